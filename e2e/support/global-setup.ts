@@ -1,0 +1,114 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+// @ts-expect-error plain ES module without type declarations
+import { startStaticServer } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist', 'content-app', 'browser');
+const RESULTS = path.join(ROOT, 'test-results');
+
+/** Sources that go into the production build: rebuild when any is newer than the build. */
+const BUILD_INPUTS = ['projects/content-app', 'projects/eoffice/src', 'projects/eoffice/assets', 'angular.json'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function newestChange(entry: string): number {
+  const info = statSync(entry);
+  if (!info.isDirectory()) {
+    return info.mtimeMs;
+  }
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), info.mtimeMs);
+}
+
+function ensureBuild(): void {
+  const index = path.join(DIST, 'index.html');
+  const stale =
+    !existsSync(index) || BUILD_INPUTS.some((input) => newestChange(path.join(ROOT, input)) > statSync(index).mtimeMs);
+  if (stale || process.env['E2E_BUILD'] === '1') {
+    console.log('e2e: building the Content App (production)…');
+    const build = spawnSync('npx', ['ng', 'build', 'content-app'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) {
+      throw new Error('ng build content-app failed');
+    }
+  }
+}
+
+async function waitForRepository(url: string, repository: ChildProcess, logFile: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (repository.exitCode !== null) {
+      throw new Error(`The repository exited with code ${repository.exitCode}; see ${logFile}`);
+    }
+    try {
+      const response = await fetch(`${url}/alfresco/api/discovery`);
+      if (response.status < 500) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`The repository did not answer on ${url} within 90 s; see ${logFile}`);
+}
+
+/**
+ * Starts a fresh repository on a free port with a throw-away data folder, and the production
+ * build of the Content App on another free port with /alfresco forwarded to that repository.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  mkdirSync(RESULTS, { recursive: true });
+  ensureBuild();
+
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'));
+  const repositoryPort = await freePort();
+  const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
+  const logFile = path.join(RESULTS, 'e2e-repository.log');
+  const log = createWriteStream(logFile);
+  const repository = spawn(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    ['projects/repository/src/main.ts', '--port', String(repositoryPort), '--data', dataDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
+  );
+  repository.stdout?.pipe(log);
+  repository.stderr?.pipe(log);
+
+  const stopRepository = async (): Promise<void> => {
+    if (repository.exitCode === null && repository.pid) {
+      const exited = new Promise((resolve) => repository.once('exit', resolve));
+      process.kill(-repository.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForRepository(repositoryUrl, repository, logFile);
+  } catch (error) {
+    await stopRepository();
+    throw error;
+  }
+
+  const app = await startStaticServer({ dist: DIST, port: await freePort(), repository: repositoryUrl, quiet: true });
+  process.env['EOFFICE_E2E_URL'] = app.url;
+  process.env['EOFFICE_E2E_REPOSITORY'] = repositoryUrl;
+  console.log(`e2e: Content App ${app.url}, repository ${repositoryUrl}`);
+
+  return async () => {
+    await app.close();
+    await stopRepository();
+  };
+}

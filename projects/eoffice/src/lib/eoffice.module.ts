@@ -1,0 +1,28 @@
+import { EnvironmentProviders, Provider } from '@angular/core';
+import { provideExtensionConfigValues, provideExtensions } from '@alfresco/adf-extensions';
+import { provideTranslations } from '@alfresco/adf-core';
+import eofficeManifest from '../../assets/eoffice.plugin.json';
+import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-profile.smart-component';
+
+/** Name under which the extension's translations are registered. */
+export const EOFFICE_TRANSLATIONS_NAME = 'eoffice';
+
+/** Where the host serves `projects/eoffice/assets` (it copies them there at build time). */
+export const EOFFICE_ASSETS_PATH = 'assets/eoffice';
+
+/** Component ids the manifest refers to. */
+export const EOFFICE_COMPONENTS = {
+  'eoffice.officer.profile': OfficerProfileSmartComponent
+};
+
+/**
+ * Everything the Content App needs to run the e-Office extension: the manifest (navbar group and
+ * routes), the components the manifest names, and the English and Hindi translations.
+ */
+export function provideEOfficeExtension(): (Provider | EnvironmentProviders)[] {
+  return [
+    provideExtensionConfigValues([eofficeManifest]),
+    provideExtensions({ components: EOFFICE_COMPONENTS }),
+    provideTranslations(EOFFICE_TRANSLATIONS_NAME, EOFFICE_ASSETS_PATH)
+  ];
+}

@@ -1,0 +1,71 @@
+import type { Request, Response, NextFunction } from 'express';
+import { randomBytes } from 'node:crypto';
+import type { RepositoryContext } from '../services/repository-context';
+import { errors } from '../errors/api-error';
+import { alfDate } from '../http/api';
+
+const TICKET_HOURS = 1;
+
+/** Tickets as ACS issues them: TICKET_<hex>, valid for an hour and renewed on use. */
+export class TicketService {
+  constructor(private readonly ctx: RepositoryContext) {}
+
+  issue(personId: string): string {
+    const id = `TICKET_${randomBytes(20).toString('hex')}`;
+    const now = Date.now();
+    this.ctx.db.prepare('INSERT INTO ticket (id, person_id, created_at, expires_at) VALUES (?,?,?,?)').run(id, personId, alfDate(now), alfDate(now + TICKET_HOURS * 3600_000));
+    return id;
+  }
+
+  /** The person a ticket belongs to, or undefined if unknown or expired; renews the expiry on use. */
+  validate(ticket: string): string | undefined {
+    const row = this.ctx.db.prepare('SELECT person_id, expires_at FROM ticket WHERE id = ?').get(ticket) as { person_id: string; expires_at: string } | undefined;
+    if (!row || Date.parse(row.expires_at.replace('+0000', 'Z')) < Date.now()) return undefined;
+    const renewAt = Date.now() + TICKET_HOURS * 3600_000;
+    if (Date.parse(row.expires_at.replace('+0000', 'Z')) < renewAt - 60_000) this.ctx.db.prepare('UPDATE ticket SET expires_at = ? WHERE id = ?').run(alfDate(renewAt), ticket);
+    return row.person_id;
+  }
+
+  invalidate(ticket: string): void {
+    this.ctx.db.prepare('DELETE FROM ticket WHERE id = ?').run(ticket);
+  }
+}
+
+/**
+ * Resolves the caller from, in order: the alf_ticket query parameter, HTTP Basic with
+ * ROLE_TICKET:<ticket>, Basic base64(<ticket>), or Basic user:password — the forms js-api and ADF send.
+ * Sets res.locals.caller; the public endpoints (POST /tickets, discovery) pass without one.
+ */
+export function authenticate(ctx: RepositoryContext, tickets: TicketService) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const queryTicket = typeof req.query.alf_ticket === 'string' ? req.query.alf_ticket : undefined;
+      const header = req.headers.authorization;
+      let personId: string | undefined;
+      let ticket: string | undefined;
+      if (queryTicket) {
+        personId = tickets.validate(queryTicket);
+        ticket = queryTicket;
+        if (!personId) throw errors.unauthorized('Ticket base authentication failed for ticket');
+      } else if (header?.startsWith('Basic ')) {
+        const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        const user = colon >= 0 ? decoded.slice(0, colon) : decoded;
+        const secret = colon >= 0 ? decoded.slice(colon + 1) : '';
+        if (user === 'ROLE_TICKET' || (colon < 0 && decoded.startsWith('TICKET_'))) {
+          ticket = user === 'ROLE_TICKET' ? secret : decoded;
+          personId = tickets.validate(ticket);
+        } else personId = ctx.authorities.verify(user, secret)?.id;
+        if (!personId) throw errors.unauthorized();
+      }
+      if (personId) {
+        const person = ctx.authorities.person(personId);
+        if (!person || !person.enabled) throw errors.unauthorized();
+        res.locals.caller = ctx.authorities.callerFor(person, ticket);
+      }
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+}

@@ -1,0 +1,115 @@
+import type { Request, Response } from 'express';
+import busboy from 'busboy';
+import { readFileSync } from 'node:fs';
+import type { RepositoryContext } from '../../services/repository-context';
+import type { StagedContent } from '../../persistence/content-store';
+import { errors } from '../../errors/api-error';
+
+const BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf', txt: 'text/plain', text: 'text/plain', html: 'text/html', htm: 'text/html', xml: 'text/xml', json: 'application/json', csv: 'text/csv',
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', tif: 'image/tiff', tiff: 'image/tiff', svg: 'image/svg+xml', webp: 'image/webp',
+  doc: 'application/msword', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text', eml: 'message/rfc822', zip: 'application/zip', bpmn: 'text/xml', md: 'text/markdown',
+};
+
+/** The mimetype ACS would give a file: its extension wins over a generic one sent by the client. */
+export function guessMimeType(name: string, sent?: string): string {
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  if (sent && sent !== 'application/octet-stream' && !sent.startsWith('multipart/')) return sent.split(';')[0].trim();
+  return BY_EXTENSION[ext] ?? 'application/octet-stream';
+}
+
+/** Text of a staged binary for the full-text index (plain text kinds only). */
+export function extractText(staged: StagedContent, mimeType: string): string | undefined {
+  if (!/^text\/|\/json$|\/xml$/.test(mimeType)) return undefined;
+  return readFileSync(staged.tempPath).subarray(0, 1_000_000).toString('utf8');
+}
+
+export interface Multipart {
+  fields: Record<string, string>;
+  file?: { staged: StagedContent; filename: string; mimeType: string };
+}
+
+/**
+ * Reads a multipart/form-data upload: the `filedata` part is streamed to the content store's staging area
+ * (bounded by the upload limit), every other part becomes a field. A client that drops the connection
+ * mid-upload leaves nothing behind.
+ */
+export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Multipart> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fieldSize: 1_000_000, fields: 200, files: 1 } });
+    } catch (e) {
+      return reject(errors.invalidArgument(`Malformed multipart request: ${(e as Error).message}`));
+    }
+    const fields: Record<string, string> = {};
+    let pending: Promise<Multipart['file']> | undefined;
+    let failed = false;
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      pending?.then((f) => f && ctx.content.discard(f.staged), () => undefined);
+      req.unpipe(bb);
+      req.resume();
+      reject(e);
+    };
+    bb.on('field', (name, value) => (fields[name] = value));
+    bb.on('file', (name, stream, info) => {
+      if (name !== 'filedata') {
+        stream.resume();
+        return;
+      }
+      pending = ctx.content.stage(stream).then((staged) => ({ staged, filename: info.filename, mimeType: info.mimeType }));
+      pending.catch(fail);
+    });
+    bb.on('error', (e) => fail(errors.invalidArgument(`Malformed multipart request: ${(e as Error).message}`)));
+    bb.on('close', () => {
+      if (failed) return;
+      Promise.resolve(pending).then((file) => resolve({ fields, file }), fail);
+    });
+    req.on('aborted', () => fail(errors.invalidArgument('Upload interrupted')));
+    req.pipe(bb);
+  });
+}
+
+/** Streams a binary with Range support and Alfresco's Content-Disposition handling. */
+export function sendContent(ctx: RepositoryContext, req: Request, res: Response, content: { url: string | null; mimeType: string | null; size: number | null; name: string; modifiedAt: string }, attachment: boolean): void {
+  if (!content.url || !ctx.content.exists(content.url)) {
+    res.status(200).type(content.mimeType ?? 'application/octet-stream').setHeader('Content-Length', '0');
+    res.end();
+    return;
+  }
+  const size = ctx.content.size(content.url);
+  const disposition = `${attachment ? 'attachment' : 'inline'}; filename="${content.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(content.name)}`;
+  res.setHeader('Content-Disposition', disposition);
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('Last-Modified', new Date(content.modifiedAt.replace('+0000', 'Z')).toUTCString());
+  res.setHeader('Cache-Control', 'no-cache');
+  res.type(content.mimeType ?? 'application/octet-stream');
+  const range = req.headers.range;
+  if (range) {
+    const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+    let start = m && m[1] ? Number(m[1]) : NaN;
+    let end = m && m[2] ? Number(m[2]) : size - 1;
+    if (m && !m[1] && m[2]) {
+      start = Math.max(0, size - Number(m[2]));
+      end = size - 1;
+    }
+    if (!m || Number.isNaN(start) || start > end || start >= size) {
+      res.status(416).setHeader('Content-Range', `bytes */${size}`);
+      res.end();
+      return;
+    }
+    end = Math.min(end, size - 1);
+    res.status(206).setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    res.setHeader('Content-Length', String(end - start + 1));
+    if (req.method === 'HEAD') return void res.end();
+    ctx.content.read(content.url, { start, end }).pipe(res);
+    return;
+  }
+  res.status(200).setHeader('Content-Length', String(size));
+  if (req.method === 'HEAD') return void res.end();
+  ctx.content.read(content.url).pipe(res);
+}

@@ -1,0 +1,118 @@
+import { Router } from 'express';
+import type { RepositoryContext } from '../../services/repository-context';
+import type { PeopleService } from '../../services/people-service';
+import type { PersonRow } from '../../services/authority-service';
+import type { Caller } from '../../auth/caller';
+import { errors } from '../../errors/api-error';
+import { handle, parsePaging, parseList, entry, list, objectBody, inTx, pageOf } from '../../http/api';
+
+/** /people, /people/{id}, preferences and a person's groups. */
+export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Router {
+  const r = Router();
+  const { db, authorities } = ctx;
+  const personId = (caller: Caller, id: string) => (id === '-me-' ? caller.userId : id);
+  const requirePerson = (caller: Caller, id: string): PersonRow => authorities.requirePerson(personId(caller, id));
+
+  r.get(
+    '/people',
+    handle(({ query }) => {
+      const paging = parsePaging(query);
+      const include = new Set(parseList(query.include));
+      const order = (query.orderBy ?? 'id ASC').split(',').map((t) => {
+        const [f, d] = t.trim().split(/\s+/);
+        const col = { id: 'id_key', firstName: 'first_name COLLATE NOCASE', lastName: 'last_name COLLATE NOCASE' }[f];
+        if (!col) throw errors.invalidArgument(`Invalid orderBy field: ${f}`);
+        return `${col} ${d && /^desc$/i.test(d) ? 'DESC' : 'ASC'}`;
+      });
+      let where = '';
+      const params: unknown[] = [];
+      const m = /^\(?\s*enabled\s*=\s*(true|false)\s*\)?$/i.exec(query.where ?? '');
+      if (query.where && !m) throw errors.invalidArgument(`Invalid where clause: ${query.where}`);
+      if (m) {
+        where = 'WHERE enabled = ?';
+        params.push(m[1].toLowerCase() === 'true' ? 1 : 0);
+      }
+      const total = (db.prepare(`SELECT COUNT(*) AS c FROM person ${where}`).get(...params) as { c: number }).c;
+      const rows = db.prepare(`SELECT * FROM person ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`).all(...params, paging.maxItems, paging.skipCount) as PersonRow[];
+      return { body: list(rows.map((p) => people.toJson(p, include)), paging, total) };
+    }),
+  );
+
+  r.post(
+    '/people',
+    handle(({ caller, query, body }) => inTx(ctx, () => ({ status: 201, body: entry(people.toJson(people.create(caller, objectBody(body)), new Set(parseList(query.include)))) }))),
+  );
+
+  r.get(
+    '/people/:personId',
+    handle(({ caller, params, query }) => ({ body: entry(people.toJson(requirePerson(caller, params.personId), new Set(parseList(query.include)))) })),
+  );
+
+  r.put(
+    '/people/:personId',
+    handle(({ caller, params, query, body }) =>
+      inTx(ctx, () => {
+        const updated = people.update(caller, requirePerson(caller, params.personId), objectBody(body));
+        return { body: entry(people.toJson(updated, new Set(parseList(query.include)))) };
+      }),
+    ),
+  );
+
+  // Preferences: a person reads and writes only their own (administrators anyone's).
+  const ownPreferences = (caller: Caller, id: string) => {
+    const p = requirePerson(caller, id);
+    if (p.id !== caller.userId && !caller.isAdmin) throw errors.permissionDenied();
+    return p;
+  };
+  r.get(
+    '/people/:personId/preferences',
+    handle(({ caller, params, query }) => {
+      const p = ownPreferences(caller, params.personId);
+      const rows = db.prepare('SELECT name, value FROM preference WHERE person_id = ? ORDER BY name').all(p.id) as { name: string; value: string }[];
+      return { body: pageOf(rows.map((row) => ({ id: row.name, value: JSON.parse(row.value) })), parsePaging(query)) };
+    }),
+  );
+  r.get(
+    '/people/:personId/preferences/:name',
+    handle(({ caller, params }) => {
+      const p = ownPreferences(caller, params.personId);
+      const row = db.prepare('SELECT value FROM preference WHERE person_id = ? AND name = ?').get(p.id, params.name) as { value: string } | undefined;
+      if (!row) throw errors.relationshipNotFound(p.id, params.name);
+      return { body: entry({ id: params.name, value: JSON.parse(row.value) }) };
+    }),
+  );
+  // Not in the public API, but how clients (Share, the eOffice installer) set a preference: PUT one value.
+  r.put(
+    '/people/:personId/preferences/:name',
+    handle(({ caller, params, body }) =>
+      inTx(ctx, () => {
+        const p = ownPreferences(caller, params.personId);
+        const value = body && typeof body === 'object' && 'value' in (body as object) ? (body as { value: unknown }).value : body;
+        db.prepare('INSERT OR REPLACE INTO preference (person_id, name, value) VALUES (?,?,?)').run(p.id, params.name, JSON.stringify(value ?? null));
+        return { body: entry({ id: params.name, value }) };
+      }),
+    ),
+  );
+
+  r.get(
+    '/people/:personId/groups',
+    handle(({ caller, params, query }) => {
+      const p = requirePerson(caller, params.personId);
+      const groups = [...authorities.containingGroups(p.id)].sort();
+      const include = new Set(parseList(query.include));
+      const entries = groups
+        .map((id) => authorities.group(id))
+        .filter((g): g is NonNullable<typeof g> => !!g)
+        .map((g) => {
+          const e: Record<string, unknown> = { id: g.id, displayName: g.display_name, isRoot: authorities.directParents(g.id).length === 0 };
+          if (include.has('parentIds')) e.parentIds = authorities.directParents(g.id);
+          if (include.has('zones')) e.zones = JSON.parse(g.zones);
+          if (g.description) e.description = g.description;
+          return e;
+        });
+      return { body: pageOf(entries, parsePaging(query)) };
+    }),
+  );
+
+  return r;
+}

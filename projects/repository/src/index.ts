@@ -1,0 +1,1 @@
+export { startRepository, type RepositoryOptions, type RepositoryServer } from './server';

@@ -1,0 +1,226 @@
+-- Schema of the local ACS-compatible repository (SQLite, WAL).
+-- Nodes follow Alfresco's node model: a typed node with a primary parent (child association),
+-- aspects, properties (one row per value, typed columns for search/sort/facets), an ACL of
+-- access control entries, and content held in the on-disk content store (content_url).
+-- QNames are stored in prefixed form ("cm:folder"); the dictionary resolves prefixes.
+
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
+CREATE TABLE IF NOT EXISTS node (
+  seq           INTEGER PRIMARY KEY,         -- stable row id; also the rowid of node_text
+  id            TEXT NOT NULL UNIQUE,        -- uuid, as in workspace://SpacesStore/<id>
+  type          TEXT NOT NULL,               -- prefixed QName, e.g. cm:content
+  parent_id     TEXT REFERENCES node(id),    -- primary parent; NULL for the store root and for a trashcan root
+  name          TEXT NOT NULL,               -- cm:name
+  name_key      TEXT NOT NULL,               -- lower(name): Alfresco's duplicate check ignores case
+  assoc_qname   TEXT NOT NULL,               -- QName of the primary child association (PATH queries):
+                                             -- cm:<ISO9075-encoded name>, or app:company_home, st:sites …
+  is_folder     INTEGER NOT NULL DEFAULT 0,  -- subtype of cm:folder
+  is_file       INTEGER NOT NULL DEFAULT 0,  -- subtype of cm:content
+  inherits      INTEGER NOT NULL DEFAULT 1,  -- ACL inheritance from the primary parent
+  acl_id        TEXT NOT NULL,               -- id of the nearest node (self or ancestor) that defines an ACL
+                                             -- (has local entries or breaks inheritance): nodes sharing
+                                             -- an ACL share one permission evaluation, as in Alfresco
+  owner         TEXT,                        -- cm:owner (cm:ownable), else creator is the owner
+  created_at    TEXT NOT NULL,               -- ISO-8601 UTC with milliseconds
+  created_by    TEXT NOT NULL,
+  modified_at   TEXT NOT NULL,
+  modified_by   TEXT NOT NULL,
+  content_url   TEXT,                        -- store://yyyy/mm/dd/<uuid>.bin
+  mime_type     TEXT,
+  encoding      TEXT,
+  size          INTEGER,
+  locked_by     TEXT,                        -- cm:lockOwner
+  lock_type     TEXT,                        -- WRITE_LOCK | READ_ONLY_LOCK
+  lock_lifetime TEXT,                        -- PERSISTENT | EPHEMERAL
+  lock_expires  TEXT,
+  archived_at   TEXT,                        -- set on every node of a deleted subtree (in the trashcan)
+  archived_by   TEXT,
+  archived_parent_id TEXT                    -- the trashcan root's former primary parent, for restore
+);
+CREATE UNIQUE INDEX IF NOT EXISTS node_unique_name ON node(parent_id, name_key);
+CREATE INDEX IF NOT EXISTS node_parent ON node(parent_id, is_folder DESC, name_key);
+CREATE INDEX IF NOT EXISTS node_type ON node(type);
+CREATE INDEX IF NOT EXISTS node_acl ON node(acl_id);
+CREATE INDEX IF NOT EXISTS node_modified ON node(modified_at);
+CREATE INDEX IF NOT EXISTS node_created ON node(created_at);
+CREATE INDEX IF NOT EXISTS node_archived ON node(archived_at) WHERE archived_at IS NOT NULL;
+
+-- One row per property value (multi-valued properties use ord 0..n-1).
+-- text_value holds the canonical string form (dates as ISO-8601 UTC, booleans 'true'/'false',
+-- numbers as decimal text); num_value holds numbers and dates (epoch milliseconds) for ranges.
+CREATE TABLE IF NOT EXISTS property (
+  node_id    TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  qname      TEXT NOT NULL,
+  ord        INTEGER NOT NULL DEFAULT 0,
+  text_value TEXT,
+  num_value  REAL,
+  json_value TEXT NOT NULL,                   -- the value as JSON, exactly as returned by the API
+  PRIMARY KEY (node_id, qname, ord)
+);
+CREATE INDEX IF NOT EXISTS property_text ON property(qname, text_value);
+CREATE INDEX IF NOT EXISTS property_num ON property(qname, num_value);
+
+CREATE TABLE IF NOT EXISTS aspect (
+  node_id TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  qname   TEXT NOT NULL,
+  PRIMARY KEY (node_id, qname)
+);
+CREATE INDEX IF NOT EXISTS aspect_qname ON aspect(qname);
+
+-- Secondary child associations (the primary one is node.parent_id).
+CREATE TABLE IF NOT EXISTS child_assoc (
+  parent_id  TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  child_id   TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  assoc_type TEXT NOT NULL,
+  PRIMARY KEY (parent_id, child_id, assoc_type)
+);
+CREATE INDEX IF NOT EXISTS child_assoc_child ON child_assoc(child_id);
+
+-- Peer (target/source) associations.
+CREATE TABLE IF NOT EXISTS peer_assoc (
+  source_id  TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  target_id  TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  assoc_type TEXT NOT NULL,
+  PRIMARY KEY (source_id, target_id, assoc_type)
+);
+CREATE INDEX IF NOT EXISTS peer_assoc_target ON peer_assoc(target_id);
+
+-- Locally set access control entries; authority is a user name, GROUP_x, GROUP_EVERYONE or ROLE_OWNER.
+CREATE TABLE IF NOT EXISTS ace (
+  node_id    TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  authority  TEXT NOT NULL,
+  permission TEXT NOT NULL,                  -- a role: Consumer … Coordinator, SiteConsumer … SiteManager
+  allowed    INTEGER NOT NULL DEFAULT 1,     -- 1 = ALLOWED, 0 = DENIED
+  PRIMARY KEY (node_id, authority, permission)
+);
+
+-- Full text over name, title, description and content text (Devanagari marks kept as token characters).
+-- rowid = node.seq.
+CREATE VIRTUAL TABLE IF NOT EXISTS node_text USING fts5(
+  name, title, description, content,
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+);
+
+CREATE TABLE IF NOT EXISTS version (
+  node_id     TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  label       TEXT NOT NULL,                 -- 1.0, 1.1, 2.0 …
+  seq         INTEGER NOT NULL,
+  name        TEXT NOT NULL,
+  type        TEXT NOT NULL,
+  content_url TEXT, mime_type TEXT, encoding TEXT, size INTEGER,
+  properties  TEXT NOT NULL,                 -- JSON object of prefixed QName -> value
+  aspects     TEXT NOT NULL,                 -- JSON array
+  comment     TEXT,
+  modified_at TEXT NOT NULL,
+  modified_by TEXT NOT NULL,
+  PRIMARY KEY (node_id, label)
+);
+
+CREATE TABLE IF NOT EXISTS person (
+  id            TEXT PRIMARY KEY,            -- user name (case-insensitive match uses id_key)
+  id_key        TEXT NOT NULL UNIQUE,
+  first_name    TEXT NOT NULL,
+  last_name     TEXT,
+  email         TEXT,
+  password_hash TEXT,                        -- scrypt$salt$hash
+  enabled       INTEGER NOT NULL DEFAULT 1,
+  email_notifications_enabled INTEGER NOT NULL DEFAULT 1,
+  properties    TEXT NOT NULL DEFAULT '{}',  -- jobTitle, location, telephone … and custom properties
+  aspect_names  TEXT NOT NULL DEFAULT '[]',
+  home_folder_id TEXT,
+  created_at    TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS authority_group (
+  id           TEXT PRIMARY KEY,             -- GROUP_<name>
+  display_name TEXT NOT NULL,
+  description  TEXT,
+  zones        TEXT NOT NULL DEFAULT '["APP.DEFAULT","AUTH.ALF"]',
+  created_at   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS group_member (
+  group_id  TEXT NOT NULL REFERENCES authority_group(id) ON DELETE CASCADE,
+  member_id TEXT NOT NULL,                    -- a user id or GROUP_x
+  PRIMARY KEY (group_id, member_id)
+);
+CREATE INDEX IF NOT EXISTS group_member_member ON group_member(member_id);
+
+CREATE TABLE IF NOT EXISTS site (
+  id          TEXT PRIMARY KEY,              -- short name
+  node_id     TEXT NOT NULL REFERENCES node(id),
+  title       TEXT NOT NULL,
+  description TEXT,
+  visibility  TEXT NOT NULL,                 -- PUBLIC | MODERATED | PRIVATE
+  preset      TEXT NOT NULL DEFAULT 'site-dashboard'
+);
+CREATE TABLE IF NOT EXISTS site_membership_request (
+  site_id TEXT NOT NULL REFERENCES site(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  message TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (site_id, person_id)
+);
+
+CREATE TABLE IF NOT EXISTS ticket (
+  id         TEXT PRIMARY KEY,               -- TICKET_<hex>
+  person_id  TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS preference (
+  person_id TEXT NOT NULL,
+  name      TEXT NOT NULL,
+  value     TEXT NOT NULL,                   -- JSON
+  PRIMARY KEY (person_id, name)
+);
+
+CREATE TABLE IF NOT EXISTS favorite (
+  person_id   TEXT NOT NULL,
+  target_id   TEXT NOT NULL,                 -- node id or site id
+  target_type TEXT NOT NULL,                 -- file | folder | site
+  created_at  TEXT NOT NULL,
+  PRIMARY KEY (person_id, target_id)
+);
+
+CREATE TABLE IF NOT EXISTS shared_link (
+  id         TEXT PRIMARY KEY,
+  node_id    TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  shared_by  TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS shared_link_node ON shared_link(node_id);
+
+CREATE TABLE IF NOT EXISTS comment (
+  id          TEXT PRIMARY KEY,
+  node_id     TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  content     TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  modified_by TEXT NOT NULL,
+  modified_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS comment_node ON comment(node_id, created_at);
+
+CREATE TABLE IF NOT EXISTS tag (
+  id      TEXT PRIMARY KEY,
+  tag     TEXT NOT NULL,
+  tag_key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS node_tag (
+  node_id TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  tag_id  TEXT NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+  PRIMARY KEY (node_id, tag_id)
+);
+
+CREATE TABLE IF NOT EXISTS audit_entry (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  application TEXT NOT NULL,                 -- alfresco-access
+  node_id     TEXT,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  entry_values TEXT NOT NULL                 -- JSON
+);
+CREATE INDEX IF NOT EXISTS audit_entry_node ON audit_entry(node_id, id);

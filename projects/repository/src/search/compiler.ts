@@ -1,0 +1,244 @@
+// Turns the AFTS AST into one SQL predicate over `node n`. Leaves use IN-subqueries on indexed
+// tables (aspect, property, node_text) so SQLite evaluates each once, not per row.
+import type { Database } from 'better-sqlite3';
+import type { Ast, Range, Term } from './ast';
+import { DateSpan, isoKey, parseDate } from './datemath';
+import { SearchError } from './errors';
+import { FieldRef, FieldResolver, ValueType } from './fields';
+import { compilePath, descendantsOf } from './path';
+import { FALSE, Sql, TRUE, inList, join, sql } from './sql';
+import { ftsExpression, likePrefilter, wildcardToLike } from './text';
+
+export interface CompileEnv {
+  db: Database;
+  fields: FieldResolver;
+  subClassesOf(q: string): string[];
+  now: Date;
+}
+
+export interface Compiled {
+  where: Sql;
+  /** FTS5 expressions of positive full-text leaves, for relevance scoring */
+  fts: string[];
+}
+
+export function compile(ast: Ast, env: CompileEnv): Compiled {
+  const fts: string[] = [];
+  const where = node(ast, env, fts, false);
+  return { where, fts };
+}
+
+function node(a: Ast, env: CompileEnv, fts: string[], negated: boolean): Sql {
+  switch (a.k) {
+    case 'all': return TRUE;
+    case 'and': return join(a.items.map((x) => node(x, env, fts, negated)), ' AND ');
+    case 'or': return join(a.items.map((x) => node(x, env, fts, negated)), ' OR ');
+    // coalesce: a NULL comparison under NOT must count as "does not match", as in Lucene
+    case 'not': {
+      const inner = node(a.item, env, fts, !negated);
+      return { sql: `NOT coalesce((${inner.sql}), 0)`, params: inner.params };
+    }
+    case 'term': return term(a, env, fts, negated);
+    case 'range': return range(a, env);
+  }
+}
+
+function term(t: Term, env: CompileEnv, fts: string[], negated: boolean): Sql {
+  const f: FieldRef = t.field === null ? { kind: 'text' } : env.fields.resolve(t.field);
+  if (f.kind === 'special') return special(f.name, t, env, fts, negated);
+  if (f.kind === 'text') return fullText(t.value, fts, negated);
+  if (t.wild && /^\*+$/u.test(t.value)) return exists(f);
+  return valueMatch(f, t, env);
+}
+
+function fullText(value: string, fts: string[], negated: boolean): Sql {
+  if (/^\*+$/u.test(value)) return TRUE;
+  const expr = ftsExpression(value, []);
+  if (expr === 'NONE') return FALSE;
+  if (expr === undefined) {
+    // wildcards FTS5 cannot express: scan the stored text with the token matcher
+    return sql(
+      'n.seq IN (SELECT rowid FROM node_text WHERE afts_tokmatch(name, ?) OR afts_tokmatch(title, ?) OR afts_tokmatch(description, ?) OR afts_tokmatch(content, ?))',
+      value, value, value, value,
+    );
+  }
+  if (!negated) fts.push(expr);
+  return sql('n.seq IN (SELECT rowid FROM node_text WHERE node_text MATCH ?)', expr);
+}
+
+/** Predicate on one value of field `f`: `cmp` uses `v` for the value expression. */
+function onValue(f: Extract<FieldRef, { kind: 'column' | 'property' }>, column: 'text_value' | 'num_value', cmp: (v: string) => Sql): Sql {
+  if (f.kind === 'column') return cmp(f.col);
+  const c = cmp(`p.${column}`);
+  return { sql: `n.id IN (SELECT p.node_id FROM property p WHERE p.qname = ? AND ${c.sql})`, params: [f.qname, ...c.params] };
+}
+
+function exists(f: FieldRef): Sql {
+  if (f.kind === 'column') return sql(`${f.col} IS NOT NULL`);
+  if (f.kind === 'property') return sql('n.id IN (SELECT node_id FROM property WHERE qname = ?)', f.qname);
+  return TRUE;
+}
+
+function valueMatch(f: Extract<FieldRef, { kind: 'column' | 'property' }>, t: Term, env: CompileEnv): Sql {
+  const type = effectiveType(f.type, [t.value]);
+  if (type === 'date' && !t.wild) {
+    const span = parseDate(t.value, env.now);
+    if (!span) throw new SearchError(`Invalid date '${t.value}' for ${f.qname}`);
+    return dateBetween(f, span.start, span.end);
+  }
+  if (type === 'number' && !t.wild) {
+    const num = Number(t.value);
+    if (t.value.trim() === '' || Number.isNaN(num)) throw new SearchError(`Invalid number '${t.value}' for ${f.qname}`);
+    return onValue(f, 'num_value', (v) => sql(`${v} = ?`, num));
+  }
+  if (type === 'bool') return onValue(f, 'text_value', (v) => sql(`lower(${v}) = ?`, t.value.toLowerCase()));
+  if (t.exact) {
+    // whole-value, case-sensitive match (the untokenised field of the index)
+    if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} GLOB ?`, t.value.replace(/[[\]]/gu, '[$&]')));
+    return onValue(f, 'text_value', (v) => sql(`${v} = ?`, t.value));
+  }
+  if (type === 'other') {
+    // identifiers (mimetypes, node refs, QNames): whole value, case-insensitive
+    if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} LIKE ? ESCAPE '\\'`, wildcardToLike(t.value)));
+    return onValue(f, 'text_value', (v) => sql(`lower(${v}) = lower(?)`, t.value));
+  }
+  // text: token / prefix match, case-insensitive; LIKE first so the JS matcher sees few rows
+  const like = likePrefilter(t.value);
+  return onValue(f, 'text_value', (v) =>
+    like
+      ? sql(`${v} LIKE ? ESCAPE '\\' AND afts_tokmatch(${v}, ?)`, like, t.value)
+      : sql(`afts_tokmatch(${v}, ?)`, t.value),
+  );
+}
+
+/** Unknown properties (not in the dictionary): guess the type from the query values. */
+function effectiveType(type: ValueType, values: (string | null)[]): ValueType {
+  if (type !== 'unknown') return type;
+  const vs = values.filter((v): v is string => v !== null);
+  if (vs.length > 0 && vs.every((v) => /^-?\d+(\.\d+)?$/u.test(v.trim()))) return 'number';
+  if (vs.length > 0 && vs.every((v) => /^(NOW|TODAY|\d{4}-\d{2})/u.test(v.trim()))) return 'date';
+  return 'text';
+}
+
+function dateBetween(f: Extract<FieldRef, { kind: 'column' | 'property' }>, lo: number | null, hi: number | null): Sql {
+  // columns hold ISO text: compare on the first 23 characters (to the millisecond), half-open
+  const conv = f.kind === 'column' ? isoKey : (x: number) => x;
+  return onValue(f, 'num_value', (v) => {
+    const parts: Sql[] = [];
+    if (lo !== null) parts.push(sql(`${v} >= ?`, conv(lo)));
+    if (hi !== null) parts.push(sql(`${v} < ?`, conv(hi)));
+    parts.push(sql(`${v} IS NOT NULL`));
+    return join(parts, ' AND ');
+  });
+}
+
+function range(r: Range, env: CompileEnv): Sql {
+  if (r.field === null) throw new SearchError('A range needs a field');
+  const f = env.fields.resolve(r.field);
+  if (f.kind === 'special') throw new SearchError(`${f.name} does not support ranges`);
+  if (f.kind === 'text') throw new SearchError('Full text does not support ranges');
+  const type = effectiveType(f.type, [r.lo, r.hi]);
+  if (type === 'date') {
+    const date = (s: string | null): DateSpan | null => {
+      if (s === null) return null;
+      const d = parseDate(s, env.now);
+      if (!d) throw new SearchError(`Invalid date '${s}' in range for ${f.qname}`);
+      return d;
+    };
+    const lo = date(r.lo);
+    const hi = date(r.hi);
+    // partial dates widen inclusively: [2026-01 TO 2026-02] runs to the end of February
+    return dateBetween(f, lo ? (r.loInc ? lo.start : lo.end) : null, hi ? (r.hiInc ? hi.end : hi.start) : null);
+  }
+  if (type === 'number') {
+    const num = (s: string | null) => {
+      if (s === null) return null;
+      const x = Number(s);
+      if (s.trim() === '' || Number.isNaN(x)) throw new SearchError(`Invalid number '${s}' in range for ${f.qname}`);
+      return x;
+    };
+    const lo = num(r.lo);
+    const hi = num(r.hi);
+    return onValue(f, 'num_value', (v) => {
+      const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
+      if (lo !== null) parts.push(sql(`${v} ${r.loInc ? '>=' : '>'} ?`, lo));
+      if (hi !== null) parts.push(sql(`${v} ${r.hiInc ? '<=' : '<'} ?`, hi));
+      return join(parts, ' AND ');
+    });
+  }
+  // text ranges compare case-insensitively
+  return onValue(f, 'text_value', (v) => {
+    const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
+    if (r.lo !== null) parts.push(sql(`lower(${v}) ${r.loInc ? '>=' : '>'} lower(?)`, r.lo));
+    if (r.hi !== null) parts.push(sql(`lower(${v}) ${r.hiInc ? '<=' : '<'} lower(?)`, r.hi));
+    return join(parts, ' AND ');
+  });
+}
+
+/** `workspace://SpacesStore/<id>` (optionally `;1.0`) or a bare id. */
+export function nodeIdOf(ref: string): string {
+  return ref.trim().replace(/^[a-z]+:\/\/[^/]+\//iu, '').replace(/;.*$/u, '');
+}
+
+function special(name: string, t: Term, env: CompileEnv, fts: string[], negated: boolean): Sql {
+  const v = t.value.trim();
+  switch (name) {
+    case 'TYPE':
+    case 'EXACTTYPE': {
+      const q = env.fields.qname(v);
+      const all = name === 'TYPE' ? env.subClassesOf(q) : [q];
+      return inList('n.type', all.length ? all : [q]);
+    }
+    case 'ASPECT':
+    case 'EXACTASPECT': {
+      const q = env.fields.qname(v);
+      const all = name === 'ASPECT' ? env.subClassesOf(q) : [q];
+      const l = inList('qname', all.length ? all : [q]);
+      return { sql: `n.id IN (SELECT node_id FROM aspect WHERE ${l.sql})`, params: l.params };
+    }
+    case 'ID': return sql('n.id = ?', nodeIdOf(v));
+    case 'DBID': return sql('n.seq = ?', Number(v));
+    case 'PARENT': {
+      const id = nodeIdOf(v);
+      return sql('(n.parent_id = ? OR n.id IN (SELECT child_id FROM child_assoc WHERE parent_id = ?))', id, id);
+    }
+    case 'ANCESTOR': {
+      const d = descendantsOf(nodeIdOf(v));
+      return { sql: `n.id IN (${d.sql})`, params: d.params };
+    }
+    case 'SITE': {
+      const site = env.db.prepare('SELECT node_id FROM site WHERE id = ?').get(v) as { node_id: string } | undefined;
+      if (!site) return FALSE;
+      const d = descendantsOf(site.node_id);
+      return { sql: `n.id IN (${d.sql})`, params: d.params };
+    }
+    case 'PATH': return compilePath(env.db, v, env.fields.qname);
+    case 'TAG': {
+      const cond = t.wild ? sql("t.tag_key LIKE ? ESCAPE '\\'", wildcardToLike(v.toLowerCase())) : sql('t.tag_key = ?', v.toLowerCase());
+      return { sql: `n.id IN (SELECT nt.node_id FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE ${cond.sql})`, params: cond.params };
+    }
+    case 'QNAME': {
+      const q = v.includes(':') || v.startsWith('{') ? env.fields.qname(v) : `cm:${v}`;
+      if (t.wild) return sql("n.assoc_qname LIKE ? ESCAPE '\\'", wildcardToLike(q));
+      return sql('afts_iso9075(n.assoc_qname) = afts_iso9075(?)', q);
+    }
+    case 'PNAME': {
+      // PNAME:"0/wiki": the primary parent (0 levels above it) has association name …:wiki
+      const m = /^(\d+)\/(.+)$/u.exec(v);
+      if (!m) throw new SearchError(`Invalid PNAME '${v}'`);
+      const local = m[2].includes(':') ? m[2].slice(m[2].indexOf(':') + 1) : m[2];
+      let inner = "SELECT id FROM node WHERE afts_iso9075(substr(assoc_qname, instr(assoc_qname, ':') + 1)) = ?";
+      for (let k = 0; k < Number(m[1]); k++) inner = `SELECT id FROM node WHERE parent_id IN (${inner})`;
+      return sql(`n.parent_id IN (${inner})`, local);
+    }
+    case 'ISNULL':
+    case 'ISUNSET':
+    case 'ISNOTNULL':
+    case 'EXISTS': {
+      const e = exists(env.fields.resolve(v));
+      return name === 'ISNULL' || name === 'ISUNSET' ? { sql: `NOT (${e.sql})`, params: e.params } : e;
+    }
+    default:
+      return fullText(t.value, fts, negated);
+  }
+}

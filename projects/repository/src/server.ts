@@ -1,0 +1,140 @@
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from './persistence/database';
+import { ContentStore } from './persistence/content-store';
+import { AuthorityService } from './services/authority-service';
+import { PermissionService } from './services/permission-service';
+import { NodeStore } from './services/node-store';
+import { NodeService } from './services/node-service';
+import { NodeMapper } from './services/node-mapper';
+import { PeopleService } from './services/people-service';
+import type { RepositoryContext, WellKnownNodes } from './services/repository-context';
+import { Dictionary } from './dictionary';
+import { ApiError, errors } from './errors/api-error';
+import { sendJson } from './http/api';
+import { authenticate, TicketService } from './auth/authentication';
+import { bootstrap } from './bootstrap';
+import { ticketsRouter } from './handlers/auth/tickets';
+import { discoveryRouter } from './handlers/discovery/discovery';
+import { nodesRouter } from './handlers/core/nodes';
+import { peopleRouter } from './handlers/core/people';
+import { registerExtraRoutes } from './handlers/registry';
+
+export interface RepositoryOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Largest accepted upload in bytes (ACS: unlimited by default; here 100 MiB unless set). */
+  maxUploadBytes?: number;
+  /** A folder of dictionary model XML files loaded at start, as extension models are in ACS. */
+  modelsDir?: string;
+  /** Origins allowed by CORS; ACS enables CORS per configuration, here every localhost origin by default. */
+  corsOrigins?: (string | RegExp)[];
+  quiet?: boolean;
+}
+
+export interface RepositoryServer {
+  url: string;
+  port: number;
+  context: RepositoryContext;
+  close(): Promise<void>;
+}
+
+export const API_BASE = '/alfresco/api/-default-/public';
+
+/** Opens (or creates) a repository in dataDir and serves the Alfresco REST API from it. */
+export async function startRepository(options: RepositoryOptions): Promise<RepositoryServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, 'repository.sqlite'));
+  const maxUploadBytes = options.maxUploadBytes ?? 100 * 1024 * 1024;
+  const authorities = new AuthorityService(db);
+  const ctx: RepositoryContext = {
+    db,
+    store: new NodeStore(db),
+    content: new ContentStore(options.dataDir, maxUploadBytes),
+    dictionary: new Dictionary(),
+    authorities,
+    permissions: new PermissionService(db, authorities),
+    wellKnown: undefined as unknown as WellKnownNodes,
+    maxUploadBytes,
+  };
+  const nodes = new NodeService(ctx);
+  const mapper = new NodeMapper(ctx);
+  const people = new PeopleService(ctx, nodes);
+  ctx.wellKnown = bootstrap(ctx, nodes, people);
+  const tickets = new TicketService(ctx);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(cors(options.corsOrigins ?? [/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/]));
+  app.use(express.json({ limit: '10mb', type: ['application/json', 'application/*+json'] }));
+  app.use('/alfresco', authenticate(ctx, tickets));
+
+  app.use(`${API_BASE}/authentication/versions/1`, ticketsRouter(ctx, tickets));
+  app.use('/alfresco/api/discovery', discoveryRouter(ctx, () => []));
+  const core = express.Router();
+  core.use(nodesRouter(ctx, nodes, mapper));
+  core.use(peopleRouter(ctx, people));
+  registerExtraRoutes({ app, core, ctx, nodes, mapper, people, tickets });
+  app.use(`${API_BASE}/alfresco/versions/1`, core);
+
+  app.use((req: Request, _res: Response, next: NextFunction) => next(errors.notFoundMessage(`Unable to locate resource resource for :${req.path}`)));
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    void _next;
+    let apiError: ApiError;
+    if (err instanceof ApiError) apiError = err;
+    else if ((err as { type?: string }).type === 'entity.parse.failed') apiError = errors.invalidArgument('Could not read content from HTTP request body: malformed JSON');
+    else if ((err as { type?: string }).type === 'entity.too.large') apiError = errors.payloadTooLarge('Request body too large');
+    else {
+      if (!options.quiet) console.error(`[repository] ${req.method} ${req.originalUrl}`, err);
+      apiError = errors.internal(`Unexpected error: ${(err as Error)?.message ?? err}`);
+    }
+    if (res.headersSent) return void res.end();
+    sendJson(res, apiError.statusCode, apiError.toEnvelope());
+  });
+
+  const server: Server = createServer(app);
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
+    port,
+    context: ctx,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** CORS for browser apps on another port (ACS: cors.enabled with allowed origins, credentials, these headers). */
+function cors(origins: (string | RegExp)[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && origins.some((o) => (typeof o === 'string' ? o === origin : o.test(origin)))) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition, Content-Range, Accept-Ranges');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, HEAD, OPTIONS');
+        res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, Cache-Control, X-Requested-With, X-CSRF-Token');
+        res.setHeader('Access-Control-Max-Age', '86400');
+        return void res.status(200).end();
+      }
+    }
+    next();
+  };
+}

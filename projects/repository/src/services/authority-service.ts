@@ -1,0 +1,172 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../persistence/database';
+import type { Caller } from '../auth/caller';
+import { errors } from '../errors/api-error';
+import { alfDate } from '../http/api';
+
+export interface PersonRow {
+  id: string;
+  id_key: string;
+  first_name: string;
+  last_name: string | null;
+  email: string | null;
+  password_hash: string | null;
+  enabled: number;
+  email_notifications_enabled: number;
+  properties: string;
+  aspect_names: string;
+  home_folder_id: string | null;
+  created_at: string;
+}
+
+export interface GroupRow {
+  id: string;
+  display_name: string;
+  description: string | null;
+  zones: string;
+  created_at: string;
+}
+
+export const ADMIN_GROUP = 'GROUP_ALFRESCO_ADMINISTRATORS';
+export const EVERYONE = 'GROUP_EVERYONE';
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  return `scrypt$${salt.toString('hex')}$${scryptSync(password, salt, 32).toString('hex')}`;
+}
+
+function checkPassword(password: string, stored: string | null): boolean {
+  if (!stored) return false;
+  const [, saltHex, hashHex] = stored.split('$');
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), expected.length);
+  return timingSafeEqual(actual, expected);
+}
+
+/**
+ * People, groups and membership: the authorities permissions are granted to.
+ * Membership is resolved transitively (nested groups) and cached until any membership changes.
+ */
+export class AuthorityService {
+  private authorityCache = new Map<string, Set<string>>();
+  /** Bumped on every membership change; permission caches compare against it. */
+  generation = 0;
+
+  constructor(private readonly db: Db) {}
+
+  invalidate(): void {
+    this.authorityCache.clear();
+    this.generation++;
+  }
+
+  person(id: string): PersonRow | undefined {
+    return this.db.prepare('SELECT * FROM person WHERE id_key = ?').get(id.toLowerCase()) as PersonRow | undefined;
+  }
+
+  requirePerson(id: string): PersonRow {
+    const p = this.person(id);
+    if (!p) throw errors.notFound(id);
+    return p;
+  }
+
+  displayName(id: string): string {
+    const p = this.person(id);
+    if (!p) return id;
+    return [p.first_name, p.last_name].filter(Boolean).join(' ').trim() || id;
+  }
+
+  verify(userId: string, password: string): PersonRow | undefined {
+    const p = this.person(userId);
+    if (!p || !p.enabled || !checkPassword(password, p.password_hash)) return undefined;
+    return p;
+  }
+
+  insertPerson(p: { id: string; firstName: string; lastName?: string; email?: string; password?: string; enabled?: boolean; emailNotificationsEnabled?: boolean; properties?: Record<string, unknown>; aspectNames?: string[]; homeFolderId?: string }): PersonRow {
+    if (this.person(p.id)) throw errors.conflict(`User name already exists: ${p.id}`);
+    this.db
+      .prepare(
+        `INSERT INTO person (id, id_key, first_name, last_name, email, password_hash, enabled, email_notifications_enabled, properties, aspect_names, home_folder_id, created_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+      )
+      .run(p.id, p.id.toLowerCase(), p.firstName, p.lastName ?? null, p.email ?? null, p.password ? hashPassword(p.password) : null, p.enabled === false ? 0 : 1, p.emailNotificationsEnabled === false ? 0 : 1, JSON.stringify(p.properties ?? {}), JSON.stringify(p.aspectNames ?? []), p.homeFolderId ?? null, alfDate());
+    return this.person(p.id)!;
+  }
+
+  group(id: string): GroupRow | undefined {
+    return this.db.prepare('SELECT * FROM authority_group WHERE id = ?').get(id) as GroupRow | undefined;
+  }
+
+  insertGroup(id: string, displayName: string, description?: string, zones?: string[]): GroupRow {
+    if (!/^GROUP_[^/\\"*<>?:|,]+$/.test(id)) throw errors.invalidArgument(`Invalid group id: ${id}`);
+    if (this.group(id)) throw errors.conflict(`An authority already exists with the name: ${id}`);
+    this.db.prepare('INSERT INTO authority_group (id, display_name, description, zones, created_at) VALUES (?,?,?,?,?)').run(id, displayName, description ?? null, JSON.stringify(zones ?? ['APP.DEFAULT', 'AUTH.ALF']), alfDate());
+    return this.group(id)!;
+  }
+
+  addMember(groupId: string, memberId: string): void {
+    if (groupId === memberId || (memberId.startsWith('GROUP_') && this.containedGroups(memberId).has(groupId))) {
+      throw errors.conflict(`Cyclic group membership: ${memberId} in ${groupId}`);
+    }
+    this.db.prepare('INSERT OR IGNORE INTO group_member (group_id, member_id) VALUES (?, ?)').run(groupId, memberId);
+    this.invalidate();
+  }
+
+  removeMember(groupId: string, memberId: string): boolean {
+    const r = this.db.prepare('DELETE FROM group_member WHERE group_id = ? AND member_id = ?').run(groupId, memberId);
+    this.invalidate();
+    return r.changes > 0;
+  }
+
+  deleteGroup(groupId: string): void {
+    this.db.prepare('DELETE FROM group_member WHERE member_id = ?').run(groupId);
+    this.db.prepare('DELETE FROM authority_group WHERE id = ?').run(groupId);
+    this.invalidate();
+  }
+
+  directMembers(groupId: string): string[] {
+    return (this.db.prepare('SELECT member_id FROM group_member WHERE group_id = ? ORDER BY member_id').all(groupId) as { member_id: string }[]).map((r) => r.member_id);
+  }
+
+  directParents(memberId: string): string[] {
+    return (this.db.prepare('SELECT group_id FROM group_member WHERE member_id = ? ORDER BY group_id').all(memberId) as { group_id: string }[]).map((r) => r.group_id);
+  }
+
+  /** Groups contained in groupId, transitively (for cycle checks). */
+  private containedGroups(groupId: string): Set<string> {
+    const out = new Set<string>();
+    const stack = [groupId];
+    while (stack.length) {
+      for (const m of this.directMembers(stack.pop()!)) {
+        if (m.startsWith('GROUP_') && !out.has(m)) {
+          out.add(m);
+          stack.push(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every group an authority belongs to, through nesting (not including GROUP_EVERYONE). */
+  containingGroups(authority: string): Set<string> {
+    const cached = this.authorityCache.get(authority);
+    if (cached) return cached;
+    const out = new Set<string>();
+    const stack = [authority];
+    while (stack.length) {
+      for (const g of this.directParents(stack.pop()!)) {
+        if (!out.has(g)) {
+          out.add(g);
+          stack.push(g);
+        }
+      }
+    }
+    this.authorityCache.set(authority, out);
+    return out;
+  }
+
+  callerFor(person: PersonRow, ticket?: string): Caller {
+    const groups = this.containingGroups(person.id);
+    const authorities = new Set<string>([person.id, EVERYONE, ...groups]);
+    return { userId: person.id, isAdmin: groups.has(ADMIN_GROUP), authorities, ticket };
+  }
+}

@@ -1,0 +1,511 @@
+import type { NodeRow } from '../persistence/node-row';
+import type { StagedContent } from '../persistence/content-store';
+import type { Caller } from '../auth/caller';
+import type { RepositoryContext } from './repository-context';
+import { errors, ApiError } from '../errors/api-error';
+import { alfDate } from '../http/api';
+import { DictionaryError } from '../dictionary';
+import { recordAudit } from './audit';
+
+/** Node names: no * " < > \ / ? : |, no trailing dot or space (the cm:filename constraint). */
+const INVALID_NAME = /[*"<>\\/?:|]|[. ]$/;
+const MAX_NAME = 255;
+
+/** Properties held in node columns or managed by the repository: never written through `properties`. */
+const SYSTEM_PROPERTIES = new Set(['cm:name', 'cm:created', 'cm:creator', 'cm:modified', 'cm:modifier', 'cm:content', 'sys:node-uuid', 'sys:store-protocol', 'sys:store-identifier', 'sys:node-dbid', 'cm:lockOwner', 'cm:lockType', 'cm:lockLifetime', 'cm:expiryDate', 'cm:versionLabel', 'cm:versionType']);
+
+export interface CreateNodeRequest {
+  name: string;
+  nodeType: string;
+  aspectNames?: string[];
+  properties?: Record<string, unknown>;
+  relativePath?: string;
+  autoRename?: boolean;
+  content?: { staged: StagedContent; mimeType: string; encoding?: string; text?: string };
+  versioningEnabled?: boolean;
+  majorVersion?: boolean;
+  versionComment?: string;
+  /** Set by bootstrap and services that create system nodes (no permission check, fixed id). */
+  system?: { id?: string; assocQName?: string; inherits?: boolean };
+}
+
+export interface UpdateNodeRequest {
+  name?: string;
+  nodeType?: string;
+  aspectNames?: string[];
+  properties?: Record<string, unknown>;
+  permissions?: { isInheritanceEnabled?: boolean; locallySet?: { authorityId: string; name: string; accessStatus?: string }[] };
+}
+
+/**
+ * The node operations of the core API: creation, update, deletion to the trashcan, copy, move, locks,
+ * content and versions. Every method checks the caller's permissions and the dictionary's rules, and
+ * is called inside the request's transaction.
+ */
+export class NodeService {
+  constructor(private readonly ctx: RepositoryContext) {}
+
+  private get store() {
+    return this.ctx.store;
+  }
+
+  /** Resolves an id or alias (-root-, -my-, -shared-) and an optional relativePath below it. */
+  resolve(caller: Caller, idOrAlias: string, relativePath?: string): NodeRow {
+    let node: NodeRow;
+    if (idOrAlias === '-root-') node = this.store.require(this.ctx.wellKnown.companyHome);
+    else if (idOrAlias === '-shared-') node = this.store.require(this.ctx.wellKnown.shared);
+    else if (idOrAlias === '-my-') {
+      const home = this.ctx.authorities.person(caller.userId)?.home_folder_id;
+      if (!home) throw errors.notFound('-my-');
+      node = this.store.require(home);
+    } else node = this.store.require(idOrAlias);
+    if (relativePath) {
+      for (const segment of relativePath.split('/').filter(Boolean)) {
+        this.ctx.permissions.require(caller, node, 'Read');
+        const child = this.store.childByName(node.id, segment);
+        if (!child) throw errors.notFound(relativePath);
+        node = child;
+      }
+    }
+    return node;
+  }
+
+  /** The node at relativePath below parent, or undefined where a segment does not exist yet. */
+  resolveOrNull(caller: Caller, parent: NodeRow, relativePath: string): NodeRow | undefined {
+    let node: NodeRow | undefined = parent;
+    for (const segment of relativePath.split('/').filter(Boolean)) {
+      node = this.store.childByName(node.id, segment);
+      if (!node) return undefined;
+    }
+    this.ctx.permissions.require(caller, node, 'Read');
+    return node;
+  }
+
+  /** A node the caller may read; 403 when it exists but is unreadable, as ACS answers. */
+  readable(caller: Caller, idOrAlias: string, relativePath?: string): NodeRow {
+    const node = this.resolve(caller, idOrAlias, relativePath);
+    this.ctx.permissions.require(caller, node, 'Read');
+    return node;
+  }
+
+  validateName(name: unknown): string {
+    if (typeof name !== 'string' || !name.trim()) throw errors.invalidArgument('Name is required');
+    if (name.length > MAX_NAME) throw errors.invalidArgument(`Name is too long: ${name.length} characters (at most ${MAX_NAME})`);
+    if (INVALID_NAME.test(name) || name === '.' || name === '..') throw errors.integrity(`Name contains invalid characters: ${name}`);
+    return name;
+  }
+
+  /** Creates a node (folder, content or any type) below `parent`, creating relativePath folders on the way. */
+  create(caller: Caller, parent: NodeRow, req: CreateNodeRequest): NodeRow {
+    const dictionary = this.ctx.dictionary;
+    if (!parent.is_folder && !req.system) throw errors.invalidArgument(`Parent node is not a folder: ${parent.id}`);
+    if (!req.system) this.ctx.permissions.require(caller, parent, 'AddChildren');
+    const name = this.validateName(req.name);
+    const type = req.nodeType;
+    if (!type) throw errors.invalidArgument('nodeType is required');
+    if (!dictionary.getType(type)) throw errors.invalidArgument(`Unknown nodeType: ${type}`);
+    if (dictionary.getAspect(type)) throw errors.invalidArgument(`${type} is an aspect, not a type`);
+    const isFolder = dictionary.isSubClassOf(type, 'cm:folder');
+    const isFile = dictionary.isSubClassOf(type, 'cm:content');
+    if (req.content && !isFile) throw errors.invalidArgument(`Only content nodes can hold content: ${type}`);
+    if (!isFolder && !isFile && !req.system && !dictionary.isSubClassOf(type, 'cm:cmobject')) throw errors.integrity(`Type is not a cm:cmobject: ${type}`);
+
+    if (req.relativePath) parent = this.ensureFolders(caller, parent, req.relativePath);
+
+    for (const a of req.aspectNames ?? []) if (!dictionary.getAspect(a)) throw errors.invalidArgument(`Unknown aspect: ${a}`);
+    const requested = { ...(req.properties ?? {}) };
+    for (const key of Object.keys(requested)) if (SYSTEM_PROPERTIES.has(key) && !req.system) delete requested[key];
+    const aspects = new Set<string>([...dictionary.mandatoryAspects(type), ...(req.aspectNames ?? [])]);
+    for (const a of [...aspects]) for (const m of dictionary.mandatoryAspects(a)) aspects.add(m);
+    aspects.add('cm:auditable');
+    aspects.add('sys:referenceable');
+    aspects.add('sys:localized');
+    const checked = this.checkProperties(type, [...aspects], { ...requested, 'cm:name': name }, 'create');
+    checked.aspectsToAdd.forEach((a) => aspects.add(a));
+
+    let finalName = name;
+    if (req.autoRename) finalName = this.freeName(parent.id, name);
+    const now = alfDate();
+    const contentUrl = req.content ? this.ctx.content.commit(req.content.staged) : null;
+    const versioned = !!req.content && req.versioningEnabled !== false && !req.system;
+    if (versioned) aspects.add('cm:versionable');
+    const node = this.store.insert({
+      id: req.system?.id,
+      type,
+      parent_id: parent.id,
+      name: finalName,
+      assoc_qname: req.system?.assocQName,
+      is_folder: isFolder ? 1 : 0,
+      is_file: isFile ? 1 : 0,
+      inherits: req.system?.inherits === false ? 0 : 1,
+      acl_id: req.system?.inherits === false ? req.system.id : undefined,
+      owner: null,
+      created_at: now,
+      created_by: caller.userId,
+      modified_at: now,
+      modified_by: caller.userId,
+      content_url: contentUrl,
+      mime_type: isFile ? (req.content?.mimeType ?? 'application/octet-stream') : null,
+      encoding: isFile ? (req.content?.encoding ?? 'UTF-8') : null,
+      size: isFile ? (req.content?.staged.size ?? 0) : null,
+      locked_by: null,
+      lock_type: null,
+      lock_lifetime: null,
+      lock_expires: null,
+    });
+    this.store.addAspects(node.id, aspects);
+    const props = { ...checked.properties };
+    if (versioned) {
+      props['cm:versionLabel'] = req.majorVersion === false ? '0.1' : '1.0';
+      props['cm:versionType'] = req.majorVersion === false ? 'MINOR' : 'MAJOR';
+    }
+    this.store.setProperties(node.id, props);
+    this.store.index(node, props, req.content?.text);
+    if (versioned) this.snapshotVersion(node.id, String(props['cm:versionLabel']), req.versionComment);
+    recordAudit(this.ctx, caller, node.id, 'CREATE', { type, name: finalName });
+    return this.store.get(node.id)!;
+  }
+
+  private ensureFolders(caller: Caller, parent: NodeRow, relativePath: string): NodeRow {
+    let current = parent;
+    for (const segment of relativePath.split('/').filter(Boolean)) {
+      const existing = this.store.childByName(current.id, segment);
+      if (existing) {
+        if (!existing.is_folder) throw errors.invalidArgument(`relativePath names a file, not a folder: ${segment}`);
+        this.ctx.permissions.require(caller, existing, 'Read');
+        current = existing;
+      } else current = this.create(caller, current, { name: segment, nodeType: 'cm:folder' });
+    }
+    return current;
+  }
+
+  /** ACS's autoRename: "name.txt" becomes "name-1.txt", "name-2.txt" … until the name is free. */
+  private freeName(parentId: string, name: string): string {
+    if (!this.store.childByName(parentId, name)) return name;
+    const dot = name.lastIndexOf('.');
+    const base = dot > 0 ? name.slice(0, dot) : name;
+    const ext = dot > 0 ? name.slice(dot) : '';
+    for (let i = 1; ; i++) {
+      const candidate = `${base}-${i}${ext}`;
+      if (!this.store.childByName(parentId, candidate)) return candidate;
+    }
+  }
+
+  checkProperties(type: string, aspects: string[], properties: Record<string, unknown>, mode: 'create' | 'update') {
+    try {
+      const result = this.ctx.dictionary.validateProperties({ type, aspects, properties, mode });
+      // cm:name lives in the node row; it is validated here (cm:filename) but never stored as a property.
+      delete result.properties['cm:name'];
+      return result;
+    } catch (e) {
+      throw toApiError(e);
+    }
+  }
+
+  update(caller: Caller, node: NodeRow, req: UpdateNodeRequest): NodeRow {
+    const { dictionary, permissions } = this.ctx;
+    const changesContentOrProps = req.name !== undefined || req.nodeType !== undefined || req.aspectNames !== undefined || req.properties !== undefined;
+    if (changesContentOrProps) {
+      permissions.require(caller, node, 'Write');
+      this.requireUnlocked(caller, node);
+    }
+    if (req.permissions) permissions.require(caller, node, 'ChangePermissions');
+
+    const fields: Partial<NodeRow> = {};
+    if (req.name !== undefined && req.name !== node.name) {
+      fields.name = this.validateName(req.name);
+      if (node.id === this.ctx.wellKnown.companyHome) throw errors.permissionDenied();
+    }
+    let type = node.type;
+    if (req.nodeType !== undefined && req.nodeType !== node.type) {
+      if (!dictionary.getType(req.nodeType)) throw errors.invalidArgument(`Unknown nodeType: ${req.nodeType}`);
+      // ACS only specialises: the new type must be a subtype of the current one.
+      if (!dictionary.isSubClassOf(req.nodeType, node.type)) throw errors.invalidArgument(`Cannot change type from ${node.type} to ${req.nodeType}: not a subtype`);
+      type = req.nodeType;
+      fields.type = type;
+    }
+    let aspects = this.store.aspects(node.id);
+    const removedAspects: string[] = [];
+    if (req.aspectNames) {
+      for (const a of req.aspectNames) if (!dictionary.getAspect(a)) throw errors.invalidArgument(`Unknown aspect: ${a}`);
+      const keep = new Set(req.aspectNames);
+      for (const m of dictionary.mandatoryAspects(type)) keep.add(m);
+      for (const a of ['cm:auditable', 'sys:referenceable', 'sys:localized', 'cm:versionable', 'cm:lockable']) if (aspects.includes(a)) keep.add(a);
+      removedAspects.push(...aspects.filter((a) => !keep.has(a)));
+      aspects = [...keep];
+    }
+    const requested = { ...(req.properties ?? {}) };
+    for (const key of Object.keys(requested)) if (SYSTEM_PROPERTIES.has(key)) delete requested[key];
+    const checked = this.checkProperties(type, aspects, requested, 'update');
+    const allAspects = new Set([...aspects, ...checked.aspectsToAdd]);
+    for (const a of [...allAspects]) for (const m of dictionary.mandatoryAspects(a)) allAspects.add(m);
+
+    if (changesContentOrProps) {
+      fields.modified_at = alfDate();
+      fields.modified_by = caller.userId;
+      this.store.update(node.id, fields);
+      if (removedAspects.length) {
+        this.store.removeAspects(node.id, removedAspects);
+        // Properties of a removed aspect go with it.
+        const drop: Record<string, null> = {};
+        for (const a of removedAspects) for (const p of dictionary.getAspect(a)?.properties ?? []) drop[p.name] = null;
+        this.store.setProperties(node.id, drop);
+      }
+      this.store.addAspects(node.id, allAspects);
+      this.store.setProperties(node.id, checked.properties);
+      const updated = this.store.get(node.id)!;
+      this.store.index(updated, this.store.properties(node.id));
+      recordAudit(this.ctx, caller, node.id, 'UPDATE', { name: updated.name });
+    }
+    if (req.permissions) this.setPermissions(node.id, req.permissions);
+    return this.store.get(node.id)!;
+  }
+
+  setPermissions(nodeId: string, p: NonNullable<UpdateNodeRequest['permissions']>): void {
+    const { db, permissions } = this.ctx;
+    const node = this.store.require(nodeId);
+    if (p.locallySet) {
+      for (const ace of p.locallySet) {
+        if (!ace || typeof ace.authorityId !== 'string' || typeof ace.name !== 'string') throw errors.invalidArgument('Each locallySet entry needs authorityId and name');
+        if (!(ace.name in ROLE_NAMES)) throw errors.invalidArgument(`Unknown permission: ${ace.name}`);
+        if (ace.accessStatus !== undefined && ace.accessStatus !== 'ALLOWED' && ace.accessStatus !== 'DENIED') throw errors.invalidArgument(`Invalid accessStatus: ${ace.accessStatus}`);
+        const known = ace.authorityId === 'GROUP_EVERYONE' || (ace.authorityId.startsWith('GROUP_') ? this.ctx.authorities.group(ace.authorityId) : this.ctx.authorities.person(ace.authorityId));
+        if (!known) throw errors.invalidArgument(`Cannot set permissions on this node - unknown authority: ${ace.authorityId}`);
+      }
+      db.prepare('DELETE FROM ace WHERE node_id = ?').run(nodeId);
+      const ins = db.prepare('INSERT OR REPLACE INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?)');
+      for (const ace of p.locallySet) ins.run(nodeId, ace.authorityId, ace.name, ace.accessStatus === 'DENIED' ? 0 : 1);
+    }
+    const inherits = p.isInheritanceEnabled === undefined ? node.inherits : p.isInheritanceEnabled ? 1 : 0;
+    if (inherits !== node.inherits) this.store.update(nodeId, { inherits });
+    this.refreshAcl(nodeId);
+    permissions.invalidate();
+  }
+
+  /** Recomputes a node's ACL id after its entries or inheritance changed, and propagates it down. */
+  refreshAcl(nodeId: string): void {
+    const node = this.store.getIncludingArchived(nodeId)!;
+    const hasEntries = !!this.ctx.db.prepare('SELECT 1 FROM ace WHERE node_id = ? LIMIT 1').get(nodeId);
+    const parent = node.parent_id ? this.store.getIncludingArchived(node.parent_id) : undefined;
+    const wanted = hasEntries || !node.inherits || !parent ? node.id : parent.acl_id;
+    if (wanted !== node.acl_id) this.store.reassignAcl(node.id, node.acl_id, wanted);
+  }
+
+  requireUnlocked(caller: Caller, node: NodeRow): void {
+    if (!node.locked_by) return;
+    if (node.lock_expires && Date.parse(node.lock_expires.replace('+0000', 'Z')) < Date.now()) return;
+    if (node.locked_by !== caller.userId || node.lock_type === 'READ_ONLY_LOCK') throw errors.locked(`Cannot perform operation since the node (id:${node.id}) is locked.`);
+  }
+
+  /** Deletes to the trashcan (the default) or permanently. */
+  delete(caller: Caller, node: NodeRow, permanent: boolean): void {
+    const { permissions, wellKnown } = this.ctx;
+    if (Object.values(wellKnown).includes(node.id)) throw errors.permissionDenied('This node cannot be deleted');
+    if (this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'sys:undeletable'").get(node.id)) throw errors.permissionDenied('This node cannot be deleted');
+    permissions.require(caller, node, 'Delete');
+    this.requireUnlocked(caller, node);
+    if (permanent && !caller.isAdmin && !permissions.isOwner(caller, node) && !permissions.has(caller, node, 'Delete')) throw errors.permissionDenied();
+    const ids = this.store.subtreeIds(node.id);
+    if (permanent) {
+      this.purgeIds(ids);
+    } else {
+      const now = alfDate();
+      const mark = this.ctx.db.prepare('UPDATE node SET archived_at = ?, archived_by = ? WHERE id = ?');
+      for (const id of ids) mark.run(now, caller.userId, id);
+      // The archived root leaves its folder (freeing the name) but remembers it for restore.
+      this.ctx.db.prepare('UPDATE node SET archived_parent_id = parent_id, parent_id = NULL WHERE id = ?').run(node.id);
+      this.ctx.db.prepare(`DELETE FROM favorite WHERE target_id IN (${ids.map(() => '?').join(',')})`).run(...ids);
+      this.ctx.db.prepare(`DELETE FROM shared_link WHERE node_id IN (${ids.map(() => '?').join(',')})`).run(...ids);
+    }
+    recordAudit(this.ctx, caller, node.id, permanent ? 'DELETE' : 'ARCHIVE', { name: node.name });
+  }
+
+  purgeIds(ids: string[]): void {
+    const { db } = this.ctx;
+    const seqs = ids.map((id) => (db.prepare('SELECT seq FROM node WHERE id = ?').get(id) as { seq: number }).seq);
+    this.store.unindex(seqs);
+    // Children first: the primary-parent foreign key forbids deleting a parent before its children.
+    const del = db.prepare('DELETE FROM node WHERE id = ?');
+    for (const id of [...ids].reverse()) {
+      db.prepare('DELETE FROM favorite WHERE target_id = ?').run(id);
+      del.run(id);
+    }
+    this.ctx.permissions.invalidate();
+  }
+
+  restore(caller: Caller, archived: NodeRow, targetParentId?: string): NodeRow {
+    const parentId = targetParentId ?? archived.archived_parent_id;
+    const parent = parentId ? this.store.get(parentId) : undefined;
+    if (!parent) throw errors.notFoundMessage(`Original parent of ${archived.id} no longer exists; give targetParentId`);
+    if (!caller.isAdmin && archived.archived_by !== caller.userId && !this.ctx.permissions.isOwner(caller, archived)) throw errors.permissionDenied();
+    this.ctx.permissions.require(caller, parent, 'AddChildren');
+    const ids = this.store.subtreeIds(archived.id);
+    this.store.update(archived.id, { parent_id: parent.id, archived_parent_id: null });
+    const unmark = this.ctx.db.prepare('UPDATE node SET archived_at = NULL, archived_by = NULL WHERE id = ?');
+    for (const id of ids) unmark.run(id);
+    this.refreshAclAfterMove(archived.id);
+    recordAudit(this.ctx, caller, archived.id, 'RESTORE', { name: archived.name });
+    return this.store.get(archived.id)!;
+  }
+
+  private refreshAclAfterMove(nodeId: string): void {
+    const node = this.store.getIncludingArchived(nodeId)!;
+    if (node.acl_id !== node.id) {
+      const parent = node.parent_id ? this.store.get(node.parent_id) : undefined;
+      if (parent) this.store.reassignAcl(node.id, node.acl_id, parent.acl_id);
+    }
+    this.ctx.permissions.invalidate();
+  }
+
+  move(caller: Caller, node: NodeRow, target: NodeRow, newName?: string): NodeRow {
+    const { permissions } = this.ctx;
+    if (!target.is_folder) throw errors.invalidArgument(`Target is not a folder: ${target.id}`);
+    permissions.require(caller, node, 'Delete');
+    permissions.require(caller, target, 'AddChildren');
+    this.requireUnlocked(caller, node);
+    if (this.store.subtreeIds(node.id).includes(target.id)) throw errors.invalidArgument('Cannot move a node below itself');
+    const fields: Partial<NodeRow> = { parent_id: target.id, modified_at: alfDate(), modified_by: caller.userId };
+    if (newName !== undefined) fields.name = this.validateName(newName);
+    this.store.update(node.id, fields);
+    this.refreshAclAfterMove(node.id);
+    recordAudit(this.ctx, caller, node.id, 'MOVE', { target: target.id });
+    return this.store.get(node.id)!;
+  }
+
+  copy(caller: Caller, node: NodeRow, target: NodeRow, newName?: string): NodeRow {
+    if (!target.is_folder) throw errors.invalidArgument(`Target is not a folder: ${target.id}`);
+    this.ctx.permissions.require(caller, target, 'AddChildren');
+    const copy = this.copyTree(caller, node, target, newName ?? node.name);
+    recordAudit(this.ctx, caller, copy.id, 'COPY', { source: node.id });
+    return copy;
+  }
+
+  private copyTree(caller: Caller, source: NodeRow, target: NodeRow, name: string): NodeRow {
+    const now = alfDate();
+    const copy = this.store.insert({
+      type: source.type,
+      parent_id: target.id,
+      name: this.validateName(name),
+      is_folder: source.is_folder,
+      is_file: source.is_file,
+      inherits: 1,
+      owner: null,
+      created_at: now,
+      created_by: caller.userId,
+      modified_at: now,
+      modified_by: caller.userId,
+      // Binaries are immutable in the content store, so a copy can share the URL.
+      content_url: source.content_url,
+      mime_type: source.mime_type,
+      encoding: source.encoding,
+      size: source.size,
+      locked_by: null,
+      lock_type: null,
+      lock_lifetime: null,
+      lock_expires: null,
+    });
+    const props = this.store.properties(source.id);
+    for (const k of ['cm:lockOwner', 'cm:lockType', 'cm:lockLifetime', 'cm:versionLabel', 'cm:versionType']) delete props[k];
+    this.store.addAspects(copy.id, this.store.aspects(source.id).filter((a) => a !== 'cm:lockable' && a !== 'cm:versionable'));
+    this.store.addAspects(copy.id, ['cm:copiedfrom']);
+    this.store.setProperties(copy.id, props);
+    const text = this.ctx.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(source.seq) as { content: string } | undefined;
+    this.store.index(copy, props, text?.content);
+    this.ctx.db.prepare("INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?, ?, 'cm:original')").run(copy.id, source.id);
+    const children = this.ctx.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL').all(source.id) as NodeRow[];
+    for (const child of children) if (this.ctx.permissions.has(caller, child, 'Read')) this.copyTree(caller, child, copy, child.name);
+    return this.store.get(copy.id)!;
+  }
+
+  lock(caller: Caller, node: NodeRow, body: { type?: string; lifetime?: string; timeToExpire?: number }): NodeRow {
+    this.ctx.permissions.require(caller, node, 'Write');
+    if (!node.is_file) throw errors.invalidArgument('Only content nodes can be locked');
+    if (node.locked_by && node.locked_by !== caller.userId) this.requireUnlocked(caller, node);
+    const type = body.type === 'FULL' ? 'READ_ONLY_LOCK' : 'WRITE_LOCK';
+    if (body.type !== undefined && body.type !== 'FULL' && body.type !== 'ALLOW_OWNER_CHANGES') throw errors.invalidArgument(`Invalid lock type: ${body.type}`);
+    const lifetime = body.lifetime ?? 'PERSISTENT';
+    if (lifetime !== 'PERSISTENT' && lifetime !== 'EPHEMERAL') throw errors.invalidArgument(`Invalid lock lifetime: ${lifetime}`);
+    const expires = body.timeToExpire && body.timeToExpire > 0 ? alfDate(Date.now() + body.timeToExpire * 1000) : null;
+    this.store.update(node.id, { locked_by: caller.userId, lock_type: type, lock_lifetime: lifetime, lock_expires: expires });
+    this.store.addAspects(node.id, ['cm:lockable']);
+    this.store.setProperties(node.id, { 'cm:lockOwner': caller.userId, 'cm:lockType': type, 'cm:lockLifetime': lifetime, 'cm:expiryDate': expires });
+    return this.store.get(node.id)!;
+  }
+
+  unlock(caller: Caller, node: NodeRow): NodeRow {
+    if (!node.locked_by) throw errors.invalidArgument(`Node is not locked: ${node.id}`);
+    if (node.locked_by !== caller.userId && !caller.isAdmin && !this.ctx.permissions.isOwner(caller, node)) throw errors.permissionDenied('Only the lock owner can unlock the node');
+    this.store.update(node.id, { locked_by: null, lock_type: null, lock_lifetime: null, lock_expires: null });
+    this.store.removeAspects(node.id, ['cm:lockable']);
+    this.store.setProperties(node.id, { 'cm:lockOwner': null, 'cm:lockType': null, 'cm:lockLifetime': null, 'cm:expiryDate': null });
+    return this.store.get(node.id)!;
+  }
+
+  /** Replaces a file's content; a versionable node gets a new minor (or major) version. */
+  putContent(caller: Caller, node: NodeRow, content: { staged: StagedContent; mimeType?: string; encoding?: string; text?: string }, opts: { majorVersion?: boolean; comment?: string; name?: string }): NodeRow {
+    if (!node.is_file) throw errors.invalidArgument(`Node is not a file: ${node.id}`);
+    this.ctx.permissions.require(caller, node, 'Write');
+    this.requireUnlocked(caller, node);
+    const fields: Partial<NodeRow> = {
+      content_url: this.ctx.content.commit(content.staged),
+      size: content.staged.size,
+      mime_type: content.mimeType ?? node.mime_type,
+      encoding: content.encoding ?? node.encoding,
+      modified_at: alfDate(),
+      modified_by: caller.userId,
+    };
+    if (opts.name !== undefined) fields.name = this.validateName(opts.name);
+    this.store.update(node.id, fields);
+    const props = this.store.properties(node.id);
+    if (this.store.aspects(node.id).includes('cm:versionable')) {
+      const label = nextVersion(String(props['cm:versionLabel'] ?? '1.0'), !!opts.majorVersion);
+      this.store.setProperties(node.id, { 'cm:versionLabel': label, 'cm:versionType': opts.majorVersion ? 'MAJOR' : 'MINOR' });
+      this.snapshotVersion(node.id, label, opts.comment);
+    }
+    const updated = this.store.get(node.id)!;
+    this.store.index(updated, props, content.text ?? '');
+    recordAudit(this.ctx, caller, node.id, 'UPDATE CONTENT', { size: content.staged.size });
+    return updated;
+  }
+
+  /** Records the node's current state as a version (the history keeps every version, newest first). */
+  snapshotVersion(nodeId: string, label: string, comment?: string): void {
+    const node = this.store.get(nodeId)!;
+    const seq = ((this.ctx.db.prepare('SELECT MAX(seq) AS m FROM version WHERE node_id = ?').get(nodeId) as { m: number | null }).m ?? 0) + 1;
+    this.ctx.db
+      .prepare('INSERT INTO version (node_id, label, seq, name, type, content_url, mime_type, encoding, size, properties, aspects, comment, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)')
+      .run(nodeId, label, seq, node.name, node.type, node.content_url, node.mime_type, node.encoding, node.size, JSON.stringify(this.store.properties(nodeId)), JSON.stringify(this.store.aspects(nodeId)), comment ?? null, node.modified_at, node.modified_by);
+  }
+
+  revert(caller: Caller, node: NodeRow, label: string, majorVersion: boolean, comment?: string): NodeRow {
+    this.ctx.permissions.require(caller, node, 'Write');
+    this.requireUnlocked(caller, node);
+    const v = this.ctx.db.prepare('SELECT * FROM version WHERE node_id = ? AND label = ?').get(node.id, label) as { content_url: string | null; mime_type: string | null; encoding: string | null; size: number | null; properties: string } | undefined;
+    if (!v) throw errors.notFound(label);
+    const props = this.store.properties(node.id);
+    const newLabel = nextVersion(String(props['cm:versionLabel'] ?? '1.0'), majorVersion);
+    this.store.update(node.id, { content_url: v.content_url, mime_type: v.mime_type, encoding: v.encoding, size: v.size, modified_at: alfDate(), modified_by: caller.userId });
+    const old = JSON.parse(v.properties) as Record<string, unknown>;
+    delete old['cm:versionLabel'];
+    delete old['cm:versionType'];
+    this.store.setProperties(node.id, { ...old, 'cm:versionLabel': newLabel, 'cm:versionType': majorVersion ? 'MAJOR' : 'MINOR' });
+    this.snapshotVersion(node.id, newLabel, comment);
+    return this.store.get(node.id)!;
+  }
+}
+
+const ROLE_NAMES: Record<string, true> = Object.fromEntries(
+  ['Consumer', 'Editor', 'Contributor', 'Collaborator', 'Coordinator', 'SiteConsumer', 'SiteContributor', 'SiteCollaborator', 'SiteManager', 'Read', 'Write', 'Delete', 'AddChildren', 'ReadPermissions', 'ChangePermissions', 'All', 'FullControl'].map((r) => [r, true]),
+);
+
+export function nextVersion(label: string, major: boolean): string {
+  const [maj, min] = label.split('.').map(Number);
+  return major ? `${maj + 1}.0` : `${maj}.${min + 1}`;
+}
+
+/** Dictionary violations (constraints, data types, unknown or missing properties) answer 400. */
+export function toApiError(e: unknown): unknown {
+  if (e instanceof ApiError) return e;
+  if (e instanceof DictionaryError) return errors.invalidArgument(e.message);
+  return e;
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../persistence/database';
+import type { NodeRow } from '../persistence/node-row';
+import { errors } from '../errors/api-error';
+import { alfDate } from '../http/api';
+
+/**
+ * Low-level reads and writes of nodes, properties and aspects: no permission checks, no dictionary.
+ * Services above it decide what is allowed; this class only keeps the tables consistent
+ * (unique names, ACL ids, the full-text row).
+ */
+export class NodeStore {
+  constructor(private readonly db: Db) {}
+
+  get(id: string): NodeRow | undefined {
+    return this.db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NULL').get(id) as NodeRow | undefined;
+  }
+
+  getIncludingArchived(id: string): NodeRow | undefined {
+    return this.db.prepare('SELECT * FROM node WHERE id = ?').get(id) as NodeRow | undefined;
+  }
+
+  require(id: string): NodeRow {
+    const n = this.get(id);
+    if (!n) throw errors.notFound(id);
+    return n;
+  }
+
+  childByName(parentId: string, name: string): NodeRow | undefined {
+    return this.db.prepare('SELECT * FROM node WHERE parent_id = ? AND name_key = ? AND archived_at IS NULL').get(parentId, name.toLowerCase()) as NodeRow | undefined;
+  }
+
+  /** Primary ancestors from the root down to the parent of `node`. */
+  ancestors(node: NodeRow): NodeRow[] {
+    return (
+      this.db
+        .prepare(
+          `WITH RECURSIVE up(id, parent_id, depth) AS (
+             SELECT id, parent_id, 0 FROM node WHERE id = ?
+             UNION ALL SELECT n.id, n.parent_id, up.depth + 1 FROM node n JOIN up ON n.id = up.parent_id)
+           SELECT node.* FROM up JOIN node ON node.id = up.id WHERE up.depth > 0 ORDER BY up.depth DESC`,
+        )
+        .all(node.id) as NodeRow[]
+    );
+  }
+
+  /** Ids of node and every node below it (primary hierarchy), archived ones included. */
+  subtreeIds(id: string): string[] {
+    return this.db
+      .prepare(
+        `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT n.id FROM node n JOIN down ON n.parent_id = down.id)
+         SELECT id FROM down`,
+      )
+      .pluck()
+      .all(id) as string[];
+  }
+
+  properties(id: string): Record<string, unknown> {
+    const rows = this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as { qname: string; ord: number; json_value: string }[];
+    const out: Record<string, unknown> = {};
+    for (const r of rows) {
+      const v = JSON.parse(r.json_value);
+      if (r.ord === -1) out[r.qname] = v;
+      else ((out[r.qname] ??= []) as unknown[]).push(v);
+    }
+    return out;
+  }
+
+  aspects(id: string): string[] {
+    return this.db.prepare('SELECT qname FROM aspect WHERE node_id = ? ORDER BY rowid').pluck().all(id) as string[];
+  }
+
+  /**
+   * Stores property values. Single values use ord -1 so that a multi-valued property holding one value
+   * stays an array when read back. null removes the property.
+   */
+  setProperties(id: string, props: Record<string, unknown>): void {
+    const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
+    const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
+    for (const [qname, value] of Object.entries(props)) {
+      del.run(id, qname);
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) value.forEach((v, i) => ins.run(id, qname, i, ...indexable(v), JSON.stringify(v)));
+      else ins.run(id, qname, -1, ...indexable(value), JSON.stringify(value));
+    }
+  }
+
+  addAspects(id: string, aspects: Iterable<string>): void {
+    const ins = this.db.prepare('INSERT OR IGNORE INTO aspect (node_id, qname) VALUES (?, ?)');
+    for (const a of aspects) ins.run(id, a);
+  }
+
+  removeAspects(id: string, aspects: Iterable<string>): void {
+    const del = this.db.prepare('DELETE FROM aspect WHERE node_id = ? AND qname = ?');
+    for (const a of aspects) del.run(id, a);
+  }
+
+  /** Inserts a node row; a clash of names under one parent answers 409 as ACS does. */
+  insert(row: Omit<NodeRow, 'seq' | 'name_key' | 'assoc_qname' | 'acl_id' | 'archived_at' | 'archived_by' | 'archived_parent_id' | 'id'> & { id?: string; assoc_qname?: string; acl_id?: string }): NodeRow {
+    const id = row.id ?? randomUUID();
+    const parent = row.parent_id ? this.getIncludingArchived(row.parent_id) : undefined;
+    const aclId = row.acl_id ?? parent?.acl_id ?? id;
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO node (id, type, parent_id, name, name_key, assoc_qname, is_folder, is_file, inherits, acl_id, owner,
+             created_at, created_by, modified_at, modified_by, content_url, mime_type, encoding, size,
+             locked_by, lock_type, lock_lifetime, lock_expires)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        )
+        .run(id, row.type, row.parent_id, row.name, row.name.toLowerCase(), row.assoc_qname ?? `cm:${iso9075(row.name)}`, row.is_folder, row.is_file, row.inherits, aclId, row.owner, row.created_at, row.created_by, row.modified_at, row.modified_by, row.content_url, row.mime_type, row.encoding, row.size, row.locked_by, row.lock_type, row.lock_lifetime, row.lock_expires);
+    } catch (e) {
+      throw uniqueNameClash(e, row.name);
+    }
+    return this.get(id)!;
+  }
+
+  update(id: string, fields: Partial<NodeRow>): void {
+    const entries = Object.entries(fields).filter(([k]) => k !== 'id' && k !== 'seq');
+    if ('name' in fields) entries.push(['name_key', String(fields.name).toLowerCase()]);
+    if (!entries.length) return;
+    try {
+      this.db.prepare(`UPDATE node SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    } catch (e) {
+      throw uniqueNameClash(e, String(fields.name ?? ''));
+    }
+  }
+
+  touch(id: string, user: string): void {
+    this.db.prepare('UPDATE node SET modified_at = ?, modified_by = ? WHERE id = ?').run(alfDate(), user, id);
+  }
+
+  /** Re-points nodes that inherit an ACL from `oldAcl` within the subtree of `rootId` to `newAcl`. */
+  reassignAcl(rootId: string, oldAcl: string, newAcl: string): void {
+    if (oldAcl === newAcl) return;
+    this.db
+      .prepare(
+        `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT n.id FROM node n JOIN down ON n.parent_id = down.id AND n.acl_id = ?)
+         UPDATE node SET acl_id = ? WHERE id IN (SELECT id FROM down) AND acl_id = ?`,
+      )
+      .run(rootId, oldAcl, newAcl, oldAcl);
+  }
+
+  /** Keeps the full-text row of a node in step with its name, title, description and text content. */
+  index(node: NodeRow, props: Record<string, unknown>, contentText?: string): void {
+    const existing = this.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(node.seq) as { content: string } | undefined;
+    this.db.prepare('DELETE FROM node_text WHERE rowid = ?').run(node.seq);
+    this.db.prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)').run(node.seq, node.name, textOf(props['cm:title']), textOf(props['cm:description']), contentText ?? existing?.content ?? '');
+  }
+
+  unindex(seqs: number[]): void {
+    const del = this.db.prepare('DELETE FROM node_text WHERE rowid = ?');
+    for (const s of seqs) del.run(s);
+  }
+}
+
+function textOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return Object.values(v as object).join(' ');
+  return String(v);
+}
+
+/** The canonical text and numeric forms of a value, used by search, sorting and facets. */
+function indexable(v: unknown): [string | null, number | null] {
+  if (typeof v === 'number') return [String(v), v];
+  if (typeof v === 'boolean') return [String(v), v ? 1 : 0];
+  if (typeof v === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(v)) {
+      const t = Date.parse(v.replace(/\+0000$/, 'Z'));
+      return [v, Number.isNaN(t) ? null : t];
+    }
+    return [v, null];
+  }
+  if (v && typeof v === 'object') return [JSON.stringify(v), null];
+  return [null, null];
+}
+
+function uniqueNameClash(e: unknown, name: string): unknown {
+  const err = e as { code?: string; message?: string };
+  if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message?.includes('name_key')) return errors.duplicateName(name);
+  return e;
+}
+
+/** ISO 9075 encoding of a name for association QNames (spaces become _x0020_ …), as Alfresco does. */
+export function iso9075(name: string): string {
+  let out = '';
+  [...name].forEach((ch, i) => {
+    const valid = /[\p{L}_]/u.test(ch) || (i > 0 && /[\p{L}\p{N}\p{M}._-]/u.test(ch));
+    out += valid ? ch : `_x${ch.codePointAt(0)!.toString(16).padStart(4, '0')}_`;
+  });
+  return out;
+}
