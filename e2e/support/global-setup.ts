@@ -3,8 +3,6 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmS
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error plain ES module without type declarations
-import { startStaticServer } from '../../scripts/serve.mjs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist', 'content-app', 'browser');
@@ -46,10 +44,10 @@ function ensureBuild(): void {
   }
 }
 
-async function waitForRepository(url: string, repository: ChildProcess, logFile: string): Promise<void> {
+async function waitForRepository(url: string, repository: ChildProcess | null, logFile: string): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (repository.exitCode !== null) {
+    if (repository && repository.exitCode !== null) {
       throw new Error(`The repository exited with code ${repository.exitCode}; see ${logFile}`);
     }
     try {
@@ -73,6 +71,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(RESULTS, { recursive: true });
   ensureBuild();
 
+  const external = process.env['E2E_REPOSITORY_URL'];
+  if (external) {
+    // Run against a repository somebody else started (e.g. `npm run repository`); nothing to stop afterwards.
+    await waitForRepository(external, null, 'its own log');
+    return startApp(external, async () => undefined);
+  }
+
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'));
   const repositoryPort = await freePort();
   const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
@@ -87,11 +92,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   repository.stderr?.pipe(log);
 
   const stopRepository = async (): Promise<void> => {
-    if (repository.exitCode === null && repository.pid) {
-      const exited = new Promise((resolve) => repository.once('exit', resolve));
-      process.kill(-repository.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    }
+    await stopProcess(repository);
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -102,13 +103,57 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     throw error;
   }
 
-  const app = await startStaticServer({ dist: DIST, port: await freePort(), repository: repositoryUrl, quiet: true });
-  process.env['EOFFICE_E2E_URL'] = app.url;
+  return startApp(repositoryUrl, stopRepository);
+}
+
+async function waitForApp(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`scripts/serve.mjs exited with code ${server.exitCode}`);
+    }
+    try {
+      if ((await fetch(`${url}/app.config.json`)).ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`scripts/serve.mjs did not answer on ${url}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.pid) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
+}
+
+/** Serves the build with scripts/serve.mjs (the same server as `npm run serve`). */
+async function startApp(repositoryUrl: string, stopRepository: () => Promise<void>): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn(
+    process.execPath,
+    ['scripts/serve.mjs', '--dist', DIST, '--port', String(port), '--repository', repositoryUrl],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true }
+  );
+  try {
+    await waitForApp(url, server);
+  } catch (error) {
+    await stopProcess(server);
+    await stopRepository();
+    throw error;
+  }
+  process.env['EOFFICE_E2E_URL'] = url;
   process.env['EOFFICE_E2E_REPOSITORY'] = repositoryUrl;
-  console.log(`e2e: Content App ${app.url}, repository ${repositoryUrl}`);
+  console.log(`e2e: Content App ${url}, repository ${repositoryUrl}`);
 
   return async () => {
-    await app.close();
+    await stopProcess(server);
     await stopRepository();
   };
 }

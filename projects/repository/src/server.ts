@@ -17,11 +17,13 @@ import { ApiError, errors } from './errors/api-error';
 import { sendJson } from './http/api';
 import { authenticate, TicketService } from './auth/authentication';
 import { bootstrap } from './bootstrap';
+import { ModelDeployer } from './services/model-deployer';
 import { ticketsRouter } from './handlers/auth/tickets';
 import { discoveryRouter } from './handlers/discovery/discovery';
 import { nodesRouter } from './handlers/core/nodes';
 import { peopleRouter } from './handlers/core/people';
 import { registerExtraRoutes } from './handlers/registry';
+import { searchRouter } from './handlers/search/search';
 
 export interface RepositoryOptions {
   port?: number;
@@ -60,11 +62,16 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
     permissions: new PermissionService(db, authorities),
     wellKnown: undefined as unknown as WellKnownNodes,
     maxUploadBytes,
+    policies: [],
   };
   const nodes = new NodeService(ctx);
   const mapper = new NodeMapper(ctx);
   const people = new PeopleService(ctx, nodes);
+  if (options.modelsDir) ctx.dictionary.registerModelsFromDir(options.modelsDir);
   ctx.wellKnown = bootstrap(ctx, nodes, people);
+  const models = new ModelDeployer(ctx);
+  ctx.policies.push(models);
+  models.loadActiveModels();
   const tickets = new TicketService(ctx);
 
   const app = express();
@@ -81,6 +88,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   core.use(peopleRouter(ctx, people));
   registerExtraRoutes({ app, core, ctx, nodes, mapper, people, tickets });
   app.use(`${API_BASE}/alfresco/versions/1`, core);
+  app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
 
   app.use((req: Request, _res: Response, next: NextFunction) => next(errors.notFoundMessage(`Unable to locate resource resource for :${req.path}`)));
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {

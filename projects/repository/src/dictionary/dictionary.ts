@@ -2,9 +2,8 @@
 // rules the repository applies when properties are set through the REST API.
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkConstraintDefinition, checkConstraints } from './constraints';
-import { ConvertContext, convertValue } from './convert';
 import { ClassDefinitionJson, toClassDefinition } from './definitions';
+import { checkModel } from './model-checks';
 import { parseModel } from './parser';
 import {
   AssociationDef,
@@ -15,6 +14,7 @@ import {
   ModelInfo,
   PropertyDef,
 } from './types';
+import { defaultValue, validateProperties, ValidateInput, ValidateResult } from './validate';
 
 /** Built-in models in registration order (each only imports models listed before it). */
 export const BUILT_IN_MODELS = [
@@ -30,46 +30,6 @@ export const BUILT_IN_MODELS = [
 ];
 export const BUILT_IN_MODELS_DIR = path.join(__dirname, 'models');
 
-/**
- * Properties that clients may send but the repository maintains itself. ACS drops them silently: the
- * node service strips the sys:referenceable identifiers, and the auditable behaviour overwrites the
- * cm:auditable values on every change. Any other protected property is refused (kind
- * 'protectedProperty') unless the caller is the repository itself (`allowProtected`).
- */
-export const SYSTEM_MAINTAINED = new Set([
-  'sys:store-protocol',
-  'sys:store-identifier',
-  'sys:node-uuid',
-  'sys:node-dbid',
-  'cm:created',
-  'cm:creator',
-  'cm:modified',
-  'cm:modifier',
-  'cm:accessed',
-]);
-
-export interface ValidateInput {
-  /** Node type, prefixed or {uri}local. */
-  type: string;
-  /** Aspects the node has (update) or is created with (create). */
-  aspects?: string[];
-  /** Property values as received (REST JSON). null removes a property. */
-  properties: Record<string, unknown>;
-  mode: 'create' | 'update';
-  /** update only: the node's stored properties, so that mandatory properties can be checked as a whole. */
-  current?: Record<string, unknown>;
-  /** Repository-internal callers may set protected and system-maintained properties. */
-  allowProtected?: boolean;
-}
-
-export interface ValidateResult {
-  /** Converted values by prefixed QName; null means remove. Defaults are filled in (see validateProperties). */
-  properties: Record<string, unknown>;
-  /** Aspects the node must carry in addition to `aspects`: missing mandatory aspects, and aspects
-   * declaring properties that were set (setting cm:title adds cm:titled, as in ACS). */
-  aspectsToAdd: string[];
-}
-
 interface RegisteredModel {
   def: ModelDef;
   builtIn: boolean;
@@ -84,16 +44,6 @@ export class Dictionary {
   private readonly assocs = new Map<string, AssociationDef>();
   private readonly constraintsByName = new Map<string, ConstraintDef>();
   private readonly dataTypes = new Set<string>();
-  private readonly convertContext: ConvertContext = {
-    toPrefixed: (q) => {
-      try {
-        return this.prefix(q);
-      } catch {
-        return undefined;
-      }
-    },
-  };
-
   /** Loads the built-in models (shipped in ./models) unless `builtIn` is false. */
   constructor(options: { builtIn?: boolean } = {}) {
     if (options.builtIn !== false) {
@@ -132,9 +82,13 @@ export class Dictionary {
     return prefix ? `${prefix}:${m[2]}` : m[2];
   }
 
-  /** Like prefix(), but unknown namespaces give undefined instead of an error. */
-  private norm(q: string): string | undefined {
-    return this.convertContext.toPrefixed(q);
+  /** Like prefix(), but an unknown namespace gives undefined instead of an error. */
+  tryPrefix(q: string): string | undefined {
+    try {
+      return this.prefix(q);
+    } catch {
+      return undefined;
+    }
   }
 
   namespaces(): { prefix: string; uri: string }[] {
@@ -148,7 +102,16 @@ export class Dictionary {
       prefixForUri: (uri) => this.prefixByUri.get(uri),
       constraintFor: (name) => this.constraintsByName.get(name),
     });
-    this.checkModel(def);
+    checkModel(def, {
+      models: this.modelsByName,
+      uriByPrefix: this.uriByPrefix,
+      prefixByUri: this.prefixByUri,
+      classes: this.classes,
+      props: this.props,
+      assocs: this.assocs,
+      constraints: this.constraintsByName,
+      dataTypes: this.dataTypes,
+    });
     this.modelsByName.set(def.name, { def, builtIn: options.builtIn === true });
     for (const ns of def.namespaces) {
       this.uriByPrefix.set(ns.prefix, ns.uri);
@@ -178,7 +141,7 @@ export class Dictionary {
    * model still uses. Whether nodes use the model is the caller's check (ACS refuses that too).
    */
   unregisterModel(modelName: string): void {
-    const name = this.norm(modelName) ?? modelName;
+    const name = this.tryPrefix(modelName) ?? modelName;
     const entry = this.modelsByName.get(name);
     if (!entry) throw new DictionaryError('unknownModel', `Model ${modelName} is not registered`, modelName);
     if (entry.builtIn) throw new DictionaryError('modelInUse', `Model ${name} is built in and cannot be removed`, name);
@@ -214,7 +177,7 @@ export class Dictionary {
   }
 
   getModel(modelName: string): ModelInfo | undefined {
-    const m = this.modelsByName.get(this.norm(modelName) ?? modelName);
+    const m = this.modelsByName.get(this.tryPrefix(modelName) ?? modelName);
     return m && this.info(m.def, m.builtIn);
   }
 
@@ -242,98 +205,10 @@ export class Dictionary {
     };
   }
 
-  /** Everything ACS checks before accepting a model; nothing is registered when a check fails. */
-  private checkModel(def: ModelDef): void {
-    const fail = (message: string, q?: string): never => {
-      throw new DictionaryError('invalidModel', `Model ${def.name}: ${message}`, q);
-    };
-    if (this.modelsByName.has(def.name)) fail(`a model with this name is already registered`, def.name);
-    if (!def.namespaces.length) fail('the model defines no namespace');
-    const own = new Set<string>();
-    for (const ns of def.namespaces) {
-      if (this.uriByPrefix.has(ns.prefix)) fail(`namespace prefix '${ns.prefix}' is already defined by another model`);
-      if (this.prefixByUri.has(ns.uri)) fail(`namespace '${ns.uri}' is already defined by another model`);
-      if (own.has(ns.prefix)) fail(`namespace prefix '${ns.prefix}' is declared twice`);
-      own.add(ns.prefix);
-    }
-    for (const imp of def.imports) {
-      if (!this.prefixByUri.has(imp.uri) && !def.namespaces.some((n) => n.uri === imp.uri)) {
-        fail(`imported namespace '${imp.uri}' is not defined by any registered model`);
-      }
-    }
-    const ownName = (q: string, what: string) => {
-      const i = q.indexOf(':');
-      if (!own.has(i < 0 ? '' : q.slice(0, i))) fail(`${what} '${q}' is not in a namespace the model defines`, q);
-    };
-    ownName(def.name, 'model name');
-
-    const newClasses = new Map<string, ClassDef>();
-    const newProps = new Set<string>();
-    const newAssocs = new Set<string>();
-    for (const c of def.constraints) {
-      ownName(c.name, 'constraint');
-      if (this.constraintsByName.has(c.name)) fail(`constraint '${c.name}' is already defined`, c.name);
-    }
-    for (const cls of [...def.types, ...def.aspects]) {
-      ownName(cls.name, cls.kind);
-      if (this.classes.has(cls.name) || newClasses.has(cls.name)) fail(`${cls.kind} '${cls.name}' is already defined`, cls.name);
-      newClasses.set(cls.name, cls);
-      for (const p of cls.properties) {
-        ownName(p.name, 'property');
-        if (this.props.has(p.name) || newProps.has(p.name)) fail(`property '${p.name}' is already defined`, p.name);
-        newProps.add(p.name);
-      }
-      for (const a of cls.associations) {
-        ownName(a.name, 'association');
-        if (this.assocs.has(a.name) || newAssocs.has(a.name)) fail(`association '${a.name}' is already defined`, a.name);
-        newAssocs.add(a.name);
-      }
-    }
-
-    const dataTypes = new Set([...this.dataTypes, ...def.dataTypes.map((d) => d.name)]);
-    const classOf = (q: string) => newClasses.get(q) ?? this.classes.get(q);
-    for (const cls of newClasses.values()) {
-      if (cls.parent) {
-        const parent = classOf(cls.parent);
-        if (!parent) fail(`parent '${cls.parent}' of ${cls.kind} '${cls.name}' is not defined`, cls.name);
-        if (parent!.kind !== cls.kind) fail(`parent '${cls.parent}' of ${cls.kind} '${cls.name}' is not a ${cls.kind}`, cls.name);
-        const seen = new Set([cls.name]);
-        for (let p = parent; p?.parent; p = classOf(p.parent)) {
-          if (seen.has(p.name)) fail(`the parents of '${cls.name}' form a cycle`, cls.name);
-          seen.add(p.name);
-        }
-      }
-      for (const a of cls.mandatoryAspects) {
-        if (classOf(a)?.kind !== 'aspect') fail(`mandatory aspect '${a}' of '${cls.name}' is not a defined aspect`, cls.name);
-      }
-      for (const p of cls.properties) {
-        if (!dataTypes.has(p.dataType)) fail(`data type '${p.dataType}' of property '${p.name}' is not defined`, p.name);
-        for (const c of p.constraints) {
-          const problem = checkConstraintDefinition(c);
-          if (problem) fail(problem, p.name);
-        }
-      }
-      for (const a of cls.associations) {
-        if (!classOf(a.target.cls)) fail(`target class '${a.target.cls}' of association '${a.name}' is not defined`, a.name);
-      }
-      for (const o of cls.overrides) {
-        let found = false;
-        for (let p = cls.parent ? classOf(cls.parent) : undefined; p && !found; p = p.parent ? classOf(p.parent) : undefined) {
-          found = p.properties.some((x) => x.name === o.name);
-        }
-        if (!found) fail(`'${cls.name}' overrides property '${o.name}', which it does not inherit`, cls.name);
-      }
-    }
-    for (const c of def.constraints) {
-      const problem = checkConstraintDefinition(c);
-      if (problem) fail(problem, c.name);
-    }
-  }
-
   // ---------------------------------------------------------------- classes
 
   getClass(q: string): ClassDef | undefined {
-    const n = this.norm(q);
+    const n = this.tryPrefix(q);
     return n === undefined ? undefined : this.classes.get(n);
   }
 
@@ -348,17 +223,17 @@ export class Dictionary {
   }
 
   getProperty(q: string): PropertyDef | undefined {
-    const n = this.norm(q);
+    const n = this.tryPrefix(q);
     return n === undefined ? undefined : this.props.get(n);
   }
 
   getAssociation(q: string): AssociationDef | undefined {
-    const n = this.norm(q);
+    const n = this.tryPrefix(q);
     return n === undefined ? undefined : this.assocs.get(n);
   }
 
   getConstraint(q: string): ConstraintDef | undefined {
-    const n = this.norm(q);
+    const n = this.tryPrefix(q);
     return n === undefined ? undefined : this.constraintsByName.get(n);
   }
 
@@ -379,13 +254,13 @@ export class Dictionary {
 
   /** True when q is `ancestor` or inherits from it. */
   isSubClassOf(q: string, ancestor: string): boolean {
-    const a = this.norm(ancestor);
+    const a = this.tryPrefix(ancestor);
     return a !== undefined && this.ancestors(q).some((c) => c.name === a);
   }
 
   /** Direct and inherited subclasses of q (q excluded). */
   subClassesOf(q: string): ClassDef[] {
-    const n = this.norm(q);
+    const n = this.tryPrefix(q);
     return [...this.classes.values()].filter((c) => c.name !== n && n !== undefined && this.isSubClassOf(c.name, n));
   }
 
@@ -415,7 +290,7 @@ export class Dictionary {
       }
     };
     visit(q);
-    const self = this.norm(q);
+    const self = this.tryPrefix(q);
     return result.filter((a) => a !== self);
   }
 
@@ -461,7 +336,7 @@ export class Dictionary {
   private applicableClasses(type: string, aspects: string[]): string[] {
     const names: string[] = [];
     const add = (q: string) => {
-      const n = this.norm(q);
+      const n = this.tryPrefix(q);
       if (n !== undefined && !names.includes(n)) names.push(n);
     };
     add(type);
@@ -482,116 +357,17 @@ export class Dictionary {
   // ---------------------------------------------------------------- validation
 
   /**
-   * Converts and checks property values sent by a client, as ACS does when a node is created or updated.
-   *
-   * - Keys may be prefixed or {uri}local; results are prefixed. An unknown prefix or property, or a
-   *   property that belongs to an unrelated type, is 'unknownProperty' (ACS would keep unknown names of
-   *   a known namespace as "residual" properties; we refuse them so that typos surface).
-   * - A property declared by an aspect the node lacks adds that aspect (and its mandatory aspects) to
-   *   `aspectsToAdd`, like ACS adding cm:titled when cm:title is set.
-   * - Mandatory rule: only `<mandatory enforced="true">` is checked here, because ACS's integrity checker
-   *   only enforces those; plain mandatory properties are a hint to forms. On create every enforced
-   *   property of the type and aspects needs a value (given or default). On update a null for one is
-   *   refused, and when `current` is given the merged result is checked like on create. Protected and
-   *   system-maintained properties are skipped, since the repository sets them. cm:name is enforced, so
-   *   callers must pass it in `properties` on create.
-   * - Defaults: on create every applicable property without a value gets its model default; on update
-   *   only the properties of aspects being added do.
+   * Converts and checks the property values of a node create or update, as ACS does: conversion per data
+   * type, constraints, unknown and protected properties, enforced mandatory properties, defaults, and
+   * the aspects to add (cm:title adds cm:titled). The rules are documented in validate.ts.
    */
   validateProperties(input: ValidateInput): ValidateResult {
-    const type = this.requireClass(input.type, 'type');
-    const aspects = (input.aspects ?? []).map((a) => this.requireClass(a, 'aspect'));
-    const given = new Set(aspects);
-    const aspectsToAdd: string[] = this.mandatoryAspects(type).filter((a) => !given.has(a));
-    for (const a of aspects) for (const m of this.mandatoryAspects(a)) if (!given.has(m) && !aspectsToAdd.includes(m)) aspectsToAdd.push(m);
-
-    let applicable = new Map(this.propertiesOf(type, aspects).map((p) => [p.name, p]));
-    const out: Record<string, unknown> = {};
-
-    for (const [key, raw] of Object.entries(input.properties ?? {})) {
-      const q = this.norm(key);
-      if (q === undefined) {
-        throw new DictionaryError('unknownProperty', `Unknown property ${key}: its namespace prefix is not mapped to a namespace URI`, key);
-      }
-      if (!input.allowProtected && SYSTEM_MAINTAINED.has(q)) continue;
-      let def = applicable.get(q);
-      if (!def) {
-        const aspect = this.aspectDeclaringProperty(q);
-        if (aspect) {
-          for (const a of [aspect, ...this.mandatoryAspects(aspect)]) {
-            if (!given.has(a) && !aspectsToAdd.includes(a)) {
-              aspectsToAdd.push(a);
-            }
-          }
-          applicable = new Map(this.propertiesOf(type, [...aspects, ...aspectsToAdd]).map((p) => [p.name, p]));
-          def = applicable.get(q);
-        }
-      }
-      if (!def) {
-        const known = this.getProperty(q);
-        throw new DictionaryError(
-          'unknownProperty',
-          known ? `Property ${q} belongs to ${known.container} and cannot be set on a node of type ${type}` : `Unknown property: ${q}`,
-          q,
-        );
-      }
-      if (def.protected && !input.allowProtected) {
-        throw new DictionaryError('protectedProperty', `Property ${q} is protected: it is maintained by the repository and cannot be set`, q);
-      }
-      if (def.dataType === 'd:content') continue; // content is written through the content endpoints
-      const value = convertValue(def, raw, this.convertContext);
-      if (value === null && def.mandatory && def.mandatoryEnforced && !def.protected) {
-        throw new DictionaryError('mandatoryMissing', `Property '${this.expand(q)}' (${q}) is mandatory and cannot be removed`, q);
-      }
-      for (const v of Array.isArray(value) && def.multiple ? value : value === null ? [] : [value]) checkConstraints(q, def.constraints, v);
-      out[q] = value;
-    }
-
-    // Defaults of the type and aspects (create) or of newly added aspects (update).
-    const defaultsFrom = input.mode === 'create' ? [...applicable.values()] : aspectsToAdd.flatMap((a) => this.classProperties(a));
-    for (const p of defaultsFrom) {
-      if (p.name in out || (input.mode === 'update' && input.current && p.name in input.current)) continue;
-      const value = this.defaultValue(p);
-      if (value !== undefined) out[p.name] = value;
-    }
-
-    const check = input.mode === 'create' ? out : input.current ? { ...this.normalizeKeys(input.current), ...out } : undefined;
-    if (check) {
-      for (const p of applicable.values()) {
-        if (!p.mandatory || !p.mandatoryEnforced || p.protected || SYSTEM_MAINTAINED.has(p.name)) continue;
-        const v = check[p.name];
-        if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) {
-          throw new DictionaryError('mandatoryMissing', `Property '${this.expand(p.name)}' (${p.name}) is mandatory`, p.name);
-        }
-      }
-    }
-    return { properties: out, aspectsToAdd };
+    return validateProperties(this, input);
   }
 
-  private normalizeKeys(values: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) out[this.norm(k) ?? k] = v;
-    return out;
-  }
-
-  /** A property's model default converted to its data type; empty or unconvertible defaults are skipped. */
+  /** A property's model default converted to its data type; empty or unconvertible defaults give undefined. */
   defaultValue(p: PropertyDef): unknown {
-    if (p.defaultValue === undefined || p.dataType === 'd:content') return undefined;
-    if (p.defaultValue === '' && (p.multiple || (p.dataType !== 'd:text' && p.dataType !== 'd:mltext'))) return undefined;
-    try {
-      const value = convertValue(p, p.defaultValue, this.convertContext);
-      return value === null ? undefined : value;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private requireClass(q: string, kind: 'type' | 'aspect'): string {
-    const n = this.norm(q);
-    const cls = n === undefined ? undefined : this.classes.get(n);
-    if (!cls) throw new DictionaryError('unknownType', `Unknown ${kind}: ${q}`, q);
-    if (cls.kind !== kind) throw new DictionaryError('invalidType', `${q} is ${cls.kind === 'type' ? 'a type' : 'an aspect'}, not ${kind === 'type' ? 'a type' : 'an aspect'}`, q);
-    return cls.name;
+    return defaultValue(this, p);
   }
 
   // ---------------------------------------------------------------- model API

@@ -1,5 +1,6 @@
-export { Dictionary, BUILT_IN_MODELS, BUILT_IN_MODELS_DIR, SYSTEM_MAINTAINED } from './dictionary';
-export type { ValidateInput, ValidateResult } from './dictionary';
+export { Dictionary, BUILT_IN_MODELS, BUILT_IN_MODELS_DIR } from './dictionary';
+export { SYSTEM_MAINTAINED } from './validate';
+export type { ValidateInput, ValidateResult } from './validate';
 export { parseModel } from './parser';
 export type { ParseOptions } from './parser';
 export { formatAcsDate, parseDate } from './convert';

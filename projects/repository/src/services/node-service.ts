@@ -6,6 +6,7 @@ import { errors, ApiError } from '../errors/api-error';
 import { alfDate } from '../http/api';
 import { DictionaryError } from '../dictionary';
 import { recordAudit } from './audit';
+import { guessMimeType } from './mime-types';
 
 /** Node names: no * " < > \ / ? : |, no trailing dot or space (the cm:filename constraint). */
 const INVALID_NAME = /[*"<>\\/?:|]|[. ]$/;
@@ -145,7 +146,7 @@ export class NodeService {
       modified_at: now,
       modified_by: caller.userId,
       content_url: contentUrl,
-      mime_type: isFile ? (req.content?.mimeType ?? 'application/octet-stream') : null,
+      mime_type: isFile ? (req.content?.mimeType ?? guessMimeType(finalName)) : null,
       encoding: isFile ? (req.content?.encoding ?? 'UTF-8') : null,
       size: isFile ? (req.content?.staged.size ?? 0) : null,
       locked_by: null,
@@ -163,7 +164,9 @@ export class NodeService {
     this.store.index(node, props, req.content?.text);
     if (versioned) this.snapshotVersion(node.id, String(props['cm:versionLabel']), req.versionComment);
     recordAudit(this.ctx, caller, node.id, 'CREATE', { type, name: finalName });
-    return this.store.get(node.id)!;
+    const created = this.store.get(node.id)!;
+    for (const p of this.ctx.policies) p.onCreateNode?.(caller, created);
+    return created;
   }
 
   private ensureFolders(caller: Caller, parent: NodeRow, relativePath: string): NodeRow {
@@ -241,6 +244,7 @@ export class NodeService {
     for (const a of [...allAspects]) for (const m of dictionary.mandatoryAspects(a)) allAspects.add(m);
 
     if (changesContentOrProps) {
+      const before = { properties: this.store.properties(node.id) };
       fields.modified_at = alfDate();
       fields.modified_by = caller.userId;
       this.store.update(node.id, fields);
@@ -256,6 +260,7 @@ export class NodeService {
       const updated = this.store.get(node.id)!;
       this.store.index(updated, this.store.properties(node.id));
       recordAudit(this.ctx, caller, node.id, 'UPDATE', { name: updated.name });
+      for (const p of this.ctx.policies) p.onUpdateNode?.(caller, updated, before);
     }
     if (req.permissions) this.setPermissions(node.id, req.permissions);
     return this.store.get(node.id)!;
@@ -305,6 +310,7 @@ export class NodeService {
     permissions.require(caller, node, 'Delete');
     this.requireUnlocked(caller, node);
     if (permanent && !caller.isAdmin && !permissions.isOwner(caller, node) && !permissions.has(caller, node, 'Delete')) throw errors.permissionDenied();
+    for (const p of this.ctx.policies) p.beforeDeleteNode?.(caller, node);
     const ids = this.store.subtreeIds(node.id);
     if (permanent) {
       this.purgeIds(ids);
@@ -465,6 +471,7 @@ export class NodeService {
     const updated = this.store.get(node.id)!;
     this.store.index(updated, props, content.text ?? '');
     recordAudit(this.ctx, caller, node.id, 'UPDATE CONTENT', { size: content.staged.size });
+    for (const p of this.ctx.policies) p.onUpdateNode?.(caller, updated, { properties: props });
     return updated;
   }
 

@@ -4,6 +4,7 @@ import type { AuthorityService } from './authority-service';
 import type { PermissionService } from './permission-service';
 import type { NodeStore } from './node-store';
 import type { Dictionary } from '../dictionary';
+import type { NodePolicy } from './policies';
 
 /** Well-known nodes created at bootstrap, found by their association QName path. */
 export interface WellKnownNodes {
@@ -27,4 +28,6 @@ export interface RepositoryContext {
   permissions: PermissionService;
   wellKnown: WellKnownNodes;
   maxUploadBytes: number;
+  /** Behaviours run on node events inside the request's transaction (dynamic models, workflow deployment …). */
+  policies: NodePolicy[];
 }

@@ -24,12 +24,12 @@ describe('authentication API', () => {
 
   it('login with a wrong password answers 403, not 401', async () => {
     // js-api also sends Basic admin:wrong on this request; the server must still answer 403.
-    const rejection = await rejectionOf(repo().anonymousApi().login('admin', 'wrong'));
+    const rejection = await rejectionOf(repo().attemptLogin('admin', 'wrong'));
     expectError(rejection, 403);
   });
 
   it('login for an unknown user answers 403', async () => {
-    expectError(await rejectionOf(repo().anonymousApi().login('nobody', 'nobody')), 403);
+    expectError(await rejectionOf(repo().attemptLogin('nobody', 'nobody')), 403);
   });
 
   it('login without a password answers 400', async () => {
@@ -93,6 +93,6 @@ describe('authentication API', () => {
     const api = await repo().api('auth.user1', 's3cret');
     const me = await new AuthenticationApi(api).validateTicket();
     assert.equal(me.entry.id, api.getTicketEcm());
-    expectError(await rejectionOf(repo().anonymousApi().login('auth.user1', 'auth.user1')), 403);
+    expectError(await rejectionOf(repo().attemptLogin('auth.user1', 'auth.user1')), 403);
   });
 });

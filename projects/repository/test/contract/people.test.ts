@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PeopleApi, PreferencesApi } from '@alfresco/js-api';
 import { expectError, rejectionOf } from '../support/contract';
-import { useTestRepository } from '../support/test-repository';
+import { useTestRepository, entriesOf, pageOf } from '../support/test-repository';
 
 describe('people API', () => {
   const repo = useTestRepository();
@@ -72,16 +72,16 @@ describe('people API', () => {
     for (const id of ['list.a', 'list.b', 'list.c']) await repo().createUser(id);
     const people = new PeopleApi(await repo().api());
     const all = await people.listPeople({ maxItems: 100 });
-    const ids = all.list.entries.map((e) => e.entry.id);
+    const ids = entriesOf(all).map((e) => e.id);
     for (const id of ['admin', 'list.a', 'list.b', 'list.c']) assert.ok(ids.includes(id), `${id} listed`);
-    assert.equal(all.list.pagination.count, all.list.entries.length);
+    assert.equal(pageOf(all).count, entriesOf(all).length);
     const page = await people.listPeople({ skipCount: 1, maxItems: 2 });
-    assert.equal(page.list.entries.length, 2);
-    assert.equal(page.list.pagination.count, 2);
-    assert.equal(page.list.pagination.skipCount, 1);
-    assert.equal(page.list.pagination.maxItems, 2);
-    assert.equal(page.list.pagination.hasMoreItems, true);
-    assert.deepEqual(page.list.entries.map((e) => e.entry.id), ids.slice(1, 3), 'pages follow the same order');
+    assert.equal(entriesOf(page).length, 2);
+    assert.equal(pageOf(page).count, 2);
+    assert.equal(pageOf(page).skipCount, 1);
+    assert.equal(pageOf(page).maxItems, 2);
+    assert.equal(pageOf(page).hasMoreItems, true);
+    assert.deepEqual(entriesOf(page).map((e) => e.id), ids.slice(1, 3), 'pages follow the same order');
   });
 
   it('admin updates a person (200); the change is visible on GET', async () => {
@@ -106,7 +106,7 @@ describe('people API', () => {
     const people = new PeopleApi(await repo().api('pw.user', 'first'));
     await people.updatePerson('-me-', { oldPassword: 'first', password: 'second' });
     await repo().api('pw.user', 'second');
-    expectError(await rejectionOf(repo().anonymousApi().login('pw.user', 'first')), 403);
+    expectError(await rejectionOf(repo().attemptLogin('pw.user', 'first')), 403);
   });
 
   it('sets, gets and lists preferences', async () => {
@@ -117,7 +117,7 @@ describe('people API', () => {
     const got = await prefs.getPreference('-me-', 'org.alfresco.share.sites.favourites.x');
     assert.equal(got.entry.value, 'true');
     const list = await prefs.listPreferences('-me-');
-    assert.ok(list.list.entries.some((e) => e.entry.id === 'org.alfresco.share.sites.favourites.x'));
+    assert.ok(entriesOf(list).some((e) => e.id === 'org.alfresco.share.sites.favourites.x'));
     expectError(await rejectionOf(prefs.getPreference('-me-', 'no.such.preference')), 404);
   });
 });

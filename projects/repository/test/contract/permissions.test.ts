@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { NodesApi, type AlfrescoApi } from '@alfresco/js-api';
 import { expectError, rejectionOf } from '../support/contract';
-import { useTestRepository } from '../support/test-repository';
+import { entriesOf, useTestRepository } from '../support/test-repository';
 
 interface Expectation {
   role: string;
@@ -58,7 +58,7 @@ describe('permission roles', () => {
       it('can read the folder, list it and read the document', async () => {
         assert.equal((await ctx.user.getNode(ctx.folderId)).entry.name, `perm-${expected.role}`);
         const children = await ctx.user.listNodeChildren(ctx.folderId);
-        assert.deepEqual(children.list.entries.map((e) => e.entry.name), ['admin-doc.txt']);
+        assert.deepEqual(entriesOf(children).map((e) => e.name), ['admin-doc.txt']);
         assert.equal((await ctx.user.getNode(ctx.docId)).entry.name, 'admin-doc.txt');
       });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AssociationDef, ClassDef, ConstraintDef, Dictionary, PropertyDef } from '../../src/dictionary';
 import { compileJavaRegex } from '../../src/dictionary/constraints';
-import { parseAllReferenceModels } from './support';
+import { parseAllReferenceModels, readReference } from './support';
 
 const STANDARD = new Set(['LIST', 'REGEX', 'LENGTH', 'MINMAX']);
 // Namespaces without a reference model here.
@@ -119,7 +119,7 @@ describe('built-in models against Alfresco reference models', () => {
 
   it('a dictionary without built-ins loads the reference models themselves', () => {
     const d = new Dictionary({ builtIn: false });
-    const read = (f: string) => require('fs').readFileSync(require('path').join(__dirname, '../../../../../shared/alfresco-reference/model', f), 'utf8');
+    const read = readReference;
     for (const f of ['dictionaryModel.xml', 'systemModel.xml', 'contentModel.xml', 'applicationModel.xml', 'siteModel.xml']) d.registerModel(read(f));
     // bpm imports the user namespace, which has no reference model here.
     d.registerModel('<model name="usr:stub" xmlns="http://www.alfresco.org/model/dictionary/1.0"><namespaces><namespace uri="http://www.alfresco.org/model/user/1.0" prefix="usr"/></namespaces></model>');

@@ -85,6 +85,7 @@ describe('contract harness', () => {
     assert.throws(() => new RegExp('[\\"\\>]', 'u'));
     assert.doesNotThrow(() => new RegExp(unicodeSafePattern('[\\"\\*\\\\\\>\\<\\?\\/\\:\\|]'), 'u'));
     assert.equal(unicodeSafePattern('\\d\\.\\"\\\\'), '\\d\\."\\\\');
+    assert.deepEqual(contractViolations({ method: 'GET', url: `${CORE}/nodes/x/content`, status: 206, body: Buffer.from('23') }), []);
     const wf = `http://h${API.workflow}`;
     const process = { entry: { id: '1', processDefinitionId: 'p:1:1', startUserId: 'admin', startedAt: '2026-01-01T00:00:00.000+0000' } };
     assert.deepEqual(contractViolations({ method: 'POST', url: `${wf}/processes`, status: 201, body: process }), []);

@@ -11,7 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import yaml from 'js-yaml';
+
+// js-yaml 4 ships no type declarations (and @types/js-yaml is not installed).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = require('js-yaml') as { load(text: string): unknown };
 
 /** One HTTP exchange as seen by a client: `body` is parsed JSON, text, a Buffer, or undefined when empty. */
 export interface ContractResponse {
@@ -119,6 +122,17 @@ function makeAny(doc: Json, definition: string, property: string): void {
 function applyKnownSlips(file: string, doc: Json): void {
   // SLIP 1 (all files): node-name pattern escapes that are invalid in unicode mode, see unicodeSafePattern.
   fixPatterns(doc);
+  // SLIP 5 (all files): content operations declare '206' (Range requests) without a schema although
+  // it carries the requested bytes; give it the binary schema of the operation's '200'.
+  for (const item of Object.values((doc.paths ?? {}) as Json)) {
+    for (const op of Object.values(item as Json)) {
+      const responses = (op as Json)?.responses;
+      const ok = responses?.['200']?.schema;
+      if (responses?.['206'] && !responses['206'].schema && ok && (ok.type === 'file' || ok.format === 'binary')) {
+        responses['206'] = { ...responses['206'], schema: ok };
+      }
+    }
+  }
   if (file === 'alfresco-workflow.yaml') {
     // SLIP 2: POST /processes is declared 200, a real ACS answers 201 Created.
     moveResponse(doc, '/processes', 'post', '200', '201');

@@ -64,6 +64,11 @@ export interface TestRepository {
   api(user?: string, password?: string): Promise<AlfrescoApi>;
   /** A js-api client that is not logged in. */
   anonymousApi(): AlfrescoApi;
+  /**
+   * A js-api login expected to fail: the same request as `api.login` (ContentAuth.login) without the
+   * stray `.then` AlfrescoApi.login adds, which turns every failed login into an unhandled rejection.
+   */
+  attemptLogin(user: string, password: string): Promise<string>;
   /** Creates a person as admin; the password defaults to the user id. */
   createUser(id: string, opts?: CreateUserOptions): Promise<PersonEntry>;
   /** Sets a locally-set permission (role such as `Consumer`, `Collaborator`) on a node as admin. */
@@ -87,6 +92,16 @@ function loadStartRepository(): (opts: RepositoryOptions) => Promise<RepositoryS
   }
   if (typeof mod.startRepository !== 'function') throw new Error(`${serverPath}.ts does not export startRepository`);
   return mod.startRepository;
+}
+
+/** The entries of a js-api paging result (js-api types every level as optional). */
+export function entriesOf<T>(paging: { list?: { entries?: { entry?: T }[] } }): T[] {
+  return (paging.list?.entries ?? []).map((e) => e.entry as T);
+}
+
+/** The pagination of a js-api paging result, as a plain object. */
+export function pageOf(paging: { list?: { pagination?: object } }): Record<string, unknown> {
+  return { ...(paging.list?.pagination ?? {}) };
 }
 
 export function basicAuth(user: string, password: string): string {
@@ -150,6 +165,7 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
     recorder,
     api,
     anonymousApi: () => createApi(url, recorder),
+    attemptLogin: (user, password) => createApi(url, recorder).contentAuth.login(user, password),
     async createUser(id, o = {}) {
       const client = await admin();
       const person = await new PeopleApi(client).createPerson({

@@ -11,7 +11,7 @@ describe('LoginPageComponent', () => {
       providers: [provideRouter([]), provideNoopAnimations(), provideCoreAuthTesting(), provideAppConfigTesting()]
     });
     const appConfig = TestBed.inject(AppConfigService);
-    appConfig.config = { ...appConfig.config, application: { name: 'e-Office', logo: 'assets/images/eoffice-logo.svg', copyright: 'e-Office copyright' } };
+    appConfig.config = { ...appConfig.config, application: { name: 'e-Office', copyright: 'e-Office copyright' } };
   });
 
   it('shows the e-Office logo, the copyright and a user name and password form', () => {

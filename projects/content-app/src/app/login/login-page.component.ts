@@ -10,7 +10,7 @@ import { TranslatePipe } from '@ngx-translate/core';
   template: `
     <adf-login
       [copyrightText]="settings.appCopyright | translate"
-      [logoImageUrl]="settings.appLogoUrl"
+      logoImageUrl="./assets/images/eoffice-logo.svg"
       successRoute="/personal-files"
       [showRememberMe]="false"
       [showLoginActions]="false"

@@ -45,7 +45,12 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
 
   r.get(
     '/people/:personId',
-    handle(({ caller, params, query }) => ({ body: entry(people.toJson(requirePerson(caller, params.personId), new Set(parseList(query.include)))) })),
+    handle(({ caller, params, query }) => {
+      // ACS always reports the capabilities of the signed-in user on -me-.
+      const include = new Set(parseList(query.include));
+      if (params.personId === '-me-') include.add('capabilities');
+      return { body: entry(people.toJson(requirePerson(caller, params.personId), include)) };
+    }),
   );
 
   r.put(

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { PageWatch } from './support/page-watch';
+
+const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+const REQUEST_REPORT = path.resolve(__dirname, '..', 'test-results', 'e2e-requests.md');
+
+/** The Content App pages the smoke visits: route, and what the page shows once it has loaded. */
+const CONTENT_PAGES = [
+  { name: 'Personal Files', route: '#/personal-files', ready: 'adf-document-list' },
+  { name: 'My Libraries', route: '#/libraries', ready: 'adf-document-list' },
+  { name: 'Favorites', route: '#/favorites', ready: 'adf-document-list' },
+  { name: 'Recent Files', route: '#/recent-files', ready: 'adf-document-list' },
+  { name: 'Shared', route: '#/shared', ready: 'adf-document-list' },
+  { name: 'Trash', route: '#/trashcan', ready: 'adf-document-list' }
+];
+
+test('an officer signs in, walks the Content App and the e-Office profile, and signs out', async ({ page }) => {
+  const watch = new PageWatch(page, new URL(APP_URL).origin);
+
+  try {
+    await test.step('Login page', async () => {
+      watch.enter('Login');
+      await page.goto(`${APP_URL}/`);
+      await expect(page).toHaveURL(/#\/login/);
+      await page.locator('#username').fill('admin');
+      await page.locator('#password').fill('admin');
+      await page.locator('#login-button').click();
+      await expect(page).toHaveURL(/#\/personal-files/);
+      expect.soft(watch.problemsOf('Login'), 'problems while signing in').toEqual([]);
+    });
+
+    for (const contentPage of CONTENT_PAGES) {
+      await test.step(contentPage.name, async () => {
+        watch.enter(contentPage.name);
+        await page.goto(`${APP_URL}/${contentPage.route}`);
+        await expect(page.locator(contentPage.ready).first()).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await expect(page.locator('.adf-datatable-loading, mat-progress-spinner').first()).toBeHidden();
+        expect.soft(watch.problemsOf(contentPage.name), `problems on ${contentPage.name}`).toEqual([]);
+      });
+    }
+
+    await test.step('Search', async () => {
+      watch.enter('Search');
+      await page.goto(`${APP_URL}/#/search`);
+      const input = page.getByRole('textbox', { name: 'Search input' });
+      await input.fill('report');
+      await input.press('Enter');
+      await expect(page).toHaveURL(/#\/search.*q=/);
+      await expect(page.locator('aca-search-results adf-datatable, aca-search-results adf-empty-content').first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect.soft(watch.problemsOf('Search'), 'problems on Search').toEqual([]);
+    });
+
+    await test.step('e-Office navbar group and My profile', async () => {
+      watch.enter('My profile (e-Office)');
+      await page.goto(`${APP_URL}/#/personal-files`);
+      const eOfficeGroup = page.getByRole('navigation', { name: 'e-Office' });
+      await expect(eOfficeGroup).toBeVisible();
+      const officerLink = eOfficeGroup.getByRole('button', { name: 'My profile' });
+      if (!(await officerLink.isVisible())) {
+        await eOfficeGroup.getByRole('button', { name: 'e-Office' }).click();
+      }
+      await officerLink.click();
+      await expect(page).toHaveURL(/#\/eoffice\/officer/);
+      await expect(page.locator('h1', { hasText: 'My profile' })).toBeVisible();
+      await expect(page.locator('[data-automation-id="eoffice-officer-user-id"]')).toHaveText('admin');
+      await expect(page.locator('[data-automation-id="eoffice-officer-name"]')).not.toBeEmpty();
+      await expect(page.locator('[data-automation-id="eoffice-officer-designation"]')).not.toBeEmpty();
+      await expect(
+        page.locator('[data-automation-id="eoffice-officer-groups"], [data-automation-id="eoffice-officer-no-groups"]')
+      ).toBeVisible();
+      expect.soft(watch.problemsOf('My profile (e-Office)'), 'problems on My profile').toEqual([]);
+    });
+
+    await test.step('Sign out', async () => {
+      watch.enter('Sign out');
+      await page.locator('[data-automation-id="app-user-menu-button"]').click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await expect(page).toHaveURL(/#\/login/);
+      expect.soft(watch.problemsOf('Sign out'), 'problems while signing out').toEqual([]);
+    });
+  } finally {
+    watch.writeReport(REQUEST_REPORT);
+  }
+});

@@ -1,0 +1,122 @@
+import type { Page, Request, Response } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Query parameters whose values say what the app asks for (the rest are reported by name only). */
+const MEANINGFUL_PARAMS = new Set(['include', 'where', 'orderBy', 'fields', 'relations', 'alf_ticket']);
+
+/** Turns `/alfresco/api/-default-/public/alfresco/versions/1/nodes/1a2b…/children` into a pattern. */
+export function pathPattern(url: URL): string {
+  return url.pathname
+    .split('/')
+    .map((segment) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(;[0-9.]+)?$/i.test(segment) || /^\d{3,}$/.test(segment)
+        ? '{id}'
+        : segment
+    )
+    .join('/');
+}
+
+function queryPattern(url: URL): string {
+  const parts = [...new Set([...url.searchParams.keys()])]
+    .sort()
+    .map((key) => (MEANINGFUL_PARAMS.has(key) ? `${key}=${url.searchParams.getAll(key).join('|')}` : key));
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+/**
+ * Answers a real Alfresco repository gives a fresh user, which the Content App expects and handles:
+ * they are not failures. (ACA probes for a legacy saved-searches file and for the preference.)
+ */
+export const EXPECTED_NOT_FOUND = [
+  /\/nodes\/-my-\?relativePath=config\.json$/,
+  /\/people\/-me-\/preferences\/saved-searches$/
+];
+
+function isExpectedNotFound(status: number, url: string): boolean {
+  return status === 404 && EXPECTED_NOT_FOUND.some((pattern) => pattern.test(url));
+}
+
+export interface RecordedRequest {
+  page: string;
+  method: string;
+  pattern: string;
+  status: number | null;
+}
+
+/** Watches one browser page: console errors, failed responses, and every request the app makes. */
+export class PageWatch {
+  private current = 'start';
+  readonly requests: RecordedRequest[] = [];
+  readonly problems = new Map<string, string[]>();
+
+  constructor(
+    private readonly page: Page,
+    private readonly origin: string
+  ) {
+    page.on('console', (message) => {
+      const source = message.location().url;
+      const expected = message.text().includes('404') && EXPECTED_NOT_FOUND.some((pattern) => pattern.test(source));
+      if (message.type() === 'error' && !expected) {
+        this.problem(`console error: ${message.text().slice(0, 300)}`);
+      }
+    });
+    page.on('pageerror', (error) => this.problem(`page error: ${error.message.slice(0, 300)}`));
+    page.on('requestfailed', (request) => {
+      if (this.isOurs(request)) {
+        this.problem(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`);
+      }
+    });
+    page.on('response', (response) => this.onResponse(response));
+  }
+
+  /** Starts a new step: problems and requests from now on belong to `name`. */
+  enter(name: string): void {
+    this.current = name;
+  }
+
+  problemsOf(name: string): string[] {
+    return this.problems.get(name) ?? [];
+  }
+
+  private isOurs(request: Request): boolean {
+    return request.url().startsWith(this.origin);
+  }
+
+  private onResponse(response: Response): void {
+    const request = response.request();
+    if (!this.isOurs(request)) {
+      return;
+    }
+    const url = new URL(request.url());
+    const pattern = `${pathPattern(url)}${queryPattern(url)}`;
+    this.requests.push({ page: this.current, method: request.method(), pattern, status: response.status() });
+    if (response.status() >= 400 && !isExpectedNotFound(response.status(), request.url())) {
+      this.problem(`HTTP ${response.status()}: ${request.method()} ${url.pathname}${url.search}`);
+    }
+  }
+
+  private problem(text: string): void {
+    const list = this.problems.get(this.current) ?? [];
+    list.push(text);
+    this.problems.set(this.current, list);
+  }
+
+  /** Writes the requests seen, per page, as Markdown (the list the repository has to answer). */
+  writeReport(file: string): void {
+    const lines = ['| page | method | path pattern | status |', '|---|---|---|---|'];
+    const seen = new Set<string>();
+    for (const request of this.requests) {
+      if (!request.pattern.startsWith('/alfresco/')) {
+        continue;
+      }
+      const key = `${request.page} ${request.method} ${request.pattern} ${request.status}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        lines.push(`| ${request.page} | ${request.method} | \`${request.pattern}\` | ${request.status ?? ''} |`);
+      }
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${lines.join('\n')}\n`);
+  }
+}

@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { RepositoryContext } from '../../services/repository-context';
+import type { NodeMapper } from '../../services/node-mapper';
+import type { NodeRow } from '../../persistence/node-row';
+import { handle, objectBody } from '../../http/api';
+import { errors } from '../../errors/api-error';
+import { runSearch, SearchError } from '../../search';
+
+/** /alfresco/api/-default-/public/search/versions/1: POST /search over the repository's own index. */
+export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router {
+  const r = Router();
+  r.post(
+    '/search',
+    handle(({ caller, body }) => {
+      const request = objectBody(body);
+      let outcome;
+      try {
+        outcome = runSearch(
+          {
+            db: ctx.db,
+            subClassesOf: (q) => {
+              const cls = ctx.dictionary.getClass(q);
+              return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((c) => c.name)] : [q];
+            },
+            propertyDataType: (q) => ctx.dictionary.getProperty(q)?.dataType,
+            readFilter: (alias) => ctx.permissions.readFilter(caller, alias),
+          },
+          request,
+        );
+      } catch (e) {
+        if (e instanceof SearchError) throw errors.invalidArgument(e.message);
+        throw e;
+      }
+      const include = new Set(Array.isArray(request.include) ? (request.include as string[]) : []);
+      const rows = outcome.nodeIds.length ? (ctx.db.prepare(`SELECT * FROM node WHERE id IN (${outcome.nodeIds.map(() => '?').join(',')})`).all(...outcome.nodeIds) as NodeRow[]) : [];
+      const byId = new Map(rows.map((n) => [n.id, n]));
+      const entries = outcome.nodeIds
+        .map((id, i) => {
+          const node = byId.get(id);
+          if (!node) return undefined;
+          const json = mapper.toJson(caller, node, { include });
+          json.search = { score: outcome.scores[i] ?? 1 };
+          return { entry: json };
+        })
+        .filter(Boolean);
+      const list: Record<string, unknown> = { pagination: outcome.pagination, entries };
+      if (outcome.context) list.context = outcome.context;
+      return { body: { list } };
+    }),
+  );
+  return r;
+}

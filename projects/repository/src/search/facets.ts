@@ -1,0 +1,361 @@
+// Facets computed in SQL over the matched set: one statement, the hits materialised once (a
+// MATERIALIZED CTE per distinct set of excluded filter tags), then GROUP BY for field facets and
+// conditional sums for query, interval and range buckets. Response shapes follow ACS's mapper.
+import type { Database } from 'better-sqlite3';
+import { addGap, isoKey, parseDate } from './datemath';
+import { SearchError } from './errors';
+import { FieldRef, FieldResolver, stripQuotes } from './fields';
+import { Sql } from './sql';
+
+export interface FacetEnv {
+  db: Database;
+  fields: FieldResolver;
+  now: Date;
+  /** predicate over `n` for the query and filter queries, leaving out filters with the given tags */
+  base(excludeTags: string[]): Sql;
+  /** compiles an AFTS query (facet query) to a predicate over `n` */
+  predicate(query: string): Sql;
+}
+
+interface Arm { sql: string; params: unknown[] }
+type Bound = number | string | null;
+interface Bucket { lo: Bound; hi: Bound; loInc: boolean; hiInc: boolean }
+
+const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+const bool = (v: unknown, d: boolean) => (v === undefined || v === null ? d : v === true || v === 'true');
+
+export interface FacetResult { total: number; context: Record<string, unknown> }
+
+export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: boolean): FacetResult {
+  const ctes = new Map<string, { name: string; sql: Sql }>();
+  const hits = (exclude: unknown): string => {
+    const tags = Array.isArray(exclude) ? exclude.map(String).sort() : [];
+    const key = tags.join('\u0000');
+    let c = ctes.get(key);
+    if (!c) {
+      c = { name: `hits${ctes.size}`, sql: env.base(tags) };
+      ctes.set(key, c);
+    }
+    return c.name;
+  };
+  const arms: Arm[] = [];
+  const arm = (s: string, params: unknown[]) => arms.push({ sql: s, params });
+  const from = (h: string) => `${h} h JOIN node n ON n.seq = h.seq`;
+
+  arm(`SELECT -1 AS k, NULL AS v, count(*) AS c FROM ${hits(undefined)}`, []);
+
+  // facet queries
+  const fqs = Array.isArray(body.facetQueries) ? (body.facetQueries as Record<string, unknown>[]) : [];
+  const fqBase = arms.length;
+  fqs.forEach((q, i) => {
+    if (typeof q?.query !== 'string') throw new SearchError('A facet query needs a query');
+    const p = env.predicate(q.query);
+    arm(`SELECT ${fqBase + i} AS k, NULL AS v, count(*) AS c FROM ${from(hits(undefined))} WHERE ${p.sql}`, p.params);
+  });
+
+  // field facets
+  const ffs = Array.isArray((body.facetFields as Record<string, unknown> | undefined)?.facets)
+    ? ((body.facetFields as Record<string, unknown>).facets as Record<string, unknown>[]) : [];
+  const ffArms: number[] = [];
+  for (const ff of ffs) {
+    if (typeof ff?.field !== 'string' || ff.field.trim() === '') throw new SearchError('A facet field needs a field');
+    const src = valueSource(stripQuotes(ff.field), env.fields);
+    const limit = ff.limit === undefined || ff.limit === null ? 100 : Number(ff.limit);
+    const offset = Number(ff.offset ?? 0);
+    const mincount = Number(ff.mincount ?? 1);
+    const prefix = str(ff.prefix);
+    const order = String(ff.sort ?? 'COUNT').toUpperCase() === 'INDEX' ? 'v' : 'c DESC, v';
+    const k = arms.length;
+    ffArms.push(k);
+    const where = prefix ? ` AND ${src.expr} LIKE ? ESCAPE '\\'` : '';
+    arm(
+      `SELECT * FROM (SELECT ${k} AS k, ${src.expr} AS v, count(*) AS c FROM ${from(hits(ff.excludeFilters))} ${src.join} ` +
+        `WHERE ${src.expr} IS NOT NULL${where} GROUP BY v HAVING count(*) >= ? ORDER BY ${order} LIMIT ? OFFSET ?)`,
+      [...src.params, ...(prefix ? [prefix.replace(/[%_\\]/gu, '\\$&') + '%'] : []), Math.max(mincount, 1), limit < 0 ? -1 : limit, offset],
+    );
+  }
+
+  // intervals: global sets plus each interval's own
+  const fi = (body.facetIntervals ?? {}) as Record<string, unknown>;
+  const globalSets = Array.isArray(fi.sets) ? (fi.sets as Record<string, unknown>[]) : [];
+  const intervals = Array.isArray(fi.intervals) ? (fi.intervals as Record<string, unknown>[]) : [];
+  const intervalArms: { k: number; label: string; field: string; sets: Record<string, unknown>[] }[] = [];
+  for (const iv of intervals) {
+    if (typeof iv?.field !== 'string') throw new SearchError('A facet interval needs a field');
+    const field = stripQuotes(iv.field);
+    const sets = [...globalSets, ...(Array.isArray(iv.sets) ? (iv.sets as Record<string, unknown>[]) : [])];
+    const src = valueSource(field, env.fields);
+    const buckets = sets.map((s) =>
+      intervalBucket(str(s.start), str(s.end), bool(s.startInclusive, true), bool(s.endInclusive, true), src, env.now));
+    const k = arms.length;
+    intervalArms.push({ k, label: str(iv.label) ?? field, field, sets });
+    arms.push(sumsArm(k, src, buckets, from(hits(iv.excludeFilters))));
+  }
+
+  // ranges: buckets from start/end/gap
+  const ranges = Array.isArray(body.ranges) ? (body.ranges as Record<string, unknown>[]) : [];
+  const rangeArms: { k: number; label: string; buckets: { start: string; end: string; startInc: boolean; endInc: boolean; label?: string }[] }[] = [];
+  for (const r of ranges) {
+    if (typeof r?.field !== 'string') throw new SearchError('A range facet needs a field');
+    const field = stripQuotes(r.field);
+    const src = valueSource(field, env.fields);
+    const plan = planRange(r, src.type, env.now);
+    const buckets: Bucket[] = plan.map((b) => normalise(src, { lo: b.startValue, hi: b.endValue, loInc: b.startInc, hiInc: b.endInc }));
+    const k = arms.length;
+    rangeArms.push({ k, label: str(r.label) ?? field, buckets: plan });
+    arms.push(sumsArm(k, src, buckets, from(hits(r.excludeFilters))));
+  }
+
+  const withs = [...ctes.values()];
+  const statement =
+    `WITH ${withs.map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`).join(', ')} ` +
+    arms.map((a) => a.sql).join(' UNION ALL ');
+  const params = [...withs.flatMap((c) => c.sql.params), ...arms.flatMap((a) => a.params)];
+  const rows = env.db.prepare(statement).all(...params) as { k: number; v: unknown; c: number }[];
+  const byArm = new Map<number, { v: unknown; c: number }[]>();
+  for (const r of rows) {
+    if (!byArm.has(r.k)) byArm.set(r.k, []);
+    byArm.get(r.k)!.push(r);
+  }
+  const total = byArm.get(-1)?.[0]?.c ?? 0;
+
+  const context: Record<string, unknown> = {};
+  const facets: Record<string, unknown>[] = [];
+
+  // facet queries: grouped (by `group`) into query facets with V2 or when any has a group
+  if (fqs.length > 0) {
+    const counts = fqs.map((q, i) => ({ label: str(q.label) ?? String(q.query), filterQuery: String(q.query), count: byArm.get(fqBase + i)?.[0]?.c ?? 0, group: str(q.group) }));
+    if (v2 || counts.some((c) => c.group !== undefined)) {
+      const groups = new Map<string | undefined, typeof counts>();
+      for (const c of counts) {
+        if (!groups.has(c.group)) groups.set(c.group, []);
+        groups.get(c.group)!.push(c);
+      }
+      for (const [group, cs] of groups) {
+        facets.push(withoutUndefined({
+          type: 'query',
+          label: group,
+          buckets: cs.map((c) => ({ label: c.label, filterQuery: c.filterQuery, metrics: [{ type: 'count', value: { count: c.count } }] })),
+        }));
+      }
+    } else {
+      context.facetQueries = counts.map((c) => ({ label: c.label, filterQuery: c.filterQuery, count: c.count }));
+    }
+  }
+
+  // field facets: counts are strings in the V2 shape, numbers in the legacy one (as ACS does)
+  const fields: Record<string, unknown>[] = [];
+  ffs.forEach((ff, i) => {
+    const rowsF = byArm.get(ffArms[i]) ?? [];
+    if (rowsF.length === 0) return;
+    const field = stripQuotes(String(ff.field));
+    const label = str(ff.label) ?? field;
+    const display = displayNames(env.db, field, env.fields, rowsF.map((r) => String(r.v)));
+    const buckets = rowsF.map((r) => {
+      const value = String(r.v);
+      const fq = `${field}:"${value.replace(/(["\\])/gu, '\\$1')}"`;
+      return v2
+        ? withoutUndefined({ label: value, filterQuery: fq, display: display.get(value), metrics: [{ type: 'count', value: { count: String(r.c) } }] })
+        : withoutUndefined({ label: value, filterQuery: fq, count: r.c, display: display.get(value) });
+    });
+    if (v2) facets.push({ type: 'field', label, buckets });
+    else fields.push({ label, buckets });
+  });
+  if (!v2 && ffs.length > 0) context.facetsFields = fields;
+
+  for (const ia of intervalArms) {
+    const counts = String(byArm.get(ia.k)?.[0]?.v ?? '').split(',');
+    facets.push({
+      type: 'interval',
+      label: ia.label,
+      buckets: ia.sets.map((s, j) => {
+        const start = str(s.start) ?? '*';
+        const end = str(s.end) ?? '*';
+        const si = bool(s.startInclusive, true);
+        const ei = bool(s.endInclusive, true);
+        return {
+          label: str(s.label) ?? `${si ? '[' : '('}${start},${end}${ei ? ']' : ')'}`,
+          filterQuery: `${ia.field}:${si ? '[' : '<'}${quoteBound(start)} TO ${quoteBound(end)}${ei ? ']' : '>'}`,
+          metrics: [{ type: 'count', value: { count: String(Number(counts[j] ?? 0)) } }],
+          bucketInfo: { start, end, startInclusive: String(si), endInclusive: String(ei) },
+        };
+      }),
+    });
+  }
+
+  for (const ra of rangeArms) {
+    const counts = String(byArm.get(ra.k)?.[0]?.v ?? '').split(',');
+    facets.push({
+      type: 'range',
+      label: ra.label,
+      buckets: ra.buckets.map((b, j) => ({
+        label: b.label ?? `${b.startInc ? '[' : '('}${b.start} - ${b.end}${b.endInc ? ']' : ')'}`,
+        filterQuery: `${ra.label}:${b.startInc ? '[' : '<'}"${b.start}" TO "${b.end}"${b.endInc ? ']' : '>'}`,
+        metrics: [{ type: 'count', value: { count: String(Number(counts[j] ?? 0)) } }],
+        bucketInfo: { start: b.start, end: b.end, startInclusive: String(b.startInc), endInclusive: String(b.endInc) },
+      })),
+    });
+  }
+
+  if (facets.length > 0 || v2) context.facets = facets;
+  return { total, context };
+}
+
+interface Source { expr: string; join: string; params: unknown[]; type: 'text' | 'date' | 'number'; column: boolean }
+
+/** Where a facet field's values come from: a node column or the property table (one row per value). */
+function valueSource(field: string, fields: FieldResolver): Source {
+  if (field === 'TYPE') return { expr: 'n.type', join: '', params: [], type: 'text', column: true };
+  if (field === 'TAG') return { expr: 't.tag', join: 'JOIN node_tag nt ON nt.node_id = n.id JOIN tag t ON t.id = nt.tag_id', params: [], type: 'text', column: false };
+  const f: FieldRef = fields.resolve(field);
+  if (f.kind === 'column') return { expr: f.col, join: '', params: [], type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text', column: true };
+  if (f.kind === 'property') {
+    const numeric = f.type === 'number' || f.type === 'date';
+    return {
+      expr: numeric ? 'p.num_value' : 'p.text_value',
+      join: 'JOIN property p ON p.node_id = n.id AND p.qname = ?',
+      params: [f.qname],
+      type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text',
+      column: false,
+    };
+  }
+  throw new SearchError(`Cannot facet on '${field}'`);
+}
+
+/** Field facets on dates and numbers in properties group on num_value; show them as text. */
+function conv(src: Source, t: number): Bound {
+  return src.column ? isoKey(t) : t;
+}
+
+/** One row whose `v` is the comma-joined counts of every bucket (buckets may overlap). */
+function sumsArm(k: number, src: Source, buckets: Bucket[], from: string): Arm {
+  const params: unknown[] = [];
+  const sums = buckets.map((b) => {
+    const conds: string[] = [`${src.expr} IS NOT NULL`];
+    if (b.lo !== null) { conds.push(`${src.expr} ${b.loInc ? '>=' : '>'} ?`); params.push(b.lo); }
+    if (b.hi !== null) { conds.push(`${src.expr} ${b.hiInc ? '<=' : '<'} ?`); params.push(b.hi); }
+    return `coalesce(sum(CASE WHEN ${conds.join(' AND ')} THEN 1 ELSE 0 END), 0)`;
+  });
+  const v = sums.length ? sums.join(" || ',' || ") : "''";
+  return { sql: `SELECT ${k} AS k, ${v} AS v, count(*) AS c FROM ${from} ${src.join}`, params: [...src.params, ...params] };
+}
+
+/** An interval set (start/end text, date math allowed) as a bucket in the field's storage form. */
+function intervalBucket(start: string | undefined, end: string | undefined, loInc: boolean, hiInc: boolean, src: Source, now: Date): Bucket {
+  const open = (x: string | undefined) => x === undefined || x === '*' || x === 'MIN' || x === 'MAX';
+  if (src.type === 'date') {
+    const d = (x: string | undefined) => {
+      if (open(x)) return null;
+      const span = parseDate(x!, now);
+      if (!span) throw new SearchError(`Invalid date '${x}' in facet interval`);
+      return span;
+    };
+    const lo = d(start);
+    const hi = d(end);
+    // partial dates widen inclusively, as in queries: [2026-01 TO 2026-02] ends with February
+    return normalise(src, { lo: lo ? (loInc ? lo.start : lo.end) : null, hi: hi ? (hiInc ? hi.end : hi.start) : null, loInc: true, hiInc: false });
+  }
+  if (src.type === 'number') {
+    const n = (x: string | undefined) => {
+      if (open(x)) return null;
+      const v = Number(x);
+      if (Number.isNaN(v)) throw new SearchError(`Invalid number '${x}' in facet interval`);
+      return v;
+    };
+    return { lo: n(start), hi: n(end), loInc, hiInc };
+  }
+  return { lo: open(start) ? null : start!, hi: open(end) ? null : end!, loInc, hiInc };
+}
+
+/**
+ * Dates become half-open [lo, hi) in epoch ms, then the column's 23-character ISO key: stored
+ * values carry a zone suffix, so only `>=` / `<` against the key compare correctly.
+ */
+function normalise(src: Source, b: Bucket): Bucket {
+  if (src.type !== 'date') return b;
+  const lo = b.lo === null ? null : (b.lo as number) + (b.loInc ? 0 : 1);
+  const hi = b.hi === null ? null : (b.hi as number) + (b.hiInc ? 1 : 0);
+  return { lo: lo === null ? null : conv(src, lo), hi: hi === null ? null : conv(src, hi), loInc: true, hiInc: false };
+}
+
+interface PlannedBucket { start: string; end: string; startValue: number | null; endValue: number | null; startInc: boolean; endInc: boolean; label?: string }
+
+const MAX_BUCKETS = 1000;
+
+/** Solr-style range buckets: [start, start+gap), … up to end; include/other/hardend as in Solr. */
+function planRange(r: Record<string, unknown>, type: Source['type'], now: Date): PlannedBucket[] {
+  const startS = str(r.start);
+  const endS = str(r.end);
+  const gapS = str(r.gap);
+  if (!startS || !endS || !gapS) throw new SearchError('A range facet needs start, end and gap');
+  const include = Array.isArray(r.include) ? (r.include as unknown[]).map((x) => String(x).toLowerCase()) : [];
+  const all = include.includes('all');
+  const upper = all || include.includes('upper');
+  const lower = all || include.includes('lower') || !upper;
+  const edge = all || include.includes('edge');
+  const outer = all || include.includes('outer');
+  const hardend = bool(r.hardend, false);
+  let start: number;
+  let end: number;
+  let step: (t: number) => number;
+  let fmt: (t: number) => string;
+  if (type === 'date') {
+    const s = parseDate(startS, now);
+    const e = parseDate(endS, now);
+    if (!s || !e) throw new SearchError('Invalid range start or end date');
+    start = s.start;
+    end = e.start;
+    step = (t) => addGap(t, gapS);
+    fmt = (t) => new Date(t).toISOString();
+  } else if (type === 'number') {
+    start = Number(startS);
+    end = Number(endS);
+    const g = Number(gapS);
+    if ([start, end, g].some(Number.isNaN) || g <= 0) throw new SearchError('Invalid range start, end or gap');
+    step = (t) => t + g;
+    fmt = (t) => String(t);
+  } else {
+    throw new SearchError(`Range facets need a numeric or date field`);
+  }
+  const out: PlannedBucket[] = [];
+  for (let lo = start; lo < end; ) {
+    let hi = step(lo);
+    if (hi <= lo) throw new SearchError('Range gap must be positive');
+    if (hardend && hi > end) hi = end;
+    out.push({ start: fmt(lo), end: fmt(hi), startValue: lo, endValue: hi, startInc: lower, endInc: upper });
+    if (out.length > MAX_BUCKETS) throw new SearchError(`Range facet on '${String(r.field)}' would have more than ${MAX_BUCKETS} buckets`);
+    lo = hi;
+  }
+  if (out.length > 0 && edge) {
+    out[0].startInc = true;
+    out[out.length - 1].endInc = true;
+  }
+  const other = Array.isArray(r.other) ? (r.other as unknown[]).map((x) => String(x).toLowerCase()) : [];
+  const last = out.length ? out[out.length - 1].endValue! : end;
+  if (other.includes('before') || other.includes('all'))
+    out.push({ label: 'before', start: '*', end: fmt(start), startValue: null, endValue: start, startInc: true, endInc: outer || (edge ? false : !lower) });
+  if (other.includes('after') || other.includes('all'))
+    out.push({ label: 'after', start: fmt(last), end: '*', startValue: last, endValue: null, startInc: outer || (edge ? false : !upper), endInc: true });
+  if (other.includes('between') || other.includes('all'))
+    out.push({ label: 'between', start: fmt(start), end: fmt(last), startValue: start, endValue: last, startInc: lower || edge, endInc: upper || edge });
+  return out;
+}
+
+function quoteBound(s: string): string {
+  return s === '*' || /^[\w.:+\-/]+$/u.test(s) ? s : `"${s.replace(/"/gu, '\\"')}"`;
+}
+
+/** ACS shows people's names for creator/modifier buckets. */
+function displayNames(db: Database, field: string, fields: FieldResolver, values: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const f = field === 'TYPE' || field === 'TAG' ? undefined : fields.resolve(field);
+  if (!f || f.kind !== 'column' || !['n.created_by', 'n.modified_by', 'n.owner'].includes(f.col) || values.length === 0) return out;
+  const rows = db.prepare('SELECT id, first_name, last_name FROM person WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(values)) as { id: string; first_name: string; last_name: string | null }[];
+  for (const r of rows) out.set(r.id, [r.first_name, r.last_name].filter(Boolean).join(' '));
+  return out;
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}

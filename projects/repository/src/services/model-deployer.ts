@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Caller } from '../auth/caller';
+import type { NodeRow } from '../persistence/node-row';
+import type { RepositoryContext } from './repository-context';
+import type { NodePolicy } from './policies';
+import { errors } from '../errors/api-error';
+import { DictionaryError } from '../dictionary';
+
+const MODEL_ADMINS = 'GROUP_ALFRESCO_MODEL_ADMINISTRATORS';
+
+/**
+ * Dynamic models: a cm:dictionaryModel node whose content is a model XML becomes part of the dictionary
+ * when cm:modelActive is true, and leaves it when set false or deleted — without a restart, as in ACS.
+ * Only administrators and model administrators may (de)activate; a model still used by nodes stays.
+ */
+export class ModelDeployer implements NodePolicy {
+  /** Model name registered from each model node. */
+  private readonly deployed = new Map<string, string>();
+  /** The XML each deployed model came from, to restore it if a replacement fails to register. */
+  private readonly sources = new Map<string, string>();
+
+  constructor(private readonly ctx: RepositoryContext) {}
+
+  private isModelNode(node: NodeRow): boolean {
+    return this.ctx.dictionary.isSubClassOf(node.type, 'cm:dictionaryModel');
+  }
+
+  private isActive(node: NodeRow): boolean {
+    const v = this.ctx.store.properties(node.id)['cm:modelActive'];
+    return v === true || v === 'true';
+  }
+
+  /** Registers every active model node at start; models that import others wait for them. */
+  loadActiveModels(): void {
+    const nodes = this.ctx.db.prepare("SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL").all() as NodeRow[];
+    let pending = nodes.filter((n) => this.isModelNode(n));
+    for (let round = 0; pending.length && round < 10; round++) {
+      pending = pending.filter((n) => {
+        try {
+          this.activate(n);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+    }
+    for (const n of pending) console.warn(`[repository] model node ${n.id} (${n.name}) could not be activated`);
+  }
+
+  private activate(node: NodeRow): void {
+    if (!node.content_url) throw errors.conflict(`Model ${node.name} has no content`);
+    const xml = readFileSync(this.ctx.content.path(node.content_url), 'utf8');
+    const previous = this.deployed.get(node.id);
+    if (previous) this.ctx.dictionary.unregisterModel(previous);
+    let info;
+    try {
+      info = this.ctx.dictionary.registerModel(xml);
+    } catch (e) {
+      if (previous) this.ctx.dictionary.registerModel(this.sources.get(node.id)!);
+      throw e;
+    }
+    this.deployed.set(node.id, info.name);
+    this.sources.set(node.id, xml);
+    this.ctx.db.prepare('DELETE FROM property WHERE node_id = ? AND qname IN (?, ?, ?, ?)').run(node.id, 'cm:modelName', 'cm:modelDescription', 'cm:modelAuthor', 'cm:modelVersion');
+    this.ctx.store.setProperties(node.id, { 'cm:modelName': info.name, 'cm:modelDescription': info.description ?? null, 'cm:modelAuthor': info.author ?? null, 'cm:modelVersion': info.version ?? null });
+  }
+
+  private deactivate(node: NodeRow): void {
+    const name = this.deployed.get(node.id);
+    if (!name) return;
+    const info = this.ctx.dictionary.getModel(name);
+    const classes = [...(info?.types ?? []), ...(info?.aspects ?? [])];
+    if (classes.length) {
+      const marks = classes.map(() => '?').join(',');
+      const inUse = this.ctx.db.prepare(`SELECT 1 FROM node WHERE type IN (${marks}) UNION SELECT 1 FROM aspect WHERE qname IN (${marks}) LIMIT 1`).get(...classes, ...classes);
+      if (inUse) throw errors.conflict(`Cannot deactivate model ${name}: it is in use by nodes`);
+    }
+    this.ctx.dictionary.unregisterModel(name);
+    this.deployed.delete(node.id);
+    this.sources.delete(node.id);
+  }
+
+  private mayAdminister(caller: Caller): boolean {
+    return caller.isAdmin || caller.authorities.has(MODEL_ADMINS);
+  }
+
+  private apply(caller: Caller, node: NodeRow, wasActive: boolean): void {
+    const active = this.isActive(node);
+    if (!active && !wasActive) return;
+    if (!this.mayAdminister(caller)) throw errors.conflict('Only administrators and model administrators can activate or deactivate models');
+    try {
+      if (active) this.activate(node);
+      else this.deactivate(node);
+    } catch (e) {
+      if (e instanceof DictionaryError) throw errors.conflict(`Model could not be ${active ? 'activated' : 'deactivated'}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  onCreateNode(caller: Caller, node: NodeRow): void {
+    if (this.isModelNode(node)) this.apply(caller, node, false);
+  }
+
+  onUpdateNode(caller: Caller, node: NodeRow, before: { properties: Record<string, unknown> }): void {
+    if (!this.isModelNode(node)) return;
+    const was = before.properties['cm:modelActive'];
+    this.apply(caller, node, was === true || was === 'true');
+  }
+
+  beforeDeleteNode(caller: Caller, node: NodeRow): void {
+    if (this.isModelNode(node) && this.deployed.has(node.id)) {
+      if (!this.mayAdminister(caller)) throw errors.conflict('Only administrators and model administrators can delete an active model');
+      try {
+        this.deactivate(node);
+      } catch (e) {
+        if (e instanceof DictionaryError) throw errors.conflict(e.message);
+        throw e;
+      }
+    }
+  }
+}
