@@ -152,4 +152,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     }
   );
 }
-

@@ -33,8 +33,7 @@ function newestChange(entry: string): number {
 
 function ensureBuild(): void {
   const index = path.join(DIST, 'index.html');
-  const stale =
-    !existsSync(index) || BUILD_INPUTS.some((input) => newestChange(path.join(ROOT, input)) > statSync(index).mtimeMs);
+  const stale = !existsSync(index) || BUILD_INPUTS.some((input) => newestChange(path.join(ROOT, input)) > statSync(index).mtimeMs);
   if (stale || process.env['E2E_BUILD'] === '1') {
     console.log('e2e: building the Content App (production)…');
     const build = spawnSync('npx', ['ng', 'build', 'content-app'], { cwd: ROOT, stdio: 'inherit' });
@@ -136,11 +135,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 async function startApp(repositoryUrl: string, stopRepository: () => Promise<void>): Promise<() => Promise<void>> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    process.execPath,
-    ['scripts/serve.mjs', '--dist', DIST, '--port', String(port), '--repository', repositoryUrl],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], detached: true }
-  );
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--dist', DIST, '--port', String(port), '--repository', repositoryUrl], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true
+  });
   try {
     await waitForApp(url, server);
   } catch (error) {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Query parameters whose values say what the app asks for (the rest are reported by name only). */
-const MEANINGFUL_PARAMS = new Set(['include', 'where', 'orderBy', 'fields', 'relations', 'alf_ticket']);
+const MEANINGFUL_PARAMS = new Set(['include', 'where', 'orderBy', 'fields', 'relations', 'relativePath', 'permanent']);
 
 /** Turns `/alfresco/api/-default-/public/alfresco/versions/1/nodes/1a2b…/children` into a pattern. */
 export function pathPattern(url: URL): string {
@@ -28,13 +28,24 @@ function queryPattern(url: URL): string {
  * Answers a real Alfresco repository gives a fresh user, which the Content App expects and handles:
  * they are not failures. (ACA probes for a legacy saved-searches file and for the preference.)
  */
-export const EXPECTED_NOT_FOUND = [
-  /\/nodes\/-my-\?relativePath=config\.json$/,
-  /\/people\/-me-\/preferences\/saved-searches$/
-];
+export const EXPECTED_NOT_FOUND = [/\/nodes\/-my-\?relativePath=config\.json$/, /\/people\/-me-\/preferences\/saved-searches$/];
 
 function isExpectedNotFound(status: number, url: string): boolean {
   return status === 404 && EXPECTED_NOT_FOUND.some((pattern) => pattern.test(url));
+}
+
+/** For search requests, which query language and query the app sends (ids blanked). */
+function searchSummary(request: Request): string {
+  if (request.method() !== 'POST' || !request.url().includes('/search/versions/1/search')) {
+    return '';
+  }
+  try {
+    const body = request.postDataJSON() as { query?: { language?: string; query?: string } } | null;
+    const query = (body?.query?.query ?? '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').slice(0, 160);
+    return ` [${body?.query?.language ?? '?'}: ${query}]`;
+  } catch {
+    return '';
+  }
 }
 
 export interface RecordedRequest {
@@ -89,7 +100,7 @@ export class PageWatch {
       return;
     }
     const url = new URL(request.url());
-    const pattern = `${pathPattern(url)}${queryPattern(url)}`;
+    const pattern = `${pathPattern(url)}${queryPattern(url)}${searchSummary(request)}`;
     this.requests.push({ page: this.current, method: request.method(), pattern, status: response.status() });
     if (response.status() >= 400 && !isExpectedNotFound(response.status(), request.url())) {
       this.problem(`HTTP ${response.status()}: ${request.method()} ${url.pathname}${url.search}`);

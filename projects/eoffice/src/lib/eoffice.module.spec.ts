@@ -52,8 +52,12 @@ describe('e-Office manifest', () => {
 
     expect(used.length).toBeGreaterThan(0);
     for (const key of used) {
-      expect(typeof valueOf(en, key)).withContext(`en ${key}`).toBe('string');
-      expect(typeof valueOf(hi, key)).withContext(`hi ${key}`).toBe('string');
+      expect(typeof valueOf(en, key))
+        .withContext(`en ${key}`)
+        .toBe('string');
+      expect(typeof valueOf(hi, key))
+        .withContext(`hi ${key}`)
+        .toBe('string');
     }
   });
 });
@@ -76,7 +80,9 @@ describe('e-Office translations', () => {
         .toMatch(/[\u0900-\u097F]/);
     }
     for (const key of keysOf(en)) {
-      expect((valueOf(en, key) as string).trim()).withContext(key).not.toBe('');
+      expect((valueOf(en, key) as string).trim())
+        .withContext(key)
+        .not.toBe('');
     }
   });
 });

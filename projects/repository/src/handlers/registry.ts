@@ -4,6 +4,9 @@ import type { NodeService } from '../services/node-service';
 import type { NodeMapper } from '../services/node-mapper';
 import type { PeopleService } from '../services/people-service';
 import type { TicketService } from '../auth/authentication';
+import { groupsRouter } from './core/groups';
+import { sitesRouter } from './core/sites';
+import { queriesRouter } from './core/queries';
 
 export interface RouteDeps {
   app: Express;
@@ -19,4 +22,7 @@ export interface RouteDeps {
 /** One place to mount the API rooms beyond nodes and people (groups, sites, search, workflow …). */
 export function registerExtraRoutes(deps: RouteDeps): void {
   void deps;
+  deps.core.use(groupsRouter(deps.ctx));
+  deps.core.use(sitesRouter(deps.ctx, deps.nodes, deps.people));
+  deps.core.use(queriesRouter(deps.ctx, deps.nodes, deps.mapper, deps.people));
 }

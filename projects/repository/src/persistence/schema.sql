@@ -224,3 +224,13 @@ CREATE TABLE IF NOT EXISTS audit_entry (
   entry_values TEXT NOT NULL                 -- JSON
 );
 CREATE INDEX IF NOT EXISTS audit_entry_node ON audit_entry(node_id, id);
+
+-- Ratings of nodes: one per person and scheme (likes: score 1; fiveStar: 1..5). Ratings room.
+CREATE TABLE IF NOT EXISTS rating (
+  node_id   TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  scheme    TEXT NOT NULL,                   -- likes | fiveStar
+  score     REAL NOT NULL,
+  rated_at  TEXT NOT NULL,
+  PRIMARY KEY (node_id, person_id, scheme)
+);

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../persistence/database';
 import type { Caller } from '../auth/caller';
 import { errors } from '../errors/api-error';
@@ -75,11 +75,22 @@ export class AuthorityService {
     return [p.first_name, p.last_name].filter(Boolean).join(' ').trim() || id;
   }
 
+  /**
+   * Checks a password. scrypt costs tens of milliseconds by design, and HTTP Basic sends the password on
+   * every call, so successful checks are remembered under a digest that includes the stored hash:
+   * a password change makes the old entry unreachable.
+   */
   verify(userId: string, password: string): PersonRow | undefined {
     const p = this.person(userId);
-    if (!p || !p.enabled || !checkPassword(password, p.password_hash)) return undefined;
+    if (!p || !p.enabled || !p.password_hash) return undefined;
+    const key = createHash('sha256').update(`${p.id}\u0000${password}\u0000${p.password_hash}`).digest('base64');
+    if (this.verified.has(key)) return p;
+    if (!checkPassword(password, p.password_hash)) return undefined;
+    if (this.verified.size > 1000) this.verified.clear();
+    this.verified.add(key);
     return p;
   }
+  private readonly verified = new Set<string>();
 
   insertPerson(p: { id: string; firstName: string; lastName?: string; email?: string; password?: string; enabled?: boolean; emailNotificationsEnabled?: boolean; properties?: Record<string, unknown>; aspectNames?: string[]; homeFolderId?: string }): PersonRow {
     if (this.person(p.id)) throw errors.conflict(`User name already exists: ${p.id}`);

@@ -13,8 +13,7 @@ import { TranslatePipe } from '@ngx-translate/core';
       logoImageUrl="./assets/images/eoffice-logo.svg"
       successRoute="/personal-files"
       [showRememberMe]="false"
-      [showLoginActions]="false"
-    />
+      [showLoginActions]="false" />
   `,
   styles: [
     `

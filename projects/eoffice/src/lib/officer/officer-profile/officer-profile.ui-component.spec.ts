@@ -40,7 +40,9 @@ describe('OfficerProfileUiComponent', () => {
     expect(text(element, 'eoffice-officer-name')).toBe('Asha Sharma');
     expect(text(element, 'eoffice-officer-designation')).toBe('Section Officer');
     expect(text(element, 'eoffice-officer-section')).toBe('Establishment-I');
-    const groups = Array.from(element.querySelectorAll('[data-automation-id="eoffice-officer-groups"] li')).map((li) => li.textContent?.trim());
+    const groups = Array.from(element.querySelectorAll('[data-automation-id="eoffice-officer-groups"] li')).map((li) =>
+      li.textContent?.trim()
+    );
     expect(groups).toEqual(['CRU', 'Establishment-I', 'Under Secretaries']);
     expect(element.textContent).toContain('Designation');
   });
@@ -77,7 +79,12 @@ describe('OfficerProfileUiComponent', () => {
   });
 
   it('shows no untranslated key in any state', () => {
-    for (const state of [{ loading: true }, { failed: true }, { profile: sectionOfficerProfile }, { profile: { ...sectionOfficerProfile, groups: [] } }]) {
+    for (const state of [
+      { loading: true },
+      { failed: true },
+      { profile: sectionOfficerProfile },
+      { profile: { ...sectionOfficerProfile, groups: [] } }
+    ]) {
       expect(render(state).textContent).not.toContain('EOFFICE.');
     }
   });

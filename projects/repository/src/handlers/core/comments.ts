@@ -1,0 +1,153 @@
+import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { RepositoryContext } from '../../services/repository-context';
+import type { NodeService } from '../../services/node-service';
+import type { PeopleService } from '../../services/people-service';
+import type { NodeRow } from '../../persistence/node-row';
+import type { Caller } from '../../auth/caller';
+import { errors } from '../../errors/api-error';
+import { handle, parsePaging, entry, list, objectBody, inTx, alfDate } from '../../http/api';
+
+interface CommentRow {
+  id: string;
+  node_id: string;
+  content: string;
+  created_by: string;
+  created_at: string;
+  modified_by: string;
+  modified_at: string;
+}
+
+/**
+ * /nodes/{nodeId}/comments. Reading needs Read on the node. Writing a comment needs AddChildren
+ * (Contributor, Collaborator, Coordinator): ACS stores a comment as a post created by the commenter
+ * inside the node's discussion, which inherits the node's permissions, so Consumers and Editors get 403.
+ * Only the author, a Coordinator of the node or an administrator may edit or delete a comment, and
+ * nobody may while the node is locked (409).
+ */
+export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, people: PeopleService): Router {
+  const r = Router();
+  const { db, permissions, authorities } = ctx;
+
+  const personJson = (id: string) => {
+    const p = authorities.person(id);
+    return p ? people.toJson(p) : { id, firstName: id, displayName: id, email: '', enabled: false };
+  };
+
+  const isLocked = (caller: Caller, node: NodeRow) => {
+    try {
+      nodes.requireUnlocked(caller, node);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const mayChange = (caller: Caller, node: NodeRow, c: CommentRow) =>
+    !isLocked(caller, node) && (c.created_by === caller.userId || caller.isAdmin || permissions.has(caller, node, 'ChangePermissions'));
+
+  const toJson = (caller: Caller, node: NodeRow, c: CommentRow) => {
+    const allowed = mayChange(caller, node, c);
+    return {
+      id: c.id,
+      content: c.content,
+      createdBy: personJson(c.created_by),
+      createdAt: c.created_at,
+      edited: c.modified_at !== c.created_at,
+      modifiedBy: personJson(c.modified_by),
+      modifiedAt: c.modified_at,
+      canEdit: allowed,
+      canDelete: allowed,
+    };
+  };
+
+  /** Comments live on files and folders only. */
+  const commentable = (caller: Caller, nodeId: string) => {
+    const node = nodes.readable(caller, nodeId);
+    if (!node.is_file && !node.is_folder) throw errors.invalidArgument('NodeId of folder or content is expected');
+    return node;
+  };
+  const commentOf = (node: NodeRow, commentId: string) => {
+    const c = db.prepare('SELECT * FROM comment WHERE id = ? AND node_id = ?').get(commentId, node.id) as CommentRow | undefined;
+    if (!c) throw errors.notFound(commentId);
+    return c;
+  };
+  const contentOf = (raw: unknown) => {
+    const b = objectBody(raw);
+    if (typeof b.content !== 'string' || !b.content.trim()) throw errors.invalidArgument('Comment content is required');
+    return b.content;
+  };
+
+  r.get(
+    '/nodes/:nodeId/comments',
+    handle(({ caller, params, query }) => {
+      const node = commentable(caller, params.nodeId);
+      const paging = parsePaging(query);
+      const total = (db.prepare('SELECT COUNT(*) AS c FROM comment WHERE node_id = ?').get(node.id) as { c: number }).c;
+      const rows = db.prepare('SELECT * FROM comment WHERE node_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?').all(node.id, paging.maxItems, paging.skipCount) as CommentRow[];
+      return { body: list(rows.map((c) => toJson(caller, node, c)), paging, total) };
+    }),
+  );
+
+  r.post(
+    '/nodes/:nodeId/comments',
+    handle(({ caller, params, body }) =>
+      inTx(ctx, () => {
+        const node = commentable(caller, params.nodeId);
+        permissions.require(caller, node, 'AddChildren');
+        nodes.requireUnlocked(caller, node);
+        const bodies = Array.isArray(body) ? body : [body];
+        if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
+        const created = bodies.map((b) => {
+          const now = alfDate();
+          const c: CommentRow = { id: randomUUID(), node_id: node.id, content: contentOf(b), created_by: caller.userId, created_at: now, modified_by: caller.userId, modified_at: now };
+          db.prepare('INSERT INTO comment (id, node_id, content, created_by, created_at, modified_by, modified_at) VALUES (?,?,?,?,?,?,?)').run(c.id, c.node_id, c.content, c.created_by, c.created_at, c.modified_by, c.modified_at);
+          return toJson(caller, node, c);
+        });
+        updateRollup(node.id);
+        if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
+        return { status: 201, body: entry(created[0]) };
+      }),
+    ),
+  );
+
+  r.put(
+    '/nodes/:nodeId/comments/:commentId',
+    handle(({ caller, params, body }) =>
+      inTx(ctx, () => {
+        const node = commentable(caller, params.nodeId);
+        const c = commentOf(node, params.commentId);
+        const content = contentOf(body);
+        nodes.requireUnlocked(caller, node);
+        if (!mayChange(caller, node, c)) throw errors.permissionDenied('Only the author of a comment can edit it');
+        // A distinct timestamp marks the comment as edited even within the millisecond it was made.
+        let now = alfDate();
+        if (now <= c.created_at) now = alfDate(Date.parse(c.created_at.replace('+0000', 'Z')) + 1);
+        db.prepare('UPDATE comment SET content = ?, modified_by = ?, modified_at = ? WHERE id = ?').run(content, caller.userId, now, c.id);
+        return { body: entry(toJson(caller, node, commentOf(node, c.id))) };
+      }),
+    ),
+  );
+
+  r.delete(
+    '/nodes/:nodeId/comments/:commentId',
+    handle(({ caller, params }) =>
+      inTx(ctx, () => {
+        const node = commentable(caller, params.nodeId);
+        const c = commentOf(node, params.commentId);
+        nodes.requireUnlocked(caller, node);
+        if (!mayChange(caller, node, c)) throw errors.permissionDenied('Only the author of a comment can delete it');
+        db.prepare('DELETE FROM comment WHERE id = ?').run(c.id);
+        updateRollup(node.id);
+      }),
+    ),
+  );
+
+  /** fm:commentsRollup keeps the count on the node, as ACS does, so listings can show it without a join. */
+  function updateRollup(nodeId: string): void {
+    const count = (db.prepare('SELECT COUNT(*) AS c FROM comment WHERE node_id = ?').get(nodeId) as { c: number }).c;
+    ctx.store.addAspects(nodeId, ['fm:discussable', 'fm:commentsRollup']);
+    ctx.store.setProperties(nodeId, { 'fm:commentCount': count });
+  }
+
+  return r;
+}
