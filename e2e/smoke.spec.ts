@@ -69,7 +69,9 @@ test('an officer signs in, walks the Content App and the e-Office profile, and s
       await expect(page.locator('[data-automation-id="eoffice-officer-name"]')).toHaveText('Administrator');
       await expect(page.locator('[data-automation-id="eoffice-officer-email"]')).toHaveText('admin@alfresco.com');
       await expect(page.locator('[data-automation-id="eoffice-officer-designation"]')).not.toBeEmpty();
-      await expect(page.locator('[data-automation-id="eoffice-officer-groups"] li', { hasText: 'ALFRESCO_ADMINISTRATORS' }).first()).toBeVisible();
+      await expect(
+        page.locator('[data-automation-id="eoffice-officer-groups"] li', { hasText: 'ALFRESCO_ADMINISTRATORS' }).first()
+      ).toBeVisible();
       expect.soft(watch.problemsOf('My profile (e-Office)'), 'problems on My profile').toEqual([]);
     });
 

@@ -40,9 +40,13 @@ function searchSummary(request: Request): string {
     return '';
   }
   try {
-    const body = request.postDataJSON() as { query?: { language?: string; query?: string } } | null;
-    const query = (body?.query?.query ?? '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').slice(0, 160);
-    return ` [${body?.query?.language ?? '?'}: ${query}]`;
+    const body = request.postDataJSON() as {
+      query?: { language?: string; query?: string };
+      filterQueries?: { query?: string }[];
+    } | null;
+    const blank = (text: string): string => text.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '{id}').slice(0, 200);
+    const filters = (body?.filterQueries ?? []).map((filter) => blank(filter.query ?? '')).join(' ; ');
+    return ` [${body?.query?.language ?? '?'}: ${blank(body?.query?.query ?? '')}${filters ? ` | filters: ${filters}` : ''}]`;
   } catch {
     return '';
   }

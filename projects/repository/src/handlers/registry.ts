@@ -7,6 +7,15 @@ import type { TicketService } from '../auth/authentication';
 import { groupsRouter } from './core/groups';
 import { sitesRouter } from './core/sites';
 import { queriesRouter } from './core/queries';
+import { favoritesRouter } from './core/favorites';
+import { sharedLinksRouter } from './core/shared-links';
+import { commentsRouter } from './core/comments';
+import { tagsRouter } from './core/tags';
+import { ratingsRouter } from './core/ratings';
+import { modelApiRouter } from './core/model-api';
+import { auditRouter } from './core/audit';
+import { downloadsRouter } from './core/downloads';
+import { probesRouter } from './core/probes';
 
 export interface RouteDeps {
   app: Express;
@@ -22,6 +31,15 @@ export interface RouteDeps {
 /** One place to mount the API rooms beyond nodes and people (groups, sites, search, workflow …). */
 export function registerExtraRoutes(deps: RouteDeps): void {
   void deps;
+  deps.core.use(favoritesRouter(deps.ctx, deps.nodes, deps.mapper));
+  deps.core.use(sharedLinksRouter(deps.ctx, deps.nodes, deps.mapper));
+  deps.core.use(commentsRouter(deps.ctx, deps.nodes, deps.people));
+  deps.core.use(tagsRouter(deps.ctx, deps.nodes));
+  deps.core.use(ratingsRouter(deps.ctx, deps.nodes));
+  deps.core.use(modelApiRouter(deps.ctx));
+  deps.core.use(auditRouter(deps.ctx, deps.mapper));
+  deps.core.use(downloadsRouter(deps.ctx, deps.nodes));
+  deps.core.use(probesRouter(deps.ctx));
   deps.core.use(groupsRouter(deps.ctx));
   deps.core.use(sitesRouter(deps.ctx, deps.nodes, deps.people));
   deps.core.use(queriesRouter(deps.ctx, deps.nodes, deps.mapper, deps.people));

@@ -93,6 +93,7 @@ export class PermissionService {
 
   /** Permissions granted to the caller by an ACL, ignoring ownership. */
   private granted(caller: Caller, aclId: string): Set<Permission> {
+    this.sync(); // a membership change must reach cached grants too, not only cached ACLs
     const key = `${caller.userId}\u0000${aclId}`;
     const cached = this.grantCache.get(key);
     if (cached) return cached;

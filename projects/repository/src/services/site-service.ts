@@ -74,8 +74,9 @@ export class SiteService {
     return ROLE_ORDER.find((r) => authorities.has(this.roleGroup(site.id, r)));
   }
 
+  /** Read afresh (not from the request's authorities) so a site created or joined in this request shows its role. */
   callerRole(caller: Caller, site: SiteRow): SiteRole | undefined {
-    return this.roleIn(site, caller.authorities);
+    return this.personRole(caller.userId, site);
   }
 
   personRole(personId: string, site: SiteRow): SiteRole | undefined {
