@@ -194,9 +194,9 @@ export class NodeService {
     }
   }
 
-  checkProperties(type: string, aspects: string[], properties: Record<string, unknown>, mode: 'create' | 'update') {
+  checkProperties(type: string, aspects: string[], properties: Record<string, unknown>, mode: 'create' | 'update', current?: Record<string, unknown>) {
     try {
-      const result = this.ctx.dictionary.validateProperties({ type, aspects, properties, mode });
+      const result = this.ctx.dictionary.validateProperties({ type, aspects, properties, mode, current });
       // cm:name lives in the node row; it is validated here (cm:filename) but never stored as a property.
       delete result.properties['cm:name'];
       return result;
@@ -239,7 +239,9 @@ export class NodeService {
     }
     const requested = { ...(req.properties ?? {}) };
     for (const key of Object.keys(requested)) if (SYSTEM_PROPERTIES.has(key)) delete requested[key];
-    const checked = this.checkProperties(type, aspects, requested, 'update');
+    // Mandatory properties are checked on the node as it will be, so clearing one is refused.
+    const current = { ...this.store.properties(node.id), 'cm:name': fields.name ?? node.name };
+    const checked = this.checkProperties(type, aspects, requested, 'update', current);
     const allAspects = new Set([...aspects, ...checked.aspectsToAdd]);
     for (const a of [...allAspects]) for (const m of dictionary.mandatoryAspects(a)) allAspects.add(m);
 
