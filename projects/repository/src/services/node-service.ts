@@ -323,7 +323,11 @@ export class NodeService {
       // The archived root leaves its folder (freeing the name) but remembers it for restore.
       this.ctx.db.prepare('UPDATE node SET archived_parent_id = parent_id, parent_id = NULL WHERE id = ?').run(node.id);
       this.ctx.db.prepare(`DELETE FROM favorite WHERE target_id IN (${ids.map(() => '?').join(',')})`).run(...ids);
-      this.ctx.db.prepare(`DELETE FROM shared_link WHERE node_id IN (${ids.map(() => '?').join(',')})`).run(...ids);
+      // A deleted node is no longer shared: its link goes, and so do the marks of sharing on the node.
+      const marks = ids.map(() => '?').join(',');
+      this.ctx.db.prepare(`DELETE FROM shared_link WHERE node_id IN (${marks})`).run(...ids);
+      this.ctx.db.prepare(`DELETE FROM aspect WHERE qname = 'qshare:shared' AND node_id IN (${marks})`).run(...ids);
+      this.ctx.db.prepare(`DELETE FROM property WHERE qname LIKE 'qshare:%' AND node_id IN (${marks})`).run(...ids);
     }
     recordAudit(this.ctx, caller, node.id, permanent ? 'DELETE' : 'ARCHIVE', { name: node.name });
   }

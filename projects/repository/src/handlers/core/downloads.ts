@@ -29,7 +29,7 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
     const found = db.prepare('SELECT * FROM node WHERE parent_id = ? AND assoc_qname = ? AND archived_at IS NULL').get(ctx.wellKnown.root, CONTAINER_QNAME) as NodeRow | undefined;
     if (found) return found;
     const root = store.require(ctx.wellKnown.root);
-    return nodes.create(SYSTEM, root, { name: 'downloads_container', nodeType: 'sys:container', system: { id: randomUUID(), assocQName: CONTAINER_QNAME, inherits: false } });
+    return nodes.create(SYSTEM, root, { name: 'downloads_container', nodeType: 'cm:systemfolder', system: { id: randomUUID(), assocQName: CONTAINER_QNAME, inherits: false } });
   };
 
   const toJson = (node: NodeRow) => {
