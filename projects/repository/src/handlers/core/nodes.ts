@@ -328,42 +328,50 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       return { body: pageOf(visible, parsePaging(query)) };
     }),
   );
-  r.post(
-    '/nodes/:nodeId/secondary-children',
-    handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
-        const node = nodes.readable(caller, params.nodeId);
-        permissions.require(caller, node, 'AddChildren');
-        const items = Array.isArray(body) ? body : [objectBody(body)];
-        const out = items.map((b) => {
-          const { childId, assocType } = b as { childId?: unknown; assocType?: unknown };
-          if (typeof childId !== 'string' || typeof assocType !== 'string') throw errors.invalidArgument('childId and assocType are required');
-          nodes.readable(caller, childId);
-          if (childId === node.id) throw errors.invalidArgument('A node cannot be its own child');
-          const r2 = db.prepare('INSERT OR IGNORE INTO child_assoc (parent_id, child_id, assoc_type) VALUES (?,?,?)').run(node.id, childId, assocType);
-          if (!r2.changes) throw errors.conflict(`Association already exists: ${childId}`);
-          return { childId, assocType };
-        });
-        return { status: 201, body: Array.isArray(body) ? pageOf(out, { skipCount: 0, maxItems: 100 }) : entry(out[0]) };
-      }),
-    ),
-  );
-  r.delete(
-    '/nodes/:nodeId/secondary-children/:childId',
-    handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
-        const node = nodes.readable(caller, params.nodeId);
-        permissions.require(caller, node, 'Write');
-        const args: unknown[] = [node.id, params.childId];
-        let sql = 'DELETE FROM child_assoc WHERE parent_id = ? AND child_id = ?';
-        if (query.assocType) {
-          sql += ' AND assoc_type = ?';
-          args.push(query.assocType);
-        }
-        if (!db.prepare(sql).run(...args).changes) throw errors.notFound(params.childId);
-      }),
-    ),
-  );
+  /** Secondary children and peer targets are written the same way: one row per (node, other, type). */
+  const associations = {
+    'secondary-children': { table: 'child_assoc', self: 'parent_id', other: 'child_id', field: 'childId', permission: 'AddChildren' as const },
+    targets: { table: 'peer_assoc', self: 'source_id', other: 'target_id', field: 'targetId', permission: 'Write' as const },
+  };
+  for (const [path, a] of Object.entries(associations)) {
+    r.post(
+      `/nodes/:nodeId/${path}`,
+      handle(({ caller, params, body }) =>
+        inTx(ctx, () => {
+          const node = nodes.readable(caller, params.nodeId);
+          permissions.require(caller, node, a.permission);
+          const items = Array.isArray(body) ? body : [objectBody(body)];
+          const out = items.map((b) => {
+            const otherId = (b as Record<string, unknown>)[a.field];
+            const assocType = (b as Record<string, unknown>).assocType;
+            if (typeof otherId !== 'string' || typeof assocType !== 'string') throw errors.invalidArgument(`${a.field} and assocType are required`);
+            nodes.readable(caller, otherId);
+            if (otherId === node.id) throw errors.invalidArgument('A node cannot be associated with itself');
+            const added = db.prepare(`INSERT OR IGNORE INTO ${a.table} (${a.self}, ${a.other}, assoc_type) VALUES (?,?,?)`).run(node.id, otherId, assocType);
+            if (!added.changes) throw errors.conflict(`Association already exists: ${otherId}`);
+            return { [a.field]: otherId, assocType };
+          });
+          return { status: 201, body: Array.isArray(body) ? pageOf(out, { skipCount: 0, maxItems: 100 }) : entry(out[0]) };
+        }),
+      ),
+    );
+    r.delete(
+      `/nodes/:nodeId/${path}/:otherId`,
+      handle(({ caller, params, query }) =>
+        inTx(ctx, () => {
+          const node = nodes.readable(caller, params.nodeId);
+          permissions.require(caller, node, 'Write');
+          const args: unknown[] = [node.id, params.otherId];
+          let sql = `DELETE FROM ${a.table} WHERE ${a.self} = ? AND ${a.other} = ?`;
+          if (query.assocType) {
+            sql += ' AND assoc_type = ?';
+            args.push(query.assocType);
+          }
+          if (!db.prepare(sql).run(...args).changes) throw errors.notFound(params.otherId);
+        }),
+      ),
+    );
+  }
   const peers = (direction: 'targets' | 'sources') =>
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
@@ -382,42 +390,6 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
     });
   r.get('/nodes/:nodeId/targets', peers('targets'));
   r.get('/nodes/:nodeId/sources', peers('sources'));
-  r.post(
-    '/nodes/:nodeId/targets',
-    handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
-        const node = nodes.readable(caller, params.nodeId);
-        permissions.require(caller, node, 'Write');
-        const items = Array.isArray(body) ? body : [objectBody(body)];
-        const out = items.map((b) => {
-          const { targetId, assocType } = b as { targetId?: unknown; assocType?: unknown };
-          if (typeof targetId !== 'string' || typeof assocType !== 'string') throw errors.invalidArgument('targetId and assocType are required');
-          nodes.readable(caller, targetId);
-          const res2 = db.prepare('INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)').run(node.id, targetId, assocType);
-          if (!res2.changes) throw errors.conflict(`Association already exists: ${targetId}`);
-          return { targetId, assocType };
-        });
-        return { status: 201, body: Array.isArray(body) ? pageOf(out, { skipCount: 0, maxItems: 100 }) : entry(out[0]) };
-      }),
-    ),
-  );
-  r.delete(
-    '/nodes/:nodeId/targets/:targetId',
-    handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
-        const node = nodes.readable(caller, params.nodeId);
-        permissions.require(caller, node, 'Write');
-        const args: unknown[] = [node.id, params.targetId];
-        let sql = 'DELETE FROM peer_assoc WHERE source_id = ? AND target_id = ?';
-        if (query.assocType) {
-          sql += ' AND assoc_type = ?';
-          args.push(query.assocType);
-        }
-        if (!db.prepare(sql).run(...args).changes) throw errors.notFound(params.targetId);
-      }),
-    ),
-  );
-
   // Trashcan
   const archivedRoot = (caller: Caller, id: string) => {
     const n = db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NOT NULL AND parent_id IS NULL').get(id) as NodeRow | undefined;
