@@ -18,6 +18,7 @@ import { sendJson } from './http/api';
 import { authenticate, TicketService } from './auth/authentication';
 import { bootstrap } from './bootstrap';
 import { ModelDeployer } from './services/model-deployer';
+import { installWorkflow } from './workflow';
 import { ticketsRouter } from './handlers/auth/tickets';
 import { discoveryRouter } from './handlers/discovery/discovery';
 import { nodesRouter } from './handlers/core/nodes';
@@ -72,6 +73,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   const models = new ModelDeployer(ctx);
   ctx.policies.push(models);
   models.loadActiveModels();
+  installWorkflow(ctx, nodes);
   const tickets = new TicketService(ctx);
 
   const app = express();

@@ -16,6 +16,7 @@ import { modelApiRouter } from './core/model-api';
 import { auditRouter } from './core/audit';
 import { downloadsRouter } from './core/downloads';
 import { probesRouter } from './core/probes';
+import { workflowRouter } from './workflow';
 
 export interface RouteDeps {
   app: Express;
@@ -43,4 +44,5 @@ export function registerExtraRoutes(deps: RouteDeps): void {
   deps.core.use(groupsRouter(deps.ctx));
   deps.core.use(sitesRouter(deps.ctx, deps.nodes, deps.people));
   deps.core.use(queriesRouter(deps.ctx, deps.nodes, deps.mapper, deps.people));
+  deps.app.use('/alfresco/api/-default-/public/workflow/versions/1', workflowRouter(deps.ctx));
 }

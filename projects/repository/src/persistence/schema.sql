@@ -234,3 +234,112 @@ CREATE TABLE IF NOT EXISTS rating (
   rated_at  TEXT NOT NULL,
   PRIMARY KEY (node_id, person_id, scheme)
 );
+
+-- Workflow (src/workflow): an Activiti-compatible interpreter. Ids come from one counter, as Activiti's
+-- do (process "101", task "115", definition "activitiAdhoc:1:4").
+CREATE TABLE IF NOT EXISTS wf_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS wf_deployment (
+  id             TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  category       TEXT,
+  deployed_at    TEXT NOT NULL,
+  source_node_id TEXT,                       -- the bpm:workflowDefinition node it came from
+  source_content_url TEXT,
+  xml            TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS wf_definition (
+  id             TEXT PRIMARY KEY,           -- <key>:<version>:<n>
+  key            TEXT NOT NULL,
+  version        INTEGER NOT NULL,
+  name           TEXT,
+  description    TEXT,
+  category       TEXT,
+  deployment_id  TEXT NOT NULL REFERENCES wf_deployment(id) ON DELETE CASCADE,
+  start_form_key TEXT,
+  graphic        INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS wf_definition_key ON wf_definition(key, version);
+CREATE TABLE IF NOT EXISTS wf_process (
+  id             TEXT PRIMARY KEY,
+  definition_id  TEXT NOT NULL,
+  business_key   TEXT,
+  start_user_id  TEXT NOT NULL,
+  started_at     TEXT NOT NULL,
+  ended_at       TEXT,
+  start_activity_id TEXT,
+  end_activity_id TEXT,
+  delete_reason  TEXT
+);
+CREATE INDEX IF NOT EXISTS wf_process_def ON wf_process(definition_id);
+-- Tokens: the root execution has the process id; forks and multi-instance add children.
+CREATE TABLE IF NOT EXISTS wf_execution (
+  id          TEXT PRIMARY KEY,
+  process_id  TEXT NOT NULL,
+  parent_id   TEXT,
+  activity_id TEXT,
+  state       TEXT NOT NULL,                 -- active | waiting | joined | mi-root | ended
+  created_seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS wf_execution_process ON wf_execution(process_id);
+CREATE TABLE IF NOT EXISTS wf_task (
+  id            TEXT PRIMARY KEY,
+  process_id    TEXT NOT NULL,
+  execution_id  TEXT NOT NULL,
+  definition_id TEXT NOT NULL,
+  activity_id   TEXT NOT NULL,
+  name          TEXT,
+  description   TEXT,
+  assignee      TEXT,
+  owner         TEXT,
+  priority      INTEGER NOT NULL DEFAULT 2,
+  due_at        TEXT,
+  form_key      TEXT,
+  delegation    TEXT,                        -- PENDING | RESOLVED
+  started_at    TEXT NOT NULL,
+  ended_at      TEXT,                        -- set when completed or cancelled (history)
+  delete_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS wf_task_process ON wf_task(process_id);
+CREATE INDEX IF NOT EXISTS wf_task_assignee ON wf_task(assignee, ended_at);
+CREATE TABLE IF NOT EXISTS wf_task_candidate (
+  task_id  TEXT NOT NULL REFERENCES wf_task(id) ON DELETE CASCADE,
+  kind     TEXT NOT NULL,                    -- user | group
+  authority TEXT NOT NULL,
+  PRIMARY KEY (task_id, kind, authority)
+);
+-- Variables of a scope: the process (root execution), a child execution, or a task (task-local).
+CREATE TABLE IF NOT EXISTS wf_variable (
+  scope_id   TEXT NOT NULL,
+  process_id TEXT NOT NULL,
+  name       TEXT NOT NULL,                  -- bpm_assignee (REST form of bpm:assignee)
+  type       TEXT NOT NULL,                  -- d:text, d:int, d:noderef, cm:person …
+  value      TEXT NOT NULL,                  -- JSON
+  PRIMARY KEY (scope_id, name)
+);
+CREATE INDEX IF NOT EXISTS wf_variable_process ON wf_variable(process_id);
+CREATE TABLE IF NOT EXISTS wf_activity (
+  seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+  process_id   TEXT NOT NULL,
+  execution_id TEXT NOT NULL,
+  activity_id  TEXT NOT NULL,
+  activity_name TEXT,
+  activity_type TEXT NOT NULL,
+  task_id      TEXT,
+  assignee     TEXT,
+  started_at   TEXT NOT NULL,
+  ended_at     TEXT
+);
+CREATE INDEX IF NOT EXISTS wf_activity_process ON wf_activity(process_id, seq);
+CREATE TABLE IF NOT EXISTS wf_package (
+  process_id TEXT PRIMARY KEY,
+  node_id    TEXT NOT NULL                   -- the bpm:package folder (bpm_package)
+);
+-- Mail "sent" by scripts (actions.create('mail')): recorded, never sent.
+CREATE TABLE IF NOT EXISTS wf_mail (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  process_id TEXT,
+  sent_by    TEXT NOT NULL,
+  parameters TEXT NOT NULL,                  -- JSON: to, from, subject, text …
+  node_id    TEXT,
+  created_at TEXT NOT NULL
+);

@@ -1,0 +1,202 @@
+import express from 'express';
+import type { Caller } from '../../auth/caller';
+import type { RepositoryContext } from '../../services/repository-context';
+import type { WorkflowService } from '../../workflow';
+import type { ProcessRow, TaskRow } from '../../workflow/workflow-store';
+import { errors } from '../../errors/api-error';
+import { handle, inTx, pageOf, parsePaging, entry, objectBody } from '../../http/api';
+import { itemJson, processJson, taskJson, variableJson } from './json';
+import { parseWhere, test } from './where';
+
+const ms = (d: string) => Date.parse(d.replace(/\+0000$/, 'Z'));
+
+/** One object gives an entry, a list gives a list (the workflow API's batch form). */
+export function oneOrMany<T, R>(body: unknown, fn: (item: T) => R): { status: number; body: unknown } {
+  if (Array.isArray(body)) {
+    const out = body.map((b) => fn(b as T));
+    return { status: 201, body: pageOf(out, { skipCount: 0, maxItems: Math.max(out.length, 100) }) };
+  }
+  return { status: 201, body: entry(fn(objectBody(body) as T)) };
+}
+
+export function byStatus<T extends { ended_at: string | null }>(rows: T[], status: unknown, fallback = 'active'): T[] {
+  const s = status ?? fallback;
+  if (s === 'any') return rows;
+  if (s === 'active') return rows.filter((r) => !r.ended_at);
+  if (s === 'completed') return rows.filter((r) => !!r.ended_at);
+  throw errors.invalidArgument(`Invalid status parameter: ${String(s)} (active, completed or any)`);
+}
+
+/** /processes and its sub-resources (variables, items, tasks, activities). */
+export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowService): express.Router {
+  const r = express.Router();
+  const defOf = (id: string) => wf().store.definition(id);
+  const json = (p: ProcessRow) => processJson(p, defOf(p.definition_id));
+  const running = (caller: Caller, id: string) => {
+    const p = wf().readableProcess(caller, id);
+    if (p.ended_at) throw errors.notFoundMessage(`Process ${id} has ended`);
+    return p;
+  };
+
+  r.get(
+    '/processes',
+    handle(({ caller, query }) => {
+      const where = parseWhere(query.where, {
+        processDefinitionId: ['='],
+        processDefinitionKey: ['=', 'MATCHES'],
+        businessKey: ['=', 'MATCHES'],
+        startUserId: ['='],
+        startedAt: ['=', '>', '>=', '<', '<='],
+        endedAt: ['=', '>', '>=', '<', '<='],
+        status: ['='],
+        includeVariables: ['='],
+      });
+      const status = where.find((c) => c.property === 'status')?.value;
+      let rows = byStatus(ctx.db.prepare('SELECT * FROM wf_process ORDER BY CAST(id AS INTEGER)').all() as ProcessRow[], status);
+      rows = rows.filter((p) => wf().canSeeProcess(caller, p));
+      let out = rows.map(json) as Record<string, unknown>[];
+      for (const c of where) {
+        if (c.property === 'status' || c.property === 'includeVariables') continue;
+        const me = c.property === 'startUserId' && c.value === '-me-' ? { ...c, value: caller.userId } : c;
+        out = out.filter((p) => test(p[c.property], me, c.property.endsWith('At') ? 'date' : 'text'));
+      }
+      if (where.some((c) => c.property === 'includeVariables' && c.value === true)) {
+        out = out.map((p) => ({ ...p, variables: [...wf().store.variables(String(p.id))].filter(([n]) => !n.startsWith('_')).map(([n, v]) => variableJson(ctx, n, v)) }));
+      }
+      sortBy(out, query.orderBy, ['id', 'processDefinitionId', 'businessKey', 'startedAt', 'endedAt', 'durationInMs']);
+      return { body: pageOf(out, parsePaging(query)) };
+    }),
+  );
+
+  r.post(
+    '/processes',
+    handle(({ caller, body }) => inTx(ctx, () => oneOrMany<Record<string, unknown>, unknown>(body, (b) => json(wf().start(caller, b))))),
+  );
+
+  r.get(
+    '/processes/:id',
+    handle(({ caller, params }) => ({ body: entry(json(wf().readableProcess(caller, params.id))) })),
+  );
+  r.delete(
+    '/processes/:id',
+    handle(({ caller, params }) => inTx(ctx, () => wf().deleteProcess(caller, params.id))),
+  );
+
+  // ---- variables
+  r.get(
+    '/processes/:id/variables',
+    handle(({ caller, params, query }) => {
+      const p = wf().readableProcess(caller, params.id);
+      const vars = [...wf().store.variables(p.id)].filter(([n]) => !n.startsWith('_')).map(([n, v]) => variableJson(ctx, n, v));
+      return { body: pageOf(vars, parsePaging(query)) };
+    }),
+  );
+  r.post(
+    '/processes/:id/variables',
+    handle(({ caller, params, body }) =>
+      inTx(ctx, () => {
+        const p = running(caller, params.id);
+        return oneOrMany<Record<string, unknown>, unknown>(body, (v) => {
+          const [set] = wf().setRestVariables(caller, p.id, [v as never]);
+          return variableJson(ctx, set.name, set.stored);
+        });
+      }),
+    ),
+  );
+  r.put(
+    '/processes/:id/variables/:name',
+    handle(({ caller, params, body }) =>
+      inTx(ctx, () => {
+        const p = running(caller, params.id);
+        const b = objectBody(body);
+        const [set] = wf().setRestVariables(caller, p.id, [{ ...b, name: params.name } as never]);
+        return { body: entry(variableJson(ctx, set.name, set.stored)) };
+      }),
+    ),
+  );
+  r.delete(
+    '/processes/:id/variables/:name',
+    handle(({ caller, params }) =>
+      inTx(ctx, () => {
+        const p = running(caller, params.id);
+        if (!wf().store.deleteVariable(p.id, params.name)) throw errors.notFound(params.name);
+      }),
+    ),
+  );
+
+  // ---- items (the content of bpm_package)
+  r.get(
+    '/processes/:id/items',
+    handle(({ caller, params, query }) => {
+      const p = wf().readableProcess(caller, params.id);
+      return { body: pageOf(wf().items(p.id).map((n) => itemJson(ctx, n)), parsePaging(query)) };
+    }),
+  );
+  r.post(
+    '/processes/:id/items',
+    handle(({ caller, params, body }) =>
+      inTx(ctx, () => {
+        const p = running(caller, params.id);
+        const pkg = wf().store.packageOf(p.id);
+        if (!pkg) throw errors.notFound(params.id);
+        return oneOrMany<Record<string, unknown>, unknown>(body, (b) => {
+          const node = wf().itemNode(caller, b.id);
+          wf().addToPackage(pkg, node.id);
+          return itemJson(ctx, node);
+        });
+      }),
+    ),
+  );
+  r.delete(
+    '/processes/:id/items/:itemId',
+    handle(({ caller, params }) =>
+      inTx(ctx, () => {
+        const p = running(caller, params.id);
+        const pkg = wf().store.packageOf(p.id);
+        if (!pkg || !wf().removeFromPackage(pkg, params.itemId)) throw errors.notFound(params.itemId);
+      }),
+    ),
+  );
+
+  // ---- tasks and activities of a process
+  r.get(
+    '/processes/:id/tasks',
+    handle(({ caller, params, query }) => {
+      const p = wf().readableProcess(caller, params.id);
+      const where = parseWhere(query.where, { status: ['='] });
+      const rows = ctx.db.prepare('SELECT * FROM wf_task WHERE process_id = ? AND (delete_reason IS NULL) ORDER BY CAST(id AS INTEGER)').all(p.id) as TaskRow[];
+      const out = byStatus(rows, where[0]?.value).map(taskJson) as Record<string, unknown>[];
+      sortBy(out, query.orderBy, ['id', 'name', 'description', 'priority', 'processId', 'assignee', 'startedAt', 'endedAt', 'durationInMs', 'dueAt']);
+      return { body: pageOf(out, parsePaging(query)) };
+    }),
+  );
+  r.get(
+    '/processes/:id/activities',
+    handle(({ caller, params, query }) => {
+      const p = wf().readableProcess(caller, params.id);
+      const where = parseWhere(query.where, { status: ['='] });
+      const rows = ctx.db.prepare('SELECT * FROM wf_activity WHERE process_id = ? ORDER BY seq').all(p.id) as { seq: number; execution_id: string; activity_id: string; activity_name: string | null; activity_type: string; task_id: string | null; assignee: string | null; started_at: string; ended_at: string | null }[];
+      const out = byStatus(rows, where[0]?.value, 'any').map((a) =>
+        Object.fromEntries(
+          Object.entries({ id: String(a.seq), activityDefinitionId: a.activity_id, activityName: a.activity_name, activityType: a.activity_type, executionId: a.execution_id, taskId: a.task_id, assignee: a.assignee, startedAt: a.started_at, endedAt: a.ended_at, durationInMs: a.ended_at ? ms(a.ended_at) - ms(a.started_at) : null }).filter(([, v]) => v !== null),
+        ),
+      );
+      return { body: pageOf(out, parsePaging(query)) };
+    }),
+  );
+  return r;
+}
+
+/** orderBy "field [ASC|DESC]" over entries already built. */
+export function sortBy(rows: Record<string, unknown>[], orderBy: string | undefined, allowed: string[]): void {
+  if (!orderBy) return;
+  const [field, dirText] = orderBy.trim().split(/\s+/);
+  if (!allowed.includes(field)) throw errors.invalidArgument(`OrderBy ${field} is not supported, supported items are ${allowed.join(', ')}`);
+  const dir = (dirText ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
+  const key = (v: unknown) => (typeof v === 'number' ? v : /^\d+$/.test(String(v ?? '')) ? Number(v) : String(v ?? ''));
+  rows.sort((a, b) => {
+    const x = key(a[field]);
+    const y = key(b[field]);
+    return dir * (x < y ? -1 : x > y ? 1 : 0);
+  });
+}

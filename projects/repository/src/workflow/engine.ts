@@ -1,0 +1,472 @@
+import vm from 'node:vm';
+import type { Caller } from '../auth/caller';
+import type { RepositoryContext } from '../services/repository-context';
+import type { NodeService } from '../services/node-service';
+import { ApiError, errors } from '../errors/api-error';
+import { alfDate } from '../http/api';
+import { BpmnError, parseBpmn, type FlowNode, type Listener, type ProcessModel } from './bpmn-parser';
+import { ExpressionError, checkExpression, evaluateCondition, evaluateExpression } from './expression';
+import { GroupNode, PersonNode, type ScriptHost } from './script-node';
+import { ScriptFailure, repositoryGlobals, runScript } from './script-runtime';
+import { fromScript, toScript, type StoredValue } from './variables';
+import { WorkflowStore, type DefinitionRow, type DeploymentRow, type ExecutionRow, type ProcessRow, type TaskRow } from './workflow-store';
+import { createExecutionApi, createTaskApi } from './script-api';
+
+/**
+ * A small BPMN interpreter for the Activiti subset Alfresco's definitions use. It advances synchronously
+ * from one wait state (a user task) to the next inside the caller's transaction, so a REST call either
+ * moves the process completely or, if a script or expression fails, leaves no trace.
+ *
+ * Tokens are wf_execution rows: the root execution has the process id and holds the process variables;
+ * parallel forks add sibling tokens, multi-instance tasks add children under an 'mi-root' token.
+ */
+
+export const SYSTEM_CALLER: Caller = { userId: 'System', isAdmin: true, authorities: new Set(['System']) };
+const MAX_STEPS = 10_000;
+
+export interface Run {
+  caller: Caller;
+  process: ProcessRow;
+  model: ProcessModel;
+  steps: number;
+}
+
+export class WorkflowEngine {
+  readonly store: WorkflowStore;
+  private readonly models = new Map<string, { xml: string; model: ProcessModel }>();
+
+  constructor(
+    readonly ctx: RepositoryContext,
+    readonly nodes: NodeService,
+  ) {
+    this.store = new WorkflowStore(ctx.db);
+  }
+
+  host(caller: Caller): ScriptHost {
+    return { ctx: this.ctx, nodes: this.nodes, caller };
+  }
+
+  // ------------------------------------------------------------------ deployment
+
+  /** Deploys every process of a BPMN file as the next version of its key. */
+  deploy(xml: string, opts: { name: string; sourceNodeId?: string; sourceContentUrl?: string }): { deployment: DeploymentRow; definitions: DefinitionRow[] } {
+    let models: ProcessModel[];
+    try {
+      models = parseBpmn(xml);
+      models.forEach(checkModel);
+    } catch (e) {
+      if (e instanceof BpmnError || e instanceof ExpressionError || e instanceof SyntaxError) throw errors.conflict(`Workflow definition could not be deployed: ${e.message}`);
+      throw e;
+    }
+    const id = this.store.nextId();
+    const now = alfDate();
+    this.ctx.db.prepare('INSERT INTO wf_deployment (id, name, category, deployed_at, source_node_id, source_content_url, xml) VALUES (?,?,?,?,?,?,?)').run(id, opts.name, models[0].category ?? null, now, opts.sourceNodeId ?? null, opts.sourceContentUrl ?? null, xml);
+    const definitions = models.map((m) => {
+      const version = ((this.ctx.db.prepare('SELECT MAX(version) FROM wf_definition WHERE key = ?').pluck().get(m.key) as number | null) ?? 0) + 1;
+      const defId = `${m.key}:${version}:${this.store.nextId()}`;
+      this.ctx.db.prepare('INSERT INTO wf_definition (id, key, version, name, description, category, deployment_id, start_form_key, graphic) VALUES (?,?,?,?,?,?,?,?,?)').run(defId, m.key, version, m.name ?? null, m.documentation ?? null, m.category ?? null, id, m.startFormKey ?? null, m.hasDiagram ? 1 : 0);
+      return this.store.definition(defId)!;
+    });
+    return { deployment: this.store.deployment(id)!, definitions };
+  }
+
+  /** Removes a deployment with its definitions and every process of them, running or finished (Activiti's cascade). */
+  deleteDeployment(id: string): void {
+    const defs = this.ctx.db.prepare('SELECT id FROM wf_definition WHERE deployment_id = ?').pluck().all(id) as string[];
+    for (const d of defs) for (const p of this.ctx.db.prepare('SELECT id FROM wf_process WHERE definition_id = ?').pluck().all(d) as string[]) this.store.purgeProcess(p);
+    this.ctx.db.prepare('DELETE FROM wf_definition WHERE deployment_id = ?').run(id);
+    this.ctx.db.prepare('DELETE FROM wf_deployment WHERE id = ?').run(id);
+  }
+
+  model(definitionId: string): ProcessModel {
+    const def = this.store.definition(definitionId);
+    if (!def) throw errors.notFound(definitionId);
+    const xml = this.store.deployment(def.deployment_id)!.xml;
+    const cached = this.models.get(definitionId);
+    if (cached && cached.xml === xml) return cached.model;
+    const model = parseBpmn(xml).find((m) => m.key === def.key)!;
+    this.models.set(definitionId, { xml, model });
+    return model;
+  }
+
+  // ------------------------------------------------------------------ variables
+
+  /** Execution ids from `executionId` up to the root (the process). */
+  chain(executionId: string): string[] {
+    const out: string[] = [];
+    let e = this.store.execution(executionId);
+    while (e) {
+      out.push(e.id);
+      e = e.parent_id ? this.store.execution(e.parent_id) : undefined;
+    }
+    return out;
+  }
+
+  getVariable(executionId: string, name: string, taskId?: string): StoredValue | undefined {
+    for (const scope of taskId ? [taskId, ...this.chain(executionId)] : this.chain(executionId)) {
+      const v = this.store.variable(scope, name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** Activiti's setVariable: where the variable already exists up the chain, else on the process. */
+  setVariable(run: Run, executionId: string, name: string, v: StoredValue): void {
+    const chain = this.chain(executionId);
+    const scope = chain.find((s) => this.store.variable(s, name)) ?? run.process.id;
+    this.store.setVariable(scope, run.process.id, name, v);
+  }
+
+  /** Every variable visible from an execution (and task), nearest scope winning. */
+  visibleVariables(executionId: string, taskId?: string): Map<string, StoredValue> {
+    const out = new Map<string, StoredValue>();
+    const scopes = taskId ? [taskId, ...this.chain(executionId)] : this.chain(executionId);
+    for (const scope of scopes.reverse()) for (const [k, v] of this.store.variables(scope)) out.set(k, v);
+    return out;
+  }
+
+  // ------------------------------------------------------------------ expressions and scripts
+
+  resolver(run: Run, exec: ExecutionRow, task?: TaskRow, eventName?: string) {
+    const host = this.host(run.caller);
+    return (name: string): unknown => {
+      if (name === 'execution') return createExecutionApi(this, run, exec.id, eventName);
+      if (name === 'task' && task) return createTaskApi(this, run, task.id, eventName);
+      const v = this.getVariable(exec.id, name, task?.id);
+      return v === undefined ? undefined : toScript(host, v);
+    };
+  }
+
+  evaluate(run: Run, exec: ExecutionRow, text: string, task?: TaskRow): unknown {
+    try {
+      return evaluateExpression(text, this.resolver(run, exec, task));
+    } catch (e) {
+      throw failure(`Expression ${text} in ${run.model.key}`, e);
+    }
+  }
+
+  condition(run: Run, exec: ExecutionRow, text: string): boolean {
+    try {
+      return evaluateCondition(text, this.resolver(run, exec));
+    } catch (e) {
+      throw failure(`Condition ${text} in ${run.model.key}`, e);
+    }
+  }
+
+  private runAs(run: Run, runAs: string | undefined): Caller {
+    if (!runAs) return run.caller;
+    const person = this.ctx.authorities.person(runAs);
+    if (!person) throw failure(`runAs in ${run.model.key}`, new Error(`unknown user ${runAs}`));
+    return this.ctx.authorities.callerFor(person);
+  }
+
+  /** Runs repository JavaScript with the process variables, `execution` and, for task listeners, `task`. */
+  script(run: Run, exec: ExecutionRow, source: string, where: string, opts: { task?: TaskRow; eventName?: string; runAs?: string } = {}): void {
+    const caller = this.runAs(run, opts.runAs);
+    const scriptRun: Run = { ...run, caller };
+    const host = this.host(caller);
+    const globals: Record<string, unknown> = repositoryGlobals(host, run.process.id);
+    for (const [k, v] of this.visibleVariables(exec.id, opts.task?.id)) globals[k] = toScript(host, v);
+    globals.execution = createExecutionApi(this, scriptRun, exec.id, opts.eventName);
+    if (opts.task) globals.task = createTaskApi(this, scriptRun, opts.task.id, opts.eventName);
+    try {
+      runScript(source, globals, where);
+    } catch (e) {
+      throw failure(`Workflow script failed in ${where}`, e instanceof ScriptFailure ? e.cause : e);
+    }
+  }
+
+  fireListeners(run: Run, exec: ExecutionRow, listeners: Listener[], event: string, where: string, task?: TaskRow): void {
+    for (const l of listeners) {
+      if (l.event !== event) continue;
+      if (l.script) this.script(run, exec, l.script, `${run.model.key} ${where} (${event} listener)`, { task, eventName: event, runAs: l.runAs });
+      else if (l.expression) this.evaluate(run, exec, l.expression, task);
+    }
+  }
+
+  // ------------------------------------------------------------------ token movement
+
+  step(run: Run): void {
+    if (++run.steps > MAX_STEPS) throw errors.internal(`Process ${run.process.id} did not reach a wait state after ${MAX_STEPS} steps (a loop without a user task?)`);
+  }
+
+  enter(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    this.step(run);
+    this.store.updateExecution(exec.id, { activity_id: node.id, state: 'active' });
+    exec = this.store.execution(exec.id)!;
+    if (node.multiInstance && exec.state !== 'mi-root' && !this.isMiChild(exec, node)) return this.startMultiInstance(run, exec, node);
+    this.store.activityStart({ process_id: run.process.id, execution_id: exec.id, activity_id: node.id, activity_name: node.name, activity_type: node.kind, started_at: alfDate() });
+    this.fireListeners(run, exec, node.executionListeners, 'start', node.id);
+    switch (node.kind) {
+      case 'startEvent':
+      case 'manualTask':
+        return this.leave(run, exec, node);
+      case 'scriptTask':
+      case 'serviceTask':
+        this.script(run, exec, node.script!.text, `${run.model.key} ${node.kind} ${node.id}`, { runAs: node.script!.runAs });
+        return this.leave(run, exec, node);
+      case 'userTask':
+        this.store.updateExecution(exec.id, { state: 'waiting' });
+        this.createTask(run, exec, node);
+        return;
+      case 'exclusiveGateway':
+        return this.leave(run, exec, node, [this.chooseFlow(run, exec, node)]);
+      case 'parallelGateway':
+        return this.parallel(run, exec, node);
+      case 'endEvent':
+        return this.end(run, exec, node);
+    }
+  }
+
+  private isMiChild(exec: ExecutionRow, node: FlowNode): boolean {
+    const parent = exec.parent_id ? this.store.execution(exec.parent_id) : undefined;
+    return parent?.state === 'mi-root' && parent.activity_id === node.id;
+  }
+
+  private chooseFlow(run: Run, exec: ExecutionRow, node: FlowNode): string {
+    for (const id of node.outgoing) {
+      if (id === node.defaultFlow) continue;
+      const flow = run.model.flows.get(id)!;
+      if (!flow.condition || this.condition(run, exec, flow.condition)) return id;
+    }
+    if (node.defaultFlow) return node.defaultFlow;
+    throw errors.internal(`No outgoing sequence flow of exclusive gateway ${node.id} could be selected`);
+  }
+
+  /** Joins (all incoming tokens must arrive) then forks along every outgoing flow. */
+  private parallel(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    if (node.incoming.length > 1) {
+      this.store.updateExecution(exec.id, { state: 'joined' });
+      const arrived = this.store.executions(run.process.id).filter((e) => e.state === 'joined' && e.activity_id === node.id);
+      if (arrived.length < node.incoming.length) return;
+      const keep = arrived.find((e) => e.id === run.process.id) ?? arrived[0];
+      for (const e of arrived) if (e.id !== keep.id) this.store.deleteExecution(e.id);
+      this.store.updateExecution(keep.id, { state: 'active' });
+      exec = this.store.execution(keep.id)!;
+    }
+    this.leave(run, exec, node);
+  }
+
+  leave(run: Run, exec: ExecutionRow, node: FlowNode, flows = node.outgoing): void {
+    this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
+    this.store.activityEnd(exec.id, node.id, alfDate());
+    if (!flows.length) throw errors.internal(`${node.id} has no outgoing sequence flow`);
+    const tokens = flows.map((f, i) => (i === 0 ? exec : this.store.insertExecution({ id: this.store.nextId(), process_id: run.process.id, parent_id: exec.parent_id ?? run.process.id, activity_id: node.id, state: 'active' })));
+    flows.forEach((id, i) => {
+      const flow = run.model.flows.get(id)!;
+      this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`);
+      this.enter(run, tokens[i], run.model.nodes.get(flow.target)!);
+    });
+  }
+
+  private end(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
+    this.store.activityEnd(exec.id, node.id, alfDate());
+    if (node.terminate) {
+      for (const t of this.store.activeTasksOfProcess(run.process.id)) this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'terminated' });
+      for (const e of this.store.executions(run.process.id)) if (e.id !== run.process.id) this.store.deleteExecution(e.id);
+    } else if (exec.id !== run.process.id) this.store.deleteExecution(exec.id);
+    if (exec.id === run.process.id || node.terminate) this.store.updateExecution(run.process.id, { state: 'ended', activity_id: node.id });
+    const live = this.store.executions(run.process.id).filter((e) => e.state !== 'ended');
+    if (!live.length) this.finishProcess(run, node.id);
+  }
+
+  private finishProcess(run: Run, endActivityId: string): void {
+    this.fireListeners(run, this.store.execution(run.process.id)!, run.model.executionListeners, 'end', 'process');
+    this.ctx.db.prepare('UPDATE wf_process SET ended_at = ?, end_activity_id = ? WHERE id = ?').run(alfDate(), endActivityId, run.process.id);
+  }
+
+  // ------------------------------------------------------------------ user tasks
+
+  private startMultiInstance(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    const mi = node.multiInstance!;
+    let items: unknown[];
+    if (mi.collection) {
+      const raw = /[$#]\{/.test(mi.collection) ? this.evaluate(run, exec, mi.collection) : toScript(this.host(run.caller), this.getVariable(exec.id, mi.collection) ?? { type: 'd:any', value: null });
+      items = Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
+    } else items = Array.from({ length: Number(this.evaluate(run, exec, mi.cardinality!)) || 0 }, (_, i) => i);
+    this.store.updateExecution(exec.id, { state: 'mi-root' });
+    const local = (name: string, value: number) => this.store.setVariable(exec.id, run.process.id, name, { type: 'd:int', value });
+    local('nrOfInstances', items.length);
+    local('nrOfCompletedInstances', 0);
+    local('nrOfActiveInstances', mi.sequential ? Math.min(1, items.length) : items.length);
+    this.store.setVariable(exec.id, run.process.id, '_miItems', fromScript(items));
+    if (!items.length) {
+      this.store.updateExecution(exec.id, { state: 'active' });
+      return this.leave(run, this.store.execution(exec.id)!, node);
+    }
+    const count = mi.sequential ? 1 : items.length;
+    for (let i = 0; i < count; i++) this.startInstance(run, exec, node, items, i);
+  }
+
+  private startInstance(run: Run, root: ExecutionRow, node: FlowNode, items: unknown[], index: number): void {
+    const child = this.store.insertExecution({ id: this.store.nextId(), process_id: run.process.id, parent_id: root.id, activity_id: node.id, state: 'active' });
+    const mi = node.multiInstance!;
+    if (mi.elementVariable) this.store.setVariable(child.id, run.process.id, mi.elementVariable, fromScript(items[index]));
+    this.store.setVariable(child.id, run.process.id, 'loopCounter', { type: 'd:int', value: index });
+    this.enter(run, child, node);
+  }
+
+  private createTask(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    const id = this.store.nextId();
+    const evalText = (t: string | undefined) => (t === undefined ? undefined : this.evaluate(run, exec, t));
+    const name = evalText(node.name);
+    const wfDescription = this.getVariable(exec.id, 'bpm_workflowDescription')?.value;
+    // Alfresco's task create listener: the documentation, else the workflow description.
+    const description = node.documentation ?? (typeof wfDescription === 'string' && wfDescription ? wfDescription : undefined);
+    const priority = node.priority ? Number(evalText(node.priority)) : 2;
+    const due = evalText(node.dueDate);
+    const assignee = authorityName(evalText(node.assignee));
+    this.ctx.db
+      .prepare('INSERT INTO wf_task (id, process_id, execution_id, definition_id, activity_id, name, description, assignee, owner, priority, due_at, form_key, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)')
+      .run(id, run.process.id, exec.id, run.process.definition_id, node.id, name === undefined ? null : String(name), description ?? null, assignee ?? null, null, Number.isFinite(priority) ? priority : 2, due ? alfDate(due as string) : null, node.formKey ?? null, alfDate());
+    for (const expr of node.candidateUsers) for (const u of flatten(evalText(expr))) this.store.addCandidate(id, 'user', u);
+    for (const expr of node.candidateGroups) for (const g of flatten(evalText(expr))) this.store.addCandidate(id, 'group', g.startsWith('GROUP_') ? g : `GROUP_${g}`);
+    this.seedTaskDefaults(run, id, node.formKey);
+    this.store.setActivityTask(exec.id, node.id, id, assignee ?? null);
+    const task = this.store.task(id)!;
+    this.fireListeners(run, exec, node.taskListeners, 'create', `userTask ${node.id}`, task);
+    if (this.store.task(id)!.assignee) this.fireListeners(run, exec, node.taskListeners, 'assignment', `userTask ${node.id}`, this.store.task(id));
+  }
+
+  /** Task-local variables for the task type's defaults (bpm_status, wf_reviewOutcome …), as Alfresco sets them. */
+  private seedTaskDefaults(run: Run, taskId: string, formKey: string | undefined): void {
+    const type = formKey && this.ctx.dictionary.getType(formKey);
+    if (!type) return;
+    const dictionary = this.ctx.dictionary;
+    const props = dictionary.propertiesOf(type.name, dictionary.mandatoryAspects(type.name));
+    for (const p of props) {
+      if (!p.name.startsWith('bpm:') && !p.name.startsWith(type.name.split(':')[0] + ':')) continue;
+      if (['bpm:priority', 'bpm:description', 'bpm:dueDate'].includes(p.name)) continue; // task fields
+      const v = dictionary.defaultValue(p);
+      if (v === undefined || v === null || v === '') continue;
+      this.store.setVariable(taskId, run.process.id, p.name.replace(':', '_'), { type: p.dataType, value: v });
+    }
+  }
+
+  /** Completes a task: its listeners run, then the token moves on (or the multi-instance counts it). */
+  completeTask(run: Run, task: TaskRow): void {
+    const exec = this.store.execution(task.execution_id)!;
+    const node = run.model.nodes.get(task.activity_id)!;
+    this.fireListeners(run, exec, node.taskListeners, 'complete', `userTask ${node.id}`, task);
+    const now = alfDate();
+    const fresh = this.store.task(task.id)!;
+    this.store.updateTask(task.id, { ended_at: now });
+    this.store.activityEnd(exec.id, node.id, now, { task_id: task.id, assignee: fresh.assignee });
+    if (node.multiInstance) return this.instanceCompleted(run, exec, node);
+    this.store.updateExecution(exec.id, { state: 'active' });
+    this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
+    this.followOutgoing(run, exec, node);
+  }
+
+  /** leave() without re-recording the activity end (already closed with the task). */
+  private followOutgoing(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    const flows = node.outgoing;
+    const tokens = flows.map((_f, i) => (i === 0 ? exec : this.store.insertExecution({ id: this.store.nextId(), process_id: run.process.id, parent_id: exec.parent_id ?? run.process.id, activity_id: node.id, state: 'active' })));
+    flows.forEach((id, i) => {
+      const flow = run.model.flows.get(id)!;
+      this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`);
+      this.enter(run, tokens[i], run.model.nodes.get(flow.target)!);
+    });
+  }
+
+  private instanceCompleted(run: Run, child: ExecutionRow, node: FlowNode): void {
+    const root = this.store.execution(child.parent_id!)!;
+    const mi = node.multiInstance!;
+    const num = (n: string) => Number(this.store.variable(root.id, n)?.value ?? 0);
+    const completed = num('nrOfCompletedInstances') + 1;
+    const total = num('nrOfInstances');
+    this.store.setVariable(root.id, run.process.id, 'nrOfCompletedInstances', { type: 'd:int', value: completed });
+    this.store.setVariable(root.id, run.process.id, 'nrOfActiveInstances', { type: 'd:int', value: mi.sequential ? 0 : num('nrOfActiveInstances') - 1 });
+    this.fireListeners(run, child, node.executionListeners, 'end', node.id);
+    const done = completed >= total || (mi.completionCondition ? this.condition(run, child, mi.completionCondition) : false);
+    this.store.deleteExecution(child.id);
+    if (done) {
+      for (const c of this.store.childExecutions(root.id)) {
+        for (const t of this.store.activeTasksOfExecution(c.id)) this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'completion condition satisfied' });
+        this.store.deleteExecution(c.id);
+      }
+      for (const n of ['nrOfInstances', 'nrOfCompletedInstances', 'nrOfActiveInstances', '_miItems']) this.store.deleteVariable(root.id, n);
+      this.store.updateExecution(root.id, { state: 'active' });
+      return this.followOutgoing(run, this.store.execution(root.id)!, node);
+    }
+    if (mi.sequential) {
+      this.store.setVariable(root.id, run.process.id, 'nrOfActiveInstances', { type: 'd:int', value: 1 });
+      const items = toScript(this.host(run.caller), this.store.variable(root.id, '_miItems')!) as unknown[];
+      this.startInstance(run, root, node, items, completed);
+    }
+  }
+
+  // ------------------------------------------------------------------ process lifecycle
+
+  startProcess(caller: Caller, def: DefinitionRow, variables: Map<string, StoredValue>, businessKey?: string, beforeRun?: (processId: string) => void): Run {
+    const model = this.model(def.id);
+    const id = this.store.nextId();
+    const now = alfDate();
+    this.ctx.db.prepare('INSERT INTO wf_process (id, definition_id, business_key, start_user_id, started_at, start_activity_id) VALUES (?,?,?,?,?,?)').run(id, def.id, businessKey ?? null, caller.userId, now, model.startEventId);
+    const root = this.store.insertExecution({ id, process_id: id, parent_id: null, activity_id: null, state: 'active' });
+    for (const [k, v] of variables) this.store.setVariable(id, id, k, v);
+    beforeRun?.(id);
+    const run: Run = { caller, process: this.store.process(id)!, model, steps: 0 };
+    this.fireListeners(run, root, model.executionListeners, 'start', 'process');
+    this.enter(run, root, model.nodes.get(model.startEventId)!);
+    return run;
+  }
+
+  runFor(caller: Caller, processId: string): Run {
+    const process = this.store.process(processId);
+    if (!process) throw errors.notFound(processId);
+    return { caller, process, model: this.model(process.definition_id), steps: 0 };
+  }
+
+  /** Ends a running process (DELETE /processes/{id}); its history stays with the reason. */
+  cancelProcess(processId: string, reason: string): void {
+    const now = alfDate();
+    for (const t of this.store.activeTasksOfProcess(processId)) this.store.updateTask(t.id, { ended_at: now, delete_reason: reason });
+    this.ctx.db.prepare('UPDATE wf_activity SET ended_at = ? WHERE process_id = ? AND ended_at IS NULL').run(now, processId);
+    for (const e of this.store.executions(processId)) if (e.id !== processId) this.store.deleteExecution(e.id);
+    this.store.updateExecution(processId, { state: 'ended' });
+    this.ctx.db.prepare('UPDATE wf_process SET ended_at = ?, delete_reason = ? WHERE id = ?').run(now, reason, processId);
+  }
+}
+
+/** Scripts and expressions that fail answer 500 with their message, as ACS does for workflow script errors. */
+function failure(where: string, e: unknown): ApiError {
+  if (e instanceof ApiError && e.statusCode === 500) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new ApiError(500, 'framework.exception.ApiDefault', `${where}: ${message}`);
+}
+
+function authorityName(v: unknown): string | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (v instanceof PersonNode) return v.userName;
+  if (v instanceof GroupNode) return v.authorityName;
+  return String(v);
+}
+
+function flatten(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap(flatten);
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  const name = authorityName(v);
+  return name ? [name] : [];
+}
+
+/** Deployment-time checks: every expression parses and every script compiles. */
+function checkModel(m: ProcessModel): void {
+  const scripts: string[] = [];
+  const exprs: string[] = [];
+  const listeners = (ls: Listener[]) => ls.forEach((l) => (l.script ? scripts.push(l.script) : l.expression && exprs.push(l.expression)));
+  listeners(m.executionListeners);
+  for (const n of m.nodes.values()) {
+    listeners(n.taskListeners);
+    listeners(n.executionListeners);
+    if (n.script) scripts.push(n.script.text);
+    for (const e of [n.name, n.assignee, n.dueDate, n.priority, ...n.candidateUsers, ...n.candidateGroups, n.multiInstance?.collection, n.multiInstance?.cardinality, n.multiInstance?.completionCondition]) if (e) exprs.push(e);
+  }
+  for (const f of m.flows.values()) {
+    if (f.condition) exprs.push(f.condition);
+    listeners(f.executionListeners);
+  }
+  exprs.forEach(checkExpression);
+  for (const s of scripts) new vm.Script(s);
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { Caller } from '../auth/caller';
+import type { NodeRow } from '../persistence/node-row';
+import type { NodePolicy } from '../services/policies';
+import { errors } from '../errors/api-error';
+import type { WorkflowEngine } from './engine';
+
+/**
+ * Dynamic workflows: a bpm:workflowDefinition node (content = BPMN XML) with bpm:engineId 'activiti' and
+ * bpm:definitionDeployed true is deployed; new content redeploys it as the next version; false or deletion
+ * undeploys every deployment made from the node, with their processes (Activiti's cascade), as ACS does.
+ */
+export class WorkflowDeployer implements NodePolicy {
+  constructor(private readonly engine: WorkflowEngine) {}
+
+  private get ctx() {
+    return this.engine.ctx;
+  }
+
+  private isDefinition(node: NodeRow): boolean {
+    return this.ctx.dictionary.isSubClassOf(node.type, 'bpm:workflowDefinition');
+  }
+
+  private wantsDeployment(node: NodeRow): boolean {
+    const p = this.ctx.store.properties(node.id);
+    const deployed = p['bpm:definitionDeployed'];
+    const engine = p['bpm:engineId'] ?? 'activiti';
+    return (deployed === true || deployed === 'true') && engine === 'activiti';
+  }
+
+  private deployments(node: NodeRow): { id: string; source_content_url: string | null }[] {
+    return this.ctx.db.prepare('SELECT id, source_content_url FROM wf_deployment WHERE source_node_id = ? ORDER BY CAST(id AS INTEGER)').all(node.id) as { id: string; source_content_url: string | null }[];
+  }
+
+  private deploy(caller: Caller, node: NodeRow): void {
+    if (!caller.isAdmin) throw errors.permissionDenied('Only administrators can deploy workflow definitions');
+    if (!node.content_url) throw errors.conflict(`Workflow definition ${node.name} has no content`);
+    const xml = readFileSync(this.ctx.content.path(node.content_url), 'utf8');
+    const { definitions } = this.engine.deploy(xml, { name: node.name, sourceNodeId: node.id, sourceContentUrl: node.content_url });
+    this.ctx.store.setProperties(node.id, { 'bpm:definitionName': `activiti$${definitions[0].key}` });
+  }
+
+  private undeploy(caller: Caller, node: NodeRow): void {
+    const existing = this.deployments(node);
+    if (!existing.length) return;
+    if (!caller.isAdmin) throw errors.permissionDenied('Only administrators can undeploy workflow definitions');
+    for (const d of existing) this.engine.deleteDeployment(d.id);
+  }
+
+  private apply(caller: Caller, node: NodeRow): void {
+    if (!this.wantsDeployment(node)) return this.undeploy(caller, node);
+    const last = this.deployments(node).at(-1);
+    if (!last || last.source_content_url !== node.content_url) this.deploy(caller, node);
+  }
+
+  onCreateNode(caller: Caller, node: NodeRow): void {
+    if (this.isDefinition(node)) this.apply(caller, node);
+  }
+
+  onUpdateNode(caller: Caller, node: NodeRow): void {
+    if (this.isDefinition(node)) this.apply(caller, node);
+  }
+
+  beforeDeleteNode(caller: Caller, node: NodeRow): void {
+    if (this.isDefinition(node)) this.undeploy(caller, node);
+  }
+
+  /** At start: definition nodes marked deployed whose deployment is missing (older data) are deployed. */
+  loadDeployed(): void {
+    const rows = this.ctx.db.prepare("SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'bpm:definitionDeployed' AND p.text_value = 'true' WHERE n.archived_at IS NULL").all() as NodeRow[];
+    for (const node of rows) {
+      if (!this.isDefinition(node) || this.deployments(node).length) continue;
+      try {
+        this.ctx.db.transaction(() => this.deploy({ userId: 'System', isAdmin: true, authorities: new Set() }, node)).immediate();
+      } catch (e) {
+        console.warn(`[repository] workflow definition ${node.id} (${node.name}) could not be deployed: ${(e as Error).message}`);
+      }
+    }
+  }
+}
