@@ -6,12 +6,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const benches = fs
-  .readdirSync(path.join(root, 'projects'))
-  .flatMap((p) => {
-    const dir = path.join(root, 'projects', p, 'bench');
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => [f.replace('.bench.ts', ''), path.join(dir, f)]) : [];
-  });
+const benches = fs.readdirSync(path.join(root, 'projects')).flatMap((p) => {
+  const dir = path.join(root, 'projects', p, 'bench');
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.bench.ts'))
+        .map((f) => [f.replace('.bench.ts', ''), path.join(dir, f)])
+    : [];
+});
 const [name, ...rest] = process.argv.slice(2);
 const found = benches.find(([n]) => n === name);
 if (!found) {

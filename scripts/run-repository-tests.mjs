@@ -49,7 +49,7 @@ const args = [
   '--test-reporter-destination=stdout',
   `--test-reporter=${pathToFileUrl(reporter)}`,
   `--test-reporter-destination=${countsFile}`,
-  ...files.map((f) => path.relative(root, f)),
+  ...files.map((f) => path.relative(root, f))
 ];
 
 function pathToFileUrl(p) {

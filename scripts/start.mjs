@@ -81,7 +81,11 @@ const logins = [['admin', 'admin', 'Administrator']];
 const installer = path.join(root, 'projects', 'installer', 'src', 'cli.ts');
 if (fs.existsSync(installer)) {
   console.log('Seeding the demo department…');
-  const seed = spawnSync(process.execPath, ['--import', 'tsx', installer, 'seed-demo', '--url', repositoryUrl, '--user', 'admin', '--password', 'admin', '--if-empty'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const seed = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', installer, 'seed-demo', '--url', repositoryUrl, '--user', 'admin', '--password', 'admin', '--if-empty'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
+  );
   if (seed.status !== 0) console.error('Demo seeding failed; the repository runs with admin only.');
   else {
     const lines = seed.stdout.toString().split('\n');

@@ -9,7 +9,7 @@ const suites = [
   { name: 'repository', cmd: ['npm', 'run', '--silent', 'test:repository'] },
   { name: 'unit', cmd: ['npm', 'run', '--silent', 'test:unit'] },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'], counted: false },
-  { name: 'e2e', cmd: ['npm', 'run', '--silent', 'test:e2e'] },
+  { name: 'e2e', cmd: ['npm', 'run', '--silent', 'test:e2e'] }
 ];
 const only = process.argv.slice(2);
 
@@ -17,7 +17,10 @@ function run(suite) {
   return new Promise((resolve) => {
     const started = Date.now();
     console.log(`\n=== ${suite.name}: ${suite.cmd.join(' ')}`);
-    const child = spawn(suite.cmd[0], suite.cmd.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CI: process.env.CI ?? 'true' } });
+    const child = spawn(suite.cmd[0], suite.cmd.slice(1), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, CI: process.env.CI ?? 'true' }
+    });
     let last = null;
     let buffer = '';
     child.stdout.on('data', (chunk) => {

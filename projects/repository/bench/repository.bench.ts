@@ -56,8 +56,19 @@ async function main(): Promise<void> {
       folders.push(folder.id);
       for (let i = 0; i < PER_FOLDER && f * PER_FOLDER + i < TOTAL; i++) {
         const n = f * PER_FOLDER + i;
-        const node = nodes.create(system, folder, { name: `receipt-${n}.pdf`, nodeType: 'cm:content', properties: { 'cm:title': `Receipt ${n} सामान्य प्रशासन ${sections[n % 5]}`, 'cm:description': `Letter number ${n}/2026-${sections[n % 5]}` } });
-        ctx.store.update(node.id, { mime_type: mimes[n % 4], size: 1000 + (n % 5000), created_at: new Date(Date.UTC(2026, n % 12, 1 + (n % 28))).toISOString().replace('Z', '+0000') });
+        const node = nodes.create(system, folder, {
+          name: `receipt-${n}.pdf`,
+          nodeType: 'cm:content',
+          properties: {
+            'cm:title': `Receipt ${n} सामान्य प्रशासन ${sections[n % 5]}`,
+            'cm:description': `Letter number ${n}/2026-${sections[n % 5]}`
+          }
+        });
+        ctx.store.update(node.id, {
+          mime_type: mimes[n % 4],
+          size: 1000 + (n % 5000),
+          created_at: new Date(Date.UTC(2026, n % 12, 1 + (n % 28))).toISOString().replace('Z', '+0000')
+        });
       }
     })();
     if (f % 10 === 9) process.stdout.write(`  ${((f + 1) * PER_FOLDER).toLocaleString('en-IN')}\r`);
@@ -66,7 +77,10 @@ async function main(): Promise<void> {
   console.log(`Loaded in ${loadSeconds.toFixed(1)} s (${Math.round(TOTAL / loadSeconds)} nodes/s through the node service)`);
 
   const listing = await timed(200, async (i) => {
-    const res = await fetch(`${api}/alfresco/versions/1/nodes/${folders[i % folders.length]}/children?skipCount=${(i * 37) % 900}&maxItems=25&include=properties,allowableOperations`, { headers: auth });
+    const res = await fetch(
+      `${api}/alfresco/versions/1/nodes/${folders[i % folders.length]}/children?skipCount=${(i * 37) % 900}&maxItems=25&include=properties,allowableOperations`,
+      { headers: auth }
+    );
     if (res.status !== 200) throw new Error(`listing answered ${res.status}`);
     await res.arrayBuffer();
   });
@@ -76,11 +90,18 @@ async function main(): Promise<void> {
     paging: { maxItems: 25, skipCount: 0 },
     facetFormat: 'V2',
     facetFields: { facets: [{ field: 'content.mimetype' }, { field: 'creator' }] },
-    facetQueries: [{ query: 'created:[NOW-30DAYS TO NOW]', label: 'Last 30 days' }, { query: 'created:[2026-01-01 TO 2026-06-30]', label: 'First half' }],
-    ranges: [{ field: 'content.size', start: '0', end: '6000', gap: '1000' }],
+    facetQueries: [
+      { query: 'created:[NOW-30DAYS TO NOW]', label: 'Last 30 days' },
+      { query: 'created:[2026-01-01 TO 2026-06-30]', label: 'First half' }
+    ],
+    ranges: [{ field: 'content.size', start: '0', end: '6000', gap: '1000' }]
   });
   const search = await timed(30, async () => {
-    const res = await fetch(`${api}/search/versions/1/search`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: searchBody });
+    const res = await fetch(`${api}/search/versions/1/search`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: searchBody
+    });
     if (res.status !== 200) throw new Error(`search answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
   });
@@ -91,11 +112,19 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: clients }, async (_, c) => {
         for (let i = 0; i < perClient; i++) {
-          const res = await fetch(`${api}/alfresco/versions/1/nodes/${target}/children`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `new-${clients}-${c}-${i}.txt`, nodeType: 'cm:content', properties: { 'cm:title': `New ${c}/${i}` } }) });
+          const res = await fetch(`${api}/alfresco/versions/1/nodes/${target}/children`, {
+            method: 'POST',
+            headers: { ...auth, 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+              name: `new-${clients}-${c}-${i}.txt`,
+              nodeType: 'cm:content',
+              properties: { 'cm:title': `New ${c}/${i}` }
+            })
+          });
           if (res.status !== 201) throw new Error(`create answered ${res.status}`);
           await res.arrayBuffer();
         }
-      }),
+      })
     );
     return (clients * perClient) / ((performance.now() - t) / 1000);
   };
@@ -106,8 +135,12 @@ async function main(): Promise<void> {
   const maxRssKb = process.resourceUsage().maxRSS;
   console.log('\nrepository benchmark');
   console.log(`nodes loaded                      ${TOTAL.toLocaleString('en-IN')}`);
-  console.log(`children listing (25 of 1000)     p50 ${percentile(listing, 50).toFixed(1)} ms   p95 ${percentile(listing, 95).toFixed(1)} ms`);
-  console.log(`faceted search over all nodes     p50 ${percentile(search, 50).toFixed(1)} ms   p95 ${percentile(search, 95).toFixed(1)} ms`);
+  console.log(
+    `children listing (25 of 1000)     p50 ${percentile(listing, 50).toFixed(1)} ms   p95 ${percentile(listing, 95).toFixed(1)} ms`
+  );
+  console.log(
+    `faceted search over all nodes     p50 ${percentile(search, 50).toFixed(1)} ms   p95 ${percentile(search, 95).toFixed(1)} ms`
+  );
   console.log(`node creation, 1 client           ${one.toFixed(0)} nodes/s`);
   console.log(`node creation, 16 clients         ${sixteen.toFixed(0)} nodes/s`);
   console.log(`peak memory (RSS)                 ${Math.round(Math.max(peakRss / 1024, maxRssKb) / 1024)} MiB`);

@@ -14,7 +14,7 @@ const LAYOUT: { key: keyof WellKnownNodes; parent: keyof WellKnownNodes; name: s
   { key: 'workflowDefinitions', parent: 'dataDictionary', name: 'Workflow Definitions', qname: 'app:workflow_defs' },
   { key: 'userHomes', parent: 'companyHome', name: 'User Homes', qname: 'app:user_homes' },
   { key: 'shared', parent: 'companyHome', name: 'Shared', qname: 'app:shared', everyone: 'Contributor' },
-  { key: 'sites', parent: 'companyHome', name: 'Sites', qname: 'st:sites' },
+  { key: 'sites', parent: 'companyHome', name: 'Sites', qname: 'st:sites' }
 ];
 
 const GROUPS: [string, string][] = [
@@ -22,38 +22,72 @@ const GROUPS: [string, string][] = [
   ['GROUP_ALFRESCO_MODEL_ADMINISTRATORS', 'ALFRESCO_MODEL_ADMINISTRATORS'],
   ['GROUP_ALFRESCO_SEARCH_ADMINISTRATORS', 'ALFRESCO_SEARCH_ADMINISTRATORS'],
   ['GROUP_SITE_ADMINISTRATORS', 'SITE_ADMINISTRATORS'],
-  ['GROUP_EMAIL_CONTRIBUTORS', 'EMAIL_CONTRIBUTORS'],
+  ['GROUP_EMAIL_CONTRIBUTORS', 'EMAIL_CONTRIBUTORS']
 ];
 
 /** Finds the well-known nodes, creating a fresh repository's layout, groups and admin on first start. */
 export function bootstrap(ctx: RepositoryContext, nodes: NodeService, people: PeopleService, adminPassword = 'admin'): WellKnownNodes {
   const { db, store } = ctx;
   const found: Partial<WellKnownNodes> = {};
-  const root = db.prepare("SELECT id FROM node WHERE parent_id IS NULL AND assoc_qname = 'sys:store_root' AND archived_at IS NULL").pluck().get() as string | undefined;
+  const root = db
+    .prepare("SELECT id FROM node WHERE parent_id IS NULL AND assoc_qname = 'sys:store_root' AND archived_at IS NULL")
+    .pluck()
+    .get() as string | undefined;
   if (root) {
     found.root = root;
-    for (const l of LAYOUT) found[l.key] = db.prepare('SELECT id FROM node WHERE parent_id = ? AND assoc_qname = ?').pluck().get(found[l.parent], l.qname) as string;
+    for (const l of LAYOUT)
+      found[l.key] = db
+        .prepare('SELECT id FROM node WHERE parent_id = ? AND assoc_qname = ?')
+        .pluck()
+        .get(found[l.parent], l.qname) as string;
     return found as WellKnownNodes;
   }
-  return db.transaction(() => {
-    const now = alfDate();
-    const rootRow = store.insert({ type: ctx.dictionary.getType('sys:store_root') ? 'sys:store_root' : 'cm:folder', parent_id: null, name: 'root', assoc_qname: 'sys:store_root', is_folder: 1, is_file: 0, inherits: 0, owner: null, created_at: now, created_by: 'System', modified_at: now, modified_by: 'System', content_url: null, mime_type: null, encoding: null, size: null, locked_by: null, lock_type: null, lock_lifetime: null, lock_expires: null });
-    found.root = rootRow.id;
-    ctx.wellKnown = found as WellKnownNodes;
-    for (const l of LAYOUT) {
-      const parent = store.require(found[l.parent]!);
-      const node = nodes.create(SYSTEM, parent, { name: l.name, nodeType: l.qname === 'st:sites' && ctx.dictionary.getType('st:sites') ? 'st:sites' : 'cm:folder', system: { assocQName: l.qname } });
-      store.addAspects(node.id, ['sys:undeletable']);
-      found[l.key] = node.id;
-      if (l.everyone) nodes.setPermissions(node.id, { locallySet: [{ authorityId: 'GROUP_EVERYONE', name: l.everyone }] });
-    }
-    for (const [id, name] of GROUPS) ctx.authorities.insertGroup(id, name, undefined, ['APP.DEFAULT', 'AUTH.ALF']);
-    ctx.authorities.insertPerson({ id: 'admin', firstName: 'Administrator', email: 'admin@alfresco.com', password: adminPassword });
-    ctx.authorities.addMember('GROUP_ALFRESCO_ADMINISTRATORS', 'admin');
-    ctx.authorities.addMember('GROUP_ALFRESCO_MODEL_ADMINISTRATORS', 'admin');
-    ctx.authorities.addMember('GROUP_ALFRESCO_SEARCH_ADMINISTRATORS', 'admin');
-    ctx.authorities.addMember('GROUP_SITE_ADMINISTRATORS', 'admin');
-    people.ensureHomeFolder(ctx.authorities.person('admin')!);
-    return found as WellKnownNodes;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const now = alfDate();
+      const rootRow = store.insert({
+        type: ctx.dictionary.getType('sys:store_root') ? 'sys:store_root' : 'cm:folder',
+        parent_id: null,
+        name: 'root',
+        assoc_qname: 'sys:store_root',
+        is_folder: 1,
+        is_file: 0,
+        inherits: 0,
+        owner: null,
+        created_at: now,
+        created_by: 'System',
+        modified_at: now,
+        modified_by: 'System',
+        content_url: null,
+        mime_type: null,
+        encoding: null,
+        size: null,
+        locked_by: null,
+        lock_type: null,
+        lock_lifetime: null,
+        lock_expires: null
+      });
+      found.root = rootRow.id;
+      ctx.wellKnown = found as WellKnownNodes;
+      for (const l of LAYOUT) {
+        const parent = store.require(found[l.parent]!);
+        const node = nodes.create(SYSTEM, parent, {
+          name: l.name,
+          nodeType: l.qname === 'st:sites' && ctx.dictionary.getType('st:sites') ? 'st:sites' : 'cm:folder',
+          system: { assocQName: l.qname }
+        });
+        store.addAspects(node.id, ['sys:undeletable']);
+        found[l.key] = node.id;
+        if (l.everyone) nodes.setPermissions(node.id, { locallySet: [{ authorityId: 'GROUP_EVERYONE', name: l.everyone }] });
+      }
+      for (const [id, name] of GROUPS) ctx.authorities.insertGroup(id, name, undefined, ['APP.DEFAULT', 'AUTH.ALF']);
+      ctx.authorities.insertPerson({ id: 'admin', firstName: 'Administrator', email: 'admin@alfresco.com', password: adminPassword });
+      ctx.authorities.addMember('GROUP_ALFRESCO_ADMINISTRATORS', 'admin');
+      ctx.authorities.addMember('GROUP_ALFRESCO_MODEL_ADMINISTRATORS', 'admin');
+      ctx.authorities.addMember('GROUP_ALFRESCO_SEARCH_ADMINISTRATORS', 'admin');
+      ctx.authorities.addMember('GROUP_SITE_ADMINISTRATORS', 'admin');
+      people.ensureHomeFolder(ctx.authorities.person('admin')!);
+      return found as WellKnownNodes;
+    })
+    .immediate();
 }

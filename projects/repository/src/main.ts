@@ -13,7 +13,13 @@ async function main(): Promise<void> {
   const dataDir = arg('data') ?? join(dataHome, 'eoffice-repository');
   const port = Number(arg('port') ?? 8080);
   const maxMb = arg('max-upload-mb');
-  const server = await startRepository({ port, host: arg('host') ?? '127.0.0.1', dataDir, modelsDir: arg('models'), maxUploadBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined });
+  const server = await startRepository({
+    port,
+    host: arg('host') ?? '127.0.0.1',
+    dataDir,
+    modelsDir: arg('models'),
+    maxUploadBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined
+  });
   console.log(`ACS-compatible repository at ${server.url}/alfresco (data: ${dataDir}); user admin / admin on a fresh repository`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -63,7 +63,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
     permissions: new PermissionService(db, authorities),
     wellKnown: undefined as unknown as WellKnownNodes,
     maxUploadBytes,
-    policies: [],
+    policies: []
   };
   const nodes = new NodeService(ctx);
   const mapper = new NodeMapper(ctx);
@@ -84,7 +84,10 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   app.use('/alfresco', authenticate(ctx, tickets));
 
   app.use(`${API_BASE}/authentication/versions/1`, ticketsRouter(ctx, tickets));
-  app.use('/alfresco/api/discovery', discoveryRouter(ctx, () => []));
+  app.use(
+    '/alfresco/api/discovery',
+    discoveryRouter(ctx, () => [])
+  );
   const core = express.Router();
   core.use(nodesRouter(ctx, nodes, mapper));
   core.use(peopleRouter(ctx, people));
@@ -92,12 +95,15 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   app.use(`${API_BASE}/alfresco/versions/1`, core);
   app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
 
-  app.use((req: Request, _res: Response, next: NextFunction) => next(errors.notFoundMessage(`Unable to locate resource resource for :${req.path}`)));
+  app.use((req: Request, _res: Response, next: NextFunction) =>
+    next(errors.notFoundMessage(`Unable to locate resource resource for :${req.path}`))
+  );
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     void _next;
     let apiError: ApiError;
     if (err instanceof ApiError) apiError = err;
-    else if ((err as { type?: string }).type === 'entity.parse.failed') apiError = errors.invalidArgument('Could not read content from HTTP request body: malformed JSON');
+    else if ((err as { type?: string }).type === 'entity.parse.failed')
+      apiError = errors.invalidArgument('Could not read content from HTTP request body: malformed JSON');
     else if ((err as { type?: string }).type === 'entity.too.large') apiError = errors.payloadTooLarge('Request body too large');
     else {
       if (!options.quiet) console.error(`[repository] ${req.method} ${req.originalUrl}`, err);
@@ -125,7 +131,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
           resolve();
         });
         server.closeAllConnections();
-      }),
+      })
   };
 }
 
@@ -140,7 +146,10 @@ function cors(origins: (string | RegExp)[]) {
       res.setHeader('Access-Control-Expose-Headers', 'Content-Disposition, Content-Range, Accept-Ranges');
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, HEAD, OPTIONS');
-        res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, Cache-Control, X-Requested-With, X-CSRF-Token');
+        res.setHeader(
+          'Access-Control-Allow-Headers',
+          req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, Cache-Control, X-Requested-With, X-CSRF-Token'
+        );
         res.setHeader('Access-Control-Max-Age', '86400');
         return void res.status(200).end();
       }

@@ -13,16 +13,21 @@ export class TicketService {
   issue(personId: string): string {
     const id = `TICKET_${randomBytes(20).toString('hex')}`;
     const now = Date.now();
-    this.ctx.db.prepare('INSERT INTO ticket (id, person_id, created_at, expires_at) VALUES (?,?,?,?)').run(id, personId, alfDate(now), alfDate(now + TICKET_HOURS * 3600_000));
+    this.ctx.db
+      .prepare('INSERT INTO ticket (id, person_id, created_at, expires_at) VALUES (?,?,?,?)')
+      .run(id, personId, alfDate(now), alfDate(now + TICKET_HOURS * 3600_000));
     return id;
   }
 
   /** The person a ticket belongs to, or undefined if unknown or expired; renews the expiry on use. */
   validate(ticket: string): string | undefined {
-    const row = this.ctx.db.prepare('SELECT person_id, expires_at FROM ticket WHERE id = ?').get(ticket) as { person_id: string; expires_at: string } | undefined;
+    const row = this.ctx.db.prepare('SELECT person_id, expires_at FROM ticket WHERE id = ?').get(ticket) as
+      | { person_id: string; expires_at: string }
+      | undefined;
     if (!row || Date.parse(row.expires_at.replace('+0000', 'Z')) < Date.now()) return undefined;
     const renewAt = Date.now() + TICKET_HOURS * 3600_000;
-    if (Date.parse(row.expires_at.replace('+0000', 'Z')) < renewAt - 60_000) this.ctx.db.prepare('UPDATE ticket SET expires_at = ? WHERE id = ?').run(alfDate(renewAt), ticket);
+    if (Date.parse(row.expires_at.replace('+0000', 'Z')) < renewAt - 60_000)
+      this.ctx.db.prepare('UPDATE ticket SET expires_at = ? WHERE id = ?').run(alfDate(renewAt), ticket);
     return row.person_id;
   }
 

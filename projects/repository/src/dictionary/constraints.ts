@@ -22,7 +22,10 @@ export function constraintParameters(c: ConstraintDef): Record<string, unknown> 
     case 'LENGTH':
       return { minLength: num(p.minLength) ?? 0, maxLength: num(p.maxLength) ?? 2147483647 };
     case 'MINMAX':
-      return { ...(num(p.minValue) !== undefined && { minValue: num(p.minValue) }), ...(num(p.maxValue) !== undefined && { maxValue: num(p.maxValue) }) };
+      return {
+        ...(num(p.minValue) !== undefined && { minValue: num(p.minValue) }),
+        ...(num(p.maxValue) !== undefined && { maxValue: num(p.maxValue) })
+      };
     default:
       return { ...p };
   }
@@ -82,9 +85,7 @@ export function constraintViolation(c: ConstraintDef, value: unknown): string | 
   switch (c.type) {
     case 'LIST': {
       const allowed = list(p.allowedValues);
-      const ok = flag(p.caseSensitive, true)
-        ? allowed.includes(str)
-        : allowed.some((a) => a.toLowerCase() === str.toLowerCase());
+      const ok = flag(p.caseSensitive, true) ? allowed.includes(str) : allowed.some((a) => a.toLowerCase() === str.toLowerCase());
       return ok ? undefined : `The value is not an allowed value: ${str}`;
     }
     case 'REGEX': {
@@ -101,9 +102,7 @@ export function constraintViolation(c: ConstraintDef, value: unknown): string | 
       const length = str.length;
       const min = num(p.minLength) ?? 0;
       const max = num(p.maxLength) ?? Number.MAX_SAFE_INTEGER;
-      return length >= min && length <= max
-        ? undefined
-        : `The length of '${str}' is ${length}, which is not between ${min} and ${max}`;
+      return length >= min && length <= max ? undefined : `The length of '${str}' is ${length}, which is not between ${min} and ${max}`;
     }
     case 'MINMAX': {
       const n = typeof value === 'number' ? value : Number(str);
@@ -124,7 +123,7 @@ export function checkConstraints(property: string, constraints: ConstraintDef[],
       throw new DictionaryError(
         'constraintViolation',
         `Constraint violation: ${problem} (property ${property}, constraint ${c.name})`,
-        property,
+        property
       );
     }
   }

@@ -109,15 +109,11 @@ const CONVERTERS: Record<string, Converter> = {
   // Locales are stored the way ACS prints them: en_US.
   'd:locale': (raw) => (typeof raw === 'string' && LOCALE_RE.test(raw.trim()) ? raw.trim().replace(/-/g, '_') : undefined),
   'd:period': (raw) => (typeof raw === 'string' && PERIOD_RE.test(raw.trim()) ? raw.trim() : undefined),
-  'd:any': (raw) => raw,
+  'd:any': (raw) => raw
 };
 
 const invalid = (prop: PropertyDef, raw: unknown): DictionaryError =>
-  new DictionaryError(
-    'invalidValue',
-    `Invalid value for property ${prop.name} (${prop.dataType}): ${JSON.stringify(raw)}`,
-    prop.name,
-  );
+  new DictionaryError('invalidValue', `Invalid value for property ${prop.name} (${prop.dataType}): ${JSON.stringify(raw)}`, prop.name);
 
 /** Converts one scalar value; `null` stays null. Empty strings clear non-text properties. */
 function convertScalar(prop: PropertyDef, raw: unknown, ctx: ConvertContext): unknown {
@@ -142,7 +138,11 @@ export function convertValue(prop: PropertyDef, raw: unknown, ctx: ConvertContex
     return values.map((v) => convertScalar(prop, v, ctx)).filter((v) => v !== null);
   }
   if (Array.isArray(raw) && prop.dataType !== 'd:any') {
-    throw new DictionaryError('invalidValue', `Property ${prop.name} is single-valued but an array was given: ${JSON.stringify(raw)}`, prop.name);
+    throw new DictionaryError(
+      'invalidValue',
+      `Property ${prop.name} is single-valued but an array was given: ${JSON.stringify(raw)}`,
+      prop.name
+    );
   }
   return convertScalar(prop, raw, ctx);
 }

@@ -66,15 +66,14 @@ export interface ClassDefinitionJson {
 }
 
 // Empty strings and undefined are left out, as ACS leaves out empty fields.
-const opt = <K extends string>(key: K, v: string | undefined): Partial<Record<K, string>> =>
-  v ? ({ [key]: v } as Record<K, string>) : {};
+const opt = <K extends string>(key: K, v: string | undefined): Partial<Record<K, string>> => (v ? ({ [key]: v } as Record<K, string>) : {});
 
 const constraintJson = (c: ConstraintDef): ConstraintJson => ({
   id: c.name,
   type: c.type,
   ...opt('title', c.title),
   ...opt('description', c.description),
-  parameters: constraintParameters(c),
+  parameters: constraintParameters(c)
 });
 
 const propertyJson = (p: PropertyDef): PropertyJson => ({
@@ -87,7 +86,7 @@ const propertyJson = (p: PropertyDef): PropertyJson => ({
   isMandatory: p.mandatory,
   isMandatoryEnforced: p.mandatoryEnforced,
   isProtected: p.protected,
-  constraints: p.constraints.map(constraintJson),
+  constraints: p.constraints.map(constraintJson)
 });
 
 const endJson = (e: AssociationEnd): AssociationEndJson => ({
@@ -95,7 +94,7 @@ const endJson = (e: AssociationEnd): AssociationEndJson => ({
   cls: e.cls,
   isMandatory: e.mandatory,
   isMany: e.many,
-  isMandatoryEnforced: e.mandatoryEnforced,
+  isMandatoryEnforced: e.mandatoryEnforced
 });
 
 const associationJson = (a: AssociationDef): AssociationJson => ({
@@ -105,7 +104,7 @@ const associationJson = (a: AssociationDef): AssociationJson => ({
   isChild: a.isChild,
   isProtected: a.protected,
   source: endJson(a.source),
-  target: endJson(a.target),
+  target: endJson(a.target)
 });
 
 /**
@@ -136,7 +135,7 @@ export function toClassDefinition(dict: Dictionary, cls: ClassDef): ClassDefinit
       ...opt('author', model?.author),
       ...opt('description', model?.description),
       ...opt('namespaceUri', model?.namespaces[0]?.uri),
-      ...opt('namespacePrefix', model?.namespaces[0]?.prefix),
-    },
+      ...opt('namespacePrefix', model?.namespaces[0]?.prefix)
+    }
   };
 }

@@ -5,15 +5,7 @@ import * as path from 'path';
 import { ClassDefinitionJson, toClassDefinition } from './definitions';
 import { checkModel } from './model-checks';
 import { parseModel } from './parser';
-import {
-  AssociationDef,
-  ClassDef,
-  ConstraintDef,
-  DictionaryError,
-  ModelDef,
-  ModelInfo,
-  PropertyDef,
-} from './types';
+import { AssociationDef, ClassDef, ConstraintDef, DictionaryError, ModelDef, ModelInfo, PropertyDef } from './types';
 import { defaultValue, validateProperties, ValidateInput, ValidateResult } from './validate';
 
 /** Built-in models in registration order (each only imports models listed before it). */
@@ -26,7 +18,7 @@ export const BUILT_IN_MODELS = [
   'userModel.xml',
   'forumModel.xml',
   'bpmModel.xml',
-  'workflowModel.xml',
+  'workflowModel.xml'
 ];
 export const BUILT_IN_MODELS_DIR = path.join(__dirname, 'models');
 
@@ -74,7 +66,8 @@ export class Dictionary {
     if (!m) {
       const i = q.indexOf(':');
       const prefix = i < 0 ? '' : q.slice(0, i);
-      if (!this.uriByPrefix.has(prefix)) throw new DictionaryError('unknownPrefix', `Namespace prefix ${prefix} is not mapped to a namespace URI`, q);
+      if (!this.uriByPrefix.has(prefix))
+        throw new DictionaryError('unknownPrefix', `Namespace prefix ${prefix} is not mapped to a namespace URI`, q);
       return q;
     }
     const prefix = this.prefixByUri.get(m[1]);
@@ -100,7 +93,7 @@ export class Dictionary {
   registerModel(xml: string, options: { builtIn?: boolean } = {}): ModelInfo {
     const def = parseModel(xml, {
       prefixForUri: (uri) => this.prefixByUri.get(uri),
-      constraintFor: (name) => this.constraintsByName.get(name),
+      constraintFor: (name) => this.constraintsByName.get(name)
     });
     checkModel(def, {
       models: this.modelsByName,
@@ -110,7 +103,7 @@ export class Dictionary {
       props: this.props,
       assocs: this.assocs,
       constraints: this.constraintsByName,
-      dataTypes: this.dataTypes,
+      dataTypes: this.dataTypes
     });
     this.modelsByName.set(def.name, { def, builtIn: options.builtIn === true });
     for (const ns of def.namespaces) {
@@ -201,7 +194,7 @@ export class Dictionary {
       builtIn,
       types: def.types.map((t) => t.name),
       aspects: def.aspects.map((a) => a.name),
-      constraints: def.constraints.map((c) => c.name),
+      constraints: def.constraints.map((c) => c.name)
     };
   }
 
@@ -308,7 +301,7 @@ export class Dictionary {
           defaultValue: o.defaultValue ?? p.defaultValue,
           mandatory: o.mandatory ?? p.mandatory,
           mandatoryEnforced: o.mandatoryEnforced ?? p.mandatoryEnforced,
-          constraints: o.constraints ?? p.constraints,
+          constraints: o.constraints ?? p.constraints
         });
       }
     }
@@ -317,7 +310,9 @@ export class Dictionary {
 
   /** Associations of one class, inherited ones included. */
   classAssociations(q: string): AssociationDef[] {
-    return this.ancestors(q).reverse().flatMap((c) => c.associations);
+    return this.ancestors(q)
+      .reverse()
+      .flatMap((c) => c.associations);
   }
 
   /**

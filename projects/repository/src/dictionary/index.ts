@@ -5,11 +5,5 @@ export { parseModel } from './parser';
 export type { ParseOptions } from './parser';
 export { formatAcsDate, parseDate } from './convert';
 export { constraintParameters } from './constraints';
-export type {
-  ClassDefinitionJson,
-  PropertyJson,
-  ConstraintJson,
-  AssociationJson,
-  ModelJson,
-} from './definitions';
+export type { ClassDefinitionJson, PropertyJson, ConstraintJson, AssociationJson, ModelJson } from './definitions';
 export * from './types';

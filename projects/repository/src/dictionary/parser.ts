@@ -13,7 +13,7 @@ import {
   ModelDef,
   NamespaceDef,
   PropertyDef,
-  PropertyOverride,
+  PropertyOverride
 } from './types';
 
 export interface ParseOptions {
@@ -36,7 +36,7 @@ const REPEATED: Record<string, string[]> = {
   'mandatory-aspects': ['aspect'],
   overrides: ['property'],
   constraint: ['parameter'],
-  list: ['value'],
+  list: ['value']
 };
 
 const xmlParser = new XMLParser({
@@ -49,7 +49,7 @@ const xmlParser = new XMLParser({
   isArray: (tag, jpath) => {
     const parts = String(jpath).split('.');
     return REPEATED[parts[parts.length - 2]]?.includes(tag) ?? false;
-  },
+  }
 });
 
 // fast-xml-parser yields '' for empty elements and { '#text', '@_attr' } for elements with attributes.
@@ -86,11 +86,11 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
 
   const namespaces: NamespaceDef[] = arr(obj(root.namespaces).namespace).map((n) => ({
     uri: attr(n, 'uri') ?? '',
-    prefix: attr(n, 'prefix') ?? '',
+    prefix: attr(n, 'prefix') ?? ''
   }));
   const imports: NamespaceDef[] = arr(obj(root.imports).import).map((n) => ({
     uri: attr(n, 'uri') ?? '',
-    prefix: attr(n, 'prefix') ?? '',
+    prefix: attr(n, 'prefix') ?? ''
   }));
 
   // local prefix -> URI, and URI -> the prefix we store.
@@ -120,7 +120,11 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       local = i < 0 ? value : value.slice(i + 1);
       uri = uriOfLocal.get(prefix);
       if (uri === undefined) {
-        throw new DictionaryError('unknownPrefix', `Namespace prefix '${prefix}' of ${what} '${value}' is not defined or imported by the model`, value);
+        throw new DictionaryError(
+          'unknownPrefix',
+          `Namespace prefix '${prefix}' of ${what} '${value}' is not defined or imported by the model`,
+          value
+        );
       }
     }
     const prefix = storedPrefix.get(uri);
@@ -147,7 +151,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       const pname = attr(p, 'name');
       if (!pname) invalid('Constraint parameter without a name');
       const po = obj(p);
-      parameters[pname as string] = po.list !== undefined ? arr(obj(po.list).value).map((v) => text(v) ?? '') : text(po.value) ?? '';
+      parameters[pname as string] = po.list !== undefined ? arr(obj(po.list).value).map((v) => text(v) ?? '') : (text(po.value) ?? '');
     }
     const rawName = attr(c, 'name');
     return {
@@ -155,7 +159,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       type: type as string,
       title: text(c.title),
       description: text(c.description),
-      parameters,
+      parameters
     };
   };
 
@@ -181,7 +185,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       atomic: optBool(o.atomic),
       stored: optBool(o.stored),
       tokenised: text(o.tokenised),
-      facetable: optBool(o.facetable),
+      facetable: optBool(o.facetable)
     };
   };
 
@@ -202,7 +206,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       protected: bool(p.protected, false),
       defaultValue: text(p.default),
       index: parseIndex(p.index),
-      constraints: propertyConstraints(p, name),
+      constraints: propertyConstraints(p, name)
     };
   };
 
@@ -213,7 +217,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       cls,
       mandatory: bool(o.mandatory, false),
       mandatoryEnforced: bool(attr(o.mandatory, 'enforced'), false),
-      many: bool(o.many, false),
+      many: bool(o.many, false)
     };
   };
 
@@ -232,7 +236,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       target: parseEnd(a.target, qname(targetClass, `target of ${name}`)),
       childName: isChild ? text(a['child-name']) : undefined,
       duplicate: isChild ? optBool(a.duplicate) : undefined,
-      propagateTimestamps: isChild ? optBool(a.propagateTimestamps) : undefined,
+      propagateTimestamps: isChild ? optBool(a.propagateTimestamps) : undefined
     };
   };
 
@@ -243,7 +247,7 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       defaultValue: text(o.default),
       mandatory: o.mandatory === undefined ? undefined : bool(o.mandatory, false),
       mandatoryEnforced: o.mandatory === undefined ? undefined : bool(attr(o.mandatory, 'enforced'), false),
-      constraints: o.constraints === undefined ? undefined : propertyConstraints(o, name),
+      constraints: o.constraints === undefined ? undefined : propertyConstraints(o, name)
     };
   };
 
@@ -262,10 +266,10 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
       properties: arr(obj(c.properties).property).map((p) => parseProperty(obj(p), name)),
       associations: [
         ...arr(assocs.association).map((a) => parseAssociation(obj(a), name, false)),
-        ...arr(assocs['child-association']).map((a) => parseAssociation(obj(a), name, true)),
+        ...arr(assocs['child-association']).map((a) => parseAssociation(obj(a), name, true))
       ],
       mandatoryAspects: arr(obj(c['mandatory-aspects']).aspect).map((a) => qname(text(a), `mandatory aspect of ${name}`)),
-      overrides: arr(obj(c.overrides).property).map((o) => parseOverride(obj(o))),
+      overrides: arr(obj(c.overrides).property).map((o) => parseOverride(obj(o)))
     };
   };
 
@@ -279,10 +283,10 @@ export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
     namespaces,
     dataTypes: arr(obj(root['data-types'])['data-type']).map((d) => ({
       name: qname(attr(d, 'name'), 'data type'),
-      javaClass: text(obj(d)['java-class']),
+      javaClass: text(obj(d)['java-class'])
     })),
     constraints,
     types: arr(obj(root.types).type).map((t) => parseClass(obj(t), 'type')),
-    aspects: arr(obj(root.aspects).aspect).map((a) => parseClass(obj(a), 'aspect')),
+    aspects: arr(obj(root.aspects).aspect).map((a) => parseClass(obj(a), 'aspect'))
   };
 }

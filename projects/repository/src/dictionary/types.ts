@@ -149,7 +149,7 @@ export class DictionaryError extends Error {
     readonly kind: DictionaryErrorKind,
     message: string,
     /** The property (or class) the error is about, prefixed form, when there is one. */
-    readonly qname?: string,
+    readonly qname?: string
   ) {
     super(message);
     this.name = 'DictionaryError';

@@ -19,7 +19,7 @@ export const SYSTEM_MAINTAINED = new Set([
   'cm:creator',
   'cm:modified',
   'cm:modifier',
-  'cm:accessed',
+  'cm:accessed'
 ]);
 
 export interface ValidateInput {
@@ -96,7 +96,7 @@ export function validateProperties(dict: Dictionary, input: ValidateInput): Vali
       throw new DictionaryError(
         'unknownProperty',
         known ? `Property ${q} belongs to ${known.container} and cannot be set on a node of type ${type}` : `Unknown property: ${q}`,
-        q,
+        q
       );
     }
     if (def.protected && !input.allowProtected) {
@@ -157,7 +157,11 @@ function requireClass(dict: Dictionary, q: string, kind: 'type' | 'aspect'): str
   const cls = dict.getClass(q);
   if (!cls) throw new DictionaryError('unknownType', `Unknown ${kind}: ${q}`, q);
   if (cls.kind !== kind) {
-    throw new DictionaryError('invalidType', `${q} is ${cls.kind === 'type' ? 'a type' : 'an aspect'}, not ${kind === 'type' ? 'a type' : 'an aspect'}`, q);
+    throw new DictionaryError(
+      'invalidType',
+      `${q} is ${cls.kind === 'type' ? 'a type' : 'an aspect'}, not ${kind === 'type' ? 'a type' : 'an aspect'}`,
+      q
+    );
   }
   return cls.name;
 }

@@ -32,7 +32,8 @@ export function handle(fn: Handler): RequestHandler {
     const caller = res.locals.caller as Caller | undefined;
     if (!caller) return next(errors.unauthorized());
     const query: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.query)) query[k] = Array.isArray(v) ? String(v[v.length - 1]) : v === undefined ? undefined : String(v);
+    for (const [k, v] of Object.entries(req.query))
+      query[k] = Array.isArray(v) ? String(v[v.length - 1]) : v === undefined ? undefined : String(v);
     const ctx: CallContext = { caller, req, res, params: req.params, query, body: req.body };
     Promise.resolve()
       .then(() => fn(ctx))
@@ -61,7 +62,10 @@ export function parsePaging(query: Record<string, string | undefined>, defaultMa
 
 export function parseList(value: string | undefined): string[] {
   if (!value) return [];
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function entry<T>(value: T): { entry: T } {
@@ -77,11 +81,11 @@ export function list<T>(entries: T[], paging: Paging, totalItems: number, extra?
         hasMoreItems: paging.skipCount + entries.length < totalItems,
         totalItems,
         skipCount: paging.skipCount,
-        maxItems: paging.maxItems,
+        maxItems: paging.maxItems
       },
       entries: entries.map((e) => ({ entry: e })),
-      ...extra,
-    },
+      ...extra
+    }
   };
 }
 
@@ -103,7 +107,8 @@ function applyFields(body: unknown, fields: string | undefined): unknown {
 
 /** A required JSON object body. */
 export function objectBody(body: unknown): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw errors.invalidArgument('Could not read content from HTTP request body');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw errors.invalidArgument('Could not read content from HTTP request body');
   return body as Record<string, unknown>;
 }
 

@@ -21,7 +21,10 @@ export class ContentStore {
   private readonly root: string;
   private readonly temp: string;
 
-  constructor(dataDir: string, private readonly maxBytes: number) {
+  constructor(
+    dataDir: string,
+    private readonly maxBytes: number
+  ) {
     this.root = join(dataDir, 'contentstore');
     this.temp = join(dataDir, 'contentstore.tmp');
     mkdirSync(this.root, { recursive: true });
@@ -38,7 +41,7 @@ export class ContentStore {
         size += chunk.length;
         if (size > max) cb(errors.payloadTooLarge(`Content exceeds the upload limit of ${max} bytes`));
         else cb(null, chunk);
-      },
+      }
     });
     try {
       await pipeline(source, counter, createWriteStream(tempPath));

@@ -92,14 +92,38 @@ export class AuthorityService {
   }
   private readonly verified = new Set<string>();
 
-  insertPerson(p: { id: string; firstName: string; lastName?: string; email?: string; password?: string; enabled?: boolean; emailNotificationsEnabled?: boolean; properties?: Record<string, unknown>; aspectNames?: string[]; homeFolderId?: string }): PersonRow {
+  insertPerson(p: {
+    id: string;
+    firstName: string;
+    lastName?: string;
+    email?: string;
+    password?: string;
+    enabled?: boolean;
+    emailNotificationsEnabled?: boolean;
+    properties?: Record<string, unknown>;
+    aspectNames?: string[];
+    homeFolderId?: string;
+  }): PersonRow {
     if (this.person(p.id)) throw errors.conflict(`User name already exists: ${p.id}`);
     this.db
       .prepare(
         `INSERT INTO person (id, id_key, first_name, last_name, email, password_hash, enabled, email_notifications_enabled, properties, aspect_names, home_folder_id, created_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
       )
-      .run(p.id, p.id.toLowerCase(), p.firstName, p.lastName ?? null, p.email ?? null, p.password ? hashPassword(p.password) : null, p.enabled === false ? 0 : 1, p.emailNotificationsEnabled === false ? 0 : 1, JSON.stringify(p.properties ?? {}), JSON.stringify(p.aspectNames ?? []), p.homeFolderId ?? null, alfDate());
+      .run(
+        p.id,
+        p.id.toLowerCase(),
+        p.firstName,
+        p.lastName ?? null,
+        p.email ?? null,
+        p.password ? hashPassword(p.password) : null,
+        p.enabled === false ? 0 : 1,
+        p.emailNotificationsEnabled === false ? 0 : 1,
+        JSON.stringify(p.properties ?? {}),
+        JSON.stringify(p.aspectNames ?? []),
+        p.homeFolderId ?? null,
+        alfDate()
+      );
     return this.person(p.id)!;
   }
 
@@ -110,7 +134,9 @@ export class AuthorityService {
   insertGroup(id: string, displayName: string, description?: string, zones?: string[]): GroupRow {
     if (!/^GROUP_[^/\\"*<>?:|,]+$/.test(id)) throw errors.invalidArgument(`Invalid group id: ${id}`);
     if (this.group(id)) throw errors.conflict(`An authority already exists with the name: ${id}`);
-    this.db.prepare('INSERT INTO authority_group (id, display_name, description, zones, created_at) VALUES (?,?,?,?,?)').run(id, displayName, description ?? null, JSON.stringify(zones ?? ['APP.DEFAULT', 'AUTH.ALF']), alfDate());
+    this.db
+      .prepare('INSERT INTO authority_group (id, display_name, description, zones, created_at) VALUES (?,?,?,?,?)')
+      .run(id, displayName, description ?? null, JSON.stringify(zones ?? ['APP.DEFAULT', 'AUTH.ALF']), alfDate());
     return this.group(id)!;
   }
 
@@ -135,11 +161,15 @@ export class AuthorityService {
   }
 
   directMembers(groupId: string): string[] {
-    return (this.db.prepare('SELECT member_id FROM group_member WHERE group_id = ? ORDER BY member_id').all(groupId) as { member_id: string }[]).map((r) => r.member_id);
+    return (
+      this.db.prepare('SELECT member_id FROM group_member WHERE group_id = ? ORDER BY member_id').all(groupId) as { member_id: string }[]
+    ).map((r) => r.member_id);
   }
 
   directParents(memberId: string): string[] {
-    return (this.db.prepare('SELECT group_id FROM group_member WHERE member_id = ? ORDER BY group_id').all(memberId) as { group_id: string }[]).map((r) => r.group_id);
+    return (
+      this.db.prepare('SELECT group_id FROM group_member WHERE member_id = ? ORDER BY group_id').all(memberId) as { group_id: string }[]
+    ).map((r) => r.group_id);
   }
 
   /** Groups contained in groupId, transitively (for cycle checks). */

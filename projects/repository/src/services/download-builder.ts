@@ -52,11 +52,21 @@ export class DownloadBuilder {
     const person = download && authorities.person(download.created_by);
     if (!download || !person || this.status(id) !== 'PENDING') return;
     const caller = authorities.callerFor(person);
-    const requested = db.prepare('SELECT n.* FROM peer_assoc a JOIN node n ON n.id = a.target_id WHERE a.source_id = ? AND a.assoc_type = ? AND n.archived_at IS NULL ORDER BY a.rowid').all(id, REQUESTED) as NodeRow[];
+    const requested = db
+      .prepare(
+        'SELECT n.* FROM peer_assoc a JOIN node n ON n.id = a.target_id WHERE a.source_id = ? AND a.assoc_type = ? AND n.archived_at IS NULL ORDER BY a.rowid'
+      )
+      .all(id, REQUESTED) as NodeRow[];
     const items = requested.flatMap((n) => this.collect(caller, n, ''));
     const files = items.filter((i) => i.node.is_file);
     const totalBytes = files.reduce((s, i) => s + (i.node.size ?? 0), 0);
-    this.setProgress(id, { 'download:status': 'IN_PROGRESS', 'download:totalFiles': files.length, 'download:totalBytes': totalBytes, 'download:filesAdded': 0, 'download:bytesAdded': 0 });
+    this.setProgress(id, {
+      'download:status': 'IN_PROGRESS',
+      'download:totalFiles': files.length,
+      'download:totalBytes': totalBytes,
+      'download:filesAdded': 0,
+      'download:bytesAdded': 0
+    });
     if (totalBytes > maxUploadBytes) return this.setProgress(id, { 'download:status': 'MAX_CONTENT_SIZE_EXCEEDED' });
 
     const dir = mkdtempSync(join(tmpdir(), 'download-'));
@@ -100,7 +110,9 @@ export class DownloadBuilder {
     const path = prefix + node.name;
     if (node.is_file) return [{ path, node }];
     if (!node.is_folder) return [];
-    const children = this.ctx.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY is_folder, name_key').all(node.id) as NodeRow[];
+    const children = this.ctx.db
+      .prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY is_folder, name_key')
+      .all(node.id) as NodeRow[];
     return [{ path: `${path}/`, node }, ...children.flatMap((c) => this.collect(caller, c, `${path}/`))];
   }
 }

@@ -32,7 +32,11 @@ export class ModelDeployer implements NodePolicy {
 
   /** Registers every active model node at start; models that import others wait for them. */
   loadActiveModels(): void {
-    const nodes = this.ctx.db.prepare("SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL").all() as NodeRow[];
+    const nodes = this.ctx.db
+      .prepare(
+        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
+      )
+      .all() as NodeRow[];
     let pending = nodes.filter((n) => this.isModelNode(n));
     for (let round = 0; pending.length && round < 10; round++) {
       pending = pending.filter((n) => {
@@ -61,8 +65,15 @@ export class ModelDeployer implements NodePolicy {
     }
     this.deployed.set(node.id, info.name);
     this.sources.set(node.id, xml);
-    this.ctx.db.prepare('DELETE FROM property WHERE node_id = ? AND qname IN (?, ?, ?, ?)').run(node.id, 'cm:modelName', 'cm:modelDescription', 'cm:modelAuthor', 'cm:modelVersion');
-    this.ctx.store.setProperties(node.id, { 'cm:modelName': info.name, 'cm:modelDescription': info.description ?? null, 'cm:modelAuthor': info.author ?? null, 'cm:modelVersion': info.version ?? null });
+    this.ctx.db
+      .prepare('DELETE FROM property WHERE node_id = ? AND qname IN (?, ?, ?, ?)')
+      .run(node.id, 'cm:modelName', 'cm:modelDescription', 'cm:modelAuthor', 'cm:modelVersion');
+    this.ctx.store.setProperties(node.id, {
+      'cm:modelName': info.name,
+      'cm:modelDescription': info.description ?? null,
+      'cm:modelAuthor': info.author ?? null,
+      'cm:modelVersion': info.version ?? null
+    });
   }
 
   private deactivate(node: NodeRow): void {
@@ -72,7 +83,9 @@ export class ModelDeployer implements NodePolicy {
     const classes = [...(info?.types ?? []), ...(info?.aspects ?? [])];
     if (classes.length) {
       const marks = classes.map(() => '?').join(',');
-      const inUse = this.ctx.db.prepare(`SELECT 1 FROM node WHERE type IN (${marks}) UNION SELECT 1 FROM aspect WHERE qname IN (${marks}) LIMIT 1`).get(...classes, ...classes);
+      const inUse = this.ctx.db
+        .prepare(`SELECT 1 FROM node WHERE type IN (${marks}) UNION SELECT 1 FROM aspect WHERE qname IN (${marks}) LIMIT 1`)
+        .get(...classes, ...classes);
       if (inUse) throw errors.conflict(`Cannot deactivate model ${name}: it is in use by nodes`);
     }
     this.ctx.dictionary.unregisterModel(name);
@@ -87,7 +100,8 @@ export class ModelDeployer implements NodePolicy {
   private apply(caller: Caller, node: NodeRow, wasActive: boolean): void {
     const active = this.isActive(node);
     if (!active && !wasActive) return;
-    if (!this.mayAdminister(caller)) throw errors.conflict('Only administrators and model administrators can activate or deactivate models');
+    if (!this.mayAdminister(caller))
+      throw errors.conflict('Only administrators and model administrators can activate or deactivate models');
     try {
       if (active) this.activate(node);
       else this.deactivate(node);

@@ -24,7 +24,7 @@ const MIME_NAMES: Record<string, string> = {
   'application/octet-stream': 'Binary File (Octet Stream)',
   'application/msword': 'Microsoft Word',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Microsoft Word 2007',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Microsoft Excel 2007',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Microsoft Excel 2007'
 };
 
 /** Turns node rows into the `Node` JSON of the core API. */
@@ -46,7 +46,7 @@ export class NodeMapper {
       modifiedAt: node.modified_at,
       modifiedByUser: this.userInfo(node.modified_by),
       createdAt: node.created_at,
-      createdByUser: this.userInfo(node.created_by),
+      createdByUser: this.userInfo(node.created_by)
     };
     const parentId = node.parent_id ?? node.archived_parent_id;
     if (parentId) out.parentId = parentId;
@@ -55,7 +55,7 @@ export class NodeMapper {
         mimeType: node.mime_type ?? 'application/octet-stream',
         mimeTypeName: MIME_NAMES[node.mime_type ?? ''] ?? node.mime_type ?? 'Binary',
         sizeInBytes: node.size ?? 0,
-        encoding: node.encoding ?? 'UTF-8',
+        encoding: node.encoding ?? 'UTF-8'
       };
     }
     const inc = view.include;
@@ -67,7 +67,8 @@ export class NodeMapper {
     }
     if (inc.has('isLink')) out.isLink = node.type === 'app:filelink' || node.type === 'app:folderlink';
     if (inc.has('isLocked')) out.isLocked = !!node.locked_by;
-    if (inc.has('isFavorite')) out.isFavorite = !!this.ctx.db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
+    if (inc.has('isFavorite'))
+      out.isFavorite = !!this.ctx.db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
     if (inc.has('allowableOperations')) out.allowableOperations = permissions.allowableOperations(caller, node);
     if (inc.has('path')) out.path = this.path(caller, node);
     if (inc.has('permissions')) out.permissions = this.permissionsInfo(node);
@@ -85,15 +86,23 @@ export class NodeMapper {
 
   permissionsInfo(node: NodeRow): Record<string, unknown> {
     const { permissions, store } = this.ctx;
-    const toEntry = (a: { authority: string; permission: string; allowed: number }) => ({ authorityId: a.authority, name: a.permission, accessStatus: a.allowed ? 'ALLOWED' : 'DENIED' });
+    const toEntry = (a: { authority: string; permission: string; allowed: number }) => ({
+      authorityId: a.authority,
+      name: a.permission,
+      accessStatus: a.allowed ? 'ALLOWED' : 'DENIED'
+    });
     const local = permissions.localEntries(node.id).map(toEntry);
     let inherited: ReturnType<typeof toEntry>[] = [];
     if (node.inherits && node.parent_id) {
       const parent = store.getIncludingArchived(node.parent_id);
       if (parent) inherited = permissions.effectiveEntries(parent.acl_id).map(toEntry);
     }
-    const siteRoles = this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'st:siteContainer'").get(node.id) || node.type === 'st:site';
-    const out: Record<string, unknown> = { isInheritanceEnabled: !!node.inherits, settable: siteRoles ? ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteConsumer', ...SETTABLE_ROLES] : SETTABLE_ROLES };
+    const siteRoles =
+      this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'st:siteContainer'").get(node.id) || node.type === 'st:site';
+    const out: Record<string, unknown> = {
+      isInheritanceEnabled: !!node.inherits,
+      settable: siteRoles ? ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteConsumer', ...SETTABLE_ROLES] : SETTABLE_ROLES
+    };
     if (inherited.length) out.inherited = inherited;
     if (local.length) out.locallySet = local;
     return out;

@@ -13,7 +13,24 @@ const INVALID_NAME = /[*"<>\\/?:|]|[. ]$/;
 const MAX_NAME = 255;
 
 /** Properties held in node columns or managed by the repository: never written through `properties`. */
-const SYSTEM_PROPERTIES = new Set(['cm:name', 'cm:created', 'cm:creator', 'cm:modified', 'cm:modifier', 'cm:content', 'sys:node-uuid', 'sys:store-protocol', 'sys:store-identifier', 'sys:node-dbid', 'cm:lockOwner', 'cm:lockType', 'cm:lockLifetime', 'cm:expiryDate', 'cm:versionLabel', 'cm:versionType']);
+const SYSTEM_PROPERTIES = new Set([
+  'cm:name',
+  'cm:created',
+  'cm:creator',
+  'cm:modified',
+  'cm:modifier',
+  'cm:content',
+  'sys:node-uuid',
+  'sys:store-protocol',
+  'sys:store-identifier',
+  'sys:node-dbid',
+  'cm:lockOwner',
+  'cm:lockType',
+  'cm:lockLifetime',
+  'cm:expiryDate',
+  'cm:versionLabel',
+  'cm:versionType'
+]);
 
 export interface CreateNodeRequest {
   name: string;
@@ -109,7 +126,8 @@ export class NodeService {
     const isFolder = dictionary.isSubClassOf(type, 'cm:folder');
     const isFile = dictionary.isSubClassOf(type, 'cm:content');
     if (req.content && !isFile) throw errors.invalidArgument(`Only content nodes can hold content: ${type}`);
-    if (!isFolder && !isFile && !req.system && !dictionary.isSubClassOf(type, 'cm:cmobject')) throw errors.integrity(`Type is not a cm:cmobject: ${type}`);
+    if (!isFolder && !isFile && !req.system && !dictionary.isSubClassOf(type, 'cm:cmobject'))
+      throw errors.integrity(`Type is not a cm:cmobject: ${type}`);
 
     if (req.relativePath) parent = this.ensureFolders(caller, parent, req.relativePath);
 
@@ -152,7 +170,7 @@ export class NodeService {
       locked_by: null,
       lock_type: null,
       lock_lifetime: null,
-      lock_expires: null,
+      lock_expires: null
     });
     this.store.addAspects(node.id, aspects);
     const props = { ...checked.properties };
@@ -194,7 +212,13 @@ export class NodeService {
     }
   }
 
-  checkProperties(type: string, aspects: string[], properties: Record<string, unknown>, mode: 'create' | 'update', current?: Record<string, unknown>) {
+  checkProperties(
+    type: string,
+    aspects: string[],
+    properties: Record<string, unknown>,
+    mode: 'create' | 'update',
+    current?: Record<string, unknown>
+  ) {
     try {
       const result = this.ctx.dictionary.validateProperties({ type, aspects, properties, mode, current });
       // cm:name lives in the node row; it is validated here (cm:filename) but never stored as a property.
@@ -207,7 +231,8 @@ export class NodeService {
 
   update(caller: Caller, node: NodeRow, req: UpdateNodeRequest): NodeRow {
     const { dictionary, permissions } = this.ctx;
-    const changesContentOrProps = req.name !== undefined || req.nodeType !== undefined || req.aspectNames !== undefined || req.properties !== undefined;
+    const changesContentOrProps =
+      req.name !== undefined || req.nodeType !== undefined || req.aspectNames !== undefined || req.properties !== undefined;
     if (changesContentOrProps) {
       permissions.require(caller, node, 'Write');
       this.requireUnlocked(caller, node);
@@ -223,7 +248,8 @@ export class NodeService {
     if (req.nodeType !== undefined && req.nodeType !== node.type) {
       if (!dictionary.getType(req.nodeType)) throw errors.invalidArgument(`Unknown nodeType: ${req.nodeType}`);
       // ACS only specialises: the new type must be a subtype of the current one.
-      if (!dictionary.isSubClassOf(req.nodeType, node.type)) throw errors.invalidArgument(`Cannot change type from ${node.type} to ${req.nodeType}: not a subtype`);
+      if (!dictionary.isSubClassOf(req.nodeType, node.type))
+        throw errors.invalidArgument(`Cannot change type from ${node.type} to ${req.nodeType}: not a subtype`);
       type = req.nodeType;
       fields.type = type;
     }
@@ -233,7 +259,8 @@ export class NodeService {
       for (const a of req.aspectNames) if (!dictionary.getAspect(a)) throw errors.invalidArgument(`Unknown aspect: ${a}`);
       const keep = new Set(req.aspectNames);
       for (const m of dictionary.mandatoryAspects(type)) keep.add(m);
-      for (const a of ['cm:auditable', 'sys:referenceable', 'sys:localized', 'cm:versionable', 'cm:lockable']) if (aspects.includes(a)) keep.add(a);
+      for (const a of ['cm:auditable', 'sys:referenceable', 'sys:localized', 'cm:versionable', 'cm:lockable'])
+        if (aspects.includes(a)) keep.add(a);
       removedAspects.push(...aspects.filter((a) => !keep.has(a)));
       aspects = [...keep];
     }
@@ -273,10 +300,16 @@ export class NodeService {
     const node = this.store.require(nodeId);
     if (p.locallySet) {
       for (const ace of p.locallySet) {
-        if (!ace || typeof ace.authorityId !== 'string' || typeof ace.name !== 'string') throw errors.invalidArgument('Each locallySet entry needs authorityId and name');
+        if (!ace || typeof ace.authorityId !== 'string' || typeof ace.name !== 'string')
+          throw errors.invalidArgument('Each locallySet entry needs authorityId and name');
         if (!(ace.name in ROLE_NAMES)) throw errors.invalidArgument(`Unknown permission: ${ace.name}`);
-        if (ace.accessStatus !== undefined && ace.accessStatus !== 'ALLOWED' && ace.accessStatus !== 'DENIED') throw errors.invalidArgument(`Invalid accessStatus: ${ace.accessStatus}`);
-        const known = ace.authorityId === 'GROUP_EVERYONE' || (ace.authorityId.startsWith('GROUP_') ? this.ctx.authorities.group(ace.authorityId) : this.ctx.authorities.person(ace.authorityId));
+        if (ace.accessStatus !== undefined && ace.accessStatus !== 'ALLOWED' && ace.accessStatus !== 'DENIED')
+          throw errors.invalidArgument(`Invalid accessStatus: ${ace.accessStatus}`);
+        const known =
+          ace.authorityId === 'GROUP_EVERYONE' ||
+          (ace.authorityId.startsWith('GROUP_')
+            ? this.ctx.authorities.group(ace.authorityId)
+            : this.ctx.authorities.person(ace.authorityId));
         if (!known) throw errors.invalidArgument(`Cannot set permissions on this node - unknown authority: ${ace.authorityId}`);
       }
       db.prepare('DELETE FROM ace WHERE node_id = ?').run(nodeId);
@@ -301,17 +334,20 @@ export class NodeService {
   requireUnlocked(caller: Caller, node: NodeRow): void {
     if (!node.locked_by) return;
     if (node.lock_expires && Date.parse(node.lock_expires.replace('+0000', 'Z')) < Date.now()) return;
-    if (node.locked_by !== caller.userId || node.lock_type === 'READ_ONLY_LOCK') throw errors.locked(`Cannot perform operation since the node (id:${node.id}) is locked.`);
+    if (node.locked_by !== caller.userId || node.lock_type === 'READ_ONLY_LOCK')
+      throw errors.locked(`Cannot perform operation since the node (id:${node.id}) is locked.`);
   }
 
   /** Deletes to the trashcan (the default) or permanently. */
   delete(caller: Caller, node: NodeRow, permanent: boolean): void {
     const { permissions, wellKnown } = this.ctx;
     if (Object.values(wellKnown).includes(node.id)) throw errors.permissionDenied('This node cannot be deleted');
-    if (this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'sys:undeletable'").get(node.id)) throw errors.permissionDenied('This node cannot be deleted');
+    if (this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'sys:undeletable'").get(node.id))
+      throw errors.permissionDenied('This node cannot be deleted');
     permissions.require(caller, node, 'Delete');
     this.requireUnlocked(caller, node);
-    if (permanent && !caller.isAdmin && !permissions.isOwner(caller, node) && !permissions.has(caller, node, 'Delete')) throw errors.permissionDenied();
+    if (permanent && !caller.isAdmin && !permissions.isOwner(caller, node) && !permissions.has(caller, node, 'Delete'))
+      throw errors.permissionDenied();
     for (const p of this.ctx.policies) p.beforeDeleteNode?.(caller, node);
     const ids = this.store.subtreeIds(node.id);
     if (permanent) {
@@ -349,7 +385,8 @@ export class NodeService {
     const parentId = targetParentId ?? archived.archived_parent_id;
     const parent = parentId ? this.store.get(parentId) : undefined;
     if (!parent) throw errors.notFoundMessage(`Original parent of ${archived.id} no longer exists; give targetParentId`);
-    if (!caller.isAdmin && archived.archived_by !== caller.userId && !this.ctx.permissions.isOwner(caller, archived)) throw errors.permissionDenied();
+    if (!caller.isAdmin && archived.archived_by !== caller.userId && !this.ctx.permissions.isOwner(caller, archived))
+      throw errors.permissionDenied();
     this.ctx.permissions.require(caller, parent, 'AddChildren');
     const ids = this.store.subtreeIds(archived.id);
     this.store.update(archived.id, { parent_id: parent.id, archived_parent_id: null });
@@ -414,16 +451,21 @@ export class NodeService {
       locked_by: null,
       lock_type: null,
       lock_lifetime: null,
-      lock_expires: null,
+      lock_expires: null
     });
     const props = this.store.properties(source.id);
     for (const k of ['cm:lockOwner', 'cm:lockType', 'cm:lockLifetime', 'cm:versionLabel', 'cm:versionType']) delete props[k];
-    this.store.addAspects(copy.id, this.store.aspects(source.id).filter((a) => a !== 'cm:lockable' && a !== 'cm:versionable'));
+    this.store.addAspects(
+      copy.id,
+      this.store.aspects(source.id).filter((a) => a !== 'cm:lockable' && a !== 'cm:versionable')
+    );
     this.store.addAspects(copy.id, ['cm:copiedfrom']);
     this.store.setProperties(copy.id, props);
     const text = this.ctx.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(source.seq) as { content: string } | undefined;
     this.store.index(copy, props, text?.content);
-    this.ctx.db.prepare("INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?, ?, 'cm:original')").run(copy.id, source.id);
+    this.ctx.db
+      .prepare("INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?, ?, 'cm:original')")
+      .run(copy.id, source.id);
     const children = this.ctx.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL').all(source.id) as NodeRow[];
     for (const child of children) if (this.ctx.permissions.has(caller, child, 'Read')) this.copyTree(caller, child, copy, child.name);
     return this.store.get(copy.id)!;
@@ -434,19 +476,26 @@ export class NodeService {
     if (!node.is_file) throw errors.invalidArgument('Only content nodes can be locked');
     if (node.locked_by && node.locked_by !== caller.userId) this.requireUnlocked(caller, node);
     const type = body.type === 'FULL' ? 'READ_ONLY_LOCK' : 'WRITE_LOCK';
-    if (body.type !== undefined && body.type !== 'FULL' && body.type !== 'ALLOW_OWNER_CHANGES') throw errors.invalidArgument(`Invalid lock type: ${body.type}`);
+    if (body.type !== undefined && body.type !== 'FULL' && body.type !== 'ALLOW_OWNER_CHANGES')
+      throw errors.invalidArgument(`Invalid lock type: ${body.type}`);
     const lifetime = body.lifetime ?? 'PERSISTENT';
     if (lifetime !== 'PERSISTENT' && lifetime !== 'EPHEMERAL') throw errors.invalidArgument(`Invalid lock lifetime: ${lifetime}`);
     const expires = body.timeToExpire && body.timeToExpire > 0 ? alfDate(Date.now() + body.timeToExpire * 1000) : null;
     this.store.update(node.id, { locked_by: caller.userId, lock_type: type, lock_lifetime: lifetime, lock_expires: expires });
     this.store.addAspects(node.id, ['cm:lockable']);
-    this.store.setProperties(node.id, { 'cm:lockOwner': caller.userId, 'cm:lockType': type, 'cm:lockLifetime': lifetime, 'cm:expiryDate': expires });
+    this.store.setProperties(node.id, {
+      'cm:lockOwner': caller.userId,
+      'cm:lockType': type,
+      'cm:lockLifetime': lifetime,
+      'cm:expiryDate': expires
+    });
     return this.store.get(node.id)!;
   }
 
   unlock(caller: Caller, node: NodeRow): NodeRow {
     if (!node.locked_by) throw errors.invalidArgument(`Node is not locked: ${node.id}`);
-    if (node.locked_by !== caller.userId && !caller.isAdmin && !this.ctx.permissions.isOwner(caller, node)) throw errors.permissionDenied('Only the lock owner can unlock the node');
+    if (node.locked_by !== caller.userId && !caller.isAdmin && !this.ctx.permissions.isOwner(caller, node))
+      throw errors.permissionDenied('Only the lock owner can unlock the node');
     this.store.update(node.id, { locked_by: null, lock_type: null, lock_lifetime: null, lock_expires: null });
     this.store.removeAspects(node.id, ['cm:lockable']);
     this.store.setProperties(node.id, { 'cm:lockOwner': null, 'cm:lockType': null, 'cm:lockLifetime': null, 'cm:expiryDate': null });
@@ -454,7 +503,12 @@ export class NodeService {
   }
 
   /** Replaces a file's content; a versionable node gets a new minor (or major) version. */
-  putContent(caller: Caller, node: NodeRow, content: { staged: StagedContent; mimeType?: string; encoding?: string; text?: string }, opts: { majorVersion?: boolean; comment?: string; name?: string }): NodeRow {
+  putContent(
+    caller: Caller,
+    node: NodeRow,
+    content: { staged: StagedContent; mimeType?: string; encoding?: string; text?: string },
+    opts: { majorVersion?: boolean; comment?: string; name?: string }
+  ): NodeRow {
     if (!node.is_file) throw errors.invalidArgument(`Node is not a file: ${node.id}`);
     this.ctx.permissions.require(caller, node, 'Write');
     this.requireUnlocked(caller, node);
@@ -464,7 +518,7 @@ export class NodeService {
       mime_type: content.mimeType ?? node.mime_type,
       encoding: content.encoding ?? node.encoding,
       modified_at: alfDate(),
-      modified_by: caller.userId,
+      modified_by: caller.userId
     };
     if (opts.name !== undefined) fields.name = this.validateName(opts.name);
     this.store.update(node.id, fields);
@@ -484,20 +538,47 @@ export class NodeService {
   /** Records the node's current state as a version (the history keeps every version, newest first). */
   snapshotVersion(nodeId: string, label: string, comment?: string): void {
     const node = this.store.get(nodeId)!;
-    const seq = ((this.ctx.db.prepare('SELECT MAX(seq) AS m FROM version WHERE node_id = ?').get(nodeId) as { m: number | null }).m ?? 0) + 1;
+    const seq =
+      ((this.ctx.db.prepare('SELECT MAX(seq) AS m FROM version WHERE node_id = ?').get(nodeId) as { m: number | null }).m ?? 0) + 1;
     this.ctx.db
-      .prepare('INSERT INTO version (node_id, label, seq, name, type, content_url, mime_type, encoding, size, properties, aspects, comment, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)')
-      .run(nodeId, label, seq, node.name, node.type, node.content_url, node.mime_type, node.encoding, node.size, JSON.stringify(this.store.properties(nodeId)), JSON.stringify(this.store.aspects(nodeId)), comment ?? null, node.modified_at, node.modified_by);
+      .prepare(
+        'INSERT INTO version (node_id, label, seq, name, type, content_url, mime_type, encoding, size, properties, aspects, comment, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)'
+      )
+      .run(
+        nodeId,
+        label,
+        seq,
+        node.name,
+        node.type,
+        node.content_url,
+        node.mime_type,
+        node.encoding,
+        node.size,
+        JSON.stringify(this.store.properties(nodeId)),
+        JSON.stringify(this.store.aspects(nodeId)),
+        comment ?? null,
+        node.modified_at,
+        node.modified_by
+      );
   }
 
   revert(caller: Caller, node: NodeRow, label: string, majorVersion: boolean, comment?: string): NodeRow {
     this.ctx.permissions.require(caller, node, 'Write');
     this.requireUnlocked(caller, node);
-    const v = this.ctx.db.prepare('SELECT * FROM version WHERE node_id = ? AND label = ?').get(node.id, label) as { content_url: string | null; mime_type: string | null; encoding: string | null; size: number | null; properties: string } | undefined;
+    const v = this.ctx.db.prepare('SELECT * FROM version WHERE node_id = ? AND label = ?').get(node.id, label) as
+      | { content_url: string | null; mime_type: string | null; encoding: string | null; size: number | null; properties: string }
+      | undefined;
     if (!v) throw errors.notFound(label);
     const props = this.store.properties(node.id);
     const newLabel = nextVersion(String(props['cm:versionLabel'] ?? '1.0'), majorVersion);
-    this.store.update(node.id, { content_url: v.content_url, mime_type: v.mime_type, encoding: v.encoding, size: v.size, modified_at: alfDate(), modified_by: caller.userId });
+    this.store.update(node.id, {
+      content_url: v.content_url,
+      mime_type: v.mime_type,
+      encoding: v.encoding,
+      size: v.size,
+      modified_at: alfDate(),
+      modified_by: caller.userId
+    });
     const old = JSON.parse(v.properties) as Record<string, unknown>;
     delete old['cm:versionLabel'];
     delete old['cm:versionType'];
@@ -508,7 +589,25 @@ export class NodeService {
 }
 
 const ROLE_NAMES: Record<string, true> = Object.fromEntries(
-  ['Consumer', 'Editor', 'Contributor', 'Collaborator', 'Coordinator', 'SiteConsumer', 'SiteContributor', 'SiteCollaborator', 'SiteManager', 'Read', 'Write', 'Delete', 'AddChildren', 'ReadPermissions', 'ChangePermissions', 'All', 'FullControl'].map((r) => [r, true]),
+  [
+    'Consumer',
+    'Editor',
+    'Contributor',
+    'Collaborator',
+    'Coordinator',
+    'SiteConsumer',
+    'SiteContributor',
+    'SiteCollaborator',
+    'SiteManager',
+    'Read',
+    'Write',
+    'Delete',
+    'AddChildren',
+    'ReadPermissions',
+    'ChangePermissions',
+    'All',
+    'FullControl'
+  ].map((r) => [r, true])
 );
 
 export function nextVersion(label: string, major: boolean): string {

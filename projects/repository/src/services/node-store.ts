@@ -27,21 +27,21 @@ export class NodeStore {
   }
 
   childByName(parentId: string, name: string): NodeRow | undefined {
-    return this.db.prepare('SELECT * FROM node WHERE parent_id = ? AND name_key = ? AND archived_at IS NULL').get(parentId, name.toLowerCase()) as NodeRow | undefined;
+    return this.db
+      .prepare('SELECT * FROM node WHERE parent_id = ? AND name_key = ? AND archived_at IS NULL')
+      .get(parentId, name.toLowerCase()) as NodeRow | undefined;
   }
 
   /** Primary ancestors from the root down to the parent of `node`. */
   ancestors(node: NodeRow): NodeRow[] {
-    return (
-      this.db
-        .prepare(
-          `WITH RECURSIVE up(id, parent_id, depth) AS (
+    return this.db
+      .prepare(
+        `WITH RECURSIVE up(id, parent_id, depth) AS (
              SELECT id, parent_id, 0 FROM node WHERE id = ?
              UNION ALL SELECT n.id, n.parent_id, up.depth + 1 FROM node n JOIN up ON n.id = up.parent_id)
-           SELECT node.* FROM up JOIN node ON node.id = up.id WHERE up.depth > 0 ORDER BY up.depth DESC`,
-        )
-        .all(node.id) as NodeRow[]
-    );
+           SELECT node.* FROM up JOIN node ON node.id = up.id WHERE up.depth > 0 ORDER BY up.depth DESC`
+      )
+      .all(node.id) as NodeRow[];
   }
 
   /** Ids of node and every node below it (primary hierarchy), archived ones included. */
@@ -49,14 +49,18 @@ export class NodeStore {
     return this.db
       .prepare(
         `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT n.id FROM node n JOIN down ON n.parent_id = down.id)
-         SELECT id FROM down`,
+         SELECT id FROM down`
       )
       .pluck()
       .all(id) as string[];
   }
 
   properties(id: string): Record<string, unknown> {
-    const rows = this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as { qname: string; ord: number; json_value: string }[];
+    const rows = this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as {
+      qname: string;
+      ord: number;
+      json_value: string;
+    }[];
     const out: Record<string, unknown> = {};
     for (const r of rows) {
       const v = JSON.parse(r.json_value);
@@ -96,7 +100,13 @@ export class NodeStore {
   }
 
   /** Inserts a node row; a clash of names under one parent answers 409 as ACS does. */
-  insert(row: Omit<NodeRow, 'seq' | 'name_key' | 'assoc_qname' | 'acl_id' | 'archived_at' | 'archived_by' | 'archived_parent_id' | 'id'> & { id?: string; assoc_qname?: string; acl_id?: string }): NodeRow {
+  insert(
+    row: Omit<NodeRow, 'seq' | 'name_key' | 'assoc_qname' | 'acl_id' | 'archived_at' | 'archived_by' | 'archived_parent_id' | 'id'> & {
+      id?: string;
+      assoc_qname?: string;
+      acl_id?: string;
+    }
+  ): NodeRow {
     const id = row.id ?? randomUUID();
     const parent = row.parent_id ? this.getIncludingArchived(row.parent_id) : undefined;
     const aclId = row.acl_id ?? parent?.acl_id ?? id;
@@ -106,9 +116,33 @@ export class NodeStore {
           `INSERT INTO node (id, type, parent_id, name, name_key, assoc_qname, is_folder, is_file, inherits, acl_id, owner,
              created_at, created_by, modified_at, modified_by, content_url, mime_type, encoding, size,
              locked_by, lock_type, lock_lifetime, lock_expires)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
         )
-        .run(id, row.type, row.parent_id, row.name, row.name.toLowerCase(), row.assoc_qname ?? `cm:${iso9075(row.name)}`, row.is_folder, row.is_file, row.inherits, aclId, row.owner, row.created_at, row.created_by, row.modified_at, row.modified_by, row.content_url, row.mime_type, row.encoding, row.size, row.locked_by, row.lock_type, row.lock_lifetime, row.lock_expires);
+        .run(
+          id,
+          row.type,
+          row.parent_id,
+          row.name,
+          row.name.toLowerCase(),
+          row.assoc_qname ?? `cm:${iso9075(row.name)}`,
+          row.is_folder,
+          row.is_file,
+          row.inherits,
+          aclId,
+          row.owner,
+          row.created_at,
+          row.created_by,
+          row.modified_at,
+          row.modified_by,
+          row.content_url,
+          row.mime_type,
+          row.encoding,
+          row.size,
+          row.locked_by,
+          row.lock_type,
+          row.lock_lifetime,
+          row.lock_expires
+        );
     } catch (e) {
       throw uniqueNameClash(e, row.name);
     }
@@ -136,7 +170,7 @@ export class NodeStore {
     this.db
       .prepare(
         `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT n.id FROM node n JOIN down ON n.parent_id = down.id AND n.acl_id = ?)
-         UPDATE node SET acl_id = ? WHERE id IN (SELECT id FROM down) AND acl_id = ?`,
+         UPDATE node SET acl_id = ? WHERE id IN (SELECT id FROM down) AND acl_id = ?`
       )
       .run(rootId, oldAcl, newAcl, oldAcl);
   }
@@ -145,7 +179,9 @@ export class NodeStore {
   index(node: NodeRow, props: Record<string, unknown>, contentText?: string): void {
     const existing = this.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(node.seq) as { content: string } | undefined;
     this.db.prepare('DELETE FROM node_text WHERE rowid = ?').run(node.seq);
-    this.db.prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)').run(node.seq, node.name, textOf(props['cm:title']), textOf(props['cm:description']), contentText ?? existing?.content ?? '');
+    this.db
+      .prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)')
+      .run(node.seq, node.name, textOf(props['cm:title']), textOf(props['cm:description']), contentText ?? existing?.content ?? '');
   }
 
   unindex(seqs: number[]): void {

@@ -6,7 +6,20 @@ import { errors } from '../errors/api-error';
 import { hashPassword } from './authority-service';
 
 /** Person fields the API carries besides id, names, email and flags; kept in person.properties. */
-const PROFILE_FIELDS = ['description', 'skypeId', 'googleId', 'instantMessageId', 'jobTitle', 'location', 'company', 'mobile', 'telephone', 'userStatus', 'statusUpdatedAt', 'avatarId'] as const;
+const PROFILE_FIELDS = [
+  'description',
+  'skypeId',
+  'googleId',
+  'instantMessageId',
+  'jobTitle',
+  'location',
+  'company',
+  'mobile',
+  'telephone',
+  'userStatus',
+  'statusUpdatedAt',
+  'avatarId'
+] as const;
 const USER_NAME = /^[^/\\"*<>?:|,]{1,100}$/;
 
 export interface PersonBody {
@@ -27,7 +40,7 @@ export interface PersonBody {
 export class PeopleService {
   constructor(
     private readonly ctx: RepositoryContext,
-    private readonly nodes: NodeService,
+    private readonly nodes: NodeService
   ) {}
 
   toJson(p: PersonRow, includes: Set<string> = new Set()): Record<string, unknown> {
@@ -38,7 +51,7 @@ export class PeopleService {
       displayName: [p.first_name, p.last_name].filter(Boolean).join(' '),
       email: p.email ?? '',
       enabled: !!p.enabled,
-      emailNotificationsEnabled: !!p.email_notifications_enabled,
+      emailNotificationsEnabled: !!p.email_notifications_enabled
     };
     if (p.last_name) out.lastName = p.last_name;
     for (const f of PROFILE_FIELDS) if (stored[f] !== undefined && stored[f] !== null && stored[f] !== '') out[f] = stored[f];
@@ -68,7 +81,7 @@ export class PeopleService {
       enabled: optionalBool(body.enabled, 'enabled'),
       emailNotificationsEnabled: optionalBool(body.emailNotificationsEnabled, 'emailNotificationsEnabled'),
       properties: profile,
-      aspectNames: stringArray(body.aspectNames, 'aspectNames'),
+      aspectNames: stringArray(body.aspectNames, 'aspectNames')
     });
     this.ensureHomeFolder(person);
     return this.ctx.authorities.person(id)!;
@@ -82,7 +95,10 @@ export class PeopleService {
     const existing = this.ctx.store.childByName(userHomes.id, person.id);
     const home = existing ?? this.nodes.create(system, userHomes, { name: person.id, nodeType: 'cm:folder', system: {} });
     this.ctx.store.update(home.id, { owner: person.id, created_by: person.id, modified_by: person.id });
-    this.nodes.setPermissions(home.id, { isInheritanceEnabled: false, locallySet: [{ authorityId: person.id, name: 'Coordinator', accessStatus: 'ALLOWED' }] });
+    this.nodes.setPermissions(home.id, {
+      isInheritanceEnabled: false,
+      locallySet: [{ authorityId: person.id, name: 'Coordinator', accessStatus: 'ALLOWED' }]
+    });
     this.ctx.db.prepare('UPDATE person SET home_folder_id = ? WHERE id = ?').run(home.id, person.id);
   }
 
@@ -99,7 +115,8 @@ export class PeopleService {
       if (person.id === 'admin' && body.enabled === false) throw errors.permissionDenied('The admin account cannot be disabled');
       sets.enabled = optionalBool(body.enabled, 'enabled') ? 1 : 0;
     }
-    if (body.emailNotificationsEnabled !== undefined) sets.email_notifications_enabled = optionalBool(body.emailNotificationsEnabled, 'emailNotificationsEnabled') ? 1 : 0;
+    if (body.emailNotificationsEnabled !== undefined)
+      sets.email_notifications_enabled = optionalBool(body.emailNotificationsEnabled, 'emailNotificationsEnabled') ? 1 : 0;
     if (body.password !== undefined) {
       const password = required(body.password, 'password');
       if (!caller.isAdmin || self) {
@@ -111,7 +128,9 @@ export class PeopleService {
     if (body.aspectNames !== undefined) sets.aspect_names = JSON.stringify(stringArray(body.aspectNames, 'aspectNames'));
     sets.properties = JSON.stringify(this.profileFrom(body, JSON.parse(person.properties)));
     const keys = Object.keys(sets);
-    this.ctx.db.prepare(`UPDATE person SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => sets[k]), person.id);
+    this.ctx.db
+      .prepare(`UPDATE person SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`)
+      .run(...keys.map((k) => sets[k]), person.id);
     return this.ctx.authorities.person(person.id)!;
   }
 
@@ -120,12 +139,14 @@ export class PeopleService {
     for (const f of PROFILE_FIELDS) {
       if (body[f] === undefined) continue;
       if (f === 'company') {
-        if (body.company !== null && (typeof body.company !== 'object' || Array.isArray(body.company))) throw errors.invalidArgument('company must be an object');
+        if (body.company !== null && (typeof body.company !== 'object' || Array.isArray(body.company)))
+          throw errors.invalidArgument('company must be an object');
         out.company = body.company;
       } else out[f] = optional(body[f], f) ?? null;
     }
     if (body.properties !== undefined) {
-      if (typeof body.properties !== 'object' || body.properties === null || Array.isArray(body.properties)) throw errors.invalidArgument('properties must be an object');
+      if (typeof body.properties !== 'object' || body.properties === null || Array.isArray(body.properties))
+        throw errors.invalidArgument('properties must be an object');
       const merged = { ...((out.properties as Record<string, unknown>) ?? {}) };
       for (const [k, v] of Object.entries(body.properties)) {
         if (!/^[A-Za-z0-9_-]+:[A-Za-z0-9_.-]+$/.test(k)) throw errors.invalidArgument(`Invalid property name: ${k}`);

@@ -25,7 +25,7 @@ export const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   ReadPermissions: ['ReadPermissions'],
   ChangePermissions: ['ChangePermissions'],
   All: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions'],
-  FullControl: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions'],
+  FullControl: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions']
 };
 export const SETTABLE_ROLES = ['Contributor', 'Collaborator', 'Coordinator', 'Editor', 'Consumer'];
 export const SITE_ROLES = ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteConsumer'];
@@ -49,7 +49,7 @@ export class PermissionService {
 
   constructor(
     private readonly db: Db,
-    private readonly authorities: AuthorityService,
+    private readonly authorities: AuthorityService
   ) {}
 
   /** Called after any ACL or inheritance change. */
@@ -80,7 +80,9 @@ export class PermissionService {
     while (currentAcl && !seen.has(currentAcl)) {
       seen.add(currentAcl);
       entries.push(...this.localEntries(currentAcl));
-      const owner = this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE id = ?').get(currentAcl) as { inherits: number; parent_id: string | null; archived_parent_id: string | null } | undefined;
+      const owner = this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE id = ?').get(currentAcl) as
+        | { inherits: number; parent_id: string | null; archived_parent_id: string | null }
+        | undefined;
       if (!owner || !owner.inherits) break;
       const parentId = owner.parent_id ?? owner.archived_parent_id;
       if (!parentId) break;
@@ -138,7 +140,7 @@ export class PermissionService {
     const placeholders = acls.map(() => '?').join(',');
     return {
       sql: `(${acls.length ? `${alias}.acl_id IN (${placeholders}) OR ` : ''}COALESCE(${alias}.owner, ${alias}.created_by) = ?)`,
-      params: [...acls, caller.userId],
+      params: [...acls, caller.userId]
     };
   }
 

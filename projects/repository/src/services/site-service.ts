@@ -45,7 +45,7 @@ export function isSiteRole(role: unknown): role is SiteRole {
 export class SiteService {
   constructor(
     private readonly ctx: RepositoryContext,
-    private readonly nodes: NodeService,
+    private readonly nodes: NodeService
   ) {}
 
   siteGroup(id: string): string {
@@ -118,15 +118,25 @@ export class SiteService {
     const visibility = checkVisibility(body.visibility ?? 'PUBLIC');
     // Without an id ACS derives one from the title, keeping only the characters a site id allows.
     const id = body.id === undefined || body.id === null ? title.replace(/[^A-Za-z0-9-]/g, '') : body.id;
-    if (typeof id !== 'string' || !SITE_ID.test(id)) throw errors.invalidArgument(`Site id is invalid (1-72 letters, digits or dashes): ${String(id)}`);
+    if (typeof id !== 'string' || !SITE_ID.test(id))
+      throw errors.invalidArgument(`Site id is invalid (1-72 letters, digits or dashes): ${String(id)}`);
     const sitesRoot = this.ctx.wellKnown.sites;
     // A site in the trashcan still holds its id, as in ACS.
-    const clash = this.get(id) || this.ctx.db.prepare("SELECT 1 FROM node WHERE (parent_id = ? OR archived_parent_id = ?) AND name_key = ? AND type = 'st:site'").get(sitesRoot, sitesRoot, id.toLowerCase());
+    const clash =
+      this.get(id) ||
+      this.ctx.db
+        .prepare("SELECT 1 FROM node WHERE (parent_id = ? OR archived_parent_id = ?) AND name_key = ? AND type = 'st:site'")
+        .get(sitesRoot, sitesRoot, id.toLowerCase());
     if (clash) throw errors.conflict(`Site ${id} already exists`);
 
     const props: Record<string, unknown> = { 'cm:title': title, 'st:sitePreset': 'site-dashboard', 'st:siteVisibility': visibility };
     if (description) props['cm:description'] = description;
-    const node = this.nodes.create(caller, this.ctx.store.require(sitesRoot), { name: id, nodeType: 'st:site', properties: props, system: {} });
+    const node = this.nodes.create(caller, this.ctx.store.require(sitesRoot), {
+      name: id,
+      nodeType: 'st:site',
+      properties: props,
+      system: {}
+    });
 
     const { authorities } = this.ctx;
     authorities.insertGroup(this.siteGroup(id), `site_${id}`, undefined, SITE_GROUP_ZONES);
@@ -137,11 +147,19 @@ export class SiteService {
     authorities.addMember(this.roleGroup(id, 'SiteManager'), caller.userId);
     this.nodes.setPermissions(node.id, {
       isInheritanceEnabled: false,
-      locallySet: [...ROLE_ORDER.map((r) => ({ authorityId: this.roleGroup(id, r), name: r })), ...visibilityAces(visibility)],
+      locallySet: [...ROLE_ORDER.map((r) => ({ authorityId: this.roleGroup(id, r), name: r })), ...visibilityAces(visibility)]
     });
-    this.nodes.create(caller, node, { name: 'documentLibrary', nodeType: 'cm:folder', aspectNames: ['st:siteContainer'], properties: { 'st:componentId': 'documentLibrary' }, system: {} });
+    this.nodes.create(caller, node, {
+      name: 'documentLibrary',
+      nodeType: 'cm:folder',
+      aspectNames: ['st:siteContainer'],
+      properties: { 'st:componentId': 'documentLibrary' },
+      system: {}
+    });
 
-    this.ctx.db.prepare('INSERT INTO site (id, node_id, title, description, visibility, preset) VALUES (?,?,?,?,?,?)').run(id, node.id, title, description ?? null, visibility, 'site-dashboard');
+    this.ctx.db
+      .prepare('INSERT INTO site (id, node_id, title, description, visibility, preset) VALUES (?,?,?,?,?,?)')
+      .run(id, node.id, title, description ?? null, visibility, 'site-dashboard');
     if (!opts.skipAddToFavorites) this.addFavorite(caller.userId, this.get(id)!);
     return this.get(id)!;
   }
@@ -149,9 +167,12 @@ export class SiteService {
   update(caller: Caller, site: SiteRow, body: Record<string, unknown>): SiteRow {
     this.requireManager(caller, site);
     const title = body.title === undefined ? site.title : checkText(body.title, 'title', 256, true)!;
-    const description = body.description === undefined ? site.description : (checkText(body.description, 'description', 512, false) ?? null);
+    const description =
+      body.description === undefined ? site.description : (checkText(body.description, 'description', 512, false) ?? null);
     const visibility = body.visibility === undefined ? site.visibility : checkVisibility(body.visibility);
-    this.ctx.db.prepare('UPDATE site SET title = ?, description = ?, visibility = ? WHERE id = ?').run(title, description || null, visibility, site.id);
+    this.ctx.db
+      .prepare('UPDATE site SET title = ?, description = ?, visibility = ? WHERE id = ?')
+      .run(title, description || null, visibility, site.id);
     const { store } = this.ctx;
     store.setProperties(site.node_id, { 'cm:title': title, 'cm:description': description || null, 'st:siteVisibility': visibility });
     store.touch(site.node_id, caller.userId);
@@ -182,7 +203,9 @@ export class SiteService {
 
   containers(site: SiteRow): { id: string; folderId: string; node: NodeRow }[] {
     const rows = this.ctx.db
-      .prepare("SELECT n.* FROM node n JOIN aspect a ON a.node_id = n.id AND a.qname = 'st:siteContainer' WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key")
+      .prepare(
+        "SELECT n.* FROM node n JOIN aspect a ON a.node_id = n.id AND a.qname = 'st:siteContainer' WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key"
+      )
       .all(site.node_id) as NodeRow[];
     return rows.map((n) => ({ id: String(this.ctx.store.properties(n.id)['st:componentId'] ?? n.name), folderId: n.id, node: n }));
   }
@@ -191,7 +214,8 @@ export class SiteService {
   memberships(site: SiteRow): SiteMembership[] {
     const { authorities } = this.ctx;
     const direct = new Map<string, SiteRole>();
-    for (const role of [...ROLE_ORDER].reverse()) for (const m of authorities.directMembers(this.roleGroup(site.id, role))) direct.set(m, role);
+    for (const role of [...ROLE_ORDER].reverse())
+      for (const m of authorities.directMembers(this.roleGroup(site.id, role))) direct.set(m, role);
     const out: SiteMembership[] = [...direct].map(([authority, role]) => ({ authority, role, viaGroup: false }));
     const viaGroups = new Map<string, SiteRole>();
     for (const { authority, role } of out) {
@@ -245,20 +269,31 @@ export class SiteService {
 
   /** Site favourites live in `favorite` keyed by the site node id, as /favorites reports them (target.site.guid). */
   addFavorite(personId: string, site: SiteRow): boolean {
-    const r = this.ctx.db.prepare("INSERT OR IGNORE INTO favorite (person_id, target_id, target_type, created_at) VALUES (?,?,'site',?)").run(personId, site.node_id, alfDate());
+    const r = this.ctx.db
+      .prepare("INSERT OR IGNORE INTO favorite (person_id, target_id, target_type, created_at) VALUES (?,?,'site',?)")
+      .run(personId, site.node_id, alfDate());
     return r.changes > 0;
   }
 
   removeFavorite(personId: string, site: SiteRow): boolean {
-    return this.ctx.db.prepare("DELETE FROM favorite WHERE person_id = ? AND target_id = ? AND target_type = 'site'").run(personId, site.node_id).changes > 0;
+    return (
+      this.ctx.db.prepare("DELETE FROM favorite WHERE person_id = ? AND target_id = ? AND target_type = 'site'").run(personId, site.node_id)
+        .changes > 0
+    );
   }
 
   isFavorite(personId: string, site: SiteRow): boolean {
-    return !!this.ctx.db.prepare("SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ? AND target_type = 'site'").get(personId, site.node_id);
+    return !!this.ctx.db
+      .prepare("SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ? AND target_type = 'site'")
+      .get(personId, site.node_id);
   }
 
   favoriteSites(personId: string): SiteRow[] {
-    return this.ctx.db.prepare("SELECT s.* FROM favorite f JOIN site s ON s.node_id = f.target_id WHERE f.person_id = ? AND f.target_type = 'site' ORDER BY f.created_at DESC").all(personId) as SiteRow[];
+    return this.ctx.db
+      .prepare(
+        "SELECT s.* FROM favorite f JOIN site s ON s.node_id = f.target_id WHERE f.person_id = ? AND f.target_type = 'site' ORDER BY f.created_at DESC"
+      )
+      .all(personId) as SiteRow[];
   }
 }
 
@@ -274,7 +309,8 @@ function visibilityAces(visibility: Visibility): { authorityId: string; name: st
 }
 
 export function checkVisibility(v: unknown): Visibility {
-  if (typeof v !== 'string' || !(VISIBILITIES as string[]).includes(v)) throw errors.invalidArgument(`Invalid site visibility: ${String(v)} (PUBLIC, MODERATED or PRIVATE)`);
+  if (typeof v !== 'string' || !(VISIBILITIES as string[]).includes(v))
+    throw errors.invalidArgument(`Invalid site visibility: ${String(v)} (PUBLIC, MODERATED or PRIVATE)`);
   return v as Visibility;
 }
 

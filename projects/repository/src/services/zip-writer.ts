@@ -93,6 +93,6 @@ function dosDateTime(d: Date): { time: number; date: number } {
   const year = Math.max(1980, d.getUTCFullYear());
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
-    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    date: ((year - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate()
   };
 }

@@ -30,7 +30,15 @@ export interface MultiInstance {
   completionCondition?: string;
 }
 
-export type NodeKind = 'startEvent' | 'endEvent' | 'userTask' | 'scriptTask' | 'serviceTask' | 'manualTask' | 'exclusiveGateway' | 'parallelGateway';
+export type NodeKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'userTask'
+  | 'scriptTask'
+  | 'serviceTask'
+  | 'manualTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway';
 
 export interface FlowNode {
   id: string;
@@ -79,8 +87,38 @@ export interface ProcessModel {
 
 type X = Record<string, any>;
 
-const REPEATED = new Set(['process', 'sequenceFlow', 'startEvent', 'endEvent', 'userTask', 'scriptTask', 'serviceTask', 'manualTask', 'exclusiveGateway', 'parallelGateway', 'taskListener', 'executionListener', 'field', 'BPMNDiagram', 'potentialOwner', 'documentation']);
-const UNSUPPORTED = ['subProcess', 'callActivity', 'inclusiveGateway', 'eventBasedGateway', 'boundaryEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'receiveTask', 'sendTask', 'businessRuleTask', 'transaction', 'complexGateway'];
+const REPEATED = new Set([
+  'process',
+  'sequenceFlow',
+  'startEvent',
+  'endEvent',
+  'userTask',
+  'scriptTask',
+  'serviceTask',
+  'manualTask',
+  'exclusiveGateway',
+  'parallelGateway',
+  'taskListener',
+  'executionListener',
+  'field',
+  'BPMNDiagram',
+  'potentialOwner',
+  'documentation'
+]);
+const UNSUPPORTED = [
+  'subProcess',
+  'callActivity',
+  'inclusiveGateway',
+  'eventBasedGateway',
+  'boundaryEvent',
+  'intermediateCatchEvent',
+  'intermediateThrowEvent',
+  'receiveTask',
+  'sendTask',
+  'businessRuleTask',
+  'transaction',
+  'complexGateway'
+];
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -89,7 +127,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   removeNSPrefix: true,
   trimValues: true,
-  isArray: (tag) => REPEATED.has(tag),
+  isArray: (tag) => REPEATED.has(tag)
 });
 
 const text = (v: unknown): string | undefined => {
@@ -138,14 +176,16 @@ function listener(el: X, where: string, kind: 'task' | 'execution'): Listener {
     if (!f.script) throw new BpmnError(`${where}: script listener without a script field`);
     return { event, script: f.script, runAs: f.runAs };
   }
-  throw new BpmnError(`${where}: listener class ${cls ?? '(none)'} is not supported; use ${kind === 'task' ? SCRIPT_TASK_LISTENER : SCRIPT_EXECUTION_LISTENER}`);
+  throw new BpmnError(
+    `${where}: listener class ${cls ?? '(none)'} is not supported; use ${kind === 'task' ? SCRIPT_TASK_LISTENER : SCRIPT_EXECUTION_LISTENER}`
+  );
 }
 
 function extensionListeners(el: X, where: string) {
   const ext = (el.extensionElements ?? {}) as X;
   return {
     taskListeners: list(ext.taskListener).map((l) => listener(l, where, 'task')),
-    executionListeners: list(ext.executionListener).map((l) => listener(l, where, 'execution')),
+    executionListeners: list(ext.executionListener).map((l) => listener(l, where, 'execution'))
   };
 }
 
@@ -154,7 +194,10 @@ function formalExpressions(owner: unknown): string[] {
 }
 
 function documentation(el: X): string | undefined {
-  const d = list(el.documentation).map((x) => text(x) ?? (typeof x === 'string' ? x : '')).join('\n').trim();
+  const d = list(el.documentation)
+    .map((x) => text(x) ?? (typeof x === 'string' ? x : ''))
+    .join('\n')
+    .trim();
   return d || undefined;
 }
 
@@ -174,7 +217,8 @@ export function parseBpmn(xml: string): ProcessModel[] {
 function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): ProcessModel {
   const key = p['@_id'];
   if (!key) throw new BpmnError('A <process> has no id');
-  for (const u of UNSUPPORTED) if (p[u] !== undefined) throw new BpmnError(`Process ${key}: <${u}> is not supported by this repository's workflow engine`);
+  for (const u of UNSUPPORTED)
+    if (p[u] !== undefined) throw new BpmnError(`Process ${key}: <${u}> is not supported by this repository's workflow engine`);
   const nodes = new Map<string, FlowNode>();
   const add = (kind: NodeKind, el: X) => {
     const id = el['@_id'];
@@ -194,7 +238,7 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
       candidateUsers: [],
       candidateGroups: [],
       taskListeners,
-      executionListeners,
+      executionListeners
     };
     if (kind === 'userTask') readUserTask(node, el, where);
     if (kind === 'scriptTask') {
@@ -203,18 +247,31 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
       node.script = { text: text(el.script) ?? '', runAs: fields(el.extensionElements ?? {}).runAs };
     }
     if (kind === 'serviceTask') {
-      if (el['@_class'] !== SCRIPT_DELEGATE) throw new BpmnError(`${where}: only serviceTasks with activiti:class="${SCRIPT_DELEGATE}" are supported`);
+      if (el['@_class'] !== SCRIPT_DELEGATE)
+        throw new BpmnError(`${where}: only serviceTasks with activiti:class="${SCRIPT_DELEGATE}" are supported`);
       const f = fields(el.extensionElements ?? {});
       if (!f.script) throw new BpmnError(`${where}: AlfrescoScriptDelegate without a script field`);
       node.script = { text: f.script, runAs: f.runAs };
     }
     if (kind === 'endEvent' && el.terminateEventDefinition !== undefined) node.terminate = true;
-    if ((kind === 'startEvent' || kind === 'endEvent') && (el.timerEventDefinition || el.messageEventDefinition || el.signalEventDefinition || el.errorEventDefinition)) {
+    if (
+      (kind === 'startEvent' || kind === 'endEvent') &&
+      (el.timerEventDefinition || el.messageEventDefinition || el.signalEventDefinition || el.errorEventDefinition)
+    ) {
       throw new BpmnError(`${where}: event definitions other than terminate are not supported`);
     }
     nodes.set(id, node);
   };
-  for (const kind of ['startEvent', 'endEvent', 'userTask', 'scriptTask', 'serviceTask', 'manualTask', 'exclusiveGateway', 'parallelGateway'] as NodeKind[]) {
+  for (const kind of [
+    'startEvent',
+    'endEvent',
+    'userTask',
+    'scriptTask',
+    'serviceTask',
+    'manualTask',
+    'exclusiveGateway',
+    'parallelGateway'
+  ] as NodeKind[]) {
     for (const el of list(p[kind])) add(kind, el);
   }
   const flows = new Map<string, SequenceFlow>();
@@ -226,11 +283,12 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
       target: f['@_targetRef'],
       name: f['@_name'],
       condition: text(f.conditionExpression)?.trim() || undefined,
-      executionListeners: extensionListeners(f, `Process ${key}, sequenceFlow ${id}`).executionListeners,
+      executionListeners: extensionListeners(f, `Process ${key}, sequenceFlow ${id}`).executionListeners
     };
     const source = nodes.get(flow.source);
     const target = nodes.get(flow.target);
-    if (!id || !source || !target) throw new BpmnError(`Process ${key}: sequenceFlow ${id ?? '(no id)'} joins unknown elements ${flow.source} -> ${flow.target}`);
+    if (!id || !source || !target)
+      throw new BpmnError(`Process ${key}: sequenceFlow ${id ?? '(no id)'} joins unknown elements ${flow.source} -> ${flow.target}`);
     flows.set(id, flow);
     source.outgoing.push(id);
     target.incoming.push(id);
@@ -239,7 +297,12 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
   if (starts.length !== 1) throw new BpmnError(`Process ${key}: exactly one startEvent is supported (found ${starts.length})`);
   for (const n of nodes.values()) {
     if (n.kind !== 'endEvent' && !n.outgoing.length) throw new BpmnError(`Process ${key}: ${n.kind} ${n.id} has no outgoing sequence flow`);
-    if (n.kind !== 'exclusiveGateway' && n.kind !== 'parallelGateway' && n.outgoing.some((f) => flows.get(f)!.condition) && n.outgoing.length > 1) {
+    if (
+      n.kind !== 'exclusiveGateway' &&
+      n.kind !== 'parallelGateway' &&
+      n.outgoing.some((f) => flows.get(f)!.condition) &&
+      n.outgoing.length > 1
+    ) {
       throw new BpmnError(`Process ${key}: conditional flows leave ${n.id}; put an exclusiveGateway there`);
     }
   }
@@ -253,7 +316,7 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
     nodes,
     flows,
     executionListeners: extensionListeners(p, `Process ${key}`).executionListeners,
-    hasDiagram,
+    hasDiagram
   };
 }
 
@@ -279,8 +342,9 @@ function readUserTask(node: FlowNode, el: X, where: string): void {
       collection: m['@_collection'] ?? text(m.loopDataInputRef),
       elementVariable: m['@_elementVariable'] ?? m.inputDataItem?.['@_name'],
       cardinality: text(m.loopCardinality),
-      completionCondition: text(m.completionCondition),
+      completionCondition: text(m.completionCondition)
     };
-    if (!node.multiInstance.collection && !node.multiInstance.cardinality) throw new BpmnError(`${where}: multi-instance needs activiti:collection or loopCardinality`);
+    if (!node.multiInstance.collection && !node.multiInstance.cardinality)
+      throw new BpmnError(`${where}: multi-instance needs activiti:collection or loopCardinality`);
   }
 }

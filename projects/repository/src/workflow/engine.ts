@@ -37,7 +37,7 @@ export class WorkflowEngine {
 
   constructor(
     readonly ctx: RepositoryContext,
-    readonly nodes: NodeService,
+    readonly nodes: NodeService
   ) {
     this.store = new WorkflowStore(ctx.db);
   }
@@ -49,22 +49,45 @@ export class WorkflowEngine {
   // ------------------------------------------------------------------ deployment
 
   /** Deploys every process of a BPMN file as the next version of its key. */
-  deploy(xml: string, opts: { name: string; sourceNodeId?: string; sourceContentUrl?: string }): { deployment: DeploymentRow; definitions: DefinitionRow[] } {
+  deploy(
+    xml: string,
+    opts: { name: string; sourceNodeId?: string; sourceContentUrl?: string }
+  ): { deployment: DeploymentRow; definitions: DefinitionRow[] } {
     let models: ProcessModel[];
     try {
       models = parseBpmn(xml);
       models.forEach(checkModel);
     } catch (e) {
-      if (e instanceof BpmnError || e instanceof ExpressionError || e instanceof SyntaxError) throw errors.conflict(`Workflow definition could not be deployed: ${e.message}`);
+      if (e instanceof BpmnError || e instanceof ExpressionError || e instanceof SyntaxError)
+        throw errors.conflict(`Workflow definition could not be deployed: ${e.message}`);
       throw e;
     }
     const id = this.store.nextId();
     const now = alfDate();
-    this.ctx.db.prepare('INSERT INTO wf_deployment (id, name, category, deployed_at, source_node_id, source_content_url, xml) VALUES (?,?,?,?,?,?,?)').run(id, opts.name, models[0].category ?? null, now, opts.sourceNodeId ?? null, opts.sourceContentUrl ?? null, xml);
+    this.ctx.db
+      .prepare(
+        'INSERT INTO wf_deployment (id, name, category, deployed_at, source_node_id, source_content_url, xml) VALUES (?,?,?,?,?,?,?)'
+      )
+      .run(id, opts.name, models[0].category ?? null, now, opts.sourceNodeId ?? null, opts.sourceContentUrl ?? null, xml);
     const definitions = models.map((m) => {
-      const version = ((this.ctx.db.prepare('SELECT MAX(version) FROM wf_definition WHERE key = ?').pluck().get(m.key) as number | null) ?? 0) + 1;
+      const version =
+        ((this.ctx.db.prepare('SELECT MAX(version) FROM wf_definition WHERE key = ?').pluck().get(m.key) as number | null) ?? 0) + 1;
       const defId = `${m.key}:${version}:${this.store.nextId()}`;
-      this.ctx.db.prepare('INSERT INTO wf_definition (id, key, version, name, description, category, deployment_id, start_form_key, graphic) VALUES (?,?,?,?,?,?,?,?,?)').run(defId, m.key, version, m.name ?? null, m.documentation ?? null, m.category ?? null, id, m.startFormKey ?? null, m.hasDiagram ? 1 : 0);
+      this.ctx.db
+        .prepare(
+          'INSERT INTO wf_definition (id, key, version, name, description, category, deployment_id, start_form_key, graphic) VALUES (?,?,?,?,?,?,?,?,?)'
+        )
+        .run(
+          defId,
+          m.key,
+          version,
+          m.name ?? null,
+          m.documentation ?? null,
+          m.category ?? null,
+          id,
+          m.startFormKey ?? null,
+          m.hasDiagram ? 1 : 0
+        );
       return this.store.definition(defId)!;
     });
     return { deployment: this.store.deployment(id)!, definitions };
@@ -73,7 +96,9 @@ export class WorkflowEngine {
   /** Removes a deployment with its definitions and every process of them, running or finished (Activiti's cascade). */
   deleteDeployment(id: string): void {
     const defs = this.ctx.db.prepare('SELECT id FROM wf_definition WHERE deployment_id = ?').pluck().all(id) as string[];
-    for (const d of defs) for (const p of this.ctx.db.prepare('SELECT id FROM wf_process WHERE definition_id = ?').pluck().all(d) as string[]) this.store.purgeProcess(p);
+    for (const d of defs)
+      for (const p of this.ctx.db.prepare('SELECT id FROM wf_process WHERE definition_id = ?').pluck().all(d) as string[])
+        this.store.purgeProcess(p);
     this.ctx.db.prepare('DELETE FROM wf_definition WHERE deployment_id = ?').run(id);
     this.ctx.db.prepare('DELETE FROM wf_deployment WHERE id = ?').run(id);
   }
@@ -161,7 +186,13 @@ export class WorkflowEngine {
   }
 
   /** Runs repository JavaScript with the process variables, `execution` and, for task listeners, `task`. */
-  script(run: Run, exec: ExecutionRow, source: string, where: string, opts: { task?: TaskRow; eventName?: string; runAs?: string } = {}): void {
+  script(
+    run: Run,
+    exec: ExecutionRow,
+    source: string,
+    where: string,
+    opts: { task?: TaskRow; eventName?: string; runAs?: string } = {}
+  ): void {
     const caller = this.runAs(run, opts.runAs);
     const scriptRun: Run = { ...run, caller };
     const host = this.host(caller);
@@ -179,7 +210,8 @@ export class WorkflowEngine {
   fireListeners(run: Run, exec: ExecutionRow, listeners: Listener[], event: string, where: string, task?: TaskRow): void {
     for (const l of listeners) {
       if (l.event !== event) continue;
-      if (l.script) this.script(run, exec, l.script, `${run.model.key} ${where} (${event} listener)`, { task, eventName: event, runAs: l.runAs });
+      if (l.script)
+        this.script(run, exec, l.script, `${run.model.key} ${where} (${event} listener)`, { task, eventName: event, runAs: l.runAs });
       else if (l.expression) this.evaluate(run, exec, l.expression, task);
     }
   }
@@ -187,7 +219,8 @@ export class WorkflowEngine {
   // ------------------------------------------------------------------ token movement
 
   step(run: Run): void {
-    if (++run.steps > MAX_STEPS) throw errors.internal(`Process ${run.process.id} did not reach a wait state after ${MAX_STEPS} steps (a loop without a user task?)`);
+    if (++run.steps > MAX_STEPS)
+      throw errors.internal(`Process ${run.process.id} did not reach a wait state after ${MAX_STEPS} steps (a loop without a user task?)`);
   }
 
   enter(run: Run, exec: ExecutionRow, node: FlowNode): void {
@@ -195,7 +228,14 @@ export class WorkflowEngine {
     this.store.updateExecution(exec.id, { activity_id: node.id, state: 'active' });
     exec = this.store.execution(exec.id)!;
     if (node.multiInstance && exec.state !== 'mi-root' && !this.isMiChild(exec, node)) return this.startMultiInstance(run, exec, node);
-    this.store.activityStart({ process_id: run.process.id, execution_id: exec.id, activity_id: node.id, activity_name: node.name, activity_type: node.kind, started_at: alfDate() });
+    this.store.activityStart({
+      process_id: run.process.id,
+      execution_id: exec.id,
+      activity_id: node.id,
+      activity_name: node.name,
+      activity_type: node.kind,
+      started_at: alfDate()
+    });
     this.fireListeners(run, exec, node.executionListeners, 'start', node.id);
     switch (node.kind) {
       case 'startEvent':
@@ -251,7 +291,17 @@ export class WorkflowEngine {
     this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
     this.store.activityEnd(exec.id, node.id, alfDate());
     if (!flows.length) throw errors.internal(`${node.id} has no outgoing sequence flow`);
-    const tokens = flows.map((f, i) => (i === 0 ? exec : this.store.insertExecution({ id: this.store.nextId(), process_id: run.process.id, parent_id: exec.parent_id ?? run.process.id, activity_id: node.id, state: 'active' })));
+    const tokens = flows.map((f, i) =>
+      i === 0
+        ? exec
+        : this.store.insertExecution({
+            id: this.store.nextId(),
+            process_id: run.process.id,
+            parent_id: exec.parent_id ?? run.process.id,
+            activity_id: node.id,
+            state: 'active'
+          })
+    );
     flows.forEach((id, i) => {
       const flow = run.model.flows.get(id)!;
       this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`);
@@ -263,7 +313,8 @@ export class WorkflowEngine {
     this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
     this.store.activityEnd(exec.id, node.id, alfDate());
     if (node.terminate) {
-      for (const t of this.store.activeTasksOfProcess(run.process.id)) this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'terminated' });
+      for (const t of this.store.activeTasksOfProcess(run.process.id))
+        this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'terminated' });
       for (const e of this.store.executions(run.process.id)) if (e.id !== run.process.id) this.store.deleteExecution(e.id);
     } else if (exec.id !== run.process.id) this.store.deleteExecution(exec.id);
     if (exec.id === run.process.id || node.terminate) this.store.updateExecution(run.process.id, { state: 'ended', activity_id: node.id });
@@ -273,7 +324,9 @@ export class WorkflowEngine {
 
   private finishProcess(run: Run, endActivityId: string): void {
     this.fireListeners(run, this.store.execution(run.process.id)!, run.model.executionListeners, 'end', 'process');
-    this.ctx.db.prepare('UPDATE wf_process SET ended_at = ?, end_activity_id = ? WHERE id = ?').run(alfDate(), endActivityId, run.process.id);
+    this.ctx.db
+      .prepare('UPDATE wf_process SET ended_at = ?, end_activity_id = ? WHERE id = ?')
+      .run(alfDate(), endActivityId, run.process.id);
   }
 
   // ------------------------------------------------------------------ user tasks
@@ -282,7 +335,9 @@ export class WorkflowEngine {
     const mi = node.multiInstance!;
     let items: unknown[];
     if (mi.collection) {
-      const raw = /[$#]\{/.test(mi.collection) ? this.evaluate(run, exec, mi.collection) : toScript(this.host(run.caller), this.getVariable(exec.id, mi.collection) ?? { type: 'd:any', value: null });
+      const raw = /[$#]\{/.test(mi.collection)
+        ? this.evaluate(run, exec, mi.collection)
+        : toScript(this.host(run.caller), this.getVariable(exec.id, mi.collection) ?? { type: 'd:any', value: null });
       items = Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
     } else items = Array.from({ length: Number(this.evaluate(run, exec, mi.cardinality!)) || 0 }, (_, i) => i);
     this.store.updateExecution(exec.id, { state: 'mi-root' });
@@ -300,7 +355,13 @@ export class WorkflowEngine {
   }
 
   private startInstance(run: Run, root: ExecutionRow, node: FlowNode, items: unknown[], index: number): void {
-    const child = this.store.insertExecution({ id: this.store.nextId(), process_id: run.process.id, parent_id: root.id, activity_id: node.id, state: 'active' });
+    const child = this.store.insertExecution({
+      id: this.store.nextId(),
+      process_id: run.process.id,
+      parent_id: root.id,
+      activity_id: node.id,
+      state: 'active'
+    });
     const mi = node.multiInstance!;
     if (mi.elementVariable) this.store.setVariable(child.id, run.process.id, mi.elementVariable, fromScript(items[index]));
     this.store.setVariable(child.id, run.process.id, 'loopCounter', { type: 'd:int', value: index });
@@ -318,15 +379,33 @@ export class WorkflowEngine {
     const due = evalText(node.dueDate);
     const assignee = authorityName(evalText(node.assignee));
     this.ctx.db
-      .prepare('INSERT INTO wf_task (id, process_id, execution_id, definition_id, activity_id, name, description, assignee, owner, priority, due_at, form_key, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)')
-      .run(id, run.process.id, exec.id, run.process.definition_id, node.id, name === undefined ? null : String(name), description ?? null, assignee ?? null, null, Number.isFinite(priority) ? priority : 2, due ? alfDate(due as string) : null, node.formKey ?? null, alfDate());
+      .prepare(
+        'INSERT INTO wf_task (id, process_id, execution_id, definition_id, activity_id, name, description, assignee, owner, priority, due_at, form_key, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)'
+      )
+      .run(
+        id,
+        run.process.id,
+        exec.id,
+        run.process.definition_id,
+        node.id,
+        name === undefined ? null : String(name),
+        description ?? null,
+        assignee ?? null,
+        null,
+        Number.isFinite(priority) ? priority : 2,
+        due ? alfDate(due as string) : null,
+        node.formKey ?? null,
+        alfDate()
+      );
     for (const expr of node.candidateUsers) for (const u of flatten(evalText(expr))) this.store.addCandidate(id, 'user', u);
-    for (const expr of node.candidateGroups) for (const g of flatten(evalText(expr))) this.store.addCandidate(id, 'group', g.startsWith('GROUP_') ? g : `GROUP_${g}`);
+    for (const expr of node.candidateGroups)
+      for (const g of flatten(evalText(expr))) this.store.addCandidate(id, 'group', g.startsWith('GROUP_') ? g : `GROUP_${g}`);
     this.seedTaskDefaults(run, id, node.formKey);
     this.store.setActivityTask(exec.id, node.id, id, assignee ?? null);
     const task = this.store.task(id)!;
     this.fireListeners(run, exec, node.taskListeners, 'create', `userTask ${node.id}`, task);
-    if (this.store.task(id)!.assignee) this.fireListeners(run, exec, node.taskListeners, 'assignment', `userTask ${node.id}`, this.store.task(id));
+    if (this.store.task(id)!.assignee)
+      this.fireListeners(run, exec, node.taskListeners, 'assignment', `userTask ${node.id}`, this.store.task(id));
   }
 
   /** Task-local variables for the task type's defaults (bpm_status, wf_reviewOutcome …), as Alfresco sets them. */
@@ -362,7 +441,17 @@ export class WorkflowEngine {
   /** leave() without re-recording the activity end (already closed with the task). */
   private followOutgoing(run: Run, exec: ExecutionRow, node: FlowNode): void {
     const flows = node.outgoing;
-    const tokens = flows.map((_f, i) => (i === 0 ? exec : this.store.insertExecution({ id: this.store.nextId(), process_id: run.process.id, parent_id: exec.parent_id ?? run.process.id, activity_id: node.id, state: 'active' })));
+    const tokens = flows.map((_f, i) =>
+      i === 0
+        ? exec
+        : this.store.insertExecution({
+            id: this.store.nextId(),
+            process_id: run.process.id,
+            parent_id: exec.parent_id ?? run.process.id,
+            activity_id: node.id,
+            state: 'active'
+          })
+    );
     flows.forEach((id, i) => {
       const flow = run.model.flows.get(id)!;
       this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`);
@@ -377,13 +466,17 @@ export class WorkflowEngine {
     const completed = num('nrOfCompletedInstances') + 1;
     const total = num('nrOfInstances');
     this.store.setVariable(root.id, run.process.id, 'nrOfCompletedInstances', { type: 'd:int', value: completed });
-    this.store.setVariable(root.id, run.process.id, 'nrOfActiveInstances', { type: 'd:int', value: mi.sequential ? 0 : num('nrOfActiveInstances') - 1 });
+    this.store.setVariable(root.id, run.process.id, 'nrOfActiveInstances', {
+      type: 'd:int',
+      value: mi.sequential ? 0 : num('nrOfActiveInstances') - 1
+    });
     this.fireListeners(run, child, node.executionListeners, 'end', node.id);
     const done = completed >= total || (mi.completionCondition ? this.condition(run, child, mi.completionCondition) : false);
     this.store.deleteExecution(child.id);
     if (done) {
       for (const c of this.store.childExecutions(root.id)) {
-        for (const t of this.store.activeTasksOfExecution(c.id)) this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'completion condition satisfied' });
+        for (const t of this.store.activeTasksOfExecution(c.id))
+          this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'completion condition satisfied' });
         this.store.deleteExecution(c.id);
       }
       for (const n of ['nrOfInstances', 'nrOfCompletedInstances', 'nrOfActiveInstances', '_miItems']) this.store.deleteVariable(root.id, n);
@@ -399,11 +492,21 @@ export class WorkflowEngine {
 
   // ------------------------------------------------------------------ process lifecycle
 
-  startProcess(caller: Caller, def: DefinitionRow, variables: Map<string, StoredValue>, businessKey?: string, beforeRun?: (processId: string) => void): Run {
+  startProcess(
+    caller: Caller,
+    def: DefinitionRow,
+    variables: Map<string, StoredValue>,
+    businessKey?: string,
+    beforeRun?: (processId: string) => void
+  ): Run {
     const model = this.model(def.id);
     const id = this.store.nextId();
     const now = alfDate();
-    this.ctx.db.prepare('INSERT INTO wf_process (id, definition_id, business_key, start_user_id, started_at, start_activity_id) VALUES (?,?,?,?,?,?)').run(id, def.id, businessKey ?? null, caller.userId, now, model.startEventId);
+    this.ctx.db
+      .prepare(
+        'INSERT INTO wf_process (id, definition_id, business_key, start_user_id, started_at, start_activity_id) VALUES (?,?,?,?,?,?)'
+      )
+      .run(id, def.id, businessKey ?? null, caller.userId, now, model.startEventId);
     const root = this.store.insertExecution({ id, process_id: id, parent_id: null, activity_id: null, state: 'active' });
     for (const [k, v] of variables) this.store.setVariable(id, id, k, v);
     beforeRun?.(id);
@@ -446,7 +549,11 @@ function authorityName(v: unknown): string | undefined {
 
 function flatten(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap(flatten);
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const name = authorityName(v);
   return name ? [name] : [];
 }
@@ -461,7 +568,18 @@ function checkModel(m: ProcessModel): void {
     listeners(n.taskListeners);
     listeners(n.executionListeners);
     if (n.script) scripts.push(n.script.text);
-    for (const e of [n.name, n.assignee, n.dueDate, n.priority, ...n.candidateUsers, ...n.candidateGroups, n.multiInstance?.collection, n.multiInstance?.cardinality, n.multiInstance?.completionCondition]) if (e) exprs.push(e);
+    for (const e of [
+      n.name,
+      n.assignee,
+      n.dueDate,
+      n.priority,
+      ...n.candidateUsers,
+      ...n.candidateGroups,
+      n.multiInstance?.collection,
+      n.multiInstance?.cardinality,
+      n.multiInstance?.completionCondition
+    ])
+      if (e) exprs.push(e);
   }
   for (const f of m.flows.values()) {
     if (f.condition) exprs.push(f.condition);

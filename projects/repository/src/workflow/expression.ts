@@ -19,7 +19,19 @@ type Node =
   | { t: 'bin'; op: string; a: Node; b: Node }
   | { t: 'cond'; c: Node; a: Node; b: Node };
 
-const WORD_OPS: Record<string, string> = { and: '&&', or: '||', not: '!', eq: '==', ne: '!=', lt: '<', gt: '>', le: '<=', ge: '>=', div: '/', mod: '%' };
+const WORD_OPS: Record<string, string> = {
+  and: '&&',
+  or: '||',
+  not: '!',
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  gt: '>',
+  le: '<=',
+  ge: '>=',
+  div: '/',
+  mod: '%'
+};
 
 function tokenize(src: string): string[] {
   const tokens: string[] = [];
@@ -55,7 +67,8 @@ function tokenize(src: string): string[] {
       continue;
     }
     const op = ['==', '!=', '<=', '>=', '&&', '||'].find((o) => src.startsWith(o, i)) ?? c;
-    if (!'=!<>&|+-*/%?:.,()[]'.includes(op[0]) || op === '=' || op === '&' || op === '|') throw new ExpressionError(`Unexpected '${op}' in expression: ${src}`);
+    if (!'=!<>&|+-*/%?:.,()[]'.includes(op[0]) || op === '=' || op === '&' || op === '|')
+      throw new ExpressionError(`Unexpected '${op}' in expression: ${src}`);
     tokens.push(op);
     i += op.length;
   }
@@ -66,7 +79,7 @@ class Parser {
   private pos = 0;
   constructor(
     private readonly tokens: string[],
-    private readonly src: string,
+    private readonly src: string
   ) {}
 
   private peek(): string | undefined {
@@ -220,7 +233,10 @@ function evaluate(n: Node, resolve: Resolver): unknown {
       if (n.obj && (target === null || target === undefined)) throw new ExpressionError(`Cannot call ${n.name}() on null`);
       const fn = n.obj ? (target as Record<string, unknown>)[n.name] : resolve(n.name);
       if (typeof fn !== 'function') throw new ExpressionError(`Method not found: ${n.name}`);
-      const result = (fn as (...a: unknown[]) => unknown).apply(target, n.args.map((a) => evaluate(a, resolve)));
+      const result = (fn as (...a: unknown[]) => unknown).apply(
+        target,
+        n.args.map((a) => evaluate(a, resolve))
+      );
       return result === undefined ? null : result;
     }
     case 'un': {

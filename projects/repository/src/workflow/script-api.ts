@@ -32,12 +32,13 @@ export function createExecutionApi(engine: WorkflowEngine, run: Run, executionId
       return v === undefined ? null : toScript(host, v);
     },
     setVariable: (name: string, value: unknown) => engine.setVariable(run, executionId, String(name), stored(engine, String(name), value)),
-    setVariableLocal: (name: string, value: unknown) => engine.store.setVariable(executionId, run.process.id, String(name), stored(engine, String(name), value)),
+    setVariableLocal: (name: string, value: unknown) =>
+      engine.store.setVariable(executionId, run.process.id, String(name), stored(engine, String(name), value)),
     hasVariable: (name: string) => engine.getVariable(executionId, name) !== undefined,
     removeVariable: (name: string) => {
       for (const scope of engine.chain(executionId)) if (engine.store.deleteVariable(scope, name)) return;
     },
-    getVariables: () => Object.fromEntries([...engine.visibleVariables(executionId)].map(([k, v]) => [k, toScript(host, v)])),
+    getVariables: () => Object.fromEntries([...engine.visibleVariables(executionId)].map(([k, v]) => [k, toScript(host, v)]))
   };
 }
 
@@ -127,8 +128,9 @@ export function createTaskApi(engine: WorkflowEngine, run: Run, taskId: string, 
       if (engine.store.variable(taskId, name)) engine.store.setVariable(taskId, run.process.id, name, stored(engine, name, value));
       else exec.setVariable(name, value);
     },
-    setVariableLocal: (name: string, value: unknown) => engine.store.setVariable(taskId, run.process.id, String(name), stored(engine, String(name), value)),
+    setVariableLocal: (name: string, value: unknown) =>
+      engine.store.setVariable(taskId, run.process.id, String(name), stored(engine, String(name), value)),
     hasVariable: (name: string) => engine.getVariable(executionId, name, taskId) !== undefined,
-    getVariables: () => Object.fromEntries([...engine.visibleVariables(executionId, taskId)].map(([k, v]) => [k, toScript(host, v)])),
+    getVariables: () => Object.fromEntries([...engine.visibleVariables(executionId, taskId)].map(([k, v]) => [k, toScript(host, v)]))
   };
 }

@@ -45,7 +45,11 @@ function qnameOf(host: ScriptHost, key: string): string {
 }
 
 /** A properties map readable and writable by short (`title`) or prefixed (`cm:title`) name. */
-function propertiesProxy(host: ScriptHost, values: Record<string, unknown>, onSet?: (q: string, v: unknown) => void): Record<string, unknown> {
+function propertiesProxy(
+  host: ScriptHost,
+  values: Record<string, unknown>,
+  onSet?: (q: string, v: unknown) => void
+): Record<string, unknown> {
   return new Proxy(values, {
     get(target, key) {
       if (typeof key !== 'string') return undefined;
@@ -59,7 +63,7 @@ function propertiesProxy(host: ScriptHost, values: Record<string, unknown>, onSe
       onSet?.(q, value);
       return true;
     },
-    has: (target, key) => typeof key === 'string' && qnameOf(host, key) in target,
+    has: (target, key) => typeof key === 'string' && qnameOf(host, key) in target
   });
 }
 
@@ -69,7 +73,7 @@ export class ScriptNode {
 
   constructor(
     private readonly host: ScriptHost,
-    readonly id: string,
+    readonly id: string
   ) {}
 
   private get row(): NodeRow {
@@ -130,7 +134,15 @@ export class ScriptNode {
     if (!this.cachedProps) {
       const raw = this.host.ctx.store.properties(this.id);
       const row = this.row;
-      const values: Record<string, unknown> = { ...raw, 'cm:name': row.name, 'cm:created': row.created_at, 'cm:creator': row.created_by, 'cm:modified': row.modified_at, 'cm:modifier': row.modified_by, 'sys:node-uuid': row.id };
+      const values: Record<string, unknown> = {
+        ...raw,
+        'cm:name': row.name,
+        'cm:created': row.created_at,
+        'cm:creator': row.created_by,
+        'cm:modified': row.modified_at,
+        'cm:modifier': row.modified_by,
+        'sys:node-uuid': row.id
+      };
       for (const [q, v] of Object.entries(values)) {
         const dt = this.host.ctx.dictionary.getProperty(q)?.dataType;
         if ((dt === 'd:date' || dt === 'd:datetime') && typeof v === 'string') values[q] = new Date(v.replace(/\+0000$/, 'Z'));
@@ -159,7 +171,9 @@ export class ScriptNode {
   }
   addAspect(aspect: string, props?: Record<string, unknown>): boolean {
     const q = qnameOf(this.host, aspect);
-    const properties = props ? Object.fromEntries(Object.entries(props).map(([k, v]) => [qnameOf(this.host, k), toPropertyValue(v)])) : undefined;
+    const properties = props
+      ? Object.fromEntries(Object.entries(props).map(([k, v]) => [qnameOf(this.host, k), toPropertyValue(v)]))
+      : undefined;
     this.host.nodes.update(this.host.caller, this.row, { aspectNames: [...this.host.ctx.store.aspects(this.id), q], properties });
     this.cachedProps = undefined;
     return true;
@@ -172,8 +186,14 @@ export class ScriptNode {
   }
 
   get children(): ScriptNode[] {
-    const rows = this.host.ctx.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY name_key').all(this.id) as NodeRow[];
-    const secondary = this.host.ctx.db.prepare('SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key').all(this.id) as NodeRow[];
+    const rows = this.host.ctx.db
+      .prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY name_key')
+      .all(this.id) as NodeRow[];
+    const secondary = this.host.ctx.db
+      .prepare(
+        'SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key'
+      )
+      .all(this.id) as NodeRow[];
     return [...rows, ...secondary].filter((r) => this.readable(r)).map((r) => new ScriptNode(this.host, r.id));
   }
   childByNamePath(path: string): ScriptNode | null {
@@ -185,7 +205,9 @@ export class ScriptNode {
     return this.wrap(row);
   }
   createNode(name: string, type: string, props?: Record<string, unknown>): ScriptNode {
-    const properties = props ? Object.fromEntries(Object.entries(props).map(([k, v]) => [qnameOf(this.host, k), toPropertyValue(v)])) : undefined;
+    const properties = props
+      ? Object.fromEntries(Object.entries(props).map(([k, v]) => [qnameOf(this.host, k), toPropertyValue(v)]))
+      : undefined;
     return this.wrap(this.host.nodes.create(this.host.caller, this.row, { name, nodeType: qnameOf(this.host, type), properties }))!;
   }
   createFolder(name: string): ScriptNode {
@@ -214,7 +236,12 @@ export class ScriptNode {
     const tempPath = join(this.host.ctx.content.path('store://'), '..', 'contentstore.tmp', randomUUID());
     const buf = Buffer.from(String(text), 'utf8');
     writeFileSync(tempPath, buf);
-    this.host.nodes.putContent(this.host.caller, this.row, { staged: { tempPath, size: buf.length }, mimeType: this.row.mime_type ?? 'text/plain', text: String(text) }, {});
+    this.host.nodes.putContent(
+      this.host.caller,
+      this.row,
+      { staged: { tempPath, size: buf.length }, mimeType: this.row.mime_type ?? 'text/plain', text: String(text) },
+      {}
+    );
   }
 
   // ---- permissions and ownership
@@ -232,7 +259,11 @@ export class ScriptNode {
     this.requireChangePermissions();
     const who = authority ?? 'GROUP_EVERYONE';
     const current = this.host.ctx.permissions.localEntries(this.id).filter((e) => !(e.authority === who && e.permission === role));
-    const locallySet = current.map((e) => ({ authorityId: e.authority, name: e.permission, accessStatus: e.allowed ? 'ALLOWED' : 'DENIED' }));
+    const locallySet = current.map((e) => ({
+      authorityId: e.authority,
+      name: e.permission,
+      accessStatus: e.allowed ? 'ALLOWED' : 'DENIED'
+    }));
     locallySet.push({ authorityId: who, name: role, accessStatus: 'ALLOWED' });
     this.host.nodes.setPermissions(this.id, { locallySet });
   }
@@ -281,11 +312,15 @@ export class ScriptNode {
   }
   createAssociation(target: ScriptNode, assocType: string): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'Write');
-    this.host.ctx.db.prepare('INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)').run(this.id, target.id, qnameOf(this.host, assocType));
+    this.host.ctx.db
+      .prepare('INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)')
+      .run(this.id, target.id, qnameOf(this.host, assocType));
   }
   removeAssociation(target: ScriptNode, assocType: string): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'Write');
-    this.host.ctx.db.prepare('DELETE FROM peer_assoc WHERE source_id = ? AND target_id = ? AND assoc_type = ?').run(this.id, target.id, qnameOf(this.host, assocType));
+    this.host.ctx.db
+      .prepare('DELETE FROM peer_assoc WHERE source_id = ? AND target_id = ? AND assoc_type = ?')
+      .run(this.id, target.id, qnameOf(this.host, assocType));
   }
   equals(other: unknown): boolean {
     return other instanceof ScriptNode && other.id === this.id;
@@ -298,13 +333,20 @@ export class PersonNode {
   constructor(
     host: ScriptHost,
     readonly userName: string,
-    row?: PersonRow,
+    row?: PersonRow
   ) {
     const p = row ?? host.ctx.authorities.person(userName);
     this.found = !!p;
     const extra = p ? (JSON.parse(p.properties) as Record<string, unknown>) : {};
-    const values: Record<string, unknown> = { 'cm:userName': p?.id ?? userName, 'cm:firstName': p?.first_name ?? '', 'cm:lastName': p?.last_name ?? '', 'cm:email': p?.email ?? '', 'cm:homeFolder': p?.home_folder_id ?? null };
-    for (const k of ['jobTitle', 'location', 'telephone', 'mobile', 'organization']) if (extra[k] !== undefined) values[`cm:${k === 'jobTitle' ? 'jobtitle' : k}`] = extra[k];
+    const values: Record<string, unknown> = {
+      'cm:userName': p?.id ?? userName,
+      'cm:firstName': p?.first_name ?? '',
+      'cm:lastName': p?.last_name ?? '',
+      'cm:email': p?.email ?? '',
+      'cm:homeFolder': p?.home_folder_id ?? null
+    };
+    for (const k of ['jobTitle', 'location', 'telephone', 'mobile', 'organization'])
+      if (extra[k] !== undefined) values[`cm:${k === 'jobTitle' ? 'jobtitle' : k}`] = extra[k];
     this.properties = propertiesProxy(host, values);
     if (p) this.userName = p.id;
   }
@@ -334,11 +376,14 @@ export class GroupNode {
   readonly properties: Record<string, unknown>;
   constructor(
     host: ScriptHost,
-    readonly authorityName: string,
+    readonly authorityName: string
   ) {
     const g = host.ctx.authorities.group(authorityName);
     this.found = !!g;
-    this.properties = propertiesProxy(host, { 'cm:authorityName': authorityName, 'cm:authorityDisplayName': g?.display_name ?? authorityName });
+    this.properties = propertiesProxy(host, {
+      'cm:authorityName': authorityName,
+      'cm:authorityDisplayName': g?.display_name ?? authorityName
+    });
   }
   private readonly found: boolean;
   get id(): string {

@@ -16,16 +16,18 @@ export const SCRIPT_TIMEOUT_MS = Number(process.env.EOFFICE_SCRIPT_TIMEOUT_MS ??
 export class ScriptFailure extends Error {
   constructor(
     readonly where: string,
-    readonly cause: unknown,
+    readonly cause: unknown
   ) {
     const inner = cause instanceof Error ? cause.message : String(cause);
     super(`${where}: ${inner}`);
   }
 }
 
-const log = (level: string) => (...args: unknown[]) => {
-  if (process.env.EOFFICE_SCRIPT_LOG) console.error(`[workflow script ${level}]`, ...args);
-};
+const log =
+  (level: string) =>
+  (...args: unknown[]) => {
+    if (process.env.EOFFICE_SCRIPT_LOG) console.error(`[workflow script ${level}]`, ...args);
+  };
 
 /** A mail action as scripts build it: parameters then execute(node); recorded in wf_mail, never sent. */
 function mailAction(host: ScriptHost, processId: string | undefined) {
@@ -34,9 +36,16 @@ function mailAction(host: ScriptHost, processId: string | undefined) {
     name: 'mail',
     parameters,
     execute(node?: ScriptNode) {
-      const plain = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, v instanceof PersonNode ? v.userName : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v]));
-      host.ctx.db.prepare('INSERT INTO wf_mail (process_id, sent_by, parameters, node_id, created_at) VALUES (?,?,?,?,?)').run(processId ?? null, host.caller.userId, JSON.stringify(plain), node instanceof ScriptNode ? node.id : null, alfDate());
-    },
+      const plain = Object.fromEntries(
+        Object.entries(parameters).map(([k, v]) => [
+          k,
+          v instanceof PersonNode ? v.userName : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v
+        ])
+      );
+      host.ctx.db
+        .prepare('INSERT INTO wf_mail (process_id, sent_by, parameters, node_id, created_at) VALUES (?,?,?,?,?)')
+        .run(processId ?? null, host.caller.userId, JSON.stringify(plain), node instanceof ScriptNode ? node.id : null, alfDate());
+    }
   };
 }
 
@@ -59,9 +68,9 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
           return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((x) => x.name)] : [c];
         },
         propertyDataType: (p) => ctx.dictionary.getProperty(p)?.dataType,
-        readFilter: (alias) => ctx.permissions.readFilter(caller, alias),
+        readFilter: (alias) => ctx.permissions.readFilter(caller, alias)
       },
-      { query: { query: q, language }, paging: { maxItems: page?.maxItems ?? 1000, skipCount: page?.skipCount ?? 0 } },
+      { query: { query: q, language }, paging: { maxItems: page?.maxItems ?? 1000, skipCount: page?.skipCount ?? 0 } }
     );
     return outcome.nodeIds.map((id) => new ScriptNode(host, id));
   };
@@ -87,19 +96,28 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
       },
       getContainerGroups: (p: unknown) => [...ctx.authorities.containingGroups(person(p))].sort().map((g) => new GroupNode(host, g)),
       isAdmin: (p: unknown) => ctx.authorities.containingGroups(person(p)).has('GROUP_ALFRESCO_ADMINISTRATORS'),
-      isGuest: (p: unknown) => person(p) === 'guest',
+      isGuest: (p: unknown) => person(p) === 'guest'
     },
     search: {
       findNode,
       luceneSearch: (q: string) => query(q, 'lucene'),
-      query: (def: { query: string; language?: string; page?: { maxItems?: number; skipCount?: number } }) => query(def.query, def.language ?? 'afts', def.page),
+      query: (def: { query: string; language?: string; page?: { maxItems?: number; skipCount?: number } }) =>
+        query(def.query, def.language ?? 'afts', def.page)
     },
-    logger: { log: log('log'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), isLoggingEnabled: () => !!process.env.EOFFICE_SCRIPT_LOG, isDebugLoggingEnabled: () => false },
+    logger: {
+      log: log('log'),
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      isLoggingEnabled: () => !!process.env.EOFFICE_SCRIPT_LOG,
+      isDebugLoggingEnabled: () => false
+    },
     actions: {
       create: (name: string) => {
         if (name !== 'mail') throw new Error(`Action ${name} is not available in this repository (only 'mail')`);
         return mailAction(host, processId);
-      },
+      }
     },
     utils: {
       pad: (s: unknown, len: number) => String(s).padStart(len, '0'),
@@ -108,8 +126,8 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
       shortQName: (q: string) => ctx.dictionary.tryPrefix(q) ?? q,
       longQName: (q: string) => ctx.dictionary.expand(q),
       toISO8601: (d: Date | number) => new Date(d).toISOString(),
-      fromISO8601: (s: string) => new Date(s),
-    },
+      fromISO8601: (s: string) => new Date(s)
+    }
   };
 }
 
@@ -119,7 +137,8 @@ export function runScript(source: string, globals: Record<string, unknown>, wher
   try {
     return new vm.Script(source, { filename: where }).runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
   } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new ScriptFailure(where, new Error(`script took longer than ${SCRIPT_TIMEOUT_MS} ms`));
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+      throw new ScriptFailure(where, new Error(`script took longer than ${SCRIPT_TIMEOUT_MS} ms`));
     throw new ScriptFailure(where, e);
   }
 }

@@ -34,7 +34,13 @@ export function declaredType(dictionary: Dictionary, name: string): { type: stri
   const a = dictionary.getAssociation(q);
   if (a) {
     const target = a.target.cls;
-    const type = dictionary.isSubClassOf(target, 'cm:person') ? 'cm:person' : dictionary.isSubClassOf(target, 'cm:authorityContainer') ? 'cm:authorityContainer' : target === 'bpm:workflowPackage' ? 'bpm:workflowPackage' : 'd:noderef';
+    const type = dictionary.isSubClassOf(target, 'cm:person')
+      ? 'cm:person'
+      : dictionary.isSubClassOf(target, 'cm:authorityContainer')
+        ? 'cm:authorityContainer'
+        : target === 'bpm:workflowPackage'
+          ? 'bpm:workflowPackage'
+          : 'd:noderef';
     return { type, many: a.target.many };
   }
   return undefined;
@@ -48,7 +54,14 @@ export function fromRest(host: ScriptHost, name: string, value: unknown, givenTy
   if (value === null || value === undefined) return { type, value: null };
   const convert = (v: unknown) => convertOne(host, name, type, v);
   if (many) {
-    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [value];
+    const items = Array.isArray(value)
+      ? value
+      : typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [value];
     return { type, value: items.map(convert) };
   }
   if (Array.isArray(value)) throw errors.invalidArgument(`Variable ${name} takes one value, not a list`);
@@ -169,7 +182,10 @@ export function toRest(dictionary: Dictionary, name: string, s: StoredValue): { 
   };
   const value = Array.isArray(s.value) ? s.value.map(one) : one(s.value);
   const byValue = isNode || s.type === 'cm:person' || s.type === 'cm:authorityContainer' ? 'd:noderef' : s.type;
-  return { type: declared?.type === 'd:noderef' && s.type === 'bpm:workflowPackage' ? 'bpm:workflowPackage' : (declared?.type ?? byValue), value };
+  return {
+    type: declared?.type === 'd:noderef' && s.type === 'bpm:workflowPackage' ? 'bpm:workflowPackage' : (declared?.type ?? byValue),
+    value
+  };
 }
 
 const STORE = 'workspace://SpacesStore/';

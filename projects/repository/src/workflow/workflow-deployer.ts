@@ -29,7 +29,9 @@ export class WorkflowDeployer implements NodePolicy {
   }
 
   private deployments(node: NodeRow): { id: string; source_content_url: string | null }[] {
-    return this.ctx.db.prepare('SELECT id, source_content_url FROM wf_deployment WHERE source_node_id = ? ORDER BY CAST(id AS INTEGER)').all(node.id) as { id: string; source_content_url: string | null }[];
+    return this.ctx.db
+      .prepare('SELECT id, source_content_url FROM wf_deployment WHERE source_node_id = ? ORDER BY CAST(id AS INTEGER)')
+      .all(node.id) as { id: string; source_content_url: string | null }[];
   }
 
   private deploy(caller: Caller, node: NodeRow): void {
@@ -67,7 +69,11 @@ export class WorkflowDeployer implements NodePolicy {
 
   /** At start: definition nodes marked deployed whose deployment is missing (older data) are deployed. */
   loadDeployed(): void {
-    const rows = this.ctx.db.prepare("SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'bpm:definitionDeployed' AND p.text_value = 'true' WHERE n.archived_at IS NULL").all() as NodeRow[];
+    const rows = this.ctx.db
+      .prepare(
+        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'bpm:definitionDeployed' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
+      )
+      .all() as NodeRow[];
     for (const node of rows) {
       if (!this.isDefinition(node) || this.deployments(node).length) continue;
       try {

@@ -27,7 +27,7 @@ export class WorkflowService {
 
   constructor(
     readonly ctx: RepositoryContext,
-    readonly nodes: NodeService,
+    readonly nodes: NodeService
   ) {
     this.engine = new WorkflowEngine(ctx, nodes);
   }
@@ -39,7 +39,9 @@ export class WorkflowService {
   // ------------------------------------------------------------------ access
 
   private inCandidates(caller: Caller, task: TaskRow): boolean {
-    return this.store.candidates(task.id).some((c) => (c.kind === 'user' ? c.authority === caller.userId : caller.authorities.has(c.authority)));
+    return this.store
+      .candidates(task.id)
+      .some((c) => (c.kind === 'user' ? c.authority === caller.userId : caller.authorities.has(c.authority)));
   }
 
   /** Admin, the starter, or anyone involved in one of its tasks (assignee, owner, candidate). */
@@ -102,7 +104,8 @@ export class WorkflowService {
       }
     }
     const given = body.variables ?? {};
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) throw errors.invalidArgument('variables must be an object of name: value');
+    if (typeof given !== 'object' || given === null || Array.isArray(given))
+      throw errors.invalidArgument('variables must be an object of name: value');
     for (const [name, value] of Object.entries(given as Record<string, unknown>)) {
       if (!/^[A-Za-z_][\w]*$/.test(name)) throw errors.invalidArgument(`Invalid variable name: ${name}`);
       vars.set(name, fromRest(host, name, value));
@@ -129,14 +132,25 @@ export class WorkflowService {
   /** Workflow packages live in a system folder below the store root, out of users' sight, as in ACS. */
   private createPackage(def: DefinitionRow): NodeRow {
     const root = this.ctx.store.require(this.ctx.wellKnown.root);
-    let container = this.ctx.db.prepare("SELECT * FROM node WHERE parent_id = ? AND assoc_qname = 'sys:workflow'").get(root.id) as NodeRow | undefined;
-    if (!container) container = this.nodes.create(SYSTEM_CALLER, root, { name: 'Workflow Packages', nodeType: 'cm:systemfolder', system: { assocQName: 'sys:workflow' } });
+    let container = this.ctx.db.prepare("SELECT * FROM node WHERE parent_id = ? AND assoc_qname = 'sys:workflow'").get(root.id) as
+      | NodeRow
+      | undefined;
+    if (!container)
+      container = this.nodes.create(SYSTEM_CALLER, root, {
+        name: 'Workflow Packages',
+        nodeType: 'cm:systemfolder',
+        system: { assocQName: 'sys:workflow' }
+      });
     return this.nodes.create(SYSTEM_CALLER, container, {
       name: `pkg_${this.store.nextId()}`,
       nodeType: 'bpm:package',
       aspectNames: ['bpm:workflowPackage'],
-      properties: { 'bpm:isSystemPackage': true, 'bpm:workflowDefinitionId': `activiti$${def.id}`, 'bpm:workflowDefinitionName': `activiti$${def.key}` },
-      system: {},
+      properties: {
+        'bpm:isSystemPackage': true,
+        'bpm:workflowDefinitionId': `activiti$${def.id}`,
+        'bpm:workflowDefinitionName': `activiti$${def.key}`
+      },
+      system: {}
     });
   }
 
@@ -149,23 +163,34 @@ export class WorkflowService {
   }
 
   addToPackage(packageId: string, nodeId: string): void {
-    this.ctx.db.prepare('INSERT OR IGNORE INTO child_assoc (parent_id, child_id, assoc_type) VALUES (?,?,?)').run(packageId, nodeId, PACKAGE_ASSOC);
+    this.ctx.db
+      .prepare('INSERT OR IGNORE INTO child_assoc (parent_id, child_id, assoc_type) VALUES (?,?,?)')
+      .run(packageId, nodeId, PACKAGE_ASSOC);
   }
 
   removeFromPackage(packageId: string, nodeId: string): boolean {
-    return this.ctx.db.prepare('DELETE FROM child_assoc WHERE parent_id = ? AND child_id = ? AND assoc_type = ?').run(packageId, nodeId, PACKAGE_ASSOC).changes > 0;
+    return (
+      this.ctx.db
+        .prepare('DELETE FROM child_assoc WHERE parent_id = ? AND child_id = ? AND assoc_type = ?')
+        .run(packageId, nodeId, PACKAGE_ASSOC).changes > 0
+    );
   }
 
   items(processId: string): NodeRow[] {
     const pkg = this.store.packageOf(processId);
     if (!pkg) return [];
-    return this.ctx.db.prepare('SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND c.assoc_type = ? AND n.archived_at IS NULL ORDER BY n.name_key').all(pkg, PACKAGE_ASSOC) as NodeRow[];
+    return this.ctx.db
+      .prepare(
+        'SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND c.assoc_type = ? AND n.archived_at IS NULL ORDER BY n.name_key'
+      )
+      .all(pkg, PACKAGE_ASSOC) as NodeRow[];
   }
 
   /** Only the starter or an administrator may end a running process. */
   deleteProcess(caller: Caller, id: string): void {
     const p = this.readableProcess(caller, id);
-    if (!caller.isAdmin && p.start_user_id !== caller.userId) throw errors.permissionDenied('Only the process starter or an administrator can delete a process');
+    if (!caller.isAdmin && p.start_user_id !== caller.userId)
+      throw errors.permissionDenied('Only the process starter or an administrator can delete a process');
     if (p.ended_at) throw errors.notFound(id);
     this.engine.cancelProcess(id, 'deleted through REST API');
   }
@@ -173,12 +198,19 @@ export class WorkflowService {
   // ------------------------------------------------------------------ variables
 
   /** Sets variables given through the REST API on a process or a task (scope local or global). */
-  setRestVariables(caller: Caller, processId: string, list: RestVariable[], taskId?: string, defaultScope = 'local'): { name: string; scope: string; stored: StoredValue }[] {
+  setRestVariables(
+    caller: Caller,
+    processId: string,
+    list: RestVariable[],
+    taskId?: string,
+    defaultScope = 'local'
+  ): { name: string; scope: string; stored: StoredValue }[] {
     const host = this.engine.host(caller);
     return list.map((v) => {
       if (!v || typeof v !== 'object' || typeof v.name !== 'string' || !v.name) throw errors.invalidArgument('Variable name is required.');
       const scope = taskId ? (v.scope ?? defaultScope) : 'global';
-      if (scope !== 'local' && scope !== 'global') throw errors.invalidArgument("Variable scope is required and can only be 'local' or 'global'.");
+      if (scope !== 'local' && scope !== 'global')
+        throw errors.invalidArgument("Variable scope is required and can only be 'local' or 'global'.");
       const stored = fromRest(host, v.name, v.value, v.type);
       this.store.setVariable(scope === 'local' && taskId ? taskId : processId, processId, v.name, stored);
       return { name: v.name, scope, stored };
@@ -200,7 +232,8 @@ export class WorkflowService {
     const fields: Partial<TaskRow> = {};
     for (const s of select) {
       if (s === 'state' || s === 'variables') continue;
-      if (!['name', 'description', 'dueAt', 'priority', 'owner', 'assignee'].includes(s)) throw errors.invalidArgument(`The property '${s}' cannot be updated`);
+      if (!['name', 'description', 'dueAt', 'priority', 'owner', 'assignee'].includes(s))
+        throw errors.invalidArgument(`The property '${s}' cannot be updated`);
       if (!mayManage && !(s === 'assignee' && body.state === 'delegated')) throw errors.permissionDenied();
       const value = body[s];
       if (s === 'priority') {
@@ -208,9 +241,11 @@ export class WorkflowService {
         fields.priority = value as number;
       } else if (s === 'dueAt') {
         const t = value === null ? NaN : Date.parse(String(value).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-        fields.due_at = value === null || value === undefined ? null : Number.isNaN(t) ? invalidDate() : new Date(t).toISOString().replace('Z', '+0000');
+        fields.due_at =
+          value === null || value === undefined ? null : Number.isNaN(t) ? invalidDate() : new Date(t).toISOString().replace('Z', '+0000');
       } else if (s === 'assignee' || s === 'owner') {
-        if (value !== null && value !== undefined && !this.ctx.authorities.person(String(value))) throw errors.invalidArgument(`Unknown user: ${String(value)}`);
+        if (value !== null && value !== undefined && !this.ctx.authorities.person(String(value)))
+          throw errors.invalidArgument(`Unknown user: ${String(value)}`);
         if (body.state !== 'delegated') fields[s] = value === null || value === undefined ? null : String(value);
       } else fields[s as 'name' | 'description'] = value === null || value === undefined ? null : String(value);
     }
@@ -239,7 +274,8 @@ export class WorkflowService {
         this.store.updateTask(task.id, { assignee: null });
         return;
       case 'delegated': {
-        if (!select.includes('assignee') || typeof body.assignee !== 'string') throw errors.invalidArgument('When delegating a task, assignee should be selected and provided in the request.');
+        if (!select.includes('assignee') || typeof body.assignee !== 'string')
+          throw errors.invalidArgument('When delegating a task, assignee should be selected and provided in the request.');
         if (!(caller.isAdmin || isAssignee)) throw errors.permissionDenied();
         if (!this.ctx.authorities.person(body.assignee)) throw errors.invalidArgument(`Unknown user: ${body.assignee}`);
         const owner = task.owner ?? task.assignee ?? me;
@@ -255,7 +291,8 @@ export class WorkflowService {
       case 'completed': {
         if (task.delegation === 'PENDING') throw errors.invalidArgument('A delegated task must be resolved before it can be completed');
         // The assignee completes; for an unclaimed pooled task a candidate must claim first.
-        if (!(caller.isAdmin || isAssignee || isOwner || isStarter)) throw errors.permissionDenied('Only the assignee, the owner or the process starter can complete this task');
+        if (!(caller.isAdmin || isAssignee || isOwner || isStarter))
+          throw errors.permissionDenied('Only the assignee, the owner or the process starter can complete this task');
         if (select.includes('variables')) this.setRestVariables(caller, task.process_id, asVariableList(body.variables), task.id);
         const run = this.engine.runFor(caller, task.process_id);
         this.engine.completeTask(run, this.store.task(task.id)!);

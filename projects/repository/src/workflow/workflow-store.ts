@@ -74,7 +74,9 @@ export class WorkflowStore {
   /** The next id of Activiti's single id sequence. */
   nextId(): string {
     this.db.prepare('INSERT OR IGNORE INTO wf_counter (id, value) VALUES (1, 0)').run();
-    return String((this.db.prepare('UPDATE wf_counter SET value = value + 1 WHERE id = 1 RETURNING value').get() as { value: number }).value);
+    return String(
+      (this.db.prepare('UPDATE wf_counter SET value = value + 1 WHERE id = 1 RETURNING value').get() as { value: number }).value
+    );
   }
 
   deployment(id: string): DeploymentRow | undefined {
@@ -106,12 +108,16 @@ export class WorkflowStore {
   }
   insertExecution(e: Omit<ExecutionRow, 'created_seq'>): ExecutionRow {
     const seq = Number(this.nextId());
-    this.db.prepare('INSERT INTO wf_execution (id, process_id, parent_id, activity_id, state, created_seq) VALUES (?,?,?,?,?,?)').run(e.id, e.process_id, e.parent_id, e.activity_id, e.state, seq);
+    this.db
+      .prepare('INSERT INTO wf_execution (id, process_id, parent_id, activity_id, state, created_seq) VALUES (?,?,?,?,?,?)')
+      .run(e.id, e.process_id, e.parent_id, e.activity_id, e.state, seq);
     return this.execution(e.id)!;
   }
   updateExecution(id: string, fields: Partial<ExecutionRow>): void {
     const entries = Object.entries(fields);
-    this.db.prepare(`UPDATE wf_execution SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    this.db
+      .prepare(`UPDATE wf_execution SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+      .run(...entries.map(([, v]) => v), id);
   }
   deleteExecution(id: string): void {
     this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ?').run(id);
@@ -129,10 +135,16 @@ export class WorkflowStore {
   }
   updateTask(id: string, fields: Partial<TaskRow>): void {
     const entries = Object.entries(fields);
-    if (entries.length) this.db.prepare(`UPDATE wf_task SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    if (entries.length)
+      this.db
+        .prepare(`UPDATE wf_task SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+        .run(...entries.map(([, v]) => v), id);
   }
   candidates(taskId: string): { kind: 'user' | 'group'; authority: string }[] {
-    return this.db.prepare('SELECT kind, authority FROM wf_task_candidate WHERE task_id = ? ORDER BY kind DESC, authority').all(taskId) as { kind: 'user' | 'group'; authority: string }[];
+    return this.db.prepare('SELECT kind, authority FROM wf_task_candidate WHERE task_id = ? ORDER BY kind DESC, authority').all(taskId) as {
+      kind: 'user' | 'group';
+      authority: string;
+    }[];
   }
   addCandidate(taskId: string, kind: 'user' | 'group', authority: string): void {
     this.db.prepare('INSERT OR IGNORE INTO wf_task_candidate (task_id, kind, authority) VALUES (?,?,?)').run(taskId, kind, authority);
@@ -147,7 +159,9 @@ export class WorkflowStore {
     return r && { type: r.type, value: JSON.parse(r.value) };
   }
   setVariable(scopeId: string, processId: string, name: string, v: StoredValue): void {
-    this.db.prepare('INSERT OR REPLACE INTO wf_variable (scope_id, process_id, name, type, value) VALUES (?,?,?,?,?)').run(scopeId, processId, name, v.type, JSON.stringify(v.value ?? null));
+    this.db
+      .prepare('INSERT OR REPLACE INTO wf_variable (scope_id, process_id, name, type, value) VALUES (?,?,?,?,?)')
+      .run(scopeId, processId, name, v.type, JSON.stringify(v.value ?? null));
   }
   deleteVariable(scopeId: string, name: string): boolean {
     return this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ? AND name = ?').run(scopeId, name).changes > 0;
@@ -157,21 +171,41 @@ export class WorkflowStore {
     return this.db.prepare('SELECT node_id FROM wf_package WHERE process_id = ?').pluck().get(processId) as string | undefined;
   }
 
-  activityStart(a: { process_id: string; execution_id: string; activity_id: string; activity_name?: string; activity_type: string; started_at: string }): number {
-    return Number(this.db.prepare('INSERT INTO wf_activity (process_id, execution_id, activity_id, activity_name, activity_type, started_at) VALUES (?,?,?,?,?,?)').run(a.process_id, a.execution_id, a.activity_id, a.activity_name ?? null, a.activity_type, a.started_at).lastInsertRowid);
+  activityStart(a: {
+    process_id: string;
+    execution_id: string;
+    activity_id: string;
+    activity_name?: string;
+    activity_type: string;
+    started_at: string;
+  }): number {
+    return Number(
+      this.db
+        .prepare(
+          'INSERT INTO wf_activity (process_id, execution_id, activity_id, activity_name, activity_type, started_at) VALUES (?,?,?,?,?,?)'
+        )
+        .run(a.process_id, a.execution_id, a.activity_id, a.activity_name ?? null, a.activity_type, a.started_at).lastInsertRowid
+    );
   }
   activityEnd(executionId: string, activityId: string, at: string, extra: { task_id?: string; assignee?: string | null } = {}): void {
     this.db
-      .prepare('UPDATE wf_activity SET ended_at = ?, task_id = COALESCE(?, task_id), assignee = COALESCE(?, assignee) WHERE seq = (SELECT MAX(seq) FROM wf_activity WHERE execution_id = ? AND activity_id = ? AND ended_at IS NULL)')
+      .prepare(
+        'UPDATE wf_activity SET ended_at = ?, task_id = COALESCE(?, task_id), assignee = COALESCE(?, assignee) WHERE seq = (SELECT MAX(seq) FROM wf_activity WHERE execution_id = ? AND activity_id = ? AND ended_at IS NULL)'
+      )
       .run(at, extra.task_id ?? null, extra.assignee ?? null, executionId, activityId);
   }
   setActivityTask(executionId: string, activityId: string, taskId: string, assignee: string | null): void {
-    this.db.prepare('UPDATE wf_activity SET task_id = ?, assignee = ? WHERE seq = (SELECT MAX(seq) FROM wf_activity WHERE execution_id = ? AND activity_id = ?)').run(taskId, assignee, executionId, activityId);
+    this.db
+      .prepare(
+        'UPDATE wf_activity SET task_id = ?, assignee = ? WHERE seq = (SELECT MAX(seq) FROM wf_activity WHERE execution_id = ? AND activity_id = ?)'
+      )
+      .run(taskId, assignee, executionId, activityId);
   }
 
   /** Removes a process and everything of it (deployment deletion, undeploy). */
   purgeProcess(processId: string): void {
-    for (const t of ['wf_variable', 'wf_activity', 'wf_execution', 'wf_mail', 'wf_package']) this.db.prepare(`DELETE FROM ${t} WHERE process_id = ?`).run(processId);
+    for (const t of ['wf_variable', 'wf_activity', 'wf_execution', 'wf_mail', 'wf_package'])
+      this.db.prepare(`DELETE FROM ${t} WHERE process_id = ?`).run(processId);
     this.db.prepare('DELETE FROM wf_task WHERE process_id = ?').run(processId);
     this.db.prepare('DELETE FROM wf_process WHERE id = ?').run(processId);
   }

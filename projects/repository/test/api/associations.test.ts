@@ -19,15 +19,27 @@ describe('associations', () => {
 
     await nodes.createSecondaryChildAssociation(file.entry.id, { childId: receipt.entry.id, assocType: 'cm:contains' });
     const children = await nodes.listSecondaryChildren(file.entry.id);
-    assert.deepEqual(children.list.entries.map((e) => e.entry.name), ['receipt-1.txt']);
-    assert.equal(children.list.entries[0].entry.association?.isPrimary, false);
+    assert.deepEqual(
+      children.list!.entries!.map((e) => e.entry.name),
+      ['receipt-1.txt']
+    );
+    assert.equal((children.list!.entries![0].entry.association as { isPrimary?: boolean } | undefined)?.isPrimary, false);
 
     const parents = await nodes.listParents(receipt.entry.id);
-    assert.deepEqual(parents.list.entries.map((e) => [e.entry.name, e.entry.association?.isPrimary]), [['Dak', true], ['File A-11011', false]]);
+    assert.deepEqual(
+      parents.list!.entries!.map((e) => [e.entry.name, (e.entry.association as { isPrimary?: boolean } | undefined)?.isPrimary]),
+      [
+        ['Dak', true],
+        ['File A-11011', false]
+      ]
+    );
 
-    expectError(await rejectionOf(nodes.createSecondaryChildAssociation(file.entry.id, { childId: receipt.entry.id, assocType: 'cm:contains' })), 409);
+    expectError(
+      await rejectionOf(nodes.createSecondaryChildAssociation(file.entry.id, { childId: receipt.entry.id, assocType: 'cm:contains' })),
+      409
+    );
     await nodes.deleteSecondaryChildAssociation(file.entry.id, receipt.entry.id);
-    assert.equal((await nodes.listSecondaryChildren(file.entry.id)).list.entries.length, 0);
+    assert.equal((await nodes.listSecondaryChildren(file.entry.id)).list!.entries!.length, 0);
     expectError(await rejectionOf(nodes.deleteSecondaryChildAssociation(file.entry.id, receipt.entry.id)), 404);
   });
 
@@ -36,10 +48,16 @@ describe('associations', () => {
     const main = await nodes.createNode('-my-', { name: 'main.txt', nodeType: 'cm:content' });
     const linked = await nodes.createNode('-my-', { name: 'linked.txt', nodeType: 'cm:content' });
     await nodes.createAssociation(main.entry.id, { targetId: linked.entry.id, assocType: 'cm:references' });
-    assert.deepEqual((await nodes.listTargetAssociations(main.entry.id)).list.entries.map((e) => e.entry.name), ['linked.txt']);
-    assert.deepEqual((await nodes.listSourceAssociations(linked.entry.id)).list.entries.map((e) => e.entry.name), ['main.txt']);
+    assert.deepEqual(
+      (await nodes.listTargetAssociations(main.entry.id)).list!.entries!.map((e) => e.entry.name),
+      ['linked.txt']
+    );
+    assert.deepEqual(
+      (await nodes.listSourceAssociations(linked.entry.id)).list!.entries!.map((e) => e.entry.name),
+      ['main.txt']
+    );
     await nodes.deleteAssociation(main.entry.id, linked.entry.id);
-    assert.equal((await nodes.listTargetAssociations(main.entry.id)).list.entries.length, 0);
+    assert.equal((await nodes.listTargetAssociations(main.entry.id)).list!.entries!.length, 0);
   });
 
   it('a user without write permission cannot add associations to a node', async () => {
@@ -51,6 +69,9 @@ describe('associations', () => {
     await repo().grant(folder.entry.id, 'reader.only', 'Consumer');
     const reader = new NodesApi(await repo().api('reader.only', 'reader.only'));
     expectError(await rejectionOf(reader.createAssociation(a.entry.id, { targetId: b.entry.id, assocType: 'cm:references' })), 403);
-    expectError(await rejectionOf(reader.createSecondaryChildAssociation(folder.entry.id, { childId: b.entry.id, assocType: 'cm:contains' })), 403);
+    expectError(
+      await rejectionOf(reader.createSecondaryChildAssociation(folder.entry.id, { childId: b.entry.id, assocType: 'cm:contains' })),
+      403
+    );
   });
 });

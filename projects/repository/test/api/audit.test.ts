@@ -19,9 +19,14 @@ describe('audit API', () => {
   it('lists the alfresco-access application; min and max entry ids on request', async () => {
     const audit = new AuditApi(await repo().api());
     const apps = await audit.listAuditApps();
-    assert.deepEqual(entriesOf(apps).map((a) => a.id), ['alfresco-access']);
+    assert.deepEqual(
+      entriesOf(apps).map((a) => a.id),
+      ['alfresco-access']
+    );
     // js-api types this answer as a bare AuditApp; the wire (and js-api's result) is {entry: …}.
-    const app = (await audit.getAuditApp('alfresco-access', { include: ['max', 'min'] } as any)) as unknown as { entry: { isEnabled?: boolean; maxEntryId?: number; minEntryId?: number } };
+    const app = (await audit.getAuditApp('alfresco-access', { include: ['max', 'min'] } as any)) as unknown as {
+      entry: { isEnabled?: boolean; maxEntryId?: number; minEntryId?: number };
+    };
     assert.deepEqual(definitionViolations('alfresco-core.yaml', 'AuditAppEntry', repo().recorder.last()!.body), []);
     assert.equal(app.entry.isEnabled, true);
     assert.ok((app.entry.maxEntryId ?? 0) >= (app.entry.minEntryId ?? 0));
@@ -47,13 +52,16 @@ describe('audit API', () => {
     const end = new Date(Date.now() + 1000).toISOString();
     const audit = new AuditApi(await repo().api());
 
-    const byClerk = await audit.listAuditEntriesForAuditApp('alfresco-access', { where: "(createdByUser='au.clerk')", include: ['values'] });
+    const byClerk = await audit.listAuditEntriesForAuditApp('alfresco-access', {
+      where: "(createdByUser='au.clerk')",
+      include: ['values']
+    });
     const actions = entriesOf(byClerk).map((e) => (e.values as Record<string, string>)['/alfresco-access/transaction/action']);
     assert.deepEqual(actions.slice(-3), ['CREATE', 'UPDATE', 'ARCHIVE'], 'oldest first by default');
     assert.ok(entriesOf(byClerk).every((e) => e.createdByUser.id === 'au.clerk' && e.auditApplicationId === 'alfresco-access'));
 
     const archives = await audit.listAuditEntriesForAuditApp('alfresco-access', {
-      where: "(valuesKey='/alfresco-access/transaction/action' and valuesValue='ARCHIVE')",
+      where: "(valuesKey='/alfresco-access/transaction/action' and valuesValue='ARCHIVE')"
     });
     assert.ok(entriesOf(archives).length >= 1);
     assert.equal(entriesOf(archives)[0].values, undefined, 'values only with include=values');
@@ -61,10 +69,12 @@ describe('audit API', () => {
     const inWindow = await audit.listAuditEntriesForAuditApp('alfresco-access', {
       where: `(createdByUser='au.clerk' and createdAt BETWEEN ('${start}' , '${end}'))`,
       orderBy: ['createdAt DESC'],
-      include: ['values'],
+      include: ['values']
     });
     assert.equal((entriesOf(inWindow)[0].values as Record<string, string>)['/alfresco-access/transaction/action'], 'ARCHIVE');
-    const before = await audit.listAuditEntriesForAuditApp('alfresco-access', { where: "(createdAt BETWEEN ('2000-01-01T00:00:00.000+0000', '2000-01-02T00:00:00.000+0000'))" });
+    const before = await audit.listAuditEntriesForAuditApp('alfresco-access', {
+      where: "(createdAt BETWEEN ('2000-01-01T00:00:00.000+0000', '2000-01-02T00:00:00.000+0000'))"
+    });
     assert.equal(pageOf(before).totalItems, 0);
     expectError(await rejectionOf(audit.listAuditEntriesForAuditApp('alfresco-access', { where: "(user='x')" })), 400);
   });

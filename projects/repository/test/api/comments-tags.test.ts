@@ -36,7 +36,9 @@ describe('comments, tags and ratings', () => {
   });
   /** Checks a comment or rating answer against the contract, minus the documented differences. */
   const checkBody = (definition: string, body: unknown) => {
-    const problems = definitionViolations('alfresco-core.yaml', definition, body).filter((p) => !/must have required property 'title'|\/myRating must be string/.test(p));
+    const problems = definitionViolations('alfresco-core.yaml', definition, body).filter(
+      (p) => !/must have required property 'title'|\/myRating must be string/.test(p)
+    );
     assert.deepEqual(problems, [], `${definition} breaks the contract`);
   };
 
@@ -60,7 +62,10 @@ describe('comments, tags and ratings', () => {
       await comments.createComment(file.id, { content: 'Second note.' });
       const listed = await comments.listComments(file.id);
       checkBody('CommentPaging', repo().recorder.last()!.body);
-      assert.deepEqual(entriesOf(listed).map((c) => c.content), ['Second note.', 'Please examine.']);
+      assert.deepEqual(
+        entriesOf(listed).map((c) => c.content),
+        ['Second note.', 'Please examine.']
+      );
       assert.equal(pageOf(listed).totalItems, 2);
       const node = await new NodesApi(admin).getNode(file.id);
       assert.equal(node.entry.properties?.['fm:commentCount'], 2);
@@ -117,7 +122,10 @@ describe('comments, tags and ratings', () => {
       await repo().grant(space.id, 'cm.late', 'Contributor');
       const file = await doc(admin, space.id, 'locked.txt');
       await new NodesApi(await repo().api('cm.locker', 'cm.locker')).lockNode(file.id, { type: 'ALLOW_OWNER_CHANGES' });
-      expectError(await rejectionOf(new CommentsApi(await repo().api('cm.late', 'cm.late')).createComment(file.id, { content: 'Too late' })), 409);
+      expectError(
+        await rejectionOf(new CommentsApi(await repo().api('cm.late', 'cm.late')).createComment(file.id, { content: 'Too late' })),
+        409
+      );
     });
   });
 
@@ -131,11 +139,19 @@ describe('comments, tags and ratings', () => {
       const tags = new TagsApi(await repo().api('tg.editor', 'tg.editor'));
       const added = (await tags.createTagForNode(file.id, [{ tag: 'Finance' }, { tag: 'urgent' }])) as any;
       assert.equal(repo().recorder.last()!.status, 201);
-      assert.deepEqual(entriesOf(added).map((t: any) => t.tag).sort(), ['finance', 'urgent']);
+      assert.deepEqual(
+        entriesOf(added)
+          .map((t: any) => t.tag)
+          .sort(),
+        ['finance', 'urgent']
+      );
       const one = await tags.assignTagToNode(file.id, { tag: 'FINANCE' });
       assert.equal(one.entry.tag, 'finance', 'an existing tag is reused whatever its case');
       const onNode = await tags.listTagsForNode(file.id);
-      assert.deepEqual(entriesOf(onNode).map((t) => t.tag), ['finance', 'urgent']);
+      assert.deepEqual(
+        entriesOf(onNode).map((t) => t.tag),
+        ['finance', 'urgent']
+      );
       const node = await new NodesApi(admin).getNode(file.id);
       assert.ok(node.entry.aspectNames?.includes('cm:taggable'));
       assert.equal((node.entry.properties?.['cm:taggable'] as string[]).length, 2);
@@ -143,7 +159,10 @@ describe('comments, tags and ratings', () => {
       const urgent = entriesOf(onNode).find((t) => t.tag === 'urgent')!;
       await tags.deleteTagFromNode(file.id, urgent.id);
       assert.equal(repo().recorder.last()!.status, 204);
-      assert.deepEqual(entriesOf(await tags.listTagsForNode(file.id)).map((t) => t.tag), ['finance']);
+      assert.deepEqual(
+        entriesOf(await tags.listTagsForNode(file.id)).map((t) => t.tag),
+        ['finance']
+      );
       expectError(await rejectionOf(tags.deleteTagFromNode(file.id, urgent.id)), 404);
     });
 
@@ -162,14 +181,29 @@ describe('comments, tags and ratings', () => {
 
       // js-api turns tag/matching into where=(tag matches ('circ*')).
       const matching = await viewer.listTags({ tag: 'circ*', matching: true, include: ['count'] });
-      assert.deepEqual(entriesOf(matching).map((t) => [t.tag, t.count]), [['circular-2026', 2]]);
+      assert.deepEqual(
+        entriesOf(matching).map((t) => [t.tag, t.count]),
+        [['circular-2026', 2]]
+      );
       const exact = await viewer.listTags({ tag: 'memo' });
-      assert.deepEqual(entriesOf(exact).map((t) => t.tag), ['memo']);
-      const named = await repo().request('GET', `${API.core}/tags`, { auth: ['tg.viewer', 'tg.viewer'], query: { where: "(tag='memo' OR tag in ('circular-2026'))" } });
+      assert.deepEqual(
+        entriesOf(exact).map((t) => t.tag),
+        ['memo']
+      );
+      const named = await repo().request('GET', `${API.core}/tags`, {
+        auth: ['tg.viewer', 'tg.viewer'],
+        query: { where: "(tag='memo' OR tag in ('circular-2026'))" }
+      });
       const namedEntries = (named.body as any).list.entries.map((e: any) => e.entry);
-      assert.deepEqual(namedEntries.map((t: any) => t.tag), ['circular-2026', 'memo']);
+      assert.deepEqual(
+        namedEntries.map((t: any) => t.tag),
+        ['circular-2026', 'memo']
+      );
       assert.equal(namedEntries[0].count, undefined, 'count only when included');
-      expectError(await repo().request('GET', `${API.core}/tags`, { auth: ['tg.viewer', 'tg.viewer'], query: { where: "(name='memo')" } }), 400);
+      expectError(
+        await repo().request('GET', `${API.core}/tags`, { auth: ['tg.viewer', 'tg.viewer'], query: { where: "(name='memo')" } }),
+        400
+      );
     });
 
     it('administrators create, rename and delete tags; others get 403; clashes 409, unknown 404', async () => {
@@ -191,7 +225,10 @@ describe('comments, tags and ratings', () => {
       const renamed = await adminTags.updateTag(tagId, { tag: 'Vigilance-Cases' });
       assert.equal(renamed.entry.tag, 'vigilance-cases');
       assert.equal((await adminTags.getTag(tagId)).entry.tag, 'vigilance-cases');
-      assert.deepEqual(entriesOf(await adminTags.listTagsForNode(file.id)).map((t) => t.tag), ['vigilance-cases']);
+      assert.deepEqual(
+        entriesOf(await adminTags.listTagsForNode(file.id)).map((t) => t.tag),
+        ['vigilance-cases']
+      );
       await adminTags.deleteTag(tagId);
       assert.equal(repo().recorder.last()!.status, 204);
       expectError(await rejectionOf(adminTags.getTag(tagId)), 404);

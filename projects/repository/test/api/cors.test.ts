@@ -13,7 +13,11 @@ describe('CORS', () => {
   it('answers a preflight from a localhost app and allows its credentials', async () => {
     const res = await fetch(repo().url + path, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:4200', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: 'http://localhost:4200',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,content-type'
+      }
     });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:4200');

@@ -55,7 +55,7 @@ describe('dynamic models', () => {
       name,
       nodeType: 'cm:dictionaryModel',
       relativePath: 'Data Dictionary/Models',
-      'cm:modelActive': String(active),
+      'cm:modelActive': String(active)
     } as never);
   }
 
@@ -65,22 +65,49 @@ describe('dynamic models', () => {
     const model = await uploadModel(api, 'dak-model.xml', false);
     expectError(await rejectionOf(nodes.createNode('-my-', { name: 'l1.txt', nodeType: 'dak:letter' })), 400);
 
-    await nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': true } });
-    const letter = await nodes.createNode('-my-', { name: 'l1.txt', nodeType: 'dak:letter', properties: { 'dak:letterNumber': 'F.1/2026', 'dak:mode': 'Post', 'dak:pages': 3 } });
+    await nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': true } as Record<string, unknown> as never });
+    const letter = await nodes.createNode('-my-', {
+      name: 'l1.txt',
+      nodeType: 'dak:letter',
+      properties: { 'dak:letterNumber': 'F.1/2026', 'dak:mode': 'Post', 'dak:pages': 3 }
+    });
     assert.equal(letter.entry.nodeType, 'dak:letter');
     assert.equal(letter.entry.properties['dak:letterNumber'], 'F.1/2026');
     assert.equal(letter.entry.properties['dak:pages'], 3);
 
     // The model's rules are enforced: LIST constraint, mandatory property, data type.
-    expectError(await rejectionOf(nodes.createNode('-my-', { name: 'l2.txt', nodeType: 'dak:letter', properties: { 'dak:letterNumber': 'F.2', 'dak:mode': 'Pigeon' } })), 400);
-    expectError(await rejectionOf(nodes.createNode('-my-', { name: 'l3.txt', nodeType: 'dak:letter', properties: { 'dak:mode': 'Hand' } })), 400);
-    expectError(await rejectionOf(nodes.createNode('-my-', { name: 'l4.txt', nodeType: 'dak:letter', properties: { 'dak:letterNumber': 'F.4', 'dak:pages': 'many' } })), 400);
+    expectError(
+      await rejectionOf(
+        nodes.createNode('-my-', {
+          name: 'l2.txt',
+          nodeType: 'dak:letter',
+          properties: { 'dak:letterNumber': 'F.2', 'dak:mode': 'Pigeon' }
+        })
+      ),
+      400
+    );
+    expectError(
+      await rejectionOf(nodes.createNode('-my-', { name: 'l3.txt', nodeType: 'dak:letter', properties: { 'dak:mode': 'Hand' } })),
+      400
+    );
+    expectError(
+      await rejectionOf(
+        nodes.createNode('-my-', { name: 'l4.txt', nodeType: 'dak:letter', properties: { 'dak:letterNumber': 'F.4', 'dak:pages': 'many' } })
+      ),
+      400
+    );
 
     // A model in use cannot be deactivated.
-    expectError(await rejectionOf(nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': false } })), 409);
+    expectError(
+      await rejectionOf(nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': false } as Record<string, unknown> as never })),
+      409
+    );
     await nodes.deleteNode(letter.entry.id, { permanent: true });
-    await nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': false } });
-    expectError(await rejectionOf(nodes.createNode('-my-', { name: 'l5.txt', nodeType: 'dak:letter', properties: { 'dak:letterNumber': 'F.5' } })), 400);
+    await nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': false } as Record<string, unknown> as never });
+    expectError(
+      await rejectionOf(nodes.createNode('-my-', { name: 'l5.txt', nodeType: 'dak:letter', properties: { 'dak:letterNumber': 'F.5' } })),
+      400
+    );
   });
 
   it('only administrators and model administrators may activate a model', async () => {
@@ -89,7 +116,12 @@ describe('dynamic models', () => {
     await repo().createUser('clerk');
     await repo().grant(model.entry.parentId!, 'clerk', 'Collaborator');
     const clerk = await repo().api('clerk', 'clerk');
-    expectError(await rejectionOf(new NodesApi(clerk).updateNode(model.entry.id, { properties: { 'cm:modelActive': true } })), 409);
+    expectError(
+      await rejectionOf(
+        new NodesApi(clerk).updateNode(model.entry.id, { properties: { 'cm:modelActive': true } as Record<string, unknown> as never })
+      ),
+      409
+    );
     const stillInactive = await new NodesApi(admin).getNode(model.entry.id);
     assert.notEqual(stillInactive.entry.properties['cm:modelActive'], true);
   });

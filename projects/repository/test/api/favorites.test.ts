@@ -23,7 +23,11 @@ describe('favorites API', () => {
     const api = await repo().api('fav.a', 'fav.a');
     const doc = await file(api, 'note.txt', '-my-', { 'cm:title': 'A note', 'cm:description': 'About it' });
     const favorites = new FavoritesApi(api);
-    const created = await favorites.createFavorite('-me-', { target: { file: { guid: doc.id } } }, { include: ['path', 'allowableOperations', 'properties'] });
+    const created = await favorites.createFavorite(
+      '-me-',
+      { target: { file: { guid: doc.id } } },
+      { include: ['path', 'allowableOperations', 'properties'] }
+    );
     assert.equal(repo().recorder.last()!.status, 201);
     assert.equal(created.entry.targetGuid, doc.id);
     assert.ok(created.entry.createdAt);
@@ -48,23 +52,41 @@ describe('favorites API', () => {
     const f1 = await folder(api, 'Zeta folder');
     const d1 = await file(api, 'alpha.txt');
     const d2 = await file(api, 'beta.txt');
-    for (const [kind, id] of [['folder', f1.id], ['file', d1.id], ['file', d2.id]] as const) {
+    for (const [kind, id] of [
+      ['folder', f1.id],
+      ['file', d1.id],
+      ['file', d2.id]
+    ] as const) {
       await favorites.createFavorite('-me-', { target: { [kind]: { guid: id } } });
     }
     const all = await favorites.listFavorites('-me-');
     assert.equal(pageOf(all).totalItems, 3);
     // Default order: type ascending (files before folders), newest first within a type.
-    assert.deepEqual(entriesOf(all).map((f) => f.targetGuid), [d2.id, d1.id, f1.id]);
+    assert.deepEqual(
+      entriesOf(all).map((f) => f.targetGuid),
+      [d2.id, d1.id, f1.id]
+    );
 
     const files = await favorites.listFavorites('-me-', { where: '(EXISTS(target/file))' });
-    assert.deepEqual(entriesOf(files).map((f) => f.targetGuid).sort(), [d1.id, d2.id].sort());
+    assert.deepEqual(
+      entriesOf(files)
+        .map((f) => f.targetGuid)
+        .sort(),
+      [d1.id, d2.id].sort()
+    );
     const folders = await favorites.listFavorites('-me-', { where: '(EXISTS(target/folder))' });
-    assert.deepEqual(entriesOf(folders).map((f) => f.targetGuid), [f1.id]);
+    assert.deepEqual(
+      entriesOf(folders).map((f) => f.targetGuid),
+      [f1.id]
+    );
     const both = await favorites.listFavorites('-me-', { where: '(EXISTS(target/file) OR EXISTS(target/folder))', maxItems: 2 });
     assert.equal(entriesOf(both).length, 2);
     assert.equal(pageOf(both).hasMoreItems, true);
     const byTitle = await favorites.listFavorites('-me-', { orderBy: ['title DESC'] });
-    assert.deepEqual(entriesOf(byTitle).map((f) => f.targetGuid), [f1.id, d2.id, d1.id]);
+    assert.deepEqual(
+      entriesOf(byTitle).map((f) => f.targetGuid),
+      [f1.id, d2.id, d1.id]
+    );
 
     expectError(await rejectionOf(favorites.listFavorites('-me-', { where: '(target = file)' })), 400);
     expectError(await rejectionOf(favorites.listFavorites('-me-', { orderBy: ['size ASC'] })), 400);
@@ -138,7 +160,10 @@ describe('favorites API', () => {
     await new FavoritesApi(g).createFavorite('-me-', { target: { file: { guid: doc.id } } });
     expectError(await rejectionOf(new FavoritesApi(await repo().api('fav.h', 'fav.h')).listFavorites('fav.g')), 404);
     const asAdmin = await new FavoritesApi(await repo().api()).listFavorites('fav.g');
-    assert.deepEqual(entriesOf(asAdmin).map((f) => f.targetGuid), [doc.id]);
+    assert.deepEqual(
+      entriesOf(asAdmin).map((f) => f.targetGuid),
+      [doc.id]
+    );
     expectError(await rejectionOf(new FavoritesApi(g).listFavorites('no.such.person')), 404);
   });
 });

@@ -50,7 +50,10 @@ describe('groups API', () => {
   it('parentIds nest a new group; the parent then has sub-groups and the child is no root', async () => {
     const groups = await adminGroups();
     await groups.createGroup({ id: 'ministry', displayName: 'Ministry' });
-    const child = await groups.createGroup({ id: 'ministry_it', displayName: 'IT Division', parentIds: ['GROUP_ministry'] }, { include: ['parentIds'] });
+    const child = await groups.createGroup(
+      { id: 'ministry_it', displayName: 'IT Division', parentIds: ['GROUP_ministry'] },
+      { include: ['parentIds'] }
+    );
     assert.equal(child.entry.isRoot, false);
     assert.deepEqual(child.entry.parentIds, ['GROUP_ministry']);
     const parent = await groups.getGroup('GROUP_ministry', { include: ['hasSubgroups'] });
@@ -71,11 +74,21 @@ describe('groups API', () => {
     await groups.createGroupMembership('GROUP_registry', { id: 'GROUP_registry_clerks', memberType: 'GROUP' });
 
     const all = await groups.listGroupMemberships('GROUP_registry');
-    assert.deepEqual(entriesOf(all).map((m) => m.displayName), ['Anand Rao', 'Clerks', 'Zoya Khan'], 'default order: displayName');
+    assert.deepEqual(
+      entriesOf(all).map((m) => m.displayName),
+      ['Anand Rao', 'Clerks', 'Zoya Khan'],
+      'default order: displayName'
+    );
     const byIdDesc = await groups.listGroupMemberships('GROUP_registry', { orderBy: ['id DESC'] });
-    assert.deepEqual(entriesOf(byIdDesc).map((m) => m.id), ['m.zoya', 'm.anand', 'GROUP_registry_clerks']);
+    assert.deepEqual(
+      entriesOf(byIdDesc).map((m) => m.id),
+      ['m.zoya', 'm.anand', 'GROUP_registry_clerks']
+    );
     const onlyGroups = await groups.listGroupMemberships('GROUP_registry', { where: "(memberType='GROUP')" });
-    assert.deepEqual(entriesOf(onlyGroups).map((m) => m.id), ['GROUP_registry_clerks']);
+    assert.deepEqual(
+      entriesOf(onlyGroups).map((m) => m.id),
+      ['GROUP_registry_clerks']
+    );
     const paged = await groups.listGroupMemberships('GROUP_registry', { maxItems: 2 });
     assert.equal(pageOf(paged).hasMoreItems, true);
     assert.equal(pageOf(paged).totalItems, 3);
@@ -127,11 +140,17 @@ describe('groups API', () => {
     assert.ok(roots.some((g) => g.id === 'GROUP_list_root'));
     assert.ok(!roots.some((g) => g.id === 'GROUP_list_child'));
     assert.ok(roots.every((g) => g.isRoot));
-    const nonRoots = entriesOf(await groups.listGroups({ where: "(isRoot=false AND zones in ('APP.DEFAULT'))", include: ['zones'], maxItems: 1000 }));
+    const nonRoots = entriesOf(
+      await groups.listGroups({ where: "(isRoot=false AND zones in ('APP.DEFAULT'))", include: ['zones'], maxItems: 1000 })
+    );
     assert.ok(nonRoots.some((g) => g.id === 'GROUP_list_child'));
     assert.ok(nonRoots.every((g) => !g.isRoot && g.zones!.includes('APP.DEFAULT')));
     const byName = entriesOf(await groups.listGroups({ maxItems: 1000 })).map((g) => g.displayName!.toLowerCase());
-    assert.deepEqual(byName, [...byName].sort((a, b) => a.localeCompare(b)), 'default order: displayName');
+    assert.deepEqual(
+      byName,
+      [...byName].sort((a, b) => a.localeCompare(b)),
+      'default order: displayName'
+    );
     const byIdDesc = entriesOf(await groups.listGroups({ orderBy: ['id DESC'], maxItems: 1000 })).map((g) => g.id!);
     assert.equal(byIdDesc[0].toLowerCase() >= byIdDesc[byIdDesc.length - 1].toLowerCase(), true);
     const page = await groups.listGroups({ skipCount: 1, maxItems: 2 });
@@ -149,7 +168,9 @@ describe('groups API', () => {
     await groups.createGroup({ id: 'outer', displayName: 'Outer' });
     await groups.createGroup({ id: 'inner', displayName: 'Inner', parentIds: ['GROUP_outer'] });
     const folder = await nodesApi.createNode('-root-', { name: 'group-guarded', nodeType: 'cm:folder' });
-    await nodesApi.updateNode(folder.entry.id, { permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: 'GROUP_outer', name: 'Consumer', accessStatus: 'ALLOWED' }] } });
+    await nodesApi.updateNode(folder.entry.id, {
+      permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: 'GROUP_outer', name: 'Consumer', accessStatus: 'ALLOWED' }] }
+    });
     const userNodes = new NodesApi(await repo().api('nested.user', 'nested.user'));
     expectError(await rejectionOf(userNodes.getNode(folder.entry.id)), 403);
     await groups.createGroupMembership('GROUP_inner', { id: 'nested.user', memberType: 'PERSON' });

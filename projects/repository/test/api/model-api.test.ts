@@ -18,7 +18,9 @@ describe('model API', () => {
   before(() => repo().recorder.ignore((e) => e.status === 200 && isModelApi(e.url)));
   /** The last answer against its definition, constraint parameters aside. */
   const checkLast = (definition: string) => {
-    const problems = definitionViolations('alfresco-model.yaml', definition, repo().recorder.last()!.body).filter((p) => !/\/constraints\/\d+\/parameters\/[^ ]+ must be object/.test(p));
+    const problems = definitionViolations('alfresco-model.yaml', definition, repo().recorder.last()!.body).filter(
+      (p) => !/\/constraints\/\d+\/parameters\/[^ ]+ must be object/.test(p)
+    );
     assert.deepEqual(problems, [], `${definition} breaks the contract`);
   };
 
@@ -31,7 +33,10 @@ describe('model API', () => {
     assert.equal(content.entry.model?.id, 'cm:contentmodel');
     assert.equal(content.entry.model?.namespaceUri, 'http://www.alfresco.org/model/content/1.0');
     assert.ok(content.entry.properties?.some((p) => p.id === 'cm:content'));
-    assert.ok(content.entry.properties?.some((p) => p.id === 'cm:name'), 'inherited properties are listed');
+    assert.ok(
+      content.entry.properties?.some((p) => p.id === 'cm:name'),
+      'inherited properties are listed'
+    );
     assert.ok(content.entry.mandatoryAspects?.includes('cm:auditable'));
   });
 
@@ -42,7 +47,10 @@ describe('model API', () => {
     const ids = entriesOf(all).map((t) => t.id);
     assert.ok(ids.includes('cm:folder') && ids.includes('cm:content'));
     assert.ok(!ids.some((id) => id.startsWith('sys:')), 'system types are left out');
-    assert.deepEqual(ids, [...ids].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a.localeCompare(b))
+    );
     assert.equal(entriesOf(all)[0].properties, undefined);
     const paged = await types.listTypes({ skipCount: 1, maxItems: 2 });
     assert.equal(entriesOf(paged).length, 2);
@@ -59,7 +67,9 @@ describe('model API', () => {
     const withSub = entriesOf(await types.listTypes({ where: "(modelId in ('cm:contentmodel INCLUDESUBTYPES'))", maxItems: 1000 }));
     assert.ok(withSub.length > fromModel.length, 'subtypes from other models (st:site, bpm:package …) join in');
     assert.ok(withSub.some((t) => !t.id.startsWith('cm:')));
-    const alf = entriesOf(await types.listTypes({ where: "(namespaceUri matches('http://www.alfresco.org/model/content.*'))", maxItems: 1000 }));
+    const alf = entriesOf(
+      await types.listTypes({ where: "(namespaceUri matches('http://www.alfresco.org/model/content.*'))", maxItems: 1000 })
+    );
     assert.ok(alf.length > 0 && alf.every((t) => t.model?.namespaceUri?.startsWith('http://www.alfresco.org/model/content')));
     const notAlf = entriesOf(await types.listTypes({ where: "(not namespaceUri matches('http://www.alfresco.*'))", maxItems: 1000 }));
     assert.ok(notAlf.every((t) => !t.model?.namespaceUri?.startsWith('http://www.alfresco')));
@@ -75,7 +85,9 @@ describe('model API', () => {
     const subs = entriesOf(await aspects.listAspects({ where: "(parentId in ('cm:classifiable'))" }));
     checkLast('AspectPaging');
     assert.ok(subs.some((a) => a.id === 'cm:taggable'));
-    const fromModel = entriesOf(await aspects.listAspects({ where: "(modelId in ('cm:contentmodel'))", include: ['properties'], maxItems: 1000 }));
+    const fromModel = entriesOf(
+      await aspects.listAspects({ where: "(modelId in ('cm:contentmodel'))", include: ['properties'], maxItems: 1000 })
+    );
     assert.ok(fromModel.some((a) => a.id === 'cm:titled' && a.properties?.length === 2));
     expectError(await rejectionOf(aspects.getAspect('cm:noSuchAspect')), 404);
     expectError(await rejectionOf(aspects.getAspect('nosuchprefix:thing')), 400);

@@ -23,11 +23,25 @@ describe('queries API', () => {
 
     const folder = await nodes.createNode('-root-', { name: 'Budget Papers', nodeType: 'cm:folder' });
     folderId = folder.entry.id;
-    await nodes.createNode(folderId, { name: 'annual-budget-2025.txt', nodeType: 'cm:content', properties: { 'cm:title': 'Annual estimates' } });
-    await nodes.createNode(folderId, { name: 'वार्षिक बजट प्रस्ताव.txt', nodeType: 'cm:content', properties: { 'cm:title': 'बजट अनुमान' } });
-    await nodes.createNode(folderId, { name: 'circular.txt', nodeType: 'cm:content', properties: { 'cm:description': 'Supplementary budget circular' } });
+    await nodes.createNode(folderId, {
+      name: 'annual-budget-2025.txt',
+      nodeType: 'cm:content',
+      properties: { 'cm:title': 'Annual estimates' }
+    });
+    await nodes.createNode(folderId, {
+      name: 'वार्षिक बजट प्रस्ताव.txt',
+      nodeType: 'cm:content',
+      properties: { 'cm:title': 'बजट अनुमान' }
+    });
+    await nodes.createNode(folderId, {
+      name: 'circular.txt',
+      nodeType: 'cm:content',
+      properties: { 'cm:description': 'Supplementary budget circular' }
+    });
     await nodes.createNode('-root-', { name: 'budget elsewhere', nodeType: 'cm:folder' });
-    await nodes.updateNode(folderId, { permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: 'q.priya', name: 'Consumer', accessStatus: 'ALLOWED' }] } });
+    await nodes.updateNode(folderId, {
+      permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: 'q.priya', name: 'Consumer', accessStatus: 'ALLOWED' }] }
+    });
 
     await sites.createSite({ id: 'budget-cell', title: 'Budget Cell', description: 'Estimates and grants', visibility: 'PUBLIC' });
     await sites.createSite({ id: 'rajbhasha', title: 'राजभाषा प्रकोष्ठ', visibility: 'PUBLIC' });
@@ -50,8 +64,14 @@ describe('queries API', () => {
 
   it('finds nodes by Devanagari terms in names and titles', async () => {
     const queries = new QueriesApi(await repo().api());
-    assert.deepEqual(entriesOf(await queries.findNodes('बजट')).map((n) => n.name), ['वार्षिक बजट प्रस्ताव.txt']);
-    assert.deepEqual(entriesOf(await queries.findNodes('अनुमान')).map((n) => n.name), ['वार्षिक बजट प्रस्ताव.txt']);
+    assert.deepEqual(
+      entriesOf(await queries.findNodes('बजट')).map((n) => n.name),
+      ['वार्षिक बजट प्रस्ताव.txt']
+    );
+    assert.deepEqual(
+      entriesOf(await queries.findNodes('अनुमान')).map((n) => n.name),
+      ['वार्षिक बजट प्रस्ताव.txt']
+    );
   });
 
   it('rootNodeId limits to what lies below it; nodeType narrows (with subtypes); include adds fields', async () => {
@@ -59,7 +79,9 @@ describe('queries API', () => {
     const below = entriesOf(await queries.findNodes('budget', { rootNodeId: folderId, include: ['path', 'allowableOperations'] }));
     assert.deepEqual(below.map((n) => n.name).sort(), ['annual-budget-2025.txt', 'circular.txt']);
     assert.ok(below.every((n) => n.path!.name === '/Company Home/Budget Papers' && Array.isArray(n.allowableOperations)));
-    const folders = entriesOf(await queries.findNodes('budget', { nodeType: 'cm:folder' })).map((n) => n.name).sort();
+    const folders = entriesOf(await queries.findNodes('budget', { nodeType: 'cm:folder' }))
+      .map((n) => n.name)
+      .sort();
     assert.deepEqual(folders, ['Budget Papers', 'budget elsewhere']);
     const paged = await queries.findNodes('budget', { maxItems: 2, orderBy: ['name DESC'] });
     assert.equal(entriesOf(paged).length, 2);
@@ -90,22 +112,54 @@ describe('queries API', () => {
 
   it('finds sites by id, title or description; private sites only for members', async () => {
     const admin = new QueriesApi(await repo().api());
-    assert.deepEqual(entriesOf(await admin.findSites('budget')).map((s) => s.id), ['budget-cell', 'budget-secret'], 'default order: id');
-    assert.deepEqual(entriesOf(await admin.findSites('grants')).map((s) => s.id), ['budget-cell']);
-    assert.deepEqual(entriesOf(await admin.findSites('राजभाषा')).map((s) => s.id), ['rajbhasha']);
-    assert.deepEqual(entriesOf(await admin.findSites('bud*', { orderBy: ['title DESC'] })).map((s) => s.id), ['budget-secret', 'budget-cell']);
+    assert.deepEqual(
+      entriesOf(await admin.findSites('budget')).map((s) => s.id),
+      ['budget-cell', 'budget-secret'],
+      'default order: id'
+    );
+    assert.deepEqual(
+      entriesOf(await admin.findSites('grants')).map((s) => s.id),
+      ['budget-cell']
+    );
+    assert.deepEqual(
+      entriesOf(await admin.findSites('राजभाषा')).map((s) => s.id),
+      ['rajbhasha']
+    );
+    assert.deepEqual(
+      entriesOf(await admin.findSites('bud*', { orderBy: ['title DESC'] })).map((s) => s.id),
+      ['budget-secret', 'budget-cell']
+    );
     const outsider = new QueriesApi(await repo().api('q.outsider', 'q.outsider'));
-    assert.deepEqual(entriesOf(await outsider.findSites('budget')).map((s) => s.id), ['budget-cell']);
+    assert.deepEqual(
+      entriesOf(await outsider.findSites('budget')).map((s) => s.id),
+      ['budget-cell']
+    );
     expectError(await rejectionOf(admin.findSites('b')), 400);
   });
 
   it('finds people by id, first name, last name or email, in any script', async () => {
     const queries = new QueriesApi(await repo().api('q.outsider', 'q.outsider'));
-    assert.deepEqual(entriesOf(await queries.findPeople('sharma')).map((p) => p.id), ['q.priya']);
-    assert.deepEqual(entriesOf(await queries.findPeople('Pri Sha')).map((p) => p.id), ['q.priya'], 'each word begins a name');
-    assert.deepEqual(entriesOf(await queries.findPeople('ravi@example')).map((p) => p.id), ['q.ravi']);
-    assert.deepEqual(entriesOf(await queries.findPeople('रवि')).map((p) => p.id), ['q.ravi']);
-    assert.deepEqual(entriesOf(await queries.findPeople('example', { orderBy: ['id DESC'] })).map((p) => p.id), ['q.ravi', 'q.priya', 'q.outsider']);
+    assert.deepEqual(
+      entriesOf(await queries.findPeople('sharma')).map((p) => p.id),
+      ['q.priya']
+    );
+    assert.deepEqual(
+      entriesOf(await queries.findPeople('Pri Sha')).map((p) => p.id),
+      ['q.priya'],
+      'each word begins a name'
+    );
+    assert.deepEqual(
+      entriesOf(await queries.findPeople('ravi@example')).map((p) => p.id),
+      ['q.ravi']
+    );
+    assert.deepEqual(
+      entriesOf(await queries.findPeople('रवि')).map((p) => p.id),
+      ['q.ravi']
+    );
+    assert.deepEqual(
+      entriesOf(await queries.findPeople('example', { orderBy: ['id DESC'] })).map((p) => p.id),
+      ['q.ravi', 'q.priya', 'q.outsider']
+    );
     assert.deepEqual(entriesOf(await queries.findPeople('arma')), [], 'matches begin words');
     expectError(await rejectionOf(queries.findPeople('s')), 400);
   });

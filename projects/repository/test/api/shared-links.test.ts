@@ -36,7 +36,10 @@ describe('shared links API', () => {
     const api = await repo().api('sl.a', 'sl.a');
     const doc = await textFile(api, 'circular.txt', 'hello world');
     const links = new SharedlinksApi(api);
-    const link = await links.createSharedLink({ nodeId: doc.id }, { include: ['allowableOperations', 'path', 'isFavorite', 'aspectNames'] });
+    const link = await links.createSharedLink(
+      { nodeId: doc.id },
+      { include: ['allowableOperations', 'path', 'isFavorite', 'aspectNames'] }
+    );
     const raw = repo().recorder.last()!;
     assert.equal(raw.status, 201);
     assert.deepEqual(definitionViolations('alfresco-core.yaml', 'SharedLinkEntry', raw.body), []);
@@ -88,7 +91,9 @@ describe('shared links API', () => {
     assert.equal(entry.nodeId, doc.id);
     assert.deepEqual(entry.sharedByUser, { displayName: 'Chitra' }, 'no user ids for the public');
     assert.equal(entry.allowableOperations, undefined);
-    const problems = definitionViolations('alfresco-core.yaml', 'SharedLinkEntry', info.body).filter((p) => !/User\/? must have required property 'id'|ByUser must have required property 'id'/.test(p));
+    const problems = definitionViolations('alfresco-core.yaml', 'SharedLinkEntry', info.body).filter(
+      (p) => !/User\/? must have required property 'id'|ByUser must have required property 'id'/.test(p)
+    );
     assert.deepEqual(problems, []);
 
     const content = await repo().request('GET', `${API.core}/shared-links/${id}/content`, { auth: null, query: { attachment: false } });
@@ -132,10 +137,15 @@ describe('shared links API', () => {
     await new SharedlinksApi(e).createSharedLink({ nodeId: hiddenFromD.id });
 
     const all = await new SharedlinksApi(d).listSharedLinks({ include: ['allowableOperations'] });
-    const names = entriesOf(all).map((l) => l.name).sort();
+    const names = entriesOf(all)
+      .map((l) => l.name)
+      .sort();
     assert.deepEqual(names, ['by-d.txt', 'by-e.txt']);
     const mine = await new SharedlinksApi(d).listSharedLinks({ where: "(sharedByUser='-me-')" });
-    assert.deepEqual(entriesOf(mine).map((l) => l.name), ['by-d.txt']);
+    assert.deepEqual(
+      entriesOf(mine).map((l) => l.name),
+      ['by-d.txt']
+    );
     const eLink = entriesOf(all).find((l) => l.name === 'by-e.txt')!;
     assert.deepEqual(eLink.allowableOperations, [], 'a Collaborator may not delete a link someone else made');
     expectError(await rejectionOf(new SharedlinksApi(d).listSharedLinks({ where: '(owner=x)' })), 400);

@@ -13,7 +13,13 @@ describe('sites API', () => {
   const repo = useTestRepository();
   const as = async (user = 'admin') => {
     const api = await repo().api(user, user === 'admin' ? 'admin' : user);
-    return { sites: new SitesApi(api), nodes: new NodesApi(api), groups: new GroupsApi(api), favorites: new FavoritesApi(api), trash: new TrashcanApi(api) };
+    return {
+      sites: new SitesApi(api),
+      nodes: new NodesApi(api),
+      groups: new GroupsApi(api),
+      favorites: new FavoritesApi(api),
+      trash: new TrashcanApi(api)
+    };
   };
   const docLib = async (siteId: string) => (await (await as()).sites.getSiteContainer(siteId, 'documentLibrary')).entry.folderId;
   const users = new Set<string>();
@@ -47,13 +53,21 @@ describe('sites API', () => {
       'GROUP_site_finance_SiteCollaborator=SiteCollaborator',
       'GROUP_site_finance_SiteConsumer=SiteConsumer',
       'GROUP_site_finance_SiteContributor=SiteContributor',
-      'GROUP_site_finance_SiteManager=SiteManager',
+      'GROUP_site_finance_SiteManager=SiteManager'
     ]);
 
     const siteGroupMembers = entriesOf(await groups.listGroupMemberships('GROUP_site_finance', { orderBy: ['id'] })).map((m) => m.id);
-    assert.deepEqual(siteGroupMembers, ['GROUP_site_finance_SiteCollaborator', 'GROUP_site_finance_SiteConsumer', 'GROUP_site_finance_SiteContributor', 'GROUP_site_finance_SiteManager']);
+    assert.deepEqual(siteGroupMembers, [
+      'GROUP_site_finance_SiteCollaborator',
+      'GROUP_site_finance_SiteConsumer',
+      'GROUP_site_finance_SiteContributor',
+      'GROUP_site_finance_SiteManager'
+    ]);
     assert.equal((await groups.getGroup('GROUP_site_finance')).entry.displayName, 'site_finance');
-    assert.deepEqual(entriesOf(await groups.listGroupMemberships('GROUP_site_finance_SiteManager')).map((m) => m.id), ['admin']);
+    assert.deepEqual(
+      entriesOf(await groups.listGroupMemberships('GROUP_site_finance_SiteManager')).map((m) => m.id),
+      ['admin']
+    );
 
     const containers = entriesOf(await sites.listSiteContainers('finance'));
     assert.equal(containers.length, 1);
@@ -64,7 +78,10 @@ describe('sites API', () => {
     assert.ok(lib.aspectNames!.includes('st:siteContainer'));
     assert.equal(lib.properties!['st:componentId'], 'documentLibrary');
 
-    assert.ok(entriesOf(await favorites.listFavoriteSitesForPerson('-me-')).some((s) => s.id === 'finance'), 'added to favourite sites');
+    assert.ok(
+      entriesOf(await favorites.listFavoriteSitesForPerson('-me-')).some((s) => s.id === 'finance'),
+      'added to favourite sites'
+    );
     assert.equal((await sites.getSite('finance')).entry.guid, site.guid);
   });
 
@@ -107,7 +124,10 @@ describe('sites API', () => {
 
     const form = new FormData();
     form.append('filedata', new Blob(['noting sheet']), 'noting.txt');
-    const upload = await repo().request('POST', `/alfresco/api/-default-/public/alfresco/versions/1/nodes/${lib}/children`, { auth: ['s.writer', 's.writer'], body: form });
+    const upload = await repo().request('POST', `/alfresco/api/-default-/public/alfresco/versions/1/nodes/${lib}/children`, {
+      auth: ['s.writer', 's.writer'],
+      body: form
+    });
     assert.equal(upload.status, 201);
     const uploadedId = (upload.body as any).entry.id;
     assert.equal((await reader.nodes.getNode(uploadedId)).entry.name, 'noting.txt', 'content inherits the site permissions');
@@ -139,10 +159,16 @@ describe('sites API', () => {
     assert.equal(req.entry.id, 'council');
     assert.equal(req.entry.message, 'Please add me');
     expectError(await rejectionOf(asker.sites.createSiteMembershipRequestForPerson('-me-', { id: 'council' })), 400);
-    assert.deepEqual(entriesOf(await asker.sites.listSiteMembershipRequestsForPerson('-me-')).map((r) => r.id), ['council']);
-    
+    assert.deepEqual(
+      entriesOf(await asker.sites.listSiteMembershipRequestsForPerson('-me-')).map((r) => r.id),
+      ['council']
+    );
+
     const pending = entriesOf(await sites.getSiteMembershipRequests({ where: '(siteId=council)' }));
-    assert.deepEqual(pending.map((r) => r.person.id), ['s.asker']);
+    assert.deepEqual(
+      pending.map((r) => r.person.id),
+      ['s.asker']
+    );
     assert.deepEqual(entriesOf(await asker.sites.getSiteMembershipRequests()), [], 'only managers see requests to act on');
     expectError(await rejectionOf(asker.sites.approveSiteMembershipRequest('council', 's.asker')), 403);
 
@@ -222,13 +248,23 @@ describe('sites API', () => {
     await groups.createGroupMembership('GROUP_drafting', { id: 's.ingroup', memberType: 'PERSON' });
     const added = await sites.createSiteGroupMembership('grouped', { id: 'GROUP_drafting', role: 'SiteCollaborator' });
     assert.equal(repo().recorder.last()!.status, 201);
-    assert.deepEqual(JSON.parse(JSON.stringify(added.entry)), { id: 'GROUP_drafting', group: { id: 'GROUP_drafting', displayName: 'Drafting Cell', memberType: 'GROUP' }, role: 'SiteCollaborator' });
+    assert.deepEqual(JSON.parse(JSON.stringify(added.entry)), {
+      id: 'GROUP_drafting',
+      group: { id: 'GROUP_drafting', displayName: 'Drafting Cell', memberType: 'GROUP' },
+      role: 'SiteCollaborator'
+    });
     expectError(await rejectionOf(sites.createSiteGroupMembership('grouped', { id: 'GROUP_drafting', role: 'SiteConsumer' })), 409);
     expectError(await rejectionOf(sites.createSiteGroupMembership('grouped', { id: 'GROUP_missing', role: 'SiteConsumer' })), 404);
-    assert.deepEqual(entriesOf(await sites.listSiteGroups('grouped')).map((g) => g.id), ['GROUP_drafting']);
+    assert.deepEqual(
+      entriesOf(await sites.listSiteGroups('grouped')).map((g) => g.id),
+      ['GROUP_drafting']
+    );
 
     const viaGroup = entriesOf(await sites.listSiteMemberships('grouped', { where: '(isMemberOfGroup=true)' }));
-    assert.deepEqual(viaGroup.map((m) => `${m.id}:${m.role}:${m.isMemberOfGroup}`), ['s.ingroup:SiteCollaborator:true']);
+    assert.deepEqual(
+      viaGroup.map((m) => `${m.id}:${m.role}:${m.isMemberOfGroup}`),
+      ['s.ingroup:SiteCollaborator:true']
+    );
     const inGroup = await as('s.ingroup');
     assert.equal((await inGroup.sites.getSite('grouped')).entry.role, 'SiteCollaborator');
     assert.equal((await inGroup.nodes.createNode(lib, { name: 'draft.txt', nodeType: 'cm:content' })).entry.name, 'draft.txt');
@@ -277,7 +313,11 @@ describe('sites API', () => {
     await sites.createSite({ id: 'zz-list', title: 'AAA list first', visibility: 'PUBLIC' });
     await sites.createSite({ id: 'aa-list', title: 'ZZZ list last', visibility: 'MODERATED' });
     const byTitle = entriesOf(await sites.listSites({ maxItems: 1000 })).map((s) => s.title.toLowerCase());
-    assert.deepEqual(byTitle, [...byTitle].sort((a, b) => a.localeCompare(b)), 'default order: title');
+    assert.deepEqual(
+      byTitle,
+      [...byTitle].sort((a, b) => a.localeCompare(b)),
+      'default order: title'
+    );
     const byIdDesc = entriesOf(await sites.listSites({ orderBy: ['id DESC'], maxItems: 1000 })).map((s) => s.id);
     assert.ok(byIdDesc.indexOf('zz-list') < byIdDesc.indexOf('aa-list'));
     const moderated = entriesOf(await sites.listSites({ where: "(visibility='MODERATED')", maxItems: 1000 }));
@@ -286,14 +326,23 @@ describe('sites API', () => {
 
     const withRelations = (await sites.listSites({ relations: ['members', 'containers'], maxItems: 1000 })) as any;
     const zz = withRelations.list.entries.find((e: any) => e.entry.id === 'zz-list');
-    assert.deepEqual(zz.relations.members.list.entries.map((m: any) => m.entry.id), ['admin']);
-    assert.deepEqual(zz.relations.containers.list.entries.map((c: any) => c.entry.id), ['documentLibrary']);
+    assert.deepEqual(
+      zz.relations.members.list.entries.map((m: any) => m.entry.id),
+      ['admin']
+    );
+    assert.deepEqual(
+      zz.relations.containers.list.entries.map((c: any) => c.entry.id),
+      ['documentLibrary']
+    );
 
     await user('s.lister');
     await sites.createSiteMembership('aa-list', { id: 's.lister', role: 'SiteContributor' });
     const lister = await as('s.lister');
     const mine = entriesOf(await lister.sites.listSiteMembershipsForPerson('-me-'));
-    assert.deepEqual(mine.map((m) => `${m.id}:${m.role}:${m.site.id}:${m.guid === m.site.guid}`), ['aa-list:SiteContributor:aa-list:true']);
+    assert.deepEqual(
+      mine.map((m) => `${m.id}:${m.role}:${m.site.id}:${m.guid === m.site.guid}`),
+      ['aa-list:SiteContributor:aa-list:true']
+    );
     expectError(await rejectionOf(lister.sites.getSiteMembershipForPerson('-me-', 'zz-list')), 404);
     assert.equal(pageOf(await sites.listSiteMembershipsForPerson('s.lister')).totalItems, 1);
   });
@@ -307,7 +356,10 @@ describe('sites API', () => {
     assert.equal(created.entry.id, 'fav-site');
     expectError(await rejectionOf(fan.favorites.createSiteFavorite('-me-', { id: 'fav-site' })), 409);
     assert.equal((await fan.favorites.getFavoriteSite('-me-', 'fav-site')).entry.id, 'fav-site');
-    assert.deepEqual(entriesOf(await fan.favorites.listFavoriteSitesForPerson('s.fan')).map((s) => s.id), ['fav-site']);
+    assert.deepEqual(
+      entriesOf(await fan.favorites.listFavoriteSitesForPerson('s.fan')).map((s) => s.id),
+      ['fav-site']
+    );
     const stranger = await user('s.stranger');
     expectError(await rejectionOf(stranger.favorites.listFavoriteSitesForPerson('s.fan')), 403);
     await fan.favorites.deleteSiteFavorite('-me-', 'fav-site');

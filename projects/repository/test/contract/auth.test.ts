@@ -77,7 +77,7 @@ describe('authentication API', () => {
     assert.equal(withRole.status, 200);
     assert.equal((withRole.body as any).entry.id, 'admin');
     const bare = await repo().request('GET', `${API.core}/people/-me-`, {
-      auth: 'Basic ' + Buffer.from(ticket).toString('base64'),
+      auth: 'Basic ' + Buffer.from(ticket).toString('base64')
     });
     assert.equal(bare.status, 200);
     assert.equal((bare.body as any).entry.id, 'admin');

@@ -80,7 +80,7 @@ describe('bad input', () => {
   it('a broken multipart body answers 400', async () => {
     const res = await repo().request('POST', CHILDREN, {
       headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
-      body: Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="filedata"; filename="a.txt"\r\n\r\nunterminated'),
+      body: Buffer.from('--XYZ\r\nContent-Disposition: form-data; name="filedata"; filename="a.txt"\r\n\r\nunterminated')
     });
     expectError(res, 400);
   });

@@ -37,7 +37,10 @@ describe('nodes API', () => {
       assert.equal(my.entry.name, 'home.user');
       assert.equal(my.entry.path?.name, '/Company Home/User Homes');
       assert.equal(my.entry.path?.isComplete, true);
-      assert.deepEqual(my.entry.path?.elements?.map((e) => e.name), ['Company Home', 'User Homes']);
+      assert.deepEqual(
+        my.entry.path?.elements?.map((e) => e.name),
+        ['Company Home', 'User Homes']
+      );
     });
 
     it('-shared- is the Shared folder', async () => {
@@ -69,13 +72,16 @@ describe('nodes API', () => {
       for (const name of ['b.txt', 'a.txt', 'c.txt']) await nodes.createNode(parent, { name, nodeType: 'cm:content' });
       for (const name of ['zeta', 'alpha']) await nodes.createNode(parent, { name, nodeType: 'cm:folder' });
       const all = await nodes.listNodeChildren(parent);
-      assert.deepEqual(entriesOf(all).map((e) => e.name), ['alpha', 'zeta', 'a.txt', 'b.txt', 'c.txt']);
       assert.deepEqual(
-        pageOf(all),
-        { count: 5, hasMoreItems: false, totalItems: 5, skipCount: 0, maxItems: 100 },
+        entriesOf(all).map((e) => e.name),
+        ['alpha', 'zeta', 'a.txt', 'b.txt', 'c.txt']
       );
+      assert.deepEqual(pageOf(all), { count: 5, hasMoreItems: false, totalItems: 5, skipCount: 0, maxItems: 100 });
       const page = await nodes.listNodeChildren(parent, { skipCount: 1, maxItems: 2 });
-      assert.deepEqual(entriesOf(page).map((e) => e.name), ['zeta', 'a.txt']);
+      assert.deepEqual(
+        entriesOf(page).map((e) => e.name),
+        ['zeta', 'a.txt']
+      );
       assert.deepEqual(pageOf(page), { count: 2, hasMoreItems: true, totalItems: 5, skipCount: 1, maxItems: 2 });
     });
 
@@ -86,11 +92,20 @@ describe('nodes API', () => {
       for (const name of ['b.txt', 'a.txt']) await nodes.createNode(parent, { name, nodeType: 'cm:content' });
       await nodes.createNode(parent, { name: 'm-folder', nodeType: 'cm:folder' });
       const desc = await nodes.listNodeChildren(parent, { orderBy: ['name DESC'] });
-      assert.deepEqual(entriesOf(desc).map((e) => e.name), ['m-folder', 'b.txt', 'a.txt']);
+      assert.deepEqual(
+        entriesOf(desc).map((e) => e.name),
+        ['m-folder', 'b.txt', 'a.txt']
+      );
       const files = await nodes.listNodeChildren(parent, { where: '(isFile=true)' });
-      assert.deepEqual(entriesOf(files).map((e) => e.name), ['a.txt', 'b.txt']);
+      assert.deepEqual(
+        entriesOf(files).map((e) => e.name),
+        ['a.txt', 'b.txt']
+      );
       const folders = await nodes.listNodeChildren(parent, { where: '(isFolder=true)' });
-      assert.deepEqual(entriesOf(folders).map((e) => e.name), ['m-folder']);
+      assert.deepEqual(
+        entriesOf(folders).map((e) => e.name),
+        ['m-folder']
+      );
       const typed = await nodes.listNodeChildren(parent, { where: "(nodeType='cm:content')" });
       assert.equal(entriesOf(typed).length, 2);
       expectError(await rejectionOf(nodes.listNodeChildren(parent, { orderBy: ['noSuchField'] })), 400);
@@ -108,7 +123,7 @@ describe('nodes API', () => {
       assert.equal(plain.aspectNames, undefined);
       assert.equal(plain.content.mimeType, 'text/plain');
       const rich = await nodes.listNodeChildren(parent, {
-        include: ['properties', 'aspectNames', 'path', 'allowableOperations', 'isLocked'],
+        include: ['properties', 'aspectNames', 'path', 'allowableOperations', 'isLocked']
       });
       const entry = entriesOf(rich)[0];
       assert.equal(entry.properties?.['cm:title'], 'A title');
@@ -135,7 +150,7 @@ describe('nodes API', () => {
         name: 'File 12-2026',
         nodeType: 'cm:folder',
         relativePath: 'Section A/2026',
-        properties: { 'cm:title': 'File 12', 'cm:description': 'Dak file' },
+        properties: { 'cm:title': 'File 12', 'cm:description': 'Dak file' }
       });
       assert.equal(repo().recorder.last()!.status, 201);
       assert.equal(created.entry.name, 'File 12-2026');
@@ -159,12 +174,11 @@ describe('nodes API', () => {
     it('uploads a file with multipart/form-data (UploadApi) including properties and relativePath', async () => {
       const api = await repo().api();
       const parent = await folder(api);
-      const uploaded = await new UploadApi(api).uploadFile(
-        textFile('letter.txt', 'Dak letter body'),
-        'inward/2026',
-        parent,
-        { name: 'letter.txt', nodeType: 'cm:content', properties: { 'cm:title': 'Inward letter' } },
-      );
+      const uploaded = await new UploadApi(api).uploadFile(textFile('letter.txt', 'Dak letter body'), 'inward/2026', parent, {
+        name: 'letter.txt',
+        nodeType: 'cm:content',
+        properties: { 'cm:title': 'Inward letter' }
+      });
       assert.equal(repo().recorder.last()!.status, 201);
       assert.equal(uploaded.entry.name, 'letter.txt');
       assert.equal(uploaded.entry.isFile, true);
@@ -212,7 +226,7 @@ describe('nodes API', () => {
       const node = await nodes.createNode(parent, { name: 'draft.txt', nodeType: 'cm:content' });
       const updated = await nodes.updateNode(node.entry.id, {
         name: 'final.txt',
-        properties: { 'cm:title': 'Final', 'cm:description': 'Approved' },
+        properties: { 'cm:title': 'Final', 'cm:description': 'Approved' }
       });
       assert.equal(updated.entry.name, 'final.txt');
       assert.equal(updated.entry.properties?.['cm:title'], 'Final');
@@ -279,7 +293,11 @@ describe('nodes API', () => {
       await repo().createUser('lock.other');
       await repo().grant(parent, 'lock.other', 'Coordinator');
       const node = await nodes.createNode(parent, { name: 'locked.txt', nodeType: 'cm:content' });
-      const locked = await nodes.lockNode(node.entry.id, { type: 'ALLOW_OWNER_CHANGES', lifetime: 'PERSISTENT' }, { include: ['isLocked'] });
+      const locked = await nodes.lockNode(
+        node.entry.id,
+        { type: 'ALLOW_OWNER_CHANGES', lifetime: 'PERSISTENT' },
+        { include: ['isLocked'] }
+      );
       assert.equal(repo().recorder.last()!.status, 200);
       assert.equal(locked.entry.isLocked, true);
       assert.ok(locked.entry.aspectNames?.includes('cm:lockable'));
@@ -326,7 +344,10 @@ describe('nodes API', () => {
       assert.equal(updated.entry.properties?.['cm:versionLabel'], '1.1');
       assert.equal(updated.entry.content?.sizeInBytes, 2);
       const history = await versions.listVersionHistory(uploaded.entry.id);
-      assert.deepEqual(entriesOf(history).map((e) => e.id), ['1.1', '1.0']);
+      assert.deepEqual(
+        entriesOf(history).map((e) => e.id),
+        ['1.1', '1.0']
+      );
       assert.equal(entriesOf(history)[0].versionComment, 'second draft');
       const old = await versions.getVersionContent(uploaded.entry.id, '1.0');
       assert.equal(Buffer.from(old as any).toString(), 'v1');

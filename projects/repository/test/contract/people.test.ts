@@ -18,7 +18,7 @@ describe('people API', () => {
       lastName: 'Sharma',
       email: 'priya.sharma@example.gov.in',
       password: 'secret',
-      jobTitle: 'Section Officer',
+      jobTitle: 'Section Officer'
     });
     assert.equal(repo().recorder.last()!.status, 201);
     assert.equal(created.entry.id, 'p.sharma');
@@ -34,7 +34,9 @@ describe('people API', () => {
   it('creating an existing person id answers 409', async () => {
     const people = new PeopleApi(await repo().api());
     await people.createPerson({ id: 'dup.person', firstName: 'Dup', email: 'dup@example.com', password: 'x' });
-    const rejection = await rejectionOf(people.createPerson({ id: 'dup.person', firstName: 'Dup', email: 'dup@example.com', password: 'x' }));
+    const rejection = await rejectionOf(
+      people.createPerson({ id: 'dup.person', firstName: 'Dup', email: 'dup@example.com', password: 'x' })
+    );
     expectError(rejection, 409);
   });
 
@@ -81,7 +83,11 @@ describe('people API', () => {
     assert.equal(pageOf(page).skipCount, 1);
     assert.equal(pageOf(page).maxItems, 2);
     assert.equal(pageOf(page).hasMoreItems, true);
-    assert.deepEqual(entriesOf(page).map((e) => e.id), ids.slice(1, 3), 'pages follow the same order');
+    assert.deepEqual(
+      entriesOf(page).map((e) => e.id),
+      ids.slice(1, 3),
+      'pages follow the same order'
+    );
   });
 
   it('admin updates a person (200); the change is visible on GET', async () => {

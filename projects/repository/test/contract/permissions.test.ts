@@ -23,7 +23,7 @@ const ROLES: Expectation[] = [
   { role: 'Contributor', createChild: true, updateOthers: false, deleteOthers: false, changePermissions: false },
   { role: 'Editor', createChild: false, updateOthers: true, deleteOthers: false, changePermissions: false },
   { role: 'Collaborator', createChild: true, updateOthers: true, deleteOthers: false, changePermissions: false },
-  { role: 'Coordinator', createChild: true, updateOthers: true, deleteOthers: true, changePermissions: true },
+  { role: 'Coordinator', createChild: true, updateOthers: true, deleteOthers: true, changePermissions: true }
 ];
 
 describe('permission roles', () => {
@@ -42,7 +42,7 @@ describe('permission roles', () => {
     const userId = `perm.${role.toLowerCase()}`;
     await repo().createUser(userId);
     await nodes.updateNode(folder.entry.id, {
-      permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: userId, name: role, accessStatus: 'ALLOWED' }] },
+      permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: userId, name: role, accessStatus: 'ALLOWED' }] }
     });
     const user = new NodesApi(await repo().api(userId, userId));
     return { folderId: folder.entry.id, docId: doc.entry.id, userId, user };
@@ -58,7 +58,10 @@ describe('permission roles', () => {
       it('can read the folder, list it and read the document', async () => {
         assert.equal((await ctx.user.getNode(ctx.folderId)).entry.name, `perm-${expected.role}`);
         const children = await ctx.user.listNodeChildren(ctx.folderId);
-        assert.deepEqual(entriesOf(children).map((e) => e.name), ['admin-doc.txt']);
+        assert.deepEqual(
+          entriesOf(children).map((e) => e.name),
+          ['admin-doc.txt']
+        );
         assert.equal((await ctx.user.getNode(ctx.docId)).entry.name, 'admin-doc.txt');
       });
 
@@ -83,7 +86,7 @@ describe('permission roles', () => {
 
       it(`${expected.changePermissions ? 'can' : 'cannot (403)'} change permissions`, async () => {
         const attempt = ctx.user.updateNode(ctx.docId, {
-          permissions: { locallySet: [{ authorityId: 'GROUP_EVERYONE', name: 'Consumer', accessStatus: 'ALLOWED' }] },
+          permissions: { locallySet: [{ authorityId: 'GROUP_EVERYONE', name: 'Consumer', accessStatus: 'ALLOWED' }] }
         });
         if (expected.changePermissions) {
           await attempt;
@@ -132,14 +135,14 @@ describe('permission roles', () => {
     const folder = await nodes.createNode('-root-', { name: 'perm-report', nodeType: 'cm:folder' });
     await repo().createUser('perm.reported');
     await nodes.updateNode(folder.entry.id, {
-      permissions: { locallySet: [{ authorityId: 'perm.reported', name: 'Collaborator', accessStatus: 'ALLOWED' }] },
+      permissions: { locallySet: [{ authorityId: 'perm.reported', name: 'Collaborator', accessStatus: 'ALLOWED' }] }
     });
     const child = await nodes.createNode(folder.entry.id, { name: 'child', nodeType: 'cm:folder' });
     const folderPerms = (await nodes.getNode(folder.entry.id, { include: ['permissions'] })).entry.permissions!;
     assert.equal(folderPerms.isInheritanceEnabled, true);
     assert.deepEqual(
       folderPerms.locallySet?.map((p) => ({ ...p })),
-      [{ authorityId: 'perm.reported', name: 'Collaborator', accessStatus: 'ALLOWED' }],
+      [{ authorityId: 'perm.reported', name: 'Collaborator', accessStatus: 'ALLOWED' }]
     );
     assert.ok(folderPerms.settable?.includes('Coordinator'));
     const childPerms = (await nodes.getNode(child.entry.id, { include: ['permissions'] })).entry.permissions!;

@@ -37,7 +37,9 @@ describe('model API definitions', () => {
       assert.ok(validateAspectEntry(entry), `${a.name}: ${ajv.errorsText(validateAspectEntry.errors)}`);
     }
     const list = dict.allTypes().map((t) => ({ entry: dict.toTypeDefinition(t.name) }));
-    const paging = { list: { pagination: { count: list.length, hasMoreItems: false, totalItems: list.length, skipCount: 0, maxItems: 100 }, entries: list } };
+    const paging = {
+      list: { pagination: { count: list.length, hasMoreItems: false, totalItems: list.length, skipCount: 0, maxItems: 100 }, entries: list }
+    };
     assert.ok(validateTypePaging(paging), ajv.errorsText(validateTypePaging.errors));
   });
 
@@ -51,7 +53,10 @@ describe('model API definitions', () => {
     assert.equal(def.id, 'cm:content');
     assert.equal(def.title, 'Content');
     assert.equal(def.parentId, 'cm:cmobject');
-    assert.deepEqual(def.properties.map((p) => p.id), ['cm:name', 'cm:content']);
+    assert.deepEqual(
+      def.properties.map((p) => p.id),
+      ['cm:name', 'cm:content']
+    );
     const name = def.properties[0];
     assert.equal(name.dataType, 'd:text');
     assert.equal(name.isMandatory, true);
@@ -69,7 +74,7 @@ describe('model API definitions', () => {
       author: 'eOffice',
       description: 'Content domain of the eOffice repository',
       namespaceUri: 'http://www.alfresco.org/model/content/1.0',
-      namespacePrefix: 'cm',
+      namespacePrefix: 'cm'
     });
     assert.equal(dict.toTypeDefinition('cm:titled'), undefined, 'an aspect is not a type');
   });
@@ -85,7 +90,13 @@ describe('model API definitions', () => {
 
   it('aspects show their properties, constraints with typed parameters and defaults', () => {
     const titled = dict.toAspectDefinition('cm:titled')!;
-    assert.deepEqual(titled.properties.map((p) => [p.id, p.dataType]), [['cm:title', 'd:mltext'], ['cm:description', 'd:mltext']]);
+    assert.deepEqual(
+      titled.properties.map((p) => [p.id, p.dataType]),
+      [
+        ['cm:title', 'd:mltext'],
+        ['cm:description', 'd:mltext']
+      ]
+    );
     assert.equal(titled.parentId, undefined);
     const start = dict.toTypeDefinition('bpm:startTask')!;
     const priority = start.properties.find((p) => p.id === 'bpm:workflowPriority')!;
@@ -93,7 +104,11 @@ describe('model API definitions', () => {
     assert.deepEqual(priority.constraints[0].parameters, { allowedValues: ['1', '2', '3'], caseSensitive: true, sorted: false });
     const description = start.properties.find((p) => p.id === 'bpm:workflowDescription')!;
     assert.deepEqual(description.constraints[0].parameters, { minLength: 0, maxLength: 250 });
-    assert.equal(start.properties.find((p) => p.id === 'bpm:packageActionGroup')!.defaultValue, 'add_package_item_actions', 'override shown');
+    assert.equal(
+      start.properties.find((p) => p.id === 'bpm:packageActionGroup')!.defaultValue,
+      'add_package_item_actions',
+      'override shown'
+    );
     const dm = dict.toTypeDefinition('cm:dictionaryModel')!;
     assert.equal(dm.properties.find((p) => p.id === 'cm:modelActive')!.defaultValue, 'false');
     assert.equal(dm.properties.find((p) => p.id === 'cm:modelName')!.isProtected, true);

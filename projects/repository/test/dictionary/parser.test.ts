@@ -14,7 +14,7 @@ describe('model XML parser', () => {
       'd:dictionary',
       'st:siteModel',
       'sys:systemmodel',
-      'wf:workflowmodel',
+      'wf:workflowmodel'
     ]);
     const cm = models.find((m) => m.name === 'cm:contentmodel')!;
     assert.ok(cm.types.length > 15 && cm.aspects.length > 50, 'all cm classes are read');
@@ -67,7 +67,9 @@ describe('model XML parser', () => {
     const priority = bpm.constraints.find((c) => c.name === 'bpm:allowedPriority')!;
     assert.deepEqual(priority.parameters.allowedValues, ['1', '2', '3']);
     const task = bpm.types.find((t) => t.name === 'bpm:task')!;
-    assert.deepEqual(task.overrides, [{ name: 'cm:name', defaultValue: 'Task', mandatory: undefined, mandatoryEnforced: undefined, constraints: undefined }]);
+    assert.deepEqual(task.overrides, [
+      { name: 'cm:name', defaultValue: 'Task', mandatory: undefined, mandatoryEnforced: undefined, constraints: undefined }
+    ]);
 
     const wf = parseModel(readReference('workflowModel.xml'));
     const percent = wf.types.find((t) => t.name === 'wf:submitConcurrentReviewTask')!.properties[0];
@@ -86,17 +88,28 @@ describe('model XML parser', () => {
       <namespaces><namespace uri="urn:my" prefix="my"/></namespaces>
       <types><type name="my:doc"><parent>content:content</parent>
         <properties><property name="my:ref"><type>dict:text</type></property></properties></type></types></model>`;
-    const m = parseModel(xml, { prefixForUri: (u) => ({ 'http://www.alfresco.org/model/content/1.0': 'cm', 'http://www.alfresco.org/model/dictionary/1.0': 'd' })[u] });
+    const m = parseModel(xml, {
+      prefixForUri: (u) => ({ 'http://www.alfresco.org/model/content/1.0': 'cm', 'http://www.alfresco.org/model/dictionary/1.0': 'd' })[u]
+    });
     assert.equal(m.types[0].parent, 'cm:content');
     assert.equal(m.types[0].properties[0].dataType, 'd:text');
   });
 
   it('rejects malformed XML, non-models and unknown prefixes', () => {
-    assert.throws(() => parseModel('<model name="a:b"><types></model>'), (e: unknown) => e instanceof DictionaryError && e.kind === 'invalidModel');
-    assert.throws(() => parseModel('<other/>'), (e: unknown) => e instanceof DictionaryError && e.kind === 'invalidModel');
     assert.throws(
-      () => parseModel('<model name="x:m"><namespaces><namespace uri="urn:x" prefix="x"/></namespaces><types><type name="y:t"/></types></model>'),
-      (e: unknown) => e instanceof DictionaryError && e.kind === 'unknownPrefix' && /'y'/.test(e.message),
+      () => parseModel('<model name="a:b"><types></model>'),
+      (e: unknown) => e instanceof DictionaryError && e.kind === 'invalidModel'
+    );
+    assert.throws(
+      () => parseModel('<other/>'),
+      (e: unknown) => e instanceof DictionaryError && e.kind === 'invalidModel'
+    );
+    assert.throws(
+      () =>
+        parseModel(
+          '<model name="x:m"><namespaces><namespace uri="urn:x" prefix="x"/></namespaces><types><type name="y:t"/></types></model>'
+        ),
+      (e: unknown) => e instanceof DictionaryError && e.kind === 'unknownPrefix' && /'y'/.test(e.message)
     );
   });
 });

@@ -13,7 +13,26 @@ const UNREFERENCED_NAMESPACES = new Set(['usr', 'fm']);
 // people and groups services instead), so the built-in models leave them out.
 const standardOnly = (cs: ConstraintDef[]) => cs.filter((c) => STANDARD.has(c.type));
 // Sample names for comparing the cm:filename expressions by behaviour rather than text.
-const NAMES = ['report.pdf', 'a', 'a.b.c', 'x"y', 'x*y', 'x\\y', 'x>y', 'x<y', 'x?y', 'x/y', 'x:y', 'x|y', 'ends.', 'ends..', 'ends ', ' starts', 'मसौदा पत्र.docx', '.hidden'];
+const NAMES = [
+  'report.pdf',
+  'a',
+  'a.b.c',
+  'x"y',
+  'x*y',
+  'x\\y',
+  'x>y',
+  'x<y',
+  'x?y',
+  'x/y',
+  'x:y',
+  'x|y',
+  'ends.',
+  'ends..',
+  'ends ',
+  ' starts',
+  'मसौदा पत्र.docx',
+  '.hidden'
+];
 
 const dict = new Dictionary();
 const refClasses = new Map<string, ClassDef>();
@@ -32,12 +51,20 @@ const ns = (q: string) => q.split(':')[0];
 function sameConstraints(ours: ConstraintDef[], ref: ConstraintDef[], where: string) {
   const a = standardOnly(ours);
   const b = standardOnly(ref);
-  assert.deepEqual(a.map((c) => c.type), b.map((c) => c.type), `${where}: constraint kinds`);
+  assert.deepEqual(
+    a.map((c) => c.type),
+    b.map((c) => c.type),
+    `${where}: constraint kinds`
+  );
   a.forEach((c, i) => {
     const r = b[i];
     if (c.type === 'REGEX') {
       for (const n of NAMES) {
-        assert.equal(compileJavaRegex(String(c.parameters.expression)).test(n), compileJavaRegex(String(r.parameters.expression)).test(n), `${where}: REGEX on ${JSON.stringify(n)}`);
+        assert.equal(
+          compileJavaRegex(String(c.parameters.expression)).test(n),
+          compileJavaRegex(String(r.parameters.expression)).test(n),
+          `${where}: REGEX on ${JSON.stringify(n)}`
+        );
       }
       assert.equal(c.parameters.requiresMatch, r.parameters.requiresMatch, `${where}: requiresMatch`);
     } else {
@@ -64,7 +91,7 @@ describe('built-in models against Alfresco reference models', () => {
       assert.deepEqual(
         c.overrides.map((o) => [o.name, o.defaultValue]),
         r.overrides.map((o) => [o.name, o.defaultValue]),
-        `${c.name}: overrides`,
+        `${c.name}: overrides`
       );
     }
   });
@@ -120,12 +147,21 @@ describe('built-in models against Alfresco reference models', () => {
   it('a dictionary without built-ins loads the reference models themselves', () => {
     const d = new Dictionary({ builtIn: false });
     const read = readReference;
-    for (const f of ['dictionaryModel.xml', 'systemModel.xml', 'contentModel.xml', 'applicationModel.xml', 'siteModel.xml']) d.registerModel(read(f));
+    for (const f of ['dictionaryModel.xml', 'systemModel.xml', 'contentModel.xml', 'applicationModel.xml', 'siteModel.xml'])
+      d.registerModel(read(f));
     // bpm imports the user namespace, which has no reference model here.
-    d.registerModel('<model name="usr:stub" xmlns="http://www.alfresco.org/model/dictionary/1.0"><namespaces><namespace uri="http://www.alfresco.org/model/user/1.0" prefix="usr"/></namespaces></model>');
+    d.registerModel(
+      '<model name="usr:stub" xmlns="http://www.alfresco.org/model/dictionary/1.0"><namespaces><namespace uri="http://www.alfresco.org/model/user/1.0" prefix="usr"/></namespaces></model>'
+    );
     d.registerModel(read('bpmModel.xml'));
     d.registerModel(read('workflowModel.xml'));
     assert.ok(d.isSubClassOf('wf:activitiReviewTask', 'cm:content'));
-    assert.deepEqual(d.mandatoryAspects('wf:submitParallelReviewTask').sort(), ['bpm:assignees', 'cm:auditable', 'cm:ownable', 'sys:localized', 'sys:referenceable']);
+    assert.deepEqual(d.mandatoryAspects('wf:submitParallelReviewTask').sort(), [
+      'bpm:assignees',
+      'cm:auditable',
+      'cm:ownable',
+      'sys:localized',
+      'sys:referenceable'
+    ]);
   });
 });

@@ -53,7 +53,11 @@ function fails(kind: DictionaryErrorKind, fn: () => unknown, message?: RegExp): 
     return true;
   });
 }
-const model = (body: string, ns = 'x', imports = '<import uri="http://www.alfresco.org/model/dictionary/1.0" prefix="d"/><import uri="http://www.alfresco.org/model/content/1.0" prefix="cm"/>') =>
+const model = (
+  body: string,
+  ns = 'x',
+  imports = '<import uri="http://www.alfresco.org/model/dictionary/1.0" prefix="d"/><import uri="http://www.alfresco.org/model/content/1.0" prefix="cm"/>'
+) =>
   `<model name="${ns}:m" xmlns="http://www.alfresco.org/model/dictionary/1.0"><imports>${imports}</imports>
    <namespaces><namespace uri="urn:${ns}" prefix="${ns}"/></namespaces>${body}</model>`;
 
@@ -69,20 +73,39 @@ describe('custom models', () => {
     assert.ok(dict.isSubClassOf('eo:urgentDak', 'cm:content'));
     assert.ok(dict.isContentType('eo:urgentDak'));
     assert.ok(!dict.isFolderType('eo:dak'));
-    assert.deepEqual(dict.mandatoryAspects('eo:urgentDak').sort(), ['cm:auditable', 'cm:titled', 'eo:diarised', 'sys:localized', 'sys:referenceable']);
+    assert.deepEqual(dict.mandatoryAspects('eo:urgentDak').sort(), [
+      'cm:auditable',
+      'cm:titled',
+      'eo:diarised',
+      'sys:localized',
+      'sys:referenceable'
+    ]);
     const names = dict.propertiesOf('eo:urgentDak').map((p) => p.name);
     for (const p of ['cm:name', 'eo:priority', 'eo:diaryNumber', 'cm:title', 'cm:created']) assert.ok(names.includes(p), p);
 
-    const ok = dict.validateProperties({ type: 'eo:urgentDak', properties: { 'cm:name': 'letter.pdf', 'eo:diaryNumber': 'D/2024/17', 'eo:receivedOn': '2024-04-02' }, mode: 'create' });
+    const ok = dict.validateProperties({
+      type: 'eo:urgentDak',
+      properties: { 'cm:name': 'letter.pdf', 'eo:diaryNumber': 'D/2024/17', 'eo:receivedOn': '2024-04-02' },
+      mode: 'create'
+    });
     assert.equal(ok.properties['eo:priority'], 'Normal', 'default applied');
     assert.equal(ok.properties['eo:receivedOn'], '2024-04-02T00:00:00.000+0000');
     assert.ok(ok.aspectsToAdd.includes('eo:diarised') && ok.aspectsToAdd.includes('cm:titled'));
 
     assert.throws(
-      () => dict.validateProperties({ type: 'eo:dak', properties: { 'cm:name': 'a', 'eo:diaryNumber': '1', 'eo:priority': 'Urgent' }, mode: 'create' }),
-      (e: unknown) => e instanceof DictionaryError && e.kind === 'constraintViolation' && /not an allowed value: Urgent/.test(e.message),
+      () =>
+        dict.validateProperties({
+          type: 'eo:dak',
+          properties: { 'cm:name': 'a', 'eo:diaryNumber': '1', 'eo:priority': 'Urgent' },
+          mode: 'create'
+        }),
+      (e: unknown) => e instanceof DictionaryError && e.kind === 'constraintViolation' && /not an allowed value: Urgent/.test(e.message)
     );
-    fails('mandatoryMissing', () => dict.validateProperties({ type: 'eo:dak', properties: { 'cm:name': 'a' }, mode: 'create' }), /diaryNumber/);
+    fails(
+      'mandatoryMissing',
+      () => dict.validateProperties({ type: 'eo:dak', properties: { 'cm:name': 'a' }, mode: 'create' }),
+      /diaryNumber/
+    );
 
     const def = dict.toTypeDefinition('eo:urgentDak')!;
     assert.equal(def.parentId, 'eo:dak');
@@ -91,15 +114,20 @@ describe('custom models', () => {
     assert.deepEqual(def.properties.find((p) => p.id === 'eo:priority')!.constraints[0], {
       id: 'eo:priorities',
       type: 'LIST',
-      parameters: { allowedValues: ['Normal', 'Immediate', 'Most Immediate'], caseSensitive: true, sorted: false },
+      parameters: { allowedValues: ['Normal', 'Immediate', 'Most Immediate'], caseSensitive: true, sorted: false }
     });
   });
 
   it('unregisters a custom model, but not a built-in one or one another model imports', () => {
     const dict = new Dictionary();
     dict.registerModel(DAK_MODEL);
-    dict.registerModel(model('<types><type name="y:sub"><parent>eo:dak</parent></type></types>', 'y',
-      '<import uri="http://eoffice.example/model/dak/1.0" prefix="eo"/>'));
+    dict.registerModel(
+      model(
+        '<types><type name="y:sub"><parent>eo:dak</parent></type></types>',
+        'y',
+        '<import uri="http://eoffice.example/model/dak/1.0" prefix="eo"/>'
+      )
+    );
     fails('modelInUse', () => dict.unregisterModel('eo:dakModel'), /y:m/);
     dict.unregisterModel('y:m');
     dict.unregisterModel('{http://eoffice.example/model/dak/1.0}dakModel');
@@ -115,20 +143,85 @@ describe('custom models', () => {
     const dict = new Dictionary();
     const before = dict.models().length;
     fails('invalidModel', () => dict.registerModel('<model name="x:m"><types>'));
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="x:t"><parent>cm:nothing</parent></type></types>')), /parent 'cm:nothing'/);
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="x:t"><parent>cm:titled</parent></type></types>')), /not a type/);
+    fails(
+      'invalidModel',
+      () => dict.registerModel(model('<types><type name="x:t"><parent>cm:nothing</parent></type></types>')),
+      /parent 'cm:nothing'/
+    );
+    fails(
+      'invalidModel',
+      () => dict.registerModel(model('<types><type name="x:t"><parent>cm:titled</parent></type></types>')),
+      /not a type/
+    );
     fails('unknownPrefix', () => dict.registerModel(model('<types><type name="x:t"><parent>zz:thing</parent></type></types>')), /zz/);
     fails('invalidModel', () => dict.registerModel(model('<types><type name="x:t"/><type name="x:t"/></types>')), /already defined/);
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="cm:content"/></types>')), /not in a namespace the model defines/);
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="x:t"><properties><property name="x:p"><type>d:nope</type></property></properties></type></types>')), /d:nope/);
-    fails('invalidModel', () => dict.registerModel(model('<aspects><aspect name="x:a"><properties><property name="x:p"><type>d:text</type><constraints><constraint ref="x:none"/></constraints></property></properties></aspect></aspects>')), /x:none/);
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="x:t"><mandatory-aspects><aspect>cm:folder</aspect></mandatory-aspects></type></types>')), /mandatory aspect/);
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="x:t"><overrides><property name="cm:title"><default>x</default></property></overrides></type></types>')), /does not inherit/);
+    fails(
+      'invalidModel',
+      () => dict.registerModel(model('<types><type name="cm:content"/></types>')),
+      /not in a namespace the model defines/
+    );
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          model('<types><type name="x:t"><properties><property name="x:p"><type>d:nope</type></property></properties></type></types>')
+        ),
+      /d:nope/
+    );
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          model(
+            '<aspects><aspect name="x:a"><properties><property name="x:p"><type>d:text</type><constraints><constraint ref="x:none"/></constraints></property></properties></aspect></aspects>'
+          )
+        ),
+      /x:none/
+    );
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          model('<types><type name="x:t"><mandatory-aspects><aspect>cm:folder</aspect></mandatory-aspects></type></types>')
+        ),
+      /mandatory aspect/
+    );
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          model('<types><type name="x:t"><overrides><property name="cm:title"><default>x</default></property></overrides></type></types>')
+        ),
+      /does not inherit/
+    );
     fails('invalidModel', () => dict.registerModel(model('', 'x', '<import uri="urn:unknown" prefix="u"/>')), /urn:unknown/);
-    fails('invalidModel', () => dict.registerModel(model('<types><type name="x:a"><parent>x:b</parent></type><type name="x:b"><parent>x:a</parent></type></types>')), /cycle/);
-    fails('invalidModel', () => dict.registerModel(model('<aspects><aspect name="x:a"><properties><property name="x:p"><type>d:text</type><constraints><constraint type="REGEX"><parameter name="expression"><value>(unclosed</value></parameter></constraint></constraints></property></properties></aspect></aspects>')), /invalid expression/);
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          model('<types><type name="x:a"><parent>x:b</parent></type><type name="x:b"><parent>x:a</parent></type></types>')
+        ),
+      /cycle/
+    );
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          model(
+            '<aspects><aspect name="x:a"><properties><property name="x:p"><type>d:text</type><constraints><constraint type="REGEX"><parameter name="expression"><value>(unclosed</value></parameter></constraint></constraints></property></properties></aspect></aspects>'
+          )
+        ),
+      /invalid expression/
+    );
     // a namespace can only belong to one model
-    fails('invalidModel', () => dict.registerModel('<model name="cm:other" xmlns="http://www.alfresco.org/model/dictionary/1.0"><namespaces><namespace uri="http://www.alfresco.org/model/content/1.0" prefix="cm"/></namespaces></model>'), /already defined/);
+    fails(
+      'invalidModel',
+      () =>
+        dict.registerModel(
+          '<model name="cm:other" xmlns="http://www.alfresco.org/model/dictionary/1.0"><namespaces><namespace uri="http://www.alfresco.org/model/content/1.0" prefix="cm"/></namespaces></model>'
+        ),
+      /already defined/
+    );
     assert.equal(dict.models().length, before);
     assert.equal(dict.getType('x:t'), undefined);
     // and a valid one still registers afterwards
@@ -179,7 +272,8 @@ describe('dictionary lookups', () => {
     assert.deepEqual(dict.mandatoryAspects('cm:checkedOut'), ['cm:lockable']);
     assert.ok(dict.mandatoryAspects('wf:submitAdhocTask').includes('bpm:assignee'));
     const props = dict.propertiesOf('cm:content', ['cm:titled', 'cm:versionable']).map((p) => p.name);
-    for (const p of ['cm:name', 'cm:content', 'cm:created', 'cm:title', 'cm:versionLabel', 'sys:node-uuid']) assert.ok(props.includes(p), p);
+    for (const p of ['cm:name', 'cm:content', 'cm:created', 'cm:title', 'cm:versionLabel', 'sys:node-uuid'])
+      assert.ok(props.includes(p), p);
     assert.ok(!props.includes('cm:author'));
     // app:uifacets inherits cm:title from its parent aspect
     assert.ok(dict.propertiesOf('cm:folder', ['app:uifacets']).some((p) => p.name === 'cm:title'));

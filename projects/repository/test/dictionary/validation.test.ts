@@ -61,7 +61,9 @@ dict.registerModel(`<?xml version="1.0"?>
 const NODE = 'a1b2c3d4-0000-4000-8000-000000000001';
 /** Converts one value of the t:all aspect. */
 function convert(prop: string, value: unknown): unknown {
-  return dict.validateProperties({ type: 'cm:content', aspects: ['t:all'], properties: { [prop]: value }, mode: 'update' }).properties[prop];
+  return dict.validateProperties({ type: 'cm:content', aspects: ['t:all'], properties: { [prop]: value }, mode: 'update' }).properties[
+    prop
+  ];
 }
 function fails(kind: DictionaryErrorKind, fn: () => unknown, message?: RegExp): void {
   assert.throws(fn, (e: unknown) => {
@@ -84,7 +86,12 @@ describe('property conversion per data type', () => {
   });
 
   it('content values are skipped: content is written through the content endpoints', () => {
-    const r = dict.validateProperties({ type: 'cm:content', aspects: ['t:all'], properties: { 't:content': 'x', 'cm:content': 'y' }, mode: 'update' });
+    const r = dict.validateProperties({
+      type: 'cm:content',
+      aspects: ['t:all'],
+      properties: { 't:content': 'x', 'cm:content': 'y' },
+      mode: 'update'
+    });
     assert.deepEqual(r.properties, {});
   });
 
@@ -162,7 +169,11 @@ describe('property conversion per data type', () => {
 describe('constraints', () => {
   it('LIST: allowed values pass, others fail with the ACS message; caseSensitive=false ignores case', () => {
     assert.equal(create('bpm:task', { 'cm:name': 't', 'bpm:priority': 3 }).properties['bpm:priority'], 3);
-    fails('constraintViolation', () => create('bpm:task', { 'cm:name': 't', 'bpm:priority': 4 }), /^Constraint violation: The value is not an allowed value: 4 .*bpm:priority/);
+    fails(
+      'constraintViolation',
+      () => create('bpm:task', { 'cm:name': 't', 'bpm:priority': 4 }),
+      /^Constraint violation: The value is not an allowed value: 4 .*bpm:priority/
+    );
     fails('constraintViolation', () => create('bpm:task', { 'cm:name': 't', 'bpm:status': 'Done' }), /allowed value: Done/);
     assert.deepEqual(convert('t:colour', ['red', 'GREEN']), ['red', 'GREEN']);
     fails('constraintViolation', () => convert('t:colour', ['Red', 'Blue']), /Blue/);
@@ -193,7 +204,11 @@ describe('constraints', () => {
     fails('constraintViolation', () => convert('t:score', 10.01), /range/);
     assert.equal(create('bpm:task', { 'cm:name': 't', 'bpm:percentComplete': 100 }).properties['bpm:percentComplete'], 100);
     fails('constraintViolation', () => create('bpm:task', { 'cm:name': 't', 'bpm:percentComplete': 101 }), /bpm:percentComplete/);
-    fails('constraintViolation', () => create('wf:submitParallelReviewTask', { 'cm:name': 't', 'wf:requiredApprovePercent': 0 }), /wf:requiredApprovePercent/);
+    fails(
+      'constraintViolation',
+      () => create('wf:submitParallelReviewTask', { 'cm:name': 't', 'wf:requiredApprovePercent': 0 }),
+      /wf:requiredApprovePercent/
+    );
   });
 });
 
@@ -212,7 +227,11 @@ describe('validateProperties', () => {
   });
 
   it('create needs every enforced mandatory property; plain mandatory ones are not enforced', () => {
-    fails('mandatoryMissing', () => create('cm:content', { 'cm:title': 'x' }), /Property '\{http:\/\/www\.alfresco\.org\/model\/content\/1\.0\}name'/);
+    fails(
+      'mandatoryMissing',
+      () => create('cm:content', { 'cm:title': 'x' }),
+      /Property '\{http:\/\/www\.alfresco\.org\/model\/content\/1\.0\}name'/
+    );
     fails('mandatoryMissing', () => create('cm:folder', { 'cm:name': null }), /cm:name/);
     // cm:firstName is mandatory but not enforced
     assert.ok(create('cm:person', { 'cm:userName': 'u1' }));
@@ -220,16 +239,33 @@ describe('validateProperties', () => {
 
   it('update refuses null for an enforced mandatory property, and checks the merged result when given', () => {
     fails('mandatoryMissing', () => dict.validateProperties({ type: 'cm:content', properties: { 'cm:name': null }, mode: 'update' }));
-    const ok = dict.validateProperties({ type: 'cm:content', properties: { 'cm:title': 'x' }, mode: 'update', current: { 'cm:name': 'a.txt' } });
+    const ok = dict.validateProperties({
+      type: 'cm:content',
+      properties: { 'cm:title': 'x' },
+      mode: 'update',
+      current: { 'cm:name': 'a.txt' }
+    });
     assert.equal(ok.properties['cm:title'], 'x');
-    fails('mandatoryMissing', () => dict.validateProperties({ type: 'cm:content', properties: { 'cm:title': 'x' }, mode: 'update', current: {} }));
+    fails('mandatoryMissing', () =>
+      dict.validateProperties({ type: 'cm:content', properties: { 'cm:title': 'x' }, mode: 'update', current: {} })
+    );
   });
 
   it('setting cm:title adds cm:titled, as ACS does; other aspect properties add their aspect too', () => {
-    const r = dict.validateProperties({ type: 'cm:content', aspects: ['cm:auditable'], properties: { 'cm:title': 'Hello', 'cm:author': 'Asha' }, mode: 'update' });
+    const r = dict.validateProperties({
+      type: 'cm:content',
+      aspects: ['cm:auditable'],
+      properties: { 'cm:title': 'Hello', 'cm:author': 'Asha' },
+      mode: 'update'
+    });
     assert.ok(r.aspectsToAdd.includes('cm:titled'));
     assert.ok(r.aspectsToAdd.includes('cm:author'));
-    const already = dict.validateProperties({ type: 'cm:content', aspects: ['cm:titled'], properties: { 'cm:title': 'Hello' }, mode: 'update' });
+    const already = dict.validateProperties({
+      type: 'cm:content',
+      aspects: ['cm:titled'],
+      properties: { 'cm:title': 'Hello' },
+      mode: 'update'
+    });
     assert.ok(!already.aspectsToAdd.includes('cm:titled'));
     const exif = dict.validateProperties({ type: 'cm:content', properties: { 'exif:pixelXDimension': '640' }, mode: 'update' });
     assert.ok(exif.aspectsToAdd.includes('exif:exif'));
@@ -238,7 +274,8 @@ describe('validateProperties', () => {
 
   it('aspectsToAdd lists missing mandatory aspects of the type and of added aspects', () => {
     const r = create('st:site', { 'cm:name': 'finance' });
-    for (const a of ['cm:titled', 'sys:undeletable', 'sys:unmovable', 'cm:auditable', 'sys:referenceable', 'sys:localized']) assert.ok(r.aspectsToAdd.includes(a), a);
+    for (const a of ['cm:titled', 'sys:undeletable', 'sys:unmovable', 'cm:auditable', 'sys:referenceable', 'sys:localized'])
+      assert.ok(r.aspectsToAdd.includes(a), a);
     const checked = dict.validateProperties({ type: 'cm:content', aspects: ['cm:checkedOut'], properties: {}, mode: 'update' });
     assert.ok(checked.aspectsToAdd.includes('cm:lockable'));
   });
@@ -246,8 +283,11 @@ describe('validateProperties', () => {
   it('accepts {uri}local keys and types and answers prefixed keys', () => {
     const r = dict.validateProperties({
       type: '{http://www.alfresco.org/model/content/1.0}content',
-      properties: { '{http://www.alfresco.org/model/content/1.0}name': 'a.txt', '{http://www.alfresco.org/model/content/1.0}description': 'd' },
-      mode: 'create',
+      properties: {
+        '{http://www.alfresco.org/model/content/1.0}name': 'a.txt',
+        '{http://www.alfresco.org/model/content/1.0}description': 'd'
+      },
+      mode: 'create'
     });
     assert.equal(r.properties['cm:name'], 'a.txt');
     assert.equal(r.properties['cm:description'], 'd');
@@ -255,11 +295,19 @@ describe('validateProperties', () => {
 
   it('ignores repository-maintained properties and refuses other protected ones', () => {
     const r = create('cm:content', { 'cm:name': 'a', 'cm:created': '2020-01-01', 'cm:creator': 'mallory', 'sys:node-uuid': 'x' });
-    assert.deepEqual(Object.keys(r.properties).filter((k) => !k.startsWith('sys:')), ['cm:name']);
+    assert.deepEqual(
+      Object.keys(r.properties).filter((k) => !k.startsWith('sys:')),
+      ['cm:name']
+    );
     assert.ok(!('sys:node-uuid' in r.properties));
     fails('protectedProperty', () => create('cm:content', { 'cm:name': 'a', 'cm:versionLabel': '9.0' }), /cm:versionLabel/);
     fails('protectedProperty', () => create('cm:dictionaryModel', { 'cm:name': 'm.xml', 'cm:modelName': 'x:y' }));
-    const internal = dict.validateProperties({ type: 'cm:content', properties: { 'cm:name': 'a', 'cm:versionLabel': '1.0', 'cm:created': '2020-01-01' }, mode: 'create', allowProtected: true });
+    const internal = dict.validateProperties({
+      type: 'cm:content',
+      properties: { 'cm:name': 'a', 'cm:versionLabel': '1.0', 'cm:created': '2020-01-01' },
+      mode: 'create',
+      allowProtected: true
+    });
     assert.equal(internal.properties['cm:versionLabel'], '1.0');
     assert.equal(internal.properties['cm:created'], '2020-01-01T00:00:00.000+0000');
   });
@@ -278,7 +326,12 @@ describe('validateProperties', () => {
   });
 
   it('on update only aspects being added get their defaults', () => {
-    const r = dict.validateProperties({ type: 'cm:content', aspects: ['cm:titled'], properties: { 'cm:autoVersion': false }, mode: 'update' });
+    const r = dict.validateProperties({
+      type: 'cm:content',
+      aspects: ['cm:titled'],
+      properties: { 'cm:autoVersion': false },
+      mode: 'update'
+    });
     assert.ok(r.aspectsToAdd.includes('cm:versionable'));
     assert.equal(r.properties['cm:autoVersion'], false);
     assert.equal(r.properties['cm:initialVersion'], true);

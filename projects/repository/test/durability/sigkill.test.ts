@@ -26,7 +26,10 @@ function freePort(): Promise<number> {
 }
 
 async function startProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', String(port), '--data', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', String(port), '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('repository did not start')), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
@@ -47,7 +50,11 @@ test('writes answered 2xx survive SIGKILL; nothing half-written appears', async 
   const port = await freePort();
   let child = await startProcess(port, dataDir);
   try {
-    const folder = await fetch(`${base(port)}/nodes/-my-/children`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'burst', nodeType: 'cm:folder' }) });
+    const folder = await fetch(`${base(port)}/nodes/-my-/children`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'burst', nodeType: 'cm:folder' })
+    });
     assert.equal(folder.status, 201);
     const folderId = ((await folder.json()) as { entry: { id: string } }).entry.id;
 
@@ -62,7 +69,11 @@ test('writes answered 2xx survive SIGKILL; nothing half-written appears', async 
         form.append('filedata', new Blob([text], { type: 'text/plain' }), name);
         form.append('cm:title', `Title ${w}-${i} सामान्य`);
         try {
-          const res = await fetch(`${base(port)}/nodes/${folderId}/children`, { method: 'POST', headers: { Authorization: auth }, body: form });
+          const res = await fetch(`${base(port)}/nodes/${folderId}/children`, {
+            method: 'POST',
+            headers: { Authorization: auth },
+            body: form
+          });
           if (res.status === 201) {
             const body = (await res.json()) as { entry: { id: string } };
             acknowledged.set(name, { id: body.entry.id, size: Buffer.byteLength(text), title: `Title ${w}-${i} सामान्य` });
@@ -87,7 +98,9 @@ test('writes answered 2xx survive SIGKILL; nothing half-written appears', async 
     for (const [name, ack] of acknowledged) {
       const res = await fetch(`${base(port)}/nodes/${ack.id}`, { headers: { Authorization: auth } });
       assert.equal(res.status, 200, `acknowledged ${name} is missing after restart`);
-      const node = ((await res.json()) as { entry: { name: string; content: { sizeInBytes: number }; properties: Record<string, unknown> } }).entry;
+      const node = (
+        (await res.json()) as { entry: { name: string; content: { sizeInBytes: number }; properties: Record<string, unknown> } }
+      ).entry;
       assert.equal(node.name, name);
       assert.equal(node.properties['cm:title'], ack.title);
       assert.equal(node.content.sizeInBytes, ack.size);
@@ -95,8 +108,14 @@ test('writes answered 2xx survive SIGKILL; nothing half-written appears', async 
       assert.equal((await content.arrayBuffer()).byteLength, ack.size, `content of ${name} is incomplete`);
     }
     // Whatever else made it in (answered or not) is complete too: no node without its title or content.
-    const list = await fetch(`${base(port)}/nodes/${folderId}/children?maxItems=10000&include=properties`, { headers: { Authorization: auth } });
-    const entries = ((await list.json()) as { list: { entries: { entry: { id: string; name: string; content: { sizeInBytes: number }; properties: Record<string, unknown> } }[] } }).list.entries;
+    const list = await fetch(`${base(port)}/nodes/${folderId}/children?maxItems=10000&include=properties`, {
+      headers: { Authorization: auth }
+    });
+    const entries = (
+      (await list.json()) as {
+        list: { entries: { entry: { id: string; name: string; content: { sizeInBytes: number }; properties: Record<string, unknown> } }[] };
+      }
+    ).list.entries;
     assert.ok(entries.length >= acknowledged.size);
     for (const { entry } of entries) {
       assert.match(String(entry.properties['cm:title']), /^Title \d+-\d+ सामान्य$/, `${entry.name} lost its title`);

@@ -6,14 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { NodesApi } from '@alfresco/js-api';
-import {
-  contractViolations,
-  expectContract,
-  expectError,
-  findOperation,
-  rejectionOf,
-  unicodeSafePattern,
-} from './contract';
+import { contractViolations, expectContract, expectError, findOperation, rejectionOf, unicodeSafePattern } from './contract';
 import { API, createApi } from './js-api';
 import { ContractRecorder } from './recorder';
 
@@ -32,8 +25,8 @@ const validNode = {
     modifiedByUser: user,
     parentId: '5c3b4d7e-0000-4000-8000-000000000000',
     aspectNames: ['cm:titled'],
-    properties: { 'cm:title': 'Dak' },
-  },
+    properties: { 'cm:title': 'Dak' }
+  }
 };
 const error404 = {
   error: {
@@ -41,8 +34,8 @@ const error404 = {
     statusCode: 404,
     briefSummary: '05220012 The entity with id: x was not found',
     stackTrace: 'For security reasons the stack trace is no longer displayed, but the property is kept for previous versions',
-    descriptionURL: 'https://api-explorer.alfresco.com',
-  },
+    descriptionURL: 'https://api-explorer.alfresco.com'
+  }
 };
 
 describe('contract harness', () => {
@@ -63,12 +56,15 @@ describe('contract harness', () => {
     assert.equal(problems.length, 4, problems.join('\n'));
     assert.throws(
       () => expectContract({ method: 'GET', url: `${CORE}/nodes/-root-`, status: 200, body: broken }),
-      (e: Error) => /modifiedByUser/.test(e.message) && /isFile/.test(e.message) && /date-time/.test(e.message) && /pattern/.test(e.message),
+      (e: Error) => /modifiedByUser/.test(e.message) && /isFile/.test(e.message) && /date-time/.test(e.message) && /pattern/.test(e.message)
     );
   });
 
   it('rejects undeclared success statuses and bodies on 204', () => {
-    assert.match(contractViolations({ method: 'POST', url: `${CORE}/nodes/x/children`, status: 200, body: validNode })[0], /not declared \(declared: 201\)/);
+    assert.match(
+      contractViolations({ method: 'POST', url: `${CORE}/nodes/x/children`, status: 200, body: validNode })[0],
+      /not declared \(declared: 201\)/
+    );
     assert.deepEqual(contractViolations({ method: 'DELETE', url: `${CORE}/nodes/x`, status: 204, body: undefined }), []);
     assert.equal(contractViolations({ method: 'DELETE', url: `${CORE}/nodes/x`, status: 204, body: { a: 1 } }).length, 1);
   });
@@ -76,9 +72,15 @@ describe('contract harness', () => {
   it('validates error bodies against the Error envelope', () => {
     expectError({ method: 'GET', url: `${CORE}/nodes/x`, status: 404, body: error404 }, 404, 'framework.exception.EntityNotFound');
     expectError({ status: 404, message: JSON.stringify(error404) }, 404, 'was not found');
-    assert.throws(() => expectError({ method: 'GET', url: `${CORE}/nodes/x`, status: 404, body: { message: 'not found' } }, 404), /Error envelope|required property 'error'/);
+    assert.throws(
+      () => expectError({ method: 'GET', url: `${CORE}/nodes/x`, status: 404, body: { message: 'not found' } }, 404),
+      /Error envelope|required property 'error'/
+    );
     assert.throws(() => expectError({ status: 400, body: error404 }, 400), /statusCode is 404/);
-    assert.throws(() => expectError({ status: 404, body: { error: { ...error404.error, briefSummary: 'Not found' } } }, 404), /eight-digit/);
+    assert.throws(
+      () => expectError({ status: 404, body: { error: { ...error404.error, briefSummary: 'Not found' } } }, 404),
+      /eight-digit/
+    );
   });
 
   it('applies the documented slips', () => {
@@ -112,7 +114,7 @@ describe('contract harness', () => {
       expectError(await rejectionOf(new NodesApi(api).getNode('missing')), 404, 'was not found');
       assert.deepEqual(
         recorder.exchanges.map((e) => `${e.method} ${e.status}`),
-        ['POST 201', 'GET 200', 'GET 404'],
+        ['POST 201', 'GET 200', 'GET 404']
       );
       assert.equal(recorder.exchanges[1].requestHeaders.authorization, `Basic ${Buffer.from('ROLE_TICKET:TICKET_1').toString('base64')}`);
       assert.throws(() => recorder.assertContract(), /1 of 3 responses broke the API contract[\s\S]*required property 'name'/);

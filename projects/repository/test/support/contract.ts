@@ -54,16 +54,14 @@ const SPEC_FILES = [
   'alfresco-discovery.yaml',
   'alfresco-search.yaml',
   'alfresco-workflow.yaml',
-  'gs-core-api.yaml',
+  'gs-core-api.yaml'
 ];
 
 /** Workspace root: projects/repository/test/support -> four levels up. */
 const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 export function apiDefinitionsDir(): string {
-  return process.env.ACS_API_DIR
-    ? path.resolve(process.env.ACS_API_DIR)
-    : path.resolve(WORKSPACE_ROOT, '..', 'shared', 'acs-api');
+  return process.env.ACS_API_DIR ? path.resolve(process.env.ACS_API_DIR) : path.resolve(WORKSPACE_ROOT, '..', 'shared', 'acs-api');
 }
 
 /**
@@ -82,9 +80,7 @@ const ESCAPABLE_IN_UNICODE_MODE = new Set('^$\\.*+?()[]{}|/-'.split(''));
  * and real syntax characters keep theirs. Pairs are consumed left to right so `\\` stays intact.
  */
 export function unicodeSafePattern(pattern: string): string {
-  return pattern.replace(/\\(.)/gs, (whole, ch: string) =>
-    /[A-Za-z0-9]/.test(ch) || ESCAPABLE_IN_UNICODE_MODE.has(ch) ? whole : ch,
-  );
+  return pattern.replace(/\\(.)/gs, (whole, ch: string) => (/[A-Za-z0-9]/.test(ch) || ESCAPABLE_IN_UNICODE_MODE.has(ch) ? whole : ch));
 }
 
 function fixPatterns(node: unknown): void {
@@ -351,7 +347,7 @@ export function formatViolations(res: ContractResponse, problems: string[]): str
   return [
     `${describeExchange(res)} (${new URL(res.url, 'http://localhost').pathname}${new URL(res.url, 'http://localhost').search})`,
     ...problems.map((p) => `  - ${p}`),
-    `  body: ${bodyPreview(res.body)}`,
+    `  body: ${bodyPreview(res.body)}`
   ].join('\n');
 }
 
@@ -404,7 +400,7 @@ function normalizeErrorResponse(res: ContractResponse | ApiRejection | { status:
 export function expectError(
   res: ContractResponse | ApiRejection | { status: number; body: unknown },
   status: number,
-  errorKeyOrBriefContains?: string,
+  errorKeyOrBriefContains?: string
 ): AcsError {
   const { status: actual, body } = normalizeErrorResponse(res);
   assert.equal(actual, status, `expected HTTP ${status}, got ${actual}: ${bodyPreview(body)}`);
@@ -414,7 +410,7 @@ export function expectError(
   }
   if (problems.length) {
     throw new assert.AssertionError({
-      message: `Error response ${status} breaks the contract:\n${problems.map((p) => `  - ${p}`).join('\n')}\n  body: ${bodyPreview(body)}`,
+      message: `Error response ${status} breaks the contract:\n${problems.map((p) => `  - ${p}`).join('\n')}\n  body: ${bodyPreview(body)}`
     });
   }
   const error = (body as { error: AcsError }).error;
@@ -422,7 +418,7 @@ export function expectError(
     assert.ok(
       error.errorKey === errorKeyOrBriefContains || error.briefSummary.includes(errorKeyOrBriefContains),
       `expected errorKey ${JSON.stringify(errorKeyOrBriefContains)} or a briefSummary containing it, got ` +
-        `errorKey ${JSON.stringify(error.errorKey)}, briefSummary ${JSON.stringify(error.briefSummary)}`,
+        `errorKey ${JSON.stringify(error.errorKey)}, briefSummary ${JSON.stringify(error.briefSummary)}`
     );
   }
   return error;

@@ -26,7 +26,7 @@ export const API = {
   search: '/alfresco/api/-default-/public/search/versions/1',
   workflow: '/alfresco/api/-default-/public/workflow/versions/1',
   gs: '/alfresco/api/-default-/public/gs/versions/1',
-  discovery: '/alfresco/api/discovery',
+  discovery: '/alfresco/api/discovery'
 } as const;
 
 /** A js-api client (not logged in) for `url` whose requests are recorded by `recorder`. */
@@ -55,7 +55,7 @@ export function callPublicApi<T = any>(
   which: keyof typeof API,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
-  opts: PublicCallOptions = {},
+  opts: PublicCallOptions = {}
 ): Promise<T> {
   const base = API[which].replace(/^\/alfresco/, '');
   return api.contentClient.callApi(
@@ -69,6 +69,6 @@ export function callPublicApi<T = any>(
     ['application/json'],
     ['application/json'],
     undefined,
-    'alfresco',
+    'alfresco'
   ) as Promise<T>;
 }

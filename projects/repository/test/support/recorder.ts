@@ -57,7 +57,7 @@ export class ContractRecorder {
       body,
       contentType: response.headers.get('content-type') ?? undefined,
       requestHeaders: headersToObject((init?.headers ?? request?.headers) as HeadersInit | undefined),
-      responseHeaders: headersToObject(response.headers),
+      responseHeaders: headersToObject(response.headers)
     });
     return response;
   };
@@ -93,7 +93,7 @@ export class ContractRecorder {
     const problems = this.violations(from);
     if (problems.length) {
       throw new assert.AssertionError({
-        message: `${problems.length} of ${this.checked - from} responses broke the API contract:\n${problems.join('\n')}`,
+        message: `${problems.length} of ${this.checked - from} responses broke the API contract:\n${problems.join('\n')}`
       });
     }
   }

@@ -155,7 +155,7 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
       body: recorded.body,
       method: method.toUpperCase(),
       url: target.href,
-      contentType: recorded.contentType,
+      contentType: recorded.contentType
     };
   };
 
@@ -173,13 +173,13 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
         firstName: o.firstName ?? id,
         lastName: o.lastName,
         email: o.email ?? `${id}@example.com`,
-        password: o.password ?? id,
+        password: o.password ?? id
       });
       for (const groupId of o.groups ?? []) {
         const groups = new GroupsApi(client);
         const exists = await groups.getGroup(groupId).then(
           () => true,
-          () => false,
+          () => false
         );
         if (!exists) await groups.createGroup({ id: groupId.replace(/^GROUP_/, ''), displayName: groupId });
         await groups.createGroupMembership(groupId, { id, memberType: 'PERSON' });
@@ -194,7 +194,7 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
         .map((p) => ({ authorityId: p.authorityId!, name: p.name!, accessStatus: (p.accessStatus ?? 'ALLOWED') as 'ALLOWED' }));
       locallySet.push({ authorityId, name: role, accessStatus: 'ALLOWED' });
       await nodes.updateNode(nodeId, {
-        permissions: { isInheritanceEnabled: g.inherit ?? current.entry.permissions?.isInheritanceEnabled ?? true, locallySet },
+        permissions: { isInheritanceEnabled: g.inherit ?? current.entry.permissions?.isInheritanceEnabled ?? true, locallySet }
       });
     },
     request,
@@ -205,7 +205,7 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
       } finally {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
-    },
+    }
   };
   return repo;
 }
@@ -231,4 +231,3 @@ export function useTestRepository(opts: Partial<RepositoryOptions> = {}): () => 
     return repo;
   };
 }
-

@@ -25,7 +25,11 @@ describe('workflow: adhoc definition', () => {
     fred = await repo().api('fred', 'fred');
     joe = await repo().api('joe', 'joe');
     await uploadDefinition(admin, 'adhoc.bpmn20.xml', referenceXml('adhoc.bpmn20.xml'));
-    const doc = await new NodesApi(fred).createNode('-my-', { name: 'report.txt', nodeType: 'cm:content', properties: { 'cm:title': 'Quarterly report' } });
+    const doc = await new NodesApi(fred).createNode('-my-', {
+      name: 'report.txt',
+      nodeType: 'cm:content',
+      properties: { 'cm:title': 'Quarterly report' }
+    });
     docId = doc.entry.id;
   });
 
@@ -43,7 +47,18 @@ describe('workflow: adhoc definition', () => {
 
   it('runs end to end: assignee task, completion, verify task for the initiator, mail from the listener', async () => {
     const due = '2030-05-01T10:00:00.000+0000';
-    const process = await startProcess(fred, 'activitiAdhoc', { bpm_assignee: 'joe', bpm_workflowDescription: 'Check the report', bpm_workflowDueDate: due, bpm_workflowPriority: 1, wf_notifyMe: true }, [docId]);
+    const process = await startProcess(
+      fred,
+      'activitiAdhoc',
+      {
+        bpm_assignee: 'joe',
+        bpm_workflowDescription: 'Check the report',
+        bpm_workflowDueDate: due,
+        bpm_workflowPriority: 1,
+        wf_notifyMe: true
+      },
+      [docId]
+    );
     assert.equal(process.startUserId, 'fred');
     assert.equal(process.processDefinitionKey, 'activitiAdhoc');
     assert.equal(process.completed, false);
@@ -63,7 +78,10 @@ describe('workflow: adhoc definition', () => {
 
     // The item is in the package, seen from the process and from the task.
     const items = entries(await wf(joe, 'GET', `/tasks/${task.id}/items`));
-    assert.deepEqual(items.map((i) => [i.id, i.name, i.title]), [[docId, 'report.txt', 'Quarterly report']]);
+    assert.deepEqual(
+      items.map((i) => [i.id, i.name, i.title]),
+      [[docId, 'report.txt', 'Quarterly report']]
+    );
     const vars = entries(await wf(joe, 'GET', `/processes/${process.id}/variables`));
     const byName = Object.fromEntries(vars.map((v) => [v.name, v]));
     assert.deepEqual([byName.bpm_assignee.type, byName.bpm_assignee.value], ['cm:person', 'joe']);
@@ -93,15 +111,26 @@ describe('workflow: adhoc definition', () => {
 
     // The verify task's create listener sent (recorded) a mail to the initiator from the assignee.
     const mails = repo().dataDir && (await mailsOf(process.id));
-    assert.deepEqual(mails, [{ to: 'fred@example.com', from: 'joe@example.com', subject: 'Adhoc Task Check the report', text: "It's done" }]);
+    assert.deepEqual(mails, [
+      { to: 'fred@example.com', from: 'joe@example.com', subject: 'Adhoc Task Check the report', text: "It's done" }
+    ]);
 
     await completeTask(fred, verify.id);
     const ended = (await wf(fred, 'GET', `/processes/${process.id}`)).entry;
     assert.equal(ended.completed, true);
     assert.equal(ended.endActivityDefinitionId, 'theEnd');
-    assert.deepEqual(entries(await wf(fred, 'GET', '/processes', { query: { where: "(status = 'completed')" } })).map((p) => p.id), [process.id]);
+    assert.deepEqual(
+      entries(await wf(fred, 'GET', '/processes', { query: { where: "(status = 'completed')" } })).map((p) => p.id),
+      [process.id]
+    );
     const history = entries(await wf(fred, 'GET', `/processes/${process.id}/tasks`, { query: { where: "(status = 'completed')" } }));
-    assert.deepEqual(history.map((t) => [t.activityDefinitionId, t.assignee]), [['adhocTask', 'joe'], ['verifyTaskDone', 'fred']]);
+    assert.deepEqual(
+      history.map((t) => [t.activityDefinitionId, t.assignee]),
+      [
+        ['adhocTask', 'joe'],
+        ['verifyTaskDone', 'fred']
+      ]
+    );
   });
 
   it('claiming: an assigned task cannot be claimed by someone else (409); tasks are private to those involved', async () => {
@@ -114,9 +143,15 @@ describe('workflow: adhoc definition', () => {
     expectError(await rejectionOf(wf(mallory, 'GET', `/processes/${process.id}`)), 403);
     assert.equal(entries(await wf(mallory, 'GET', '/tasks')).length, 0);
     // joe unclaims: the task leaves him; the starter may claim it.
-    assert.equal((await wf(joe, 'PUT', `/tasks/${task.id}`, { query: { select: 'state' }, body: { state: 'unclaimed' } })).entry.state, 'unclaimed');
+    assert.equal(
+      (await wf(joe, 'PUT', `/tasks/${task.id}`, { query: { select: 'state' }, body: { state: 'unclaimed' } })).entry.state,
+      'unclaimed'
+    );
     expectError(await rejectionOf(wf(joe, 'GET', `/tasks/${task.id}`)), 403);
-    assert.equal((await wf(fred, 'PUT', `/tasks/${task.id}`, { query: { select: 'state' }, body: { state: 'claimed' } })).entry.assignee, 'fred');
+    assert.equal(
+      (await wf(fred, 'PUT', `/tasks/${task.id}`, { query: { select: 'state' }, body: { state: 'claimed' } })).entry.assignee,
+      'fred'
+    );
   });
 
   it('two concurrent completions of one task: exactly one succeeds, the other gets 405', async () => {
@@ -152,7 +187,9 @@ describe('workflow: adhoc definition', () => {
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(`${repo().dataDir}/repository.sqlite`, { readonly: true });
     try {
-      return (db.prepare('SELECT parameters FROM wf_mail WHERE process_id = ? ORDER BY seq').all(processId) as { parameters: string }[]).map((r) => JSON.parse(r.parameters));
+      return (
+        db.prepare('SELECT parameters FROM wf_mail WHERE process_id = ? ORDER BY seq').all(processId) as { parameters: string }[]
+      ).map((r) => JSON.parse(r.parameters));
     } finally {
       db.close();
     }

@@ -18,7 +18,8 @@ const bpmn = (body: string, id = 'eoFlow', name = 'eOffice test flow') => `<?xml
 
 const SCRIPT_TASK = 'org.alfresco.repo.workflow.activiti.script.AlfrescoScriptDelegate';
 const LISTENER = 'org.alfresco.repo.workflow.activiti.tasklistener.ScriptTaskListener';
-const script = (event: string, code: string) => `<activiti:taskListener event="${event}" class="${LISTENER}"><activiti:field name="script"><activiti:string><![CDATA[${code}]]></activiti:string></activiti:field></activiti:taskListener>`;
+const script = (event: string, code: string) =>
+  `<activiti:taskListener event="${event}" class="${LISTENER}"><activiti:field name="script"><activiti:string><![CDATA[${code}]]></activiti:string></activiti:field></activiti:taskListener>`;
 
 const FLOW = bpmn(`
   <startEvent id="start" activiti:formKey="bpm:startTask"/>
@@ -65,13 +66,13 @@ const REFUSING = bpmn(
       'complete',
       `companyhome.childByNamePath('Shared').createFolder('half-state');
        execution.setVariable('eo_touched', true);
-       if (task.getVariable('eo_ok') != true) throw new Error('Refused: the check is not confirmed');`,
+       if (task.getVariable('eo_ok') != true) throw new Error('Refused: the check is not confirmed');`
     )}</extensionElements>
   </userTask>
   <sequenceFlow id="f2" sourceRef="check" targetRef="end"/>
   <endEvent id="end"/>`,
   'eoRefusing',
-  'Refusing flow',
+  'Refusing flow'
 );
 
 describe('workflow: engine', () => {
@@ -91,7 +92,11 @@ describe('workflow: engine', () => {
     const v1 = await uploadDefinition(admin, 'flow-v1.bpmn20.xml', FLOW);
     const v2 = await uploadDefinition(admin, 'flow-v2.bpmn20.xml', FLOW);
     let defs = entries(await wf(fred, 'GET', '/process-definitions', { query: { where: "(key = 'eoFlow')" } }));
-    assert.deepEqual(defs.map((d) => d.version), [2], 'only the newest version is listed');
+    assert.deepEqual(
+      defs.map((d) => d.version),
+      [2],
+      'only the newest version is listed'
+    );
     assert.match(defs[0].id, /^eoFlow:2:\d+$/);
     assert.equal((await wf(fred, 'GET', `/process-definitions/${defs[0].id}`)).entry.key, 'eoFlow');
     const props = (await new NodesApi(admin).getNode(v2.entry.id)).entry.properties;
@@ -101,7 +106,10 @@ describe('workflow: engine', () => {
 
     await setDeployed(admin, v2.entry.id, false);
     defs = entries(await wf(fred, 'GET', '/process-definitions', { query: { where: "(key = 'eoFlow')" } }));
-    assert.deepEqual(defs.map((d) => d.version), [1]);
+    assert.deepEqual(
+      defs.map((d) => d.version),
+      [1]
+    );
     void v1;
   });
 
@@ -114,7 +122,12 @@ describe('workflow: engine', () => {
 
   it('script task, parallel fork/join, candidate group, multi-instance with completion condition, gateway', async () => {
     const doc = await new NodesApi(fred).createNode('-my-', { name: 'letter.txt', nodeType: 'cm:content' });
-    const process = await startProcess(fred, 'eoFlow', { bpm_workflowDescription: 'F-12', bpm_workflowPriority: 1, bpm_assignees: ['ann', 'bob', 'cid'] }, [doc.entry.id]);
+    const process = await startProcess(
+      fred,
+      'eoFlow',
+      { bpm_workflowDescription: 'F-12', bpm_workflowPriority: 1, bpm_assignees: ['ann', 'bob', 'cid'] },
+      [doc.entry.id]
+    );
 
     // The script task ran as fred on real nodes and set variables.
     const vars = Object.fromEntries(entries(await wf(fred, 'GET', `/processes/${process.id}/variables`)).map((v) => [v.name, v]));
@@ -133,17 +146,25 @@ describe('workflow: engine', () => {
     const pooled = entries(await wf(carla, 'GET', '/tasks', { query: { where: "(candidateGroup = 'GROUP_clerks')" } }));
     assert.equal(pooled.length, 1);
     assert.equal(pooled[0].state, 'unclaimed');
-    assert.deepEqual(entries(await wf(carla, 'GET', `/tasks/${pooled[0].id}/candidates`)), [{ candidateType: 'group', candidateId: 'GROUP_clerks' }]);
+    assert.deepEqual(entries(await wf(carla, 'GET', `/tasks/${pooled[0].id}/candidates`)), [
+      { candidateType: 'group', candidateId: 'GROUP_clerks' }
+    ]);
     expectError(await rejectionOf(completeTask(carla, pooled[0].id)), 403);
     // Two clerks claim at once: one wins, the other gets 409.
     await repo().createUser('dora', { groups: ['GROUP_clerks'] });
     const dora = await repo().api('dora', 'dora');
-    const claims = await Promise.allSettled([carla, dora].map((api) => wf(api, 'PUT', `/tasks/${pooled[0].id}`, { query: { select: 'state' }, body: { state: 'claimed' } })));
+    const claims = await Promise.allSettled(
+      [carla, dora].map((api) => wf(api, 'PUT', `/tasks/${pooled[0].id}`, { query: { select: 'state' }, body: { state: 'claimed' } }))
+    );
     assert.equal(claims.filter((c) => c.status === 'fulfilled').length, 1);
     expectError((claims.find((c) => c.status === 'rejected') as PromiseRejectedResult).reason, 409);
     const winner = claims[0].status === 'fulfilled' ? carla : dora;
     await completeTask(winner, pooled[0].id);
-    assert.deepEqual(entries(await wf(admin, 'GET', `/processes/${process.id}/tasks`)).map((t) => t.activityDefinitionId), ['note'], 'the join waits for the other branch');
+    assert.deepEqual(
+      entries(await wf(admin, 'GET', `/processes/${process.id}/tasks`)).map((t) => t.activityDefinitionId),
+      ['note'],
+      'the join waits for the other branch'
+    );
     await completeTask(fred, note.id);
 
     // Multi-instance: one task per assignee; two signatures complete it and cancel the third.
@@ -151,8 +172,14 @@ describe('workflow: engine', () => {
     assert.deepEqual(signs.map((t) => t.assignee).sort(), ['ann', 'bob', 'cid']);
     for (const u of ['ann', 'bob']) await completeTask(await repo().api(u, u), signs.find((t) => t.assignee === u).id);
     const after = entries(await wf(admin, 'GET', `/processes/${process.id}/tasks`));
-    assert.deepEqual(after.map((t) => [t.activityDefinitionId, t.assignee]), [['archive', 'admin']], 'priority 1 and two signatures lead to archive');
-    const finalVars = Object.fromEntries(entries(await wf(admin, 'GET', `/processes/${process.id}/variables`)).map((v) => [v.name, v.value]));
+    assert.deepEqual(
+      after.map((t) => [t.activityDefinitionId, t.assignee]),
+      [['archive', 'admin']],
+      'priority 1 and two signatures lead to archive'
+    );
+    const finalVars = Object.fromEntries(
+      entries(await wf(admin, 'GET', `/processes/${process.id}/variables`)).map((v) => [v.name, v.value])
+    );
     assert.equal(finalVars.eo_signatures, 2);
     await completeTask(admin, after[0].id);
     assert.equal((await wf(fred, 'GET', `/processes/${process.id}`)).entry.completed, true);

@@ -63,8 +63,13 @@ describe('workflow: review definition', () => {
     const form = entries(await wf(joe, 'GET', `/tasks/${task.id}/task-form-model`));
     assert.deepEqual(form.find((f) => f.name === 'wf_reviewOutcome').allowedValues, ['Approve', 'Reject']);
     // A variable without scope is refused on the task variables resource.
-    expectError(await rejectionOf(wf(joe, 'POST', `/tasks/${task.id}/variables`, { body: { name: 'wf_reviewOutcome', value: 'Approve' } })), 400);
-    const set = await wf(joe, 'POST', `/tasks/${task.id}/variables`, { body: { name: 'wf_reviewOutcome', value: 'Approve', scope: 'local' } });
+    expectError(
+      await rejectionOf(wf(joe, 'POST', `/tasks/${task.id}/variables`, { body: { name: 'wf_reviewOutcome', value: 'Approve' } })),
+      400
+    );
+    const set = await wf(joe, 'POST', `/tasks/${task.id}/variables`, {
+      body: { name: 'wf_reviewOutcome', value: 'Approve', scope: 'local' }
+    });
     assert.equal(set.entry.value, 'Approve');
     await completeTask(joe, task.id);
     assert.equal((await myTasks(fred, process.id))[0].activityDefinitionId, 'approved');
@@ -72,9 +77,17 @@ describe('workflow: review definition', () => {
 
   it('where accepts AND only, and filters by process definition key and dates', async () => {
     expectError(await rejectionOf(wf(joe, 'GET', '/tasks', { query: { where: "(assignee = 'joe' OR assignee = 'fred')" } })), 400);
-    const mine = entries(await wf(joe, 'GET', '/tasks', { query: { where: "(processDefinitionKey = 'activitiReview' AND startedAt > '2000-01-01T00:00:00.000+0000')" } }));
+    const mine = entries(
+      await wf(joe, 'GET', '/tasks', {
+        query: { where: "(processDefinitionKey = 'activitiReview' AND startedAt > '2000-01-01T00:00:00.000+0000')" }
+      })
+    );
     assert.ok(mine.every((t) => t.processDefinitionId.startsWith('activitiReview:')));
-    const none = entries(await wf(joe, 'GET', '/tasks', { query: { where: "(processDefinitionKey = 'activitiReview' AND startedAt > '2999-01-01T00:00:00.000+0000')" } }));
+    const none = entries(
+      await wf(joe, 'GET', '/tasks', {
+        query: { where: "(processDefinitionKey = 'activitiReview' AND startedAt > '2999-01-01T00:00:00.000+0000')" }
+      })
+    );
     assert.equal(none.length, 0);
   });
 });

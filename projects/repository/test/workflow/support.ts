@@ -18,7 +18,7 @@ export async function uploadDefinition(api: AlfrescoApi, name: string, xml: stri
     nodeType: 'bpm:workflowDefinition',
     relativePath: 'Data Dictionary/Workflow Definitions',
     'bpm:engineId': 'activiti',
-    'bpm:definitionDeployed': String(deployed),
+    'bpm:definitionDeployed': String(deployed)
   } as never);
 }
 
@@ -29,7 +29,12 @@ export function setDeployed(api: AlfrescoApi, nodeId: string, deployed: boolean)
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** A workflow API call through js-api's generic client; resolves to the JSON body. */
-export function wf<T = any>(api: AlfrescoApi, method: Method, p: string, opts: { query?: Record<string, unknown>; body?: unknown } = {}): Promise<T> {
+export function wf<T = any>(
+  api: AlfrescoApi,
+  method: Method,
+  p: string,
+  opts: { query?: Record<string, unknown>; body?: unknown } = {}
+): Promise<T> {
   return callPublicApi<T>(api, 'workflow', method, p, { query: opts.query, body: opts.body });
 }
 
@@ -46,7 +51,10 @@ export async function myTasks(api: AlfrescoApi, processId: string) {
 }
 
 export function completeTask(api: AlfrescoApi, taskId: string, variables?: unknown[]) {
-  return wf(api, 'PUT', `/tasks/${taskId}`, { query: { select: variables ? 'state,variables' : 'state' }, body: { state: 'completed', ...(variables ? { variables } : {}) } });
+  return wf(api, 'PUT', `/tasks/${taskId}`, {
+    query: { select: variables ? 'state,variables' : 'state' },
+    body: { state: 'completed', ...(variables ? { variables } : {}) }
+  });
 }
 
 /**

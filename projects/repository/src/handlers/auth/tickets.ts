@@ -13,7 +13,8 @@ export function ticketsRouter(ctx: RepositoryContext, tickets: TicketService): R
       const body = objectBody(req.body);
       const userId = body.userId;
       const password = body.password;
-      if (typeof userId !== 'string' || typeof password !== 'string' || !userId) throw errors.invalidArgument('userId and password are required');
+      if (typeof userId !== 'string' || typeof password !== 'string' || !userId)
+        throw errors.invalidArgument('userId and password are required');
       const person = ctx.authorities.verify(userId, password);
       if (!person) throw errors.loginFailed();
       sendJson(res, 201, entry({ id: tickets.issue(person.id), userId: person.id }));
@@ -26,14 +27,14 @@ export function ticketsRouter(ctx: RepositoryContext, tickets: TicketService): R
     handle(({ caller }) => {
       if (!caller.ticket) throw errors.notFound('-me-');
       return { body: entry({ id: caller.ticket, userId: caller.userId }) };
-    }),
+    })
   );
   r.delete(
     '/tickets/-me-',
     handle(({ caller }) => {
       if (!caller.ticket) throw errors.notFound('-me-');
       tickets.invalidate(caller.ticket);
-    }),
+    })
   );
   return r;
 }

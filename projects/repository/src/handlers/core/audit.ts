@@ -32,7 +32,10 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
   const appJson = (id: string, include: Set<string>) => {
     const out: Record<string, unknown> = { id, name: id, isEnabled: true };
     if (include.has('max') || include.has('min')) {
-      const mm = db.prepare('SELECT MIN(id) AS min, MAX(id) AS max FROM audit_entry WHERE application = ?').get(id) as { min: number | null; max: number | null };
+      const mm = db.prepare('SELECT MIN(id) AS min, MAX(id) AS max FROM audit_entry WHERE application = ?').get(id) as {
+        min: number | null;
+        max: number | null;
+      };
       if (include.has('max')) out.maxEntryId = mm.max ?? 0;
       if (include.has('min')) out.minEntryId = mm.min ?? 0;
     }
@@ -43,15 +46,20 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
     auditApplicationId: a.application,
     createdByUser: mapper.userInfo(a.created_by),
     createdAt: a.created_at,
-    ...(withValues ? { values: JSON.parse(a.entry_values) } : {}),
+    ...(withValues ? { values: JSON.parse(a.entry_values) } : {})
   });
 
   r.get(
     '/audit-applications',
     handle(({ caller, query }) => {
       admin(caller);
-      return { body: pageOf(APPLICATIONS.map((id) => appJson(id, new Set())), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          APPLICATIONS.map((id) => appJson(id, new Set())),
+          parsePaging(query)
+        )
+      };
+    })
   );
 
   r.get(
@@ -59,7 +67,7 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
     handle(({ caller, params, query }) => {
       admin(caller);
       return { body: entry(appJson(app(params.appId), new Set(parseList(query.include)))) };
-    }),
+    })
   );
 
   r.get(
@@ -72,7 +80,9 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
       const order = auditOrder(query.orderBy);
       const base = `FROM audit_entry WHERE application = ?${where.sql ? ` AND ${where.sql}` : ''}`;
       const args = [id, ...where.params];
-      const rows = db.prepare(`SELECT * ${base} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, paging.maxItems, paging.skipCount) as AuditRow[];
+      const rows = db
+        .prepare(`SELECT * ${base} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...args, paging.maxItems, paging.skipCount) as AuditRow[];
       const withValues = parseList(query.include).includes('values');
       const entries = rows.map((a) => entryJson(a, withValues));
       if (bool(query.omitTotalItems, false)) {
@@ -84,7 +94,7 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
       }
       const total = (db.prepare(`SELECT COUNT(*) AS c ${base}`).get(...args) as { c: number }).c;
       return { body: list(entries, paging, total) };
-    }),
+    })
   );
 
   r.delete(
@@ -96,12 +106,14 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
         if (!query.where) throw errors.invalidArgument('A where clause with createdAt or id BETWEEN is required');
         const where = auditWhere(query.where, true);
         db.prepare(`DELETE FROM audit_entry WHERE application = ? AND ${where.sql}`).run(id, ...where.params);
-      }),
-    ),
+      })
+    )
   );
 
   const oneEntry = (appId: string, entryId: string) => {
-    const a = /^\d+$/.test(entryId) ? (db.prepare('SELECT * FROM audit_entry WHERE application = ? AND id = ?').get(appId, Number(entryId)) as AuditRow | undefined) : undefined;
+    const a = /^\d+$/.test(entryId)
+      ? (db.prepare('SELECT * FROM audit_entry WHERE application = ? AND id = ?').get(appId, Number(entryId)) as AuditRow | undefined)
+      : undefined;
     if (!a) throw errors.notFound(entryId);
     return a;
   };
@@ -110,7 +122,7 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
     handle(({ caller, params }) => {
       admin(caller);
       return { body: entry(entryJson(oneEntry(app(params.appId), params.entryId), true)) };
-    }),
+    })
   );
   r.delete(
     '/audit-applications/:appId/audit-entries/:entryId',
@@ -119,8 +131,8 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
         admin(caller);
         const a = oneEntry(app(params.appId), params.entryId);
         db.prepare('DELETE FROM audit_entry WHERE id = ?').run(a.id);
-      }),
-    ),
+      })
+    )
   );
 
   return r;

@@ -31,7 +31,9 @@ export function parseChildrenWhere(where: string | undefined, dictionary: Dictio
       }
     } else if ((m = /^nodeType\s*=\s*'([^'\s]+)(\s+INCLUDESUBTYPES)?'$/i.exec(clause))) {
       if (m[2]) {
-        const names = (dictionary.allTypes() as ({ name: string } | string)[]).map((t) => (typeof t === 'string' ? t : t.name)).filter((t) => dictionary.isSubClassOf(t, m![1]));
+        const names = (dictionary.allTypes() as ({ name: string } | string)[])
+          .map((t) => (typeof t === 'string' ? t : t.name))
+          .filter((t) => dictionary.isSubClassOf(t, m![1]));
         if (!names.length) names.push(m[1]);
         sql.push(`n.type IN (${names.map(() => '?').join(',')})`);
         params.push(...names);
@@ -61,13 +63,16 @@ const ORDER_COLUMNS: Record<string, string> = {
   modifiedByUser: 'n.modified_by',
   'createdByUser.id': 'n.created_by',
   'modifiedByUser.id': 'n.modified_by',
-  title: "(SELECT text_value FROM property p WHERE p.node_id = n.id AND p.qname = 'cm:title')",
+  title: "(SELECT text_value FROM property p WHERE p.node_id = n.id AND p.qname = 'cm:title')"
 };
 
 /** ORDER BY for a children listing; ACS's default puts folders first, then names A-Z. */
 export function childrenOrder(orderBy: string | undefined): string {
   if (!orderBy) return 'n.is_folder DESC, n.name_key ASC';
-  const terms = orderBy.split(',').map((t) => t.trim()).filter(Boolean);
+  const terms = orderBy
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const out = terms.map((t) => {
     const [field, dir] = t.split(/\s+/);
     const col = ORDER_COLUMNS[field];

@@ -56,7 +56,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
       modifiedBy: personJson(c.modified_by),
       modifiedAt: c.modified_at,
       canEdit: allowed,
-      canDelete: allowed,
+      canDelete: allowed
     };
   };
 
@@ -83,9 +83,17 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
       const node = commentable(caller, params.nodeId);
       const paging = parsePaging(query);
       const total = (db.prepare('SELECT COUNT(*) AS c FROM comment WHERE node_id = ?').get(node.id) as { c: number }).c;
-      const rows = db.prepare('SELECT * FROM comment WHERE node_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?').all(node.id, paging.maxItems, paging.skipCount) as CommentRow[];
-      return { body: list(rows.map((c) => toJson(caller, node, c)), paging, total) };
-    }),
+      const rows = db
+        .prepare('SELECT * FROM comment WHERE node_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?')
+        .all(node.id, paging.maxItems, paging.skipCount) as CommentRow[];
+      return {
+        body: list(
+          rows.map((c) => toJson(caller, node, c)),
+          paging,
+          total
+        )
+      };
+    })
   );
 
   r.post(
@@ -99,15 +107,25 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
         if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
         const created = bodies.map((b) => {
           const now = alfDate();
-          const c: CommentRow = { id: randomUUID(), node_id: node.id, content: contentOf(b), created_by: caller.userId, created_at: now, modified_by: caller.userId, modified_at: now };
-          db.prepare('INSERT INTO comment (id, node_id, content, created_by, created_at, modified_by, modified_at) VALUES (?,?,?,?,?,?,?)').run(c.id, c.node_id, c.content, c.created_by, c.created_at, c.modified_by, c.modified_at);
+          const c: CommentRow = {
+            id: randomUUID(),
+            node_id: node.id,
+            content: contentOf(b),
+            created_by: caller.userId,
+            created_at: now,
+            modified_by: caller.userId,
+            modified_at: now
+          };
+          db.prepare(
+            'INSERT INTO comment (id, node_id, content, created_by, created_at, modified_by, modified_at) VALUES (?,?,?,?,?,?,?)'
+          ).run(c.id, c.node_id, c.content, c.created_by, c.created_at, c.modified_by, c.modified_at);
           return toJson(caller, node, c);
         });
         updateRollup(node.id);
         if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
         return { status: 201, body: entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   r.put(
@@ -124,8 +142,8 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
         if (now <= c.created_at) now = alfDate(Date.parse(c.created_at.replace('+0000', 'Z')) + 1);
         db.prepare('UPDATE comment SET content = ?, modified_by = ?, modified_at = ? WHERE id = ?').run(content, caller.userId, now, c.id);
         return { body: entry(toJson(caller, node, commentOf(node, c.id))) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -138,8 +156,8 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
         if (!mayChange(caller, node, c)) throw errors.permissionDenied('Only the author of a comment can delete it');
         db.prepare('DELETE FROM comment WHERE id = ?').run(c.id);
         updateRollup(node.id);
-      }),
-    ),
+      })
+    )
   );
 
   /** fm:commentsRollup keeps the count on the node, as ACS does, so listings can show it without a join. */

@@ -36,7 +36,10 @@ export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Mul
     const fail = (e: unknown) => {
       if (failed) return;
       failed = true;
-      pending?.then((f) => f && ctx.content.discard(f.staged), () => undefined);
+      pending?.then(
+        (f) => f && ctx.content.discard(f.staged),
+        () => undefined
+      );
       req.unpipe(bb);
       req.resume();
       reject(e);
@@ -61,9 +64,18 @@ export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Mul
 }
 
 /** Streams a binary with Range support and Alfresco's Content-Disposition handling. */
-export function sendContent(ctx: RepositoryContext, req: Request, res: Response, content: { url: string | null; mimeType: string | null; size: number | null; name: string; modifiedAt: string }, attachment: boolean): void {
+export function sendContent(
+  ctx: RepositoryContext,
+  req: Request,
+  res: Response,
+  content: { url: string | null; mimeType: string | null; size: number | null; name: string; modifiedAt: string },
+  attachment: boolean
+): void {
   if (!content.url || !ctx.content.exists(content.url)) {
-    res.status(200).type(content.mimeType ?? 'application/octet-stream').setHeader('Content-Length', '0');
+    res
+      .status(200)
+      .type(content.mimeType ?? 'application/octet-stream')
+      .setHeader('Content-Length', '0');
     res.end();
     return;
   }

@@ -26,10 +26,16 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
 
   // Created once, by the system rather than the first requester, so that nobody owns it.
   const container = (): NodeRow => {
-    const found = db.prepare('SELECT * FROM node WHERE parent_id = ? AND assoc_qname = ? AND archived_at IS NULL').get(ctx.wellKnown.root, CONTAINER_QNAME) as NodeRow | undefined;
+    const found = db
+      .prepare('SELECT * FROM node WHERE parent_id = ? AND assoc_qname = ? AND archived_at IS NULL')
+      .get(ctx.wellKnown.root, CONTAINER_QNAME) as NodeRow | undefined;
     if (found) return found;
     const root = store.require(ctx.wellKnown.root);
-    return nodes.create(SYSTEM, root, { name: 'downloads_container', nodeType: 'cm:systemfolder', system: { id: randomUUID(), assocQName: CONTAINER_QNAME, inherits: false } });
+    return nodes.create(SYSTEM, root, {
+      name: 'downloads_container',
+      nodeType: 'cm:systemfolder',
+      system: { id: randomUUID(), assocQName: CONTAINER_QNAME, inherits: false }
+    });
   };
 
   const toJson = (node: NodeRow) => {
@@ -41,7 +47,7 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
       filesAdded: num('download:filesAdded'),
       bytesAdded: num('download:bytesAdded'),
       totalFiles: num('download:totalFiles'),
-      totalBytes: num('download:totalBytes'),
+      totalBytes: num('download:totalBytes')
     };
   };
 
@@ -58,7 +64,8 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
     handle(({ caller, body }) => {
       const created = inTx(ctx, () => {
         const ids = objectBody(body).nodeIds;
-        if (!Array.isArray(ids) || !ids.length || ids.some((i) => typeof i !== 'string')) throw errors.invalidArgument('nodeIds must be a non-empty list of node ids');
+        if (!Array.isArray(ids) || !ids.length || ids.some((i) => typeof i !== 'string'))
+          throw errors.invalidArgument('nodeIds must be a non-empty list of node ids');
         if (new Set(ids).size !== ids.length) throw errors.invalidArgument('nodeIds contains a duplicate nodeId');
         const targets = (ids as string[]).map((id) => nodes.readable(caller, id));
         const id = randomUUID();
@@ -67,7 +74,7 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
           nodeType: 'download:download',
           aspectNames: ['sys:hidden'],
           properties: { 'download:status': 'PENDING', 'download:recursive': true },
-          system: { id },
+          system: { id }
         });
         const link = db.prepare('INSERT INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)');
         for (const t of targets) link.run(node.id, t.id, REQUESTED);
@@ -75,12 +82,12 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
       });
       builder.schedule(created.id);
       return { status: 202, body: entry(toJson(created)) };
-    }),
+    })
   );
 
   r.get(
     '/downloads/:downloadId',
-    handle(({ caller, params }) => ({ body: entry(toJson(downloadOf(caller, params.downloadId))) })),
+    handle(({ caller, params }) => ({ body: entry(toJson(downloadOf(caller, params.downloadId))) }))
   );
 
   // Cancelling is accepted whatever the state; a finished download keeps its zip.
@@ -92,8 +99,8 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
         const status = builder.status(node.id);
         if (status === 'PENDING' || status === 'IN_PROGRESS') store.setProperties(node.id, { 'download:status': 'CANCELLED' });
         return { status: 202 };
-      }),
-    ),
+      })
+    )
   );
 
   return r;

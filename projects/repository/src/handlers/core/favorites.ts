@@ -45,14 +45,24 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
   const siteJson = (personId: string, s: SiteRow) => {
     const groups = authorities.containingGroups(personId);
     const role = SITE_ROLES.find((r2) => groups.has(`GROUP_site_${s.id}_${r2}`));
-    return { id: s.id, guid: s.node_id, title: s.title, ...(s.description ? { description: s.description } : {}), visibility: s.visibility, preset: s.preset, ...(role ? { role } : {}) };
+    return {
+      id: s.id,
+      guid: s.node_id,
+      title: s.title,
+      ...(s.description ? { description: s.description } : {}),
+      visibility: s.visibility,
+      preset: s.preset,
+      ...(role ? { role } : {})
+    };
   };
 
   const toJson = (caller: Caller, f: FavoriteRow, include: Set<string>) => {
     const out: Record<string, unknown> = { targetGuid: f.target_id, createdAt: f.created_at };
     if (f.target_type === 'site') {
       const site = siteOf(f.target_id);
-      out.target = { site: site ? siteJson(f.person_id, site) : { id: f.target_id, guid: f.target_id, title: f.target_id, visibility: 'PUBLIC' } };
+      out.target = {
+        site: site ? siteJson(f.person_id, site) : { id: f.target_id, guid: f.target_id, title: f.target_id, visibility: 'PUBLIC' }
+      };
     } else {
       const node = store.require(f.target_id);
       const view = new Set([...include].filter((i) => i !== 'properties'));
@@ -85,8 +95,14 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
         .filter((f) => visible(caller, f));
       rows.sort(comparator(query.orderBy, (id) => store.get(id)));
       const page = rows.slice(paging.skipCount, paging.skipCount + paging.maxItems);
-      return { body: list(page.map((f) => toJson(caller, f, include)), paging, rows.length) };
-    }),
+      return {
+        body: list(
+          page.map((f) => toJson(caller, f, include)),
+          paging,
+          rows.length
+        )
+      };
+    })
   );
 
   r.post(
@@ -102,17 +118,28 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
           const node = nodes.readable(caller, guid);
           checkType(personId, node, type);
           // Favoriting twice keeps the first one (ACS's favourites service is idempotent).
-          db.prepare('INSERT OR IGNORE INTO favorite (person_id, target_id, target_type, created_at) VALUES (?,?,?,?)').run(personId, node.id, type, alfDate());
-          return toJson(caller, db.prepare('SELECT * FROM favorite WHERE person_id = ? AND target_id = ?').get(personId, node.id) as FavoriteRow, include);
+          db.prepare('INSERT OR IGNORE INTO favorite (person_id, target_id, target_type, created_at) VALUES (?,?,?,?)').run(
+            personId,
+            node.id,
+            type,
+            alfDate()
+          );
+          return toJson(
+            caller,
+            db.prepare('SELECT * FROM favorite WHERE person_id = ? AND target_id = ?').get(personId, node.id) as FavoriteRow,
+            include
+          );
         });
         if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
         return { status: 201, body: entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   const favoriteOf = (caller: Caller, personId: string, favoriteId: string) => {
-    const f = db.prepare('SELECT * FROM favorite WHERE person_id = ? AND target_id = ?').get(personId, favoriteId) as FavoriteRow | undefined;
+    const f = db.prepare('SELECT * FROM favorite WHERE person_id = ? AND target_id = ?').get(personId, favoriteId) as
+      | FavoriteRow
+      | undefined;
     if (!f || !visible(caller, f)) throw errors.relationshipNotFound(personId, favoriteId);
     return f;
   };
@@ -122,7 +149,7 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
     handle(({ caller, params, query }) => {
       const personId = owner(caller, params.personId);
       return { body: entry(toJson(caller, favoriteOf(caller, personId, params.favoriteId), new Set(parseList(query.include)))) };
-    }),
+    })
   );
 
   r.delete(
@@ -132,8 +159,8 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
         const personId = owner(caller, params.personId);
         const res = db.prepare('DELETE FROM favorite WHERE person_id = ? AND target_id = ?').run(personId, params.favoriteId);
         if (!res.changes) throw errors.relationshipNotFound(personId, params.favoriteId);
-      }),
-    ),
+      })
+    )
   );
 
   /** The posted kind must match the node: a folder posted as a file (or a site node as a folder) is 404. */
@@ -180,7 +207,8 @@ function comparator(orderBy: string | undefined, nodeOf: (id: string) => NodeRow
     if (dir && !/^(asc|desc)$/i.test(dir)) throw errors.invalidArgument(`Invalid sort direction: ${dir}`);
     return { field, sign: dir && /^desc$/i.test(dir) ? -1 : 1 };
   });
-  const key = (f: FavoriteRow, field: string) => (field === 'type' ? f.target_type : field === 'createdAt' ? f.created_at : (nodeOf(f.target_id)?.name ?? '').toLowerCase());
+  const key = (f: FavoriteRow, field: string) =>
+    field === 'type' ? f.target_type : field === 'createdAt' ? f.created_at : (nodeOf(f.target_id)?.name ?? '').toLowerCase();
   return (a: FavoriteRow, b: FavoriteRow) => {
     for (const { field, sign } of spec) {
       const x = key(a, field);

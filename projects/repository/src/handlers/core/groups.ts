@@ -21,13 +21,18 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         (g) =>
           (filter.isRoot === undefined || groups.isRoot(g.id) === filter.isRoot) &&
           (filter.zone === undefined || (JSON.parse(g.zones) as string[]).includes(filter.zone)) &&
-          (filter.displayName === undefined || g.display_name === filter.displayName),
+          (filter.displayName === undefined || g.display_name === filter.displayName)
       );
       const sort = parseOrder(query.orderBy, ['id', 'displayName'], 'displayName');
       rows.sort((a, b) => sort.dir * compare(sort.field === 'id' ? a.id : a.display_name, sort.field === 'id' ? b.id : b.display_name));
       const include = includeOf(query);
-      return { body: pageOf(rows.map((g) => groups.toJson(g, include)), paging) };
-    }),
+      return {
+        body: pageOf(
+          rows.map((g) => groups.toJson(g, include)),
+          paging
+        )
+      };
+    })
   );
 
   r.post(
@@ -40,7 +45,8 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         const displayName = str(b, 'displayName');
         if (!rawId?.trim()) throw errors.invalidArgument('groupId is null or empty');
         if (!displayName?.trim()) throw errors.invalidArgument('displayName is null or empty');
-        if (b.parentIds !== undefined && (!Array.isArray(b.parentIds) || b.parentIds.some((p) => typeof p !== 'string'))) throw errors.invalidArgument('parentIds must be an array of group ids');
+        if (b.parentIds !== undefined && (!Array.isArray(b.parentIds) || b.parentIds.some((p) => typeof p !== 'string')))
+          throw errors.invalidArgument('parentIds must be an array of group ids');
         const parentIds = (b.parentIds as string[] | undefined) ?? [];
         for (const p of parentIds) groups.require(p);
         // ACS adds the GROUP_ prefix when the caller leaves it out.
@@ -48,13 +54,13 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         const g = authorities.insertGroup(id, displayName, str(b, 'description'));
         for (const p of parentIds) authorities.addMember(p, g.id);
         return { status: 201, body: entry(groups.toJson(g, includeOf(query))) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
     '/groups/:groupId',
-    handle(({ params, query }) => ({ body: entry(groups.toJson(groups.require(params.groupId), includeOf(query))) })),
+    handle(({ params, query }) => ({ body: entry(groups.toJson(groups.require(params.groupId), includeOf(query))) }))
   );
 
   r.put(
@@ -69,8 +75,8 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         const description = b.description === undefined ? g.description : (str(b, 'description') ?? null);
         ctx.db.prepare('UPDATE authority_group SET display_name = ?, description = ? WHERE id = ?').run(displayName, description, g.id);
         return { body: entry(groups.toJson(groups.require(g.id), includeOf(query))) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -80,8 +86,8 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         groups.requireAdmin(caller);
         groups.requireMutable(params.groupId);
         groups.delete(params.groupId, bool(query.cascade, false));
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -98,7 +104,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
       const sort = parseOrder(query.orderBy, ['id', 'displayName'], 'displayName');
       members.sort((a, b) => sort.dir * compare(sort.field === 'id' ? a.id : a.displayName, sort.field === 'id' ? b.id : b.displayName));
       return { body: pageOf(members, paging) };
-    }),
+    })
   );
 
   r.post(
@@ -111,15 +117,17 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         const id = str(b, 'id');
         const memberType = str(b, 'memberType');
         if (!id) throw errors.invalidArgument('id is required');
-        if (memberType !== 'PERSON' && memberType !== 'GROUP') throw errors.invalidArgument(`memberType must be PERSON or GROUP: ${memberType}`);
-        if ((memberType === 'GROUP') !== id.startsWith('GROUP_')) throw errors.invalidArgument(`${id} is not a ${memberType.toLowerCase()}`);
+        if (memberType !== 'PERSON' && memberType !== 'GROUP')
+          throw errors.invalidArgument(`memberType must be PERSON or GROUP: ${memberType}`);
+        if ((memberType === 'GROUP') !== id.startsWith('GROUP_'))
+          throw errors.invalidArgument(`${id} is not a ${memberType.toLowerCase()}`);
         const member = groups.memberJson(id);
         if (!member) throw errors.notFound(id);
         if (authorities.directMembers(g.id).includes(member.id)) throw errors.conflict(`${member.id} is already a member of ${g.id}`);
         authorities.addMember(g.id, member.id);
         return { status: 201, body: entry(member) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -131,8 +139,8 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         const member = groups.memberJson(params.groupMemberId);
         if (!member) throw errors.notFound(params.groupMemberId);
         if (!authorities.removeMember(g.id, member.id)) throw errors.relationshipNotFound(g.id, member.id);
-      }),
-    ),
+      })
+    )
   );
 
   return r;
@@ -149,7 +157,8 @@ function parseOrder(orderBy: string | undefined, fields: string[], fallback: str
   if (!terms.length) return { field: fallback, dir: 1 };
   if (terms.length > 1) throw errors.invalidArgument('Only one order by parameter is supported');
   const [field, dir, extra] = terms[0].split(/\s+/);
-  if (!fields.includes(field) || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir))) throw errors.invalidArgument(`Invalid orderBy: ${orderBy}`);
+  if (!fields.includes(field) || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir)))
+    throw errors.invalidArgument(`Invalid orderBy: ${orderBy}`);
   return { field, dir: dir && /^desc$/i.test(dir) ? -1 : 1 };
 }
 

@@ -14,14 +14,15 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   const r = Router();
   const { db, store, permissions } = ctx;
   const includeOf = (q: Record<string, string | undefined>) => new Set(parseList(q.include));
-  const full = (caller: Caller, node: NodeRow, q: Record<string, string | undefined>) => mapper.toJson(caller, node, { include: includeOf(q), full: true });
+  const full = (caller: Caller, node: NodeRow, q: Record<string, string | undefined>) =>
+    mapper.toJson(caller, node, { include: includeOf(q), full: true });
 
   r.get(
     '/nodes/:nodeId',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId, query.relativePath);
       return { body: entry(full(caller, node, query)) };
-    }),
+    })
   );
 
   r.put(
@@ -31,14 +32,17 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
         const b = objectBody(body);
         const allowed = new Set(['name', 'nodeType', 'aspectNames', 'properties', 'permissions']);
         for (const k of Object.keys(b)) if (!allowed.has(k)) throw errors.invalidArgument(`Unrecognized field "${k}"`);
-        if (b.properties !== undefined && (typeof b.properties !== 'object' || b.properties === null || Array.isArray(b.properties))) throw errors.invalidArgument('properties must be an object');
-        if (b.aspectNames !== undefined && (!Array.isArray(b.aspectNames) || b.aspectNames.some((a) => typeof a !== 'string'))) throw errors.invalidArgument('aspectNames must be an array of strings');
-        if (b.permissions !== undefined && (typeof b.permissions !== 'object' || b.permissions === null)) throw errors.invalidArgument('permissions must be an object');
+        if (b.properties !== undefined && (typeof b.properties !== 'object' || b.properties === null || Array.isArray(b.properties)))
+          throw errors.invalidArgument('properties must be an object');
+        if (b.aspectNames !== undefined && (!Array.isArray(b.aspectNames) || b.aspectNames.some((a) => typeof a !== 'string')))
+          throw errors.invalidArgument('aspectNames must be an array of strings');
+        if (b.permissions !== undefined && (typeof b.permissions !== 'object' || b.permissions === null))
+          throw errors.invalidArgument('permissions must be an object');
         const node = nodes.readable(caller, params.nodeId);
         const updated = nodes.update(caller, node, b as never);
         return { body: entry(full(caller, updated, query)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -47,8 +51,8 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       inTx(ctx, () => {
         const node = nodes.readable(caller, params.nodeId);
         nodes.delete(caller, node, bool(query.permanent, false));
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -63,66 +67,95 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const base = `FROM node n WHERE n.parent_id = ? AND n.archived_at IS NULL AND ${filter.sql}${where.sql ? ` AND ${where.sql}` : ''}`;
       const args = [parent.id, ...filter.params, ...where.params];
       const total = (db.prepare(`SELECT COUNT(*) AS c ${base}`).get(...args) as { c: number }).c;
-      const rows = db.prepare(`SELECT n.* ${base} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, paging.maxItems, paging.skipCount) as NodeRow[];
+      const rows = db
+        .prepare(`SELECT n.* ${base} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...args, paging.maxItems, paging.skipCount) as NodeRow[];
       const entries = rows.map((n) => mapper.toJson(caller, n, { include, association: { assocType: 'cm:contains', isPrimary: true } }));
       const extra = bool(query.includeSource, false) ? { source: mapper.toJson(caller, parent, { include, full: true }) } : undefined;
       return { body: list(entries, paging, total, extra) };
-    }),
+    })
   );
 
-  r.post('/nodes/:nodeId/children', handle(async ({ caller, params, query, req, body }) => {
-    const isMultipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
-    if (isMultipart) {
-      const form = await readMultipart(ctx, req);
-      try {
-        return inTx(ctx, () => {
-          const parent = nodes.readable(caller, params.nodeId);
-          const f = { ...form.fields };
-          const opt = (k: string) => f[k] ?? query[k];
-          const name = f.name || form.file?.filename;
-          if (!form.file) throw errors.invalidArgument('Required parameter filedata is missing');
-          const mimeType = guessMimeType(name ?? '', form.file.mimeType);
-          const reserved = new Set(['name', 'nodeType', 'relativePath', 'autoRename', 'overwrite', 'majorVersion', 'versioningEnabled', 'comment', 'renditions', 'include', 'fields', 'filedata']);
-          const properties: Record<string, unknown> = {};
-          for (const [k, v] of Object.entries(f)) if (!reserved.has(k)) properties[k] = v;
-          const overwrite = bool(opt('overwrite'), false);
-          const target = opt('relativePath') ? nodes.resolveOrNull(caller, parent, opt('relativePath')!) : parent;
-          const existing = overwrite && target && name ? store.childByName(target.id, name) : undefined;
-          const content = { staged: form.file.staged, mimeType, text: extractText(form.file.staged, mimeType) };
-          let node: NodeRow;
-          if (existing) {
-            permissions.require(caller, existing, 'Read');
-            node = nodes.putContent(caller, existing, content, { majorVersion: bool(opt('majorVersion'), false), comment: opt('comment') });
-          } else {
-            const req2: CreateNodeRequest = {
-              name: name ?? '',
-              nodeType: opt('nodeType') ?? 'cm:content',
-              properties,
-              relativePath: opt('relativePath'),
-              autoRename: bool(opt('autoRename'), false),
-              content,
-              versioningEnabled: bool(opt('versioningEnabled'), true),
-              majorVersion: bool(opt('majorVersion'), true),
-              versionComment: opt('comment'),
-            };
-            node = nodes.create(caller, parent, req2);
-          }
-          return { status: 201, body: entry(full(caller, node, query)) };
-        });
-      } catch (e) {
-        ctx.content.discard(form.file?.staged);
-        throw e;
+  r.post(
+    '/nodes/:nodeId/children',
+    handle(async ({ caller, params, query, req, body }) => {
+      const isMultipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+      if (isMultipart) {
+        const form = await readMultipart(ctx, req);
+        try {
+          return inTx(ctx, () => {
+            const parent = nodes.readable(caller, params.nodeId);
+            const f = { ...form.fields };
+            const opt = (k: string) => f[k] ?? query[k];
+            const name = f.name || form.file?.filename;
+            if (!form.file) throw errors.invalidArgument('Required parameter filedata is missing');
+            const mimeType = guessMimeType(name ?? '', form.file.mimeType);
+            const reserved = new Set([
+              'name',
+              'nodeType',
+              'relativePath',
+              'autoRename',
+              'overwrite',
+              'majorVersion',
+              'versioningEnabled',
+              'comment',
+              'renditions',
+              'include',
+              'fields',
+              'filedata'
+            ]);
+            const properties: Record<string, unknown> = {};
+            for (const [k, v] of Object.entries(f)) if (!reserved.has(k)) properties[k] = v;
+            const overwrite = bool(opt('overwrite'), false);
+            const target = opt('relativePath') ? nodes.resolveOrNull(caller, parent, opt('relativePath')!) : parent;
+            const existing = overwrite && target && name ? store.childByName(target.id, name) : undefined;
+            const content = { staged: form.file.staged, mimeType, text: extractText(form.file.staged, mimeType) };
+            let node: NodeRow;
+            if (existing) {
+              permissions.require(caller, existing, 'Read');
+              node = nodes.putContent(caller, existing, content, {
+                majorVersion: bool(opt('majorVersion'), false),
+                comment: opt('comment')
+              });
+            } else {
+              const req2: CreateNodeRequest = {
+                name: name ?? '',
+                nodeType: opt('nodeType') ?? 'cm:content',
+                properties,
+                relativePath: opt('relativePath'),
+                autoRename: bool(opt('autoRename'), false),
+                content,
+                versioningEnabled: bool(opt('versioningEnabled'), true),
+                majorVersion: bool(opt('majorVersion'), true),
+                versionComment: opt('comment')
+              };
+              node = nodes.create(caller, parent, req2);
+            }
+            return { status: 201, body: entry(full(caller, node, query)) };
+          });
+        } catch (e) {
+          ctx.content.discard(form.file?.staged);
+          throw e;
+        }
       }
-    }
-    return inTx(ctx, () => {
-      const parent = nodes.readable(caller, params.nodeId);
-      const bodies = Array.isArray(body) ? body : [objectBody(body)];
-      if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
-      const created = bodies.map((b) => nodes.create(caller, parent, toCreateRequest(b, query)));
-      if (Array.isArray(body)) return { status: 201, body: list(created.map((n) => full(caller, n, query)), { skipCount: 0, maxItems: 100 }, created.length) };
-      return { status: 201, body: entry(full(caller, created[0], query)) };
-    });
-  }));
+      return inTx(ctx, () => {
+        const parent = nodes.readable(caller, params.nodeId);
+        const bodies = Array.isArray(body) ? body : [objectBody(body)];
+        if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
+        const created = bodies.map((b) => nodes.create(caller, parent, toCreateRequest(b, query)));
+        if (Array.isArray(body))
+          return {
+            status: 201,
+            body: list(
+              created.map((n) => full(caller, n, query)),
+              { skipCount: 0, maxItems: 100 },
+              created.length
+            )
+          };
+        return { status: 201, body: entry(full(caller, created[0], query)) };
+      });
+    })
+  );
 
   r.post(
     '/nodes/:nodeId/copy',
@@ -134,8 +167,8 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
         const target = nodes.readable(caller, b.targetParentId);
         const copy = nodes.copy(caller, node, target, typeof b.name === 'string' ? b.name : undefined);
         return { status: 201, body: entry(full(caller, copy, query)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.post(
@@ -148,8 +181,8 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
         const target = nodes.readable(caller, b.targetParentId);
         const moved = nodes.move(caller, node, target, typeof b.name === 'string' ? b.name : undefined);
         return { body: entry(full(caller, moved, query)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.post(
@@ -160,8 +193,8 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
         const node = nodes.readable(caller, params.nodeId);
         const locked = nodes.lock(caller, node, b as never);
         return { body: entry(full(caller, locked, query)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.post(
@@ -170,33 +203,47 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       inTx(ctx, () => {
         const node = nodes.readable(caller, params.nodeId);
         return { body: entry(full(caller, nodes.unlock(caller, node), query)) };
-      }),
-    ),
+      })
+    )
   );
 
   const getContent = handle(({ caller, params, query, req, res }) => {
     const node = nodes.readable(caller, params.nodeId);
     if (!node.is_file) throw errors.invalidArgument(`Node is not a file: ${node.id}`);
-    sendContent(ctx, req, res, { url: node.content_url, mimeType: node.mime_type, size: node.size, name: node.name, modifiedAt: node.modified_at }, bool(query.attachment, true));
+    sendContent(
+      ctx,
+      req,
+      res,
+      { url: node.content_url, mimeType: node.mime_type, size: node.size, name: node.name, modifiedAt: node.modified_at },
+      bool(query.attachment, true)
+    );
     return { handled: true };
   });
   r.get('/nodes/:nodeId/content', getContent);
   r.head('/nodes/:nodeId/content', getContent);
 
-  r.put('/nodes/:nodeId/content', handle(async ({ caller, params, query, req }) => {
-    const staged = await ctx.content.stage(req);
-    try {
-      return inTx(ctx, () => {
-        const node = nodes.readable(caller, params.nodeId);
-        const mimeType = guessMimeType(query.name ?? node.name, req.headers['content-type']);
-        const updated = nodes.putContent(caller, node, { staged, mimeType, text: extractText(staged, mimeType) }, { majorVersion: bool(query.majorVersion, false), comment: query.comment, name: query.name });
-        return { body: entry(full(caller, updated, query)) };
-      });
-    } catch (e) {
-      ctx.content.discard(staged);
-      throw e;
-    }
-  }));
+  r.put(
+    '/nodes/:nodeId/content',
+    handle(async ({ caller, params, query, req }) => {
+      const staged = await ctx.content.stage(req);
+      try {
+        return inTx(ctx, () => {
+          const node = nodes.readable(caller, params.nodeId);
+          const mimeType = guessMimeType(query.name ?? node.name, req.headers['content-type']);
+          const updated = nodes.putContent(
+            caller,
+            node,
+            { staged, mimeType, text: extractText(staged, mimeType) },
+            { majorVersion: bool(query.majorVersion, false), comment: query.comment, name: query.name }
+          );
+          return { body: entry(full(caller, updated, query)) };
+        });
+      } catch (e) {
+        ctx.content.discard(staged);
+        throw e;
+      }
+    })
+  );
 
   // Versions
   const versionJson = (nodeId: string, v: VersionRow, include: Set<string>) => {
@@ -208,7 +255,12 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       isFile: true,
       modifiedAt: v.modified_at,
       modifiedByUser: mapper.userInfo(v.modified_by),
-      content: { mimeType: v.mime_type ?? 'application/octet-stream', mimeTypeName: v.mime_type ?? 'Binary', sizeInBytes: v.size ?? 0, encoding: v.encoding ?? 'UTF-8' },
+      content: {
+        mimeType: v.mime_type ?? 'application/octet-stream',
+        mimeTypeName: v.mime_type ?? 'Binary',
+        sizeInBytes: v.size ?? 0,
+        encoding: v.encoding ?? 'UTF-8'
+      }
     };
     if (v.comment) out.versionComment = v.comment;
     if (include.has('properties')) out.properties = JSON.parse(v.properties);
@@ -227,15 +279,20 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const node = nodes.readable(caller, params.nodeId);
       const rows = db.prepare('SELECT * FROM version WHERE node_id = ? ORDER BY seq DESC').all(node.id) as VersionRow[];
       const include = includeOf(query);
-      return { body: pageOf(rows.map((v) => versionJson(node.id, v, include)), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          rows.map((v) => versionJson(node.id, v, include)),
+          parsePaging(query)
+        )
+      };
+    })
   );
   r.get(
     '/nodes/:nodeId/versions/:versionId',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
       return { body: entry(versionJson(node.id, versionOf(node.id, params.versionId), includeOf(query))) };
-    }),
+    })
   );
   r.delete(
     '/nodes/:nodeId/versions/:versionId',
@@ -247,17 +304,23 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
         const count = (db.prepare('SELECT COUNT(*) AS c FROM version WHERE node_id = ?').get(node.id) as { c: number }).c;
         if (count <= 1) throw errors.conflict('The last version of a node cannot be deleted');
         db.prepare('DELETE FROM version WHERE node_id = ? AND label = ?').run(node.id, params.versionId);
-      }),
-    ),
+      })
+    )
   );
   r.get(
     '/nodes/:nodeId/versions/:versionId/content',
     handle(({ caller, params, query, req, res }) => {
       const node = nodes.readable(caller, params.nodeId);
       const v = versionOf(node.id, params.versionId);
-      sendContent(ctx, req, res, { url: v.content_url, mimeType: v.mime_type, size: v.size, name: v.name, modifiedAt: v.modified_at }, bool(query.attachment, true));
+      sendContent(
+        ctx,
+        req,
+        res,
+        { url: v.content_url, mimeType: v.mime_type, size: v.size, name: v.name, modifiedAt: v.modified_at },
+        bool(query.attachment, true)
+      );
       return { handled: true };
-    }),
+    })
   );
   r.post(
     '/nodes/:nodeId/versions/:versionId/revert',
@@ -265,11 +328,17 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       inTx(ctx, () => {
         const b = objectBody(body ?? {});
         const node = nodes.readable(caller, params.nodeId);
-        const reverted = nodes.revert(caller, node, params.versionId, b.majorVersion === true, typeof b.comment === 'string' ? b.comment : undefined);
+        const reverted = nodes.revert(
+          caller,
+          node,
+          params.versionId,
+          b.majorVersion === true,
+          typeof b.comment === 'string' ? b.comment : undefined
+        );
         const label = String(store.properties(reverted.id)['cm:versionLabel']);
         return { body: entry(versionJson(node.id, versionOf(node.id, label), includeOf(query))) };
-      }),
-    ),
+      })
+    )
   );
 
   // Renditions: this repository generates none; answers say so the way ACS does for an unavailable rendition.
@@ -277,31 +346,48 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
     '/nodes/:nodeId/renditions',
     handle(({ caller, params, query }) => {
       nodes.readable(caller, params.nodeId);
-      const defs = ['doclib', 'imgpreview', 'medium', 'pdf'].map((id) => ({ id, content: { mimeType: id === 'pdf' ? 'application/pdf' : 'image/png', mimeTypeName: id === 'pdf' ? 'Adobe PDF Document' : 'PNG Image' }, status: 'NOT_CREATED' }));
+      const defs = ['doclib', 'imgpreview', 'medium', 'pdf'].map((id) => ({
+        id,
+        content: {
+          mimeType: id === 'pdf' ? 'application/pdf' : 'image/png',
+          mimeTypeName: id === 'pdf' ? 'Adobe PDF Document' : 'PNG Image'
+        },
+        status: 'NOT_CREATED'
+      }));
       return { body: pageOf(defs, parsePaging(query)) };
-    }),
+    })
   );
   r.get(
     '/nodes/:nodeId/renditions/:renditionId',
     handle(({ caller, params }) => {
       nodes.readable(caller, params.nodeId);
-      if (!['doclib', 'imgpreview', 'medium', 'pdf', 'avatar', 'avatar32'].includes(params.renditionId)) throw errors.notFound(params.renditionId);
-      return { body: entry({ id: params.renditionId, content: { mimeType: params.renditionId === 'pdf' ? 'application/pdf' : 'image/png', mimeTypeName: params.renditionId === 'pdf' ? 'Adobe PDF Document' : 'PNG Image' }, status: 'NOT_CREATED' }) };
-    }),
+      if (!['doclib', 'imgpreview', 'medium', 'pdf', 'avatar', 'avatar32'].includes(params.renditionId))
+        throw errors.notFound(params.renditionId);
+      return {
+        body: entry({
+          id: params.renditionId,
+          content: {
+            mimeType: params.renditionId === 'pdf' ? 'application/pdf' : 'image/png',
+            mimeTypeName: params.renditionId === 'pdf' ? 'Adobe PDF Document' : 'PNG Image'
+          },
+          status: 'NOT_CREATED'
+        })
+      };
+    })
   );
   r.get(
     '/nodes/:nodeId/renditions/:renditionId/content',
     handle(({ caller, params }) => {
       nodes.readable(caller, params.nodeId);
       throw errors.notFound(params.renditionId);
-    }),
+    })
   );
   r.post(
     '/nodes/:nodeId/renditions',
     handle(({ caller, params }) => {
       nodes.readable(caller, params.nodeId);
       throw errors.notImplemented('Renditions are not generated by this repository');
-    }),
+    })
   );
 
   // Associations
@@ -312,26 +398,55 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const include = includeOf(query);
       const out: Record<string, unknown>[] = [];
       const primary = node.parent_id ? store.get(node.parent_id) : undefined;
-      if (primary && permissions.has(caller, primary, 'Read')) out.push(mapper.toJson(caller, primary, { include: new Set([...include, 'association']), association: { assocType: 'cm:contains', isPrimary: true } }));
-      const secondary = db.prepare('SELECT n.*, c.assoc_type AS assoc FROM child_assoc c JOIN node n ON n.id = c.parent_id WHERE c.child_id = ? AND n.archived_at IS NULL').all(node.id) as (NodeRow & { assoc: string })[];
-      for (const p of secondary) if (permissions.has(caller, p, 'Read')) out.push(mapper.toJson(caller, p, { include: new Set([...include, 'association']), association: { assocType: p.assoc, isPrimary: false } }));
+      if (primary && permissions.has(caller, primary, 'Read'))
+        out.push(
+          mapper.toJson(caller, primary, {
+            include: new Set([...include, 'association']),
+            association: { assocType: 'cm:contains', isPrimary: true }
+          })
+        );
+      const secondary = db
+        .prepare(
+          'SELECT n.*, c.assoc_type AS assoc FROM child_assoc c JOIN node n ON n.id = c.parent_id WHERE c.child_id = ? AND n.archived_at IS NULL'
+        )
+        .all(node.id) as (NodeRow & { assoc: string })[];
+      for (const p of secondary)
+        if (permissions.has(caller, p, 'Read'))
+          out.push(
+            mapper.toJson(caller, p, {
+              include: new Set([...include, 'association']),
+              association: { assocType: p.assoc, isPrimary: false }
+            })
+          );
       return { body: pageOf(out, parsePaging(query)) };
-    }),
+    })
   );
   r.get(
     '/nodes/:nodeId/secondary-children',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
       const include = new Set([...includeOf(query), 'association']);
-      const rows = db.prepare('SELECT n.*, c.assoc_type AS assoc FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key').all(node.id) as (NodeRow & { assoc: string })[];
-      const visible = rows.filter((n) => permissions.has(caller, n, 'Read')).map((n) => mapper.toJson(caller, n, { include, association: { assocType: n.assoc, isPrimary: false } }));
+      const rows = db
+        .prepare(
+          'SELECT n.*, c.assoc_type AS assoc FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key'
+        )
+        .all(node.id) as (NodeRow & { assoc: string })[];
+      const visible = rows
+        .filter((n) => permissions.has(caller, n, 'Read'))
+        .map((n) => mapper.toJson(caller, n, { include, association: { assocType: n.assoc, isPrimary: false } }));
       return { body: pageOf(visible, parsePaging(query)) };
-    }),
+    })
   );
   /** Secondary children and peer targets are written the same way: one row per (node, other, type). */
   const associations = {
-    'secondary-children': { table: 'child_assoc', self: 'parent_id', other: 'child_id', field: 'childId', permission: 'AddChildren' as const },
-    targets: { table: 'peer_assoc', self: 'source_id', other: 'target_id', field: 'targetId', permission: 'Write' as const },
+    'secondary-children': {
+      table: 'child_assoc',
+      self: 'parent_id',
+      other: 'child_id',
+      field: 'childId',
+      permission: 'AddChildren' as const
+    },
+    targets: { table: 'peer_assoc', self: 'source_id', other: 'target_id', field: 'targetId', permission: 'Write' as const }
   };
   for (const [path, a] of Object.entries(associations)) {
     r.post(
@@ -344,16 +459,19 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
           const out = items.map((b) => {
             const otherId = (b as Record<string, unknown>)[a.field];
             const assocType = (b as Record<string, unknown>).assocType;
-            if (typeof otherId !== 'string' || typeof assocType !== 'string') throw errors.invalidArgument(`${a.field} and assocType are required`);
+            if (typeof otherId !== 'string' || typeof assocType !== 'string')
+              throw errors.invalidArgument(`${a.field} and assocType are required`);
             nodes.readable(caller, otherId);
             if (otherId === node.id) throw errors.invalidArgument('A node cannot be associated with itself');
-            const added = db.prepare(`INSERT OR IGNORE INTO ${a.table} (${a.self}, ${a.other}, assoc_type) VALUES (?,?,?)`).run(node.id, otherId, assocType);
+            const added = db
+              .prepare(`INSERT OR IGNORE INTO ${a.table} (${a.self}, ${a.other}, assoc_type) VALUES (?,?,?)`)
+              .run(node.id, otherId, assocType);
             if (!added.changes) throw errors.conflict(`Association already exists: ${otherId}`);
             return { [a.field]: otherId, assocType };
           });
           return { status: 201, body: Array.isArray(body) ? pageOf(out, { skipCount: 0, maxItems: 100 }) : entry(out[0]) };
-        }),
-      ),
+        })
+      )
     );
     r.delete(
       `/nodes/:nodeId/${path}/:otherId`,
@@ -368,8 +486,8 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
             args.push(query.assocType);
           }
           if (!db.prepare(sql).run(...args).changes) throw errors.notFound(params.otherId);
-        }),
-      ),
+        })
+      )
     );
   }
   const peers = (direction: 'targets' | 'sources') =>
@@ -385,14 +503,18 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
         args.push(m[1]);
       }
       const rows = db.prepare(sql + ' ORDER BY n.name_key').all(...args) as (NodeRow & { assoc: string })[];
-      const visible = rows.filter((n) => permissions.has(caller, n, 'Read')).map((n) => mapper.toJson(caller, n, { include, association: { assocType: n.assoc } as never }));
+      const visible = rows
+        .filter((n) => permissions.has(caller, n, 'Read'))
+        .map((n) => mapper.toJson(caller, n, { include, association: { assocType: n.assoc } as never }));
       return { body: pageOf(visible, parsePaging(query)) };
     });
   r.get('/nodes/:nodeId/targets', peers('targets'));
   r.get('/nodes/:nodeId/sources', peers('sources'));
   // Trashcan
   const archivedRoot = (caller: Caller, id: string) => {
-    const n = db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NOT NULL AND parent_id IS NULL').get(id) as NodeRow | undefined;
+    const n = db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NOT NULL AND parent_id IS NULL').get(id) as
+      | NodeRow
+      | undefined;
     if (!n) throw errors.notFound(id);
     if (!caller.isAdmin && n.archived_by !== caller.userId) throw errors.permissionDenied();
     return n;
@@ -400,7 +522,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   const deletedJson = (caller: Caller, n: NodeRow, include: Set<string>) => ({
     ...mapper.toJson(caller, n, { include }),
     archivedAt: n.archived_at,
-    archivedByUser: mapper.userInfo(n.archived_by ?? 'System'),
+    archivedByUser: mapper.userInfo(n.archived_by ?? 'System')
   });
   r.get(
     '/deleted-nodes',
@@ -408,25 +530,43 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const paging = parsePaging(query);
       const who = caller.isAdmin ? '' : 'AND archived_by = ?';
       const args = caller.isAdmin ? [] : [caller.userId];
-      const total = (db.prepare(`SELECT COUNT(*) AS c FROM node WHERE archived_at IS NOT NULL AND parent_id IS NULL ${who}`).get(...args) as { c: number }).c;
-      const rows = db.prepare(`SELECT * FROM node WHERE archived_at IS NOT NULL AND parent_id IS NULL ${who} ORDER BY archived_at DESC LIMIT ? OFFSET ?`).all(...args, paging.maxItems, paging.skipCount) as NodeRow[];
+      const total = (
+        db.prepare(`SELECT COUNT(*) AS c FROM node WHERE archived_at IS NOT NULL AND parent_id IS NULL ${who}`).get(...args) as {
+          c: number;
+        }
+      ).c;
+      const rows = db
+        .prepare(`SELECT * FROM node WHERE archived_at IS NOT NULL AND parent_id IS NULL ${who} ORDER BY archived_at DESC LIMIT ? OFFSET ?`)
+        .all(...args, paging.maxItems, paging.skipCount) as NodeRow[];
       const include = includeOf(query);
-      return { body: list(rows.map((n) => deletedJson(caller, n, include)), paging, total) };
-    }),
+      return {
+        body: list(
+          rows.map((n) => deletedJson(caller, n, include)),
+          paging,
+          total
+        )
+      };
+    })
   );
   r.get(
     '/deleted-nodes/:nodeId',
-    handle(({ caller, params, query }) => ({ body: entry(deletedJson(caller, archivedRoot(caller, params.nodeId), new Set([...includeOf(query), 'aspectNames', 'properties']))) })),
+    handle(({ caller, params, query }) => ({
+      body: entry(deletedJson(caller, archivedRoot(caller, params.nodeId), new Set([...includeOf(query), 'aspectNames', 'properties'])))
+    }))
   );
   r.post(
     '/deleted-nodes/:nodeId/restore',
     handle(({ caller, params, query, body }) =>
       inTx(ctx, () => {
         const b = body && typeof body === 'object' ? (body as { targetParentId?: unknown }) : {};
-        const restored = nodes.restore(caller, archivedRoot(caller, params.nodeId), typeof b.targetParentId === 'string' ? b.targetParentId : undefined);
+        const restored = nodes.restore(
+          caller,
+          archivedRoot(caller, params.nodeId),
+          typeof b.targetParentId === 'string' ? b.targetParentId : undefined
+        );
         return { body: entry(full(caller, restored, query)) };
-      }),
-    ),
+      })
+    )
   );
   r.delete(
     '/deleted-nodes/:nodeId',
@@ -434,16 +574,22 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       inTx(ctx, () => {
         const n = archivedRoot(caller, params.nodeId);
         nodes.purgeIds(store.subtreeIds(n.id));
-      }),
-    ),
+      })
+    )
   );
   r.get(
     '/deleted-nodes/:nodeId/content',
     handle(({ caller, params, query, req, res }) => {
       const n = archivedRoot(caller, params.nodeId);
-      sendContent(ctx, req, res, { url: n.content_url, mimeType: n.mime_type, size: n.size, name: n.name, modifiedAt: n.modified_at }, bool(query.attachment, true));
+      sendContent(
+        ctx,
+        req,
+        res,
+        { url: n.content_url, mimeType: n.mime_type, size: n.size, name: n.name, modifiedAt: n.modified_at },
+        bool(query.attachment, true)
+      );
       return { handled: true };
-    }),
+    })
   );
 
   // Audit entries of a node (alfresco-access)
@@ -453,10 +599,22 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const node = nodes.readable(caller, params.nodeId);
       if (!caller.isAdmin) throw errors.permissionDenied();
       const paging = parsePaging(query);
-      const rows = db.prepare('SELECT * FROM audit_entry WHERE node_id = ? ORDER BY id DESC').all(node.id) as { id: number; application: string; created_by: string; created_at: string; entry_values: string }[];
-      const entries = rows.map((a) => ({ id: String(a.id), auditApplicationId: a.application, createdByUser: mapper.userInfo(a.created_by), createdAt: a.created_at, values: JSON.parse(a.entry_values) }));
+      const rows = db.prepare('SELECT * FROM audit_entry WHERE node_id = ? ORDER BY id DESC').all(node.id) as {
+        id: number;
+        application: string;
+        created_by: string;
+        created_at: string;
+        entry_values: string;
+      }[];
+      const entries = rows.map((a) => ({
+        id: String(a.id),
+        auditApplicationId: a.application,
+        createdByUser: mapper.userInfo(a.created_by),
+        createdAt: a.created_at,
+        values: JSON.parse(a.entry_values)
+      }));
       return { body: pageOf(entries, paging) };
-    }),
+    })
   );
 
   void alfDate;
@@ -482,12 +640,25 @@ interface VersionRow {
 
 function toCreateRequest(raw: unknown, query: Record<string, string | undefined>): CreateNodeRequest {
   const b = objectBody(raw);
-  const allowed = new Set(['name', 'nodeType', 'aspectNames', 'properties', 'relativePath', 'association', 'secondaryChildren', 'targets', 'permissions', 'definition']);
+  const allowed = new Set([
+    'name',
+    'nodeType',
+    'aspectNames',
+    'properties',
+    'relativePath',
+    'association',
+    'secondaryChildren',
+    'targets',
+    'permissions',
+    'definition'
+  ]);
   for (const k of Object.keys(b)) if (!allowed.has(k)) throw errors.invalidArgument(`Unrecognized field "${k}"`);
   if (typeof b.name !== 'string') throw errors.invalidArgument('name is required');
   if (typeof b.nodeType !== 'string') throw errors.invalidArgument('nodeType is required');
-  if (b.properties !== undefined && (typeof b.properties !== 'object' || b.properties === null || Array.isArray(b.properties))) throw errors.invalidArgument('properties must be an object');
-  if (b.aspectNames !== undefined && (!Array.isArray(b.aspectNames) || b.aspectNames.some((a) => typeof a !== 'string'))) throw errors.invalidArgument('aspectNames must be an array of strings');
+  if (b.properties !== undefined && (typeof b.properties !== 'object' || b.properties === null || Array.isArray(b.properties)))
+    throw errors.invalidArgument('properties must be an object');
+  if (b.aspectNames !== undefined && (!Array.isArray(b.aspectNames) || b.aspectNames.some((a) => typeof a !== 'string')))
+    throw errors.invalidArgument('aspectNames must be an array of strings');
   if (b.relativePath !== undefined && typeof b.relativePath !== 'string') throw errors.invalidArgument('relativePath must be a string');
   return {
     name: b.name,
@@ -497,6 +668,6 @@ function toCreateRequest(raw: unknown, query: Record<string, string | undefined>
     relativePath: b.relativePath as string | undefined,
     autoRename: bool(query.autoRename, false),
     majorVersion: bool(query.majorVersion, true),
-    versioningEnabled: bool(query.versioningEnabled, false),
+    versioningEnabled: bool(query.versioningEnabled, false)
   };
 }

@@ -33,14 +33,27 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
         params.push(m[1].toLowerCase() === 'true' ? 1 : 0);
       }
       const total = (db.prepare(`SELECT COUNT(*) AS c FROM person ${where}`).get(...params) as { c: number }).c;
-      const rows = db.prepare(`SELECT * FROM person ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`).all(...params, paging.maxItems, paging.skipCount) as PersonRow[];
-      return { body: list(rows.map((p) => people.toJson(p, include)), paging, total) };
-    }),
+      const rows = db
+        .prepare(`SELECT * FROM person ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+        .all(...params, paging.maxItems, paging.skipCount) as PersonRow[];
+      return {
+        body: list(
+          rows.map((p) => people.toJson(p, include)),
+          paging,
+          total
+        )
+      };
+    })
   );
 
   r.post(
     '/people',
-    handle(({ caller, query, body }) => inTx(ctx, () => ({ status: 201, body: entry(people.toJson(people.create(caller, objectBody(body)), new Set(parseList(query.include)))) }))),
+    handle(({ caller, query, body }) =>
+      inTx(ctx, () => ({
+        status: 201,
+        body: entry(people.toJson(people.create(caller, objectBody(body)), new Set(parseList(query.include))))
+      }))
+    )
   );
 
   r.get(
@@ -50,7 +63,7 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
       const include = new Set(parseList(query.include));
       if (params.personId === '-me-') include.add('capabilities');
       return { body: entry(people.toJson(requirePerson(caller, params.personId), include)) };
-    }),
+    })
   );
 
   r.put(
@@ -59,8 +72,8 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
       inTx(ctx, () => {
         const updated = people.update(caller, requirePerson(caller, params.personId), objectBody(body));
         return { body: entry(people.toJson(updated, new Set(parseList(query.include)))) };
-      }),
-    ),
+      })
+    )
   );
 
   // Preferences: a person reads and writes only their own (administrators anyone's).
@@ -73,18 +86,28 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
     '/people/:personId/preferences',
     handle(({ caller, params, query }) => {
       const p = ownPreferences(caller, params.personId);
-      const rows = db.prepare('SELECT name, value FROM preference WHERE person_id = ? ORDER BY name').all(p.id) as { name: string; value: string }[];
-      return { body: pageOf(rows.map((row) => ({ id: row.name, value: JSON.parse(row.value) })), parsePaging(query)) };
-    }),
+      const rows = db.prepare('SELECT name, value FROM preference WHERE person_id = ? ORDER BY name').all(p.id) as {
+        name: string;
+        value: string;
+      }[];
+      return {
+        body: pageOf(
+          rows.map((row) => ({ id: row.name, value: JSON.parse(row.value) })),
+          parsePaging(query)
+        )
+      };
+    })
   );
   r.get(
     '/people/:personId/preferences/:name',
     handle(({ caller, params }) => {
       const p = ownPreferences(caller, params.personId);
-      const row = db.prepare('SELECT value FROM preference WHERE person_id = ? AND name = ?').get(p.id, params.name) as { value: string } | undefined;
+      const row = db.prepare('SELECT value FROM preference WHERE person_id = ? AND name = ?').get(p.id, params.name) as
+        | { value: string }
+        | undefined;
       if (!row) throw errors.relationshipNotFound(p.id, params.name);
       return { body: entry({ id: params.name, value: JSON.parse(row.value) }) };
-    }),
+    })
   );
   // Not in the public API, but how clients (Share, the eOffice installer) set a preference: PUT one value.
   r.put(
@@ -93,10 +116,14 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
       inTx(ctx, () => {
         const p = ownPreferences(caller, params.personId);
         const value = body && typeof body === 'object' && 'value' in (body as object) ? (body as { value: unknown }).value : body;
-        db.prepare('INSERT OR REPLACE INTO preference (person_id, name, value) VALUES (?,?,?)').run(p.id, params.name, JSON.stringify(value ?? null));
+        db.prepare('INSERT OR REPLACE INTO preference (person_id, name, value) VALUES (?,?,?)').run(
+          p.id,
+          params.name,
+          JSON.stringify(value ?? null)
+        );
         return { body: entry({ id: params.name, value }) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -109,14 +136,18 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
         .map((id) => authorities.group(id))
         .filter((g): g is NonNullable<typeof g> => !!g)
         .map((g) => {
-          const e: Record<string, unknown> = { id: g.id, displayName: g.display_name, isRoot: authorities.directParents(g.id).length === 0 };
+          const e: Record<string, unknown> = {
+            id: g.id,
+            displayName: g.display_name,
+            isRoot: authorities.directParents(g.id).length === 0
+          };
           if (include.has('parentIds')) e.parentIds = authorities.directParents(g.id);
           if (include.has('zones')) e.zones = JSON.parse(g.zones);
           if (g.description) e.description = g.description;
           return e;
         });
       return { body: pageOf(entries, parsePaging(query)) };
-    }),
+    })
   );
 
   return r;

@@ -32,7 +32,11 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
       const types = dictionary
         .allTypes()
         .map((t) => t.name)
-        .filter((t) => (query.nodeType ? dictionary.isSubClassOf(t, query.nodeType) : dictionary.isSubClassOf(t, 'cm:content') || dictionary.isSubClassOf(t, 'cm:folder')))
+        .filter((t) =>
+          query.nodeType
+            ? dictionary.isSubClassOf(t, query.nodeType)
+            : dictionary.isSubClassOf(t, 'cm:content') || dictionary.isSubClassOf(t, 'cm:folder')
+        )
         .filter((t) => !IGNORED_TYPES.includes(t));
       const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%')}%`;
       const words = term.replace(/[*"]/g, ' ').trim();
@@ -47,28 +51,46 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
           OR EXISTS (SELECT 1 FROM property p WHERE p.node_id = n.id AND p.qname IN ('cm:title', 'cm:description') AND p.text_value LIKE ? ESCAPE '\\')
           OR EXISTS (SELECT 1 FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.node_id = n.id AND t.tag_key LIKE ? ESCAPE '\\')
           ${words ? 'OR n.seq IN (SELECT rowid FROM node_text WHERE node_text MATCH ?)' : ''})`,
-        filter.sql,
+        filter.sql
       ];
-      const params: unknown[] = [...types, ...IGNORED_ASPECTS, like, like, like.toLowerCase(), ...(words ? [`content : "${words.replace(/"/g, '""')}"*`] : []), ...filter.params];
+      const params: unknown[] = [
+        ...types,
+        ...IGNORED_ASPECTS,
+        like,
+        like,
+        like.toLowerCase(),
+        ...(words ? [`content : "${words.replace(/"/g, '""')}"*`] : []),
+        ...filter.params
+      ];
       let cte = '';
       if (root) {
         // The root itself is not among the results, only what lies below it.
-        cte = 'WITH RECURSIVE below(id) AS (SELECT id FROM node WHERE parent_id = ? UNION ALL SELECT c.id FROM node c JOIN below ON c.parent_id = below.id) ';
+        cte =
+          'WITH RECURSIVE below(id) AS (SELECT id FROM node WHERE parent_id = ? UNION ALL SELECT c.id FROM node c JOIN below ON c.parent_id = below.id) ';
         where.push('n.id IN (SELECT id FROM below)');
         params.unshift(root.id);
       }
       const order = parseList(query.orderBy).length ? parseList(query.orderBy) : ['name'];
       const orderSql = order.map((t) => {
         const [field, dir, extra] = t.split(/\s+/);
-        if (!NODE_ORDER[field] || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir))) throw errors.invalidArgument(`Invalid orderBy: ${query.orderBy}`);
+        if (!NODE_ORDER[field] || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir)))
+          throw errors.invalidArgument(`Invalid orderBy: ${query.orderBy}`);
         return `${NODE_ORDER[field]} ${dir && /^desc$/i.test(dir) ? 'DESC' : 'ASC'}`;
       });
       const base = `FROM node n WHERE ${where.join(' AND ')}`;
       const total = (db.prepare(`${cte}SELECT COUNT(*) AS c ${base}`).get(...params) as { c: number }).c;
-      const rows = db.prepare(`${cte}SELECT n.* ${base} ORDER BY ${orderSql.join(', ')}, n.id LIMIT ? OFFSET ?`).all(...params, paging.maxItems, paging.skipCount) as NodeRow[];
+      const rows = db
+        .prepare(`${cte}SELECT n.* ${base} ORDER BY ${orderSql.join(', ')}, n.id LIMIT ? OFFSET ?`)
+        .all(...params, paging.maxItems, paging.skipCount) as NodeRow[];
       const include = new Set(parseList(query.include));
-      return { body: list(rows.map((n) => mapper.toJson(caller, n, { include })), paging, total) };
-    }),
+      return {
+        body: list(
+          rows.map((n) => mapper.toJson(caller, n, { include })),
+          paging,
+          total
+        )
+      };
+    })
   );
 
   r.get(
@@ -78,8 +100,13 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
       const paging = parsePaging(query);
       const rows = sites.all().filter((s) => sites.canSee(caller, s) && matches([s.id, s.title, s.description ?? '']));
       sortSites(rows, query.orderBy, ['id', 'title', 'description'], 'id');
-      return { body: pageOf(rows.map((s) => sites.toJson(caller, s)), paging) };
-    }),
+      return {
+        body: pageOf(
+          rows.map((s) => sites.toJson(caller, s)),
+          paging
+        )
+      };
+    })
   );
 
   r.get(
@@ -87,11 +114,18 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
     handle(({ query }) => {
       const matches = termMatcher(requireTerm(query.term, 2));
       const paging = parsePaging(query);
-      const rows = (ctx.db.prepare('SELECT * FROM person').all() as PersonRow[]).filter((p) => matches([p.id, p.first_name, p.last_name ?? '', p.email ?? '']));
+      const rows = (ctx.db.prepare('SELECT * FROM person').all() as PersonRow[]).filter((p) =>
+        matches([p.id, p.first_name, p.last_name ?? '', p.email ?? ''])
+      );
       const field = (p: PersonRow, f: string) => (f === 'id' ? p.id : f === 'firstName' ? p.first_name : (p.last_name ?? ''));
       sortSites(rows, query.orderBy ?? 'firstName,lastName', ['id', 'firstName', 'lastName'], 'firstName', field);
-      return { body: pageOf(rows.map((p) => people.toJson(p)), paging) };
-    }),
+      return {
+        body: pageOf(
+          rows.map((p) => people.toJson(p)),
+          paging
+        )
+      };
+    })
   );
 
   return r;
@@ -104,7 +138,8 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
 function requireTerm(term: string | undefined, min: number): string {
   if (term === undefined || !term.trim()) throw errors.invalidArgument('The search term is required');
   const t = term.trim().normalize('NFC');
-  if ((t.match(/[\p{L}\p{N}]/gu) ?? []).length < min) throw errors.invalidArgument(`Search term must contain at least ${min} alphanumeric characters`);
+  if ((t.match(/[\p{L}\p{N}]/gu) ?? []).length < min)
+    throw errors.invalidArgument(`Search term must contain at least ${min} alphanumeric characters`);
   return t;
 }
 

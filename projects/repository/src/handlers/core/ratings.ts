@@ -16,7 +16,8 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
   const { db, store } = ctx;
 
   const scheme = (id: unknown): Scheme => {
-    if (typeof id !== 'string' || !(SCHEMES as readonly string[]).includes(id)) throw errors.invalidArgument(`Invalid ratingSchemeId ${String(id)}`);
+    if (typeof id !== 'string' || !(SCHEMES as readonly string[]).includes(id))
+      throw errors.invalidArgument(`Invalid ratingSchemeId ${String(id)}`);
     return id as Scheme;
   };
   // Ratings are for files and folders.
@@ -27,8 +28,13 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
   };
 
   const toJson = (caller: Caller, node: NodeRow, s: Scheme) => {
-    const agg = db.prepare('SELECT COUNT(*) AS n, AVG(score) AS avg FROM rating WHERE node_id = ? AND scheme = ?').get(node.id, s) as { n: number; avg: number | null };
-    const mine = db.prepare('SELECT score, rated_at FROM rating WHERE node_id = ? AND scheme = ? AND person_id = ?').get(node.id, s, caller.userId) as { score: number; rated_at: string } | undefined;
+    const agg = db.prepare('SELECT COUNT(*) AS n, AVG(score) AS avg FROM rating WHERE node_id = ? AND scheme = ?').get(node.id, s) as {
+      n: number;
+      avg: number | null;
+    };
+    const mine = db
+      .prepare('SELECT score, rated_at FROM rating WHERE node_id = ? AND scheme = ? AND person_id = ?')
+      .get(node.id, s, caller.userId) as { score: number; rated_at: string } | undefined;
     const aggregate: Record<string, number> = { numberOfRatings: agg.n };
     if (s === 'fiveStar' && agg.n) aggregate.average = agg.avg!;
     return { id: s, aggregate, ...(mine ? { ratedAt: mine.rated_at, myRating: s === 'likes' ? true : mine.score } : {}) };
@@ -36,7 +42,9 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
 
   /** The rollup aspects ACS keeps on a rated node (count and total per scheme). */
   const rollup = (nodeId: string, s: Scheme) => {
-    const agg = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(score), 0) AS total FROM rating WHERE node_id = ? AND scheme = ?').get(nodeId, s) as { n: number; total: number };
+    const agg = db
+      .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(score), 0) AS total FROM rating WHERE node_id = ? AND scheme = ?')
+      .get(nodeId, s) as { n: number; total: number };
     store.addAspects(nodeId, ['cm:rateable', `cm:${s}RatingSchemeRollups`]);
     store.setProperties(nodeId, { [`cm:${s}RatingSchemeCount`]: agg.n, [`cm:${s}RatingSchemeTotal`]: agg.total });
   };
@@ -45,8 +53,13 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
     '/nodes/:nodeId/ratings',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
-      return { body: pageOf(SCHEMES.map((s) => toJson(caller, node, s)), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          SCHEMES.map((s) => toJson(caller, node, s)),
+          parsePaging(query)
+        )
+      };
+    })
   );
 
   r.post(
@@ -61,16 +74,25 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
           if (typeof b.myRating !== 'boolean') throw errors.invalidArgument('myRating must be true or false for the likes scheme');
           score = b.myRating ? 1 : undefined;
         } else {
-          if (typeof b.myRating !== 'number' || !Number.isInteger(b.myRating) || b.myRating < 1 || b.myRating > 5) throw errors.invalidArgument('myRating must be an integer from 1 to 5 for the fiveStar scheme');
+          if (typeof b.myRating !== 'number' || !Number.isInteger(b.myRating) || b.myRating < 1 || b.myRating > 5)
+            throw errors.invalidArgument('myRating must be an integer from 1 to 5 for the fiveStar scheme');
           if (node.created_by === caller.userId) throw errors.invalidArgument(`Users can't rate their own content for scheme ${s}`);
           score = b.myRating;
         }
-        if (score === undefined) db.prepare('DELETE FROM rating WHERE node_id = ? AND person_id = ? AND scheme = ?').run(node.id, caller.userId, s);
-        else db.prepare('INSERT OR REPLACE INTO rating (node_id, person_id, scheme, score, rated_at) VALUES (?,?,?,?,?)').run(node.id, caller.userId, s, score, alfDate());
+        if (score === undefined)
+          db.prepare('DELETE FROM rating WHERE node_id = ? AND person_id = ? AND scheme = ?').run(node.id, caller.userId, s);
+        else
+          db.prepare('INSERT OR REPLACE INTO rating (node_id, person_id, scheme, score, rated_at) VALUES (?,?,?,?,?)').run(
+            node.id,
+            caller.userId,
+            s,
+            score,
+            alfDate()
+          );
         rollup(node.id, s);
         return { status: 201, body: entry(toJson(caller, node, s)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -78,7 +100,7 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
     handle(({ caller, params }) => {
       const node = nodes.readable(caller, params.nodeId);
       return { body: entry(toJson(caller, node, scheme(params.ratingId))) };
-    }),
+    })
   );
 
   r.delete(
@@ -89,8 +111,8 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
         const node = nodes.readable(caller, params.nodeId);
         db.prepare('DELETE FROM rating WHERE node_id = ? AND person_id = ? AND scheme = ?').run(node.id, caller.userId, s);
         rollup(node.id, s);
-      }),
-    ),
+      })
+    )
   );
 
   return r;

@@ -20,7 +20,18 @@ interface LinkRow {
 
 const RENDITIONS = ['doclib', 'imgpreview', 'medium', 'pdf'];
 // Shown at the top of a link; left out of its `properties`.
-const EXCLUDED_PROPS = ['cm:name', 'cm:title', 'cm:description', 'cm:modified', 'cm:modifier', 'cm:created', 'cm:creator', 'qshare:sharedId', 'qshare:sharedBy', 'qshare:expiryDate'];
+const EXCLUDED_PROPS = [
+  'cm:name',
+  'cm:title',
+  'cm:description',
+  'cm:modified',
+  'cm:modifier',
+  'cm:created',
+  'cm:creator',
+  'qshare:sharedId',
+  'qshare:sharedBy',
+  'qshare:expiryDate'
+];
 
 /**
  * /shared-links: public links to files. Reading a link, its content and its renditions needs no
@@ -50,7 +61,8 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
     return { link, node };
   };
 
-  const mayDelete = (caller: Caller, link: LinkRow, node: NodeRow) => caller.isAdmin || link.shared_by === caller.userId || permissions.has(caller, node, 'Delete');
+  const mayDelete = (caller: Caller, link: LinkRow, node: NodeRow) =>
+    caller.isAdmin || link.shared_by === caller.userId || permissions.has(caller, node, 'Delete');
 
   /** noAuth: the public view (display names only, no operations, path or properties). */
   const toJson = (caller: Caller | undefined, link: LinkRow, node: NodeRow, include: Set<string>) => {
@@ -74,7 +86,8 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
       for (const k of EXCLUDED_PROPS) delete props[k];
       out.properties = props;
     }
-    if (include.has('isFavorite')) out.isFavorite = !!db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
+    if (include.has('isFavorite'))
+      out.isFavorite = !!db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
     if (include.has('aspectNames')) out.aspectNames = store.aspects(node.id);
     return out;
   };
@@ -94,8 +107,20 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
           if (existing) throw errors.conflict(`sharedId already exists: ${node.id} [${existing.id}]`);
           if (!node.is_file) throw errors.invalidArgument(`Unable to create shared link to non-file content: ${node.id}`);
           const expiresAt = expiry(b.expiresAt);
-          const link: LinkRow = { id: randomBytes(16).toString('base64url'), node_id: node.id, shared_by: caller.userId, created_at: alfDate(), expires_at: expiresAt };
-          db.prepare('INSERT INTO shared_link (id, node_id, shared_by, created_at, expires_at) VALUES (?,?,?,?,?)').run(link.id, link.node_id, link.shared_by, link.created_at, link.expires_at);
+          const link: LinkRow = {
+            id: randomBytes(16).toString('base64url'),
+            node_id: node.id,
+            shared_by: caller.userId,
+            created_at: alfDate(),
+            expires_at: expiresAt
+          };
+          db.prepare('INSERT INTO shared_link (id, node_id, shared_by, created_at, expires_at) VALUES (?,?,?,?,?)').run(
+            link.id,
+            link.node_id,
+            link.shared_by,
+            link.created_at,
+            link.expires_at
+          );
           store.addAspects(node.id, ['qshare:shared']);
           store.setProperties(node.id, { 'qshare:sharedId': link.id, 'qshare:sharedBy': caller.userId, 'qshare:expiryDate': expiresAt });
           return toJson(caller, link, store.get(node.id)!, include);
@@ -103,8 +128,8 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
         // ACS answers 201 Created here (the definitions say 200).
         if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
         return { status: 201, body: entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -124,9 +149,17 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
         WHERE n.archived_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > ?) AND ${filter.sql}${sharedBy ? ' AND l.shared_by = ?' : ''}`;
       const args = [now, ...filter.params, ...(sharedBy ? [sharedBy] : [])];
       const total = (db.prepare(`SELECT COUNT(*) AS c ${base}`).get(...args) as { c: number }).c;
-      const rows = db.prepare(`SELECT l.* ${base} ORDER BY n.modified_at DESC LIMIT ? OFFSET ?`).all(...args, paging.maxItems, paging.skipCount) as LinkRow[];
-      return { body: list(rows.map((l) => toJson(caller, l, store.get(l.node_id)!, include)), paging, total) };
-    }),
+      const rows = db
+        .prepare(`SELECT l.* ${base} ORDER BY n.modified_at DESC LIMIT ? OFFSET ?`)
+        .all(...args, paging.maxItems, paging.skipCount) as LinkRow[];
+      return {
+        body: list(
+          rows.map((l) => toJson(caller, l, store.get(l.node_id)!, include)),
+          paging,
+          total
+        )
+      };
+    })
   );
 
   r.delete(
@@ -134,10 +167,11 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
     handle(({ caller, params }) =>
       inTx(ctx, () => {
         const { link, node } = live(params.sharedId);
-        if (!permissions.has(caller, node, 'Read') || !mayDelete(caller, link, node)) throw errors.permissionDenied(`Can't perform unshare action: ${link.id}`);
+        if (!permissions.has(caller, node, 'Read') || !mayDelete(caller, link, node))
+          throw errors.permissionDenied(`Can't perform unshare action: ${link.id}`);
         unshare(link);
-      }),
-    ),
+      })
+    )
   );
 
   r.post(
@@ -146,11 +180,12 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
       live(params.sharedId);
       const b = objectBody(body);
       if (typeof b.client !== 'string' || !b.client) throw errors.invalidArgument('A valid client must be specified.');
-      if (!Array.isArray(b.recipientEmails) || !b.recipientEmails.length || b.recipientEmails.some((e) => typeof e !== 'string')) throw errors.invalidArgument('A valid recipientEmail must be specified.');
+      if (!Array.isArray(b.recipientEmails) || !b.recipientEmails.length || b.recipientEmails.some((e) => typeof e !== 'string'))
+        throw errors.invalidArgument('A valid recipientEmail must be specified.');
       // ACS queues the mail and answers 202; this repository has no outbound mail, so the request is
       // validated and accepted but nothing is sent (as an ACS without an SMTP server behaves).
       return { status: 202 };
-    }),
+    })
   );
 
   // Public reads: written as plain express handlers because handle() demands an authenticated caller.
@@ -168,13 +203,19 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
       const { link, node } = live(req.params.sharedId);
       // ACS always answers this one in its public form, signed in or not.
       sendJson(res, 200, entry(toJson(undefined, link, node, new Set())));
-    }),
+    })
   );
 
   const content = publicRoute((req, res) => {
     const { node } = live(req.params.sharedId);
     const attachment = bool(typeof req.query.attachment === 'string' ? req.query.attachment : undefined, true);
-    sendContent(ctx, req, res, { url: node.content_url, mimeType: node.mime_type, size: node.size, name: node.name, modifiedAt: node.modified_at }, attachment);
+    sendContent(
+      ctx,
+      req,
+      res,
+      { url: node.content_url, mimeType: node.mime_type, size: node.size, name: node.name, modifiedAt: node.modified_at },
+      attachment
+    );
   });
   r.get('/shared-links/:sharedId/content', content);
   r.head('/shared-links/:sharedId/content', content);
@@ -185,7 +226,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
     publicRoute((req, res) => {
       live(req.params.sharedId);
       sendJson(res, 200, list([], { skipCount: 0, maxItems: 100 }, 0));
-    }),
+    })
   );
   const renditionMissing = publicRoute((req) => {
     live(req.params.sharedId);

@@ -18,7 +18,12 @@ interface RequestRow {
  * A person's side of sites: their memberships (/people/{id}/sites), membership requests (moderated
  * sites wait for a manager's approval; public ones are joined at once), and favourite sites.
  */
-export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, people: PeopleService, leaveSite: (caller: Caller, site: SiteRow, personId: string) => void): Router {
+export function sitePeopleRouter(
+  ctx: RepositoryContext,
+  sites: SiteService,
+  people: PeopleService,
+  leaveSite: (caller: Caller, site: SiteRow, personId: string) => void
+): Router {
   const r = Router();
   const { db, authorities } = ctx;
   const personOf = (caller: Caller, id: string) => authorities.requirePerson(id === '-me-' ? caller.userId : id).id;
@@ -30,7 +35,12 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
   };
 
   // ---- memberships of a person ----
-  const siteRoleJson = (caller: Caller, site: SiteRow, role: string) => ({ site: sites.toJson(caller, site), id: site.id, guid: site.node_id, role });
+  const siteRoleJson = (caller: Caller, site: SiteRow, role: string) => ({
+    site: sites.toJson(caller, site),
+    id: site.id,
+    guid: site.node_id,
+    role
+  });
 
   r.get(
     '/people/:personId/sites',
@@ -40,12 +50,24 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
       const filter = parseSitesWhere(query.where);
       const rows = sites
         .all()
-        .filter((s) => sites.canSee(caller, s) && (!filter.visibility || s.visibility === filter.visibility) && (!filter.preset || s.preset === filter.preset))
+        .filter(
+          (s) =>
+            sites.canSee(caller, s) &&
+            (!filter.visibility || s.visibility === filter.visibility) &&
+            (!filter.preset || s.preset === filter.preset)
+        )
         .map((s) => ({ site: s, role: sites.personRole(pid, s) }))
         .filter((x): x is { site: SiteRow; role: NonNullable<typeof x.role> } => !!x.role);
-      sortSites(rows, query.orderBy, ['id', 'title', 'role'], 'title', (x, f) => (f === 'role' ? x.role : String(x.site[f as 'id' | 'title'])));
-      return { body: pageOf(rows.map((x) => siteRoleJson(caller, x.site, x.role)), paging) };
-    }),
+      sortSites(rows, query.orderBy, ['id', 'title', 'role'], 'title', (x, f) =>
+        f === 'role' ? x.role : String(x.site[f as 'id' | 'title'])
+      );
+      return {
+        body: pageOf(
+          rows.map((x) => siteRoleJson(caller, x.site, x.role)),
+          paging
+        )
+      };
+    })
   );
 
   r.get(
@@ -56,12 +78,14 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
       const role = sites.personRole(pid, site);
       if (!role) throw errors.relationshipNotFound(pid, site.id);
       return { body: entry(siteRoleJson(caller, site, role)) };
-    }),
+    })
   );
 
   r.delete(
     '/people/:personId/sites/:siteId',
-    handle(({ caller, params }) => inTx(ctx, () => leaveSite(caller, sites.visible(caller, params.siteId), personOf(caller, params.personId)))),
+    handle(({ caller, params }) =>
+      inTx(ctx, () => leaveSite(caller, sites.visible(caller, params.siteId), personOf(caller, params.personId)))
+    )
   );
 
   // ---- membership requests ----
@@ -73,7 +97,9 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
     return out;
   };
   const requestOf = (pid: string, site: SiteRow) => {
-    const row = db.prepare('SELECT * FROM site_membership_request WHERE site_id = ? AND person_id = ?').get(site.id, pid) as RequestRow | undefined;
+    const row = db.prepare('SELECT * FROM site_membership_request WHERE site_id = ? AND person_id = ?').get(site.id, pid) as
+      | RequestRow
+      | undefined;
     if (!row) throw errors.relationshipNotFound(pid, site.id);
     return row;
   };
@@ -92,24 +118,38 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
           // Nobody asks to join a private site: its managers invite people.
           if (site.visibility === 'PRIVATE') throw errors.notFound(siteId);
           if (sites.personRole(pid, site)) throw errors.invalidArgument(`${pid} is already a member of site ${site.id}`);
-          if (db.prepare('SELECT 1 FROM site_membership_request WHERE site_id = ? AND person_id = ?').get(site.id, pid)) throw errors.invalidArgument(`${pid} has already asked to join site ${site.id}`);
+          if (db.prepare('SELECT 1 FROM site_membership_request WHERE site_id = ? AND person_id = ?').get(site.id, pid))
+            throw errors.invalidArgument(`${pid} has already asked to join site ${site.id}`);
           const row: RequestRow = { site_id: site.id, person_id: pid, message: message ?? null, created_at: alfDate() };
           if (site.visibility === 'PUBLIC') sites.addMember(site, pid, 'SiteConsumer');
-          else db.prepare('INSERT INTO site_membership_request (site_id, person_id, message, created_at) VALUES (?,?,?,?)').run(row.site_id, row.person_id, row.message, row.created_at);
+          else
+            db.prepare('INSERT INTO site_membership_request (site_id, person_id, message, created_at) VALUES (?,?,?,?)').run(
+              row.site_id,
+              row.person_id,
+              row.message,
+              row.created_at
+            );
           return requestJson(caller, row, false);
         });
         return { status: 201, body: Array.isArray(body) ? pageOf(created, { skipCount: 0, maxItems: 100 }) : entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
     '/people/:personId/site-membership-requests',
     handle(({ caller, params, query }) => {
       const pid = ownData(caller, params.personId);
-      const rows = db.prepare('SELECT * FROM site_membership_request WHERE person_id = ? ORDER BY created_at, site_id').all(pid) as RequestRow[];
-      return { body: pageOf(rows.map((row) => requestJson(caller, row, false)), parsePaging(query)) };
-    }),
+      const rows = db
+        .prepare('SELECT * FROM site_membership_request WHERE person_id = ? ORDER BY created_at, site_id')
+        .all(pid) as RequestRow[];
+      return {
+        body: pageOf(
+          rows.map((row) => requestJson(caller, row, false)),
+          parsePaging(query)
+        )
+      };
+    })
   );
 
   r.get(
@@ -117,7 +157,7 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
     handle(({ caller, params }) => {
       const pid = ownData(caller, params.personId);
       return { body: entry(requestJson(caller, requestOf(pid, sites.visible(caller, params.siteId)), false)) };
-    }),
+    })
   );
 
   r.put(
@@ -129,8 +169,8 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
         const message = str(objectBody(body), 'message') ?? null;
         db.prepare('UPDATE site_membership_request SET message = ? WHERE site_id = ? AND person_id = ?').run(message, row.site_id, pid);
         return { body: entry(requestJson(caller, { ...row, message }, false)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -140,8 +180,8 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
         const pid = ownData(caller, params.personId);
         const row = requestOf(pid, sites.visible(caller, params.siteId));
         db.prepare('DELETE FROM site_membership_request WHERE site_id = ? AND person_id = ?').run(row.site_id, pid);
-      }),
-    ),
+      })
+    )
   );
 
   // Requests a caller can act on: those for sites they manage.
@@ -159,12 +199,24 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
           filter[m[1] as 'siteId' | 'personId'] = m[2];
         }
       }
-      const rows = (db.prepare('SELECT * FROM site_membership_request ORDER BY created_at, site_id, person_id').all() as RequestRow[]).filter((row) => {
+      const rows = (
+        db.prepare('SELECT * FROM site_membership_request ORDER BY created_at, site_id, person_id').all() as RequestRow[]
+      ).filter((row) => {
         const site = sites.get(row.site_id);
-        return !!site && sites.isManager(caller, site) && (!filter.siteId || site.id.toLowerCase() === filter.siteId.toLowerCase()) && (!filter.personId || row.person_id.toLowerCase() === filter.personId.toLowerCase());
+        return (
+          !!site &&
+          sites.isManager(caller, site) &&
+          (!filter.siteId || site.id.toLowerCase() === filter.siteId.toLowerCase()) &&
+          (!filter.personId || row.person_id.toLowerCase() === filter.personId.toLowerCase())
+        );
       });
-      return { body: pageOf(rows.map((row) => requestJson(caller, row, true)), paging) };
-    }),
+      return {
+        body: pageOf(
+          rows.map((row) => requestJson(caller, row, true)),
+          paging
+        )
+      };
+    })
   );
 
   const decide = (approve: boolean) =>
@@ -178,7 +230,7 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
         if (approve) sites.addMember(site, pid, b.role === undefined || b.role === null || b.role === '' ? 'SiteConsumer' : roleOf(b.role));
         db.prepare('DELETE FROM site_membership_request WHERE site_id = ? AND person_id = ?').run(row.site_id, pid);
         return { status: 200 };
-      }),
+      })
     );
   r.post('/sites/:siteId/site-membership-requests/:inviteeId/approve', decide(true));
   r.post('/sites/:siteId/site-membership-requests/:inviteeId/reject', decide(false));
@@ -189,8 +241,13 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
     handle(({ caller, params, query }) => {
       const pid = ownData(caller, params.personId);
       const rows = sites.favoriteSites(pid).filter((s) => sites.canSee(caller, s));
-      return { body: pageOf(rows.map((s) => sites.toJson(caller, s)), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          rows.map((s) => sites.toJson(caller, s)),
+          parsePaging(query)
+        )
+      };
+    })
   );
 
   r.post(
@@ -207,8 +264,8 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
           return { id: site.id };
         });
         return { status: 201, body: Array.isArray(body) ? pageOf(created, { skipCount: 0, maxItems: 100 }) : entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   const favorite = (caller: Caller, personId: string, siteId: string) => {
@@ -219,7 +276,7 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
   };
   r.get(
     '/people/:personId/favorite-sites/:siteId',
-    handle(({ caller, params }) => ({ body: entry(sites.toJson(caller, favorite(caller, params.personId, params.siteId).site)) })),
+    handle(({ caller, params }) => ({ body: entry(sites.toJson(caller, favorite(caller, params.personId, params.siteId).site)) }))
   );
   r.delete(
     '/people/:personId/favorite-sites/:siteId',
@@ -227,8 +284,8 @@ export function sitePeopleRouter(ctx: RepositoryContext, sites: SiteService, peo
       inTx(ctx, () => {
         const { pid, site } = favorite(caller, params.personId, params.siteId);
         sites.removeFavorite(pid, site);
-      }),
-    ),
+      })
+    )
   );
 
   return r;

@@ -4,7 +4,8 @@ import { parseList } from '../../http/api';
 import { isSiteRole, checkVisibility, type SiteRole } from '../../services/site-service';
 
 export function roleOf(role: unknown): SiteRole {
-  if (!isSiteRole(role)) throw errors.invalidArgument(`Invalid site role: ${String(role)} (SiteManager, SiteCollaborator, SiteContributor or SiteConsumer)`);
+  if (!isSiteRole(role))
+    throw errors.invalidArgument(`Invalid site role: ${String(role)} (SiteManager, SiteCollaborator, SiteContributor or SiteConsumer)`);
   return role;
 }
 
@@ -24,10 +25,17 @@ export function parseSitesWhere(where: string | undefined): { visibility?: strin
 }
 
 /** orderBy over site fields ("title DESC,id"); ties keep the next field's order. */
-export function sortSites<T>(rows: T[], orderBy: string | undefined, fields: string[], fallback: string, pick: (row: T, field: string) => string = (row, f) => String((row as Record<string, unknown>)[f] ?? '')): void {
+export function sortSites<T>(
+  rows: T[],
+  orderBy: string | undefined,
+  fields: string[],
+  fallback: string,
+  pick: (row: T, field: string) => string = (row, f) => String((row as Record<string, unknown>)[f] ?? '')
+): void {
   const terms = (parseList(orderBy).length ? parseList(orderBy) : [fallback]).map((t) => {
     const [field, dir, extra] = t.split(/\s+/);
-    if (!fields.includes(field) || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir))) throw errors.invalidArgument(`Invalid orderBy: ${orderBy}`);
+    if (!fields.includes(field) || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir)))
+      throw errors.invalidArgument(`Invalid orderBy: ${orderBy}`);
     return { field, dir: dir && /^desc$/i.test(dir) ? -1 : 1 };
   });
   rows.sort((a, b) => {

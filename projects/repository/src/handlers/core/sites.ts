@@ -17,10 +17,17 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   const groups = new GroupService(ctx.authorities);
   const personId = (caller: Caller, id: string) => ctx.authorities.requirePerson(id === '-me-' ? caller.userId : id).id;
 
-  const memberJson = (site: SiteRow, m: SiteMembership) => ({ id: m.authority, person: people.toJson(ctx.authorities.requirePerson(m.authority)), role: m.role, isMemberOfGroup: m.viaGroup });
+  const memberJson = (site: SiteRow, m: SiteMembership) => ({
+    id: m.authority,
+    person: people.toJson(ctx.authorities.requirePerson(m.authority)),
+    role: m.role,
+    isMemberOfGroup: m.viaGroup
+  });
   const groupMemberJson = (m: SiteMembership) => ({ id: m.authority, group: groups.memberJson(m.authority)!, role: m.role });
-  const personMembers = (site: SiteRow) => sites.memberships(site).filter((m) => !m.authority.startsWith('GROUP_') && ctx.authorities.person(m.authority));
-  const groupMembers = (site: SiteRow) => sites.memberships(site).filter((m) => m.authority.startsWith('GROUP_') && ctx.authorities.group(m.authority));
+  const personMembers = (site: SiteRow) =>
+    sites.memberships(site).filter((m) => !m.authority.startsWith('GROUP_') && ctx.authorities.person(m.authority));
+  const groupMembers = (site: SiteRow) =>
+    sites.memberships(site).filter((m) => m.authority.startsWith('GROUP_') && ctx.authorities.group(m.authority));
   const containersJson = (site: SiteRow) => sites.containers(site).map(({ id, folderId }) => ({ id, folderId }));
   const whole: Paging = { skipCount: 0, maxItems: 100 };
 
@@ -30,7 +37,11 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
     const out: Record<string, unknown> = {};
     for (const rel of relations) {
       if (rel === 'containers') out.containers = pageOf(containersJson(site), whole);
-      else if (rel === 'members') out.members = pageOf(personMembers(site).map((m) => memberJson(site, m)), whole);
+      else if (rel === 'members')
+        out.members = pageOf(
+          personMembers(site).map((m) => memberJson(site, m)),
+          whole
+        );
       else throw errors.invalidArgument(`Invalid relation: ${rel}`);
     }
     return out;
@@ -41,14 +52,29 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
     handle(({ caller, query }) => {
       const paging = parsePaging(query);
       const filter = parseSitesWhere(query.where);
-      const rows = sites.all().filter((s) => sites.canSee(caller, s) && (!filter.visibility || s.visibility === filter.visibility) && (!filter.preset || s.preset === filter.preset));
+      const rows = sites
+        .all()
+        .filter(
+          (s) =>
+            sites.canSee(caller, s) &&
+            (!filter.visibility || s.visibility === filter.visibility) &&
+            (!filter.preset || s.preset === filter.preset)
+        );
       sortSites(rows, query.orderBy, ['id', 'title', 'description'], 'title');
       const relations = parseList(query.relations);
       const pageRows = rows.slice(paging.skipCount, paging.skipCount + paging.maxItems);
-      const body = list(pageRows.map((s) => sites.toJson(caller, s)), paging, rows.length);
-      if (relations.length) body.list.entries = pageRows.map((s) => ({ entry: sites.toJson(caller, s), relations: relationsOf(s, relations) })) as typeof body.list.entries;
+      const body = list(
+        pageRows.map((s) => sites.toJson(caller, s)),
+        paging,
+        rows.length
+      );
+      if (relations.length)
+        body.list.entries = pageRows.map((s) => ({
+          entry: sites.toJson(caller, s),
+          relations: relationsOf(s, relations)
+        })) as typeof body.list.entries;
       return { body };
-    }),
+    })
   );
 
   r.post(
@@ -58,8 +84,8 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
         const site = sites.create(caller, objectBody(body), { skipAddToFavorites: bool(query.skipAddToFavorites, false) });
         bool(query.skipConfiguration, false); // Share's surf configuration is not kept here: nothing to skip.
         return { status: 201, body: entry(sites.toJson(caller, site)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -68,7 +94,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
       const site = sites.visible(caller, params.siteId);
       const relations = relationsOf(site, parseList(query.relations));
       return { body: relations ? { entry: sites.toJson(caller, site), relations } : entry(sites.toJson(caller, site)) };
-    }),
+    })
   );
 
   r.put(
@@ -76,21 +102,24 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
     handle(({ caller, params, body }) =>
       inTx(ctx, () => {
         const b = objectBody(body);
-        for (const k of Object.keys(b)) if (!['title', 'description', 'visibility'].includes(k)) throw errors.invalidArgument(`Unrecognized field "${k}"`);
+        for (const k of Object.keys(b))
+          if (!['title', 'description', 'visibility'].includes(k)) throw errors.invalidArgument(`Unrecognized field "${k}"`);
         const site = sites.update(caller, sites.visible(caller, params.siteId), b);
         return { body: entry(sites.toJson(caller, site)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
     '/sites/:siteId',
-    handle(({ caller, params, query }) => inTx(ctx, () => sites.delete(caller, sites.visible(caller, params.siteId), bool(query.permanent, false)))),
+    handle(({ caller, params, query }) =>
+      inTx(ctx, () => sites.delete(caller, sites.visible(caller, params.siteId), bool(query.permanent, false)))
+    )
   );
 
   r.get(
     '/sites/:siteId/containers',
-    handle(({ caller, params, query }) => ({ body: pageOf(containersJson(sites.visible(caller, params.siteId)), parsePaging(query)) })),
+    handle(({ caller, params, query }) => ({ body: pageOf(containersJson(sites.visible(caller, params.siteId)), parsePaging(query)) }))
   );
 
   r.get(
@@ -100,7 +129,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
       const c = containersJson(site).find((x) => x.id === params.containerId);
       if (!c) throw errors.relationshipNotFound(site.id, params.containerId);
       return { body: entry(c) };
-    }),
+    })
   );
 
   // ---- people as members ----
@@ -112,8 +141,13 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
       if (m === null) throw errors.invalidArgument(`Invalid where clause: ${query.where}`);
       const members = personMembers(site).filter((x) => !m || x.viaGroup === (m[1].toLowerCase() === 'true'));
       members.sort((a, b) => a.authority.localeCompare(b.authority));
-      return { body: pageOf(members.map((x) => memberJson(site, x)), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          members.map((x) => memberJson(site, x)),
+          parsePaging(query)
+        )
+      };
+    })
   );
 
   r.post(
@@ -130,8 +164,8 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
           return memberJson(site, { authority: person.id, role, viaGroup: false });
         });
         return { status: 201, body: Array.isArray(body) ? pageOf(created, whole) : entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   const personMembership = (caller: Caller, site: SiteRow, id: string) => {
@@ -146,7 +180,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
     handle(({ caller, params }) => {
       const site = sites.visible(caller, params.siteId);
       return { body: entry(memberJson(site, personMembership(caller, site, params.personId))) };
-    }),
+    })
   );
 
   r.put(
@@ -161,13 +195,15 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
         if (!sites.directRole(site, pid)) sites.addMember(site, pid, role);
         else sites.setRole(site, pid, role);
         return { body: entry(memberJson(site, personMembers(site).find((x) => x.authority === pid)!)) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
     '/sites/:siteId/members/:personId',
-    handle(({ caller, params }) => inTx(ctx, () => leaveSite(caller, sites.visible(caller, params.siteId), personId(caller, params.personId)))),
+    handle(({ caller, params }) =>
+      inTx(ctx, () => leaveSite(caller, sites.visible(caller, params.siteId), personId(caller, params.personId)))
+    )
   );
 
   /** Managers remove anyone; every member may leave (ACS lets people leave a site on their own). */
@@ -184,7 +220,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
       const site = sites.visible(caller, params.siteId);
       const members = groupMembers(site).sort((a, b) => a.authority.localeCompare(b.authority));
       return { body: pageOf(members.map(groupMemberJson), parsePaging(query)) };
-    }),
+    })
   );
 
   r.post(
@@ -201,8 +237,8 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
           return groupMemberJson({ authority: id, role, viaGroup: false });
         });
         return { status: 201, body: Array.isArray(body) ? pageOf(created, whole) : entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   const groupMembership = (site: SiteRow, groupId: string) => {
@@ -214,7 +250,9 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
 
   r.get(
     '/sites/:siteId/group-members/:groupId',
-    handle(({ caller, params }) => ({ body: entry(groupMemberJson(groupMembership(sites.visible(caller, params.siteId), params.groupId))) })),
+    handle(({ caller, params }) => ({
+      body: entry(groupMemberJson(groupMembership(sites.visible(caller, params.siteId), params.groupId)))
+    }))
   );
 
   r.put(
@@ -227,8 +265,8 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
         if (!sites.isManager(caller, site)) throw errors.integrity('Only site managers can change the roles of site members');
         sites.setRole(site, params.groupId, role);
         return { body: entry(groupMemberJson(groupMembership(site, params.groupId))) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -239,8 +277,8 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
         groupMembership(site, params.groupId);
         if (!sites.isManager(caller, site)) throw errors.integrity('Only site managers can remove site members');
         sites.removeMember(site, params.groupId);
-      }),
-    ),
+      })
+    )
   );
 
   r.use(sitePeopleRouter(ctx, sites, people, leaveSite));

@@ -22,7 +22,11 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   const { db, store, permissions } = ctx;
 
   const countOf = (tagId: string) =>
-    (db.prepare('SELECT COUNT(*) AS c FROM node_tag t JOIN node n ON n.id = t.node_id WHERE t.tag_id = ? AND n.archived_at IS NULL').get(tagId) as { c: number }).c;
+    (
+      db
+        .prepare('SELECT COUNT(*) AS c FROM node_tag t JOIN node n ON n.id = t.node_id WHERE t.tag_id = ? AND n.archived_at IS NULL')
+        .get(tagId) as { c: number }
+    ).c;
   const toJson = (t: TagRow, include: Set<string>) => ({ id: t.id, tag: t.tag, ...(include.has('count') ? { count: countOf(t.id) } : {}) });
   const tagOf = (id: string) => {
     const t = db.prepare('SELECT * FROM tag WHERE id = ?').get(id) as TagRow | undefined;
@@ -62,7 +66,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
       counted.sort(tagOrder(query.orderBy));
       const all = counted.map(({ t, count }) => ({ id: t.id, tag: t.tag, ...(include.has('count') ? { count } : {}) }));
       return { body: pageOf(all, paging) };
-    }),
+    })
   );
 
   r.post(
@@ -80,13 +84,13 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         });
         if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
         return { status: 201, body: entry(created[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
     '/tags/:tagId',
-    handle(({ params, query }) => ({ body: entry(toJson(tagOf(params.tagId), new Set(parseList(query.include)))) })),
+    handle(({ params, query }) => ({ body: entry(toJson(tagOf(params.tagId), new Set(parseList(query.include)))) }))
   );
 
   r.put(
@@ -100,8 +104,8 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         if (clash && clash.id !== t.id) throw errors.conflict(`Tag already exists: ${name}`);
         db.prepare('UPDATE tag SET tag = ?, tag_key = ? WHERE id = ?').run(name, name.toLowerCase(), t.id);
         return { body: entry(toJson(tagOf(t.id), new Set(parseList(query.include)))) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -114,17 +118,24 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         db.prepare('DELETE FROM node_tag WHERE tag_id = ?').run(t.id);
         db.prepare('DELETE FROM tag WHERE id = ?').run(t.id);
         tagged.forEach(syncNode);
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
     '/nodes/:nodeId/tags',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
-      const rows = db.prepare('SELECT t.* FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.node_id = ? ORDER BY t.tag_key').all(node.id) as TagRow[];
-      return { body: pageOf(rows.map((t) => toJson(t, new Set())), parsePaging(query)) };
-    }),
+      const rows = db
+        .prepare('SELECT t.* FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.node_id = ? ORDER BY t.tag_key')
+        .all(node.id) as TagRow[];
+      return {
+        body: pageOf(
+          rows.map((t) => toJson(t, new Set())),
+          parsePaging(query)
+        )
+      };
+    })
   );
 
   r.post(
@@ -145,8 +156,8 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         syncNode(node.id);
         if (Array.isArray(body)) return { status: 201, body: list(added, { skipCount: 0, maxItems: 100 }, added.length) };
         return { status: 201, body: entry(added[0]) };
-      }),
-    ),
+      })
+    )
   );
 
   r.delete(
@@ -159,8 +170,8 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         const res = db.prepare('DELETE FROM node_tag WHERE node_id = ? AND tag_id = ?').run(node.id, params.tagId);
         if (!res.changes) throw errors.notFound(params.tagId);
         syncNode(node.id);
-      }),
-    ),
+      })
+    )
   );
 
   return r;
@@ -185,7 +196,15 @@ export function whereMatcher(where: string | undefined): (tag: string) => boolea
     }
     const matches = /^\s*tag\s+MATCHES\s*\(\s*'([^']*)'\s*\)\s*$/i.exec(term);
     if (matches) {
-      const re = new RegExp('^' + matches[1].toLowerCase().split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+      const re = new RegExp(
+        '^' +
+          matches[1]
+            .toLowerCase()
+            .split('*')
+            .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*') +
+          '$'
+      );
       return (t: string) => re.test(t);
     }
     throw errors.invalidArgument(`Invalid where clause: ${where}`);

@@ -23,16 +23,20 @@ export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router
               return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((c) => c.name)] : [q];
             },
             propertyDataType: (q) => ctx.dictionary.getProperty(q)?.dataType,
-            readFilter: (alias) => ctx.permissions.readFilter(caller, alias),
+            readFilter: (alias) => ctx.permissions.readFilter(caller, alias)
           },
-          request,
+          request
         );
       } catch (e) {
         if (e instanceof SearchError) throw errors.invalidArgument(e.message);
         throw e;
       }
       const include = new Set(Array.isArray(request.include) ? (request.include as string[]) : []);
-      const rows = outcome.nodeIds.length ? (ctx.db.prepare(`SELECT * FROM node WHERE id IN (${outcome.nodeIds.map(() => '?').join(',')})`).all(...outcome.nodeIds) as NodeRow[]) : [];
+      const rows = outcome.nodeIds.length
+        ? (ctx.db
+            .prepare(`SELECT * FROM node WHERE id IN (${outcome.nodeIds.map(() => '?').join(',')})`)
+            .all(...outcome.nodeIds) as NodeRow[])
+        : [];
       const byId = new Map(rows.map((n) => [n.id, n]));
       const entries = outcome.nodeIds
         .map((id, i) => {
@@ -46,7 +50,7 @@ export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router
       const list: Record<string, unknown> = { pagination: outcome.pagination, entries };
       if (outcome.context) list.context = outcome.context;
       return { body: { list } };
-    }),
+    })
   );
   return r;
 }

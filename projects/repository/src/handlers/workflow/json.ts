@@ -24,7 +24,7 @@ export function definitionJson(d: DefinitionRow) {
     title: d.name,
     description: d.description ?? d.name,
     startFormResourceKey: d.start_form_key,
-    graphicNotationDefined: !!d.graphic,
+    graphicNotationDefined: !!d.graphic
   });
 }
 
@@ -41,7 +41,7 @@ export function processJson(p: ProcessRow, def: DefinitionRow | undefined) {
     endActivityDefinitionId: p.end_activity_id,
     startUserId: p.start_user_id,
     deleteReason: p.delete_reason,
-    completed: !!p.ended_at,
+    completed: !!p.ended_at
   });
 }
 
@@ -68,7 +68,7 @@ export function taskJson(t: TaskRow) {
     owner: t.owner,
     assignee: t.assignee,
     formResourceKey: t.form_key,
-    state: taskState(t),
+    state: taskState(t)
   });
 }
 
@@ -89,7 +89,7 @@ export function itemJson(ctx: RepositoryContext, n: NodeRow) {
     createdAt: n.created_at,
     modifiedBy: n.modified_by,
     modifiedAt: n.modified_at,
-    size: n.size ?? 0,
+    size: n.size ?? 0
   });
 }
 
@@ -110,8 +110,8 @@ export function formModel(ctx: RepositoryContext, typeName: string | null | unde
         dataType: p.dataType,
         required: p.mandatory,
         defaultValue: p.defaultValue || undefined,
-        allowedValues: Array.isArray(list) ? list : undefined,
-      }),
+        allowedValues: Array.isArray(list) ? list : undefined
+      })
     );
   }
   const seen = new Set<string>();
@@ -119,7 +119,15 @@ export function formModel(ctx: RepositoryContext, typeName: string | null | unde
     for (const a of dictionary.classAssociations(cls)) {
       if (seen.has(a.name)) continue;
       seen.add(a.name);
-      out.push(compact({ qualifiedName: dictionary.expand(a.name), name: a.name.replace(':', '_'), title: a.title ?? a.name.split(':')[1], dataType: a.target.cls, required: a.target.mandatory }));
+      out.push(
+        compact({
+          qualifiedName: dictionary.expand(a.name),
+          name: a.name.replace(':', '_'),
+          title: a.title ?? a.name.split(':')[1],
+          dataType: a.target.cls,
+          required: a.target.mandatory
+        })
+      );
     }
   }
   return out;

@@ -49,7 +49,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
         startedAt: ['=', '>', '>=', '<', '<='],
         endedAt: ['=', '>', '>=', '<', '<='],
         status: ['='],
-        includeVariables: ['='],
+        includeVariables: ['=']
       });
       const status = where.find((c) => c.property === 'status')?.value;
       let rows = byStatus(ctx.db.prepare('SELECT * FROM wf_process ORDER BY CAST(id AS INTEGER)').all() as ProcessRow[], status);
@@ -61,25 +61,28 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
         out = out.filter((p) => test(p[c.property], me, c.property.endsWith('At') ? 'date' : 'text'));
       }
       if (where.some((c) => c.property === 'includeVariables' && c.value === true)) {
-        out = out.map((p) => ({ ...p, variables: [...wf().store.variables(String(p.id))].filter(([n]) => !n.startsWith('_')).map(([n, v]) => variableJson(ctx, n, v)) }));
+        out = out.map((p) => ({
+          ...p,
+          variables: [...wf().store.variables(String(p.id))].filter(([n]) => !n.startsWith('_')).map(([n, v]) => variableJson(ctx, n, v))
+        }));
       }
       sortBy(out, query.orderBy, ['id', 'processDefinitionId', 'businessKey', 'startedAt', 'endedAt', 'durationInMs']);
       return { body: pageOf(out, parsePaging(query)) };
-    }),
+    })
   );
 
   r.post(
     '/processes',
-    handle(({ caller, body }) => inTx(ctx, () => oneOrMany<Record<string, unknown>, unknown>(body, (b) => json(wf().start(caller, b))))),
+    handle(({ caller, body }) => inTx(ctx, () => oneOrMany<Record<string, unknown>, unknown>(body, (b) => json(wf().start(caller, b)))))
   );
 
   r.get(
     '/processes/:id',
-    handle(({ caller, params }) => ({ body: entry(json(wf().readableProcess(caller, params.id))) })),
+    handle(({ caller, params }) => ({ body: entry(json(wf().readableProcess(caller, params.id))) }))
   );
   r.delete(
     '/processes/:id',
-    handle(({ caller, params }) => inTx(ctx, () => wf().deleteProcess(caller, params.id))),
+    handle(({ caller, params }) => inTx(ctx, () => wf().deleteProcess(caller, params.id)))
   );
 
   // ---- variables
@@ -89,7 +92,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
       const p = wf().readableProcess(caller, params.id);
       const vars = [...wf().store.variables(p.id)].filter(([n]) => !n.startsWith('_')).map(([n, v]) => variableJson(ctx, n, v));
       return { body: pageOf(vars, parsePaging(query)) };
-    }),
+    })
   );
   r.post(
     '/processes/:id/variables',
@@ -100,8 +103,8 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
           const [set] = wf().setRestVariables(caller, p.id, [v as never]);
           return variableJson(ctx, set.name, set.stored);
         });
-      }),
-    ),
+      })
+    )
   );
   r.put(
     '/processes/:id/variables/:name',
@@ -111,8 +114,8 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
         const b = objectBody(body);
         const [set] = wf().setRestVariables(caller, p.id, [{ ...b, name: params.name } as never]);
         return { body: entry(variableJson(ctx, set.name, set.stored)) };
-      }),
-    ),
+      })
+    )
   );
   r.delete(
     '/processes/:id/variables/:name',
@@ -120,8 +123,8 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
       inTx(ctx, () => {
         const p = running(caller, params.id);
         if (!wf().store.deleteVariable(p.id, params.name)) throw errors.notFound(params.name);
-      }),
-    ),
+      })
+    )
   );
 
   // ---- items (the content of bpm_package)
@@ -129,8 +132,15 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
     '/processes/:id/items',
     handle(({ caller, params, query }) => {
       const p = wf().readableProcess(caller, params.id);
-      return { body: pageOf(wf().items(p.id).map((n) => itemJson(ctx, n)), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          wf()
+            .items(p.id)
+            .map((n) => itemJson(ctx, n)),
+          parsePaging(query)
+        )
+      };
+    })
   );
   r.post(
     '/processes/:id/items',
@@ -144,8 +154,8 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
           wf().addToPackage(pkg, node.id);
           return itemJson(ctx, node);
         });
-      }),
-    ),
+      })
+    )
   );
   r.delete(
     '/processes/:id/items/:itemId',
@@ -154,8 +164,8 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
         const p = running(caller, params.id);
         const pkg = wf().store.packageOf(p.id);
         if (!pkg || !wf().removeFromPackage(pkg, params.itemId)) throw errors.notFound(params.itemId);
-      }),
-    ),
+      })
+    )
   );
 
   // ---- tasks and activities of a process
@@ -164,25 +174,59 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
     handle(({ caller, params, query }) => {
       const p = wf().readableProcess(caller, params.id);
       const where = parseWhere(query.where, { status: ['='] });
-      const rows = ctx.db.prepare('SELECT * FROM wf_task WHERE process_id = ? AND (delete_reason IS NULL) ORDER BY CAST(id AS INTEGER)').all(p.id) as TaskRow[];
+      const rows = ctx.db
+        .prepare('SELECT * FROM wf_task WHERE process_id = ? AND (delete_reason IS NULL) ORDER BY CAST(id AS INTEGER)')
+        .all(p.id) as TaskRow[];
       const out = byStatus(rows, where[0]?.value).map(taskJson) as Record<string, unknown>[];
-      sortBy(out, query.orderBy, ['id', 'name', 'description', 'priority', 'processId', 'assignee', 'startedAt', 'endedAt', 'durationInMs', 'dueAt']);
+      sortBy(out, query.orderBy, [
+        'id',
+        'name',
+        'description',
+        'priority',
+        'processId',
+        'assignee',
+        'startedAt',
+        'endedAt',
+        'durationInMs',
+        'dueAt'
+      ]);
       return { body: pageOf(out, parsePaging(query)) };
-    }),
+    })
   );
   r.get(
     '/processes/:id/activities',
     handle(({ caller, params, query }) => {
       const p = wf().readableProcess(caller, params.id);
       const where = parseWhere(query.where, { status: ['='] });
-      const rows = ctx.db.prepare('SELECT * FROM wf_activity WHERE process_id = ? ORDER BY seq').all(p.id) as { seq: number; execution_id: string; activity_id: string; activity_name: string | null; activity_type: string; task_id: string | null; assignee: string | null; started_at: string; ended_at: string | null }[];
+      const rows = ctx.db.prepare('SELECT * FROM wf_activity WHERE process_id = ? ORDER BY seq').all(p.id) as {
+        seq: number;
+        execution_id: string;
+        activity_id: string;
+        activity_name: string | null;
+        activity_type: string;
+        task_id: string | null;
+        assignee: string | null;
+        started_at: string;
+        ended_at: string | null;
+      }[];
       const out = byStatus(rows, where[0]?.value, 'any').map((a) =>
         Object.fromEntries(
-          Object.entries({ id: String(a.seq), activityDefinitionId: a.activity_id, activityName: a.activity_name, activityType: a.activity_type, executionId: a.execution_id, taskId: a.task_id, assignee: a.assignee, startedAt: a.started_at, endedAt: a.ended_at, durationInMs: a.ended_at ? ms(a.ended_at) - ms(a.started_at) : null }).filter(([, v]) => v !== null),
-        ),
+          Object.entries({
+            id: String(a.seq),
+            activityDefinitionId: a.activity_id,
+            activityName: a.activity_name,
+            activityType: a.activity_type,
+            executionId: a.execution_id,
+            taskId: a.task_id,
+            assignee: a.assignee,
+            startedAt: a.started_at,
+            endedAt: a.ended_at,
+            durationInMs: a.ended_at ? ms(a.ended_at) - ms(a.started_at) : null
+          }).filter(([, v]) => v !== null)
+        )
       );
       return { body: pageOf(out, parsePaging(query)) };
-    }),
+    })
   );
   return r;
 }
@@ -191,7 +235,8 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
 export function sortBy(rows: Record<string, unknown>[], orderBy: string | undefined, allowed: string[]): void {
   if (!orderBy) return;
   const [field, dirText] = orderBy.trim().split(/\s+/);
-  if (!allowed.includes(field)) throw errors.invalidArgument(`OrderBy ${field} is not supported, supported items are ${allowed.join(', ')}`);
+  if (!allowed.includes(field))
+    throw errors.invalidArgument(`OrderBy ${field} is not supported, supported items are ${allowed.join(', ')}`);
   const dir = (dirText ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
   const key = (v: unknown) => (typeof v === 'number' ? v : /^\d+$/.test(String(v ?? '')) ? Number(v) : String(v ?? ''));
   rows.sort((a, b) => {

@@ -30,7 +30,7 @@ const WHERE: Record<string, Clause['op'][]> = {
   dueAt: ['=', '>', '>=', '<', '<='],
   includeTaskVariables: ['='],
   includeProcessVariables: ['='],
-  'variables/*': ['=', '>', '>=', '<', '<=', 'MATCHES'],
+  'variables/*': ['=', '>', '>=', '<', '<=', 'MATCHES']
 };
 
 /** /tasks and its sub-resources (variables, form model, items, candidates). */
@@ -45,7 +45,10 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
     if (t.due_at) local.set('bpm_dueDate', { type: 'd:date', value: t.due_at.replace('+0000', 'Z') });
     const global = wf().store.variables(t.process_id);
     const visible = (m: Map<string, StoredValue>) => [...m].filter(([n]) => !n.startsWith('_'));
-    return [...visible(local).map(([n, v]) => variableJson(ctx, n, v, 'local')), ...visible(global).map(([n, v]) => variableJson(ctx, n, v, 'global'))];
+    return [
+      ...visible(local).map(([n, v]) => variableJson(ctx, n, v, 'local')),
+      ...visible(global).map(([n, v]) => variableJson(ctx, n, v, 'global'))
+    ];
   };
   const open = (caller: Caller, id: string) => {
     const t = wf().readableTask(caller, id);
@@ -60,7 +63,11 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
       const status = where.find((c) => c.property === 'status')?.value;
       const all = ctx.db.prepare('SELECT * FROM wf_task WHERE delete_reason IS NULL ORDER BY CAST(id AS INTEGER)').all() as TaskRow[];
       let rows = byStatus(all, status).filter((t) => wf().canSeeTask(caller, t));
-      const defs = new Map(wf().store.definitions().map((d) => [d.id, d]));
+      const defs = new Map(
+        wf()
+          .store.definitions()
+          .map((d) => [d.id, d])
+      );
       for (const c of where) {
         switch (c.property) {
           case 'status':
@@ -70,18 +77,32 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
           case 'candidateUser': {
             const user = ctx.authorities.person(String(c.value));
             const authorities = new Set([String(c.value), ...(user ? ctx.authorities.containingGroups(user.id) : [])]);
-            rows = rows.filter((t) => !t.assignee && wf().store.candidates(t.id).some((k) => (k.kind === 'user' ? k.authority === c.value : authorities.has(k.authority))));
+            rows = rows.filter(
+              (t) =>
+                !t.assignee &&
+                wf()
+                  .store.candidates(t.id)
+                  .some((k) => (k.kind === 'user' ? k.authority === c.value : authorities.has(k.authority)))
+            );
             break;
           }
           case 'candidateGroup':
-            rows = rows.filter((t) => !t.assignee && wf().store.candidates(t.id).some((k) => k.kind === 'group' && k.authority === c.value));
+            rows = rows.filter(
+              (t) =>
+                !t.assignee &&
+                wf()
+                  .store.candidates(t.id)
+                  .some((k) => k.kind === 'group' && k.authority === c.value)
+            );
             break;
           case 'processBusinessKey':
             rows = rows.filter((t) => test(wf().store.process(t.process_id)?.business_key, c));
             break;
           case 'processDefinitionKey':
           case 'processDefinitionName':
-            rows = rows.filter((t) => test(c.property === 'processDefinitionKey' ? defs.get(t.definition_id)?.key : defs.get(t.definition_id)?.name, c));
+            rows = rows.filter((t) =>
+              test(c.property === 'processDefinitionKey' ? defs.get(t.definition_id)?.key : defs.get(t.definition_id)?.name, c)
+            );
             break;
           default:
             if (c.property.startsWith('variables/')) {
@@ -100,19 +121,32 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
         if (withTask || withProcess) j.variables = taskVariables(t).filter((v) => (v.scope === 'local' ? withTask : withProcess));
         return j;
       });
-      sortBy(out, query.orderBy, ['id', 'name', 'description', 'priority', 'processId', 'assignee', 'startedAt', 'endedAt', 'durationInMs', 'dueAt']);
+      sortBy(out, query.orderBy, [
+        'id',
+        'name',
+        'description',
+        'priority',
+        'processId',
+        'assignee',
+        'startedAt',
+        'endedAt',
+        'durationInMs',
+        'dueAt'
+      ]);
       out = out ?? [];
       return { body: pageOf(out, parsePaging(query)) };
-    }),
+    })
   );
 
   r.get(
     '/tasks/:id',
-    handle(({ caller, params }) => ({ body: entry(taskJson(wf().readableTask(caller, params.id))) })),
+    handle(({ caller, params }) => ({ body: entry(taskJson(wf().readableTask(caller, params.id))) }))
   );
   r.put(
     '/tasks/:id',
-    handle(({ caller, params, query, body }) => inTx(ctx, () => ({ body: entry(taskJson(wf().updateTask(caller, params.id, parseList(query.select), objectBody(body)))) }))),
+    handle(({ caller, params, query, body }) =>
+      inTx(ctx, () => ({ body: entry(taskJson(wf().updateTask(caller, params.id, parseList(query.select), objectBody(body)))) }))
+    )
   );
 
   // ---- variables
@@ -122,9 +156,15 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
       const t = wf().readableTask(caller, params.id);
       const where = parseWhere(query.where, { scope: ['='] });
       const scope = where[0]?.value;
-      if (scope !== undefined && scope !== 'local' && scope !== 'global') throw errors.invalidArgument("Invalid value for scope, only 'local' and 'global' are supported");
-      return { body: pageOf(taskVariables(t).filter((v) => !scope || v.scope === scope), parsePaging(query)) };
-    }),
+      if (scope !== undefined && scope !== 'local' && scope !== 'global')
+        throw errors.invalidArgument("Invalid value for scope, only 'local' and 'global' are supported");
+      return {
+        body: pageOf(
+          taskVariables(t).filter((v) => !scope || v.scope === scope),
+          parsePaging(query)
+        )
+      };
+    })
   );
   const setOne = (caller: Caller, t: TaskRow, v: Record<string, unknown>) => {
     if (v.scope === undefined) throw errors.invalidArgument("Variable scope is required and can only be 'local' or 'global'.");
@@ -137,8 +177,8 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
       inTx(ctx, () => {
         const t = open(caller, params.id);
         return oneOrMany<Record<string, unknown>, unknown>(body, (v) => setOne(caller, t, v));
-      }),
-    ),
+      })
+    )
   );
   r.put(
     '/tasks/:id/variables/:name',
@@ -146,8 +186,8 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
       inTx(ctx, () => {
         const t = open(caller, params.id);
         return { body: entry(setOne(caller, t, { ...objectBody(body), name: params.name })) };
-      }),
-    ),
+      })
+    )
   );
   r.delete(
     '/tasks/:id/variables/:name',
@@ -155,8 +195,8 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
       inTx(ctx, () => {
         const t = open(caller, params.id);
         if (!wf().store.deleteVariable(t.id, params.name)) throw errors.notFound(params.name);
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
@@ -164,7 +204,7 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
     handle(({ caller, params, query }) => {
       const t = wf().readableTask(caller, params.id);
       return { body: pageOf(formModel(ctx, t.form_key), parsePaging(query)) };
-    }),
+    })
   );
 
   // ---- items: the process's package, seen from one of its tasks
@@ -172,8 +212,15 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
     '/tasks/:id/items',
     handle(({ caller, params, query }) => {
       const t = wf().readableTask(caller, params.id);
-      return { body: pageOf(wf().items(t.process_id).map((n) => itemJson(ctx, n)), parsePaging(query)) };
-    }),
+      return {
+        body: pageOf(
+          wf()
+            .items(t.process_id)
+            .map((n) => itemJson(ctx, n)),
+          parsePaging(query)
+        )
+      };
+    })
   );
   r.post(
     '/tasks/:id/items',
@@ -187,8 +234,8 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
           wf().addToPackage(pkg, node.id);
           return itemJson(ctx, node);
         });
-      }),
-    ),
+      })
+    )
   );
   r.delete(
     '/tasks/:id/items/:itemId',
@@ -197,17 +244,19 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
         const t = open(caller, params.id);
         const pkg = wf().store.packageOf(t.process_id);
         if (!pkg || !wf().removeFromPackage(pkg, params.itemId)) throw errors.notFound(params.itemId);
-      }),
-    ),
+      })
+    )
   );
 
   r.get(
     '/tasks/:id/candidates',
     handle(({ caller, params, query }) => {
       const t = wf().readableTask(caller, params.id);
-      const list = wf().store.candidates(t.id).map((c) => ({ candidateType: c.kind, candidateId: c.authority }));
+      const list = wf()
+        .store.candidates(t.id)
+        .map((c) => ({ candidateType: c.kind, candidateId: c.authority }));
       return { body: pageOf(list, parsePaging(query)) };
-    }),
+    })
   );
   return r;
 }

@@ -19,7 +19,8 @@ export function parseWhere(where: string | undefined, allowed: Record<string, Cl
   if (text.startsWith('(') && text.endsWith(')')) text = text.slice(1, -1);
   const parts = splitAnd(text);
   return parts.map((part) => {
-    if (/^\s*(OR|NOT)\b|\s+OR\s+/i.test(part)) throw errors.invalidArgument(`An invalid WHERE query was received. Only AND is supported: ${where}`);
+    if (/^\s*(OR|NOT)\b|\s+OR\s+/i.test(part))
+      throw errors.invalidArgument(`An invalid WHERE query was received. Only AND is supported: ${where}`);
     const m = CLAUSE.exec(part);
     if (!m) throw errors.invalidArgument(`An invalid WHERE query was received: ${part.trim()}`);
     const property = m[1];
@@ -69,7 +70,15 @@ function splitAnd(text: string): string[] {
 
 /** `Review%` -> a case-insensitive RegExp. */
 export function matches(pattern: string): RegExp {
-  return new RegExp('^' + pattern.split('%').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  return new RegExp(
+    '^' +
+      pattern
+        .split('%')
+        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+    'i'
+  );
 }
 
 const time = (v: unknown) => Date.parse(String(v).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
