@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the repository tests (projects/repository/test/**/*.test.ts) with node's test runner through tsx.
+// Runs the repository and installer tests (projects/{repository,installer}/test/**/*.test.ts) with node's test runner through tsx.
 //
 //   node scripts/run-repository-tests.mjs [filter]     filter: substring of the test file path
 //
@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(root, 'projects', 'repository', 'test');
+// The installer's tests run against the local repository too, so they belong to this suite.
+const testDirs = [testDir, path.join(root, 'projects', 'installer', 'test')];
 const reporter = path.join(testDir, 'support', 'count-reporter.mjs');
 const filter = process.argv[2];
 
@@ -29,9 +31,9 @@ function findTests(dir) {
     .sort();
 }
 
-const files = findTests(testDir).filter((f) => !filter || path.relative(root, f).includes(filter));
+const files = testDirs.flatMap(findTests).filter((f) => !filter || path.relative(root, f).includes(filter));
 if (files.length === 0) {
-  console.log(`No test files under ${path.relative(root, testDir)}${filter ? ` match "${filter}"` : ''}.`);
+  console.log(`No test files under ${testDirs.map((d) => path.relative(root, d)).join(', ')}${filter ? ` match "${filter}"` : ''}.`);
   console.log('0 passed, 0 failed');
   process.exit(1);
 }

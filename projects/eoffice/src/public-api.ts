@@ -6,3 +6,4 @@ export * from './lib/officer/model/officer-profile.model';
 export * from './lib/officer/services/officer-profile.service';
 export * from './lib/officer/officer-profile/officer-profile.ui-component';
 export * from './lib/officer/officer-profile/officer-profile.smart-component';
+export * from './lib/domain';

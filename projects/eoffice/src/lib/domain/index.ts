@@ -1,0 +1,5 @@
+// Framework-free e-Office domain code, shared by the extension and the installer (no Angular here).
+export * from './vocabulary';
+export * from './hierarchy';
+export * from './numbering';
+export * from './file-number';

@@ -1,0 +1,131 @@
+// Race-free numbering of receipts (diary numbers), file serials and Computer Nos.
+//
+// The only guarantee used is the repository's: two children of one folder never share a name (ACS
+// answers 409 to the second create). A number IS the zero-padded name of the numbered node inside a
+// per-year-per-section folder, so claiming number n means creating the child named n. The next number
+// is the highest existing name + 1; a 409 means someone else took it: re-read and try the next one.
+// Nothing is counted in the browser or in memory, so any number of clients (browsers, the installer,
+// workflow scripts) can diarise at once without duplicates; since numbers are only ever claimed as
+// highest + 1, there are no gaps either (numbered nodes are never deleted: eo:receipt and eo:file
+// carry sys:undeletable).
+import { FOLDERS } from './vocabulary';
+
+/** The part of js-api's NodesApi numbering needs; a NodesApi instance satisfies it. */
+export interface NumberingNodes {
+  getNode(nodeId: string, opts?: { relativePath?: string }): Promise<{ entry: { id: string } }>;
+  listNodeChildren(
+    nodeId: string,
+    opts?: { orderBy?: string[]; maxItems?: number; skipCount?: number }
+  ): Promise<{ list?: { entries?: { entry?: { name?: string } }[] } }>;
+  createNode(nodeId: string, body: NumberedNodeBody): Promise<{ entry: { id: string; name: string } }>;
+}
+
+export interface NumberedNodeBody {
+  name: string;
+  nodeType: string;
+  relativePath?: string;
+  aspectNames?: string[];
+  properties?: Record<string, unknown>;
+}
+
+export interface ClaimOptions {
+  /** Node id (or alias) the folder path starts from: the department site's document library. */
+  parentId: string;
+  /** Folder of the series below parentId, e.g. `Receipts/2026/EST`; created on first use. */
+  folder: string;
+  /** Digits of the zero-padded name; names must stay this long so that they sort as numbers. */
+  width?: number;
+  /** Give up after this many lost races (each loser re-reads, so this is only a safety net). */
+  maxAttempts?: number;
+  /** The node to create for number n (its name and relativePath are filled in). */
+  body: (n: number) => Omit<NumberedNodeBody, 'name' | 'relativePath'>;
+}
+
+export interface Claimed {
+  number: number;
+  name: string;
+  id: string;
+  /** Creates tried; above 1 means the claim lost races to other clients. */
+  attempts: number;
+}
+
+export const DEFAULT_WIDTH = 6;
+
+export const padNumber = (n: number, width = DEFAULT_WIDTH): string => String(n).padStart(width, '0');
+
+function statusOf(e: unknown): number | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const s = (e as { status?: unknown; statusCode?: unknown }).status ?? (e as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/** Highest number already taken in the series (0 when the folder does not exist yet). */
+export async function highestNumber(nodes: NumberingNodes, parentId: string, folder: string, width = DEFAULT_WIDTH): Promise<number> {
+  let folderId: string;
+  try {
+    folderId = (await nodes.getNode(parentId, { relativePath: folder })).entry.id;
+  } catch (e) {
+    if (statusOf(e) === 404) return 0;
+    throw e;
+  }
+  // A few entries rather than one, in case someone put a non-numbered item in the folder.
+  const page = await nodes.listNodeChildren(folderId, { orderBy: ['name DESC'], maxItems: 10 });
+  const pattern = new RegExp(`^\\d{${width}}$`);
+  const top = (page.list?.entries ?? []).map((e) => e.entry?.name ?? '').find((name) => pattern.test(name));
+  return top ? Number(top) : 0;
+}
+
+/** Claims the next number of a series by creating its node; see the file comment. */
+export async function claimNext(nodes: NumberingNodes, opts: ClaimOptions): Promise<Claimed> {
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const maxAttempts = opts.maxAttempts ?? 1000;
+  let highest = await highestNumber(nodes, opts.parentId, opts.folder, width);
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const n = highest + 1;
+    if (n >= 10 ** width) throw new Error(`Numbering series ${opts.folder} is full (${width} digits)`);
+    const name = padNumber(n, width);
+    try {
+      const created = await nodes.createNode(opts.parentId, { ...opts.body(n), name, relativePath: opts.folder });
+      return { number: n, name, id: created.entry.id, attempts: attempt };
+    } catch (e) {
+      if (statusOf(e) !== 409) throw e;
+      const now = await highestNumber(nodes, opts.parentId, opts.folder, width);
+      // A 409 that is not a name clash (a lock, a constraint) must not skip the number.
+      if (now < n) throw e;
+      highest = now;
+    }
+  }
+  throw new Error(`Could not claim a number in ${opts.folder} after ${maxAttempts} attempts`);
+}
+
+// ------------------------------------------------------------------ the series e-Office uses
+
+/** `12/2026/EST-GAD`: running number / year / section-department. */
+export function formatReceiptNumber(n: number, year: number, section: string, department: string): string {
+  return `${n}/${year}/${section}-${department}`;
+}
+
+export function parseReceiptNumber(text: string): { number: number; year: number; section: string; department: string } | undefined {
+  const m = /^(\d+)\/(\d{4})\/([A-Z0-9]+)-([A-Z0-9]+)$/.exec(text.trim());
+  return m ? { number: Number(m[1]), year: Number(m[2]), section: m[3], department: m[4] } : undefined;
+}
+
+export const receiptSeries = (year: number, section: string): string => `${FOLDERS.receipts}/${year}/${section}`;
+export const fileSeries = (year: number, section: string): string => `${FOLDERS.files}/${year}/${section}`;
+export const computerNumberSeries = (year: number): string => `${FOLDERS.computerNumbers}/${year}`;
+
+/**
+ * Computer No.: a plain number unique in the department, searchable beside the formal number. Claimed
+ * from a yearly series (small folders) and prefixed by the year: the 123rd of 2026 is 2026000123.
+ */
+export const computerNumberOf = (year: number, n: number): number => year * 1_000_000 + n;
+
+/** Claims the next Computer No. of a year; the marker node is a plain folder titled with what it numbers. */
+export async function claimComputerNumber(nodes: NumberingNodes, documentLibraryId: string, year: number, title: string): Promise<number> {
+  const claimed = await claimNext(nodes, {
+    parentId: documentLibraryId,
+    folder: computerNumberSeries(year),
+    body: () => ({ nodeType: 'cm:folder', properties: { 'cm:title': title } })
+  });
+  return computerNumberOf(year, claimed.number);
+}

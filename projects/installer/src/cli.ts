@@ -1,0 +1,86 @@
+// npx eoffice <install | doctor | seed-demo> --url http://host:port --user admin --password …
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect, describeError } from './acs';
+import { DEFAULT_HIERARCHY, loadArtefacts } from './config';
+import { doctor, failed, printChecks } from './doctor';
+import { install } from './install';
+import { StepLog } from './log';
+import { seedDemo } from './seed/seed-demo';
+
+const USAGE = `Usage: eoffice <command> [options]
+
+Commands:
+  install     deploy the e-Office model, workflow definitions, hierarchy, groups, site and folders
+  doctor      report what is present or missing (exit code 1 when something is missing)
+  seed-demo   install, then create the demo department's officers, receipts and files
+
+Options:
+  --url <url>          repository base URL, e.g. http://localhost:8080   (env EOFFICE_URL)
+  --user <name>        administrator user (default admin)                 (env EOFFICE_USER)
+  --password <pw>      its password (default admin)                       (env EOFFICE_PASSWORD)
+  --hierarchy <file>   department hierarchy (default config/hierarchy/gad.hierarchy.json)
+  --if-empty           seed-demo: do nothing when the department site already exists
+  --verbose            also list what was already in place`;
+
+export async function main(argv: string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
+      hierarchy: { type: 'string' },
+      'if-empty': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  });
+  const command = positionals[0];
+  if (values.help || !command || !['install', 'doctor', 'seed-demo'].includes(command)) {
+    out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const url = values.url ?? process.env['EOFFICE_URL'];
+  if (!url) {
+    out('Missing --url (the repository, e.g. http://localhost:8080)');
+    return 2;
+  }
+  const artefacts = loadArtefacts(values.hierarchy ? path.resolve(values.hierarchy) : DEFAULT_HIERARCHY);
+  const acs = await connect({
+    url,
+    user: values.user ?? process.env['EOFFICE_USER'] ?? 'admin',
+    password: values.password ?? process.env['EOFFICE_PASSWORD'] ?? 'admin'
+  });
+  const log = new StepLog(out, values.verbose);
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+
+  if (command === 'doctor') {
+    const checks = await doctor(acs, artefacts);
+    printChecks(checks, out);
+    return failed(checks).length ? 1 : 0;
+  }
+  if (command === 'install') {
+    out(`Installing e-Office into ${acs.url}`);
+    await install(acs, artefacts, log);
+    out(`Done in ${seconds()} s: ${log.changed ? log.summary() : `nothing to change (${log.summary()})`}`);
+    return 0;
+  }
+  out(`Seeding the demo department into ${acs.url}`);
+  const result = await seedDemo(acs, artefacts, log, { ifEmpty: values['if-empty'] });
+  out(result.skipped ? 'The department already exists; nothing seeded (--if-empty).' : `Done in ${seconds()} s: ${log.summary()}`);
+  for (const line of result.logins) out(line);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`eoffice: ${describeError(e)}`);
+      process.exit(1);
+    }
+  );
+}

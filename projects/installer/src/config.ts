@@ -1,0 +1,57 @@
+// The artefacts in config/ that the installer deploys.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseHierarchy, type Hierarchy } from '../../eoffice/src/lib/domain/hierarchy';
+
+export const CONFIG_DIR = path.resolve(__dirname, '..', '..', '..', 'config');
+export const DEFAULT_HIERARCHY = path.join(CONFIG_DIR, 'hierarchy', 'gad.hierarchy.json');
+
+/** Where the artefacts live in the repository (paths below Company Home). */
+export const REPO_PATHS = {
+  models: 'Data Dictionary/Models',
+  workflows: 'Data Dictionary/Workflow Definitions',
+  eoffice: 'Data Dictionary/eOffice',
+  hierarchy: 'Data Dictionary/eOffice/hierarchy.json'
+} as const;
+
+export const MODEL_FILE_NAME = 'eofficeModel.xml';
+
+export interface Artefacts {
+  modelXml: string;
+  /** Workflow definitions: file name and BPMN XML, from config/workflow/*.bpmn20.xml. */
+  workflows: { name: string; xml: string; processIds: string[] }[];
+  hierarchy: Hierarchy;
+  /** The hierarchy as stored in the repository (defaults filled in, stable formatting). */
+  hierarchyJson: string;
+}
+
+export function loadArtefacts(hierarchyFile = DEFAULT_HIERARCHY, configDir = CONFIG_DIR): Artefacts {
+  const modelXml = fs.readFileSync(path.join(configDir, 'model', MODEL_FILE_NAME), 'utf8');
+  const workflowDir = path.join(configDir, 'workflow');
+  const workflows = (fs.existsSync(workflowDir) ? fs.readdirSync(workflowDir) : [])
+    .filter((f) => f.endsWith('.bpmn20.xml'))
+    .sort()
+    .map((name) => {
+      const xml = fs.readFileSync(path.join(workflowDir, name), 'utf8');
+      // Executable processes: their ids are the process definition keys ACS lists once deployed.
+      const processIds = [...xml.matchAll(/<(?:\w+:)?process\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+      return { name, xml, processIds };
+    });
+  const hierarchy = loadHierarchy(hierarchyFile);
+  return { modelXml, workflows, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
+}
+
+export function loadHierarchy(file: string): Hierarchy {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read hierarchy ${file}: ${(e as Error).message}`);
+  }
+  if (raw && typeof raw === 'object') delete (raw as Record<string, unknown>)['$schema'];
+  return parseHierarchy(raw);
+}
+
+export function hierarchyText(h: Hierarchy): string {
+  return JSON.stringify(h, null, 2) + '\n';
+}

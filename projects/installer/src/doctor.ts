@@ -1,0 +1,107 @@
+// `eoffice doctor`: what of the e-Office installation a repository has, and what is missing.
+import type { Acs } from './acs';
+import { describeError, orMissing, readText } from './acs';
+import { MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
+import { groupMembers, nodeAt } from './repo';
+import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, postGroup, sectionGroup } from '../../eoffice/src/lib/domain';
+
+export type CheckState = 'ok' | 'missing' | 'outdated' | 'warning' | 'info';
+
+export interface Check {
+  state: CheckState;
+  what: string;
+}
+
+/** Oldest ACS the installer supports: site group members and the model API came with 7.0. */
+const MIN_MAJOR = 7;
+
+export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
+  const checks: Check[] = [];
+  const add = (state: CheckState, what: string) => checks.push({ state, what });
+
+  const repo = (await acs.discovery.getRepositoryInformation()).entry.repository;
+  const major = Number(repo.version?.major);
+  add(
+    major >= MIN_MAJOR ? 'ok' : 'missing',
+    `repository ${repo.edition ?? ''} ${repo.version?.display ?? '?'}${major >= MIN_MAJOR ? '' : ` (needs ${MIN_MAJOR}.0 or later)`}`
+  );
+  const modules = repo.modules ?? [];
+  add('info', `modules: ${modules.length ? modules.map((m) => `${m.id} ${m.version ?? ''}`.trim()).join(', ') : 'none'}`);
+
+  await checkContent(acs, add, `${REPO_PATHS.models}/${MODEL_FILE_NAME}`, a.modelXml, 'model', async (props) => {
+    add(props['cm:modelActive'] === true ? 'ok' : 'missing', `model ${MODEL_FILE_NAME} active`);
+    const type = await orMissing(acs.call('core', 'GET', `/types/${encodeURIComponent(EO_TYPES.receipt)}`)).catch(() => undefined);
+    add(type ? 'ok' : 'missing', `type ${EO_TYPES.receipt} in the dictionary`);
+  });
+
+  if (a.workflows.length) {
+    const defs = await acs
+      .call<{ list?: { entries?: { entry: { key: string } }[] } }>('workflow', 'GET', '/process-definitions', { maxItems: 1000 })
+      .catch(() => undefined);
+    const keys = new Set((defs?.list?.entries ?? []).map((e) => e.entry.key));
+    for (const wf of a.workflows) {
+      await checkContent(acs, add, `${REPO_PATHS.workflows}/${wf.name}`, wf.xml, 'workflow definition', async (props) => {
+        add(props['bpm:definitionDeployed'] === true ? 'ok' : 'missing', `workflow ${wf.name} deployed`);
+      });
+      for (const key of wf.processIds) add(keys.has(key) ? 'ok' : 'missing', `process definition ${key}`);
+    }
+  }
+
+  await checkContent(acs, add, REPO_PATHS.hierarchy, a.hierarchyJson, 'hierarchy');
+
+  const h = a.hierarchy;
+  const groups = [departmentGroup(h), ...h.sections.map((s) => sectionGroup(h, s.code))];
+  for (const g of groups) add((await orMissing(acs.groups.getGroup(g))) ? 'ok' : 'missing', `group ${g}`);
+  for (const p of h.posts) {
+    const g = postGroup(h, p.code);
+    if (!(await orMissing(acs.groups.getGroup(g)))) {
+      add('missing', `post group ${g}`);
+      continue;
+    }
+    const holders = (await groupMembers(acs, g)).filter((m) => m.memberType === 'PERSON').map((m) => m.id);
+    if (!holders.length) add('warning', `post group ${g} is vacant`);
+    else add('ok', `post group ${g} held by ${holders.join(', ')}`);
+  }
+
+  const siteId = departmentSite(h);
+  if (!(await orMissing(acs.sites.getSite(siteId)))) add('missing', `site ${siteId}`);
+  else {
+    add('ok', `site ${siteId}`);
+    const member = await orMissing(acs.sites.getSiteGroupMembership(siteId, departmentGroup(h)));
+    add(member ? 'ok' : 'missing', `site ${siteId} member ${departmentGroup(h)}`);
+    const docLib = await orMissing(acs.sites.getSiteContainer(siteId, 'documentLibrary'));
+    for (const folder of [FOLDERS.receipts, FOLDERS.files, FOLDERS.computerNumbers]) {
+      const there = docLib && (await nodeAt(acs, folder, docLib.entry.folderId));
+      add(there ? 'ok' : 'missing', `folder ${siteId}/documentLibrary/${folder}`);
+    }
+  }
+  return checks;
+}
+
+async function checkContent(
+  acs: Acs,
+  add: (state: CheckState, what: string) => void,
+  path: string,
+  expected: string,
+  what: string,
+  more?: (props: Record<string, unknown>) => Promise<void>
+): Promise<void> {
+  const node = await nodeAt(acs, path);
+  if (!node) return void add('missing', `${what} ${path}`);
+  let same = false;
+  try {
+    same = (await readText(acs, node.entry.id)) === expected;
+  } catch (e) {
+    add('warning', `${what} ${path}: cannot read content (${describeError(e)})`);
+  }
+  add(same ? 'ok' : 'outdated', `${what} ${path}${same ? '' : ' differs from config/ (run install)'}`);
+  await more?.((node.entry.properties ?? {}) as Record<string, unknown>);
+}
+
+export const failed = (checks: Check[]) => checks.filter((c) => c.state === 'missing' || c.state === 'outdated');
+
+export function printChecks(checks: Check[], out: (line: string) => void = (l) => console.log(l)): void {
+  for (const c of checks) out(`${c.state.toUpperCase().padEnd(8)} ${c.what}`);
+  const bad = failed(checks);
+  out(bad.length ? `\n${bad.length} problem(s): ${bad.map((c) => c.what).join('; ')}` : '\nAll e-Office artefacts are present.');
+}

@@ -1,0 +1,142 @@
+// `eoffice install`: deploys the model, workflow definitions, hierarchy, groups (posts and sections),
+// the department site and its folders. Every step checks first, so a second run changes nothing.
+import type { Acs } from './acs';
+import { orMissing } from './acs';
+import { MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
+import type { StepLog } from './log';
+import { ensureContent, ensureFolder, ensureGroup, ensureProperties, groupMembers } from './repo';
+import { departmentGroup, departmentSite, FOLDERS, postGroup, postTitle, sectionGroup, type Hierarchy } from '../../eoffice/src/lib/domain';
+
+export interface Installed {
+  siteId: string;
+  documentLibraryId: string;
+}
+
+/** `incumbents: false` leaves post membership alone (seed-demo creates the people first). */
+export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incumbents?: boolean } = {}): Promise<Installed> {
+  await deployModel(acs, a, log);
+  await deployWorkflows(acs, a, log);
+  await ensureFolder(acs, log, '-root-', REPO_PATHS.eoffice, 'e-Office configuration');
+  await ensureContent(acs, log, {
+    folder: REPO_PATHS.eoffice,
+    name: 'hierarchy.json',
+    text: a.hierarchyJson,
+    nodeType: 'cm:content',
+    mimeType: 'application/json'
+  });
+  await ensureGroups(acs, a.hierarchy, log);
+  if (opts.incumbents !== false) await ensureIncumbents(acs, a.hierarchy, log);
+  return ensureSite(acs, a.hierarchy, log);
+}
+
+async function deployModel(acs: Acs, a: Artefacts, log: StepLog): Promise<void> {
+  const id = await ensureContent(acs, log, {
+    folder: REPO_PATHS.models,
+    name: MODEL_FILE_NAME,
+    text: a.modelXml,
+    nodeType: 'cm:dictionaryModel',
+    mimeType: 'text/xml'
+  });
+  // Activation is a separate step, as in Share's model manager: ACS validates the model on it.
+  await ensureProperties(acs, log, id, { 'cm:modelActive': true }, `${MODEL_FILE_NAME} active`);
+}
+
+async function deployWorkflows(acs: Acs, a: Artefacts, log: StepLog): Promise<void> {
+  for (const wf of a.workflows) {
+    const id = await ensureContent(acs, log, {
+      folder: REPO_PATHS.workflows,
+      name: wf.name,
+      text: wf.xml,
+      nodeType: 'bpm:workflowDefinition',
+      mimeType: 'text/xml',
+      properties: { 'bpm:engineId': 'activiti' }
+    });
+    await ensureProperties(acs, log, id, { 'bpm:engineId': 'activiti', 'bpm:definitionDeployed': true }, `${wf.name} deployed`);
+  }
+}
+
+const bilingual = (en: string, hi: string) => `${en} / ${hi}`;
+
+/** Department group ⊃ section groups ⊃ post groups; posts outside sections sit in the department group. */
+async function ensureGroups(acs: Acs, h: Hierarchy, log: StepLog): Promise<void> {
+  const dept = departmentGroup(h);
+  await ensureGroup(acs, log, dept, `${h.department.code} ${bilingual(h.department.name.en, h.department.name.hi)}`);
+  const members = new Map<string, Set<string>>();
+  const membersOf = async (g: string) =>
+    members.get(g) ?? members.set(g, new Set((await orMissing(groupMembers(acs, g)))?.map((m) => m.id) ?? [])).get(g)!;
+  for (const s of h.sections) {
+    await ensureGroup(
+      acs,
+      log,
+      sectionGroup(h, s.code),
+      `${h.department.code} ${bilingual(s.name.en, s.name.hi)}`,
+      dept,
+      await membersOf(dept)
+    );
+  }
+  for (const p of h.posts) {
+    const parent = p.section ? sectionGroup(h, p.section) : dept;
+    await ensureGroup(
+      acs,
+      log,
+      postGroup(h, p.code),
+      `${h.department.code} ${bilingual(postTitle(h, p), postTitle(h, p, 'hi'))}`,
+      parent,
+      await membersOf(parent)
+    );
+  }
+}
+
+/**
+ * Makes each post group hold exactly its incumbent: a different person in the group is replaced (a
+ * transfer of charge); an incumbent without an account leaves the post vacant with a warning.
+ */
+export async function ensureIncumbents(acs: Acs, h: Hierarchy, log: StepLog): Promise<void> {
+  for (const p of h.posts) {
+    const group = postGroup(h, p.code);
+    if (!p.incumbent) {
+      log.record('unchanged', `${group} vacant`);
+      continue;
+    }
+    if (!(await orMissing(acs.people.getPerson(p.incumbent)))) {
+      log.record('warning', `${group}: user ${p.incumbent} does not exist, the post stays vacant`);
+      continue;
+    }
+    const people = (await groupMembers(acs, group)).filter((m) => m.memberType === 'PERSON');
+    let changed = false;
+    for (const m of people.filter((m) => m.id !== p.incumbent)) {
+      await acs.groups.deleteGroupMembership(group, m.id);
+      changed = true;
+    }
+    if (!people.some((m) => m.id === p.incumbent)) {
+      await acs.groups.createGroupMembership(group, { id: p.incumbent, memberType: 'PERSON' });
+      changed = true;
+    }
+    log.record(changed ? 'updated' : 'unchanged', `${group} held by ${p.incumbent}`);
+  }
+}
+
+async function ensureSite(acs: Acs, h: Hierarchy, log: StepLog): Promise<Installed> {
+  const siteId = departmentSite(h);
+  if (await orMissing(acs.sites.getSite(siteId))) log.record('unchanged', `site ${siteId}`);
+  else {
+    await acs.sites.createSite({ id: siteId, title: h.department.name.en, description: h.department.name.hi, visibility: 'PRIVATE' });
+    log.record('created', `site ${siteId}`);
+  }
+  const dept = departmentGroup(h);
+  if (await orMissing(acs.sites.getSiteGroupMembership(siteId, dept))) log.record('unchanged', `site ${siteId} member ${dept}`);
+  else {
+    // Everyone in the department may diarise and open files; the workflow narrows write access per item.
+    await acs.sites.createSiteGroupMembership(siteId, { id: dept, role: 'SiteContributor' });
+    log.record('created', `site ${siteId} member ${dept}`);
+  }
+  const documentLibraryId = (await acs.sites.getSiteContainer(siteId, 'documentLibrary')).entry.folderId;
+  const titles: [string, string][] = [
+    [FOLDERS.receipts, 'Receipts / आवतियाँ'],
+    [FOLDERS.files, 'e-Files / ई-फ़ाइलें'],
+    [FOLDERS.computerNumbers, 'Computer No. register / कंप्यूटर संख्या रजिस्टर']
+  ];
+  for (const [folder, title] of titles)
+    await ensureFolder(acs, log, documentLibraryId, folder, title, `${siteId}/documentLibrary/${folder}`);
+  return { siteId, documentLibraryId };
+}

@@ -1,0 +1,31 @@
+// What a command did, one line per step, so a second `install` visibly changes nothing.
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'warning';
+
+const MARK: Record<Outcome, string> = { created: '+', updated: '~', unchanged: '=', warning: '!' };
+
+export class StepLog {
+  readonly steps: { outcome: Outcome; what: string }[] = [];
+
+  constructor(
+    private readonly out: (line: string) => void = (l) => console.log(l),
+    private readonly verbose = false
+  ) {}
+
+  record(outcome: Outcome, what: string): void {
+    this.steps.push({ outcome, what });
+    if (outcome !== 'unchanged' || this.verbose) this.out(`  ${MARK[outcome]} ${outcome.padEnd(9)} ${what}`);
+  }
+
+  count(outcome: Outcome): number {
+    return this.steps.filter((s) => s.outcome === outcome).length;
+  }
+
+  get changed(): number {
+    return this.count('created') + this.count('updated');
+  }
+
+  summary(): string {
+    const w = this.count('warning');
+    return `${this.count('created')} created, ${this.count('updated')} updated, ${this.count('unchanged')} unchanged${w ? `, ${w} warning(s)` : ''}`;
+  }
+}

@@ -1,0 +1,366 @@
+// `eoffice seed-demo`: the General Administration Department with its officers, about 200 receipts
+// and 60 files in varied states and ages, numbered through the race-free numbering module.
+import type { Acs } from '../acs';
+import { orMissing } from '../acs';
+import type { Artefacts } from '../config';
+import { ensureIncumbents, install } from '../install';
+import type { StepLog } from '../log';
+import {
+  claimComputerNumber,
+  claimNext,
+  departmentSite,
+  fileSeries,
+  formatFileNumber,
+  formatReceiptNumber,
+  postGroup,
+  postTitle,
+  postsOf,
+  receiptSeries,
+  type Hierarchy,
+  type ItemStatus,
+  type NumberingNodes
+} from '../../../eoffice/src/lib/domain';
+import { DEMO_OFFICERS, DEMO_PASSWORD } from './officers';
+import { letterPdf } from './pdf';
+import { dueAfter, isoDate, planItem, type ItemPlan } from './plan';
+import { Dice, pool, seededRandom } from './random';
+import { FILE_HEADS, NOTE_TEXTS, RECEIPT_SUBJECTS, SENDERS } from './samples';
+
+export interface SeedOptions {
+  receipts?: number;
+  files?: number;
+  ifEmpty?: boolean;
+  now?: Date;
+  /** Requests in flight at once. */
+  concurrency?: number;
+}
+
+export interface SeedResult {
+  skipped: boolean;
+  receipts: number;
+  files: number;
+  logins: string[];
+}
+
+const DIARIST = 'CRU';
+
+export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedOptions = {}): Promise<SeedResult> {
+  const h = a.hierarchy;
+  const logins = loginLines(h);
+  if (opts.ifEmpty && (await orMissing(acs.sites.getSite(departmentSite(h))))) {
+    return { skipped: true, receipts: 0, files: 0, logins };
+  }
+  const { documentLibraryId } = await install(acs, a, log, { incumbents: false });
+  await ensureOfficers(acs, h, log);
+  await ensureIncumbents(acs, h, log);
+
+  const dice = new Dice(seededRandom(20261122));
+  const now = opts.now ?? new Date();
+  const width = opts.concurrency ?? 4;
+  const w = new Writer(acs, h, documentLibraryId);
+  // One generator per item, so concurrent writing does not change what is written.
+  const diceFor = (i: number) => new Dice(seededRandom(7919 * (i + 1)));
+  const filePlans = Array.from({ length: opts.files ?? 60 }, () =>
+    planItem(h, dice, now, {
+      notDealing: DIARIST,
+      statuses: ['created', 'inMovement', 'parked', 'closed'],
+      statusWeights: [15, 55, 15, 15]
+    })
+  ).sort((x, y) => x.at.getTime() - y.at.getTime());
+  const files = await pool(filePlans, width, (p, i) => w.file(p, diceFor(i)));
+  const receiptPlans = Array.from({ length: opts.receipts ?? 200 }, () =>
+    planItem(h, dice, now, {
+      diarist: h.posts.some((p) => p.code === DIARIST) ? DIARIST : undefined,
+      statuses: ['created', 'inMovement', 'parked', 'putInFile', 'closed'],
+      statusWeights: [18, 52, 5, 12, 13]
+    })
+  ).sort((x, y) => x.at.getTime() - y.at.getTime());
+  await pool(receiptPlans, width, (p, i) =>
+    w.receipt(
+      p,
+      files.filter((f) => f.section === p.section && f.opened <= p.at),
+      diceFor(1000 + i)
+    )
+  );
+  log.record('created', `${receiptPlans.length} receipts and ${filePlans.length} files in ${departmentSite(h)}`);
+  return { skipped: false, receipts: receiptPlans.length, files: filePlans.length, logins };
+}
+
+function loginLines(h: Hierarchy): string[] {
+  return DEMO_OFFICERS.map((o) => {
+    const posts = postsOf(h, o.id).map((p) => postTitle(h, p));
+    return `LOGIN ${o.id} ${DEMO_PASSWORD} ${o.firstName} ${o.lastName}, ${posts.join(' + ') || 'no post'}`;
+  });
+}
+
+async function ensureOfficers(acs: Acs, h: Hierarchy, log: StepLog): Promise<void> {
+  for (const o of DEMO_OFFICERS) {
+    if (await orMissing(acs.people.getPerson(o.id))) {
+      log.record('unchanged', `person ${o.id}`);
+      continue;
+    }
+    const posts = postsOf(h, o.id);
+    await acs.people.createPerson({
+      id: o.id,
+      firstName: o.firstName,
+      lastName: o.lastName,
+      email: `${o.id}@${h.department.code.toLowerCase()}.example.gov.in`,
+      password: DEMO_PASSWORD,
+      jobTitle: posts.map((p) => `${postTitle(h, p)} / ${postTitle(h, p, 'hi')}`).join('; ') || undefined,
+      aspectNames: ['eo:officer'],
+      properties: { 'eo:nameHi': o.nameHi }
+    });
+    log.record('created', `person ${o.id}`);
+  }
+}
+
+interface SeededFile {
+  id: string;
+  section: string;
+  opened: Date;
+}
+
+class Writer {
+  private readonly numbering: NumberingNodes;
+
+  constructor(
+    private readonly acs: Acs,
+    private readonly h: Hierarchy,
+    private readonly docLib: string
+  ) {
+    this.numbering = acs.nodes as unknown as NumberingNodes;
+  }
+
+  private custody(p: ItemPlan) {
+    const holder = p.path[p.path.length - 1];
+    return {
+      'eo:status': p.status,
+      'eo:currentHolder': postGroup(this.h, holder),
+      'eo:heldSince': p.heldSince.toISOString(),
+      'eo:originPost': postGroup(this.h, p.path[0]),
+      ...(p.path.length > 1 && { 'eo:previousHolder': postGroup(this.h, p.path[p.path.length - 2]) }),
+      ...(p.status === 'inMovement' && { 'eo:dueDate': dueAfter(p.heldSince) })
+    };
+  }
+
+  private handling(subject: { text: string; category: string }, d: Dice) {
+    const category = subject.category;
+    const house = /Rajya/.test(subject.text)
+      ? 'Rajya Sabha'
+      : /Lok/.test(subject.text)
+        ? 'Lok Sabha'
+        : d.pick(['Lok Sabha', 'Rajya Sabha']);
+    return {
+      'eo:urgency': d.weighted(['Normal', 'Immediate', 'Priority', 'Top Priority'], [70, 12, 12, 6]),
+      'eo:securityGrading': d.weighted(['Normal', 'Confidential', 'Secret'], [90, 8, 2]),
+      ...(category === 'VIP Reference' && { 'eo:vipReference': true, 'eo:vipName': 'Hon. Member of Parliament' }),
+      ...(category.startsWith('Parliament') && { 'eo:parliament': house })
+    };
+  }
+
+  async file(p: ItemPlan, d: Dice): Promise<SeededFile> {
+    const dept = this.h.department.code;
+    const year = p.at.getUTCFullYear();
+    const head = d.pick(FILE_HEADS[p.section] ?? FILE_HEADS['EST']);
+    const subject = d.pick(RECEIPT_SUBJECTS);
+    const closed = p.status === 'closed';
+    const handling = this.handling(subject, d);
+    const computerNumber = await claimComputerNumber(this.numbering, this.docLib, year, 'e-File');
+    const claimed = await claimNext(this.numbering, {
+      parentId: this.docLib,
+      folder: fileSeries(year, p.section),
+      body: (n) => {
+        const fileNumber = formatFileNumber({
+          basicHead: head.basic,
+          primaryHead: head.primary,
+          secondaryHead: head.secondary,
+          serial: n,
+          year,
+          section: p.section,
+          department: dept
+        });
+        return {
+          nodeType: 'eo:file',
+          properties: {
+            'cm:title': fileNumber,
+            'cm:description': subject.text,
+            'eo:fileNumber': fileNumber,
+            'eo:basicHead': head.basic,
+            'eo:primaryHead': head.primary,
+            'eo:secondaryHead': head.secondary,
+            'eo:fileSerial': n,
+            'eo:fileYear': year,
+            'eo:fileSection': p.section,
+            'eo:fileDepartment': dept,
+            'eo:subjectHead': `${head.head} / ${head.headHi}`,
+            'eo:subject': subject.text,
+            'eo:computerNumber': computerNumber,
+            ...handling,
+            ...this.custody(p),
+            ...(closed && {
+              'eo:recordCategory': d.weighted(['A', 'B', 'C'], [1, 2, 5]),
+              'eo:closedAt': p.heldSince.toISOString(),
+              'eo:closureApprovedBy': postGroup(
+                this.h,
+                p.path.find((c) => (this.h.posts.find((x) => x.code === c)?.level ?? 0) >= 2) ?? p.path[p.path.length - 1]
+              )
+            })
+          }
+        };
+      }
+    });
+    if (closed) await this.acs.nodes.updateNode(claimed.id, { properties: { 'eo:retentionYears': String(d.pick([3, 5, 10])) } });
+    await this.notes(claimed.id, p, d);
+    await this.movements(claimed.id, p, d);
+    return { id: claimed.id, section: p.section, opened: p.at };
+  }
+
+  /** One note per post the file passed through; the newest may still be a yellow (draft) note. */
+  private async notes(fileId: string, p: ItemPlan, d: Dice): Promise<void> {
+    for (let i = 0; i < p.path.length; i++) {
+      const post = this.h.posts.find((x) => x.code === p.path[i])!;
+      const officer = DEMO_OFFICERS.find((o) => o.id === post.incumbent);
+      const last = i === p.path.length - 1;
+      const yellow = last && p.status !== 'closed' && d.chance(0.4);
+      const when = i === 0 ? p.at : p.moves[i - 1];
+      const text = d.pick(NOTE_TEXTS);
+      const name = String(i + 1).padStart(6, '0');
+      await this.acs.upload.uploadFile(new File([text], name, { type: 'text/plain' }), 'Notes', fileId, undefined, {
+        name,
+        nodeType: 'eo:note',
+        'eo:noteNumber': String(i + 1),
+        'eo:noteColour': yellow ? 'yellow' : 'green',
+        'eo:noteAuthorPost': postGroup(this.h, post.code),
+        ...(!yellow && {
+          'eo:signedByName': officer ? `${officer.firstName} ${officer.lastName}` : post.code,
+          'eo:signedByDesignation': postTitle(this.h, post),
+          'eo:signedByUser': post.incumbent ?? '',
+          'eo:signedByPost': postGroup(this.h, post.code),
+          'eo:signedAt': when.toISOString()
+        })
+      } as never);
+    }
+  }
+
+  private async movements(itemId: string, p: ItemPlan, d: Dice): Promise<void> {
+    const entries: { action: string; from: string; to: string; at: Date }[] = p.moves.map((at, i) => ({
+      action: 'send',
+      from: p.path[i],
+      to: p.path[i + 1],
+      at
+    }));
+    const holder = p.path[p.path.length - 1];
+    const final: Partial<Record<ItemStatus, string>> = { parked: 'park', closed: 'close', putInFile: 'putInFile' };
+    const action = final[p.status];
+    if (action) entries.push({ action, from: holder, to: holder, at: p.heldSince });
+    for (const [i, m] of entries.entries()) {
+      const read = i < entries.length - 1 || d.chance(0.6);
+      await this.acs.nodes.createNode(itemId, {
+        name: String(i + 1).padStart(6, '0'),
+        nodeType: 'eo:movement',
+        relativePath: 'Movements',
+        properties: {
+          'eo:movementSequence': i + 1,
+          'eo:movementAction': m.action,
+          'eo:movementFrom': postGroup(this.h, m.from),
+          'eo:movementFromUser': this.h.posts.find((x) => x.code === m.from)?.incumbent,
+          'eo:movementTo': postGroup(this.h, m.to),
+          'eo:movementAt': m.at.toISOString(),
+          ...(m.action === 'send' && {
+            'eo:movementDue': dueAfter(m.at),
+            'eo:movementRemarks': d.pick(['For necessary action', 'For perusal', 'आवश्यक कार्रवाई हेतु', 'Please put up', 'अवलोकनार्थ'])
+          }),
+          ...(read && { 'eo:movementReadAt': new Date(m.at.getTime() + 3_600_000).toISOString() })
+        }
+      });
+    }
+  }
+
+  async receipt(p: ItemPlan, files: SeededFile[], d: Dice): Promise<void> {
+    const dept = this.h.department.code;
+    const year = p.at.getUTCFullYear();
+    const subject = d.pick(RECEIPT_SUBJECTS);
+    const sender = d.pick(SENDERS);
+    const electronic = d.chance(0.75);
+    const file = p.status === 'putInFile' ? d.pick(files.length ? files : [undefined]) : undefined;
+    const plan = file ? p : { ...p, status: p.status === 'putInFile' ? ('closed' as const) : p.status };
+    const received = new Date(p.at.getTime() - d.int(0, 2) * 86_400_000);
+    const computerNumber = await claimComputerNumber(this.numbering, this.docLib, year, 'Receipt');
+    const claimed = await claimNext(this.numbering, {
+      parentId: this.docLib,
+      folder: receiptSeries(year, p.section),
+      body: (n) => {
+        const receiptNumber = formatReceiptNumber(n, year, p.section, dept);
+        return {
+          nodeType: 'eo:receipt',
+          properties: {
+            'cm:title': receiptNumber,
+            'cm:description': subject.text,
+            'eo:receiptNumber': receiptNumber,
+            'eo:receiptSerial': n,
+            'eo:receiptYear': year,
+            'eo:receiptSection': p.section,
+            'eo:receiptDepartment': dept,
+            'eo:receiptForm': electronic ? 'electronic' : 'physical',
+            'eo:letterNumber': `${d.pick(['F.No.', 'No.', 'पत्र सं.'])} ${d.int(1, 40)}/${d.int(1, 300)}/${year}`,
+            'eo:letterDate': isoDate(new Date(received.getTime() - d.int(1, 20) * 86_400_000)),
+            'eo:receivedDate': isoDate(received),
+            'eo:diarisedDate': p.at.toISOString(),
+            'eo:diarisedBy': postGroup(this.h, p.path[0]),
+            'eo:deliveryMode': electronic
+              ? d.pick(['E-mail', 'eOffice', 'Post', 'Speed Post'])
+              : d.pick(['Post', 'Hand', 'Courier', 'Speed Post']),
+            'eo:mainCategory': subject.category,
+            'eo:subject': subject.text,
+            'eo:language': subject.language,
+            ...(d.chance(0.3) && { 'eo:enclosures': `${d.int(1, 5)} pages` }),
+            'eo:computerNumber': computerNumber,
+            ...(sender.ministry && { 'eo:senderMinistry': sender.ministry }),
+            'eo:senderName': sender.name,
+            ...(sender.designation && { 'eo:senderDesignation': sender.designation }),
+            ...(sender.organisation && { 'eo:senderOrganisation': sender.organisation }),
+            'eo:senderAddress': sender.address,
+            'eo:senderState': sender.state,
+            'eo:senderCity': sender.city,
+            'eo:senderPin': sender.pin,
+            ...(sender.email && { 'eo:senderEmail': sender.email }),
+            ...(sender.mobile && { 'eo:senderMobile': sender.mobile }),
+            ...this.handling(subject, d),
+            ...this.custody(plan),
+            ...(file && { 'eo:inFile': file.id })
+          }
+        };
+      }
+    });
+    if (electronic) {
+      const pdf = letterPdf([
+        `Scanned letter, diary number ${formatReceiptNumber(claimed.number, year, p.section, dept)}`,
+        `From: ${sender.name}`,
+        `Subject: ${subject.text}`
+      ]);
+      await this.acs.upload.uploadFile(new File([pdf], 'letter.pdf', { type: 'application/pdf' }), '', claimed.id, undefined, {
+        name: 'letter.pdf',
+        nodeType: 'cm:content'
+      } as never);
+    }
+    await this.movements(claimed.id, plan, d);
+    if (file) {
+      // The receipt joins the file's correspondence; serials are claimed like any other number.
+      await claimNext(this.numbering, {
+        parentId: file.id,
+        folder: 'Correspondence',
+        body: (n) => ({
+          nodeType: 'cm:content',
+          aspectNames: ['eo:correspondence'],
+          properties: {
+            'cm:title': formatReceiptNumber(claimed.number, year, p.section, dept),
+            'eo:correspondenceSerial': n,
+            'eo:correspondenceKind': 'receipt',
+            'eo:correspondenceFlag': n === 1 ? 'PUC' : `FR ${n - 1}`,
+            'eo:sourceReceipt': claimed.id
+          }
+        })
+      });
+    }
+  }
+}

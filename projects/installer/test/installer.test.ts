@@ -1,0 +1,160 @@
+/**
+ * `eoffice install | doctor | seed-demo` against the local repository, through the CLI entry point:
+ * doctor names what a blank repository lacks, install makes it pass, a second install changes nothing,
+ * and the demo department comes out as documented.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Acs } from '../src/acs';
+import { startLocalRepository, type LocalRepository } from './support';
+
+/** Everything install touches, with modification times: groups, memberships, site, nodes below the roots. */
+async function snapshot(acs: Acs): Promise<unknown> {
+  const groups =
+    (await acs.groups.listGroups({ maxItems: 1000, orderBy: ['id'] })).list?.entries?.map((e) => [e.entry.id, e.entry.displayName]) ?? [];
+  const members: Record<string, string[]> = {};
+  for (const [id] of groups)
+    if (String(id).startsWith('GROUP_EO_'))
+      members[String(id)] = ((await acs.groups.listGroupMemberships(String(id), { maxItems: 100 })).list?.entries ?? [])
+        .map((e) => e.entry.id)
+        .sort();
+  const nodes: string[] = [];
+  const walk = async (id: string, depth: number): Promise<void> => {
+    const page = await acs.nodes.listNodeChildren(id, { maxItems: 1000 });
+    for (const { entry } of page.list?.entries ?? []) {
+      nodes.push(`${entry.id} ${entry.name} ${entry.modifiedAt?.toISOString?.() ?? entry.modifiedAt}`);
+      if (entry.isFolder && depth < 4) await walk(entry.id, depth + 1);
+    }
+  };
+  const dataDictionary = await acs.nodes.getNode('-root-', { relativePath: 'Data Dictionary' });
+  await walk(dataDictionary.entry.id, 0);
+  const site = await acs.sites.getSite('eo-gad');
+  const docLib = await acs.sites.getSiteContainer('eo-gad', 'documentLibrary');
+  await walk(docLib.entry.folderId, 0);
+  return { groups, members, site: site.entry, nodes };
+}
+
+describe('eoffice installer CLI', () => {
+  let repo: LocalRepository;
+  before(async () => {
+    repo = await startLocalRepository();
+  });
+  after(() => repo?.stop());
+
+  it('doctor fails on a blank repository, naming what is missing', async () => {
+    const { code, lines } = await repo.cli('doctor');
+    assert.equal(code, 1);
+    const text = lines.join('\n');
+    assert.match(text, /^OK +repository Community 26\.3/m, 'the repository version from discovery');
+    for (const missing of [
+      'model Data Dictionary/Models/eofficeModel.xml',
+      'hierarchy Data Dictionary/eOffice/hierarchy.json',
+      'group GROUP_EO_GAD',
+      'post group GROUP_EO_GAD_SO_EST',
+      'site eo-gad'
+    ]) {
+      assert.match(text, new RegExp(`^MISSING +${missing.replace(/[./]/g, '\\$&')}$`, 'm'), missing);
+    }
+  });
+
+  it('install deploys everything; doctor then passes; the model is active', async () => {
+    const { code, lines } = await repo.cli('install');
+    assert.equal(code, 0);
+    assert.ok(lines.some((l) => /created +Data Dictionary\/Models\/eofficeModel\.xml/.test(l)));
+    assert.ok(lines.some((l) => /created +site eo-gad$/.test(l)));
+    const doctor = await repo.cli('doctor');
+    assert.equal(doctor.code, 0, doctor.lines.join('\n'));
+    assert.ok(doctor.lines.some((l) => /^OK +type eo:receipt in the dictionary/.test(l)));
+    // Posts are vacant until their officers exist: a warning, not a failure.
+    assert.ok(doctor.lines.some((l) => /^WARNING +post group GROUP_EO_GAD_SO_EST is vacant/.test(l)));
+    const acs = await repo.acs();
+    const section = await acs.groups.listGroupMemberships('GROUP_EO_GAD_SECTION_EST', { maxItems: 100 });
+    assert.deepEqual((section.list?.entries ?? []).map((e) => e.entry.id).sort(), [
+      'GROUP_EO_GAD_ASO_EST_1',
+      'GROUP_EO_GAD_ASO_EST_2',
+      'GROUP_EO_GAD_ASO_EST_3',
+      'GROUP_EO_GAD_SO_EST',
+      'GROUP_EO_GAD_US_EST'
+    ]);
+  });
+
+  it('a second install changes nothing', async () => {
+    const acs = await repo.acs();
+    const before = await snapshot(acs);
+    const { code, lines } = await repo.cli('install');
+    assert.equal(code, 0);
+    assert.match(lines[lines.length - 1], /nothing to change \(0 created, 0 updated/);
+    assert.deepEqual(await snapshot(acs), before);
+  });
+
+  it('seed-demo creates the department officers, 200 receipts and 60 files in well under a minute', async () => {
+    const started = Date.now();
+    const { code, lines } = await repo.cli('seed-demo', '--if-empty');
+    assert.equal(code, 0);
+    // --if-empty looks at the site, which the earlier install created: nothing is seeded, logins are listed.
+    assert.ok(lines.some((l) => /already exists/.test(l)));
+    assert.equal(lines.filter((l) => l.startsWith('LOGIN ')).length, 15);
+
+    const seeded = await repo.cli('seed-demo');
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(seeded.code, 0);
+    assert.ok(seconds < 45, `took ${seconds}s`);
+    const logins = seeded.lines.filter((l) => l.startsWith('LOGIN '));
+    assert.equal(logins.length, 15);
+    assert.ok(logins.includes('LOGIN priya.nair demo1234 Priya Nair, Section Officer (Establishment)'), logins.join('\n'));
+
+    // An officer can log in and holds exactly the post the hierarchy gives her.
+    const priya = await repo.acs('priya.nair', 'demo1234');
+    const person = await priya.people.getPerson('-me-', { fields: ['id', 'jobTitle', 'properties'] } as never);
+    assert.match(String(person.entry.jobTitle), /Section Officer \(Establishment\) \/ अनुभाग अधिकारी \(स्थापना\)/);
+    const held = await priya.groups.listGroupMemberships('GROUP_EO_GAD_SO_EST');
+    assert.deepEqual(
+      (held.list?.entries ?? []).map((e) => e.entry.id),
+      ['priya.nair']
+    );
+
+    // 200 receipts and 60 files, numbered without gaps per series, in several states and holders.
+    const acs = await repo.acs();
+    const docLib = (await acs.sites.getSiteContainer('eo-gad', 'documentLibrary')).entry.folderId;
+    const items = async (series: string) => {
+      const out: { name: string; properties: Record<string, any> }[] = [];
+      for (const year of (await acs.nodes.listNodeChildren(docLib, { relativePath: series })).list?.entries ?? []) {
+        for (const section of (await acs.nodes.listNodeChildren(year.entry.id)).list?.entries ?? []) {
+          const page = await acs.nodes.listNodeChildren(section.entry.id, {
+            maxItems: 1000,
+            include: ['properties'],
+            orderBy: ['name ASC']
+          });
+          const list = (page.list?.entries ?? []).map((e) => e.entry);
+          list.forEach((e, i) =>
+            assert.equal(e.name, String(i + 1).padStart(6, '0'), `${series}/${year.entry.name}/${section.entry.name} has no gaps`)
+          );
+          out.push(...list.map((e) => ({ name: e.name, properties: e.properties })));
+        }
+      }
+      return out;
+    };
+    const receipts = await items('Receipts');
+    const files = await items('Files');
+    assert.equal(receipts.length, 200);
+    assert.equal(files.length, 60);
+    const statuses = new Set(receipts.map((r) => r.properties['eo:status']));
+    for (const s of ['created', 'inMovement', 'putInFile', 'closed']) assert.ok(statuses.has(s), `some receipts are ${s}`);
+    assert.ok(new Set(files.map((f) => f.properties['eo:status'])).has('parked'));
+    assert.ok(new Set(receipts.map((r) => r.properties['eo:currentHolder'])).size >= 6, 'receipts are held at several levels');
+    assert.ok(
+      receipts.some((r) => /[\u0900-\u097F]/.test(r.properties['eo:subject'])) &&
+        receipts.some((r) => /^[A-Za-z]/.test(r.properties['eo:subject'])),
+      'Hindi and English subjects'
+    );
+    const ages = receipts.map((r) => (Date.now() - Date.parse(r.properties['eo:diarisedDate'])) / 86_400_000);
+    assert.ok(Math.max(...ages) > 90 && Math.min(...ages) < 7, 'diarised over the last ~120 days');
+    const computerNumbers = [...receipts, ...files].map((x) => x.properties['eo:computerNumber']);
+    assert.equal(new Set(computerNumbers).size, 260, 'every Computer No. is unique');
+
+    // The hierarchy the workflow reads is in the repository.
+    const doctor = await repo.cli('doctor');
+    assert.equal(doctor.code, 0);
+    assert.ok(!doctor.lines.some((l) => /vacant/.test(l)), 'every post has its officer');
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The local ACS-compatible repository on a random port with a fresh data directory, and a js-api
+ * connection to it as the installer makes one.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startRepository } from '../../repository/src/server';
+import { connect, type Acs } from '../src/acs';
+import { loadArtefacts, type Artefacts } from '../src/config';
+import { main } from '../src/cli';
+
+export interface LocalRepository {
+  url: string;
+  acs(user?: string, password?: string): Promise<Acs>;
+  /** Runs the CLI like `npx eoffice …` and returns its exit code and output lines. */
+  cli(...args: string[]): Promise<{ code: number; lines: string[] }>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalRepository(): Promise<LocalRepository> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-installer-test-'));
+  const server = await startRepository({ port: 0, dataDir, quiet: true });
+  const url = server.url.replace(/\/+$/, '');
+  return {
+    url,
+    acs: (user = 'admin', password = 'admin') => connect({ url, user, password }),
+    async cli(...args) {
+      const lines: string[] = [];
+      const code = await main([...args, '--url', url, '--user', 'admin', '--password', 'admin'], (l) => lines.push(l));
+      return { code, lines };
+    },
+    async stop() {
+      try {
+        await server.close();
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  };
+}
+
+export const artefacts = (): Artefacts => loadArtefacts();
