@@ -33,9 +33,12 @@ export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Mul
     const fields: Record<string, string> = {};
     let pending: Promise<Multipart['file']> | undefined;
     let failed = false;
+    let fileStream: (NodeJS.ReadableStream & { destroy(error?: Error): void }) | undefined;
     const fail = (e: unknown) => {
       if (failed) return;
       failed = true;
+      // Ending the part's stream with an error makes the content store drop what it staged so far.
+      fileStream?.destroy(new Error('upload aborted'));
       pending?.then(
         (f) => f && ctx.content.discard(f.staged),
         () => undefined
@@ -50,6 +53,7 @@ export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Mul
         stream.resume();
         return;
       }
+      fileStream = stream;
       pending = ctx.content.stage(stream).then((staged) => ({ staged, filename: info.filename, mimeType: info.mimeType }));
       pending.catch(fail);
     });
@@ -58,7 +62,9 @@ export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Mul
       if (failed) return;
       Promise.resolve(pending).then((file) => resolve({ fields, file }), fail);
     });
-    req.on('aborted', () => fail(errors.invalidArgument('Upload interrupted')));
+    req.on('close', () => {
+      if (!req.complete) fail(errors.invalidArgument('Upload interrupted'));
+    });
     req.pipe(bb);
   });
 }
