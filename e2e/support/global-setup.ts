@@ -63,6 +63,21 @@ async function waitForRepository(url: string, repository: ChildProcess | null, l
 }
 
 /**
+ * Seeds the demo department (General Administration Department, officers with password demo1234, about
+ * 200 receipts and 60 files) unless its site already exists; the dak diary tests sign in as its officers.
+ */
+function seedDemo(repositoryUrl: string): void {
+  const seed = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'projects/installer/src/cli.ts', 'seed-demo', '--url', repositoryUrl, '--if-empty'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }
+  );
+  if (seed.status !== 0) {
+    throw new Error(`seed-demo against ${repositoryUrl} failed (exit ${seed.status})`);
+  }
+}
+
+/**
  * Starts a fresh repository on a free port with a throw-away data folder, and the production
  * build of the Content App on another free port with /alfresco forwarded to that repository.
  */
@@ -74,6 +89,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (external) {
     // Run against a repository somebody else started (e.g. `npm run repository`); nothing to stop afterwards.
     await waitForRepository(external, null, 'its own log');
+    seedDemo(external);
     return startApp(external, async () => undefined);
   }
 
@@ -97,6 +113,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   try {
     await waitForRepository(repositoryUrl, repository, logFile);
+    seedDemo(repositoryUrl);
   } catch (error) {
     await stopRepository();
     throw error;

@@ -9,6 +9,7 @@ import { AuthGuard, provideAppConfig, provideCoreAuth, provideI18N } from '@alfr
 import { SHELL_APP_SERVICE, SHELL_AUTH_TOKEN, provideShellRoutes } from '@alfresco/adf-core/shell';
 import { AppService, provideContentAppExtensions } from '@alfresco/aca-shared';
 import { CONTENT_LAYOUT_ROUTES, ContentServiceExtensionModule } from '@alfresco/aca-content';
+import { providePdfViewer } from '@alfresco/adf-core/viewer/pdf';
 import { provideEOfficeExtension } from '@eoffice/extension';
 import { APP_ROUTES } from './app.routes';
 
@@ -25,6 +26,8 @@ export const appConfig: ApplicationConfig = {
     importProvidersFrom(ContentServiceExtensionModule),
     provideI18N({ assets: [['app', 'assets']] }),
     provideContentAppExtensions(),
+    // PDF scans and documents render in ADF's viewer only with the pdf.js viewer provided.
+    providePdfViewer(),
     ...provideEOfficeExtension(),
     provideRouter(APP_ROUTES, withHashLocation()),
     provideAnimations(),

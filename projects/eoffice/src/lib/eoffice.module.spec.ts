@@ -8,6 +8,8 @@ import en from '../../assets/i18n/en.json';
 import hi from '../../assets/i18n/hi.json';
 import { EOFFICE_ASSETS_PATH, EOFFICE_COMPONENTS, provideEOfficeExtension } from './eoffice.module';
 import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-profile.smart-component';
+import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component';
+import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
 
 interface NavbarItem {
   id: string;
@@ -45,6 +47,31 @@ describe('e-Office manifest', () => {
     expect(officerLink?.route).toBe('eoffice/officer');
     expect(route?.layout).toBe('app.layout.main');
     expect(EOFFICE_COMPONENTS[route?.component as keyof typeof EOFFICE_COMPONENTS]).toBe(OfficerProfileSmartComponent);
+  });
+
+  it('links Diarise and Created under the group to routes whose components are registered', () => {
+    const routes = ['eoffice.navbar.diarise', 'eoffice.navbar.receipts.created'].map((id) => {
+      const link = menu?.children?.find((child) => child.id === id);
+      const route = manifest.routes.find((entry) => entry.path === link?.route);
+      return EOFFICE_COMPONENTS[route?.component as keyof typeof EOFFICE_COMPONENTS];
+    });
+
+    expect(routes).toEqual([DiariseSmartComponent, ReceiptListSmartComponent]);
+  });
+
+  it('declares the fixed receipt routes before the receipt view, so "diarise" is not taken for a receipt id', () => {
+    const paths = manifest.routes.map((route) => route.path);
+
+    expect(paths.indexOf('eoffice/receipts/diarise')).toBeLessThan(paths.indexOf('eoffice/receipts/:receiptId'));
+    expect(paths.indexOf('eoffice/receipts/created')).toBeLessThan(paths.indexOf('eoffice/receipts/:receiptId'));
+  });
+
+  it('adds Diarise to the create menu, navigating to the diarise page', () => {
+    const entry = manifest.features.create.find((item) => item.id === 'eoffice.create.diarise');
+    const action = manifest.actions.find((item) => item.id === entry?.actions.click);
+
+    expect(action).toEqual(jasmine.objectContaining({ type: 'NAVIGATE_URL', payload: '/eoffice/receipts/diarise' }));
+    expect(valueOf(en, entry?.title ?? '')).toBe('Diarise dak');
   });
 
   it('only uses translation keys that exist in English and Hindi', () => {

@@ -3,6 +3,9 @@ import { provideExtensionConfigValues, provideExtensions } from '@alfresco/adf-e
 import { provideTranslations } from '@alfresco/adf-core';
 import eofficeManifest from '../../assets/eoffice.plugin.json';
 import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-profile.smart-component';
+import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component';
+import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
+import { ReceiptViewSmartComponent } from './receipt/receipt-view/receipt-view.smart-component';
 
 /** Name under which the extension's translations are registered. */
 export const EOFFICE_TRANSLATIONS_NAME = 'eoffice';
@@ -12,7 +15,10 @@ export const EOFFICE_ASSETS_PATH = 'assets/eoffice';
 
 /** Component ids the manifest refers to. */
 export const EOFFICE_COMPONENTS = {
-  'eoffice.officer.profile': OfficerProfileSmartComponent
+  'eoffice.officer.profile': OfficerProfileSmartComponent,
+  'eoffice.receipt.diarise': DiariseSmartComponent,
+  'eoffice.receipt.list': ReceiptListSmartComponent,
+  'eoffice.receipt.view': ReceiptViewSmartComponent
 };
 
 /**

@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { PageWatch } from './support/page-watch';
+
+const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+const LETTER_PDF = path.resolve(__dirname, 'fixtures', 'letter.pdf');
+
+/** The Central Registry clerk of the demo department (seeded by the global setup). */
+const DIARIST = { user: 'pooja.patel', password: 'demo1234' };
+
+test('the Central Registry clerk diarises an electronic and a physical receipt and finds both in Created', async ({ page }) => {
+  const watch = new PageWatch(page, new URL(APP_URL).origin);
+  const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
+  const numbers: string[] = [];
+
+  await test.step('sign in as the CRU clerk', async () => {
+    watch.enter('Login (CRU)');
+    await page.goto(`${APP_URL}/`);
+    await page.locator('#username').fill(DIARIST.user);
+    await page.locator('#password').fill(DIARIST.password);
+    await page.locator('#login-button').click();
+    await expect(page).toHaveURL(/#\/personal-files/);
+  });
+
+  await test.step('diarise an electronic receipt with a scanned PDF', async () => {
+    watch.enter('Diarise');
+    await page.goto(`${APP_URL}/#/eoffice/receipts/diarise`);
+    await expect(page.locator('h1', { hasText: 'Diarise dak' })).toBeVisible();
+    await byId('eoffice-receipt-sender-name').fill('Anil Deshmukh');
+    await byId('eoffice-receipt-letter-number').fill('GAD/2026/114');
+    await byId('eoffice-receipt-subject').fill('स्थानांतरण नीति 2026 पर टिप्पणियाँ (e2e electronic)');
+    await byId('eoffice-receipt-file-input').setInputFiles(LETTER_PDF);
+    await expect(byId('eoffice-receipt-scans')).toContainText('letter.pdf');
+    await byId('eoffice-receipt-generate').click();
+    const number = byId('eoffice-diarise-number').first();
+    await expect(number).toHaveText(/^\d+\/\d{4}\/[A-Z0-9]+-GAD$/);
+    numbers.push((await number.textContent())!.trim());
+    expect.soft(watch.problemsOf('Diarise'), 'problems while diarising').toEqual([]);
+  });
+
+  await test.step('diarise a physical receipt (metadata only); the sender is remembered', async () => {
+    // After Generate the form starts afresh (subject empty) and keeps the sender.
+    await expect(byId('eoffice-receipt-subject')).toHaveValue('');
+    await expect(byId('eoffice-receipt-sender-name')).toHaveValue('Anil Deshmukh');
+    await byId('eoffice-receipt-physical').click();
+    await expect(byId('eoffice-receipt-physical').getByRole('radio')).toBeChecked();
+    await byId('eoffice-receipt-subject').fill('Representation for revision of pay (e2e physical)');
+    await byId('eoffice-receipt-generate').click();
+    await expect(byId('eoffice-diarise-result')).toHaveCount(2);
+    const number = (await byId('eoffice-diarise-number').first().textContent())!.trim();
+    expect(number).not.toBe(numbers[0]);
+    numbers.push(number);
+  });
+
+  await test.step('both receipts are in Created with their numbers and forms', async () => {
+    watch.enter('Receipts: Created');
+    await page.goto(`${APP_URL}/#/eoffice/receipts/created`);
+    const table = byId('eoffice-receipts-table');
+    for (const [number, form] of [
+      [numbers[0], 'Electronic'],
+      [numbers[1], 'Physical']
+    ]) {
+      const row = table.locator('[data-automation-id="eoffice-receipts-row"]', {
+        has: page.getByRole('link', { name: number, exact: true })
+      });
+      await expect(row).toBeVisible();
+      await expect(row.locator('[data-automation-id="eoffice-receipts-form"]')).toHaveText(form);
+      await expect(row.locator('[data-automation-id="eoffice-receipts-pending"]')).toHaveText('0');
+    }
+    expect.soft(watch.problemsOf('Receipts: Created'), 'problems on Created').toEqual([]);
+  });
+
+  await test.step('the electronic receipt opens with its metadata', async () => {
+    watch.enter('Receipt view');
+    await page.getByRole('link', { name: numbers[0], exact: true }).click();
+    await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[0]);
+    await expect(byId('eoffice-receipt-view-subject')).toContainText('e2e electronic');
+    await expect(page.locator('adf-alfresco-viewer')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await byId('eoffice-receipt-acknowledgement').click();
+    expect((await download).suggestedFilename()).toBe(`Acknowledgement-${numbers[0].replace(/\//g, '-')}.pdf`);
+  });
+});

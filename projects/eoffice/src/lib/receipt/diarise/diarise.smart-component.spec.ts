@@ -1,0 +1,96 @@
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { AppService } from '@alfresco/aca-shared';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { BehaviorSubject, Subject } from 'rxjs';
+import en from '../../../../assets/i18n/en.json';
+import { electronicDraft, registryHierarchy } from '../mock/receipt.mock';
+import { DiarisedReceipt, ReceiptService } from '../services/receipt.service';
+import { SenderMemoryService } from '../services/sender-memory.service';
+import { DiariseSmartComponent } from './diarise.smart-component';
+
+describe('DiariseSmartComponent', () => {
+  let diarise: jasmine.Spy;
+  let remember: jasmine.Spy;
+
+  beforeEach(() => {
+    diarise = jasmine.createSpy('diarise');
+    remember = jasmine.createSpy('remember');
+    TestBed.configureTestingModule({
+      imports: [DiariseSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        provideRouter([]),
+        {
+          provide: ReceiptService,
+          useValue: {
+            desk: () =>
+              Promise.resolve({ hierarchy: registryHierarchy, documentLibraryId: 'doclib', posts: ['GROUP_EO_GAD_CRU'], section: 'ADM' }),
+            diarise,
+            uploadScans: jasmine.createSpy('uploadScans').and.resolveTo([])
+          }
+        },
+        { provide: SenderMemoryService, useValue: { recall: () => electronicDraft.sender, remember } },
+        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+      ]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(DiariseSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return fixture;
+  }
+
+  it('starts the form in the officer’s section with the remembered sender', async () => {
+    const fixture = await render();
+
+    expect(fixture.componentInstance.start()?.section).toBe('ADM');
+    expect(fixture.componentInstance.start()?.sender.name).toBe('Anil Deshmukh');
+  });
+
+  it('shows the receipt number at once and remembers the sender', async () => {
+    diarise.and.resolveTo({ id: 'r1', receiptNumber: '12/2026/ADM-GAD', failedScans: [] } satisfies DiarisedReceipt);
+    const fixture = await render();
+
+    await fixture.componentInstance.generate({ draft: { ...electronicDraft, form: 'physical' }, scans: [], keepForNext: false });
+    fixture.detectChanges();
+
+    const number = (fixture.nativeElement as HTMLElement).querySelector('[data-automation-id="eoffice-diarise-number"]');
+    expect(number?.textContent?.trim()).toBe('12/2026/ADM-GAD');
+    expect(remember).toHaveBeenCalledOnceWith(electronicDraft.sender);
+  });
+
+  it('diarises exactly one receipt when Generate is clicked twice', async () => {
+    let finish: (value: DiarisedReceipt) => void = () => undefined;
+    diarise.and.returnValue(new Promise<DiarisedReceipt>((resolve) => (finish = resolve)));
+    const fixture = await render();
+    const request = { draft: electronicDraft, scans: [], keepForNext: false };
+
+    const first = fixture.componentInstance.generate(request);
+    const second = fixture.componentInstance.generate(request);
+    finish({ id: 'r1', receiptNumber: '1/2026/EST-GAD', failedScans: [] });
+    await Promise.all([first, second]);
+
+    expect(diarise).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing was diarised when the repository refuses', async () => {
+    diarise.and.rejectWith(new Error('500'));
+    const fixture = await render();
+
+    await fixture.componentInstance.generate({ draft: electronicDraft, scans: [], keepForNext: false });
+    fixture.detectChanges();
+
+    const error = (fixture.nativeElement as HTMLElement).querySelector('[data-automation-id="eoffice-diarise-error"]');
+    expect(error?.textContent).toContain('nothing was diarised');
+    expect(remember).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,167 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { PageLayoutComponent } from '@alfresco/aca-shared';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { ReceiptDraft } from '../model/receipt.model';
+import { ReceiptFormUiComponent, GenerateRequest } from '../receipt-form/receipt-form.ui-component';
+import { DiaryDesk, DiarisedReceipt, ReceiptService, ScanProgress } from '../services/receipt.service';
+import { SenderMemoryService } from '../services/sender-memory.service';
+
+/** Browse & Diarise: the Central Registry enters dak and gets its receipt number at once. */
+@Component({
+  selector: 'eoffice-diarise-page',
+  imports: [
+    PageLayoutComponent,
+    TranslatePipe,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    ReceiptFormUiComponent
+  ],
+  template: `
+    <aca-page-layout>
+      <div class="aca-page-layout-header">
+        <h1 class="eoffice-page-title">{{ 'EOFFICE.RECEIPT.DIARISE.TITLE' | translate }}</h1>
+      </div>
+      <div class="aca-page-layout-content">
+        <div class="aca-main-content aca-scrollable eoffice-diarise">
+          @if (loading()) {
+            <div role="status" class="eoffice-diarise__status"><mat-progress-spinner mode="indeterminate" diameter="32" /></div>
+          } @else if (deskError()) {
+            <div role="alert" class="eoffice-diarise__error" data-automation-id="eoffice-diarise-desk-error">
+              {{ deskError()! | translate }}
+            </div>
+          } @else {
+            @for (done of diarised(); track done.id) {
+              <div class="eoffice-diarise__result" role="status" data-automation-id="eoffice-diarise-result">
+                <mat-icon>check_circle</mat-icon>
+                <span>{{ 'EOFFICE.RECEIPT.DIARISE.GENERATED' | translate }}</span>
+                <a
+                  [routerLink]="['/eoffice/receipts', done.id]"
+                  class="eoffice-diarise__number"
+                  data-automation-id="eoffice-diarise-number"
+                  >{{ done.receiptNumber }}</a
+                >
+                @if (done.failedScans.length) {
+                  <span class="eoffice-diarise__error">{{
+                    'EOFFICE.RECEIPT.DIARISE.SCANS_FAILED' | translate: { count: done.failedScans.length }
+                  }}</span>
+                  <button mat-stroked-button type="button" (click)="retryScans(done)">
+                    {{ 'EOFFICE.RECEIPT.DIARISE.RETRY_SCANS' | translate }}
+                  </button>
+                }
+              </div>
+            }
+            @if (saveError()) {
+              <div role="alert" class="eoffice-diarise__error" data-automation-id="eoffice-diarise-error">
+                {{ saveError()! | translate }}
+              </div>
+            }
+            <eoffice-receipt-form
+              [sections]="sections()"
+              [draft]="start()"
+              [saving]="saving()"
+              [progress]="progress()"
+              [lang]="lang()"
+              (generate)="generate($event)" />
+          }
+        </div>
+      </div>
+    </aca-page-layout>
+  `,
+  styles: `
+    .eoffice-diarise {
+      padding: 16px 24px;
+    }
+    .eoffice-diarise__result {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 12px 16px;
+      margin-bottom: 12px;
+      border-radius: 4px;
+      background: rgba(46, 125, 50, 0.1);
+    }
+    .eoffice-diarise__number {
+      font-size: 18px;
+      font-weight: 500;
+    }
+    .eoffice-diarise__error {
+      color: var(--theme-warn-color, #b00020);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class DiariseSmartComponent {
+  private readonly receipts = inject(ReceiptService);
+  private readonly senderMemory = inject(SenderMemoryService);
+  private readonly translate = inject(TranslateService);
+  private readonly form = viewChild(ReceiptFormUiComponent);
+
+  readonly loading = signal(true);
+  readonly deskError = signal<string | null>(null);
+  readonly desk = signal<DiaryDesk | null>(null);
+  readonly start = signal<ReceiptDraft | null>(null);
+  readonly saving = signal(false);
+  readonly saveError = signal<string | null>(null);
+  readonly progress = signal<ScanProgress[]>([]);
+  /** Receipts generated on this page, newest first. */
+  readonly diarised = signal<DiarisedReceipt[]>([]);
+  readonly lang = signal<'en' | 'hi'>(this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en');
+  readonly sections = computed(() =>
+    (this.desk()?.hierarchy.sections ?? []).map((section) => ({
+      code: section.code,
+      label: `${section.code} — ${section.name[this.lang()]}`
+    }))
+  );
+
+  constructor() {
+    this.receipts
+      .desk()
+      .then((desk) => {
+        this.desk.set(desk);
+        if (!desk.posts.length) this.deskError.set('EOFFICE.RECEIPT.ERRORS.NO_POST');
+        this.start.set(ReceiptFormUiComponent.defaults(desk.section, this.senderMemory.recall()));
+      })
+      .catch(() => this.deskError.set('EOFFICE.RECEIPT.ERRORS.NO_DEPARTMENT'))
+      .finally(() => this.loading.set(false));
+  }
+
+  /** Generate / Generate & Copy. A second click while the first is saving is ignored: exactly one receipt. */
+  async generate(request: GenerateRequest): Promise<void> {
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.progress.set([]);
+    try {
+      const done = await this.receipts.diarise(request.draft, request.scans, (p) => this.onProgress(p));
+      this.senderMemory.remember(request.draft.sender);
+      this.diarised.update((list) => [done, ...list].slice(0, 5));
+      if (request.keepForNext) {
+        this.form()?.keepForNext();
+      } else {
+        // A fresh entry in the same section and form (a batch of physical dak stays physical), same sender.
+        this.start.set({ ...ReceiptFormUiComponent.defaults(request.draft.section, request.draft.sender), form: request.draft.form });
+      }
+      this.progress.set([]);
+    } catch (error) {
+      const message = error instanceof Error && error.message.startsWith('EOFFICE.') ? error.message : 'EOFFICE.RECEIPT.ERRORS.SAVE_FAILED';
+      this.saveError.set(message);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  async retryScans(done: DiarisedReceipt): Promise<void> {
+    const failed = await this.receipts.uploadScans(done.id, done.failedScans);
+    this.diarised.update((list) => list.map((item) => (item.id === done.id ? { ...item, failedScans: failed } : item)));
+  }
+
+  private onProgress(p: ScanProgress): void {
+    this.progress.update((list) => [...list.filter((item) => item.file !== p.file), p]);
+  }
+}

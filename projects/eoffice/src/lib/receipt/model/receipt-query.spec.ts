@@ -1,0 +1,33 @@
+import { receiptQuery } from './receipt-query';
+
+describe('receiptQuery', () => {
+  it('lists the receipts diarised by the officer’s posts', () => {
+    expect(receiptQuery({ originPosts: ['GROUP_EO_GAD_CRU'] }, {})).toBe('TYPE:"eo:receipt" AND =eo:originPost:"GROUP_EO_GAD_CRU"');
+  });
+
+  it('matches nothing for an officer without a post instead of listing every receipt', () => {
+    expect(receiptQuery({ holderPosts: [] }, {})).toContain('=eo:currentHolder:"-none-"');
+  });
+
+  it('adds each filter that is set', () => {
+    const query = receiptQuery(
+      { originPosts: ['GROUP_A', 'GROUP_B'] },
+      { diarisedFrom: '2026-11-01', mainCategory: 'RTI', urgency: 'Immediate', securityGrading: 'Secret', form: 'physical' }
+    );
+
+    expect(query).toContain('(=eo:originPost:"GROUP_A" OR =eo:originPost:"GROUP_B")');
+    expect(query).toContain('eo:diarisedDate:["2026-11-01T00:00:00" TO MAX]');
+    expect(query).toContain('=eo:mainCategory:"RTI"');
+    expect(query).toContain('=eo:urgency:"Immediate"');
+    expect(query).toContain('=eo:securityGrading:"Secret"');
+    expect(query).toContain('=eo:receiptForm:"physical"');
+  });
+
+  it('searches the sender in name, organisation and ministry, Devanagari included, with quotes escaped', () => {
+    const query = receiptQuery({ originPosts: ['G'] }, { sender: 'राजेश "x"' });
+
+    expect(query).toContain('eo:senderName:"*राजेश*"');
+    expect(query).toContain('eo:senderOrganisation:"*\\"x\\"*"');
+    expect(query).toContain('eo:senderMinistry:');
+  });
+});

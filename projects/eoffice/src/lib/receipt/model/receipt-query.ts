@@ -1,0 +1,71 @@
+import { ReceiptForm } from './receipt.model';
+
+/** Filters of a receipt list; empty values do not filter. Dates are `yyyy-mm-dd`. */
+export interface ReceiptFilters {
+  diarisedFrom?: string;
+  diarisedTo?: string;
+  mainCategory?: string;
+  urgency?: string;
+  securityGrading?: string;
+  sender?: string;
+  form?: ReceiptForm | '';
+}
+
+export type ReceiptSortField = 'diarisedDate' | 'receiptNumber' | 'subject' | 'urgency' | 'heldSince';
+
+export interface ReceiptListRequest {
+  filters: ReceiptFilters;
+  skipCount: number;
+  maxItems: number;
+  sort: { field: ReceiptSortField; ascending: boolean };
+}
+
+export interface ReceiptListKind {
+  /** Created: receipts diarised by the officer's posts. */
+  originPosts?: string[];
+  /** Inbox: receipts held by the officer's posts. */
+  holderPosts?: string[];
+}
+
+/** AFTS string literal: double quotes and backslashes escaped. */
+export const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+function anyOf(property: string, values: string[]): string {
+  return values.length === 1 ? `=${property}:${quote(values[0])}` : `(${values.map((v) => `=${property}:${quote(v)}`).join(' OR ')})`;
+}
+
+/**
+ * The AFTS query of a receipt list. Exact matches (`=`) and TYPE work on the database of any ACS;
+ * the date range and the sender text need the search index (Solr/Elasticsearch), as in production.
+ */
+export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters): string {
+  const parts = [`TYPE:${quote('eo:receipt')}`];
+  if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
+  if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
+  if (filters.diarisedFrom || filters.diarisedTo) {
+    // index needed: range
+    parts.push(
+      `eo:diarisedDate:[${filters.diarisedFrom ? `"${filters.diarisedFrom}T00:00:00"` : 'MIN'} TO ${filters.diarisedTo ? `"${filters.diarisedTo}T23:59:59"` : 'MAX'}]`
+    );
+  }
+  if (filters.mainCategory) parts.push(`=eo:mainCategory:${quote(filters.mainCategory)}`);
+  if (filters.urgency) parts.push(`=eo:urgency:${quote(filters.urgency)}`);
+  if (filters.securityGrading) parts.push(`=eo:securityGrading:${quote(filters.securityGrading)}`);
+  if (filters.form) parts.push(`=eo:receiptForm:${quote(filters.form)}`);
+  const sender = filters.sender?.trim();
+  if (sender) {
+    // index needed: text match on the sender's name, organisation or ministry (Devanagari works too)
+    const words = sender.split(/\s+/).map((w) => quote(`*${w.replace(/[*?]/g, '')}*`));
+    const inField = (field: string) => `(${words.map((w) => `${field}:${w}`).join(' AND ')})`;
+    parts.push(`(${['eo:senderName', 'eo:senderOrganisation', 'eo:senderMinistry'].map(inField).join(' OR ')})`);
+  }
+  return parts.join(' AND ');
+}
+
+export const SORT_PROPERTIES: Record<ReceiptSortField, string> = {
+  diarisedDate: 'eo:diarisedDate',
+  receiptNumber: 'eo:receiptSerial',
+  subject: 'eo:subject',
+  urgency: 'eo:urgency',
+  heldSince: 'eo:heldSince'
+};

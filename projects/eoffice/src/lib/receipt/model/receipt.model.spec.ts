@@ -1,0 +1,114 @@
+import { electronicDraft, receiptNode } from '../mock/receipt.mock';
+import {
+  DiaryContext,
+  EMPTY_SENDER,
+  pendencyLevel,
+  toReceipt,
+  toReceiptDraft,
+  toReceiptNodeBody,
+  toReceiptUpdate,
+  workingDaysBetween
+} from './receipt.model';
+
+describe('receipt mapping', () => {
+  const context: DiaryContext = {
+    department: 'GAD',
+    diaristPost: 'GROUP_EO_GAD_CRU',
+    year: 2026,
+    computerNumber: 2026000040,
+    now: new Date(2026, 10, 20, 10, 15)
+  };
+
+  it('numbers a new receipt running number / year / section-department and records who diarised it', () => {
+    const body = toReceiptNodeBody(electronicDraft, 12, context);
+
+    expect(body.nodeType).toBe('eo:receipt');
+    expect(body.properties['eo:receiptNumber']).toBe('12/2026/EST-GAD');
+    expect(body.properties['cm:title']).toBe('12/2026/EST-GAD');
+    expect(body.properties['eo:receiptSerial']).toBe(12);
+    expect(body.properties['eo:computerNumber']).toBe(2026000040);
+    expect(body.properties['eo:diarisedBy']).toBe('GROUP_EO_GAD_CRU');
+    expect(body.properties['eo:originPost']).toBe('GROUP_EO_GAD_CRU');
+    expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_CRU');
+    expect(body.properties['eo:status']).toBe('created');
+  });
+
+  it('keeps the Devanagari subject and the sender block as entered', () => {
+    const body = toReceiptNodeBody(electronicDraft, 1, context);
+
+    expect(body.properties['eo:subject']).toBe('स्थानांतरण नीति 2026 पर टिप्पणियाँ');
+    expect(body.properties['eo:senderName']).toBe('Anil Deshmukh');
+    expect(body.properties['eo:senderPin']).toBe('400032');
+  });
+
+  it('sends no empty strings, which the model constraints on PIN, e-mail and mobile would refuse', () => {
+    const body = toReceiptNodeBody({ ...electronicDraft, sender: { ...EMPTY_SENDER, name: 'Registrar' } }, 1, context);
+
+    expect(Object.values(body.properties)).not.toContain('');
+    expect('eo:senderEmail' in body.properties).toBeFalse();
+    expect('eo:senderMobile' in body.properties).toBeFalse();
+  });
+
+  it('diarises at the current time on today, and at the same clock time on a chosen earlier day', () => {
+    const today = toReceiptNodeBody({ ...electronicDraft, diarisedDate: '2026-11-20' }, 1, context);
+    const earlier = toReceiptNodeBody({ ...electronicDraft, diarisedDate: '2026-11-19' }, 1, context);
+
+    expect(today.properties['eo:diarisedDate']).toBe(context.now.toISOString());
+    expect(new Date(String(earlier.properties['eo:diarisedDate'])).getDate()).toBe(19);
+  });
+
+  it('records a physical receipt as physical', () => {
+    expect(toReceiptNodeBody({ ...electronicDraft, form: 'physical' }, 1, context).properties['eo:receiptForm']).toBe('physical');
+  });
+
+  it('reads a receipt node back into what the officer entered', () => {
+    const receipt = toReceipt(receiptNode);
+
+    expect(receipt.receiptNumber).toBe('12/2026/EST-GAD');
+    expect(receipt.computerNumber).toBe(2026000040);
+    expect(receipt.letterDate).toBe('2026-11-10');
+    expect(receipt.receivedDate).toBe('2026-11-18');
+    expect(receipt.sender.city).toBe('Mumbai');
+    expect(receipt.sender.email).toBe('');
+    expect(receipt.urgency).toBe('Immediate');
+    expect(toReceiptDraft(receipt)).toEqual(electronicDraft);
+  });
+
+  it('falls back to the node name and normal handling when properties are missing', () => {
+    const receipt = toReceipt({ id: 'x', name: '000003', properties: {} });
+
+    expect(receipt.receiptNumber).toBe('000003');
+    expect(receipt.securityGrading).toBe('Normal');
+    expect(receipt.urgency).toBe('Normal');
+    expect(receipt.form).toBe('electronic');
+  });
+
+  it('edits clear emptied fields and leave the frozen ones alone once the receipt has moved', () => {
+    const draft = { ...electronicDraft, remarks: '', receivedDate: '2026-11-01', deliveryMode: 'Hand' };
+    const moved = toReceiptUpdate(draft, true);
+    const notMoved = toReceiptUpdate(draft, false);
+
+    expect(moved['eo:remarks']).toBeNull();
+    expect('eo:receivedDate' in moved).toBeFalse();
+    expect('eo:letterDate' in moved).toBeFalse();
+    expect('eo:deliveryMode' in moved).toBeFalse();
+    expect(notMoved['eo:receivedDate']).toBe('2026-11-01');
+    expect(notMoved['eo:deliveryMode']).toBe('Hand');
+  });
+});
+
+describe('pendency', () => {
+  it('counts working days only', () => {
+    // Friday 20 Nov 2026 to Monday 23 Nov 2026: one working day.
+    expect(workingDaysBetween(new Date(2026, 10, 20, 9), new Date(2026, 10, 23, 17))).toBe(1);
+    expect(workingDaysBetween(new Date(2026, 10, 20), new Date(2026, 10, 20, 18))).toBe(0);
+    expect(workingDaysBetween(new Date(2026, 10, 2), new Date(2026, 10, 16))).toBe(10);
+  });
+
+  it('colours against the 7-working-day norm', () => {
+    expect(pendencyLevel(3)).toBe('within');
+    expect(pendencyLevel(6)).toBe('nearing');
+    expect(pendencyLevel(7)).toBe('nearing');
+    expect(pendencyLevel(8)).toBe('over');
+  });
+});

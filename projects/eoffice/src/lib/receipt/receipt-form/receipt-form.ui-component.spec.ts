@@ -1,0 +1,155 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import en from '../../../../assets/i18n/en.json';
+import { electronicDraft } from '../mock/receipt.mock';
+import { localDay } from '../model/receipt.model';
+import { GenerateRequest, ReceiptFormUiComponent } from './receipt-form.ui-component';
+
+describe('ReceiptFormUiComponent', () => {
+  let fixture: ComponentFixture<ReceiptFormUiComponent>;
+  let element: HTMLElement;
+  let generated: GenerateRequest[];
+
+  const pdf = new File(['%PDF-1.4 test'], 'letter.pdf', { type: 'application/pdf' });
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [ReceiptFormUiComponent],
+      providers: [provideTranslateService({ fallbackLang: 'en' }), provideNoopAnimations()]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+    fixture = TestBed.createComponent(ReceiptFormUiComponent);
+    fixture.componentRef.setInput('sections', [{ code: 'EST', label: 'EST — Establishment' }]);
+    fixture.componentRef.setInput('draft', ReceiptFormUiComponent.defaults('EST', null));
+    generated = [];
+    fixture.componentInstance.generate.subscribe((request) => generated.push(request));
+    fixture.detectChanges();
+    element = fixture.nativeElement as HTMLElement;
+  });
+
+  const byId = (id: string) => element.querySelector<HTMLElement>(`[data-automation-id="${id}"]`);
+  function clickGenerate(): void {
+    byId('eoffice-receipt-generate')?.click();
+    fixture.detectChanges();
+  }
+
+  it('starts with today as received and diarised date, normal handling and the electronic form', () => {
+    const form = fixture.componentInstance.form.getRawValue();
+
+    expect(form.receivedDate).toBe(localDay(new Date()));
+    expect(form.diarisedDate).toBe(localDay(new Date()));
+    expect(form.securityGrading).toBe('Normal');
+    expect(form.form).toBe('electronic');
+  });
+
+  it('shows a message next to each missing mandatory field and the missing scan, and generates nothing', () => {
+    clickGenerate();
+
+    expect(generated).toEqual([]);
+    expect(byId('eoffice-receipt-subject-error')?.textContent).toContain('This field is required.');
+    expect(byId('eoffice-receipt-scan-error')?.textContent).toContain('needs its scanned letter');
+  });
+
+  it('says so next to the letter date when it is after the received date', () => {
+    fixture.componentInstance.form.patchValue({ letterDate: '2026-11-19', receivedDate: '2026-11-18' });
+    clickGenerate();
+
+    expect(byId('eoffice-receipt-letter-date-error')?.textContent).toContain('cannot be after the received date');
+  });
+
+  it('says so next to the received date when it is in the future', () => {
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    fixture.componentInstance.form.patchValue({ receivedDate: localDay(tomorrow) });
+    clickGenerate();
+
+    expect(byId('eoffice-receipt-received-date-error')?.textContent).toContain('cannot be in the future');
+  });
+
+  it('asks for the delivery mode of a secret receipt', () => {
+    fixture.componentInstance.form.patchValue({ securityGrading: 'Secret', deliveryMode: '' });
+    clickGenerate();
+
+    expect(byId('eoffice-receipt-delivery-mode-error')?.textContent).toContain('classified receipt needs its delivery mode');
+  });
+
+  it('marks a file that is not a PDF or image and refuses to generate with it', () => {
+    fixture.componentRef.setInput('draft', { ...electronicDraft, receivedDate: '2026-11-18', diarisedDate: '2026-11-20' });
+    fixture.detectChanges();
+    fixture.componentInstance.addFiles([new File(['x'], 'minutes.docx', { type: 'application/msword' })]);
+    fixture.detectChanges();
+    clickGenerate();
+
+    expect(byId('eoffice-receipt-scan-problem')?.textContent).toContain('Not a PDF or image.');
+    expect(generated).toEqual([]);
+  });
+
+  it('generates an electronic receipt with its scans, and Generate & Copy asks to keep the metadata', () => {
+    fixture.componentRef.setInput('draft', electronicDraft);
+    fixture.detectChanges();
+    fixture.componentInstance.addFiles([pdf]);
+    clickGenerate();
+    byId('eoffice-receipt-generate-copy')?.click();
+
+    expect(generated.length).toBe(2);
+    expect(generated[0].draft.subject).toBe(electronicDraft.subject);
+    expect(generated[0].scans).toEqual([pdf]);
+    expect(generated[0].keepForNext).toBeFalse();
+    expect(generated[1].keepForNext).toBeTrue();
+  });
+
+  it('switches to a physical receipt, which needs no scan', () => {
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-physical"] button')?.click();
+    fixture.detectChanges();
+
+    expect(fixture.componentInstance.form.controls.form.value).toBe('physical');
+    expect(element.textContent).toContain('A physical receipt needs no scan');
+  });
+
+  it('generates a physical receipt without any scan', () => {
+    fixture.componentRef.setInput('draft', { ...electronicDraft, form: 'physical' });
+    fixture.detectChanges();
+    clickGenerate();
+
+    expect(generated.length).toBe(1);
+    expect(generated[0].draft.form).toBe('physical');
+    expect(generated[0].scans).toEqual([]);
+  });
+
+  it('does not emit again while saving (double click)', () => {
+    fixture.componentRef.setInput('draft', { ...electronicDraft, form: 'physical' });
+    fixture.componentRef.setInput('saving', true);
+    fixture.detectChanges();
+    fixture.componentInstance.submit(false);
+
+    expect(generated).toEqual([]);
+    expect((byId('eoffice-receipt-generate') as HTMLButtonElement).disabled).toBeTrue();
+  });
+
+  it('locks the dates and delivery mode of a receipt that has moved', () => {
+    fixture.componentRef.setInput('editing', true);
+    fixture.componentRef.setInput('frozen', true);
+    fixture.componentRef.setInput('draft', electronicDraft);
+    fixture.detectChanges();
+    const controls = fixture.componentInstance.form.controls;
+
+    expect(controls.receivedDate.disabled).toBeTrue();
+    expect(controls.letterDate.disabled).toBeTrue();
+    expect(controls.deliveryMode.disabled).toBeTrue();
+    expect(controls.subject.enabled).toBeTrue();
+    expect(byId('eoffice-receipt-frozen')).not.toBeNull();
+  });
+
+  it('keeps the sender but clears the subject after Generate & Copy', () => {
+    fixture.componentRef.setInput('draft', electronicDraft);
+    fixture.detectChanges();
+    fixture.componentInstance.keepForNext();
+
+    expect(fixture.componentInstance.form.getRawValue().sender.name).toBe('Anil Deshmukh');
+    expect(fixture.componentInstance.form.getRawValue().subject).toBe('');
+    expect(fixture.componentInstance.scans()).toEqual([]);
+  });
+});

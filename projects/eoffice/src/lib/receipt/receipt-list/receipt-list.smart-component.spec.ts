@@ -1,0 +1,90 @@
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { ActivatedRoute, provideRouter } from '@angular/router';
+import { AppService } from '@alfresco/aca-shared';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { BehaviorSubject, Subject, of } from 'rxjs';
+import en from '../../../../assets/i18n/en.json';
+import { receiptNode } from '../mock/receipt.mock';
+import { toReceipt } from '../model/receipt.model';
+import { ReceiptService } from '../services/receipt.service';
+import { ReceiptListSmartComponent } from './receipt-list.smart-component';
+
+describe('ReceiptListSmartComponent', () => {
+  let list: jasmine.Spy;
+
+  beforeEach(() => {
+    const fresh = { ...toReceipt(receiptNode), heldSince: new Date().toISOString() };
+    const old = { ...toReceipt(receiptNode), id: 'old', receiptNumber: '3/2026/EST-GAD', heldSince: '2026-01-05T10:00:00.000Z' };
+    list = jasmine.createSpy('list').and.resolveTo({ receipts: [fresh, old], totalItems: 41 });
+    TestBed.configureTestingModule({
+      imports: [ReceiptListSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: ActivatedRoute, useValue: { data: of({ list: 'created' }) } },
+        { provide: ReceiptService, useValue: { list } },
+        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+      ]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(ReceiptListSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows the first page of Created, newest first, with the total for the paginator', async () => {
+    const { element } = await render();
+
+    expect(list).toHaveBeenCalledOnceWith(
+      'created',
+      jasmine.objectContaining({ skipCount: 0, maxItems: 25, sort: { field: 'diarisedDate', ascending: false } })
+    );
+    const numbers = Array.from(element.querySelectorAll('[data-automation-id="eoffice-receipts-number"]')).map((a) =>
+      a.textContent?.trim()
+    );
+    expect(numbers).toEqual(['12/2026/EST-GAD', '3/2026/EST-GAD']);
+    expect(element.querySelector('.mat-mdc-paginator-range-label')?.textContent).toContain('41');
+  });
+
+  it('colours days pending against the 7-working-day norm', async () => {
+    const { element } = await render();
+    const badges = element.querySelectorAll('[data-automation-id="eoffice-receipts-pending"]');
+
+    expect(badges[0].classList).toContain('eoffice-pendency--within');
+    expect(badges[1].classList).toContain('eoffice-pendency--over');
+  });
+
+  it('asks the server again with the filters and from the first page', async () => {
+    const { fixture } = await render();
+    fixture.componentInstance.onPage({ pageIndex: 1, pageSize: 25, length: 41 });
+    fixture.componentInstance.filters.patchValue({ form: 'physical', urgency: 'Immediate' });
+    fixture.componentInstance.applyFilters();
+
+    expect(list.calls.mostRecent().args[1]).toEqual(
+      jasmine.objectContaining({ skipCount: 0, filters: jasmine.objectContaining({ form: 'physical', urgency: 'Immediate' }) })
+    );
+  });
+
+  it('sorts on the server', async () => {
+    const { fixture } = await render();
+    fixture.componentInstance.onSort({ active: 'heldSince', direction: 'asc' });
+
+    expect(list.calls.mostRecent().args[1].sort).toEqual({ field: 'heldSince', ascending: true });
+  });
+
+  it('says so when the repository cannot be read', async () => {
+    list.and.rejectWith(new Error('500'));
+    const { element } = await render();
+
+    expect(element.querySelector('[data-automation-id="eoffice-receipts-error"]')).not.toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import { AppService } from '@alfresco/aca-shared';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { BehaviorSubject, Subject, of } from 'rxjs';
+import en from '../../../../assets/i18n/en.json';
+import { electronicDraft, receiptNode } from '../mock/receipt.mock';
+import { toReceipt } from '../model/receipt.model';
+import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
+import { ReceiptViewSmartComponent } from './receipt-view.smart-component';
+
+describe('ReceiptViewSmartComponent', () => {
+  let get: jasmine.Spy;
+  let update: jasmine.Spy;
+
+  const details = (movements: number): ReceiptDetails => ({ receipt: toReceipt(receiptNode), scans: [], movements });
+
+  beforeEach(() => {
+    get = jasmine.createSpy('get').and.resolveTo(details(0));
+    update = jasmine.createSpy('update').and.callFake(async () => ({ ...toReceipt(receiptNode), subject: 'Corrected subject' }));
+    TestBed.configureTestingModule({
+      imports: [ReceiptViewSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ receiptId: receiptNode.id })) } },
+        { provide: ReceiptService, useValue: { get, update } },
+        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+      ]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(ReceiptViewSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows the receipt number and its metadata, and says when a receipt has no scan', async () => {
+    const { element } = await render();
+
+    expect(get).toHaveBeenCalledOnceWith(receiptNode.id);
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-view-number"]')?.textContent?.trim()).toBe('12/2026/EST-GAD');
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-view-facts"]')?.textContent).toContain('Speed Post');
+    expect(element.textContent).toContain('No scan is stored with this receipt.');
+  });
+
+  it('locks the frozen fields in Edit once the receipt has moved, and saves telling the service so', async () => {
+    get.and.resolveTo(details(1));
+    const { fixture, element } = await render();
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-edit"]')?.click();
+    fixture.detectChanges();
+
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-frozen"]')).not.toBeNull();
+    await fixture.componentInstance.save({ ...electronicDraft, subject: 'Corrected subject' });
+    fixture.detectChanges();
+
+    expect(update).toHaveBeenCalledOnceWith(receiptNode.id, jasmine.objectContaining({ subject: 'Corrected subject' }), true);
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-view-subject"]')?.textContent).toContain('Corrected subject');
+  });
+
+  it('says so when the receipt cannot be read', async () => {
+    get.and.rejectWith(new Error('404'));
+    const { element } = await render();
+
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-view-error"]')).not.toBeNull();
+  });
+});

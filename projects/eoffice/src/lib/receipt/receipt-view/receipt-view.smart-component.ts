@@ -1,0 +1,135 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
+import { PageLayoutComponent } from '@alfresco/aca-shared';
+import { AlfrescoViewerComponent } from '@alfresco/adf-content-services';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import {
+  DELIVERY_MODES,
+  ITEM_STATUSES,
+  LANGUAGES,
+  MAIN_CATEGORIES,
+  RECEIPT_FORMS,
+  SECURITY_GRADINGS,
+  URGENCIES,
+  labelOf,
+  Choice
+} from '../../domain';
+import { ReceiptDraft, toReceiptDraft } from '../model/receipt.model';
+import { acknowledgementPdf } from '../acknowledgement/acknowledgement';
+import { ReceiptFormUiComponent } from '../receipt-form/receipt-form.ui-component';
+import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
+
+/** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
+@Component({
+  selector: 'eoffice-receipt-view-page',
+  imports: [
+    PageLayoutComponent,
+    AlfrescoViewerComponent,
+    TranslatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    ReceiptFormUiComponent
+  ],
+  templateUrl: './receipt-view.smart-component.html',
+  styleUrl: './receipt-view.smart-component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class ReceiptViewSmartComponent {
+  private readonly receipts = inject(ReceiptService);
+  private readonly translate = inject(TranslateService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly details = signal<ReceiptDetails | null>(null);
+  readonly loading = signal(true);
+  readonly failed = signal(false);
+  readonly editing = signal(false);
+  readonly saving = signal(false);
+  readonly saveFailed = signal(false);
+  readonly scanId = signal<string | null>(null);
+  readonly draft = signal<ReceiptDraft | null>(null);
+  readonly lists = {
+    deliveryModes: DELIVERY_MODES,
+    languages: LANGUAGES,
+    categories: MAIN_CATEGORIES,
+    forms: RECEIPT_FORMS,
+    gradings: SECURITY_GRADINGS,
+    urgencies: URGENCIES,
+    statuses: ITEM_STATUSES as Choice[]
+  };
+  private id = '';
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((params) => {
+        this.id = params.get('receiptId') ?? '';
+        this.load();
+      });
+  }
+
+  get lang(): 'en' | 'hi' {
+    return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
+  }
+
+  label(list: Choice[], value: string): string {
+    return labelOf(list, value, this.lang);
+  }
+
+  joined(...parts: string[]): string {
+    return parts.filter((part) => !!part).join(', ');
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.failed.set(false);
+    this.receipts
+      .get(this.id)
+      .then((details) => {
+        this.details.set(details);
+        this.scanId.set(details.scans[0]?.id ?? null);
+      })
+      .catch(() => this.failed.set(true))
+      .finally(() => this.loading.set(false));
+  }
+
+  edit(): void {
+    const details = this.details();
+    if (!details) return;
+    this.draft.set(toReceiptDraft(details.receipt));
+    this.saveFailed.set(false);
+    this.editing.set(true);
+  }
+
+  /** Downloads the acknowledgement to the sender as a PDF (receipt number, dates, section). */
+  async downloadAcknowledgement(): Promise<void> {
+    const details = this.details();
+    if (!details) return;
+    const hierarchy = await this.receipts
+      .desk()
+      .then((desk) => desk.hierarchy)
+      .catch(() => null);
+    const { doc, fileName } = await acknowledgementPdf(details.receipt, hierarchy);
+    doc.save(fileName);
+  }
+
+  async save(draft: ReceiptDraft): Promise<void> {
+    const details = this.details();
+    if (!details || this.saving()) return;
+    this.saving.set(true);
+    this.saveFailed.set(false);
+    try {
+      const receipt = await this.receipts.update(details.receipt.id, draft, details.movements > 0);
+      this.details.set({ ...details, receipt });
+      this.editing.set(false);
+    } catch {
+      this.saveFailed.set(true);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { GroupsApi, NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
+import {
+  EO_TYPES,
+  Hierarchy,
+  NumberingNodes,
+  claimComputerNumber,
+  claimNext,
+  departmentSite,
+  parseHierarchy,
+  postOfGroup,
+  receiptSeries
+} from '../../domain';
+import { ReceiptDraft, Receipt, toReceipt, toReceiptNodeBody, toReceiptUpdate } from '../model/receipt.model';
+import { ReceiptListKind, ReceiptListRequest, SORT_PROPERTIES, receiptQuery } from '../model/receipt-query';
+
+/** Where the installer keeps the department's hierarchy. */
+export const HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';
+
+/** The department and the signed-in officer's posts, as the diary needs them. */
+export interface DiaryDesk {
+  hierarchy: Hierarchy;
+  documentLibraryId: string;
+  /** Post groups the officer holds (usually one), e.g. GROUP_EO_GAD_CRU. */
+  posts: string[];
+  /** Section of the officer's first post: the default section of new receipts. */
+  section: string;
+}
+
+export interface ScanProgress {
+  file: string;
+  /** 0..100 */
+  percent: number;
+  done: boolean;
+  failed: boolean;
+}
+
+export interface DiarisedReceipt {
+  id: string;
+  receiptNumber: string;
+  /** Scans that could not be stored; the receipt exists and they can be uploaded again. */
+  failedScans: File[];
+}
+
+export interface ReceiptPage {
+  receipts: Receipt[];
+  totalItems: number;
+}
+
+export interface ReceiptDetails {
+  receipt: Receipt;
+  scans: { id: string; name: string; mimeType: string }[];
+  /** Movements recorded so far; once there is one, the frozen fields cannot be edited. */
+  movements: number;
+}
+
+const MOVEMENTS_FOLDER = 'Movements';
+
+/** Owns the dak diary in the repository: diarise (number, metadata, scans), read, list, edit. */
+@Injectable({ providedIn: 'root' })
+export class ReceiptService {
+  private readonly apiService = inject(AlfrescoApiService);
+  private deskPromise?: Promise<DiaryDesk>;
+
+  private get nodesApi(): NodesApi {
+    return new NodesApi(this.apiService.getInstance());
+  }
+
+  private get uploadApi(): UploadApi {
+    return new UploadApi(this.apiService.getInstance());
+  }
+
+  private get searchApi(): SearchApi {
+    return new SearchApi(this.apiService.getInstance());
+  }
+
+  private get groupsApi(): GroupsApi {
+    return new GroupsApi(this.apiService.getInstance());
+  }
+
+  /** Reads the hierarchy, the department's document library and the officer's posts (once). */
+  desk(): Promise<DiaryDesk> {
+    this.deskPromise ??= this.loadDesk().catch((error) => {
+      this.deskPromise = undefined;
+      throw error;
+    });
+    return this.deskPromise;
+  }
+
+  private async loadDesk(): Promise<DiaryDesk> {
+    const nodes = this.nodesApi;
+    const hierarchyNode = await nodes.getNode('-root-', { relativePath: HIERARCHY_PATH });
+    const content: unknown = await nodes.getNodeContent(hierarchyNode.entry.id);
+    const hierarchy = parseHierarchy(await asJson(content));
+    const library = await nodes.getNode('-root-', { relativePath: `Sites/${departmentSite(hierarchy)}/documentLibrary` });
+    const groups = await this.groupsApi.listGroupMembershipsForPerson('-me-', { skipCount: 0, maxItems: 250 });
+    const posts = (groups.list?.entries ?? [])
+      .map((entry) => postOfGroup(hierarchy, entry.entry.id ?? ''))
+      .filter((post) => !!post)
+      .map((post) => post!);
+    const section = posts.find((post) => post.section)?.section ?? hierarchy.sections[0]?.code ?? '';
+    return {
+      hierarchy,
+      documentLibraryId: library.entry.id,
+      posts: posts.map((post) => `GROUP_EO_${hierarchy.department.code}_${post.code}`),
+      section
+    };
+  }
+
+  /**
+   * Diarises a receipt: claims a Computer No. and the next receipt number of the section (race-free,
+   * see domain/numbering.ts), creating the eo:receipt with all its metadata in that one request, then
+   * stores the scans in it, reporting the progress of each.
+   */
+  async diarise(draft: ReceiptDraft, scans: File[], progress?: (p: ScanProgress) => void, now = new Date()): Promise<DiarisedReceipt> {
+    const desk = await this.desk();
+    if (!desk.posts.length) throw new Error('EOFFICE.RECEIPT.ERRORS.NO_POST');
+    const nodes = this.nodesApi as unknown as NumberingNodes;
+    const year = now.getFullYear();
+    const computerNumber = await claimComputerNumber(nodes, desk.documentLibraryId, year, 'Receipt');
+    const context = {
+      department: desk.hierarchy.department.code,
+      diaristPost: desk.posts[0],
+      year,
+      computerNumber,
+      now
+    };
+    let receiptNumber = '';
+    const claimed = await claimNext(nodes, {
+      parentId: desk.documentLibraryId,
+      folder: receiptSeries(year, draft.section),
+      body: (n) => {
+        const body = toReceiptNodeBody(draft, n, context);
+        receiptNumber = String(body.properties['eo:receiptNumber']);
+        return body;
+      }
+    });
+    const failedScans = draft.form === 'electronic' || scans.length ? await this.uploadScans(claimed.id, scans, progress) : [];
+    return { id: claimed.id, receiptNumber, failedScans };
+  }
+
+  /** Stores scans in a receipt, one after the other; answers those that failed. */
+  async uploadScans(receiptId: string, scans: File[], progress?: (p: ScanProgress) => void): Promise<File[]> {
+    const failed: File[] = [];
+    for (const scan of scans) {
+      progress?.({ file: scan.name, percent: 0, done: false, failed: false });
+      try {
+        const upload = this.uploadApi.uploadFile(
+          scan,
+          '',
+          receiptId,
+          { name: scan.name, nodeType: 'cm:content' },
+          {
+            autoRename: true
+          }
+        );
+        (upload as unknown as { on?: (event: string, cb: (e: { percent?: number }) => void) => void }).on?.('progress', (event) =>
+          progress?.({ file: scan.name, percent: Math.min(99, Math.round(event.percent ?? 0)), done: false, failed: false })
+        );
+        await upload;
+        progress?.({ file: scan.name, percent: 100, done: true, failed: false });
+      } catch {
+        failed.push(scan);
+        progress?.({ file: scan.name, percent: 0, done: true, failed: true });
+      }
+    }
+    return failed;
+  }
+
+  /** A receipt with its scans and the number of its movements. */
+  async get(id: string): Promise<ReceiptDetails> {
+    const nodes = this.nodesApi;
+    const node = await nodes.getNode(id, { include: ['properties', 'aspectNames'] });
+    if (node.entry.nodeType !== EO_TYPES.receipt) throw new Error('EOFFICE.RECEIPT.ERRORS.NOT_A_RECEIPT');
+    const children = await nodes.listNodeChildren(id, { include: ['properties'], maxItems: 100, orderBy: ['name ASC'] });
+    const entries = children.list?.entries ?? [];
+    const scans = entries
+      .filter((child) => child.entry.isFile)
+      .map((child) => ({ id: child.entry.id, name: child.entry.name, mimeType: child.entry.content?.mimeType ?? '' }));
+    const movementsFolder = entries.find((child) => child.entry.isFolder && child.entry.name === MOVEMENTS_FOLDER);
+    const movements = movementsFolder
+      ? ((await nodes.listNodeChildren(movementsFolder.entry.id, { maxItems: 1 })).list?.pagination?.totalItems ?? 0)
+      : 0;
+    return { receipt: toReceipt(node.entry), scans, movements };
+  }
+
+  /** Saves an edit; received, letter and diarised dates and delivery mode stay as they are once it has moved. */
+  async update(id: string, draft: ReceiptDraft, moved: boolean): Promise<Receipt> {
+    const updated = await this.nodesApi.updateNode(
+      id,
+      { properties: toReceiptUpdate(draft, moved) as unknown as Record<string, string> },
+      { include: ['properties'] }
+    );
+    return toReceipt(updated.entry);
+  }
+
+  /** One page of a receipt list from the search API. */
+  async list(kind: 'created' | 'inbox', request: ReceiptListRequest): Promise<ReceiptPage> {
+    const desk = await this.desk();
+    const listKind: ReceiptListKind = kind === 'created' ? { originPosts: desk.posts } : { holderPosts: desk.posts };
+    const result = await this.searchApi.search({
+      query: { query: receiptQuery(listKind, request.filters), language: 'afts' },
+      include: ['properties'],
+      paging: { skipCount: request.skipCount, maxItems: request.maxItems },
+      sort: [{ type: 'FIELD', field: SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
+    });
+    return {
+      receipts: (result.list?.entries ?? []).map((entry) => toReceipt(entry.entry)),
+      totalItems: result.list?.pagination?.totalItems ?? 0
+    };
+  }
+}
+
+/** The hierarchy file's content as js-api hands it over: a Blob in browsers, text or parsed JSON elsewhere. */
+async function asJson(content: unknown): Promise<unknown> {
+  if (typeof Blob !== 'undefined' && content instanceof Blob) return JSON.parse(await content.text());
+  if (typeof content === 'string') return JSON.parse(content);
+  return content;
+}
