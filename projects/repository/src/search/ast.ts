@@ -1,11 +1,5 @@
 /** Parsed AFTS query. Field names are kept as written (minus `@`); fields.ts resolves them. */
-export type Ast =
-  | { k: 'and'; items: Ast[] }
-  | { k: 'or'; items: Ast[] }
-  | { k: 'not'; item: Ast }
-  | { k: 'all' }
-  | Term
-  | Range;
+export type Ast = { k: 'and'; items: Ast[] } | { k: 'or'; items: Ast[] } | { k: 'not'; item: Ast } | { k: 'all' } | Term | Range;
 
 export interface Term {
   k: 'term';

@@ -30,16 +30,27 @@ export function compile(ast: Ast, env: CompileEnv): Compiled {
 
 function node(a: Ast, env: CompileEnv, fts: string[], negated: boolean): Sql {
   switch (a.k) {
-    case 'all': return TRUE;
-    case 'and': return join(a.items.map((x) => node(x, env, fts, negated)), ' AND ');
-    case 'or': return join(a.items.map((x) => node(x, env, fts, negated)), ' OR ');
+    case 'all':
+      return TRUE;
+    case 'and':
+      return join(
+        a.items.map((x) => node(x, env, fts, negated)),
+        ' AND '
+      );
+    case 'or':
+      return join(
+        a.items.map((x) => node(x, env, fts, negated)),
+        ' OR '
+      );
     // coalesce: a NULL comparison under NOT must count as "does not match", as in Lucene
     case 'not': {
       const inner = node(a.item, env, fts, !negated);
       return { sql: `NOT coalesce((${inner.sql}), 0)`, params: inner.params };
     }
-    case 'term': return term(a, env, fts, negated);
-    case 'range': return range(a, env);
+    case 'term':
+      return term(a, env, fts, negated);
+    case 'range':
+      return range(a, env);
   }
 }
 
@@ -59,7 +70,10 @@ function fullText(value: string, fts: string[], negated: boolean): Sql {
     // wildcards FTS5 cannot express: scan the stored text with the token matcher
     return sql(
       'n.seq IN (SELECT rowid FROM node_text WHERE afts_tokmatch(name, ?) OR afts_tokmatch(title, ?) OR afts_tokmatch(description, ?) OR afts_tokmatch(content, ?))',
-      value, value, value, value,
+      value,
+      value,
+      value,
+      value
     );
   }
   if (!negated) fts.push(expr);
@@ -105,9 +119,7 @@ function valueMatch(f: Extract<FieldRef, { kind: 'column' | 'property' }>, t: Te
   // text: token / prefix match, case-insensitive; LIKE first so the JS matcher sees few rows
   const like = likePrefilter(t.value);
   return onValue(f, 'text_value', (v) =>
-    like
-      ? sql(`${v} LIKE ? ESCAPE '\\' AND afts_tokmatch(${v}, ?)`, like, t.value)
-      : sql(`afts_tokmatch(${v}, ?)`, t.value),
+    like ? sql(`${v} LIKE ? ESCAPE '\\' AND afts_tokmatch(${v}, ?)`, like, t.value) : sql(`afts_tokmatch(${v}, ?)`, t.value)
   );
 }
 
@@ -177,7 +189,10 @@ function range(r: Range, env: CompileEnv): Sql {
 
 /** `workspace://SpacesStore/<id>` (optionally `;1.0`) or a bare id. */
 export function nodeIdOf(ref: string): string {
-  return ref.trim().replace(/^[a-z]+:\/\/[^/]+\//iu, '').replace(/;.*$/u, '');
+  return ref
+    .trim()
+    .replace(/^[a-z]+:\/\/[^/]+\//iu, '')
+    .replace(/;.*$/u, '');
 }
 
 function special(name: string, t: Term, env: CompileEnv, fts: string[], negated: boolean): Sql {
@@ -196,8 +211,10 @@ function special(name: string, t: Term, env: CompileEnv, fts: string[], negated:
       const l = inList('qname', all.length ? all : [q]);
       return { sql: `n.id IN (SELECT node_id FROM aspect WHERE ${l.sql})`, params: l.params };
     }
-    case 'ID': return sql('n.id = ?', nodeIdOf(v));
-    case 'DBID': return sql('n.seq = ?', Number(v));
+    case 'ID':
+      return sql('n.id = ?', nodeIdOf(v));
+    case 'DBID':
+      return sql('n.seq = ?', Number(v));
     case 'PARENT': {
       const id = nodeIdOf(v);
       return sql('(n.parent_id = ? OR n.id IN (SELECT child_id FROM child_assoc WHERE parent_id = ?))', id, id);
@@ -212,7 +229,8 @@ function special(name: string, t: Term, env: CompileEnv, fts: string[], negated:
       const d = descendantsOf(site.node_id);
       return { sql: `n.id IN (${d.sql})`, params: d.params };
     }
-    case 'PATH': return compilePath(env.db, v, env.fields.qname);
+    case 'PATH':
+      return compilePath(env.db, v, env.fields.qname);
     case 'TAG': {
       const cond = t.wild ? sql("t.tag_key LIKE ? ESCAPE '\\'", wildcardToLike(v.toLowerCase())) : sql('t.tag_key = ?', v.toLowerCase());
       return { sql: `n.id IN (SELECT nt.node_id FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE ${cond.sql})`, params: cond.params };

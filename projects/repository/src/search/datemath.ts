@@ -3,12 +3,31 @@
 import { SearchError } from './errors';
 
 /** A date value as a half-open interval of epoch ms: a partial date like 2026-03 covers the month. */
-export interface DateSpan { start: number; end: number }
+export interface DateSpan {
+  start: number;
+  end: number;
+}
 
 const UNITS: Record<string, Unit> = {
-  YEAR: 'Y', YEARS: 'Y', MONTH: 'M', MONTHS: 'M', WEEK: 'W', WEEKS: 'W', DAY: 'D', DAYS: 'D', DATE: 'D',
-  HOUR: 'h', HOURS: 'h', MINUTE: 'm', MINUTES: 'm', SECOND: 's', SECONDS: 's',
-  MILLI: 'ms', MILLIS: 'ms', MILLISECOND: 'ms', MILLISECONDS: 'ms',
+  YEAR: 'Y',
+  YEARS: 'Y',
+  MONTH: 'M',
+  MONTHS: 'M',
+  WEEK: 'W',
+  WEEKS: 'W',
+  DAY: 'D',
+  DAYS: 'D',
+  DATE: 'D',
+  HOUR: 'h',
+  HOURS: 'h',
+  MINUTE: 'm',
+  MINUTES: 'm',
+  SECOND: 's',
+  SECONDS: 's',
+  MILLI: 'ms',
+  MILLIS: 'ms',
+  MILLISECOND: 'ms',
+  MILLISECONDS: 'ms'
 };
 type Unit = 'Y' | 'M' | 'W' | 'D' | 'h' | 'm' | 's' | 'ms';
 
@@ -81,31 +100,49 @@ export function addGap(t: number, gap: string): number {
 function add(t: number, u: Unit, n: number): number {
   const d = new Date(t);
   switch (u) {
-    case 'Y': d.setUTCFullYear(d.getUTCFullYear() + n); return d.getTime();
-    case 'M': d.setUTCMonth(d.getUTCMonth() + n); return d.getTime();
-    case 'W': return t + n * 7 * 86400000;
-    case 'D': d.setUTCDate(d.getUTCDate() + n); return d.getTime();
-    case 'h': return t + n * 3600000;
-    case 'm': return t + n * 60000;
-    case 's': return t + n * 1000;
-    case 'ms': return t + n;
+    case 'Y':
+      d.setUTCFullYear(d.getUTCFullYear() + n);
+      return d.getTime();
+    case 'M':
+      d.setUTCMonth(d.getUTCMonth() + n);
+      return d.getTime();
+    case 'W':
+      return t + n * 7 * 86400000;
+    case 'D':
+      d.setUTCDate(d.getUTCDate() + n);
+      return d.getTime();
+    case 'h':
+      return t + n * 3600000;
+    case 'm':
+      return t + n * 60000;
+    case 's':
+      return t + n * 1000;
+    case 'ms':
+      return t + n;
   }
 }
 
 function floor(t: number, u: Unit): number {
   const d = new Date(t);
   switch (u) {
-    case 'Y': return Date.UTC(d.getUTCFullYear(), 0, 1);
-    case 'M': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    case 'Y':
+      return Date.UTC(d.getUTCFullYear(), 0, 1);
+    case 'M':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
     case 'W': {
       const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
       return day - ((d.getUTCDay() + 6) % 7) * 86400000; // ISO weeks start on Monday
     }
-    case 'D': return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    case 'h': return t - (t % 3600000);
-    case 'm': return t - (t % 60000);
-    case 's': return t - (t % 1000);
-    case 'ms': return t;
+    case 'D':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    case 'h':
+      return t - (t % 3600000);
+    case 'm':
+      return t - (t % 60000);
+    case 's':
+      return t - (t % 1000);
+    case 'ms':
+      return t;
   }
 }
 

@@ -17,14 +17,25 @@ export interface FacetEnv {
   predicate(query: string): Sql;
 }
 
-interface Arm { sql: string; params: unknown[] }
+interface Arm {
+  sql: string;
+  params: unknown[];
+}
 type Bound = number | string | null;
-interface Bucket { lo: Bound; hi: Bound; loInc: boolean; hiInc: boolean }
+interface Bucket {
+  lo: Bound;
+  hi: Bound;
+  loInc: boolean;
+  hiInc: boolean;
+}
 
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
 const bool = (v: unknown, d: boolean) => (v === undefined || v === null ? d : v === true || v === 'true');
 
-export interface FacetResult { total: number; context: Record<string, unknown> }
+export interface FacetResult {
+  total: number;
+  context: Record<string, unknown>;
+}
 
 export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: boolean): FacetResult {
   const ctes = new Map<string, { name: string; sql: Sql }>();
@@ -55,7 +66,8 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
 
   // field facets
   const ffs = Array.isArray((body.facetFields as Record<string, unknown> | undefined)?.facets)
-    ? ((body.facetFields as Record<string, unknown>).facets as Record<string, unknown>[]) : [];
+    ? ((body.facetFields as Record<string, unknown>).facets as Record<string, unknown>[])
+    : [];
   const ffArms: number[] = [];
   for (const ff of ffs) {
     if (typeof ff?.field !== 'string' || ff.field.trim() === '') throw new SearchError('A facet field needs a field');
@@ -71,7 +83,7 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     arm(
       `SELECT * FROM (SELECT ${k} AS k, ${src.expr} AS v, count(*) AS c FROM ${from(hits(ff.excludeFilters))} ${src.join} ` +
         `WHERE ${src.expr} IS NOT NULL${where} GROUP BY v HAVING count(*) >= ? ORDER BY ${order} LIMIT ? OFFSET ?)`,
-      [...src.params, ...(prefix ? [prefix.replace(/[%_\\]/gu, '\\$&') + '%'] : []), Math.max(mincount, 1), limit < 0 ? -1 : limit, offset],
+      [...src.params, ...(prefix ? [prefix.replace(/[%_\\]/gu, '\\$&') + '%'] : []), Math.max(mincount, 1), limit < 0 ? -1 : limit, offset]
     );
   }
 
@@ -86,7 +98,8 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     const sets = [...globalSets, ...(Array.isArray(iv.sets) ? (iv.sets as Record<string, unknown>[]) : [])];
     const src = valueSource(field, env.fields);
     const buckets = sets.map((s) =>
-      intervalBucket(str(s.start), str(s.end), bool(s.startInclusive, true), bool(s.endInclusive, true), src, env.now));
+      intervalBucket(str(s.start), str(s.end), bool(s.startInclusive, true), bool(s.endInclusive, true), src, env.now)
+    );
     const k = arms.length;
     intervalArms.push({ k, label: str(iv.label) ?? field, field, sets });
     arms.push(sumsArm(k, src, buckets, from(hits(iv.excludeFilters))));
@@ -94,7 +107,11 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
 
   // ranges: buckets from start/end/gap
   const ranges = Array.isArray(body.ranges) ? (body.ranges as Record<string, unknown>[]) : [];
-  const rangeArms: { k: number; label: string; buckets: { start: string; end: string; startInc: boolean; endInc: boolean; label?: string }[] }[] = [];
+  const rangeArms: {
+    k: number;
+    label: string;
+    buckets: { start: string; end: string; startInc: boolean; endInc: boolean; label?: string }[];
+  }[] = [];
   for (const r of ranges) {
     if (typeof r?.field !== 'string') throw new SearchError('A range facet needs a field');
     const field = stripQuotes(r.field);
@@ -124,7 +141,12 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
 
   // facet queries: grouped (by `group`) into query facets with V2 or when any has a group
   if (fqs.length > 0) {
-    const counts = fqs.map((q, i) => ({ label: str(q.label) ?? String(q.query), filterQuery: String(q.query), count: byArm.get(fqBase + i)?.[0]?.c ?? 0, group: str(q.group) }));
+    const counts = fqs.map((q, i) => ({
+      label: str(q.label) ?? String(q.query),
+      filterQuery: String(q.query),
+      count: byArm.get(fqBase + i)?.[0]?.c ?? 0,
+      group: str(q.group)
+    }));
     if (v2 || counts.some((c) => c.group !== undefined)) {
       const groups = new Map<string | undefined, typeof counts>();
       for (const c of counts) {
@@ -132,11 +154,17 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
         groups.get(c.group)!.push(c);
       }
       for (const [group, cs] of groups) {
-        facets.push(withoutUndefined({
-          type: 'query',
-          label: group,
-          buckets: cs.map((c) => ({ label: c.label, filterQuery: c.filterQuery, metrics: [{ type: 'count', value: { count: c.count } }] })),
-        }));
+        facets.push(
+          withoutUndefined({
+            type: 'query',
+            label: group,
+            buckets: cs.map((c) => ({
+              label: c.label,
+              filterQuery: c.filterQuery,
+              metrics: [{ type: 'count', value: { count: c.count } }]
+            }))
+          })
+        );
       }
     } else {
       context.facetQueries = counts.map((c) => ({ label: c.label, filterQuery: c.filterQuery, count: c.count }));
@@ -150,12 +178,22 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     if (rowsF.length === 0) return;
     const field = stripQuotes(String(ff.field));
     const label = str(ff.label) ?? field;
-    const display = displayNames(env.db, field, env.fields, rowsF.map((r) => String(r.v)));
+    const display = displayNames(
+      env.db,
+      field,
+      env.fields,
+      rowsF.map((r) => String(r.v))
+    );
     const buckets = rowsF.map((r) => {
       const value = String(r.v);
       const fq = `${field}:"${value.replace(/(["\\])/gu, '\\$1')}"`;
       return v2
-        ? withoutUndefined({ label: value, filterQuery: fq, display: display.get(value), metrics: [{ type: 'count', value: { count: String(r.c) } }] })
+        ? withoutUndefined({
+            label: value,
+            filterQuery: fq,
+            display: display.get(value),
+            metrics: [{ type: 'count', value: { count: String(r.c) } }]
+          })
         : withoutUndefined({ label: value, filterQuery: fq, count: r.c, display: display.get(value) });
     });
     if (v2) facets.push({ type: 'field', label, buckets });
@@ -177,9 +215,9 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
           label: str(s.label) ?? `${si ? '[' : '('}${start},${end}${ei ? ']' : ')'}`,
           filterQuery: `${ia.field}:${si ? '[' : '<'}${quoteBound(start)} TO ${quoteBound(end)}${ei ? ']' : '>'}`,
           metrics: [{ type: 'count', value: { count: String(Number(counts[j] ?? 0)) } }],
-          bucketInfo: { start, end, startInclusive: String(si), endInclusive: String(ei) },
+          bucketInfo: { start, end, startInclusive: String(si), endInclusive: String(ei) }
         };
-      }),
+      })
     });
   }
 
@@ -192,8 +230,8 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
         label: b.label ?? `${b.startInc ? '[' : '('}${b.start} - ${b.end}${b.endInc ? ']' : ')'}`,
         filterQuery: `${ra.label}:${b.startInc ? '[' : '<'}"${b.start}" TO "${b.end}"${b.endInc ? ']' : '>'}`,
         metrics: [{ type: 'count', value: { count: String(Number(counts[j] ?? 0)) } }],
-        bucketInfo: { start: b.start, end: b.end, startInclusive: String(b.startInc), endInclusive: String(b.endInc) },
-      })),
+        bucketInfo: { start: b.start, end: b.end, startInclusive: String(b.startInc), endInclusive: String(b.endInc) }
+      }))
     });
   }
 
@@ -201,14 +239,28 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
   return { total, context };
 }
 
-interface Source { expr: string; join: string; params: unknown[]; type: 'text' | 'date' | 'number'; column: boolean }
+interface Source {
+  expr: string;
+  join: string;
+  params: unknown[];
+  type: 'text' | 'date' | 'number';
+  column: boolean;
+}
 
 /** Where a facet field's values come from: a node column or the property table (one row per value). */
 function valueSource(field: string, fields: FieldResolver): Source {
   if (field === 'TYPE') return { expr: 'n.type', join: '', params: [], type: 'text', column: true };
-  if (field === 'TAG') return { expr: 't.tag', join: 'JOIN node_tag nt ON nt.node_id = n.id JOIN tag t ON t.id = nt.tag_id', params: [], type: 'text', column: false };
+  if (field === 'TAG')
+    return {
+      expr: 't.tag',
+      join: 'JOIN node_tag nt ON nt.node_id = n.id JOIN tag t ON t.id = nt.tag_id',
+      params: [],
+      type: 'text',
+      column: false
+    };
   const f: FieldRef = fields.resolve(field);
-  if (f.kind === 'column') return { expr: f.col, join: '', params: [], type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text', column: true };
+  if (f.kind === 'column')
+    return { expr: f.col, join: '', params: [], type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text', column: true };
   if (f.kind === 'property') {
     const numeric = f.type === 'number' || f.type === 'date';
     return {
@@ -216,7 +268,7 @@ function valueSource(field: string, fields: FieldResolver): Source {
       join: 'JOIN property p ON p.node_id = n.id AND p.qname = ?',
       params: [f.qname],
       type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text',
-      column: false,
+      column: false
     };
   }
   throw new SearchError(`Cannot facet on '${field}'`);
@@ -232,8 +284,14 @@ function sumsArm(k: number, src: Source, buckets: Bucket[], from: string): Arm {
   const params: unknown[] = [];
   const sums = buckets.map((b) => {
     const conds: string[] = [`${src.expr} IS NOT NULL`];
-    if (b.lo !== null) { conds.push(`${src.expr} ${b.loInc ? '>=' : '>'} ?`); params.push(b.lo); }
-    if (b.hi !== null) { conds.push(`${src.expr} ${b.hiInc ? '<=' : '<'} ?`); params.push(b.hi); }
+    if (b.lo !== null) {
+      conds.push(`${src.expr} ${b.loInc ? '>=' : '>'} ?`);
+      params.push(b.lo);
+    }
+    if (b.hi !== null) {
+      conds.push(`${src.expr} ${b.hiInc ? '<=' : '<'} ?`);
+      params.push(b.hi);
+    }
     return `coalesce(sum(CASE WHEN ${conds.join(' AND ')} THEN 1 ELSE 0 END), 0)`;
   });
   const v = sums.length ? sums.join(" || ',' || ") : "''";
@@ -241,7 +299,14 @@ function sumsArm(k: number, src: Source, buckets: Bucket[], from: string): Arm {
 }
 
 /** An interval set (start/end text, date math allowed) as a bucket in the field's storage form. */
-function intervalBucket(start: string | undefined, end: string | undefined, loInc: boolean, hiInc: boolean, src: Source, now: Date): Bucket {
+function intervalBucket(
+  start: string | undefined,
+  end: string | undefined,
+  loInc: boolean,
+  hiInc: boolean,
+  src: Source,
+  now: Date
+): Bucket {
   const open = (x: string | undefined) => x === undefined || x === '*' || x === 'MIN' || x === 'MAX';
   if (src.type === 'date') {
     const d = (x: string | undefined) => {
@@ -253,7 +318,12 @@ function intervalBucket(start: string | undefined, end: string | undefined, loIn
     const lo = d(start);
     const hi = d(end);
     // partial dates widen inclusively, as in queries: [2026-01 TO 2026-02] ends with February
-    return normalise(src, { lo: lo ? (loInc ? lo.start : lo.end) : null, hi: hi ? (hiInc ? hi.end : hi.start) : null, loInc: true, hiInc: false });
+    return normalise(src, {
+      lo: lo ? (loInc ? lo.start : lo.end) : null,
+      hi: hi ? (hiInc ? hi.end : hi.start) : null,
+      loInc: true,
+      hiInc: false
+    });
   }
   if (src.type === 'number') {
     const n = (x: string | undefined) => {
@@ -278,7 +348,15 @@ function normalise(src: Source, b: Bucket): Bucket {
   return { lo: lo === null ? null : conv(src, lo), hi: hi === null ? null : conv(src, hi), loInc: true, hiInc: false };
 }
 
-interface PlannedBucket { start: string; end: string; startValue: number | null; endValue: number | null; startInc: boolean; endInc: boolean; label?: string }
+interface PlannedBucket {
+  start: string;
+  end: string;
+  startValue: number | null;
+  endValue: number | null;
+  startInc: boolean;
+  endInc: boolean;
+  label?: string;
+}
 
 const MAX_BUCKETS = 1000;
 
@@ -333,11 +411,35 @@ function planRange(r: Record<string, unknown>, type: Source['type'], now: Date):
   const other = Array.isArray(r.other) ? (r.other as unknown[]).map((x) => String(x).toLowerCase()) : [];
   const last = out.length ? out[out.length - 1].endValue! : end;
   if (other.includes('before') || other.includes('all'))
-    out.push({ label: 'before', start: '*', end: fmt(start), startValue: null, endValue: start, startInc: true, endInc: outer || (edge ? false : !lower) });
+    out.push({
+      label: 'before',
+      start: '*',
+      end: fmt(start),
+      startValue: null,
+      endValue: start,
+      startInc: true,
+      endInc: outer || (edge ? false : !lower)
+    });
   if (other.includes('after') || other.includes('all'))
-    out.push({ label: 'after', start: fmt(last), end: '*', startValue: last, endValue: null, startInc: outer || (edge ? false : !upper), endInc: true });
+    out.push({
+      label: 'after',
+      start: fmt(last),
+      end: '*',
+      startValue: last,
+      endValue: null,
+      startInc: outer || (edge ? false : !upper),
+      endInc: true
+    });
   if (other.includes('between') || other.includes('all'))
-    out.push({ label: 'between', start: fmt(start), end: fmt(last), startValue: start, endValue: last, startInc: lower || edge, endInc: upper || edge });
+    out.push({
+      label: 'between',
+      start: fmt(start),
+      end: fmt(last),
+      startValue: start,
+      endValue: last,
+      startInc: lower || edge,
+      endInc: upper || edge
+    });
   return out;
 }
 
@@ -350,7 +452,9 @@ function displayNames(db: Database, field: string, fields: FieldResolver, values
   const out = new Map<string, string>();
   const f = field === 'TYPE' || field === 'TAG' ? undefined : fields.resolve(field);
   if (!f || f.kind !== 'column' || !['n.created_by', 'n.modified_by', 'n.owner'].includes(f.col) || values.length === 0) return out;
-  const rows = db.prepare('SELECT id, first_name, last_name FROM person WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(values)) as { id: string; first_name: string; last_name: string | null }[];
+  const rows = db
+    .prepare('SELECT id, first_name, last_name FROM person WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(values)) as { id: string; first_name: string; last_name: string | null }[];
   for (const r of rows) out.set(r.id, [r.first_name, r.last_name].filter(Boolean).join(' '));
   return out;
 }

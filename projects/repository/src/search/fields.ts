@@ -36,7 +36,7 @@ export const WELL_KNOWN_NAMESPACES: Record<string, string> = {
   'http://www.alfresco.org/model/action/1.0': 'act',
   'http://www.alfresco.org/model/versionstore/2.0': 'ver2',
   'http://www.alfresco.org/model/recordsmanagement/1.0': 'rma',
-  'http://www.alfresco.org/model/smartfolder/1.0': 'smf',
+  'http://www.alfresco.org/model/smartfolder/1.0': 'smf'
 };
 const KNOWN_PREFIXES = new Set(Object.values(WELL_KNOWN_NAMESPACES));
 
@@ -59,13 +59,13 @@ const COLUMNS: Record<string, { col: string; type: ValueType; fts?: FtsColumn }>
   'cm:content.size': { col: 'n.size', type: 'number' },
   'cm:content.encoding': { col: 'n.encoding', type: 'other' },
   'sys:node-uuid': { col: 'n.id', type: 'other' },
-  'sys:node-dbid': { col: 'n.seq', type: 'number' },
+  'sys:node-dbid': { col: 'n.seq', type: 'number' }
 };
 const FTS_PROPS: Record<string, FtsColumn> = { 'cm:title': 'title', 'cm:description': 'description' };
 
 export function createResolver(
   propertyDataType: (q: string) => string | undefined,
-  prefixForUri?: (uri: string) => string | undefined,
+  prefixForUri?: (uri: string) => string | undefined
 ): FieldResolver {
   const isQName = (p: string, local: string) =>
     KNOWN_PREFIXES.has(p) ||
@@ -104,12 +104,23 @@ export function createResolver(
 
 function valueType(dt: string | undefined): ValueType {
   switch (dt) {
-    case undefined: return 'unknown';
-    case 'd:text': case 'd:mltext': return 'text';
-    case 'd:date': case 'd:datetime': return 'date';
-    case 'd:int': case 'd:long': case 'd:float': case 'd:double': return 'number';
-    case 'd:boolean': return 'bool';
-    default: return 'other';
+    case undefined:
+      return 'unknown';
+    case 'd:text':
+    case 'd:mltext':
+      return 'text';
+    case 'd:date':
+    case 'd:datetime':
+      return 'date';
+    case 'd:int':
+    case 'd:long':
+    case 'd:float':
+    case 'd:double':
+      return 'number';
+    case 'd:boolean':
+      return 'bool';
+    default:
+      return 'other';
   }
 }
 

@@ -35,7 +35,10 @@ export interface SearchOutcome {
   context?: object;
 }
 
-interface Filter { where: Sql; tags: string[] }
+interface Filter {
+  where: Sql;
+  tags: string[];
+}
 
 export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SearchError('The search request must be a JSON object');
@@ -50,7 +53,8 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   const now = ctx.now?.() ?? new Date();
   const fields = createResolver((x) => ctx.propertyDataType(x), ctx.prefixForUri && ((u) => ctx.prefixForUri!(u)));
   const defaults = (req.defaults ?? {}) as Record<string, unknown>;
-  const op = String((q as Record<string, unknown>).defaultOperator ?? defaults.defaultFTSOperator ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND';
+  const op =
+    String((q as Record<string, unknown>).defaultOperator ?? defaults.defaultFTSOperator ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND';
   const toSql = (text: string): Compiled => {
     const ast: Ast = parseAfts(text, { defaultOperator: op, isQName: fields.isQName });
     return compile(ast, { db: ctx.db, fields, subClassesOf: (x) => ctx.subClassesOf(x), now });
@@ -79,9 +83,9 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
         sql(deleted ? 'n.archived_at IS NOT NULL' : 'n.archived_at IS NULL'),
         { sql: rf.sql, params: rf.params },
         main.where,
-        ...filters.filter((f) => !f.tags.some((t) => excludeTags.includes(t))).map((f) => f.where),
+        ...filters.filter((f) => !f.tags.some((t) => excludeTags.includes(t))).map((f) => f.where)
       ],
-      ' AND ',
+      ' AND '
     );
   const where = base([]);
 
@@ -89,24 +93,27 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   const order = orderBy(req.sort, fields);
   const scored = main.fts.length > 0;
   // relevance: bm25 over the positive full-text parts; everything else scores 1 like a filter
-  const scoreJoin = scored
-    ? sql('LEFT JOIN (SELECT rowid AS rid, bm25(node_text) AS r FROM node_text WHERE node_text MATCH ?) s ON s.rid = n.seq', main.fts.map((e) => `(${e})`).join(' OR '))
+  // The scores are materialised once: as a plain joined subquery SQLite re-ran the MATCH for every node row.
+  const scoreCte = scored
+    ? sql(
+        'WITH s AS MATERIALIZED (SELECT rowid AS rid, bm25(node_text) AS r FROM node_text WHERE node_text MATCH ?) ',
+        main.fts.map((e) => `(${e})`).join(' OR ')
+      )
     : sql('');
+  const scoreJoin = scored ? 'LEFT JOIN s ON s.rid = n.seq' : '';
   const scoreExpr = scored ? 'CASE WHEN s.r IS NULL THEN 1.0 ELSE 1.0 - s.r END' : '1.0';
   const page = ctx.db
-    .prepare(`SELECT n.id AS id, ${scoreExpr} AS score FROM node n ${scoreJoin.sql} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
-    .all(...scoreJoin.params, ...where.params, ...order.params, paging.maxItems, paging.skipCount) as { id: string; score: number }[];
+    .prepare(
+      `${scoreCte.sql}SELECT n.id AS id, ${scoreExpr} AS score FROM node n ${scoreJoin} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`
+    )
+    .all(...scoreCte.params, ...where.params, ...order.params, paging.maxItems, paging.skipCount) as { id: string; score: number }[];
 
   const facetRequested = ['facetQueries', 'facetFields', 'facetIntervals', 'ranges'].some((k) => req[k] !== undefined && req[k] !== null);
   const v2 = String(req.facetFormat ?? '').toUpperCase() === 'V2';
   let total: number;
   const context: Record<string, unknown> = {};
   if (facetRequested) {
-    const r = computeFacets(
-      { db: ctx.db, fields, now, base, predicate: (text) => toSql(text).where },
-      req,
-      v2,
-    );
+    const r = computeFacets({ db: ctx.db, fields, now, base, predicate: (text) => toSql(text).where }, req, v2);
     total = r.total;
     Object.assign(context, r.context);
   } else {
@@ -125,9 +132,9 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
       hasMoreItems: paging.skipCount + page.length < total,
       totalItems: total,
       skipCount: paging.skipCount,
-      maxItems: paging.maxItems,
+      maxItems: paging.maxItems
     },
-    context: ordered,
+    context: ordered
   };
 }
 

@@ -3,8 +3,22 @@
 import { SearchError } from './errors';
 
 export type TokenType =
-  | 'LPAREN' | 'RPAREN' | 'AND' | 'OR' | 'NOT' | 'PLUS' | 'MINUS' | 'EQUALS' | 'TO'
-  | 'RANGE_OPEN' | 'RANGE_CLOSE' | 'CMP' | 'STRING' | 'WORD' | 'FIELD' | 'EOF';
+  | 'LPAREN'
+  | 'RPAREN'
+  | 'AND'
+  | 'OR'
+  | 'NOT'
+  | 'PLUS'
+  | 'MINUS'
+  | 'EQUALS'
+  | 'TO'
+  | 'RANGE_OPEN'
+  | 'RANGE_CLOSE'
+  | 'CMP'
+  | 'STRING'
+  | 'WORD'
+  | 'FIELD'
+  | 'EOF';
 
 export interface Token {
   type: TokenType;
@@ -26,22 +40,55 @@ export function tokenize(input: string): Token[] {
 
   while (i < n) {
     const c = input[i];
-    if (isSpace(c)) { i++; continue; }
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
     const start = i;
-    if (c === '(') { push('LPAREN', c, i++); continue; }
-    if (c === ')') { push('RPAREN', c, i++); continue; }
-    if (c === '&' && input[i + 1] === '&') { push('AND', '&&', i); i += 2; continue; }
-    if (c === '|' && input[i + 1] === '|') { push('OR', '||', i); i += 2; continue; }
-    if (c === '!') { push('NOT', '!', i++); continue; }
+    if (c === '(') {
+      push('LPAREN', c, i++);
+      continue;
+    }
+    if (c === ')') {
+      push('RPAREN', c, i++);
+      continue;
+    }
+    if (c === '&' && input[i + 1] === '&') {
+      push('AND', '&&', i);
+      i += 2;
+      continue;
+    }
+    if (c === '|' && input[i + 1] === '|') {
+      push('OR', '||', i);
+      i += 2;
+      continue;
+    }
+    if (c === '!') {
+      push('NOT', '!', i++);
+      continue;
+    }
     // prefix operators only where a term begins; `a-b` and `NOW-7DAYS` are read as single words
-    if (c === '+' && !inRange(out)) { push('PLUS', c, i++); continue; }
-    if (c === '-' && !inRange(out)) { push('MINUS', c, i++); continue; }
-    if (c === '=') { push('EQUALS', c, i++); continue; }
+    if (c === '+' && !inRange(out)) {
+      push('PLUS', c, i++);
+      continue;
+    }
+    if (c === '-' && !inRange(out)) {
+      push('MINUS', c, i++);
+      continue;
+    }
+    if (c === '=') {
+      push('EQUALS', c, i++);
+      continue;
+    }
     if (c === '"' || c === "'") {
       let j = i + 1;
       let text = '';
       while (j < n && input[j] !== c) {
-        if (input[j] === '\\' && j + 1 < n) { text += input[j + 1]; j += 2; continue; }
+        if (input[j] === '\\' && j + 1 < n) {
+          text += input[j + 1];
+          j += 2;
+          continue;
+        }
         text += input[j++];
       }
       if (j >= n) throw new SearchError(`Unterminated quoted string at position ${start}`);
@@ -50,8 +97,15 @@ export function tokenize(input: string): Token[] {
       push('STRING', text, start);
       continue;
     }
-    if (c === '[' || (c === '{' && !looksLikeUriQName(input, i)) || (c === '<' && rangeAhead(input, i))) { push('RANGE_OPEN', c, i++); continue; }
-    if (c === ']' || c === '}' || (c === '>' && inRange(out))) { push('RANGE_CLOSE', c, i++); i = skipSuffixes(input, i); continue; }
+    if (c === '[' || (c === '{' && !looksLikeUriQName(input, i)) || (c === '<' && rangeAhead(input, i))) {
+      push('RANGE_OPEN', c, i++);
+      continue;
+    }
+    if (c === ']' || c === '}' || (c === '>' && inRange(out))) {
+      push('RANGE_CLOSE', c, i++);
+      i = skipSuffixes(input, i);
+      continue;
+    }
     if ((c === '<' || c === '>') && !inRange(out)) {
       const op = input[i + 1] === '=' ? c + '=' : c;
       push('CMP', op, i);
@@ -71,7 +125,10 @@ function readWord(input: string, i: number): { raw: string; end: number } {
   let j = i;
   while (j < input.length) {
     const c = input[j];
-    if (c === '\\' && j + 1 < input.length) { j += 2; continue; }
+    if (c === '\\' && j + 1 < input.length) {
+      j += 2;
+      continue;
+    }
     if (c === '{' && (j === i || input[j - 1] === '@') && looksLikeUriQName(input, j)) {
       j = input.indexOf('}', j) + 1; // {uri}local QName: part of the word
       continue;
@@ -86,10 +143,22 @@ function readWord(input: string, i: number): { raw: string; end: number } {
 
 function emitWord(out: Token[], raw0: string, pos: number, input: string, next: number) {
   const raw = stripWordSuffixes(raw0);
-  if (raw === 'AND') { out.push({ type: 'AND', text: raw, pos }); return; }
-  if (raw === 'OR') { out.push({ type: 'OR', text: raw, pos }); return; }
-  if (raw === 'NOT') { out.push({ type: 'NOT', text: raw, pos }); return; }
-  if (raw === 'TO' && inRange(out)) { out.push({ type: 'TO', text: raw, pos }); return; }
+  if (raw === 'AND') {
+    out.push({ type: 'AND', text: raw, pos });
+    return;
+  }
+  if (raw === 'OR') {
+    out.push({ type: 'OR', text: raw, pos });
+    return;
+  }
+  if (raw === 'NOT') {
+    out.push({ type: 'NOT', text: raw, pos });
+    return;
+  }
+  if (raw === 'TO' && inRange(out)) {
+    out.push({ type: 'TO', text: raw, pos });
+    return;
+  }
   // `field:` immediately followed by a value opener is a field token; `a:b:c` words are split by the parser
   if (raw.endsWith(':') && !raw.endsWith('\\:') && next < input.length && !isSpace(input[next])) {
     out.push({ type: 'FIELD', text: unescape(raw.slice(0, -1)), raw: raw.slice(0, -1), pos });

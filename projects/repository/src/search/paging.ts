@@ -3,7 +3,10 @@ import { SearchError } from './errors';
 import { FieldResolver } from './fields';
 import { Sql, join, sql } from './sql';
 
-export interface Paging { skipCount: number; maxItems: number }
+export interface Paging {
+  skipCount: number;
+  maxItems: number;
+}
 
 export function readPaging(p: unknown): Paging {
   const o = (p ?? {}) as Record<string, unknown>;
@@ -26,8 +29,14 @@ export function orderBy(sort: unknown, fields: FieldResolver): Sql {
     const type = String(s.type ?? 'FIELD').toUpperCase();
     const asc = s.ascending === true || s.ascending === 'true';
     const dir = asc ? 'ASC' : 'DESC';
-    if (type === 'SCORE' || (type === 'FIELD' && String(s.field).toLowerCase() === 'score')) { parts.push(sql(`score ${dir}`)); continue; }
-    if (type === 'DOCUMENT') { parts.push(sql(`n.seq ${dir}`)); continue; }
+    if (type === 'SCORE' || (type === 'FIELD' && String(s.field).toLowerCase() === 'score')) {
+      parts.push(sql(`score ${dir}`));
+      continue;
+    }
+    if (type === 'DOCUMENT') {
+      parts.push(sql(`n.seq ${dir}`));
+      continue;
+    }
     if (type !== 'FIELD') throw new SearchError(`Unknown sort type '${String(s.type)}'`);
     if (typeof s.field !== 'string' || s.field.trim() === '') throw new SearchError('A FIELD sort needs a field');
     parts.push(sortExpr(s.field.trim(), fields, dir));

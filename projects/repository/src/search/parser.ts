@@ -12,12 +12,32 @@ export interface ParseOptions {
 
 /** Pseudo-fields whose value may itself contain colons (QNames, node refs, paths). */
 export const SPECIAL_FIELDS = new Set([
-  'TYPE', 'EXACTTYPE', 'ASPECT', 'EXACTASPECT', 'PARENT', 'ANCESTOR', 'ID', 'PATH', 'TEXT', 'ALL', 'TAG',
-  'SITE', 'QNAME', 'PNAME', 'ISNULL', 'ISNOTNULL', 'ISUNSET', 'EXISTS', 'DBID',
+  'TYPE',
+  'EXACTTYPE',
+  'ASPECT',
+  'EXACTASPECT',
+  'PARENT',
+  'ANCESTOR',
+  'ID',
+  'PATH',
+  'TEXT',
+  'ALL',
+  'TAG',
+  'SITE',
+  'QNAME',
+  'PNAME',
+  'ISNULL',
+  'ISNOTNULL',
+  'ISUNSET',
+  'EXISTS',
+  'DBID'
 ]);
 
 type Occur = 'req' | 'not' | 'opt';
-interface Clause { occur: Occur; node: Ast }
+interface Clause {
+  occur: Occur;
+  node: Ast;
+}
 
 export function parseAfts(text: string, opts: ParseOptions): Ast {
   if (typeof text !== 'string' || text.trim() === '') throw new SearchError('An empty query is not allowed');
@@ -29,10 +49,17 @@ export function parseAfts(text: string, opts: ParseOptions): Ast {
 
 class Parser {
   private i = 0;
-  constructor(private toks: Token[], private opts: ParseOptions) {}
+  constructor(
+    private toks: Token[],
+    private opts: ParseOptions
+  ) {}
 
-  private peek(): Token { return this.toks[this.i]; }
-  private next(): Token { return this.toks[this.i++]; }
+  private peek(): Token {
+    return this.toks[this.i];
+  }
+  private next(): Token {
+    return this.toks[this.i++];
+  }
   expect(type: Token['type']): Token {
     const t = this.next();
     if (t.type !== type) {
@@ -111,14 +138,17 @@ class Parser {
   private primary(field: string | null, exact: boolean): Ast {
     const t = this.next();
     switch (t.type) {
-      case 'EQUALS': return this.primary(field, true);
+      case 'EQUALS':
+        return this.primary(field, true);
       case 'LPAREN': {
         const inner = this.run(field, 'RPAREN');
         this.expect('RPAREN');
         return inner;
       }
-      case 'FIELD': return this.fieldValue(cleanField(t.text, t.pos), exact); // overrides an enclosing field group
-      case 'STRING': return term(field, t.text, true, exact);
+      case 'FIELD':
+        return this.fieldValue(cleanField(t.text, t.pos), exact); // overrides an enclosing field group
+      case 'STRING':
+        return term(field, t.text, true, exact);
       case 'WORD': {
         const split = this.splitField(t.raw ?? t.text);
         if (split) {
@@ -132,28 +162,41 @@ class Parser {
         this.i--;
         return this.range(field);
       }
-      case 'CMP': return this.comparison(field, t.text);
-      case 'EOF': throw new SearchError('Unexpected end of query');
-      case 'RPAREN': throw new SearchError(`Unbalanced ')' at position ${t.pos}`);
-      default: throw new SearchError(`Syntax error at position ${t.pos}: unexpected '${t.text}'`);
+      case 'CMP':
+        return this.comparison(field, t.text);
+      case 'EOF':
+        throw new SearchError('Unexpected end of query');
+      case 'RPAREN':
+        throw new SearchError(`Unbalanced ')' at position ${t.pos}`);
+      default:
+        throw new SearchError(`Syntax error at position ${t.pos}: unexpected '${t.text}'`);
     }
   }
 
   private fieldValue(field: string, exact: boolean): Ast {
     const t = this.peek();
     switch (t.type) {
-      case 'STRING': this.next(); return term(field, t.text, true, exact);
-      case 'WORD': this.next(); return termFromRaw(field, t.raw ?? t.text, exact);
+      case 'STRING':
+        this.next();
+        return term(field, t.text, true, exact);
+      case 'WORD':
+        this.next();
+        return termFromRaw(field, t.raw ?? t.text, exact);
       case 'LPAREN': {
         this.next();
         const inner = this.run(field, 'RPAREN');
         this.expect('RPAREN');
         return inner;
       }
-      case 'RANGE_OPEN': return this.range(field);
-      case 'CMP': this.next(); return this.comparison(field, t.text);
-      case 'FIELD': throw new SearchError(`Syntax error at position ${t.pos}: '${t.text}:' cannot follow a field`);
-      default: throw new SearchError(`Missing value after field '${field}'`);
+      case 'RANGE_OPEN':
+        return this.range(field);
+      case 'CMP':
+        this.next();
+        return this.comparison(field, t.text);
+      case 'FIELD':
+        throw new SearchError(`Syntax error at position ${t.pos}: '${t.text}:' cannot follow a field`);
+      default:
+        throw new SearchError(`Missing value after field '${field}'`);
     }
   }
 
@@ -191,7 +234,10 @@ class Parser {
     let depth = 0;
     for (let k = 0; k < raw.length; k++) {
       const c = raw[k];
-      if (c === '\\') { k++; continue; }
+      if (c === '\\') {
+        k++;
+        continue;
+      }
       if (c === '{') depth++;
       else if (c === '}') depth--;
       else if (c === ':' && depth === 0) colons.push(k);
@@ -200,8 +246,7 @@ class Parser {
     const seg0 = raw.slice(0, colons[0]);
     if (seg0 === '') throw new SearchError(`Missing field name before ':' in '${raw}'`);
     const bare = seg0.replace(/^@/u, '');
-    if (SPECIAL_FIELDS.has(bare) || bare.startsWith('{') || colons.length === 1)
-      return { field: seg0, value: raw.slice(colons[0] + 1) };
+    if (SPECIAL_FIELDS.has(bare) || bare.startsWith('{') || colons.length === 1) return { field: seg0, value: raw.slice(colons[0] + 1) };
     const seg1 = raw.slice(colons[0] + 1, colons[1]);
     if (seg1 !== '' && this.opts.isQName(bare, seg1)) return { field: raw.slice(0, colons[1]), value: raw.slice(colons[1] + 1) };
     return { field: seg0, value: raw.slice(colons[0] + 1) };

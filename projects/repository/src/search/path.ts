@@ -6,7 +6,10 @@ import { SearchError } from './errors';
 import { Sql, sql, inList, FALSE } from './sql';
 import { iso9075Decode } from './text';
 
-interface Step { axis: 'child' | 'descendant'; name: string }
+interface Step {
+  axis: 'child' | 'descendant';
+  name: string;
+}
 
 export function parsePath(path: string, qname: (s: string) => string): Step[] {
   const p = path.trim();
@@ -15,8 +18,10 @@ export function parsePath(path: string, qname: (s: string) => string): Step[] {
   let i = 0;
   while (i < p.length) {
     let axis: Step['axis'] = 'child';
-    if (p.startsWith('//', i)) { axis = 'descendant'; i += 2; }
-    else if (p[i] === '/') i += 1;
+    if (p.startsWith('//', i)) {
+      axis = 'descendant';
+      i += 2;
+    } else if (p[i] === '/') i += 1;
     else throw new SearchError(`Invalid PATH '${path}'`);
     let j = i;
     let depth = 0;
@@ -44,15 +49,18 @@ function nameMatch(alias: string, name: string): Sql {
 }
 
 const descendantsCte = (set: Sql): Sql => ({
-  sql: `WITH RECURSIVE d(id) AS (SELECT id FROM node WHERE ${set.sql.replace(/\bX\b/gu, 'parent_id')} ` +
+  sql:
+    `WITH RECURSIVE d(id) AS (SELECT id FROM node WHERE ${set.sql.replace(/\bX\b/gu, 'parent_id')} ` +
     `UNION SELECT c.id FROM node c JOIN d ON c.parent_id = d.id) SELECT id FROM d`,
-  params: set.params,
+  params: set.params
 });
 
 export function compilePath(db: Database, path: string, qname: (s: string) => string): Sql {
   const steps = parsePath(path, qname);
   // roots: the store root(s); archived subtree roots also have no parent, so exclude them
-  let ids: string[] = (db.prepare('SELECT id FROM node WHERE parent_id IS NULL AND archived_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+  let ids: string[] = (db.prepare('SELECT id FROM node WHERE parent_id IS NULL AND archived_at IS NULL').all() as { id: string }[]).map(
+    (r) => r.id
+  );
   if (steps.length === 0) return inList('n.id', ids);
   for (let k = 0; k < steps.length; k++) {
     const step = steps[k];
@@ -69,7 +77,9 @@ export function compilePath(db: Database, path: string, qname: (s: string) => st
     }
     if (ids.length === 0) return FALSE;
     if (last) return pred;
-    ids = (db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL`).all(...pred.params) as { id: string }[]).map((r) => r.id);
+    ids = (db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL`).all(...pred.params) as { id: string }[]).map(
+      (r) => r.id
+    );
   }
   return FALSE;
 }
@@ -79,6 +89,7 @@ export function descendantsOf(id: string): Sql {
   return sql(
     'WITH RECURSIVE d(id) AS (SELECT id FROM node WHERE parent_id = ? UNION SELECT child_id FROM child_assoc WHERE parent_id = ? ' +
       'UNION SELECT c.id FROM node c JOIN d ON c.parent_id = d.id UNION SELECT ca.child_id FROM child_assoc ca JOIN d ON ca.parent_id = d.id) SELECT id FROM d',
-    id, id,
+    id,
+    id
   );
 }

@@ -1,5 +1,8 @@
 /** A SQL fragment with its positional parameters, composed in order. */
-export interface Sql { sql: string; params: unknown[] }
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
 
 export const sql = (s: string, ...params: unknown[]): Sql => ({ sql: s, params });
 export const TRUE: Sql = { sql: '1', params: [] };

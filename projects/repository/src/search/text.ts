@@ -42,7 +42,14 @@ function compilePattern(pattern: string): RegExp[] {
   let r = regexCache.get(pattern);
   if (!r) {
     r = patternTokens(pattern).map(
-      (t) => new RegExp(`^${t.replace(/[.+^${}()|[\]\\]/gu, '\\$&').replace(/\*/gu, '.*').replace(/\?/gu, '.')}$`, 'u'),
+      (t) =>
+        new RegExp(
+          `^${t
+            .replace(/[.+^${}()|[\]\\]/gu, '\\$&')
+            .replace(/\*/gu, '.*')
+            .replace(/\?/gu, '.')}$`,
+          'u'
+        )
     );
     if (regexCache.size > 500) regexCache.clear();
     regexCache.set(pattern, r);
@@ -75,7 +82,9 @@ export function iso9075Decode(s: string): string {
  * since SQLite's LIKE folds ASCII only).
  */
 export function likePrefilter(pattern: string): string | undefined {
-  const lits = patternTokens(pattern).flatMap((t) => t.split(/[*?]+/u)).filter(Boolean);
+  const lits = patternTokens(pattern)
+    .flatMap((t) => t.split(/[*?]+/u))
+    .filter(Boolean);
   if (lits.length === 0) return undefined;
   const lit = lits.reduce((a, b) => (b.length > a.length ? b : a));
   if (!/^[\x00-\x7f]*$/u.test(lit) && lit.toUpperCase() !== lit) return undefined;
@@ -84,7 +93,10 @@ export function likePrefilter(pattern: string): string | undefined {
 
 /** Converts AFTS wildcards to a LIKE pattern (case-insensitive for ASCII). */
 export function wildcardToLike(s: string): string {
-  return s.replace(/[%_\\]/gu, '\\$&').replace(/\*/gu, '%').replace(/\?/gu, '_');
+  return s
+    .replace(/[%_\\]/gu, '\\$&')
+    .replace(/\*/gu, '%')
+    .replace(/\?/gu, '_');
 }
 
 const registered = new WeakSet<Database>();

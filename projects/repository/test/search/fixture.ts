@@ -33,13 +33,24 @@ export interface NodeSpec {
 const TYPES: Record<string, string[]> = {
   'cm:content': ['cm:content', 'cm:dictionaryModel', 'eo:letter'],
   'cm:folder': ['cm:folder', 'st:site', 'eo:file'],
-  'cm:titled': ['cm:titled'],
+  'cm:titled': ['cm:titled']
 };
 const DATA_TYPES: Record<string, string> = {
-  'cm:name': 'd:text', 'cm:title': 'd:mltext', 'cm:description': 'd:mltext', 'cm:created': 'd:datetime',
-  'cm:modified': 'd:datetime', 'cm:creator': 'd:text', 'cm:modifier': 'd:text', 'cm:owner': 'd:text',
-  'cm:content': 'd:content', 'eo:receivedDate': 'd:date', 'eo:pages': 'd:int', 'eo:priority': 'd:text',
-  'eo:fileNumber': 'd:text', 'eo:urgent': 'd:boolean', 'cm:author': 'd:text',
+  'cm:name': 'd:text',
+  'cm:title': 'd:mltext',
+  'cm:description': 'd:mltext',
+  'cm:created': 'd:datetime',
+  'cm:modified': 'd:datetime',
+  'cm:creator': 'd:text',
+  'cm:modifier': 'd:text',
+  'cm:owner': 'd:text',
+  'cm:content': 'd:content',
+  'eo:receivedDate': 'd:date',
+  'eo:pages': 'd:int',
+  'eo:priority': 'd:text',
+  'eo:fileNumber': 'd:text',
+  'eo:urgent': 'd:boolean',
+  'cm:author': 'd:text'
 };
 
 let counter = 0;
@@ -63,9 +74,9 @@ export class Fixture {
       propertyDataType: (q) => DATA_TYPES[q],
       readFilter: (alias) => ({
         sql: `(${alias}.acl_id IN (${this.readable.map(() => '?').join(',') || 'NULL'}) OR ${alias}.owner = ?)`,
-        params: [...this.readable, this.user],
+        params: [...this.readable, this.user]
       }),
-      now: () => this.now,
+      now: () => this.now
     };
   }
 
@@ -73,19 +84,36 @@ export class Fixture {
     const id = s.id ?? `n${++counter}-${Math.random().toString(36).slice(2, 8)}`;
     const type = s.type ?? 'cm:content';
     const created = s.created ?? '2026-01-10T09:00:00.000Z';
-    const isFolder = (TYPES['cm:folder'].includes(type)) ? 1 : 0;
-    const isFile = (TYPES['cm:content'].includes(type)) ? 1 : 0;
-    const info = this.db.prepare(
-      `INSERT INTO node (id, type, parent_id, name, name_key, assoc_qname, is_folder, is_file, acl_id, owner,
+    const isFolder = TYPES['cm:folder'].includes(type) ? 1 : 0;
+    const isFile = TYPES['cm:content'].includes(type) ? 1 : 0;
+    const info = this.db
+      .prepare(
+        `INSERT INTO node (id, type, parent_id, name, name_key, assoc_qname, is_folder, is_file, acl_id, owner,
         created_at, created_by, modified_at, modified_by, mime_type, size, archived_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-    ).run(
-      id, type, s.parent ?? null, s.name, s.name.toLowerCase(), s.assocQName ?? `cm:${iso9075(s.name)}`, isFolder, isFile,
-      s.acl ?? 'acl-public', s.owner ?? null, created, s.creator ?? 'admin', s.modified ?? created, s.modifier ?? s.creator ?? 'admin',
-      s.mimeType ?? (isFile ? 'text/plain' : null), s.size ?? (isFile ? 100 : null), s.archived ? '2026-03-01T00:00:00.000Z' : null,
-    );
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+      )
+      .run(
+        id,
+        type,
+        s.parent ?? null,
+        s.name,
+        s.name.toLowerCase(),
+        s.assocQName ?? `cm:${iso9075(s.name)}`,
+        isFolder,
+        isFile,
+        s.acl ?? 'acl-public',
+        s.owner ?? null,
+        created,
+        s.creator ?? 'admin',
+        s.modified ?? created,
+        s.modifier ?? s.creator ?? 'admin',
+        s.mimeType ?? (isFile ? 'text/plain' : null),
+        s.size ?? (isFile ? 100 : null),
+        s.archived ? '2026-03-01T00:00:00.000Z' : null
+      );
     const seq = Number(info.lastInsertRowid);
-    this.db.prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)')
+    this.db
+      .prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)')
       .run(seq, s.name, s.title ?? null, s.description ?? null, s.content ?? null);
     const props: Record<string, unknown> = { ...(s.props ?? {}) };
     if (s.title !== undefined) props['cm:title'] = s.title;

@@ -5,13 +5,15 @@ import { buildRepo } from './repo';
 
 describe('AFTS queries', () => {
   let repo: ReturnType<typeof buildRepo>;
-  before(() => { repo = buildRepo(); });
+  before(() => {
+    repo = buildRepo();
+  });
   after(() => repo.fx.close());
   const ids = (q: string, extra?: object) => repo.ids(q, extra);
 
   it('TYPE includes subtypes, EXACTTYPE does not', () => {
     assert.deepEqual(ids('TYPE:"cm:content"'), ['deep', 'letter', 'mine', 'notes', 'report']);
-    assert.deepEqual(ids("TYPE:'cm:folder' AND NOT TYPE:\"st:site\""), ['doclib', 'folderA', 'folderB', 'home', 'sites', 'sub']);
+    assert.deepEqual(ids('TYPE:\'cm:folder\' AND NOT TYPE:"st:site"'), ['doclib', 'folderA', 'folderB', 'home', 'sites', 'sub']);
     assert.deepEqual(ids('EXACTTYPE:"cm:content"'), ['deep', 'mine', 'notes', 'report']);
     assert.deepEqual(ids('TYPE:"{http://www.alfresco.org/model/site/1.0}site"'), ['site-dak']);
     assert.deepEqual(ids('TYPE:content AND =cm:name:"deep.txt"'), ['deep'], 'unprefixed type uses the cm namespace');
@@ -58,7 +60,10 @@ describe('AFTS queries', () => {
 
   it('default operator OR, +required and -prohibited', () => {
     assert.deepEqual(ids('annual meeting', { query: { query: 'annual meeting', defaultOperator: 'OR' } }), ['notes', 'report']);
-    assert.deepEqual(repo.search({ query: { query: 'annual meeting' }, defaults: { defaultFTSOperator: 'OR' } }).nodeIds.sort(), ['notes', 'report']);
+    assert.deepEqual(repo.search({ query: { query: 'annual meeting' }, defaults: { defaultFTSOperator: 'OR' } }).nodeIds.sort(), [
+      'notes',
+      'report'
+    ]);
     assert.deepEqual(ids('budget -cm:name:mine'), ['report']);
     assert.deepEqual(repo.search({ query: { query: 'annual +meeting', defaultOperator: 'OR' } }).nodeIds, ['notes']);
   });
@@ -70,7 +75,11 @@ describe('AFTS queries', () => {
     assert.deepEqual(ids('(cm:name:notes OR cm:name:deep) AND cm:creator:bob'), ['notes']);
     assert.deepEqual(ids('cm:name:(notes OR deep)'), ['deep', 'notes'], 'field group');
     assert.deepEqual(ids('cm:name:(annual report)'), ['report'], 'field group, implicit AND');
-    assert.deepEqual(ids('-TYPE:"cm:folder" AND -TYPE:"sys:store_root" AND -TYPE:"st:site"'), ['deep', 'letter', 'mine', 'notes', 'report'], 'only negative clauses');
+    assert.deepEqual(
+      ids('-TYPE:"cm:folder" AND -TYPE:"sys:store_root" AND -TYPE:"st:site"'),
+      ['deep', 'letter', 'mine', 'notes', 'report'],
+      'only negative clauses'
+    );
     assert.deepEqual(ids("+TYPE:'cm:folder' OR +TYPE:'cm:content'").length, 12, 'ADF style + inside OR');
   });
 
@@ -106,7 +115,11 @@ describe('AFTS queries', () => {
     assert.deepEqual(ids('cm:created:2026-01-05'), ['report']);
     assert.deepEqual(ids('cm:created:[2025-01-01 TO 2025-12-31] AND TYPE:content'), ['deep'], 'inclusive partial end covers the whole day');
     assert.deepEqual(ids('cm:created:[2025-01-01 TO 2025-12-31> AND TYPE:content'), [], 'exclusive end stops at its start');
-    assert.deepEqual(ids('cm:created:[2025-12-31T23:59:59.999Z TO 2025-12-31T23:59:59.999Z]'), ['deep'], 'exact instant, inclusive both ends');
+    assert.deepEqual(
+      ids('cm:created:[2025-12-31T23:59:59.999Z TO 2025-12-31T23:59:59.999Z]'),
+      ['deep'],
+      'exact instant, inclusive both ends'
+    );
     assert.deepEqual(ids('cm:created:{2025-12-31T23:59:59.999Z TO MAX] AND cm:name:deep'), [], 'exclusive start');
     assert.deepEqual(ids('cm:modified:[NOW-1DAY TO NOW+1MONTH/DAY]'), ['notes']);
     assert.deepEqual(ids('eo:receivedDate:[2026-02-01 TO 2026-02-28]'), ['letter'], 'date property via num_value');
