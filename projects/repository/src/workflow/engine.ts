@@ -291,22 +291,7 @@ export class WorkflowEngine {
     this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
     this.store.activityEnd(exec.id, node.id, alfDate());
     if (!flows.length) throw errors.internal(`${node.id} has no outgoing sequence flow`);
-    const tokens = flows.map((f, i) =>
-      i === 0
-        ? exec
-        : this.store.insertExecution({
-            id: this.store.nextId(),
-            process_id: run.process.id,
-            parent_id: exec.parent_id ?? run.process.id,
-            activity_id: node.id,
-            state: 'active'
-          })
-    );
-    flows.forEach((id, i) => {
-      const flow = run.model.flows.get(id)!;
-      this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`);
-      this.enter(run, tokens[i], run.model.nodes.get(flow.target)!);
-    });
+    this.followOutgoing(run, exec, node, flows);
   }
 
   private end(run: Run, exec: ExecutionRow, node: FlowNode): void {
@@ -438,9 +423,8 @@ export class WorkflowEngine {
     this.followOutgoing(run, exec, node);
   }
 
-  /** leave() without re-recording the activity end (already closed with the task). */
-  private followOutgoing(run: Run, exec: ExecutionRow, node: FlowNode): void {
-    const flows = node.outgoing;
+  /** Takes each flow (the first on this token, the others on new ones); leave() without the activity end. */
+  private followOutgoing(run: Run, exec: ExecutionRow, node: FlowNode, flows = node.outgoing): void {
     const tokens = flows.map((_f, i) =>
       i === 0
         ? exec

@@ -5,7 +5,8 @@ import type { WorkflowService } from '../../workflow';
 import type { ProcessRow, TaskRow } from '../../workflow/workflow-store';
 import { errors } from '../../errors/api-error';
 import { handle, inTx, pageOf, parsePaging, entry, objectBody } from '../../http/api';
-import { itemJson, processJson, taskJson, variableJson } from './json';
+import { processJson, taskJson, variableJson } from './json';
+import { itemRoutes } from './items';
 import { parseWhere, test } from './where';
 
 const ms = (d: string) => Date.parse(d.replace(/\+0000$/, 'Z'));
@@ -128,44 +129,13 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
   );
 
   // ---- items (the content of bpm_package)
-  r.get(
-    '/processes/:id/items',
-    handle(({ caller, params, query }) => {
-      const p = wf().readableProcess(caller, params.id);
-      return {
-        body: pageOf(
-          wf()
-            .items(p.id)
-            .map((n) => itemJson(ctx, n)),
-          parsePaging(query)
-        )
-      };
-    })
-  );
-  r.post(
-    '/processes/:id/items',
-    handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
-        const p = running(caller, params.id);
-        const pkg = wf().store.packageOf(p.id);
-        if (!pkg) throw errors.notFound(params.id);
-        return oneOrMany<Record<string, unknown>, unknown>(body, (b) => {
-          const node = wf().itemNode(caller, b.id);
-          wf().addToPackage(pkg, node.id);
-          return itemJson(ctx, node);
-        });
-      })
-    )
-  );
-  r.delete(
-    '/processes/:id/items/:itemId',
-    handle(({ caller, params }) =>
-      inTx(ctx, () => {
-        const p = running(caller, params.id);
-        const pkg = wf().store.packageOf(p.id);
-        if (!pkg || !wf().removeFromPackage(pkg, params.itemId)) throw errors.notFound(params.itemId);
-      })
-    )
+  itemRoutes(
+    r,
+    ctx,
+    wf,
+    'processes',
+    (caller, id) => wf().readableProcess(caller, id).id,
+    (caller, id) => running(caller, id).id
   );
 
   // ---- tasks and activities of a process

@@ -6,8 +6,9 @@ import type { TaskRow } from '../../workflow/workflow-store';
 import type { StoredValue } from '../../workflow/variables';
 import { errors } from '../../errors/api-error';
 import { handle, inTx, pageOf, parsePaging, parseList, entry, objectBody } from '../../http/api';
-import { formModel, itemJson, taskJson, variableJson } from './json';
+import { formModel, taskJson, variableJson } from './json';
 import { byStatus, oneOrMany, sortBy } from './processes';
+import { itemRoutes } from './items';
 import { parseWhere, test, type Clause } from './where';
 
 const WHERE: Record<string, Clause['op'][]> = {
@@ -208,44 +209,13 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   );
 
   // ---- items: the process's package, seen from one of its tasks
-  r.get(
-    '/tasks/:id/items',
-    handle(({ caller, params, query }) => {
-      const t = wf().readableTask(caller, params.id);
-      return {
-        body: pageOf(
-          wf()
-            .items(t.process_id)
-            .map((n) => itemJson(ctx, n)),
-          parsePaging(query)
-        )
-      };
-    })
-  );
-  r.post(
-    '/tasks/:id/items',
-    handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
-        const t = open(caller, params.id);
-        const pkg = wf().store.packageOf(t.process_id);
-        if (!pkg) throw errors.notFound(params.id);
-        return oneOrMany<Record<string, unknown>, unknown>(body, (b) => {
-          const node = wf().itemNode(caller, b.id);
-          wf().addToPackage(pkg, node.id);
-          return itemJson(ctx, node);
-        });
-      })
-    )
-  );
-  r.delete(
-    '/tasks/:id/items/:itemId',
-    handle(({ caller, params }) =>
-      inTx(ctx, () => {
-        const t = open(caller, params.id);
-        const pkg = wf().store.packageOf(t.process_id);
-        if (!pkg || !wf().removeFromPackage(pkg, params.itemId)) throw errors.notFound(params.itemId);
-      })
-    )
+  itemRoutes(
+    r,
+    ctx,
+    wf,
+    'tasks',
+    (caller, id) => wf().readableTask(caller, id).process_id,
+    (caller, id) => open(caller, id).process_id
   );
 
   r.get(
