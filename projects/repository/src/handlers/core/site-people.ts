@@ -5,7 +5,7 @@ import type { Caller } from '../../auth/caller';
 import type { SiteService, SiteRow } from '../../services/site-service';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, entry, objectBody, inTx, pageOf, str, alfDate } from '../../http/api';
-import { parseSitesWhere, sortSites, roleOf } from './site-query';
+import { visibleSites, sortSites, roleOf } from './site-query';
 
 interface RequestRow {
   site_id: string;
@@ -47,15 +47,7 @@ export function sitePeopleRouter(
     handle(({ caller, params, query }) => {
       const pid = personOf(caller, params.personId);
       const paging = parsePaging(query);
-      const filter = parseSitesWhere(query.where);
-      const rows = sites
-        .all()
-        .filter(
-          (s) =>
-            sites.canSee(caller, s) &&
-            (!filter.visibility || s.visibility === filter.visibility) &&
-            (!filter.preset || s.preset === filter.preset)
-        )
+      const rows = visibleSites(sites, caller, query.where)
         .map((s) => ({ site: s, role: sites.personRole(pid, s) }))
         .filter((x): x is { site: SiteRow; role: NonNullable<typeof x.role> } => !!x.role);
       sortSites(rows, query.orderBy, ['id', 'title', 'role'], 'title', (x, f) =>

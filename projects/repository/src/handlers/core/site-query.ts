@@ -1,7 +1,8 @@
 /** Parameter parsing shared by the site rooms: roles, where clauses and orderBy over sites. */
 import { errors } from '../../errors/api-error';
 import { parseList } from '../../http/api';
-import { isSiteRole, checkVisibility, type SiteRole } from '../../services/site-service';
+import type { Caller } from '../../auth/caller';
+import { isSiteRole, checkVisibility, type SiteRole, type SiteRow, type SiteService } from '../../services/site-service';
 
 export function roleOf(role: unknown): SiteRole {
   if (!isSiteRole(role))
@@ -45,4 +46,17 @@ export function sortSites<T>(
     }
     return 0;
   });
+}
+
+/** The sites a caller may see that match a `where` on visibility and preset (GET /sites, /people/{id}/sites). */
+export function visibleSites(sites: SiteService, caller: Caller, where: string | undefined): SiteRow[] {
+  const filter = parseSitesWhere(where);
+  return sites
+    .all()
+    .filter(
+      (s) =>
+        sites.canSee(caller, s) &&
+        (!filter.visibility || s.visibility === filter.visibility) &&
+        (!filter.preset || s.preset === filter.preset)
+    );
 }

@@ -4,7 +4,7 @@ import type { NodeService } from '../../services/node-service';
 import type { PeopleService } from '../../services/people-service';
 import type { Caller } from '../../auth/caller';
 import { SiteService, type SiteRow, type SiteRole, type SiteMembership } from '../../services/site-service';
-import { parseSitesWhere, sortSites, roleOf } from './site-query';
+import { visibleSites, sortSites, roleOf } from './site-query';
 import { GroupService } from '../../services/group-service';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, parseList, entry, list, objectBody, inTx, pageOf, bool, str, type Paging } from '../../http/api';
@@ -51,15 +51,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
     '/sites',
     handle(({ caller, query }) => {
       const paging = parsePaging(query);
-      const filter = parseSitesWhere(query.where);
-      const rows = sites
-        .all()
-        .filter(
-          (s) =>
-            sites.canSee(caller, s) &&
-            (!filter.visibility || s.visibility === filter.visibility) &&
-            (!filter.preset || s.preset === filter.preset)
-        );
+      const rows = visibleSites(sites, caller, query.where);
       sortSites(rows, query.orderBy, ['id', 'title', 'description'], 'title');
       const relations = parseList(query.relations);
       const pageRows = rows.slice(paging.skipCount, paging.skipCount + paging.maxItems);
