@@ -12,21 +12,9 @@ import { createApi } from './js-api';
 
 export { API, callPublicApi, createApi } from './js-api';
 
-/** Options of `startRepository` (projects/repository/src/server.ts), as agreed in docs/HELPERS.md. */
-export interface RepositoryOptions {
-  port?: number;
-  host?: string;
-  dataDir: string;
-  maxUploadBytes?: number;
-  modelsDir?: string;
-  quiet?: boolean;
-}
-
-interface RepositoryServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+// Type-only: the server module itself is loaded when a suite starts (see loadStartRepository).
+import type { RepositoryOptions, RepositoryServer } from '../../src/server';
+export type { RepositoryOptions };
 
 export interface RawRequestOptions {
   /** `[user, password]` for Basic auth (default admin/admin), a full Authorization value, or null for none. */
