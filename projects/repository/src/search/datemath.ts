@@ -37,17 +37,14 @@ const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(
 export function parseDate(text: string, now: Date): DateSpan | undefined {
   let s = text.trim();
   let span: DateSpan;
-  let precision: Unit;
   let m: RegExpExecArray | null;
   if (/^NOW/iu.test(s)) {
     const t = now.getTime();
     span = { start: t, end: t + 1 };
-    precision = 'ms';
     s = s.slice(3);
   } else if (/^TODAY/iu.test(s)) {
     const t = floor(now.getTime(), 'D');
     span = { start: t, end: add(t, 'D', 1) };
-    precision = 'D';
     s = s.slice(5);
   } else if ((m = ISO.exec(s)) && m[0].length > 0) {
     const [, y, mo, d, h, mi, se, frac, zone] = m;
@@ -58,7 +55,7 @@ export function parseDate(text: string, now: Date): DateSpan | undefined {
       const digits = zone.slice(1).replace(':', '');
       t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
     }
-    precision = frac ? 'ms' : se ? 's' : mi ? 'm' : h ? 'h' : d ? 'D' : mo ? 'M' : 'Y';
+    const precision: Unit = frac ? 'ms' : se ? 's' : mi ? 'm' : h ? 'h' : d ? 'D' : mo ? 'M' : 'Y';
     if (Number.isNaN(t)) return undefined;
     span = { start: t, end: add(t, precision, 1) };
     s = s.slice(m[0].length);
@@ -81,7 +78,6 @@ export function parseDate(text: string, now: Date): DateSpan | undefined {
       const n = Number(op[2]) * (op[1] === '-' ? -1 : 1);
       // keep the span's width: 2026-01+1MONTH is still a whole month
       span = { start: add(span.start, u, n), end: add(span.end, u, n) };
-      void precision;
     }
     s = s.slice(op[0].length);
   }
@@ -101,11 +97,9 @@ function add(t: number, u: Unit, n: number): number {
   const d = new Date(t);
   switch (u) {
     case 'Y':
-      d.setUTCFullYear(d.getUTCFullYear() + n);
-      return d.getTime();
+      return addMonths(d, 12 * n);
     case 'M':
-      d.setUTCMonth(d.getUTCMonth() + n);
-      return d.getTime();
+      return addMonths(d, n);
     case 'W':
       return t + n * 7 * 86400000;
     case 'D':
@@ -120,6 +114,17 @@ function add(t: number, u: Unit, n: number): number {
     case 'ms':
       return t + n;
   }
+}
+
+/** Calendar months clamp the day as java.time does: 2026-01-31 +1MONTH = 2026-02-28. */
+function addMonths(d: Date, n: number): number {
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + n;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const r = new Date(d.getTime());
+  r.setUTCDate(1);
+  r.setUTCFullYear(y, m, Math.min(d.getUTCDate(), lastDay));
+  return r.getTime();
 }
 
 function floor(t: number, u: Unit): number {
