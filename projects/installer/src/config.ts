@@ -18,6 +18,8 @@ export const MODEL_FILE_NAME = 'eofficeModel.xml';
 
 export interface Artefacts {
   modelXml: string;
+  /** Every content model of config/model/*.xml, the main one (MODEL_FILE_NAME) first. */
+  models: { name: string; xml: string }[];
   /** Workflow definitions: file name and BPMN XML, from config/workflow/*.bpmn20.xml. */
   workflows: { name: string; xml: string; processIds: string[] }[];
   hierarchy: Hierarchy;
@@ -27,6 +29,14 @@ export interface Artefacts {
 
 export function loadArtefacts(hierarchyFile = DEFAULT_HIERARCHY, configDir = CONFIG_DIR): Artefacts {
   const modelXml = fs.readFileSync(path.join(configDir, 'model', MODEL_FILE_NAME), 'utf8');
+  const models = [
+    { name: MODEL_FILE_NAME, xml: modelXml },
+    ...fs
+      .readdirSync(path.join(configDir, 'model'))
+      .filter((f) => f.endsWith('.xml') && f !== MODEL_FILE_NAME)
+      .sort()
+      .map((name) => ({ name, xml: fs.readFileSync(path.join(configDir, 'model', name), 'utf8') }))
+  ];
   const workflowDir = path.join(configDir, 'workflow');
   const workflows = (fs.existsSync(workflowDir) ? fs.readdirSync(workflowDir) : [])
     .filter((f) => f.endsWith('.bpmn20.xml'))
@@ -38,7 +48,7 @@ export function loadArtefacts(hierarchyFile = DEFAULT_HIERARCHY, configDir = CON
       return { name, xml, processIds };
     });
   const hierarchy = loadHierarchy(hierarchyFile);
-  return { modelXml, workflows, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
+  return { modelXml, models, workflows, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
 }
 
 export function loadHierarchy(file: string): Hierarchy {

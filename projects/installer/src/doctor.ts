@@ -33,6 +33,10 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
     const type = await orMissing(acs.call('core', 'GET', `/types/${encodeURIComponent(EO_TYPES.receipt)}`)).catch(() => undefined);
     add(type ? 'ok' : 'missing', `type ${EO_TYPES.receipt} in the dictionary`);
   });
+  for (const model of a.models.slice(1))
+    await checkContent(acs, add, `${REPO_PATHS.models}/${model.name}`, model.xml, 'model', async (props) => {
+      add(props['cm:modelActive'] === true ? 'ok' : 'missing', `model ${model.name} active`);
+    });
 
   if (a.workflows.length) {
     const defs = await acs

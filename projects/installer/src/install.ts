@@ -2,7 +2,7 @@
 // the department site and its folders. Every step checks first, so a second run changes nothing.
 import type { Acs } from './acs';
 import { orMissing } from './acs';
-import { MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
+import { REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
 import { ensureContent, ensureFolder, ensureGroup, ensureProperties, groupMembers } from './repo';
 import { departmentGroup, departmentSite, FOLDERS, postGroup, postTitle, sectionGroup, type Hierarchy } from '../../eoffice/src/lib/domain';
@@ -30,15 +30,17 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incu
 }
 
 async function deployModel(acs: Acs, a: Artefacts, log: StepLog): Promise<void> {
-  const id = await ensureContent(acs, log, {
-    folder: REPO_PATHS.models,
-    name: MODEL_FILE_NAME,
-    text: a.modelXml,
-    nodeType: 'cm:dictionaryModel',
-    mimeType: 'text/xml'
-  });
-  // Activation is a separate step, as in Share's model manager: ACS validates the model on it.
-  await ensureProperties(acs, log, id, { 'cm:modelActive': true }, `${MODEL_FILE_NAME} active`);
+  for (const model of a.models) {
+    const id = await ensureContent(acs, log, {
+      folder: REPO_PATHS.models,
+      name: model.name,
+      text: model.xml,
+      nodeType: 'cm:dictionaryModel',
+      mimeType: 'text/xml'
+    });
+    // Activation is a separate step, as in Share's model manager: ACS validates the model on it.
+    await ensureProperties(acs, log, id, { 'cm:modelActive': true }, `${model.name} active`);
+  }
 }
 
 async function deployWorkflows(acs: Acs, a: Artefacts, log: StepLog): Promise<void> {
@@ -106,6 +108,7 @@ export async function ensureIncumbents(acs: Acs, h: Hierarchy, log: StepLog): Pr
     let changed = false;
     for (const m of people.filter((m) => m.id !== p.incumbent)) {
       await acs.groups.deleteGroupMembership(group, m.id);
+      await releaseClaimedTasks(acs, group, m.id, log);
       changed = true;
     }
     if (!people.some((m) => m.id === p.incumbent)) {
@@ -113,6 +116,23 @@ export async function ensureIncumbents(acs: Acs, h: Hierarchy, log: StepLog): Pr
       changed = true;
     }
     log.record(changed ? 'updated' : 'unchanged', `${group} held by ${p.incumbent}`);
+  }
+}
+
+/**
+ * A transfer of charge: movement tasks of the post that the predecessor had claimed (opened) go back to
+ * the post's pool, so the successor can take them (eoMovement, config/README.md).
+ */
+async function releaseClaimedTasks(acs: Acs, group: string, user: string, log: StepLog): Promise<void> {
+  for (const variable of ['eowf_holderGroup', 'eowf_approverGroup']) {
+    const where = `(assignee='${user}' AND processDefinitionKey='eoMovement' AND variables/${variable}='${group}')`;
+    const found = await acs
+      .call<{ list?: { entries?: { entry: { id: string } }[] } }>('workflow', 'GET', '/tasks', { where, maxItems: 1000 })
+      .catch(() => undefined);
+    for (const { entry } of found?.list?.entries ?? []) {
+      await acs.call('workflow', 'PUT', `/tasks/${entry.id}`, { select: 'state' }, { state: 'unclaimed' });
+      log.record('updated', `task ${entry.id} claimed by ${user} back to ${group}`);
+    }
   }
 }
 

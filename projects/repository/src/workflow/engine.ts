@@ -408,6 +408,13 @@ export class WorkflowEngine {
     }
   }
 
+  /** A task got a new assignee (a claim): its `assignment` listeners run, as Activiti fires them on setAssignee. */
+  taskAssigned(run: Run, task: TaskRow): void {
+    const exec = this.store.execution(task.execution_id)!;
+    const node = run.model.nodes.get(task.activity_id)!;
+    this.fireListeners(run, exec, node.taskListeners, 'assignment', `userTask ${node.id}`, task);
+  }
+
   /** Completes a task: its listeners run, then the token moves on (or the multi-instance counts it). */
   completeTask(run: Run, task: TaskRow): void {
     const exec = this.store.execution(task.execution_id)!;

@@ -268,6 +268,7 @@ export class WorkflowService {
         if (task.assignee && !isAssignee) throw errors.conflict(`The task is already claimed by another user.`);
         if (!(caller.isAdmin || isAssignee || isOwner || isStarter || this.isCandidate(caller, task))) throw errors.permissionDenied();
         this.store.updateTask(task.id, { assignee: me });
+        if (!isAssignee) this.engine.taskAssigned(this.engine.runFor(caller, task.process_id), this.store.task(task.id)!);
         return;
       case 'unclaimed':
         if (!(caller.isAdmin || isAssignee || isOwner || isStarter)) throw errors.permissionDenied();

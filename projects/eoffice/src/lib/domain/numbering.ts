@@ -75,6 +75,44 @@ export async function highestNumber(nodes: NumberingNodes, parentId: string, fol
   return top ? Number(top) : 0;
 }
 
+/** Status of `folder/name`: 200 (readable), 403 (exists, unreadable) or 404 (free). */
+async function probe(nodes: NumberingNodes, parentId: string, folder: string, name: string): Promise<200 | 403 | 404> {
+  try {
+    await nodes.getNode(parentId, { relativePath: `${folder}/${name}` });
+    return 200;
+  } catch (e) {
+    const status = statusOf(e);
+    if (status === 404 || status === 403) return status;
+    throw e;
+  }
+}
+
+const nameTaken = async (nodes: NumberingNodes, parentId: string, folder: string, name: string) =>
+  (await probe(nodes, parentId, folder, name)) !== 404;
+
+/**
+ * The first free number above `taken` (known to exist), found by probing names: numbers have no gaps,
+ * so taken names form a prefix and a galloping then binary search needs O(log n) requests however many
+ * numbered nodes the user cannot see.
+ */
+async function firstFreeAfter(nodes: NumberingNodes, parentId: string, folder: string, taken: number, width: number): Promise<number> {
+  let lo = taken; // taken
+  let step = 1;
+  let hi = taken + step;
+  while (await nameTaken(nodes, parentId, folder, padNumber(hi, width))) {
+    if (hi >= 10 ** width) throw new Error(`Numbering series ${folder} is full (${width} digits)`);
+    lo = hi;
+    step *= 2;
+    hi = taken + step;
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (await nameTaken(nodes, parentId, folder, padNumber(mid, width))) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** Claims the next number of a series by creating its node; see the file comment. */
 export async function claimNext(nodes: NumberingNodes, opts: ClaimOptions): Promise<Claimed> {
   const width = opts.width ?? DEFAULT_WIDTH;
@@ -90,9 +128,16 @@ export async function claimNext(nodes: NumberingNodes, opts: ClaimOptions): Prom
     } catch (e) {
       if (statusOf(e) !== 409) throw e;
       const now = await highestNumber(nodes, opts.parentId, opts.folder, width);
-      // A 409 that is not a name clash (a lock, a constraint) must not skip the number.
-      if (now < n) throw e;
-      highest = now;
+      if (now >= n) {
+        highest = now;
+        continue;
+      }
+      // The name is taken by a node this user cannot list (the movement workflow restricts a receipt
+      // or file to the posts that held it), or the 409 is not a name clash at all (a lock, a
+      // constraint), which must not skip the number: probe the names themselves.
+      // Only a node this user cannot read (403) explains a clash the listing does not show.
+      if ((await probe(nodes, opts.parentId, opts.folder, name)) !== 403) throw e;
+      highest = (await firstFreeAfter(nodes, opts.parentId, opts.folder, n, width)) - 1;
     }
   }
   throw new Error(`Could not claim a number in ${opts.folder} after ${maxAttempts} attempts`);

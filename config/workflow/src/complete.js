@@ -1,0 +1,151 @@
+// Holder task completion (runs as admin): the action the officer chose, in task variables (scope
+// local): eowf_action = send | sendBack | pullBack | park | unpark | close, eowf_to (post code or
+// group, for send; the approving post for close, optional), eowf_copyTo (receipts: more posts that get
+// a read-only copy, comma-separated), eowf_remarks, eowf_dueDate, eowf_urgency.
+(function () {
+  var h = eoHierarchy();
+  var item = eoItem();
+  var actor = String(task.assignee || '');
+  var holder = eoPost(h, eoVar('eowf_holder', ''));
+  var holderGroup = eoGroupOf(h, holder.code);
+  var senderGroup = eoVar('eowf_senderGroup', '');
+  var action = eoTaskVar('eowf_action');
+  var remarks = eoTaskVar('eowf_remarks');
+  var due = eoDate(eoTaskVar('eowf_dueDate'));
+  var urgency = eoTaskVar('eowf_urgency');
+  var toText = eoTaskVar('eowf_to');
+  var status = item.properties['eo:status'];
+
+  function moveTo(target, kind, opts) {
+    var toGroup = eoGroupOf(h, target.code);
+    eoRecord(item, { action: kind, from: holderGroup, fromUser: actor, to: toGroup, remarks: remarks, due: due, jumped: opts.jumped });
+    var props = {
+      'eo:currentHolder': toGroup,
+      'eo:heldSince': new Date(),
+      'eo:previousHolder': holderGroup,
+      'eo:status': 'inMovement',
+      'eo:dueDate': due
+    };
+    if (opts.returnVia) props['eo:returnVia'] = opts.returnVia;
+    if (urgency) props['eo:urgency'] = String(urgency);
+    eoCustody(item, props);
+    eoHandOver(item, toGroup, opts.drop ? null : holderGroup, opts.drop ? holderGroup : null, opts.freeze);
+    eoSetHolder(h, target.code, opts.pullable ? holderGroup : null);
+    execution.setVariable('eowf_next', 'holder');
+  }
+
+  if (action == 'pullBack') {
+    if (!senderGroup || !eoIsMember(senderGroup, actor)) eoFail('Only the post that sent this item can pull it back');
+    if (eoVar('eowf_opened', false)) eoFail('The recipient has already opened this item; it can no longer be pulled back');
+    var sender = eoPost(h, senderGroup);
+    var sentBy = eoVar('eowf_sentByBefore', '');
+    eoRecord(item, { action: 'pullBack', from: holderGroup, fromUser: actor, to: senderGroup, remarks: remarks });
+    eoCustody(item, {
+      'eo:currentHolder': senderGroup,
+      'eo:heldSince': new Date(),
+      'eo:previousHolder': sentBy ? eoGroupOf(h, sentBy) : null
+    });
+    eoHandOver(item, senderGroup, null, holderGroup, false);
+    eoSetHolder(h, sender.code, null);
+    execution.setVariable('eowf_sentBy', sentBy);
+    execution.setVariable('eowf_next', 'holder');
+    return;
+  }
+  if (!eoIsMember(holderGroup, actor)) eoFail(actor + ' does not hold ' + eoTitle(h, holder) + "'s charge and cannot act on this item");
+  if (status == 'parked' && action != 'unpark' && action != 'close') eoFail('The item is parked: take it out of park first');
+
+  if (action == 'send') {
+    if (!toText) eoFail('Choose the officer (post) to send the item to');
+    var to = eoPost(h, toText);
+    var decision = eoDomain.mayMark(h, holder.code, to.code);
+    if (!decision.allowed) eoFail(decision.reason.en);
+    var pending = (item.properties['eo:returnVia'] || []).slice(0);
+    var target = to;
+    var jumped = [];
+    if (to.level < holder.level) target = eoPost(h, eoDomain.routeDown(h, holder.code, to.code, pending));
+    else if (h.channel.returnThroughJumpedLevels) {
+      for (var i = 0; i < decision.jumped.length; i++) if (pending.indexOf(decision.jumped[i]) < 0) pending.push(decision.jumped[i]);
+      jumped = decision.jumped;
+    }
+    // Receipts may also go to several officers: the others get a copy (read access and a movement).
+    var copies = [];
+    var copyText = eoTaskVar('eowf_copyTo');
+    if (copyText) {
+      if (!item.isSubType('eo:receipt')) eoFail('A file goes to one officer only; send copies of receipts, not of files');
+      var codes = String(copyText).split(',');
+      for (var c = 0; c < codes.length; c++) {
+        if (!codes[c].replace(/\s/g, '')) continue;
+        var copy = eoPost(h, codes[c].replace(/\s/g, ''));
+        var allowed = eoDomain.mayMark(h, holder.code, copy.code);
+        if (!allowed.allowed) eoFail(allowed.reason.en);
+        if (copy.code != to.code) copies.push(copy);
+      }
+    }
+    var left = [];
+    for (var j = 0; j < pending.length; j++) if (pending[j] != target.code) left.push(pending[j]);
+    if (target.code != to.code)
+      remarks =
+        (remarks ? remarks + ' ' : '') + '[for ' + eoTitle(h, to) + ', through ' + eoTitle(h, target) + ', a level jumped on the way up]';
+    var jumpedGroups = [];
+    for (var k = 0; k < jumped.length; k++) jumpedGroups.push(eoGroupOf(h, jumped[k]));
+    execution.setVariable('eowf_sentByBefore', eoVar('eowf_sentBy', ''));
+    execution.setVariable('eowf_sentBy', holder.code);
+    moveTo(target, 'send', { jumped: jumpedGroups, returnVia: left, freeze: true, pullable: true });
+    for (var k2 = 0; k2 < copies.length; k2++) {
+      var copyGroup = eoGroupOf(h, copies[k2].code);
+      eoRecord(item, {
+        action: 'send',
+        from: holderGroup,
+        fromUser: actor,
+        to: copyGroup,
+        remarks: '[copy]' + (remarks ? ' ' + remarks : ''),
+        due: due
+      });
+      item.setPermission('Consumer', copyGroup);
+      eoFolder(item, 'Movements').setPermission('Consumer', copyGroup);
+    }
+    return;
+  }
+  if (action == 'sendBack') {
+    var back = eoVar('eowf_sentBy', '');
+    if (!back) eoFail('Nobody sent this item to ' + eoTitle(h, holder) + '; there is no one to send it back to');
+    execution.setVariable('eowf_sentByBefore', back);
+    execution.setVariable('eowf_sentBy', holder.code);
+    moveTo(eoPost(h, back), 'sendBack', { freeze: true, pullable: true });
+    return;
+  }
+  if (action == 'park' || action == 'unpark') {
+    if (action == 'park' && status == 'parked') eoFail('The item is already parked');
+    if (action == 'unpark' && status != 'parked') eoFail('The item is not parked');
+    eoRecord(item, { action: action, from: holderGroup, fromUser: actor, to: holderGroup, remarks: remarks });
+    eoCustody(item, { 'eo:status': action == 'park' ? 'parked' : 'inMovement' });
+    eoSetHolder(h, holder.code, null);
+    execution.setVariable('eowf_next', 'holder');
+    return;
+  }
+  if (action == 'close') {
+    if (holder.level >= 2 && !toText) {
+      eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: remarks });
+      var closed = { 'eo:status': 'closed' };
+      if (item.isSubType('eo:file')) {
+        closed['eo:closedAt'] = new Date();
+        closed['eo:closureApprovedBy'] = holderGroup;
+      }
+      eoCustody(item, closed);
+      eoHandOver(item, holderGroup, null, null, true);
+      execution.setVariable('eowf_next', 'end');
+      return;
+    }
+    var approver = toText ? eoPost(h, toText) : eoApproverFor(h, holder);
+    if (approver.level < 2)
+      eoFail('Closing needs the approval of a Section Officer or above; ' + eoTitle(h, approver) + ' cannot approve it');
+    if (approver.code == holder.code) eoFail('Close it directly: ' + eoTitle(h, holder) + ' needs no approval');
+    execution.setVariable('eowf_request', 'close');
+    execution.setVariable('eowf_requestRemarks', remarks || '');
+    execution.setVariable('eowf_approverGroup', eoGroupOf(h, approver.code));
+    eoHandOver(item, holderGroup, eoGroupOf(h, approver.code), null, false);
+    execution.setVariable('eowf_next', 'approval');
+    return;
+  }
+  eoFail('Unknown action ' + action + ': send, sendBack, pullBack, park, unpark or close');
+})();

@@ -1,0 +1,224 @@
+// e-Office movement workflow: helpers every listener of eoMovement shares. Plain ES5, so it runs on
+// Alfresco's Rhino and on the local repository's V8 alike. build.mjs puts the compiled channel rules
+// (eoDomain.mayMark, eoDomain.routeDown from projects/eoffice/src/lib/domain/hierarchy.ts) in front of it.
+// Listeners run as the repository administrator (runAs): they set permissions and owners no officer
+// may set; who acts is always taken from the task (task.assignee) or the initiator, never from `person`.
+
+var EO_HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';
+
+// ACS binds `execution` for execution listeners only; a task listener reaches it through its task.
+if (typeof execution == 'undefined') var execution = task.execution;
+
+function eoFail(message) {
+  throw new Error(message);
+}
+
+function eoHierarchy() {
+  var node = companyhome.childByNamePath(EO_HIERARCHY_PATH);
+  if (!node) eoFail('The department hierarchy ' + EO_HIERARCHY_PATH + ' is missing: run npx eoffice install');
+  return JSON.parse(String(node.content));
+}
+
+/** The receipt or file this movement carries (the only item of the package). */
+function eoItem() {
+  var items = bpm_package.children;
+  if (items.length != 1) eoFail('A movement carries exactly one receipt or file; this one has ' + items.length + ' items');
+  var item = items[0];
+  if (!item.isSubType('eo:receipt') && !item.isSubType('eo:file')) eoFail(item.name + ' is neither an e-Office receipt nor a file');
+  return item;
+}
+
+function eoLabel(item) {
+  var number = item.properties['eo:receiptNumber'] || item.properties['eo:fileNumber'] || item.name;
+  var subject = item.properties['eo:subject'] || '';
+  return number + (subject ? ' - ' + subject : '');
+}
+
+function eoGroupOf(h, post) {
+  return 'GROUP_EO_' + h.department.code + '_' + post;
+}
+
+/** Accepts a post code (SO_EST) or its group id (GROUP_EO_GAD_SO_EST); gives the post or fails. */
+function eoPost(h, codeOrGroup) {
+  var text = String(codeOrGroup || '');
+  var prefix = 'GROUP_EO_' + h.department.code + '_';
+  var code = text.indexOf(prefix) == 0 ? text.substring(prefix.length) : text;
+  for (var i = 0; i < h.posts.length; i++) if (h.posts[i].code == code) return h.posts[i];
+  eoFail('Unknown post ' + text + ' in department ' + h.department.code);
+  return null;
+}
+
+function eoTitle(h, post) {
+  var section = null;
+  for (var i = 0; i < h.sections.length; i++) if (h.sections[i].code == post.section) section = h.sections[i];
+  return section ? post.designation.en + ' (' + section.name.en + ')' : post.designation.en;
+}
+
+function eoIsMember(group, userName) {
+  if (!group || !userName) return false;
+  var g = people.getGroup(group);
+  if (!g) return false;
+  var members = people.getMembers(g, true);
+  for (var i = 0; i < members.length; i++) if (String(members[i].properties.userName) == String(userName)) return true;
+  return false;
+}
+
+/** A process variable, or `fallback` when it is not set. */
+function eoVar(name, fallback) {
+  var v = execution.getVariable(name);
+  return v === null || v === undefined ? fallback : v;
+}
+
+/** A value the client sent when completing the task (scope local; a global one is used once and removed). */
+function eoTaskVar(name) {
+  var v = task.getVariableLocal(name);
+  if (v === null || v === undefined) {
+    v = execution.getVariable(name);
+    if (v !== null && v !== undefined) execution.removeVariable(name);
+  }
+  return v === null || v === undefined || v === '' ? null : v;
+}
+
+function eoDate(v) {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v.getTime == 'function') return v;
+  var d = new Date(String(v));
+  if (isNaN(d.getTime())) eoFail('Not a date: ' + v);
+  return d;
+}
+
+/** Nearest post at Section Officer level (2) or above on `post`'s reporting line, itself included. */
+function eoApproverFor(h, post) {
+  var p = post;
+  for (var guard = 0; p && guard < h.posts.length; guard++) {
+    if (p.level >= 2) return p;
+    p = p.reportsTo ? eoPost(h, p.reportsTo) : null;
+  }
+  eoFail('No Section Officer or higher post above ' + eoTitle(h, post) + ' to approve');
+  return null;
+}
+
+// ------------------------------------------------------------------ permissions
+
+/** The authorities with a local permission on a node ("ALLOWED;GROUP_x;Consumer" entries). */
+function eoAuthorities(node) {
+  var out = [];
+  var perms = node.permissions;
+  for (var i = 0; i < perms.length; i++) {
+    var who = String(perms[i]).split(';')[1];
+    if (who && out.indexOf(who) < 0) out.push(who);
+  }
+  return out;
+}
+
+/** Makes `node`'s local ACL exactly: Consumer for each of `readers`, Collaborator for `writer` (may be null). */
+function eoSetAcl(node, writer, readers) {
+  if (node.inheritsPermissions) node.setInheritsPermissions(false);
+  var perms = node.permissions;
+  for (var i = 0; i < perms.length; i++) {
+    var parts = String(perms[i]).split(';');
+    var keep =
+      parts[0] == 'ALLOWED' &&
+      ((parts[1] == writer && parts[2] == 'Collaborator') ||
+        (parts[1] != writer && parts[2] == 'Consumer' && readers.indexOf(parts[1]) >= 0));
+    if (!keep) node.removePermission(parts[2], parts[1]);
+  }
+  for (var j = 0; j < readers.length; j++) if (readers[j] != writer) node.setPermission('Consumer', readers[j]);
+  if (writer) node.setPermission('Collaborator', writer);
+}
+
+function eoFolder(item, name) {
+  var f = item.childByNamePath(name);
+  return f ? f : item.createFolder(name);
+}
+
+/**
+ * Hands the item to `holderGroup`: write for it only, read for everyone who held it before (minus
+ * `drop`), the movement history read-only for all of them, green notes read-only for all of them.
+ */
+function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
+  var readers = [];
+  var before = eoAuthorities(item);
+  for (var i = 0; i < before.length; i++) if (before[i] != drop && before[i] != holderGroup) readers.push(before[i]);
+  if (extraReader && readers.indexOf(extraReader) < 0 && extraReader != holderGroup) readers.push(extraReader);
+  eoSetAcl(item, holderGroup, readers);
+  var all = readers.concat([holderGroup]);
+  eoSetAcl(eoFolder(item, 'Movements'), null, all);
+  var notes = item.childByNamePath('Notes');
+  if (notes) {
+    var list = notes.children;
+    for (var n = 0; n < list.length; n++) {
+      var note = list[n];
+      if (note.properties['eo:noteColour'] != 'green') continue;
+      if (!note.properties['eo:noteFrozenAt']) {
+        if (!freeze) continue;
+        note.properties['eo:noteFrozenAt'] = new Date();
+        note.save();
+        note.setOwner(String(person.properties.userName));
+      }
+      eoSetAcl(note, null, all);
+    }
+  }
+}
+
+/** The run-as administrator owns the item and its folders, so no creator keeps owner's rights. */
+function eoTakeOwnership(item) {
+  var me = String(person.properties.userName);
+  item.setOwner(me);
+  var children = item.children;
+  for (var i = 0; i < children.length; i++) if (children[i].isContainer || item.isSubType('eo:receipt')) children[i].setOwner(me);
+}
+
+// ------------------------------------------------------------------ movement history
+
+/** Appends an eo:movement to the item's Movements/ folder, named by its sequence (000001 …). */
+function eoRecord(item, m) {
+  var folder = eoFolder(item, 'Movements');
+  var last = 0;
+  var children = folder.children;
+  for (var i = 0; i < children.length; i++) {
+    var n = parseInt(children[i].name, 10);
+    if (!isNaN(n) && n > last) last = n;
+  }
+  var seq = last + 1;
+  var props = {
+    'eo:movementSequence': seq,
+    'eo:movementAction': m.action,
+    'eo:movementFrom': m.from,
+    'eo:movementFromUser': m.fromUser,
+    'eo:movementTo': m.to,
+    'eo:movementAt': new Date()
+  };
+  if (m.remarks) props['eo:movementRemarks'] = String(m.remarks);
+  if (m.due) props['eo:movementDue'] = m.due;
+  if (m.jumped && m.jumped.length) props['eo:movementJumped'] = m.jumped;
+  return folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props);
+}
+
+/** Stamps "opened by the recipient" on the latest movement that reached the current holder. */
+function eoMarkRead(item) {
+  var folder = item.childByNamePath('Movements');
+  if (!folder) return;
+  var children = folder.children;
+  var latest = null;
+  for (var i = 0; i < children.length; i++) if (!latest || children[i].name > latest.name) latest = children[i];
+  if (latest && !latest.properties['eo:movementReadAt']) {
+    latest.properties['eo:movementReadAt'] = new Date();
+    latest.save();
+  }
+}
+
+/** Sets the holder variables the next holder task is created from. */
+function eoSetHolder(h, postCode, senderGroup) {
+  var group = eoGroupOf(h, postCode);
+  execution.setVariable('eowf_holder', postCode);
+  execution.setVariable('eowf_holderGroup', group);
+  execution.setVariable('eowf_senderGroup', senderGroup || '');
+  execution.setVariable('eowf_candidates', senderGroup ? group + ',' + senderGroup : group);
+  execution.setVariable('eowf_opened', false);
+}
+
+function eoCustody(item, props) {
+  for (var k in props) if (props.hasOwnProperty(k)) item.properties[k] = props[k];
+  item.save();
+}

@@ -1,0 +1,225 @@
+/**
+ * The movement workflow as a client uses it, through @alfresco/js-api against the local repository:
+ * the department installed by `install`, its officers logged in, receipts and files diarised with the
+ * numbering of projects/eoffice, and the REST calls of config/README.md ("The movement workflow").
+ * Shared by test/movement*.test.ts and bench/movement.bench.ts.
+ */
+import type { Acs } from '../src/acs';
+import { install } from '../src/install';
+import { StepLog } from '../src/log';
+import { postGroup } from '../../eoffice/src/lib/domain/hierarchy';
+import { claimNext, fileSeries, formatReceiptNumber, receiptSeries, type NumberingNodes } from '../../eoffice/src/lib/domain/numbering';
+import { artefacts, startLocalRepository, type LocalRepository } from './support';
+
+export const PASSWORD = 'demo1234';
+const YEAR = 2026;
+
+export interface Department {
+  repo: LocalRepository;
+  admin: Acs;
+  docLib: string;
+  /** A logged-in connection per user name (cached). */
+  as(user: string): Promise<Acs>;
+  group(post: string): string;
+  stop(): Promise<void>;
+}
+
+/** A fresh repository with the GAD hierarchy installed and every incumbent as a user. */
+export async function startDepartment(): Promise<Department> {
+  const repo = await startLocalRepository();
+  const admin = await repo.acs();
+  const a = artefacts();
+  for (const p of a.hierarchy.posts) {
+    if (!p.incumbent) continue;
+    await admin.people.createPerson({
+      id: p.incumbent,
+      firstName: p.incumbent.split('.')[0],
+      lastName: p.code,
+      password: PASSWORD,
+      email: `${p.incumbent}@example.gov.in`
+    });
+  }
+  const { documentLibraryId } = await install(admin, a, new StepLog(() => undefined));
+  const cache = new Map<string, Promise<Acs>>();
+  return {
+    repo,
+    admin,
+    docLib: documentLibraryId,
+    as: (user) => cache.get(user) ?? cache.set(user, repo.acs(user, PASSWORD)).get(user)!,
+    group: (post) => postGroup(a.hierarchy, post),
+    stop: () => repo.stop()
+  };
+}
+
+// ------------------------------------------------------------------ items
+
+/** Diarises a receipt of section `section` as `user` (a CRU clerk in practice). */
+export async function diariseReceipt(d: Department, user: string, subject: string, section = 'EST'): Promise<string> {
+  const acs = await d.as(user);
+  const claimed = await claimNext(acs.nodes as unknown as NumberingNodes, {
+    parentId: d.docLib,
+    folder: receiptSeries(YEAR, section),
+    body: (n) => ({
+      nodeType: 'eo:receipt',
+      properties: {
+        'eo:receiptNumber': formatReceiptNumber(n, YEAR, section, 'GAD'),
+        'eo:receiptSerial': n,
+        'eo:subject': subject,
+        'eo:receivedDate': `${YEAR}-11-20`,
+        'eo:diarisedDate': new Date().toISOString(),
+        'eo:deliveryMode': 'Post'
+      }
+    })
+  });
+  return claimed.id;
+}
+
+/** Opens an e-file (with its Notes/ folder) as `user`. */
+export async function openFile(d: Department, user: string, subject: string, section = 'EST'): Promise<string> {
+  const acs = await d.as(user);
+  const claimed = await claimNext(acs.nodes as unknown as NumberingNodes, {
+    parentId: d.docLib,
+    folder: fileSeries(YEAR, section),
+    body: (n) => ({
+      nodeType: 'eo:file',
+      properties: { 'eo:fileNumber': `A-11011/${n}/${YEAR}-${section}-GAD`, 'eo:fileSerial': n, 'eo:subject': subject }
+    })
+  });
+  await acs.nodes.createNode(claimed.id, { name: 'Notes', nodeType: 'cm:folder' });
+  return claimed.id;
+}
+
+/** Writes a note in the file's Notes/ folder (green unless told). */
+export async function addNote(acs: Acs, fileId: string, text: string, colour: 'green' | 'yellow' = 'green'): Promise<string> {
+  const notes = await acs.nodes.getNode(fileId, { relativePath: 'Notes' });
+  const count = (await acs.nodes.listNodeChildren(notes.entry.id, { maxItems: 1000 })).list?.pagination?.totalItems ?? 0;
+  const name = String(count + 1).padStart(6, '0');
+  const created = await acs.nodes.createNode(notes.entry.id, {
+    name,
+    nodeType: 'eo:note',
+    properties: { 'eo:noteNumber': count + 1, 'eo:noteColour': colour, 'cm:title': text }
+  });
+  await acs.nodes.updateNodeContent(created.entry.id, text);
+  return created.entry.id;
+}
+
+export async function item(d: Department, id: string): Promise<Record<string, any>> {
+  return (await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties;
+}
+
+export interface MovementRow {
+  seq: number;
+  action: string;
+  from: string;
+  to: string;
+  fromUser: string;
+  remarks?: string;
+  readAt?: string;
+  jumped?: string[];
+}
+
+/** The item's Movements list as a user sees it (oldest first). */
+export async function movements(acs: Acs, id: string): Promise<MovementRow[]> {
+  const folder = await acs.nodes.getNode(id, { relativePath: 'Movements' });
+  const list = await acs.nodes.listNodeChildren(folder.entry.id, { include: ['properties'], orderBy: ['name ASC'], maxItems: 1000 });
+  return (list.list?.entries ?? []).map(({ entry: { properties: p } }) => ({
+    seq: p['eo:movementSequence'],
+    action: p['eo:movementAction'],
+    from: p['eo:movementFrom'],
+    to: p['eo:movementTo'],
+    fromUser: p['eo:movementFromUser'],
+    remarks: p['eo:movementRemarks'],
+    readAt: p['eo:movementReadAt'],
+    jumped: p['eo:movementJumped']
+  }));
+}
+
+// ------------------------------------------------------------------ workflow REST calls
+
+export interface Task {
+  id: string;
+  name: string;
+  assignee?: string;
+  processId: string;
+  activityDefinitionId: string;
+}
+
+/** POST /processes: the holder starts moving an item, acting for `post`. */
+export async function startMovement(acs: Acs, itemId: string, post: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const p = await acs.call(
+    'workflow',
+    'POST',
+    '/processes',
+    {},
+    {
+      processDefinitionKey: 'eoMovement',
+      variables: { eowf_fromPost: post, ...extra },
+      items: [itemId]
+    }
+  );
+  return p.entry.id;
+}
+
+/** Unclaimed tasks of the post that holds them: the post's inbox (claimed ones: assignee = '-me-'). */
+export async function inbox(acs: Acs, group: string): Promise<Task[]> {
+  const r = await acs.call('workflow', 'GET', '/tasks', {
+    where: `(candidateGroup='${group}' AND variables/eowf_holderGroup='${group}')`,
+    maxItems: 1000
+  });
+  return r.list.entries.map((e: { entry: Task }) => e.entry);
+}
+
+/** The one active task of a process (as an administrator sees it). */
+export async function taskOf(d: Department, processId: string): Promise<Task> {
+  const r = await d.admin.call('workflow', 'GET', `/processes/${processId}/tasks`, { where: "(status='active')" });
+  const tasks = r.list.entries.map((e: { entry: Task }) => e.entry);
+  if (tasks.length !== 1) throw new Error(`expected one active task in ${processId}, got ${tasks.length}`);
+  return tasks[0];
+}
+
+export const claim = (acs: Acs, taskId: string) =>
+  acs.call('workflow', 'PUT', `/tasks/${taskId}`, { select: 'state' }, { state: 'claimed' });
+
+export function complete(acs: Acs, taskId: string, vars: Record<string, unknown>) {
+  return acs.call(
+    'workflow',
+    'PUT',
+    `/tasks/${taskId}`,
+    { select: 'state,variables' },
+    {
+      state: 'completed',
+      variables: Object.entries(vars).map(([name, value]) => ({ name, value, scope: 'local' }))
+    }
+  );
+}
+
+/** Claim (= open the item) and complete with an action: what an officer's "Send" button does. */
+export async function act(acs: Acs, taskId: string, vars: Record<string, unknown>): Promise<void> {
+  await claim(acs, taskId);
+  await complete(acs, taskId, vars);
+}
+
+/** The current task of a process, claimed and completed by `user` with `vars`. */
+export async function actOn(d: Department, processId: string, user: string, vars: Record<string, unknown>): Promise<void> {
+  await act(await d.as(user), (await taskOf(d, processId)).id, vars);
+}
+
+/** HTTP status and briefSummary of a failed js-api call. */
+export function failure(e: unknown): { status?: number; summary: string } {
+  const err = e as { status?: number; message?: string };
+  try {
+    return { status: err.status, summary: JSON.parse(err.message ?? '').error.briefSummary };
+  } catch {
+    return { status: err.status, summary: String(err.message) };
+  }
+}
+
+/** Runs `fn`, expecting it to fail; returns status and briefSummary. */
+export async function refused(fn: () => Promise<unknown>): Promise<{ status?: number; summary: string }> {
+  try {
+    await fn();
+  } catch (e) {
+    return failure(e);
+  }
+  throw new Error('expected the call to be refused');
+}

@@ -1,0 +1,398 @@
+/**
+ * The movement workflow (config/workflow/eoMovement.bpmn20.xml) deployed by `install` and run by the
+ * local repository, exercised the way the extension will: officers of the demo department logged in
+ * through @alfresco/js-api, acting on their posts' tasks. Each test asserts what an officer notices.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ensureIncumbents } from '../src/install';
+import { StepLog } from '../src/log';
+import { artefacts } from './support';
+import {
+  act,
+  actOn,
+  addNote,
+  claim,
+  complete,
+  diariseReceipt,
+  inbox,
+  item,
+  movements,
+  openFile,
+  refused,
+  startDepartment,
+  startMovement,
+  taskOf,
+  type Department
+} from './movement-support';
+
+// Officers of config/hierarchy/gad.hierarchy.json.
+const CRU = 'pooja.patel';
+const ASO1 = 'amit.kumar'; // ASO_EST_1
+const ASO2 = 'neha.gupta'; // ASO_EST_2
+const SO = 'priya.nair'; // SO_EST
+const US = 'kavita.joshi'; // US_EST
+const DS = 'sunita.rao';
+const JS = 'rajesh.verma';
+const SO_ADM = 'suresh.yadav';
+
+describe('movement workflow', () => {
+  let d: Department;
+
+  before(async () => {
+    d = await startDepartment();
+  });
+  after(() => d?.stop());
+
+  it('the committed definition is generated from its sources (build.mjs --check)', () => {
+    const root = path.resolve(__dirname, '..', '..', '..');
+    const r = spawnSync(process.execPath, [path.join(root, 'config', 'workflow', 'build.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('install deploys the workflow: eoMovement is a process definition', async () => {
+    const defs = await d.admin.call('workflow', 'GET', '/process-definitions', { where: "(key='eoMovement')" });
+    assert.equal(defs.list.entries.length, 1);
+  });
+
+  it('a receipt sent by the CRU lands in the Section Officer inbox; only the holder can write', async () => {
+    const id = await diariseReceipt(d, CRU, 'Leave application of Shri R. Prasad');
+    const pid = await startMovement(await d.as(CRU), id, 'CRU');
+    let props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('CRU'));
+    assert.equal(props['eo:status'], 'inMovement');
+
+    const [task] = await inbox(await d.as(CRU), d.group('CRU'));
+    assert.equal(task.processId, pid);
+    assert.match(task.name, /1\/2026\/EST-GAD - Leave application/);
+    await act(await d.as(CRU), task.id, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'For necessary action' });
+
+    props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('SO_EST'));
+    assert.ok(props['eo:heldSince']);
+    assert.equal((await inbox(await d.as(SO), d.group('SO_EST'))).length, 1);
+    assert.equal((await inbox(await d.as(CRU), d.group('CRU'))).length, 0);
+
+    // The sender still reads it but can no longer change it; an unrelated officer cannot even read it.
+    const cru = await d.as(CRU);
+    assert.equal((await cru.nodes.getNode(id)).entry.id, id);
+    const edit = await refused(() => cru.nodes.updateNode(id, { properties: { 'eo:subject': 'changed' } }));
+    assert.equal(edit.status, 403);
+    assert.equal((await refused(async () => (await d.as(SO_ADM)).nodes.getNode(id))).status, 403);
+    // The holder can.
+    await (await d.as(SO)).nodes.updateNode(id, { properties: { 'eo:remarks': 'seen' } });
+  });
+
+  it('a non-holder cannot add a note or send the file (403)', async () => {
+    const id = await openFile(d, ASO1, 'Revision of duty roster');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    await addNote(await d.as(ASO1), id, 'Note 1: the roster may be revised as proposed.');
+    const other = await d.as(ASO2); // same section, not the holder
+    const notes = await other.nodes.getNode(id, { relativePath: 'Notes' }).catch((e) => e);
+    assert.equal(notes.status, 403, 'a non-holder cannot even open the notes');
+    const noteByAdmin = await d.admin.nodes.getNode(id, { relativePath: 'Notes' });
+    const add = await refused(() =>
+      other.nodes.createNode(noteByAdmin.entry.id, {
+        name: '000002',
+        nodeType: 'eo:note',
+        properties: { 'eo:noteNumber': 2, 'eo:noteColour': 'green' }
+      })
+    );
+    assert.equal(add.status, 403);
+    const task = await taskOf(d, pid);
+    assert.equal((await refused(() => claim(other, task.id))).status, 403);
+    assert.equal((await refused(() => complete(other, task.id, { eowf_action: 'send', eowf_to: 'SO_EST' }))).status, 403);
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('ASO_EST_1'), 'nothing moved');
+
+    // The creator started the process, which ACS lets act on its tasks; once the file has moved on
+    // beyond the pull-back stage, the workflow still refuses it.
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST' });
+    const creator = await d.as(ASO1);
+    const usTask = await taskOf(d, pid);
+    const claimed = await refused(() => claim(creator, usTask.id));
+    assert.match(claimed.summary, /amit.kumar does not hold this item/);
+    const sent = await refused(() => complete(creator, usTask.id, { eowf_action: 'send', eowf_to: 'DS' }));
+    assert.match(sent.summary, /does not hold Under Secretary \(Establishment\)'s charge and cannot act on this item/);
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('US_EST'));
+  });
+
+  it('a sent green note can no longer be edited or deleted, even by its author', async () => {
+    const id = await openFile(d, ASO1, 'Purchase of printers');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    const aso = await d.as(ASO1);
+    const green = await addNote(aso, id, 'Note 1: three printers are needed.');
+    const yellow = await addNote(aso, id, 'Draft: maybe four?', 'yellow');
+    await aso.nodes.updateNodeContent(green, 'Note 1: three printers are needed (corrected).'); // before sending: fine
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'Put up for orders' });
+
+    const so = await d.as(SO);
+    for (const who of [aso, so]) {
+      assert.equal((await refused(() => who.nodes.updateNodeContent(green, 'rewritten'))).status, 403);
+      assert.equal((await refused(() => who.nodes.updateNode(green, { properties: { 'cm:title': 'x' } }))).status, 403);
+      assert.equal((await refused(() => who.nodes.deleteNode(green))).status, 403);
+    }
+    // Both can still read it; the note says when it was frozen.
+    assert.ok((await so.nodes.getNode(green, { include: ['properties'] })).entry.properties['eo:noteFrozenAt']);
+    assert.ok((await aso.nodes.getNode(green)).entry.id);
+    // A yellow (draft) note stays editable by its author and by the officer it reached.
+    await aso.nodes.updateNodeContent(yellow, 'Draft: four printers.');
+    await so.nodes.updateNodeContent(yellow, 'Draft: four printers (SO).');
+  });
+
+  it('pull back works while the item is unopened, and fails once the recipient opened it', async () => {
+    const id = await diariseReceipt(d, CRU, 'Representation regarding transfer');
+    const pid = await startMovement(await d.as(CRU), id, 'CRU');
+    await actOn(d, pid, CRU, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    // Unopened: the CRU sees it among the items it may pull back, and pulls it back.
+    const cru = await d.as(CRU);
+    const pullable = await cru.call('workflow', 'GET', '/tasks', {
+      where: `(candidateGroup='${d.group('CRU')}' AND variables/eowf_senderGroup='${d.group('CRU')}')`
+    });
+    const mine = pullable.list.entries.filter((e: { entry: { processId: string } }) => e.entry.processId === pid);
+    assert.equal(mine.length, 1);
+    await act(cru, mine[0].entry.id, { eowf_action: 'pullBack', eowf_remarks: 'Marked to the wrong section' });
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('CRU'));
+    assert.equal((await refused(async () => (await d.as(SO)).nodes.getNode(id))).status, 403, 'the SO lost access');
+
+    // Sent again; this time the SO opens it first.
+    await actOn(d, pid, CRU, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    const task = await taskOf(d, pid);
+    await claim(await d.as(SO), task.id);
+    const late = await refused(() => act(cru, task.id, { eowf_action: 'pullBack' }));
+    assert.equal(late.status, 409);
+    // Even after the SO puts the task back, the item was opened: pull back stays refused.
+    await (await d.as(SO)).call('workflow', 'PUT', `/tasks/${task.id}`, { select: 'state' }, { state: 'unclaimed' });
+    const after = await refused(() => claim(cru, task.id));
+    assert.match(after.summary, /already opened this item; it can no longer be pulled back/);
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('SO_EST'));
+    const moves = await movements(cru, id);
+    assert.deepEqual(
+      moves.map((m) => m.action),
+      ['send', 'pullBack', 'send']
+    );
+    assert.ok(moves[2].readAt, 'the movement records when the recipient opened it');
+    assert.equal(moves[0].readAt, undefined);
+  });
+
+  it('marking outside the channel of submission is refused with a clear message', async () => {
+    const id = await openFile(d, ASO1, 'Annual property returns');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    const task = await taskOf(d, pid);
+    await claim(await d.as(ASO1), task.id);
+    const wrong = await refused(async () => complete(await d.as(ASO1), task.id, { eowf_action: 'send', eowf_to: 'SO_ADM' }));
+    assert.match(
+      wrong.summary,
+      /Section Officer \(Administration\) is outside the channel of submission of Assistant Section Officer \(Establishment\)/
+    );
+    const tooHigh = await refused(async () => complete(await d.as(ASO1), task.id, { eowf_action: 'send', eowf_to: 'SECY' }));
+    assert.match(tooHigh.summary, /a marking may cross at most 4 levels/);
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('ASO_EST_1'));
+    assert.equal((await movements(await d.as(ASO1), id)).length, 0, 'no movement recorded');
+  });
+
+  it('close below Section Officer level needs approval: refused stays open, approved closes', async () => {
+    const id = await openFile(d, ASO1, 'Routine circular');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    await actOn(d, pid, ASO1, { eowf_action: 'close', eowf_remarks: 'No further action' });
+    assert.notEqual((await item(d, id))['eo:status'], 'closed', 'a request is not a closure');
+    const t = await taskOf(d, pid);
+    assert.equal(t.activityDefinitionId, 'approval');
+    const approvals = await (await d.as(SO)).call('workflow', 'GET', '/tasks', { where: `(candidateGroup='${d.group('SO_EST')}')` });
+    assert.ok(
+      approvals.list.entries.some((e: { entry: { id: string } }) => e.entry.id === t.id),
+      'the SO sees the request'
+    );
+    await act(await d.as(SO), t.id, { eowf_decision: 'refuse', eowf_remarks: 'Reply to the circular first' });
+    assert.equal((await item(d, id))['eo:status'], 'inMovement');
+    assert.equal((await taskOf(d, pid)).activityDefinitionId, 'holder');
+
+    await actOn(d, pid, ASO1, { eowf_action: 'close' });
+    await actOn(d, pid, SO, { eowf_decision: 'approve' });
+    const props = await item(d, id);
+    assert.equal(props['eo:status'], 'closed');
+    assert.equal(props['eo:closureApprovedBy'], d.group('SO_EST'));
+    const moves = await movements(await d.as(ASO1), id);
+    assert.equal(moves.at(-1)?.action, 'close');
+    assert.match(moves.at(-1)?.remarks ?? '', /Approved by Section Officer \(Establishment\)/);
+  });
+
+  it('a Section Officer closes directly, parks and reopens', async () => {
+    const id = await openFile(d, SO, 'Office timings');
+    const pid = await startMovement(await d.as(SO), id, 'SO_EST');
+    await actOn(d, pid, SO, { eowf_action: 'park', eowf_remarks: 'Awaiting the new orders' });
+    assert.equal((await item(d, id))['eo:status'], 'parked');
+    const parked = await refused(async () => actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST' }));
+    assert.match(parked.summary, /parked: take it out of park first/);
+    // The refused attempt left the task claimed by the SO; complete it properly.
+    await complete(await d.as(SO), (await taskOf(d, pid)).id, { eowf_action: 'unpark' });
+    assert.equal((await item(d, id))['eo:status'], 'inMovement');
+    await actOn(d, pid, SO, { eowf_action: 'close' });
+    assert.equal((await item(d, id))['eo:status'], 'closed');
+    const processes = await d.admin.call('workflow', 'GET', `/processes/${pid}`);
+    assert.ok(processes.entry.endedAt, 'closing ends the movement');
+
+    await startMovement(await d.as(SO), id, 'SO_EST', { eowf_remarks: 'Fresh orders received' });
+    assert.equal((await item(d, id))['eo:status'], 'inMovement');
+    const moves = await movements(await d.as(SO), id);
+    assert.deepEqual(
+      moves.map((m) => m.action),
+      ['park', 'unpark', 'close', 'reopen']
+    );
+  });
+
+  it('two officers of one post sending one file at once: one movement, one conflict', async () => {
+    // ASO_EST_2's post gets a second officer (additional charge).
+    await d.admin.groups.createGroupMembership(d.group('ASO_EST_2'), { id: 'farhan.ali', memberType: 'PERSON' });
+    const id = await openFile(d, ASO2, 'Stationery indent');
+    const pid = await startMovement(await d.as(ASO2), id, 'ASO_EST_2');
+    const task = await taskOf(d, pid);
+    const results = await Promise.allSettled(
+      [ASO2, 'farhan.ali'].map(async (u) =>
+        act(await d.as(u), task.id, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: `by ${u}` })
+      )
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.equal(ok.length, 1);
+    assert.equal(failed.length, 1);
+    assert.ok([405, 409].includes(failed[0].reason.status), `conflict status, got ${failed[0].reason.status}`);
+    const moves = await movements(d.admin, id);
+    assert.equal(moves.length, 1);
+    assert.equal(moves[0].to, d.group('SO_EST'));
+    await d.admin.groups.deleteGroupMembership(d.group('ASO_EST_2'), 'farhan.ali');
+  });
+
+  it('the movements list shows every step with from, to, remarks; send back returns to the sender', async () => {
+    const id = await openFile(d, ASO1, 'Training calendar');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'Please see', eowf_dueDate: '2026-12-01' });
+    await actOn(d, pid, SO, { eowf_action: 'sendBack', eowf_remarks: 'Add last year figures' });
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'Added' });
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST', eowf_remarks: 'For approval' });
+    const moves = await movements(await d.as(ASO1), id);
+    assert.deepEqual(
+      moves.map((m) => [m.seq, m.action, m.from, m.to, m.remarks]),
+      [
+        [1, 'send', d.group('ASO_EST_1'), d.group('SO_EST'), 'Please see'],
+        [2, 'sendBack', d.group('SO_EST'), d.group('ASO_EST_1'), 'Add last year figures'],
+        [3, 'send', d.group('ASO_EST_1'), d.group('SO_EST'), 'Added'],
+        [4, 'send', d.group('SO_EST'), d.group('US_EST'), 'For approval']
+      ]
+    );
+    assert.equal(moves[0].fromUser, ASO1);
+    // Earlier holders read the history but cannot rewrite it.
+    const folder = await (await d.as(ASO1)).nodes.getNode(id, { relativePath: 'Movements/000001' });
+    assert.equal(
+      (await refused(async () => (await d.as(US)).nodes.updateNode(folder.entry.id, { properties: { 'eo:movementRemarks': 'x' } }))).status,
+      403
+    );
+  });
+
+  it('levels jumped on the way up see the file on its way down', async () => {
+    const id = await openFile(d, SO, 'Cadre review');
+    const pid = await startMovement(await d.as(SO), id, 'SO_EST');
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'JS', eowf_remarks: 'Urgent: cadre review' });
+    let props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('JS'));
+    assert.deepEqual(props['eo:returnVia'], ['US_EST', 'DS']);
+    // The JS marks it back to the SO: it goes to the DS first, then the US, then the SO.
+    await actOn(d, pid, JS, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'Approved' });
+    props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('DS'));
+    await actOn(d, pid, DS, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('US_EST'));
+    await actOn(d, pid, US, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('SO_EST'));
+    assert.ok(!props['eo:returnVia']?.length, 'nothing left to pass through');
+    const moves = await movements(await d.as(SO), id);
+    assert.deepEqual(
+      moves.map((m) => m.to),
+      ['JS', 'DS', 'US_EST', 'SO_EST'].map(d.group)
+    );
+    assert.deepEqual(moves[0].jumped, [d.group('US_EST'), d.group('DS')]);
+    assert.match(moves[1].remarks ?? '', /for Section Officer \(Establishment\), through Deputy Secretary/);
+  });
+
+  it('a transfer of charge hands the held items, opened ones included, to the successor', async () => {
+    const id = await openFile(d, ASO1, 'Medical reimbursement');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    await claim(await d.as(SO), (await taskOf(d, pid)).id); // Priya Nair opened it, then was transferred
+    // The new incumbent of SO_EST, installed as `npx eoffice install` does after editing the hierarchy.
+    await d.admin.people.createPerson({
+      id: 'lata.kulkarni',
+      firstName: 'Lata',
+      lastName: 'Kulkarni',
+      password: 'demo1234',
+      email: 'lata.kulkarni@example.gov.in'
+    });
+    const h = artefacts().hierarchy;
+    const transferred = { ...h, posts: h.posts.map((p) => (p.code === 'SO_EST' ? { ...p, incumbent: 'lata.kulkarni' } : p)) };
+    await ensureIncumbents(d.admin, transferred, new StepLog(() => undefined));
+    try {
+      const successor = await d.as('lata.kulkarni');
+      const tasks = await inbox(successor, d.group('SO_EST'));
+      const task = tasks.find((t) => t.processId === pid);
+      assert.ok(task, 'the file is in the successor inbox');
+      await addNote(successor, id, 'Note 2: approved.');
+      assert.equal((await refused(async () => addNote(await d.as(SO), id, 'Note by the predecessor'))).status, 403);
+      assert.equal((await refused(async () => claim(await d.as(SO), task.id))).status, 403);
+      await act(successor, task.id, { eowf_action: 'send', eowf_to: 'US_EST' });
+      assert.equal((await movements(successor, id)).at(-1)?.fromUser, 'lata.kulkarni');
+    } finally {
+      await ensureIncumbents(d.admin, h, new StepLog(() => undefined));
+    }
+  });
+
+  it('file numbers stay consecutive though officers cannot see the files others hold', async () => {
+    const folder = await d.admin.nodes.getNode(d.docLib, { relativePath: 'Files/2026/EST' });
+    const names = async (acs: typeof d.admin) =>
+      ((await acs.nodes.listNodeChildren(folder.entry.id, { maxItems: 1000, orderBy: ['name ASC'] })).list?.entries ?? []).map(
+        (e) => e.entry.name
+      );
+    const before = await names(d.admin);
+    assert.ok((await names(await d.as(ASO2))).length < before.length, 'ASO2 sees only the files its post held');
+    await openFile(d, ASO2, 'One more');
+    const all = await names(d.admin);
+    assert.deepEqual(
+      all,
+      Array.from({ length: before.length + 1 }, (_, i) => String(i + 1).padStart(6, '0'))
+    );
+  });
+
+  it('a receipt goes to one officer with copies to others; a file cannot be copied', async () => {
+    const id = await diariseReceipt(d, CRU, 'Circular on e-office training');
+    const pid = await startMovement(await d.as(CRU), id, 'CRU');
+    await actOn(d, pid, CRU, {
+      eowf_action: 'send',
+      eowf_to: 'SO_EST',
+      eowf_copyTo: 'ASO_EST_1,ASO_EST_2',
+      eowf_remarks: 'For information'
+    });
+    const props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('SO_EST'), 'the main recipient holds it');
+    const aso = await d.as(ASO1);
+    assert.equal((await aso.nodes.getNode(id)).entry.id, id, 'a copy recipient reads it');
+    assert.equal(
+      (await refused(() => aso.nodes.updateNode(id, { properties: { 'eo:remarks': 'x' } }))).status,
+      403,
+      'but cannot change it'
+    );
+    assert.deepEqual(
+      (await movements(aso, id)).map((m) => [m.to, m.remarks]),
+      [
+        [d.group('SO_EST'), 'For information'],
+        [d.group('ASO_EST_1'), '[copy] For information'],
+        [d.group('ASO_EST_2'), '[copy] For information']
+      ]
+    );
+    const file = await openFile(d, SO, 'Not to be copied');
+    const fpid = await startMovement(await d.as(SO), file, 'SO_EST');
+    const r = await refused(() => actOn(d, fpid, SO, { eowf_action: 'send', eowf_to: 'US_EST', eowf_copyTo: 'ASO_EST_1' }));
+    assert.match(r.summary, /A file goes to one officer only/);
+  });
+});
