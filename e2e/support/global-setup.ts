@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist', 'content-app', 'browser');
+/** E2E_DIST=dist/<name> lets several checkouts' e2e runs build side by side without overwriting one build. */
+const OUTPUT = path.resolve(ROOT, process.env['E2E_DIST'] || path.join('dist', 'content-app'));
+const DIST = path.join(OUTPUT, 'browser');
 const RESULTS = path.join(ROOT, 'test-results');
 
 /** Sources that go into the production build: rebuild when any is newer than the build. */
@@ -36,7 +38,7 @@ function ensureBuild(): void {
   const stale = !existsSync(index) || BUILD_INPUTS.some((input) => newestChange(path.join(ROOT, input)) > statSync(index).mtimeMs);
   if (stale || process.env['E2E_BUILD'] === '1') {
     console.log('e2e: building the Content App (production)…');
-    const build = spawnSync('npx', ['ng', 'build', 'content-app'], { cwd: ROOT, stdio: 'inherit' });
+    const build = spawnSync('npx', ['ng', 'build', 'content-app', `--output-path=${OUTPUT}`], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) {
       throw new Error('ng build content-app failed');
     }

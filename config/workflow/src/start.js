@@ -10,6 +10,8 @@
   var status = item.properties['eo:status'];
   var holder = item.properties['eo:currentHolder'];
   execution.setVariable('eowf_itemLabel', eoLabel(item));
+  // Lets a client find the task of an item it opens: GET /tasks?where=(variables/eowf_itemId='<id>').
+  execution.setVariable('eowf_itemId', String(item.id));
   execution.setVariable('eowf_request', '');
   if (status == 'closed') {
     if (holder != group && item.properties['eo:originPost'] != group)

@@ -7,6 +7,7 @@ export * from './lib/officer/services/officer-profile.service';
 export * from './lib/officer/officer-profile/officer-profile.ui-component';
 export * from './lib/officer/officer-profile/officer-profile.smart-component';
 export * from './lib/domain';
+export * from './lib/desk/desk.service';
 export * from './lib/receipt/model/receipt.model';
 export * from './lib/receipt/model/receipt-query';
 export * from './lib/receipt/model/receipt-validation';

@@ -2,7 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AlfrescoApi, GroupsApi, NodeBodyCreate, NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
 import { electronicDraft, receiptNode, registryHierarchy } from '../mock/receipt.mock';
-import { HIERARCHY_PATH, ReceiptService, ScanProgress } from './receipt.service';
+import { HIERARCHY_PATH } from '../../desk/desk.service';
+import { ReceiptService, ScanProgress } from './receipt.service';
 
 describe('ReceiptService', () => {
   let service: ReceiptService;

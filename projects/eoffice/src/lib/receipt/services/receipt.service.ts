@@ -1,32 +1,13 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { GroupsApi, NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
-import {
-  EO_TYPES,
-  Hierarchy,
-  NumberingNodes,
-  claimComputerNumber,
-  claimNext,
-  departmentSite,
-  parseHierarchy,
-  postOfGroup,
-  receiptSeries
-} from '../../domain';
+import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
+import { EO_TYPES, NumberingNodes, claimComputerNumber, claimNext, receiptSeries } from '../../domain';
+import { Desk, DeskService } from '../../desk/desk.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptNodeBody, toReceiptUpdate } from '../model/receipt.model';
 import { ReceiptListKind, ReceiptListRequest, SORT_PROPERTIES, receiptQuery } from '../model/receipt-query';
 
-/** Where the installer keeps the department's hierarchy. */
-export const HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';
-
 /** The department and the signed-in officer's posts, as the diary needs them. */
-export interface DiaryDesk {
-  hierarchy: Hierarchy;
-  documentLibraryId: string;
-  /** Post groups the officer holds (usually one), e.g. GROUP_EO_GAD_CRU. */
-  posts: string[];
-  /** Section of the officer's first post: the default section of new receipts. */
-  section: string;
-}
+export type DiaryDesk = Desk;
 
 export interface ScanProgress {
   file: string;
@@ -61,7 +42,7 @@ const MOVEMENTS_FOLDER = 'Movements';
 @Injectable({ providedIn: 'root' })
 export class ReceiptService {
   private readonly apiService = inject(AlfrescoApiService);
-  private deskPromise?: Promise<DiaryDesk>;
+  private readonly deskService = inject(DeskService);
 
   private get nodesApi(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -75,37 +56,9 @@ export class ReceiptService {
     return new SearchApi(this.apiService.getInstance());
   }
 
-  private get groupsApi(): GroupsApi {
-    return new GroupsApi(this.apiService.getInstance());
-  }
-
-  /** Reads the hierarchy, the department's document library and the officer's posts (once). */
+  /** The hierarchy, the department's document library and the officer's posts (read once). */
   desk(): Promise<DiaryDesk> {
-    this.deskPromise ??= this.loadDesk().catch((error) => {
-      this.deskPromise = undefined;
-      throw error;
-    });
-    return this.deskPromise;
-  }
-
-  private async loadDesk(): Promise<DiaryDesk> {
-    const nodes = this.nodesApi;
-    const hierarchyNode = await nodes.getNode('-root-', { relativePath: HIERARCHY_PATH });
-    const content: unknown = await nodes.getNodeContent(hierarchyNode.entry.id);
-    const hierarchy = parseHierarchy(await asJson(content));
-    const library = await nodes.getNode('-root-', { relativePath: `Sites/${departmentSite(hierarchy)}/documentLibrary` });
-    const groups = await this.groupsApi.listGroupMembershipsForPerson('-me-', { skipCount: 0, maxItems: 250 });
-    const posts = (groups.list?.entries ?? [])
-      .map((entry) => postOfGroup(hierarchy, entry.entry.id ?? ''))
-      .filter((post) => !!post)
-      .map((post) => post!);
-    const section = posts.find((post) => post.section)?.section ?? hierarchy.sections[0]?.code ?? '';
-    return {
-      hierarchy,
-      documentLibraryId: library.entry.id,
-      posts: posts.map((post) => `GROUP_EO_${hierarchy.department.code}_${post.code}`),
-      section
-    };
+    return this.deskService.desk();
   }
 
   /**
@@ -210,11 +163,4 @@ export class ReceiptService {
       totalItems: result.list?.pagination?.totalItems ?? 0
     };
   }
-}
-
-/** The hierarchy file's content as js-api hands it over: a Blob in browsers, text or parsed JSON elsewhere. */
-async function asJson(content: unknown): Promise<unknown> {
-  if (typeof Blob !== 'undefined' && content instanceof Blob) return JSON.parse(await content.text());
-  if (typeof content === 'string') return JSON.parse(content);
-  return content;
 }

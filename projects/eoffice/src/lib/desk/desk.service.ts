@@ -1,0 +1,66 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { GroupsApi, NodesApi } from '@alfresco/js-api';
+import { Hierarchy, HierarchyPost, departmentSite, parseHierarchy, postGroup, postOfGroup } from '../domain';
+
+/** Where the installer keeps the department's hierarchy. */
+export const HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';
+
+/** The department and the signed-in officer's posts: what every e-Office screen starts from. */
+export interface Desk {
+  hierarchy: Hierarchy;
+  documentLibraryId: string;
+  /** Post groups the officer holds (usually one), e.g. GROUP_EO_GAD_CRU. */
+  posts: string[];
+  /** The same posts as hierarchy entries (code, level, section, designation). */
+  postEntries: HierarchyPost[];
+  /** Section of the officer's first post: the default section of new receipts and files. */
+  section: string;
+}
+
+/** Reads the department's hierarchy and the officer's posts from the repository, once per session. */
+@Injectable({ providedIn: 'root' })
+export class DeskService {
+  private readonly apiService = inject(AlfrescoApiService);
+  private deskPromise?: Promise<Desk>;
+
+  desk(): Promise<Desk> {
+    this.deskPromise ??= this.load().catch((error) => {
+      this.deskPromise = undefined;
+      throw error;
+    });
+    return this.deskPromise;
+  }
+
+  /** Forgets the cached desk (after a sign-in as someone else, or a transfer of charge). */
+  reset(): void {
+    this.deskPromise = undefined;
+  }
+
+  private async load(): Promise<Desk> {
+    const api = this.apiService.getInstance();
+    const nodes = new NodesApi(api);
+    const hierarchyNode = await nodes.getNode('-root-', { relativePath: HIERARCHY_PATH });
+    const content: unknown = await nodes.getNodeContent(hierarchyNode.entry.id);
+    const hierarchy = parseHierarchy(await asJson(content));
+    const library = await nodes.getNode('-root-', { relativePath: `Sites/${departmentSite(hierarchy)}/documentLibrary` });
+    const groups = await new GroupsApi(api).listGroupMembershipsForPerson('-me-', { skipCount: 0, maxItems: 250 });
+    const postEntries = (groups.list?.entries ?? [])
+      .map((entry) => postOfGroup(hierarchy, entry.entry.id ?? ''))
+      .filter((post): post is HierarchyPost => !!post);
+    const section = postEntries.find((post) => post.section)?.section ?? hierarchy.sections[0]?.code ?? '';
+    return {
+      hierarchy,
+      documentLibraryId: library.entry.id,
+      posts: postEntries.map((post) => postGroup(hierarchy, post.code)),
+      postEntries,
+      section
+    };
+  }
+}
+
+async function asJson(content: unknown): Promise<unknown> {
+  if (typeof Blob !== 'undefined' && content instanceof Blob) return JSON.parse(await content.text());
+  if (typeof content === 'string') return JSON.parse(content);
+  return content;
+}
