@@ -1,71 +1,97 @@
 import type { jsPDF } from 'jspdf';
-import { Hierarchy } from '../../domain';
+import { Hierarchy, Label } from '../../domain';
+import { PdfWriter } from '../../shared/pdf/pdf-writer';
+import { officeDateTime } from '../../shared/pdf/generated-by.service';
 import { Receipt } from '../model/receipt.model';
+
+/**
+ * The acknowledgement goes to the sender, not to the officer on screen, so it is printed in both
+ * official languages whatever language the app is in (as bilingual government forms are); its labels
+ * live here beside the layout, like the model's en/hi vocabulary.
+ */
+export const ACKNOWLEDGEMENT_TEXT = {
+  title: { en: 'Acknowledgement of receipt', hi: 'पावती' },
+  intro: {
+    en: 'Your communication has been received and diarised as follows:',
+    hi: 'आपका पत्र प्राप्त हो गया है और निम्नानुसार डायरी किया गया है:'
+  },
+  quote: {
+    en: 'Please quote the receipt number in any further reference.',
+    hi: 'कृपया आगे के किसी भी पत्राचार में आवती संख्या का उल्लेख करें।'
+  },
+  generated: { en: 'Generated on', hi: 'तैयार किया गया' },
+  receiptNumber: { en: 'Receipt number', hi: 'आवती संख्या' },
+  computerNumber: { en: 'Computer No.', hi: 'कंप्यूटर सं.' },
+  receivedOn: { en: 'Received on', hi: 'प्राप्ति तिथि' },
+  diarisedOn: { en: 'Diarised on', hi: 'डायरी तिथि' },
+  section: { en: 'Section', hi: 'अनुभाग' },
+  letterNumber: { en: 'Letter number', hi: 'पत्र संख्या' },
+  letterDate: { en: 'Letter date', hi: 'पत्र की तिथि' },
+  sender: { en: 'Sender', hi: 'प्रेषक' },
+  subject: { en: 'Subject', hi: 'विषय' }
+} satisfies Record<string, Label>;
 
 /** What an acknowledgement to the sender states, in the order printed. */
 export interface AcknowledgementContent {
-  department: string;
-  lines: [label: string, value: string][];
+  /** The department in Hindi and English, as on a bilingual letterhead. */
+  department: Label;
+  lines: { label: Label; value: string }[];
   fileName: string;
 }
 
-/**
- * The standard PDF fonts cover Latin-1 only; text in Devanagari needs an embedded font with shaping,
- * so such values are left out of the printed acknowledgement rather than printed as garbage.
- */
-const printable = (value: string): boolean => /^[\u0020-\u00FF]*$/.test(value);
+/** "2026-11-18" → "18-11-2026", the order officers write dates in. */
+const dayMonthYear = (iso: string): string => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10).split('-').reverse().join('-') : iso);
 
-/** The facts of an acknowledgement: receipt number, dates, section, and the letter it answers. */
+/** The facts of an acknowledgement: receipt number, dates, section, and the letter it answers (Hindi text too). */
 export function acknowledgementContent(receipt: Receipt, hierarchy: Hierarchy | null): AcknowledgementContent {
+  const t = ACKNOWLEDGEMENT_TEXT;
   const section = hierarchy?.sections.find((s) => s.code === receipt.section);
-  const lines: [string, string][] = [
-    ['Receipt number', receipt.receiptNumber],
-    ['Received on', receipt.receivedDate],
-    ['Diarised on', receipt.diarisedAt.slice(0, 10)],
-    ['Section', section ? `${section.name.en} (${section.code})` : receipt.section],
-    ['Letter number', receipt.letterNumber],
-    ['Letter date', receipt.letterDate],
-    ['Sender', receipt.sender.name],
-    ['Subject', receipt.subject]
+  const sender = [receipt.sender.name, receipt.sender.designation, receipt.sender.organisation || receipt.sender.ministry]
+    .filter((part) => part?.trim())
+    .join(', ');
+  const lines: { label: Label; value: string }[] = [
+    { label: t.receiptNumber, value: receipt.receiptNumber },
+    { label: t.computerNumber, value: receipt.computerNumber ? String(receipt.computerNumber) : '' },
+    { label: t.receivedOn, value: dayMonthYear(receipt.receivedDate) },
+    { label: t.diarisedOn, value: dayMonthYear(receipt.diarisedAt) },
+    { label: t.section, value: section ? `${section.name.en} / ${section.name.hi} (${section.code})` : receipt.section },
+    { label: t.letterNumber, value: receipt.letterNumber },
+    { label: t.letterDate, value: dayMonthYear(receipt.letterDate) },
+    { label: t.sender, value: sender },
+    { label: t.subject, value: receipt.subject }
   ];
   return {
-    department: hierarchy?.department.name.en ?? '',
-    lines: lines.filter(([, value]) => value.trim() !== '' && printable(value)),
+    department: hierarchy?.department.name ?? { en: '', hi: '' },
+    lines: lines.filter(({ value }) => value?.trim()),
     fileName: `Acknowledgement-${receipt.receiptNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`
   };
 }
 
-/** Lays the acknowledgement out on an A4 page. */
-export function drawAcknowledgement(doc: jsPDF, content: AcknowledgementContent, generatedAt = new Date()): jsPDF {
-  doc.setFont('helvetica', 'bold');
-  doc.setFontSize(14);
-  if (content.department) doc.text(content.department, 105, 25, { align: 'center' });
-  doc.setFontSize(16);
-  doc.text('Acknowledgement of receipt', 105, 38, { align: 'center' });
-  doc.setFont('helvetica', 'normal');
-  doc.setFontSize(11);
-  doc.text('Your communication has been received and diarised as follows:', 20, 55);
-  let y = 68;
-  for (const [label, value] of content.lines) {
-    doc.setFont('helvetica', 'bold');
-    doc.text(label, 20, y);
-    doc.setFont('helvetica', 'normal');
-    const wrapped = doc.splitTextToSize(value, 120) as string[];
-    doc.text(wrapped, 70, y);
-    y += 8 * wrapped.length;
-  }
-  doc.setFontSize(9);
-  doc.text(
-    `Generated on ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. Quote the receipt number in any reference.`,
-    20,
-    y + 12
-  );
-  return doc;
+/** Lays the acknowledgement out on an A4 page: letterhead, title, the facts in two columns, the request to quote. */
+export async function writeAcknowledgement(writer: PdfWriter, content: AcknowledgementContent, generatedAt = new Date()): Promise<void> {
+  const t = ACKNOWLEDGEMENT_TEXT;
+  if (content.department.hi) await writer.text(content.department.hi, { size: 14, bold: true, align: 'center' });
+  if (content.department.en) await writer.text(content.department.en, { size: 14, bold: true, align: 'center', spaceAfter: 4 });
+  await writer.text(`${t.title.hi} / ${t.title.en}`, { size: 16, bold: true, align: 'center', spaceAfter: 6 });
+  await writer.text(t.intro.hi, { size: 11 });
+  await writer.text(t.intro.en, { size: 11, spaceAfter: 5 });
+  await writer.fields(content.lines.map(({ label, value }) => [`${label.en}\n${label.hi}`, value]));
+  writer.rule(4);
+  await writer.text(t.quote.hi, { size: 10 });
+  await writer.text(t.quote.en, { size: 10, spaceAfter: 3 });
+  await writer.text(`${t.generated.en} / ${t.generated.hi}: ${officeDateTime(generatedAt)}`, { size: 9, color: '#555555' });
 }
 
-/** Builds the acknowledgement PDF (jsPDF is loaded only when one is asked for). */
+/** Builds the acknowledgement PDF (the writer and jsPDF are loaded only when one is asked for). */
 export async function acknowledgementPdf(receipt: Receipt, hierarchy: Hierarchy | null): Promise<{ doc: jsPDF; fileName: string }> {
-  const { jsPDF } = await import('jspdf');
   const content = acknowledgementContent(receipt, hierarchy);
-  return { doc: drawAcknowledgement(new jsPDF({ unit: 'mm', format: 'a4' }), content), fileName: content.fileName };
+  const writer = await PdfWriter.create({
+    title: `${ACKNOWLEDGEMENT_TEXT.title.en} ${receipt.receiptNumber}`,
+    subject: receipt.subject,
+    keywords: receipt.receiptNumber,
+    header: receipt.receiptNumber,
+    headerRight: content.department.en
+  });
+  await writeAcknowledgement(writer, content);
+  return { doc: await writer.finish(), fileName: content.fileName };
 }

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PageWatch } from './support/page-watch';
+
+const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+
+/** The Central Registry clerk of the demo department (seeded by the global setup). */
+const DIARIST = { user: 'pooja.patel', password: 'demo1234' };
+
+/** The text layer and page count of a PDF, read with pdf.js's Node build. */
+async function readPdf(file: string): Promise<{ pages: number; text: string; bytes: number }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = new Uint8Array(await readFile(file));
+  const standardFontDataUrl = path.resolve('node_modules/pdfjs-dist/standard_fonts') + path.sep;
+  const doc = await pdfjs.getDocument({ data: data.slice(), standardFontDataUrl }).promise;
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join('\n') + '\n';
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text, bytes: data.byteLength };
+}
+
+test('the acknowledgement of a seeded receipt is a one-page bilingual PDF carrying its number', async ({ page }) => {
+  const watch = new PageWatch(page, new URL(APP_URL).origin);
+  const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
+
+  watch.enter('Login (CRU)');
+  await page.goto(`${APP_URL}/`);
+  await page.locator('#username').fill(DIARIST.user);
+  await page.locator('#password').fill(DIARIST.password);
+  await page.locator('#login-button').click();
+  await expect(page).toHaveURL(/#\/personal-files/);
+
+  watch.enter('Receipt view');
+  await page.goto(`${APP_URL}/#/eoffice/receipts/created`);
+  const first = byId('eoffice-receipts-number').first();
+  await expect(first).toHaveText(/^\d+\/\d{4}\/[A-Z0-9]+-GAD$/);
+  const number = (await first.textContent())!.trim();
+  await first.click();
+  await expect(byId('eoffice-receipt-view-number')).toHaveText(number);
+
+  const download = page.waitForEvent('download');
+  await byId('eoffice-receipt-acknowledgement').click();
+  const file = await (await download).path();
+  const pdf = await readPdf(file);
+
+  expect(pdf.pages).toBe(1);
+  expect(pdf.text).toContain(number);
+  expect(pdf.text).toContain('Acknowledgement of receipt');
+  expect(pdf.text).toContain('1 / 1');
+  // A page of text drawn by the browser stays small (4-bit grey).
+  expect(pdf.bytes).toBeLessThan(120_000);
+  expect.soft(watch.problemsOf('Receipt view'), 'problems on the receipt view').toEqual([]);
+});
