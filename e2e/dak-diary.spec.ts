@@ -7,8 +7,13 @@ const LETTER_PDF = path.resolve(__dirname, 'fixtures', 'letter.pdf');
 
 /** The Central Registry clerk of the demo department (seeded by the global setup). */
 const DIARIST = { user: 'pooja.patel', password: 'demo1234' };
+/** The Section Officer (Establishment), to whom the CRU marks establishment dak. */
+const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
 
-test('the Central Registry clerk diarises an electronic and a physical receipt and finds both in Created', async ({ page }) => {
+test('the Central Registry clerk diarises two receipts and sends one to the Section Officer, who finds it in her Inbox', async ({
+  page,
+  browser
+}) => {
   const watch = new PageWatch(page, new URL(APP_URL).origin);
   const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
   const numbers: string[] = [];
@@ -79,5 +84,47 @@ test('the Central Registry clerk diarises an electronic and a physical receipt a
     const download = page.waitForEvent('download');
     await byId('eoffice-receipt-acknowledgement').click();
     expect((await download).suggestedFilename()).toBe(`Acknowledgement-${numbers[0].replace(/\//g, '-')}.pdf`);
+  });
+
+  await test.step('the clerk sends the electronic receipt to the Section Officer through the marking dialog', async () => {
+    watch.enter('Send');
+    await byId('eoffice-receipt-send').click();
+    const dialog = page.locator('eoffice-marking-dialog');
+    await dialog.locator('[data-test="marking-to"]').click();
+    // The channel of submission first: the CRU may mark establishment dak to the Section Officer.
+    await page.getByRole('option', { name: 'Section Officer (Establishment)', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await dialog.locator('[data-test="marking-remarks"]').fill('For necessary action');
+    await dialog.locator('[data-test="marking-submit"]').click();
+    await expect(dialog).toBeHidden();
+    const movement = byId('eoffice-receipt-movements').locator('[data-test="movement"]').first();
+    await expect(movement).toContainText('Sent');
+    await expect(movement).toContainText('Section Officer (Establishment)');
+    await expect(byId('eoffice-receipt-send')).toHaveCount(0);
+    expect.soft(watch.problemsOf('Send'), 'problems while sending').toEqual([]);
+  });
+
+  await test.step('the Section Officer sees it in her Inbox with days pending and opens it', async () => {
+    const context = await browser.newContext();
+    const so = await context.newPage();
+    const soById = (id: string) => so.locator(`[data-automation-id="${id}"]`);
+    await so.goto(`${APP_URL}/`);
+    await so.locator('#username').fill(SECTION_OFFICER.user);
+    await so.locator('#password').fill(SECTION_OFFICER.password);
+    await so.locator('#login-button').click();
+    await expect(so).toHaveURL(/#\/personal-files/);
+    await so.goto(`${APP_URL}/#/eoffice/receipts/inbox`);
+    const row = soById('eoffice-receipts-table').locator('[data-automation-id="eoffice-receipts-row"]', {
+      has: so.getByRole('link', { name: numbers[0], exact: true })
+    });
+    await expect(row).toBeVisible();
+    await expect(row.locator('[data-automation-id="eoffice-receipts-pending"]')).toHaveText('0');
+    await so.getByRole('link', { name: numbers[0], exact: true }).click();
+    await expect(soById('eoffice-receipt-view-number')).toHaveText(numbers[0]);
+    // Opening claims the task: the movement now shows it opened, and she may send it on.
+    await expect(soById('eoffice-receipt-send')).toBeVisible();
+    await so.reload();
+    await expect(soById('eoffice-receipt-movements').locator('[data-test="movement"]').first()).toContainText('opened');
+    await context.close();
   });
 });

@@ -25,6 +25,8 @@ export interface ReceiptListKind {
   originPosts?: string[];
   /** Inbox: receipts held by the officer's posts. */
   holderPosts?: string[];
+  /** Only receipts in these states (the Inbox shows moving and parked ones, not closed or filed ones). */
+  statuses?: string[];
 }
 
 /** AFTS string literal: double quotes and backslashes escaped. */
@@ -42,6 +44,7 @@ export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters): st
   const parts = [`TYPE:${quote('eo:receipt')}`];
   if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
   if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
+  if (kind.statuses?.length) parts.push(anyOf('eo:status', kind.statuses));
   if (filters.diarisedFrom || filters.diarisedTo) {
     // index needed: range
     parts.push(

@@ -9,15 +9,24 @@ import { electronicDraft, receiptNode } from '../mock/receipt.mock';
 import { toReceipt } from '../model/receipt.model';
 import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
 import { ReceiptViewSmartComponent } from './receipt-view.smart-component';
+import { MovementService } from '../../movement/services/movement.service';
+import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
+import { DeskService } from '../../desk/desk.service';
 
 describe('ReceiptViewSmartComponent', () => {
   let get: jasmine.Spy;
   let update: jasmine.Spy;
+  let openItem: jasmine.Spy;
+  let markingOpen: jasmine.Spy;
+  let posts: string[];
 
   const details = (movements: number): ReceiptDetails => ({ receipt: toReceipt(receiptNode), scans: [], movements });
 
   beforeEach(() => {
     get = jasmine.createSpy('get').and.resolveTo(details(0));
+    posts = [];
+    openItem = jasmine.createSpy('openItem').and.resolveTo(null);
+    markingOpen = jasmine.createSpy('open').and.resolveTo(true);
     update = jasmine.createSpy('update').and.callFake(async () => ({ ...toReceipt(receiptNode), subject: 'Corrected subject' }));
     TestBed.configureTestingModule({
       imports: [ReceiptViewSmartComponent],
@@ -25,7 +34,10 @@ describe('ReceiptViewSmartComponent', () => {
         provideTranslateService({ fallbackLang: 'en' }),
         provideNoopAnimations(),
         { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ receiptId: receiptNode.id })) } },
-        { provide: ReceiptService, useValue: { get, update } },
+        { provide: ReceiptService, useValue: { get, update, desk: async () => ({ posts }) } },
+        { provide: MovementService, useValue: { openItem, movements: async () => [] } },
+        { provide: MarkingDialogService, useValue: { open: markingOpen } },
+        { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
         { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
       ]
     });
@@ -70,5 +82,28 @@ describe('ReceiptViewSmartComponent', () => {
     const { element } = await render();
 
     expect(element.querySelector('[data-automation-id="eoffice-receipt-view-error"]')).not.toBeNull();
+  });
+
+  it('opens the receipt (claims its task) and offers Send only to the post that holds it', async () => {
+    const { element } = await render();
+    expect(openItem).toHaveBeenCalledOnceWith(receiptNode.id);
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-send"]')).toBeNull();
+  });
+
+  it('lets the holder send through the marking dialog and reads the receipt again afterwards', async () => {
+    openItem.and.resolveTo({ id: 'task-1', kind: 'holder' });
+    const { fixture, element } = await render();
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-send"]')!.click();
+    await fixture.whenStable();
+
+    expect(markingOpen).toHaveBeenCalledWith(jasmine.objectContaining({ itemId: receiptNode.id, itemKind: 'receipt', action: 'send' }));
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers Pull back to the sender while the recipient has not opened it', async () => {
+    openItem.and.resolveTo({ id: 'task-1', kind: 'pullBack' });
+    const { element } = await render();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-pull-back"]')).not.toBeNull();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-send"]')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import { PageLayoutComponent } from '@alfresco/aca-shared';
@@ -22,6 +22,10 @@ import { ReceiptDraft, toReceiptDraft } from '../model/receipt.model';
 import { acknowledgementPdf } from '../acknowledgement/acknowledgement';
 import { ReceiptFormUiComponent } from '../receipt-form/receipt-form.ui-component';
 import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
+import { MovementService } from '../../movement/services/movement.service';
+import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
+import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
+import { ItemTask, MovementAction } from '../../movement/model/movement.model';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
 @Component({
@@ -33,7 +37,8 @@ import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
     MatButtonModule,
     MatIconModule,
     MatProgressSpinnerModule,
-    ReceiptFormUiComponent
+    ReceiptFormUiComponent,
+    MovementsTimelineSmartComponent
   ],
   templateUrl: './receipt-view.smart-component.html',
   styleUrl: './receipt-view.smart-component.scss',
@@ -43,6 +48,20 @@ export class ReceiptViewSmartComponent {
   private readonly receipts = inject(ReceiptService);
   private readonly translate = inject(TranslateService);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly movement = inject(MovementService);
+  private readonly marking = inject(MarkingDialogService);
+  private readonly timeline = viewChild(MovementsTimelineSmartComponent);
+
+  /** The officer's task on this receipt (opening the page claims a holder task: the receipt counts as opened). */
+  readonly task = signal<ItemTask | null>(null);
+  private readonly myPosts = signal<string[]>([]);
+  /** The officer's post holds the receipt: either its task, or a new receipt not moved yet. */
+  readonly canAct = computed(() => {
+    const receipt = this.details()?.receipt;
+    if (!receipt) return false;
+    if (this.task()?.kind === 'holder') return true;
+    return receipt.status === 'created' && this.myPosts().includes(receipt.currentHolder);
+  });
 
   readonly details = signal<ReceiptDetails | null>(null);
   readonly loading = signal(true);
@@ -89,9 +108,16 @@ export class ReceiptViewSmartComponent {
     this.failed.set(false);
     this.receipts
       .get(this.id)
-      .then((details) => {
+      .then(async (details) => {
         this.details.set(details);
         this.scanId.set(details.scans[0]?.id ?? null);
+        this.myPosts.set(
+          await this.receipts
+            .desk()
+            .then((desk) => desk.posts)
+            .catch(() => [])
+        );
+        this.task.set(await this.movement.openItem(details.receipt.id).catch(() => null));
       })
       .catch(() => this.failed.set(true))
       .finally(() => this.loading.set(false));
@@ -115,6 +141,23 @@ export class ReceiptViewSmartComponent {
       .catch(() => null);
     const { doc, fileName } = await acknowledgementPdf(details.receipt, hierarchy);
     doc.save(fileName);
+  }
+
+  /** Opens the marking dialog for an action; afterwards the page shows the receipt's new state. */
+  async mark(action: MovementAction): Promise<void> {
+    const details = this.details();
+    if (!details) return;
+    const done = await this.marking.open({
+      itemId: details.receipt.id,
+      itemKind: 'receipt',
+      label: `${details.receipt.receiptNumber} – ${details.receipt.subject}`,
+      action,
+      holder: details.receipt.currentHolder
+    });
+    if (done) {
+      this.load();
+      void this.timeline()?.reload();
+    }
   }
 
   async save(draft: ReceiptDraft): Promise<void> {

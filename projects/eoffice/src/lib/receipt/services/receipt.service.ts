@@ -151,7 +151,8 @@ export class ReceiptService {
   /** One page of a receipt list from the search API. */
   async list(kind: 'created' | 'inbox', request: ReceiptListRequest): Promise<ReceiptPage> {
     const desk = await this.desk();
-    const listKind: ReceiptListKind = kind === 'created' ? { originPosts: desk.posts } : { holderPosts: desk.posts };
+    const listKind: ReceiptListKind =
+      kind === 'created' ? { originPosts: desk.posts } : { holderPosts: desk.posts, statuses: ['inMovement', 'parked'] };
     const result = await this.searchApi.search({
       query: { query: receiptQuery(listKind, request.filters), language: 'afts' },
       include: ['properties'],

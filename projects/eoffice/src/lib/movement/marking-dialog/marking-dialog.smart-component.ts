@@ -1,0 +1,128 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { DeskService } from '../../desk/desk.service';
+import { URGENCIES, labelOf, postOfGroup } from '../../domain';
+import { MovementAction, MovementRefusal } from '../model/movement.model';
+import { MovementService } from '../services/movement.service';
+import { MarkingOption, markingOptions } from './marking-options';
+
+export interface MarkingDialogData {
+  itemId: string;
+  itemKind: 'receipt' | 'file';
+  /** Number and subject, shown in the title. */
+  label: string;
+  action: MovementAction;
+  /** Post group holding the item (eo:currentHolder): the post the officer marks from. */
+  holder?: string;
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** The marking dialog: recipients from the channel of submission, due date, urgency, remarks; refusals stay visible. */
+@Component({
+  selector: 'eoffice-marking-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatProgressBarModule,
+    TranslatePipe
+  ],
+  templateUrl: './marking-dialog.smart-component.html',
+  styleUrl: './marking-dialog.smart-component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class MarkingDialogSmartComponent {
+  readonly data = inject<MarkingDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject(MatDialogRef<MarkingDialogSmartComponent, boolean>);
+  private readonly movement = inject(MovementService);
+  private readonly desk = inject(DeskService);
+  private readonly translate = inject(TranslateService);
+
+  readonly options = signal<MarkingOption[]>([]);
+  readonly busy = signal(false);
+  readonly refusal = signal<string | null>(null);
+  readonly loadFailed = signal(false);
+  readonly urgencies = URGENCIES;
+  readonly minDue = today();
+  readonly needsRecipient = this.data.action === 'send';
+  readonly multiple = this.data.itemKind === 'receipt';
+
+  readonly form = new FormGroup({
+    to: new FormControl<string[] | string>(this.data.itemKind === 'receipt' ? [] : '', {
+      nonNullable: true,
+      validators: this.needsRecipient ? [Validators.required] : []
+    }),
+    dueDate: new FormControl('', { nonNullable: true }),
+    urgency: new FormControl('Normal', { nonNullable: true }),
+    remarks: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(1000)] })
+  });
+
+  constructor() {
+    this.dialogRef.disableClose = true;
+    if (this.needsRecipient) void this.loadOptions();
+  }
+
+  get lang(): 'en' | 'hi' {
+    return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
+  }
+
+  urgencyLabel(value: string): string {
+    return labelOf(this.urgencies, value, this.lang);
+  }
+
+  /** The due date is optional but cannot lie in the past (the browser's min is only a hint). */
+  get dueDateInPast(): boolean {
+    const due = this.form.controls.dueDate.value;
+    return !!due && due < today();
+  }
+
+  private async loadOptions(): Promise<void> {
+    try {
+      const desk = await this.desk.desk();
+      const from = postOfGroup(desk.hierarchy, this.data.holder ?? '') ?? desk.postEntries[0];
+      this.options.set(from ? markingOptions(desk.hierarchy, from.code, this.lang) : []);
+    } catch {
+      this.loadFailed.set(true);
+    }
+  }
+
+  async submit(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.dueDateInPast || this.busy()) return;
+    const { to, dueDate, urgency, remarks } = this.form.getRawValue();
+    const recipients = Array.isArray(to) ? to : to ? [to] : [];
+    this.busy.set(true);
+    this.refusal.set(null);
+    try {
+      await this.movement.act(this.data.itemId, {
+        action: this.data.action,
+        to: recipients[0],
+        copyTo: recipients.slice(1),
+        remarks,
+        dueDate: dueDate || undefined,
+        urgency: this.needsRecipient ? urgency : undefined
+      });
+      this.dialogRef.close(true);
+    } catch (error) {
+      const refusal = error instanceof MovementRefusal ? error : new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.FAILED');
+      this.refusal.set(refusal.key ? this.translate.instant(refusal.key) : refusal.message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  cancel(): void {
+    this.dialogRef.close(false);
+  }
+}

@@ -1,0 +1,136 @@
+import { Node } from '@alfresco/js-api';
+
+/** What an officer can do to an item through the eoMovement workflow (config/README.md). */
+export type MovementAction = 'send' | 'sendBack' | 'pullBack' | 'park' | 'unpark' | 'close' | 'putInFile';
+
+export interface MarkingRequest {
+  action: MovementAction;
+  /** Post code of the recipient (send) or of the approving post (close below SO level). */
+  to?: string;
+  /** Post codes that receive read-only copies (receipts only). */
+  copyTo?: string[];
+  remarks?: string;
+  /** YYYY-MM-DD */
+  dueDate?: string;
+  urgency?: string;
+  /** File node id (putInFile). */
+  file?: string;
+}
+
+/** The caller's open task on an item: holding it, able to pull it back, or asked to approve. */
+export interface ItemTask {
+  id: string;
+  kind: 'holder' | 'pullBack' | 'approval';
+  request?: 'close' | 'reopen';
+}
+
+/** One step of an item's movement history, as the workflow records it in Movements/. */
+export interface Movement {
+  sequence: number;
+  action: string;
+  fromGroup: string;
+  fromUser: string;
+  toGroup: string;
+  at: Date | null;
+  remarks: string;
+  due: string;
+  readAt: Date | null;
+  jumped: string[];
+}
+
+/** A refusal officers can read: the repository's own reason, or a translation key for a transport-level one. */
+export class MovementRefusal extends Error {
+  constructor(
+    message: string,
+    /** Translation key when the refusal has no text of its own (403, 409, 405, network). */
+    readonly key?: string,
+    readonly status?: number
+  ) {
+    super(message);
+    this.name = 'MovementRefusal';
+  }
+}
+
+const asDate = (value: unknown): Date | null => {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
+
+export function toMovement(node: Node): Movement {
+  const p = (node.properties ?? {}) as Record<string, unknown>;
+  return {
+    sequence: Number(p['eo:movementSequence'] ?? node.name),
+    action: String(p['eo:movementAction'] ?? ''),
+    fromGroup: String(p['eo:movementFrom'] ?? ''),
+    fromUser: String(p['eo:movementFromUser'] ?? ''),
+    toGroup: String(p['eo:movementTo'] ?? ''),
+    at: asDate(p['eo:movementAt']),
+    remarks: String(p['eo:movementRemarks'] ?? ''),
+    due: p['eo:movementDue'] ? String(p['eo:movementDue']).slice(0, 10) : '',
+    readAt: asDate(p['eo:movementReadAt']),
+    jumped: asList(p['eo:movementJumped'])
+  };
+}
+
+/** The task variables (scope local) that complete a holder task with this request. */
+export function completionVariables(request: MarkingRequest): { name: string; value: string; scope: 'local' }[] {
+  const vars: [string, string | undefined][] = [
+    ['eowf_action', request.action],
+    ['eowf_to', request.to],
+    ['eowf_copyTo', request.copyTo?.length ? request.copyTo.join(',') : undefined],
+    ['eowf_remarks', request.remarks?.trim() || undefined],
+    ['eowf_dueDate', request.dueDate],
+    ['eowf_urgency', request.urgency],
+    ['eowf_file', request.file]
+  ];
+  return vars.filter(([, value]) => value !== undefined && value !== '').map(([name, value]) => ({ name, value: value!, scope: 'local' }));
+}
+
+/**
+ * Turns a failed workflow call into what the officer should read. The workflow's listener scripts refuse
+ * with 500 and put their reason at the end of error.briefSummary ("… Error: <reason>"); the other
+ * statuses have fixed meanings in the task API.
+ */
+export function refusalOf(error: unknown): MovementRefusal {
+  if (error instanceof MovementRefusal) return error;
+  const status = typeof error === 'object' && error !== null ? Number((error as { status?: unknown }).status) : NaN;
+  const summary = briefSummaryOf(error);
+  if (status === 500 && summary) {
+    const at = summary.lastIndexOf('Error: ');
+    const reason = (at >= 0 ? summary.slice(at + 'Error: '.length) : summary).trim();
+    return new MovementRefusal(reason, undefined, status);
+  }
+  const key =
+    status === 403
+      ? 'EOFFICE.MOVEMENT.REFUSED.NOT_ALLOWED'
+      : status === 409
+        ? 'EOFFICE.MOVEMENT.REFUSED.TAKEN'
+        : status === 405
+          ? 'EOFFICE.MOVEMENT.REFUSED.DONE'
+          : status === 404
+            ? 'EOFFICE.MOVEMENT.REFUSED.NO_TASK'
+            : 'EOFFICE.MOVEMENT.REFUSED.FAILED';
+  return new MovementRefusal(summary || key, key, Number.isNaN(status) ? undefined : status);
+}
+
+function briefSummaryOf(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const e = error as { message?: unknown; response?: { body?: unknown } };
+  const fromBody = (body: unknown): string => {
+    const parsed = typeof body === 'string' ? safeJson(body) : body;
+    const summary = (parsed as { error?: { briefSummary?: unknown } } | null)?.error?.briefSummary;
+    return typeof summary === 'string' ? summary : '';
+  };
+  return fromBody(e.response?.body) || fromBody(e.message);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { NodesApi } from '@alfresco/js-api';
+import { DeskService } from '../../desk/desk.service';
+import { postOfGroup } from '../../domain';
+import { ItemTask, MarkingRequest, Movement, MovementRefusal, completionVariables, refusalOf, toMovement } from '../model/movement.model';
+
+/** js-api has no client for the workflow API: calls go through its generic client to the public base. */
+const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
+export const MOVEMENT_PROCESS = 'eoMovement';
+
+interface TaskEntry {
+  id: string;
+  activityDefinitionId?: string;
+  assignee?: string;
+  endedAt?: string;
+}
+
+/**
+ * Moves receipts and files through the eoMovement workflow (config/README.md, "The movement workflow"):
+ * finds the caller's task on an item, claims it (that is "opening" it), completes it with the action.
+ * The repository decides; this service only turns its refusals into readable ones.
+ */
+@Injectable({ providedIn: 'root' })
+export class MovementService {
+  private readonly apiService = inject(AlfrescoApiService);
+  private readonly deskService = inject(DeskService);
+
+  private get nodes(): NodesApi {
+    return new NodesApi(this.apiService.getInstance());
+  }
+
+  private call<T>(method: 'GET' | 'POST' | 'PUT', path: string, query: Record<string, unknown> = {}, body?: unknown): Promise<T> {
+    return this.apiService
+      .getInstance()
+      .contentClient.callApi(
+        WORKFLOW_BASE + path,
+        method,
+        {},
+        query,
+        {},
+        {},
+        body,
+        ['application/json'],
+        ['application/json'],
+        undefined,
+        'alfresco'
+      ) as Promise<T>;
+  }
+
+  /** The caller's open task on the item, claimed when it holds the item; null when it has none. */
+  async openItem(itemId: string): Promise<ItemTask | null> {
+    const task = await this.findTask(itemId);
+    if (!task) return null;
+    if (task.kind === 'holder') await this.claim(task.id);
+    return task;
+  }
+
+  /** Sends, sends back, pulls back, parks, unparks, closes or puts in a file; starts the movement if needed. */
+  async act(itemId: string, request: MarkingRequest): Promise<void> {
+    try {
+      let task = await this.findTask(itemId);
+      if (!task && request.action !== 'pullBack') {
+        const started = await this.startIfNew(itemId);
+        if (started) task = await this.findTask(itemId);
+      }
+      if (!task || task.kind === 'approval') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NO_TASK');
+      if (request.action === 'pullBack' && task.kind !== 'pullBack') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NOT_SENDER');
+      await this.claim(task.id);
+      await this.complete(task.id, completionVariables(request));
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
+  /** Approves or refuses a close or reopen request waiting with the caller's post. */
+  async decide(itemId: string, decision: 'approve' | 'refuse', remarks?: string): Promise<void> {
+    try {
+      const task = await this.findTask(itemId);
+      if (task?.kind !== 'approval') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NO_TASK');
+      await this.claim(task.id);
+      const variables: { name: string; value: string; scope: 'local' }[] = [{ name: 'eowf_decision', value: decision, scope: 'local' }];
+      if (remarks?.trim()) variables.push({ name: 'eowf_remarks', value: remarks.trim(), scope: 'local' });
+      await this.complete(task.id, variables);
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
+  /** Asks to reopen a closed item, acting for `fromPost` (the post that closed or created it). */
+  async reopen(itemId: string, fromPost: string, remarks?: string): Promise<void> {
+    try {
+      await this.call(
+        'POST',
+        '/processes',
+        {},
+        {
+          processDefinitionKey: MOVEMENT_PROCESS,
+          items: [itemId],
+          variables: { eowf_fromPost: fromPost, ...(remarks?.trim() && { eowf_remarks: remarks.trim() }) }
+        }
+      );
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
+  /** Every recorded step of the item, oldest first. */
+  async movements(itemId: string): Promise<Movement[]> {
+    try {
+      const page = await this.nodes.listNodeChildren(itemId, {
+        relativePath: 'Movements',
+        include: ['properties'],
+        orderBy: ['name ASC'],
+        maxItems: 1000
+      });
+      return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
+    } catch (error) {
+      // An item that never moved has no Movements folder yet.
+      if (Number((error as { status?: unknown }).status) === 404) return [];
+      throw error;
+    }
+  }
+
+  private async findTask(itemId: string): Promise<ItemTask | null> {
+    const where = `(processDefinitionKey='${MOVEMENT_PROCESS}' AND variables/eowf_itemId='${itemId.replace(/'/g, '')}')`;
+    const page = await this.call<{ list?: { entries?: { entry: TaskEntry }[] } }>('GET', '/tasks', { where, maxItems: 20 });
+    const tasks = (page.list?.entries ?? []).map((e) => e.entry).filter((t) => !t.endedAt);
+    if (!tasks.length) return null;
+    const approval = tasks.find((t) => t.activityDefinitionId === 'approval');
+    const holderTask = tasks.find((t) => t.activityDefinitionId !== 'approval');
+    if (holderTask) {
+      // The holder task lists the sender as a candidate too (pull back): who holds the item decides the kind.
+      const holds = await this.holdsItem(itemId);
+      if (holds || !approval) return { id: holderTask.id, kind: holds ? 'holder' : 'pullBack' };
+    }
+    return approval ? { id: approval.id, kind: 'approval' } : null;
+  }
+
+  private async holdsItem(itemId: string): Promise<boolean> {
+    const [desk, node] = await Promise.all([this.deskService.desk(), this.nodes.getNode(itemId, { include: ['properties'] })]);
+    const holder = String((node.entry.properties as Record<string, unknown> | undefined)?.['eo:currentHolder'] ?? '');
+    return desk.posts.includes(holder);
+  }
+
+  /** Starts the movement of an item nobody moved yet, for the caller's post that holds it (or its first post). */
+  private async startIfNew(itemId: string): Promise<boolean> {
+    const [desk, node] = await Promise.all([this.deskService.desk(), this.nodes.getNode(itemId, { include: ['properties'] })]);
+    const props = (node.entry.properties ?? {}) as Record<string, unknown>;
+    const status = String(props['eo:status'] ?? 'created');
+    if (status !== 'created') return false;
+    const holder = postOfGroup(desk.hierarchy, String(props['eo:currentHolder'] ?? ''));
+    const post = holder && desk.posts.includes(String(props['eo:currentHolder'])) ? holder : desk.postEntries[0];
+    if (!post) throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NO_POST');
+    await this.call(
+      'POST',
+      '/processes',
+      {},
+      { processDefinitionKey: MOVEMENT_PROCESS, items: [itemId], variables: { eowf_fromPost: post.code } }
+    );
+    return true;
+  }
+
+  private async claim(taskId: string): Promise<void> {
+    try {
+      await this.call('PUT', `/tasks/${taskId}`, { select: 'state' }, { state: 'claimed' });
+    } catch (error) {
+      // Claiming a task one already holds is answered 409 by some engines; anything else is real.
+      const status = Number((error as { status?: unknown }).status);
+      if (status !== 409) throw error;
+      const task = await this.call<{ entry: TaskEntry }>('GET', `/tasks/${taskId}`);
+      const me = this.apiService.getInstance().getEcmUsername();
+      if (task.entry.assignee !== me) throw error;
+    }
+  }
+
+  private complete(taskId: string, variables: { name: string; value: string; scope: 'local' }[]): Promise<unknown> {
+    return this.call('PUT', `/tasks/${taskId}`, { select: 'state,variables' }, { state: 'completed', variables });
+  }
+}
