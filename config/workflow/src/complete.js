@@ -1,7 +1,8 @@
 // Holder task completion (runs as admin): the action the officer chose, in task variables (scope
-// local): eowf_action = send | sendBack | pullBack | park | unpark | close, eowf_to (post code or
+// local): eowf_action = send | sendBack | pullBack | park | unpark | close | putInFile, eowf_to (post code or
 // group, for send; the approving post for close, optional), eowf_copyTo (receipts: more posts that get
-// a read-only copy, comma-separated), eowf_remarks, eowf_dueDate, eowf_urgency.
+// a read-only copy, comma-separated), eowf_remarks, eowf_dueDate, eowf_urgency, eowf_file (putInFile:
+// the file's node id).
 (function () {
   var h = eoHierarchy();
   var item = eoItem();
@@ -147,5 +148,19 @@
     execution.setVariable('eowf_next', 'approval');
     return;
   }
-  eoFail('Unknown action ' + action + ': send, sendBack, pullBack, park, unpark or close');
+  if (action == 'putInFile') {
+    if (!item.isSubType('eo:receipt')) eoFail('Only a receipt can be put in a file');
+    var fileId = eoTaskVar('eowf_file');
+    var file = fileId ? search.findNode('workspace://SpacesStore/' + String(fileId).replace(/^workspace:\/\/SpacesStore\//, '')) : null;
+    if (!file || !file.isSubType('eo:file')) eoFail('Choose the file to put ' + eoLabel(item) + ' in');
+    if (file.properties['eo:status'] == 'closed') eoFail(eoLabel(file) + ' is closed; reopen it before putting receipts in it');
+    if (file.properties['eo:currentHolder'] != holderGroup)
+      eoFail(eoTitle(h, holder) + ' does not hold ' + eoLabel(file) + '; put the receipt in a file your post holds');
+    eoFileReceipt(file, item, holderGroup, actor);
+    eoRecord(item, { action: 'putInFile', from: holderGroup, fromUser: actor, to: holderGroup, remarks: remarks || eoLabel(file) });
+    eoCustody(item, { 'eo:status': 'putInFile', 'eo:inFile': file });
+    execution.setVariable('eowf_next', 'end');
+    return;
+  }
+  eoFail('Unknown action ' + action + ': send, sendBack, pullBack, park, unpark, close or putInFile');
 })();

@@ -195,6 +195,68 @@ function eoRecord(item, m) {
   return folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props);
 }
 
+/**
+ * Adds a receipt to a file's correspondence: the next serial (unique zero-padded name, so a concurrent
+ * addition fails rather than repeats it), flagged PUC for the first and FR I, FR II … after, with a copy of
+ * the scanned letter so whoever may read the file can read it (the receipt itself stays with its readers).
+ */
+function eoFileReceipt(file, receipt, holderGroup, actor) {
+  var folder = eoFolder(file, 'Correspondence');
+  var last = 0;
+  var children = folder.children;
+  for (var i = 0; i < children.length; i++) {
+    var n = parseInt(children[i].name, 10);
+    if (!isNaN(n) && n > last) last = n;
+  }
+  var serial = last + 1;
+  var scan = null;
+  var parts = receipt.children;
+  for (var p = 0; p < parts.length && !scan; p++) if (!parts[p].isContainer && parts[p].mimetype) scan = parts[p];
+  var entry;
+  if (scan) {
+    entry = scan.copy(folder);
+    entry.name = utils.pad(String(serial), 6);
+    entry.save();
+  } else {
+    entry = folder.createNode(utils.pad(String(serial), 6), 'cm:content', {});
+  }
+  entry.addAspect('eo:correspondence', {
+    'eo:correspondenceSerial': serial,
+    'eo:correspondenceKind': 'receipt',
+    'eo:correspondenceFlag': serial == 1 ? 'PUC' : 'FR ' + eoRoman(serial - 1),
+    'eo:sourceReceipt': receipt
+  });
+  entry.properties['cm:title'] = String(receipt.properties['eo:receiptNumber'] || receipt.name);
+  entry.properties['cm:description'] = String(receipt.properties['eo:subject'] || '');
+  entry.save();
+  return entry;
+}
+
+function eoRoman(n) {
+  var digits = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I']
+  ];
+  var out = '';
+  for (var i = 0; i < digits.length; i++)
+    while (n >= digits[i][0]) {
+      out += digits[i][1];
+      n -= digits[i][0];
+    }
+  return out;
+}
+
 /** Stamps "opened by the recipient" on the latest movement that reached the current holder. */
 function eoMarkRead(item) {
   var folder = item.childByNamePath('Movements');

@@ -395,4 +395,65 @@ describe('movement workflow', () => {
     const r = await refused(() => actOn(d, fpid, SO, { eowf_action: 'send', eowf_to: 'US_EST', eowf_copyTo: 'ASO_EST_1' }));
     assert.match(r.summary, /A file goes to one officer only/);
   });
+
+  it("the holder finds an item's task by its id, and puts a receipt in a file its post holds", async () => {
+    const so = await d.as(SO);
+    const file = await openFile(d, SO, 'Training calendar 2026-27');
+    await startMovement(so, file, 'SO_EST');
+    const other = await openFile(d, ASO1, 'A file the Section Officer does not hold');
+    await startMovement(await d.as(ASO1), other, 'ASO_EST_1');
+
+    const fileReceipt = async (subject: string): Promise<{ id: string; pid: string }> => {
+      const id = await diariseReceipt(d, CRU, subject);
+      const cru = await d.as(CRU);
+      const scan = await cru.nodes.createNode(id, { name: 'letter.txt', nodeType: 'cm:content' });
+      await cru.nodes.updateNodeContent(scan.entry.id, `Scanned letter: ${subject}`);
+      const pid = await startMovement(cru, id, 'CRU');
+      await actOn(d, pid, CRU, { eowf_action: 'send', eowf_to: 'SO_EST' });
+      return { id, pid };
+    };
+    const first = await fileReceipt('Nominations for training');
+
+    // The extension finds the task of the item it opens by the process variable eowf_itemId.
+    const found = await so.call('workflow', 'GET', '/tasks', {
+      where: `(processDefinitionKey='eoMovement' AND variables/eowf_itemId='${first.id}')`
+    });
+    assert.deepEqual(
+      found.list.entries.map((e: { entry: { processId: string } }) => e.entry.processId),
+      [first.pid]
+    );
+    const taskId = found.list.entries[0].entry.id;
+    await claim(so, taskId);
+
+    const wrongFile = await refused(() => complete(so, taskId, { eowf_action: 'putInFile', eowf_file: other }));
+    assert.match(wrongFile.summary, /does not hold .*put the receipt in a file your post holds/);
+    const noFile = await refused(() => complete(so, taskId, { eowf_action: 'putInFile' }));
+    assert.match(noFile.summary, /Choose the file/);
+
+    await complete(so, taskId, { eowf_action: 'putInFile', eowf_file: file });
+    const receipt = await item(d, first.id);
+    assert.equal(receipt['eo:status'], 'putInFile');
+    assert.equal(receipt['eo:inFile'], file);
+    assert.equal((await movements(so, first.id)).at(-1)?.action, 'putInFile');
+    assert.equal((await inbox(so, d.group('SO_EST'))).filter((t) => t.processId === first.pid).length, 0, 'its movement ended');
+
+    const second = await fileReceipt('Revised nominations');
+    await actOn(d, second.pid, SO, { eowf_action: 'putInFile', eowf_file: file });
+    const correspondence = await so.nodes.listNodeChildren(file, {
+      relativePath: 'Correspondence',
+      include: ['properties'],
+      orderBy: ['name']
+    });
+    const entries = correspondence.list!.entries!.map((e) => e.entry);
+    assert.deepEqual(
+      entries.map((e) => [e.name, e.properties['eo:correspondenceFlag'], e.properties['eo:sourceReceipt']]),
+      [
+        ['000001', 'PUC', first.id],
+        ['000002', 'FR I', second.id]
+      ]
+    );
+    // The copy of the scan lives in the file, readable by whoever reads the file.
+    const text = await so.nodes.getNodeContent(entries[0].id);
+    assert.match(String(text instanceof Buffer ? text.toString() : text), /Scanned letter: Nominations for training/);
+  });
 });
