@@ -10,7 +10,7 @@ const DIARIST = { user: 'pooja.patel', password: 'demo1234' };
 /** The Section Officer (Establishment), to whom the CRU marks establishment dak. */
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
 
-test('the Central Registry clerk diarises two receipts and sends one to the Section Officer, who finds it in her Inbox', async ({
+test('the Central Registry clerk diarises two receipts and sends one to the Section Officer, who finds it in her Inbox and puts it in a file', async ({
   page,
   browser
 }) => {
@@ -125,6 +125,22 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await expect(soById('eoffice-receipt-send')).toBeVisible();
     await so.reload();
     await expect(soById('eoffice-receipt-movements').locator('[data-test="movement"]').first()).toContainText('opened');
+
+    // She puts it in one of the files her post holds; the movements show both steps.
+    await soById('eoffice-receipt-put-in-file').click();
+    const dialog = so.locator('eoffice-put-in-file-dialog');
+    const files = dialog.locator('[data-test="put-in-file-file"]');
+    await expect(files.first()).toBeVisible();
+    const fileNumber = (await files.first().locator('[matListItemTitle]').textContent())!.trim();
+    await files.first().click();
+    await dialog.locator('[data-test="put-in-file-confirm"]').click();
+    await expect(dialog).toBeHidden();
+    const steps = soById('eoffice-receipt-movements').locator('[data-test="movement"]');
+    await expect(steps).toHaveCount(2);
+    await expect(steps.nth(0)).toContainText('Put in a file');
+    await expect(steps.nth(0)).toContainText(fileNumber);
+    await expect(steps.nth(1)).toContainText('Sent');
+    await expect(soById('eoffice-receipt-send')).toHaveCount(0);
     await context.close();
   });
 });

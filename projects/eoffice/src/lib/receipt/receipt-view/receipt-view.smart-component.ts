@@ -26,6 +26,9 @@ import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
 import { ItemTask, MovementAction } from '../../movement/model/movement.model';
+import { MatDialog } from '@angular/material/dialog';
+import { firstValueFrom } from 'rxjs';
+import { PutInFileDialogData, PutInFileDialogSmartComponent } from '../put-in-file/put-in-file-dialog.smart-component';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
 @Component({
@@ -50,6 +53,7 @@ export class ReceiptViewSmartComponent {
   private readonly destroyRef = inject(DestroyRef);
   private readonly movement = inject(MovementService);
   private readonly marking = inject(MarkingDialogService);
+  private readonly dialog = inject(MatDialog);
   private readonly timeline = viewChild(MovementsTimelineSmartComponent);
 
   /** The officer's task on this receipt (opening the page claims a holder task: the receipt counts as opened). */
@@ -155,6 +159,20 @@ export class ReceiptViewSmartComponent {
       holder: details.receipt.currentHolder
     });
     if (done) {
+      this.load();
+      void this.timeline()?.reload();
+    }
+  }
+
+  /** Puts the receipt in a file the officer's post holds (the workflow adds it to the correspondence). */
+  async putInFile(): Promise<void> {
+    const details = this.details();
+    if (!details) return;
+    const ref = this.dialog.open<PutInFileDialogSmartComponent, PutInFileDialogData, boolean>(PutInFileDialogSmartComponent, {
+      data: { receiptId: details.receipt.id, label: details.receipt.receiptNumber },
+      width: '640px'
+    });
+    if (await firstValueFrom(ref.afterClosed())) {
       this.load();
       void this.timeline()?.reload();
     }

@@ -1,0 +1,26 @@
+import { fileChoiceQuery, toFileChoice } from './file-search';
+
+describe('file search for Put in a file', () => {
+  it("looks only at open files the officer's posts hold", () => {
+    const q = fileChoiceQuery(['GROUP_EO_GAD_SO_EST'], '');
+    expect(q).toBe('TYPE:"eo:file" AND (=eo:currentHolder:"GROUP_EO_GAD_SO_EST") AND NOT =eo:status:"closed"');
+  });
+
+  it('matches every word against file number, Computer No. or subject, Devanagari included, without letting quotes through', () => {
+    const q = fileChoiceQuery(['A', 'B'], 'प्रशिक्षण  11011"');
+    expect(q).toContain('(=eo:currentHolder:"A" OR =eo:currentHolder:"B")');
+    expect(q).toContain('(eo:fileNumber:"*प्रशिक्षण*" OR eo:computerNumber:"*प्रशिक्षण*" OR eo:subject:"*प्रशिक्षण*")');
+    expect(q).toContain('eo:fileNumber:"*11011*"');
+    expect(q).not.toContain('11011"*');
+  });
+
+  it('reads a file entry', () => {
+    expect(
+      toFileChoice({
+        id: 'f1',
+        name: '000005',
+        properties: { 'eo:fileNumber': 'A-11011/5/2026-Est.', 'eo:subject': 'Training', 'eo:computerNumber': '2026000012' }
+      })
+    ).toEqual({ id: 'f1', fileNumber: 'A-11011/5/2026-Est.', computerNumber: '2026000012', subject: 'Training' });
+  });
+});

@@ -1,0 +1,38 @@
+import { quote } from '../model/receipt-query';
+
+/** A file a receipt can be put in, as the search lists it. */
+export interface FileChoice {
+  id: string;
+  fileNumber: string;
+  computerNumber: string;
+  subject: string;
+}
+
+/**
+ * AFTS for the open files the officer's posts hold, narrowed by a term matched against the file number,
+ * the Computer No. and the subject (the workflow refuses any other file anyway).
+ */
+export function fileChoiceQuery(holderPosts: string[], term: string): string {
+  const holders = holderPosts.length ? holderPosts.map((p) => `=eo:currentHolder:${quote(p)}`).join(' OR ') : '=eo:currentHolder:"-none-"';
+  const parts = [`TYPE:"eo:file"`, `(${holders})`, `NOT =eo:status:"closed"`];
+  const words = term
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[*?"\\]/g, ''))
+    .filter((w) => !!w);
+  for (const word of words) {
+    const like = quote(`*${word}*`);
+    parts.push(`(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`);
+  }
+  return parts.join(' AND ');
+}
+
+export function toFileChoice(entry: { id: string; name: string; properties?: Record<string, unknown> }): FileChoice {
+  const p = entry.properties ?? {};
+  return {
+    id: entry.id,
+    fileNumber: String(p['eo:fileNumber'] ?? entry.name),
+    computerNumber: String(p['eo:computerNumber'] ?? ''),
+    subject: String(p['eo:subject'] ?? '')
+  };
+}
