@@ -9,14 +9,17 @@ import { electronicDraft, registryHierarchy } from '../mock/receipt.mock';
 import { DiarisedReceipt, ReceiptService } from '../services/receipt.service';
 import { SenderMemoryService } from '../services/sender-memory.service';
 import { DiariseSmartComponent } from './diarise.smart-component';
+import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 
 describe('DiariseSmartComponent', () => {
   let diarise: jasmine.Spy;
   let remember: jasmine.Spy;
+  let markingOpen: jasmine.Spy;
 
   beforeEach(() => {
     diarise = jasmine.createSpy('diarise');
     remember = jasmine.createSpy('remember');
+    markingOpen = jasmine.createSpy('open').and.resolveTo(true);
     TestBed.configureTestingModule({
       imports: [DiariseSmartComponent],
       providers: [
@@ -32,6 +35,7 @@ describe('DiariseSmartComponent', () => {
             uploadScans: jasmine.createSpy('uploadScans').and.resolveTo([])
           }
         },
+        { provide: MarkingDialogService, useValue: { open: markingOpen } },
         { provide: SenderMemoryService, useValue: { recall: () => electronicDraft.sender, remember } },
         { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
       ]
@@ -92,5 +96,23 @@ describe('DiariseSmartComponent', () => {
     const error = (fixture.nativeElement as HTMLElement).querySelector('[data-automation-id="eoffice-diarise-error"]');
     expect(error?.textContent).toContain('nothing was diarised');
     expect(remember).not.toHaveBeenCalled();
+  });
+
+  it("Generate & Send opens the marking dialog for the new receipt, held by the diarist's post", async () => {
+    diarise.and.resolveTo({ id: 'r7', receiptNumber: '7/2026/ADM-GAD', failedScans: [] } satisfies DiarisedReceipt);
+    const fixture = await render();
+
+    await fixture.componentInstance.generate({ draft: electronicDraft, scans: [], keepForNext: false, thenSend: true });
+
+    expect(markingOpen).toHaveBeenCalledOnceWith(
+      jasmine.objectContaining({ itemId: 'r7', itemKind: 'receipt', action: 'send', holder: 'GROUP_EO_GAD_CRU' })
+    );
+  });
+
+  it('plain Generate does not open the marking dialog', async () => {
+    diarise.and.resolveTo({ id: 'r8', receiptNumber: '8/2026/ADM-GAD', failedScans: [] } satisfies DiarisedReceipt);
+    const fixture = await render();
+    await fixture.componentInstance.generate({ draft: electronicDraft, scans: [], keepForNext: false });
+    expect(markingOpen).not.toHaveBeenCalled();
   });
 });

@@ -8,6 +8,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ReceiptDraft } from '../model/receipt.model';
 import { ReceiptFormUiComponent, GenerateRequest } from '../receipt-form/receipt-form.ui-component';
 import { DiaryDesk, DiarisedReceipt, ReceiptService, ScanProgress } from '../services/receipt.service';
+import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { SenderMemoryService } from '../services/sender-memory.service';
 
 /** Browse & Diarise: the Central Registry enters dak and gets its receipt number at once. */
@@ -98,6 +99,7 @@ import { SenderMemoryService } from '../services/sender-memory.service';
 })
 export class DiariseSmartComponent {
   private readonly receipts = inject(ReceiptService);
+  private readonly marking = inject(MarkingDialogService);
   private readonly senderMemory = inject(SenderMemoryService);
   private readonly translate = inject(TranslateService);
   private readonly form = viewChild(ReceiptFormUiComponent);
@@ -131,7 +133,7 @@ export class DiariseSmartComponent {
       .finally(() => this.loading.set(false));
   }
 
-  /** Generate / Generate & Copy. A second click while the first is saving is ignored: exactly one receipt. */
+  /** Generate / Generate & Copy / Generate & Send. A second click while the first is saving is ignored: exactly one receipt. */
   async generate(request: GenerateRequest): Promise<void> {
     if (this.saving()) return;
     this.saving.set(true);
@@ -148,6 +150,17 @@ export class DiariseSmartComponent {
         this.start.set({ ...ReceiptFormUiComponent.defaults(request.draft.section, request.draft.sender), form: request.draft.form });
       }
       this.progress.set([]);
+      if (request.thenSend) {
+        // Generate & Send: the new receipt is with the diarist's post; the marking dialog moves it on.
+        const desk = await this.receipts.desk();
+        await this.marking.open({
+          itemId: done.id,
+          itemKind: 'receipt',
+          label: `${done.receiptNumber} – ${request.draft.subject}`,
+          action: 'send',
+          holder: desk.posts[0]
+        });
+      }
     } catch (error) {
       const message = error instanceof Error && error.message.startsWith('EOFFICE.') ? error.message : 'EOFFICE.RECEIPT.ERRORS.SAVE_FAILED';
       this.saveError.set(message);

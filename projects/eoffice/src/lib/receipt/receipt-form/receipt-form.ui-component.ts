@@ -20,6 +20,8 @@ export interface GenerateRequest {
   scans: File[];
   /** Generate & Copy: keep the metadata for the next entry. */
   keepForNext: boolean;
+  /** Generate & Send: open the marking dialog for the new receipt at once. */
+  thenSend?: boolean;
 }
 
 export interface ChosenScan {
@@ -230,13 +232,13 @@ export class ReceiptFormUiComponent {
     return this.form.valid && (this.editing() || (!this.scanError() && (!this.electronic || this.scans().length > 0)));
   }
 
-  submit(keepForNext: boolean): void {
+  submit(keepForNext: boolean, thenSend = false): void {
     if (this.saving() || !this.valid()) return;
     const draft = this.form.getRawValue() as ReceiptDraft;
     if (this.editing()) {
       this.save.emit(draft);
       return;
     }
-    this.generate.emit({ draft, scans: this.scans().map((scan) => scan.file), keepForNext });
+    this.generate.emit({ draft, scans: this.scans().map((scan) => scan.file), keepForNext, thenSend });
   }
 }
