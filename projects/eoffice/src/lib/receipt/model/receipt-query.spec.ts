@@ -1,4 +1,4 @@
-import { receiptQuery } from './receipt-query';
+import { receiptListKind, receiptQuery } from './receipt-query';
 
 describe('receiptQuery', () => {
   it('lists the receipts diarised by the officer’s posts', () => {
@@ -29,5 +29,17 @@ describe('receiptQuery', () => {
     expect(query).toContain('eo:senderName:"*राजेश*"');
     expect(query).toContain('eo:senderOrganisation:"*\\"x\\"*"');
     expect(query).toContain('eo:senderMinistry:');
+  });
+
+  it('Inbox, Sent and Closed ask for the states an officer expects in each', () => {
+    const posts = ['GROUP_EO_GAD_SO_EST'];
+    expect(receiptQuery(receiptListKind('inbox', posts), {})).toContain('(=eo:status:"inMovement" OR =eo:status:"parked")');
+    const sent = receiptQuery(receiptListKind('sent', posts), {});
+    expect(sent).toContain('=eo:previousHolder:"GROUP_EO_GAD_SO_EST"');
+    expect(sent).not.toContain('eo:currentHolder');
+    const closed = receiptQuery(receiptListKind('closed', posts), {});
+    expect(closed).toContain('=eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
+    expect(closed).toContain('(=eo:status:"closed" OR =eo:status:"putInFile")');
+    expect(receiptQuery(receiptListKind('created', posts), {})).toContain('=eo:originPost:"GROUP_EO_GAD_SO_EST"');
   });
 });

@@ -20,11 +20,30 @@ export interface ReceiptListRequest {
   sort: { field: ReceiptSortField; ascending: boolean };
 }
 
+/** The receipt lists of the dak diary. */
+export type ReceiptListName = 'created' | 'inbox' | 'sent' | 'closed';
+
+/** What each list shows, for the officer's post groups. */
+export function receiptListKind(list: ReceiptListName, posts: string[]): ReceiptListKind {
+  switch (list) {
+    case 'inbox':
+      return { holderPosts: posts, statuses: ['inMovement', 'parked'] };
+    case 'sent':
+      return { previousHolderPosts: posts, statuses: ['inMovement', 'parked'] };
+    case 'closed':
+      return { holderPosts: posts, statuses: ['closed', 'putInFile'] };
+    default:
+      return { originPosts: posts };
+  }
+}
+
 export interface ReceiptListKind {
   /** Created: receipts diarised by the officer's posts. */
   originPosts?: string[];
   /** Inbox: receipts held by the officer's posts. */
   holderPosts?: string[];
+  /** Sent: receipts the officer's posts passed on most recently (eo:previousHolder), now with someone else. */
+  previousHolderPosts?: string[];
   /** Only receipts in these states (the Inbox shows moving and parked ones, not closed or filed ones). */
   statuses?: string[];
 }
@@ -44,6 +63,8 @@ export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters): st
   const parts = [`TYPE:${quote('eo:receipt')}`];
   if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
   if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
+  if (kind.previousHolderPosts)
+    parts.push(kind.previousHolderPosts.length ? anyOf('eo:previousHolder', kind.previousHolderPosts) : '=eo:previousHolder:"-none-"');
   if (kind.statuses?.length) parts.push(anyOf('eo:status', kind.statuses));
   if (filters.diarisedFrom || filters.diarisedTo) {
     // index needed: range

