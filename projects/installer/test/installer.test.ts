@@ -152,6 +152,21 @@ describe('eoffice installer CLI', () => {
     const computerNumbers = [...receipts, ...files].map((x) => x.properties['eo:computerNumber']);
     assert.equal(new Set(computerNumbers).size, 260, 'every Computer No. is unique');
 
+    // Every moving item is in its holder's inbox as a live eoMovement task, and its age is the backdated one.
+    const moving = [...receipts, ...files].filter((x) => ['inMovement', 'parked'].includes(x.properties['eo:status']));
+    const soEst = 'GROUP_EO_GAD_SO_EST';
+    const inbox = await priya.call('workflow', 'GET', '/tasks', {
+      where: `(candidateGroup='${soEst}' AND variables/eowf_holderGroup='${soEst}')`,
+      maxItems: 1000
+    });
+    const holding = moving.filter((x) => x.properties['eo:currentHolder'] === soEst);
+    assert.ok(holding.length > 0, 'the Section Officer holds moving items');
+    assert.equal(inbox.list.entries.length, holding.length, "the Section Officer's inbox holds a task for each");
+    const heldDays = moving.map((x) => (Date.now() - Date.parse(x.properties['eo:heldSince'])) / 86_400_000);
+    assert.ok(Math.max(...heldDays) > 30 && Math.min(...heldDays) < 7, 'held for varied times');
+    const all = await acs.call('workflow', 'GET', '/processes', { where: "(status='active')", maxItems: 1000 });
+    assert.equal(all.list.pagination.totalItems, moving.length, 'one live process per moving item');
+
     // The hierarchy the workflow reads is in the repository.
     const doctor = await repo.cli('doctor');
     assert.equal(doctor.code, 0);

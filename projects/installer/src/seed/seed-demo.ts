@@ -1,7 +1,7 @@
 // `eoffice seed-demo`: the General Administration Department with its officers, about 200 receipts
 // and 60 files in varied states and ages, numbered through the race-free numbering module.
 import type { Acs } from '../acs';
-import { orMissing } from '../acs';
+import { connect, orMissing } from '../acs';
 import type { Artefacts } from '../config';
 import { ensureIncumbents, install } from '../install';
 import type { StepLog } from '../log';
@@ -122,6 +122,7 @@ interface SeededFile {
 
 class Writer {
   private readonly numbering: NumberingNodes;
+  private readonly officers = new Map<string, Promise<Acs>>();
 
   constructor(
     private readonly acs: Acs,
@@ -131,10 +132,26 @@ class Writer {
     this.numbering = acs.nodes as unknown as NumberingNodes;
   }
 
+  /** Items in movement or parked get a live eoMovement process, started by their holder (see `goLive`). */
+  private live(p: ItemPlan): boolean {
+    return (p.status === 'inMovement' || p.status === 'parked') && !!this.incumbent(p.path[p.path.length - 1]);
+  }
+
+  private incumbent(post: string): string | undefined {
+    return this.h.posts.find((x) => x.code === post)?.incumbent;
+  }
+
+  private officer(user: string): Promise<Acs> {
+    let c = this.officers.get(user);
+    if (!c) this.officers.set(user, (c = connect({ url: this.acs.url, user, password: DEMO_PASSWORD })));
+    return c;
+  }
+
   private custody(p: ItemPlan) {
     const holder = p.path[p.path.length - 1];
     return {
-      'eo:status': p.status,
+      // A live item is written as created and held by its holder, who then starts its movement.
+      'eo:status': this.live(p) ? 'created' : p.status,
       'eo:currentHolder': postGroup(this.h, holder),
       'eo:heldSince': p.heldSince.toISOString(),
       'eo:originPost': postGroup(this.h, p.path[0]),
@@ -212,6 +229,7 @@ class Writer {
     if (closed) await this.acs.nodes.updateNode(claimed.id, { properties: { 'eo:retentionYears': String(d.pick([3, 5, 10])) } });
     await this.notes(claimed.id, p, d);
     await this.movements(claimed.id, p, d);
+    await this.goLive(claimed.id, p);
     return { id: claimed.id, section: p.section, opened: p.at };
   }
 
@@ -252,7 +270,8 @@ class Writer {
     const holder = p.path[p.path.length - 1];
     const final: Partial<Record<ItemStatus, string>> = { parked: 'park', closed: 'close', putInFile: 'putInFile' };
     const action = final[p.status];
-    if (action) entries.push({ action, from: holder, to: holder, at: p.heldSince });
+    // A live item is parked through its workflow, which records the movement itself.
+    if (action && !(action === 'park' && this.live(p))) entries.push({ action, from: holder, to: holder, at: p.heldSince });
     for (const [i, m] of entries.entries()) {
       const read = i < entries.length - 1 || d.chance(0.6);
       await this.acs.nodes.createNode(itemId, {
@@ -274,6 +293,62 @@ class Writer {
         }
       });
     }
+  }
+
+  /**
+   * The holder's officer starts the item's eoMovement process (so the post's inbox holds a real holder
+   * task) and parks it if planned; then, as admin, the dates are backdated so pendency ages vary.
+   * Backdating is for demo data only: in real use the workflow alone sets these dates.
+   */
+  private async goLive(itemId: string, p: ItemPlan): Promise<void> {
+    if (!this.live(p)) return;
+    const holder = p.path[p.path.length - 1];
+    const officer = await this.officer(this.incumbent(holder)!);
+    const taskOfItem = async () =>
+      (
+        await officer.call('workflow', 'GET', '/tasks', {
+          where: `(processDefinitionKey='eoMovement' AND variables/eowf_itemId='${itemId}')`
+        })
+      ).list.entries.map((e: { entry: { id: string; processId: string } }) => e.entry)[0] as { id: string; processId: string } | undefined;
+    let processId: string;
+    try {
+      const started = await officer.call(
+        'workflow',
+        'POST',
+        '/processes',
+        {},
+        { processDefinitionKey: 'eoMovement', variables: { eowf_fromPost: holder }, items: [itemId] }
+      );
+      processId = started.entry.id;
+    } catch (e) {
+      // A start answered late may be sent again by the HTTP client; the second is refused as "already
+      // moving". The item's own task tells whether the first one took effect.
+      const existing = await taskOfItem();
+      if (!existing) throw e;
+      processId = existing.processId;
+    }
+    if (p.status === 'parked') {
+      const task = await taskOfItem();
+      const taskId = task?.processId === processId ? task.id : undefined;
+      if (!taskId) throw new Error(`Demo data: no holder task for ${itemId}`);
+      await officer.call('workflow', 'PUT', `/tasks/${taskId}`, { select: 'state' }, { state: 'claimed' });
+      await officer.call(
+        'workflow',
+        'PUT',
+        `/tasks/${taskId}`,
+        { select: 'state,variables' },
+        { state: 'completed', variables: [{ name: 'eowf_action', value: 'park', scope: 'local' }] }
+      );
+      const moves = await this.acs.nodes.listNodeChildren(itemId, { relativePath: 'Movements', orderBy: ['name DESC'], maxItems: 1 });
+      const park = moves.list?.entries?.[0]?.entry;
+      if (park) await this.acs.nodes.updateNode(park.id, { properties: { 'eo:movementAt': p.heldSince.toISOString() } });
+    }
+    await this.acs.nodes.updateNode(itemId, {
+      properties: {
+        'eo:heldSince': p.heldSince.toISOString(),
+        ...(p.status === 'inMovement' && { 'eo:dueDate': dueAfter(p.heldSince) })
+      }
+    });
   }
 
   async receipt(p: ItemPlan, files: SeededFile[], d: Dice): Promise<void> {
@@ -344,6 +419,7 @@ class Writer {
       } as never);
     }
     await this.movements(claimed.id, plan, d);
+    await this.goLive(claimed.id, plan);
     if (file) {
       // The receipt joins the file's correspondence; serials are claimed like any other number.
       await claimNext(this.numbering, {

@@ -142,22 +142,28 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
     })
   );
 
-  r.post(
-    '/sites/:siteId/members',
+  /** POST of one membership or a list: a site manager adds each; `add` checks the id and answers its entry. */
+  const addMembers = (add: (caller: Caller, site: SiteRow, id: string, role: SiteRole) => unknown) =>
     handle(({ caller, params, body }) =>
       inTx(ctx, () => {
         const site = sites.visible(caller, params.siteId);
         sites.requireManager(caller, site);
         const created = bodies(body).map((b) => {
           const { id, role } = membershipBody(b);
-          if (id.startsWith('GROUP_')) throw errors.invalidArgument(`Use /sites/${site.id}/group-members for groups: ${id}`);
-          const person = ctx.authorities.requirePerson(id === '-me-' ? caller.userId : id);
-          sites.addMember(site, person.id, role);
-          return memberJson(site, { authority: person.id, role, viaGroup: false });
+          return add(caller, site, id, role);
         });
         return { status: 201, body: Array.isArray(body) ? pageOf(created, whole) : entry(created[0]) };
       })
-    )
+    );
+
+  r.post(
+    '/sites/:siteId/members',
+    addMembers((caller, site, id, role) => {
+      if (id.startsWith('GROUP_')) throw errors.invalidArgument(`Use /sites/${site.id}/group-members for groups: ${id}`);
+      const person = ctx.authorities.requirePerson(id === '-me-' ? caller.userId : id);
+      sites.addMember(site, person.id, role);
+      return memberJson(site, { authority: person.id, role, viaGroup: false });
+    })
   );
 
   const personMembership = (caller: Caller, site: SiteRow, id: string) => {
@@ -217,20 +223,12 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
 
   r.post(
     '/sites/:siteId/group-members',
-    handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
-        const site = sites.visible(caller, params.siteId);
-        sites.requireManager(caller, site);
-        const created = bodies(body).map((b) => {
-          const { id, role } = membershipBody(b);
-          if (!id.startsWith('GROUP_')) throw errors.invalidArgument(`Not a group id: ${id}`);
-          groups.require(id);
-          sites.addMember(site, id, role);
-          return groupMemberJson({ authority: id, role, viaGroup: false });
-        });
-        return { status: 201, body: Array.isArray(body) ? pageOf(created, whole) : entry(created[0]) };
-      })
-    )
+    addMembers((_caller, site, id, role) => {
+      if (!id.startsWith('GROUP_')) throw errors.invalidArgument(`Not a group id: ${id}`);
+      groups.require(id);
+      sites.addMember(site, id, role);
+      return groupMemberJson({ authority: id, role, viaGroup: false });
+    })
   );
 
   const groupMembership = (site: SiteRow, groupId: string) => {
