@@ -107,19 +107,13 @@ export class MovementService {
 
   /** Every recorded step of the item, oldest first. */
   async movements(itemId: string): Promise<Movement[]> {
-    try {
-      const page = await this.nodes.listNodeChildren(itemId, {
-        relativePath: 'Movements',
-        include: ['properties'],
-        orderBy: ['name ASC'],
-        maxItems: 1000
-      });
-      return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
-    } catch (error) {
-      // An item that never moved has no Movements folder yet.
-      if (Number((error as { status?: unknown }).status) === 404) return [];
-      throw error;
-    }
+    // An item that never moved has no Movements folder yet: look for it among the item's folders
+    // rather than asking for a path that may not exist (a 404 every officer would see in the console).
+    const folders = await this.nodes.listNodeChildren(itemId, { where: '(isFolder=true)', maxItems: 100 });
+    const folder = folders.list?.entries?.find((entry) => entry.entry.name === 'Movements')?.entry;
+    if (!folder) return [];
+    const page = await this.nodes.listNodeChildren(folder.id, { include: ['properties'], orderBy: ['name ASC'], maxItems: 1000 });
+    return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
   }
 
   private async findTask(itemId: string): Promise<ItemTask | null> {
