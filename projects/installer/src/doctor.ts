@@ -1,7 +1,10 @@
 // `eoffice doctor`: what of the e-Office installation a repository has, and what is missing.
 import type { Acs } from './acs';
 import { describeError, orMissing, readText } from './acs';
-import { MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
+import { holidayCalendarFiles } from './install';
 import { groupMembers, nodeAt } from './repo';
 import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, postGroup, sectionGroup } from '../../eoffice/src/lib/domain';
 
@@ -52,6 +55,10 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
   }
 
   await checkContent(acs, add, REPO_PATHS.hierarchy, a.hierarchyJson, 'hierarchy');
+  for (const name of holidayCalendarFiles()) {
+    const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');
+    await checkContent(acs, add, `${REPO_PATHS.eoffice}/${name}`, text, `holiday calendar ${name}`);
+  }
 
   const h = a.hierarchy;
   const groups = [departmentGroup(h), ...h.sections.map((s) => sectionGroup(h, s.code))];

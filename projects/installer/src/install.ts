@@ -1,8 +1,10 @@
 // `eoffice install`: deploys the model, workflow definitions, hierarchy, groups (posts and sections),
 // the department site and its folders. Every step checks first, so a second run changes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Acs } from './acs';
 import { orMissing } from './acs';
-import { REPO_PATHS, type Artefacts } from './config';
+import { CONFIG_DIR, REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
 import { ensureContent, ensureFolder, ensureGroup, ensureProperties, groupMembers } from './repo';
 import { departmentGroup, departmentSite, FOLDERS, postGroup, postTitle, sectionGroup, type Hierarchy } from '../../eoffice/src/lib/domain';
@@ -24,10 +26,21 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incu
     nodeType: 'cm:content',
     mimeType: 'application/json'
   });
+  // Holiday calendars: the Pendency MIS counts working days with them (config/calendar/README.md).
+  for (const name of holidayCalendarFiles()) {
+    const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');
+    await ensureContent(acs, log, { folder: REPO_PATHS.eoffice, name, text, nodeType: 'cm:content', mimeType: 'application/json' });
+  }
   await ensureGroups(acs, a.hierarchy, log);
   if (opts.incumbents !== false) await ensureIncumbents(acs, a.hierarchy, log);
   return ensureSite(acs, a.hierarchy, log);
 }
+
+/** config/calendar/holidays-<year>.json, uploaded to Data Dictionary/eOffice/ under the same names. */
+export const holidayCalendarFiles = (): string[] =>
+  fs.existsSync(path.join(CONFIG_DIR, 'calendar'))
+    ? fs.readdirSync(path.join(CONFIG_DIR, 'calendar')).filter((n) => /^holidays-\d{4}\.json$/.test(n))
+    : [];
 
 async function deployModel(acs: Acs, a: Artefacts, log: StepLog): Promise<void> {
   for (const model of a.models) {

@@ -6,6 +6,7 @@ import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-
 import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component';
 import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
 import { ReceiptViewSmartComponent } from './receipt/receipt-view/receipt-view.smart-component';
+import { PendencyDashboardSmartComponent } from './mis/dashboard/pendency-dashboard.smart-component';
 
 /** Name under which the extension's translations are registered. */
 export const EOFFICE_TRANSLATIONS_NAME = 'eoffice';
@@ -18,7 +19,8 @@ export const EOFFICE_COMPONENTS = {
   'eoffice.officer.profile': OfficerProfileSmartComponent,
   'eoffice.receipt.diarise': DiariseSmartComponent,
   'eoffice.receipt.list': ReceiptListSmartComponent,
-  'eoffice.receipt.view': ReceiptViewSmartComponent
+  'eoffice.receipt.view': ReceiptViewSmartComponent,
+  'eoffice.mis.dashboard': PendencyDashboardSmartComponent
 };
 
 /**

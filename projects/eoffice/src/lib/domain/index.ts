@@ -3,3 +3,4 @@ export * from './vocabulary';
 export * from './hierarchy';
 export * from './numbering';
 export * from './file-number';
+export * from './working-days';

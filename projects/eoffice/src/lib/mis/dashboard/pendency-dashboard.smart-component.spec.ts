@@ -1,0 +1,169 @@
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import en from '../../../../assets/i18n/en.json';
+import { provideRouter } from '@angular/router';
+import { DeskService } from '../../desk/desk.service';
+import { TableExportService } from '../../shared/export/table-export.service';
+import { WorkingDays, parseHierarchy } from '../../domain';
+import { MisService, Pendency } from '../mis.service';
+import { PendencyDashboardSmartComponent } from './pendency-dashboard.smart-component';
+
+const hierarchy = parseHierarchy({
+  version: 1,
+  department: { code: 'GAD', name: { en: 'General Administration', hi: 'सामान्य प्रशासन' } },
+  sections: [
+    { code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } },
+    { code: 'ADM', name: { en: 'Administration', hi: 'प्रशासन' } }
+  ],
+  posts: [
+    { code: 'US_EST', level: 3, section: 'EST', designation: { en: 'Under Secretary', hi: 'अवर सचिव' } },
+    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' },
+    { code: 'SO_ADM', level: 2, section: 'ADM', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' }
+  ]
+});
+
+const zero = () => ({ upTo7: 0, upTo15: 0, upTo30: 0, upTo90: 0, over90: 0 });
+
+function pendency(): Pendency {
+  return {
+    calendarInstalled: false,
+    days: new WorkingDays({ weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] }),
+    holders: ['GROUP_EO_GAD_US_EST', 'GROUP_EO_GAD_SO_EST', 'GROUP_EO_GAD_SO_ADM'],
+    figures: {
+      total: 123470,
+      byKindBucket: { receipt: { ...zero(), upTo7: 123456, over90: 4 }, file: { ...zero(), upTo30: 10 } },
+      byHolderBucket: {
+        GROUP_EO_GAD_US_EST: zero(),
+        GROUP_EO_GAD_SO_EST: { ...zero(), upTo7: 3, upTo30: 2 },
+        GROUP_EO_GAD_SO_ADM: { ...zero(), over90: 4 }
+      },
+      byKindUrgency: { receipt: {}, file: {} }
+    }
+  };
+}
+
+describe('PendencyDashboardSmartComponent', () => {
+  let load: jasmine.Spy;
+  let items: jasmine.Spy;
+
+  beforeEach(() => {
+    load = jasmine.createSpy('pendency').and.callFake(async () => pendency());
+    items = jasmine.createSpy('items').and.resolveTo({
+      totalItems: 2,
+      items: [
+        {
+          id: 'r1',
+          kind: 'receipt',
+          number: '12/2026/EST-GAD',
+          subject: 'पेंशन मामला',
+          holder: 'GROUP_EO_GAD_SO_EST',
+          heldSince: '2026-11-16T05:00:00.000Z'
+        },
+        {
+          id: 'f1',
+          kind: 'file',
+          number: 'A-11011/5/2026-EST-GAD',
+          subject: 'Leave rules',
+          holder: 'GROUP_EO_GAD_SO_EST',
+          heldSince: '2026-11-19T05:00:00.000Z'
+        }
+      ]
+    });
+    TestBed.configureTestingModule({
+      imports: [PendencyDashboardSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
+        { provide: MisService, useValue: { pendency: load, items } },
+        {
+          provide: DeskService,
+          useValue: { desk: async () => ({ hierarchy, documentLibraryId: 'lib', posts: [], postEntries: [], section: 'EST' }) }
+        }
+      ]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(PendencyDashboardSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows receipts and files by age bucket with lakh grouping, and warns that holidays are not counted', async () => {
+    const { element } = await render();
+    const rows = Array.from(element.querySelectorAll('[data-automation-id="eoffice-mis-summary"] tbody tr')).map((r) =>
+      Array.from(r.children).map((c) => c.textContent!.trim())
+    );
+    expect(rows[0]).toEqual(['Receipts', '1,23,456', '0', '0', '0', '4', '1,23,460']);
+    expect(rows[1]).toEqual(['Files', '0', '0', '10', '0', '0', '10']);
+    expect(element.textContent).toContain('holiday calendar for this year is not installed');
+  });
+
+  it('charts only the posts that hold something, named by designation and section, one stack per bucket', async () => {
+    const { fixture, element } = await render();
+    const chart = fixture.componentInstance.holderChart()!;
+    expect(chart.labels).toEqual(['Section Officer (Establishment)', 'Section Officer (Administration)']);
+    expect(chart.datasets.map((d) => d.label)).toEqual(['0-7 working days', '8-15', '16-30', '31-90', 'Over 90']);
+    expect(chart.datasets[0].data).toEqual([3, 0]);
+    expect(chart.datasets[4].data).toEqual([0, 4]);
+    expect(element.querySelector('[data-automation-id="eoffice-mis-holder-chart"] canvas')).not.toBeNull();
+  });
+
+  it('asks again for one section when a section is chosen, without reloading the page', async () => {
+    const { fixture } = await render();
+    fixture.componentInstance.chooseSection('ADM');
+    await fixture.whenStable();
+    expect(load.calls.mostRecent().args[1]).toBe('ADM');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the reason when the figures cannot be read', async () => {
+    load.and.rejectWith(new Error('Search is not available'));
+    const { element } = await render();
+    expect(element.querySelector('[role="alert"]')!.textContent).toContain('Search is not available');
+  });
+
+  it('drills from a chart bar into the items behind it, linked to their receipt or file', async () => {
+    const { fixture, element } = await render();
+    fixture.componentInstance.chartClicked({ active: [{ index: 0, datasetIndex: 2 }] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(items.calls.mostRecent().args[1]).toEqual({ holder: 'GROUP_EO_GAD_SO_EST', bucket: 'upTo30', section: undefined });
+    const list = element.querySelector('[data-automation-id="eoffice-mis-drill"]')!;
+    expect(list.querySelector('h2')!.textContent).toContain('Section Officer (Establishment) · 16-30');
+    const links = Array.from(list.querySelectorAll('tbody a')).map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/eoffice/receipts/r1', '/eoffice/files/f1']);
+    expect(list.textContent).toContain('पेंशन मामला');
+    expect(list.querySelector('eoffice-export-button')).not.toBeNull();
+  });
+
+  it('drills from a summary cell, and exports every item behind it page by page with the working days held', async () => {
+    const { fixture, element } = await render();
+    (element.querySelector('[data-automation-id="eoffice-mis-cell-receipt-over90"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(items.calls.mostRecent().args[1]).toEqual({ kind: 'receipt', bucket: 'over90', section: undefined });
+    expect((element.querySelector('[data-automation-id="eoffice-mis-cell-file-upTo7"]') as HTMLButtonElement).disabled).toBeTrue();
+    const table = fixture.componentInstance.exportTable();
+    expect(table.columns.map((c) => c.header)).toEqual(['Number', 'Subject', 'Held by', 'Held since', 'Working days']);
+    const page = await (table.rows as (p: { skipCount: number; maxItems: number }) => Promise<{ rows: unknown[]; totalItems: number }>)({
+      skipCount: 100,
+      maxItems: 100
+    });
+    expect(items.calls.mostRecent().args[2]).toEqual({ skipCount: 100, maxItems: 100 });
+    expect(page.totalItems).toBe(2);
+    expect(table.columns[4].value(page.rows[0] as never)).toBe(
+      new WorkingDays({ weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] }).age(
+        '2026-11-16T05:00:00.000Z',
+        fixture.componentInstance['today']
+      )
+    );
+  });
+});
