@@ -1,0 +1,144 @@
+import { TestBed } from '@angular/core/testing';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { NodesApi } from '@alfresco/js-api';
+import { DeskService } from '../../desk/desk.service';
+import { MovementRefusal } from '../model/movement.model';
+import { MovementService } from './movement.service';
+
+/** The workflow API as the service calls it: method, path, query, body → a canned answer or a rejection. */
+type Route = (method: string, path: string, query: Record<string, unknown>, body: unknown) => unknown;
+
+describe('MovementService', () => {
+  let calls: { method: string; path: string; query: Record<string, unknown>; body: unknown }[];
+  let route: Route;
+  let holder: string;
+  let status: string;
+
+  beforeEach(() => {
+    calls = [];
+    holder = 'GROUP_EO_GAD_SO_EST';
+    status = 'inMovement';
+    const callApi = (
+      path: string,
+      method: string,
+      _p: unknown,
+      query: Record<string, unknown>,
+      _h: unknown,
+      _f: unknown,
+      body: unknown
+    ) => {
+      const rel = path.replace('/api/-default-/public/workflow/versions/1', '');
+      calls.push({ method, path: rel, query, body });
+      try {
+        return Promise.resolve(route(method, rel, query, body));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    spyOn(NodesApi.prototype, 'getNode').and.callFake(
+      async () => ({ entry: { id: 'r1', properties: { 'eo:currentHolder': holder, 'eo:status': status } } }) as never
+    );
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: AlfrescoApiService,
+          useValue: { getInstance: () => ({ contentClient: { callApi }, getEcmUsername: () => 'priya.nair' }) }
+        },
+        {
+          provide: DeskService,
+          useValue: {
+            desk: async () => ({
+              posts: ['GROUP_EO_GAD_SO_EST'],
+              postEntries: [{ code: 'SO_EST', level: 2 }],
+              hierarchy: { department: { code: 'GAD' }, posts: [{ code: 'SO_EST', level: 2 }], sections: [] }
+            })
+          }
+        }
+      ]
+    });
+  });
+
+  const tasks = (...entries: object[]) => ({ list: { entries: entries.map((entry) => ({ entry })) } });
+
+  it("opens an item by claiming its holder task, found by the item's id", async () => {
+    route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 't1', activityDefinitionId: 'holder' }) : {});
+    const task = await TestBed.inject(MovementService).openItem('r1');
+
+    expect(task).toEqual({ id: 't1', kind: 'holder' });
+    expect(calls[0].query['where']).toBe("(processDefinitionKey='eoMovement' AND variables/eowf_itemId='r1')");
+    expect(calls[1]).toEqual(jasmine.objectContaining({ method: 'PUT', path: '/tasks/t1', body: { state: 'claimed' } }));
+  });
+
+  it("does not claim a sender's pull-back task when it opens what it sent (that would count as opened)", async () => {
+    holder = 'GROUP_EO_GAD_US_EST';
+    route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 't1', activityDefinitionId: 'holder' }) : {});
+    const task = await TestBed.inject(MovementService).openItem('r1');
+
+    expect(task).toEqual({ id: 't1', kind: 'pullBack' });
+    expect(calls.some((c) => c.method === 'PUT')).toBeFalse();
+  });
+
+  it('sends: claim, then complete with the action as local task variables', async () => {
+    route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 't1', activityDefinitionId: 'holder' }) : {});
+    await TestBed.inject(MovementService).act('r1', { action: 'send', to: 'US_EST', remarks: 'For approval' });
+
+    const complete = calls.find((c) => (c.body as { state?: string })?.state === 'completed')!;
+    expect(complete.path).toBe('/tasks/t1');
+    expect((complete.body as { variables: unknown[] }).variables).toEqual([
+      { name: 'eowf_action', value: 'send', scope: 'local' },
+      { name: 'eowf_to', value: 'US_EST', scope: 'local' },
+      { name: 'eowf_remarks', value: 'For approval', scope: 'local' }
+    ]);
+  });
+
+  it('starts the movement of a new item for the post that holds it before sending it', async () => {
+    status = 'created';
+    let started = false;
+    route = (method, path) => {
+      if (method === 'POST' && path === '/processes') {
+        started = true;
+        return { entry: { id: 'p1' } };
+      }
+      if (method === 'GET' && path === '/tasks') return started ? tasks({ id: 't9', activityDefinitionId: 'holder' }) : tasks();
+      return {};
+    };
+    await TestBed.inject(MovementService).act('r1', { action: 'send', to: 'US_EST' });
+
+    const start = calls.find((c) => c.path === '/processes')!;
+    expect(start.body).toEqual({ processDefinitionKey: 'eoMovement', items: ['r1'], variables: { eowf_fromPost: 'SO_EST' } });
+    expect(calls.some((c) => c.path === '/tasks/t9' && (c.body as { state?: string }).state === 'completed')).toBeTrue();
+  });
+
+  it("gives the workflow's own reason when it refuses", async () => {
+    route = (method, path, _q, body) => {
+      if (method === 'GET' && path === '/tasks') return tasks({ id: 't1', activityDefinitionId: 'holder' });
+      if ((body as { state?: string })?.state === 'completed')
+        throw {
+          status: 500,
+          message: JSON.stringify({
+            error: {
+              briefSummary: 'Workflow script failed in eoMovement (complete listener): Error: The item is parked: take it out of park first'
+            }
+          })
+        };
+      return {};
+    };
+    await expectAsync(TestBed.inject(MovementService).act('r1', { action: 'send', to: 'US_EST' })).toBeRejectedWith(
+      new MovementRefusal('The item is parked: take it out of park first')
+    );
+  });
+
+  it('refuses to act when the item is not with the officer at all', async () => {
+    status = 'inMovement';
+    holder = 'GROUP_EO_GAD_JS';
+    route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks() : {});
+    const refusal = await TestBed.inject(MovementService)
+      .act('r1', { action: 'send', to: 'US_EST' })
+      .then(
+        () => null,
+        (e: MovementRefusal) => e
+      );
+    expect(refusal?.key).toBe('EOFFICE.MOVEMENT.REFUSED.NO_TASK');
+    expect(calls.some((c) => c.method === 'POST')).toBeFalse();
+  });
+});
