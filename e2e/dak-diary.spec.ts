@@ -86,6 +86,16 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     expect((await download).suggestedFilename()).toBe(`Acknowledgement-${numbers[0].replace(/\//g, '-')}.pdf`);
   });
 
+  await test.step('the acknowledged receipt leaves the Acknowledgement list; the other one waits there', async () => {
+    watch.enter('Receipts: Acknowledgement');
+    await page.goto(`${APP_URL}/#/eoffice/receipts/acknowledgement`);
+    await expect(page.getByRole('link', { name: numbers[1], exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: numbers[0], exact: true })).toHaveCount(0);
+    await page.goto(`${APP_URL}/#/eoffice/receipts/created`);
+    await page.getByRole('link', { name: numbers[0], exact: true }).click();
+    await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[0]);
+  });
+
   await test.step('the clerk sends the electronic receipt to the Section Officer through the marking dialog', async () => {
     watch.enter('Send');
     await byId('eoffice-receipt-send').click();

@@ -343,10 +343,21 @@ class Writer {
       const park = moves.list?.entries?.[0]?.entry;
       if (park) await this.acs.nodes.updateNode(park.id, { properties: { 'eo:movementAt': p.heldSince.toISOString() } });
     }
+    // The posts it passed through keep reading it, as the workflow would have let them (the diarist
+    // then still sees every number of its series, so numbering needs no probing).
+    const holderGroup = postGroup(this.h, holder);
+    const readers = [...new Set(p.path.slice(0, -1).map((code) => postGroup(this.h, code)))].filter((g) => g !== holderGroup);
     await this.acs.nodes.updateNode(itemId, {
       properties: {
         'eo:heldSince': p.heldSince.toISOString(),
         ...(p.status === 'inMovement' && { 'eo:dueDate': dueAfter(p.heldSince) })
+      },
+      permissions: {
+        isInheritanceEnabled: false,
+        locallySet: [
+          { authorityId: holderGroup, name: 'Collaborator', accessStatus: 'ALLOWED' },
+          ...readers.map((authorityId) => ({ authorityId, name: 'Consumer', accessStatus: 'ALLOWED' as const }))
+        ]
       }
     });
   }

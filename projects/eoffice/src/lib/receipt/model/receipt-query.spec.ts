@@ -42,4 +42,10 @@ describe('receiptQuery', () => {
     expect(closed).toContain('(=eo:status:"closed" OR =eo:status:"putInFile")');
     expect(receiptQuery(receiptListKind('created', posts), {})).toContain('=eo:originPost:"GROUP_EO_GAD_SO_EST"');
   });
+
+  it('Acknowledgement lists what the post diarised and has not yet acknowledged', () => {
+    const q = receiptQuery(receiptListKind('acknowledgement', ['GROUP_EO_GAD_CRU']), {});
+    expect(q).toContain('=eo:originPost:"GROUP_EO_GAD_CRU"');
+    expect(q).toContain('NOT eo:acknowledgedAt:[MIN TO MAX]');
+  });
 });

@@ -21,7 +21,7 @@ export interface ReceiptListRequest {
 }
 
 /** The receipt lists of the dak diary. */
-export type ReceiptListName = 'created' | 'inbox' | 'sent' | 'closed';
+export type ReceiptListName = 'created' | 'inbox' | 'sent' | 'closed' | 'acknowledgement';
 
 /** What each list shows, for the officer's post groups. */
 export function receiptListKind(list: ReceiptListName, posts: string[]): ReceiptListKind {
@@ -32,6 +32,8 @@ export function receiptListKind(list: ReceiptListName, posts: string[]): Receipt
       return { previousHolderPosts: posts, statuses: ['inMovement', 'parked'] };
     case 'closed':
       return { holderPosts: posts, statuses: ['closed', 'putInFile'] };
+    case 'acknowledgement':
+      return { originPosts: posts, unacknowledged: true };
     default:
       return { originPosts: posts };
   }
@@ -44,6 +46,8 @@ export interface ReceiptListKind {
   holderPosts?: string[];
   /** Sent: receipts the officer's posts passed on most recently (eo:previousHolder), now with someone else. */
   previousHolderPosts?: string[];
+  /** Acknowledgement: receipts whose acknowledgement to the sender has not been generated yet. */
+  unacknowledged?: boolean;
   /** Only receipts in these states (the Inbox shows moving and parked ones, not closed or filed ones). */
   statuses?: string[];
 }
@@ -66,6 +70,7 @@ export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters): st
   if (kind.previousHolderPosts)
     parts.push(kind.previousHolderPosts.length ? anyOf('eo:previousHolder', kind.previousHolderPosts) : '=eo:previousHolder:"-none-"');
   if (kind.statuses?.length) parts.push(anyOf('eo:status', kind.statuses));
+  if (kind.unacknowledged) parts.push('NOT eo:acknowledgedAt:[MIN TO MAX]');
   if (filters.diarisedFrom || filters.diarisedTo) {
     // index needed: range
     parts.push(

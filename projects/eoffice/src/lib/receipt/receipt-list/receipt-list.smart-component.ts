@@ -59,7 +59,7 @@ export class ReceiptListSmartComponent {
   /** Which list, from the route's data (`data.list` in the manifest). */
   readonly kind = computed<ReceiptListName>(() => {
     const list = this.routeData()?.['list'];
-    return list === 'inbox' || list === 'sent' || list === 'closed' ? list : 'created';
+    return list === 'inbox' || list === 'sent' || list === 'closed' || list === 'acknowledgement' ? list : 'created';
   });
   /**
    * The dak register of this list with its current filters (section-wise through the section column,

@@ -34,7 +34,7 @@ describe('ReceiptViewSmartComponent', () => {
         provideTranslateService({ fallbackLang: 'en' }),
         provideNoopAnimations(),
         { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ receiptId: receiptNode.id })) } },
-        { provide: ReceiptService, useValue: { get, update, desk: async () => ({ posts }) } },
+        { provide: ReceiptService, useValue: { get, update, desk: async () => ({ posts }), markAcknowledged: async () => true } },
         { provide: MovementService, useValue: { openItem, movements: async () => [] } },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
         { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },

@@ -145,6 +145,7 @@ export class ReceiptViewSmartComponent {
       .catch(() => null);
     const { doc, fileName } = await acknowledgementPdf(details.receipt, hierarchy);
     doc.save(fileName);
+    await this.receipts.markAcknowledged(details.receipt.id);
   }
 
   /** Opens the marking dialog for an action; afterwards the page shows the receipt's new state. */

@@ -138,6 +138,19 @@ export class ReceiptService {
     return { receipt: toReceipt(node.entry), scans, movements };
   }
 
+  /**
+   * Records that the acknowledgement went to the sender (it leaves the Acknowledgement list). Only the
+   * post holding the receipt may write it; for anyone else the PDF is simply a copy, so a refusal is fine.
+   */
+  async markAcknowledged(id: string, at = new Date()): Promise<boolean> {
+    try {
+      await this.nodesApi.updateNode(id, { properties: { 'eo:acknowledgedAt': at.toISOString() } });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Saves an edit; received, letter and diarised dates and delivery mode stay as they are once it has moved. */
   async update(id: string, draft: ReceiptDraft, moved: boolean): Promise<Receipt> {
     const updated = await this.nodesApi.updateNode(
