@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnDestroy, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { isExportCancelled } from '../../shared/export/export.model';
+import { ExportRun } from '../../shared/export/export-run';
 import { FileExportProgress, FileExportService } from './file-export.service';
 
 /** "Export file (PDF)" for the file view: progress over notes and correspondence, Cancel, errors beside it. */
@@ -12,11 +12,11 @@ import { FileExportProgress, FileExportService } from './file-export.service';
   imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe],
   template: `
     <div class="eoffice-file-export">
-      @if (running()) {
+      @if (job.running()) {
         <div class="eoffice-file-export__progress" role="status" aria-live="polite" data-automation-id="eoffice-file-export-progress">
-          <mat-progress-bar [mode]="percent() === null ? 'indeterminate' : 'determinate'" [value]="percent() ?? 0" />
+          <mat-progress-bar [mode]="job.percent() === null ? 'indeterminate' : 'determinate'" [value]="job.percent() ?? 0" />
           <span>
-            @if (progress(); as p) {
+            @if (job.progress(); as p) {
               @if (p.stage === 'saving') {
                 {{ 'EOFFICE.EXPORT.FILE_SAVING' | translate }}
               } @else {
@@ -38,7 +38,7 @@ import { FileExportProgress, FileExportService } from './file-export.service';
           <mat-icon>picture_as_pdf</mat-icon>{{ 'EOFFICE.EXPORT.FILE_BUTTON' | translate }}
         </button>
       }
-      @if (failed()) {
+      @if (job.failed()) {
         <span class="eoffice-file-export__error" role="alert" data-automation-id="eoffice-file-export-error">
           {{ 'EOFFICE.EXPORT.FAILED' | translate }}
         </span>
@@ -72,34 +72,14 @@ export class FileExportButtonSmartComponent implements OnDestroy {
   private readonly exporter = inject(FileExportService);
 
   readonly fileId = input.required<string>();
-  readonly running = signal(false);
-  readonly failed = signal(false);
-  readonly progress = signal<FileExportProgress | null>(null);
-  readonly percent = computed(() => {
-    const p = this.progress();
-    return p?.total ? Math.min(100, Math.round((100 * p.done) / p.total)) : null;
-  });
-  private controller: AbortController | null = null;
+  readonly job = new ExportRun<FileExportProgress>();
 
-  async run(): Promise<void> {
-    if (this.running()) return;
-    this.controller = new AbortController();
-    this.running.set(true);
-    this.failed.set(false);
-    this.progress.set(null);
-    try {
-      await this.exporter.exportFile(this.fileId(), (p) => this.progress.set(p), this.controller.signal);
-    } catch (error) {
-      if (!isExportCancelled(error)) this.failed.set(true);
-    } finally {
-      this.running.set(false);
-      this.progress.set(null);
-      this.controller = null;
-    }
+  run(): Promise<void> {
+    return this.job.start((onProgress, signal) => this.exporter.exportFile(this.fileId(), onProgress, signal));
   }
 
   cancel(): void {
-    this.controller?.abort();
+    this.job.cancel();
   }
 
   ngOnDestroy(): void {

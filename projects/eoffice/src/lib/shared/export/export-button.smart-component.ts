@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnDestroy, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
-import { ExportFormat, ExportProgress, ExportTable, isExportCancelled } from './export.model';
+import { ExportFormat, ExportProgress, ExportTable } from './export.model';
+import { ExportRun } from './export-run';
 import { TableExportService } from './table-export.service';
 
 /**
@@ -31,34 +32,14 @@ export class ExportButtonSmartComponent implements OnDestroy {
     { format: 'xlsx', label: 'EOFFICE.EXPORT.XLSX', icon: 'table_chart' },
     { format: 'pdf', label: 'EOFFICE.EXPORT.PDF', icon: 'picture_as_pdf' }
   ];
-  readonly running = signal<ExportFormat | null>(null);
-  readonly progress = signal<ExportProgress | null>(null);
-  readonly error = signal<string | null>(null);
-  readonly percent = computed(() => {
-    const p = this.progress();
-    return p?.total ? Math.min(100, Math.round((100 * p.done) / p.total)) : null;
-  });
-  private controller: AbortController | null = null;
+  readonly job = new ExportRun<ExportProgress>();
 
-  async run(format: ExportFormat): Promise<void> {
-    if (this.running()) return;
-    this.controller = new AbortController();
-    this.running.set(format);
-    this.progress.set(null);
-    this.error.set(null);
-    try {
-      await this.exporter.export(format, this.table()(), (p) => this.progress.set(p), this.controller.signal);
-    } catch (error) {
-      if (!isExportCancelled(error)) this.error.set('EOFFICE.EXPORT.FAILED');
-    } finally {
-      this.running.set(null);
-      this.progress.set(null);
-      this.controller = null;
-    }
+  run(format: ExportFormat): Promise<void> {
+    return this.job.start((onProgress, signal) => this.exporter.export(format, this.table()(), onProgress, signal));
   }
 
   cancel(): void {
-    this.controller?.abort();
+    this.job.cancel();
   }
 
   ngOnDestroy(): void {
