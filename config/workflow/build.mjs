@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Generates eoMovement.bpmn20.xml from src/eoMovement.template.xml: each {{script:NAME}} becomes a CDATA
-// block holding, in order, ES5 polyfills, the channel rules compiled from
-// projects/eoffice/src/lib/domain/hierarchy.ts (as `eoDomain`), src/lib.js and src/NAME.js. One source
-// of truth: the browser and the repository run the same mayMark/routeDown.
+// block holding, in order, ES5 polyfills, the channel rules and numbering conventions compiled from
+// projects/eoffice/src/lib/domain/hierarchy.ts and file-number.ts (as `eoDomain`), src/lib.js and
+// src/NAME.js. One source of truth: the browser and the repository run the same mayMark/routeDown and
+// write the same correspondence flags.
 //   node config/workflow/build.mjs           writes the definition
 //   node config/workflow/build.mjs --check   exits 1 when the committed definition is stale
 import fs from 'node:fs';
@@ -12,7 +13,9 @@ import ts from 'typescript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const domainFile = path.join(root, 'projects', 'eoffice', 'src', 'lib', 'domain', 'hierarchy.ts');
+const domainDir = path.join(root, 'projects', 'eoffice', 'src', 'lib', 'domain');
+/** Domain modules the scripts use; each must import types only, so that it compiles self-contained. */
+const DOMAIN_FILES = ['hierarchy.ts', 'file-number.ts'];
 export const OUTPUT = path.join(here, 'eoMovement.bpmn20.xml');
 
 // Rhino (Alfresco's script engine) may lack these ES2015+ array methods; V8 has them all.
@@ -21,13 +24,15 @@ if (!Array.prototype.findIndex) Array.prototype.findIndex = function (f) { for (
 if (!Array.prototype.includes) Array.prototype.includes = function (x) { return this.indexOf(x) >= 0; };`;
 
 export function compiledDomain() {
-  const source = fs.readFileSync(domainFile, 'utf8');
-  const out = ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS, removeComments: true, importHelpers: false },
-    fileName: 'hierarchy.ts'
-  }).outputText;
-  if (/\brequire\(/.test(out)) throw new Error('hierarchy.ts must import types only, so that it compiles to a self-contained script');
-  return `var eoDomain = (function () { var exports = {};\n${out.replace(/\/\/# sourceMappingURL=.*$/m, '').trim()}\nreturn exports; })();`;
+  const modules = DOMAIN_FILES.map((file) => {
+    const out = ts.transpileModule(fs.readFileSync(path.join(domainDir, file), 'utf8'), {
+      compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.CommonJS, removeComments: true, importHelpers: false },
+      fileName: file
+    }).outputText;
+    if (/\brequire\(/.test(out)) throw new Error(`${file} must import types only, so that it compiles to a self-contained script`);
+    return out.replace(/\/\/# sourceMappingURL=.*$/m, '').trim();
+  });
+  return `var eoDomain = (function () { var exports = {};\n${modules.join('\n')}\nreturn exports; })();`;
 }
 
 export function build() {

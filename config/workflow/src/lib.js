@@ -223,38 +223,13 @@ function eoFileReceipt(file, receipt, holderGroup, actor) {
   entry.addAspect('eo:correspondence', {
     'eo:correspondenceSerial': serial,
     'eo:correspondenceKind': 'receipt',
-    'eo:correspondenceFlag': serial == 1 ? 'PUC' : 'FR ' + eoRoman(serial - 1),
+    'eo:correspondenceFlag': eoDomain.correspondenceFlag(serial),
     'eo:sourceReceipt': receipt
   });
   entry.properties['cm:title'] = String(receipt.properties['eo:receiptNumber'] || receipt.name);
   entry.properties['cm:description'] = String(receipt.properties['eo:subject'] || '');
   entry.save();
   return entry;
-}
-
-function eoRoman(n) {
-  var digits = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I']
-  ];
-  var out = '';
-  for (var i = 0; i < digits.length; i++)
-    while (n >= digits[i][0]) {
-      out += digits[i][1];
-      n -= digits[i][0];
-    }
-  return out;
 }
 
 /** Stamps "opened by the recipient" on the latest movement that reached the current holder. */

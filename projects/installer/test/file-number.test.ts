@@ -1,7 +1,7 @@
 /** Receipt (diary) numbers and functional file numbers as officers write them. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatFileNumber, parseFileNumber, toRoman, fromRoman } from '../../eoffice/src/lib/domain/file-number';
+import { correspondenceFlag, formatFileNumber, parseFileNumber, toRoman, fromRoman } from '../../eoffice/src/lib/domain/file-number';
 import { formatReceiptNumber, parseReceiptNumber, computerNumberOf, padNumber } from '../../eoffice/src/lib/domain/numbering';
 
 describe('numbers', () => {
@@ -29,6 +29,10 @@ describe('numbers', () => {
     assert.equal(parseFileNumber('A-11011/5/2026-Est.'), undefined);
     assert.equal(toRoman(14), 'XIV');
     assert.equal(fromRoman('XIV'), 14);
+  });
+
+  it('flags correspondence as PUC, then FR I, FR II …', () => {
+    assert.deepEqual([1, 2, 3, 5, 15].map(correspondenceFlag), ['PUC', 'FR I', 'FR II', 'FR IV', 'FR XIV']);
   });
 
   it('pads names so that they sort as numbers, and Computer Nos. carry the year', () => {

@@ -8,6 +8,7 @@ import type { StepLog } from '../log';
 import {
   claimComputerNumber,
   claimNext,
+  correspondenceFlag,
   departmentSite,
   fileSeries,
   formatFileNumber,
@@ -443,7 +444,7 @@ class Writer {
             'cm:title': formatReceiptNumber(claimed.number, year, p.section, dept),
             'eo:correspondenceSerial': n,
             'eo:correspondenceKind': 'receipt',
-            'eo:correspondenceFlag': n === 1 ? 'PUC' : `FR ${n - 1}`,
+            'eo:correspondenceFlag': correspondenceFlag(n),
             'eo:sourceReceipt': claimed.id
           }
         })

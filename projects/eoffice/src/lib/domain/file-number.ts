@@ -36,6 +36,14 @@ export function toRoman(n: number): string {
   return out;
 }
 
+/**
+ * The flag a file's correspondence entry carries, by its serial: the first is the paper under
+ * consideration (PUC), later ones fresh receipts FR I, FR II … (the workflow's put-in-file uses it too).
+ */
+export function correspondenceFlag(serial: number): string {
+  return serial === 1 ? 'PUC' : `FR ${toRoman(serial - 1)}`;
+}
+
 export function fromRoman(text: string): number {
   let n = 0;
   let rest = text;
