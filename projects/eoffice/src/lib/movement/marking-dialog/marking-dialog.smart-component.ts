@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
 import { URGENCIES, labelOf, postOfGroup } from '../../domain';
-import { MovementAction, MovementRefusal } from '../model/movement.model';
+import { MovementAction, refusalText } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 import { MarkingOption, markingOptions } from './marking-options';
 
@@ -115,8 +115,7 @@ export class MarkingDialogSmartComponent {
       });
       this.dialogRef.close(true);
     } catch (error) {
-      const refusal = error instanceof MovementRefusal ? error : new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.FAILED');
-      this.refusal.set(refusal.key ? this.translate.instant(refusal.key) : refusal.message);
+      this.refusal.set(refusalText(error, (key) => this.translate.instant(key)));
     } finally {
       this.busy.set(false);
     }

@@ -116,6 +116,12 @@ export function refusalOf(error: unknown): MovementRefusal {
   return new MovementRefusal(summary || key, key, Number.isNaN(status) ? undefined : status);
 }
 
+/** What a dialog shows for a failed action: the repository's reason, or the translation of a fixed refusal. */
+export function refusalText(error: unknown, translate: (key: string) => string): string {
+  const refusal = refusalOf(error);
+  return refusal.key ? translate(refusal.key) : refusal.message;
+}
+
 function briefSummaryOf(error: unknown): string {
   if (typeof error !== 'object' || error === null) return '';
   const e = error as { message?: unknown; response?: { body?: unknown } };

@@ -12,7 +12,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DeskService } from '../../desk/desk.service';
-import { MovementRefusal } from '../../movement/model/movement.model';
+import { refusalText } from '../../movement/model/movement.model';
 import { MovementService } from '../../movement/services/movement.service';
 import { FileChoice, fileChoiceQuery, toFileChoice } from './file-search';
 
@@ -139,8 +139,7 @@ export class PutInFileDialogSmartComponent {
       await this.movement.act(this.data.receiptId, { action: 'putInFile', file: file.id });
       this.dialogRef.close(true);
     } catch (error) {
-      const refusal = error instanceof MovementRefusal ? error : new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.FAILED');
-      this.refusal.set(refusal.key ? this.translate.instant(refusal.key) : refusal.message);
+      this.refusal.set(refusalText(error, (key) => this.translate.instant(key)));
     } finally {
       this.busy.set(false);
     }
