@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, describeError } from './acs';
-import { DEFAULT_HIERARCHY, loadArtefacts } from './config';
+import { CONFIG_DIR, DEFAULT_HIERARCHY, DEFAULT_SUBJECT_HEADS, loadArtefacts } from './config';
 import { doctor, failed, printChecks } from './doctor';
 import { install } from './install';
 import { StepLog } from './log';
@@ -20,6 +20,7 @@ Options:
   --user <name>        administrator user (default admin)                 (env EOFFICE_USER)
   --password <pw>      its password (default admin)                       (env EOFFICE_PASSWORD)
   --hierarchy <file>   department hierarchy (default config/hierarchy/gad.hierarchy.json)
+  --subject-heads <file>  subject-head index for file numbers (default config/subject-heads/gad.subject-heads.json)
   --if-empty           seed-demo: do nothing when the department site already exists
   --verbose            also list what was already in place`;
 
@@ -32,6 +33,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       user: { type: 'string' },
       password: { type: 'string' },
       hierarchy: { type: 'string' },
+      'subject-heads': { type: 'string' },
       'if-empty': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
@@ -47,7 +49,11 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     out('Missing --url (the repository, e.g. http://localhost:8080)');
     return 2;
   }
-  const artefacts = loadArtefacts(values.hierarchy ? path.resolve(values.hierarchy) : DEFAULT_HIERARCHY);
+  const artefacts = loadArtefacts(
+    values.hierarchy ? path.resolve(values.hierarchy) : DEFAULT_HIERARCHY,
+    CONFIG_DIR,
+    values['subject-heads'] ? path.resolve(values['subject-heads']) : DEFAULT_SUBJECT_HEADS
+  );
   const acs = await connect({
     url,
     user: values.user ?? process.env['EOFFICE_USER'] ?? 'admin',

@@ -2,16 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseHierarchy, type Hierarchy } from '../../eoffice/src/lib/domain/hierarchy';
+import { parseSubjectHeadIndex, type SubjectHeadIndex } from '../../eoffice/src/lib/domain/subject-heads';
 
 export const CONFIG_DIR = path.resolve(__dirname, '..', '..', '..', 'config');
 export const DEFAULT_HIERARCHY = path.join(CONFIG_DIR, 'hierarchy', 'gad.hierarchy.json');
+export const DEFAULT_SUBJECT_HEADS = path.join(CONFIG_DIR, 'subject-heads', 'gad.subject-heads.json');
 
 /** Where the artefacts live in the repository (paths below Company Home). */
 export const REPO_PATHS = {
   models: 'Data Dictionary/Models',
   workflows: 'Data Dictionary/Workflow Definitions',
   eoffice: 'Data Dictionary/eOffice',
-  hierarchy: 'Data Dictionary/eOffice/hierarchy.json'
+  hierarchy: 'Data Dictionary/eOffice/hierarchy.json',
+  subjectHeads: 'Data Dictionary/eOffice/subject-heads.json'
 } as const;
 
 export const MODEL_FILE_NAME = 'eofficeModel.xml';
@@ -25,9 +28,16 @@ export interface Artefacts {
   hierarchy: Hierarchy;
   /** The hierarchy as stored in the repository (defaults filled in, stable formatting). */
   hierarchyJson: string;
+  /** The subject-head index files are numbered under, as stored in the repository. */
+  subjectHeads: SubjectHeadIndex;
+  subjectHeadsJson: string;
 }
 
-export function loadArtefacts(hierarchyFile = DEFAULT_HIERARCHY, configDir = CONFIG_DIR): Artefacts {
+export function loadArtefacts(
+  hierarchyFile = DEFAULT_HIERARCHY,
+  configDir = CONFIG_DIR,
+  subjectHeadsFile = DEFAULT_SUBJECT_HEADS
+): Artefacts {
   const modelXml = fs.readFileSync(path.join(configDir, 'model', MODEL_FILE_NAME), 'utf8');
   const models = [
     { name: MODEL_FILE_NAME, xml: modelXml },
@@ -48,7 +58,16 @@ export function loadArtefacts(hierarchyFile = DEFAULT_HIERARCHY, configDir = CON
       return { name, xml, processIds };
     });
   const hierarchy = loadHierarchy(hierarchyFile);
-  return { modelXml, models, workflows, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
+  const subjectHeads = loadSubjectHeads(subjectHeadsFile);
+  return {
+    modelXml,
+    models,
+    workflows,
+    hierarchy,
+    hierarchyJson: hierarchyText(hierarchy),
+    subjectHeads,
+    subjectHeadsJson: JSON.stringify(subjectHeads, null, 2) + '\n'
+  };
 }
 
 export function loadHierarchy(file: string): Hierarchy {
@@ -64,4 +83,14 @@ export function loadHierarchy(file: string): Hierarchy {
 
 export function hierarchyText(h: Hierarchy): string {
   return JSON.stringify(h, null, 2) + '\n';
+}
+
+export function loadSubjectHeads(file: string): SubjectHeadIndex {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read subject-head index ${file}: ${(e as Error).message}`);
+  }
+  return parseSubjectHeadIndex(raw);
 }

@@ -55,6 +55,7 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
   }
 
   await checkContent(acs, add, REPO_PATHS.hierarchy, a.hierarchyJson, 'hierarchy');
+  await checkContent(acs, add, REPO_PATHS.subjectHeads, a.subjectHeadsJson, 'subject-head index');
   for (const name of holidayCalendarFiles()) {
     const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');
     await checkContent(acs, add, `${REPO_PATHS.eoffice}/${name}`, text, `holiday calendar ${name}`);

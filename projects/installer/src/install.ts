@@ -26,6 +26,14 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incu
     nodeType: 'cm:content',
     mimeType: 'application/json'
   });
+  // The subject-head index the Create File form builds file numbers from.
+  await ensureContent(acs, log, {
+    folder: REPO_PATHS.eoffice,
+    name: 'subject-heads.json',
+    text: a.subjectHeadsJson,
+    nodeType: 'cm:content',
+    mimeType: 'application/json'
+  });
   // Holiday calendars: the Pendency MIS counts working days with them (config/calendar/README.md).
   for (const name of holidayCalendarFiles()) {
     const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');

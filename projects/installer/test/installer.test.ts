@@ -49,6 +49,7 @@ describe('eoffice installer CLI', () => {
     for (const missing of [
       'model Data Dictionary/Models/eofficeModel.xml',
       'hierarchy Data Dictionary/eOffice/hierarchy.json',
+      'subject-head index Data Dictionary/eOffice/subject-heads.json',
       'group GROUP_EO_GAD',
       'post group GROUP_EO_GAD_SO_EST',
       'site eo-gad'

@@ -151,21 +151,6 @@ export const SENDERS: SampleSender[] = [
   }
 ];
 
-/** Subject heads by section: basic, primary and secondary heads of the functional file number. */
-export const FILE_HEADS: Record<string, { basic: string; primary: string; secondary: string; head: string; headHi: string }[]> = {
-  EST: [
-    { basic: 'A', primary: '11', secondary: '011', head: 'Recruitment', headHi: 'भर्ती' },
-    { basic: 'A', primary: '12', secondary: '011', head: 'Promotion', headHi: 'पदोन्नति' },
-    { basic: 'A', primary: '19', secondary: '011', head: 'Leave', headHi: 'अवकाश' },
-    { basic: 'A', primary: '22', secondary: '011', head: 'Pension', headHi: 'पेंशन' }
-  ],
-  ADM: [
-    { basic: 'G', primary: '20', secondary: '011', head: 'Office administration', headHi: 'कार्यालय प्रशासन' },
-    { basic: 'G', primary: '25', secondary: '013', head: 'Office accommodation', headHi: 'कार्यालय आवास' },
-    { basic: 'Z', primary: '28', secondary: '011', head: 'Purchases', headHi: 'क्रय' }
-  ]
-};
-
 export const NOTE_TEXTS: string[] = [
   'PUC may kindly be seen. The request is in order and may be considered.',
   'विचाराधीन पत्र कृपया देखें। प्रस्ताव नियमों के अनुसार है, अनुमोदन हेतु प्रस्तुत।',

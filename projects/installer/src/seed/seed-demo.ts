@@ -6,6 +6,8 @@ import type { Artefacts } from '../config';
 import { ensureIncumbents, install } from '../install';
 import type { StepLog } from '../log';
 import {
+  headsForSection,
+  type SubjectHeadIndex,
   claimComputerNumber,
   claimNext,
   correspondenceFlag,
@@ -25,7 +27,7 @@ import { DEMO_OFFICERS, DEMO_PASSWORD } from './officers';
 import { letterPdf } from './pdf';
 import { dueAfter, isoDate, planItem, type ItemPlan } from './plan';
 import { Dice, pool, seededRandom } from './random';
-import { FILE_HEADS, NOTE_TEXTS, RECEIPT_SUBJECTS, SENDERS } from './samples';
+import { NOTE_TEXTS, RECEIPT_SUBJECTS, SENDERS } from './samples';
 
 export interface SeedOptions {
   receipts?: number;
@@ -58,7 +60,7 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
   const dice = new Dice(seededRandom(20261122));
   const now = opts.now ?? new Date();
   const width = opts.concurrency ?? 4;
-  const w = new Writer(acs, h, documentLibraryId);
+  const w = new Writer(acs, h, documentLibraryId, a.subjectHeads);
   // One generator per item, so concurrent writing does not change what is written.
   const diceFor = (i: number) => new Dice(seededRandom(7919 * (i + 1)));
   const filePlans = Array.from({ length: opts.files ?? 60 }, () =>
@@ -128,7 +130,8 @@ class Writer {
   constructor(
     private readonly acs: Acs,
     private readonly h: Hierarchy,
-    private readonly docLib: string
+    private readonly docLib: string,
+    private readonly subjectHeads: SubjectHeadIndex
   ) {
     this.numbering = acs.nodes as unknown as NumberingNodes;
   }
@@ -179,7 +182,9 @@ class Writer {
   async file(p: ItemPlan, d: Dice): Promise<SeededFile> {
     const dept = this.h.department.code;
     const year = p.at.getUTCFullYear();
-    const head = d.pick(FILE_HEADS[p.section] ?? FILE_HEADS['EST']);
+    // Files are opened under the department's own subject-head index, as the Create File form does.
+    const heads = headsForSection(this.subjectHeads, p.section);
+    const head = d.pick(heads.length ? heads : this.subjectHeads.heads);
     const subject = d.pick(RECEIPT_SUBJECTS);
     const closed = p.status === 'closed';
     const handling = this.handling(subject, d);
@@ -210,7 +215,7 @@ class Writer {
             'eo:fileYear': year,
             'eo:fileSection': p.section,
             'eo:fileDepartment': dept,
-            'eo:subjectHead': `${head.head} / ${head.headHi}`,
+            'eo:subjectHead': `${head.name.en} / ${head.name.hi}`,
             'eo:subject': subject.text,
             'eo:computerNumber': computerNumber,
             ...handling,

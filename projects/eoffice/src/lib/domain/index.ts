@@ -4,3 +4,4 @@ export * from './hierarchy';
 export * from './numbering';
 export * from './file-number';
 export * from './working-days';
+export * from './subject-heads';
