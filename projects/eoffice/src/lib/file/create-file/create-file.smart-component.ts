@@ -1,0 +1,288 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { PageLayoutComponent } from '@alfresco/aca-shared';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { startWith } from 'rxjs';
+import { Choice, RECEIPT_FORMS, RECORD_CATEGORIES, SubjectHead, URGENCIES, headCode, labelOf } from '../../domain';
+import { FileDraft, SUBJECT_MAX, validateFileDraft } from '../model/file-draft';
+import { FileService } from '../services/file.service';
+
+/**
+ * Create File: the officer picks the section and a subject head of the department's index; the
+ * functional file number is shown as it will be (the serial is granted by the repository on saving).
+ */
+@Component({
+  selector: 'eoffice-create-file-page',
+  imports: [
+    PageLayoutComponent,
+    ReactiveFormsModule,
+    TranslatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    MatRadioModule,
+    MatSelectModule
+  ],
+  template: `
+    <aca-page-layout>
+      <div class="aca-page-layout-header">
+        <h1 class="eoffice-page-title">{{ 'EOFFICE.FILE.CREATE.TITLE' | translate }}</h1>
+      </div>
+      <div class="aca-page-layout-content">
+        <div class="aca-main-content aca-scrollable eoffice-create-file">
+          @if (loading()) {
+            <mat-progress-spinner mode="indeterminate" diameter="32" />
+          } @else if (loadError()) {
+            <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-load-error">
+              {{ loadError()! | translate }}
+            </div>
+          } @else {
+            <form [formGroup]="form" (ngSubmit)="create()" class="eoffice-create-file__form" novalidate>
+              <div class="eoffice-create-file__number" aria-live="polite" data-automation-id="eoffice-create-file-preview">
+                <span class="eoffice-create-file__number-label">{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</span>
+                <span class="eoffice-create-file__number-value">{{ preview() }}</span>
+              </div>
+              <div class="eoffice-create-file__grid">
+                <mat-form-field>
+                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.SECTION' | translate }}</mat-label>
+                  <mat-select formControlName="section" data-automation-id="eoffice-create-file-section">
+                    @for (s of sections(); track s.value) {
+                      <mat-option [value]="s.value">{{ choiceLabel(s) }}</mat-option>
+                    }
+                  </mat-select>
+                  @if (error('section'); as e) {
+                    <mat-error>{{ e | translate }}</mat-error>
+                  }
+                </mat-form-field>
+                <mat-form-field class="eoffice-create-file__wide">
+                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.SUBJECT_HEAD' | translate }}</mat-label>
+                  <mat-select formControlName="head" data-automation-id="eoffice-create-file-head">
+                    @for (h of heads(); track code(h)) {
+                      <mat-option [value]="code(h)">{{ code(h) }} — {{ h.name[lang()] }}</mat-option>
+                    }
+                  </mat-select>
+                  <mat-hint>{{ 'EOFFICE.FILE.CREATE.HEAD_HINT' | translate }}</mat-hint>
+                  @if (error('head'); as e) {
+                    <mat-error>{{ e | translate }}</mat-error>
+                  }
+                </mat-form-field>
+                <mat-form-field class="eoffice-create-file__wide">
+                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.SUBJECT' | translate }}</mat-label>
+                  <textarea
+                    matInput
+                    formControlName="subject"
+                    rows="3"
+                    [attr.maxlength]="subjectMax"
+                    data-automation-id="eoffice-create-file-subject"></textarea>
+                  <mat-hint align="end">{{ form.controls.subject.value.length }} / {{ subjectMax }}</mat-hint>
+                  @if (error('subject'); as e) {
+                    <mat-error>{{ e | translate }}</mat-error>
+                  }
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.URGENCY' | translate }}</mat-label>
+                  <mat-select formControlName="urgency">
+                    @for (u of urgencies; track u.value) {
+                      <mat-option [value]="u.value">{{ choiceLabel(u) }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+                <div class="eoffice-create-file__radios">
+                  <span id="eoffice-file-form-label">{{ 'EOFFICE.FILE.FIELDS.FORM' | translate }}</span>
+                  <mat-radio-group formControlName="form" aria-labelledby="eoffice-file-form-label">
+                    @for (f of forms; track f.value) {
+                      <mat-radio-button [value]="f.value">{{ choiceLabel(f) }}</mat-radio-button>
+                    }
+                  </mat-radio-group>
+                </div>
+                <div class="eoffice-create-file__radios eoffice-create-file__wide">
+                  <span id="eoffice-file-category-label">{{ 'EOFFICE.FILE.FIELDS.RECORD_CATEGORY' | translate }}</span>
+                  <mat-radio-group
+                    formControlName="recordCategory"
+                    aria-labelledby="eoffice-file-category-label"
+                    data-automation-id="eoffice-create-file-category">
+                    @for (c of categories; track c.value) {
+                      <mat-radio-button [value]="c.value">{{ choiceLabel(c) }}</mat-radio-button>
+                    }
+                  </mat-radio-group>
+                  @if (submitted() && error('recordCategory'); as e) {
+                    <span class="eoffice-create-file__field-error" role="alert">{{ e | translate }}</span>
+                  }
+                </div>
+              </div>
+              @if (saveError()) {
+                <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-error">
+                  {{ saveError()! | translate }}
+                </div>
+              }
+              <button mat-flat-button color="primary" type="submit" [disabled]="saving()" data-automation-id="eoffice-create-file-submit">
+                @if (saving()) {
+                  <mat-progress-spinner mode="indeterminate" diameter="18" />
+                }
+                {{ 'EOFFICE.FILE.CREATE.SUBMIT' | translate }}
+              </button>
+            </form>
+          }
+        </div>
+      </div>
+    </aca-page-layout>
+  `,
+  styles: `
+    .eoffice-create-file {
+      padding: 16px 24px;
+    }
+    .eoffice-create-file__form {
+      max-width: 960px;
+    }
+    .eoffice-create-file__grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+      gap: 0 16px;
+      margin: 16px 0;
+    }
+    .eoffice-create-file__wide {
+      grid-column: 1 / -1;
+    }
+    .eoffice-create-file__number {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      font-size: 20px;
+    }
+    .eoffice-create-file__number-label {
+      font-size: 14px;
+      opacity: 0.7;
+    }
+    .eoffice-create-file__number-value {
+      font-family: monospace;
+      font-weight: 500;
+    }
+    .eoffice-create-file__radios {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-bottom: 16px;
+    }
+    .eoffice-create-file__error,
+    .eoffice-create-file__field-error {
+      color: var(--mat-sys-error, #b3261e);
+      margin: 8px 0;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class CreateFileSmartComponent {
+  private readonly files = inject(FileService);
+  private readonly router = inject(Router);
+  private readonly translate = inject(TranslateService);
+
+  readonly subjectMax = SUBJECT_MAX;
+  readonly urgencies = URGENCIES;
+  readonly forms = RECEIPT_FORMS as Choice[];
+  readonly categories = RECORD_CATEGORIES as Choice[];
+  readonly form = inject(FormBuilder).nonNullable.group({
+    section: ['', Validators.required],
+    head: ['', Validators.required],
+    subject: ['', Validators.required],
+    recordCategory: ['', Validators.required],
+    form: ['electronic' as 'electronic' | 'physical'],
+    urgency: ['Normal']
+  });
+
+  readonly loading = signal(true);
+  readonly loadError = signal<string | null>(null);
+  readonly saving = signal(false);
+  readonly saveError = signal<string | null>(null);
+  readonly submitted = signal(false);
+  readonly sections = signal<Choice[]>([]);
+  private readonly allHeads = signal<Map<string, SubjectHead[]>>(new Map());
+  private readonly department = signal('');
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), {
+    initialValue: this.form.getRawValue()
+  });
+  readonly lang = signal<'en' | 'hi'>('en');
+  readonly heads = computed(() => this.allHeads().get(this.value().section ?? '') ?? []);
+  /** The number as it will be: the serial is the repository's to grant. */
+  readonly preview = computed(() => {
+    const v = this.value();
+    const head = v.head || '?-?????';
+    return `${head}/…/${new Date().getFullYear()}-${v.section || '…'}-${this.department() || '…'}`;
+  });
+
+  constructor() {
+    this.lang.set(this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en');
+    this.form.controls.section.valueChanges.subscribe(() => this.form.controls.head.setValue(''));
+    void this.load();
+  }
+
+  code(h: SubjectHead): string {
+    return headCode(h);
+  }
+
+  choiceLabel(c: Choice): string {
+    return labelOf([c], c.value, this.lang());
+  }
+
+  /** The problem of one field, once it was touched or the officer tried to save. */
+  error(field: keyof FileDraft): string | null {
+    const control = this.form.get(field);
+    if (!this.submitted() && !control?.touched) return null;
+    const draft = this.form.getRawValue() as FileDraft;
+    const heads = this.heads();
+    return validateFileDraft(draft, heads)[field] ?? null;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const desk = await this.files.desk();
+      if (!desk.posts.length) throw new Error('EOFFICE.FILE.ERRORS.NO_POST');
+      this.department.set(desk.hierarchy.department.code);
+      const mine = [...new Set(desk.postEntries.map((p) => p.section).filter((s): s is string => !!s))];
+      const codes = mine.length ? mine : desk.hierarchy.sections.map((s) => s.code);
+      const sections = desk.hierarchy.sections
+        .filter((s) => codes.includes(s.code))
+        .map((s) => ({ value: s.code, en: `${s.name.en} (${s.code})`, hi: `${s.name.hi} (${s.code})` }));
+      const heads = new Map<string, SubjectHead[]>();
+      for (const s of sections) heads.set(s.value, await this.files.headsFor(s.value));
+      this.allHeads.set(heads);
+      this.sections.set(sections);
+      this.form.controls.section.setValue(codes.includes(desk.section) ? desk.section : (sections[0]?.value ?? ''));
+    } catch (e) {
+      const message = (e as Error).message;
+      this.loadError.set(message.startsWith('EOFFICE.') ? message : 'EOFFICE.FILE.ERRORS.LOAD_FAILED');
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** Creates the file once (the button is disabled while saving), then opens it. */
+  async create(): Promise<void> {
+    if (this.saving()) return;
+    this.submitted.set(true);
+    this.form.markAllAsTouched();
+    const draft = this.form.getRawValue() as FileDraft;
+    if (Object.keys(validateFileDraft(draft, this.heads())).length) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    try {
+      const created = await this.files.create(draft);
+      await this.router.navigate(['/eoffice/files', created.id]);
+    } catch (e) {
+      const message = (e as Error).message ?? '';
+      this.saveError.set(message.startsWith('EOFFICE.') ? message : 'EOFFICE.FILE.ERRORS.CREATE_FAILED');
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

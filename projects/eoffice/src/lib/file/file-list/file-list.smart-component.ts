@@ -1,0 +1,237 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { PageLayoutComponent } from '@alfresco/aca-shared';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { Hierarchy, URGENCIES, labelOf, postOfGroup, postTitle } from '../../domain';
+import { PendencyLevel, pendencyLevel, workingDaysBetween } from '../../receipt/model/receipt.model';
+import { EFile } from '../model/file.model';
+import { FILE_LISTS, FileListName, FileListRequest, FileSortField } from '../model/file-query';
+import { FileService } from '../services/file.service';
+
+interface FileRow {
+  file: EFile;
+  holder: string;
+  pendingDays: number;
+  pendency: PendencyLevel;
+}
+
+/** The file lists: Inbox, Created, Sent, Parked, Closed — server-paged, sorted, days pending against the 7-day norm. */
+@Component({
+  selector: 'eoffice-file-list-page',
+  imports: [
+    PageLayoutComponent,
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSortModule,
+    MatTableModule
+  ],
+  template: `
+    <aca-page-layout>
+      <div class="aca-page-layout-header">
+        <h1 class="eoffice-page-title">{{ 'EOFFICE.FILE.LIST.' + list().toUpperCase() | translate }}</h1>
+        <a mat-flat-button color="primary" routerLink="/eoffice/files/create" data-automation-id="eoffice-files-create">
+          <mat-icon>create_new_folder</mat-icon>{{ 'EOFFICE.FILE.CREATE.TITLE' | translate }}
+        </a>
+      </div>
+      <div class="aca-page-layout-content">
+        <div class="aca-main-content aca-scrollable eoffice-file-list">
+          <form class="eoffice-file-list__search" (ngSubmit)="search()">
+            <mat-form-field>
+              <mat-label>{{ 'EOFFICE.FILE.LIST.SEARCH' | translate }}</mat-label>
+              <input matInput name="text" [(ngModel)]="text" data-automation-id="eoffice-files-search" />
+            </mat-form-field>
+            <button mat-stroked-button type="submit">{{ 'EOFFICE.FILE.LIST.SEARCH_BUTTON' | translate }}</button>
+          </form>
+          @if (loading()) {
+            <mat-progress-bar mode="indeterminate" />
+          }
+          @if (failed()) {
+            <div role="alert" class="eoffice-file-list__error" data-automation-id="eoffice-files-error">
+              {{ 'EOFFICE.FILE.LIST.ERROR' | translate }}
+              <button mat-stroked-button type="button" (click)="load()">{{ 'EOFFICE.OFFICER.RETRY' | translate }}</button>
+            </div>
+          }
+          <table
+            mat-table
+            [dataSource]="rows()"
+            matSort
+            matSortActive="heldSince"
+            matSortDirection="asc"
+            matSortDisableClear
+            (matSortChange)="onSort($event)"
+            data-automation-id="eoffice-files-table">
+            <ng-container matColumnDef="fileNumber">
+              <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</th>
+              <td mat-cell *matCellDef="let row">
+                <a [routerLink]="['/eoffice/files', row.file.id]" data-automation-id="eoffice-files-number">{{ row.file.fileNumber }}</a>
+                <div class="eoffice-file-list__computer">{{ row.file.computerNumber }}</div>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="subject">
+              <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.SUBJECT' | translate }}</th>
+              <td mat-cell *matCellDef="let row">{{ row.file.subject }}</td>
+            </ng-container>
+            <ng-container matColumnDef="holder">
+              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.FILE.FIELDS.HOLDER' | translate }}</th>
+              <td mat-cell *matCellDef="let row">{{ row.holder }}</td>
+            </ng-container>
+            <ng-container matColumnDef="urgency">
+              <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.URGENCY' | translate }}</th>
+              <td mat-cell *matCellDef="let row">{{ urgency(row.file.urgency) }}</td>
+            </ng-container>
+            <ng-container matColumnDef="heldSince">
+              <th mat-header-cell *matHeaderCellDef mat-sort-header [attr.title]="'EOFFICE.RECEIPT.LIST.PENDING_HINT' | translate">
+                {{ 'EOFFICE.RECEIPT.LIST.PENDING' | translate }}
+              </th>
+              <td mat-cell *matCellDef="let row">
+                <span
+                  class="eoffice-pendency eoffice-pendency--{{ row.pendency }}"
+                  data-automation-id="eoffice-files-pending"
+                  [attr.title]="'EOFFICE.RECEIPT.LIST.PENDENCY.' + row.pendency.toUpperCase() | translate"
+                  >{{ row.pendingDays }}</span
+                >
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns" data-automation-id="eoffice-files-row"></tr>
+            <tr class="mat-mdc-row" *matNoDataRow>
+              <td class="mat-mdc-cell eoffice-file-list__empty" [attr.colspan]="columns.length">
+                {{ 'EOFFICE.FILE.LIST.EMPTY' | translate }}
+              </td>
+            </tr>
+          </table>
+          <mat-paginator
+            [length]="total()"
+            [pageSize]="request().maxItems"
+            [pageIndex]="request().skipCount / request().maxItems"
+            [pageSizeOptions]="[25, 50, 100]"
+            (page)="onPage($event)"
+            showFirstLastButtons />
+        </div>
+      </div>
+    </aca-page-layout>
+  `,
+  styles: `
+    .eoffice-file-list {
+      padding: 8px 24px;
+    }
+    .eoffice-file-list__search {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+    }
+    .eoffice-file-list__search mat-form-field {
+      width: min(480px, 100%);
+    }
+    .eoffice-file-list__computer {
+      font-size: 12px;
+      opacity: 0.7;
+    }
+    .eoffice-file-list__error {
+      color: var(--mat-sys-error, #b3261e);
+    }
+    .eoffice-file-list__empty {
+      padding: 16px;
+      text-align: center;
+    }
+    table {
+      width: 100%;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class FileListSmartComponent {
+  private readonly files = inject(FileService);
+  private readonly translate = inject(TranslateService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly columns = ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'];
+  readonly list = signal<FileListName>('inbox');
+  readonly rows = signal<FileRow[]>([]);
+  readonly total = signal(0);
+  readonly loading = signal(false);
+  readonly failed = signal(false);
+  readonly request = signal<FileListRequest>({ skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+  text = '';
+  private hierarchy?: Hierarchy;
+
+  constructor() {
+    inject(ActivatedRoute)
+      .data.pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((data) => {
+        const name = data['list'] as FileListName;
+        this.list.set(FILE_LISTS.includes(name) ? name : 'inbox');
+        this.request.update((r) => ({ ...r, skipCount: 0 }));
+        this.load();
+      });
+  }
+
+  private get lang(): 'en' | 'hi' {
+    return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
+  }
+
+  urgency(value?: string): string {
+    return labelOf(URGENCIES, value, this.lang);
+  }
+
+  search(): void {
+    this.request.update((r) => ({ ...r, skipCount: 0, text: this.text }));
+    this.load();
+  }
+
+  onPage(event: PageEvent): void {
+    this.request.update((r) => ({ ...r, skipCount: event.pageIndex * event.pageSize, maxItems: event.pageSize }));
+    this.load();
+  }
+
+  onSort(sort: Sort): void {
+    const field = (sort.direction ? sort.active : 'heldSince') as FileSortField;
+    this.request.update((r) => ({ ...r, skipCount: 0, sort: { field, ascending: sort.direction !== 'desc' } }));
+    this.load();
+  }
+
+  private holderTitle(group: string): string {
+    const post = this.hierarchy ? postOfGroup(this.hierarchy, group) : undefined;
+    return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : group;
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.failed.set(false);
+    const now = new Date();
+    Promise.all([this.files.desk(), this.files.list(this.list(), this.request())])
+      .then(([desk, page]) => {
+        this.hierarchy = desk.hierarchy;
+        this.rows.set(
+          page.files.map((file) => {
+            const pendingDays = workingDaysBetween(new Date(file.heldSince || file.createdAt || now), now);
+            return { file, holder: this.holderTitle(file.currentHolder), pendingDays, pendency: pendencyLevel(pendingDays) };
+          })
+        );
+        this.total.set(page.totalItems);
+      })
+      .catch(() => {
+        this.rows.set([]);
+        this.total.set(0);
+        this.failed.set(true);
+      })
+      .finally(() => this.loading.set(false));
+  }
+}

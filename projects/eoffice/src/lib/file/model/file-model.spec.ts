@@ -1,0 +1,139 @@
+import { SubjectHead } from '../../domain';
+import { correspondenceReference, toCorrespondenceEntry, toEFile } from './file.model';
+import { FileDraft, toFileNodeBody, validateFileDraft } from './file-draft';
+import { fileQuery } from './file-query';
+
+const recruitment: SubjectHead = {
+  basic: 'A',
+  primary: '11',
+  secondary: '011',
+  name: { en: 'Recruitment', hi: 'भर्ती' },
+  sections: ['EST']
+};
+const draft = (over: Partial<FileDraft> = {}): FileDraft => ({
+  section: 'EST',
+  head: 'A-11011',
+  subject: 'Recruitment of Lower Division Clerks / अवर श्रेणी लिपिकों की भर्ती',
+  recordCategory: 'C',
+  form: 'electronic',
+  urgency: 'Normal',
+  ...over
+});
+
+describe('e-File model', () => {
+  describe('validateFileDraft', () => {
+    it('accepts a complete draft', () => {
+      expect(validateFileDraft(draft(), [recruitment])).toEqual({});
+    });
+
+    it('names each missing or wrong field with its own message', () => {
+      const errors = validateFileDraft(draft({ section: '', head: '', subject: '   ', recordCategory: 'D', urgency: 'Whenever' }), [
+        recruitment
+      ]);
+      expect(errors).toEqual({
+        section: 'EOFFICE.FILE.ERRORS.SECTION_REQUIRED',
+        head: 'EOFFICE.FILE.ERRORS.HEAD_REQUIRED',
+        subject: 'EOFFICE.FILE.ERRORS.SUBJECT_REQUIRED',
+        recordCategory: 'EOFFICE.FILE.ERRORS.CATEGORY_REQUIRED',
+        urgency: 'EOFFICE.FILE.ERRORS.URGENCY_REQUIRED'
+      });
+    });
+
+    it('refuses a head outside the section’s index and a subject over 1024 characters', () => {
+      const errors = validateFileDraft(draft({ head: 'G-20011', subject: 'x'.repeat(1025) }), [recruitment]);
+      expect(errors['head']).toBe('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');
+      expect(errors['subject']).toBe('EOFFICE.FILE.ERRORS.SUBJECT_TOO_LONG');
+    });
+  });
+
+  it('builds the eo:file of serial 5 with its functional number, held by its creator', () => {
+    const now = new Date('2026-11-23T05:00:00Z');
+    const body = toFileNodeBody(draft(), recruitment, 5, {
+      department: 'GAD',
+      creatorPost: 'GROUP_EO_GAD_SO_EST',
+      year: 2026,
+      computerNumber: 2026000123,
+      now
+    });
+    expect(body.nodeType).toBe('eo:file');
+    expect(body.properties['eo:fileNumber']).toBe('A-11011/5/2026-EST-GAD');
+    expect(body.properties['cm:title']).toBe('A-11011/5/2026-EST-GAD');
+    expect(body.properties['eo:subject']).toBe('Recruitment of Lower Division Clerks / अवर श्रेणी लिपिकों की भर्ती');
+    expect(body.properties['eo:subjectHead']).toBe('Recruitment / भर्ती');
+    expect(body.properties['eo:status']).toBe('created');
+    expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_SO_EST');
+    expect(body.properties['eo:originPost']).toBe('GROUP_EO_GAD_SO_EST');
+    expect(body.properties['eo:heldSince']).toBe(now.toISOString());
+    expect(body.properties['eo:recordCategory']).toBe('C');
+  });
+
+  it('reads a file node; write access comes only from the repository’s allowableOperations', () => {
+    const node = {
+      id: 'f1',
+      properties: {
+        'eo:fileNumber': 'A-11011/5/2026-EST-GAD',
+        'eo:subject': 'Recruitment',
+        'eo:fileSerial': 5,
+        'eo:status': 'inMovement',
+        'eo:currentHolder': 'GROUP_EO_GAD_US_EST',
+        'eo:heldSince': '2026-11-20T10:00:00.000Z'
+      }
+    };
+    expect(toEFile({ ...node, allowableOperations: ['update', 'create'] }).canWrite).toBeTrue();
+    expect(toEFile({ ...node, allowableOperations: [] }).canWrite).toBeFalse();
+    expect(toEFile(node).canWrite).toBeFalse();
+    const file = toEFile(node);
+    expect(file.serial).toBe(5);
+    expect(file.status).toBe('inMovement');
+    expect(file.form).toBe('electronic');
+  });
+
+  it('reads correspondence entries and references them by flag', () => {
+    const entry = toCorrespondenceEntry({
+      id: 'c2',
+      name: '000002',
+      properties: {
+        'eo:correspondenceSerial': 2,
+        'eo:correspondenceKind': 'receipt',
+        'eo:correspondenceFlag': 'FR I',
+        'cm:title': '12/2026/EST-GAD',
+        'cm:description': 'पदोन्नति हेतु अनुरोध'
+      }
+    });
+    expect(entry.serial).toBe(2);
+    expect(entry.flag).toBe('FR I');
+    expect(correspondenceReference(entry)).toEqual({
+      kind: 'correspondence',
+      id: 'c2',
+      label: 'FR I',
+      title: '12/2026/EST-GAD: पदोन्नति हेतु अनुरोध'
+    });
+    // an entry without properties still has its serial from its name
+    expect(toCorrespondenceEntry({ id: 'c7', name: '000007' }).serial).toBe(7);
+  });
+
+  describe('fileQuery', () => {
+    const posts = ['GROUP_EO_GAD_SO_EST'];
+    it('Inbox: files the post holds, new or moving', () => {
+      expect(fileQuery('inbox', posts)).toBe(
+        'TYPE:"eo:file" AND =eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"created" OR =eo:status:"inMovement")'
+      );
+    });
+    it('Sent: passed on by the post and now with someone else', () => {
+      expect(fileQuery('sent', posts)).toContain('=eo:previousHolder:"GROUP_EO_GAD_SO_EST"');
+      expect(fileQuery('sent', posts)).toContain('NOT =eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
+    });
+    it('Parked and Closed', () => {
+      expect(fileQuery('parked', posts)).toContain('=eo:status:"parked"');
+      expect(fileQuery('closed', posts)).toContain('(=eo:currentHolder:"GROUP_EO_GAD_SO_EST" OR =eo:originPost:"GROUP_EO_GAD_SO_EST")');
+    });
+    it('an officer without posts sees nothing rather than everything', () => {
+      expect(fileQuery('created', [])).toContain('=eo:originPost:"-none-"');
+    });
+    it('search words match number, Computer No. or subject; quotes cannot break out', () => {
+      const q = fileQuery('created', posts, 'भर्ती "x');
+      expect(q).toContain('(eo:fileNumber:"*भर्ती*" OR eo:computerNumber:"*भर्ती*" OR eo:subject:"*भर्ती*")');
+      expect(q).toContain('eo:subject:"*x*"');
+    });
+  });
+});

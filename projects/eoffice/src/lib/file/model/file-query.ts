@@ -1,0 +1,66 @@
+// The e-File lists (Inbox, Created, Sent, Parked, Closed) as AFTS queries on the custody properties the
+// movement workflow keeps: holder, previous holder, origin and status are post groups and codes, so
+// exact matches (`=`) answer them from the database of any ACS, no index needed.
+import { quote } from '../../receipt/model/receipt-query';
+
+export type FileListName = 'inbox' | 'created' | 'sent' | 'parked' | 'closed';
+export const FILE_LISTS: FileListName[] = ['inbox', 'created', 'sent', 'parked', 'closed'];
+
+export type FileSortField = 'fileNumber' | 'subject' | 'heldSince' | 'urgency';
+
+export const FILE_SORT_PROPERTIES: Record<FileSortField, string> = {
+  fileNumber: 'eo:fileSerial',
+  subject: 'eo:subject',
+  heldSince: 'eo:heldSince',
+  urgency: 'eo:urgency'
+};
+
+export interface FileListRequest {
+  /** Words of the subject, or a file number / Computer No. */
+  text?: string;
+  skipCount: number;
+  maxItems: number;
+  sort: { field: FileSortField; ascending: boolean };
+}
+
+function anyOf(property: string, values: string[]): string {
+  if (!values.length) return `=${property}:"-none-"`;
+  return values.length === 1 ? `=${property}:${quote(values[0])}` : `(${values.map((v) => `=${property}:${quote(v)}`).join(' OR ')})`;
+}
+
+/** The query of a file list for the officer's post groups. */
+export function fileQuery(list: FileListName, posts: string[], text?: string): string {
+  const parts = [`TYPE:${quote('eo:file')}`];
+  switch (list) {
+    case 'inbox':
+      // Files on the officer's desk: received, sent back, or opened here and not yet sent.
+      parts.push(anyOf('eo:currentHolder', posts), anyOf('eo:status', ['created', 'inMovement']));
+      break;
+    case 'created':
+      // Every file the officer's posts opened, wherever it is now (as the receipts' Created list).
+      parts.push(anyOf('eo:originPost', posts));
+      break;
+    case 'sent':
+      parts.push(anyOf('eo:previousHolder', posts), anyOf('eo:status', ['inMovement', 'parked']));
+      // … and no longer with the officer (a file sent back is in the Inbox, not Sent)
+      parts.push(`NOT ${anyOf('eo:currentHolder', posts)}`);
+      break;
+    case 'parked':
+      parts.push(anyOf('eo:currentHolder', posts), anyOf('eo:status', ['parked']));
+      break;
+    case 'closed':
+      parts.push(`(${anyOf('eo:currentHolder', posts)} OR ${anyOf('eo:originPost', posts)})`, anyOf('eo:status', ['closed']));
+      break;
+  }
+  // Each word must appear in the file number, the Computer No. or the subject (as Put in a file searches).
+  const words = (text ?? '')
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[*?"\\]/g, ''))
+    .filter((w) => !!w);
+  for (const word of words) {
+    const like = quote(`*${word}*`);
+    parts.push(`(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`);
+  }
+  return parts.join(' AND ');
+}

@@ -1,0 +1,130 @@
+import { TestBed } from '@angular/core/testing';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { AlfrescoApi, GroupsApi, NodeBodyCreate, NodesApi, SearchApi } from '@alfresco/js-api';
+import { Hierarchy } from '../../domain';
+import { HIERARCHY_PATH } from '../../desk/desk.service';
+import { FileDraft } from '../model/file-draft';
+import { FileService, SUBJECT_HEADS_PATH } from './file.service';
+
+const hierarchy: Hierarchy = {
+  version: 1,
+  department: { code: 'GAD', name: { en: 'General Administration Department', hi: 'सामान्य प्रशासन विभाग' }, site: 'eo-gad' },
+  sections: [{ code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } }],
+  posts: [
+    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, incumbent: 'priya.nair' }
+  ],
+  channel: { maxLevelJump: 4, sameLevelInSection: true, returnThroughJumpedLevels: true, allow: [] }
+};
+const heads = {
+  version: 1,
+  heads: [
+    { basic: 'A', primary: '11', secondary: '011', name: { en: 'Recruitment', hi: 'भर्ती' }, sections: ['EST'] },
+    { basic: 'G', primary: '20', secondary: '011', name: { en: 'Office administration', hi: 'कार्यालय प्रशासन' }, sections: ['ADM'] }
+  ]
+};
+const draft: FileDraft = {
+  section: 'EST',
+  head: 'A-11011',
+  subject: 'Recruitment of Stenographers',
+  recordCategory: 'B',
+  form: 'electronic',
+  urgency: 'Normal'
+};
+
+describe('FileService', () => {
+  let service: FileService;
+  let createNode: jasmine.Spy;
+  let search: jasmine.Spy;
+  let taken: Record<string, string[]>;
+
+  beforeEach(() => {
+    taken = { 'Files/2026/EST': ['000001', '000002', '000003', '000004'], 'Registers/Computer No/2026': ['000122'] };
+    TestBed.configureTestingModule({
+      providers: [{ provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } }]
+    });
+    service = TestBed.inject(FileService);
+    spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string, opts?: { relativePath?: string }) => {
+      if (opts?.relativePath === HIERARCHY_PATH) return { entry: { id: 'hierarchy' } } as never;
+      if (opts?.relativePath === SUBJECT_HEADS_PATH) return { entry: { id: 'heads' } } as never;
+      if (opts?.relativePath === 'Sites/eo-gad/documentLibrary') return { entry: { id: 'doclib' } } as never;
+      if (opts?.relativePath && taken[opts.relativePath]) return { entry: { id: `folder:${opts.relativePath}` } } as never;
+      if (id === 'a-file')
+        return { entry: { id, nodeType: 'eo:file', properties: { 'eo:fileNumber': 'A-11011/5/2026-EST-GAD' } } } as never;
+      if (id === 'a-receipt') return { entry: { id, nodeType: 'eo:receipt', properties: {} } } as never;
+      throw Object.assign(new Error('404'), { status: 404 });
+    });
+    spyOn(NodesApi.prototype, 'getNodeContent').and.callFake(
+      async (id: string) => new Blob([JSON.stringify(id === 'heads' ? heads : hierarchy)]) as never
+    );
+    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (id: string) => {
+      if (id.startsWith('folder:')) {
+        const names = [...taken[id.slice(7)]].sort().reverse();
+        return { list: { entries: names.map((name) => ({ entry: { name } })), pagination: {} } } as never;
+      }
+      if (id === 'a-file')
+        return { list: { entries: [{ entry: { id: 'corr', name: 'Correspondence', isFolder: true } }], pagination: {} } } as never;
+      if (id === 'corr')
+        return {
+          list: {
+            entries: [
+              { entry: { id: 'c1', name: '000001', properties: { 'eo:correspondenceFlag': 'PUC', 'eo:correspondenceSerial': 1 } } },
+              { entry: { id: 'c2', name: '000002', properties: { 'eo:correspondenceFlag': 'FR I', 'eo:correspondenceSerial': 2 } } }
+            ],
+            pagination: { hasMoreItems: false }
+          }
+        } as never;
+      return { list: { entries: [], pagination: {} } } as never;
+    });
+    createNode = spyOn(NodesApi.prototype, 'createNode').and.callFake(async (_parent: string, body: NodeBodyCreate) => {
+      const names = (taken[body.relativePath ?? ''] ??= []);
+      if (names.includes(body.name)) throw Object.assign(new Error('409'), { status: 409 });
+      names.push(body.name);
+      return { entry: { id: `node:${body.relativePath}/${body.name}`, name: body.name } } as never;
+    });
+    spyOn(GroupsApi.prototype, 'listGroupMembershipsForPerson').and.resolveTo({
+      list: { entries: [{ entry: { id: 'GROUP_EO_GAD' } }, { entry: { id: 'GROUP_EO_GAD_SO_EST' } }] }
+    } as never);
+    search = spyOn(SearchApi.prototype, 'search').and.resolveTo({ list: { entries: [], pagination: { totalItems: 0 } } } as never);
+  });
+
+  it('offers a section only its own subject heads, from the installed index', async () => {
+    expect((await service.headsFor('EST')).map((h) => h.name.en)).toEqual(['Recruitment']);
+  });
+
+  it('opens a file with the next serial of its section and a Computer No., held by the officer’s post', async () => {
+    const created = await service.create(draft, new Date(2026, 10, 23, 10));
+    expect(created.fileNumber).toBe('A-11011/5/2026-EST-GAD');
+    expect(created.computerNumber).toBe(2026000123);
+    expect(created.id).toBe('node:Files/2026/EST/000005');
+    const body = createNode.calls.allArgs().find(([, b]) => b.nodeType === 'eo:file')?.[1] as NodeBodyCreate;
+    expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_SO_EST');
+    expect(body.properties['eo:fileSerial']).toBe(5);
+  });
+
+  it('two officers opening files at once get serials 5 and 6, never the same number', async () => {
+    const [a, b] = await Promise.all([service.create(draft, new Date(2026, 10, 23)), service.create(draft, new Date(2026, 10, 23))]);
+    expect([a.fileNumber, b.fileNumber].sort()).toEqual(['A-11011/5/2026-EST-GAD', 'A-11011/6/2026-EST-GAD']);
+  });
+
+  it('refuses a subject head from another section without creating anything', async () => {
+    await expectAsync(service.create({ ...draft, head: 'G-20011' })).toBeRejectedWithError('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');
+    expect(createNode).not.toHaveBeenCalled();
+  });
+
+  it('reads a file, and refuses a node that is not one', async () => {
+    expect((await service.get('a-file')).fileNumber).toBe('A-11011/5/2026-EST-GAD');
+    await expectAsync(service.get('a-receipt')).toBeRejectedWithError('EOFFICE.FILE.ERRORS.NOT_A_FILE');
+  });
+
+  it('lists the correspondence in serial order', async () => {
+    expect((await service.correspondence('a-file')).map((e) => e.flag)).toEqual(['PUC', 'FR I']);
+  });
+
+  it('lists the Inbox through one search for the officer’s posts', async () => {
+    await service.list('inbox', { skipCount: 25, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+    const request = search.calls.mostRecent().args[0];
+    expect(request.query.query).toContain('=eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
+    expect(request.paging).toEqual({ skipCount: 25, maxItems: 25 });
+    expect(request.sort).toEqual([{ type: 'FIELD', field: 'eo:heldSince', ascending: true }]);
+  });
+});

@@ -1,0 +1,141 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { NodesApi, SearchApi } from '@alfresco/js-api';
+import {
+  EO_TYPES,
+  NumberingNodes,
+  SUBJECT_HEADS_FILE,
+  SubjectHead,
+  SubjectHeadIndex,
+  claimComputerNumber,
+  claimNext,
+  fileSeries,
+  headCode,
+  headsForSection,
+  parseSubjectHeadIndex
+} from '../../domain';
+import { Desk, DeskService, asJson } from '../../desk/desk.service';
+import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
+import { FileDraft, toFileNodeBody } from '../model/file-draft';
+import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery } from '../model/file-query';
+
+export const SUBJECT_HEADS_PATH = `Data Dictionary/eOffice/${SUBJECT_HEADS_FILE}`;
+const CORRESPONDENCE_FOLDER = 'Correspondence';
+
+export interface CreatedFile {
+  id: string;
+  fileNumber: string;
+  computerNumber: number;
+}
+
+export interface FilePage {
+  files: EFile[];
+  totalItems: number;
+}
+
+/** Owns e-Files in the repository: the subject-head index, opening (numbering) a file, reading and listing files. */
+@Injectable({ providedIn: 'root' })
+export class FileService {
+  private readonly apiService = inject(AlfrescoApiService);
+  private readonly deskService = inject(DeskService);
+  private headsPromise?: Promise<SubjectHeadIndex>;
+
+  private get nodesApi(): NodesApi {
+    return new NodesApi(this.apiService.getInstance());
+  }
+
+  private get searchApi(): SearchApi {
+    return new SearchApi(this.apiService.getInstance());
+  }
+
+  desk(): Promise<Desk> {
+    return this.deskService.desk();
+  }
+
+  /** The department's subject-head index (installed from config/subject-heads), read once. */
+  subjectHeads(): Promise<SubjectHeadIndex> {
+    this.headsPromise ??= (async () => {
+      const nodes = this.nodesApi;
+      const node = await nodes.getNode('-root-', { relativePath: SUBJECT_HEADS_PATH });
+      return parseSubjectHeadIndex(await asJson(await nodes.getNodeContent(node.entry.id)));
+    })().catch((error) => {
+      this.headsPromise = undefined;
+      throw error;
+    });
+    return this.headsPromise;
+  }
+
+  async headsFor(section: string): Promise<SubjectHead[]> {
+    return headsForSection(await this.subjectHeads(), section);
+  }
+
+  /**
+   * Opens a new file: claims a Computer No. and the next serial of the section's year (race-free: the
+   * serial is the node's unique name), creating the eo:file with its number and metadata in one request.
+   * The file is held by the officer's post, status created, until it is first sent.
+   */
+  async create(draft: FileDraft, now = new Date()): Promise<CreatedFile> {
+    const desk = await this.desk();
+    const creatorPost = desk.posts[0];
+    if (!creatorPost) throw new Error('EOFFICE.FILE.ERRORS.NO_POST');
+    const head = (await this.headsFor(draft.section)).find((h) => headCode(h) === draft.head);
+    if (!head) throw new Error('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');
+    const nodes = this.nodesApi as unknown as NumberingNodes;
+    const year = now.getFullYear();
+    const computerNumber = await claimComputerNumber(nodes, desk.documentLibraryId, year, 'e-File');
+    const context = { department: desk.hierarchy.department.code, creatorPost, year, computerNumber, now };
+    let fileNumber = '';
+    const claimed = await claimNext(nodes, {
+      parentId: desk.documentLibraryId,
+      folder: fileSeries(year, draft.section),
+      body: (n) => {
+        const body = toFileNodeBody(draft, head, n, context);
+        fileNumber = body.properties['eo:fileNumber'];
+        return body;
+      }
+    });
+    return { id: claimed.id, fileNumber, computerNumber };
+  }
+
+  /** A file, with whether the officer may write in it (the repository's allowableOperations). */
+  async get(id: string): Promise<EFile> {
+    const node = await this.nodesApi.getNode(id, { include: ['properties', 'allowableOperations'] });
+    if (node.entry.nodeType !== EO_TYPES.file) throw new Error('EOFFICE.FILE.ERRORS.NOT_A_FILE');
+    return toEFile(node.entry as never);
+  }
+
+  /** The correspondence portion in serial order (empty while nothing was put in the file). */
+  async correspondence(fileId: string): Promise<CorrespondenceEntry[]> {
+    const nodes = this.nodesApi;
+    const children = await nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 20 });
+    const folder = children.list?.entries?.find((e) => e.entry.name === CORRESPONDENCE_FOLDER);
+    if (!folder) return [];
+    const entries: CorrespondenceEntry[] = [];
+    for (let skipCount = 0; ; skipCount += 100) {
+      const page = await nodes.listNodeChildren(folder.entry.id, {
+        include: ['properties'],
+        orderBy: ['name ASC'],
+        skipCount,
+        maxItems: 100
+      });
+      entries.push(...(page.list?.entries ?? []).map((e) => toCorrespondenceEntry(e.entry as never)));
+      if (!page.list?.pagination?.hasMoreItems) break;
+    }
+    return entries;
+  }
+
+  /** One page of a file list from the search API. */
+  async list(list: FileListName, request: FileListRequest): Promise<FilePage> {
+    const desk = await this.desk();
+    const result = await this.searchApi.search({
+      query: { query: fileQuery(list, desk.posts, request.text), language: 'afts' },
+      include: ['properties'],
+      paging: { skipCount: request.skipCount, maxItems: request.maxItems },
+      sort: [{ type: 'FIELD', field: FILE_SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
+    });
+    return {
+      files: (result.list?.entries ?? []).map((e) => toEFile(e.entry as never)),
+      totalItems: result.list?.pagination?.totalItems ?? 0
+    };
+  }
+}
