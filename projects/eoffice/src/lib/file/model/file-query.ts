@@ -52,15 +52,22 @@ export function fileQuery(list: FileListName, posts: string[], text?: string): s
       parts.push(`(${anyOf('eo:currentHolder', posts)} OR ${anyOf('eo:originPost', posts)})`, anyOf('eo:status', ['closed']));
       break;
   }
-  // Each word must appear in the file number, the Computer No. or the subject (as Put in a file searches).
+  const words = fileTextQuery(text);
+  if (words) parts.push(words);
+  return parts.join(' AND ');
+}
+
+/** Each word must appear in the file number, the Computer No. or the subject (as Put in a file searches). */
+export function fileTextQuery(text?: string): string {
   const words = (text ?? '')
     .trim()
     .split(/\s+/)
     .map((w) => w.replace(/[*?"\\]/g, ''))
     .filter((w) => !!w);
-  for (const word of words) {
-    const like = quote(`*${word}*`);
-    parts.push(`(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`);
-  }
-  return parts.join(' AND ');
+  return words
+    .map((word) => {
+      const like = quote(`*${word}*`);
+      return `(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`;
+    })
+    .join(' AND ');
 }

@@ -27,6 +27,10 @@ export interface EFile {
   urgency?: string;
   originPost: string;
   createdAt?: string;
+  /** Files linked to this one: they stay independent and move separately. */
+  linkedFiles: string[];
+  /** The main file this part file was opened from. */
+  partOf?: string;
   /**
    * The signed-in officer may write into the file (add notes, drafts): the repository gave their post
    * write access because it holds the file. Read from the node's allowableOperations, never guessed.
@@ -65,6 +69,9 @@ export interface CorrespondenceEntry {
 type Props = Record<string, unknown>;
 const text = (p: Props, k: string): string => (p[k] === undefined || p[k] === null ? '' : String(p[k]));
 const num = (p: Props, k: string): number | undefined => (p[k] === undefined || p[k] === null || p[k] === '' ? undefined : Number(p[k]));
+/** Node ids of a d:noderef property (ACS answers ids, or workspace://SpacesStore/<id> refs). */
+const refs = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v ? [v] : []).map((r) => String(r).replace(/^workspace:\/\/SpacesStore\//, '')).filter((r) => !!r);
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? String(v) : undefined);
 
 /** Maps an eo:file node (with properties and allowableOperations) to the view model. */
@@ -92,6 +99,8 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     urgency: text(p, 'eo:urgency') || undefined,
     originPost: text(p, 'eo:originPost'),
     createdAt: iso(node.createdAt),
+    linkedFiles: refs(p['eo:linkedFiles']),
+    partOf: refs(p['eo:partOf'])[0],
     canWrite: (node.allowableOperations ?? []).includes('create')
   };
 }

@@ -17,7 +17,7 @@ import {
 import { Desk, DeskService, asJson } from '../../desk/desk.service';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
 import { FileDraft, toFileNodeBody } from '../model/file-draft';
-import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery } from '../model/file-query';
+import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileTextQuery } from '../model/file-query';
 
 export const SUBJECT_HEADS_PATH = `Data Dictionary/eOffice/${SUBJECT_HEADS_FILE}`;
 const CORRESPONDENCE_FOLDER = 'Correspondence';
@@ -74,7 +74,7 @@ export class FileService {
    * serial is the node's unique name), creating the eo:file with its number and metadata in one request.
    * The file is held by the officer's post, status created, until it is first sent.
    */
-  async create(draft: FileDraft, now = new Date()): Promise<CreatedFile> {
+  async create(draft: FileDraft, now = new Date(), extra: Record<string, unknown> = {}): Promise<CreatedFile> {
     const desk = await this.desk();
     const creatorPost = desk.posts[0];
     if (!creatorPost) throw new Error('EOFFICE.FILE.ERRORS.NO_POST');
@@ -91,10 +91,50 @@ export class FileService {
       body: (n) => {
         const body = toFileNodeBody(draft, head, n, context);
         fileNumber = body.properties['eo:fileNumber'];
-        return body;
+        return { ...body, properties: { ...body.properties, ...extra } };
       }
     });
     return { id: claimed.id, fileNumber, computerNumber };
+  }
+
+  /**
+   * Opens a part file of `main` (CSMOP: to act on one issue while the main file is elsewhere): a new
+   * file of the same section and subject head, held by the officer, pointing at its main file.
+   */
+  async createPartFile(main: EFile, now = new Date()): Promise<CreatedFile> {
+    const draft: FileDraft = {
+      section: main.section,
+      head: headCode({ basic: main.basicHead, primary: main.primaryHead, secondary: main.secondaryHead }),
+      subject: `${main.subject} (${main.fileNumber} – Part)`.slice(0, 1024),
+      recordCategory: main.recordCategory ?? 'C',
+      form: main.form,
+      urgency: main.urgency ?? 'Normal'
+    };
+    return this.create(draft, now, { 'eo:partOf': main.id });
+  }
+
+  /** Links other files to this one (the holder's right; the repository refuses anyone else). */
+  async link(file: EFile, others: string[]): Promise<EFile> {
+    const linked = [...new Set([...file.linkedFiles, ...others])].filter((id) => id !== file.id);
+    const updated = await this.nodesApi.updateNode(
+      file.id,
+      { properties: { 'eo:linkedFiles': linked } as never },
+      { include: ['properties', 'allowableOperations'] }
+    );
+    return toEFile(updated.entry as never);
+  }
+
+  /** Number and subject of the files a file refers to (linked files, its main file); unreadable ones are left out. */
+  async summaries(ids: string[]): Promise<{ id: string; fileNumber: string; subject: string }[]> {
+    const found = await Promise.all(
+      ids.map((id) =>
+        this.nodesApi
+          .getNode(id, { include: ['properties'] })
+          .then((n) => toEFile(n.entry as never))
+          .catch(() => null)
+      )
+    );
+    return found.filter((f): f is EFile => !!f).map((f) => ({ id: f.id, fileNumber: f.fileNumber, subject: f.subject }));
   }
 
   /** A file, with whether the officer may write in it (the repository's allowableOperations). */
@@ -122,6 +162,18 @@ export class FileService {
       if (!page.list?.pagination?.hasMoreItems) break;
     }
     return entries;
+  }
+
+  /** Files the officer may read whose number, Computer No. or subject match `text` (at most 20). */
+  async search(text: string): Promise<EFile[]> {
+    const words = fileTextQuery(text);
+    if (!words) return [];
+    const result = await this.searchApi.search({
+      query: { query: `TYPE:"eo:file" AND ${words}`, language: 'afts' },
+      include: ['properties'],
+      paging: { skipCount: 0, maxItems: 20 }
+    });
+    return (result.list?.entries ?? []).map((e) => toEFile(e.entry as never));
   }
 
   /** One page of a file list from the search API. */

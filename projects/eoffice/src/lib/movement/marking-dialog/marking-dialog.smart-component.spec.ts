@@ -90,4 +90,18 @@ describe('MarkingDialogSmartComponent', () => {
     expect(close).not.toHaveBeenCalled();
     expect(fixture.nativeElement.querySelector('[data-test="marking-refusal"]').textContent).toContain('outside the channel of submission');
   });
+
+  it('closing: a Section Officer may close at once or name an approver above', async () => {
+    const fixture = render({ action: 'close' });
+    await fixture.whenStable();
+    expect(fixture.componentInstance.approvers().map((o) => o.code)).toEqual(['US_EST']);
+    fixture.componentInstance.form.patchValue({ approver: 'US_EST', remarks: 'Action complete' });
+    await fixture.componentInstance.submit();
+    expect(act).toHaveBeenCalledWith('f1', jasmine.objectContaining({ action: 'close', to: 'US_EST', remarks: 'Action complete' }));
+
+    act.calls.reset();
+    fixture.componentInstance.form.patchValue({ approver: '' });
+    await fixture.componentInstance.submit();
+    expect(act).toHaveBeenCalledWith('f1', jasmine.objectContaining({ action: 'close', to: undefined }));
+  });
 });

@@ -57,6 +57,10 @@ export class MarkingDialogSmartComponent {
   readonly minDue = today();
   readonly needsRecipient = this.data.action === 'send';
   readonly multiple = this.data.itemKind === 'receipt';
+  /** Closing may name a Section Officer or above to approve it (required below SO level, optional above). */
+  readonly asksApprover = this.data.action === 'close';
+  readonly approverRequired = signal(false);
+  readonly approvers = signal<MarkingOption[]>([]);
 
   readonly form = new FormGroup({
     to: new FormControl<string[] | string>(this.data.itemKind === 'receipt' ? [] : '', {
@@ -65,12 +69,13 @@ export class MarkingDialogSmartComponent {
     }),
     dueDate: new FormControl('', { nonNullable: true }),
     urgency: new FormControl('Normal', { nonNullable: true }),
+    approver: new FormControl('', { nonNullable: true }),
     remarks: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(1000)] })
   });
 
   constructor() {
     this.dialogRef.disableClose = true;
-    if (this.needsRecipient) void this.loadOptions();
+    if (this.needsRecipient || this.asksApprover) void this.loadOptions();
   }
 
   get lang(): 'en' | 'hi' {
@@ -91,7 +96,15 @@ export class MarkingDialogSmartComponent {
     try {
       const desk = await this.desk.desk();
       const from = postOfGroup(desk.hierarchy, this.data.holder ?? '') ?? desk.postEntries[0];
-      this.options.set(from ? markingOptions(desk.hierarchy, from.code, this.lang) : []);
+      const options = from ? markingOptions(desk.hierarchy, from.code, this.lang) : [];
+      this.options.set(options);
+      // Approvers: the allowed posts of Section Officer level and above (the workflow checks it again).
+      this.approvers.set(options.filter((o) => o.allowed && o.level >= 2));
+      if (this.asksApprover && from && from.level < 2) {
+        this.approverRequired.set(true);
+        this.form.controls.approver.setValidators([Validators.required]);
+        this.form.controls.approver.updateValueAndValidity();
+      }
     } catch {
       this.loadFailed.set(true);
     }
@@ -100,8 +113,8 @@ export class MarkingDialogSmartComponent {
   async submit(): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.dueDateInPast || this.busy()) return;
-    const { to, dueDate, urgency, remarks } = this.form.getRawValue();
-    const recipients = Array.isArray(to) ? to : to ? [to] : [];
+    const { to, dueDate, urgency, remarks, approver } = this.form.getRawValue();
+    const recipients = this.asksApprover ? (approver ? [approver] : []) : Array.isArray(to) ? to : to ? [to] : [];
     this.busy.set(true);
     this.refusal.set(null);
     try {

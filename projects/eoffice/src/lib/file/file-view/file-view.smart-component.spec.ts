@@ -1,0 +1,169 @@
+import { TestBed } from '@angular/core/testing';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { AppService } from '@alfresco/aca-shared';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { BehaviorSubject, Subject, of } from 'rxjs';
+import en from '../../../../assets/i18n/en.json';
+import { MovementService } from '../../movement/services/movement.service';
+import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
+import { MovementRefusal } from '../../movement/model/movement.model';
+import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
+import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
+import { FileExportService } from '../export/file-export.service';
+import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
+import { FileService } from '../services/file.service';
+import { DeskService } from '../../desk/desk.service';
+import { FileViewSmartComponent } from './file-view.smart-component';
+
+const fileNode = {
+  id: 'file-1',
+  allowableOperations: ['update', 'create'],
+  properties: {
+    'eo:fileNumber': 'A-11011/5/2026-EST-GAD',
+    'eo:subject': 'अवर श्रेणी लिपिकों की भर्ती',
+    'eo:fileSection': 'EST',
+    'eo:status': 'inMovement',
+    'eo:currentHolder': 'GROUP_EO_GAD_SO_EST',
+    'eo:originPost': 'GROUP_EO_GAD_SO_EST'
+  }
+};
+const entries: CorrespondenceEntry[] = [
+  { id: 'c1', serial: 1, kind: 'receipt', flag: 'PUC', name: '000001', title: '12/2026/EST-GAD', description: 'Request' },
+  { id: 'c2', serial: 2, kind: 'receipt', flag: 'FR I', name: '000002', title: '15/2026/EST-GAD', description: 'Reminder' }
+];
+
+describe('FileViewSmartComponent', () => {
+  let get: jasmine.Spy;
+  let openItem: jasmine.Spy;
+  let decide: jasmine.Spy;
+  let markingOpen: jasmine.Spy;
+  let file: EFile;
+  let narrow: boolean;
+
+  beforeEach(() => {
+    localStorage.removeItem('eoffice.file.notesWidth');
+    narrow = false;
+    file = toEFile(fileNode);
+    get = jasmine.createSpy('get').and.callFake(async () => file);
+    openItem = jasmine.createSpy('openItem').and.resolveTo({ id: 't1', kind: 'holder' });
+    decide = jasmine.createSpy('decide').and.resolveTo();
+    markingOpen = jasmine.createSpy('open').and.resolveTo(false);
+    TestBed.configureTestingModule({
+      imports: [FileViewSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ fileId: 'file-1' })) } },
+        {
+          provide: FileService,
+          useValue: {
+            get,
+            desk: async () => ({ posts: ['GROUP_EO_GAD_SO_EST'], hierarchy: undefined }),
+            correspondence: async () => entries,
+            summaries: async () => []
+          }
+        },
+        { provide: MovementService, useValue: { openItem, decide, reopen: jasmine.createSpy('reopen'), movements: async () => [] } },
+        { provide: MarkingDialogService, useValue: { open: markingOpen } },
+        { provide: FileExportService, useValue: {} },
+        { provide: BreakpointObserver, useValue: { observe: () => of({ matches: narrow, breakpoints: {} }) } },
+        { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
+        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+      ]
+    });
+    // The viewer and the PDF export have their own specs; here only what the page passes them matters.
+    TestBed.overrideComponent(CorrespondencePanelUiComponent, {
+      set: { imports: [], template: `<span data-test="selected">{{ selectedId() }}</span>` }
+    });
+    TestBed.overrideComponent(FileExportButtonSmartComponent, { set: { imports: [], providers: [], template: '' } });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(FileViewSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+  const byId = (element: HTMLElement, id: string) => element.querySelector<HTMLElement>(`[data-automation-id="${id}"]`);
+
+  it('shows the file number and subject, and opens the latest correspondence entry on the right', async () => {
+    const { element } = await render();
+    expect(byId(element, 'eoffice-file-number')?.textContent?.trim()).toBe('A-11011/5/2026-EST-GAD');
+    expect(byId(element, 'eoffice-file-subject')?.textContent).toContain('अवर श्रेणी लिपिकों की भर्ती');
+    expect(element.querySelector('[data-test="selected"]')?.textContent).toBe('c2');
+    expect(openItem).toHaveBeenCalledWith('file-1');
+  });
+
+  it('offers Send, Send back, Park and Close to the holder, and opens the marking dialog for the file', async () => {
+    const { element } = await render();
+    for (const id of ['send', 'send-back', 'park', 'close'])
+      expect(byId(element, `eoffice-file-${id}`))
+        .withContext(id)
+        .not.toBeNull();
+    byId(element, 'eoffice-file-send')!.click();
+    expect(markingOpen).toHaveBeenCalledWith(
+      jasmine.objectContaining({ itemId: 'file-1', itemKind: 'file', action: 'send', holder: 'GROUP_EO_GAD_SO_EST' })
+    );
+  });
+
+  it('offers nothing but Pull back to a sender whose file is unopened, and no movement actions to a reader', async () => {
+    openItem.and.resolveTo({ id: 't2', kind: 'pullBack' });
+    let { element } = await render();
+    expect(byId(element, 'eoffice-file-send')).toBeNull();
+    expect(byId(element, 'eoffice-file-pull-back')).not.toBeNull();
+
+    openItem.and.resolveTo(null);
+    ({ element } = await render());
+    expect(byId(element, 'eoffice-file-send')).toBeNull();
+    expect(byId(element, 'eoffice-file-close')).toBeNull();
+  });
+
+  it('lets the approver approve a close request, and shows the workflow’s refusal in words', async () => {
+    openItem.and.resolveTo({ id: 't3', kind: 'approval', request: 'close' });
+    const { fixture, element } = await render();
+    expect(element.textContent).toContain('Asked to approve closing');
+    decide.and.rejectWith(new MovementRefusal('Only the approver named may decide', ''));
+    byId(element, 'eoffice-file-approve')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(decide).toHaveBeenCalledWith('file-1', 'approve');
+    expect(byId(element, 'eoffice-file-action-error')?.textContent).toContain('Only the approver named may decide');
+  });
+
+  it('says plainly that a file never with the officer’s post cannot be opened', async () => {
+    get.and.rejectWith(Object.assign(new Error('403'), { status: 403 }));
+    const { element } = await render();
+    expect(byId(element, 'eoffice-file-error')?.textContent).toContain('never been with your post');
+  });
+
+  it('a reference clicked in a note opens that correspondence entry', async () => {
+    const { fixture, element } = await render();
+    fixture.componentInstance.openReference({ kind: 'correspondence', id: 'c1', label: 'PUC' });
+    fixture.detectChanges();
+    expect(element.querySelector('[data-test="selected"]')?.textContent).toBe('c1');
+  });
+
+  it('the divider widens the notes with the arrow keys, within limits, and remembers it', async () => {
+    const { fixture, element } = await render();
+    const divider = element.querySelector<HTMLElement>('[role="separator"]')!;
+    for (let i = 0; i < 10; i++) divider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    fixture.detectChanges();
+    expect(divider.getAttribute('aria-valuenow')).toBe('80');
+    expect(localStorage.getItem('eoffice.file.notesWidth')).toBe('80');
+  });
+
+  it('on a narrow screen, notes and correspondence become tabs', async () => {
+    narrow = true;
+    const { element } = await render();
+    expect(element.querySelector('[role="separator"]')).toBeNull();
+    const tabs = Array.from(element.querySelectorAll('[role="tab"]')).map((t) => t.textContent?.trim());
+    expect(tabs).toEqual(['Notes', 'Correspondence', 'Drafts', 'Movements']);
+  });
+});

@@ -1,0 +1,322 @@
+import {
+  CUSTOM_ELEMENTS_SCHEMA,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  HostListener,
+  computed,
+  inject,
+  signal,
+  viewChild
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NgTemplateOutlet } from '@angular/common';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ActivatedRoute } from '@angular/router';
+import { PageLayoutComponent } from '@alfresco/aca-shared';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTabsModule } from '@angular/material/tabs';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { map } from 'rxjs';
+import { ITEM_STATUSES, RECORD_CATEGORIES, URGENCIES, Choice, Hierarchy, labelOf, postOfGroup, postTitle } from '../../domain';
+import { MovementService } from '../../movement/services/movement.service';
+import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
+import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
+import { ItemTask, MovementAction, refusalText } from '../../movement/model/movement.model';
+import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
+import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
+// WIP-INTEGRATION: notesheet and drafts panel imports go here once they exist
+import { CorrespondenceEntry, EFile, NoteReference, correspondenceReference } from '../model/file.model';
+import { FileService } from '../services/file.service';
+import { LinkFileDialogData, LinkFileDialogSmartComponent } from '../link/link-file-dialog.smart-component';
+import { MatDialog } from '@angular/material/dialog';
+import { MatMenuModule } from '@angular/material/menu';
+import { Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+
+type RightTab = 'correspondence' | 'drafts' | 'movements';
+const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
+
+/**
+ * The e-File: notes on the left, correspondence on the right, as in NIC eOffice. Both sides scroll on
+ * their own; the divider is dragged (or moved with the arrow keys) to give either side more room; narrow
+ * screens get tabs instead. The toolbar offers only what the officer's task on the file allows — the
+ * repository refuses everything else anyway.
+ */
+@Component({
+  selector: 'eoffice-file-view-page',
+  imports: [
+    PageLayoutComponent,
+    NgTemplateOutlet,
+    TranslatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    MatTabsModule,
+    MatTooltipModule,
+    MatMenuModule,
+    RouterLink,
+    MovementsTimelineSmartComponent,
+    FileExportButtonSmartComponent,
+    CorrespondencePanelUiComponent
+  ],
+  schemas: [CUSTOM_ELEMENTS_SCHEMA],
+  templateUrl: './file-view.smart-component.html',
+  styleUrl: './file-view.smart-component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class FileViewSmartComponent {
+  private readonly files = inject(FileService);
+  private readonly movement = inject(MovementService);
+  private readonly marking = inject(MarkingDialogService);
+  private readonly translate = inject(TranslateService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject(ElementRef<HTMLElement>);
+  private readonly timeline = viewChild(MovementsTimelineSmartComponent);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+
+  readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false }
+  );
+
+  readonly file = signal<EFile | null>(null);
+  readonly correspondence = signal<CorrespondenceEntry[]>([]);
+  readonly selectedEntry = signal<string | null>(null);
+  readonly task = signal<ItemTask | null>(null);
+  readonly loading = signal(true);
+  readonly failed = signal<string | null>(null);
+  readonly actionError = signal<string | null>(null);
+  readonly busy = signal(false);
+  readonly rightTab = signal<RightTab>('correspondence');
+  /** Width of the notes side, in percent of the split. */
+  readonly notesWidth = signal(Number(localStorage.getItem('eoffice.file.notesWidth')) || 50);
+  readonly narrowTab = signal(0);
+  private readonly myPosts = signal<string[]>([]);
+  /** Linked files and the main file of a part file, by number. */
+  readonly related = signal<{ linked: { id: string; fileNumber: string }[]; main?: { id: string; fileNumber: string } }>({ linked: [] });
+  private hierarchy?: Hierarchy;
+
+  readonly references = computed<NoteReference[]>(() => this.correspondence().map(correspondenceReference));
+  /** The officer's post holds the file: its task, or a new file not moved yet that it opened. */
+  readonly holds = computed(() => {
+    const file = this.file();
+    if (!file) return false;
+    if (this.task()?.kind === 'holder') return true;
+    return file.status === 'created' && this.myPosts().includes(file.currentHolder);
+  });
+  readonly canReopen = computed(() => {
+    const file = this.file();
+    return !!file && file.status === 'closed' && (this.myPosts().includes(file.currentHolder) || this.myPosts().includes(file.originPost));
+  });
+  readonly rightTabIndex = computed(() => RIGHT_TABS.indexOf(this.rightTab()));
+  private id = '';
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((params) => {
+        this.id = params.get('fileId') ?? '';
+        void this.load();
+      });
+  }
+
+  get lang(): 'en' | 'hi' {
+    return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
+  }
+
+  label(list: Choice[], value?: string): string {
+    return labelOf(list, value, this.lang) || '—';
+  }
+
+  readonly lists = { statuses: ITEM_STATUSES as Choice[], urgencies: URGENCIES, categories: RECORD_CATEGORIES as Choice[] };
+
+  holderTitle(group: string): string {
+    const post = this.hierarchy ? postOfGroup(this.hierarchy, group) : undefined;
+    return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : group;
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    this.failed.set(null);
+    try {
+      const [file, desk] = await Promise.all([this.files.get(this.id), this.files.desk()]);
+      this.hierarchy = desk.hierarchy;
+      this.myPosts.set(desk.posts);
+      this.file.set(file);
+      await Promise.all([this.reloadCorrespondence(), this.loadRelated(file)]);
+      // Opening the file claims the officer's holder task: the sender can no longer pull it back.
+      this.task.set(await this.movement.openItem(file.id).catch(() => null));
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      this.failed.set(
+        status === 403
+          ? 'EOFFICE.FILE.ERRORS.NO_ACCESS'
+          : status === 404
+            ? 'EOFFICE.FILE.ERRORS.NOT_FOUND'
+            : 'EOFFICE.FILE.ERRORS.LOAD_FAILED'
+      );
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  private async loadRelated(file: EFile): Promise<void> {
+    const ids = [...file.linkedFiles, ...(file.partOf ? [file.partOf] : [])];
+    const found = ids.length ? await this.files.summaries(ids).catch(() => []) : [];
+    this.related.set({ linked: found.filter((f) => file.linkedFiles.includes(f.id)), main: found.find((f) => f.id === file.partOf) });
+  }
+
+  /** Links other files to this one (they stay independent and move separately). */
+  async linkFiles(): Promise<void> {
+    const file = this.file();
+    if (!file) return;
+    const ref = this.dialog.open<LinkFileDialogSmartComponent, LinkFileDialogData, EFile | undefined>(LinkFileDialogSmartComponent, {
+      data: { file },
+      width: '640px'
+    });
+    const updated = await firstValueFrom(ref.afterClosed());
+    if (updated) {
+      this.file.set(updated);
+      await this.loadRelated(updated);
+    }
+  }
+
+  /** Opens a part file to act on one issue while this file is elsewhere. */
+  async openPartFile(): Promise<void> {
+    const file = this.file();
+    if (!file || this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      const part = await this.files.createPartFile(file);
+      await this.router.navigate(['/eoffice/files', part.id]);
+    } catch {
+      this.actionError.set(this.translate.instant('EOFFICE.FILE.ERRORS.CREATE_FAILED'));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  async reloadCorrespondence(): Promise<void> {
+    const entries = await this.files.correspondence(this.id).catch(() => []);
+    this.correspondence.set(entries);
+    if (!entries.some((e) => e.id === this.selectedEntry())) this.selectedEntry.set(entries[entries.length - 1]?.id ?? null);
+  }
+
+  /** A reference clicked in a note opens the item on the right. */
+  openReference(ref: NoteReference): void {
+    if (ref.kind !== 'correspondence') return;
+    this.selectedEntry.set(ref.id);
+    this.rightTab.set('correspondence');
+    if (this.narrow()) this.narrowTab.set(1);
+  }
+
+  selectEntry(entry: CorrespondenceEntry): void {
+    this.selectedEntry.set(entry.id);
+  }
+
+  async issued(): Promise<void> {
+    await this.reloadCorrespondence();
+  }
+
+  async mark(action: MovementAction): Promise<void> {
+    const file = this.file();
+    if (!file) return;
+    const done = await this.marking.open({
+      itemId: file.id,
+      itemKind: 'file',
+      label: `${file.fileNumber} – ${file.subject}`,
+      action,
+      holder: file.currentHolder
+    });
+    if (done) await this.afterMovement();
+  }
+
+  /** Approves or refuses the close (or reopen) request waiting with the officer. */
+  async decide(decision: 'approve' | 'refuse'): Promise<void> {
+    await this.run(() => this.movement.decide(this.id, decision));
+  }
+
+  async reopen(): Promise<void> {
+    const file = this.file();
+    if (!file) return;
+    const mine = this.myPosts();
+    const group = mine.includes(file.currentHolder) ? file.currentHolder : file.originPost;
+    const post = this.hierarchy ? postOfGroup(this.hierarchy, group) : undefined;
+    await this.run(() => this.movement.reopen(file.id, post?.code ?? group));
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      await action();
+      await this.afterMovement();
+    } catch (error) {
+      this.actionError.set(refusalText(error, (key) => this.translate.instant(key)));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async afterMovement(): Promise<void> {
+    await this.load();
+    void this.timeline()?.reload();
+  }
+
+  selectRightTab(index: number): void {
+    this.rightTab.set(RIGHT_TABS[index] ?? 'correspondence');
+  }
+
+  /** Alt+S sends the file on (when the officer holds it): noting and sending without the mouse. */
+  @HostListener('document:keydown.alt.s', ['$event'])
+  sendShortcut(event: Event): void {
+    if (!this.holds()) return;
+    event.preventDefault();
+    void this.mark('send');
+  }
+
+  // ---- the divider between notes and correspondence
+
+  private dragging = false;
+
+  startResize(event: PointerEvent): void {
+    this.dragging = true;
+    (event.target as HTMLElement).setPointerCapture?.(event.pointerId);
+    event.preventDefault();
+  }
+
+  resize(event: PointerEvent): void {
+    if (!this.dragging) return;
+    const split = (this.host.nativeElement as HTMLElement).querySelector('.eoffice-file-view__split') as HTMLElement | null;
+    if (!split) return;
+    const box = split.getBoundingClientRect();
+    this.setNotesWidth(((event.clientX - box.left) / box.width) * 100);
+  }
+
+  endResize(): void {
+    this.dragging = false;
+  }
+
+  resizeByKey(event: KeyboardEvent): void {
+    const step = event.key === 'ArrowLeft' ? -5 : event.key === 'ArrowRight' ? 5 : 0;
+    if (!step) return;
+    event.preventDefault();
+    this.setNotesWidth(this.notesWidth() + step);
+  }
+
+  private setNotesWidth(percent: number): void {
+    const clamped = Math.round(Math.min(80, Math.max(20, percent)));
+    this.notesWidth.set(clamped);
+    localStorage.setItem('eoffice.file.notesWidth', String(clamped));
+  }
+}
