@@ -1,0 +1,240 @@
+import { TestBed } from '@angular/core/testing';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { AlfrescoApi, NodesApi } from '@alfresco/js-api';
+import { DeskService } from '../../desk/desk.service';
+import { referenceAnchor } from './note-sanitiser';
+import { toNote } from './note.model';
+import { NoteError, NoteService, noteErrorOf, statusOf } from './note.service';
+import { ASO_GROUP, NotesRepository, SO_GROUP, notesheetDesk, testFile } from './notesheet-testing.spec';
+
+describe('note model', () => {
+  it('maps a green, signed note with its references and shows plain text as text', () => {
+    const note = toNote(
+      {
+        id: 'n1',
+        name: '000002',
+        content: { mimeType: 'text/plain' },
+        aspectNames: ['eo:signed'],
+        properties: {
+          'eo:noteNumber': 2,
+          'eo:noteColour': 'green',
+          'eo:noteAuthorPost': ASO_GROUP,
+          'eo:noteReferences': ['workspace://SpacesStore/corr-1', 'corr-2'],
+          'eo:noteFrozenAt': '2026-11-21T09:00:00.000Z',
+          'eo:signedByName': 'Ravi Kumar',
+          'eo:signedByDesignation': 'Assistant Section Officer (Establishment)',
+          'eo:signedByUser': 'ravi.kumar',
+          'eo:signedByPost': ASO_GROUP,
+          'eo:signedAt': '2026-11-20T10:15:00.000Z'
+        }
+      },
+      'Put up for orders.\n<b>not bold</b>'
+    );
+    expect(note.number).toBe(2);
+    expect(note.colour).toBe('green');
+    expect(note.references).toEqual(['corr-1', 'corr-2']);
+    expect(note.frozenAt).toBe('2026-11-21T09:00:00.000Z');
+    expect(note.signature).toEqual({
+      name: 'Ravi Kumar',
+      designation: 'Assistant Section Officer (Establishment)',
+      user: 'ravi.kumar',
+      post: ASO_GROUP,
+      at: '2026-11-20T10:15:00.000Z'
+    });
+    expect(note.html).toBe('<p>Put up for orders.<br>&lt;b&gt;not bold&lt;/b&gt;</p>');
+  });
+
+  it('treats an unknown colour as a draft and takes the number from the name when the property is missing', () => {
+    const note = toNote({ id: 'n', name: '000007', content: { mimeType: 'text/html' }, properties: {} }, '<p onclick="x()">draft</p>');
+    expect(note.colour).toBe('yellow');
+    expect(note.number).toBe(7);
+    expect(note.signature).toBeUndefined();
+    expect(note.html).toBe('<p>draft</p>');
+  });
+});
+
+describe('NoteService', () => {
+  let service: NoteService;
+  let repo: NotesRepository;
+
+  beforeEach(() => {
+    repo = new NotesRepository();
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
+        { provide: DeskService, useValue: { desk: async () => notesheetDesk } }
+      ]
+    });
+    service = TestBed.inject(NoteService);
+    repo.install();
+  });
+
+  const failure = async (run: Promise<unknown>): Promise<NoteError> => {
+    try {
+      await run;
+    } catch (e) {
+      return e as NoteError;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('lists the notes in number order with their content, an empty notesheet when Notes/ is missing', async () => {
+    repo.add(2, 'green', 'Second');
+    repo.add(10, 'yellow', '<p>Tenth <script>alert(1)</script></p>', { mimeType: 'text/html' });
+    repo.add(1, 'green', 'First');
+    const notes = await service.list('file-1');
+    expect(notes.map((n) => n.number)).toEqual([1, 2, 10]);
+    expect(notes.map((n) => n.html)).toEqual(['<p>First</p>', '<p>Second</p>', '<p>Tenth </p>']);
+    expect(notes[0].signature?.name).toBe('Ravi Kumar');
+
+    repo.notes.clear();
+    repo.folderExists = false;
+    expect(await service.list('file-1')).toEqual([]);
+  });
+
+  it('says the file is gone when the file itself cannot be found', async () => {
+    // Notes/ answers 404, and so does the file itself (deleted, or never readable by this officer).
+    (NodesApi.prototype.getNode as jasmine.Spy).and.callFake(async () => {
+      throw Object.assign(new Error('404'), { status: 404 });
+    });
+    const error = await failure(service.list('file-1'));
+    expect(error.key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.GONE');
+  });
+
+  it('begins a yellow note with the next number, stored as sanitised HTML with its references', async () => {
+    repo.add(1, 'green', 'First');
+    repo.add(2, 'green', 'Second');
+    const html = `<p>Please see ${referenceAnchor({ id: 'corr-2', kind: 'correspondence', label: 'FR I' })} <img src=x onerror=alert(1)></p>`;
+    const note = await service.add(testFile(), html);
+
+    expect(note.number).toBe(3);
+    expect(note.colour).toBe('yellow');
+    const stored = repo.notes.get('000003')!;
+    expect(stored.mimeType).toBe('text/html');
+    expect(stored.content).toBe('<p>Please see <a data-eo-ref="corr-2" data-eo-kind="correspondence">FR I</a> </p>');
+    expect(stored.properties).toEqual(
+      jasmine.objectContaining({
+        'eo:noteNumber': 3,
+        'eo:noteColour': 'yellow',
+        'eo:noteAuthorPost': SO_GROUP,
+        'eo:noteReferences': ['corr-2']
+      })
+    );
+  });
+
+  it('takes the following number when another client claims the same one first (race-free)', async () => {
+    repo.add(1, 'green', 'First');
+    let raced = false;
+    repo.beforeUpload = (name) => {
+      if (raced) return;
+      raced = true;
+      repo.add(Number(name), 'green', 'Written meanwhile by the same post in another window');
+    };
+    const note = await service.add(testFile(), '<p>Mine</p>');
+    expect(note.number).toBe(3);
+    expect([...repo.notes.keys()].sort()).toEqual(['000001', '000002', '000003']);
+  });
+
+  it('keeps one draft at the foot of the notesheet: a second new note is refused with the draft’s number', async () => {
+    repo.add(1, 'green', 'First');
+    repo.add(2, 'yellow', 'Draft');
+    const error = await failure(service.add(testFile(), '<p>Another</p>'));
+    expect(error.key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.DRAFT_EXISTS');
+    expect(error.params).toEqual({ number: 2 });
+    expect(repo.notes.size).toBe(2);
+  });
+
+  it('refuses a blank note and a note in a file that is not with the officer, before asking the repository', async () => {
+    expect((await failure(service.add(testFile(), '<p><br></p>'))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.EMPTY');
+    expect((await failure(service.add(testFile(false), '<p>x</p>'))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.NOT_WITH_YOU');
+    expect(repo.notes.size).toBe(0);
+  });
+
+  it('discards the latest draft and gives its number to the next note: no gap in the numbering', async () => {
+    repo.add(1, 'green', 'First');
+    const draft = repo.add(2, 'yellow', 'Draft');
+    await service.discard('file-1', { id: draft.id, number: 2 });
+    expect(repo.notes.has('000002')).toBeFalse();
+    const next = await service.add(testFile(), '<p>Rewritten</p>');
+    expect(next.number).toBe(2);
+  });
+
+  it('refuses to discard a note that is not the latest, or a green one', async () => {
+    const yellow = repo.add(1, 'yellow', 'Old draft');
+    const green = repo.add(2, 'green', 'Later note');
+    expect((await failure(service.discard('file-1', { id: yellow.id, number: 1 }))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.NOT_LATEST');
+    expect((await failure(service.discard('file-1', { id: green.id, number: 2 }))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.ALREADY_GREEN');
+    expect(repo.notes.size).toBe(2);
+  });
+
+  it('edits a draft: new content as text/html and the references it now makes', async () => {
+    const draft = repo.add(1, 'yellow', 'Old');
+    const note = await service.update(
+      { id: draft.id },
+      `<p>New, see ${referenceAnchor({ id: 'corr-1', kind: 'correspondence', label: 'PUC' })}</p>`
+    );
+    expect(draft.content).toBe('<p>New, see <a data-eo-ref="corr-1" data-eo-kind="correspondence">PUC</a></p>');
+    expect(draft.mimeType).toBe('text/html');
+    expect(draft.properties['eo:noteReferences']).toEqual(['corr-1']);
+    expect(note.html).toBe(draft.content);
+  });
+
+  it('never changes a green note', async () => {
+    const green = repo.add(1, 'green', 'Signed');
+    expect((await failure(service.update({ id: green.id }, '<p>changed</p>'))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.ALREADY_GREEN');
+    expect(green.content).toBe('Signed');
+    expect(NodesApi.prototype.put).not.toHaveBeenCalled();
+  });
+
+  it('confirms a draft green, signed with the officer’s name, designation, post and the time', async () => {
+    const draft = repo.add(1, 'yellow', 'Put up.');
+    const at = new Date('2026-11-23T05:00:00.000Z');
+    const note = await service.confirm(testFile(), { id: draft.id }, '<p>Put up for orders.</p>', at);
+
+    expect(draft.content).toBe('<p>Put up for orders.</p>');
+    expect(draft.aspectNames).toEqual(['cm:auditable', 'eo:signed']);
+    expect(draft.properties).toEqual(
+      jasmine.objectContaining({
+        'eo:noteColour': 'green',
+        'eo:signedByName': 'Priya Nair',
+        'eo:signedByDesignation': 'Section Officer (Establishment)',
+        'eo:signedByUser': 'priya.nair',
+        'eo:signedByPost': SO_GROUP,
+        'eo:signedAt': '2026-11-23T05:00:00.000Z'
+      })
+    );
+    expect(note.colour).toBe('green');
+    expect(note.signature?.designation).toBe('Section Officer (Establishment)');
+    expect(note.html).toBe('<p>Put up for orders.</p>');
+  });
+
+  it('shows a signature’s designation in Hindi from the hierarchy', async () => {
+    repo.add(1, 'green', 'x');
+    const [note] = await service.list('file-1');
+    expect(await service.designationOf(note, 'hi')).toBe('सहायक अनुभाग अधिकारी (स्थापना)');
+    expect(await service.designationOf(note, 'en')).toBe('Assistant Section Officer (Establishment)');
+  });
+
+  it('words the repository’s refusals for the officer', async () => {
+    const draft = repo.add(1, 'yellow', 'Draft');
+    repo.failNext.put = 403;
+    expect((await failure(service.update({ id: draft.id }, '<p>x</p>'))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.NOT_WITH_YOU');
+    repo.failNext.update = 409;
+    expect(await failure(service.confirm(testFile(), { id: draft.id }))).toEqual(
+      jasmine.objectContaining({ key: 'EOFFICE.FILE.NOTESHEET.ERRORS.CONFLICT', status: 409 })
+    );
+    expect((await failure(service.update({ id: 'gone' }, '<p>x</p>'))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.GONE');
+    repo.failNext.delete = 500;
+    expect((await failure(service.discard('file-1', { id: draft.id, number: 1 }))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.FAILED');
+    expect(draft.properties['eo:noteColour']).toBe('yellow');
+  });
+
+  it('reads the status from js-api errors in every shape they come in', () => {
+    expect(statusOf({ status: 403 })).toBe(403);
+    expect(statusOf({ statusCode: 409 })).toBe(409);
+    expect(statusOf(new Error('{"error":{"statusCode":404,"briefSummary":"not found"}}'))).toBe(404);
+    expect(statusOf(new Error('offline'))).toBeUndefined();
+    expect(noteErrorOf(new Error('offline')).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.FAILED');
+    expect(noteErrorOf({ status: 401 }).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.SIGNED_OUT');
+  });
+});

@@ -1,0 +1,324 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
+import { DeskService } from '../../desk/desk.service';
+import { NumberingNodes, NumberedNodeBody, claimNext, postOfGroup, postTitle } from '../../domain';
+import { EFile } from '../model/file.model';
+import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, latestNote, sortNotes, toNote } from './note.model';
+import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
+
+const ERRORS = 'EOFFICE.FILE.NOTESHEET.ERRORS.';
+
+/**
+ * A refusal worded for the officer: `key` is a translation key under EOFFICE.FILE.NOTESHEET.ERRORS,
+ * `status` the repository's HTTP status when it came from there.
+ */
+export class NoteError extends Error {
+  constructor(
+    readonly key: string,
+    readonly status?: number,
+    readonly params: Record<string, unknown> = {}
+  ) {
+    super(key);
+    this.name = 'NoteError';
+  }
+}
+
+/** The HTTP status of a js-api / ADF error (status, statusCode, or the JSON body in the message). */
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { status?: unknown; statusCode?: unknown; message?: unknown };
+  const direct = Number(e.status ?? e.statusCode);
+  if (Number.isFinite(direct) && direct > 0) return direct;
+  try {
+    const body = JSON.parse(String(e.message)) as { error?: { statusCode?: unknown } };
+    const code = Number(body?.error?.statusCode);
+    return Number.isFinite(code) && code > 0 ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Repository refusals in the officer's words: the workflow's permissions explain 403, races 409. */
+export function noteErrorOf(error: unknown): NoteError {
+  if (error instanceof NoteError) return error;
+  const status = statusOf(error);
+  switch (status) {
+    case 401:
+      return new NoteError(`${ERRORS}SIGNED_OUT`, status);
+    case 403:
+      return new NoteError(`${ERRORS}NOT_WITH_YOU`, status);
+    case 404:
+      return new NoteError(`${ERRORS}GONE`, status);
+    case 409:
+      return new NoteError(`${ERRORS}CONFLICT`, status);
+    default:
+      return new NoteError(`${ERRORS}FAILED`, status);
+  }
+}
+
+/** Who signs a note: the officer and the post through which they hold the file. */
+export interface Signer {
+  name: string;
+  designation: string;
+  user: string;
+  post: string;
+}
+
+const CONTENT_READS_AT_ONCE = 6;
+
+async function asText(content: unknown): Promise<string> {
+  if (typeof Blob !== 'undefined' && content instanceof Blob) return content.text();
+  if (typeof content === 'string') return content;
+  return content === undefined || content === null ? '' : String(content);
+}
+
+/**
+ * The notesheet of a file in the repository.
+ *
+ * Numbering and drafts: a note takes its number when it is begun (claimNext in the file's Notes/, so two
+ * clients never share one), and a file has at most one yellow (draft) note, always the latest. Officers
+ * expect the notes to run 1, 2, 3 … without a hole and a draft to sit at the foot of the notesheet; so
+ * "New note" while a draft exists opens that draft, and discarding deletes only the latest note, whose
+ * number the next note then takes again. Confirming keeps the number and signs the note green.
+ */
+@Injectable({ providedIn: 'root' })
+export class NoteService {
+  private readonly apiService = inject(AlfrescoApiService);
+  private readonly deskService = inject(DeskService);
+
+  private get nodesApi(): NodesApi {
+    return new NodesApi(this.apiService.getInstance());
+  }
+
+  private get uploadApi(): UploadApi {
+    return new UploadApi(this.apiService.getInstance());
+  }
+
+  /** The file's notes in number order, each with its content as sanitised HTML. */
+  async list(fileId: string): Promise<Note[]> {
+    try {
+      const nodes = this.nodesApi;
+      const folderId = await this.notesFolder(nodes, fileId);
+      if (!folderId) return [];
+      const entries: NoteNode[] = [];
+      for (let skipCount = 0; ; ) {
+        const page = await nodes.listNodeChildren(folderId, {
+          include: ['properties', 'aspectNames', 'allowableOperations'],
+          orderBy: ['name ASC'],
+          skipCount,
+          maxItems: 500
+        });
+        const batch = (page.list?.entries ?? []).map((e) => e.entry as unknown as NoteNode & { nodeType?: string; isFile?: boolean });
+        entries.push(
+          ...batch.filter((n) => n.nodeType === NOTE_TYPE || (n.isFile !== false && n.properties?.['eo:noteNumber'] !== undefined))
+        );
+        skipCount += batch.length;
+        if (!page.list?.pagination?.hasMoreItems || !batch.length) break;
+      }
+      const contents = await this.contents(nodes, entries);
+      return sortNotes(entries.map((node, i) => toNote(node, contents[i])));
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /**
+   * Begins a yellow note with the next number, or returns the file's draft when it already has one
+   * (see the class comment). The content is stored with the note in one request (multipart upload),
+   * so a claimed number never stands without its note.
+   */
+  async add(file: EFile, html: string): Promise<Note> {
+    const clean = sanitiseNoteHtml(html);
+    if (isBlankNote(clean)) throw new NoteError(`${ERRORS}EMPTY`);
+    if (!file.canWrite) throw new NoteError(`${ERRORS}NOT_WITH_YOU`, 403);
+    try {
+      const draft = latestNote(await this.list(file.id));
+      if (draft?.colour === 'yellow') throw new NoteError(`${ERRORS}DRAFT_EXISTS`, undefined, { number: draft.number });
+      const signer = await this.signer(file);
+      const upload = this.uploadApi;
+      const uploader: NumberingNodes = {
+        getNode: (id, opts) => this.nodesApi.getNode(id, opts),
+        listNodeChildren: (id, opts) => this.nodesApi.listNodeChildren(id, opts),
+        createNode: (parentId: string, body: NumberedNodeBody) =>
+          upload.uploadFile(
+            new File([clean], body.name, { type: 'text/html' }),
+            body.relativePath ?? NOTES_FOLDER,
+            parentId,
+            { name: body.name, nodeType: body.nodeType, properties: body.properties } as never,
+            { name: body.name, nodeType: body.nodeType, autoRename: false, overwrite: false } as never
+          ) as Promise<{ entry: { id: string; name: string } }>
+      };
+      const claimed = await claimNext(uploader, {
+        parentId: file.id,
+        folder: NOTES_FOLDER,
+        body: (n) => ({
+          nodeType: NOTE_TYPE,
+          properties: { 'eo:noteNumber': n, 'eo:noteColour': 'yellow', 'eo:noteAuthorPost': signer.post }
+        })
+      });
+      const references = referencedIds(clean);
+      // Multi-valued properties do not travel in a multipart form: set them on the created note.
+      if (references.length)
+        await this.nodesApi.updateNode(claimed.id, {
+          properties: { 'eo:noteReferences': references } as Record<string, unknown> as Record<string, string>
+        });
+      return {
+        id: claimed.id,
+        number: claimed.number,
+        name: claimed.name,
+        colour: 'yellow',
+        authorPost: signer.post,
+        references,
+        mimeType: 'text/html',
+        updatable: true,
+        html: clean
+      };
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /** Replaces a yellow note's content and references. Green notes are never changed. */
+  async update(note: Pick<Note, 'id'>, html: string): Promise<Note> {
+    const clean = sanitiseNoteHtml(html);
+    if (isBlankNote(clean)) throw new NoteError(`${ERRORS}EMPTY`);
+    try {
+      const nodes = this.nodesApi;
+      const current = await this.yellow(nodes, note.id);
+      await nodes.put<NodeEntry>({
+        path: '/nodes/{nodeId}/content',
+        pathParams: { nodeId: note.id },
+        queryParams: { majorVersion: false },
+        contentTypes: ['text/html;charset=UTF-8'],
+        bodyParam: clean,
+        returnType: NodeEntry
+      });
+      const references = referencedIds(clean);
+      const updated = await nodes.updateNode(
+        note.id,
+        { properties: { 'eo:noteReferences': references } as Record<string, unknown> as Record<string, string> },
+        { include: ['properties', 'aspectNames'] }
+      );
+      return {
+        ...toNote({ ...current, ...(updated.entry as unknown as NoteNode), content: { mimeType: 'text/html' } }, clean),
+        references
+      };
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /**
+   * Deletes a draft note. Only the latest note of the file may go, and only while it is yellow: its
+   * number is then free for the next note, so the notes never show a gap.
+   */
+  async discard(fileId: string, note: Pick<Note, 'id' | 'number'>): Promise<void> {
+    try {
+      const latest = latestNote(await this.list(fileId));
+      if (!latest || latest.id !== note.id) throw new NoteError(`${ERRORS}NOT_LATEST`, undefined, { number: note.number });
+      if (latest.colour !== 'yellow') throw new NoteError(`${ERRORS}ALREADY_GREEN`, undefined, { number: note.number });
+      await this.nodesApi.deleteNode(note.id);
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /**
+   * Makes a yellow note green and signs it with the officer's name, designation, post and the time,
+   * after storing `html` first when given (save and confirm in one step).
+   */
+  async confirm(file: EFile, note: Pick<Note, 'id'>, html?: string, now = new Date()): Promise<Note> {
+    if (!file.canWrite) throw new NoteError(`${ERRORS}NOT_WITH_YOU`, 403);
+    try {
+      const saved = html !== undefined ? await this.update(note, html) : undefined;
+      const nodes = this.nodesApi;
+      const current = await this.yellow(nodes, note.id);
+      const signer = await this.signer(file);
+      const aspects = [...new Set([...(current.aspectNames ?? []), SIGNED_ASPECT])];
+      const updated = await nodes.updateNode(
+        note.id,
+        {
+          aspectNames: aspects,
+          properties: {
+            'eo:noteColour': 'green',
+            'eo:signedByName': signer.name,
+            'eo:signedByDesignation': signer.designation,
+            'eo:signedByUser': signer.user,
+            'eo:signedByPost': signer.post,
+            'eo:signedAt': now.toISOString()
+          }
+        },
+        { include: ['properties', 'aspectNames'] }
+      );
+      const content = saved?.html ?? (await this.contents(nodes, [current]))[0];
+      return toNote(
+        { ...current, ...(updated.entry as unknown as NoteNode), content: saved ? { mimeType: 'text/html' } : current.content },
+        content
+      );
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /** The signed-in officer as a signature: English name and designation, as the record keeps them. */
+  async signer(file: Pick<EFile, 'currentHolder'>): Promise<Signer> {
+    const [person, desk] = await Promise.all([
+      new PeopleApi(this.apiService.getInstance()).getPerson('-me-').then((p) => p.entry),
+      this.deskService.desk()
+    ]);
+    // The post through which the officer holds the file; an officer with one post signs with it.
+    const post = desk.posts.find((group) => group === file.currentHolder) ?? desk.posts[0];
+    if (!post) throw new NoteError(`${ERRORS}NO_POST`);
+    const entry = postOfGroup(desk.hierarchy, post);
+    return {
+      name: [person.firstName, person.lastName].filter(Boolean).join(' ') || person.id,
+      designation: entry ? postTitle(desk.hierarchy, entry, 'en') : '',
+      user: person.id,
+      post
+    };
+  }
+
+  /** A signature's designation in the language in use, read from the hierarchy by the signing post. */
+  async designationOf(note: Note, lang: 'en' | 'hi'): Promise<string> {
+    const stored = note.signature?.designation ?? '';
+    if (lang === 'en' || !note.signature?.post) return stored;
+    const desk = await this.deskService.desk().catch(() => null);
+    const post = desk ? postOfGroup(desk.hierarchy, note.signature.post) : undefined;
+    return desk && post ? postTitle(desk.hierarchy, post, lang) : stored;
+  }
+
+  private async notesFolder(nodes: NodesApi, fileId: string): Promise<string | undefined> {
+    try {
+      return (await nodes.getNode(fileId, { relativePath: NOTES_FOLDER })).entry.id;
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        // No Notes/ yet is an empty notesheet, but a missing or hidden file is an error.
+        await nodes.getNode(fileId);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** The note as it is now, refused unless still yellow (someone may have confirmed it meanwhile). */
+  private async yellow(nodes: NodesApi, id: string): Promise<NoteNode> {
+    const node = (await nodes.getNode(id, { include: ['properties', 'aspectNames'] })).entry as unknown as NoteNode;
+    if (node.properties?.['eo:noteColour'] === 'green')
+      throw new NoteError(`${ERRORS}ALREADY_GREEN`, undefined, { number: node.properties['eo:noteNumber'] });
+    return node;
+  }
+
+  private async contents(nodes: NodesApi, notes: NoteNode[]): Promise<string[]> {
+    const out: string[] = new Array(notes.length).fill('');
+    let next = 0;
+    const worker = async () => {
+      while (next < notes.length) {
+        const i = next++;
+        out[i] = await asText(await nodes.getNodeContent(notes[i].id));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONTENT_READS_AT_ONCE, notes.length) }, worker));
+    return out;
+  }
+}
