@@ -27,6 +27,24 @@ export type { PdfRun } from './lib/shared/pdf/pdf-text';
 export { type GeneratedBy, GeneratedByService, officeDateTime } from './lib/shared/pdf/generated-by.service';
 export * from './lib/file/export/file-export.service';
 export * from './lib/file/export/file-export-button.smart-component';
+export {
+  type Draft,
+  type DraftVersion,
+  type DraftStatus,
+  type DraftAction,
+  type Dispatch,
+  type DispatchMode,
+  type DispatchStatus,
+  type DispatchRequest,
+  DraftError,
+  allowedActions,
+  dispatchName
+} from './lib/file/drafts/draft.model';
+export { DRAFT_TEMPLATES, type DraftTemplate, type DraftLanguage } from './lib/file/drafts/draft-templates';
+export { sanitiseDraftHtml } from './lib/file/drafts/draft-sanitiser';
+export * from './lib/file/drafts/draft.service';
+export * from './lib/file/drafts/dispatch-dialog/dispatch-dialog.smart-component';
+export * from './lib/file/drafts/drafts-panel.smart-component';
 export * from './lib/movement/model/movement.model';
 export * from './lib/movement/services/movement.service';
 export * from './lib/movement/marking-dialog/marking-options';

@@ -7,6 +7,7 @@ import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component
 import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
 import { ReceiptViewSmartComponent } from './receipt/receipt-view/receipt-view.smart-component';
 import { PendencyDashboardSmartComponent } from './mis/dashboard/pendency-dashboard.smart-component';
+import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
 
 /** Name under which the extension's translations are registered. */
 export const EOFFICE_TRANSLATIONS_NAME = 'eoffice';
@@ -30,7 +31,8 @@ export const EOFFICE_COMPONENTS = {
 export function provideEOfficeExtension(): (Provider | EnvironmentProviders)[] {
   return [
     provideExtensionConfigValues([eofficeManifest]),
-    provideExtensions({ components: EOFFICE_COMPONENTS }),
+    provideExtensions({ components: EOFFICE_COMPONENTS, evaluators: { ...RECEIPT_EVALUATORS } }),
+    provideReceiptToolbarActions(),
     provideTranslations(EOFFICE_TRANSLATIONS_NAME, EOFFICE_ASSETS_PATH)
   ];
 }

@@ -93,3 +93,16 @@ export function parseFileNumber(text: string): FileNumberParts | undefined {
     ...(part !== undefined && { part })
   };
 }
+
+/**
+ * The issue number of the `issueOfDay`-th letter a file issues on one day (design choice, conventions
+ * give only (I), (II)): the first issue of the day carries the plain file number, the second `(I)`, the
+ * third `(II)` … `A-11011/5/2026-EST-GAD`, `A-11011/5(I)/2026-EST-GAD`, `A-11011/5(II)/2026-EST-GAD`.
+ * The day's count comes from the file's Dispatches/, whose node names encode date and index.
+ */
+export function issueNumber(fileNumber: string, issueOfDay: number): string {
+  if (!Number.isInteger(issueOfDay) || issueOfDay < 1) throw new Error(`Invalid issue of the day: ${issueOfDay}`);
+  const parts = parseFileNumber(fileNumber);
+  if (!parts) throw new Error(`Not a functional file number: ${fileNumber}`);
+  return formatFileNumber({ ...parts, part: issueOfDay > 1 ? issueOfDay - 1 : undefined });
+}

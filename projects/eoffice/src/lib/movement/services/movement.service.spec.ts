@@ -69,6 +69,17 @@ describe('MovementService', () => {
     expect(calls[1]).toEqual(jasmine.objectContaining({ method: 'PUT', path: '/tasks/t1', body: { state: 'claimed' } }));
   });
 
+  it('opens an item whose holder the caller already read without reading its node again', async () => {
+    route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 't1', activityDefinitionId: 'holder' }) : {});
+    const getNode = NodesApi.prototype.getNode as jasmine.Spy;
+    const service = TestBed.inject(MovementService);
+
+    expect(await service.openItem('r1', { currentHolder: 'GROUP_EO_GAD_SO_EST' })).toEqual({ id: 't1', kind: 'holder' });
+    expect(await service.openItem('r1', { currentHolder: 'GROUP_EO_GAD_US_EST' })).toEqual({ id: 't1', kind: 'pullBack' });
+    expect(getNode).not.toHaveBeenCalled();
+    expect(calls.filter((c) => c.method === 'PUT').length).toBe(1);
+  });
+
   it("does not claim a sender's pull-back task when it opens what it sent (that would count as opened)", async () => {
     holder = 'GROUP_EO_GAD_US_EST';
     route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 't1', activityDefinitionId: 'holder' }) : {});

@@ -48,9 +48,12 @@ export class MovementService {
       ) as Promise<T>;
   }
 
-  /** The caller's open task on the item, claimed when it holds the item; null when it has none. */
-  async openItem(itemId: string): Promise<ItemTask | null> {
-    const task = await this.findTask(itemId);
+  /**
+   * The caller's open task on the item, claimed when it holds the item; null when it has none.
+   * `known.currentHolder` (eo:currentHolder, when the caller has just read the item) spares reading its node again.
+   */
+  async openItem(itemId: string, known?: { currentHolder: string }): Promise<ItemTask | null> {
+    const task = await this.findTask(itemId, known?.currentHolder);
     if (!task) return null;
     if (task.kind === 'holder') await this.claim(task.id);
     return task;
@@ -116,7 +119,7 @@ export class MovementService {
     return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
   }
 
-  private async findTask(itemId: string): Promise<ItemTask | null> {
+  private async findTask(itemId: string, knownHolder?: string): Promise<ItemTask | null> {
     const where = `(processDefinitionKey='${MOVEMENT_PROCESS}' AND variables/eowf_itemId='${itemId.replace(/'/g, '')}')`;
     const page = await this.call<{ list?: { entries?: { entry: TaskEntry }[] } }>('GET', '/tasks', { where, maxItems: 20 });
     const tasks = (page.list?.entries ?? []).map((e) => e.entry).filter((t) => !t.endedAt);
@@ -125,15 +128,21 @@ export class MovementService {
     const holderTask = tasks.find((t) => t.activityDefinitionId !== 'approval');
     if (holderTask) {
       // The holder task lists the sender as a candidate too (pull back): who holds the item decides the kind.
-      const holds = await this.holdsItem(itemId);
+      const holds = await this.holdsItem(itemId, knownHolder);
       if (holds || !approval) return { id: holderTask.id, kind: holds ? 'holder' : 'pullBack' };
     }
     return approval ? { id: approval.id, kind: 'approval' } : null;
   }
 
-  private async holdsItem(itemId: string): Promise<boolean> {
-    const [desk, node] = await Promise.all([this.deskService.desk(), this.nodes.getNode(itemId, { include: ['properties'] })]);
-    const holder = String((node.entry.properties as Record<string, unknown> | undefined)?.['eo:currentHolder'] ?? '');
+  private async holdsItem(itemId: string, knownHolder?: string): Promise<boolean> {
+    const [desk, holder] = await Promise.all([
+      this.deskService.desk(),
+      knownHolder !== undefined
+        ? knownHolder
+        : this.nodes
+            .getNode(itemId, { include: ['properties'] })
+            .then((node) => String((node.entry.properties as Record<string, unknown> | undefined)?.['eo:currentHolder'] ?? ''))
+    ]);
     return desk.posts.includes(holder);
   }
 

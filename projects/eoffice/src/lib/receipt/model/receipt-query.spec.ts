@@ -1,4 +1,4 @@
-import { receiptListKind, receiptQuery } from './receipt-query';
+import { readClause, receiptListKind, receiptQuery, unreadTasksWhere } from './receipt-query';
 
 describe('receiptQuery', () => {
   it('lists the receipts diarised by the officer’s posts', () => {
@@ -47,5 +47,27 @@ describe('receiptQuery', () => {
     const q = receiptQuery(receiptListKind('acknowledgement', ['GROUP_EO_GAD_CRU']), {});
     expect(q).toContain('=eo:originPost:"GROUP_EO_GAD_CRU"');
     expect(q).toContain('NOT eo:acknowledgedAt:[MIN TO MAX]');
+  });
+
+  it('keeps only the unopened receipts the workflow named, or leaves them out, still one server query', () => {
+    const inbox = receiptListKind('inbox', ['GROUP_EO_GAD_SO_EST']);
+
+    expect(receiptQuery(inbox, { read: 'unread' }, ['r1', 'r2'])).toContain(
+      'AND (ID:"workspace://SpacesStore/r1" OR ID:"workspace://SpacesStore/r2")'
+    );
+    expect(receiptQuery(inbox, { read: 'read' }, ['r1'])).toContain('AND NOT (ID:"workspace://SpacesStore/r1")');
+    expect(receiptQuery(inbox, {}, ['r1'])).not.toContain('ID:');
+  });
+
+  it('shows no receipt as unread when none is unopened, and every one as read', () => {
+    expect(readClause('unread', [])).toBe('ID:"workspace://SpacesStore/-none-"');
+    expect(readClause('read', [])).toBeUndefined();
+  });
+
+  it("asks the workflow for the post's unopened holder tasks (Inbox) or unopened sends (Sent), with the item ids", () => {
+    expect(unreadTasksWhere('GROUP_EO_GAD_SO_EST', 'holder')).toBe(
+      "(processDefinitionKey='eoMovement' AND variables/eowf_holderGroup='GROUP_EO_GAD_SO_EST' AND variables/eowf_opened=false AND includeProcessVariables=true)"
+    );
+    expect(unreadTasksWhere("GROUP_X'", 'sender')).toContain("variables/eowf_senderGroup='GROUP_X'");
   });
 });

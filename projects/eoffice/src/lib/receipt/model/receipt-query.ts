@@ -9,6 +9,35 @@ export interface ReceiptFilters {
   securityGrading?: string;
   sender?: string;
   form?: ReceiptForm | '';
+  /** Inbox: not yet opened by the officer's post; Sent: not yet opened by the recipient. */
+  read?: ReadFilter;
+}
+
+export type ReadFilter = 'read' | 'unread' | '';
+
+/** Lists where "read" means something: the Inbox (opened by us) and Sent (opened by the recipient). */
+export const READ_FILTER_LISTS: ReceiptListName[] = ['inbox', 'sent'];
+
+/** Most unopened receipts a read/unread filter names in one query (search engines cap boolean clauses near 1024). */
+export const MAX_UNREAD_IDS = 500;
+
+/**
+ * The workflow API query for the unopened movement tasks of a post group: its own holder tasks (Inbox) or
+ * the tasks it sent that the recipient has not opened yet (Sent). Claiming a task is opening the item
+ * (the workflow sets eowf_opened and stamps eo:movementReadAt), so eowf_opened=false is "unread".
+ * The item's id comes with the process variables (eowf_itemId).
+ */
+export function unreadTasksWhere(group: string, role: 'holder' | 'sender'): string {
+  const variable = role === 'holder' ? 'eowf_holderGroup' : 'eowf_senderGroup';
+  return `(processDefinitionKey='eoMovement' AND variables/${variable}='${group.replace(/'/g, '')}' AND variables/eowf_opened=false AND includeProcessVariables=true)`;
+}
+
+/** AFTS clause keeping (unread) or leaving out (read) the unopened receipts; no unopened ones means none are unread. */
+export function readClause(read: ReadFilter | undefined, unreadIds: string[]): string | undefined {
+  if (!read) return undefined;
+  const ids = unreadIds.map((id) => `ID:${quote(`workspace://SpacesStore/${id}`)}`);
+  if (read === 'unread') return ids.length ? `(${ids.join(' OR ')})` : `ID:${quote('workspace://SpacesStore/-none-')}`;
+  return ids.length ? `NOT (${ids.join(' OR ')})` : undefined;
 }
 
 export type ReceiptSortField = 'diarisedDate' | 'receiptNumber' | 'subject' | 'urgency' | 'heldSince';
@@ -63,7 +92,7 @@ function anyOf(property: string, values: string[]): string {
  * The AFTS query of a receipt list. Exact matches (`=`) and TYPE work on the database of any ACS;
  * the date range and the sender text need the search index (Solr/Elasticsearch), as in production.
  */
-export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters): string {
+export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters, unreadIds: string[] = []): string {
   const parts = [`TYPE:${quote('eo:receipt')}`];
   if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
   if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
@@ -88,6 +117,8 @@ export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters): st
     const inField = (field: string) => `(${words.map((w) => `${field}:${w}`).join(' AND ')})`;
     parts.push(`(${['eo:senderName', 'eo:senderOrganisation', 'eo:senderMinistry'].map(inField).join(' OR ')})`);
   }
+  const read = readClause(filters.read, unreadIds);
+  if (read) parts.push(read);
   return parts.join(' AND ');
 }
 

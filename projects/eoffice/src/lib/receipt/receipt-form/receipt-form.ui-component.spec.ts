@@ -140,7 +140,46 @@ describe('ReceiptFormUiComponent', () => {
     expect(controls.letterDate.disabled).toBeTrue();
     expect(controls.deliveryMode.disabled).toBeTrue();
     expect(controls.subject.enabled).toBeTrue();
-    expect(byId('eoffice-receipt-frozen')).not.toBeNull();
+    expect(byId('eoffice-receipt-frozen')?.textContent).toContain('stay as diarised once it has been sent on');
+    for (const field of ['letter-date', 'received-date', 'diarised-date', 'delivery-mode']) {
+      expect(byId(`eoffice-receipt-${field}-locked`)?.textContent)
+        .withContext(field)
+        .toContain('Locked: the receipt has moved');
+    }
+  });
+
+  it('says why the diarised date cannot be edited even before the receipt moves, and locks nothing else', () => {
+    fixture.componentRef.setInput('editing', true);
+    fixture.componentRef.setInput('draft', electronicDraft);
+    fixture.detectChanges();
+
+    expect(fixture.componentInstance.form.controls.receivedDate.enabled).toBeTrue();
+    expect(byId('eoffice-receipt-received-date-locked')).toBeNull();
+    expect(byId('eoffice-receipt-diarised-date-locked')?.textContent).toContain('dates the receipt number');
+  });
+
+  it('marks a scan larger than 20 MB next to it and generates nothing', () => {
+    fixture.componentRef.setInput('draft', electronicDraft);
+    fixture.detectChanges();
+    const big = new File(['%PDF-1.4'], 'bundle.pdf', { type: 'application/pdf' });
+    Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
+    fixture.componentInstance.addFiles([big]);
+    fixture.detectChanges();
+    clickGenerate();
+
+    expect(byId('eoffice-receipt-scan-problem')?.textContent).toContain('Larger than 20 MB.');
+    expect(byId('eoffice-receipt-scan-error')?.textContent).toContain('Remove the files marked in red');
+    expect(generated).toEqual([]);
+  });
+
+  it('says so next to the letter date when the letter is dated in the future', () => {
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    fixture.componentInstance.form.patchValue({ letterDate: localDay(tomorrow), receivedDate: localDay(tomorrow) });
+    clickGenerate();
+
+    expect(byId('eoffice-receipt-letter-date-error')?.textContent).toContain('cannot be in the future');
+    expect(generated).toEqual([]);
   });
 
   it('keeps the sender but clears the subject after Generate & Copy', () => {

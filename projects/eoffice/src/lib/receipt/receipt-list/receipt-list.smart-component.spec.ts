@@ -13,10 +13,12 @@ import { ReceiptListSmartComponent } from './receipt-list.smart-component';
 
 describe('ReceiptListSmartComponent', () => {
   let list: jasmine.Spy;
+  let listName: string;
 
   beforeEach(() => {
     const fresh = { ...toReceipt(receiptNode), heldSince: new Date().toISOString() };
     const old = { ...toReceipt(receiptNode), id: 'old', receiptNumber: '3/2026/EST-GAD', heldSince: '2026-01-05T10:00:00.000Z' };
+    listName = 'created';
     list = jasmine.createSpy('list').and.resolveTo({ receipts: [fresh, old], totalItems: 41 });
     TestBed.configureTestingModule({
       imports: [ReceiptListSmartComponent],
@@ -24,7 +26,7 @@ describe('ReceiptListSmartComponent', () => {
         provideTranslateService({ fallbackLang: 'en' }),
         provideNoopAnimations(),
         provideRouter([]),
-        { provide: ActivatedRoute, useValue: { data: of({ list: 'created' }) } },
+        { provide: ActivatedRoute, useFactory: () => ({ data: of({ list: listName }) }) },
         { provide: ReceiptService, useValue: { list } },
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
         { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
@@ -101,5 +103,23 @@ describe('ReceiptListSmartComponent', () => {
     expect(list).toHaveBeenCalledWith('created', jasmine.objectContaining({ skipCount: 100, maxItems: 100 }));
     expect(table.columns.map((c) => c.header)).toContain('Receipt number');
     expect(table.title).toContain('Dak register');
+  });
+
+  it('offers read/unread in the Inbox and passes it to the server with the other filters', async () => {
+    listName = 'inbox';
+    const { fixture, element } = await render();
+    expect(element.querySelector('[data-automation-id="eoffice-receipts-filter-read"]')).not.toBeNull();
+    fixture.componentInstance.filters.patchValue({ read: 'unread' });
+    fixture.componentInstance.applyFilters();
+
+    expect(list).toHaveBeenCalledWith(
+      'inbox',
+      jasmine.objectContaining({ skipCount: 0, filters: jasmine.objectContaining({ read: 'unread' }) })
+    );
+  });
+
+  it('does not offer read/unread where it means nothing (Created)', async () => {
+    const { element } = await render();
+    expect(element.querySelector('[data-automation-id="eoffice-receipts-filter-read"]')).toBeNull();
   });
 });

@@ -15,7 +15,14 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Choice, MAIN_CATEGORIES, RECEIPT_FORMS, SECURITY_GRADINGS, URGENCIES, labelOf } from '../../domain';
 import { PendencyLevel, Receipt, pendencyLevel, workingDaysBetween } from '../model/receipt.model';
-import { ReceiptFilters, ReceiptListName, ReceiptListRequest, ReceiptSortField } from '../model/receipt-query';
+import {
+  READ_FILTER_LISTS,
+  ReadFilter,
+  ReceiptFilters,
+  ReceiptListName,
+  ReceiptListRequest,
+  ReceiptSortField
+} from '../model/receipt-query';
 import { ReceiptService } from '../services/receipt.service';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
@@ -120,8 +127,11 @@ export class ReceiptListSmartComponent {
     urgency: [''],
     securityGrading: [''],
     sender: [''],
-    form: ['' as ReceiptFilters['form']]
+    form: ['' as ReceiptFilters['form']],
+    read: ['' as ReadFilter]
   });
+  /** Read/unread is offered where it has a meaning: opened by us (Inbox) or by the recipient (Sent). */
+  readonly readFilter = computed(() => READ_FILTER_LISTS.includes(this.kind()));
 
   constructor() {
     this.load();

@@ -1,4 +1,6 @@
+import { Component, Input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { AlfrescoViewerComponent } from '@alfresco/adf-content-services';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { AppService } from '@alfresco/aca-shared';
@@ -12,6 +14,20 @@ import { ReceiptViewSmartComponent } from './receipt-view.smart-component';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { DeskService } from '../../desk/desk.service';
+import { MatDialog } from '@angular/material/dialog';
+import { CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
+import { ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
+
+// eslint-disable-next-line @angular-eslint/component-selector -- stands in for ADF's own element
+@Component({ selector: 'adf-alfresco-viewer', template: '', host: { '[attr.data-node]': 'nodeId' } })
+class ViewerStubComponent {
+  @Input() nodeId = '';
+  @Input() overlayMode = false;
+  @Input() showViewer = true;
+  @Input() allowGoBack = false;
+  @Input() allowRightSidebar = false;
+  @Input() allowFullScreen = true;
+}
 
 describe('ReceiptViewSmartComponent', () => {
   let get: jasmine.Spy;
@@ -20,11 +36,17 @@ describe('ReceiptViewSmartComponent', () => {
   let markingOpen: jasmine.Spy;
   let posts: string[];
 
-  const details = (movements: number): ReceiptDetails => ({ receipt: toReceipt(receiptNode), scans: [], movements });
+  const details = (movements: number): ReceiptDetails => ({ receipt: toReceipt(receiptNode), scans: [], movements, replies: [] });
+  let queryParams: Record<string, string>;
+  let dialogResult: unknown;
+  let dialogOpen: jasmine.Spy;
 
   beforeEach(() => {
     get = jasmine.createSpy('get').and.resolveTo(details(0));
     posts = [];
+    queryParams = {};
+    dialogResult = undefined;
+    dialogOpen = jasmine.createSpy('dialog.open').and.callFake(() => ({ afterClosed: () => of(dialogResult) }));
     openItem = jasmine.createSpy('openItem').and.resolveTo(null);
     markingOpen = jasmine.createSpy('open').and.resolveTo(true);
     update = jasmine.createSpy('update').and.callFake(async () => ({ ...toReceipt(receiptNode), subject: 'Corrected subject' }));
@@ -33,13 +55,25 @@ describe('ReceiptViewSmartComponent', () => {
       providers: [
         provideTranslateService({ fallbackLang: 'en' }),
         provideNoopAnimations(),
-        { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ receiptId: receiptNode.id })) } },
+        {
+          provide: ActivatedRoute,
+          useFactory: () => ({
+            paramMap: of(convertToParamMap({ receiptId: receiptNode.id })),
+            snapshot: { queryParamMap: convertToParamMap(queryParams) }
+          })
+        },
+        { provide: MatDialog, useFactory: () => ({ open: dialogOpen }) },
         { provide: ReceiptService, useValue: { get, update, desk: async () => ({ posts }), markAcknowledged: async () => true } },
         { provide: MovementService, useValue: { openItem, movements: async () => [] } },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
         { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
         { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
       ]
+    });
+    // ADF's viewer needs the whole repository client; a stand-in shows which node it was given.
+    TestBed.overrideComponent(ReceiptViewSmartComponent, {
+      remove: { imports: [AlfrescoViewerComponent] },
+      add: { imports: [ViewerStubComponent] }
     });
     const translate = TestBed.inject(TranslateService);
     translate.setTranslation('en', en);
@@ -69,7 +103,12 @@ describe('ReceiptViewSmartComponent', () => {
     element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-edit"]')?.click();
     fixture.detectChanges();
 
-    expect(element.querySelector('[data-automation-id="eoffice-receipt-frozen"]')).not.toBeNull();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-frozen"]')?.textContent).toContain(
+      'record how the letter reached the office'
+    );
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-received-date-locked"]')?.textContent).toContain(
+      'the receipt has moved'
+    );
     await fixture.componentInstance.save({ ...electronicDraft, subject: 'Corrected subject' });
     fixture.detectChanges();
 
@@ -84,10 +123,61 @@ describe('ReceiptViewSmartComponent', () => {
     expect(element.querySelector('[data-automation-id="eoffice-receipt-view-error"]')).not.toBeNull();
   });
 
-  it('opens the receipt (claims its task) and offers Send only to the post that holds it', async () => {
+  it('opens the receipt (claims its task) with the holder it just read, and offers Send, Copy and Reply only to the post that holds it', async () => {
     const { element } = await render();
-    expect(openItem).toHaveBeenCalledOnceWith(receiptNode.id);
-    expect(element.querySelector('[data-automation-id="eoffice-receipt-send"]')).toBeNull();
+    expect(openItem).toHaveBeenCalledOnceWith(receiptNode.id, { currentHolder: 'GROUP_EO_GAD_CRU' });
+    for (const action of ['send', 'copy', 'reply']) {
+      expect(element.querySelector(`[data-automation-id="eoffice-receipt-${action}"]`))
+        .withContext(action)
+        .toBeNull();
+    }
+  });
+
+  it('copies for information through the copy dialog, from the post holding the receipt, and reads it again afterwards', async () => {
+    openItem.and.resolveTo({ id: 'task-1', kind: 'holder' });
+    dialogResult = true;
+    const { fixture, element } = await render();
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-copy"]')!.click();
+    await fixture.whenStable();
+
+    expect(dialogOpen).toHaveBeenCalledWith(
+      CopyDialogSmartComponent,
+      jasmine.objectContaining({ data: jasmine.objectContaining({ receiptId: receiptNode.id, holder: 'GROUP_EO_GAD_CRU' }) })
+    );
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists a stored reply under the receipt and shows it in the viewer', async () => {
+    openItem.and.resolveTo({ id: 'task-1', kind: 'holder' });
+    dialogResult = { id: 'reply-1', name: 'Reply-12-2026-EST-GAD-2026-11-21.html', title: 'Reply: transfer policy' };
+    const { fixture, element } = await render();
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-reply"]')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(dialogOpen).toHaveBeenCalledWith(
+      ReplyDialogSmartComponent,
+      jasmine.objectContaining({ data: { receipt: toReceipt(receiptNode) } })
+    );
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-replies"]')?.textContent).toContain('Reply: transfer policy');
+    expect(element.querySelector('adf-alfresco-viewer')?.getAttribute('data-node')).toBe('reply-1');
+  });
+
+  it('runs the action the Content App toolbar asked for once the receipt is read, and only for its holder', async () => {
+    queryParams = { action: 'send' };
+    openItem.and.resolveTo({ id: 'task-1', kind: 'holder' });
+    const { fixture } = await render();
+    await fixture.whenStable();
+
+    expect(markingOpen).toHaveBeenCalledOnceWith(jasmine.objectContaining({ itemId: receiptNode.id, action: 'send' }));
+  });
+
+  it('ignores a toolbar action the officer cannot take: the receipt is only shown', async () => {
+    queryParams = { action: 'send' };
+    const { fixture } = await render();
+    await fixture.whenStable();
+
+    expect(markingOpen).not.toHaveBeenCalled();
   });
 
   it('lets the holder send through the marking dialog and reads the receipt again afterwards', async () => {

@@ -29,6 +29,9 @@ import { ItemTask, MovementAction } from '../../movement/model/movement.model';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 import { PutInFileDialogData, PutInFileDialogSmartComponent } from '../put-in-file/put-in-file-dialog.smart-component';
+import { ReplyDialogData, ReplyDialogResult, ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
+import { CopyDialogData, CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
+import { RECEIPT_ACTION_PARAM } from '../toolbar/receipt-toolbar';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
 @Component({
@@ -85,14 +88,16 @@ export class ReceiptViewSmartComponent {
     statuses: ITEM_STATUSES as Choice[]
   };
   private id = '';
+  /** An action asked for by the Content App's toolbar (`?action=send`), done once the receipt is read. */
+  private pendingAction: string | null = null;
 
   constructor() {
-    inject(ActivatedRoute)
-      .paramMap.pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((params) => {
-        this.id = params.get('receiptId') ?? '';
-        this.load();
-      });
+    const route = inject(ActivatedRoute);
+    route.paramMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => {
+      this.id = params.get('receiptId') ?? '';
+      this.pendingAction = route.snapshot?.queryParamMap?.get(RECEIPT_ACTION_PARAM) ?? null;
+      this.load();
+    });
   }
 
   get lang(): 'en' | 'hi' {
@@ -121,10 +126,23 @@ export class ReceiptViewSmartComponent {
             .then((desk) => desk.posts)
             .catch(() => [])
         );
-        this.task.set(await this.movement.openItem(details.receipt.id).catch(() => null));
+        // The holder was just read with the receipt: MovementService need not read the node again.
+        this.task.set(await this.movement.openItem(details.receipt.id, { currentHolder: details.receipt.currentHolder }).catch(() => null));
       })
       .catch(() => this.failed.set(true))
-      .finally(() => this.loading.set(false));
+      .finally(() => {
+        this.loading.set(false);
+        this.runPendingAction();
+      });
+  }
+
+  private runPendingAction(): void {
+    const action = this.pendingAction;
+    this.pendingAction = null;
+    if (!action || !this.canAct()) return;
+    if (action === 'send') void this.mark('send');
+    else if (action === 'copy') void this.copy();
+    else if (action === 'reply') void this.reply();
   }
 
   edit(): void {
@@ -177,6 +195,40 @@ export class ReceiptViewSmartComponent {
       this.load();
       void this.timeline()?.reload();
     }
+  }
+
+  /** Sends copies for information (with the original to the officer who takes it for action). */
+  async copy(): Promise<void> {
+    const details = this.details();
+    if (!details) return;
+    const ref = this.dialog.open<CopyDialogSmartComponent, CopyDialogData, boolean>(CopyDialogSmartComponent, {
+      data: {
+        receiptId: details.receipt.id,
+        label: `${details.receipt.receiptNumber} – ${details.receipt.subject}`,
+        holder: details.receipt.currentHolder
+      },
+      autoFocus: 'first-tabbable',
+      width: '600px'
+    });
+    if (await firstValueFrom(ref.afterClosed())) {
+      this.load();
+      void this.timeline()?.reload();
+    }
+  }
+
+  /** Drafts a reply to the sender, kept under the receipt; it opens in the viewer once stored. */
+  async reply(): Promise<void> {
+    const details = this.details();
+    if (!details) return;
+    const ref = this.dialog.open<ReplyDialogSmartComponent, ReplyDialogData, ReplyDialogResult>(ReplyDialogSmartComponent, {
+      data: { receipt: details.receipt },
+      width: '680px'
+    });
+    const stored = await firstValueFrom(ref.afterClosed());
+    if (!stored) return;
+    const current = this.details();
+    if (current) this.details.set({ ...current, replies: [...current.replies, stored] });
+    this.scanId.set(stored.id);
   }
 
   async save(draft: ReceiptDraft): Promise<void> {

@@ -4,21 +4,26 @@ import { AlfrescoApi, GroupsApi, NodeBodyCreate, NodesApi, SearchApi, UploadApi 
 import { electronicDraft, receiptNode, registryHierarchy } from '../mock/receipt.mock';
 import { HIERARCHY_PATH } from '../../desk/desk.service';
 import { ReceiptService, ScanProgress } from './receipt.service';
+import { toReceipt } from '../model/receipt.model';
 
 describe('ReceiptService', () => {
   let service: ReceiptService;
   let createNode: jasmine.Spy;
   let uploadFile: jasmine.Spy;
   let search: jasmine.Spy;
+  let callApi: jasmine.Spy;
   /** Names already taken per folder (relativePath), as the repository would hold them. */
   let taken: Record<string, string[]>;
 
   const pdf = () => new File(['%PDF-1.4'], 'letter.pdf', { type: 'application/pdf' });
 
   beforeEach(() => {
+    callApi = jasmine.createSpy('callApi').and.resolveTo({ list: { entries: [] } });
     taken = { 'Receipts/2026/EST': ['000011'], 'Registers/Computer No/2026': ['000039'] };
     TestBed.configureTestingModule({
-      providers: [{ provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } }]
+      providers: [
+        { provide: AlfrescoApiService, useValue: { getInstance: () => ({ contentClient: { callApi } }) as unknown as AlfrescoApi } }
+      ]
     });
     service = TestBed.inject(ReceiptService);
     spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string, opts?: { relativePath?: string }) => {
@@ -39,9 +44,15 @@ describe('ReceiptService', () => {
           list: {
             entries: [
               { entry: { id: 'scan-1', name: 'letter.pdf', isFile: true, isFolder: false, content: { mimeType: 'application/pdf' } } },
-              { entry: { id: 'movements', name: 'Movements', isFile: false, isFolder: true } }
+              { entry: { id: 'movements', name: 'Movements', isFile: false, isFolder: true } },
+              { entry: { id: 'replies', name: 'Replies', isFile: false, isFolder: true } }
             ]
           }
+        } as never;
+      }
+      if (id === 'replies') {
+        return {
+          list: { entries: [{ entry: { id: 'reply-1', name: 'Reply-12.html', properties: { 'cm:title': 'Reply: transfer policy' } } }] }
         } as never;
       }
       return { list: { entries: [], pagination: { totalItems: 2 } } } as never;
@@ -152,5 +163,87 @@ describe('ReceiptService', () => {
     expect(details.receipt.subject).toBe(electronicDraft.subject);
     expect(details.scans).toEqual([{ id: 'scan-1', name: 'letter.pdf', mimeType: 'application/pdf' }]);
     expect(details.movements).toBe(2);
+  });
+
+  it('keeps draft replies apart from the scans', async () => {
+    const details = await service.get(receiptNode.id);
+
+    expect(details.replies).toEqual([{ id: 'reply-1', name: 'Reply-12.html', title: 'Reply: transfer policy' }]);
+    expect(details.scans.map((scan) => scan.id)).toEqual(['scan-1']);
+  });
+
+  it('stores a reply as a draft letter under the receipt, in Replies/', async () => {
+    const updateNodeContent = spyOn(NodesApi.prototype, 'updateNodeContent').and.resolveTo({} as never);
+    const receipt = toReceipt(receiptNode);
+    const reply = {
+      to: 'Anil Deshmukh',
+      reference: 'Our receipt No. 12/2026/EST-GAD',
+      subject: ' Reply: transfer policy ',
+      body: 'Noted.'
+    };
+
+    const stored = await service.createReply(receipt, reply, new Date(2026, 10, 21));
+
+    expect(createNode).toHaveBeenCalledOnceWith(
+      receiptNode.id,
+      {
+        name: 'Reply-12-2026-EST-GAD-2026-11-21.html',
+        nodeType: 'eo:draft',
+        relativePath: 'Replies',
+        properties: { 'cm:title': 'Reply: transfer policy', 'eo:draftKind': 'reply', 'eo:draftStatus': 'draft' }
+      },
+      { autoRename: true }
+    );
+    expect(updateNodeContent).toHaveBeenCalledOnceWith(stored.id, jasmine.stringMatching('<p>Noted.</p>'), jasmine.anything());
+    expect(stored.title).toBe('Reply: transfer policy');
+  });
+
+  it('removes the empty draft again when its letter cannot be written: nothing half-saved', async () => {
+    spyOn(NodesApi.prototype, 'updateNodeContent').and.rejectWith(new Error('500'));
+    const deleteNode = spyOn(NodesApi.prototype, 'deleteNode').and.resolveTo();
+    const reply = { to: 'A', reference: '', subject: 'Reply: x', body: 'y' };
+
+    await expectAsync(service.createReply(toReceipt(receiptNode), reply)).toBeRejected();
+    expect(deleteNode).toHaveBeenCalledOnceWith(jasmine.stringMatching('Replies'), { permanent: true });
+  });
+
+  it("filters the Inbox to unread receipts: the workflow names the post's unopened tasks, the search keeps those ids", async () => {
+    callApi.and.resolveTo({
+      list: {
+        entries: [
+          { entry: { variables: [{ name: 'eowf_itemId', value: 'r1' }] } },
+          {
+            entry: {
+              variables: [
+                { name: 'eowf_holder', value: 'CRU' },
+                { name: 'eowf_itemId', value: 'r2' }
+              ]
+            }
+          }
+        ]
+      }
+    });
+    await service.list('inbox', { filters: { read: 'unread' }, skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+
+    expect(callApi).toHaveBeenCalledTimes(1);
+    const [path, method, , query] = callApi.calls.mostRecent().args;
+    expect([path, method]).toEqual(['/api/-default-/public/workflow/versions/1/tasks', 'GET']);
+    expect(query.where).toContain("variables/eowf_holderGroup='GROUP_EO_GAD_CRU' AND variables/eowf_opened=false");
+    const afts = search.calls.mostRecent().args[0].query.query;
+    expect(afts).toContain('(ID:"workspace://SpacesStore/r1" OR ID:"workspace://SpacesStore/r2")');
+    expect(afts).toContain('=eo:currentHolder:"GROUP_EO_GAD_CRU"');
+  });
+
+  it('asks the workflow nothing when read/unread is not chosen, or means nothing for the list', async () => {
+    await service.list('inbox', { filters: {}, skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+    await service.list('created', {
+      filters: { read: 'unread' },
+      skipCount: 0,
+      maxItems: 25,
+      sort: { field: 'heldSince', ascending: true }
+    });
+
+    expect(callApi).not.toHaveBeenCalled();
+    expect(search.calls.mostRecent().args[0].query.query).not.toContain('ID:');
   });
 });

@@ -4,7 +4,17 @@ import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
 import { EO_TYPES, NumberingNodes, claimComputerNumber, claimNext, receiptSeries } from '../../domain';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptNodeBody, toReceiptUpdate } from '../model/receipt.model';
-import { ReceiptListName, ReceiptListRequest, SORT_PROPERTIES, receiptListKind, receiptQuery } from '../model/receipt-query';
+import {
+  MAX_UNREAD_IDS,
+  READ_FILTER_LISTS,
+  ReceiptListName,
+  ReceiptListRequest,
+  SORT_PROPERTIES,
+  receiptListKind,
+  receiptQuery,
+  unreadTasksWhere
+} from '../model/receipt-query';
+import { REPLIES_FOLDER, ReplyDraft, replyFileName, replyLetterHtml } from '../reply/reply-letter';
 
 /** The department and the signed-in officer's posts, as the diary needs them. */
 export type DiaryDesk = Desk;
@@ -34,9 +44,17 @@ export interface ReceiptDetails {
   scans: { id: string; name: string; mimeType: string }[];
   /** Movements recorded so far; once there is one, the frozen fields cannot be edited. */
   movements: number;
+  /** Draft replies to the sender kept under the receipt (Replies/), oldest first. */
+  replies: { id: string; name: string; title: string }[];
 }
 
 const MOVEMENTS_FOLDER = 'Movements';
+/** js-api has no client for the workflow API: the read/unread filter asks it through the generic client. */
+const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
+
+interface WorkflowTaskPage {
+  list?: { entries?: { entry: { variables?: { name: string; value?: unknown }[] } }[] };
+}
 
 /** Owns the dak diary in the repository: diarise (number, metadata, scans), read, list, edit. */
 @Injectable({ providedIn: 'root' })
@@ -131,11 +149,49 @@ export class ReceiptService {
     const scans = entries
       .filter((child) => child.entry.isFile)
       .map((child) => ({ id: child.entry.id, name: child.entry.name, mimeType: child.entry.content?.mimeType ?? '' }));
-    const movementsFolder = entries.find((child) => child.entry.isFolder && child.entry.name === MOVEMENTS_FOLDER);
-    const movements = movementsFolder
-      ? ((await nodes.listNodeChildren(movementsFolder.entry.id, { maxItems: 1 })).list?.pagination?.totalItems ?? 0)
-      : 0;
-    return { receipt: toReceipt(node.entry), scans, movements };
+    const folder = (name: string) => entries.find((child) => child.entry.isFolder && child.entry.name === name)?.entry.id;
+    const movementsFolder = folder(MOVEMENTS_FOLDER);
+    const repliesFolder = folder(REPLIES_FOLDER);
+    const [movements, replies] = await Promise.all([
+      movementsFolder ? nodes.listNodeChildren(movementsFolder, { maxItems: 1 }).then((page) => page.list?.pagination?.totalItems ?? 0) : 0,
+      repliesFolder
+        ? nodes.listNodeChildren(repliesFolder, { include: ['properties'], maxItems: 100, orderBy: ['createdAt ASC'] }).then((page) =>
+            (page.list?.entries ?? []).map(({ entry }) => ({
+              id: entry.id,
+              name: entry.name,
+              title: String((entry.properties as Record<string, unknown> | undefined)?.['cm:title'] ?? entry.name)
+            }))
+          )
+        : []
+    ]);
+    return { receipt: toReceipt(node.entry), scans, movements, replies };
+  }
+
+  /**
+   * Stores a draft reply to the sender under the receipt (Replies/, created with the first one) as an
+   * eo:draft of kind `reply`. The letter is written in a second request; if that fails the empty draft
+   * is removed again, so nothing half-saved stays behind.
+   */
+  async createReply(receipt: Receipt, reply: ReplyDraft, now = new Date()): Promise<{ id: string; name: string; title: string }> {
+    const nodes = this.nodesApi;
+    const subject = reply.subject.trim();
+    const created = await nodes.createNode(
+      receipt.id,
+      {
+        name: replyFileName(receipt, now),
+        nodeType: EO_TYPES.draft,
+        relativePath: REPLIES_FOLDER,
+        properties: { 'cm:title': subject, 'eo:draftKind': 'reply', 'eo:draftStatus': 'draft' }
+      },
+      { autoRename: true }
+    );
+    try {
+      await nodes.updateNodeContent(created.entry.id, replyLetterHtml({ ...reply, subject }, receipt, now), { majorVersion: false });
+    } catch (error) {
+      await nodes.deleteNode(created.entry.id, { permanent: true }).catch(() => undefined);
+      throw error;
+    }
+    return { id: created.entry.id, name: created.entry.name, title: subject };
   }
 
   /**
@@ -165,8 +221,11 @@ export class ReceiptService {
   async list(kind: ReceiptListName, request: ReceiptListRequest): Promise<ReceiptPage> {
     const desk = await this.desk();
     const listKind = receiptListKind(kind, desk.posts);
+    const read = READ_FILTER_LISTS.includes(kind) ? request.filters.read : undefined;
+    const filters = { ...request.filters, read };
+    const unreadIds = read ? await this.unreadIds(desk.posts, kind === 'inbox' ? 'holder' : 'sender') : [];
     const result = await this.searchApi.search({
-      query: { query: receiptQuery(listKind, request.filters), language: 'afts' },
+      query: { query: receiptQuery(listKind, filters, unreadIds), language: 'afts' },
       include: ['properties'],
       paging: { skipCount: request.skipCount, maxItems: request.maxItems },
       sort: [{ type: 'FIELD', field: SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
@@ -175,5 +234,36 @@ export class ReceiptService {
       receipts: (result.list?.entries ?? []).map((entry) => toReceipt(entry.entry)),
       totalItems: result.list?.pagination?.totalItems ?? 0
     };
+  }
+
+  /**
+   * Ids of the receipts not yet opened, asked of the workflow API (one request per post): the holder
+   * tasks of the officer's posts nobody claimed yet (Inbox), or those the posts sent whose recipient
+   * has not opened them (Sent). The search then keeps or leaves out these ids, still paged on the server.
+   */
+  private async unreadIds(posts: string[], role: 'holder' | 'sender'): Promise<string[]> {
+    const client = this.apiService.getInstance().contentClient;
+    const pages = await Promise.all(
+      posts.map(
+        (group) =>
+          client.callApi(
+            WORKFLOW_BASE + '/tasks',
+            'GET',
+            {},
+            { where: unreadTasksWhere(group, role), maxItems: MAX_UNREAD_IDS },
+            {},
+            {},
+            undefined,
+            ['application/json'],
+            ['application/json'],
+            undefined,
+            'alfresco'
+          ) as Promise<WorkflowTaskPage>
+      )
+    );
+    const ids = pages.flatMap((page) =>
+      (page.list?.entries ?? []).map(({ entry }) => String(entry.variables?.find((v) => v.name === 'eowf_itemId')?.value ?? ''))
+    );
+    return [...new Set(ids.filter((id) => !!id))].slice(0, MAX_UNREAD_IDS);
   }
 }

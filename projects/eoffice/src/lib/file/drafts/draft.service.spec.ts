@@ -1,0 +1,388 @@
+import { TestBed } from '@angular/core/testing';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
+import { DeskService } from '../../desk/desk.service';
+import { parseHierarchy } from '../../domain';
+import { EFile, toEFile } from '../model/file.model';
+import { Draft, DraftError } from './draft.model';
+import { DraftService } from './draft.service';
+
+const hierarchy = parseHierarchy({
+  version: 1,
+  department: { code: 'GAD', name: { en: 'General Administration', hi: 'सामान्य प्रशासन' } },
+  sections: [{ code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } }],
+  posts: [
+    { code: 'US_EST', level: 3, section: 'EST', designation: { en: 'Under Secretary', hi: 'अवर सचिव' } },
+    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' },
+    {
+      code: 'ASO_EST',
+      level: 1,
+      section: 'EST',
+      designation: { en: 'Assistant Section Officer', hi: 'सहायक अनुभाग अधिकारी' },
+      reportsTo: 'SO_EST'
+    }
+  ]
+});
+
+interface FakeNode {
+  id: string;
+  name: string;
+  parent: string;
+  properties: Record<string, unknown>;
+  content: string;
+  versions: { label: string; content: string; comment?: string }[];
+}
+
+/**
+ * A small in-memory repository behind the js-api calls the service makes: children are unique by name
+ * (409), folders appear on first use (relativePath), versionable drafts keep every version.
+ */
+class FakeRepository {
+  nodes = new Map<string, FakeNode>();
+  private seq = 0;
+  /** Names another client takes just before us: the listing does not show them yet, create answers 409. */
+  takenUnseen = new Set<string>();
+  /** Forces the next write to fail with this HTTP status. */
+  failWrites?: number;
+
+  folder(fileId: string, name: string): string {
+    return `${fileId}/${name}`;
+  }
+
+  childrenOf(folder: string): FakeNode[] {
+    return [...this.nodes.values()].filter((n) => n.parent === folder);
+  }
+
+  add(parent: string, name: string, properties: Record<string, unknown>, content: string, versioned = false): FakeNode {
+    const node: FakeNode = { id: `n${++this.seq}`, name, parent, properties: { ...properties }, content, versions: [] };
+    if (versioned) {
+      node.properties['cm:versionLabel'] = '1.0';
+      node.versions.push({ label: '1.0', content });
+    }
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  entry(node: FakeNode) {
+    return { id: node.id, name: node.name, properties: { ...node.properties } };
+  }
+
+  get(id: string): FakeNode {
+    const node = this.nodes.get(id);
+    if (!node) throw { status: 404 };
+    return node;
+  }
+
+  checkWrite(): void {
+    if (this.failWrites) throw { status: this.failWrites };
+  }
+}
+
+const blob = (text: string) => new Blob([text], { type: 'text/html' });
+
+describe('DraftService', () => {
+  let repo: FakeRepository;
+  let myPosts: string[];
+  let file: EFile;
+  let service: DraftService;
+
+  beforeEach(() => {
+    repo = new FakeRepository();
+    myPosts = ['GROUP_EO_GAD_SO_EST'];
+    file = toEFile({
+      id: 'f1',
+      properties: {
+        'eo:fileNumber': 'A-11011/5/2026-EST-GAD',
+        'eo:subject': 'Leave rules <b>amendment</b>',
+        'eo:currentHolder': 'GROUP_EO_GAD_SO_EST',
+        'eo:status': 'inMovement'
+      },
+      allowableOperations: ['create', 'update']
+    });
+
+    spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string, opts?: { relativePath?: string }) => {
+      if (opts?.relativePath) {
+        const folder = repo.folder(id, opts.relativePath);
+        if (!repo.childrenOf(folder).length) throw { status: 404 };
+        return { entry: { id: folder, name: opts.relativePath } } as never;
+      }
+      return { entry: repo.entry(repo.get(id)) } as never;
+    });
+    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (folder: string, opts?: { orderBy?: string[] }) => {
+      const children = repo.childrenOf(folder).sort((a, b) => a.name.localeCompare(b.name));
+      if (opts?.orderBy?.[0]?.endsWith('DESC')) children.reverse();
+      return { list: { entries: children.map((n) => ({ entry: repo.entry(n) })) } } as never;
+    });
+    spyOn(NodesApi.prototype, 'updateNode').and.callFake(async (id: string, body: { properties?: Record<string, unknown> }) => {
+      repo.checkWrite();
+      const node = repo.get(id);
+      Object.assign(node.properties, body.properties ?? {});
+      return { entry: repo.entry(node) } as never;
+    });
+    spyOn(NodesApi.prototype, 'updateNodeContent').and.callFake(
+      async (id: string, content: string, opts?: { majorVersion?: boolean; comment?: string }) => {
+        repo.checkWrite();
+        const node = repo.get(id);
+        const [major, minor] = String(node.properties['cm:versionLabel']).split('.').map(Number);
+        const label = opts?.majorVersion ? `${major + 1}.0` : `${major}.${minor + 1}`;
+        node.content = content;
+        node.properties['cm:versionLabel'] = label;
+        node.versions.push({ label, content, comment: opts?.comment });
+        return { entry: repo.entry(node) } as never;
+      }
+    );
+    spyOn(NodesApi.prototype, 'getNodeContent').and.callFake(async (id: string) => blob(repo.get(id).content) as never);
+    spyOn(UploadApi.prototype, 'uploadFile').and.callFake(
+      async (
+        data: File,
+        relativePath?: string,
+        parentId?: string,
+        body?: { name?: string; nodeType?: string; properties?: Record<string, string> }
+      ) => {
+        repo.checkWrite();
+        const folder = repo.folder(parentId!, relativePath!);
+        const name = body!.name!;
+        if (repo.takenUnseen.delete(name) || repo.childrenOf(folder).some((n) => n.name === name)) throw { status: 409 };
+        const node = repo.add(
+          folder,
+          name,
+          { ...body!.properties, nodeType: body!.nodeType },
+          await data.text(),
+          body!.nodeType === 'eo:draft'
+        );
+        return { entry: repo.entry(node) };
+      }
+    );
+    spyOn(VersionsApi.prototype, 'listVersionHistory').and.callFake(async (id: string) => {
+      const versions = [...repo.get(id).versions].reverse();
+      return { list: { entries: versions.map((v) => ({ entry: { id: v.label, versionComment: v.comment } })) } } as never;
+    });
+    spyOn(VersionsApi.prototype, 'getVersionContent').and.callFake(async (id: string, label: string) => {
+      const version = repo.get(id).versions.find((v) => v.label === label);
+      if (!version) throw { status: 404 };
+      return blob(version.content) as never;
+    });
+
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) } },
+        { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: myPosts, postEntries: [] }) } }
+      ]
+    });
+    service = TestBed.inject(DraftService);
+  });
+
+  const failure = (promise: Promise<unknown>): Promise<DraftError> =>
+    promise.then(
+      () => {
+        throw new Error('expected a refusal');
+      },
+      (e: DraftError) => e
+    );
+
+  const approvedDraft = async (): Promise<Draft> => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' }, new Date(2026, 10, 23, 10));
+    return service.approve(file, draft, new Date(2026, 10, 23, 11));
+  };
+
+  const file2 = (patch: Partial<EFile>): EFile => ({ ...file, ...patch });
+
+  it('creates numbered drafts from a template filled in from the file, with the text as first version', async () => {
+    const first = await service.create(file, { kind: 'letter', language: 'en' }, new Date(2026, 10, 23));
+    const second = await service.create(file, { kind: 'officeMemorandum', language: 'hi' }, new Date(2026, 10, 23));
+
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect([first.name, second.name]).toEqual(['000001', '000002']);
+    expect(first.status).toBe('draft');
+    expect(first.versions.map((v) => v.label)).toEqual(['1.0']);
+    const text = await service.content(first.id);
+    expect(text).toContain('No. A-11011/5/2026-EST-GAD');
+    expect(text).toContain('23 November 2026');
+    // The subject is the officer's text, never markup.
+    expect(text).toContain('Leave rules &lt;b&gt;amendment&lt;/b&gt;');
+    expect(await service.content(second.id)).toContain('कार्यालय ज्ञापन');
+    expect(repo.get(second.id).properties['eo:draftKind']).toBe('officeMemorandum');
+  });
+
+  it('lists drafts newest first with their version history', async () => {
+    const first = await service.create(file, { kind: 'letter', language: 'en' });
+    await service.saveVersion(file, first, '<p>Second text</p>', 'Para 2 reworded');
+    await service.create(file, { kind: 'officeOrder', language: 'en' });
+
+    const drafts = await service.list(file);
+    expect(drafts.map((d) => d.number)).toEqual([2, 1]);
+    expect(drafts[1].versions.map((v) => [v.label, v.comment])).toEqual([
+      ['1.1', 'Para 2 reworded'],
+      ['1.0', '']
+    ]);
+  });
+
+  it('saves an edit as a new minor version with its comment, stripped of anything that could run', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    const saved = await service.saveVersion(file, draft, '<p onclick="steal()">Revised</p><script>steal()</script>', 'Revised para 1');
+
+    expect(NodesApi.prototype.updateNodeContent).toHaveBeenCalledWith(draft.id, '<p>Revised</p>', {
+      majorVersion: false,
+      comment: 'Revised para 1'
+    });
+    expect(saved.version).toBe('1.1');
+    expect(saved.status).toBe('draft');
+  });
+
+  it('approves the version the approver read, recording version, post and time', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    const edited = await service.saveVersion(file, draft, '<p>Final</p>', 'final');
+    const approved = await service.approve(file, edited, new Date('2026-11-23T06:00:00Z'));
+
+    expect(approved.status).toBe('approved');
+    expect(approved.approvedVersion).toBe('1.1');
+    expect(approved.approvedBy).toBe('GROUP_EO_GAD_SO_EST');
+    expect(approved.approvedAt).toBe('2026-11-23T06:00:00.000Z');
+  });
+
+  it('will not approve below Section Officer level, for a post not holding the file, or a version not read', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    const aso = file2({ currentHolder: 'GROUP_EO_GAD_ASO_EST' });
+    myPosts = ['GROUP_EO_GAD_ASO_EST'];
+    expect((await failure(service.approve(aso, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.APPROVER_LEVEL');
+    myPosts = ['GROUP_EO_GAD_SO_EST'];
+    expect((await failure(service.approve(file2({ canWrite: false }), draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_HOLDER');
+
+    await service.saveVersion(file, draft, '<p>Changed meanwhile</p>', 'x');
+    expect((await failure(service.approve(file, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.CHANGED_SINCE_READ');
+    expect(repo.get(draft.id).properties['eo:draftStatus']).toBe('draft');
+  });
+
+  it('puts an approved draft that is edited up for approval again', async () => {
+    const approved = await approvedDraft();
+    const edited = await service.saveVersion(file, approved, '<p>One more change</p>', 'after approval');
+
+    expect(edited.status).toBe('forApproval');
+    expect(edited.approvedVersion).toBe('1.0');
+    expect(edited.version).toBe('1.1');
+  });
+
+  it('refuses to dispatch a draft that is not approved, or changed after approval, and writes nothing', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    const request = { mode: 'bySelf' as const, addressees: ['The Director'], deliveryMode: 'Post' };
+    expect((await failure(service.dispatch(file, draft, request))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_APPROVED');
+
+    const approved = await service.approve(file, draft);
+    // Changed behind the panel's back (another tab, the repository's own UI): still "approved", other version.
+    const node = repo.get(draft.id);
+    node.properties['cm:versionLabel'] = '1.1';
+    node.versions.push({ label: '1.1', content: '<p>sneaked in</p>' });
+    expect((await failure(service.dispatch(file, approved, request))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.CHANGED_AFTER_APPROVAL');
+    expect(repo.childrenOf('f1/Dispatches').length).toBe(0);
+    expect(repo.childrenOf('f1/Correspondence').length).toBe(0);
+
+    expect((await failure(service.dispatch(file, approved, { ...request, addressees: [' '] }))).key).toBe(
+      'EOFFICE.FILE.DRAFTS.ERRORS.NO_ADDRESSEE'
+    );
+  });
+
+  it('dispatches by self: Issued & Sent, office copy as the next correspondence serial flagged with the issue number', async () => {
+    repo.add(
+      'f1/Correspondence',
+      '000001',
+      { 'eo:correspondenceSerial': 1, 'eo:correspondenceKind': 'receipt', 'eo:correspondenceFlag': 'PUC' },
+      'scan'
+    );
+    repo.add(
+      'f1/Correspondence',
+      '000002',
+      { 'eo:correspondenceSerial': 2, 'eo:correspondenceKind': 'receipt', 'eo:correspondenceFlag': 'FR I' },
+      'scan'
+    );
+    const approved = await approvedDraft();
+    const day = new Date(2026, 10, 23, 15);
+    const result = await service.dispatch(
+      file,
+      approved,
+      { mode: 'bySelf', addressees: ['The Director, DoPT', ' ', 'All Sections'], deliveryMode: 'E-mail' },
+      day
+    );
+
+    expect(result.dispatch).toEqual(
+      jasmine.objectContaining({
+        name: '20261123-01',
+        issueNumber: 'A-11011/5/2026-EST-GAD',
+        mode: 'bySelf',
+        status: 'issuedSent',
+        deliveryMode: 'E-mail',
+        addressees: ['The Director, DoPT', 'All Sections'],
+        issuedBy: 'GROUP_EO_GAD_SO_EST',
+        fromDraft: approved.id
+      })
+    );
+    expect(result.entry).toEqual(
+      jasmine.objectContaining({
+        serial: 3,
+        name: '000003',
+        kind: 'issue',
+        flag: 'A-11011/5/2026-EST-GAD',
+        title: 'A-11011/5/2026-EST-GAD'
+      })
+    );
+    expect(repo.get(result.entry.id).content).toBe(repo.get(approved.id).versions[0].content);
+    expect(repo.get(approved.id).properties['eo:draftStatus']).toBe('issued');
+  });
+
+  it('numbers a second and third issue of the day (I) and (II), and starts again the next day', async () => {
+    const request = { mode: 'bySelf' as const, addressees: ['A'], deliveryMode: 'Post' };
+    const issue = async (when: Date) => (await service.dispatch(file, await approvedDraft(), request, when)).dispatch.issueNumber;
+
+    expect(await issue(new Date(2026, 10, 23, 10))).toBe('A-11011/5/2026-EST-GAD');
+    expect(await issue(new Date(2026, 10, 23, 12))).toBe('A-11011/5(I)/2026-EST-GAD');
+    expect(await issue(new Date(2026, 10, 23, 17))).toBe('A-11011/5(II)/2026-EST-GAD');
+    expect(await issue(new Date(2026, 10, 24, 9))).toBe('A-11011/5/2026-EST-GAD');
+    expect(repo.childrenOf('f1/Correspondence').map((n) => n.properties['eo:correspondenceFlag'])).toEqual([
+      'A-11011/5/2026-EST-GAD',
+      'A-11011/5(I)/2026-EST-GAD',
+      'A-11011/5(II)/2026-EST-GAD',
+      'A-11011/5/2026-EST-GAD'
+    ]);
+  });
+
+  it('takes the next issue number when another dispatch took this one an instant earlier', async () => {
+    repo.takenUnseen.add('20261123-01');
+    const result = await service.dispatch(
+      file,
+      await approvedDraft(),
+      { mode: 'bySelf', addressees: ['A'], deliveryMode: 'Post' },
+      new Date(2026, 10, 23, 10)
+    );
+
+    expect(result.dispatch.name).toBe('20261123-02');
+    expect(result.dispatch.issueNumber).toBe('A-11011/5(I)/2026-EST-GAD');
+  });
+
+  it('leaves a dispatch by CRU pending until the CRU marks it dispatched, once', async () => {
+    const result = await service.dispatch(file, await approvedDraft(), { mode: 'byCru', addressees: ['A'], deliveryMode: 'Speed Post' });
+    expect(result.dispatch.status).toBe('pending');
+
+    const done = await service.markDispatched(result.dispatch.id, new Date('2026-11-24T05:00:00Z'));
+    expect(done.status).toBe('issuedDispatched');
+    expect(done.dispatchedAt).toBe('2026-11-24T05:00:00.000Z');
+    expect((await failure(service.markDispatched(result.dispatch.id))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_PENDING');
+    expect((await service.listDispatches(file)).map((d) => d.status)).toEqual(['issuedDispatched']);
+  });
+
+  it("turns the repository's 403, 409 and 404 into reasons the officer can read", async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    repo.failWrites = 403;
+    expect((await failure(service.saveVersion(file, draft, '<p>x</p>', ''))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_ALLOWED');
+    repo.failWrites = 409;
+    expect((await failure(service.markForApproval(file, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.CONFLICT');
+    repo.failWrites = undefined;
+    expect((await failure(service.discard(file, { ...draft, id: 'gone' }))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_FOUND');
+  });
+
+  it('keeps issued and discarded drafts as they are', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    await service.discard(file, draft);
+    expect((await failure(service.saveVersion(file, draft, '<p>x</p>', ''))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.STATUS_DISCARDED');
+    expect((await failure(service.markForApproval(file, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.STATUS_DISCARDED');
+    expect(repo.get(draft.id).versions.length).toBe(1);
+  });
+});

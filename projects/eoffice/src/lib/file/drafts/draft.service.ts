@@ -1,0 +1,389 @@
+import { Injectable, inject } from '@angular/core';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
+import { DeskService } from '../../desk/desk.service';
+import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postOfGroup } from '../../domain';
+import { CorrespondenceEntry, EFile, toCorrespondenceEntry } from '../model/file.model';
+import {
+  CORRESPONDENCE_FOLDER,
+  DISPATCHES_FOLDER,
+  DRAFTS_FOLDER,
+  Dispatch,
+  DispatchRequest,
+  Draft,
+  DraftStatus,
+  DraftVersion,
+  dispatchName,
+  draftError,
+  draftErrorOf,
+  issuesOfDay,
+  statusOf,
+  toDispatch,
+  toDraft,
+  toDraftVersion
+} from './draft.model';
+import { isBlankDraft, sanitiseDraftHtml } from './draft-sanitiser';
+import { DraftLanguage, findTemplate, renderTemplate } from './draft-templates';
+
+export interface NewDraft {
+  /** Template kind (letter, officeMemorandum …). */
+  kind: string;
+  language: DraftLanguage;
+}
+
+export interface Issued {
+  dispatch: Dispatch;
+  /** The office copy, the file's next correspondence entry (kind issue, flag = issue number). */
+  entry: CorrespondenceEntry;
+}
+
+interface NodeWithProps {
+  id: string;
+  name: string;
+  modifiedAt?: unknown;
+  properties?: Record<string, unknown>;
+}
+
+/** A file taking one issue of a day: a small bound, each loser of a race just takes the next index. */
+const MAX_ISSUES_A_DAY = 99;
+
+/**
+ * Drafts for approval and their dispatch, in the file's Drafts/, Dispatches/ and Correspondence/.
+ * The repository decides who may write (the movement workflow gives the holding post write access):
+ * this service checks the status rules first so the officer gets a reason instead of a bare 403, and
+ * turns every refusal into a DraftError with a translation key.
+ */
+@Injectable({ providedIn: 'root' })
+export class DraftService {
+  private readonly apiService = inject(AlfrescoApiService);
+  private readonly deskService = inject(DeskService);
+
+  private get nodes(): NodesApi {
+    return new NodesApi(this.apiService.getInstance());
+  }
+
+  private get versionsApi(): VersionsApi {
+    return new VersionsApi(this.apiService.getInstance());
+  }
+
+  private get uploads(): UploadApi {
+    return new UploadApi(this.apiService.getInstance());
+  }
+
+  /** The file's drafts, newest first, each with its version history. */
+  async list(file: EFile): Promise<Draft[]> {
+    try {
+      const nodes = await this.children(file.id, DRAFTS_FOLDER);
+      const drafts = await Promise.all(nodes.map(async (node) => toDraft(node, await this.versions(node.id))));
+      return drafts.sort((a, b) => b.number - a.number);
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  /** The file's dispatches, newest first. */
+  async listDispatches(file: EFile): Promise<Dispatch[]> {
+    try {
+      return (await this.children(file.id, DISPATCHES_FOLDER)).map(toDispatch).sort((a, b) => b.name.localeCompare(a.name));
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  /** Version history of a draft, newest first. */
+  async versions(draftId: string): Promise<DraftVersion[]> {
+    const page = await this.versionsApi.listVersionHistory(draftId, { skipCount: 0, maxItems: 100 });
+    return (page.list?.entries ?? []).map((e) => toDraftVersion(e.entry as never));
+  }
+
+  /** The (sanitised) text of a draft: its current version, or the version named. */
+  async content(draftId: string, version?: string): Promise<string> {
+    try {
+      const body = version ? await this.versionsApi.getVersionContent(draftId, version) : await this.nodes.getNodeContent(draftId);
+      return sanitiseDraftHtml(await asText(body));
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  /** A new draft from a template, its first version filled in from the file, numbered race-free in Drafts/. */
+  async create(file: EFile, request: NewDraft, now = new Date()): Promise<Draft> {
+    this.requireWrite(file);
+    const template = findTemplate(request.kind);
+    if (!template) throw draftError('UNKNOWN_TEMPLATE');
+    const html = sanitiseDraftHtml(
+      renderTemplate(template, request.language, { fileNumber: file.fileNumber, subject: file.subject, date: now })
+    );
+    const title = `${template.name[request.language === 'hi' ? 'hi' : 'en']}: ${file.subject}`.slice(0, 250);
+    try {
+      let created: NodeWithProps | undefined;
+      await claimNext(
+        this.htmlNodes(html, 'Created from a template', (node) => (created = node)),
+        {
+          parentId: file.id,
+          folder: DRAFTS_FOLDER,
+          body: (n) => ({
+            nodeType: 'eo:draft',
+            properties: { 'cm:title': title, 'eo:draftNumber': n, 'eo:draftKind': template.kind, 'eo:draftStatus': 'draft' }
+          })
+        }
+      );
+      return toDraft(created!, await this.versions(created!.id));
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  /**
+   * Saves the edited text as a new minor version with the officer's comment. A draft approved earlier
+   * needs approval again: its status returns to "for approval" (the approved version stays recorded).
+   */
+  async saveVersion(file: EFile, draft: Draft, html: string, comment: string): Promise<Draft> {
+    this.requireWrite(file);
+    const current = await this.read(draft.id);
+    this.requireStatus(current, ['draft', 'forApproval', 'approved']);
+    const clean = sanitiseDraftHtml(html);
+    if (isBlankDraft(clean)) throw draftError('EMPTY');
+    try {
+      await this.nodes.updateNodeContent(draft.id, clean, { majorVersion: false, comment: comment.trim() || 'Edited' });
+      if (current.status === 'approved') await this.setStatus(draft.id, 'forApproval');
+      return await this.get(draft.id);
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  /** Puts a draft up for approval. */
+  async markForApproval(file: EFile, draft: Draft): Promise<Draft> {
+    this.requireWrite(file);
+    this.requireStatus(await this.read(draft.id), ['draft']);
+    return this.update(draft.id, { 'eo:draftStatus': 'forApproval' });
+  }
+
+  /**
+   * Approves the version the approver read (`draft.version`): only the post holding the file, at Section
+   * Officer level or above. If someone saved a newer version meanwhile, the approver must read that first.
+   */
+  async approve(file: EFile, draft: Draft, now = new Date()): Promise<Draft> {
+    this.requireWrite(file);
+    const desk = await this.deskService.desk();
+    const holder = postOfGroup(desk.hierarchy, file.currentHolder);
+    if (!holder || !desk.posts.includes(file.currentHolder) || holder.level < 2) throw draftError('APPROVER_LEVEL');
+    const current = await this.read(draft.id);
+    this.requireStatus(current, ['draft', 'forApproval']);
+    if (current.version !== draft.version) throw draftError('CHANGED_SINCE_READ');
+    return this.update(draft.id, {
+      'eo:draftStatus': 'approved',
+      'eo:approvedVersion': current.version,
+      'eo:approvedBy': file.currentHolder,
+      'eo:approvedAt': now.toISOString()
+    });
+  }
+
+  /** Discards a draft that was not issued (it stays in the file, marked discarded). */
+  async discard(file: EFile, draft: Draft): Promise<Draft> {
+    this.requireWrite(file);
+    this.requireStatus(await this.read(draft.id), ['draft', 'forApproval', 'approved']);
+    return this.update(draft.id, { 'eo:draftStatus': 'discarded' });
+  }
+
+  /**
+   * Issues an approved draft. Its approved version (and only that) becomes:
+   * 1. an eo:dispatch in Dispatches/ named `<day>-<n>` (its issue number: see issueNumber in
+   *    domain/file-number.ts), by self = Issued & Sent at once, by CRU = pending until the CRU
+   *    dispatches it (markDispatched);
+   * 2. the office copy, the next serial of Correspondence/ (kind issue, flag = the issue number);
+   * 3. the draft's status becomes issued.
+   * Steps run in that order, so a failure after step 1 leaves a dispatch record to explain the number
+   * taken, never an office copy of something not issued.
+   */
+  async dispatch(file: EFile, draft: Draft, request: DispatchRequest, now = new Date()): Promise<Issued> {
+    this.requireWrite(file);
+    const addressees = request.addressees.map((a) => a.trim()).filter(Boolean);
+    if (!addressees.length) throw draftError('NO_ADDRESSEE');
+    if (!request.deliveryMode) throw draftError('NO_DELIVERY_MODE');
+    const current = await this.read(draft.id);
+    if (current.status !== 'approved' || !current.approvedVersion) throw draftError('NOT_APPROVED');
+    if (current.version !== current.approvedVersion) throw draftError('CHANGED_AFTER_APPROVAL');
+    try {
+      const html = sanitiseDraftHtml(await asText(await this.versionsApi.getVersionContent(draft.id, current.approvedVersion)));
+      const dispatch = await this.createDispatch(file, current, html, { ...request, addressees }, now);
+      let copy: NodeWithProps | undefined;
+      await claimNext(
+        this.htmlNodes(html, '', (node) => (copy = node)),
+        {
+          parentId: file.id,
+          folder: CORRESPONDENCE_FOLDER,
+          body: (n) => ({
+            nodeType: 'cm:content',
+            properties: {
+              'cm:title': dispatch.issueNumber,
+              'cm:description': file.subject,
+              'eo:correspondenceSerial': n,
+              'eo:correspondenceKind': 'issue',
+              'eo:correspondenceFlag': dispatch.issueNumber
+            }
+          })
+        }
+      );
+      await this.setStatus(draft.id, 'issued');
+      return { dispatch, entry: toCorrespondenceEntry(copy!) };
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  /** The CRU has sent a pending dispatch: Issued & Dispatched. */
+  async markDispatched(dispatchId: string, now = new Date()): Promise<Dispatch> {
+    try {
+      const node = (await this.nodes.getNode(dispatchId, { include: ['properties'] })).entry as NodeWithProps;
+      if (toDispatch(node).status !== 'pending') throw draftError('NOT_PENDING');
+      const updated = await this.nodes.updateNode(
+        dispatchId,
+        { properties: { 'eo:dispatchStatus': 'issuedDispatched', 'eo:dispatchedAt': now.toISOString() } },
+        { include: ['properties'] }
+      );
+      return toDispatch(updated.entry as NodeWithProps);
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * The day's next issue: the highest `<day>-<n>` name in Dispatches/ + 1. A 409 means another
+   * officer took that name an instant earlier: take the next one.
+   */
+  private async createDispatch(file: EFile, draft: Draft, html: string, request: DispatchRequest, now: Date): Promise<Dispatch> {
+    const names = (await this.children(file.id, DISPATCHES_FOLDER, false)).map((n) => n.name);
+    const bySelf = request.mode === 'bySelf';
+    for (let n = issuesOfDay(names, now) + 1; n <= MAX_ISSUES_A_DAY; n++) {
+      const number = issueNumber(file.fileNumber, n);
+      try {
+        const created = await this.uploadHtml(file.id, html, {
+          name: dispatchName(now, n),
+          nodeType: 'eo:dispatch',
+          relativePath: DISPATCHES_FOLDER,
+          properties: {
+            'cm:title': number,
+            'eo:issueNumber': number,
+            'eo:dispatchMode': request.mode,
+            'eo:dispatchStatus': bySelf ? 'issuedSent' : 'pending',
+            'eo:dispatchDeliveryMode': request.deliveryMode,
+            'eo:issuedAt': now.toISOString(),
+            'eo:issuedBy': file.currentHolder,
+            'eo:fromDraft': draft.id
+          }
+        });
+        // A multi-valued property cannot travel as one form field: set it with a JSON update.
+        const updated = await this.nodes.updateNode(
+          created.id,
+          { properties: { 'eo:addressees': request.addressees } as unknown as Record<string, string> },
+          { include: ['properties'] }
+        );
+        return toDispatch(updated.entry as NodeWithProps);
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+    }
+    throw draftError('TOO_MANY_ISSUES');
+  }
+
+  /** NumberingNodes whose createNode uploads `html` as the numbered node's content (one request). */
+  private htmlNodes(html: string, comment: string, onCreated: (node: NodeWithProps) => void): NumberingNodes {
+    const nodes = this.nodes;
+    return {
+      getNode: (id, opts) => nodes.getNode(id, opts),
+      listNodeChildren: (id, opts) => nodes.listNodeChildren(id, opts),
+      createNode: async (parentId: string, body: NumberedNodeBody) => {
+        const node = await this.uploadHtml(parentId, html, body, comment);
+        onCreated(node);
+        return { entry: { id: node.id, name: node.name } };
+      }
+    };
+  }
+
+  /**
+   * Creates a content node with its HTML and properties in one multipart request (form fields are
+   * properties, as in ACS): the first version is the text itself, not an empty one, and the part's
+   * type gives the node its mimetype. autoRename off: a taken name answers 409.
+   */
+  private async uploadHtml(parentId: string, html: string, body: NumberedNodeBody, comment = ''): Promise<NodeWithProps> {
+    const file = new File([html], body.name, { type: 'text/html' });
+    const fields: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body.properties ?? {})) if (v !== undefined && v !== null) fields[k] = String(v);
+    const opts: Record<string, unknown> = {
+      name: body.name,
+      nodeType: body.nodeType,
+      autoRename: false,
+      majorVersion: true,
+      include: ['properties'],
+      ...(comment && { comment })
+    };
+    const result = await this.uploads.uploadFile(
+      file,
+      body.relativePath ?? '',
+      parentId,
+      { name: body.name, nodeType: body.nodeType, properties: fields },
+      opts
+    );
+    return (result as { entry: NodeWithProps }).entry;
+  }
+
+  private async children(fileId: string, folder: string, withProperties = true): Promise<NodeWithProps[]> {
+    let folderId: string;
+    try {
+      folderId = (await this.nodes.getNode(fileId, { relativePath: folder })).entry.id;
+    } catch (error) {
+      if (statusOf(error) === 404) return []; // nothing drafted or issued yet
+      throw error;
+    }
+    const page = await this.nodes.listNodeChildren(folderId, {
+      maxItems: 500,
+      orderBy: ['name DESC'],
+      ...(withProperties && { include: ['properties'] })
+    });
+    return (page.list?.entries ?? []).map((e) => e.entry as NodeWithProps);
+  }
+
+  private async read(draftId: string): Promise<Draft> {
+    try {
+      return toDraft((await this.nodes.getNode(draftId, { include: ['properties'] })).entry as NodeWithProps);
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  private async get(draftId: string): Promise<Draft> {
+    const draft = await this.read(draftId);
+    return { ...draft, versions: await this.versions(draftId) };
+  }
+
+  private async setStatus(draftId: string, status: DraftStatus): Promise<void> {
+    await this.nodes.updateNode(draftId, { properties: { 'eo:draftStatus': status } });
+  }
+
+  private async update(draftId: string, properties: Record<string, unknown>): Promise<Draft> {
+    try {
+      await this.nodes.updateNode(draftId, { properties: properties as Record<string, string> });
+      return await this.get(draftId);
+    } catch (error) {
+      throw draftErrorOf(error);
+    }
+  }
+
+  private requireWrite(file: EFile): void {
+    if (!file.canWrite) throw draftError('NOT_HOLDER');
+  }
+
+  private requireStatus(draft: Draft, allowed: DraftStatus[]): void {
+    if (!allowed.includes(draft.status)) throw draftError(`STATUS_${draft.status.toUpperCase()}`);
+  }
+}
+
+async function asText(body: unknown): Promise<string> {
+  if (typeof body === 'string') return body;
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return body.text();
+  return body === undefined || body === null ? '' : String(body);
+}

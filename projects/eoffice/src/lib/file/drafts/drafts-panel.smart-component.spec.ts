@@ -1,0 +1,245 @@
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { MatDialog } from '@angular/material/dialog';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import { of } from 'rxjs';
+import en from '../../../../assets/i18n/en.json';
+import { DeskService } from '../../desk/desk.service';
+import { parseHierarchy } from '../../domain';
+import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
+import { Dispatch, DispatchRequest, Draft, DraftError } from './draft.model';
+import { DraftService } from './draft.service';
+import { DraftsPanelSmartComponent } from './drafts-panel.smart-component';
+
+const hierarchy = parseHierarchy({
+  version: 1,
+  department: { code: 'GAD', name: { en: 'General Administration', hi: 'सामान्य प्रशासन' } },
+  sections: [{ code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } }],
+  posts: [
+    { code: 'US_EST', level: 3, section: 'EST', designation: { en: 'Under Secretary', hi: 'अवर सचिव' } },
+    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' },
+    {
+      code: 'ASO_EST',
+      level: 1,
+      section: 'EST',
+      designation: { en: 'Assistant Section Officer', hi: 'सहायक अनुभाग अधिकारी' },
+      reportsTo: 'SO_EST'
+    }
+  ]
+});
+
+const draftOf = (patch: Partial<Draft>): Draft => ({
+  id: 'd1',
+  name: '000001',
+  number: 1,
+  kind: 'letter',
+  title: 'Letter: Leave rules',
+  status: 'draft',
+  version: '1.0',
+  versions: [{ label: '1.0', comment: '', modifiedBy: 'Priya Nair' }],
+  ...patch
+});
+
+const fileOf = (holder: string, canWrite: boolean): EFile =>
+  toEFile({
+    id: 'f1',
+    properties: { 'eo:fileNumber': 'A-11011/5/2026-EST-GAD', 'eo:subject': 'Leave rules', 'eo:currentHolder': holder },
+    allowableOperations: canWrite ? ['create', 'update'] : []
+  });
+
+describe('DraftsPanelSmartComponent', () => {
+  let service: jasmine.SpyObj<DraftService>;
+  let dialogResult: DispatchRequest | undefined;
+
+  async function render(drafts: Draft[], options: { holder?: string; canWrite?: boolean; myPost?: string; dispatches?: Dispatch[] } = {}) {
+    const holder = options.holder ?? 'GROUP_EO_GAD_SO_EST';
+    service = jasmine.createSpyObj<DraftService>('DraftService', [
+      'list',
+      'listDispatches',
+      'content',
+      'create',
+      'saveVersion',
+      'markForApproval',
+      'approve',
+      'discard',
+      'dispatch',
+      'markDispatched'
+    ]);
+    service.list.and.resolveTo(drafts);
+    service.listDispatches.and.resolveTo(options.dispatches ?? []);
+    service.content.and.callFake(async (_id: string, version?: string) => `<p>Text of ${version ?? 'current'}</p>`);
+    TestBed.configureTestingModule({
+      imports: [DraftsPanelSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        { provide: DraftService, useValue: service },
+        { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: [options.myPost ?? holder], postEntries: [] }) } },
+        { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(dialogResult) }) } }
+      ]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+    const fixture = TestBed.createComponent(DraftsPanelSmartComponent);
+    fixture.componentRef.setInput('file', fileOf(holder, options.canWrite ?? true));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return fixture;
+  }
+
+  const buttons = (fixture: { nativeElement: HTMLElement }) =>
+    Array.from(fixture.nativeElement.querySelectorAll<HTMLElement>('[data-test^="draft-"]'))
+      .filter((el) => el.tagName === 'BUTTON' && el.dataset['test'] !== 'draft-item' && el.dataset['test'] !== 'draft-version')
+      .map((el) => el.dataset['test']);
+
+  it('shows a reader the drafts and their text but no way to change them', async () => {
+    const fixture = await render([draftOf({ status: 'forApproval' })], {
+      canWrite: false,
+      holder: 'GROUP_EO_GAD_US_EST',
+      myPost: 'GROUP_EO_GAD_SO_EST'
+    });
+    const el: HTMLElement = fixture.nativeElement;
+
+    expect(el.querySelector('[data-test="draft-status"]')?.textContent).toContain('Draft for approval');
+    expect(el.querySelector('[data-test="draft-text"]')?.textContent).toContain('Text of current');
+    expect(el.querySelector('[data-test="draft-editor"]')).toBeNull();
+    expect(buttons(fixture)).toEqual([]);
+  });
+
+  it('offers the dealing hand edit, put up for approval and discard, but not approve', async () => {
+    const fixture = await render([draftOf({})], { holder: 'GROUP_EO_GAD_ASO_EST' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(buttons(fixture)).toEqual(['draft-new', 'draft-save', 'draft-for-approval', 'draft-discard']);
+    expect(fixture.nativeElement.querySelector('[data-test="draft-editor"]')).not.toBeNull();
+  });
+
+  it('offers a Section Officer holding the file Approve on a draft up for approval', async () => {
+    const fixture = await render([draftOf({ status: 'forApproval', version: '1.1' })]);
+    expect(buttons(fixture)).toContain('draft-approve');
+    expect(buttons(fixture)).not.toContain('draft-dispatch');
+
+    const approved = draftOf({ status: 'approved', version: '1.1', approvedVersion: '1.1', approvedBy: 'GROUP_EO_GAD_SO_EST' });
+    service.approve.and.resolveTo(approved);
+    (fixture.nativeElement.querySelector('[data-test="draft-approve"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(service.approve).toHaveBeenCalledWith(
+      jasmine.objectContaining({ id: 'f1' }),
+      jasmine.objectContaining({ id: 'd1', version: '1.1' })
+    );
+    expect(fixture.nativeElement.querySelector('[data-test="draft-approval"]')?.textContent).toContain(
+      'Version 1.1 approved by Section Officer (Establishment)'
+    );
+    expect(buttons(fixture)).toContain('draft-dispatch');
+    expect(buttons(fixture)).not.toContain('draft-approve');
+  });
+
+  it('marks the approved version in the history and offers no dispatch once the text changed after approval', async () => {
+    const fixture = await render([
+      draftOf({
+        status: 'approved',
+        version: '1.2',
+        approvedVersion: '1.1',
+        versions: [
+          { label: '1.2', comment: 'after approval', modifiedBy: 'A' },
+          { label: '1.1', comment: 'final', modifiedBy: 'B' },
+          { label: '1.0', comment: '', modifiedBy: 'A' }
+        ]
+      })
+    ]);
+    const el: HTMLElement = fixture.nativeElement;
+    const versions = Array.from(el.querySelectorAll('[data-test="draft-version"]'));
+
+    expect(versions.map((v) => !!v.querySelector('[data-test="draft-version-approved"]'))).toEqual([false, true, false]);
+    expect(el.querySelector('[data-test="draft-changed"]')).not.toBeNull();
+    expect(buttons(fixture)).not.toContain('draft-dispatch');
+
+    (el.querySelector('[data-test="draft-compare"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-test="compare-approved"]')?.textContent).toContain('Text of 1.1');
+    expect(el.querySelector('[data-test="compare-current"]')?.textContent).toContain('Text of current');
+  });
+
+  it('dispatches through the dialog and hands the office copy to the file view', async () => {
+    const fixture = await render([draftOf({ status: 'approved', version: '1.1', approvedVersion: '1.1' })]);
+    const entry: CorrespondenceEntry = {
+      id: 'c3',
+      serial: 3,
+      kind: 'issue',
+      flag: 'A-11011/5(I)/2026-EST-GAD',
+      name: '000003',
+      title: '',
+      description: ''
+    };
+    const issued: CorrespondenceEntry[] = [];
+    fixture.componentInstance.issued.subscribe((e) => issued.push(e));
+    dialogResult = { mode: 'byCru', addressees: ['The Director'], deliveryMode: 'Post' };
+    service.dispatch.and.resolveTo({
+      dispatch: { issueNumber: 'A-11011/5(I)/2026-EST-GAD', status: 'pending', mode: 'byCru' } as Dispatch,
+      entry
+    });
+
+    (fixture.nativeElement.querySelector('[data-test="draft-dispatch"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(service.dispatch).toHaveBeenCalledWith(
+      jasmine.objectContaining({ id: 'f1' }),
+      jasmine.objectContaining({ id: 'd1' }),
+      dialogResult
+    );
+    expect(issued).toEqual([entry]);
+    expect(fixture.nativeElement.querySelector('[data-test="drafts-notice"]')?.textContent).toContain(
+      'Issued: A-11011/5(I)/2026-EST-GAD, pending dispatch by the CRU'
+    );
+  });
+
+  it('does nothing when the dispatch dialog is cancelled', async () => {
+    const fixture = await render([draftOf({ status: 'approved', version: '1.1', approvedVersion: '1.1' })]);
+    dialogResult = undefined;
+    (fixture.nativeElement.querySelector('[data-test="draft-dispatch"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(service.dispatch).not.toHaveBeenCalled();
+  });
+
+  it("shows the repository's refusal in the officer's words", async () => {
+    const fixture = await render([draftOf({})], { holder: 'GROUP_EO_GAD_ASO_EST' });
+    service.markForApproval.and.rejectWith(new DraftError('EOFFICE.FILE.DRAFTS.ERRORS.NOT_ALLOWED', 403));
+    (fixture.nativeElement.querySelector('[data-test="draft-for-approval"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(fixture.nativeElement.querySelector('[role="alert"]')?.textContent).toContain('your post does not hold this file');
+  });
+
+  it('offers issued and discarded drafts no actions, and pending dispatches a way to record dispatch', async () => {
+    const pending = {
+      id: 'p1',
+      name: '20261123-01',
+      issueNumber: 'A-11011/5/2026-EST-GAD',
+      status: 'pending',
+      addressees: ['X']
+    } as Dispatch;
+    const fixture = await render(
+      [draftOf({ status: 'issued', approvedVersion: '1.0' }), draftOf({ id: 'd2', number: 2, status: 'discarded' })],
+      {
+        dispatches: [pending]
+      }
+    );
+    expect(buttons(fixture)).toEqual(['draft-new', 'draft-compare']);
+    expect(fixture.nativeElement.querySelector('[data-test="dispatch-status"]')?.textContent).toContain('Pending');
+
+    service.markDispatched.and.resolveTo({ ...pending, status: 'issuedDispatched' });
+    (fixture.nativeElement.querySelector('[data-test="dispatch-mark-dispatched"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(fixture.nativeElement.querySelector('[data-test="dispatch-status"]')?.textContent).toContain('Issued & Dispatched');
+    expect(fixture.nativeElement.querySelector('[data-test="dispatch-mark-dispatched"]')).toBeNull();
+  });
+});

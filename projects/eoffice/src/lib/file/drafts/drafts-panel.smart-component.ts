@@ -1,0 +1,332 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { DatePipe } from '@angular/common';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { QuillEditorComponent, QuillModules } from 'ngx-quill';
+import { firstValueFrom } from 'rxjs';
+import { DeskService, Desk } from '../../desk/desk.service';
+import { DISPATCH_STATUSES, DRAFT_STATUSES, labelOf, postOfGroup, postTitle } from '../../domain';
+import { CorrespondenceEntry, EFile } from '../model/file.model';
+import { Dispatch, DispatchRequest, Draft, DraftAction, DraftError, allowedActions } from './draft.model';
+import { sanitiseDraftHtml } from './draft-sanitiser';
+import { DRAFT_LANGUAGES, DRAFT_TEMPLATES, DraftLanguage } from './draft-templates';
+import { DraftService } from './draft.service';
+import { DispatchDialogData, DispatchDialogSmartComponent } from './dispatch-dialog/dispatch-dialog.smart-component';
+
+/** What the preview pane shows besides the editor: one version, or the current text beside the approved one. */
+type Preview =
+  | { kind: 'version'; label: string; html: string }
+  | { kind: 'compare'; current: string; approved: string; approvedLabel: string };
+
+/**
+ * Drafts for approval of one file: list with status, versions (the approved one marked), an editor for
+ * the current version, and the actions the draft's status and the officer's post allow. Dispatching
+ * emits the office copy so that the file view refreshes its correspondence.
+ */
+@Component({
+  selector: 'eoffice-drafts-panel',
+  imports: [
+    FormsModule,
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    QuillEditorComponent,
+    TranslatePipe
+  ],
+  templateUrl: './drafts-panel.smart-component.html',
+  styleUrl: './drafts-panel.smart-component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class DraftsPanelSmartComponent {
+  private readonly drafts = inject(DraftService);
+  private readonly deskService = inject(DeskService);
+  private readonly dialog = inject(MatDialog);
+  private readonly translate = inject(TranslateService);
+
+  readonly file = input.required<EFile>();
+  /** The office copy of a letter just issued: the file view refreshes its correspondence. */
+  readonly issued = output<CorrespondenceEntry>();
+  readonly openDraft = output<Draft>();
+
+  readonly list = signal<Draft[]>([]);
+  readonly dispatches = signal<Dispatch[]>([]);
+  readonly selectedId = signal<string | null>(null);
+  readonly selected = computed(() => this.list().find((d) => d.id === this.selectedId()) ?? null);
+  readonly desk = signal<Desk | null>(null);
+  readonly loading = signal(false);
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly notice = signal<string | null>(null);
+  readonly preview = signal<Preview | null>(null);
+  readonly choosingTemplate = signal(false);
+
+  /** Editor text of the selected draft's current version, and whether the officer changed it. */
+  readonly html = signal('');
+  readonly dirty = signal(false);
+  comment = '';
+  newKind = DRAFT_TEMPLATES[0].kind;
+  newLanguage: DraftLanguage = 'en';
+
+  readonly templates = DRAFT_TEMPLATES;
+  readonly languages = DRAFT_LANGUAGES;
+  readonly editorFormats = [
+    'bold',
+    'italic',
+    'underline',
+    'strike',
+    'header',
+    'list',
+    'indent',
+    'align',
+    'link',
+    'script',
+    'blockquote',
+    'direction'
+  ];
+  readonly editorModules: QuillModules = {
+    toolbar: [
+      ['bold', 'italic', 'underline', 'strike'],
+      [{ header: [1, 2, 3, false] }],
+      [{ list: 'ordered' }, { list: 'bullet' }],
+      [{ indent: '-1' }, { indent: '+1' }],
+      [{ align: [] }],
+      ['link', 'clean']
+    ]
+  };
+
+  /** Approval is for the post holding the file, at Section Officer level (2) or above. */
+  readonly canApprove = computed(() => {
+    const desk = this.desk();
+    const file = this.file();
+    if (!desk || !file.canWrite || !desk.posts.includes(file.currentHolder)) return false;
+    return (postOfGroup(desk.hierarchy, file.currentHolder)?.level ?? 0) >= 2;
+  });
+
+  readonly actions = computed<DraftAction[]>(() => {
+    const draft = this.selected();
+    return draft ? allowedActions(draft, { canWrite: this.file().canWrite, canApprove: this.canApprove() }) : [];
+  });
+
+  constructor() {
+    effect(() => {
+      const file = this.file();
+      untracked(() => void this.load(file.id));
+    });
+    this.deskService.desk().then(
+      (desk) => this.desk.set(desk),
+      () => this.desk.set(null)
+    );
+  }
+
+  get lang(): 'en' | 'hi' {
+    return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
+  }
+
+  can(action: DraftAction): boolean {
+    return this.actions().includes(action);
+  }
+
+  statusLabel(status: string): string {
+    return labelOf(DRAFT_STATUSES, status, this.lang);
+  }
+
+  dispatchStatusLabel(status: string): string {
+    return labelOf(DISPATCH_STATUSES, status, this.lang);
+  }
+
+  templateName(kind: string): string {
+    return this.templates.find((t) => t.kind === kind)?.name[this.lang] ?? kind;
+  }
+
+  postName(group?: string): string {
+    const desk = this.desk();
+    const post = desk && group ? postOfGroup(desk.hierarchy, group) : undefined;
+    return post && desk ? postTitle(desk.hierarchy, post, this.lang) : (group ?? '');
+  }
+
+  async load(fileId = this.file().id, keep = this.selectedId()): Promise<void> {
+    this.loading.set(true);
+    try {
+      const file = this.file();
+      if (file.id !== fileId) return;
+      const [drafts, dispatches] = await Promise.all([this.drafts.list(file), this.drafts.listDispatches(file)]);
+      this.list.set(drafts);
+      this.dispatches.set(dispatches);
+      const next = drafts.find((d) => d.id === keep) ?? drafts.find((d) => d.status !== 'discarded' && d.status !== 'issued') ?? drafts[0];
+      await this.select(next ?? null);
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  async select(draft: Draft | null): Promise<void> {
+    this.selectedId.set(draft?.id ?? null);
+    this.preview.set(null);
+    this.dirty.set(false);
+    this.comment = '';
+    this.html.set('');
+    if (!draft) return;
+    this.openDraft.emit(draft);
+    try {
+      this.html.set(await this.drafts.content(draft.id));
+      this.dirty.set(false);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  onEdited(html: string | null): void {
+    this.html.set(html ?? '');
+    this.dirty.set(true);
+  }
+
+  async showVersion(label: string): Promise<void> {
+    const draft = this.selected();
+    if (!draft) return;
+    await this.run(async () => {
+      this.preview.set({ kind: 'version', label, html: await this.drafts.content(draft.id, label) });
+    });
+  }
+
+  /** The current text beside the approved one: what changed since approval. */
+  async compareWithApproved(): Promise<void> {
+    const draft = this.selected();
+    if (!draft?.approvedVersion) return;
+    const approvedLabel = draft.approvedVersion;
+    await this.run(async () => {
+      const [current, approved] = await Promise.all([this.drafts.content(draft.id), this.drafts.content(draft.id, approvedLabel)]);
+      this.preview.set({ kind: 'compare', current, approved, approvedLabel });
+    });
+  }
+
+  closePreview(): void {
+    this.preview.set(null);
+  }
+
+  async create(): Promise<void> {
+    await this.run(async () => {
+      const draft = await this.drafts.create(this.file(), { kind: this.newKind, language: this.newLanguage });
+      this.choosingTemplate.set(false);
+      this.notice.set(this.translate.instant('EOFFICE.FILE.DRAFTS.CREATED', { number: draft.number }));
+      await this.load(this.file().id, draft.id);
+    });
+  }
+
+  async saveVersion(): Promise<void> {
+    const draft = this.selected();
+    if (!draft) return;
+    await this.run(async () => {
+      const saved = await this.drafts.saveVersion(this.file(), draft, this.html(), this.comment);
+      this.replace(saved);
+      this.dirty.set(false);
+      this.comment = '';
+      this.notice.set(
+        this.translate.instant(draft.status === 'approved' ? 'EOFFICE.FILE.DRAFTS.SAVED_NEEDS_APPROVAL' : 'EOFFICE.FILE.DRAFTS.SAVED', {
+          version: saved.version
+        })
+      );
+    });
+  }
+
+  async markForApproval(): Promise<void> {
+    await this.act((file, draft) => this.drafts.markForApproval(file, draft), 'EOFFICE.FILE.DRAFTS.PUT_UP');
+  }
+
+  async approve(): Promise<void> {
+    await this.act((file, draft) => this.drafts.approve(file, draft), 'EOFFICE.FILE.DRAFTS.APPROVED');
+  }
+
+  async discard(): Promise<void> {
+    await this.act((file, draft) => this.drafts.discard(file, draft), 'EOFFICE.FILE.DRAFTS.DISCARDED');
+  }
+
+  async dispatch(): Promise<void> {
+    const draft = this.selected();
+    if (!draft) return;
+    if (this.dirty()) {
+      this.error.set(this.translate.instant('EOFFICE.FILE.DRAFTS.ERRORS.UNSAVED'));
+      return;
+    }
+    const ref = this.dialog.open<DispatchDialogSmartComponent, DispatchDialogData, DispatchRequest | undefined>(
+      DispatchDialogSmartComponent,
+      {
+        data: { title: draft.title },
+        autoFocus: 'first-tabbable'
+      }
+    );
+    const request = await firstValueFrom(ref.afterClosed());
+    if (!request) return;
+    await this.run(async () => {
+      const result = await this.drafts.dispatch(this.file(), draft, request);
+      this.notice.set(
+        this.translate.instant(request.mode === 'byCru' ? 'EOFFICE.FILE.DRAFTS.ISSUED_BY_CRU' : 'EOFFICE.FILE.DRAFTS.ISSUED', {
+          issueNumber: result.dispatch.issueNumber
+        })
+      );
+      this.issued.emit(result.entry);
+      await this.load(this.file().id, draft.id);
+    });
+  }
+
+  async markDispatched(dispatch: Dispatch): Promise<void> {
+    await this.run(async () => {
+      const updated = await this.drafts.markDispatched(dispatch.id);
+      this.dispatches.update((list) => list.map((d) => (d.id === updated.id ? updated : d)));
+    });
+  }
+
+  /** Draft HTML for [innerHTML]: sanitised again at the point of showing. */
+  safe(html: string): string {
+    return sanitiseDraftHtml(html);
+  }
+
+  private async act(call: (file: EFile, draft: Draft) => Promise<Draft>, noticeKey: string): Promise<void> {
+    const draft = this.selected();
+    if (!draft) return;
+    if (this.dirty()) {
+      this.error.set(this.translate.instant('EOFFICE.FILE.DRAFTS.ERRORS.UNSAVED'));
+      return;
+    }
+    await this.run(async () => {
+      const updated = await call(this.file(), draft);
+      this.replace(updated);
+      this.notice.set(this.translate.instant(noticeKey, { version: updated.approvedVersion ?? updated.version }));
+    });
+  }
+
+  private replace(draft: Draft): void {
+    this.list.update((list) => list.map((d) => (d.id === draft.id ? draft : d)));
+  }
+
+  private async run(work: () => Promise<void>): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    this.notice.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fail(error: unknown): void {
+    const key = error instanceof DraftError ? error.key : 'EOFFICE.FILE.DRAFTS.ERRORS.FAILED';
+    this.error.set(this.translate.instant(key));
+  }
+}
