@@ -114,6 +114,30 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     expect.soft(watch.problemsOf('Send'), 'problems while sending').toEqual([]);
   });
 
+  await test.step('the clerk copies the physical receipt for information, the Section Officer taking it for action', async () => {
+    watch.enter('Copy');
+    await page.goto(`${APP_URL}/#/eoffice/receipts/created`);
+    await page.getByRole('link', { name: numbers[1], exact: true }).click();
+    await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[1]);
+    await byId('eoffice-receipt-copy').click();
+    const dialog = page.locator('eoffice-copy-dialog');
+    // Nothing chosen: both fields say what is missing, nothing is sent.
+    await dialog.locator('[data-test="copy-submit"]').click();
+    await expect(dialog.locator('[data-test="copy-to-error"]')).toBeVisible();
+    await dialog.locator('[data-test="copy-to"]').click();
+    await page.getByRole('option', { name: 'Assistant Section Officer (Establishment)', exact: true }).first().click();
+    await page.keyboard.press('Escape');
+    await dialog.locator('[data-test="copy-action-by"]').click();
+    await page.getByRole('option', { name: 'Section Officer (Establishment)', exact: true }).click();
+    await dialog.locator('[data-test="copy-submit"]').click();
+    await expect(dialog).toBeHidden();
+    const steps = byId('eoffice-receipt-movements').locator('[data-test="movement"]');
+    await expect(steps).toHaveCount(2);
+    await expect(steps.filter({ hasText: '[copy] For information' })).toContainText('Assistant Section Officer (Establishment)');
+    await expect(steps.filter({ hasNotText: '[copy]' })).toContainText('Section Officer (Establishment)');
+    expect.soft(watch.problemsOf('Copy'), 'problems while copying').toEqual([]);
+  });
+
   await test.step('the Section Officer sees it in her Inbox with days pending and opens it', async () => {
     const context = await browser.newContext();
     const so = await context.newPage();
@@ -129,12 +153,31 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     });
     await expect(row).toBeVisible();
     await expect(row.locator('[data-automation-id="eoffice-receipts-pending"]')).toHaveText('0');
+    // Not opened yet: the Inbox's read filter (asked of the workflow, then of the search) keeps it under "Not yet opened".
+    const readFilter = async (option: string) => {
+      await soById('eoffice-receipts-filter-read').click();
+      await so.getByRole('option', { name: option, exact: true }).click();
+      await soById('eoffice-receipts-apply').click();
+    };
+    await readFilter('Not yet opened');
+    await expect(row).toBeVisible();
+    await readFilter('Opened');
+    await expect(so.getByRole('link', { name: numbers[0], exact: true })).toHaveCount(0);
+    await readFilter('Any');
     await so.getByRole('link', { name: numbers[0], exact: true }).click();
     await expect(soById('eoffice-receipt-view-number')).toHaveText(numbers[0]);
     // Opening claims the task: the movement now shows it opened, and she may send it on.
     await expect(soById('eoffice-receipt-send')).toBeVisible();
     await so.reload();
     await expect(soById('eoffice-receipt-movements').locator('[data-test="movement"]').first()).toContainText('opened');
+    await so.goto(`${APP_URL}/#/eoffice/receipts/inbox`);
+    await readFilter('Opened');
+    await expect(row).toBeVisible();
+    await readFilter('Not yet opened');
+    await expect(so.getByRole('link', { name: numbers[0], exact: true })).toHaveCount(0);
+    await readFilter('Any');
+    await so.getByRole('link', { name: numbers[0], exact: true }).click();
+    await expect(soById('eoffice-receipt-view-number')).toHaveText(numbers[0]);
 
     // She puts it in one of the files her post holds; the movements show both steps.
     await soById('eoffice-receipt-put-in-file').click();
