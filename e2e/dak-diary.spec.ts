@@ -96,6 +96,35 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[0]);
   });
 
+  await test.step('the clerk drafts a reply to the sender, kept with the receipt and shown in the viewer', async () => {
+    watch.enter('Reply');
+    await byId('eoffice-receipt-reply').click();
+    const dialog = page.locator('eoffice-reply-dialog');
+    await expect(dialog.locator('[data-test="reply-to"]')).toHaveValue(/Anil Deshmukh/);
+    await expect(dialog.locator('[data-test="reply-reference"]')).toHaveValue(/GAD\/2026\/114/);
+    await expect(dialog.locator('[data-test="reply-subject"]')).toHaveValue(/^Reply: स्थानांतरण नीति/);
+    await dialog.locator('[data-test="reply-save"]').click();
+    await expect(dialog.locator('[data-test="reply-body-error"]')).toBeVisible();
+    await dialog.locator('[data-test="reply-body"]').fill('Your comments have been received and are under examination.');
+    await dialog.locator('[data-test="reply-save"]').click();
+    await expect(dialog).toBeHidden();
+    await expect(byId('eoffice-receipt-replies')).toContainText('Reply: स्थानांतरण नीति');
+    await page.reload();
+    await expect(byId('eoffice-receipt-replies')).toContainText('Reply: स्थानांतरण नीति');
+    expect.soft(watch.problemsOf('Reply'), 'problems while replying').toEqual([]);
+  });
+
+  await test.step("the Content App's own toolbar offers the receipt actions inside the receipt's folder", async () => {
+    watch.enter('Toolbar');
+    const receiptId = /#\/eoffice\/receipts\/([^/?]+)/.exec(page.url())![1];
+    await page.goto(`${APP_URL}/#/personal-files/${receiptId}`);
+    const open = page.locator('[id="eoffice.toolbar.receipt.open"]');
+    await expect(open).toBeVisible();
+    await open.click();
+    await expect(page).toHaveURL(new RegExp(`#/eoffice/receipts/${receiptId}`));
+    await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[0]);
+  });
+
   await test.step('the clerk sends the electronic receipt to the Section Officer through the marking dialog', async () => {
     watch.enter('Send');
     await byId('eoffice-receipt-send').click();
