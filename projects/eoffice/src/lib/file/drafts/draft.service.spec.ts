@@ -119,15 +119,24 @@ describe('DraftService', () => {
       Object.assign(node.properties, body.properties ?? {});
       return { entry: repo.entry(node) } as never;
     });
-    spyOn(NodesApi.prototype, 'updateNodeContent').and.callFake(
-      async (id: string, content: string, opts?: { majorVersion?: boolean; comment?: string }) => {
+    // Content is PUT as text/html (updateNodeContent's request with the draft's own mimetype).
+    spyOn(NodesApi.prototype, 'put').and.callFake(
+      async (request: {
+        path: string;
+        pathParams?: { nodeId: string };
+        queryParams?: { majorVersion?: boolean; comment?: string };
+        contentTypes?: string[];
+        bodyParam?: string;
+      }) => {
+        expect(request.path).toBe('/nodes/{nodeId}/content');
+        expect(request.contentTypes).toEqual(['text/html']);
         repo.checkWrite();
-        const node = repo.get(id);
+        const node = repo.get(request.pathParams!.nodeId);
         const [major, minor] = String(node.properties['cm:versionLabel']).split('.').map(Number);
-        const label = opts?.majorVersion ? `${major + 1}.0` : `${major}.${minor + 1}`;
-        node.content = content;
+        const label = request.queryParams?.majorVersion ? `${major + 1}.0` : `${major}.${minor + 1}`;
+        node.content = request.bodyParam!;
         node.properties['cm:versionLabel'] = label;
-        node.versions.push({ label, content, comment: opts?.comment });
+        node.versions.push({ label, content: node.content, comment: request.queryParams?.comment });
         return { entry: repo.entry(node) } as never;
       }
     );
@@ -221,10 +230,13 @@ describe('DraftService', () => {
     const draft = await service.create(file, { kind: 'letter', language: 'en' });
     const saved = await service.saveVersion(file, draft, '<p onclick="steal()">Revised</p><script>steal()</script>', 'Revised para 1');
 
-    expect(NodesApi.prototype.updateNodeContent).toHaveBeenCalledWith(draft.id, '<p>Revised</p>', {
-      majorVersion: false,
-      comment: 'Revised para 1'
-    });
+    expect(NodesApi.prototype.put).toHaveBeenCalledWith(
+      jasmine.objectContaining({
+        pathParams: { nodeId: draft.id },
+        queryParams: { majorVersion: false, comment: 'Revised para 1' },
+        bodyParam: '<p>Revised</p>'
+      })
+    );
     expect(saved.version).toBe('1.1');
     expect(saved.status).toBe('draft');
   });

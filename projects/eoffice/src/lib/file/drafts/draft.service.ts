@@ -145,7 +145,7 @@ export class DraftService {
     const clean = sanitiseDraftHtml(html);
     if (isBlankDraft(clean)) throw draftError('EMPTY');
     try {
-      await this.nodes.updateNodeContent(draft.id, clean, { majorVersion: false, comment: comment.trim() || 'Edited' });
+      await this.putHtml(draft.id, clean, comment.trim() || 'Edited');
       if (current.status === 'approved') await this.setStatus(draft.id, 'forApproval');
       return await this.get(draft.id);
     } catch (error) {
@@ -331,6 +331,22 @@ export class DraftService {
     return (result as { entry: NodeWithProps }).entry;
   }
 
+  /**
+   * PUT /nodes/{id}/content as updateNodeContent does (minor version, comment), but sent as text/html:
+   * updateNodeContent always sends application/octet-stream, which would turn the draft's mimetype
+   * into octet-stream and stop ADF's viewer from showing it.
+   */
+  private putHtml(nodeId: string, html: string, comment: string): Promise<unknown> {
+    return this.nodes.put({
+      path: '/nodes/{nodeId}/content',
+      pathParams: { nodeId },
+      queryParams: { majorVersion: false, comment },
+      contentTypes: ['text/html'],
+      accepts: ['application/json'],
+      bodyParam: html
+    });
+  }
+
   private async children(fileId: string, folder: string, withProperties = true): Promise<NodeWithProps[]> {
     let folderId: string;
     try {
@@ -385,5 +401,6 @@ export class DraftService {
 async function asText(body: unknown): Promise<string> {
   if (typeof body === 'string') return body;
   if (typeof Blob !== 'undefined' && body instanceof Blob) return body.text();
+  if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
   return body === undefined || body === null ? '' : String(body);
 }

@@ -114,7 +114,43 @@ describe('DraftsPanelSmartComponent', () => {
     fixture.detectChanges();
 
     expect(buttons(fixture)).toEqual(['draft-new', 'draft-save', 'draft-for-approval', 'draft-discard']);
-    expect(fixture.nativeElement.querySelector('[data-test="draft-editor"]')).not.toBeNull();
+    // Quill loads on demand: wait for the editable area.
+    let text: HTMLElement | null = null;
+    for (let i = 0; i < 50 && !text; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      text = fixture.nativeElement.querySelector('[data-test="draft-editor-text"]');
+    }
+    expect(text?.getAttribute('aria-label')).toBe('Text of the draft');
+    expect(text?.textContent).toContain('Text of current');
+  });
+
+  it('saves an edit as a version with its comment, and asks for a save before putting up unsaved text', async () => {
+    const fixture = await render([draftOf({})], { holder: 'GROUP_EO_GAD_ASO_EST' });
+    const el: HTMLElement = fixture.nativeElement;
+    const save = el.querySelector('[data-test="draft-save"]') as HTMLButtonElement;
+    expect(save.disabled).toBeTrue();
+
+    fixture.componentInstance.onEdited('<p>Revised text</p>');
+    fixture.componentInstance.comment = 'Para 2 reworded';
+    fixture.detectChanges();
+    (el.querySelector('[data-test="draft-for-approval"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(service.markForApproval).not.toHaveBeenCalled();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Save your changes as a version first');
+
+    service.saveVersion.and.resolveTo(draftOf({ version: '1.1' }));
+    (el.querySelector('[data-test="draft-save"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(service.saveVersion).toHaveBeenCalledWith(
+      jasmine.objectContaining({ id: 'f1' }),
+      jasmine.objectContaining({ id: 'd1' }),
+      '<p>Revised text</p>',
+      'Para 2 reworded'
+    );
+    expect(el.querySelector('[data-test="drafts-notice"]')?.textContent).toContain('Saved as version 1.1');
+    expect((el.querySelector('[data-test="draft-save"]') as HTMLButtonElement).disabled).toBeTrue();
   });
 
   it('offers a Section Officer holding the file Approve on a draft up for approval', async () => {

@@ -102,7 +102,15 @@ export class DraftsPanelSmartComponent {
       [{ indent: '-1' }, { indent: '+1' }],
       [{ align: [] }],
       ['link', 'clean']
-    ]
+    ],
+    // Tab and Shift+Tab leave the editor (keyboard users must not be trapped in it); indent stays on the toolbar.
+    keyboard: {
+      bindings: {
+        tab: { key: 'Tab', handler: () => true },
+        indent: { key: 'Tab', format: ['blockquote', 'indent', 'list'], handler: () => true },
+        outdent: { key: 'Tab', shiftKey: true, format: ['blockquote', 'indent', 'list'], handler: () => true }
+      }
+    }
   };
 
   /** Approval is for the post holding the file, at Section Officer level (2) or above. */
@@ -179,13 +187,26 @@ export class DraftsPanelSmartComponent {
     this.comment = '';
     this.html.set('');
     if (!draft) return;
-    this.openDraft.emit(draft);
     try {
       this.html.set(await this.drafts.content(draft.id));
       this.dirty.set(false);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** The editable area itself is what screen readers and keyboard users land on: name it. */
+  editorCreated(editor: { root: HTMLElement }): void {
+    editor.root.setAttribute('role', 'textbox');
+    editor.root.setAttribute('aria-multiline', 'true');
+    editor.root.setAttribute('aria-label', this.translate.instant('EOFFICE.FILE.DRAFTS.EDITOR'));
+    editor.root.setAttribute('data-test', 'draft-editor-text');
+  }
+
+  /** A draft chosen by the officer (not the one selected on loading). */
+  choose(draft: Draft): void {
+    void this.select(draft);
+    this.openDraft.emit(draft);
   }
 
   onEdited(html: string | null): void {
