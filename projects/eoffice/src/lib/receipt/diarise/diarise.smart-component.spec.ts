@@ -9,6 +9,8 @@ import { electronicDraft, registryHierarchy } from '../mock/receipt.mock';
 import { DiarisedReceipt, ReceiptService } from '../services/receipt.service';
 import { SenderMemoryService } from '../services/sender-memory.service';
 import { DiariseSmartComponent } from './diarise.smart-component';
+import { By } from '@angular/platform-browser';
+import { ReceiptFormUiComponent } from '../receipt-form/receipt-form.ui-component';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 
 describe('DiariseSmartComponent', () => {
@@ -84,6 +86,27 @@ describe('DiariseSmartComponent', () => {
     await Promise.all([first, second]);
 
     expect(diarise).toHaveBeenCalledTimes(1);
+  });
+
+  it('a double click on the Generate button itself diarises exactly one receipt and shows one number', async () => {
+    let finish: (value: DiarisedReceipt) => void = () => undefined;
+    diarise.and.returnValue(new Promise<DiarisedReceipt>((resolve) => (finish = resolve)));
+    const fixture = await render();
+    const element = fixture.nativeElement as HTMLElement;
+    const form = fixture.debugElement.query(By.directive(ReceiptFormUiComponent)).componentInstance as ReceiptFormUiComponent;
+    form.form.patchValue({ form: 'physical', subject: 'Representation for revision of pay' });
+    const generate = element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-generate"]')!;
+
+    generate.click();
+    generate.click();
+    fixture.detectChanges();
+    expect(generate.disabled).toBeTrue();
+    finish({ id: 'r1', receiptNumber: '1/2026/ADM-GAD', failedScans: [] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(diarise).toHaveBeenCalledTimes(1);
+    expect(element.querySelectorAll('[data-automation-id="eoffice-diarise-number"]').length).toBe(1);
   });
 
   it('says nothing was diarised when the repository refuses', async () => {
