@@ -27,6 +27,10 @@ export type { PdfRun } from './lib/shared/pdf/pdf-text';
 export { type GeneratedBy, GeneratedByService, officeDateTime } from './lib/shared/pdf/generated-by.service';
 export * from './lib/file/export/file-export.service';
 export * from './lib/file/export/file-export-button.smart-component';
+export * from './lib/file/notesheet/note.model';
+export * from './lib/file/notesheet/note-sanitiser';
+export { NoteService, NoteError, noteErrorOf, type Signer } from './lib/file/notesheet/note.service';
+export * from './lib/file/notesheet/notesheet.smart-component';
 export {
   type Draft,
   type DraftVersion,

@@ -1,0 +1,339 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  EventEmitter,
+  HostListener,
+  Input,
+  OnChanges,
+  Output,
+  SimpleChanges,
+  ViewChild,
+  computed,
+  inject,
+  signal
+} from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { EFile, NoteReference } from '../model/file.model';
+import { NoteEditorUiComponent } from './note-editor.ui-component';
+import { noteHtmlForDisplay } from './note-sanitiser';
+import { Note, latestNote, noteReference } from './note.model';
+import { NoteError, NoteService, noteErrorOf } from './note.service';
+
+/** A note as the list shows it: its content passed through the allow-list once more, just before display. */
+interface ShownNote {
+  note: Note;
+  body: SafeHtml;
+  designation: string;
+  latest: boolean;
+}
+
+type Editing = { mode: 'new' } | { mode: 'edit'; note: Note };
+
+interface Message {
+  key: string;
+  params?: Record<string, unknown>;
+  error: boolean;
+}
+
+/**
+ * The noting portion of an e-File: numbered notes, green ones signed and read-only, the yellow draft
+ * editable while the file is with the officer (`file.canWrite`). Keyboard-first: Alt+N begins a note (or
+ * opens the draft), the editor saves with Ctrl+Enter, confirms green with Ctrl+Shift+Enter, closes with
+ * Esc. A reference in a note (PUC, FR I, Note 4) is emitted as `openReference` for the file view to open
+ * on the right; a note reference also scrolls to that note here.
+ */
+@Component({
+  selector: 'eoffice-notesheet',
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoteEditorUiComponent, TranslatePipe],
+  templateUrl: './notesheet.smart-component.html',
+  styleUrl: './notesheet.smart-component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class NotesheetSmartComponent implements OnChanges {
+  private readonly noteService = inject(NoteService);
+  private readonly translate = inject(TranslateService);
+  private readonly domSanitizer = inject(DomSanitizer);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  @Input({ required: true }) file!: EFile;
+  /** The file's correspondence entries a note may refer to (PUC, FR I …, issues). */
+  @Input() references: NoteReference[] = [];
+  @Output() readonly openReference = new EventEmitter<NoteReference>();
+
+  @ViewChild(NoteEditorUiComponent) editor?: NoteEditorUiComponent;
+
+  readonly notes = signal<Note[]>([]);
+  readonly loading = signal(false);
+  readonly busy = signal(false);
+  readonly editing = signal<Editing | null>(null);
+  readonly message = signal<Message | null>(null);
+  readonly discarding = signal<string | null>(null);
+  private readonly designations = signal<Record<string, string>>({});
+
+  readonly shown = computed<ShownNote[]>(() => {
+    const notes = this.notes();
+    const latest = latestNote(notes);
+    const designations = this.designations();
+    return notes.map((note) => ({
+      note,
+      body: this.trusted(note.html),
+      designation: designations[note.id] ?? note.signature?.designation ?? '',
+      latest: note.id === latest?.id
+    }));
+  });
+
+  /** The draft at the foot of the notesheet, if any. */
+  readonly draft = computed(() => {
+    const latest = latestNote(this.notes());
+    return latest?.colour === 'yellow' ? latest : undefined;
+  });
+
+  ngOnChanges(changes: SimpleChanges): void {
+    if (changes['file'] && changes['file'].previousValue?.id !== this.file?.id) {
+      this.editing.set(null);
+      void this.reload();
+    }
+  }
+
+  get canWrite(): boolean {
+    return !!this.file?.canWrite;
+  }
+
+  /** Whether the officer may edit, discard or confirm this yellow note. */
+  writable(note: Note): boolean {
+    return this.canWrite && note.colour === 'yellow' && note.updatable !== false;
+  }
+
+  isEditing(note: Note): boolean {
+    const editing = this.editing();
+    return editing?.mode === 'edit' && editing.note.id === note.id;
+  }
+
+  noteLabel(note: Pick<Note, 'number'>): string {
+    return this.translate.instant('EOFFICE.FILE.NOTESHEET.NOTE', { number: note.number });
+  }
+
+  /** Notes the note being written may refer to: those before it. */
+  earlierNotes(): NoteReference[] {
+    const editing = this.editing();
+    const before = editing?.mode === 'edit' ? editing.note.number : Infinity;
+    return this.notes()
+      .filter((n) => n.number < before)
+      .map((n) => noteReference(n, this.noteLabel(n)));
+  }
+
+  editorLabel(): string {
+    const editing = this.editing();
+    return editing?.mode === 'edit'
+      ? this.translate.instant('EOFFICE.FILE.NOTESHEET.EDITOR.LABEL', { number: editing.note.number })
+      : this.translate.instant('EOFFICE.FILE.NOTESHEET.EDITOR.NEW_LABEL');
+  }
+
+  async reload(): Promise<void> {
+    if (!this.file?.id) return;
+    this.loading.set(true);
+    try {
+      const notes = await this.noteService.list(this.file.id);
+      this.notes.set(notes);
+      void this.translateDesignations(notes);
+    } catch (error) {
+      this.show(noteErrorOf(error));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** Alt+N (by key position, so Devanagari layouts work too): begin a note, or open the draft. */
+  @HostListener('document:keydown', ['$event'])
+  onDocumentKeydown(event: KeyboardEvent): void {
+    if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
+    if (!this.canWrite || this.editing() || this.busy()) return;
+    event.preventDefault();
+    this.startNew();
+  }
+
+  /** Begins a new note; while a draft exists, officers continue that draft instead (one draft at a time). */
+  startNew(): void {
+    if (!this.canWrite) return;
+    const draft = this.draft();
+    if (draft) {
+      if (!this.writable(draft))
+        return this.show(new NoteError('EOFFICE.FILE.NOTESHEET.ERRORS.DRAFT_EXISTS', undefined, { number: draft.number }));
+      this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.DRAFT_OPENED', params: { number: draft.number }, error: false });
+      this.editing.set({ mode: 'edit', note: draft });
+      return;
+    }
+    this.message.set(null);
+    this.editing.set({ mode: 'new' });
+  }
+
+  edit(note: Note): void {
+    if (!this.writable(note)) return;
+    this.message.set(null);
+    this.discarding.set(null);
+    this.editing.set({ mode: 'edit', note });
+  }
+
+  cancelEditing(): void {
+    const editing = this.editing();
+    this.editing.set(null);
+    this.focusAfterRender(editing?.mode === 'edit' ? editing.note.id : undefined);
+  }
+
+  /** Ctrl+Enter / "Save draft": stores the text as a yellow note. */
+  async saveDraft(html: string): Promise<void> {
+    const editing = this.editing();
+    if (!editing) return;
+    await this.run(async () => {
+      const note = editing.mode === 'new' ? await this.noteService.add(this.file, html) : await this.noteService.update(editing.note, html);
+      this.editing.set(null);
+      await this.reload();
+      this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.SAVED', params: { number: note.number }, error: false });
+      this.focusAfterRender(note.id);
+    });
+  }
+
+  /** Ctrl+Shift+Enter / "Save and confirm": stores the text and makes the note green in one go. */
+  async saveAndConfirm(html: string): Promise<void> {
+    const editing = this.editing();
+    if (!editing) return;
+    await this.run(async () => {
+      const note =
+        editing.mode === 'new'
+          ? await this.noteService.confirm(this.file, await this.noteService.add(this.file, html))
+          : await this.noteService.confirm(this.file, editing.note, html);
+      this.editing.set(null);
+      await this.reload();
+      this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
+      this.focusAfterRender(note.id);
+    });
+  }
+
+  /** "Confirm" on a draft that is not open in the editor. */
+  async confirm(note: Note): Promise<void> {
+    if (!this.writable(note)) return;
+    await this.run(async () => {
+      await this.noteService.confirm(this.file, note);
+      await this.reload();
+      this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
+      this.focusAfterRender(note.id);
+    });
+  }
+
+  /** First step of "Discard": ask, in place, with the choice focused. */
+  askDiscard(note: Note): void {
+    if (!this.writable(note)) return;
+    this.discarding.set(note.id);
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-testid="note-discard-yes-${note.number}"]`)?.focus());
+  }
+
+  keep(note: Note): void {
+    this.discarding.set(null);
+    this.focusAfterRender(note.id);
+  }
+
+  async discard(note: Note): Promise<void> {
+    this.discarding.set(null);
+    await this.run(async () => {
+      await this.noteService.discard(this.file.id, note);
+      if (this.editing()?.mode === 'edit') this.editing.set(null);
+      await this.reload();
+      this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.DISCARDED', params: { number: note.number }, error: false });
+    });
+  }
+
+  /** A click on a reference inside a note's text (delegated: the text is not ours to bind handlers into). */
+  @HostListener('click', ['$event'])
+  onBodyClick(event: MouseEvent): void {
+    const ref = this.referenceAt(event.target);
+    if (!ref) return;
+    event.preventDefault();
+    this.open(ref);
+  }
+
+  @HostListener('keydown', ['$event'])
+  onBodyKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const ref = this.referenceAt(event.target);
+    if (!ref) return;
+    event.preventDefault();
+    this.open(ref);
+  }
+
+  open(ref: NoteReference): void {
+    this.openReference.emit(ref);
+    if (ref.kind === 'note') this.scrollToNote(ref.id);
+  }
+
+  scrollToNote(id: string): void {
+    const el = this.host.nativeElement.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+  }
+
+  /** The reference under an event target: known correspondence or note, else what the anchor says. */
+  private referenceAt(target: EventTarget | null): NoteReference | undefined {
+    // Only in shown notes: a reference token inside the editor is text being written.
+    const anchor = target instanceof Element && target.closest('.eo-note__body') ? target.closest('a[data-eo-ref]') : null;
+    if (!anchor) return undefined;
+    const id = anchor.getAttribute('data-eo-ref') ?? '';
+    const kind = anchor.getAttribute('data-eo-kind') === 'note' ? 'note' : 'correspondence';
+    const known = this.references.find((r) => r.id === id);
+    if (known) return known;
+    const note = this.notes().find((n) => n.id === id);
+    if (note) return noteReference(note, this.noteLabel(note));
+    return { kind, id, label: (anchor.textContent ?? '').trim() };
+  }
+
+  private trusted(html: string): SafeHtml {
+    // noteHtmlForDisplay runs the note allow-list (DOMPurify) again; Angular's own sanitiser would also
+    // strip the reference's data-eo-* attributes, so the result is marked as already sanitised.
+    return this.domSanitizer.bypassSecurityTrustHtml(noteHtmlForDisplay(html));
+  }
+
+  private async translateDesignations(notes: Note[]): Promise<void> {
+    const lang = this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
+    if (lang === 'en') return this.designations.set({});
+    const entries = await Promise.all(
+      notes.filter((n) => n.signature).map(async (n) => [n.id, await this.noteService.designationOf(n, lang)] as const)
+    );
+    this.designations.set(Object.fromEntries(entries));
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      await action();
+    } catch (error) {
+      const refusal = noteErrorOf(error);
+      this.show(refusal);
+      // The notes may have changed under us (another window, the workflow): show them as they are now.
+      if (refusal.status === 409 || refusal.status === 404 || refusal.key.endsWith('ALREADY_GREEN') || refusal.key.endsWith('NOT_LATEST')) {
+        await this.reload();
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private show(error: NoteError): void {
+    this.message.set({ key: error.key, params: error.params, error: true });
+  }
+
+  private focusAfterRender(noteId?: string): void {
+    setTimeout(() => {
+      const el = noteId ? this.host.nativeElement.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(noteId)}"]`) : null;
+      (el ?? this.host.nativeElement.querySelector<HTMLElement>('[data-testid="note-new"]'))?.focus();
+    });
+  }
+}
