@@ -172,12 +172,16 @@ describe('ReceiptViewSmartComponent', () => {
     expect(markingOpen).toHaveBeenCalledOnceWith(jasmine.objectContaining({ itemId: receiptNode.id, action: 'send' }));
   });
 
-  it('ignores a toolbar action the officer cannot take: the receipt is only shown', async () => {
+  it('says why a toolbar action the officer cannot take does nothing: the receipt is only shown', async () => {
     queryParams = { action: 'send' };
-    const { fixture } = await render();
+    const { fixture, element } = await render();
     await fixture.whenStable();
+    fixture.detectChanges();
 
     expect(markingOpen).not.toHaveBeenCalled();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-action-refused"]')?.textContent).toContain(
+      '“Send receipt” is for the post holding this receipt'
+    );
   });
 
   it('lets the holder send through the marking dialog and reads the receipt again afterwards', async () => {

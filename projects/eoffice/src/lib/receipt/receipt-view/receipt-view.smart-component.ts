@@ -73,6 +73,8 @@ export class ReceiptViewSmartComponent {
   readonly details = signal<ReceiptDetails | null>(null);
   readonly loading = signal(true);
   readonly failed = signal(false);
+  /** A toolbar action the officer cannot take here (another post holds the receipt). */
+  readonly actionRefused = signal<string | null>(null);
   readonly editing = signal(false);
   readonly saving = signal(false);
   readonly saveFailed = signal(false);
@@ -139,7 +141,12 @@ export class ReceiptViewSmartComponent {
   private runPendingAction(): void {
     const action = this.pendingAction;
     this.pendingAction = null;
-    if (!action || !this.canAct()) return;
+    if (!action || !['send', 'copy', 'reply'].includes(action) || !this.details()) return;
+    // Asked from the Content App's toolbar, which cannot know who holds the receipt: say why nothing opens.
+    if (!this.canAct()) {
+      this.actionRefused.set(action);
+      return;
+    }
     if (action === 'send') void this.mark('send');
     else if (action === 'copy') void this.copy();
     else if (action === 'reply') void this.reply();
