@@ -92,6 +92,18 @@ describe('NoteService', () => {
     expect(await service.list('file-1')).toEqual([]);
   });
 
+  it('reads again only the notes that changed since the last reading', async () => {
+    repo.add(1, 'green', 'First');
+    const draft = repo.add(2, 'yellow', 'Draft');
+    await service.list('file-1');
+    expect(NodesApi.prototype.getNodeContent).toHaveBeenCalledTimes(2);
+    await service.update({ id: draft.id }, '<p>Draft, longer</p>');
+    const notes = await service.list('file-1');
+    expect(NodesApi.prototype.getNodeContent).toHaveBeenCalledTimes(3);
+    expect((NodesApi.prototype.getNodeContent as jasmine.Spy).calls.mostRecent().args[0]).toBe(draft.id);
+    expect(notes.map((n) => n.html)).toEqual(['<p>First</p>', '<p>Draft, longer</p>']);
+  });
+
   it('says the file is gone when the file itself cannot be found', async () => {
     // Notes/ answers 404, and so does the file itself (deleted, or never readable by this officer).
     (NodesApi.prototype.getNode as jasmine.Spy).and.callFake(async () => {

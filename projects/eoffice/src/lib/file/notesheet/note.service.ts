@@ -4,7 +4,7 @@ import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { NumberingNodes, NumberedNodeBody, claimNext, postOfGroup, postTitle } from '../../domain';
 import { EFile } from '../model/file.model';
-import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, latestNote, sortNotes, toNote } from './note.model';
+import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, sortNotes, toNote } from './note.model';
 import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
 
 const ERRORS = 'EOFFICE.FILE.NOTESHEET.ERRORS.';
@@ -66,6 +66,8 @@ export interface Signer {
 }
 
 const CONTENT_READS_AT_ONCE = 6;
+/** Note names are zero-padded numbers (domain/numbering.ts). */
+const NUMBERED = /^\d{6}$/;
 
 async function asText(content: unknown): Promise<string> {
   if (typeof Blob !== 'undefined' && content instanceof Blob) return content.text();
@@ -86,6 +88,9 @@ async function asText(content: unknown): Promise<string> {
 export class NoteService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
+
+  /** Contents already read, by note id and modification time: a reload fetches only what changed. */
+  private readonly contentCache = new Map<string, { modifiedAt: string; content: string }>();
 
   private get nodesApi(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -133,7 +138,7 @@ export class NoteService {
     if (isBlankNote(clean)) throw new NoteError(`${ERRORS}EMPTY`);
     if (!file.canWrite) throw new NoteError(`${ERRORS}NOT_WITH_YOU`, 403);
     try {
-      const draft = latestNote(await this.list(file.id));
+      const draft = await this.latest(file.id);
       if (draft?.colour === 'yellow') throw new NoteError(`${ERRORS}DRAFT_EXISTS`, undefined, { number: draft.number });
       const signer = await this.signer(file);
       const upload = this.uploadApi;
@@ -215,7 +220,7 @@ export class NoteService {
    */
   async discard(fileId: string, note: Pick<Note, 'id' | 'number'>): Promise<void> {
     try {
-      const latest = latestNote(await this.list(fileId));
+      const latest = await this.latest(fileId);
       if (!latest || latest.id !== note.id) throw new NoteError(`${ERRORS}NOT_LATEST`, undefined, { number: note.number });
       if (latest.colour !== 'yellow') throw new NoteError(`${ERRORS}ALREADY_GREEN`, undefined, { number: note.number });
       await this.nodesApi.deleteNode(note.id);
@@ -288,6 +293,16 @@ export class NoteService {
     return desk && post ? postTitle(desk.hierarchy, post, lang) : stored;
   }
 
+  /** The highest-numbered note as it is in the repository now (without its content). */
+  private async latest(fileId: string): Promise<Note | undefined> {
+    const nodes = this.nodesApi;
+    const folderId = await this.notesFolder(nodes, fileId);
+    if (!folderId) return undefined;
+    const page = await nodes.listNodeChildren(folderId, { include: ['properties'], orderBy: ['name DESC'], maxItems: 10 });
+    const top = (page.list?.entries ?? []).map((e) => e.entry as unknown as NoteNode).find((n) => NUMBERED.test(n.name));
+    return top ? toNote(top) : undefined;
+  }
+
   private async notesFolder(nodes: NodesApi, fileId: string): Promise<string | undefined> {
     try {
       return (await nodes.getNode(fileId, { relativePath: NOTES_FOLDER })).entry.id;
@@ -315,7 +330,15 @@ export class NoteService {
     const worker = async () => {
       while (next < notes.length) {
         const i = next++;
-        out[i] = await asText(await nodes.getNodeContent(notes[i].id));
+        const note = notes[i];
+        const modifiedAt = note.modifiedAt instanceof Date ? note.modifiedAt.toISOString() : String(note.modifiedAt ?? '');
+        const cached = this.contentCache.get(note.id);
+        if (modifiedAt && cached?.modifiedAt === modifiedAt) {
+          out[i] = cached.content;
+          continue;
+        }
+        out[i] = await asText(await nodes.getNodeContent(note.id));
+        if (modifiedAt) this.contentCache.set(note.id, { modifiedAt, content: out[i] });
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONTENT_READS_AT_ONCE, notes.length) }, worker));

@@ -68,6 +68,8 @@ export interface StoredNote {
   content: string;
   mimeType: string;
   allowableOperations?: string[];
+  /** Bumped on every change, as the repository's modifiedAt is. */
+  modifiedAt: string;
 }
 
 const status = (code: number) => Object.assign(new Error(String(code)), { status: code });
@@ -102,6 +104,7 @@ export class NotesRepository {
       aspectNames: ['cm:auditable', ...(colour === 'green' ? ['eo:signed'] : [])],
       content,
       mimeType: 'text/plain',
+      modifiedAt: this.tick(),
       ...extra
     };
     this.notes.set(name, note);
@@ -110,6 +113,12 @@ export class NotesRepository {
 
   byId(id: string): StoredNote | undefined {
     return [...this.notes.values()].find((n) => n.id === id);
+  }
+
+  private clock = Date.UTC(2026, 10, 20);
+
+  tick(): string {
+    return new Date((this.clock += 1000)).toISOString();
   }
 
   private fail(method: keyof NotesRepository['failNext']): void {
@@ -129,7 +138,8 @@ export class NotesRepository {
       content: { mimeType: n.mimeType },
       properties: { ...n.properties },
       aspectNames: [...n.aspectNames],
-      allowableOperations: n.allowableOperations
+      allowableOperations: n.allowableOperations,
+      modifiedAt: n.modifiedAt
     };
   }
 
@@ -181,7 +191,8 @@ export class NotesRepository {
         properties: { ...props },
         aspectNames: ['cm:auditable'],
         content: await file.text(),
-        mimeType: file.type
+        mimeType: file.type,
+        modifiedAt: this.tick()
       };
       this.notes.set(file.name, note);
       return { entry: { id: note.id, name: note.name } } as never;
@@ -193,6 +204,7 @@ export class NotesRepository {
         if (!note) throw status(404);
         note.content = String(options.bodyParam);
         note.mimeType = (options.contentTypes?.[0] ?? '').split(';')[0];
+        note.modifiedAt = this.tick();
         return { entry: this.entry(note) } as never;
       }
     );
@@ -203,6 +215,7 @@ export class NotesRepository {
         if (!note) throw status(404);
         Object.assign(note.properties, body.properties ?? {});
         if (body.aspectNames) note.aspectNames = [...body.aspectNames];
+        note.modifiedAt = this.tick();
         return { entry: this.entry(note) } as never;
       }
     );
