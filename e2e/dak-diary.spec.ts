@@ -96,7 +96,7 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[0]);
   });
 
-  await test.step('the clerk drafts a reply to the sender, kept with the receipt and shown in the viewer', async () => {
+  await test.step('the clerk drafts a reply to the sender, kept with the receipt and shown as a letter', async () => {
     watch.enter('Reply');
     await byId('eoffice-receipt-reply').click();
     const dialog = page.locator('eoffice-reply-dialog');
@@ -108,9 +108,12 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await dialog.locator('[data-test="reply-body"]').fill('Your comments have been received and are under examination.');
     await dialog.locator('[data-test="reply-save"]').click();
     await expect(dialog).toBeHidden();
-    await expect(byId('eoffice-receipt-replies')).toContainText('Reply: स्थानांतरण नीति');
+    await expect(byId('eoffice-receipt-reply-letter')).toContainText('under examination');
+    await expect(byId('eoffice-receipt-reply-letter')).toContainText('Anil Deshmukh');
     await page.reload();
     await expect(byId('eoffice-receipt-replies')).toContainText('Reply: स्थानांतरण नीति');
+    await byId('eoffice-receipt-replies').getByRole('button').first().click();
+    await expect(byId('eoffice-receipt-reply-letter')).toContainText('under examination');
     expect.soft(watch.problemsOf('Reply'), 'problems while replying').toEqual([]);
   });
 

@@ -40,12 +40,16 @@ describe('ReceiptViewSmartComponent', () => {
   let queryParams: Record<string, string>;
   let dialogResult: unknown;
   let dialogOpen: jasmine.Spy;
+  let replyLetter: jasmine.Spy;
 
   beforeEach(() => {
     get = jasmine.createSpy('get').and.resolveTo(details(0));
     posts = [];
     queryParams = {};
     dialogResult = undefined;
+    replyLetter = jasmine
+      .createSpy('replyLetter')
+      .and.resolveTo('<p class="subject"><strong>Reply: transfer policy</strong></p><p>Noted.</p>');
     dialogOpen = jasmine.createSpy('dialog.open').and.callFake(() => ({ afterClosed: () => of(dialogResult) }));
     openItem = jasmine.createSpy('openItem').and.resolveTo(null);
     markingOpen = jasmine.createSpy('open').and.resolveTo(true);
@@ -63,7 +67,10 @@ describe('ReceiptViewSmartComponent', () => {
           })
         },
         { provide: MatDialog, useFactory: () => ({ open: dialogOpen }) },
-        { provide: ReceiptService, useValue: { get, update, desk: async () => ({ posts }), markAcknowledged: async () => true } },
+        {
+          provide: ReceiptService,
+          useValue: { get, update, replyLetter, desk: async () => ({ posts }), markAcknowledged: async () => true }
+        },
         { provide: MovementService, useValue: { openItem, movements: async () => [] } },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
         { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
@@ -147,7 +154,7 @@ describe('ReceiptViewSmartComponent', () => {
     expect(get).toHaveBeenCalledTimes(2);
   });
 
-  it('lists a stored reply under the receipt and shows it in the viewer', async () => {
+  it('lists a stored reply under the receipt and shows it as a letter in place of the scan', async () => {
     openItem.and.resolveTo({ id: 'task-1', kind: 'holder' });
     dialogResult = { id: 'reply-1', name: 'Reply-12-2026-EST-GAD-2026-11-21.html', title: 'Reply: transfer policy' };
     const { fixture, element } = await render();
@@ -160,7 +167,28 @@ describe('ReceiptViewSmartComponent', () => {
       jasmine.objectContaining({ data: { receipt: toReceipt(receiptNode) } })
     );
     expect(element.querySelector('[data-automation-id="eoffice-receipt-replies"]')?.textContent).toContain('Reply: transfer policy');
-    expect(element.querySelector('adf-alfresco-viewer')?.getAttribute('data-node')).toBe('reply-1');
+    expect(replyLetter).toHaveBeenCalledOnceWith('reply-1');
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-reply-letter"]')?.textContent).toContain('Noted.');
+    expect(element.querySelector('adf-alfresco-viewer')).toBeNull();
+  });
+
+  it('goes back from a reply to the scan, and says so when a reply cannot be read', async () => {
+    get.and.resolveTo({
+      ...details(0),
+      scans: [{ id: 'scan-1', name: 'letter.pdf', mimeType: 'application/pdf' }],
+      replies: [{ id: 'reply-1', name: 'r.html', title: 'Reply: transfer policy' }]
+    });
+    const { fixture, element } = await render();
+    await fixture.componentInstance.showReply('reply-1');
+    fixture.detectChanges();
+    element.querySelector<HTMLButtonElement>('.eoffice-receipt-view__scan-tabs button')!.click();
+    fixture.detectChanges();
+
+    expect(element.querySelector('adf-alfresco-viewer')?.getAttribute('data-node')).toBe('scan-1');
+    replyLetter.and.rejectWith(new Error('404'));
+    await fixture.componentInstance.showReply('reply-1');
+    fixture.detectChanges();
+    expect(element.textContent).toContain('The draft reply could not be read from the repository.');
   });
 
   it('runs the action the Content App toolbar asked for once the receipt is read, and only for its holder', async () => {

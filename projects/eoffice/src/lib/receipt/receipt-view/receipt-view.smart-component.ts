@@ -79,6 +79,9 @@ export class ReceiptViewSmartComponent {
   readonly saving = signal(false);
   readonly saveFailed = signal(false);
   readonly scanId = signal<string | null>(null);
+  /** A draft reply shown in place of the scan (ADF's viewer would show its HTML source). */
+  readonly shownReply = signal<{ id: string; html: string } | null>(null);
+  readonly replyFailed = signal(false);
   readonly draft = signal<ReceiptDraft | null>(null);
   readonly lists = {
     deliveryModes: DELIVERY_MODES,
@@ -122,6 +125,7 @@ export class ReceiptViewSmartComponent {
       .then(async (details) => {
         this.details.set(details);
         this.scanId.set(details.scans[0]?.id ?? null);
+        this.shownReply.set(null);
         this.myPosts.set(
           await this.receipts
             .desk()
@@ -235,7 +239,23 @@ export class ReceiptViewSmartComponent {
     if (!stored) return;
     const current = this.details();
     if (current) this.details.set({ ...current, replies: [...current.replies, stored] });
-    this.scanId.set(stored.id);
+    await this.showReply(stored.id);
+  }
+
+  showScan(id: string): void {
+    this.shownReply.set(null);
+    this.scanId.set(id);
+  }
+
+  /** Shows a draft reply as the letter it is. */
+  async showReply(id: string): Promise<void> {
+    this.replyFailed.set(false);
+    try {
+      this.shownReply.set({ id, html: await this.receipts.replyLetter(id) });
+    } catch {
+      this.shownReply.set(null);
+      this.replyFailed.set(true);
+    }
   }
 
   async save(draft: ReceiptDraft): Promise<void> {

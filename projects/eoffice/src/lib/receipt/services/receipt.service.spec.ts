@@ -5,6 +5,7 @@ import { electronicDraft, receiptNode, registryHierarchy } from '../mock/receipt
 import { HIERARCHY_PATH } from '../../desk/desk.service';
 import { ReceiptService, ScanProgress } from './receipt.service';
 import { toReceipt } from '../model/receipt.model';
+import { replyLetterHtml } from '../reply/reply-letter';
 
 describe('ReceiptService', () => {
   let service: ReceiptService;
@@ -196,6 +197,18 @@ describe('ReceiptService', () => {
     );
     expect(updateNodeContent).toHaveBeenCalledOnceWith(stored.id, jasmine.stringMatching('<p>Noted.</p>'), jasmine.anything());
     expect(stored.title).toBe('Reply: transfer policy');
+  });
+
+  it('reads a stored reply back as the body of its letter, without the page head', async () => {
+    const receipt = toReceipt(receiptNode);
+    const html = replyLetterHtml({ to: 'Anil Deshmukh', reference: 'Ref', subject: 'Reply: x', body: 'Noted.' }, receipt);
+    (NodesApi.prototype.getNodeContent as jasmine.Spy).and.resolveTo(new Blob([html]));
+
+    const letter = await service.replyLetter('reply-1');
+
+    expect(letter).toContain('<address>Anil Deshmukh</address>');
+    expect(letter).toContain('<p>Noted.</p>');
+    expect(letter).not.toContain('<title>');
   });
 
   it('removes the empty draft again when its letter cannot be written: nothing half-saved', async () => {

@@ -167,6 +167,13 @@ export class ReceiptService {
     return { receipt: toReceipt(node.entry), scans, movements, replies };
   }
 
+  /** The body of a stored draft reply (the letter without its page head), to show in the receipt view. */
+  async replyLetter(id: string): Promise<string> {
+    const content: unknown = await this.nodesApi.getNodeContent(id);
+    const text = content instanceof Blob ? await content.text() : String(content ?? '');
+    return new DOMParser().parseFromString(text, 'text/html').body.innerHTML.trim();
+  }
+
   /**
    * Stores a draft reply to the sender under the receipt (Replies/, created with the first one) as an
    * eo:draft of kind `reply`. The letter is written in a second request; if that fails the empty draft
