@@ -7,6 +7,9 @@ import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component
 import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
 import { ReceiptViewSmartComponent } from './receipt/receipt-view/receipt-view.smart-component';
 import { PendencyDashboardSmartComponent } from './mis/dashboard/pendency-dashboard.smart-component';
+import { CreateFileSmartComponent } from './file/create-file/create-file.smart-component';
+import { FileListSmartComponent } from './file/file-list/file-list.smart-component';
+import { FileViewSmartComponent } from './file/file-view/file-view.smart-component';
 import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
 
 /** Name under which the extension's translations are registered. */
@@ -21,7 +24,10 @@ export const EOFFICE_COMPONENTS = {
   'eoffice.receipt.diarise': DiariseSmartComponent,
   'eoffice.receipt.list': ReceiptListSmartComponent,
   'eoffice.receipt.view': ReceiptViewSmartComponent,
-  'eoffice.mis.dashboard': PendencyDashboardSmartComponent
+  'eoffice.mis.dashboard': PendencyDashboardSmartComponent,
+  'eoffice.file.create': CreateFileSmartComponent,
+  'eoffice.file.list': FileListSmartComponent,
+  'eoffice.file.view': FileViewSmartComponent
 };
 
 /**

@@ -59,7 +59,7 @@ export class DeskService {
   }
 }
 
-async function asJson(content: unknown): Promise<unknown> {
+export async function asJson(content: unknown): Promise<unknown> {
   if (typeof Blob !== 'undefined' && content instanceof Blob) return JSON.parse(await content.text());
   if (typeof content === 'string') return JSON.parse(content);
   return content;

@@ -1,3 +1,4 @@
+import { Component, EventEmitter, Input, Output, input, output } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -16,6 +17,22 @@ import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
 import { FileService } from '../services/file.service';
 import { DeskService } from '../../desk/desk.service';
 import { FileViewSmartComponent } from './file-view.smart-component';
+import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
+import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
+import { NoteReference } from '../model/file.model';
+
+/** Stand-ins with the panels' inputs and outputs: the panels have their own specs. */
+@Component({ selector: 'eoffice-notesheet', template: '<span data-test="notes-writable">{{ file.canWrite }}</span>' })
+class NotesheetStandInComponent {
+  @Input() file!: EFile;
+  @Input() references: NoteReference[] = [];
+  @Output() readonly openReference = new EventEmitter<NoteReference>();
+}
+@Component({ selector: 'eoffice-drafts-panel', template: '' })
+class DraftsPanelStandInComponent {
+  readonly file = input.required<EFile>();
+  readonly issued = output<CorrespondenceEntry>();
+}
 
 const fileNode = {
   id: 'file-1',
@@ -78,6 +95,10 @@ describe('FileViewSmartComponent', () => {
     TestBed.overrideComponent(CorrespondencePanelUiComponent, {
       set: { imports: [], template: `<span data-test="selected">{{ selectedId() }}</span>` }
     });
+    TestBed.overrideComponent(FileViewSmartComponent, {
+      remove: { imports: [NotesheetSmartComponent, DraftsPanelSmartComponent] },
+      add: { imports: [NotesheetStandInComponent, DraftsPanelStandInComponent] }
+    });
     TestBed.overrideComponent(FileExportButtonSmartComponent, { set: { imports: [], providers: [], template: '' } });
     const translate = TestBed.inject(TranslateService);
     translate.setTranslation('en', en);
@@ -98,7 +119,8 @@ describe('FileViewSmartComponent', () => {
     expect(byId(element, 'eoffice-file-number')?.textContent?.trim()).toBe('A-11011/5/2026-EST-GAD');
     expect(byId(element, 'eoffice-file-subject')?.textContent).toContain('अवर श्रेणी लिपिकों की भर्ती');
     expect(element.querySelector('[data-test="selected"]')?.textContent).toBe('c2');
-    expect(openItem).toHaveBeenCalledWith('file-1');
+    expect(element.querySelector('[data-test="notes-writable"]')?.textContent).toBe('true');
+    expect(openItem).toHaveBeenCalledWith('file-1', { currentHolder: 'GROUP_EO_GAD_SO_EST' });
   });
 
   it('offers Send, Send back, Park and Close to the holder, and opens the marking dialog for the file', async () => {

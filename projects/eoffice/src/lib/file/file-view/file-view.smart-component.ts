@@ -1,5 +1,4 @@
 import {
-  CUSTOM_ELEMENTS_SCHEMA,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
@@ -29,7 +28,8 @@ import { MovementsTimelineSmartComponent } from '../../movement/movements-timeli
 import { ItemTask, MovementAction, refusalText } from '../../movement/model/movement.model';
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
-// WIP-INTEGRATION: notesheet and drafts panel imports go here once they exist
+import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
+import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
 import { CorrespondenceEntry, EFile, NoteReference, correspondenceReference } from '../model/file.model';
 import { FileService } from '../services/file.service';
 import { LinkFileDialogData, LinkFileDialogSmartComponent } from '../link/link-file-dialog.smart-component';
@@ -62,9 +62,10 @@ const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
     RouterLink,
     MovementsTimelineSmartComponent,
     FileExportButtonSmartComponent,
-    CorrespondencePanelUiComponent
+    CorrespondencePanelUiComponent,
+    NotesheetSmartComponent,
+    DraftsPanelSmartComponent
   ],
-  schemas: [CUSTOM_ELEMENTS_SCHEMA],
   templateUrl: './file-view.smart-component.html',
   styleUrl: './file-view.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
@@ -153,7 +154,7 @@ export class FileViewSmartComponent {
       this.file.set(file);
       await Promise.all([this.reloadCorrespondence(), this.loadRelated(file)]);
       // Opening the file claims the officer's holder task: the sender can no longer pull it back.
-      this.task.set(await this.movement.openItem(file.id).catch(() => null));
+      this.task.set(await this.movement.openItem(file.id, { currentHolder: file.currentHolder }).catch(() => null));
     } catch (e) {
       const status = (e as { status?: number }).status;
       this.failed.set(

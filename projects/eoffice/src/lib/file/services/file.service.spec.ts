@@ -5,6 +5,7 @@ import { Hierarchy } from '../../domain';
 import { HIERARCHY_PATH } from '../../desk/desk.service';
 import { FileDraft } from '../model/file-draft';
 import { FileService, SUBJECT_HEADS_PATH } from './file.service';
+import { MovementService } from '../../movement/services/movement.service';
 
 const hierarchy: Hierarchy = {
   version: 1,
@@ -36,11 +37,15 @@ describe('FileService', () => {
   let createNode: jasmine.Spy;
   let search: jasmine.Spy;
   let taken: Record<string, string[]>;
+  let begin: jasmine.Spy;
 
   beforeEach(() => {
     taken = { 'Files/2026/EST': ['000001', '000002', '000003', '000004'], 'Registers/Computer No/2026': ['000122'] };
     TestBed.configureTestingModule({
-      providers: [{ provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } }]
+      providers: [
+        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
+        { provide: MovementService, useValue: { begin: (begin = jasmine.createSpy('begin').and.resolveTo(true)) } }
+      ]
     });
     service = TestBed.inject(FileService);
     spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string, opts?: { relativePath?: string }) => {
@@ -99,6 +104,8 @@ describe('FileService', () => {
     const body = createNode.calls.allArgs().find(([, b]) => b.nodeType === 'eo:file')?.[1] as NodeBodyCreate;
     expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_SO_EST');
     expect(body.properties['eo:fileSerial']).toBe(5);
+    // its movement starts at once, so only the officer's post may write in it
+    expect(begin).toHaveBeenCalledOnceWith('node:Files/2026/EST/000005');
   });
 
   it('two officers opening files at once get serials 5 and 6, never the same number', async () => {

@@ -15,6 +15,7 @@ import {
   parseSubjectHeadIndex
 } from '../../domain';
 import { Desk, DeskService, asJson } from '../../desk/desk.service';
+import { MovementService } from '../../movement/services/movement.service';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
 import { FileDraft, toFileNodeBody } from '../model/file-draft';
 import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileTextQuery } from '../model/file-query';
@@ -38,6 +39,7 @@ export interface FilePage {
 export class FileService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
+  private readonly movement = inject(MovementService);
   private headsPromise?: Promise<SubjectHeadIndex>;
 
   private get nodesApi(): NodesApi {
@@ -72,7 +74,8 @@ export class FileService {
   /**
    * Opens a new file: claims a Computer No. and the next serial of the section's year (race-free: the
    * serial is the node's unique name), creating the eo:file with its number and metadata in one request.
-   * The file is held by the officer's post, status created, until it is first sent.
+   * Its movement starts at once with the officer's post as holder, so the repository lets only that
+   * post write in it (until then the site's contributors could).
    */
   async create(draft: FileDraft, now = new Date(), extra: Record<string, unknown> = {}): Promise<CreatedFile> {
     const desk = await this.desk();
@@ -94,6 +97,7 @@ export class FileService {
         return { ...body, properties: { ...body.properties, ...extra } };
       }
     });
+    await this.movement.begin(claimed.id);
     return { id: claimed.id, fileNumber, computerNumber };
   }
 

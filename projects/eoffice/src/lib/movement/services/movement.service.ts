@@ -76,6 +76,18 @@ export class MovementService {
     }
   }
 
+  /**
+   * Starts the movement of a new item at the post holding it (a file just opened): from then on the
+   * workflow alone writes its permissions, so nobody but that post can write in it. False when it moves already.
+   */
+  async begin(itemId: string): Promise<boolean> {
+    try {
+      return await this.startIfNew(itemId);
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
   /** Approves or refuses a close or reopen request waiting with the caller's post. */
   async decide(itemId: string, decision: 'approve' | 'refuse', remarks?: string): Promise<void> {
     try {
