@@ -163,6 +163,8 @@ describe('NotesheetSmartComponent', () => {
     expect(opened[1]).toEqual(jasmine.objectContaining({ kind: 'note', id: 'note-1', label: 'Note 1' }));
     // A note reference also brings that note into view here.
     expect(document.activeElement).toBe(byTestId(root, 'note-1'));
+    fixture.detectChanges();
+    expect(byTestId(root, 'note-1')!.classList).toContain('eo-note--highlight');
   });
 
   it('Alt+N opens a new note; Ctrl+Enter saves it as a draft with its Devanagari text intact', async () => {
@@ -222,6 +224,20 @@ describe('NotesheetSmartComponent', () => {
     expect(service.add).not.toHaveBeenCalled();
     expect(service.update.calls.mostRecent().args[0].id).toBe('note-2');
     expect(service.update.calls.mostRecent().args[1]).toBe('<p>Half written, now complete</p>');
+  });
+
+  it('keeps a draft’s structure and references through the editor unchanged', async () => {
+    const html =
+      `<h3>तथ्य</h3><p>As in ${referenceAnchor({ id: 'corr-1', kind: 'correspondence', label: 'PUC' })}, <strong>bold</strong> <em>italic</em> <u>under</u></p>` +
+      '<ol><li>first</li><li>second</li></ol><ul><li>bullet</li></ul>';
+    notes = [yellow(1, html)];
+    const root = await render();
+    byTestId(root, 'note-edit-1')!.click();
+    const quill = await editorQuill();
+    expect(quill.root.querySelector('a.eo-ref')?.textContent).toContain('PUC');
+    key(quill.root, { key: 'Enter', ctrlKey: true });
+    await settle();
+    expect(service.update.calls.mostRecent().args[1]).toBe(html);
   });
 
   it('leaves Tab to move the focus instead of typing a tab into the note', async () => {

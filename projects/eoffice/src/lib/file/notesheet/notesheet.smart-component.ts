@@ -75,6 +75,9 @@ export class NotesheetSmartComponent implements OnChanges {
   readonly editing = signal<Editing | null>(null);
   readonly message = signal<Message | null>(null);
   readonly discarding = signal<string | null>(null);
+  /** The note a reference just pointed at, marked for a moment so the eye finds it. */
+  readonly highlighted = signal<string | null>(null);
+  private highlightTimer?: ReturnType<typeof setTimeout>;
   private readonly designations = signal<Record<string, string>>({});
 
   readonly shown = computed<ShownNote[]>(() => {
@@ -277,6 +280,9 @@ export class NotesheetSmartComponent implements OnChanges {
     if (!el) return;
     el.scrollIntoView({ block: 'start', behavior: 'smooth' });
     el.focus({ preventScroll: true });
+    this.highlighted.set(id);
+    clearTimeout(this.highlightTimer);
+    this.highlightTimer = setTimeout(() => this.highlighted.set(null), 2000);
   }
 
   /** The reference under an event target: known correspondence or note, else what the anchor says. */
