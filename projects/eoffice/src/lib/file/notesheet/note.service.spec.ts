@@ -236,6 +236,10 @@ describe('NoteService', () => {
       jasmine.objectContaining({ key: 'EOFFICE.FILE.NOTESHEET.ERRORS.CONFLICT', status: 409 })
     );
     expect((await failure(service.update({ id: 'gone' }, '<p>x</p>'))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.GONE');
+    repo.failNext.delete = 403;
+    expect(await failure(service.discard('file-1', { id: draft.id, number: 1 }))).toEqual(
+      jasmine.objectContaining({ key: 'EOFFICE.FILE.NOTESHEET.ERRORS.DISCARD_FORBIDDEN', params: { number: 1 } })
+    );
     repo.failNext.delete = 500;
     expect((await failure(service.discard('file-1', { id: draft.id, number: 1 }))).key).toBe('EOFFICE.FILE.NOTESHEET.ERRORS.FAILED');
     expect(draft.properties['eo:noteColour']).toBe('yellow');

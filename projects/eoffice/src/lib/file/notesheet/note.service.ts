@@ -225,6 +225,9 @@ export class NoteService {
       if (latest.colour !== 'yellow') throw new NoteError(`${ERRORS}ALREADY_GREEN`, undefined, { number: note.number });
       await this.nodesApi.deleteNode(note.id);
     } catch (error) {
+      // Writing into a file is not deleting: the repository lets a holding post edit a draft, but only its
+      // author (the node's owner) delete it.
+      if (statusOf(error) === 403) throw new NoteError(`${ERRORS}DISCARD_FORBIDDEN`, 403, { number: note.number });
       throw noteErrorOf(error);
     }
   }
