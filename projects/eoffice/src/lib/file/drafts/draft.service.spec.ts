@@ -40,8 +40,8 @@ interface FakeNode {
 class FakeRepository {
   nodes = new Map<string, FakeNode>();
   private seq = 0;
-  /** Names another client takes just before us: the listing does not show them yet, create answers 409. */
-  takenUnseen = new Set<string>();
+  /** Names another client creates an instant before we do (our create then answers 409). */
+  takenFirst = new Set<string>();
   /** Forces the next write to fail with this HTTP status. */
   failWrites?: number;
 
@@ -102,13 +102,19 @@ describe('DraftService', () => {
 
     spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string, opts?: { relativePath?: string }) => {
       if (opts?.relativePath) {
-        const folder = repo.folder(id, opts.relativePath);
-        if (!repo.childrenOf(folder).length) throw { status: 404 };
-        return { entry: { id: folder, name: opts.relativePath } } as never;
+        // A probe of a taken name: `Correspondence/000003`.
+        const [folder, name] = opts.relativePath.split('/');
+        const hit = repo.childrenOf(repo.folder(id, folder)).find((n) => n.name === name);
+        if (!hit) throw { status: 404 };
+        return { entry: repo.entry(hit) } as never;
       }
       return { entry: repo.entry(repo.get(id)) } as never;
     });
-    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (folder: string, opts?: { orderBy?: string[] }) => {
+    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (folder: string, opts?: { orderBy?: string[]; where?: string }) => {
+      if (opts?.where === '(isFolder=true)') {
+        const names = [...new Set([...repo.nodes.values()].map((n) => n.parent).filter((p) => p.startsWith(`${folder}/`)))];
+        return { list: { entries: names.map((p) => ({ entry: { id: p, name: p.slice(folder.length + 1) } })) } } as never;
+      }
       const children = repo.childrenOf(folder).sort((a, b) => a.name.localeCompare(b.name));
       if (opts?.orderBy?.[0]?.endsWith('DESC')) children.reverse();
       return { list: { entries: children.map((n) => ({ entry: repo.entry(n) })) } } as never;
@@ -151,7 +157,8 @@ describe('DraftService', () => {
         repo.checkWrite();
         const folder = repo.folder(parentId!, relativePath!);
         const name = body!.name!;
-        if (repo.takenUnseen.delete(name) || repo.childrenOf(folder).some((n) => n.name === name)) throw { status: 409 };
+        if (repo.takenFirst.delete(name)) repo.add(folder, name, { 'cm:title': 'someone else' }, '');
+        if (repo.childrenOf(folder).some((n) => n.name === name)) throw { status: 409 };
         const node = repo.add(
           folder,
           name,
@@ -166,12 +173,16 @@ describe('DraftService', () => {
       const versions = [...repo.get(id).versions].reverse();
       return { list: { entries: versions.map((v) => ({ entry: { id: v.label, versionComment: v.comment } })) } } as never;
     });
-    spyOn(VersionsApi.prototype, 'getVersionContent').and.callFake(async (id: string, label: string) => {
-      const version = repo.get(id).versions.find((v) => v.label === label);
-      if (!version) throw { status: 404 };
-      return blob(version.content) as never;
-    });
-
+    // Version content is fetched with VersionsApi's own GET (see versionContent in the service).
+    spyOn(VersionsApi.prototype, 'get').and.callFake(
+      async (request: { path: string; pathParams?: { nodeId: string; versionId: string }; headerParams?: unknown }) => {
+        expect(request.path).toBe('/nodes/{nodeId}/versions/{versionId}/content');
+        expect(request.headerParams).toBeUndefined();
+        const version = repo.get(request.pathParams!.nodeId).versions.find((v) => v.label === request.pathParams!.versionId);
+        if (!version) throw { status: 404 };
+        return blob(version.content) as never;
+      }
+    );
     TestBed.configureTestingModule({
       providers: [
         { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) } },
@@ -211,6 +222,16 @@ describe('DraftService', () => {
     expect(text).toContain('Leave rules &lt;b&gt;amendment&lt;/b&gt;');
     expect(await service.content(second.id)).toContain('कार्यालय ज्ञापन');
     expect(repo.get(second.id).properties['eo:draftKind']).toBe('officeMemorandum');
+  });
+
+  it('finds the folders of a new file without asking for paths that answer 404 (console errors)', async () => {
+    expect(await service.list(file)).toEqual([]);
+    expect(await service.listDispatches(file)).toEqual([]);
+    const draft = await service.approve(file, await service.create(file, { kind: 'letter', language: 'en' }));
+    await service.dispatch(file, draft, { mode: 'bySelf', addressees: ['A'], deliveryMode: 'Post' });
+
+    expect((NodesApi.prototype.getNode as jasmine.Spy).calls.allArgs().filter(([, opts]) => opts?.relativePath)).toEqual([]);
+    expect(repo.childrenOf('f1/Drafts').length).toBe(1);
   });
 
   it('lists drafts newest first with their version history', async () => {
@@ -357,7 +378,7 @@ describe('DraftService', () => {
   });
 
   it('takes the next issue number when another dispatch took this one an instant earlier', async () => {
-    repo.takenUnseen.add('20261123-01');
+    repo.takenFirst.add('20261123-01');
     const result = await service.dispatch(
       file,
       await approvedDraft(),
@@ -367,6 +388,15 @@ describe('DraftService', () => {
 
     expect(result.dispatch.name).toBe('20261123-02');
     expect(result.dispatch.issueNumber).toBe('A-11011/5(I)/2026-EST-GAD');
+  });
+
+  it('gives the office copy the next free serial when a receipt is put in the file at the same moment', async () => {
+    repo.add('f1/Correspondence', '000001', { 'eo:correspondenceSerial': 1 }, 'PUC');
+    repo.takenFirst.add('000002');
+    const result = await service.dispatch(file, await approvedDraft(), { mode: 'bySelf', addressees: ['A'], deliveryMode: 'Post' });
+
+    expect(result.entry.serial).toBe(3);
+    expect(repo.childrenOf('f1/Correspondence').map((n) => n.name)).toEqual(['000001', '000002', '000003']);
   });
 
   it('leaves a dispatch by CRU pending until the CRU marks it dispatched, once', async () => {

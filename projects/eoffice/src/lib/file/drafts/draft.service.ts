@@ -99,7 +99,7 @@ export class DraftService {
   /** The (sanitised) text of a draft: its current version, or the version named. */
   async content(draftId: string, version?: string): Promise<string> {
     try {
-      const body = version ? await this.versionsApi.getVersionContent(draftId, version) : await this.nodes.getNodeContent(draftId);
+      const body = version ? await this.versionContent(draftId, version) : await this.nodes.getNodeContent(draftId);
       return sanitiseDraftHtml(await asText(body));
     } catch (error) {
       throw draftErrorOf(error);
@@ -206,7 +206,7 @@ export class DraftService {
     if (current.status !== 'approved' || !current.approvedVersion) throw draftError('NOT_APPROVED');
     if (current.version !== current.approvedVersion) throw draftError('CHANGED_AFTER_APPROVAL');
     try {
-      const html = sanitiseDraftHtml(await asText(await this.versionsApi.getVersionContent(draft.id, current.approvedVersion)));
+      const html = sanitiseDraftHtml(await asText(await this.versionContent(draft.id, current.approvedVersion)));
       const dispatch = await this.createDispatch(file, current, html, { ...request, addressees }, now);
       let copy: NodeWithProps | undefined;
       await claimNext(
@@ -294,7 +294,15 @@ export class DraftService {
   private htmlNodes(html: string, comment: string, onCreated: (node: NodeWithProps) => void): NumberingNodes {
     const nodes = this.nodes;
     return {
-      getNode: (id, opts) => nodes.getNode(id, opts),
+      // claimNext asks for the series folder by path: answer from the folder listing (no console 404);
+      // only its rare probes of a taken name (`Drafts/000007`) go to the repository.
+      getNode: async (id, opts) => {
+        const path = opts?.relativePath;
+        if (!path || path.includes('/')) return nodes.getNode(id, opts);
+        const folderId = await this.folderOf(id, path);
+        if (!folderId) throw { status: 404 };
+        return { entry: { id: folderId } };
+      },
       listNodeChildren: (id, opts) => nodes.listNodeChildren(id, opts),
       createNode: async (parentId: string, body: NumberedNodeBody) => {
         const node = await this.uploadHtml(parentId, html, body, comment);
@@ -332,6 +340,20 @@ export class DraftService {
   }
 
   /**
+   * GET /nodes/{id}/versions/{label}/content. VersionsApi.getVersionContent always sends its optional
+   * If-Modified-Since and Range headers, undefined when not given, and ADF's Angular HTTP client refuses
+   * an undefined header before sending anything; this is the same request without them.
+   */
+  private versionContent(nodeId: string, versionId: string): Promise<unknown> {
+    return this.versionsApi.get({
+      path: '/nodes/{nodeId}/versions/{versionId}/content',
+      pathParams: { nodeId, versionId },
+      accepts: ['application/octet-stream'],
+      returnType: 'blob'
+    });
+  }
+
+  /**
    * PUT /nodes/{id}/content as updateNodeContent does (minor version, comment), but sent as text/html:
    * updateNodeContent always sends application/octet-stream, which would turn the draft's mimetype
    * into octet-stream and stop ADF's viewer from showing it.
@@ -347,14 +369,19 @@ export class DraftService {
     });
   }
 
+  /**
+   * The id of one of the file's folders (Drafts, Dispatches, Correspondence), or undefined before its
+   * first use. Found by listing the file's folders rather than asking for the path, whose 404 for a
+   * folder not made yet would show as an error in the browser's console.
+   */
+  private async folderOf(fileId: string, folder: string): Promise<string | undefined> {
+    const page = await this.nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 100 });
+    return (page.list?.entries ?? []).find((e) => e.entry.name === folder)?.entry.id;
+  }
+
   private async children(fileId: string, folder: string, withProperties = true): Promise<NodeWithProps[]> {
-    let folderId: string;
-    try {
-      folderId = (await this.nodes.getNode(fileId, { relativePath: folder })).entry.id;
-    } catch (error) {
-      if (statusOf(error) === 404) return []; // nothing drafted or issued yet
-      throw error;
-    }
+    const folderId = await this.folderOf(fileId, folder);
+    if (!folderId) return []; // nothing drafted or issued yet
     const page = await this.nodes.listNodeChildren(folderId, {
       maxItems: 500,
       orderBy: ['name DESC'],
