@@ -56,6 +56,7 @@ import { CorrespondenceEntry } from '../model/file.model';
   `,
   styles: `
     :host {
+      position: relative;
       display: flex;
       flex-direction: column;
       min-height: 0;
@@ -96,10 +97,14 @@ import { CorrespondenceEntry } from '../model/file.model';
       display: block;
       opacity: 0.75;
     }
+    /* The viewer's own layers (loading screen, toolbar) are positioned against the page; containing
+       layout and paint here keeps them inside the correspondence side instead of over the notes. */
     .eoffice-correspondence__viewer {
       flex: 1;
       min-height: 320px;
       position: relative;
+      overflow: hidden;
+      contain: layout paint;
     }
     .eoffice-correspondence__empty {
       padding: 16px;

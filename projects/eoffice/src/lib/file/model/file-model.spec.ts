@@ -125,7 +125,9 @@ describe('e-File model', () => {
     });
     it('Parked and Closed', () => {
       expect(fileQuery('parked', posts)).toContain('=eo:status:"parked"');
-      expect(fileQuery('closed', posts)).toContain('(=eo:currentHolder:"GROUP_EO_GAD_SO_EST" OR =eo:originPost:"GROUP_EO_GAD_SO_EST")');
+      expect(fileQuery('closed', posts)).toContain(
+        '(=eo:currentHolder:"GROUP_EO_GAD_SO_EST" OR =eo:originPost:"GROUP_EO_GAD_SO_EST" OR =eo:closureApprovedBy:"GROUP_EO_GAD_SO_EST")'
+      );
     });
     it('an officer without posts sees nothing rather than everything', () => {
       expect(fileQuery('created', [])).toContain('=eo:originPost:"-none-"');

@@ -49,7 +49,11 @@ export function fileQuery(list: FileListName, posts: string[], text?: string): s
       parts.push(anyOf('eo:currentHolder', posts), anyOf('eo:status', ['parked']));
       break;
     case 'closed':
-      parts.push(`(${anyOf('eo:currentHolder', posts)} OR ${anyOf('eo:originPost', posts)})`, anyOf('eo:status', ['closed']));
+      // Closed with the officer's post, opened by it, or closed on its approval.
+      parts.push(
+        `(${anyOf('eo:currentHolder', posts)} OR ${anyOf('eo:originPost', posts)} OR ${anyOf('eo:closureApprovedBy', posts)})`,
+        anyOf('eo:status', ['closed'])
+      );
       break;
   }
   const words = fileTextQuery(text);

@@ -106,7 +106,7 @@ describe('NoteService', () => {
 
   it('says the file is gone when the file itself cannot be found', async () => {
     // Notes/ answers 404, and so does the file itself (deleted, or never readable by this officer).
-    (NodesApi.prototype.getNode as jasmine.Spy).and.callFake(async () => {
+    (NodesApi.prototype.listNodeChildren as jasmine.Spy).and.callFake(async () => {
       throw Object.assign(new Error('404'), { status: 404 });
     });
     const error = await failure(service.list('file-1'));

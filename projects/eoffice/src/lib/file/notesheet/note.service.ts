@@ -307,16 +307,10 @@ export class NoteService {
   }
 
   private async notesFolder(nodes: NodesApi, fileId: string): Promise<string | undefined> {
-    try {
-      return (await nodes.getNode(fileId, { relativePath: NOTES_FOLDER })).entry.id;
-    } catch (error) {
-      if (statusOf(error) === 404) {
-        // No Notes/ yet is an empty notesheet, but a missing or hidden file is an error.
-        await nodes.getNode(fileId);
-        return undefined;
-      }
-      throw error;
-    }
+    // A new file has no Notes/ yet: look for it among the file's folders rather than ask for a path
+    // that may answer 404 (a missing or hidden file still fails here, as it should).
+    const folders = await nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 20 });
+    return folders.list?.entries?.find((e) => e.entry.name === NOTES_FOLDER)?.entry.id;
   }
 
   /** The note as it is now, refused unless still yellow (someone may have confirmed it meanwhile). */

@@ -163,6 +163,11 @@ export class NotesRepository {
     spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(
       async (id: string, opts?: { orderBy?: string[]; skipCount?: number; maxItems?: number }) => {
         this.fail('list');
+        if (id === 'file-1') {
+          // the file's folders: Notes/ once a note was begun
+          const folders = this.folderExists ? [{ entry: { id: 'notes-folder', name: 'Notes', isFolder: true } }] : [];
+          return { list: { entries: folders, pagination: { hasMoreItems: false } } } as never;
+        }
         if (id !== 'notes-folder') throw status(404);
         const sorted = [...this.notes.values()].sort((a, b) => a.name.localeCompare(b.name));
         if (opts?.orderBy?.[0]?.endsWith('DESC')) sorted.reverse();

@@ -80,8 +80,8 @@ describe('FileService', () => {
         } as never;
       return { list: { entries: [], pagination: {} } } as never;
     });
-    createNode = spyOn(NodesApi.prototype, 'createNode').and.callFake(async (_parent: string, body: NodeBodyCreate) => {
-      const names = (taken[body.relativePath ?? ''] ??= []);
+    createNode = spyOn(NodesApi.prototype, 'createNode').and.callFake(async (parent: string, body: NodeBodyCreate) => {
+      const names = (taken[body.relativePath ?? parent] ??= []);
       if (names.includes(body.name)) throw Object.assign(new Error('409'), { status: 409 });
       names.push(body.name);
       return { entry: { id: `node:${body.relativePath}/${body.name}`, name: body.name } } as never;
@@ -106,6 +106,8 @@ describe('FileService', () => {
     expect(body.properties['eo:fileSerial']).toBe(5);
     // its movement starts at once, so only the officer's post may write in it
     expect(begin).toHaveBeenCalledOnceWith('node:Files/2026/EST/000005');
+    const folders = createNode.calls.allArgs().filter(([parent]) => parent === 'node:Files/2026/EST/000005');
+    expect(folders.map(([, b]) => b.name).sort()).toEqual(['Correspondence', 'Dispatches', 'Drafts', 'Notes']);
   });
 
   it('two officers opening files at once get serials 5 and 6, never the same number', async () => {

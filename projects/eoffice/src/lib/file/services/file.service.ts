@@ -22,6 +22,8 @@ import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileTex
 
 export const SUBJECT_HEADS_PATH = `Data Dictionary/eOffice/${SUBJECT_HEADS_FILE}`;
 const CORRESPONDENCE_FOLDER = 'Correspondence';
+/** The folders of an e-File besides Movements/, which the workflow keeps. */
+export const FILE_FOLDERS = ['Notes', CORRESPONDENCE_FOLDER, 'Drafts', 'Dispatches'];
 
 export interface CreatedFile {
   id: string;
@@ -97,6 +99,10 @@ export class FileService {
         return { ...body, properties: { ...body.properties, ...extra } };
       }
     });
+    // The two portions and the drafts exist from the start: a new file reads as an empty notesheet and
+    // an empty correspondence, never as a missing folder (the workflow then takes them over with the file).
+    const folderApi = this.nodesApi;
+    await Promise.all(FILE_FOLDERS.map((name) => folderApi.createNode(claimed.id, { name, nodeType: 'cm:folder' })));
     await this.movement.begin(claimed.id);
     return { id: claimed.id, fileNumber, computerNumber };
   }
