@@ -6,6 +6,7 @@ import { parseHierarchy } from '../../domain';
 import { EFile, toEFile } from '../model/file.model';
 import { Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';
+import { IssuedLetterService } from './issued-letter';
 
 const hierarchy = parseHierarchy({
   version: 1,
@@ -30,6 +31,7 @@ interface FakeNode {
   parent: string;
   properties: Record<string, unknown>;
   content: string;
+  mimeType?: string;
   versions: { label: string; content: string; comment?: string }[];
 }
 
@@ -166,6 +168,7 @@ describe('DraftService', () => {
           await data.text(),
           body!.nodeType === 'eo:draft'
         );
+        node.mimeType = data.type;
         return { entry: repo.entry(node) };
       }
     );
@@ -186,7 +189,17 @@ describe('DraftService', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) } },
-        { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: myPosts, postEntries: [] }) } }
+        { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: myPosts, postEntries: [] }) } },
+        // The letter's PDF is issued-letter.spec's business: here it is the text it was made from.
+        {
+          provide: IssuedLetterService,
+          useValue: {
+            pdf: async (html: string, meta: { issueNumber: string }) => ({
+              blob: new Blob([`PDF ${meta.issueNumber}\n${html}`], { type: 'application/pdf' }),
+              pages: []
+            })
+          }
+        }
       ]
     });
     service = TestBed.inject(DraftService);
@@ -260,6 +273,12 @@ describe('DraftService', () => {
     );
     expect(saved.version).toBe('1.1');
     expect(saved.status).toBe('draft');
+  });
+
+  it('stores ordinary spaces where the editor wrote &nbsp; so lines wrap', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    await service.saveVersion(file, draft, '<p>Yours&nbsp;faithfully,\u00a0sir</p>', '');
+    expect(repo.get(draft.id).content).toBe('<p>Yours faithfully, sir</p>');
   });
 
   it('approves the version the approver read, recording version, post and time', async () => {
@@ -357,7 +376,11 @@ describe('DraftService', () => {
         title: 'A-11011/5/2026-EST-GAD'
       })
     );
-    expect(repo.get(result.entry.id).content).toBe(repo.get(approved.id).versions[0].content);
+    // The office copy and the dispatch carry the PDF of the approved version.
+    const office = repo.get(result.entry.id);
+    expect(office.mimeType).toBe('application/pdf');
+    expect(office.content).toBe(`PDF A-11011/5/2026-EST-GAD\n${repo.get(approved.id).versions[0].content}`);
+    expect(repo.get(result.dispatch.id).content).toBe(office.content);
     expect(repo.get(approved.id).properties['eo:draftStatus']).toBe('issued');
   });
 
@@ -369,6 +392,13 @@ describe('DraftService', () => {
     expect(await issue(new Date(2026, 10, 23, 12))).toBe('A-11011/5(I)/2026-EST-GAD');
     expect(await issue(new Date(2026, 10, 23, 17))).toBe('A-11011/5(II)/2026-EST-GAD');
     expect(await issue(new Date(2026, 10, 24, 9))).toBe('A-11011/5/2026-EST-GAD');
+    // The letter's own number line carries the issue number.
+    expect(repo.childrenOf('f1/Correspondence').map((n) => /No\. ([^<\s]+)/.exec(n.content)?.[1])).toEqual([
+      'A-11011/5/2026-EST-GAD',
+      'A-11011/5(I)/2026-EST-GAD',
+      'A-11011/5(II)/2026-EST-GAD',
+      'A-11011/5/2026-EST-GAD'
+    ]);
     expect(repo.childrenOf('f1/Correspondence').map((n) => n.properties['eo:correspondenceFlag'])).toEqual([
       'A-11011/5/2026-EST-GAD',
       'A-11011/5(I)/2026-EST-GAD',

@@ -24,6 +24,7 @@ import {
 } from './draft.model';
 import { isBlankDraft, sanitiseDraftHtml } from './draft-sanitiser';
 import { DraftLanguage, findTemplate, renderTemplate } from './draft-templates';
+import { IssuedLetterService, withIssueNumber } from './issued-letter';
 
 export interface NewDraft {
   /** Template kind (letter, officeMemorandum …). */
@@ -57,6 +58,7 @@ const MAX_ISSUES_A_DAY = 99;
 export class DraftService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
+  private readonly letters = inject(IssuedLetterService);
 
   private get nodes(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -100,7 +102,7 @@ export class DraftService {
   async content(draftId: string, version?: string): Promise<string> {
     try {
       const body = version ? await this.versionContent(draftId, version) : await this.nodes.getNodeContent(draftId);
-      return sanitiseDraftHtml(await asText(body));
+      return sanitiseDraftHtml(plainSpaces(await asText(body)));
     } catch (error) {
       throw draftErrorOf(error);
     }
@@ -118,7 +120,7 @@ export class DraftService {
     try {
       let created: NodeWithProps | undefined;
       await claimNext(
-        this.htmlNodes(html, 'Created from a template', (node) => (created = node)),
+        this.contentNodes(htmlBlob(html), 'Created from a template', (node) => (created = node)),
         {
           parentId: file.id,
           folder: DRAFTS_FOLDER,
@@ -142,7 +144,7 @@ export class DraftService {
     this.requireWrite(file);
     const current = await this.read(draft.id);
     this.requireStatus(current, ['draft', 'forApproval', 'approved']);
-    const clean = sanitiseDraftHtml(html);
+    const clean = sanitiseDraftHtml(plainSpaces(html));
     if (isBlankDraft(clean)) throw draftError('EMPTY');
     try {
       await this.putHtml(draft.id, clean, comment.trim() || 'Edited');
@@ -188,7 +190,8 @@ export class DraftService {
   }
 
   /**
-   * Issues an approved draft. Its approved version (and only that) becomes:
+   * Issues an approved draft. Its approved version (and only that), as a PDF whose number line carries
+   * the issue number (issued-letter.ts), becomes:
    * 1. an eo:dispatch in Dispatches/ named `<day>-<n>` (its issue number: see issueNumber in
    *    domain/file-number.ts), by self = Issued & Sent at once, by CRU = pending until the CRU
    *    dispatches it (markDispatched);
@@ -206,11 +209,11 @@ export class DraftService {
     if (current.status !== 'approved' || !current.approvedVersion) throw draftError('NOT_APPROVED');
     if (current.version !== current.approvedVersion) throw draftError('CHANGED_AFTER_APPROVAL');
     try {
-      const html = sanitiseDraftHtml(await asText(await this.versionContent(draft.id, current.approvedVersion)));
-      const dispatch = await this.createDispatch(file, current, html, { ...request, addressees }, now);
+      const html = sanitiseDraftHtml(plainSpaces(await asText(await this.versionContent(draft.id, current.approvedVersion))));
+      const { dispatch, letter } = await this.createDispatch(file, current, html, { ...request, addressees }, now);
       let copy: NodeWithProps | undefined;
       await claimNext(
-        this.htmlNodes(html, '', (node) => (copy = node)),
+        this.contentNodes(letter, '', (node) => (copy = node)),
         {
           parentId: file.id,
           folder: CORRESPONDENCE_FOLDER,
@@ -255,13 +258,24 @@ export class DraftService {
    * The day's next issue: the highest `<day>-<n>` name in Dispatches/ + 1. A 409 means another
    * officer took that name an instant earlier: take the next one.
    */
-  private async createDispatch(file: EFile, draft: Draft, html: string, request: DispatchRequest, now: Date): Promise<Dispatch> {
+  private async createDispatch(
+    file: EFile,
+    draft: Draft,
+    html: string,
+    request: DispatchRequest,
+    now: Date
+  ): Promise<{ dispatch: Dispatch; letter: Blob }> {
     const names = (await this.children(file.id, DISPATCHES_FOLDER, false)).map((n) => n.name);
     const bySelf = request.mode === 'bySelf';
     for (let n = issuesOfDay(names, now) + 1; n <= MAX_ISSUES_A_DAY; n++) {
       const number = issueNumber(file.fileNumber, n);
+      const letter = await this.letters.pdf(withIssueNumber(html, file.fileNumber, number), {
+        issueNumber: number,
+        subject: file.subject,
+        issuedAt: now
+      });
       try {
-        const created = await this.uploadHtml(file.id, html, {
+        const created = await this.upload(file.id, letter.blob, {
           name: dispatchName(now, n),
           nodeType: 'eo:dispatch',
           relativePath: DISPATCHES_FOLDER,
@@ -282,7 +296,7 @@ export class DraftService {
           { properties: { 'eo:addressees': request.addressees } as unknown as Record<string, string> },
           { include: ['properties'] }
         );
-        return toDispatch(updated.entry as NodeWithProps);
+        return { dispatch: toDispatch(updated.entry as NodeWithProps), letter: letter.blob };
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
       }
@@ -290,8 +304,8 @@ export class DraftService {
     throw draftError('TOO_MANY_ISSUES');
   }
 
-  /** NumberingNodes whose createNode uploads `html` as the numbered node's content (one request). */
-  private htmlNodes(html: string, comment: string, onCreated: (node: NodeWithProps) => void): NumberingNodes {
+  /** NumberingNodes whose createNode uploads `content` as the numbered node's content (one request). */
+  private contentNodes(content: Blob, comment: string, onCreated: (node: NodeWithProps) => void): NumberingNodes {
     const nodes = this.nodes;
     return {
       // claimNext asks for the series folder by path: answer from the folder listing (no console 404);
@@ -305,7 +319,7 @@ export class DraftService {
       },
       listNodeChildren: (id, opts) => nodes.listNodeChildren(id, opts),
       createNode: async (parentId: string, body: NumberedNodeBody) => {
-        const node = await this.uploadHtml(parentId, html, body, comment);
+        const node = await this.upload(parentId, content, body, comment);
         onCreated(node);
         return { entry: { id: node.id, name: node.name } };
       }
@@ -313,12 +327,12 @@ export class DraftService {
   }
 
   /**
-   * Creates a content node with its HTML and properties in one multipart request (form fields are
+   * Creates a content node with its content and properties in one multipart request (form fields are
    * properties, as in ACS): the first version is the text itself, not an empty one, and the part's
    * type gives the node its mimetype. autoRename off: a taken name answers 409.
    */
-  private async uploadHtml(parentId: string, html: string, body: NumberedNodeBody, comment = ''): Promise<NodeWithProps> {
-    const file = new File([html], body.name, { type: 'text/html' });
+  private async upload(parentId: string, content: Blob, body: NumberedNodeBody, comment = ''): Promise<NodeWithProps> {
+    const file = new File([content], body.name, { type: content.type });
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(body.properties ?? {})) if (v !== undefined && v !== null) fields[k] = String(v);
     const opts: Record<string, unknown> = {
@@ -424,6 +438,14 @@ export class DraftService {
     if (!allowed.includes(draft.status)) throw draftError(`STATUS_${draft.status.toUpperCase()}`);
   }
 }
+
+const htmlBlob = (html: string): Blob => new Blob([html], { type: 'text/html' });
+
+/**
+ * Quill's HTML writes every space as &nbsp;, which would stop a letter's lines from wrapping when it is
+ * shown or printed: stored drafts keep ordinary spaces.
+ */
+const plainSpaces = (html: string): string => html.replace(/&nbsp;|\u00a0/g, ' ');
 
 async function asText(body: unknown): Promise<string> {
   if (typeof body === 'string') return body;
