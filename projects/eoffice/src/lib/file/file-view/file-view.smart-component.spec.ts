@@ -188,4 +188,15 @@ describe('FileViewSmartComponent', () => {
     const tabs = Array.from(element.querySelectorAll('[role="tab"]')).map((t) => t.textContent?.trim());
     expect(tabs).toEqual(['Notes', 'Correspondence', 'Drafts', 'Movements']);
   });
+
+  it('shows script in a subject as text: nothing runs, no element is made from it', async () => {
+    const payload = '<img src=x onerror="window.__eofficeXss=1"><script>window.__eofficeXss=2</script>';
+    file = toEFile({ ...fileNode, properties: { ...fileNode.properties, 'eo:subject': payload } });
+    const { fixture, element } = await render();
+    await fixture.whenStable();
+    const subject = byId(element, 'eoffice-file-subject')!;
+    expect(subject.textContent).toContain(payload);
+    expect(subject.querySelector('img, script')).toBeNull();
+    expect((window as unknown as { __eofficeXss?: number }).__eofficeXss).toBeUndefined();
+  });
 });
