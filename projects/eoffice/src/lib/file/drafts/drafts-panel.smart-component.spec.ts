@@ -91,7 +91,13 @@ describe('DraftsPanelSmartComponent', () => {
 
   const buttons = (fixture: { nativeElement: HTMLElement }) =>
     Array.from(fixture.nativeElement.querySelectorAll<HTMLElement>('[data-test^="draft-"]'))
-      .filter((el) => el.tagName === 'BUTTON' && el.dataset['test'] !== 'draft-item' && el.dataset['test'] !== 'draft-version')
+      .filter(
+        (el) =>
+          el.tagName === 'BUTTON' &&
+          el.dataset['test'] !== 'draft-item' &&
+          el.dataset['test'] !== 'draft-version' &&
+          !el.dataset['test']!.startsWith('draft-format-')
+      )
       .map((el) => el.dataset['test']);
 
   it('shows a reader the drafts and their text but no way to change them', async () => {
@@ -122,6 +128,18 @@ describe('DraftsPanelSmartComponent', () => {
     }
     expect(text?.getAttribute('aria-label')).toBe('Text of the draft');
     expect(text?.textContent).toContain('Text of current');
+
+    // The Material toolbar formats the text where the cursor is, and says which formats are on.
+    const bold = fixture.nativeElement.querySelector('[data-test="draft-format-bold"]') as HTMLButtonElement;
+    expect(bold.getAttribute('aria-label')).toBe('Bold');
+    bold.click();
+    fixture.detectChanges();
+    expect(bold.getAttribute('aria-pressed')).toBe('true');
+    (fixture.nativeElement.querySelector('[data-test="draft-format-center"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(text?.querySelector('.ql-align-center')).not.toBeNull();
+    expect(fixture.componentInstance.dirty()).toBeTrue();
   });
 
   it('saves an edit as a version with its comment, and asks for a save before putting up unsaved text', async () => {

@@ -8,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { QuillEditorComponent, QuillModules } from 'ngx-quill';
 import { firstValueFrom } from 'rxjs';
@@ -19,6 +20,24 @@ import { sanitiseDraftHtml } from './draft-sanitiser';
 import { DRAFT_LANGUAGES, DRAFT_TEMPLATES, DraftLanguage } from './draft-templates';
 import { DraftService } from './draft.service';
 import { DispatchDialogData, DispatchDialogSmartComponent } from './dispatch-dialog/dispatch-dialog.smart-component';
+
+/** The part of Quill the panel uses (ngx-quill hands the editor over on creation). */
+interface QuillLike {
+  root: HTMLElement;
+  on(event: 'editor-change', handler: () => void): unknown;
+  getSelection(focus?: boolean): { index: number; length: number } | null;
+  getFormat(range?: { index: number; length: number } | null): Record<string, unknown>;
+  format(name: string, value: unknown, source?: 'user'): unknown;
+}
+
+interface ToolbarButton {
+  /** Under EOFFICE.FILE.DRAFTS.TOOLBAR. */
+  key: string;
+  icon: string;
+  format: string;
+  value: unknown;
+  shortcut?: string;
+}
 
 /** What the preview pane shows besides the editor: one version, or the current text beside the approved one. */
 type Preview =
@@ -41,6 +60,7 @@ type Preview =
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatTooltipModule,
     QuillEditorComponent,
     TranslatePipe
   ],
@@ -80,38 +100,31 @@ export class DraftsPanelSmartComponent {
 
   readonly templates = DRAFT_TEMPLATES;
   readonly languages = DRAFT_LANGUAGES;
-  readonly editorFormats = [
-    'bold',
-    'italic',
-    'underline',
-    'strike',
-    'header',
-    'list',
-    'indent',
-    'align',
-    'link',
-    'script',
-    'blockquote',
-    'direction'
-  ];
+  /** What the editor may produce: the sanitiser's allow-list, nothing more. */
+  readonly editorFormats = ['bold', 'italic', 'underline', 'header', 'list', 'align'];
+  /**
+   * No Quill toolbar (the Material one in the template is translated and keyboard reachable), and none
+   * of Quill's Tab handling: Tab and Shift+Tab move the focus, so keyboard users are never trapped.
+   */
   readonly editorModules: QuillModules = {
-    toolbar: [
-      ['bold', 'italic', 'underline', 'strike'],
-      [{ header: [1, 2, 3, false] }],
-      [{ list: 'ordered' }, { list: 'bullet' }],
-      [{ indent: '-1' }, { indent: '+1' }],
-      [{ align: [] }],
-      ['link', 'clean']
-    ],
-    // Tab and Shift+Tab leave the editor (keyboard users must not be trapped in it); indent stays on the toolbar.
+    toolbar: false,
     keyboard: {
-      bindings: {
-        tab: { key: 'Tab', handler: () => true },
-        indent: { key: 'Tab', format: ['blockquote', 'indent', 'list'], handler: () => true },
-        outdent: { key: 'Tab', shiftKey: true, format: ['blockquote', 'indent', 'list'], handler: () => true }
-      }
+      bindings: { tab: false, indent: false, outdent: false, 'remove tab': false, 'indent code-block': false, 'outdent code-block': false }
     }
   };
+  readonly toolbar: ToolbarButton[] = [
+    { key: 'BOLD', icon: 'format_bold', format: 'bold', value: true, shortcut: 'Control+B' },
+    { key: 'ITALIC', icon: 'format_italic', format: 'italic', value: true, shortcut: 'Control+I' },
+    { key: 'UNDERLINE', icon: 'format_underlined', format: 'underline', value: true, shortcut: 'Control+U' },
+    { key: 'HEADING', icon: 'title', format: 'header', value: 2 },
+    { key: 'ORDERED', icon: 'format_list_numbered', format: 'list', value: 'ordered' },
+    { key: 'BULLET', icon: 'format_list_bulleted', format: 'list', value: 'bullet' },
+    { key: 'CENTER', icon: 'format_align_center', format: 'align', value: 'center' },
+    { key: 'RIGHT', icon: 'format_align_right', format: 'align', value: 'right' }
+  ];
+  /** Formats at the cursor, for the toolbar's pressed states. */
+  readonly formatsAtCursor = signal<Record<string, unknown>>({});
+  private editor?: QuillLike;
 
   /** Approval is for the post holding the file, at Section Officer level (2) or above. */
   readonly canApprove = computed(() => {
@@ -196,11 +209,31 @@ export class DraftsPanelSmartComponent {
   }
 
   /** The editable area itself is what screen readers and keyboard users land on: name it. */
-  editorCreated(editor: { root: HTMLElement }): void {
+  editorCreated(editor: QuillLike): void {
+    this.editor = editor;
+    editor.on('editor-change', () => {
+      const range = editor.getSelection();
+      if (range) this.formatsAtCursor.set(editor.getFormat(range));
+    });
     editor.root.setAttribute('role', 'textbox');
     editor.root.setAttribute('aria-multiline', 'true');
     editor.root.setAttribute('aria-label', this.translate.instant('EOFFICE.FILE.DRAFTS.EDITOR'));
     editor.root.setAttribute('data-test', 'draft-editor-text');
+  }
+
+  /** Applies or removes a toolbar format where the cursor is (block formats on its lines). */
+  applyFormat(button: ToolbarButton): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const range = editor.getSelection(true);
+    const on = this.isActive(button);
+    editor.format(button.format, on ? false : button.value, 'user');
+    this.formatsAtCursor.set(editor.getFormat(range));
+  }
+
+  isActive(button: ToolbarButton): boolean {
+    const current = this.formatsAtCursor()[button.format];
+    return button.value === true ? !!current : current === button.value;
   }
 
   /** A draft chosen by the officer (not the one selected on loading). */
