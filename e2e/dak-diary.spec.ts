@@ -112,6 +112,8 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await expect(byId('eoffice-receipt-reply-letter')).toContainText('Anil Deshmukh');
     await page.reload();
     await expect(byId('eoffice-receipt-replies')).toContainText('Reply: स्थानांतरण नीति');
+    // Let the scan finish loading first: ADF's viewer logs an error when it is closed mid-load.
+    await expect(page.locator('adf-alfresco-viewer .page[data-loaded="true"]').first()).toBeAttached();
     await byId('eoffice-receipt-replies').getByRole('button').first().click();
     await expect(byId('eoffice-receipt-reply-letter')).toContainText('under examination');
     expect.soft(watch.problemsOf('Reply'), 'problems while replying').toEqual([]);

@@ -1,28 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { PageWatch } from './support/page-watch';
+import { readPdf } from './support/read-pdf';
 
 const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 
 /** The Central Registry clerk of the demo department (seeded by the global setup). */
 const DIARIST = { user: 'pooja.patel', password: 'demo1234' };
-
-/** The text layer and page count of a PDF, read with pdf.js's Node build. */
-async function readPdf(file: string): Promise<{ pages: number; text: string; bytes: number }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const data = new Uint8Array(await readFile(file));
-  const standardFontDataUrl = path.resolve('node_modules/pdfjs-dist/standard_fonts') + path.sep;
-  const doc = await pdfjs.getDocument({ data: data.slice(), standardFontDataUrl }).promise;
-  let text = '';
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join('\n') + '\n';
-  }
-  const pages = doc.numPages;
-  await doc.destroy();
-  return { pages, text, bytes: data.byteLength };
-}
 
 test('the acknowledgement of a seeded receipt is a one-page bilingual PDF carrying its number', async ({ page }) => {
   const watch = new PageWatch(page, new URL(APP_URL).origin);

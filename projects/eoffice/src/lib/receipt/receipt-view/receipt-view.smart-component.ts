@@ -174,7 +174,9 @@ export class ReceiptViewSmartComponent {
       .catch(() => null);
     const { doc, fileName } = await acknowledgementPdf(details.receipt, hierarchy);
     doc.save(fileName);
-    await this.receipts.markAcknowledged(details.receipt.id);
+    // Only the post holding the receipt may record it; for anyone else the PDF is a copy, and asking
+    // the repository would only earn a refusal.
+    if (this.canAct()) await this.receipts.markAcknowledged(details.receipt.id);
   }
 
   /** Opens the marking dialog for an action; afterwards the page shows the receipt's new state. */
