@@ -45,7 +45,7 @@ interface NodeWithProps {
   properties?: Record<string, unknown>;
 }
 
-/** A file taking one issue of a day: a small bound, each loser of a race just takes the next index. */
+/** How many letters one file may issue in a day: the bound of the retry loop (a loser of a race takes the next index). */
 const MAX_ISSUES_A_DAY = 99;
 
 /**
