@@ -262,6 +262,29 @@ describe('DraftsPanelSmartComponent', () => {
     expect(service.dispatch).not.toHaveBeenCalled();
   });
 
+  it('discards a draft only when the officer confirms', async () => {
+    const fixture = await render([draftOf({})], { holder: 'GROUP_EO_GAD_ASO_EST' });
+    const el: HTMLElement = fixture.nativeElement;
+    service.discard.and.resolveTo(draftOf({ status: 'discarded' }));
+
+    (el.querySelector('[data-test="draft-discard"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-test="draft-discard-question"]')?.textContent).toContain('Discard draft 1?');
+    (el.querySelector('[data-test="draft-discard-cancel"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-test="draft-discard-question"]')).toBeNull();
+    expect(service.discard).not.toHaveBeenCalled();
+
+    (el.querySelector('[data-test="draft-discard"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    (el.querySelector('[data-test="draft-discard-confirm"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(service.discard).toHaveBeenCalledTimes(1);
+    expect(el.querySelector('[data-test="draft-status"]')?.textContent).toContain('Discarded');
+    expect(buttons(fixture)).toEqual(['draft-new']);
+  });
+
   it("shows the repository's refusal in the officer's words", async () => {
     const fixture = await render([draftOf({})], { holder: 'GROUP_EO_GAD_ASO_EST' });
     service.markForApproval.and.rejectWith(new DraftError('EOFFICE.FILE.DRAFTS.ERRORS.NOT_ALLOWED', 403));

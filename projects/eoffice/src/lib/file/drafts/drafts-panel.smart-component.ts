@@ -90,6 +90,8 @@ export class DraftsPanelSmartComponent {
   readonly notice = signal<string | null>(null);
   readonly preview = signal<Preview | null>(null);
   readonly choosingTemplate = signal(false);
+  /** Discarding is final: the panel asks once more. */
+  readonly confirmingDiscard = signal(false);
 
   /** Editor text of the selected draft's current version, and whether the officer changed it. */
   readonly html = signal('');
@@ -196,6 +198,7 @@ export class DraftsPanelSmartComponent {
   async select(draft: Draft | null): Promise<void> {
     this.selectedId.set(draft?.id ?? null);
     this.preview.set(null);
+    this.confirmingDiscard.set(false);
     this.dirty.set(false);
     this.comment = '';
     this.html.set('');
@@ -304,6 +307,7 @@ export class DraftsPanelSmartComponent {
   }
 
   async discard(): Promise<void> {
+    this.confirmingDiscard.set(false);
     await this.act((file, draft) => this.drafts.discard(file, draft), 'EOFFICE.FILE.DRAFTS.DISCARDED');
   }
 
