@@ -270,6 +270,7 @@ describe('DraftsPanelSmartComponent', () => {
     (el.querySelector('[data-test="draft-discard"]') as HTMLButtonElement).click();
     fixture.detectChanges();
     expect(el.querySelector('[data-test="draft-discard-question"]')?.textContent).toContain('Discard draft 1?');
+    expect(document.activeElement?.getAttribute('data-test')).toBe('draft-discard-cancel');
     (el.querySelector('[data-test="draft-discard-cancel"]') as HTMLButtonElement).click();
     fixture.detectChanges();
     expect(el.querySelector('[data-test="draft-discard-question"]')).toBeNull();

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
@@ -73,6 +86,8 @@ export class DraftsPanelSmartComponent {
   private readonly deskService = inject(DeskService);
   private readonly dialog = inject(MatDialog);
   private readonly translate = inject(TranslateService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly injector = inject(Injector);
 
   readonly file = input.required<EFile>();
   /** The office copy of a letter just issued: the file view refreshes its correspondence. */
@@ -304,6 +319,12 @@ export class DraftsPanelSmartComponent {
 
   async approve(): Promise<void> {
     await this.act((file, draft) => this.drafts.approve(file, draft), 'EOFFICE.FILE.DRAFTS.APPROVED');
+  }
+
+  /** Shows the question with the focus on "Keep it", so a stray Enter keeps the draft. */
+  askDiscard(): void {
+    this.confirmingDiscard.set(true);
+    afterNextRender(() => this.host.querySelector<HTMLElement>('[data-test="draft-discard-cancel"]')?.focus(), { injector: this.injector });
   }
 
   async discard(): Promise<void> {
