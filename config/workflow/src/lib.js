@@ -144,6 +144,7 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   eoSetAcl(item, holderGroup, readers);
   var all = readers.concat([holderGroup]);
   eoSetAcl(eoFolder(item, 'Movements'), null, all);
+  eoDisownContents(item);
   var notes = item.childByNamePath('Notes');
   if (notes) {
     var list = notes.children;
@@ -158,6 +159,23 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
       }
       eoSetAcl(note, null, all);
     }
+  }
+}
+
+/**
+ * Whoever wrote a draft, dispatch or office copy owns it, and an owner keeps full rights whatever the ACL
+ * says: on every hand-over the run-as administrator takes those over, so only the post now holding the
+ * file can change them (through the file's ACL). Notes are left alone here: green ones are frozen above,
+ * and a yellow note stays its author's to edit or discard (conventions: author or reporting officer).
+ */
+function eoDisownContents(item) {
+  var me = String(person.properties.userName);
+  var folders = ['Drafts', 'Dispatches', 'Correspondence', 'Replies'];
+  for (var f = 0; f < folders.length; f++) {
+    var folder = item.childByNamePath(folders[f]);
+    if (!folder) continue;
+    var list = folder.children;
+    for (var i = 0; i < list.length; i++) if (String(list[i].getOwner()) != me) list[i].setOwner(me);
   }
 }
 

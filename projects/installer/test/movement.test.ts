@@ -142,6 +142,25 @@ describe('movement workflow', () => {
     await so.nodes.updateNodeContent(yellow, 'Draft: four printers (SO).');
   });
 
+  it('a draft written before sending cannot be changed or approved by its author once the file has moved on', async () => {
+    const id = await openFile(d, SO, 'Draft reply to the State Government');
+    const pid = await startMovement(await d.as(SO), id, 'SO_EST');
+    const so = await d.as(SO);
+    const draft = await so.upload.uploadFile(new File(['<p>Draft letter</p>'], '000001', { type: 'text/html' }), 'Drafts', id, undefined, {
+      name: '000001',
+      nodeType: 'eo:draft',
+      'eo:draftNumber': '1'
+    } as never);
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST', eowf_remarks: 'Draft for approval' });
+
+    assert.equal((await refused(() => so.nodes.updateNodeContent(draft.entry.id, '<p>Changed after sending</p>'))).status, 403);
+    assert.equal((await refused(() => so.nodes.updateNode(draft.entry.id, { properties: { 'eo:draftStatus': 'approved' } }))).status, 403);
+    assert.equal((await refused(() => so.nodes.deleteNode(draft.entry.id))).status, 403);
+    // The Under Secretary, who holds the file now, may approve it.
+    const us = await d.as(US);
+    await us.nodes.updateNode(draft.entry.id, { properties: { 'eo:draftStatus': 'approved' } });
+  });
+
   it('pull back works while the item is unopened, and fails once the recipient opened it', async () => {
     const id = await diariseReceipt(d, CRU, 'Representation regarding transfer');
     const pid = await startMovement(await d.as(CRU), id, 'CRU');
