@@ -10,6 +10,7 @@ import { PendencyDashboardSmartComponent } from './mis/dashboard/pendency-dashbo
 import { CreateFileSmartComponent } from './file/create-file/create-file.smart-component';
 import { FileListSmartComponent } from './file/file-list/file-list.smart-component';
 import { FileViewSmartComponent } from './file/file-view/file-view.smart-component';
+import { DispatchRegisterSmartComponent } from './file/dispatch-register/dispatch-register.smart-component';
 import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
 
 /** Name under which the extension's translations are registered. */
@@ -27,7 +28,8 @@ export const EOFFICE_COMPONENTS = {
   'eoffice.mis.dashboard': PendencyDashboardSmartComponent,
   'eoffice.file.create': CreateFileSmartComponent,
   'eoffice.file.list': FileListSmartComponent,
-  'eoffice.file.view': FileViewSmartComponent
+  'eoffice.file.view': FileViewSmartComponent,
+  'eoffice.file.dispatchRegister': DispatchRegisterSmartComponent
 };
 
 /**

@@ -158,6 +158,12 @@ export function parseHierarchy(input: unknown): Hierarchy {
 export const departmentGroup = (h: Hierarchy): string => `GROUP_EO_${h.department.code}`;
 export const sectionGroup = (h: Hierarchy, section: string): string => `GROUP_EO_${h.department.code}_SECTION_${section}`;
 export const postGroup = (h: Hierarchy, post: string): string => `GROUP_EO_${h.department.code}_${post}`;
+
+/**
+ * The Central Registry's posts: post code `CRU`, or `CRU_<n>` where a department has several clerks.
+ * They receive dak and dispatch what files issue "by CRU".
+ */
+export const registryPosts = (h: Hierarchy): HierarchyPost[] => h.posts.filter((p) => p.code === 'CRU' || p.code.startsWith('CRU_'));
 export const departmentSite = (h: Hierarchy): string => h.department.site ?? `eo-${h.department.code.toLowerCase()}`;
 
 /** The post whose group id this is, if any. */

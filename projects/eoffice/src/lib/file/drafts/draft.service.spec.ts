@@ -21,7 +21,8 @@ const hierarchy = parseHierarchy({
       section: 'EST',
       designation: { en: 'Assistant Section Officer', hi: 'सहायक अनुभाग अधिकारी' },
       reportsTo: 'SO_EST'
-    }
+    },
+    { code: 'CRU', level: 1, designation: { en: 'Central Registry Clerk', hi: 'केंद्रीय रजिस्ट्री लिपिक' }, reportsTo: 'US_EST' }
   ]
 });
 
@@ -432,6 +433,15 @@ describe('DraftService', () => {
   it('leaves a dispatch by CRU pending until the CRU marks it dispatched, once', async () => {
     const result = await service.dispatch(file, await approvedDraft(), { mode: 'byCru', addressees: ['A'], deliveryMode: 'Speed Post' });
     expect(result.dispatch.status).toBe('pending');
+    // the Central Registry's post may read the letter and record its dispatch, without access to the file
+    const grants = (NodesApi.prototype.updateNode as jasmine.Spy).calls
+      .allArgs()
+      .filter(([id]) => id === result.dispatch.id)
+      .map(([, body]) => body.permissions)
+      .filter((p) => !!p);
+    expect(grants).toEqual([
+      { isInheritanceEnabled: true, locallySet: [{ authorityId: 'GROUP_EO_GAD_CRU', name: 'Collaborator', accessStatus: 'ALLOWED' }] }
+    ]);
 
     const done = await service.markDispatched(result.dispatch.id, new Date('2026-11-24T05:00:00Z'));
     expect(done.status).toBe('issuedDispatched');

@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postOfGroup } from '../../domain';
+import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postGroup, postOfGroup, registryPosts } from '../../domain';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry } from '../model/file.model';
 import {
   CORRESPONDENCE_FOLDER,
@@ -290,10 +290,21 @@ export class DraftService {
             'eo:fromDraft': draft.id
           }
         });
-        // A multi-valued property cannot travel as one form field: set it with a JSON update.
+        // A multi-valued property cannot travel as one form field: set it with a JSON update. A dispatch
+        // by CRU is also opened to the Central Registry's posts (its writer owns it, so may grant that):
+        // the CRU reads the letter and marks it dispatched from its register, without access to the file.
+        const registry = bySelf ? [] : await this.registryGroups();
         const updated = await this.nodes.updateNode(
           created.id,
-          { properties: { 'eo:addressees': request.addressees } as unknown as Record<string, string> },
+          {
+            properties: { 'eo:addressees': request.addressees } as unknown as Record<string, string>,
+            ...(registry.length && {
+              permissions: {
+                isInheritanceEnabled: true,
+                locallySet: registry.map((authorityId) => ({ authorityId, name: 'Collaborator', accessStatus: 'ALLOWED' as const }))
+              }
+            })
+          },
           { include: ['properties'] }
         );
         return { dispatch: toDispatch(updated.entry as NodeWithProps), letter: letter.blob };
@@ -302,6 +313,11 @@ export class DraftService {
       }
     }
     throw draftError('TOO_MANY_ISSUES');
+  }
+
+  private async registryGroups(): Promise<string[]> {
+    const desk = await this.deskService.desk();
+    return registryPosts(desk.hierarchy).map((p) => postGroup(desk.hierarchy, p.code));
   }
 
   /** NumberingNodes whose createNode uploads `content` as the numbered node's content (one request). */
