@@ -13,8 +13,13 @@ import {
   ITEM_KINDS,
   PENDING_STATUSES,
   URGENCIES,
+  CATEGORIES,
+  monthlyRequest,
+  overThreeMonthsRequest,
   pendencyRequest,
+  readMonthly,
   readPendency,
+  threeMonthsBefore,
   drillDownRequest,
   toPendingItem,
   type ItemKind
@@ -34,6 +39,11 @@ interface Seeded {
   holder: string;
   heldSince: string;
   urgency: string;
+  origin: string;
+  category: string;
+  /** Receipts: diarised; files: closed (when closed). */
+  dated: string;
+  sends: string[];
 }
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -65,10 +75,16 @@ describe('pendency MIS figures', () => {
         heldSince: new Date(
           i % 5 === 0 ? Date.parse(`${TODAY}T00:00:00+05:30`) - r.int(0, 200) * 86_400_000 : end - r.int(0, 200 * 1440) * 60_000
         ).toISOString(),
-        urgency: r.pick(URGENCIES)
+        urgency: r.pick(URGENCIES),
+        origin: r.pick(holders),
+        category: r.pick(CATEGORIES),
+        dated: new Date(Date.parse('2026-01-01T00:00:00+05:30') + r.int(0, 360 * 24) * 3_600_000).toISOString(),
+        sends: Array.from({ length: r.int(0, 2) }, () =>
+          new Date(Date.parse('2026-01-01T00:00:00+05:30') + r.int(0, 360 * 24) * 3_600_000).toISOString()
+        )
       };
       items.push(item);
-      await d.admin.nodes.createNode(folder.entry.id, {
+      const created = await d.admin.nodes.createNode(folder.entry.id, {
         name: `item-${i}`,
         nodeType: `eo:${item.kind}`,
         properties: {
@@ -77,10 +93,15 @@ describe('pendency MIS figures', () => {
                 'eo:receiptNumber': `${i + 1}/2026/EST-GAD`,
                 'eo:receiptSerial': i + 1,
                 'eo:receivedDate': '2026-01-02',
-                'eo:diarisedDate': '2026-01-02T10:00:00.000Z',
-                'eo:deliveryMode': 'Post'
+                'eo:diarisedDate': item.dated,
+                'eo:deliveryMode': 'Post',
+                'eo:mainCategory': item.category
               }
-            : { 'eo:fileNumber': `A-11011/${i + 1}/2026-EST-GAD` }),
+            : {
+                'eo:fileNumber': `A-11011/${i + 1}/2026-EST-GAD`,
+                ...(item.status === 'closed' && { 'eo:closedAt': item.dated })
+              }),
+          'eo:originPost': item.origin,
           'eo:subject': `Subject ${i}`,
           'eo:status': item.status,
           'eo:currentHolder': item.holder,
@@ -88,6 +109,13 @@ describe('pendency MIS figures', () => {
           'eo:urgency': item.urgency
         }
       });
+      for (const [n, at] of item.sends.entries())
+        await d.admin.nodes.createNode(created.entry.id, {
+          name: String(n + 1).padStart(6, '0'),
+          nodeType: 'eo:movement',
+          relativePath: 'Movements',
+          properties: { 'eo:movementSequence': n + 1, 'eo:movementAction': n % 2 ? 'park' : 'send', 'eo:movementAt': at }
+        });
     }
   });
   after(() => d?.stop());
@@ -160,5 +188,58 @@ describe('pendency MIS figures', () => {
         (r) => sectionHolders.includes(r.holder) && /^(receipt|file)$/.test(r.kind) && r.number && r.subject.startsWith('Subject')
       )
     );
+  });
+
+  it('counts receipts by category and my items pending with others exactly as brute force does', async () => {
+    const mine = holders.slice(0, 4);
+    const filter = { holders, ancestorId: d.docLib, myPosts: mine };
+    const figures = readPendency((await new SearchApi(d.admin.api).search(pendencyRequest(days, TODAY, filter) as never)) as never, filter);
+    const pending = items.filter((x) => PENDING_STATUSES.includes(x.status));
+    for (const c of CATEGORIES)
+      assert.equal(figures.byCategory[c], pending.filter((x) => x.kind === 'receipt' && x.category === c).length, c);
+    for (const [bucket, n] of Object.entries(figures.mineWithOthers))
+      assert.equal(
+        n,
+        pending.filter((x) => mine.includes(x.origin) && !mine.includes(x.holder) && ageBucketOf(days, x.heldSince, TODAY) === bucket)
+          .length,
+        `mine ${bucket}`
+      );
+    assert.ok(Object.values(figures.mineWithOthers).some((n) => n > 0));
+  });
+
+  it('counts month-wise receipts received, files closed and sends in one request', async () => {
+    const answer = await new SearchApi(d.admin.api).search(monthlyRequest(2026, d.docLib) as never);
+    const monthly = readMonthly(answer as never, 2026);
+    const monthOf = (iso: string) => new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 7);
+    for (const [i, month] of monthly.months.entries()) {
+      assert.equal(
+        monthly.counts.received[i],
+        items.filter((x) => x.kind === 'receipt' && monthOf(x.dated) === month).length,
+        `received ${month}`
+      );
+      assert.equal(
+        monthly.counts.closed[i],
+        items.filter((x) => x.kind === 'file' && x.status === 'closed' && monthOf(x.dated) === month).length,
+        `closed ${month}`
+      );
+      assert.equal(
+        monthly.counts.forwarded[i],
+        items.flatMap((x) => x.sends.filter((_, n) => n % 2 === 0)).filter((at) => monthOf(at) === month).length,
+        `forwarded ${month}`
+      );
+    }
+    // every file here was created today (the test made them)
+    assert.equal(monthly.counts.created.reduce((a, b) => a + b, 0) >= items.filter((x) => x.kind === 'file').length, true);
+  });
+
+  it('the over-three-months statement lists the pending receipts diarised before three months ago', async () => {
+    const filter = { holders, ancestorId: d.docLib };
+    const answer = await new SearchApi(d.admin.api).search(overThreeMonthsRequest(TODAY, filter, { skipCount: 0, maxItems: 200 }) as never);
+    const cutoff = Date.parse(`${threeMonthsBefore(TODAY)}T00:00:00+05:30`);
+    assert.equal(threeMonthsBefore(TODAY), '2026-08-23');
+    const expected = items.filter((x) => PENDING_STATUSES.includes(x.status) && x.kind === 'receipt' && Date.parse(x.dated) < cutoff);
+    const listed = answer.list!.entries!.map((e) => toPendingItem(e.entry as never)).filter((r) => r.kind === 'receipt');
+    assert.equal(listed.length, expected.length);
+    assert.ok(expected.length > 0);
   });
 });

@@ -3,13 +3,17 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../desk/desk.service';
 import { HolidayCalendar, WorkingDays, parseHolidayCalendar, postGroup } from '../domain';
-import { AgeBucketKey } from './model/age-buckets';
 import {
-  ItemKind,
+  DrillCell,
+  MonthlyFigures,
   PendencyFigures,
+  PendencyFilter,
   PendingItem,
   drillDownRequest,
+  monthlyRequest,
+  overThreeMonthsRequest,
   pendencyRequest,
+  readMonthly,
   readPendency,
   toPendingItem
 } from './model/pendency-query';
@@ -20,8 +24,19 @@ export const calendarPath = (year: number) => `Data Dictionary/eOffice/holidays-
 /** Used when the year's calendar is not installed: weekly offs only, so ages are never under-counted by guessing holidays. */
 export const WEEKLY_OFFS_ONLY: HolidayCalendar = { weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] };
 
+/** What the dashboard is narrowed to: a section, one officer's post, items begun between two days. */
+export interface MisScope {
+  section?: string;
+  /** A post group: only what it holds. */
+  holder?: string;
+  /** YYYY-MM-DD, inclusive / exclusive. */
+  from?: string;
+  before?: string;
+}
+
 export interface Pendency {
   figures: PendencyFigures;
+  monthly: MonthlyFigures;
   holders: string[];
   calendarInstalled: boolean;
   /** The calendar the ages were counted with, for single items' working days. */
@@ -41,32 +56,92 @@ export class MisService {
     return c;
   }
 
-  async pendency(today: string, section?: string): Promise<Pendency> {
-    const desk = await this.deskService.desk();
-    const { days, installed } = await this.workingDays(Number(today.slice(0, 4)));
-    const holders = desk.hierarchy.posts.filter((p) => !section || p.section === section).map((p) => postGroup(desk.hierarchy, p.code));
-    const filter = { holders, onlyHolders: !!section, ancestorId: desk.documentLibraryId };
-    const answer = await new SearchApi(this.apiService.getInstance()).search(pendencyRequest(days, today, filter) as never);
-    return { figures: readPendency(answer as never, filter), holders, calendarInstalled: installed, days };
+  /**
+   * The dashboard's figures in two search requests whatever the volume: pendency (by kind, age, post,
+   * urgency, category, and the officer's own items with others) and the month-wise movement of the year.
+   */
+  async pendency(today: string, scope: MisScope = {}): Promise<Pendency> {
+    const { desk, filter, days, installed } = await this.scope(today, scope);
+    const search = new SearchApi(this.apiService.getInstance());
+    const year = Number(today.slice(0, 4));
+    const [answer, monthly] = await Promise.all([
+      search.search(pendencyRequest(days, today, filter) as never),
+      search.search(monthlyRequest(year, desk.documentLibraryId) as never)
+    ]);
+    return {
+      figures: readPendency(answer as never, filter),
+      monthly: readMonthly(monthly as never, year),
+      holders: filter.holders,
+      calendarInstalled: installed,
+      days
+    };
   }
 
   /** The items behind one bar or cell, oldest first, a page at a time (never the whole department). */
   async items(
     today: string,
-    cell: { holder?: string; kind?: ItemKind; bucket?: AgeBucketKey; section?: string },
+    cell: DrillCell,
+    scope: MisScope = {},
     page = { skipCount: 0, maxItems: 100 }
   ): Promise<{ items: PendingItem[]; totalItems: number }> {
-    const desk = await this.deskService.desk();
-    const { days } = await this.workingDays(Number(today.slice(0, 4)));
-    const holders = desk.hierarchy.posts
-      .filter((p) => !cell.section || p.section === cell.section)
-      .map((p) => postGroup(desk.hierarchy, p.code));
-    const filter = { holders, onlyHolders: !!cell.section, ancestorId: desk.documentLibraryId };
-    const answer = await new SearchApi(this.apiService.getInstance()).search(drillDownRequest(days, today, filter, cell, page) as never);
+    const { filter, days } = await this.scope(today, scope);
+    return this.page(drillDownRequest(days, today, filter, cell, page));
+  }
+
+  /** The statement of cases pending over three months, oldest first, a page at a time. */
+  async overThreeMonths(today: string, scope: MisScope = {}, page = { skipCount: 0, maxItems: 50 }) {
+    const { filter } = await this.scope(today, scope);
+    return this.page(overThreeMonthsRequest(today, filter, page));
+  }
+
+  /**
+   * The reason for delay, as the statement asks: the latest note of a file (CSMOP asks the officer to
+   * record it in a note), or the remarks of a receipt's latest movement. Empty when none can be read.
+   */
+  async reasonForDelay(item: PendingItem): Promise<string> {
+    const nodes = new NodesApi(this.apiService.getInstance());
+    try {
+      const folders = await nodes.listNodeChildren(item.id, { where: '(isFolder=true)', maxItems: 20 });
+      const wanted = item.kind === 'file' ? 'Notes' : 'Movements';
+      const folder = folders.list?.entries?.find((e) => e.entry.name === wanted);
+      if (!folder) return '';
+      const latest = (await nodes.listNodeChildren(folder.entry.id, { orderBy: ['name DESC'], maxItems: 1, include: ['properties'] })).list
+        ?.entries?.[0]?.entry;
+      if (!latest) return '';
+      if (item.kind === 'receipt') return String(latest.properties?.['eo:movementRemarks'] ?? '');
+      const content: unknown = await nodes.getNodeContent(latest.id);
+      const text = content instanceof Blob ? await content.text() : String(content ?? '');
+      // Notes are sanitised HTML or plain text: the statement wants the words only.
+      return new DOMParser().parseFromString(text, 'text/html').body.textContent?.replace(/\s+/g, ' ').trim().slice(0, 500) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  private async page(body: unknown): Promise<{ items: PendingItem[]; totalItems: number }> {
+    const answer = await new SearchApi(this.apiService.getInstance()).search(body as never);
     return {
       items: (answer.list?.entries ?? []).map((e) => toPendingItem(e.entry as never)),
       totalItems: answer.list?.pagination?.totalItems ?? 0
     };
+  }
+
+  private async scope(today: string, scope: MisScope) {
+    const desk = await this.deskService.desk();
+    const { days, installed } = await this.workingDays(Number(today.slice(0, 4)));
+    const sectionPosts = desk.hierarchy.posts
+      .filter((p) => !scope.section || p.section === scope.section)
+      .map((p) => postGroup(desk.hierarchy, p.code));
+    const holders = scope.holder ? [scope.holder] : sectionPosts;
+    const filter: PendencyFilter = {
+      holders,
+      onlyHolders: !!scope.section || !!scope.holder,
+      ancestorId: desk.documentLibraryId,
+      myPosts: desk.posts,
+      ...(scope.from && { createdFrom: scope.from }),
+      ...(scope.before && { createdBefore: scope.before })
+    };
+    return { desk, filter, days, installed };
   }
 
   private async loadCalendar(year: number): Promise<{ days: WorkingDays; installed: boolean }> {

@@ -38,7 +38,21 @@ function pendency(): Pendency {
         GROUP_EO_GAD_SO_EST: { ...zero(), upTo7: 3, upTo30: 2 },
         GROUP_EO_GAD_SO_ADM: { ...zero(), over90: 4 }
       },
-      byKindUrgency: { receipt: {}, file: {} }
+      byKindUrgency: {
+        receipt: { Normal: 5, Immediate: 2, Priority: 0, 'Top Priority': 0 },
+        file: { Normal: 1, Immediate: 0, Priority: 0, 'Top Priority': 3 }
+      },
+      byCategory: { General: 7, RTI: 2 },
+      mineWithOthers: { ...zero(), upTo15: 6 }
+    },
+    monthly: {
+      months: Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
+      counts: {
+        created: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0],
+        received: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 2],
+        forwarded: Array(12).fill(0),
+        closed: Array(12).fill(0)
+      }
     }
   };
 }
@@ -46,9 +60,26 @@ function pendency(): Pendency {
 describe('PendencyDashboardSmartComponent', () => {
   let load: jasmine.Spy;
   let items: jasmine.Spy;
+  let statementPage: jasmine.Spy;
+  let reasonForDelay: jasmine.Spy;
 
   beforeEach(() => {
     load = jasmine.createSpy('pendency').and.callFake(async () => pendency());
+    statementPage = jasmine.createSpy('overThreeMonths').and.resolveTo({
+      totalItems: 1,
+      items: [
+        {
+          id: 'f9',
+          kind: 'file',
+          number: 'A-19011/2/2026-EST-GAD',
+          subject: 'Leave encashment',
+          holder: 'GROUP_EO_GAD_SO_EST',
+          heldSince: '2026-06-01T05:00:00.000Z',
+          begunAt: '2026-05-02T05:00:00.000Z'
+        }
+      ]
+    });
+    reasonForDelay = jasmine.createSpy('reasonForDelay').and.resolveTo('Awaiting the Finance Division’s comments');
     items = jasmine.createSpy('items').and.resolveTo({
       totalItems: 2,
       items: [
@@ -77,7 +108,7 @@ describe('PendencyDashboardSmartComponent', () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
-        { provide: MisService, useValue: { pendency: load, items } },
+        { provide: MisService, useValue: { pendency: load, items, overThreeMonths: statementPage, reasonForDelay } },
         {
           provide: DeskService,
           useValue: { desk: async () => ({ hierarchy, documentLibraryId: 'lib', posts: [], postEntries: [], section: 'EST' }) }
@@ -121,7 +152,7 @@ describe('PendencyDashboardSmartComponent', () => {
     const { fixture } = await render();
     fixture.componentInstance.chooseSection('ADM');
     await fixture.whenStable();
-    expect(load.calls.mostRecent().args[1]).toBe('ADM');
+    expect(load.calls.mostRecent().args[1]).toEqual({ section: 'ADM' });
     expect(load).toHaveBeenCalledTimes(2);
   });
 
@@ -136,7 +167,7 @@ describe('PendencyDashboardSmartComponent', () => {
     fixture.componentInstance.chartClicked({ active: [{ index: 0, datasetIndex: 2 }] });
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(items.calls.mostRecent().args[1]).toEqual({ holder: 'GROUP_EO_GAD_SO_EST', bucket: 'upTo30', section: undefined });
+    expect(items.calls.mostRecent().args[1]).toEqual({ holder: 'GROUP_EO_GAD_SO_EST', bucket: 'upTo30' });
     const list = element.querySelector('[data-automation-id="eoffice-mis-drill"]')!;
     expect(list.querySelector('h2')!.textContent).toContain('Section Officer (Establishment) · 16-30');
     const links = Array.from(list.querySelectorAll('tbody a')).map((a) => a.getAttribute('href'));
@@ -149,7 +180,7 @@ describe('PendencyDashboardSmartComponent', () => {
     const { fixture, element } = await render();
     (element.querySelector('[data-automation-id="eoffice-mis-cell-receipt-over90"]') as HTMLButtonElement).click();
     await fixture.whenStable();
-    expect(items.calls.mostRecent().args[1]).toEqual({ kind: 'receipt', bucket: 'over90', section: undefined });
+    expect(items.calls.mostRecent().args[1]).toEqual({ kind: 'receipt', bucket: 'over90' });
     expect((element.querySelector('[data-automation-id="eoffice-mis-cell-file-upTo7"]') as HTMLButtonElement).disabled).toBeTrue();
     const table = fixture.componentInstance.exportTable();
     expect(table.columns.map((c) => c.header)).toEqual(['Number', 'Subject', 'Held by', 'Held since', 'Working days']);
@@ -157,7 +188,7 @@ describe('PendencyDashboardSmartComponent', () => {
       skipCount: 100,
       maxItems: 100
     });
-    expect(items.calls.mostRecent().args[2]).toEqual({ skipCount: 100, maxItems: 100 });
+    expect(items.calls.mostRecent().args[3]).toEqual({ skipCount: 100, maxItems: 100 });
     expect(page.totalItems).toBe(2);
     expect(table.columns[4].value(page.rows[0] as never)).toBe(
       new WorkingDays({ weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] }).age(
@@ -165,5 +196,75 @@ describe('PendencyDashboardSmartComponent', () => {
         fixture.componentInstance['today']
       )
     );
+  });
+
+  it('sums pendency by level and by section from the posts, and drills into a level’s items', async () => {
+    const { fixture, element } = await render();
+    const level = fixture.componentInstance.byLevel();
+    expect(level.map((r) => [r.label, r.total])).toEqual([
+      ['Section Officer', 9],
+      ['Under Secretary', 0]
+    ]);
+    const sections = fixture.componentInstance.bySection().map((r) => [r.label, r.counts.upTo7, r.counts.over90]);
+    expect(sections).toEqual([
+      ['Establishment', 3, 0],
+      ['Administration', 0, 4]
+    ]);
+    (element.querySelector('[data-automation-id="eoffice-mis-level-2-over90"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(items.calls.mostRecent().args[1]).toEqual({ holders: ['GROUP_EO_GAD_SO_EST', 'GROUP_EO_GAD_SO_ADM'], bucket: 'over90' });
+  });
+
+  it('charts urgency, category and month-wise figures, and lists my items pending with others', async () => {
+    const { fixture, element } = await render();
+    const c = fixture.componentInstance;
+    expect(c.urgencyChart()!.datasets[1].data).toEqual([1, 0, 0, 3]);
+    expect(c.categoryChart()!.datasets[0].data.slice(0, 1)).toEqual([7]);
+    expect(c.monthlyChart()!.datasets.map((d) => d.label)).toEqual(['Files created', 'Receipts received', 'Forwarded', 'Files closed']);
+    expect(c.monthlyChart()!.datasets[1].data[10]).toBe(9);
+    expect(element.querySelector('[data-automation-id="eoffice-mis-mine"]')!.textContent).toContain('6');
+    c.urgencyClicked({ active: [{ index: 3, datasetIndex: 1 }] });
+    await fixture.whenStable();
+    expect(items.calls.mostRecent().args[1]).toEqual({ kind: 'file', urgency: 'Top Priority' });
+  });
+
+  it('filters by officer and dates, refusing a from-day after the to-day without asking', async () => {
+    const { fixture } = await render();
+    const c = fixture.componentInstance;
+    c.chooseHolder('GROUP_EO_GAD_SO_EST');
+    await fixture.whenStable();
+    expect(load.calls.mostRecent().args[1]).toEqual({ holder: 'GROUP_EO_GAD_SO_EST' });
+    const calls = load.calls.count();
+    c.from = '2026-11-10';
+    c.to = '2026-11-01';
+    c.applyDates();
+    expect(load.calls.count()).toBe(calls);
+    expect(c.error()).toContain('after');
+    c.to = '2026-11-20';
+    c.applyDates();
+    await fixture.whenStable();
+    expect(load.calls.mostRecent().args[1]).toEqual({ holder: 'GROUP_EO_GAD_SO_EST', from: '2026-11-10', before: '2026-11-21' });
+  });
+
+  it('prepares the over-three-months statement with the level held at and the reason for delay from the notes', async () => {
+    const { fixture, element } = await render();
+    (element.querySelector('[data-automation-id="eoffice-mis-statement-show"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const row = element.querySelector('[data-automation-id="eoffice-mis-statement"] tbody tr')!;
+    expect(row.textContent).toContain('A-19011/2/2026-EST-GAD');
+    expect(row.textContent).toContain('Section Officer — Section Officer (Establishment)');
+    expect(row.textContent).toContain('Awaiting the Finance Division’s comments');
+    const table = fixture.componentInstance.statementTable();
+    expect(table.columns.map((x) => x.header)).toEqual([
+      'Diary / file number',
+      'Date of diary',
+      'Subject',
+      'File',
+      'Date action began',
+      'Level at which held',
+      'Since when',
+      'Reason for delay (latest note)'
+    ]);
   });
 });

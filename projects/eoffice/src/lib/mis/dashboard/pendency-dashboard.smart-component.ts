@@ -4,23 +4,33 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatInputModule } from '@angular/material/input';
+import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BaseChartDirective, provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import type { ChartData, ChartEvent, ChartOptions } from 'chart.js';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, officeDay, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, officeDay, postGroup, postOfGroup, postTitle } from '../../domain';
 import { AGE_BUCKETS, AgeBucketKey } from '../model/age-buckets';
 import { formatIndianNumber } from '../model/indian-number';
-import { ITEM_KINDS, ItemKind, PendingItem } from '../model/pendency-query';
+import { CATEGORIES, DrillCell, ITEM_KINDS, MONTHLY_MEASURES, PendingItem, URGENCIES, threeMonthsBefore } from '../model/pendency-query';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
-import { MisService, Pendency } from '../mis.service';
+import { MisScope, MisService, Pendency } from '../mis.service';
 
-interface DrillCell {
-  holder?: string;
-  kind?: ItemKind;
-  bucket?: AgeBucketKey;
+/** A row of the statement of cases pending over three months, with its reason for delay once read. */
+interface StatementRow extends PendingItem {
+  reason: string;
+}
+
+/** A row of a by-level or by-section table: the posts it sums, and its counts per age bucket. */
+interface GroupRow {
+  key: string;
+  label: string;
+  holders: string[];
+  counts: Record<AgeBucketKey, number>;
+  total: number;
 }
 
 /** Bar colours from within the norm (green) to over three months (red). */
@@ -36,6 +46,8 @@ const BUCKET_COLOURS = ['#2e7d32', '#9e9d24', '#f9a825', '#ef6c00', '#c62828'];
     MatIconModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatInputModule,
+    FormsModule,
     TranslatePipe,
     BaseChartDirective,
     RouterLink,
@@ -58,9 +70,124 @@ export class PendencyDashboardSmartComponent {
   readonly pendency = signal<Pendency | null>(null);
   readonly hierarchy = signal<Hierarchy | null>(null);
   readonly section = signal<string>('');
+  /** One officer's post (group), or all. */
+  readonly holder = signal<string>('');
+  /** Items begun from / before these days (YYYY-MM-DD), or any. */
+  from = '';
+  to = '';
+  readonly urgencies = URGENCIES;
+  readonly categories = CATEGORIES;
+  readonly measures = MONTHLY_MEASURES;
+  /** The statement of cases pending over three months, when asked for. */
+  readonly statement = signal<{ rows: StatementRow[]; totalItems: number; cutoff: string } | null>(null);
   /** The bar or cell drilled into, and the items behind it (first page; the export pages through all). */
   readonly drill = signal<{ cell: DrillCell; title: string; items: PendingItem[]; totalItems: number } | null>(null);
-  private readonly today = officeDay(new Date());
+  readonly today = officeDay(new Date());
+
+  /** Posts the officer filter offers: the section's, or all. */
+  readonly officerChoices = computed(() => {
+    const h = this.hierarchy();
+    if (!h) return [];
+    return h.posts
+      .filter((p) => !this.section() || p.section === this.section())
+      .map((p) => ({ group: postGroup(h, p.code), label: postTitle(h, p, this.lang) }));
+  });
+
+  /** Pendency by level of the channel (ASO … Secretary), summed from the posts of each level. */
+  readonly byLevel = computed<GroupRow[]>(() => {
+    const h = this.hierarchy();
+    const p = this.pendency();
+    if (!h || !p) return [];
+    return LEVELS.map((l) =>
+      this.groupRow(
+        `level-${l.level}`,
+        l.designation[this.lang],
+        h.posts.filter((x) => x.level === l.level).map((x) => postGroup(h, x.code))
+      )
+    ).filter((r) => r.holders.length);
+  });
+
+  /** Pendency by section (posts above the sections together). */
+  readonly bySection = computed<GroupRow[]>(() => {
+    const h = this.hierarchy();
+    if (!h || !this.pendency()) return [];
+    const rows = h.sections.map((s) =>
+      this.groupRow(
+        `section-${s.code}`,
+        s.name[this.lang],
+        h.posts.filter((x) => x.section === s.code).map((x) => postGroup(h, x.code))
+      )
+    );
+    rows.push(
+      this.groupRow(
+        'section-none',
+        this.translate.instant('EOFFICE.MIS.ABOVE_SECTIONS'),
+        h.posts.filter((x) => !x.section).map((x) => postGroup(h, x.code))
+      )
+    );
+    return rows.filter((r) => r.holders.length);
+  });
+
+  readonly urgencyChart = computed<ChartData<'bar'> | null>(() => {
+    const p = this.pendency();
+    if (!p) return null;
+    return {
+      labels: URGENCIES.map((u) => this.urgencyLabel(u)),
+      datasets: ITEM_KINDS.map((k, i) => ({
+        label: this.translate.instant(`EOFFICE.MIS.KIND.${k}`),
+        data: URGENCIES.map((u) => p.figures.byKindUrgency[k][u]),
+        backgroundColor: i ? '#1565c0' : '#6a1b9a'
+      }))
+    };
+  });
+
+  readonly categoryChart = computed<ChartData<'bar'> | null>(() => {
+    const p = this.pendency();
+    if (!p) return null;
+    return {
+      labels: CATEGORIES.map((c) => this.categoryLabel(c)),
+      datasets: [
+        {
+          label: this.translate.instant('EOFFICE.MIS.KIND.receipt'),
+          data: CATEGORIES.map((c) => p.figures.byCategory[c]),
+          backgroundColor: '#00838f'
+        }
+      ]
+    };
+  });
+
+  readonly levelChart = computed<ChartData<'bar'> | null>(() => {
+    const rows = this.byLevel().filter((r) => r.total > 0);
+    if (!rows.length) return null;
+    return {
+      labels: rows.map((r) => r.label),
+      datasets: this.buckets.map((b, i) => ({
+        label: this.translate.instant(`EOFFICE.MIS.BUCKET.${b}`),
+        data: rows.map((r) => r.counts[b]),
+        backgroundColor: BUCKET_COLOURS[i],
+        stack: 'age'
+      }))
+    };
+  });
+
+  readonly monthlyChart = computed<ChartData<'bar'> | null>(() => {
+    const p = this.pendency();
+    if (!p) return null;
+    return {
+      labels: p.monthly.months.map((m) => this.monthLabel(m)),
+      datasets: MONTHLY_MEASURES.map((m, i) => ({
+        label: this.translate.instant(`EOFFICE.MIS.MONTHLY.${m}`),
+        data: p.monthly.counts[m],
+        backgroundColor: ['#1565c0', '#6a1b9a', '#f9a825', '#2e7d32'][i]
+      }))
+    };
+  });
+
+  readonly plainBarOptions: ChartOptions<'bar'> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+  };
 
   readonly chartOptions: ChartOptions<'bar'> = {
     responsive: true,
@@ -95,9 +222,10 @@ export class PendencyDashboardSmartComponent {
     try {
       const desk = await this.deskService.desk();
       this.hierarchy.set(desk.hierarchy);
-      this.pendency.set(await this.mis.pendency(this.today, this.section() || undefined));
+      this.pendency.set(await this.mis.pendency(this.today, this.scope()));
       const open = this.drill();
       if (open) await this.drillInto(open.cell);
+      if (this.statement()) await this.showStatement();
     } catch (e) {
       this.error.set(e instanceof Error ? e.message : String(e));
     } finally {
@@ -107,8 +235,129 @@ export class PendencyDashboardSmartComponent {
 
   chooseSection(section: string): void {
     this.section.set(section);
+    this.holder.set('');
     this.drill.set(null);
     void this.refresh();
+  }
+
+  chooseHolder(holder: string): void {
+    this.holder.set(holder);
+    this.drill.set(null);
+    void this.refresh();
+  }
+
+  /** The dates were changed: a from after the to is refused before asking the repository. */
+  applyDates(): void {
+    if (this.from && this.to && this.from > this.to) {
+      this.error.set(this.translate.instant('EOFFICE.MIS.DATES_REVERSED'));
+      return;
+    }
+    this.drill.set(null);
+    void this.refresh();
+  }
+
+  /** What the figures are narrowed to (the "to" day is inclusive, so the bound is the next day). */
+  private scope(): MisScope {
+    const next = this.to ? officeDay(new Date(Date.parse(`${this.to}T12:00:00+05:30`) + 86_400_000)) : '';
+    return {
+      ...(this.section() && { section: this.section() }),
+      ...(this.holder() && { holder: this.holder() }),
+      ...(this.from && { from: this.from }),
+      ...(next && { before: next })
+    };
+  }
+
+  /** A click on a chart: which bar of which dataset. */
+  private hit(event: { active?: object[] }): { index: number; datasetIndex: number } | undefined {
+    return event.active?.[0] as { index: number; datasetIndex: number } | undefined;
+  }
+
+  urgencyClicked(event: { active?: object[] }): void {
+    const h = this.hit(event);
+    if (h) void this.drillInto({ kind: ITEM_KINDS[h.datasetIndex], urgency: URGENCIES[h.index] });
+  }
+
+  categoryClicked(event: { active?: object[] }): void {
+    const h = this.hit(event);
+    if (h) void this.drillInto({ category: CATEGORIES[h.index] });
+  }
+
+  levelClicked(event: { active?: object[] }): void {
+    const h = this.hit(event);
+    const row = this.byLevel().filter((r) => r.total > 0)[h?.index ?? -1];
+    if (h && row) void this.drillInto({ holders: row.holders, bucket: this.buckets[h.datasetIndex] }, row.label);
+  }
+
+  drillGroup(row: GroupRow, bucket?: AgeBucketKey): void {
+    void this.drillInto({ holders: row.holders, ...(bucket && { bucket }) }, row.label);
+  }
+
+  /** The statement of cases pending over three months, with the reason for delay from each case's notes. */
+  async showStatement(): Promise<void> {
+    this.error.set(null);
+    try {
+      const page = await this.mis.overThreeMonths(this.today, this.scope());
+      const rows = await Promise.all(page.items.map(async (item) => ({ ...item, reason: await this.mis.reasonForDelay(item) })));
+      this.statement.set({ rows, totalItems: page.totalItems, cutoff: threeMonthsBefore(this.today) });
+    } catch (e) {
+      this.error.set(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  levelOf(group: string): string {
+    const h = this.hierarchy();
+    const post = h ? postOfGroup(h, group) : undefined;
+    return post ? (LEVELS.find((l) => l.level === post.level)?.designation[this.lang] ?? '') : '';
+  }
+
+  /** The statement as a table to export (CSV, XLSX, PDF), paged from the repository, reasons included. */
+  readonly statementTable = (): ExportTable<StatementRow> => {
+    const t = (k: string) => this.translate.instant(`EOFFICE.MIS.STATEMENT.${k}`);
+    const scope = this.scope();
+    return {
+      title: t('TITLE'),
+      subtitle: `${this.today} (${t('BEGUN_BEFORE')} ${threeMonthsBefore(this.today)})`,
+      fileName: `pending-over-three-months-${this.today}`,
+      columns: [
+        { header: t('NUMBER'), value: (r) => r.number },
+        { header: t('DIARY_DATE'), value: (r) => (r.begunAt ? new Date(r.begunAt) : null) },
+        { header: t('SUBJECT'), value: (r) => r.subject },
+        { header: t('FILE'), value: (r) => (r.kind === 'file' ? r.number : (r.inFile ?? '')) },
+        { header: t('ACTION_BEGAN'), value: (r) => (r.begunAt ? new Date(r.begunAt) : null) },
+        { header: t('LEVEL'), value: (r) => `${this.levelOf(r.holder)} — ${this.holderLabel(r.holder)}` },
+        { header: t('SINCE'), value: (r) => (r.heldSince ? new Date(r.heldSince) : null) },
+        { header: t('REASON'), value: (r) => r.reason }
+      ],
+      rows: async (page) => {
+        const p = await this.mis.overThreeMonths(this.today, scope, page);
+        const rows = await Promise.all(p.items.map(async (item) => ({ ...item, reason: await this.mis.reasonForDelay(item) })));
+        return { rows, totalItems: p.totalItems };
+      }
+    };
+  };
+
+  urgencyLabel(u: string): string {
+    return this.translate.instant(`EOFFICE.MIS.URGENCY.${u.replace(/ /g, '_')}`);
+  }
+
+  categoryLabel(c: string): string {
+    return labelOf(MAIN_CATEGORIES, c, this.lang);
+  }
+
+  monthLabel(ym: string): string {
+    return new Date(`${ym}-15T00:00:00Z`).toLocaleDateString(this.lang === 'hi' ? 'hi-IN' : 'en-IN', { month: 'short', year: 'numeric' });
+  }
+
+  private get lang(): 'en' | 'hi' {
+    return this.translate.currentLang?.startsWith('hi') ? 'hi' : 'en';
+  }
+
+  private groupRow(key: string, label: string, holders: string[]): GroupRow {
+    const p = this.pendency()!;
+    const counts = Object.fromEntries(
+      this.buckets.map((b) => [b, holders.reduce((n, g) => n + (p.figures.byHolderBucket[g]?.[b] ?? 0), 0)])
+    ) as Record<AgeBucketKey, number>;
+    return { key, label, holders, counts, total: this.buckets.reduce((n, b) => n + counts[b], 0) };
   }
 
   /** A click on the officer chart: the bar segment's post and age bucket. */
@@ -120,11 +369,11 @@ export class PendencyDashboardSmartComponent {
     if (holder) void this.drillInto({ holder, bucket: this.buckets[hit.datasetIndex] });
   }
 
-  async drillInto(cell: DrillCell): Promise<void> {
+  async drillInto(cell: DrillCell, title?: string): Promise<void> {
     this.error.set(null);
     try {
-      const page = await this.mis.items(this.today, { ...cell, section: this.section() || undefined });
-      this.drill.set({ cell, title: this.cellTitle(cell), ...page });
+      const page = await this.mis.items(this.today, cell, this.scope());
+      this.drill.set({ cell, title: [title, this.cellTitle(cell)].filter((x) => !!x).join(' · '), ...page });
     } catch (e) {
       this.error.set(e instanceof Error ? e.message : String(e));
     }
@@ -158,7 +407,7 @@ export class PendencyDashboardSmartComponent {
         { header: t('WORKING_DAYS'), value: (r) => (r.heldSince ? this.workingDaysFor(r.heldSince) : null) }
       ],
       rows: async (page) => {
-        const p = await this.mis.items(this.today, { ...d.cell, section: this.section() || undefined }, page);
+        const p = await this.mis.items(this.today, d.cell, this.scope(), page);
         return { rows: p.items, totalItems: p.totalItems };
       }
     };
@@ -193,6 +442,9 @@ export class PendencyDashboardSmartComponent {
     if (cell.holder) parts.push(this.holderLabel(cell.holder));
     if (cell.kind) parts.push(this.translate.instant(`EOFFICE.MIS.KIND.${cell.kind}`));
     if (cell.bucket) parts.push(this.translate.instant(`EOFFICE.MIS.BUCKET.${cell.bucket}`));
+    if (cell.urgency) parts.push(this.urgencyLabel(cell.urgency));
+    if (cell.category) parts.push(this.categoryLabel(cell.category));
+    if (cell.mine) parts.push(this.translate.instant('EOFFICE.MIS.MINE_WITH_OTHERS'));
     return parts.join(' · ');
   }
 

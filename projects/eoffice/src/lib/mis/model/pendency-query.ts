@@ -3,6 +3,7 @@
  * client never lists the items. Framework-free, shared by the dashboard, the installer's MIS test and the bench.
  */
 import { WorkingDays } from '../../domain/working-days';
+import { MAIN_CATEGORIES } from '../../domain/vocabulary';
 import { AGE_BUCKETS, ageBucketRanges, type AgeBucketKey } from './age-buckets';
 
 export type ItemKind = 'receipt' | 'file';
@@ -21,16 +22,29 @@ export interface PendencyFilter {
   onlyHolders?: boolean;
   /** Restrict to one folder tree (the department's document library), optional. */
   ancestorId?: string;
+  /** The officer's own posts: counts "my files and receipts pending with others" (opened by them, held elsewhere). */
+  myPosts?: string[];
 }
+
+/** Receipt categories counted on the dashboard (eo:mainCategory). */
+export const CATEGORIES = MAIN_CATEGORIES.map((c) => c.value);
 
 export interface PendencyFigures {
   total: number;
   byKindBucket: Record<ItemKind, Record<AgeBucketKey, number>>;
   byHolderBucket: Record<string, Record<AgeBucketKey, number>>;
   byKindUrgency: Record<ItemKind, Record<string, number>>;
+  /** Pending receipts by main category. */
+  byCategory: Record<string, number>;
+  /** Items opened by the officer's posts, now pending with others, by age. */
+  mineWithOthers: Record<AgeBucketKey, number>;
 }
 
 const q = (s: string) => `"${s.replace(/(["\\])/g, '\\$1')}"`;
+const anyOf = (field: string, values: string[]) => `(${values.map((v) => `=${field}:${q(v)}`).join(' OR ') || `=${field}:"-"`})`;
+
+/** Opened by one of `posts`, held by none of them. */
+export const mineWithOthersQuery = (posts: string[]) => `${anyOf('eo:originPost', posts)} AND NOT ${anyOf('eo:currentHolder', posts)}`;
 
 export function pendingQuery(filter: PendencyFilter): string {
   const parts = [
@@ -59,6 +73,11 @@ export function pendencyRequest(days: WorkingDays, today: string | Date, filter:
   for (const h of filter.holders)
     for (const r of ranges)
       facetQueries.push({ query: `=eo:currentHolder:${q(h)} AND ${r.query}`, label: `h|${h}|${r.key}`, group: 'holder' });
+  for (const c of CATEGORIES)
+    facetQueries.push({ query: `TYPE:"eo:receipt" AND =eo:mainCategory:${q(c)}`, label: `c|${c}`, group: 'category' });
+  if (filter.myPosts?.length)
+    for (const r of ranges)
+      facetQueries.push({ query: `${mineWithOthersQuery(filter.myPosts)} AND ${r.query}`, label: `m|${r.key}`, group: 'mine' });
   return {
     query: { query: pendingQuery(filter), language: 'afts' },
     paging: { maxItems: 1, skipCount: 0 },
@@ -85,7 +104,9 @@ export function readPendency(
     total: answer.list.pagination.totalItems ?? 0,
     byKindBucket: { receipt: zeroBuckets(), file: zeroBuckets() },
     byHolderBucket: Object.fromEntries(filter.holders.map((h) => [h, zeroBuckets()])),
-    byKindUrgency: { receipt: Object.fromEntries(URGENCIES.map((u) => [u, 0])), file: Object.fromEntries(URGENCIES.map((u) => [u, 0])) }
+    byKindUrgency: { receipt: Object.fromEntries(URGENCIES.map((u) => [u, 0])), file: Object.fromEntries(URGENCIES.map((u) => [u, 0])) },
+    byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])),
+    mineWithOthers: zeroBuckets()
   };
   const counts: { label: string; count: number }[] = [];
   for (const f of answer.list.context?.facets ?? []) {
@@ -99,8 +120,23 @@ export function readPendency(
     if (tag === 'k') figures.byKindBucket[a as ItemKind][b as AgeBucketKey] = count;
     else if (tag === 'u') figures.byKindUrgency[a as ItemKind][b] = count;
     else if (tag === 'h' && figures.byHolderBucket[a]) figures.byHolderBucket[a][b as AgeBucketKey] = count;
+    else if (tag === 'c') figures.byCategory[a] = count;
+    else if (tag === 'm') figures.mineWithOthers[a as AgeBucketKey] = count;
   }
   return figures;
+}
+
+/** What a bar or cell stands for: any combination narrows the pending items. */
+export interface DrillCell {
+  holder?: string;
+  /** Several posts at once (a level, a section). */
+  holders?: string[];
+  kind?: ItemKind;
+  bucket?: AgeBucketKey;
+  urgency?: string;
+  category?: string;
+  /** Opened by the officer's posts, pending with others. */
+  mine?: boolean;
 }
 
 /** The search body of a drill-down: the items behind one bar or cell (same query the count came from). */
@@ -108,11 +144,15 @@ export function drillDownRequest(
   days: WorkingDays,
   today: string | Date,
   filter: PendencyFilter,
-  cell: { holder?: string; kind?: ItemKind; bucket?: AgeBucketKey },
+  cell: DrillCell,
   page: { skipCount: number; maxItems: number }
 ) {
   const parts = [pendingQuery(filter)];
   if (cell.kind) parts.push(`TYPE:"eo:${cell.kind}"`);
+  if (cell.category) parts.push(`TYPE:"eo:receipt" AND =eo:mainCategory:${q(cell.category)}`);
+  if (cell.urgency) parts.push(`=eo:urgency:${q(cell.urgency)}`);
+  if (cell.holders?.length) parts.push(anyOf('eo:currentHolder', cell.holders));
+  if (cell.mine) parts.push(mineWithOthersQuery(filter.myPosts ?? []));
   if (cell.holder) parts.push(`=eo:currentHolder:${q(cell.holder)}`);
   if (cell.bucket) parts.push(ageBucketRanges(days, today).find((r) => r.key === cell.bucket)!.query);
   return {
@@ -130,7 +170,13 @@ export interface PendingItem {
   subject: string;
   holder: string;
   heldSince: string;
+  /** When action began: the file's opening, or the receipt's diarisation. */
+  begunAt: string;
+  /** The file a receipt was put in, if any (node id). */
+  inFile?: string;
 }
+
+const iso = (v: unknown): string => (v ? new Date(v instanceof Date ? v : String(v)).toISOString() : '');
 
 /** One search entry as a row of the drill-down list. */
 export function toPendingItem(entry: { id: string; nodeType: string; properties?: Record<string, unknown> }): PendingItem {
@@ -143,6 +189,104 @@ export function toPendingItem(entry: { id: string; nodeType: string; properties?
     subject: String(p['eo:subject'] ?? ''),
     holder: String(p['eo:currentHolder'] ?? ''),
     // ACS writes +0000; one ISO form so rows sort and compare as text
-    heldSince: p['eo:heldSince'] ? new Date(String(p['eo:heldSince'])).toISOString() : ''
+    heldSince: p['eo:heldSince'] ? new Date(String(p['eo:heldSince'])).toISOString() : '',
+    begunAt: iso(
+      (kind === 'receipt' ? p['eo:diarisedDate'] : undefined) ?? (entry as { createdAt?: unknown }).createdAt ?? p['cm:created']
+    ),
+    ...(p['eo:inFile'] ? { inFile: String(p['eo:inFile']).replace(/^workspace:\/\/SpacesStore\//, '') } : {})
+  };
+}
+
+// ------------------------------------------------------------------ month-wise
+
+export type MonthlyMeasure = 'created' | 'received' | 'forwarded' | 'closed';
+export const MONTHLY_MEASURES: MonthlyMeasure[] = ['created', 'received', 'forwarded', 'closed'];
+
+export interface MonthlyFigures {
+  /** YYYY-MM, January to December of the year. */
+  months: string[];
+  counts: Record<MonthlyMeasure, number[]>;
+}
+
+/** Which items and which date each measure counts: files opened, receipts diarised, sends, files closed. */
+const MONTHLY: Record<MonthlyMeasure, { type: string; field: string; extra?: string }> = {
+  created: { type: 'eo:file', field: 'cm:created' },
+  received: { type: 'eo:receipt', field: 'eo:diarisedDate' },
+  forwarded: { type: 'eo:movement', field: 'eo:movementAt', extra: '=eo:movementAction:"send"' },
+  closed: { type: 'eo:file', field: 'eo:closedAt' }
+};
+
+/** Months of a year as office-day boundaries (India, UTC+05:30). */
+function monthBounds(year: number): { key: string; from: string; before: string }[] {
+  return Array.from({ length: 12 }, (_, m) => {
+    const key = `${year}-${String(m + 1).padStart(2, '0')}`;
+    const next = m === 11 ? `${year + 1}-01` : `${year}-${String(m + 2).padStart(2, '0')}`;
+    const at = (ym: string) => new Date(Date.parse(`${ym}-01T00:00:00+05:30`)).toISOString();
+    return { key, from: at(key), before: at(next) };
+  });
+}
+
+/** Month-wise files created, receipts received, files and receipts forwarded and files closed: one request. */
+export function monthlyRequest(year: number, ancestorId?: string) {
+  const types = [...new Set(Object.values(MONTHLY).map((m) => m.type))];
+  const parts = [`(${types.map((t) => `TYPE:"${t}"`).join(' OR ')})`];
+  if (ancestorId) parts.push(`ANCESTOR:${q(`workspace://SpacesStore/${ancestorId}`)}`);
+  const facetQueries: { query: string; label: string; group: string }[] = [];
+  for (const measure of MONTHLY_MEASURES) {
+    const m = MONTHLY[measure];
+    for (const b of monthBounds(year))
+      facetQueries.push({
+        query: [`TYPE:"${m.type}"`, m.extra, `${m.field}:["${b.from}" TO "${b.before}">`].filter(Boolean).join(' AND '),
+        label: `${measure}|${b.key}`,
+        group: 'monthly'
+      });
+  }
+  return {
+    query: { query: parts.join(' AND '), language: 'afts' },
+    paging: { maxItems: 1, skipCount: 0 },
+    include: [],
+    fields: ['id'],
+    facetFormat: 'V2',
+    facetQueries
+  };
+}
+
+export function readMonthly(answer: { list: { context?: SearchContext } }, year: number): MonthlyFigures {
+  const months = monthBounds(year).map((b) => b.key);
+  const counts = Object.fromEntries(MONTHLY_MEASURES.map((m) => [m, months.map(() => 0)])) as Record<MonthlyMeasure, number[]>;
+  for (const f of answer.list.context?.facets ?? []) {
+    if (f.type !== 'query') continue;
+    for (const b of f.buckets ?? []) {
+      const [measure, month] = b.label.split('|');
+      const i = months.indexOf(month);
+      if (i >= 0 && counts[measure as MonthlyMeasure])
+        counts[measure as MonthlyMeasure][i] = Number(b.metrics?.find((x) => x.type === 'count')?.value.count ?? 0);
+    }
+  }
+  return { months, counts };
+}
+
+// ------------------------------------------------------------------ over three months
+
+/** The day three calendar months before `today` (YYYY-MM-DD): cases begun before it are over three months old. */
+export function threeMonthsBefore(today: string): string {
+  const [y, m, d] = today.split('-').map(Number);
+  const back = new Date(Date.UTC(y, m - 1 - 3, 1));
+  const last = new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate();
+  return `${back.getUTCFullYear()}-${String(back.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * The monthly statement of cases pending over three months (CSMOP): pending files opened, and pending
+ * receipts diarised, before three months ago; oldest first.
+ */
+export function overThreeMonthsRequest(today: string, filter: PendencyFilter, page: { skipCount: number; maxItems: number }) {
+  const cutoff = q(new Date(Date.parse(`${threeMonthsBefore(today)}T00:00:00+05:30`)).toISOString());
+  const old = `((TYPE:"eo:file" AND cm:created:[MIN TO ${cutoff}>) OR (TYPE:"eo:receipt" AND eo:diarisedDate:[MIN TO ${cutoff}>))`;
+  return {
+    query: { query: `${pendingQuery(filter)} AND ${old}`, language: 'afts' },
+    include: ['properties'],
+    sort: [{ type: 'FIELD', field: 'cm:created', ascending: true }],
+    paging: page
   };
 }
