@@ -141,6 +141,9 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   var before = eoAuthorities(item);
   for (var i = 0; i < before.length; i++) if (before[i] != drop && before[i] != holderGroup) readers.push(before[i]);
   if (extraReader && readers.indexOf(extraReader) < 0 && extraReader != holderGroup) readers.push(extraReader);
+  // The department's oversight (Joint Secretary and above) reads everything: pendency at the top.
+  var oversight = eoDomain.oversightGroup(eoHierarchy());
+  if (readers.indexOf(oversight) < 0 && oversight != holderGroup) readers.push(oversight);
   eoSetAcl(item, holderGroup, readers);
   var all = readers.concat([holderGroup]);
   eoSetAcl(eoFolder(item, 'Movements'), null, all);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
 import { holidayCalendarFiles } from './install';
 import { groupMembers, nodeAt } from './repo';
-import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, postGroup, sectionGroup } from '../../eoffice/src/lib/domain';
+import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, oversightGroup, postGroup, sectionGroup } from '../../eoffice/src/lib/domain';
 
 export type CheckState = 'ok' | 'missing' | 'outdated' | 'warning' | 'info';
 
@@ -62,7 +62,7 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
   }
 
   const h = a.hierarchy;
-  const groups = [departmentGroup(h), ...h.sections.map((s) => sectionGroup(h, s.code))];
+  const groups = [departmentGroup(h), ...h.sections.map((s) => sectionGroup(h, s.code)), oversightGroup(h)];
   for (const g of groups) add((await orMissing(acs.groups.getGroup(g))) ? 'ok' : 'missing', `group ${g}`);
   for (const p of h.posts) {
     const g = postGroup(h, p.code);

@@ -7,7 +7,17 @@ import { orMissing } from './acs';
 import { CONFIG_DIR, REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
 import { ensureContent, ensureFolder, ensureGroup, ensureProperties, groupMembers } from './repo';
-import { departmentGroup, departmentSite, FOLDERS, postGroup, postTitle, sectionGroup, type Hierarchy } from '../../eoffice/src/lib/domain';
+import {
+  departmentGroup,
+  departmentSite,
+  FOLDERS,
+  oversightGroup,
+  oversightPosts,
+  postGroup,
+  postTitle,
+  sectionGroup,
+  type Hierarchy
+} from '../../eoffice/src/lib/domain';
 
 export interface Installed {
   siteId: string;
@@ -107,6 +117,21 @@ async function ensureGroups(acs: Acs, h: Hierarchy, log: StepLog): Promise<void>
       parent,
       await membersOf(parent)
     );
+  }
+  // The department's oversight (Joint Secretary and above): every item names it as a reader.
+  const oversight = oversightGroup(h);
+  await ensureGroup(
+    acs,
+    log,
+    oversight,
+    `${h.department.code} ${bilingual('Oversight (Joint Secretary and above)', 'पर्यवेक्षण (संयुक्त सचिव एवं ऊपर)')}`
+  );
+  const overseers = await membersOf(oversight);
+  for (const p of oversightPosts(h)) {
+    const g = postGroup(h, p.code);
+    if (overseers.has(g)) continue;
+    await acs.groups.createGroupMembership(oversight, { id: g, memberType: 'GROUP' });
+    log.record('updated', `group ${oversight} + ${g}`);
   }
 }
 

@@ -161,6 +161,17 @@ describe('movement workflow', () => {
     await us.nodes.updateNode(draft.entry.id, { properties: { 'eo:draftStatus': 'approved' } });
   });
 
+  it('the Joint Secretary and above read every moving item (pendency at the top); other posts only what passed them', async () => {
+    const id = await openFile(d, ASO1, 'Training calendar 2027');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'For orders' });
+    const js = await d.as('rajesh.verma'); // JS, level 5
+    assert.equal((await js.nodes.getNode(id)).entry.id, id);
+    assert.equal((await refused(() => js.nodes.updateNode(id, { properties: { 'eo:subject': 'x' } }))).status, 403, 'read, not write');
+    const soAdm = await d.as(SO_ADM);
+    assert.equal((await refused(() => soAdm.nodes.getNode(id))).status, 403);
+  });
+
   it('pull back works while the item is unopened, and fails once the recipient opened it', async () => {
     const id = await diariseReceipt(d, CRU, 'Representation regarding transfer');
     const pid = await startMovement(await d.as(CRU), id, 'CRU');

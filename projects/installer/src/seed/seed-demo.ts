@@ -7,6 +7,7 @@ import { ensureIncumbents, install } from '../install';
 import type { StepLog } from '../log';
 import {
   headsForSection,
+  oversightGroup,
   type SubjectHeadIndex,
   claimComputerNumber,
   claimNext,
@@ -350,9 +351,12 @@ class Writer {
       if (park) await this.acs.nodes.updateNode(park.id, { properties: { 'eo:movementAt': p.heldSince.toISOString() } });
     }
     // The posts it passed through keep reading it, as the workflow would have let them (the diarist
-    // then still sees every number of its series, so numbering needs no probing).
+    // then still sees every number of its series, so numbering needs no probing), and so does the
+    // department's oversight, as the workflow does on every hand-over.
     const holderGroup = postGroup(this.h, holder);
-    const readers = [...new Set(p.path.slice(0, -1).map((code) => postGroup(this.h, code)))].filter((g) => g !== holderGroup);
+    const readers = [...new Set([...p.path.slice(0, -1).map((code) => postGroup(this.h, code)), oversightGroup(this.h)])].filter(
+      (g) => g !== holderGroup
+    );
     await this.acs.nodes.updateNode(itemId, {
       properties: {
         'eo:heldSince': p.heldSince.toISOString(),

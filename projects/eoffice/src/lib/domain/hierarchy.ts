@@ -160,6 +160,14 @@ export const sectionGroup = (h: Hierarchy, section: string): string => `GROUP_EO
 export const postGroup = (h: Hierarchy, post: string): string => `GROUP_EO_${h.department.code}_${post}`;
 
 /**
+ * Posts of this level and above (Joint Secretary, Additional Secretary, Secretary, Minister) oversee the
+ * whole department: they read every file and receipt, so the pendency MIS at the top counts everything.
+ */
+export const OVERSIGHT_LEVEL = 5;
+export const oversightGroup = (h: Hierarchy): string => `GROUP_EO_${h.department.code}_OVERSIGHT`;
+export const oversightPosts = (h: Hierarchy): HierarchyPost[] => h.posts.filter((p) => p.level >= OVERSIGHT_LEVEL);
+
+/**
  * The Central Registry's posts: post code `CRU`, or `CRU_<n>` where a department has several clerks.
  * They receive dak and dispatch what files issue "by CRU".
  */

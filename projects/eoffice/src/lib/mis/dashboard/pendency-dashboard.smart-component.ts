@@ -14,7 +14,16 @@ import { DeskService } from '../../desk/desk.service';
 import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, officeDay, postGroup, postOfGroup, postTitle } from '../../domain';
 import { AGE_BUCKETS, AgeBucketKey } from '../model/age-buckets';
 import { formatIndianNumber } from '../model/indian-number';
-import { CATEGORIES, DrillCell, ITEM_KINDS, MONTHLY_MEASURES, PendingItem, URGENCIES, threeMonthsBefore } from '../model/pendency-query';
+import {
+  CATEGORIES,
+  DrillCell,
+  ITEM_KINDS,
+  MONTHLY_MEASURES,
+  OVER_30,
+  PendingItem,
+  URGENCIES,
+  threeMonthsBefore
+} from '../model/pendency-query';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
 import { MisScope, MisService, Pendency } from '../mis.service';
@@ -288,6 +297,10 @@ export class PendencyDashboardSmartComponent {
     if (h && row) void this.drillInto({ holders: row.holders, bucket: this.buckets[h.datasetIndex] }, row.label);
   }
 
+  drillOver30(row: GroupRow): void {
+    void this.drillInto({ holders: row.holders, buckets: OVER_30 }, row.label);
+  }
+
   drillGroup(row: GroupRow, bucket?: AgeBucketKey): void {
     void this.drillInto({ holders: row.holders, ...(bucket && { bucket }) }, row.label);
   }
@@ -317,7 +330,7 @@ export class PendencyDashboardSmartComponent {
     return {
       title: t('TITLE'),
       subtitle: `${this.today} (${t('BEGUN_BEFORE')} ${threeMonthsBefore(this.today)})`,
-      fileName: `pending-over-three-months-${this.today}`,
+      fileName: `pending-over-three-months`,
       columns: [
         { header: t('NUMBER'), value: (r) => r.number },
         { header: t('DIARY_DATE'), value: (r) => (r.begunAt ? new Date(r.begunAt) : null) },
@@ -398,7 +411,7 @@ export class PendencyDashboardSmartComponent {
     return {
       title: `${this.translate.instant('EOFFICE.MIS.TITLE')}: ${d.title}`,
       subtitle: this.today,
-      fileName: `pendency-${this.today}`,
+      fileName: `pendency`,
       columns: [
         { header: t('NUMBER'), value: (r) => r.number },
         { header: t('SUBJECT'), value: (r) => r.subject },
@@ -442,6 +455,7 @@ export class PendencyDashboardSmartComponent {
     if (cell.holder) parts.push(this.holderLabel(cell.holder));
     if (cell.kind) parts.push(this.translate.instant(`EOFFICE.MIS.KIND.${cell.kind}`));
     if (cell.bucket) parts.push(this.translate.instant(`EOFFICE.MIS.BUCKET.${cell.bucket}`));
+    if (cell.buckets) parts.push(this.translate.instant('EOFFICE.MIS.OVER_30'));
     if (cell.urgency) parts.push(this.urgencyLabel(cell.urgency));
     if (cell.category) parts.push(this.categoryLabel(cell.category));
     if (cell.mine) parts.push(this.translate.instant('EOFFICE.MIS.MINE_WITH_OTHERS'));

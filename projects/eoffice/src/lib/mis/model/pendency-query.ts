@@ -133,6 +133,8 @@ export interface DrillCell {
   holders?: string[];
   kind?: ItemKind;
   bucket?: AgeBucketKey;
+  /** Several age buckets at once (over 30 working days = 31-90 and over 90). */
+  buckets?: AgeBucketKey[];
   urgency?: string;
   category?: string;
   /** Opened by the officer's posts, pending with others. */
@@ -155,6 +157,13 @@ export function drillDownRequest(
   if (cell.mine) parts.push(mineWithOthersQuery(filter.myPosts ?? []));
   if (cell.holder) parts.push(`=eo:currentHolder:${q(cell.holder)}`);
   if (cell.bucket) parts.push(ageBucketRanges(days, today).find((r) => r.key === cell.bucket)!.query);
+  if (cell.buckets?.length)
+    parts.push(
+      `(${ageBucketRanges(days, today)
+        .filter((r) => cell.buckets!.includes(r.key))
+        .map((r) => r.query)
+        .join(' OR ')})`
+    );
   return {
     query: { query: parts.join(' AND '), language: 'afts' },
     include: ['properties'],
@@ -290,3 +299,6 @@ export function overThreeMonthsRequest(today: string, filter: PendencyFilter, pa
     paging: page
   };
 }
+
+/** The buckets beyond 30 working days (the CSMOP norm many times over). */
+export const OVER_30: AgeBucketKey[] = ['upTo90', 'over90'];
