@@ -23,6 +23,8 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   // the bars: pending with each officer, and by level
   await expect(byId('eoffice-mis-holder-chart').locator('canvas')).toBeVisible();
   await expect(byId('eoffice-mis-level-chart').locator('canvas')).toBeVisible();
+  // month-wise figures come when asked for (one more request)
+  await byId('eoffice-mis-monthly-show').click();
   await expect(byId('eoffice-mis-monthly')).toContainText('Receipts received');
 
   // Establishment's cases held beyond 30 working days

@@ -36,7 +36,6 @@ export interface MisScope {
 
 export interface Pendency {
   figures: PendencyFigures;
-  monthly: MonthlyFigures;
   holders: string[];
   calendarInstalled: boolean;
   /** The calendar the ages were counted with, for single items' working days. */
@@ -57,24 +56,20 @@ export class MisService {
   }
 
   /**
-   * The dashboard's figures in two search requests whatever the volume: pendency (by kind, age, post,
-   * urgency, category, and the officer's own items with others) and the month-wise movement of the year.
+   * The dashboard's figures in one search request whatever the volume: by kind, age, post, urgency,
+   * category, and the officer's own items pending with others.
    */
   async pendency(today: string, scope: MisScope = {}): Promise<Pendency> {
-    const { desk, filter, days, installed } = await this.scope(today, scope);
-    const search = new SearchApi(this.apiService.getInstance());
-    const year = Number(today.slice(0, 4));
-    const [answer, monthly] = await Promise.all([
-      search.search(pendencyRequest(days, today, filter) as never),
-      search.search(monthlyRequest(year, desk.documentLibraryId) as never)
-    ]);
-    return {
-      figures: readPendency(answer as never, filter),
-      monthly: readMonthly(monthly as never, year),
-      holders: filter.holders,
-      calendarInstalled: installed,
-      days
-    };
+    const { filter, days, installed } = await this.scope(today, scope);
+    const answer = await new SearchApi(this.apiService.getInstance()).search(pendencyRequest(days, today, filter) as never);
+    return { figures: readPendency(answer as never, filter), holders: filter.holders, calendarInstalled: installed, days };
+  }
+
+  /** Month-wise files created, receipts received, sends and files closed in a year: one more request, when asked for. */
+  async monthly(year: number): Promise<MonthlyFigures> {
+    const desk = await this.deskService.desk();
+    const answer = await new SearchApi(this.apiService.getInstance()).search(monthlyRequest(year, desk.documentLibraryId) as never);
+    return readMonthly(answer as never, year);
   }
 
   /** The items behind one bar or cell, oldest first, a page at a time (never the whole department). */

@@ -44,15 +44,6 @@ function pendency(): Pendency {
       },
       byCategory: { General: 7, RTI: 2 },
       mineWithOthers: { ...zero(), upTo15: 6 }
-    },
-    monthly: {
-      months: Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
-      counts: {
-        created: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0],
-        received: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 2],
-        forwarded: Array(12).fill(0),
-        closed: Array(12).fill(0)
-      }
     }
   };
 }
@@ -62,6 +53,7 @@ describe('PendencyDashboardSmartComponent', () => {
   let items: jasmine.Spy;
   let statementPage: jasmine.Spy;
   let reasonForDelay: jasmine.Spy;
+  let monthly: jasmine.Spy;
 
   beforeEach(() => {
     load = jasmine.createSpy('pendency').and.callFake(async () => pendency());
@@ -78,6 +70,15 @@ describe('PendencyDashboardSmartComponent', () => {
           begunAt: '2026-05-02T05:00:00.000Z'
         }
       ]
+    });
+    monthly = jasmine.createSpy('monthly').and.resolveTo({
+      months: Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`),
+      counts: {
+        created: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0],
+        received: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 2],
+        forwarded: Array(12).fill(0),
+        closed: Array(12).fill(0)
+      }
     });
     reasonForDelay = jasmine.createSpy('reasonForDelay').and.resolveTo('Awaiting the Finance Division’s comments');
     items = jasmine.createSpy('items').and.resolveTo({
@@ -108,7 +109,7 @@ describe('PendencyDashboardSmartComponent', () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
-        { provide: MisService, useValue: { pendency: load, items, overThreeMonths: statementPage, reasonForDelay } },
+        { provide: MisService, useValue: { pendency: load, items, overThreeMonths: statementPage, reasonForDelay, monthly } },
         {
           provide: DeskService,
           useValue: { desk: async () => ({ hierarchy, documentLibraryId: 'lib', posts: [], postEntries: [], section: 'EST' }) }
@@ -220,6 +221,10 @@ describe('PendencyDashboardSmartComponent', () => {
     const c = fixture.componentInstance;
     expect(c.urgencyChart()!.datasets[1].data).toEqual([1, 0, 0, 3]);
     expect(c.categoryChart()!.datasets[0].data.slice(0, 1)).toEqual([7]);
+    expect(c.monthlyChart()).toBeNull();
+    expect(monthly).not.toHaveBeenCalled();
+    await c.showMonthly();
+    expect(monthly).toHaveBeenCalledOnceWith(Number(c.today.slice(0, 4)));
     expect(c.monthlyChart()!.datasets.map((d) => d.label)).toEqual(['Files created', 'Receipts received', 'Forwarded', 'Files closed']);
     expect(c.monthlyChart()!.datasets[1].data[10]).toBe(9);
     expect(element.querySelector('[data-automation-id="eoffice-mis-mine"]')!.textContent).toContain('6');

@@ -19,6 +19,7 @@ import {
   DrillCell,
   ITEM_KINDS,
   MONTHLY_MEASURES,
+  MonthlyFigures,
   OVER_30,
   PendingItem,
   URGENCIES,
@@ -87,6 +88,8 @@ export class PendencyDashboardSmartComponent {
   readonly urgencies = URGENCIES;
   readonly categories = CATEGORIES;
   readonly measures = MONTHLY_MEASURES;
+  /** Month-wise figures of the year, when asked for (a second request). */
+  readonly monthly = signal<MonthlyFigures | null>(null);
   /** The statement of cases pending over three months, when asked for. */
   readonly statement = signal<{ rows: StatementRow[]; totalItems: number; cutoff: string } | null>(null);
   /** The bar or cell drilled into, and the items behind it (first page; the export pages through all). */
@@ -180,13 +183,13 @@ export class PendencyDashboardSmartComponent {
   });
 
   readonly monthlyChart = computed<ChartData<'bar'> | null>(() => {
-    const p = this.pendency();
-    if (!p) return null;
+    const monthly = this.monthly();
+    if (!monthly) return null;
     return {
-      labels: p.monthly.months.map((m) => this.monthLabel(m)),
+      labels: monthly.months.map((m) => this.monthLabel(m)),
       datasets: MONTHLY_MEASURES.map((m, i) => ({
         label: this.translate.instant(`EOFFICE.MIS.MONTHLY.${m}`),
-        data: p.monthly.counts[m],
+        data: monthly.counts[m],
         backgroundColor: ['#1565c0', '#6a1b9a', '#f9a825', '#2e7d32'][i]
       }))
     };
@@ -235,6 +238,7 @@ export class PendencyDashboardSmartComponent {
       const open = this.drill();
       if (open) await this.drillInto(open.cell);
       if (this.statement()) await this.showStatement();
+      if (this.monthly()) await this.showMonthly();
     } catch (e) {
       this.error.set(e instanceof Error ? e.message : String(e));
     } finally {
@@ -303,6 +307,15 @@ export class PendencyDashboardSmartComponent {
 
   drillGroup(row: GroupRow, bucket?: AgeBucketKey): void {
     void this.drillInto({ holders: row.holders, ...(bucket && { bucket }) }, row.label);
+  }
+
+  async showMonthly(): Promise<void> {
+    this.error.set(null);
+    try {
+      this.monthly.set(await this.mis.monthly(Number(this.today.slice(0, 4))));
+    } catch (e) {
+      this.error.set(e instanceof Error ? e.message : String(e));
+    }
   }
 
   /** The statement of cases pending over three months, with the reason for delay from each case's notes. */
