@@ -1,5 +1,5 @@
 // Holder task completion (runs as admin): the action the officer chose, in task variables (scope
-// local): eowf_action = send | sendBack | pullBack | park | unpark | close | putInFile, eowf_to (post code or
+// local): eowf_action = send | copy | sendBack | pullBack | park | unpark | close | putInFile, eowf_to (post code or
 // group, for send; the approving post for close, optional), eowf_copyTo (receipts: more posts that get
 // a read-only copy, comma-separated), eowf_remarks, eowf_dueDate, eowf_urgency, eowf_file (putInFile:
 // the file's node id).
@@ -107,6 +107,37 @@
     }
     return;
   }
+  if (action == 'copy') {
+    // Copies of a receipt for information: the named posts may read it, each copy is a movement, and the
+    // holder keeps the receipt to act on.
+    if (!item.isSubType('eo:receipt')) eoFail('Only receipts are copied; a file moves as one');
+    var copyCodes = String(eoTaskVar('eowf_copyTo') || '').split(',');
+    var given = 0;
+    for (var cc = 0; cc < copyCodes.length; cc++) {
+      var code = copyCodes[cc].replace(/\s/g, '');
+      if (!code) continue;
+      var copyTo = eoPost(h, code);
+      if (copyTo.code == holder.code) continue;
+      var may = eoDomain.mayMark(h, holder.code, copyTo.code);
+      if (!may.allowed) eoFail(may.reason.en);
+      var copyToGroup = eoGroupOf(h, copyTo.code);
+      eoRecord(item, {
+        action: 'send',
+        from: holderGroup,
+        fromUser: actor,
+        to: copyToGroup,
+        remarks: '[copy]' + (remarks ? ' ' + remarks : '')
+      });
+      item.setPermission('Consumer', copyToGroup);
+      eoFolder(item, 'Movements').setPermission('Consumer', copyToGroup);
+      given++;
+    }
+    if (!given) eoFail('Name at least one other post to copy the receipt to');
+    eoSetHolder(h, holder.code, null);
+    execution.setVariable('eowf_opened', true); // the holder has it open: still read, not new
+    execution.setVariable('eowf_next', 'holder');
+    return;
+  }
   if (action == 'sendBack') {
     var back = eoVar('eowf_sentBy', '');
     if (!back) eoFail('Nobody sent this item to ' + eoTitle(h, holder) + '; there is no one to send it back to');
@@ -162,5 +193,5 @@
     execution.setVariable('eowf_next', 'end');
     return;
   }
-  eoFail('Unknown action ' + action + ': send, sendBack, pullBack, park, unpark, close or putInFile');
+  eoFail('Unknown action ' + action + ': send, copy, sendBack, pullBack, park, unpark, close or putInFile');
 })();

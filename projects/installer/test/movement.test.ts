@@ -426,6 +426,31 @@ describe('movement workflow', () => {
     assert.match(r.summary, /A file goes to one officer only/);
   });
 
+  it('copies of a receipt for information: the holder keeps it, the copies read it; files are never copied', async () => {
+    const id = await diariseReceipt(d, CRU, 'Circular on Hindi fortnight');
+    const pid = await startMovement(await d.as(CRU), id, 'CRU');
+    await actOn(d, pid, CRU, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'For action' });
+    await actOn(d, pid, SO, { eowf_action: 'copy', eowf_copyTo: 'ASO_EST_1', eowf_remarks: 'For information' });
+    const props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('SO_EST'), 'the Section Officer still holds it');
+    assert.equal(props['eo:status'], 'inMovement');
+    const aso = await d.as(ASO1);
+    assert.equal((await aso.nodes.getNode(id)).entry.id, id, 'the copy recipient reads it');
+    assert.equal((await refused(() => aso.nodes.updateNode(id, { properties: { 'eo:remarks': 'x' } }))).status, 403);
+    assert.deepEqual((await movements(aso, id)).map((m) => [m.to, m.remarks]).slice(-1), [
+      [d.group('ASO_EST_1'), '[copy] For information']
+    ]);
+    // she can still act on it: send it on
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST' });
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('US_EST'));
+    const file = await openFile(d, SO, 'Not to be copied either');
+    const fpid = await startMovement(await d.as(SO), file, 'SO_EST');
+    assert.match(
+      (await refused(() => actOn(d, fpid, SO, { eowf_action: 'copy', eowf_copyTo: 'ASO_EST_1' }))).summary,
+      /Only receipts are copied/
+    );
+  });
+
   it("the holder finds an item's task by its id, and puts a receipt in a file its post holds", async () => {
     const so = await d.as(SO);
     const file = await openFile(d, SO, 'Training calendar 2026-27');

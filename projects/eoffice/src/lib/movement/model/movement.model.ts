@@ -1,7 +1,7 @@
 import { Node } from '@alfresco/js-api';
 
 /** What an officer can do to an item through the eoMovement workflow (config/README.md). */
-export type MovementAction = 'send' | 'sendBack' | 'pullBack' | 'park' | 'unpark' | 'close' | 'putInFile';
+export type MovementAction = 'send' | 'copy' | 'sendBack' | 'pullBack' | 'park' | 'unpark' | 'close' | 'putInFile';
 
 export interface MarkingRequest {
   action: MovementAction;

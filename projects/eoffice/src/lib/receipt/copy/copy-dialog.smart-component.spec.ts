@@ -67,14 +67,22 @@ describe('CopyDialogSmartComponent', () => {
     expect(component.form.controls.remarks.value).toBe('For information');
   });
 
-  it('asks, next to each field, for the officers who get copies and the one who takes it for action, and sends nothing', async () => {
+  it('asks, next to the field, for the officers who get copies, and sends nothing', async () => {
     const { fixture, component, element } = await render();
     await component.submit();
     fixture.detectChanges();
 
     expect(element.querySelector('[data-test="copy-to-error"]')?.textContent).toContain('at least one officer');
-    expect(element.querySelector('[data-test="copy-action-by-error"]')?.textContent).toContain('takes the receipt for action');
     expect(act).not.toHaveBeenCalled();
+  });
+
+  it('by default the officer keeps the receipt and only the copies go (the workflow’s copy action)', async () => {
+    const { component } = await render();
+    component.form.controls.copyTo.setValue(['ASO_ADM']);
+    await component.submit();
+
+    expect(act).toHaveBeenCalledOnceWith('receipt-12', { action: 'copy', copyTo: ['ASO_ADM'], remarks: 'For information' });
+    expect(close).toHaveBeenCalledOnceWith(true);
   });
 
   it('sends the receipt for action with copies to the others, never a copy to the one who acts on it', async () => {

@@ -23,10 +23,10 @@ export interface CopyDialogData {
 }
 
 /**
- * Copy: the receipt goes to officers for information. The eoMovement workflow records copies only as
- * part of a send (eowf_copyTo beside eowf_to: the original moves on, each copy gets read access and
- * its own movement "[copy] …"), so the officer names both who takes the receipt for action and who
- * gets copies; unlike Send, the two are separate choices and the remarks default to "For information".
+ * Copy: the receipt goes to officers for information; each copy gets read access and its own movement
+ * "[copy] …". By default the officer keeps the receipt to act on (the workflow's copy action); naming
+ * someone to take it for action sends the original on with the copies (a send with eowf_copyTo). The
+ * remarks default to "For information".
  */
 @Component({
   selector: 'eoffice-copy-dialog',
@@ -64,14 +64,12 @@ export interface CopyDialogData {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'EOFFICE.RECEIPT.COPY.ACTION_BY' | translate }}</mat-label>
           <mat-select formControlName="to" data-test="copy-action-by">
+            <mat-option value="" data-test="copy-keep">{{ 'EOFFICE.RECEIPT.COPY.KEEP' | translate }}</mat-option>
             @for (option of options(); track option.code) {
               <mat-option [value]="option.code" [disabled]="!option.allowed">{{ option.title }}</mat-option>
             }
           </mat-select>
           <mat-hint>{{ 'EOFFICE.RECEIPT.COPY.ACTION_BY_HINT' | translate }}</mat-hint>
-          @if (form.controls.to.touched && form.controls.to.hasError('required')) {
-            <mat-error data-test="copy-action-by-error">{{ 'EOFFICE.RECEIPT.COPY.ACTION_BY_REQUIRED' | translate }}</mat-error>
-          }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'EOFFICE.MOVEMENT.DIALOG.REMARKS' | translate }}</mat-label>
@@ -129,7 +127,8 @@ export class CopyDialogSmartComponent {
 
   readonly form = inject(FormBuilder).nonNullable.group({
     copyTo: [[] as string[], Validators.required],
-    to: ['', Validators.required],
+    /** Empty: the officer keeps the receipt; a post: it takes the original for action. */
+    to: [''],
     remarks: [this.translate.instant('EOFFICE.RECEIPT.COPY.REMARKS_DEFAULT') as string, Validators.maxLength(1000)]
   });
   private readonly copyTo = toSignal(this.form.controls.copyTo.valueChanges, { initialValue: [] as string[] });
@@ -163,7 +162,10 @@ export class CopyDialogSmartComponent {
     this.busy.set(true);
     this.refusal.set(null);
     try {
-      await this.movement.act(this.data.receiptId, { action: 'send', to, copyTo: copyTo.filter((code) => code !== to), remarks });
+      await this.movement.act(
+        this.data.receiptId,
+        to ? { action: 'send', to, copyTo: copyTo.filter((code) => code !== to), remarks } : { action: 'copy', copyTo, remarks }
+      );
       this.dialogRef.close(true);
     } catch (error) {
       this.refusal.set(refusalText(error, (key) => this.translate.instant(key)));
