@@ -2,7 +2,8 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../desk/desk.service';
-import { HolidayCalendar, WorkingDays, parseHolidayCalendar, postGroup } from '../domain';
+import { WorkingDays, postGroup } from '../domain';
+import { WorkingDaysService } from '../shared/calendar/working-days.service';
 import {
   DrillCell,
   MonthlyFigures,
@@ -18,11 +19,7 @@ import {
   toPendingItem
 } from './model/pendency-query';
 
-/** Where the installer keeps the holiday calendar of a year. */
-export const calendarPath = (year: number) => `Data Dictionary/eOffice/holidays-${year}.json`;
-
-/** Used when the year's calendar is not installed: weekly offs only, so ages are never under-counted by guessing holidays. */
-export const WEEKLY_OFFS_ONLY: HolidayCalendar = { weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] };
+export { calendarPath, WEEKLY_OFFS_ONLY } from '../shared/calendar/working-days.service';
 
 /** What the dashboard is narrowed to: a section, one officer's post, items begun between two days. */
 export interface MisScope {
@@ -47,12 +44,10 @@ export interface Pendency {
 export class MisService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
-  private readonly calendars = new Map<number, Promise<{ days: WorkingDays; installed: boolean }>>();
+  private readonly calendar = inject(WorkingDaysService);
 
   workingDays(year: number): Promise<{ days: WorkingDays; installed: boolean }> {
-    let c = this.calendars.get(year);
-    if (!c) this.calendars.set(year, (c = this.loadCalendar(year)));
-    return c;
+    return this.calendar.forYear(year);
   }
 
   /**
@@ -137,22 +132,5 @@ export class MisService {
       ...(scope.before && { createdBefore: scope.before })
     };
     return { desk, filter, days, installed };
-  }
-
-  private async loadCalendar(year: number): Promise<{ days: WorkingDays; installed: boolean }> {
-    const nodes = new NodesApi(this.apiService.getInstance());
-    try {
-      const node = await nodes.getNode('-root-', { relativePath: calendarPath(year) });
-      const content: unknown = await nodes.getNodeContent(node.entry.id);
-      const json: unknown =
-        content && typeof (content as Blob).text === 'function'
-          ? JSON.parse(await (content as Blob).text())
-          : typeof content === 'string'
-            ? JSON.parse(content)
-            : content;
-      return { days: new WorkingDays(parseHolidayCalendar(json)), installed: true };
-    } catch {
-      return { days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false };
-    }
   }
 }

@@ -12,8 +12,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Hierarchy, URGENCIES, labelOf, postOfGroup, postTitle } from '../../domain';
-import { PendencyLevel, pendencyLevel, workingDaysBetween } from '../../receipt/model/receipt.model';
+import { Hierarchy, URGENCIES, labelOf, officeDay, postOfGroup, postTitle } from '../../domain';
+import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
+import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { EFile } from '../model/file.model';
 import { FILE_LISTS, FileListName, FileListRequest, FileSortField } from '../model/file-query';
 import { FileService } from '../services/file.service';
@@ -159,6 +160,7 @@ interface FileRow {
 })
 export class FileListSmartComponent {
   private readonly files = inject(FileService);
+  private readonly workingDays = inject(WorkingDaysService);
   private readonly translate = inject(TranslateService);
   private readonly destroyRef = inject(DestroyRef);
 
@@ -215,13 +217,13 @@ export class FileListSmartComponent {
   load(): void {
     this.loading.set(true);
     this.failed.set(false);
-    const now = new Date();
-    Promise.all([this.files.desk(), this.files.list(this.list(), this.request())])
-      .then(([desk, page]) => {
+    const today = officeDay(new Date());
+    Promise.all([this.files.desk(), this.files.list(this.list(), this.request()), this.workingDays.forYear(Number(today.slice(0, 4)))])
+      .then(([desk, page, { days }]) => {
         this.hierarchy = desk.hierarchy;
         this.rows.set(
           page.files.map((file) => {
-            const pendingDays = workingDaysBetween(new Date(file.heldSince || file.createdAt || now), now);
+            const pendingDays = days.age(file.heldSince || file.createdAt || today, today);
             return { file, holder: this.holderTitle(file.currentHolder), pendingDays, pendency: pendencyLevel(pendingDays) };
           })
         );

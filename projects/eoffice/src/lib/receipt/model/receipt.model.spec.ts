@@ -1,14 +1,5 @@
 import { electronicDraft, receiptNode } from '../mock/receipt.mock';
-import {
-  DiaryContext,
-  EMPTY_SENDER,
-  pendencyLevel,
-  toReceipt,
-  toReceiptDraft,
-  toReceiptNodeBody,
-  toReceiptUpdate,
-  workingDaysBetween
-} from './receipt.model';
+import { DiaryContext, EMPTY_SENDER, pendencyLevel, toReceipt, toReceiptDraft, toReceiptNodeBody, toReceiptUpdate } from './receipt.model';
 
 describe('receipt mapping', () => {
   const context: DiaryContext = {
@@ -98,13 +89,6 @@ describe('receipt mapping', () => {
 });
 
 describe('pendency', () => {
-  it('counts working days only', () => {
-    // Friday 20 Nov 2026 to Monday 23 Nov 2026: one working day.
-    expect(workingDaysBetween(new Date(2026, 10, 20, 9), new Date(2026, 10, 23, 17))).toBe(1);
-    expect(workingDaysBetween(new Date(2026, 10, 20), new Date(2026, 10, 20, 18))).toBe(0);
-    expect(workingDaysBetween(new Date(2026, 10, 2), new Date(2026, 10, 16))).toBe(10);
-  });
-
   it('colours against the 7-working-day norm', () => {
     expect(pendencyLevel(3)).toBe('within');
     expect(pendencyLevel(6)).toBe('nearing');

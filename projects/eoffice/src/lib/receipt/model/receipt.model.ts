@@ -261,21 +261,8 @@ export function toReceiptDraft(receipt: Receipt): ReceiptDraft {
 
 // ------------------------------------------------------------------ pendency
 
-/** CSMOP: no official keeps a case more than 7 working days. */
+/** CSMOP: no official keeps a case more than 7 working days (counted with WorkingDaysService). */
 export const PENDENCY_NORM_WORKING_DAYS = 7;
-
-/** Working days (Monday to Friday) from `since` to `now`, not counting the day it arrived. */
-export function workingDaysBetween(since: Date, now: Date): number {
-  const start = new Date(since.getFullYear(), since.getMonth(), since.getDate());
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  let days = 0;
-  for (const d = new Date(start); d < end; ) {
-    d.setDate(d.getDate() + 1);
-    const weekday = d.getDay();
-    if (weekday !== 0 && weekday !== 6) days++;
-  }
-  return days;
-}
 
 export type PendencyLevel = 'within' | 'nearing' | 'over';
 

@@ -1,3 +1,5 @@
+import { WEEKLY_OFFS_ONLY, WorkingDaysService } from '../../shared/calendar/working-days.service';
+import { WorkingDays } from '../../domain';
 import { TestBed } from '@angular/core/testing';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -28,6 +30,10 @@ describe('ReceiptListSmartComponent', () => {
         provideRouter([]),
         { provide: ActivatedRoute, useFactory: () => ({ data: of({ list: listName }) }) },
         { provide: ReceiptService, useValue: { list } },
+        {
+          provide: WorkingDaysService,
+          useValue: { forYear: async () => ({ days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false }) }
+        },
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
         { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
       ]

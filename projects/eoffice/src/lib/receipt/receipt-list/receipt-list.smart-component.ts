@@ -14,7 +14,9 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Choice, MAIN_CATEGORIES, RECEIPT_FORMS, SECURITY_GRADINGS, URGENCIES, labelOf } from '../../domain';
-import { PendencyLevel, Receipt, pendencyLevel, workingDaysBetween } from '../model/receipt.model';
+import { PendencyLevel, Receipt, pendencyLevel } from '../model/receipt.model';
+import { WorkingDaysService } from '../../shared/calendar/working-days.service';
+import { officeDay } from '../../domain';
 import {
   READ_FILTER_LISTS,
   ReadFilter,
@@ -60,6 +62,7 @@ interface ReceiptRow {
 })
 export class ReceiptListSmartComponent {
   private readonly receipts = inject(ReceiptService);
+  private readonly workingDays = inject(WorkingDaysService);
   private readonly translate = inject(TranslateService);
   private readonly routeData = toSignal(inject(ActivatedRoute).data);
 
@@ -173,13 +176,13 @@ export class ReceiptListSmartComponent {
   load(): void {
     this.loading.set(true);
     this.failed.set(false);
-    const now = new Date();
-    this.receipts
-      .list(this.kind(), this.request())
-      .then((page) => {
+    const today = officeDay(new Date());
+    Promise.all([this.receipts.list(this.kind(), this.request()), this.workingDays.forYear(Number(today.slice(0, 4)))])
+      .then(([page, { days }]) => {
         this.rows.set(
           page.receipts.map((receipt) => {
-            const pendingDays = workingDaysBetween(new Date(receipt.heldSince || receipt.diarisedAt), now);
+            // working days by the department's holiday calendar, as the pendency MIS counts them
+            const pendingDays = days.age(receipt.heldSince || receipt.diarisedAt, today);
             return { receipt, pendingDays, pendency: pendencyLevel(pendingDays) };
           })
         );
