@@ -174,6 +174,11 @@ import { FileService } from '../services/file.service';
       gap: 4px;
       margin-bottom: 16px;
     }
+    .eoffice-create-file__radios mat-radio-group {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 24px;
+    }
     .eoffice-create-file__error,
     .eoffice-create-file__field-error {
       color: var(--mat-sys-error, #b3261e);
