@@ -104,6 +104,9 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
     .eoffice-dispatch-register {
       padding: 8px 24px;
     }
+    mat-button-toggle-group {
+      align-self: flex-start;
+    }
     table {
       width: 100%;
       margin-top: 8px;
