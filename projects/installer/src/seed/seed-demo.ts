@@ -8,6 +8,7 @@ import type { StepLog } from '../log';
 import {
   headsForSection,
   oversightGroup,
+  registryPosts,
   type SubjectHeadIndex,
   claimComputerNumber,
   claimNext,
@@ -236,8 +237,48 @@ class Writer {
     if (closed) await this.acs.nodes.updateNode(claimed.id, { properties: { 'eo:retentionYears': String(d.pick([3, 5, 10])) } });
     await this.notes(claimed.id, p, d);
     await this.movements(claimed.id, p, d);
+    // Some files have issued a letter "by CRU" that the Central Registry has yet to post (its Dispatch register).
+    if (p.status === 'inMovement' && p.path.length > 1 && d.chance(0.35)) await this.dispatchByCru(claimed.id, p, d);
     await this.goLive(claimed.id, p);
     return { id: claimed.id, section: p.section, opened: p.at };
+  }
+
+  /**
+   * A letter the file issued by CRU, pending dispatch: the eo:dispatch (its PDF) opened to the Central
+   * Registry's posts, as the drafts panel does, so the CRU's Dispatch register has work in the demo.
+   */
+  private async dispatchByCru(fileId: string, p: ItemPlan, d: Dice): Promise<void> {
+    const file = (await this.acs.nodes.getNode(fileId, { include: ['properties'] })).entry.properties as Record<string, string>;
+    const issueNumber = String(file['eo:fileNumber']);
+    const issuedAt = p.moves[0] ?? p.heldSince;
+    const day = isoDate(issuedAt).replace(/-/g, '');
+    const pdf = () =>
+      new File([letterPdf([`No. ${issueNumber}`, 'Government of India', `Subject: ${String(file['eo:subject'])}`])], `${day}-1`, {
+        type: 'application/pdf'
+      });
+    const addressee = d.pick(SENDERS);
+    const dispatch = await this.acs.upload.uploadFile(pdf(), 'Dispatches', fileId, undefined, {
+      name: `${day}-1`,
+      nodeType: 'eo:dispatch',
+      'cm:title': issueNumber,
+      'eo:issueNumber': issueNumber,
+      'eo:dispatchMode': 'byCru',
+      'eo:dispatchStatus': 'pending',
+      'eo:dispatchDeliveryMode': d.pick(['Speed Post', 'Post', 'Hand']),
+      'eo:issuedAt': issuedAt.toISOString(),
+      'eo:issuedBy': postGroup(this.h, p.path[0])
+    } as never);
+    await this.acs.nodes.updateNode(dispatch.entry.id, {
+      properties: { 'eo:addressees': [`${addressee.name}, ${addressee.ministry}, ${addressee.city}`] } as never,
+      permissions: {
+        isInheritanceEnabled: true,
+        locallySet: registryPosts(this.h).map((r) => ({
+          authorityId: postGroup(this.h, r.code),
+          name: 'Collaborator',
+          accessStatus: 'ALLOWED' as const
+        }))
+      }
+    });
   }
 
   /** One note per post the file passed through; the newest may still be a yellow (draft) note. */
