@@ -14,6 +14,11 @@ export interface CompileEnv {
   fields: FieldResolver;
   subClassesOf(q: string): string[];
   now: Date;
+  /**
+   * A column already holding a single-valued property's value for the row (facet counting joins each
+   * property it needs once per hit); undefined: look the value up in the property table.
+   */
+  bound?: (qname: string, column: 'text_value' | 'num_value') => string | undefined;
 }
 
 export interface Compiled {
@@ -81,8 +86,15 @@ function fullText(value: string, fts: string[], negated: boolean): Sql {
 }
 
 /** Predicate on one value of field `f`: `cmp` uses `v` for the value expression. */
-function onValue(f: Extract<FieldRef, { kind: 'column' | 'property' }>, column: 'text_value' | 'num_value', cmp: (v: string) => Sql): Sql {
+function onValue(
+  f: Extract<FieldRef, { kind: 'column' | 'property' }>,
+  column: 'text_value' | 'num_value',
+  cmp: (v: string) => Sql,
+  env?: CompileEnv
+): Sql {
   if (f.kind === 'column') return cmp(f.col);
+  const bound = env?.bound?.(f.qname, column);
+  if (bound) return cmp(bound);
   const c = cmp(`p.${column}`);
   return { sql: `n.id IN (SELECT p.node_id FROM property p WHERE p.qname = ? AND ${c.sql})`, params: [f.qname, ...c.params] };
 }
@@ -98,28 +110,31 @@ function valueMatch(f: Extract<FieldRef, { kind: 'column' | 'property' }>, t: Te
   if (type === 'date' && !t.wild) {
     const span = parseDate(t.value, env.now);
     if (!span) throw new SearchError(`Invalid date '${t.value}' for ${f.qname}`);
-    return dateBetween(f, span.start, span.end);
+    return dateBetween(f, span.start, span.end, env);
   }
   if (type === 'number' && !t.wild) {
     const num = Number(t.value);
     if (t.value.trim() === '' || Number.isNaN(num)) throw new SearchError(`Invalid number '${t.value}' for ${f.qname}`);
-    return onValue(f, 'num_value', (v) => sql(`${v} = ?`, num));
+    return onValue(f, 'num_value', (v) => sql(`${v} = ?`, num), env);
   }
-  if (type === 'bool') return onValue(f, 'text_value', (v) => sql(`lower(${v}) = ?`, t.value.toLowerCase()));
+  if (type === 'bool') return onValue(f, 'text_value', (v) => sql(`lower(${v}) = ?`, t.value.toLowerCase()), env);
   if (t.exact) {
     // whole-value, case-sensitive match (the untokenised field of the index)
-    if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} GLOB ?`, t.value.replace(/[[\]]/gu, '[$&]')));
-    return onValue(f, 'text_value', (v) => sql(`${v} = ?`, t.value));
+    if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} GLOB ?`, t.value.replace(/[[\]]/gu, '[$&]')), env);
+    return onValue(f, 'text_value', (v) => sql(`${v} = ?`, t.value), env);
   }
   if (type === 'other') {
     // identifiers (mimetypes, node refs, QNames): whole value, case-insensitive
-    if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} LIKE ? ESCAPE '\\'`, wildcardToLike(t.value)));
-    return onValue(f, 'text_value', (v) => sql(`lower(${v}) = lower(?)`, t.value));
+    if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} LIKE ? ESCAPE '\\'`, wildcardToLike(t.value)), env);
+    return onValue(f, 'text_value', (v) => sql(`lower(${v}) = lower(?)`, t.value), env);
   }
   // text: token / prefix match, case-insensitive; LIKE first so the JS matcher sees few rows
   const like = likePrefilter(t.value);
-  return onValue(f, 'text_value', (v) =>
-    like ? sql(`${v} LIKE ? ESCAPE '\\' AND afts_tokmatch(${v}, ?)`, like, t.value) : sql(`afts_tokmatch(${v}, ?)`, t.value)
+  return onValue(
+    f,
+    'text_value',
+    (v) => (like ? sql(`${v} LIKE ? ESCAPE '\\' AND afts_tokmatch(${v}, ?)`, like, t.value) : sql(`afts_tokmatch(${v}, ?)`, t.value)),
+    env
   );
 }
 
@@ -132,16 +147,21 @@ function effectiveType(type: ValueType, values: (string | null)[]): ValueType {
   return 'text';
 }
 
-function dateBetween(f: Extract<FieldRef, { kind: 'column' | 'property' }>, lo: number | null, hi: number | null): Sql {
+function dateBetween(f: Extract<FieldRef, { kind: 'column' | 'property' }>, lo: number | null, hi: number | null, env?: CompileEnv): Sql {
   // columns hold ISO text: compare on the first 23 characters (to the millisecond), half-open
   const conv = f.kind === 'column' ? isoKey : (x: number) => x;
-  return onValue(f, 'num_value', (v) => {
-    const parts: Sql[] = [];
-    if (lo !== null) parts.push(sql(`${v} >= ?`, conv(lo)));
-    if (hi !== null) parts.push(sql(`${v} < ?`, conv(hi)));
-    parts.push(sql(`${v} IS NOT NULL`));
-    return join(parts, ' AND ');
-  });
+  return onValue(
+    f,
+    'num_value',
+    (v) => {
+      const parts: Sql[] = [];
+      if (lo !== null) parts.push(sql(`${v} >= ?`, conv(lo)));
+      if (hi !== null) parts.push(sql(`${v} < ?`, conv(hi)));
+      parts.push(sql(`${v} IS NOT NULL`));
+      return join(parts, ' AND ');
+    },
+    env
+  );
 }
 
 function range(r: Range, env: CompileEnv): Sql {
@@ -160,7 +180,7 @@ function range(r: Range, env: CompileEnv): Sql {
     const lo = date(r.lo);
     const hi = date(r.hi);
     // partial dates widen inclusively: [2026-01 TO 2026-02] runs to the end of February
-    return dateBetween(f, lo ? (r.loInc ? lo.start : lo.end) : null, hi ? (r.hiInc ? hi.end : hi.start) : null);
+    return dateBetween(f, lo ? (r.loInc ? lo.start : lo.end) : null, hi ? (r.hiInc ? hi.end : hi.start) : null, env);
   }
   if (type === 'number') {
     const num = (s: string | null) => {
@@ -171,20 +191,30 @@ function range(r: Range, env: CompileEnv): Sql {
     };
     const lo = num(r.lo);
     const hi = num(r.hi);
-    return onValue(f, 'num_value', (v) => {
-      const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
-      if (lo !== null) parts.push(sql(`${v} ${r.loInc ? '>=' : '>'} ?`, lo));
-      if (hi !== null) parts.push(sql(`${v} ${r.hiInc ? '<=' : '<'} ?`, hi));
-      return join(parts, ' AND ');
-    });
+    return onValue(
+      f,
+      'num_value',
+      (v) => {
+        const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
+        if (lo !== null) parts.push(sql(`${v} ${r.loInc ? '>=' : '>'} ?`, lo));
+        if (hi !== null) parts.push(sql(`${v} ${r.hiInc ? '<=' : '<'} ?`, hi));
+        return join(parts, ' AND ');
+      },
+      env
+    );
   }
   // text ranges compare case-insensitively
-  return onValue(f, 'text_value', (v) => {
-    const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
-    if (r.lo !== null) parts.push(sql(`lower(${v}) ${r.loInc ? '>=' : '>'} lower(?)`, r.lo));
-    if (r.hi !== null) parts.push(sql(`lower(${v}) ${r.hiInc ? '<=' : '<'} lower(?)`, r.hi));
-    return join(parts, ' AND ');
-  });
+  return onValue(
+    f,
+    'text_value',
+    (v) => {
+      const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
+      if (r.lo !== null) parts.push(sql(`lower(${v}) ${r.loInc ? '>=' : '>'} lower(?)`, r.lo));
+      if (r.hi !== null) parts.push(sql(`lower(${v}) ${r.hiInc ? '<=' : '<'} lower(?)`, r.hi));
+      return join(parts, ' AND ');
+    },
+    env
+  );
 }
 
 /** `workspace://SpacesStore/<id>` (optionally `;1.0`) or a bare id. */

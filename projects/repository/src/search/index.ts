@@ -2,7 +2,7 @@
 // ids into entries; see README-less contract in the lead's brief and alfresco-search.yaml.
 import type { Database } from 'better-sqlite3';
 import type { Ast } from './ast';
-import { compile, Compiled } from './compiler';
+import { compile, Compiled, CompileEnv } from './compiler';
 import { SearchError } from './errors';
 import { computeFacets } from './facets';
 import { createResolver, FieldResolver } from './fields';
@@ -55,9 +55,9 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   const defaults = (req.defaults ?? {}) as Record<string, unknown>;
   const op =
     String((q as Record<string, unknown>).defaultOperator ?? defaults.defaultFTSOperator ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND';
-  const toSql = (text: string): Compiled => {
+  const toSql = (text: string, bound?: CompileEnv['bound']): Compiled => {
     const ast: Ast = parseAfts(text, { defaultOperator: op, isQName: fields.isQName });
-    return compile(ast, { db: ctx.db, fields, subClassesOf: (x) => ctx.subClassesOf(x), now });
+    return compile(ast, { db: ctx.db, fields, subClassesOf: (x) => ctx.subClassesOf(x), now, bound });
   };
 
   const main = toSql(q.query);
@@ -113,7 +113,7 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   let total: number;
   const context: Record<string, unknown> = {};
   if (facetRequested) {
-    const r = computeFacets({ db: ctx.db, fields, now, base, predicate: (text) => toSql(text).where }, req, v2);
+    const r = computeFacets({ db: ctx.db, fields, now, base, predicate: (text, bound) => toSql(text, bound).where }, req, v2);
     total = r.total;
     Object.assign(context, r.context);
   } else {

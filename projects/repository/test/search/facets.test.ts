@@ -198,6 +198,40 @@ describe('facets', () => {
     );
   });
 
+  it('facet queries count what the same query finds: single-valued properties read once per hit, multi-valued ones looked up', () => {
+    const own = buildRepo();
+    try {
+      own.fx.node({
+        id: 'kw1',
+        parent: 'doclib',
+        name: 'kw1.txt',
+        props: { 'eo:keywords': ['alpha', 'beta'], 'eo:priority': 'High', 'eo:pages': 7 }
+      });
+      own.fx.node({ id: 'kw2', parent: 'doclib', name: 'kw2.txt', props: { 'eo:keywords': ['beta'], 'eo:pages': 30 } });
+      const queries = [
+        '=eo:priority:"High"',
+        'eo:pages:[10 TO 50]',
+        'NOT =eo:priority:"Low"',
+        '=eo:priority:"High" AND eo:pages:[0 TO 20]',
+        '=eo:keywords:"beta"',
+        '=eo:keywords:"alpha" OR eo:pages:[35 TO MAX]',
+        'eo:receivedDate:[2026-02-01 TO 2026-03-01>'
+      ];
+      const base = 'TYPE:"cm:content"';
+      const r = own.search({ query: { query: base }, facetQueries: queries.map((query, i) => ({ query, label: `q${i}` })) });
+      const counts = Object.fromEntries(
+        ((r.context as { facetQueries: { label: string; count: number }[] }).facetQueries ?? []).map((f) => [f.label, f.count])
+      );
+      queries.forEach((query, i) => {
+        const expected = own.search({ query: { query: `${base} AND (${query})` } }).pagination.totalItems;
+        assert.equal(counts[`q${i}`], expected, query);
+      });
+      assert.equal(counts.q4, 2, 'both nodes holding beta among their keywords');
+    } finally {
+      own.fx.close();
+    }
+  });
+
   it('legacy shape without facetFormat V2: facetsFields and facetQueries', () => {
     const r = repo.search({
       query: { query: 'TYPE:content' },
