@@ -8,6 +8,7 @@ import {
   SubjectHead,
   SubjectHeadIndex,
   claimComputerNumber,
+  childFolderId,
   claimNext,
   fileSeries,
   headCode,
@@ -157,12 +158,11 @@ export class FileService {
   /** The correspondence portion in serial order (empty while nothing was put in the file). */
   async correspondence(fileId: string): Promise<CorrespondenceEntry[]> {
     const nodes = this.nodesApi;
-    const children = await nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 20 });
-    const folder = children.list?.entries?.find((e) => e.entry.name === CORRESPONDENCE_FOLDER);
-    if (!folder) return [];
+    const folderId = await childFolderId(nodes, fileId, CORRESPONDENCE_FOLDER);
+    if (!folderId) return [];
     const entries: CorrespondenceEntry[] = [];
     for (let skipCount = 0; ; skipCount += 100) {
-      const page = await nodes.listNodeChildren(folder.entry.id, {
+      const page = await nodes.listNodeChildren(folderId, {
         include: ['properties'],
         orderBy: ['name ASC'],
         skipCount,
