@@ -5,5 +5,3 @@ export * from './numbering';
 export * from './file-number';
 export * from './working-days';
 export * from './subject-heads';
-export * from './repository-refs';
-export * from './afts';

@@ -9,7 +9,6 @@
 // highest + 1, there are no gaps either (numbered nodes are never deleted: eo:receipt and eo:file
 // carry sys:undeletable).
 import { FOLDERS } from './vocabulary';
-import { statusOf } from './repository-refs';
 
 /** The part of js-api's NodesApi numbering needs; a NodesApi instance satisfies it. */
 export interface NumberingNodes {
@@ -53,6 +52,12 @@ export interface Claimed {
 export const DEFAULT_WIDTH = 6;
 
 export const padNumber = (n: number, width = DEFAULT_WIDTH): string => String(n).padStart(width, '0');
+
+function statusOf(e: unknown): number | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const s = (e as { status?: unknown; statusCode?: unknown }).status ?? (e as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
 
 /** Highest number already taken in the series (0 when the folder does not exist yet). */
 export async function highestNumber(nodes: NumberingNodes, parentId: string, folder: string, width = DEFAULT_WIDTH): Promise<number> {

@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../desk/desk.service';
-import { WorkingDays, childFolderId, postGroup } from '../domain';
+import { WorkingDays, postGroup } from '../domain';
 import { WorkingDaysService } from '../shared/calendar/working-days.service';
 import {
   DrillCell,
@@ -91,9 +91,11 @@ export class MisService {
   async reasonForDelay(item: PendingItem): Promise<string> {
     const nodes = new NodesApi(this.apiService.getInstance());
     try {
-      const folderId = await childFolderId(nodes, item.id, item.kind === 'file' ? 'Notes' : 'Movements');
-      if (!folderId) return '';
-      const latest = (await nodes.listNodeChildren(folderId, { orderBy: ['name DESC'], maxItems: 1, include: ['properties'] })).list
+      const folders = await nodes.listNodeChildren(item.id, { where: '(isFolder=true)', maxItems: 20 });
+      const wanted = item.kind === 'file' ? 'Notes' : 'Movements';
+      const folder = folders.list?.entries?.find((e) => e.entry.name === wanted);
+      if (!folder) return '';
+      const latest = (await nodes.listNodeChildren(folder.entry.id, { orderBy: ['name DESC'], maxItems: 1, include: ['properties'] })).list
         ?.entries?.[0]?.entry;
       if (!latest) return '';
       if (item.kind === 'receipt') return String(latest.properties?.['eo:movementRemarks'] ?? '');

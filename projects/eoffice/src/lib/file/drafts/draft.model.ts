@@ -5,8 +5,6 @@ export type DraftStatus = 'draft' | 'forApproval' | 'approved' | 'issued' | 'dis
 export type DispatchMode = 'bySelf' | 'byCru';
 export type DispatchStatus = 'pending' | 'issuedSent' | 'issuedDispatched';
 
-import { statusOf } from '../../domain';
-
 export const DRAFTS_FOLDER = 'Drafts';
 export const DISPATCHES_FOLDER = 'Dispatches';
 export const CORRESPONDENCE_FOLDER = 'Correspondence';
@@ -96,7 +94,11 @@ export class DraftError extends Error {
 
 const KEYS = 'EOFFICE.FILE.DRAFTS.ERRORS.';
 
-export { statusOf };
+export const statusOf = (error: unknown): number | undefined => {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const s = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' ? s : undefined;
+};
 
 /** Turns a js-api failure into a DraftError whose key says what happened. */
 export function draftErrorOf(error: unknown): DraftError {

@@ -2,16 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import {
-  NumberedNodeBody,
-  NumberingNodes,
-  childFolderId,
-  claimNext,
-  issueNumber,
-  postGroup,
-  postOfGroup,
-  registryPosts
-} from '../../domain';
+import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postGroup, postOfGroup, registryPosts } from '../../domain';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry } from '../model/file.model';
 import {
   CORRESPONDENCE_FOLDER,
@@ -408,9 +399,14 @@ export class DraftService {
     });
   }
 
-  /** The id of one of the file's folders (Drafts, Dispatches, Correspondence), or undefined before its first use. */
-  private folderOf(fileId: string, folder: string): Promise<string | undefined> {
-    return childFolderId(this.nodes, fileId, folder);
+  /**
+   * The id of one of the file's folders (Drafts, Dispatches, Correspondence), or undefined before its
+   * first use. Found by listing the file's folders rather than asking for the path, whose 404 for a
+   * folder not made yet would show as an error in the browser's console.
+   */
+  private async folderOf(fileId: string, folder: string): Promise<string | undefined> {
+    const page = await this.nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 100 });
+    return (page.list?.entries ?? []).find((e) => e.entry.name === folder)?.entry.id;
   }
 
   private async children(fileId: string, folder: string, withProperties = true): Promise<NodeWithProps[]> {

@@ -4,7 +4,7 @@ import { Node, NodesApi } from '@alfresco/js-api';
 import { TranslateService } from '@ngx-translate/core';
 import type { jsPDF } from 'jspdf';
 import { DeskService } from '../../desk/desk.service';
-import { CORRESPONDENCE_KINDS, labelOf, nodeIdOfRef, postOfGroup, postTitle } from '../../domain';
+import { CORRESPONDENCE_KINDS, labelOf, postOfGroup, postTitle } from '../../domain';
 import { ExportProgress, exportCancelled } from '../../shared/export/export.model';
 import { FileDownloadService, downloadName } from '../../shared/export/file-download.service';
 import { GeneratedByService, officeDateTime } from '../../shared/pdf/generated-by.service';
@@ -217,7 +217,7 @@ export class FileExportService {
   /** A correspondence entry's documents: its own content, else the scans of the receipt put in the file. */
   private async documents(nodes: NodesApi, item: Node): Promise<Node[]> {
     if (item.isFile && (item.content?.sizeInBytes ?? 0) > 0) return [item];
-    const receipt = nodeIdOfRef(text(props(item)['eo:sourceReceipt']));
+    const receipt = text(props(item)['eo:sourceReceipt']).replace(/^workspace:\/\/SpacesStore\//, '');
     if (!receipt) return [];
     const page = await nodes.listNodeChildren(receipt, { where: '(isFile=true)', maxItems: 100 }).catch(() => null);
     return (page?.list?.entries ?? []).map((e) => e.entry).filter((node) => node.isFile);

@@ -1,7 +1,7 @@
 // The e-File lists (Inbox, Created, Sent, Parked, Closed) as AFTS queries on the custody properties the
 // movement workflow keeps: holder, previous holder, origin and status are post groups and codes, so
 // exact matches (`=`) answer them from the database of any ACS, no index needed.
-import { anyOf, quote } from '../../domain';
+import { quote } from '../../receipt/model/receipt-query';
 
 export type FileListName = 'inbox' | 'created' | 'sent' | 'parked' | 'closed';
 export const FILE_LISTS: FileListName[] = ['inbox', 'created', 'sent', 'parked', 'closed'];
@@ -21,6 +21,11 @@ export interface FileListRequest {
   skipCount: number;
   maxItems: number;
   sort: { field: FileSortField; ascending: boolean };
+}
+
+function anyOf(property: string, values: string[]): string {
+  if (!values.length) return `=${property}:"-none-"`;
+  return values.length === 1 ? `=${property}:${quote(values[0])}` : `(${values.map((v) => `=${property}:${quote(v)}`).join(' OR ')})`;
 }
 
 /** The query of a file list for the officer's post groups. */

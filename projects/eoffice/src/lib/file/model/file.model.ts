@@ -1,7 +1,7 @@
 // The e-File as the extension shows it, read from an eo:file node (folder: Notes/, Correspondence/,
 // Drafts/, Dispatches/, Movements/), and the reference shapes the notesheet, the correspondence and the
 // drafts panels pass to each other.
-import { ItemStatus, nodeIdsOfRefs } from '../../domain';
+import { ItemStatus } from '../../domain';
 
 export type FileForm = 'electronic' | 'physical';
 
@@ -69,6 +69,9 @@ export interface CorrespondenceEntry {
 type Props = Record<string, unknown>;
 const text = (p: Props, k: string): string => (p[k] === undefined || p[k] === null ? '' : String(p[k]));
 const num = (p: Props, k: string): number | undefined => (p[k] === undefined || p[k] === null || p[k] === '' ? undefined : Number(p[k]));
+/** Node ids of a d:noderef property (ACS answers ids, or workspace://SpacesStore/<id> refs). */
+const refs = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v ? [v] : []).map((r) => String(r).replace(/^workspace:\/\/SpacesStore\//, '')).filter((r) => !!r);
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? String(v) : undefined);
 
 /** Maps an eo:file node (with properties and allowableOperations) to the view model. */
@@ -96,8 +99,8 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     urgency: text(p, 'eo:urgency') || undefined,
     originPost: text(p, 'eo:originPost'),
     createdAt: iso(node.createdAt),
-    linkedFiles: nodeIdsOfRefs(p['eo:linkedFiles']),
-    partOf: nodeIdsOfRefs(p['eo:partOf'])[0],
+    linkedFiles: refs(p['eo:linkedFiles']),
+    partOf: refs(p['eo:partOf'])[0],
     canWrite: (node.allowableOperations ?? []).includes('create')
   };
 }

@@ -1,7 +1,6 @@
 // A note of the noting portion of an e-File: an eo:note content node in the file's Notes/ folder, named
 // by its zero-padded number. Yellow = draft (editable while the file is with the officer's post),
 // green = permanent and signed (frozen by the movement workflow once the file is sent on).
-import { nodeIdsOfRefs } from '../../domain';
 import { NoteReference } from '../model/file.model';
 import { isBlankNote, plainTextToHtml, sanitiseNoteHtml } from './note-sanitiser';
 
@@ -72,7 +71,7 @@ export function toNote(node: NoteNode, content = ''): Note {
     name: node.name,
     colour: text(p, 'eo:noteColour') === 'green' ? 'green' : 'yellow',
     authorPost: text(p, 'eo:noteAuthorPost'),
-    references: nodeIdsOfRefs(p['eo:noteReferences']),
+    references: toIds(p['eo:noteReferences']),
     frozenAt: iso(p['eo:noteFrozenAt']),
     signature: signed
       ? {
@@ -89,6 +88,12 @@ export function toNote(node: NoteNode, content = ''): Note {
     updatable: node.allowableOperations ? node.allowableOperations.includes('update') : undefined,
     html: noteContentToHtml(content, node.content?.mimeType)
   };
+}
+
+/** d:noderef values come back as ids, or as `workspace://SpacesStore/<id>` from older clients. */
+function toIds(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.map((v) => String(v).replace(/^workspace:\/\/SpacesStore\//, '')).filter(Boolean);
 }
 
 /** Notes in number order (names are zero-padded numbers, so the name breaks ties the same way). */

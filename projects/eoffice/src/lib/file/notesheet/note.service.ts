@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberingNodes, NumberedNodeBody, childFolderId, claimNext, postOfGroup, postTitle, statusOf } from '../../domain';
+import { NumberingNodes, NumberedNodeBody, claimNext, postOfGroup, postTitle } from '../../domain';
 import { EFile } from '../model/file.model';
 import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, sortNotes, toNote } from './note.model';
 import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
@@ -24,8 +24,20 @@ export class NoteError extends Error {
   }
 }
 
-/** Re-exported for the notesheet's callers and specs: one reading of js-api errors for the whole extension. */
-export { statusOf };
+/** The HTTP status of a js-api / ADF error (status, statusCode, or the JSON body in the message). */
+export function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as { status?: unknown; statusCode?: unknown; message?: unknown };
+  const direct = Number(e.status ?? e.statusCode);
+  if (Number.isFinite(direct) && direct > 0) return direct;
+  try {
+    const body = JSON.parse(String(e.message)) as { error?: { statusCode?: unknown } };
+    const code = Number(body?.error?.statusCode);
+    return Number.isFinite(code) && code > 0 ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Repository refusals in the officer's words: the workflow's permissions explain 403, races 409. */
 export function noteErrorOf(error: unknown): NoteError {
@@ -295,8 +307,10 @@ export class NoteService {
   }
 
   private async notesFolder(nodes: NodesApi, fileId: string): Promise<string | undefined> {
-    // A file without Notes/ yet is an empty notesheet (a missing or hidden file still fails here, as it should).
-    return childFolderId(nodes, fileId, NOTES_FOLDER);
+    // A new file has no Notes/ yet: look for it among the file's folders rather than ask for a path
+    // that may answer 404 (a missing or hidden file still fails here, as it should).
+    const folders = await nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 20 });
+    return folders.list?.entries?.find((e) => e.entry.name === NOTES_FOLDER)?.entry.id;
   }
 
   /** The note as it is now, refused unless still yellow (someone may have confirmed it meanwhile). */

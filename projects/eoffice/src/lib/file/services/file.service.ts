@@ -8,7 +8,6 @@ import {
   SubjectHead,
   SubjectHeadIndex,
   claimComputerNumber,
-  childFolderId,
   claimNext,
   fileSeries,
   headCode,
@@ -158,11 +157,12 @@ export class FileService {
   /** The correspondence portion in serial order (empty while nothing was put in the file). */
   async correspondence(fileId: string): Promise<CorrespondenceEntry[]> {
     const nodes = this.nodesApi;
-    const folderId = await childFolderId(nodes, fileId, CORRESPONDENCE_FOLDER);
-    if (!folderId) return [];
+    const children = await nodes.listNodeChildren(fileId, { where: '(isFolder=true)', maxItems: 20 });
+    const folder = children.list?.entries?.find((e) => e.entry.name === CORRESPONDENCE_FOLDER);
+    if (!folder) return [];
     const entries: CorrespondenceEntry[] = [];
     for (let skipCount = 0; ; skipCount += 100) {
-      const page = await nodes.listNodeChildren(folderId, {
+      const page = await nodes.listNodeChildren(folder.entry.id, {
         include: ['properties'],
         orderBy: ['name ASC'],
         skipCount,

@@ -4,8 +4,6 @@
  */
 import { WorkingDays } from '../../domain/working-days';
 import { MAIN_CATEGORIES } from '../../domain/vocabulary';
-import { nodeIdOfRef } from '../../domain/repository-refs';
-import { anyOf, quote } from '../../domain/afts';
 import { AGE_BUCKETS, ageBucketRanges, type AgeBucketKey } from './age-buckets';
 
 export type ItemKind = 'receipt' | 'file';
@@ -42,21 +40,24 @@ export interface PendencyFigures {
   mineWithOthers: Record<AgeBucketKey, number>;
 }
 
+const q = (s: string) => `"${s.replace(/(["\\])/g, '\\$1')}"`;
+const anyOf = (field: string, values: string[]) => `(${values.map((v) => `=${field}:${q(v)}`).join(' OR ') || `=${field}:"-"`})`;
+
 /** Opened by one of `posts`, held by none of them. */
 export const mineWithOthersQuery = (posts: string[]) => `${anyOf('eo:originPost', posts)} AND NOT ${anyOf('eo:currentHolder', posts)}`;
 
 export function pendingQuery(filter: PendencyFilter): string {
   const parts = [
     `(${ITEM_KINDS.map((k) => `TYPE:"eo:${k}"`).join(' OR ')})`,
-    `(${PENDING_STATUSES.map((s) => `=eo:status:${quote(s)}`).join(' OR ')})`
+    `(${PENDING_STATUSES.map((s) => `=eo:status:${q(s)}`).join(' OR ')})`
   ];
   if (filter.createdFrom || filter.createdBefore) {
-    const from = filter.createdFrom ? quote(new Date(Date.parse(`${filter.createdFrom}T00:00:00+05:30`)).toISOString()) : 'MIN';
-    const to = filter.createdBefore ? `${quote(new Date(Date.parse(`${filter.createdBefore}T00:00:00+05:30`)).toISOString())}>` : 'MAX]';
+    const from = filter.createdFrom ? q(new Date(Date.parse(`${filter.createdFrom}T00:00:00+05:30`)).toISOString()) : 'MIN';
+    const to = filter.createdBefore ? `${q(new Date(Date.parse(`${filter.createdBefore}T00:00:00+05:30`)).toISOString())}>` : 'MAX]';
     parts.push(`cm:created:[${from} TO ${to}`);
   }
-  if (filter.onlyHolders) parts.push(anyOf('eo:currentHolder', filter.holders));
-  if (filter.ancestorId) parts.push(`ANCESTOR:${quote(`workspace://SpacesStore/${filter.ancestorId}`)}`);
+  if (filter.onlyHolders) parts.push(`(${filter.holders.map((h) => `=eo:currentHolder:${q(h)}`).join(' OR ') || '=eo:currentHolder:"-"'})`);
+  if (filter.ancestorId) parts.push(`ANCESTOR:${q(`workspace://SpacesStore/${filter.ancestorId}`)}`);
   return parts.join(' AND ');
 }
 
@@ -68,12 +69,12 @@ export function pendencyRequest(days: WorkingDays, today: string | Date, filter:
     for (const r of ranges) facetQueries.push({ query: `TYPE:"eo:${k}" AND ${r.query}`, label: `k|${k}|${r.key}`, group: 'kind' });
   for (const k of ITEM_KINDS)
     for (const u of URGENCIES)
-      facetQueries.push({ query: `TYPE:"eo:${k}" AND =eo:urgency:${quote(u)}`, label: `u|${k}|${u}`, group: 'urgency' });
+      facetQueries.push({ query: `TYPE:"eo:${k}" AND =eo:urgency:${q(u)}`, label: `u|${k}|${u}`, group: 'urgency' });
   for (const h of filter.holders)
     for (const r of ranges)
-      facetQueries.push({ query: `=eo:currentHolder:${quote(h)} AND ${r.query}`, label: `h|${h}|${r.key}`, group: 'holder' });
+      facetQueries.push({ query: `=eo:currentHolder:${q(h)} AND ${r.query}`, label: `h|${h}|${r.key}`, group: 'holder' });
   for (const c of CATEGORIES)
-    facetQueries.push({ query: `TYPE:"eo:receipt" AND =eo:mainCategory:${quote(c)}`, label: `c|${c}`, group: 'category' });
+    facetQueries.push({ query: `TYPE:"eo:receipt" AND =eo:mainCategory:${q(c)}`, label: `c|${c}`, group: 'category' });
   if (filter.myPosts?.length)
     for (const r of ranges)
       facetQueries.push({ query: `${mineWithOthersQuery(filter.myPosts)} AND ${r.query}`, label: `m|${r.key}`, group: 'mine' });
@@ -150,11 +151,11 @@ export function drillDownRequest(
 ) {
   const parts = [pendingQuery(filter)];
   if (cell.kind) parts.push(`TYPE:"eo:${cell.kind}"`);
-  if (cell.category) parts.push(`TYPE:"eo:receipt" AND =eo:mainCategory:${quote(cell.category)}`);
-  if (cell.urgency) parts.push(`=eo:urgency:${quote(cell.urgency)}`);
+  if (cell.category) parts.push(`TYPE:"eo:receipt" AND =eo:mainCategory:${q(cell.category)}`);
+  if (cell.urgency) parts.push(`=eo:urgency:${q(cell.urgency)}`);
   if (cell.holders?.length) parts.push(anyOf('eo:currentHolder', cell.holders));
   if (cell.mine) parts.push(mineWithOthersQuery(filter.myPosts ?? []));
-  if (cell.holder) parts.push(`=eo:currentHolder:${quote(cell.holder)}`);
+  if (cell.holder) parts.push(`=eo:currentHolder:${q(cell.holder)}`);
   if (cell.bucket) parts.push(ageBucketRanges(days, today).find((r) => r.key === cell.bucket)!.query);
   if (cell.buckets?.length)
     parts.push(
@@ -201,7 +202,7 @@ export function toPendingItem(entry: { id: string; nodeType: string; properties?
     begunAt: iso(
       (kind === 'receipt' ? p['eo:diarisedDate'] : undefined) ?? (entry as { createdAt?: unknown }).createdAt ?? p['cm:created']
     ),
-    ...(p['eo:inFile'] ? { inFile: nodeIdOfRef(p['eo:inFile']) } : {})
+    ...(p['eo:inFile'] ? { inFile: String(p['eo:inFile']).replace(/^workspace:\/\/SpacesStore\//, '') } : {})
   };
 }
 
@@ -238,7 +239,7 @@ function monthBounds(year: number): { key: string; from: string; before: string 
 export function monthlyRequest(year: number, ancestorId?: string) {
   const types = [...new Set(Object.values(MONTHLY).map((m) => m.type))];
   const parts = [`(${types.map((t) => `TYPE:"${t}"`).join(' OR ')})`];
-  if (ancestorId) parts.push(`ANCESTOR:${quote(`workspace://SpacesStore/${ancestorId}`)}`);
+  if (ancestorId) parts.push(`ANCESTOR:${q(`workspace://SpacesStore/${ancestorId}`)}`);
   const facetQueries: { query: string; label: string; group: string }[] = [];
   for (const measure of MONTHLY_MEASURES) {
     const m = MONTHLY[measure];
@@ -289,7 +290,7 @@ export function threeMonthsBefore(today: string): string {
  * receipts diarised, before three months ago; oldest first.
  */
 export function overThreeMonthsRequest(today: string, filter: PendencyFilter, page: { skipCount: number; maxItems: number }) {
-  const cutoff = quote(new Date(Date.parse(`${threeMonthsBefore(today)}T00:00:00+05:30`)).toISOString());
+  const cutoff = q(new Date(Date.parse(`${threeMonthsBefore(today)}T00:00:00+05:30`)).toISOString());
   const old = `((TYPE:"eo:file" AND cm:created:[MIN TO ${cutoff}>) OR (TYPE:"eo:receipt" AND eo:diarisedDate:[MIN TO ${cutoff}>))`;
   return {
     query: { query: `${pendingQuery(filter)} AND ${old}`, language: 'afts' },

@@ -8,10 +8,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { URGENCIES, labelOf } from '../../domain';
+import { URGENCIES, labelOf, postOfGroup } from '../../domain';
 import { MovementAction, refusalText } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
-import { MarkingOption, markingOptions, markingPost } from './marking-options';
+import { MarkingOption, markingOptions } from './marking-options';
 
 export interface MarkingDialogData {
   itemId: string;
@@ -95,7 +95,7 @@ export class MarkingDialogSmartComponent {
   private async loadOptions(): Promise<void> {
     try {
       const desk = await this.desk.desk();
-      const from = markingPost(desk.hierarchy, this.data.holder, desk.postEntries);
+      const from = postOfGroup(desk.hierarchy, this.data.holder ?? '') ?? desk.postEntries[0];
       const options = from ? markingOptions(desk.hierarchy, from.code, this.lang) : [];
       this.options.set(options);
       // Approvers: the allowed posts of Section Officer level and above (the workflow checks it again).

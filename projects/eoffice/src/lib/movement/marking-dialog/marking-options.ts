@@ -1,4 +1,4 @@
-import { Hierarchy, HierarchyPost, mayMark, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, HierarchyPost, mayMark, postTitle } from '../../domain';
 
 /** One post in the marking dialog: allowed posts first (the channel of submission), refused ones with the reason. */
 export interface MarkingOption {
@@ -33,12 +33,4 @@ export function markingOptions(h: Hierarchy, fromPost: string, lang: 'en' | 'hi'
     });
   const rank = (o: MarkingOption) => (o.code === from?.reportsTo ? -1 : Math.abs(o.level - (from?.level ?? 0)));
   return options.sort((a, b) => Number(b.allowed) - Number(a.allowed) || rank(a) - rank(b) || a.title.localeCompare(b.title));
-}
-
-/**
- * The post an item is marked from: the one holding it (eo:currentHolder), or the officer's first post
- * when the holder is not given or not in the hierarchy.
- */
-export function markingPost(h: Hierarchy, holderGroup: string | undefined, myPosts: HierarchyPost[]): HierarchyPost | undefined {
-  return postOfGroup(h, holderGroup ?? '') ?? myPosts[0];
 }

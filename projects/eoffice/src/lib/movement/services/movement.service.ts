@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { childFolderId, postOfGroup } from '../../domain';
+import { postOfGroup } from '../../domain';
 import { ItemTask, MarkingRequest, Movement, MovementRefusal, completionVariables, refusalOf, toMovement } from '../model/movement.model';
 
 /** js-api has no client for the workflow API: calls go through its generic client to the public base. */
@@ -122,10 +122,12 @@ export class MovementService {
 
   /** Every recorded step of the item, oldest first. */
   async movements(itemId: string): Promise<Movement[]> {
-    // An item that never moved has no Movements folder yet.
-    const folderId = await childFolderId(this.nodes, itemId, 'Movements');
-    if (!folderId) return [];
-    const page = await this.nodes.listNodeChildren(folderId, { include: ['properties'], orderBy: ['name ASC'], maxItems: 1000 });
+    // An item that never moved has no Movements folder yet: look for it among the item's folders
+    // rather than asking for a path that may not exist (a 404 every officer would see in the console).
+    const folders = await this.nodes.listNodeChildren(itemId, { where: '(isFolder=true)', maxItems: 100 });
+    const folder = folders.list?.entries?.find((entry) => entry.entry.name === 'Movements')?.entry;
+    if (!folder) return [];
+    const page = await this.nodes.listNodeChildren(folder.id, { include: ['properties'], orderBy: ['name ASC'], maxItems: 1000 });
     return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
   }
 

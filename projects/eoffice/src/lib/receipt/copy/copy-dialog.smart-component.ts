@@ -9,9 +9,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
+import { postOfGroup } from '../../domain';
 import { refusalText } from '../../movement/model/movement.model';
 import { MovementService } from '../../movement/services/movement.service';
-import { MarkingOption, markingOptions, markingPost } from '../../movement/marking-dialog/marking-options';
+import { MarkingOption, markingOptions } from '../../movement/marking-dialog/marking-options';
 
 export interface CopyDialogData {
   receiptId: string;
@@ -147,7 +148,7 @@ export class CopyDialogSmartComponent {
     try {
       const desk = await this.desk.desk();
       const lang = this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
-      const from = markingPost(desk.hierarchy, this.data.holder, desk.postEntries);
+      const from = postOfGroup(desk.hierarchy, this.data.holder) ?? desk.postEntries[0];
       this.options.set(from ? markingOptions(desk.hierarchy, from.code, lang) : []);
     } catch {
       this.loadFailed.set(true);

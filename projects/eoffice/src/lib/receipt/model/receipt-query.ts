@@ -1,4 +1,3 @@
-import { anyOf, quote } from '../../domain';
 import { ReceiptForm } from './receipt.model';
 
 /** Filters of a receipt list; empty values do not filter. Dates are `yyyy-mm-dd`. */
@@ -82,7 +81,12 @@ export interface ReceiptListKind {
   statuses?: string[];
 }
 
-export { quote };
+/** AFTS string literal: double quotes and backslashes escaped. */
+export const quote = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+function anyOf(property: string, values: string[]): string {
+  return values.length === 1 ? `=${property}:${quote(values[0])}` : `(${values.map((v) => `=${property}:${quote(v)}`).join(' OR ')})`;
+}
 
 /**
  * The AFTS query of a receipt list. Exact matches (`=`) and TYPE work on the database of any ACS;
@@ -90,9 +94,10 @@ export { quote };
  */
 export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters, unreadIds: string[] = []): string {
   const parts = [`TYPE:${quote('eo:receipt')}`];
-  if (kind.originPosts) parts.push(anyOf('eo:originPost', kind.originPosts));
-  if (kind.holderPosts) parts.push(anyOf('eo:currentHolder', kind.holderPosts));
-  if (kind.previousHolderPosts) parts.push(anyOf('eo:previousHolder', kind.previousHolderPosts));
+  if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
+  if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
+  if (kind.previousHolderPosts)
+    parts.push(kind.previousHolderPosts.length ? anyOf('eo:previousHolder', kind.previousHolderPosts) : '=eo:previousHolder:"-none-"');
   if (kind.statuses?.length) parts.push(anyOf('eo:status', kind.statuses));
   if (kind.unacknowledged) parts.push('NOT eo:acknowledgedAt:[MIN TO MAX]');
   if (filters.diarisedFrom || filters.diarisedTo) {

@@ -1,5 +1,4 @@
-import { anyOf } from '../../domain';
-import { fileTextQuery } from '../../file/model/file-query';
+import { quote } from '../model/receipt-query';
 
 /** A file a receipt can be put in, as the search lists it. */
 export interface FileChoice {
@@ -14,9 +13,17 @@ export interface FileChoice {
  * the Computer No. and the subject (the workflow refuses any other file anyway).
  */
 export function fileChoiceQuery(holderPosts: string[], term: string): string {
-  const parts = [`TYPE:"eo:file"`, `(${anyOf('eo:currentHolder', holderPosts)})`, `NOT =eo:status:"closed"`];
-  const words = fileTextQuery(term);
-  if (words) parts.push(words);
+  const holders = holderPosts.length ? holderPosts.map((p) => `=eo:currentHolder:${quote(p)}`).join(' OR ') : '=eo:currentHolder:"-none-"';
+  const parts = [`TYPE:"eo:file"`, `(${holders})`, `NOT =eo:status:"closed"`];
+  const words = term
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[*?"\\]/g, ''))
+    .filter((w) => !!w);
+  for (const word of words) {
+    const like = quote(`*${word}*`);
+    parts.push(`(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`);
+  }
   return parts.join(' AND ');
 }
 
