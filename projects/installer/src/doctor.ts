@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
 import { holidayCalendarFiles } from './install';
 import { groupMembers, nodeAt } from './repo';
+import { hasXmllint, schemaFiles, schemaProblems } from './xml-schemas';
 import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, oversightGroup, postGroup, sectionGroup } from '../../eoffice/src/lib/domain';
 
 export type CheckState = 'ok' | 'missing' | 'outdated' | 'warning' | 'info';
@@ -30,6 +31,8 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
   );
   const modules = repo.modules ?? [];
   add('info', `modules: ${modules.length ? modules.map((m) => `${m.id} ${m.version ?? ''}`.trim()).join(', ') : 'none'}`);
+
+  checks.push(...configSchemaChecks(a));
 
   await checkContent(acs, add, `${REPO_PATHS.models}/${MODEL_FILE_NAME}`, a.modelXml, 'model', async (props) => {
     add(props['cm:modelActive'] === true ? 'ok' : 'missing', `model ${MODEL_FILE_NAME} active`);
@@ -88,6 +91,28 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
     }
   }
   return checks;
+}
+
+/**
+ * The config/ files against the schemas ACS reads them with, when xmllint and the schemas are at hand: a model
+ * or definition that fails here is one ACS refuses to activate or deploy. A warning, since what the
+ * repository holds is checked by the lines that follow.
+ */
+export function configSchemaChecks(a: Artefacts, schemaDir?: string): Check[] {
+  const schemas = schemaFiles(schemaDir);
+  if (!hasXmllint()) return [{ state: 'info', what: 'schema check of config/ skipped: xmllint not found (Debian package libxml2-utils)' }];
+  if (!schemas)
+    return [{ state: 'info', what: 'schema check of config/ skipped: no modelSchema.xsd and bpmn20/BPMN20.xsd (set EOFFICE_SCHEMA_DIR)' }];
+  const files = [
+    ...a.models.map((m) => ({ file: `config/model/${m.name}`, xml: m.xml, xsd: schemas.model, schema: 'modelSchema.xsd' })),
+    ...a.workflows.map((w) => ({ file: `config/workflow/${w.name}`, xml: w.xml, xsd: schemas.bpmn, schema: 'BPMN20.xsd' }))
+  ];
+  return files.map(({ file, xml, xsd, schema }) => {
+    const problems = schemaProblems(xml, xsd);
+    return problems.length
+      ? { state: 'warning', what: `${file} is not valid against ${schema}: ${problems[0]}` }
+      : { state: 'ok', what: `${file} valid against ${schema}` };
+  });
 }
 
 async function checkContent(

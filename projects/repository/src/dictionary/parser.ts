@@ -3,6 +3,7 @@
 // own <namespaces> and <imports>; an imported URI is rewritten to the prefix the repository already
 // uses for it (a model may import cm's URI under another local prefix).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkBinding, PARSE_FAILURE } from './binding';
 import {
   AssociationDef,
   AssociationEnd,
@@ -77,9 +78,15 @@ const invalid = (message: string): never => {
 };
 
 export function parseModel(xml: string, options: ParseOptions = {}): ModelDef {
-  if (typeof xml !== 'string' || !xml.trim()) invalid('Model XML is empty');
+  // Empty or malformed XML fails in ACS's XML reader, under the same parse failure as a binding error.
+  const unreadable = (detail: string): never => {
+    throw new DictionaryError('parseFailure', `${PARSE_FAILURE}: ${detail}`);
+  };
+  if (typeof xml !== 'string' || !xml.trim()) unreadable('the model XML is empty');
   const check = XMLValidator.validate(xml);
-  if (check !== true) invalid(`Invalid model XML: ${check.err.msg} (line ${check.err.line})`);
+  if (check !== true) unreadable(`${check.err.msg} (line ${check.err.line}, col ${check.err.col})`);
+  // Element order, unknown elements and required attributes, as ACS's binding reads them.
+  checkBinding(xml);
   const root = obj(xmlParser.parse(xml).model);
   const modelNameRaw = attr(root, 'name');
   if (!modelNameRaw) invalid('Not a dictionary model: missing <model name="...">');

@@ -140,6 +140,8 @@ export type DictionaryErrorKind =
   | 'protectedProperty'
   // model management
   | 'invalidModel'
+  /** The XML does not follow ACS's dictionary binding (see binding.ts). */
+  | 'parseFailure'
   | 'unknownPrefix'
   | 'modelInUse'
   | 'unknownModel';

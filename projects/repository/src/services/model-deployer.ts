@@ -106,6 +106,9 @@ export class ModelDeployer implements NodePolicy {
       if (active) this.activate(node);
       else this.deactivate(node);
     } catch (e) {
+      // ACS throws DictionaryException "Failed to parse model" from M2Model.createModel; the v1 API maps no
+      // DictionaryException, so its generic Throwable entry (public-rest-context.xml) answers 500 ApiDefault.
+      if (e instanceof DictionaryError && e.kind === 'parseFailure') throw errors.internal(e.message);
       if (e instanceof DictionaryError) throw errors.conflict(`Model could not be ${active ? 'activated' : 'deactivated'}: ${e.message}`);
       throw e;
     }

@@ -98,16 +98,16 @@ describe('model XML parser', () => {
   it('rejects malformed XML, non-models and unknown prefixes', () => {
     assert.throws(
       () => parseModel('<model name="a:b"><types></model>'),
-      (e: unknown) => e instanceof DictionaryError && e.kind === 'invalidModel'
+      (e: unknown) => e instanceof DictionaryError && e.kind === 'parseFailure' && /^Failed to parse model/.test(e.message)
     );
     assert.throws(
       () => parseModel('<other/>'),
-      (e: unknown) => e instanceof DictionaryError && e.kind === 'invalidModel'
+      (e: unknown) => e instanceof DictionaryError && e.kind === 'parseFailure' && /No unmarshaller for element "other"/.test(e.message)
     );
     assert.throws(
       () =>
         parseModel(
-          '<model name="x:m"><namespaces><namespace uri="urn:x" prefix="x"/></namespaces><types><type name="y:t"/></types></model>'
+          '<model name="x:m" xmlns="http://www.alfresco.org/model/dictionary/1.0"><namespaces><namespace uri="urn:x" prefix="x"/></namespaces><types><type name="y:t"/></types></model>'
         ),
       (e: unknown) => e instanceof DictionaryError && e.kind === 'unknownPrefix' && /'y'/.test(e.message)
     );

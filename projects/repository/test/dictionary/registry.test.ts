@@ -142,7 +142,7 @@ describe('custom models', () => {
   it('refuses invalid models and leaves the dictionary unchanged', () => {
     const dict = new Dictionary();
     const before = dict.models().length;
-    fails('invalidModel', () => dict.registerModel('<model name="x:m"><types>'));
+    fails('parseFailure', () => dict.registerModel('<model name="x:m"><types>'), /^Failed to parse model/);
     fails(
       'invalidModel',
       () => dict.registerModel(model('<types><type name="x:t"><parent>cm:nothing</parent></type></types>')),
