@@ -6,15 +6,63 @@ import { alfDate } from './http/api';
 
 const SYSTEM: Caller = { userId: 'System', isAdmin: true, authorities: new Set() };
 
-/** The folders a fresh ACS has, by primary association QName below the store root. */
-const LAYOUT: { key: keyof WellKnownNodes; parent: keyof WellKnownNodes; name: string; qname: string; everyone?: string }[] = [
-  { key: 'companyHome', parent: 'root', name: 'Company Home', qname: 'app:company_home', everyone: 'Consumer' },
-  { key: 'dataDictionary', parent: 'companyHome', name: 'Data Dictionary', qname: 'app:dictionary' },
-  { key: 'models', parent: 'dataDictionary', name: 'Models', qname: 'app:models' },
-  { key: 'workflowDefinitions', parent: 'dataDictionary', name: 'Workflow Definitions', qname: 'app:workflow_defs' },
-  { key: 'userHomes', parent: 'companyHome', name: 'User Homes', qname: 'app:user_homes' },
-  { key: 'shared', parent: 'companyHome', name: 'Shared', qname: 'app:shared', everyone: 'Contributor' },
-  { key: 'sites', parent: 'companyHome', name: 'Sites', qname: 'st:sites' }
+/**
+ * The folders a fresh ACS has, by primary association QName below the store root, with the titles and
+ * descriptions of ACS's bootstrap (bootstrap/spaces.xml, messages/bootstrap-spaces.properties).
+ */
+const LAYOUT: {
+  key: keyof WellKnownNodes;
+  parent: keyof WellKnownNodes;
+  name: string;
+  qname: string;
+  title: string;
+  description: string;
+  everyone?: string;
+}[] = [
+  {
+    key: 'companyHome',
+    parent: 'root',
+    name: 'Company Home',
+    qname: 'app:company_home',
+    title: 'Company Home',
+    description: 'The company root space',
+    everyone: 'Consumer'
+  },
+  {
+    key: 'dataDictionary',
+    parent: 'companyHome',
+    name: 'Data Dictionary',
+    qname: 'app:dictionary',
+    title: 'Data Dictionary',
+    description: 'User managed definitions'
+  },
+  {
+    key: 'models',
+    parent: 'dataDictionary',
+    name: 'Models',
+    qname: 'app:models',
+    title: 'Customized Models',
+    description: 'Customized Models'
+  },
+  {
+    key: 'workflowDefinitions',
+    parent: 'dataDictionary',
+    name: 'Workflow Definitions',
+    qname: 'app:workflow_defs',
+    title: 'Customized Workflow Process Definitions',
+    description: 'Customized Workflow Process Definitions'
+  },
+  { key: 'userHomes', parent: 'companyHome', name: 'User Homes', qname: 'app:user_homes', title: 'User Homes', description: 'User Homes' },
+  {
+    key: 'shared',
+    parent: 'companyHome',
+    name: 'Shared',
+    qname: 'app:shared',
+    title: 'Shared Folder',
+    description: 'Folder to store shared stuff',
+    everyone: 'Contributor'
+  },
+  { key: 'sites', parent: 'companyHome', name: 'Sites', qname: 'st:sites', title: 'Sites', description: 'Site Collaboration Spaces' }
 ];
 
 const GROUPS: [string, string][] = [
@@ -74,6 +122,7 @@ export function bootstrap(ctx: RepositoryContext, nodes: NodeService, people: Pe
         const node = nodes.create(SYSTEM, parent, {
           name: l.name,
           nodeType: l.qname === 'st:sites' && ctx.dictionary.getType('st:sites') ? 'st:sites' : 'cm:folder',
+          properties: { 'cm:title': l.title, 'cm:description': l.description },
           system: { assocQName: l.qname }
         });
         store.addAspects(node.id, ['sys:undeletable']);

@@ -6,6 +6,9 @@ import { alfDate } from '../http/api';
 
 const TICKET_HOURS = 1;
 
+/** Below /alfresco: the web script servlet paths of api/server and api/login (see handlers/webscripts/legacy.ts). */
+const PUBLIC_WEBSCRIPT = /^\/(service|s|wcservice|wcs)\/api\/(server|login)(\.\w+)?$/;
+
 /** Tickets as ACS issues them: TICKET_<hex>, valid for an hour and renewed on use. */
 export class TicketService {
   constructor(private readonly ctx: RepositoryContext) {}
@@ -45,6 +48,8 @@ export function authenticate(ctx: RepositoryContext, tickets: TicketService) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Login ignores whatever Authorization header comes with it (js-api sends the credentials being tried).
     if (req.method === 'POST' && req.path.endsWith('/authentication/versions/1/tickets')) return next();
+    // Web scripts declared with authentication none (api/server, api/login) never look at credentials.
+    if (PUBLIC_WEBSCRIPT.test(req.path)) return next();
     try {
       const queryTicket = typeof req.query.alf_ticket === 'string' ? req.query.alf_ticket : undefined;
       const header = req.headers.authorization;

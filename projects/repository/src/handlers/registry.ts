@@ -17,6 +17,9 @@ import { auditRouter } from './core/audit';
 import { downloadsRouter } from './core/downloads';
 import { probesRouter } from './core/probes';
 import { workflowRouter } from './workflow';
+import { renditionsRouter } from './core/renditions';
+import { categoriesRouter } from './core/categories';
+import { legacyWebScriptErrors, legacyWebScriptsRouter, WEBSCRIPT_ROOTS } from './webscripts/legacy';
 
 export interface RouteDeps {
   app: Express;
@@ -33,6 +36,8 @@ export interface RouteDeps {
 export function registerExtraRoutes(deps: RouteDeps): void {
   void deps;
   deps.core.use(favoritesRouter(deps.ctx, deps.nodes, deps.mapper));
+  deps.core.use(renditionsRouter(deps.ctx, deps.nodes));
+  deps.core.use(categoriesRouter(deps.ctx, deps.nodes));
   deps.core.use(sharedLinksRouter(deps.ctx, deps.nodes, deps.mapper));
   deps.core.use(commentsRouter(deps.ctx, deps.nodes, deps.people));
   deps.core.use(tagsRouter(deps.ctx, deps.nodes));
@@ -45,4 +50,6 @@ export function registerExtraRoutes(deps: RouteDeps): void {
   deps.core.use(sitesRouter(deps.ctx, deps.nodes, deps.people));
   deps.core.use(queriesRouter(deps.ctx, deps.nodes, deps.mapper, deps.people));
   deps.app.use('/alfresco/api/-default-/public/workflow/versions/1', workflowRouter(deps.ctx));
+  deps.app.use(WEBSCRIPT_ROOTS, legacyWebScriptsRouter(deps.ctx, deps.tickets));
+  deps.app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors());
 }

@@ -27,6 +27,23 @@ const MIME_NAMES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Microsoft Excel 2007'
 };
 
+/**
+ * ACS hides the system namespace from the REST API: NodesImpl's EXCLUDED_NS (sys:) drops sys: aspects and
+ * properties from every Node it maps, path elements included, and refuses them in requests.
+ */
+export const HIDDEN_PREFIX = 'sys:';
+export const isHiddenQName = (qname: string): boolean => qname.startsWith(HIDDEN_PREFIX);
+
+/** The aspects of a node as the API shows them (no sys: aspects). */
+export function visibleAspects(aspects: string[]): string[] {
+  return aspects.filter((a) => !isHiddenQName(a));
+}
+
+/** The properties of a node as the API shows them: no sys: properties, and no empty strings (ACS maps them to absent). */
+export function visibleProperties(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k, v]) => !isHiddenQName(k) && v !== ''));
+}
+
 /** Turns node rows into the `Node` JSON of the core API. */
 export class NodeMapper {
   constructor(private readonly ctx: RepositoryContext) {}
@@ -59,11 +76,16 @@ export class NodeMapper {
       };
     }
     const inc = view.include;
-    if (view.full || inc.has('aspectNames')) out.aspectNames = store.aspects(node.id);
+    // NodesImpl.mapFromNodeAspects/mapFromNodeProperties answer null when nothing is left after the exclusions,
+    // so an empty list or map is left out of the JSON rather than sent empty.
+    if (view.full || inc.has('aspectNames')) {
+      const aspects = visibleAspects(store.aspects(node.id));
+      if (aspects.length) out.aspectNames = aspects;
+    }
     if (view.full || inc.has('properties')) {
-      const props = store.properties(node.id);
+      const props = visibleProperties(store.properties(node.id));
       if (node.owner) props['cm:owner'] = this.userInfo(node.owner);
-      out.properties = props;
+      if (Object.keys(props).length) out.properties = props;
     }
     if (inc.has('isLink')) out.isLink = node.type === 'app:filelink' || node.type === 'app:folderlink';
     if (inc.has('isLocked')) out.isLocked = !!node.locked_by;
@@ -79,7 +101,12 @@ export class NodeMapper {
 
   path(caller: Caller, node: NodeRow): Record<string, unknown> {
     const chain = this.ctx.store.ancestors(node).filter((n) => n.id !== this.ctx.wellKnown.root);
-    const elements = chain.map((n) => ({ id: n.id, name: n.name, nodeType: n.type, aspectNames: this.ctx.store.aspects(n.id) }));
+    const elements = chain.map((n) => ({
+      id: n.id,
+      name: n.name,
+      nodeType: n.type,
+      aspectNames: visibleAspects(this.ctx.store.aspects(n.id))
+    }));
     const isComplete = chain.every((n) => this.ctx.permissions.has(caller, n, 'Read'));
     return { name: '/' + chain.map((n) => n.name).join('/'), isComplete, elements };
   }

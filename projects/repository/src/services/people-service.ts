@@ -55,6 +55,9 @@ export class PeopleService {
     };
     if (p.last_name) out.lastName = p.last_name;
     for (const f of PROFILE_FIELDS) if (stored[f] !== undefined && stored[f] !== null && stored[f] !== '') out[f] = stored[f];
+    // ACS's Person always builds a Company from the cm:organization/cm:company* properties (Person.mapProperties),
+    // so `company` is sent even when none is set: `{}`, never left out.
+    out.company = companyOf(stored.company);
     const groups = this.ctx.authorities.containingGroups(p.id);
     const isAdmin = groups.has('GROUP_ALFRESCO_ADMINISTRATORS');
     if (includes.has('properties')) out.properties = (stored.properties as Record<string, unknown>) ?? {};
@@ -157,6 +160,12 @@ export class PeopleService {
     }
     return out;
   }
+}
+
+/** The company fields that hold a value (ACS leaves null ones out of the JSON). */
+function companyOf(stored: unknown): Record<string, unknown> {
+  if (!stored || typeof stored !== 'object') return {};
+  return Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }
 
 function required(v: unknown, name: string): string {

@@ -22,18 +22,22 @@ export function ticketsRouter(ctx: RepositoryContext, tickets: TicketService): R
       next(e);
     }
   });
+  // AuthenticationsImpl.validateTicket/deleteTicket: only -me-, and only a ticket (alf_ticket or Basic
+  // ROLE_TICKET): a caller authenticated with Basic user:password gets 400, not the ticket it never had.
+  // The answer carries the ticket id alone (LoginTicketResponse without userId, ValidTicket in the contract).
+  const ticketOf = (id: string, caller: { ticket?: string }): string => {
+    if (id !== '-me-') throw errors.invalidArgument(`Invalid parameter: ${id}`);
+    if (!caller.ticket) throw errors.invalidArgument('Ticket base authentication required.');
+    return caller.ticket;
+  };
   r.get(
-    '/tickets/-me-',
-    handle(({ caller }) => {
-      if (!caller.ticket) throw errors.notFound('-me-');
-      return { body: entry({ id: caller.ticket, userId: caller.userId }) };
-    })
+    '/tickets/:ticketId',
+    handle(({ caller, params }) => ({ body: entry({ id: ticketOf(params.ticketId, caller) }) }))
   );
   r.delete(
-    '/tickets/-me-',
-    handle(({ caller }) => {
-      if (!caller.ticket) throw errors.notFound('-me-');
-      tickets.invalidate(caller.ticket);
+    '/tickets/:ticketId',
+    handle(({ caller, params }) => {
+      tickets.invalidate(ticketOf(params.ticketId, caller));
     })
   );
   return r;

@@ -2,7 +2,7 @@ import { Router, type Request, type Response, type NextFunction } from 'express'
 import { randomBytes } from 'node:crypto';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeService } from '../../services/node-service';
-import type { NodeMapper } from '../../services/node-mapper';
+import { visibleAspects, visibleProperties, type NodeMapper } from '../../services/node-mapper';
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
@@ -66,7 +66,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
 
   /** noAuth: the public view (display names only, no operations, path or properties). */
   const toJson = (caller: Caller | undefined, link: LinkRow, node: NodeRow, include: Set<string>) => {
-    const props = store.properties(node.id);
+    const props = visibleProperties(store.properties(node.id));
     const user = (id: string) => (caller ? mapper.userInfo(id) : { displayName: mapper.userInfo(id).displayName });
     const out: Record<string, unknown> = { id: link.id, nodeId: node.id, name: node.name };
     if (typeof props['cm:title'] === 'string' && props['cm:title']) out.title = props['cm:title'];
@@ -88,7 +88,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
     }
     if (include.has('isFavorite'))
       out.isFavorite = !!db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
-    if (include.has('aspectNames')) out.aspectNames = store.aspects(node.id);
+    if (include.has('aspectNames')) out.aspectNames = visibleAspects(store.aspects(node.id));
     return out;
   };
 
