@@ -4,14 +4,14 @@
   var h = eoHierarchy();
   var item = eoItem();
   var actor = String(task.assignee || '');
-  var approverGroup = eoVar('eowf_approverGroup', '');
+  var approverGroup = eoVar('eowf_approverGroup');
   if (!eoIsMember(approverGroup, actor)) eoFail(actor + ' does not hold ' + approverGroup + ' and cannot decide this request');
   var decision = eoTaskVar('eowf_decision');
   if (decision != 'approve' && decision != 'refuse') eoFail('Decide the request: eowf_decision = approve or refuse');
   var remarks = eoTaskVar('eowf_remarks');
-  var request = eoVar('eowf_request', '');
-  var holderGroup = eoVar('eowf_holderGroup', '');
-  var requester = eoVar('eowf_holder', '');
+  var request = eoVar('eowf_request');
+  var holderGroup = eoVar('eowf_holderGroup');
+  var requester = eoVar('eowf_holder');
   execution.setVariable('eowf_request', '');
   // The approver keeps read access (it saw the item); the holder keeps the item.
   if (decision == 'refuse') {
@@ -22,7 +22,7 @@
   }
   var note = 'Approved by ' + eoTitle(h, eoPost(h, approverGroup)) + (remarks ? ': ' + remarks : '');
   if (request == 'close') {
-    var asked = eoVar('eowf_requestRemarks', '');
+    var asked = eoVar('eowf_requestRemarks');
     eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: (asked ? asked + ' - ' : '') + note });
     var closed = { 'eo:status': 'closed' };
     if (item.isSubType('eo:file')) {

@@ -7,12 +7,12 @@
   var h = eoHierarchy();
   var item = eoItem();
   var actor = String(task.assignee || '');
-  var holder = eoPost(h, eoVar('eowf_holder', ''));
+  var holder = eoPost(h, eoVar('eowf_holder'));
   var holderGroup = eoGroupOf(h, holder.code);
-  var senderGroup = eoVar('eowf_senderGroup', '');
+  var senderGroup = eoVar('eowf_senderGroup');
   var action = eoTaskVar('eowf_action');
   var remarks = eoTaskVar('eowf_remarks');
-  var due = eoDate(eoTaskVar('eowf_dueDate'));
+  var due = eoDate(eoTaskValue('eowf_dueDate'));
   var urgency = eoTaskVar('eowf_urgency');
   var toText = eoTaskVar('eowf_to');
   var status = item.properties['eo:status'];
@@ -37,9 +37,9 @@
 
   if (action == 'pullBack') {
     if (!senderGroup || !eoIsMember(senderGroup, actor)) eoFail('Only the post that sent this item can pull it back');
-    if (eoVar('eowf_opened', false)) eoFail('The recipient has already opened this item; it can no longer be pulled back');
+    if (eoBool('eowf_opened')) eoFail('The recipient has already opened this item; it can no longer be pulled back');
     var sender = eoPost(h, senderGroup);
-    var sentBy = eoVar('eowf_sentByBefore', '');
+    var sentBy = eoVar('eowf_sentByBefore');
     eoRecord(item, { action: 'pullBack', from: holderGroup, fromUser: actor, to: senderGroup, remarks: remarks });
     eoCustody(item, {
       'eo:currentHolder': senderGroup,
@@ -89,7 +89,7 @@
         (remarks ? remarks + ' ' : '') + '[for ' + eoTitle(h, to) + ', through ' + eoTitle(h, target) + ', a level jumped on the way up]';
     var jumpedGroups = [];
     for (var k = 0; k < jumped.length; k++) jumpedGroups.push(eoGroupOf(h, jumped[k]));
-    execution.setVariable('eowf_sentByBefore', eoVar('eowf_sentBy', ''));
+    execution.setVariable('eowf_sentByBefore', eoVar('eowf_sentBy'));
     execution.setVariable('eowf_sentBy', holder.code);
     moveTo(target, 'send', { jumped: jumpedGroups, returnVia: left, freeze: true, pullable: true });
     for (var k2 = 0; k2 < copies.length; k2++) {
@@ -111,7 +111,7 @@
     // Copies of a receipt for information: the named posts may read it, each copy is a movement, and the
     // holder keeps the receipt to act on.
     if (!item.isSubType('eo:receipt')) eoFail('Only receipts are copied; a file moves as one');
-    var copyCodes = String(eoTaskVar('eowf_copyTo') || '').split(',');
+    var copyCodes = (eoTaskVar('eowf_copyTo') || '').split(',');
     var given = 0;
     for (var cc = 0; cc < copyCodes.length; cc++) {
       var code = copyCodes[cc].replace(/\s/g, '');
@@ -139,7 +139,7 @@
     return;
   }
   if (action == 'sendBack') {
-    var back = eoVar('eowf_sentBy', '');
+    var back = eoVar('eowf_sentBy');
     if (!back) eoFail('Nobody sent this item to ' + eoTitle(h, holder) + '; there is no one to send it back to');
     execution.setVariable('eowf_sentByBefore', back);
     execution.setVariable('eowf_sentBy', holder.code);

@@ -3,11 +3,15 @@
 // (eoDomain.mayMark, eoDomain.routeDown from projects/eoffice/src/lib/domain/hierarchy.ts) in front of it.
 // Listeners run as the repository administrator (runAs): they set permissions and owners no officer
 // may set; who acts is always taken from the task (task.assignee) or the initiator, never from `person`.
+//
+// Values from Java reach the script the way Rhino wraps them (docs/workflow-scripts.md, Script runtime):
+// execution.getVariable, task.getVariableLocal, task.assignee, node.name … give java.lang objects, not JS
+// values. A java.lang.Boolean holding false is an object and so truthy; a java.lang.String is never
+// === '' and its `length` is a method. So every value is read through eoVar / eoBool / eoTaskVar, which
+// turn it into a JS string or boolean first, and compared with == only after String(). Alfresco binds
+// `execution` for task listeners too (ScriptTaskListener: the task's execution).
 
 var EO_HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';
-
-// ACS binds `execution` for execution listeners only; a task listener reaches it through its task.
-if (typeof execution == 'undefined') var execution = task.execution;
 
 function eoFail(message) {
   throw new Error(message);
@@ -63,25 +67,40 @@ function eoIsMember(group, userName) {
   return false;
 }
 
-/** A process variable, or `fallback` when it is not set. */
-function eoVar(name, fallback) {
+/** A process variable as a JS string; '' when it is not set. */
+function eoVar(name) {
   var v = execution.getVariable(name);
-  return v === null || v === undefined ? fallback : v;
+  return v === null || v === undefined ? '' : String(v);
 }
 
-/** A value the client sent when completing the task (scope local; a global one is used once and removed). */
-function eoTaskVar(name) {
+/** A process flag as a JS boolean: a java.lang.Boolean FALSE is truthy, its text is 'false'. */
+function eoBool(name) {
+  return String(execution.getVariable(name)) == 'true';
+}
+
+/**
+ * A value the client sent when completing the task (scope local; a global one is used once and removed), as
+ * it came from Java (a wrapped String or Date), or null when it is missing or empty.
+ */
+function eoTaskValue(name) {
   var v = task.getVariableLocal(name);
   if (v === null || v === undefined) {
     v = execution.getVariable(name);
     if (v !== null && v !== undefined) execution.removeVariable(name);
   }
-  return v === null || v === undefined || v === '' ? null : v;
+  return v === null || v === undefined || String(v) == '' ? null : v;
 }
 
+/** eoTaskValue as a JS string (or null). */
+function eoTaskVar(name) {
+  var v = eoTaskValue(name);
+  return v === null ? null : String(v);
+}
+
+/** A JS Date from a java.util.Date (d:date variables), a JS Date or ISO text; null for none. */
 function eoDate(v) {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v.getTime == 'function') return v;
+  if (v === null || v === undefined || String(v) == '') return null;
+  if (typeof v.getTime == 'function') return new Date(Number(v.getTime()));
   var d = new Date(String(v));
   if (isNaN(d.getTime())) eoFail('Not a date: ' + v);
   return d;
@@ -100,10 +119,14 @@ function eoApproverFor(h, post) {
 
 // ------------------------------------------------------------------ permissions
 
-/** The authorities with a local permission on a node ("ALLOWED;GROUP_x;Consumer" entries). */
+/**
+ * The authorities with a permission set on the node itself ("ALLOWED;GROUP_x;Consumer" entries). Not
+ * `node.permissions`: that lists the inherited entries too (the site's groups), and copying those onto the
+ * item would let the whole department read it.
+ */
 function eoAuthorities(node) {
   var out = [];
-  var perms = node.permissions;
+  var perms = node.directPermissions;
   for (var i = 0; i < perms.length; i++) {
     var who = String(perms[i]).split(';')[1];
     if (who && out.indexOf(who) < 0) out.push(who);
@@ -113,8 +136,8 @@ function eoAuthorities(node) {
 
 /** Makes `node`'s local ACL exactly: Consumer for each of `readers`, Collaborator for `writer` (may be null). */
 function eoSetAcl(node, writer, readers) {
-  if (node.inheritsPermissions) node.setInheritsPermissions(false);
-  var perms = node.permissions;
+  if (node.inheritsPermissions()) node.setInheritsPermissions(false);
+  var perms = node.directPermissions;
   for (var i = 0; i < perms.length; i++) {
     var parts = String(perms[i]).split(';');
     var keep =
@@ -259,7 +282,7 @@ function eoMarkRead(item) {
   if (!folder) return;
   var children = folder.children;
   var latest = null;
-  for (var i = 0; i < children.length; i++) if (!latest || children[i].name > latest.name) latest = children[i];
+  for (var i = 0; i < children.length; i++) if (!latest || String(children[i].name) > String(latest.name)) latest = children[i];
   if (latest && !latest.properties['eo:movementReadAt']) {
     latest.properties['eo:movementReadAt'] = new Date();
     latest.save();
@@ -269,10 +292,11 @@ function eoMarkRead(item) {
 /** Sets the holder variables the next holder task is created from. */
 function eoSetHolder(h, postCode, senderGroup) {
   var group = eoGroupOf(h, postCode);
-  execution.setVariable('eowf_holder', postCode);
+  var sender = senderGroup ? String(senderGroup) : '';
+  execution.setVariable('eowf_holder', String(postCode));
   execution.setVariable('eowf_holderGroup', group);
-  execution.setVariable('eowf_senderGroup', senderGroup || '');
-  execution.setVariable('eowf_candidates', senderGroup ? group + ',' + senderGroup : group);
+  execution.setVariable('eowf_senderGroup', sender);
+  execution.setVariable('eowf_candidates', sender ? group + ',' + sender : group);
   execution.setVariable('eowf_opened', false);
 }
 

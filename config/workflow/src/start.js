@@ -4,7 +4,7 @@
   var h = eoHierarchy();
   var item = eoItem();
   var actor = String(initiator.properties.userName);
-  var post = eoPost(h, eoVar('eowf_fromPost', ''));
+  var post = eoPost(h, eoVar('eowf_fromPost'));
   var group = eoGroupOf(h, post.code);
   if (!eoIsMember(group, actor)) eoFail(actor + ' does not hold the post ' + eoTitle(h, post) + ' and cannot act for it');
   var status = item.properties['eo:status'];
@@ -19,10 +19,10 @@
     eoSetHolder(h, post.code, null);
     if (post.level >= 2) {
       eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date() });
-      eoRecord(item, { action: 'reopen', from: group, fromUser: actor, to: group, remarks: eoVar('eowf_remarks', null) });
+      eoRecord(item, { action: 'reopen', from: group, fromUser: actor, to: group, remarks: eoVar('eowf_remarks') });
       execution.setVariable('eowf_next', 'holder');
     } else {
-      var approver = eoVar('eowf_approver', null) ? eoPost(h, eoVar('eowf_approver', null)) : eoApproverFor(h, post);
+      var approver = eoVar('eowf_approver') ? eoPost(h, eoVar('eowf_approver')) : eoApproverFor(h, post);
       if (approver.level < 2)
         eoFail('Reopening needs the approval of a Section Officer or above; ' + eoTitle(h, approver) + ' cannot approve it');
       execution.setVariable('eowf_request', 'reopen');

@@ -334,6 +334,18 @@ CREATE TABLE IF NOT EXISTS wf_package (
   process_id TEXT PRIMARY KEY,
   node_id    TEXT NOT NULL                   -- the bpm:package folder (bpm_package)
 );
+-- Timer jobs of boundary events, fired by the engine's job executor when due (Activiti's ACT_RU_JOB timers).
+CREATE TABLE IF NOT EXISTS wf_timer (
+  id            TEXT PRIMARY KEY,
+  process_id    TEXT NOT NULL,
+  execution_id  TEXT NOT NULL,               -- the token waiting in the task (the multi-instance root for loops)
+  activity_id   TEXT NOT NULL,               -- the boundaryEvent
+  attached_id   TEXT NOT NULL,               -- the userTask it is attached to
+  due_at        TEXT NOT NULL,               -- ISO 8601
+  retries       INTEGER NOT NULL DEFAULT 3,
+  exception     TEXT
+);
+CREATE INDEX IF NOT EXISTS wf_timer_due ON wf_timer(due_at);
 -- Mail "sent" by scripts (actions.create('mail')): recorded, never sent.
 CREATE TABLE IF NOT EXISTS wf_mail (
   seq        INTEGER PRIMARY KEY AUTOINCREMENT,

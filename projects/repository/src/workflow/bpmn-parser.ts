@@ -38,7 +38,17 @@ export type NodeKind =
   | 'serviceTask'
   | 'manualTask'
   | 'exclusiveGateway'
-  | 'parallelGateway';
+  | 'parallelGateway'
+  | 'boundaryEvent';
+
+/** A timer boundary event: `timeDuration` (ISO 8601 period) or `timeDate` (ISO 8601 date-time), may be `${...}`. */
+export interface BoundaryTimer {
+  attachedTo: string;
+  /** cancelActivity (default true): the timer ends the task; otherwise a new token leaves and the task stays. */
+  cancelActivity: boolean;
+  kind: 'timeDuration' | 'timeDate';
+  expression: string;
+}
 
 export interface FlowNode {
   id: string;
@@ -61,6 +71,9 @@ export interface FlowNode {
   multiInstance?: MultiInstance;
   /** terminateEventDefinition on an end event ends every token of the process. */
   terminate?: boolean;
+  /** Ids of the boundary events attached to this (user) task. */
+  boundaryEvents: string[];
+  timer?: BoundaryTimer;
 }
 
 export interface SequenceFlow {
@@ -98,6 +111,7 @@ const REPEATED = new Set([
   'manualTask',
   'exclusiveGateway',
   'parallelGateway',
+  'boundaryEvent',
   'taskListener',
   'executionListener',
   'field',
@@ -110,7 +124,6 @@ const UNSUPPORTED = [
   'callActivity',
   'inclusiveGateway',
   'eventBasedGateway',
-  'boundaryEvent',
   'intermediateCatchEvent',
   'intermediateThrowEvent',
   'receiveTask',
@@ -238,7 +251,8 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
       candidateUsers: [],
       candidateGroups: [],
       taskListeners,
-      executionListeners
+      executionListeners,
+      boundaryEvents: []
     };
     if (kind === 'userTask') readUserTask(node, el, where);
     if (kind === 'scriptTask') {
@@ -254,6 +268,7 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
       node.script = { text: f.script, runAs: f.runAs };
     }
     if (kind === 'endEvent' && el.terminateEventDefinition !== undefined) node.terminate = true;
+    if (kind === 'boundaryEvent') node.timer = readBoundaryTimer(el, where);
     if (
       (kind === 'startEvent' || kind === 'endEvent') &&
       (el.timerEventDefinition || el.messageEventDefinition || el.signalEventDefinition || el.errorEventDefinition)
@@ -270,9 +285,19 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
     'serviceTask',
     'manualTask',
     'exclusiveGateway',
-    'parallelGateway'
+    'parallelGateway',
+    'boundaryEvent'
   ] as NodeKind[]) {
     for (const el of list(p[kind])) add(kind, el);
+  }
+  for (const n of nodes.values()) {
+    if (!n.timer) continue;
+    const host = nodes.get(n.timer.attachedTo);
+    if (host?.kind !== 'userTask')
+      throw new BpmnError(
+        `Process ${key}, boundaryEvent ${n.id}: attachedToRef must name a userTask of the process (found ${n.timer.attachedTo})`
+      );
+    host.boundaryEvents.push(n.id);
   }
   const flows = new Map<string, SequenceFlow>();
   for (const f of list(p.sequenceFlow)) {
@@ -289,6 +314,8 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
     const target = nodes.get(flow.target);
     if (!id || !source || !target)
       throw new BpmnError(`Process ${key}: sequenceFlow ${id ?? '(no id)'} joins unknown elements ${flow.source} -> ${flow.target}`);
+    if (target.kind === 'boundaryEvent')
+      throw new BpmnError(`Process ${key}: sequenceFlow ${id} cannot lead into boundaryEvent ${target.id}`);
     flows.set(id, flow);
     source.outgoing.push(id);
     target.incoming.push(id);
@@ -318,6 +345,22 @@ function parseProcess(p: X, category: string | undefined, hasDiagram: boolean): 
     executionListeners: extensionListeners(p, `Process ${key}`).executionListeners,
     hasDiagram
   };
+}
+
+/**
+ * A boundary event this engine can run: a timer with timeDuration or timeDate on a user task. Cycles and error,
+ * message or signal boundary events are refused at deployment rather than deployed and never fired.
+ */
+function readBoundaryTimer(el: X, where: string): BoundaryTimer {
+  const timer = el.timerEventDefinition as X | undefined;
+  if (timer === undefined) throw new BpmnError(`${where}: only timer boundary events are supported`);
+  const def = (typeof timer === 'object' ? timer : {}) as X;
+  if (def.timeCycle !== undefined) throw new BpmnError(`${where}: timeCycle timers are not supported; use timeDuration or timeDate`);
+  const kind = def.timeDuration !== undefined ? 'timeDuration' : def.timeDate !== undefined ? 'timeDate' : undefined;
+  const expression = kind && text(def[kind])?.trim();
+  // Activiti's TimerDeclarationImpl: "Timer '<id>' was not configured with a valid duration/time".
+  if (!kind || !expression) throw new BpmnError(`${where}: the timer was not configured with a valid duration/time`);
+  return { attachedTo: el['@_attachedToRef'], cancelActivity: el['@_cancelActivity'] !== 'false', kind, expression };
 }
 
 function readUserTask(node: FlowNode, el: X, where: string): void {

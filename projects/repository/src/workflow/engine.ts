@@ -7,15 +7,26 @@ import { alfDate } from '../http/api';
 import { BpmnError, parseBpmn, type FlowNode, type Listener, type ProcessModel } from './bpmn-parser';
 import { ExpressionError, checkExpression, evaluateCondition, evaluateExpression } from './expression';
 import { GroupNode, PersonNode, type ScriptHost } from './script-node';
-import { ScriptFailure, repositoryGlobals, runScript } from './script-runtime';
+import { ScriptFailure, runScript } from './script-runtime';
+import { scriptModel } from './script-model';
 import { fromScript, toScript, type StoredValue } from './variables';
-import { WorkflowStore, type DefinitionRow, type DeploymentRow, type ExecutionRow, type ProcessRow, type TaskRow } from './workflow-store';
+import {
+  WorkflowStore,
+  type DefinitionRow,
+  type DeploymentRow,
+  type ExecutionRow,
+  type ProcessRow,
+  type TaskRow,
+  type TimerRow
+} from './workflow-store';
 import { createExecutionApi, createTaskApi } from './script-api';
+import { TimerJobExecutor, timerDueDate } from './timers';
 
 /**
  * A small BPMN interpreter for the Activiti subset Alfresco's definitions use. It advances synchronously
  * from one wait state (a user task) to the next inside the caller's transaction, so a REST call either
- * moves the process completely or, if a script or expression fails, leaves no trace.
+ * moves the process completely or, if a script or expression fails, leaves no trace. The one move nobody
+ * requests, a due boundary timer, is made by the timer job executor (timers.ts) in a transaction of its own.
  *
  * Tokens are wf_execution rows: the root execution has the process id and holds the process variables;
  * parallel forks add sibling tokens, multi-instance tasks add children under an 'mi-root' token.
@@ -33,6 +44,7 @@ export interface Run {
 
 export class WorkflowEngine {
   readonly store: WorkflowStore;
+  readonly timers: TimerJobExecutor;
   private readonly models = new Map<string, { xml: string; model: ProcessModel }>();
 
   constructor(
@@ -40,6 +52,8 @@ export class WorkflowEngine {
     readonly nodes: NodeService
   ) {
     this.store = new WorkflowStore(ctx.db);
+    this.timers = new TimerJobExecutor(ctx.db, this.store, (t) => this.fireTimer(t));
+    this.timers.start();
   }
 
   host(caller: Caller): ScriptHost {
@@ -195,11 +209,8 @@ export class WorkflowEngine {
   ): void {
     const caller = this.runAs(run, opts.runAs);
     const scriptRun: Run = { ...run, caller };
-    const host = this.host(caller);
-    const globals: Record<string, unknown> = repositoryGlobals(host, run.process.id);
-    for (const [k, v] of this.visibleVariables(exec.id, opts.task?.id)) globals[k] = toScript(host, v);
-    globals.execution = createExecutionApi(this, scriptRun, exec.id, opts.eventName);
-    if (opts.task) globals.task = createTaskApi(this, scriptRun, opts.task.id, opts.eventName);
+    // The root scope as Alfresco builds it, values wrapped as Rhino wraps them (script-model.ts).
+    const globals = scriptModel(this, scriptRun, exec, opts);
     try {
       runScript(source, globals, where);
     } catch (e) {
@@ -207,9 +218,15 @@ export class WorkflowEngine {
     }
   }
 
-  fireListeners(run: Run, exec: ExecutionRow, listeners: Listener[], event: string, where: string, task?: TaskRow): void {
+  /**
+   * Runs the listeners declared for `event`. A sequence flow's listeners all run when the flow is taken,
+   * whatever their `event` attribute says: Activiti 5 attaches every listener of a flow to the transition
+   * (AbstractBpmnParseHandler.createExecutionListenersOnTransition), so `event="start"` on a flow, as in
+   * Alfresco's parallel-review-group.bpmn20.xml, means "on take".
+   */
+  fireListeners(run: Run, exec: ExecutionRow, listeners: Listener[], event: string, where: string, task?: TaskRow, anyEvent = false): void {
     for (const l of listeners) {
-      if (l.event !== event) continue;
+      if (!anyEvent && l.event !== event) continue;
       if (l.script)
         this.script(run, exec, l.script, `${run.model.key} ${where} (${event} listener)`, { task, eventName: event, runAs: l.runAs });
       else if (l.expression) this.evaluate(run, exec, l.expression, task);
@@ -227,6 +244,8 @@ export class WorkflowEngine {
     this.step(run);
     this.store.updateExecution(exec.id, { activity_id: node.id, state: 'active' });
     exec = this.store.execution(exec.id)!;
+    // Boundary timers belong to the task's scope: the token, or the multi-instance root, not each instance.
+    if (node.boundaryEvents.length && !this.isMiChild(exec, node)) this.scheduleTimers(run, exec, node);
     if (node.multiInstance && exec.state !== 'mi-root' && !this.isMiChild(exec, node)) return this.startMultiInstance(run, exec, node);
     this.store.activityStart({
       process_id: run.process.id,
@@ -255,6 +274,8 @@ export class WorkflowEngine {
         return this.parallel(run, exec, node);
       case 'endEvent':
         return this.end(run, exec, node);
+      case 'boundaryEvent':
+        throw errors.internal(`boundaryEvent ${node.id} is entered only by its timer`);
     }
   }
 
@@ -298,8 +319,8 @@ export class WorkflowEngine {
     this.fireListeners(run, exec, node.executionListeners, 'end', node.id);
     this.store.activityEnd(exec.id, node.id, alfDate());
     if (node.terminate) {
-      for (const t of this.store.activeTasksOfProcess(run.process.id))
-        this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'terminated' });
+      this.store.deleteTimers({ processId: run.process.id });
+      for (const t of this.store.activeTasksOfProcess(run.process.id)) this.deleteTask(run, t, 'terminated');
       for (const e of this.store.executions(run.process.id)) if (e.id !== run.process.id) this.store.deleteExecution(e.id);
     } else if (exec.id !== run.process.id) this.store.deleteExecution(exec.id);
     if (exec.id === run.process.id || node.terminate) this.store.updateExecution(run.process.id, { state: 'ended', activity_id: node.id });
@@ -308,6 +329,7 @@ export class WorkflowEngine {
   }
 
   private finishProcess(run: Run, endActivityId: string): void {
+    this.store.deleteTimers({ processId: run.process.id });
     this.fireListeners(run, this.store.execution(run.process.id)!, run.model.executionListeners, 'end', 'process');
     this.ctx.db
       .prepare('UPDATE wf_process SET ended_at = ?, end_activity_id = ? WHERE id = ?')
@@ -318,13 +340,7 @@ export class WorkflowEngine {
 
   private startMultiInstance(run: Run, exec: ExecutionRow, node: FlowNode): void {
     const mi = node.multiInstance!;
-    let items: unknown[];
-    if (mi.collection) {
-      const raw = /[$#]\{/.test(mi.collection)
-        ? this.evaluate(run, exec, mi.collection)
-        : toScript(this.host(run.caller), this.getVariable(exec.id, mi.collection) ?? { type: 'd:any', value: null });
-      items = Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
-    } else items = Array.from({ length: Number(this.evaluate(run, exec, mi.cardinality!)) || 0 }, (_, i) => i);
+    const items = mi.cardinality ? this.loopCardinality(run, exec, mi.cardinality) : this.loopCollection(run, exec, mi.collection!);
     this.store.updateExecution(exec.id, { state: 'mi-root' });
     const local = (name: string, value: number) => this.store.setVariable(exec.id, run.process.id, name, { type: 'd:int', value });
     local('nrOfInstances', items.length);
@@ -337,6 +353,42 @@ export class WorkflowEngine {
     }
     const count = mi.sequential ? 1 : items.length;
     for (let i = 0; i < count; i++) this.startInstance(run, exec, node, items, i);
+  }
+
+  /**
+   * The items of a collection loop, refused as Activiti 5.23's MultiInstanceActivityBehavior.resolveNrOfInstances
+   * refuses them: a variable that is missing (or null) or not a collection, or an expression that does not give a
+   * collection, fails the call that reached the task instead of making no instance.
+   */
+  private loopCollection(run: Run, exec: ExecutionRow, collection: string): unknown[] {
+    // As Activiti's parse handler: text with '{' is an expression, anything else a variable name.
+    if (collection.includes('{')) {
+      const items = collectionItems(this.evaluate(run, exec, collection));
+      if (!items) throw failure(`Multi-instance in ${run.model.key}`, new Error(`${collection}' didn't resolve to a Collection`));
+      return items;
+    }
+    const stored = this.getVariable(exec.id, collection);
+    if (!stored || stored.value === null || stored.value === undefined)
+      throw failure(`Multi-instance in ${run.model.key}`, new Error(`Variable ${collection} is not found`));
+    const items = Array.isArray(stored.value) ? collectionItems(toScript(this.host(run.caller), stored)) : undefined;
+    if (!items) throw failure(`Multi-instance in ${run.model.key}`, new Error(`Variable ${collection}' is not a Collection`));
+    return items;
+  }
+
+  /**
+   * loopCardinality as Activiti resolves it: a number (its whole part), or a string holding a whole number;
+   * anything else, or a negative count, fails with Activiti's message.
+   */
+  private loopCardinality(run: Run, exec: ExecutionRow, cardinality: string): unknown[] {
+    const raw = this.evaluate(run, exec, cardinality);
+    const where = `Multi-instance in ${run.model.key}`;
+    let n: number;
+    if (typeof raw === 'number') n = Math.trunc(raw);
+    else if (typeof raw === 'string' && /^[+-]?\d+$/.test(raw)) n = Number(raw);
+    else if (typeof raw === 'string') throw failure(where, new Error(`For input string: "${raw}"`));
+    else throw failure(where, new Error(`Could not resolve loopCardinality expression '${cardinality}': not a number nor number String`));
+    if (n < 0) throw failure(where, new Error(`Invalid number of instances: must be non-negative integer value, but was ${n}`));
+    return Array.from({ length: n }, (_, i) => i);
   }
 
   private startInstance(run: Run, root: ExecutionRow, node: FlowNode, items: unknown[], index: number): void {
@@ -387,10 +439,40 @@ export class WorkflowEngine {
       for (const g of flatten(evalText(expr))) this.store.addCandidate(id, 'group', g.startsWith('GROUP_') ? g : `GROUP_${g}`);
     this.seedTaskDefaults(run, id, node.formKey);
     this.store.setActivityTask(exec.id, node.id, id, assignee ?? null);
-    const task = this.store.task(id)!;
-    this.fireListeners(run, exec, node.taskListeners, 'create', `userTask ${node.id}`, task);
-    if (this.store.task(id)!.assignee)
-      this.fireListeners(run, exec, node.taskListeners, 'assignment', `userTask ${node.id}`, this.store.task(id));
+    // Activiti 5.23 (UserTaskActivityBehavior.execute): handleAssignments sets the assignee, which fires
+    // `assignment` at once (TaskEntity.setAssignee), and only then is `create` fired.
+    if (assignee) this.fireTaskListeners(run, exec, node, 'assignment', this.store.task(id)!);
+    this.fireTaskListeners(run, exec, node, 'create', this.store.task(id)!);
+    // A create listener that assigns the task (task.assignee = …) fires `assignment` too.
+    const after = this.store.task(id)!;
+    if (after.assignee && after.assignee !== (assignee ?? null)) this.fireTaskListeners(run, exec, node, 'assignment', after);
+  }
+
+  /**
+   * A task's listeners for one of Activiti's four task events, in document order; a listener declared for
+   * `all` runs on each of them (TaskDefinition.addTaskListener registers it under every event).
+   */
+  private fireTaskListeners(
+    run: Run,
+    exec: ExecutionRow,
+    node: FlowNode,
+    event: 'create' | 'assignment' | 'complete' | 'delete',
+    task: TaskRow
+  ) {
+    const listeners = node.taskListeners.filter((l) => l.event === event || l.event === 'all').map((l) => ({ ...l, event }));
+    this.fireListeners(run, exec, listeners, event, `userTask ${node.id}`, task);
+  }
+
+  /**
+   * Ends an open task without completing it (an interrupting timer, a satisfied completion condition, a
+   * terminate end event, a deleted process): its `delete` listeners run first, as in Activiti's
+   * TaskEntityManager.deleteTask, then it goes to history with the reason.
+   */
+  private deleteTask(run: Run, task: TaskRow, reason: string): void {
+    const exec = this.store.execution(task.execution_id);
+    const node = run.model.nodes.get(task.activity_id);
+    if (exec && node) this.fireTaskListeners(run, exec, node, 'delete', task);
+    this.store.updateTask(task.id, { ended_at: alfDate(), delete_reason: reason });
   }
 
   /** Task-local variables for the task type's defaults (bpm_status, wf_reviewOutcome …), as Alfresco sets them. */
@@ -412,14 +494,14 @@ export class WorkflowEngine {
   taskAssigned(run: Run, task: TaskRow): void {
     const exec = this.store.execution(task.execution_id)!;
     const node = run.model.nodes.get(task.activity_id)!;
-    this.fireListeners(run, exec, node.taskListeners, 'assignment', `userTask ${node.id}`, task);
+    this.fireTaskListeners(run, exec, node, 'assignment', task);
   }
 
   /** Completes a task: its listeners run, then the token moves on (or the multi-instance counts it). */
   completeTask(run: Run, task: TaskRow): void {
     const exec = this.store.execution(task.execution_id)!;
     const node = run.model.nodes.get(task.activity_id)!;
-    this.fireListeners(run, exec, node.taskListeners, 'complete', `userTask ${node.id}`, task);
+    this.fireTaskListeners(run, exec, node, 'complete', task);
     const now = alfDate();
     const fresh = this.store.task(task.id)!;
     this.store.updateTask(task.id, { ended_at: now });
@@ -432,6 +514,8 @@ export class WorkflowEngine {
 
   /** Takes each flow (the first on this token, the others on new ones); leave() without the activity end. */
   private followOutgoing(run: Run, exec: ExecutionRow, node: FlowNode, flows = node.outgoing): void {
+    // The token leaves the task: its boundary timers will not fire (Activiti deletes the scope's jobs).
+    if (node.boundaryEvents.length) this.store.deleteTimers({ executionId: exec.id, attachedId: node.id });
     const tokens = flows.map((_f, i) =>
       i === 0
         ? exec
@@ -445,7 +529,7 @@ export class WorkflowEngine {
     );
     flows.forEach((id, i) => {
       const flow = run.model.flows.get(id)!;
-      this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`);
+      this.fireListeners(run, tokens[i], flow.executionListeners, 'take', `sequenceFlow ${id}`, undefined, true);
       this.enter(run, tokens[i], run.model.nodes.get(flow.target)!);
     });
   }
@@ -466,8 +550,7 @@ export class WorkflowEngine {
     this.store.deleteExecution(child.id);
     if (done) {
       for (const c of this.store.childExecutions(root.id)) {
-        for (const t of this.store.activeTasksOfExecution(c.id))
-          this.store.updateTask(t.id, { ended_at: alfDate(), delete_reason: 'completion condition satisfied' });
+        for (const t of this.store.activeTasksOfExecution(c.id)) this.deleteTask(run, t, 'completion condition satisfied');
         this.store.deleteExecution(c.id);
       }
       for (const n of ['nrOfInstances', 'nrOfCompletedInstances', 'nrOfActiveInstances', '_miItems']) this.store.deleteVariable(root.id, n);
@@ -479,6 +562,93 @@ export class WorkflowEngine {
       const items = toScript(this.host(run.caller), this.store.variable(root.id, '_miItems')!) as unknown[];
       this.startInstance(run, root, node, items, completed);
     }
+  }
+
+  // ------------------------------------------------------------------ boundary timers
+
+  /** Creates the timer job of each boundary timer of a task the token has just entered. */
+  private scheduleTimers(run: Run, exec: ExecutionRow, node: FlowNode): void {
+    for (const id of node.boundaryEvents) {
+      const timer = run.model.nodes.get(id)!.timer!;
+      const value = this.evaluate(run, exec, timer.expression);
+      let due: Date | null;
+      try {
+        due = timerDueDate(id, timer.kind, value, new Date());
+      } catch (e) {
+        throw failure(`Timer ${id} in ${run.model.key}`, e);
+      }
+      if (due)
+        this.store.insertTimer({
+          id: this.store.nextId(),
+          process_id: run.process.id,
+          execution_id: exec.id,
+          activity_id: id,
+          attached_id: node.id,
+          due_at: due.toISOString()
+        });
+    }
+  }
+
+  /**
+   * A due timer fires (Activiti's BoundaryEventActivityBehavior): cancelActivity ends the task (every instance of
+   * a multi-instance task) and the token leaves by the boundary event's flows; otherwise a new token leaves by
+   * them and the task stays. It runs as Alfresco's AuthenticatedTimerJobHandler runs timer jobs: as the
+   * initiator, else the task's assignee, else System.
+   */
+  fireTimer(timer: TimerRow): void {
+    this.store.deleteTimer(timer.id);
+    const process = this.store.process(timer.process_id);
+    const exec = this.store.execution(timer.execution_id);
+    if (!process || process.ended_at || !exec || exec.activity_id !== timer.attached_id) return;
+    const model = this.model(process.definition_id);
+    const boundary = model.nodes.get(timer.activity_id)!;
+    const run: Run = { caller: this.timerCaller(process, exec), process, model, steps: 0 };
+    if (!boundary.timer!.cancelActivity) {
+      const token = this.store.insertExecution({
+        id: this.store.nextId(),
+        process_id: process.id,
+        parent_id: exec.parent_id ?? process.id,
+        activity_id: boundary.id,
+        state: 'active'
+      });
+      return this.enterBoundary(run, token, boundary);
+    }
+    const reason = `interrupting boundary event '${boundary.id}' fired`;
+    const now = alfDate();
+    const instances = exec.state === 'mi-root' ? this.store.childExecutions(exec.id) : [exec];
+    for (const e of instances) {
+      for (const t of this.store.activeTasksOfExecution(e.id)) this.deleteTask(run, t, reason);
+      this.store.activityEnd(e.id, timer.attached_id, now);
+      if (e.id !== exec.id) this.store.deleteExecution(e.id);
+    }
+    for (const n of ['nrOfInstances', 'nrOfCompletedInstances', 'nrOfActiveInstances', '_miItems']) this.store.deleteVariable(exec.id, n);
+    this.store.deleteTimers({ executionId: exec.id, attachedId: timer.attached_id });
+    this.store.updateExecution(exec.id, { state: 'active' });
+    this.enterBoundary(run, this.store.execution(exec.id)!, boundary);
+  }
+
+  private enterBoundary(run: Run, token: ExecutionRow, boundary: FlowNode): void {
+    this.store.updateExecution(token.id, { activity_id: boundary.id });
+    this.store.activityStart({
+      process_id: run.process.id,
+      execution_id: token.id,
+      activity_id: boundary.id,
+      activity_name: boundary.name,
+      activity_type: 'boundaryTimer', // Activiti's history type for a timer boundary event (TimerEventDefinitionParseHandler)
+      started_at: alfDate()
+    });
+    this.fireListeners(run, token, boundary.executionListeners, 'start', boundary.id);
+    this.leave(run, this.store.execution(token.id)!, boundary);
+  }
+
+  private timerCaller(process: ProcessRow, exec: ExecutionRow): Caller {
+    const initiator = this.store.variable(process.id, 'initiator');
+    const waiting = this.store.activeTasksOfExecution(exec.id)[0]?.assignee;
+    for (const user of [initiator?.type === 'cm:person' ? String(initiator.value) : undefined, waiting]) {
+      const person = user ? this.ctx.authorities.person(user) : undefined;
+      if (person) return this.ctx.authorities.callerFor(person);
+    }
+    return SYSTEM_CALLER;
   }
 
   // ------------------------------------------------------------------ process lifecycle
@@ -513,10 +683,15 @@ export class WorkflowEngine {
     return { caller, process, model: this.model(process.definition_id), steps: 0 };
   }
 
-  /** Ends a running process (DELETE /processes/{id}); its history stays with the reason. */
-  cancelProcess(processId: string, reason: string): void {
+  /**
+   * Ends a running process (DELETE /processes/{id}); its history stays with the reason. Its open tasks are
+   * deleted as Activiti deletes them, their `delete` listeners running as `caller` (the user deleting).
+   */
+  cancelProcess(processId: string, reason: string, caller: Caller = SYSTEM_CALLER): void {
     const now = alfDate();
-    for (const t of this.store.activeTasksOfProcess(processId)) this.store.updateTask(t.id, { ended_at: now, delete_reason: reason });
+    this.store.deleteTimers({ processId });
+    const run = this.runFor(caller, processId);
+    for (const t of this.store.activeTasksOfProcess(processId)) this.deleteTask(run, t, reason);
     this.ctx.db.prepare('UPDATE wf_activity SET ended_at = ? WHERE process_id = ? AND ended_at IS NULL').run(now, processId);
     for (const e of this.store.executions(processId)) if (e.id !== processId) this.store.deleteExecution(e.id);
     this.store.updateExecution(processId, { state: 'ended' });
@@ -529,6 +704,17 @@ function failure(where: string, e: unknown): ApiError {
   if (e instanceof ApiError && e.statusCode === 500) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new ApiError(500, 'framework.exception.ApiDefault', `${where}: ${message}`);
+}
+
+/** The elements of a JavaScript array or of a Java-style list host object (size()/get(i)); undefined for anything else. */
+function collectionItems(v: unknown): unknown[] | undefined {
+  if (Array.isArray(v)) return v;
+  const list = v as { size?: unknown; get?: unknown } | null;
+  if (list && typeof list === 'object' && typeof list.size === 'function' && typeof list.get === 'function') {
+    const size = Number((list.size as () => unknown)());
+    return Array.from({ length: size }, (_, i) => (list.get as (i: number) => unknown)(i));
+  }
+  return undefined;
 }
 
 function authorityName(v: unknown): string | undefined {
@@ -568,7 +754,8 @@ function checkModel(m: ProcessModel): void {
       ...n.candidateGroups,
       n.multiInstance?.collection,
       n.multiInstance?.cardinality,
-      n.multiInstance?.completionCondition
+      n.multiInstance?.completionCondition,
+      n.timer?.expression
     ])
       if (e) exprs.push(e);
   }

@@ -7,11 +7,15 @@ import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import type { PersonRow } from '../services/authority-service';
 import { errors } from '../errors/api-error';
+import { JavaString, javaString, unwrapJava } from './java-host';
 
 /**
  * The node objects repository JavaScript sees (Alfresco's ScriptNode), backed by the real node service:
  * every read goes to the database and every write is checked against the run-as user's permissions, in
  * the request's transaction. People and groups are not nodes here, so PersonNode and GroupNode stand in.
+ * Members follow ScriptNode's Java signatures as Rhino shows them: String getters come back wrapped
+ * (JavaString, typeof 'object'), boolean and number getters as JS primitives, Scriptable ones as JS arrays;
+ * string arguments are converted with ToString as Rhino converts them for a Java String parameter.
  */
 
 export const STORE_PREFIX = 'workspace://SpacesStore/';
@@ -28,18 +32,20 @@ export function nodeIdOf(ref: string): string {
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
-/** Script values written to node properties: Dates as ISO text, nodes as their ids. */
-function toPropertyValue(v: unknown): unknown {
+/** Script values written to node properties: Java wrappers unwrapped, Dates as ISO text, nodes as their ids. */
+function toPropertyValue(raw: unknown): unknown {
+  const v = unwrapJava(raw);
   if (v === undefined) return null;
   if (isDate(v)) return v.toISOString();
-  if (v instanceof ScriptNode) return v.id;
+  if (v instanceof ScriptNode) return v.nodeId;
   if (v instanceof PersonNode) return v.userName;
   if (Array.isArray(v)) return v.map(toPropertyValue);
   return v;
 }
 
 /** Maps `userName`, `cm:userName` and `{uri}userName` to the prefixed form; bare names are cm:, as in ACS. */
-function qnameOf(host: ScriptHost, key: string): string {
+function qnameOf(host: ScriptHost, given: unknown): string {
+  const key = javaString(given);
   if (key.startsWith('{')) return host.ctx.dictionary.tryPrefix(key) ?? key;
   return key.includes(':') ? key : `cm:${key}`;
 }
@@ -73,12 +79,13 @@ export class ScriptNode {
 
   constructor(
     private readonly host: ScriptHost,
-    readonly id: string
+    /** The node's id for the runtime; scripts read `id`, a wrapped String. */
+    readonly nodeId: string
   ) {}
 
   private get row(): NodeRow {
-    const row = this.host.ctx.store.get(this.id);
-    if (!row) throw errors.notFound(this.id);
+    const row = this.host.ctx.store.get(this.nodeId);
+    if (!row) throw errors.notFound(this.nodeId);
     return row;
   }
   private wrap(row: NodeRow | undefined | null): ScriptNode | null {
@@ -88,29 +95,36 @@ export class ScriptNode {
     return this.host.ctx.permissions.has(this.host.caller, row, 'Read');
   }
 
-  get nodeRef(): string {
-    return STORE_PREFIX + this.id;
+  get id(): JavaString {
+    return new JavaString(this.nodeId);
+  }
+  get nodeRef(): JavaString {
+    return new JavaString(STORE_PREFIX + this.nodeId);
   }
   toString(): string {
-    return this.nodeRef;
+    return STORE_PREFIX + this.nodeId;
   }
   exists(): boolean {
-    return !!this.host.ctx.store.get(this.id);
+    return !!this.host.ctx.store.get(this.nodeId);
   }
-  get name(): string {
-    return this.row.name;
+  get name(): JavaString {
+    return new JavaString(this.row.name);
   }
-  set name(value: string) {
-    this.host.nodes.update(this.host.caller, this.row, { name: value });
+  set name(value: unknown) {
+    this.host.nodes.update(this.host.caller, this.row, { name: javaString(value) });
   }
-  get type(): string {
-    return this.host.ctx.dictionary.expand(this.row.type);
+  get type(): JavaString {
+    return new JavaString(this.host.ctx.dictionary.expand(this.row.type));
   }
-  get typeShort(): string {
+  get typeShort(): JavaString {
+    return new JavaString(this.row.type);
+  }
+  /** The short type for the runtime (`bpm:package` …). */
+  get typeName(): string {
     return this.row.type;
   }
-  isSubType(type: string): boolean {
-    return this.host.ctx.dictionary.isSubClassOf(this.row.type, type);
+  isSubType(type: unknown): boolean {
+    return this.host.ctx.dictionary.isSubClassOf(this.row.type, javaString(type));
   }
   get isContainer(): boolean {
     return !!this.row.is_folder;
@@ -118,8 +132,8 @@ export class ScriptNode {
   get isDocument(): boolean {
     return !!this.row.is_file;
   }
-  get mimetype(): string | null {
-    return this.row.mime_type;
+  get mimetype(): JavaString | null {
+    return this.row.mime_type === null ? null : new JavaString(this.row.mime_type);
   }
   get size(): number {
     return this.row.size ?? 0;
@@ -132,7 +146,7 @@ export class ScriptNode {
   /** Current values plus unsaved changes; dates come back as Date objects, as ScriptNode gives them. */
   get properties(): Record<string, unknown> {
     if (!this.cachedProps) {
-      const raw = this.host.ctx.store.properties(this.id);
+      const raw = this.host.ctx.store.properties(this.nodeId);
       const row = this.row;
       const values: Record<string, unknown> = {
         ...raw,
@@ -164,23 +178,23 @@ export class ScriptNode {
   }
 
   get aspects(): string[] {
-    return this.host.ctx.store.aspects(this.id).map((a) => this.host.ctx.dictionary.expand(a));
+    return this.host.ctx.store.aspects(this.nodeId).map((a) => this.host.ctx.dictionary.expand(a));
   }
   hasAspect(aspect: string): boolean {
-    return this.host.ctx.store.aspects(this.id).includes(qnameOf(this.host, aspect));
+    return this.host.ctx.store.aspects(this.nodeId).includes(qnameOf(this.host, aspect));
   }
   addAspect(aspect: string, props?: Record<string, unknown>): boolean {
     const q = qnameOf(this.host, aspect);
     const properties = props
       ? Object.fromEntries(Object.entries(props).map(([k, v]) => [qnameOf(this.host, k), toPropertyValue(v)]))
       : undefined;
-    this.host.nodes.update(this.host.caller, this.row, { aspectNames: [...this.host.ctx.store.aspects(this.id), q], properties });
+    this.host.nodes.update(this.host.caller, this.row, { aspectNames: [...this.host.ctx.store.aspects(this.nodeId), q], properties });
     this.cachedProps = undefined;
     return true;
   }
   removeAspect(aspect: string): boolean {
     const q = qnameOf(this.host, aspect);
-    this.host.nodes.update(this.host.caller, this.row, { aspectNames: this.host.ctx.store.aspects(this.id).filter((a) => a !== q) });
+    this.host.nodes.update(this.host.caller, this.row, { aspectNames: this.host.ctx.store.aspects(this.nodeId).filter((a) => a !== q) });
     this.cachedProps = undefined;
     return true;
   }
@@ -188,32 +202,34 @@ export class ScriptNode {
   get children(): ScriptNode[] {
     const rows = this.host.ctx.db
       .prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY name_key')
-      .all(this.id) as NodeRow[];
+      .all(this.nodeId) as NodeRow[];
     const secondary = this.host.ctx.db
       .prepare(
         'SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key'
       )
-      .all(this.id) as NodeRow[];
+      .all(this.nodeId) as NodeRow[];
     return [...rows, ...secondary].filter((r) => this.readable(r)).map((r) => new ScriptNode(this.host, r.id));
   }
-  childByNamePath(path: string): ScriptNode | null {
+  childByNamePath(path: unknown): ScriptNode | null {
     let row: NodeRow | undefined = this.row;
-    for (const segment of path.split('/').filter(Boolean)) {
+    for (const segment of javaString(path).split('/').filter(Boolean)) {
       row = this.host.ctx.store.childByName(row.id, segment);
       if (!row || !this.readable(row)) return null;
     }
     return this.wrap(row);
   }
-  createNode(name: string, type: string, props?: Record<string, unknown>): ScriptNode {
+  createNode(name: unknown, type: unknown, props?: Record<string, unknown>): ScriptNode {
     const properties = props
       ? Object.fromEntries(Object.entries(props).map(([k, v]) => [qnameOf(this.host, k), toPropertyValue(v)]))
       : undefined;
-    return this.wrap(this.host.nodes.create(this.host.caller, this.row, { name, nodeType: qnameOf(this.host, type), properties }))!;
+    return this.wrap(
+      this.host.nodes.create(this.host.caller, this.row, { name: javaString(name), nodeType: qnameOf(this.host, type), properties })
+    )!;
   }
-  createFolder(name: string): ScriptNode {
+  createFolder(name: unknown): ScriptNode {
     return this.createNode(name, 'cm:folder');
   }
-  createFile(name: string): ScriptNode {
+  createFile(name: unknown): ScriptNode {
     return this.createNode(name, 'cm:content');
   }
   remove(): boolean {
@@ -228,11 +244,12 @@ export class ScriptNode {
     return this.wrap(this.host.nodes.copy(this.host.caller, this.row, destination.row))!;
   }
 
-  get content(): string {
+  get content(): JavaString {
     const url = this.row.content_url;
-    return url ? this.host.ctx.content.readText(url) : '';
+    return new JavaString(url ? this.host.ctx.content.readText(url) : '');
   }
-  set content(text: string) {
+  set content(given: unknown) {
+    const text = javaString(given);
     const tempPath = join(this.host.ctx.content.path('store://'), '..', 'contentstore.tmp', randomUUID());
     const buf = Buffer.from(String(text), 'utf8');
     writeFileSync(tempPath, buf);
@@ -245,53 +262,87 @@ export class ScriptNode {
   }
 
   // ---- permissions and ownership
-  hasPermission(permission: string): boolean {
-    return this.host.ctx.permissions.has(this.host.caller, this.row, permission as never);
+  hasPermission(permission: unknown): boolean {
+    return this.host.ctx.permissions.has(this.host.caller, this.row, javaString(permission) as never);
   }
-  get inheritsPermissions(): boolean {
+  /** A method, as ScriptNode.inheritsPermissions() is: read as a property it is a function, always truthy. */
+  inheritsPermissions(): boolean {
     return !!this.row.inherits;
   }
-  setInheritsPermissions(inherit: boolean): void {
+  setInheritsPermissions(inherit: unknown): void {
     this.requireChangePermissions();
-    this.host.nodes.setPermissions(this.id, { isInheritanceEnabled: !!inherit });
+    this.host.nodes.setPermissions(this.nodeId, { isInheritanceEnabled: !!unwrapJava(inherit) });
   }
-  setPermission(role: string, authority?: string): void {
+  setPermission(permission: unknown, authority?: unknown): void {
     this.requireChangePermissions();
-    const who = authority ?? 'GROUP_EVERYONE';
-    const current = this.host.ctx.permissions.localEntries(this.id).filter((e) => !(e.authority === who && e.permission === role));
+    const role = javaString(permission);
+    const who = authority === undefined || authority === null ? 'GROUP_EVERYONE' : javaString(authority);
+    const current = this.host.ctx.permissions.localEntries(this.nodeId).filter((e) => !(e.authority === who && e.permission === role));
     const locallySet = current.map((e) => ({
       authorityId: e.authority,
       name: e.permission,
       accessStatus: e.allowed ? 'ALLOWED' : 'DENIED'
     }));
     locallySet.push({ authorityId: who, name: role, accessStatus: 'ALLOWED' });
-    this.host.nodes.setPermissions(this.id, { locallySet });
+    this.host.nodes.setPermissions(this.nodeId, { locallySet });
   }
-  removePermission(role: string, authority?: string): void {
+  removePermission(permission: unknown, authority?: unknown): void {
     this.requireChangePermissions();
-    const who = authority ?? 'GROUP_EVERYONE';
+    const role = javaString(permission);
+    const who = authority === undefined || authority === null ? 'GROUP_EVERYONE' : javaString(authority);
     const locallySet = this.host.ctx.permissions
-      .localEntries(this.id)
+      .localEntries(this.nodeId)
       .filter((e) => !(e.authority === who && e.permission === role))
       .map((e) => ({ authorityId: e.authority, name: e.permission, accessStatus: e.allowed ? 'ALLOWED' : 'DENIED' }));
-    this.host.nodes.setPermissions(this.id, { locallySet });
+    this.host.nodes.setPermissions(this.nodeId, { locallySet });
   }
-  /** "ALLOWED;authority;role" strings, as ScriptNode.getPermissions() gives them. */
+  /**
+   * "ALLOWED;authority;role" for every entry in force on the node, inherited ones included, as
+   * ScriptNode.getPermissions() gives them (retrieveAllSetPermissions + getSortedACLs: a DENIED entry
+   * drops the matching ALLOWED one and is not listed itself).
+   */
   get permissions(): string[] {
-    return this.host.ctx.permissions.localEntries(this.id).map((e) => `${e.allowed ? 'ALLOWED' : 'DENIED'};${e.authority};${e.permission}`);
+    return this.setPermissions(false).map((e) => `ALLOWED;${e.authority};${e.permission}`);
+  }
+  /** Only the entries set on the node itself (ScriptNode.getDirectPermissions()). */
+  get directPermissions(): string[] {
+    return this.setPermissions(true).map((e) => `ALLOWED;${e.authority};${e.permission}`);
+  }
+  /** Every entry with where it comes from: "ALLOWED;authority;role;DIRECT|INHERITED" (getFullPermissions()). */
+  get fullPermissions(): string[] {
+    return this.setPermissions(false).map((e) => `ALLOWED;${e.authority};${e.permission};${e.direct ? 'DIRECT' : 'INHERITED'}`);
+  }
+  private setPermissions(directOnly: boolean): { authority: string; permission: string; direct: boolean }[] {
+    const row = this.row;
+    // effectiveEntries gives the ACL's own entries first, then the inherited ones, nearest first.
+    const own = row.acl_id === row.id ? this.host.ctx.permissions.localEntries(row.id) : [];
+    const fromAbove = directOnly ? [] : this.host.ctx.permissions.effectiveEntries(row.acl_id).slice(own.length);
+    const kept = new Map<string, { authority: string; permission: string; direct: boolean }>();
+    // Farthest first, so that an entry set nearer (a DENIED one above all) has the last word.
+    const ordered = [
+      ...(directOnly ? [] : fromAbove.map((e) => ({ e, direct: false })).reverse()),
+      ...own.map((e) => ({ e, direct: true }))
+    ];
+    for (const { e, direct } of ordered) {
+      const key = `${e.authority}\u0000${e.permission}`;
+      if (e.allowed) kept.set(key, { authority: e.authority, permission: e.permission, direct });
+      else kept.delete(key);
+    }
+    return [...kept.values()];
   }
   private requireChangePermissions(): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'ChangePermissions');
   }
-  setOwner(userName: string): void {
+  setOwner(user: unknown): void {
     this.requireChangePermissions();
-    this.host.ctx.store.update(this.id, { owner: userName });
-    this.host.ctx.store.addAspects(this.id, ['cm:ownable']);
-    this.host.ctx.store.setProperties(this.id, { 'cm:owner': userName });
+    const userName = javaString(user);
+    this.host.ctx.store.update(this.nodeId, { owner: userName });
+    this.host.ctx.store.addAspects(this.nodeId, ['cm:ownable']);
+    this.host.ctx.store.setProperties(this.nodeId, { 'cm:owner': userName });
   }
-  getOwner(): string {
+  getOwner(): JavaString {
     const row = this.row;
-    return row.owner ?? row.created_by;
+    return new JavaString(row.owner ?? row.created_by);
   }
 
   // ---- peer associations: { 'cm:references': [ScriptNode …] }
@@ -302,7 +353,7 @@ export class ScriptNode {
     return this.groupAssocs('SELECT source_id AS other, assoc_type FROM peer_assoc WHERE target_id = ?');
   }
   private groupAssocs(sql: string): Record<string, ScriptNode[]> {
-    const rows = this.host.ctx.db.prepare(sql).all(this.id) as { other: string; assoc_type: string }[];
+    const rows = this.host.ctx.db.prepare(sql).all(this.nodeId) as { other: string; assoc_type: string }[];
     const out: Record<string, ScriptNode[]> = {};
     for (const r of rows) {
       const other = this.host.ctx.store.get(r.other);
@@ -310,20 +361,20 @@ export class ScriptNode {
     }
     return propertiesProxy(this.host, out) as Record<string, ScriptNode[]>;
   }
-  createAssociation(target: ScriptNode, assocType: string): void {
+  createAssociation(target: ScriptNode, assocType: unknown): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'Write');
     this.host.ctx.db
       .prepare('INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)')
-      .run(this.id, target.id, qnameOf(this.host, assocType));
+      .run(this.nodeId, target.nodeId, qnameOf(this.host, assocType));
   }
-  removeAssociation(target: ScriptNode, assocType: string): void {
+  removeAssociation(target: ScriptNode, assocType: unknown): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'Write');
     this.host.ctx.db
       .prepare('DELETE FROM peer_assoc WHERE source_id = ? AND target_id = ? AND assoc_type = ?')
-      .run(this.id, target.id, qnameOf(this.host, assocType));
+      .run(this.nodeId, target.nodeId, qnameOf(this.host, assocType));
   }
   equals(other: unknown): boolean {
-    return other instanceof ScriptNode && other.id === this.id;
+    return other instanceof ScriptNode && other.nodeId === this.nodeId;
   }
 }
 

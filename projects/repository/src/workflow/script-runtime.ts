@@ -3,6 +3,8 @@ import type { NodeRow } from '../persistence/node-row';
 import { alfDate } from '../http/api';
 import { runSearch } from '../search';
 import { GroupNode, PersonNode, ScriptNode, nodeIdOf, type ScriptHost } from './script-node';
+import { javaString, unwrapJava } from './java-host';
+import { ApiError } from '../errors/api-error';
 
 /**
  * Runs listener and script-task JavaScript with the root objects of Alfresco's repository JavaScript API
@@ -37,14 +39,14 @@ function mailAction(host: ScriptHost, processId: string | undefined) {
     parameters,
     execute(node?: ScriptNode) {
       const plain = Object.fromEntries(
-        Object.entries(parameters).map(([k, v]) => [
-          k,
-          v instanceof PersonNode ? v.userName : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v
-        ])
+        Object.entries(parameters).map(([k, given]) => {
+          const v = unwrapJava(given);
+          return [k, v instanceof PersonNode ? v.userName : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v];
+        })
       );
       host.ctx.db
         .prepare('INSERT INTO wf_mail (process_id, sent_by, parameters, node_id, created_at) VALUES (?,?,?,?,?)')
-        .run(processId ?? null, host.caller.userId, JSON.stringify(plain), node instanceof ScriptNode ? node.id : null, alfDate());
+        .run(processId ?? null, host.caller.userId, JSON.stringify(plain), node instanceof ScriptNode ? node.nodeId : null, alfDate());
     }
   };
 }
@@ -56,7 +58,7 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
   const readable = (row: NodeRow | undefined) => !!row && ctx.permissions.has(caller, row, 'Read');
   const findNode = (ref: unknown): ScriptNode | null => {
     if (ref instanceof ScriptNode) return ref;
-    const row = ctx.store.get(nodeIdOf(String(ref)));
+    const row = ctx.store.get(nodeIdOf(javaString(ref)));
     return readable(row) ? new ScriptNode(host, row!.id) : null;
   };
   const query = (q: string, language = 'afts', page?: { maxItems?: number; skipCount?: number }): ScriptNode[] => {
@@ -68,27 +70,28 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
           return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((x) => x.name)] : [c];
         },
         propertyDataType: (p) => ctx.dictionary.getProperty(p)?.dataType,
+        propertyTokenised: (p) => ctx.dictionary.getProperty(p)?.index?.tokenised,
         readFilter: (alias) => ctx.permissions.readFilter(caller, alias)
       },
       { query: { query: q, language }, paging: { maxItems: page?.maxItems ?? 1000, skipCount: page?.skipCount ?? 0 } }
     );
     return outcome.nodeIds.map((id) => new ScriptNode(host, id));
   };
-  const person = (p: unknown): string => (p instanceof PersonNode ? p.userName : String(p));
-  const group = (g: unknown): string => (g instanceof GroupNode ? g.authorityName : String(g));
+  const person = (p: unknown): string => (p instanceof PersonNode ? p.userName : javaString(p));
+  const group = (g: unknown): string => (g instanceof GroupNode ? g.authorityName : javaString(g));
   return {
     companyhome: new ScriptNode(host, ctx.wellKnown.companyHome),
     userhome: me?.home_folder_id && ctx.store.get(me.home_folder_id) ? new ScriptNode(host, me.home_folder_id) : null,
     person: me ? new PersonNode(host, me.id, me) : null,
     people: {
-      getPerson: (userName: string) => (ctx.authorities.person(String(userName)) ? new PersonNode(host, String(userName)) : null),
-      getGroup: (name: string) => (ctx.authorities.group(String(name)) ? new GroupNode(host, String(name)) : null),
-      getMembers: (g: unknown, recurse = true) => {
+      getPerson: (userName: unknown) => (ctx.authorities.person(javaString(userName)) ? new PersonNode(host, javaString(userName)) : null),
+      getGroup: (name: unknown) => (ctx.authorities.group(javaString(name)) ? new GroupNode(host, javaString(name)) : null),
+      getMembers: (g: unknown, recurse: unknown = true) => {
         const out = new Set<string>();
         const visit = (id: string) => {
           for (const m of ctx.authorities.directMembers(id)) {
             if (!m.startsWith('GROUP_')) out.add(m);
-            else if (recurse) visit(m);
+            else if (unwrapJava(recurse)) visit(m);
           }
         };
         visit(group(g));
@@ -100,9 +103,9 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
     },
     search: {
       findNode,
-      luceneSearch: (q: string) => query(q, 'lucene'),
-      query: (def: { query: string; language?: string; page?: { maxItems?: number; skipCount?: number } }) =>
-        query(def.query, def.language ?? 'afts', def.page)
+      luceneSearch: (q: unknown) => query(javaString(q), 'lucene'),
+      query: (def: { query: unknown; language?: unknown; page?: { maxItems?: number; skipCount?: number } }) =>
+        query(javaString(def.query), def.language === undefined ? 'afts' : javaString(def.language), def.page)
     },
     logger: {
       log: log('log'),
@@ -114,31 +117,51 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
       isDebugLoggingEnabled: () => false
     },
     actions: {
-      create: (name: string) => {
+      create: (given: unknown) => {
+        const name = javaString(given);
         if (name !== 'mail') throw new Error(`Action ${name} is not available in this repository (only 'mail')`);
         return mailAction(host, processId);
       }
     },
     utils: {
-      pad: (s: unknown, len: number) => String(s).padStart(len, '0'),
-      toBoolean: (s: unknown) => String(s).toLowerCase() === 'true',
-      getNodeFromString: (ref: string) => findNode(ref),
-      shortQName: (q: string) => ctx.dictionary.tryPrefix(q) ?? q,
-      longQName: (q: string) => ctx.dictionary.expand(q),
+      pad: (s: unknown, len: number) => javaString(s).padStart(len, '0'),
+      toBoolean: (s: unknown) => javaString(s).toLowerCase() === 'true',
+      getNodeFromString: (ref: unknown) => findNode(ref),
+      shortQName: (q: unknown) => ctx.dictionary.tryPrefix(javaString(q)) ?? javaString(q),
+      longQName: (q: unknown) => ctx.dictionary.expand(javaString(q)),
       toISO8601: (d: Date | number) => new Date(d).toISOString(),
       fromISO8601: (s: string) => new Date(s)
     }
   };
 }
 
+/** The source name RhinoScriptProcessor.executeString compiles a supplied script under. */
+export const SCRIPT_SOURCE_NAME = 'AlfrescoJS';
+
 /** Runs one script with the given globals; any failure (throw, timeout, syntax) becomes a ScriptFailure. */
 export function runScript(source: string, globals: Record<string, unknown>, where: string): unknown {
   const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
   try {
-    return new vm.Script(source, { filename: where }).runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
+    return new vm.Script(source, { filename: SCRIPT_SOURCE_NAME }).runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
       throw new ScriptFailure(where, new Error(`script took longer than ${SCRIPT_TIMEOUT_MS} ms`));
-    throw new ScriptFailure(where, e);
+    // A repository refusal inside a host call is a Java exception in ACS: Rhino unwraps it, no line suffix.
+    if (e instanceof ApiError) throw new ScriptFailure(where, e);
+    throw new ScriptFailure(where, new Error(rhinoMessage(e)));
   }
+}
+
+/**
+ * An error as RhinoException.getMessage() words it: the thrown value's text ("Error: reason", a thrown
+ * string as is) and ` (AlfrescoJS#<line>)`, the script line it was thrown from. V8's ReferenceError for an
+ * undefined name is worded as Rhino's (`"java" is not defined.`).
+ */
+export function rhinoMessage(e: unknown): string {
+  const isError = typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' && 'stack' in e;
+  let text = isError ? `${(e as Error).name}: ${(e as Error).message}` : String(unwrapJava(e));
+  const undefinedName = /^ReferenceError: (\S+) is not defined$/.exec(text);
+  if (undefinedName) text = `ReferenceError: "${undefinedName[1]}" is not defined.`;
+  const line = isError ? new RegExp(`${SCRIPT_SOURCE_NAME}:(\\d+)`).exec(String((e as Error).stack)) : null;
+  return line ? `${text} (${SCRIPT_SOURCE_NAME}#${line[1]})` : text;
 }

@@ -2,6 +2,7 @@ import type { Dictionary } from '../dictionary';
 import { alfDate } from '../http/api';
 import { errors } from '../errors/api-error';
 import { GroupNode, PersonNode, ScriptNode, nodeIdOf, type ScriptHost } from './script-node';
+import { unwrapJava } from './java-host';
 
 /**
  * Workflow variables in their three forms:
@@ -128,11 +129,12 @@ function convertOne(host: ScriptHost, name: string, type: string, v: unknown): u
 }
 
 /** Converts a value set by a script or expression to the stored form. */
-export function fromScript(v: unknown, declared?: string): StoredValue {
+export function fromScript(given: unknown, declared?: string): StoredValue {
+  const v = unwrapJava(given);
   if (v === undefined || v === null) return { type: declared ?? 'd:any', value: null };
   if (v instanceof PersonNode) return { type: 'cm:person', value: v.userName };
   if (v instanceof GroupNode) return { type: 'cm:authorityContainer', value: v.authorityName };
-  if (v instanceof ScriptNode) return { type: v.typeShort === 'bpm:package' ? 'bpm:workflowPackage' : 'd:noderef', value: v.id };
+  if (v instanceof ScriptNode) return { type: v.typeName === 'bpm:package' ? 'bpm:workflowPackage' : 'd:noderef', value: v.nodeId };
   if (isDate(v)) return { type: declared === 'd:date' ? 'd:date' : 'd:datetime', value: v.toISOString() };
   if (Array.isArray(v)) {
     const items = v.map((x) => fromScript(x));

@@ -129,8 +129,11 @@ export class WorkflowService {
     return this.store.process(run.process.id)!;
   }
 
-  /** Workflow packages live in a system folder below the store root, out of users' sight, as in ACS. */
-  private createPackage(def: DefinitionRow): NodeRow {
+  /**
+   * Workflow packages live in a system folder below the store root, out of users' sight, as in ACS. Without a
+   * definition it is the empty package of the `workflow.createPackage()` script call.
+   */
+  createPackage(def?: DefinitionRow): NodeRow {
     const root = this.ctx.store.require(this.ctx.wellKnown.root);
     let container = this.ctx.db.prepare("SELECT * FROM node WHERE parent_id = ? AND assoc_qname = 'sys:workflow'").get(root.id) as
       | NodeRow
@@ -145,11 +148,13 @@ export class WorkflowService {
       name: `pkg_${this.store.nextId()}`,
       nodeType: 'bpm:package',
       aspectNames: ['bpm:workflowPackage'],
-      properties: {
-        'bpm:isSystemPackage': true,
-        'bpm:workflowDefinitionId': `activiti$${def.id}`,
-        'bpm:workflowDefinitionName': `activiti$${def.key}`
-      },
+      properties: def
+        ? {
+            'bpm:isSystemPackage': true,
+            'bpm:workflowDefinitionId': `activiti$${def.id}`,
+            'bpm:workflowDefinitionName': `activiti$${def.key}`
+          }
+        : { 'bpm:isSystemPackage': true },
       system: {}
     });
   }

@@ -60,6 +60,16 @@ export interface TaskRow {
   ended_at: string | null;
   delete_reason: string | null;
 }
+export interface TimerRow {
+  id: string;
+  process_id: string;
+  execution_id: string;
+  activity_id: string;
+  attached_id: string;
+  due_at: string;
+  retries: number;
+  exception: string | null;
+}
 export interface VariableRow {
   scope_id: string;
   process_id: string;
@@ -202,9 +212,44 @@ export class WorkflowStore {
       .run(taskId, assignee, executionId, activityId);
   }
 
+  // ------------------------------------------------------------------ timers
+
+  insertTimer(t: Omit<TimerRow, 'retries' | 'exception'>): void {
+    this.db
+      .prepare('INSERT INTO wf_timer (id, process_id, execution_id, activity_id, attached_id, due_at) VALUES (?,?,?,?,?,?)')
+      .run(t.id, t.process_id, t.execution_id, t.activity_id, t.attached_id, t.due_at);
+  }
+
+  timer(id: string): TimerRow | undefined {
+    return this.db.prepare('SELECT * FROM wf_timer WHERE id = ?').get(id) as TimerRow | undefined;
+  }
+
+  /** Timers due at `now` that have retries left, oldest first. */
+  dueTimers(now: string): TimerRow[] {
+    return this.db.prepare('SELECT * FROM wf_timer WHERE due_at <= ? AND retries > 0 ORDER BY due_at, id').all(now) as TimerRow[];
+  }
+
+  timersOfProcess(processId: string): TimerRow[] {
+    return this.db.prepare('SELECT * FROM wf_timer WHERE process_id = ? ORDER BY due_at, id').all(processId) as TimerRow[];
+  }
+
+  /** Drops the timers of a token waiting in a task (the task was left), or every timer of a process. */
+  deleteTimers(where: { executionId: string; attachedId: string } | { processId: string }): void {
+    if ('processId' in where) this.db.prepare('DELETE FROM wf_timer WHERE process_id = ?').run(where.processId);
+    else this.db.prepare('DELETE FROM wf_timer WHERE execution_id = ? AND attached_id = ?').run(where.executionId, where.attachedId);
+  }
+
+  deleteTimer(id: string): void {
+    this.db.prepare('DELETE FROM wf_timer WHERE id = ?').run(id);
+  }
+
+  timerFailed(id: string, message: string): void {
+    this.db.prepare('UPDATE wf_timer SET retries = retries - 1, exception = ? WHERE id = ?').run(message, id);
+  }
+
   /** Removes a process and everything of it (deployment deletion, undeploy). */
   purgeProcess(processId: string): void {
-    for (const t of ['wf_variable', 'wf_activity', 'wf_execution', 'wf_mail', 'wf_package'])
+    for (const t of ['wf_variable', 'wf_activity', 'wf_execution', 'wf_mail', 'wf_package', 'wf_timer'])
       this.db.prepare(`DELETE FROM ${t} WHERE process_id = ?`).run(processId);
     this.db.prepare('DELETE FROM wf_task WHERE process_id = ?').run(processId);
     this.db.prepare('DELETE FROM wf_process WHERE id = ?').run(processId);

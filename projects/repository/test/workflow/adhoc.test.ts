@@ -123,7 +123,7 @@ describe('workflow: adhoc definition', () => {
       entries(await wf(fred, 'GET', '/processes', { query: { where: "(status = 'completed')" } })).map((p) => p.id),
       [process.id]
     );
-    const history = entries(await wf(fred, 'GET', `/processes/${process.id}/tasks`, { query: { where: "(status = 'completed')" } }));
+    const history = entries(await wf(fred, 'GET', `/processes/${process.id}/tasks`, { query: { status: 'completed' } }));
     assert.deepEqual(
       history.map((t) => [t.activityDefinitionId, t.assignee]),
       [

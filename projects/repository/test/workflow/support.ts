@@ -45,9 +45,10 @@ export async function startProcess(api: AlfrescoApi, key: string, variables: Rec
   return (await wf(api, 'POST', '/processes', { body: { processDefinitionKey: key, variables, items } })).entry;
 }
 
-/** The caller's active tasks of one process. */
+/** The caller's active tasks of one process (ACS has no `-me-` alias in where: the user id is spelt out). */
 export async function myTasks(api: AlfrescoApi, processId: string) {
-  return entries(await wf(api, 'GET', '/tasks', { query: { where: `(assignee = '-me-' AND processId = '${processId}')` } }));
+  const me = api.getEcmUsername();
+  return entries(await wf(api, 'GET', '/tasks', { query: { where: `(assignee = '${me}' AND processId = '${processId}')` } }));
 }
 
 export function completeTask(api: AlfrescoApi, taskId: string, variables?: unknown[]) {

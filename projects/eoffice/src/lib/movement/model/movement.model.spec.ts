@@ -15,6 +15,16 @@ describe('movement model', () => {
     expect(refusal.key).toBeUndefined();
   });
 
+  it('leaves out the script line Rhino appends to a script error', () => {
+    const body = JSON.stringify({
+      error: {
+        statusCode: 500,
+        briefSummary: 'Failed to execute supplied script: Error: The item is parked: take it out of park first (AlfrescoJS#212)'
+      }
+    });
+    expect(refusalOf({ status: 500, message: body }).message).toBe('The item is parked: take it out of park first');
+  });
+
   it('maps the task API statuses to translated refusals', () => {
     expect(refusalOf({ status: 403, message: '{}' }).key).toBe('EOFFICE.MOVEMENT.REFUSED.NOT_ALLOWED');
     expect(refusalOf({ status: 409, message: '{}' }).key).toBe('EOFFICE.MOVEMENT.REFUSED.TAKEN');

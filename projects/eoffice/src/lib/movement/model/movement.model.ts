@@ -75,6 +75,24 @@ export function toMovement(node: Node): Movement {
   };
 }
 
+/** The key of the eoMovement process definition (config/workflow). */
+export const MOVEMENT_PROCESS_KEY = 'eoMovement';
+
+/** A where value as a single-quoted literal; the workflow API's grammar has no escape we rely on, so quotes go. */
+const literal = (value: string): string => `'${value.replace(/'/g, '')}'`;
+
+/**
+ * The `where` of each request that finds the caller's open tasks on an item. A real ACS lists for a
+ * non-administrator only the tasks they are involved in (assignee, owner, named candidate: TasksImpl's
+ * involvement filter), not those offered to their groups: so one request per post of the officer names it as
+ * `candidateGroup` (the unclaimed holder, pull-back and approval tasks offered to that post), and one more asks
+ * for the tasks the officer has claimed (`assignee`; the API has no `-me-` alias in where). posts + 1 requests.
+ */
+export function itemTaskQueries(itemId: string, posts: string[], userId: string): string[] {
+  const item = `processDefinitionKey=${literal(MOVEMENT_PROCESS_KEY)} AND variables/eowf_itemId=${literal(itemId)}`;
+  return [...posts.map((post) => `(candidateGroup=${literal(post)} AND ${item})`), `(assignee=${literal(userId)} AND ${item})`];
+}
+
 /** The task variables (scope local) that complete a holder task with this request. */
 export function completionVariables(request: MarkingRequest): { name: string; value: string; scope: 'local' }[] {
   const vars: [string, string | undefined][] = [
@@ -100,7 +118,8 @@ export function refusalOf(error: unknown): MovementRefusal {
   const summary = briefSummaryOf(error);
   if (status === 500 && summary) {
     const at = summary.lastIndexOf('Error: ');
-    const reason = (at >= 0 ? summary.slice(at + 'Error: '.length) : summary).trim();
+    // Rhino ends a script error with the script line it came from, " (AlfrescoJS#212)": not for the officer.
+    const reason = (at >= 0 ? summary.slice(at + 'Error: '.length) : summary).replace(/\s*\(AlfrescoJS#\d+\)\s*$/, '').trim();
     return new MovementRefusal(reason, undefined, status);
   }
   const key =

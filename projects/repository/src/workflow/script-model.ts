@@ -1,0 +1,54 @@
+import type { ExecutionRow, TaskRow } from './workflow-store';
+import type { Run, WorkflowEngine } from './engine';
+import { asGlobal, javaPackages, type JavaScope } from './java-host';
+import { createExecutionApi, createTaskApi } from './script-api';
+import { repositoryGlobals } from './script-runtime';
+import { workflowManager } from './script-workflow';
+import { toScript } from './variables';
+import { workflowService } from './index';
+
+/**
+ * The root scope of a workflow script, built as Alfresco builds it: ScriptExecutionListener /
+ * ScriptTaskListener.getInputMap (person, userhome, `execution`, `task`, then every variable of the
+ * execution), ScriptService.buildCoreModel (companyhome, people, search, … and the `workflow` extension),
+ * then RhinoScriptProcessor puts each entry through Context.javaToJS (java-host.ts asGlobal).
+ */
+
+/**
+ * Scripts run trusted, as ACS runs those of the definitions it deploys at bootstrap (WorkflowDeployer with
+ * fullAccess: `java`/`Packages` defined, a java.util.List also readable as `list.length`/`list[i]`, Rhino's
+ * NativeJavaList). ACS runs a definition deployed from Data Dictionary › Workflow Definitions sandboxed
+ * instead (ActivitiScriptBase.isSecure: its deployment is neither internal nor fullAccess): no `java`, lists
+ * with their Java methods only. This repository has no bootstrap deployment, and Alfresco's bundled
+ * definitions need the trusted form, so the sandbox is not reproduced here; the e-Office scripts are held to it
+ * by the Rhino test (test/workflow/rhino-listeners.test.ts), which runs them without `java`.
+ */
+export function javaScopeOf(): JavaScope {
+  return { secure: true };
+}
+
+export function scriptModel(
+  engine: WorkflowEngine,
+  run: Run,
+  exec: ExecutionRow,
+  opts: { task?: TaskRow; eventName?: string }
+): Record<string, unknown> {
+  const host = engine.host(run.caller);
+  const scope = javaScopeOf();
+  const model: Record<string, unknown> = {};
+  // DelegateExecution.getVariables() (also for a task listener: delegateTask.getExecution()): the variables
+  // of the execution and its parents; a task's local variables are not among them.
+  for (const [k, v] of engine.visibleVariables(exec.id)) model[k] = asGlobal(toScript(host, v), scope.secure);
+  model.execution = createExecutionApi(engine, run, exec.id, opts.eventName, scope);
+  if (opts.task) model.task = createTaskApi(engine, run, opts.task.id, opts.eventName, scope);
+  else if (opts.eventName) {
+    // ScriptExecutionListener: the delete reason as two flags.
+    model.deleted = false;
+    model.cancelled = false;
+  }
+  Object.assign(model, repositoryGlobals(host, run.process.id), {
+    workflow: workflowManager(() => workflowService(engine.ctx), host)
+  });
+  if (scope.secure) Object.assign(model, javaPackages(scope));
+  return model;
+}

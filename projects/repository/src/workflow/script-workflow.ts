@@ -1,0 +1,252 @@
+import type { Caller } from '../auth/caller';
+import type { WorkflowService } from './workflow-service';
+import type { DefinitionRow, ProcessRow, TaskRow } from './workflow-store';
+import { JavaDate, JavaString, javaString, unwrapJava } from './java-host';
+import { ScriptNode, type ScriptHost } from './script-node';
+import { toScript, fromScript, qnameOfVariable } from './variables';
+
+/**
+ * The `workflow` root object (org.alfresco.repo.workflow.jscript.WorkflowManager) and the objects it gives:
+ * JscriptWorkflowDefinition, JscriptWorkflowInstance and JscriptWorkflowTask. Ids carry the engine prefix
+ * (`activiti$…`) as WorkflowService ids do; an id without it fails as BPMEngineRegistry.getEngineId does.
+ * Java String getters come back wrapped (JavaString), boolean getters (isActive, isComplete …) as JS
+ * booleans, Scriptable results as JS arrays: what Rhino makes of each declared return type.
+ */
+
+const ENGINE = 'activiti$';
+/** repository.properties: system.workflow.maxGroupReviewers=0 (no limit). */
+const MAX_GROUP_REVIEWERS = Number(process.env.EOFFICE_MAX_GROUP_REVIEWERS ?? 0);
+
+function localId(id: unknown): string {
+  const text = javaString(id);
+  if (!text.startsWith(ENGINE)) throw new Error(`Workflow Component Id '${text}' does not contain engine id`);
+  return text.slice(ENGINE.length);
+}
+
+const jstr = (v: string | null | undefined) => (v === null || v === undefined ? null : new JavaString(v));
+const jdate = (v: string | null | undefined) => (v ? new JavaDate(new Date(v.replace(/\+0000$/, 'Z'))) : null);
+
+/** The root object; the workflow service is looked up on first use (scripts rarely touch `workflow`). */
+export function workflowManager(lookup: () => WorkflowService, host: ScriptHost) {
+  const caller = host.caller;
+  const svc = () => lookup();
+  const definition = (row: DefinitionRow | undefined) => (row ? new ScriptWorkflowDefinition(svc(), host, row) : null);
+  const task = (row: TaskRow | undefined) => (row && !row.delete_reason ? new ScriptWorkflowTask(svc(), host, row) : null);
+  const myTasks = (ended: boolean) =>
+    (
+      svc()
+        .ctx.db.prepare(`SELECT * FROM wf_task WHERE assignee = ? AND ended_at IS ${ended ? 'NOT NULL' : 'NULL'} ORDER BY started_at, id`)
+        .all(caller.userId) as TaskRow[]
+    )
+      .filter((t) => !t.delete_reason)
+      .map((t) => task(t)!);
+  return {
+    get maxGroupReviewers() {
+      return MAX_GROUP_REVIEWERS;
+    },
+    getMaxGroupReviewers: () => MAX_GROUP_REVIEWERS,
+    getDefinition: (id: unknown) => definition(svc().store.definition(localId(id))),
+    /** By name: `activiti$<process key>`, the latest version. */
+    getDefinitionByName: (name: unknown) => definition(svc().store.latestDefinition(localId(name))),
+    getAllDefinitions: () =>
+      svc()
+        .store.definitions()
+        .map((d) => definition(d)!),
+    getLatestDefinitions: () => {
+      const latest = new Map<string, DefinitionRow>();
+      for (const d of svc().store.definitions()) if ((latest.get(d.key)?.version ?? 0) < d.version) latest.set(d.key, d);
+      return [...latest.values()].map((d) => definition(d)!);
+    },
+    getAssignedTasks: () => myTasks(false),
+    getCompletedTasks: () => myTasks(true),
+    /** Unassigned tasks offered to the authority (a user or a group) or, for a user, to a group of theirs. */
+    getPooledTasks: (authority: unknown) => {
+      const who = javaString(authority);
+      const service = svc();
+      const authorities = who.startsWith('GROUP_') ? new Set([who]) : new Set([who, ...service.ctx.authorities.containingGroups(who)]);
+      const rows = service.ctx.db
+        .prepare(
+          'SELECT DISTINCT t.* FROM wf_task t JOIN wf_task_candidate c ON c.task_id = t.id WHERE t.ended_at IS NULL AND t.assignee IS NULL ORDER BY t.started_at, t.id'
+        )
+        .all() as TaskRow[];
+      return rows.filter((t) => service.store.candidates(t.id).some((c) => authorities.has(c.authority))).map((t) => task(t)!);
+    },
+    getTask: (id: unknown) => task(svc().store.task(localId(id))),
+    getTaskById: (id: unknown) => task(svc().store.task(localId(id))),
+    getInstance: (id: unknown) => {
+      const row = svc().store.process(localId(id));
+      return row ? new ScriptWorkflowInstance(svc(), row) : null;
+    },
+    /** A new, empty workflow package (bpm:package) in the system container. */
+    createPackage: () => new ScriptNode(host, svc().createPackage().id)
+  };
+}
+
+class ScriptWorkflowDefinition {
+  constructor(
+    private readonly service: WorkflowService,
+    private readonly host: ScriptHost,
+    private readonly row: DefinitionRow
+  ) {}
+  get id() {
+    return new JavaString(ENGINE + this.row.id);
+  }
+  get name() {
+    return new JavaString(ENGINE + this.row.key);
+  }
+  get version() {
+    return new JavaString(String(this.row.version));
+  }
+  get title() {
+    return jstr(this.row.name);
+  }
+  get description() {
+    return jstr(this.row.description);
+  }
+  get activeInstances() {
+    const rows = this.service.ctx.db
+      .prepare('SELECT * FROM wf_process WHERE definition_id = ? AND ended_at IS NULL ORDER BY started_at, id')
+      .all(this.row.id) as ProcessRow[];
+    return rows.map((p) => new ScriptWorkflowInstance(this.service, p));
+  }
+  /**
+   * Starts a process of this definition with the package's items and the properties (QName keys, `bpm:assignee`
+   * or `bpm_assignee`), as the current user. The process gets its own package holding the same items.
+   */
+  startWorkflow(pkgOrProps: unknown, props?: unknown): ScriptWorkflowPath {
+    const pkg = pkgOrProps instanceof ScriptNode ? pkgOrProps : null;
+    const given = (pkg ? props : pkgOrProps) ?? {};
+    const variables: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(unwrapJava(given) as Record<string, unknown>)) {
+      const name = javaString(k).replace(':', '_');
+      variables[name] = restValue(unwrapJava(v));
+    }
+    const items = pkg ? pkg.children.map((c) => c.nodeId) : [];
+    const process = this.service.start(this.host.caller, { processDefinitionId: this.row.id, variables, items });
+    return new ScriptWorkflowPath(new ScriptWorkflowInstance(this.service, process));
+  }
+}
+
+/** A script value as the REST start takes it: nodes by id, people by user name, dates in ISO form. */
+function restValue(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(restValue);
+  const stored = fromScript(v);
+  return stored.value;
+}
+
+class ScriptWorkflowPath {
+  constructor(readonly instance: ScriptWorkflowInstance) {}
+  get id() {
+    return new JavaString(`${String(this.instance.id)}-path`);
+  }
+  get active() {
+    return this.instance.active;
+  }
+  isActive(): boolean {
+    return this.instance.active;
+  }
+}
+
+class ScriptWorkflowInstance {
+  constructor(
+    private readonly service: WorkflowService,
+    private readonly row: ProcessRow
+  ) {}
+  private get fresh(): ProcessRow {
+    return this.service.store.process(this.row.id) ?? this.row;
+  }
+  get id() {
+    return new JavaString(ENGINE + this.row.id);
+  }
+  get description() {
+    const v = this.service.store.variable(this.row.id, 'bpm_workflowDescription')?.value;
+    return jstr(typeof v === 'string' ? v : null);
+  }
+  get active(): boolean {
+    return !this.fresh.ended_at;
+  }
+  isActive(): boolean {
+    return this.active;
+  }
+  get startDate() {
+    return jdate(this.fresh.started_at);
+  }
+  get endDate() {
+    return jdate(this.fresh.ended_at);
+  }
+  /** WorkflowService.cancelWorkflow: the process ends, its history stays. */
+  cancel(): void {
+    if (this.active) this.service.engine.cancelProcess(this.row.id, 'cancelled');
+  }
+  /** WorkflowService.deleteWorkflow: the process and its history go. */
+  delete(): void {
+    if (this.active) this.service.engine.cancelProcess(this.row.id, 'deleted');
+    this.service.store.purgeProcess(this.row.id);
+  }
+  remove(): void {
+    this.delete();
+  }
+}
+
+class ScriptWorkflowTask {
+  constructor(
+    private readonly service: WorkflowService,
+    private readonly host: ScriptHost,
+    private readonly row: TaskRow
+  ) {}
+  private get fresh(): TaskRow {
+    return this.service.store.task(this.row.id) ?? this.row;
+  }
+  get id() {
+    return new JavaString(ENGINE + this.row.id);
+  }
+  get name() {
+    return jstr(this.fresh.form_key ?? this.fresh.activity_id);
+  }
+  get title() {
+    return jstr(this.fresh.name);
+  }
+  get description() {
+    return jstr(this.fresh.description);
+  }
+  get complete(): boolean {
+    return !!this.fresh.ended_at;
+  }
+  isComplete(): boolean {
+    return this.complete;
+  }
+  get pooled(): boolean {
+    return this.service.store.candidates(this.row.id).length > 0;
+  }
+  isPooled(): boolean {
+    return this.pooled;
+  }
+  /** The task's properties by QName (its variables, nearest scope first, and its own fields). */
+  get properties(): Record<string, unknown> {
+    const t = this.fresh;
+    const out: Record<string, unknown> = {};
+    for (const [name, v] of this.service.engine.visibleVariables(t.execution_id, t.id)) {
+      const q = qnameOfVariable(this.service.ctx.dictionary, name);
+      if (q) out[q] = toScript(this.host, v);
+    }
+    Object.assign(out, {
+      'bpm:taskId': Number(t.id),
+      'bpm:description': t.description,
+      'bpm:priority': t.priority,
+      'bpm:dueDate': t.due_at ? new Date(t.due_at.replace(/\+0000$/, 'Z')) : null,
+      'bpm:startDate': new Date(t.started_at.replace(/\+0000$/, 'Z')),
+      'cm:owner': t.assignee
+    });
+    return out;
+  }
+  get packageResources(): ScriptNode[] {
+    return this.service.items(this.row.process_id).map((n) => new ScriptNode(this.host, n.id));
+  }
+  /** Ends the task as its listeners and the engine would on completion (Activiti has one transition). */
+  endTask(_transitionId?: unknown): void {
+    const t = this.fresh;
+    if (t.ended_at) throw new Error(`Task ${ENGINE}${t.id} is already completed`);
+    const engine = this.service.engine;
+    engine.completeTask(engine.runFor(this.host.caller as Caller, t.process_id), t);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The eoMovement holder listeners run in real Rhino (Debian's `rhino`, 1.7.14, the engine ACS embeds) with
+ * host objects backed by Java (fixtures/rhino-host.js): variables come back from a java.util.HashMap as
+ * Rhino wraps them, `java` is gone as in ACS's sandbox for Data Dictionary deployments. The built
+ * definition (config/workflow/eoMovement.bpmn20.xml) must open items, allow pull back while unopened, refuse
+ * an empty addressee and keep the site's inherited groups off the item. The scripts as they were before
+ * (fixtures/eomovement-before-rhino) misbehave there, which is what a real ACS would have shown.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it, before, after } from 'node:test';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const FIXTURES = path.join(__dirname, 'fixtures');
+const BEFORE = path.join(FIXTURES, 'eomovement-before-rhino');
+const RHINO = '/usr/bin/rhino';
+const rhinoMissing = !fs.existsSync(RHINO);
+const skip = rhinoMissing ? `rhino is not installed (${RHINO}; apt-get install rhino): the real-engine check is skipped` : false;
+
+/** The holder task's listener scripts as the built definition has them. */
+function builtListeners(): { assignment: string; complete: string } {
+  const xml = fs.readFileSync(path.join(ROOT, 'config', 'workflow', 'eoMovement.bpmn20.xml'), 'utf8');
+  const holder = xml.slice(xml.indexOf('<userTask id="holder"'), xml.indexOf('</userTask>', xml.indexOf('<userTask id="holder"')));
+  const script = (event: string) => {
+    const at = holder.indexOf(`event="${event}"`);
+    const start = holder.indexOf('<![CDATA[', at) + '<![CDATA['.length;
+    return holder.slice(start, holder.indexOf(']]>', start));
+  };
+  return { assignment: script('assignment'), complete: script('complete') };
+}
+
+/** The same listeners assembled from the sources as they were: the shared prefix (polyfills, eoDomain), then lib and body. */
+function listenersBefore(built: { assignment: string; complete: string }): { assignment: string; complete: string } {
+  const prefix = built.complete.slice(0, built.complete.indexOf('// e-Office movement workflow: helpers'));
+  const src = (f: string) => fs.readFileSync(path.join(BEFORE, f), 'utf8');
+  return { assignment: `${prefix}${src('lib.js')}\n${src('assign.js')}`, complete: `${prefix}${src('lib.js')}\n${src('complete.js')}` };
+}
+
+interface Outcome {
+  error: string | null;
+  movements: { name: string; action: string; read: boolean }[];
+  vars: Record<string, string>;
+  holder: string;
+  direct: string[];
+  inherits: boolean;
+}
+
+const SO = 'GROUP_EO_GAD_SO_EST';
+const CRU = 'GROUP_EO_GAD_CRU';
+const SITE = ['ALLOWED;GROUP_site_eo-gad_SiteConsumer;SiteConsumer', 'ALLOWED;GROUP_site_eo-gad_SiteManager;SiteManager'];
+
+describe('workflow: eoMovement listeners in real Rhino', { skip }, () => {
+  let dir: string;
+  let now: { assignment: string; complete: string };
+  let was: { assignment: string; complete: string };
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eo-rhino-'));
+    now = builtListeners();
+    was = listenersBefore(now);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * One listener call on a receipt sent by the CRU to the Section Officer (Establishment), unopened: the item
+   * inherits the site's groups and has its own entries, its Movements folder holds the send.
+   */
+  function run(script: string, call: { assignee: string; local?: Record<string, string> }): Outcome {
+    const listener = path.join(dir, `listener-${Math.random().toString(36).slice(2)}.js`);
+    fs.writeFileSync(listener, script);
+    const hierarchy = fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8');
+    const driver = path.join(dir, 'driver.js');
+    fs.writeFileSync(
+      driver,
+      `load(${JSON.stringify(path.join(FIXTURES, 'rhino-host.js'))});
+var item = new EoNode('1/2026/EST-GAD', 'eo:receipt', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)},
+  'eo:receiptNumber': '1/2026/EST-GAD', 'eo:subject': 'Leave application' },
+  { container: true, inherited: ${JSON.stringify(SITE)}, direct: ['ALLOWED;${SO};Collaborator', 'ALLOWED;${CRU};Consumer'] });
+var movements = item.add(new EoNode('Movements', 'cm:folder', {}, { container: true }));
+movements.add(new EoNode('000001', 'eo:movement', { 'eo:movementAction': 'send' }));
+eoInstallHost({
+  vars: { eowf_holder: 'SO_EST', eowf_holderGroup: ${JSON.stringify(SO)}, eowf_senderGroup: ${JSON.stringify(CRU)},
+    eowf_sentBy: 'CRU', eowf_sentByBefore: '', eowf_opened: false, eowf_candidates: ${JSON.stringify(`${SO},${CRU}`)} },
+  local: ${JSON.stringify(call.local ?? {})},
+  assignee: ${JSON.stringify(call.assignee)},
+  groups: { ${JSON.stringify(SO)}: ['so1'], ${JSON.stringify(CRU)}: ['cru1'], GROUP_EO_GAD_US_EST: ['us1'] },
+  hierarchy: ${JSON.stringify(hierarchy)},
+  item: item
+});
+print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item));
+`
+    );
+    const out = spawnSync(RHINO, [driver], { encoding: 'utf8', timeout: 60_000 });
+    const line = out.stdout.split('\n').find((l) => l.startsWith('OUTCOME '));
+    assert.ok(line, `rhino printed no outcome: ${out.stdout}\n${out.stderr}`);
+    return JSON.parse(line.slice('OUTCOME '.length)) as Outcome;
+  }
+
+  it('the recipient claiming opens the item: the flag is set and the movement stamped (before: never opened)', () => {
+    const opened = run(now.assignment, { assignee: 'so1' });
+    assert.equal(opened.error, null);
+    assert.equal(opened.vars.eowf_opened, 'true');
+    assert.equal(opened.movements[0].read, true);
+
+    const before = run(was.assignment, { assignee: 'so1' });
+    assert.equal(before.error, null);
+    assert.equal(before.vars.eowf_opened, 'false', 'a java.lang.Boolean FALSE is truthy: the old script thought it opened');
+    assert.equal(before.movements[0].read, false);
+  });
+
+  it('the sender pulls back an unopened item (before: every pull back refused)', () => {
+    const pulled = run(now.complete, { assignee: 'cru1', local: { eowf_action: 'pullBack', eowf_remarks: 'Marked wrongly' } });
+    assert.equal(pulled.error, null);
+    assert.equal(pulled.holder, CRU);
+    assert.equal(pulled.vars.eowf_holderGroup, CRU);
+    assert.deepEqual(
+      pulled.movements.map((m) => m.action),
+      ['send', 'pullBack']
+    );
+
+    const before = run(was.complete, { assignee: 'cru1', local: { eowf_action: 'pullBack' } });
+    assert.match(String(before.error), /already opened this item; it can no longer be pulled back/);
+  });
+
+  it('a send keeps the site’s inherited groups off the item (before: copied as Consumers, the department reads it)', () => {
+    const sent = run(now.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: 'US_EST', eowf_remarks: 'Put up' } });
+    assert.equal(sent.error, null);
+    assert.equal(sent.holder, 'GROUP_EO_GAD_US_EST');
+    assert.equal(sent.inherits, false);
+    assert.ok(sent.direct.includes('ALLOWED;GROUP_EO_GAD_US_EST;Collaborator'), sent.direct.join(' '));
+    assert.ok(!sent.direct.some((e) => e.includes('GROUP_site_')), sent.direct.join(' '));
+
+    const before = run(was.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: 'US_EST' } });
+    assert.equal(before.error, null);
+    assert.ok(before.direct.includes('ALLOWED;GROUP_site_eo-gad_SiteConsumer;Consumer'), before.direct.join(' '));
+  });
+
+  it('an empty addressee is refused as missing (before: a java.lang.String "" passed the check)', () => {
+    const empty = run(now.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: '' } });
+    assert.match(String(empty.error), /Choose the officer \(post\) to send the item to/);
+
+    const before = run(was.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: '' } });
+    assert.match(String(before.error), /Unknown post/);
+  });
+});

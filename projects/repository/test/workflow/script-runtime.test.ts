@@ -1,0 +1,170 @@
+/**
+ * Listener scripts see what Alfresco's Rhino gives them (docs/workflow-scripts.md, Script runtime): values from
+ * Java methods are wrapped java.lang objects (a Boolean false is truthy, a String is never === ''), variables
+ * in the root scope are JS primitives, Java lists have size()/get(i), node.permissions includes inherited
+ * entries while directPermissions holds the node's own, inheritsPermissions() is a method, a task listener's
+ * root scope has the execution's variables only, and errors carry Rhino's ` (AlfrescoJS#<line>)` suffix.
+ * Each script records what it saw in process variables; the test reads them through the REST API.
+ */
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import type { AlfrescoApi } from '@alfresco/js-api';
+import { expectError, rejectionOf } from '../support/contract';
+import { useTestRepository } from '../support/test-repository';
+import { completeTask, entries, myTasks, startProcess, uploadDefinition, wf } from './support';
+
+const bpmn = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="http://eoffice.example/workflow">
+  <process isExecutable="true" id="${id}" name="${id}">${body}</process>
+</definitions>`;
+
+const DELEGATE = 'org.alfresco.repo.workflow.activiti.script.AlfrescoScriptDelegate';
+const TASK_LISTENER = 'org.alfresco.repo.workflow.activiti.tasklistener.ScriptTaskListener';
+const field = (code: string) => `<activiti:field name="script"><activiti:string><![CDATA[${code}]]></activiti:string></activiti:field>`;
+const runAs = `<activiti:field name="runAs"><activiti:string>admin</activiti:string></activiti:field>`;
+
+/** Observes values, then waits in a task assigned to the starter whose completion listener observes more. */
+const OBSERVER = bpmn(
+  'eoObserver',
+  `<startEvent id="start"/>
+  <sequenceFlow id="f1" sourceRef="start" targetRef="observe"/>
+  <serviceTask id="observe" activiti:class="${DELEGATE}"><extensionElements>${field(`
+    // Each observation on its own: one that throws is recorded as such, the others still run.
+    var seen = function (name, f) {
+      var v;
+      try {
+        v = String(f());
+      } catch (e) {
+        v = 'threw ' + e.message;
+      }
+      execution.setVariable('seen_' + name, v);
+    };
+    execution.setVariable('eo_flag', false);
+    var flag = execution.getVariable('eo_flag');
+    seen('flagTruthy', function () { return flag ? 'yes' : 'no'; });
+    seen('flagType', function () { return typeof flag; });
+    seen('flagLooseFalse', function () { return flag == false; });
+    var text = execution.getVariable('eo_text');
+    seen('textType', function () { return typeof text; });
+    seen('textStrictEmpty', function () { return text === ''; });
+    seen('textLooseEmpty', function () { return text == ''; });
+    seen('textLengthType', function () { return typeof text.length; });
+    seen('globalTextType', function () { return typeof eo_text; });
+    seen('globalNumberType', function () { return typeof eo_count; });
+    var given = execution.getVariable('eo_given');
+    seen('listSize', function () { return given.size(); });
+    seen('listSecond', function () { return given.get(1); });
+    seen('listItemType', function () { return typeof given.get(0); });
+    seen('listIsArray', function () { return Array.isArray(given); });
+    seen('arrayList', function () {
+      var names = new java.util.ArrayList();
+      names.add('ann');
+      execution.setVariable('eo_names', names);
+      return execution.getVariable('eo_names').size();
+    });
+    var folder = companyhome.createFolder('observed-' + execution.id);
+    folder.setPermission('Consumer', 'GROUP_clerks');
+    seen('inheritsType', function () { return typeof folder.inheritsPermissions; });
+    seen('inherits', function () { return folder.inheritsPermissions(); });
+    seen('all', function () { return folder.permissions.join('|'); });
+    seen('direct', function () { return folder.directPermissions.join('|'); });
+    seen('nameType', function () { return typeof folder.name; });
+  `)}${runAs}</extensionElements></serviceTask>
+  <sequenceFlow id="f2" sourceRef="observe" targetRef="wait"/>
+  <userTask id="wait" name="Wait" activiti:assignee="\${initiator.properties.userName}">
+    <extensionElements><activiti:taskListener event="complete" class="${TASK_LISTENER}">${field(`
+      execution.setVariable('seen_localInRoot', typeof eo_local);
+      execution.setVariable('seen_localByTask', String(task.getVariableLocal('eo_local')));
+      execution.setVariable('seen_assigneeType', typeof task.assignee);
+      execution.setVariable('seen_priorityType', typeof task.priority);
+    `)}</activiti:taskListener></extensionElements>
+  </userTask>
+  <sequenceFlow id="f3" sourceRef="wait" targetRef="hold"/>
+  <userTask id="hold" name="Hold" activiti:assignee="\${initiator.properties.userName}"/>
+  <sequenceFlow id="f4" sourceRef="hold" targetRef="end"/>
+  <endEvent id="end"/>`
+);
+
+/** Throws on its third line. */
+const THROWER = bpmn(
+  'eoThrower',
+  `<startEvent id="start"/>
+  <sequenceFlow id="f1" sourceRef="start" targetRef="fail"/>
+  <serviceTask id="fail" activiti:class="${DELEGATE}"><extensionElements>${field(`var a = 1;
+var b = 2;
+throw new Error('The file is closed');`)}</extensionElements></serviceTask>
+  <sequenceFlow id="f2" sourceRef="fail" targetRef="end"/>
+  <endEvent id="end"/>`
+);
+
+describe('workflow: script runtime as Rhino runs it', () => {
+  const repo = useTestRepository();
+  let admin: AlfrescoApi;
+  let fred: AlfrescoApi;
+  let seen: Record<string, string>;
+
+  const observed = async (processId: string) =>
+    Object.fromEntries(
+      entries<{ name: string; value: unknown }>(await wf(admin, 'GET', `/processes/${processId}/variables`))
+        .filter((v) => v.name.startsWith('seen_'))
+        .map((v) => [v.name.slice('seen_'.length), String(v.value)])
+    );
+
+  before(async () => {
+    admin = await repo().api();
+    await repo().createUser('fred');
+    await repo().createUser('carla', { groups: ['GROUP_clerks'] });
+    fred = await repo().api('fred', 'fred');
+    await uploadDefinition(admin, 'observer.bpmn20.xml', OBSERVER);
+    await uploadDefinition(admin, 'thrower.bpmn20.xml', THROWER);
+    const process = await startProcess(fred, 'eoObserver', { eo_text: '', eo_count: 3, eo_given: ['ann', 'bob'] });
+    const [task] = await myTasks(fred, process.id);
+    await completeTask(fred, task.id, [{ name: 'eo_local', value: 'mine', type: 'd:text', scope: 'local' }]);
+    seen = await observed(process.id);
+  });
+
+  it('a flag read back with getVariable is a java.lang.Boolean: truthy even when false, == false still true', () => {
+    assert.deepEqual([seen.flagTruthy, seen.flagType, seen.flagLooseFalse], ['yes', 'object', 'true']);
+  });
+
+  it('a string read back is a java.lang.String: never === the empty string, == works, length is a method', () => {
+    assert.deepEqual(
+      [seen.textType, seen.textStrictEmpty, seen.textLooseEmpty, seen.textLengthType],
+      ['object', 'false', 'true', 'function']
+    );
+  });
+
+  it('variables in the root scope are JS primitives (Context.javaToJS)', () => {
+    assert.deepEqual([seen.globalTextType, seen.globalNumberType], ['string', 'number']);
+  });
+
+  it('a list read back is a java.util.List: size() and get(i), not a JS array; its strings wrapped', () => {
+    assert.deepEqual([seen.listSize, seen.listSecond, seen.listItemType, seen.listIsArray], ['2', 'bob', 'object', 'false']);
+  });
+
+  it('a trusted script makes Java lists with new java.util.ArrayList() and stores them as lists', () => {
+    assert.equal(seen.arrayList, '1');
+  });
+
+  it('node.permissions lists inherited entries, directPermissions only the node’s own; inheritsPermissions() is a method', () => {
+    assert.equal(seen.inheritsType, 'function');
+    assert.equal(seen.inherits, 'true');
+    assert.equal(seen.direct, 'ALLOWED;GROUP_clerks;Consumer');
+    const all = seen.all.split('|');
+    assert.ok(all.includes('ALLOWED;GROUP_clerks;Consumer'), seen.all);
+    assert.ok(all.length > 1, `Company Home's own entries are inherited: ${seen.all}`);
+    assert.equal(seen.nameType, 'object', 'ScriptNode.getName() is a java.lang.String');
+  });
+
+  it('a task listener’s root scope has the execution’s variables, not the task’s local ones; task.assignee is a String object', () => {
+    assert.deepEqual([seen.localInRoot, seen.localByTask], ['undefined', 'mine']);
+    assert.deepEqual([seen.assigneeType, seen.priorityType], ['object', 'number']);
+  });
+
+  it('an error thrown by a script carries Rhino’s (AlfrescoJS#line) suffix', async () => {
+    const e = await rejectionOf(startProcess(fred, 'eoThrower', {}));
+    expectError(e, 500);
+    assert.match(JSON.stringify(e), /Error: The file is closed \(AlfrescoJS#3\)/);
+  });
+});
