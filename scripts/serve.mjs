@@ -26,6 +26,31 @@ const CONTENT_TYPES = {
   '.map': 'application/json; charset=utf-8'
 };
 
+/**
+ * The Content-Security-Policy of the app: scripts only from its own files (no inline script, no event
+ * handler attributes, no eval), so an HTML fragment that slips into the page runs nothing. Styles may be
+ * inline (Angular and Material insert <style> elements); images and the pdf.js worker may come from blob:
+ * and data: URLs the viewer makes; no plugins, no framing by other sites, forms post only to the app.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'"
+].join('; ');
+
+/** Headers on every answer of the app server, its own files and the repository's alike. */
+const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' };
+
 /** Paths forwarded to the repository. */
 const PROXIED_PREFIXES = ['/alfresco/'];
 
@@ -77,7 +102,7 @@ function forward(request, response, target, quiet) {
       headers: { ...request.headers, host: target.host }
     },
     (answer) => {
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      response.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...SECURITY_HEADERS });
       answer.pipe(response);
     }
   );
@@ -111,12 +136,14 @@ async function sendFile(root, url, response) {
       file = path.join(root, 'index.html');
       info = await stat(file);
     } else {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found');
       return;
     }
   }
   const isIndex = path.basename(file) === 'index.html' || file.endsWith('.json');
   response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
     'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'content-length': info.size,
     'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable'

@@ -52,12 +52,28 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   res.status(status).type('application/json;charset=UTF-8').send(JSON.stringify(body));
 }
 
+/**
+ * skipCount and maxItems as ACS reads them (RecognizedParamsExtractor.getPaging): Java's Integer.parseInt, so
+ * only an optionally signed run of digits within a 32-bit int; anything else, however large, answers 400.
+ */
 export function parsePaging(query: Record<string, string | undefined>, defaultMax = 100): Paging {
-  const skip = query.skipCount === undefined ? 0 : Number(query.skipCount);
-  const max = query.maxItems === undefined ? defaultMax : Number(query.maxItems);
-  if (!Number.isInteger(skip) || skip < 0) throw errors.invalidArgument(`Invalid paging parameter skipCount:${query.skipCount}`);
-  if (!Number.isInteger(max) || max < 1) throw errors.invalidArgument(`Only positive values supported for maxItems`);
+  const skip = query.skipCount === undefined ? 0 : javaInt(query.skipCount);
+  const max = query.maxItems === undefined ? defaultMax : javaInt(query.maxItems);
+  if (skip === undefined) throw errors.invalidArgument(`Invalid paging parameter skipCount:${query.skipCount}`);
+  if (max === undefined) throw errors.invalidArgument(`Invalid paging parameter maxItems:${query.maxItems}`);
+  if (skip < 0) throw errors.invalidArgument('Negative values not supported for skipCount.');
+  if (max < 1) throw errors.invalidArgument(`Only positive values supported for maxItems`);
   return { skipCount: skip, maxItems: max };
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+/** The value Java's Integer.parseInt gives, or undefined where it throws NumberFormatException. */
+export function javaInt(text: string): number | undefined {
+  if (!/^[+-]?\d+$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= INT_MIN && n <= INT_MAX ? n : undefined;
 }
 
 export function parseList(value: string | undefined): string[] {

@@ -10,6 +10,12 @@ import { guessMimeType } from './mime-types';
 
 /** Node names: no * " < > \ / ? : |, no trailing dot or space (the cm:filename constraint). */
 const INVALID_NAME = /[*"<>\\/?:|]|[. ]$/;
+/**
+ * Stricter than ACS's cm:filename, which lets these through: control characters (C0, DEL, C1), line and
+ * paragraph separators, and the bidi marks, embeddings, overrides and isolates that make `txt.exe` display as
+ * `exe.txt`. Devanagari's joiners (ZWJ, ZWNJ) stay allowed.
+ */
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
 const MAX_NAME = 255;
 
 /** Properties held in node columns or managed by the repository: never written through `properties`. */
@@ -110,6 +116,8 @@ export class NodeService {
     if (typeof name !== 'string' || !name.trim()) throw errors.invalidArgument('Name is required');
     if (name.length > MAX_NAME) throw errors.invalidArgument(`Name is too long: ${name.length} characters (at most ${MAX_NAME})`);
     if (INVALID_NAME.test(name) || name === '.' || name === '..') throw errors.integrity(`Name contains invalid characters: ${name}`);
+    if (UNSAFE_NAME.test(name))
+      throw errors.integrity(`Name contains control or bidirectional formatting characters: ${JSON.stringify(name)}`);
     return name;
   }
 

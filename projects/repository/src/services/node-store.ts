@@ -29,7 +29,7 @@ export class NodeStore {
   childByName(parentId: string, name: string): NodeRow | undefined {
     return this.db
       .prepare('SELECT * FROM node WHERE parent_id = ? AND name_key = ? AND archived_at IS NULL')
-      .get(parentId, name.toLowerCase()) as NodeRow | undefined;
+      .get(parentId, nameKey(name)) as NodeRow | undefined;
   }
 
   /** Primary ancestors from the root down to the parent of `node`. */
@@ -123,7 +123,7 @@ export class NodeStore {
           row.type,
           row.parent_id,
           row.name,
-          row.name.toLowerCase(),
+          nameKey(row.name),
           row.assoc_qname ?? `cm:${iso9075(row.name)}`,
           row.is_folder,
           row.is_file,
@@ -151,7 +151,7 @@ export class NodeStore {
 
   update(id: string, fields: Partial<NodeRow>): void {
     const entries = Object.entries(fields).filter(([k]) => k !== 'id' && k !== 'seq');
-    if ('name' in fields) entries.push(['name_key', String(fields.name).toLowerCase()]);
+    if ('name' in fields) entries.push(['name_key', nameKey(String(fields.name))]);
     if (!entries.length) return;
     try {
       this.db.prepare(`UPDATE node SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
@@ -215,6 +215,15 @@ function uniqueNameClash(e: unknown, name: string): unknown {
   const err = e as { code?: string; message?: string };
   if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' && err.message?.includes('name_key')) return errors.duplicateName(name);
   return e;
+}
+
+/**
+ * The key sibling names are unique on. Case is ignored as in ACS; the name is also NFC-normalised (ACS compares
+ * code points) so that `café` typed precomposed and with a combining accent, which look the same, cannot both
+ * exist in one folder.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
 }
 
 /** ISO 9075 encoding of a name for association QNames (spaces become _x0020_ …), as Alfresco does. */

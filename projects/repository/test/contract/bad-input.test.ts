@@ -100,6 +100,132 @@ describe('bad input', () => {
   });
 });
 
+describe('bad input: hostile requests answer 400, never 500', () => {
+  const repo = useTestRepository();
+  const SEARCH = `${API.search}/search`;
+  const afts = (query: string) => repo().request('POST', SEARCH, { body: { query: { query, language: 'afts' } } });
+  const words = (n: number, op: string) => Array.from({ length: n }, (_, i) => `w${i}`).join(op);
+
+  it('a JSON body nested deeper than 1000 levels answers 400 (Jackson refuses it in ACS)', async () => {
+    for (const depth of [1001, 100_000]) {
+      const deep = '['.repeat(depth) + ']'.repeat(depth);
+      const res = await repo().request('POST', CHILDREN, {
+        body: `{"name":"deep","nodeType":"cm:folder","properties":{"cm:title":${deep}}}`
+      });
+      expectError(res, 400, 'nested deeper');
+    }
+    // brackets inside strings are text, not nesting
+    const nodes = new NodesApi(await repo().api());
+    const ok = await nodes.createNode('-my-', { name: 'brackets', nodeType: 'cm:folder', properties: { 'cm:title': '['.repeat(5000) } });
+    assert.equal(ok.entry.properties?.['cm:title'], '['.repeat(5000));
+  });
+
+  it('a request body with a Content-Encoding answers 400 (ACS does not decode request bodies)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const json = JSON.stringify({ name: 'encoded', nodeType: 'cm:folder' });
+    for (const [encoding, body] of [
+      ['gzip', gzipSync(json)],
+      ['gzip', Buffer.from(json)],
+      ['br', Buffer.from(json)],
+      ['x-unknown', Buffer.from(json)]
+    ] as const) {
+      expectError(await repo().request('POST', CHILDREN, { headers: { 'content-encoding': encoding }, body }), 400);
+    }
+    const nodes = new NodesApi(await repo().api());
+    const folders = await nodes.listNodeChildren('-my-', { where: '(isFolder=true)' });
+    assert.deepEqual(
+      folders.list!.entries!.filter((e) => e.entry.name === 'encoded'),
+      []
+    );
+  });
+
+  it('paging values beyond a Java int answer 400; the largest int is still a valid page', async () => {
+    const children = `${API.core}/nodes/-root-/children`;
+    const tooLarge: Record<string, string>[] = [
+      { maxItems: '99999999999999999999' },
+      { maxItems: '2147483648' },
+      { maxItems: '1e3' },
+      { skipCount: '99999999999999999999' }
+    ];
+    for (const query of tooLarge) {
+      expectError(await repo().request('GET', children, { query }), 400, 'Invalid paging parameter');
+    }
+    const largest = await repo().request('GET', children, { query: { maxItems: '2147483647' } });
+    assert.equal(largest.status, 200);
+    assert.equal((largest.body as { list: { pagination: { maxItems: number } } }).list.pagination.maxItems, 2147483647);
+    for (const paging of [{ maxItems: 1e30 }, { maxItems: 2147483648 }, { skipCount: 1e30 }]) {
+      expectError(await repo().request('POST', SEARCH, { body: { query: { query: 'cm:name:x', language: 'afts' }, paging } }), 400);
+    }
+  });
+
+  it('a node id that is not valid percent-encoded UTF-8 answers 400', async () => {
+    for (const path of ['/nodes/%E0%A4', '/nodes/%E0%A4/children', '/nodes/%FF/content']) {
+      const res = await repo().request('GET', `${API.core}${path}`);
+      repo().recorder.ignore((e) => e.url.includes('%E0%A4') || e.url.includes('%FF')); // not a well-formed operation URL
+      expectError({ status: res.status, body: res.body }, 400);
+    }
+  });
+
+  it('an AFTS query nested too deeply answers 400', async () => {
+    expectError(await afts('('.repeat(100_000) + 'a' + ')'.repeat(100_000)), 400, 'nested too deeply');
+    expectError(await afts('NOT '.repeat(50_000) + 'a'), 400, 'nested too deeply');
+    expectError(await afts('cm:name:('.repeat(5_000) + 'a' + ')'.repeat(5_000)), 400);
+    assert.equal((await afts('a AND ('.repeat(50) + 'b' + ')'.repeat(50))).status, 200);
+  });
+
+  it('an AFTS query with more than 1024 clauses answers 400 (maxBooleanClauses); 1024 still runs', async () => {
+    for (const op of [' OR ', ' AND ', ' ']) {
+      assert.equal((await afts(words(1024, op))).status, 200, `1024 clauses joined by '${op}'`);
+      expectError(await afts(words(1025, op)), 400, 'Too many clauses');
+    }
+    expectError(await afts(words(100_000, ' OR ')), 400, 'Too many clauses');
+  });
+
+  it('names with control or bidi formatting characters answer 422; Devanagari joiners stay allowed', async () => {
+    const nodes = new NodesApi(await repo().api());
+    for (const name of [
+      'bell\u0007',
+      'line\nbreak',
+      'tab\there',
+      'del\u007f',
+      'c1\u0085',
+      'invoice\u202Efdp.exe',
+      'iso\u2066late',
+      'mark\u200F'
+    ]) {
+      expectError(await rejectionOf(nodes.createNode('-my-', { name, nodeType: 'cm:folder' })), 422);
+    }
+    const ok = await nodes.createNode('-my-', { name: 'ok-name', nodeType: 'cm:content' });
+    expectError(await rejectionOf(nodes.updateNode(ok.entry.id, { name: 'bad\u202Ename' })), 422);
+    const upload = new UploadApi(await repo().api());
+    expectError(await rejectionOf(upload.uploadFile(new File(['x'], 'x.txt'), '', '-my-', undefined, { name: 'bad\u0000.txt' })), 422);
+    const joined = await nodes.createNode('-my-', { name: 'क्\u200Dष फ़ाइल', nodeType: 'cm:folder' });
+    assert.equal(joined.entry.name, 'क्\u200Dष फ़ाइल');
+  });
+
+  it('look-alike names (NFC and NFD of the same text) are one name: create, rename, move and copy answer 409', async () => {
+    const nodes = new NodesApi(await repo().api());
+    // é precomposed and as e + combining acute; क़ as U+0958 and as क + nukta (its NFC form): same text on screen
+    const composed = 'Caf\u00e9 \u0958';
+    const decomposed = 'Cafe\u0301 \u0915\u093c';
+    assert.notEqual(composed, decomposed);
+    assert.equal(composed.normalize('NFC'), decomposed.normalize('NFC'));
+    const folder = (await nodes.createNode('-my-', { name: 'nfc-twins', nodeType: 'cm:folder' })).entry.id;
+    const other = (await nodes.createNode('-my-', { name: 'nfc-elsewhere', nodeType: 'cm:folder' })).entry.id;
+    await nodes.createNode(folder, { name: composed, nodeType: 'cm:folder' });
+    expectError(await rejectionOf(nodes.createNode(folder, { name: decomposed, nodeType: 'cm:folder' })), 409);
+    expectError(await rejectionOf(nodes.createNode(folder, { name: decomposed.toUpperCase(), nodeType: 'cm:content' })), 409);
+
+    const twin = (await nodes.createNode(other, { name: decomposed, nodeType: 'cm:content' })).entry.id;
+    expectError(await rejectionOf(nodes.moveNode(twin, { targetParentId: folder })), 409);
+    expectError(await rejectionOf(nodes.copyNode(twin, { targetParentId: folder })), 409);
+    const sibling = (await nodes.createNode(folder, { name: 'plain', nodeType: 'cm:content' })).entry.id;
+    expectError(await rejectionOf(nodes.updateNode(sibling, { name: decomposed })), 409);
+    const children = await nodes.listNodeChildren(folder);
+    assert.deepEqual(children.list!.entries!.map((e) => e.entry.name).sort(), [composed, 'plain'].sort());
+  });
+});
+
 describe('bad input: content size limit', () => {
   const repo = useTestRepository({ maxUploadBytes: 1024 });
 

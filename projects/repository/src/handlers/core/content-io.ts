@@ -69,7 +69,26 @@ export function readMultipart(ctx: RepositoryContext, req: Request): Promise<Mul
   });
 }
 
-/** Streams a binary with Range support and Alfresco's Content-Disposition handling. */
+/**
+ * The only mimetypes a caller may have served inline (`attachment=false`): ACS's default
+ * `content.nonAttach.mimetypes` (repository.properties), which NodesImpl.getContent and the content service
+ * check before honouring attachment=false. Anything else (HTML, SVG, XML, scripts) could run in the
+ * origin that serves it, so it always comes as an attachment.
+ */
+export const INLINE_MIMETYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/jpeg',
+  'image/gif',
+  'image/png',
+  'image/tiff',
+  'image/bmp',
+  'application/octet-stream'
+]);
+
+/**
+ * Streams a binary with Range support and Alfresco's Content-Disposition handling: an attachment unless
+ * inline was asked for and the mimetype is in INLINE_MIMETYPES (exact match, as ACS compares).
+ */
 export function sendContent(
   ctx: RepositoryContext,
   req: Request,
@@ -77,21 +96,21 @@ export function sendContent(
   content: { url: string | null; mimeType: string | null; size: number | null; name: string; modifiedAt: string },
   attachment: boolean
 ): void {
+  // X-Content-Type-Options: nosniff is set on every response (http/request-guards.ts noSniff).
+  const mimeType = content.mimeType?.includes('/') ? content.mimeType : 'application/octet-stream';
+  const inline = !attachment && INLINE_MIMETYPES.has(mimeType);
   if (!content.url || !ctx.content.exists(content.url)) {
-    res
-      .status(200)
-      .type(content.mimeType ?? 'application/octet-stream')
-      .setHeader('Content-Length', '0');
+    res.status(200).type(mimeType).setHeader('Content-Length', '0');
     res.end();
     return;
   }
   const size = ctx.content.size(content.url);
-  const disposition = `${attachment ? 'attachment' : 'inline'}; filename="${content.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(content.name)}`;
+  const disposition = `${inline ? 'inline' : 'attachment'}; filename="${content.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(content.name)}`;
   res.setHeader('Content-Disposition', disposition);
   res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('Last-Modified', new Date(content.modifiedAt.replace('+0000', 'Z')).toUTCString());
   res.setHeader('Cache-Control', 'no-cache');
-  res.type(content.mimeType ?? 'application/octet-stream');
+  res.type(mimeType); // always a full type here: res.type would map a bare `html` to text/html
   const range = req.headers.range;
   if (range) {
     const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
