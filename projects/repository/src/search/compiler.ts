@@ -112,13 +112,22 @@ function valueMatch(f: Extract<FieldRef, { kind: 'column' | 'property' }>, t: Te
     if (!span) throw new SearchError(`Invalid date '${t.value}' for ${f.qname}`);
     return dateBetween(f, span.start, span.end, env);
   }
-  if (type === 'number' && !t.wild) {
+  if (type === 'number') {
+    // Solr indexes d:int/d:long/d:float/d:double as Trie numbers (prefix-coded binary terms, Search Services'
+    // schema.xml) and Elasticsearch as numeric fields: a wildcard pattern such as 12* meets no term there, so
+    // it matches nothing; only `field:*` (handled above) asks whether the property is set.
+    if (t.wild) return FALSE;
     const num = Number(t.value);
     if (t.value.trim() === '' || Number.isNaN(num)) throw new SearchError(`Invalid number '${t.value}' for ${f.qname}`);
     return onValue(f, 'num_value', (v) => sql(`${v} = ?`, num), env);
   }
   if (type === 'bool') return onValue(f, 'text_value', (v) => sql(`lower(${v}) = ?`, t.value.toLowerCase()), env);
-  if (t.exact) {
+  // `=` is an exact TERM search since Search Services 2.0 (Solr4QueryParser with AnalysisMode.IDENTIFIER ->
+  // AlfrescoSolrDataModel.addExactSearchFields; Elasticsearch: AFTSQueryParserAdaptor's exactTermSearch field):
+  // only a property indexed with <tokenised>false</tokenised> has the whole value to compare; on a tokenised
+  // one (true or both) `=` matches a token, like a plain term without stemming. (A stock ACS even refuses
+  // exact term search on tokenised properties not configured for cross-locale search.)
+  if (t.exact && (type !== 'text' || f.tokenised === 'false')) {
     // whole-value, case-sensitive match (the untokenised field of the index)
     if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} GLOB ?`, t.value.replace(/[[\]]/gu, '[$&]')), env);
     return onValue(f, 'text_value', (v) => sql(`${v} = ?`, t.value), env);

@@ -5,12 +5,18 @@ import { SPECIAL_FIELDS } from './parser';
 
 export type ValueType = 'text' | 'date' | 'number' | 'bool' | 'other' | 'unknown';
 
+/**
+ * How the index holds a text property, from its `<index><tokenised>` (Alfresco's IndexTokenisationMode):
+ * 'true' (the default) only the tokens, 'false' only the whole value, 'both' each.
+ */
+export type Tokenisation = 'true' | 'false' | 'both';
+
 export type FieldRef =
   | { kind: 'special'; name: string }
   /** full text over all node_text columns */
   | { kind: 'text' }
-  | { kind: 'column'; qname: string; col: string; type: ValueType; fts?: FtsColumn }
-  | { kind: 'property'; qname: string; type: ValueType; fts?: FtsColumn };
+  | { kind: 'column'; qname: string; col: string; type: ValueType; tokenised: Tokenisation; fts?: FtsColumn }
+  | { kind: 'property'; qname: string; type: ValueType; tokenised: Tokenisation; fts?: FtsColumn };
 
 export type FtsColumn = 'name' | 'title' | 'description' | 'content';
 
@@ -62,11 +68,25 @@ const COLUMNS: Record<string, { col: string; type: ValueType; fts?: FtsColumn }>
   'sys:node-dbid': { col: 'n.seq', type: 'number' }
 };
 const FTS_PROPS: Record<string, FtsColumn> = { 'cm:title': 'title', 'cm:description': 'description' };
+/**
+ * `<tokenised>` of Alfresco's own contentModel.xml for the properties queries use most; the repository's
+ * abridged copy of that model leaves the `<index>` elements out.
+ */
+const CONTENT_MODEL_TOKENISATION: Record<string, Tokenisation> = {
+  'cm:name': 'both',
+  'cm:title': 'both',
+  'cm:description': 'both',
+  'cm:creator': 'false',
+  'cm:modifier': 'false'
+};
 
 export function createResolver(
   propertyDataType: (q: string) => string | undefined,
-  prefixForUri?: (uri: string) => string | undefined
+  prefixForUri?: (uri: string) => string | undefined,
+  propertyTokenised?: (q: string) => string | undefined
 ): FieldResolver {
+  const tokenised = (q: string): Tokenisation => CONTENT_MODEL_TOKENISATION[q] ?? tokenisation(propertyTokenised?.(q));
+
   const isQName = (p: string, local: string) =>
     KNOWN_PREFIXES.has(p) ||
     propertyDataType(`${p}:${local}`) !== undefined ||
@@ -95,11 +115,17 @@ export function createResolver(
     const q = qname(bare);
     if (q === 'cm:content') return { kind: 'text' };
     const col = COLUMNS[q];
-    if (col) return { kind: 'column', qname: q, ...col };
-    return { kind: 'property', qname: q, type: valueType(propertyDataType(q)), fts: FTS_PROPS[q] };
+    if (col) return { kind: 'column', qname: q, ...col, tokenised: tokenised(q) };
+    return { kind: 'property', qname: q, type: valueType(propertyDataType(q)), tokenised: tokenised(q), fts: FTS_PROPS[q] };
   }
 
   return { isQName, resolve, qname };
+}
+
+/** IndexTokenisationMode reads the element case-insensitively; no element (or no `<index>`) means tokenised. */
+function tokenisation(value: string | undefined): Tokenisation {
+  const v = value?.trim().toLowerCase();
+  return v === 'false' || v === 'both' ? v : 'true';
 }
 
 function valueType(dt: string | undefined): ValueType {

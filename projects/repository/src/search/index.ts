@@ -21,6 +21,8 @@ export interface SearchContext {
   subClassesOf(qname: string): string[];
   /** Data type of a property ('d:text', 'd:date', 'd:datetime', 'd:int', …) or undefined if unknown. */
   propertyDataType(qname: string): string | undefined;
+  /** The property's `<index><tokenised>` as the model declares it (true, false, both); undefined: tokenised. */
+  propertyTokenised?(qname: string): string | undefined;
   /** SQL predicate restricting node alias `alias` to what the caller may read, e.g. `(n.acl_id IN (?,?) OR n.owner = ?)`. */
   readFilter(alias: string): { sql: string; params: unknown[] };
   now?: () => Date;
@@ -51,7 +53,11 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
 
   registerFunctions(ctx.db);
   const now = ctx.now?.() ?? new Date();
-  const fields = createResolver((x) => ctx.propertyDataType(x), ctx.prefixForUri && ((u) => ctx.prefixForUri!(u)));
+  const fields = createResolver(
+    (x) => ctx.propertyDataType(x),
+    ctx.prefixForUri && ((u) => ctx.prefixForUri!(u)),
+    ctx.propertyTokenised && ((x) => ctx.propertyTokenised!(x))
+  );
   const defaults = (req.defaults ?? {}) as Record<string, unknown>;
   const op =
     String((q as Record<string, unknown>).defaultOperator ?? defaults.defaultFTSOperator ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND';

@@ -13,7 +13,8 @@ export function readPaging(p: unknown): Paging {
   const num = (v: unknown, name: string, dflt: number, min: number) => {
     if (v === undefined || v === null || v === '') return dflt;
     const n = typeof v === 'number' ? v : Number(v); // ADF and the docs send numbers as strings
-    if (!Number.isInteger(n) || n < min) throw new SearchError(`Invalid paging parameter ${name}: ${String(v)}`);
+    // Jackson binds paging to Java ints in ACS: a value beyond 2^31-1 is a 400 there, never a huge page.
+    if (!Number.isInteger(n) || n < min || n > 2147483647) throw new SearchError(`Invalid paging parameter ${name}: ${String(v)}`);
     return n;
   };
   return { skipCount: num(o.skipCount, 'skipCount', 0, 0), maxItems: num(o.maxItems, 'maxItems', 100, 1) };

@@ -33,6 +33,19 @@ export const SPECIAL_FIELDS = new Set([
   'DBID'
 ]);
 
+/**
+ * Most terms and ranges one query may hold: Solr's maxBooleanClauses (1024 by default), past which Search
+ * Services answers 400 and ACS passes that status on (QueryParserExceptionResolver). Counted over the whole
+ * query, as Lucene's IndexSearcher.maxClauseCount does.
+ */
+export const MAX_CLAUSES = 1024;
+/**
+ * Deepest nesting of groups and prefix operators. Neither Lucene nor ACS's AFTS grammar has a limit short of
+ * the stack; this one keeps the recursive parser and the compiled SQL (SQLite allows expression trees 1000
+ * deep) far from theirs, so a hostile query is a 400 rather than a crash.
+ */
+export const MAX_NESTING = 100;
+
 type Occur = 'req' | 'not' | 'opt';
 interface Clause {
   occur: Occur;
@@ -44,15 +57,34 @@ export function parseAfts(text: string, opts: ParseOptions): Ast {
   const p = new Parser(tokenize(text), opts);
   const ast = p.run(null, 'EOF');
   p.expect('EOF');
+  if (clauseCount(ast) > MAX_CLAUSES) throw new SearchError(`Too many clauses in query: at most ${MAX_CLAUSES} (maxBooleanClauses)`);
   return ast;
+}
+
+/** Terms, ranges and `*` in a parsed query; the tree's depth is bounded by MAX_NESTING. */
+function clauseCount(a: Ast): number {
+  if (a.k === 'and' || a.k === 'or') return a.items.reduce((n, x) => n + clauseCount(x), 0);
+  if (a.k === 'not') return clauseCount(a.item);
+  return 1;
 }
 
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(
     private toks: Token[],
     private opts: ParseOptions
   ) {}
+
+  /** Runs one level of nesting (a group, a prefix operator), refusing queries nested beyond MAX_NESTING. */
+  private nested<T>(pos: number, inner: () => T): T {
+    if (++this.depth > MAX_NESTING) throw new SearchError(`Query nested too deeply at position ${pos}: at most ${MAX_NESTING} levels`);
+    try {
+      return inner();
+    } finally {
+      this.depth--;
+    }
+  }
 
   private peek(): Token {
     return this.toks[this.i];
@@ -125,12 +157,12 @@ class Parser {
     if (t.type === 'NOT' || t.type === 'MINUS') {
       this.next();
       this.noDanglingOperator();
-      return { occur: 'not', node: unwrap(this.unary(field)) };
+      return { occur: 'not', node: unwrap(this.nested(t.pos, () => this.unary(field))) };
     }
     if (t.type === 'PLUS') {
       this.next();
       this.noDanglingOperator();
-      return { occur: 'req', node: unwrap(this.unary(field)) };
+      return { occur: 'req', node: unwrap(this.nested(t.pos, () => this.unary(field))) };
     }
     return { occur: 'opt', node: this.primary(field, false) };
   }
@@ -139,9 +171,9 @@ class Parser {
     const t = this.next();
     switch (t.type) {
       case 'EQUALS':
-        return this.primary(field, true);
+        return this.nested(t.pos, () => this.primary(field, true));
       case 'LPAREN': {
-        const inner = this.run(field, 'RPAREN');
+        const inner = this.nested(t.pos, () => this.run(field, 'RPAREN'));
         this.expect('RPAREN');
         return inner;
       }
@@ -184,7 +216,7 @@ class Parser {
         return termFromRaw(field, t.raw ?? t.text, exact);
       case 'LPAREN': {
         this.next();
-        const inner = this.run(field, 'RPAREN');
+        const inner = this.nested(t.pos, () => this.run(field, 'RPAREN'));
         this.expect('RPAREN');
         return inner;
       }

@@ -50,7 +50,16 @@ const DATA_TYPES: Record<string, string> = {
   'eo:priority': 'd:text',
   'eo:fileNumber': 'd:text',
   'eo:urgent': 'd:boolean',
-  'cm:author': 'd:text'
+  'cm:author': 'd:text',
+  'eo:deliveryMode': 'd:text',
+  'eo:dispatchMode': 'd:text',
+  'eo:sectionCode': 'd:text',
+  'eo:computerNumber': 'd:long'
+};
+/** `<index><tokenised>` of the fixture's properties; the rest are tokenised, as in a model without `<index>`. */
+const TOKENISED: Record<string, string> = {
+  'eo:dispatchMode': 'false',
+  'eo:sectionCode': 'BOTH'
 };
 
 let counter = 0;
@@ -72,6 +81,7 @@ export class Fixture {
       db: this.db,
       subClassesOf: (q) => TYPES[q] ?? [q],
       propertyDataType: (q) => DATA_TYPES[q],
+      propertyTokenised: (q) => TOKENISED[q],
       readFilter: (alias) => ({
         sql: `(${alias}.acl_id IN (${this.readable.map(() => '?').join(',') || 'NULL'}) OR ${alias}.owner = ?)`,
         params: [...this.readable, this.user]

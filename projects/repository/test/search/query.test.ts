@@ -26,7 +26,9 @@ describe('AFTS queries', () => {
 
   it('exact and token matches on cm:name', () => {
     assert.deepEqual(ids('=cm:name:"notes.txt"'), ['notes']);
-    assert.deepEqual(ids('=cm:name:"Notes.txt"'), [], 'exact match is case-sensitive');
+    // cm:name is tokenised both: `=` is an exact term search on its tokens (Search Services 2), case folded
+    assert.deepEqual(ids('=cm:name:"Notes.txt"'), ['notes'], 'exact term search folds case on a tokenised property');
+    assert.deepEqual(ids('=cm:name:notes'), ['notes'], 'a token, not the whole name');
     assert.deepEqual(ids('cm:name:annual'), ['report']);
     assert.deepEqual(ids('cm:name:ANNU*'), ['report'], 'prefix, case-insensitive');
     assert.deepEqual(ids('cm:name:"annual report"'), ['report'], 'phrase');

@@ -3,5 +3,6 @@ export * from './vocabulary';
 export * from './hierarchy';
 export * from './numbering';
 export * from './file-number';
+export * from './office-time';
 export * from './working-days';
 export * from './subject-heads';

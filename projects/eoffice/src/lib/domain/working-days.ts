@@ -3,6 +3,7 @@
  * the month and gazetted holidays are closed. Framework-free; dates are calendar days ('YYYY-MM-DD'), so an
  * age does not shift with the browser's time zone.
  */
+import { officeDay } from './office-time';
 
 export interface Holiday {
   date: string;
@@ -22,14 +23,6 @@ export const CSMOP_NORM_WORKING_DAYS = 7;
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The calendar day of an ISO date or date-time, as the office sees it (India, UTC+05:30). */
-export function officeDay(value: string | Date): string {
-  if (typeof value === 'string' && DATE.test(value)) return value;
-  const time = typeof value === 'string' ? Date.parse(value) : value.getTime();
-  if (Number.isNaN(time)) throw new Error(`Not a date: ${String(value)}`);
-  return new Date(time + 330 * 60_000).toISOString().slice(0, 10);
-}
 
 function dayNumber(day: string): number {
   const m = DATE.exec(day);

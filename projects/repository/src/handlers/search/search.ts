@@ -23,6 +23,7 @@ export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router
               return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((c) => c.name)] : [q];
             },
             propertyDataType: (q) => ctx.dictionary.getProperty(q)?.dataType,
+            propertyTokenised: (q) => ctx.dictionary.getProperty(q)?.index?.tokenised,
             readFilter: (alias) => ctx.permissions.readFilter(caller, alias)
           },
           request

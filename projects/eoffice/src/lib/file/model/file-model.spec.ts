@@ -134,8 +134,14 @@ describe('e-File model', () => {
     });
     it('search words match number, Computer No. or subject; quotes cannot break out', () => {
       const q = fileQuery('created', posts, 'भर्ती "x');
-      expect(q).toContain('(eo:fileNumber:"*भर्ती*" OR eo:computerNumber:"*भर्ती*" OR eo:subject:"*भर्ती*")');
+      expect(q).toContain('(eo:fileNumber:"*भर्ती*" OR eo:subject:"*भर्ती*")');
       expect(q).toContain('eo:subject:"*x*"');
+    });
+    it('finds a Computer No. by its leading digits as a range: a real ACS matches no wildcard on a number', () => {
+      expect(fileQuery('created', posts, '2026000123')).toContain('eo:computerNumber:[2026000123 TO 2026000123]');
+      expect(fileQuery('created', posts, '2026')).toContain('eo:computerNumber:[2026000000 TO 2026999999]');
+      expect(fileQuery('created', posts, '2026 भर्ती 0123')).not.toMatch(/eo:computerNumber:["*]/);
+      expect(fileQuery('created', posts, '0123')).not.toContain('eo:computerNumber');
     });
   });
 });

@@ -61,7 +61,10 @@ export function fileQuery(list: FileListName, posts: string[], text?: string): s
   return parts.join(' AND ');
 }
 
-/** Each word must appear in the file number, the Computer No. or the subject (as Put in a file searches). */
+/**
+ * Each word must appear in the file number or the subject, or begin the Computer No. (the files list and
+ * Put in a file search alike).
+ */
 export function fileTextQuery(text?: string): string {
   const words = (text ?? '')
     .trim()
@@ -71,7 +74,22 @@ export function fileTextQuery(text?: string): string {
   return words
     .map((word) => {
       const like = quote(`*${word}*`);
-      return `(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`;
+      const computerNumber = computerNumberPrefixRange(word);
+      return `(eo:fileNumber:${like}${computerNumber ? ` OR ${computerNumber}` : ''} OR eo:subject:${like})`;
     })
     .join(' AND ');
+}
+
+/** Digits of a Computer No.: the year and a six-digit serial (computerNumberOf in domain/numbering). */
+const COMPUTER_NUMBER_DIGITS = 10;
+
+/**
+ * The Computer Nos. that begin with `digits`, as a range: eo:computerNumber is a d:long, and ACS's index
+ * (Solr's Trie numbers, Elasticsearch's long fields) matches no wildcard on a number.
+ */
+export function computerNumberPrefixRange(digits: string): string | undefined {
+  if (!/^[1-9]\d*$/.test(digits) || digits.length > COMPUTER_NUMBER_DIGITS) return undefined;
+  const span = 10 ** (COMPUTER_NUMBER_DIGITS - digits.length);
+  const first = Number(digits) * span;
+  return `eo:computerNumber:[${first} TO ${first + span - 1}]`;
 }

@@ -11,7 +11,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BaseChartDirective, provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import type { ChartData, ChartEvent, ChartOptions } from 'chart.js';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, officeDay, postGroup, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, nextOfficeDay, officeDay, postGroup, postOfGroup, postTitle } from '../../domain';
 import { AGE_BUCKETS, AgeBucketKey } from '../model/age-buckets';
 import { formatIndianNumber } from '../model/indian-number';
 import {
@@ -271,7 +271,7 @@ export class PendencyDashboardSmartComponent {
 
   /** What the figures are narrowed to (the "to" day is inclusive, so the bound is the next day). */
   private scope(): MisScope {
-    const next = this.to ? officeDay(new Date(Date.parse(`${this.to}T12:00:00+05:30`) + 86_400_000)) : '';
+    const next = this.to ? nextOfficeDay(this.to) : '';
     return {
       ...(this.section() && { section: this.section() }),
       ...(this.holder() && { holder: this.holder() }),

@@ -3,6 +3,7 @@
  * counts them with facet queries instead of the client listing every item. Framework-free: the dashboard,
  * the installer's MIS test and the bench share it.
  */
+import { officeDaysRange, officeMidnight } from '../../domain/office-time';
 import { WorkingDays } from '../../domain/working-days';
 
 export type AgeBucketKey = 'upTo7' | 'upTo15' | 'upTo30' | 'upTo90' | 'over90';
@@ -26,19 +27,15 @@ export interface AgeBucketRange {
   query: string;
 }
 
-/** Midnight of an office day (India, UTC+05:30) as a UTC instant. */
-export function officeMidnight(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00+05:30`)).toISOString();
-}
-
 /** The buckets' date ranges on `today`: a case's bucket follows from when it arrived at its holder. */
 export function ageBucketRanges(days: WorkingDays, today: string | Date, field = 'eo:heldSince'): AgeBucketRange[] {
   return AGE_BUCKETS.map((b) => {
     // Within max days ⇔ arrived on or after earliestWithin(max); at least min days ⇔ before earliestWithin(min - 1).
-    const from = b.max === null ? null : officeMidnight(days.earliestWithin(b.max, today));
-    const before = b.min === 0 ? null : officeMidnight(days.earliestWithin(b.min - 1, today));
-    const query = `${field}:[${from ? `"${from}"` : 'MIN'} TO ${before ? `"${before}">` : 'MAX]'}`;
-    return { key: b.key, from, before, query };
+    const fromDay = b.max === null ? null : days.earliestWithin(b.max, today);
+    const beforeDay = b.min === 0 ? null : days.earliestWithin(b.min - 1, today);
+    const from = fromDay && officeMidnight(fromDay);
+    const before = beforeDay && officeMidnight(beforeDay);
+    return { key: b.key, from, before, query: officeDaysRange(field, fromDay, beforeDay) };
   });
 }
 

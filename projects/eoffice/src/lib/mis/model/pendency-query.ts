@@ -2,6 +2,7 @@
  * The pendency dashboard as ONE search request: the repository counts (facet fields and facet queries), the
  * client never lists the items. Framework-free, shared by the dashboard, the installer's MIS test and the bench.
  */
+import { officeDaysRange } from '../../domain/office-time';
 import { WorkingDays } from '../../domain/working-days';
 import { MAIN_CATEGORIES } from '../../domain/vocabulary';
 import { AGE_BUCKETS, ageBucketRanges, type AgeBucketKey } from './age-buckets';
@@ -51,11 +52,7 @@ export function pendingQuery(filter: PendencyFilter): string {
     `(${ITEM_KINDS.map((k) => `TYPE:"eo:${k}"`).join(' OR ')})`,
     `(${PENDING_STATUSES.map((s) => `=eo:status:${q(s)}`).join(' OR ')})`
   ];
-  if (filter.createdFrom || filter.createdBefore) {
-    const from = filter.createdFrom ? q(new Date(Date.parse(`${filter.createdFrom}T00:00:00+05:30`)).toISOString()) : 'MIN';
-    const to = filter.createdBefore ? `${q(new Date(Date.parse(`${filter.createdBefore}T00:00:00+05:30`)).toISOString())}>` : 'MAX]';
-    parts.push(`cm:created:[${from} TO ${to}`);
-  }
+  if (filter.createdFrom || filter.createdBefore) parts.push(officeDaysRange('cm:created', filter.createdFrom, filter.createdBefore));
   if (filter.onlyHolders) parts.push(`(${filter.holders.map((h) => `=eo:currentHolder:${q(h)}`).join(' OR ') || '=eo:currentHolder:"-"'})`);
   if (filter.ancestorId) parts.push(`ANCESTOR:${q(`workspace://SpacesStore/${filter.ancestorId}`)}`);
   return parts.join(' AND ');
@@ -225,13 +222,12 @@ const MONTHLY: Record<MonthlyMeasure, { type: string; field: string; extra?: str
   closed: { type: 'eo:file', field: 'eo:closedAt' }
 };
 
-/** Months of a year as office-day boundaries (India, UTC+05:30). */
-function monthBounds(year: number): { key: string; from: string; before: string }[] {
+/** Months of a year (YYYY-MM) with the month after each: their bounds are office midnights (IST). */
+function monthBounds(year: number): { key: string; next: string }[] {
   return Array.from({ length: 12 }, (_, m) => {
     const key = `${year}-${String(m + 1).padStart(2, '0')}`;
     const next = m === 11 ? `${year + 1}-01` : `${year}-${String(m + 2).padStart(2, '0')}`;
-    const at = (ym: string) => new Date(Date.parse(`${ym}-01T00:00:00+05:30`)).toISOString();
-    return { key, from: at(key), before: at(next) };
+    return { key, next };
   });
 }
 
@@ -245,7 +241,7 @@ export function monthlyRequest(year: number, ancestorId?: string) {
     const m = MONTHLY[measure];
     for (const b of monthBounds(year))
       facetQueries.push({
-        query: [`TYPE:"${m.type}"`, m.extra, `${m.field}:["${b.from}" TO "${b.before}">`].filter(Boolean).join(' AND '),
+        query: [`TYPE:"${m.type}"`, m.extra, officeDaysRange(m.field, b.key, b.next)].filter(Boolean).join(' AND '),
         label: `${measure}|${b.key}`,
         group: 'monthly'
       });
@@ -290,8 +286,8 @@ export function threeMonthsBefore(today: string): string {
  * receipts diarised, before three months ago; oldest first.
  */
 export function overThreeMonthsRequest(today: string, filter: PendencyFilter, page: { skipCount: number; maxItems: number }) {
-  const cutoff = q(new Date(Date.parse(`${threeMonthsBefore(today)}T00:00:00+05:30`)).toISOString());
-  const old = `((TYPE:"eo:file" AND cm:created:[MIN TO ${cutoff}>) OR (TYPE:"eo:receipt" AND eo:diarisedDate:[MIN TO ${cutoff}>))`;
+  const cutoff = threeMonthsBefore(today);
+  const old = `((TYPE:"eo:file" AND ${officeDaysRange('cm:created', null, cutoff)}) OR (TYPE:"eo:receipt" AND ${officeDaysRange('eo:diarisedDate', null, cutoff)}))`;
   return {
     query: { query: `${pendingQuery(filter)} AND ${old}`, language: 'afts' },
     include: ['properties'],

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { URGENCIES, labelOf, postOfGroup } from '../../domain';
+import { URGENCIES, labelOf, officeDay, postOfGroup } from '../../domain';
 import { MovementAction, refusalText } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 import { MarkingOption, markingOptions } from './marking-options';
@@ -23,7 +23,8 @@ export interface MarkingDialogData {
   holder?: string;
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today as the office counts days (IST): from 00:00 to 05:30 IST the UTC date is still yesterday's. */
+const today = (): string => officeDay(new Date());
 
 /** The marking dialog: recipients from the channel of submission, due date, urgency, remarks; refusals stay visible. */
 @Component({

@@ -16,11 +16,21 @@ describe('receiptQuery', () => {
     );
 
     expect(query).toContain('(=eo:originPost:"GROUP_A" OR =eo:originPost:"GROUP_B")');
-    expect(query).toContain('eo:diarisedDate:["2026-11-01T00:00:00" TO MAX]');
+    expect(query).toContain('eo:diarisedDate:["2026-10-31T18:30:00.000Z" TO MAX]');
     expect(query).toContain('=eo:mainCategory:"RTI"');
     expect(query).toContain('=eo:urgency:"Immediate"');
     expect(query).toContain('=eo:securityGrading:"Secret"');
     expect(query).toContain('=eo:receiptForm:"physical"');
+  });
+
+  it('filters by office days (IST): a receipt diarised at 01:00 IST on 5 December is a 5 December receipt', () => {
+    const diarised = Date.parse('2026-12-05T01:00:00+05:30'); // still 4 December in UTC
+    const on = (from: string, to: string) =>
+      inRange(receiptQuery({ originPosts: ['G'] }, { diarisedFrom: from, diarisedTo: to }), diarised);
+
+    expect(on('2026-12-05', '2026-12-05')).toBeTrue();
+    expect(on('2026-12-04', '2026-12-04')).toBeFalse();
+    expect(on('2026-12-01', '2026-12-04')).toBeFalse();
   });
 
   it('searches the sender in name, organisation and ministry, Devanagari included, with quotes escaped', () => {
@@ -65,9 +75,23 @@ describe('receiptQuery', () => {
   });
 
   it("asks the workflow for the post's unopened holder tasks (Inbox) or unopened sends (Sent), with the item ids", () => {
+    // candidateGroup: ACS lists a non-administrator only their own tasks otherwise; the boolean typed, or it is text
     expect(unreadTasksWhere('GROUP_EO_GAD_SO_EST', 'holder')).toBe(
-      "(processDefinitionKey='eoMovement' AND variables/eowf_holderGroup='GROUP_EO_GAD_SO_EST' AND variables/eowf_opened=false AND includeProcessVariables=true)"
+      "(candidateGroup='GROUP_EO_GAD_SO_EST' AND processDefinitionKey='eoMovement' AND variables/eowf_holderGroup='GROUP_EO_GAD_SO_EST' AND variables/eowf_opened='d:boolean false' AND includeProcessVariables=true)"
+    );
+    expect(unreadTasksWhere('GROUP_EO_GAD_US_EST', 'sender')).toContain(
+      "(candidateGroup='GROUP_EO_GAD_US_EST' AND processDefinitionKey='eoMovement' AND variables/eowf_senderGroup='GROUP_EO_GAD_US_EST'"
     );
     expect(unreadTasksWhere("GROUP_X'", 'sender')).toContain("variables/eowf_senderGroup='GROUP_X'");
   });
 });
+
+/** Whether an instant falls in the query's eo:diarisedDate range, reading dates without a zone as UTC as ACS does. */
+function inRange(query: string, instant: number): boolean {
+  const m = /eo:diarisedDate:([[<])("[^"]*"|MIN) TO ("[^"]*"|MAX)([\]>])/.exec(query);
+  if (!m) throw new Error(`no diarised date range in ${query}`);
+  const at = (v: string) => Date.parse(/[Zz]|[+-]\d\d:\d\d$/.test(v.slice(1, -1)) ? v.slice(1, -1) : `${v.slice(1, -1)}Z`);
+  const aboveLow = m[2] === 'MIN' || (m[1] === '[' ? instant >= at(m[2]) : instant > at(m[2]));
+  const belowHigh = m[3] === 'MAX' || (m[4] === ']' ? instant <= at(m[3]) : instant < at(m[3]));
+  return aboveLow && belowHigh;
+}

@@ -1,3 +1,4 @@
+import { nextOfficeDay, officeDaysRange } from '../../domain/office-time';
 import { ReceiptForm } from './receipt.model';
 
 /** Filters of a receipt list; empty values do not filter. Dates are `yyyy-mm-dd`. */
@@ -26,10 +27,16 @@ export const MAX_UNREAD_IDS = 500;
  * the tasks it sent that the recipient has not opened yet (Sent). Claiming a task is opening the item
  * (the workflow sets eowf_opened and stamps eo:movementReadAt), so eowf_opened=false is "unread".
  * The item's id comes with the process variables (eowf_itemId).
+ *
+ * Written for a real ACS: `candidateGroup` names the post, because without it a non-administrator lists only
+ * the tasks they are involved in, and an unopened task is offered to the post, not to anyone (the holder task
+ * names the sending post as a second candidate while it may pull back, so Sent finds it the same way).
+ * The boolean is typed: an untyped where value is text, and the text "false" matches no boolean variable.
  */
 export function unreadTasksWhere(group: string, role: 'holder' | 'sender'): string {
   const variable = role === 'holder' ? 'eowf_holderGroup' : 'eowf_senderGroup';
-  return `(processDefinitionKey='eoMovement' AND variables/${variable}='${group.replace(/'/g, '')}' AND variables/eowf_opened=false AND includeProcessVariables=true)`;
+  const post = group.replace(/'/g, '');
+  return `(candidateGroup='${post}' AND processDefinitionKey='eoMovement' AND variables/${variable}='${post}' AND variables/eowf_opened='d:boolean false' AND includeProcessVariables=true)`;
 }
 
 /** AFTS clause keeping (unread) or leaving out (read) the unopened receipts; no unopened ones means none are unread. */
@@ -101,10 +108,8 @@ export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters, unr
   if (kind.statuses?.length) parts.push(anyOf('eo:status', kind.statuses));
   if (kind.unacknowledged) parts.push('NOT eo:acknowledgedAt:[MIN TO MAX]');
   if (filters.diarisedFrom || filters.diarisedTo) {
-    // index needed: range
-    parts.push(
-      `eo:diarisedDate:[${filters.diarisedFrom ? `"${filters.diarisedFrom}T00:00:00"` : 'MIN'} TO ${filters.diarisedTo ? `"${filters.diarisedTo}T23:59:59"` : 'MAX'}]`
-    );
+    // index needed: range over office days (IST), the "to" day included
+    parts.push(officeDaysRange('eo:diarisedDate', filters.diarisedFrom, filters.diarisedTo && nextOfficeDay(filters.diarisedTo)));
   }
   if (filters.mainCategory) parts.push(`=eo:mainCategory:${quote(filters.mainCategory)}`);
   if (filters.urgency) parts.push(`=eo:urgency:${quote(filters.urgency)}`);

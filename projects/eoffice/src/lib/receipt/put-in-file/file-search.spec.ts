@@ -9,8 +9,8 @@ describe('file search for Put in a file', () => {
   it('matches every word against file number, Computer No. or subject, Devanagari included, without letting quotes through', () => {
     const q = fileChoiceQuery(['A', 'B'], 'प्रशिक्षण  11011"');
     expect(q).toContain('(=eo:currentHolder:"A" OR =eo:currentHolder:"B")');
-    expect(q).toContain('(eo:fileNumber:"*प्रशिक्षण*" OR eo:computerNumber:"*प्रशिक्षण*" OR eo:subject:"*प्रशिक्षण*")');
-    expect(q).toContain('eo:fileNumber:"*11011*"');
+    expect(q).toContain('(eo:fileNumber:"*प्रशिक्षण*" OR eo:subject:"*प्रशिक्षण*")');
+    expect(q).toContain('(eo:fileNumber:"*11011*" OR eo:computerNumber:[1101100000 TO 1101199999] OR eo:subject:"*11011*")');
     expect(q).not.toContain('11011"*');
   });
 

@@ -1,3 +1,4 @@
+import { fileTextQuery } from '../../file/model/file-query';
 import { quote } from '../model/receipt-query';
 
 /** A file a receipt can be put in, as the search lists it. */
@@ -15,15 +16,8 @@ export interface FileChoice {
 export function fileChoiceQuery(holderPosts: string[], term: string): string {
   const holders = holderPosts.length ? holderPosts.map((p) => `=eo:currentHolder:${quote(p)}`).join(' OR ') : '=eo:currentHolder:"-none-"';
   const parts = [`TYPE:"eo:file"`, `(${holders})`, `NOT =eo:status:"closed"`];
-  const words = term
-    .trim()
-    .split(/\s+/)
-    .map((w) => w.replace(/[*?"\\]/g, ''))
-    .filter((w) => !!w);
-  for (const word of words) {
-    const like = quote(`*${word}*`);
-    parts.push(`(eo:fileNumber:${like} OR eo:computerNumber:${like} OR eo:subject:${like})`);
-  }
+  const words = fileTextQuery(term);
+  if (words) parts.push(words);
   return parts.join(' AND ');
 }
 
