@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startRepository } from './server';
 
-/** npm run repository -- --port 8080 --data <dir> [--models <dir>] [--max-upload-mb 100] */
+/** npm run repository -- --port 8080 --data <dir> [--models <dir>] [--workflows <dir>] [--max-upload-mb 100] */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     host: arg('host') ?? '127.0.0.1',
     dataDir,
     modelsDir: arg('models'),
+    workflows: arg('workflows') ? [arg('workflows')!] : undefined,
     maxUploadBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined
   });
   console.log(`ACS-compatible repository at ${server.url}/alfresco (data: ${dataDir}); user admin / admin on a fresh repository`);

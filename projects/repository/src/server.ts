@@ -13,8 +13,9 @@ import { NodeMapper } from './services/node-mapper';
 import { PeopleService } from './services/people-service';
 import type { RepositoryContext, WellKnownNodes } from './services/repository-context';
 import { Dictionary } from './dictionary';
-import { ApiError, errors } from './errors/api-error';
+import { errors } from './errors/api-error';
 import { sendJson } from './http/api';
+import { jsonBody, noSniff, requestError } from './http/request-guards';
 import { authenticate, TicketService } from './auth/authentication';
 import { bootstrap } from './bootstrap';
 import { ModelDeployer } from './services/model-deployer';
@@ -34,6 +35,11 @@ export interface RepositoryOptions {
   maxUploadBytes?: number;
   /** A folder of dictionary model XML files loaded at start, as extension models are in ACS. */
   modelsDir?: string;
+  /**
+   * BPMN files, or folders of *.bpmn20.xml files, deployed at start with full access (their scripts run
+   * trusted), as ACS's WorkflowDeployer bootstraps its bundled definitions; a key already deployed is skipped.
+   */
+  workflows?: string[];
   /** Origins allowed by CORS; ACS enables CORS per configuration, here every localhost origin by default. */
   corsOrigins?: (string | RegExp)[];
   quiet?: boolean;
@@ -73,14 +79,15 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   const models = new ModelDeployer(ctx);
   ctx.policies.push(models);
   models.loadActiveModels();
-  installWorkflow(ctx, nodes);
+  installWorkflow(ctx, nodes, options.workflows);
   const tickets = new TicketService(ctx);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(cors(options.corsOrigins ?? [/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/]));
-  app.use(express.json({ limit: '10mb', type: ['application/json', 'application/*+json'] }));
+  app.use(noSniff);
+  app.use(jsonBody('10mb'));
   app.use('/alfresco', authenticate(ctx, tickets));
 
   app.use(`${API_BASE}/authentication/versions/1`, ticketsRouter(ctx, tickets));
@@ -100,12 +107,8 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   );
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     void _next;
-    let apiError: ApiError;
-    if (err instanceof ApiError) apiError = err;
-    else if ((err as { type?: string }).type === 'entity.parse.failed')
-      apiError = errors.invalidArgument('Could not read content from HTTP request body: malformed JSON');
-    else if ((err as { type?: string }).type === 'entity.too.large') apiError = errors.payloadTooLarge('Request body too large');
-    else {
+    let apiError = requestError(err);
+    if (!apiError) {
       if (!options.quiet) console.error(`[repository] ${req.method} ${req.originalUrl}`, err);
       apiError = errors.internal(`Unexpected error: ${(err as Error)?.message ?? err}`);
     }

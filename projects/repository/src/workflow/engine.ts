@@ -20,6 +20,7 @@ import {
   type TimerRow
 } from './workflow-store';
 import { createExecutionApi, createTaskApi } from './script-api';
+import { deploymentCategory } from './deployment-trust';
 import { TimerJobExecutor, timerDueDate } from './timers';
 
 /**
@@ -62,10 +63,13 @@ export class WorkflowEngine {
 
   // ------------------------------------------------------------------ deployment
 
-  /** Deploys every process of a BPMN file as the next version of its key. */
+  /**
+   * Deploys every process of a BPMN file as the next version of its key. `fullAccess` is WorkflowDeployer's
+   * bootstrap deployment: its scripts run trusted (deployment-trust.ts), an upload's run sandboxed.
+   */
   deploy(
     xml: string,
-    opts: { name: string; sourceNodeId?: string; sourceContentUrl?: string }
+    opts: { name: string; sourceNodeId?: string; sourceContentUrl?: string; fullAccess?: boolean }
   ): { deployment: DeploymentRow; definitions: DefinitionRow[] } {
     let models: ProcessModel[];
     try {
@@ -78,11 +82,15 @@ export class WorkflowEngine {
     }
     const id = this.store.nextId();
     const now = alfDate();
+    const category = deploymentCategory(
+      models.map((m) => m.category),
+      !!opts.fullAccess
+    );
     this.ctx.db
       .prepare(
         'INSERT INTO wf_deployment (id, name, category, deployed_at, source_node_id, source_content_url, xml) VALUES (?,?,?,?,?,?,?)'
       )
-      .run(id, opts.name, models[0].category ?? null, now, opts.sourceNodeId ?? null, opts.sourceContentUrl ?? null, xml);
+      .run(id, opts.name, category, now, opts.sourceNodeId ?? null, opts.sourceContentUrl ?? null, xml);
     const definitions = models.map((m) => {
       const version =
         ((this.ctx.db.prepare('SELECT MAX(version) FROM wf_definition WHERE key = ?').pluck().get(m.key) as number | null) ?? 0) + 1;

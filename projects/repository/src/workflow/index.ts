@@ -7,11 +7,15 @@ export { WorkflowService } from './workflow-service';
 
 const services = new WeakMap<RepositoryContext, WorkflowService>();
 
-/** Creates the workflow service of a repository, registers its deployment policy and deploys pending definitions. */
-export function installWorkflow(ctx: RepositoryContext, nodes: NodeService): WorkflowService {
+/**
+ * Creates the workflow service of a repository, registers its deployment policy, deploys the bootstrap
+ * definitions (trusted, as ACS's classpath ones) and then the pending Data Dictionary ones.
+ */
+export function installWorkflow(ctx: RepositoryContext, nodes: NodeService, bootstrapDefinitions: string[] = []): WorkflowService {
   const service = new WorkflowService(ctx, nodes);
   const deployer = new WorkflowDeployer(service.engine);
   ctx.policies.push(deployer);
+  deployer.bootstrap(bootstrapDefinitions);
   deployer.loadDeployed();
   services.set(ctx, service);
   return service;

@@ -5,6 +5,7 @@ import { createExecutionApi, createTaskApi } from './script-api';
 import { repositoryGlobals } from './script-runtime';
 import { workflowManager } from './script-workflow';
 import { toScript } from './variables';
+import { runsTrusted } from './deployment-trust';
 import { workflowService } from './index';
 
 /**
@@ -15,16 +16,15 @@ import { workflowService } from './index';
  */
 
 /**
- * Scripts run trusted, as ACS runs those of the definitions it deploys at bootstrap (WorkflowDeployer with
- * fullAccess: `java`/`Packages` defined, a java.util.List also readable as `list.length`/`list[i]`, Rhino's
- * NativeJavaList). ACS runs a definition deployed from Data Dictionary › Workflow Definitions sandboxed
- * instead (ActivitiScriptBase.isSecure: its deployment is neither internal nor fullAccess): no `java`, lists
- * with their Java methods only. This repository has no bootstrap deployment, and Alfresco's bundled
- * definitions need the trusted form, so the sandbox is not reproduced here; the e-Office scripts are held to it
- * by the Rhino test (test/workflow/rhino-listeners.test.ts), which runs them without `java`.
+ * The scope a script of this process runs in: trusted for a deployment of Alfresco's internal or full-access
+ * category (the definitions deployed at bootstrap), sandboxed for one deployed from Data Dictionary ›
+ * Workflow Definitions (ActivitiScriptBase.isSecure, deployment-trust.ts). A sandboxed script has no
+ * `java`/`Packages` and sees a java.util.List with its Java methods only (RhinoScriptProcessor.initScope).
  */
-export function javaScopeOf(): JavaScope {
-  return { secure: true };
+export function javaScopeOf(engine: WorkflowEngine, run: Run): JavaScope {
+  const definition = engine.store.definition(run.process.definition_id);
+  const deployment = definition && engine.store.deployment(definition.deployment_id);
+  return { secure: runsTrusted(deployment?.category) };
 }
 
 export function scriptModel(
@@ -34,7 +34,7 @@ export function scriptModel(
   opts: { task?: TaskRow; eventName?: string }
 ): Record<string, unknown> {
   const host = engine.host(run.caller);
-  const scope = javaScopeOf();
+  const scope = javaScopeOf(engine, run);
   const model: Record<string, unknown> = {};
   // DelegateExecution.getVariables() (also for a task listener: delegateTask.getExecution()): the variables
   // of the execution and its parents; a task's local variables are not among them.

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Caller } from '../auth/caller';
 import type { NodeRow } from '../persistence/node-row';
 import type { NodePolicy } from '../services/policies';
 import { errors } from '../errors/api-error';
 import type { WorkflowEngine } from './engine';
+import { parseBpmn } from './bpmn-parser';
+import { CATEGORY_ALFRESCO_INTERNAL, CATEGORY_FULL_ACCESS } from './deployment-trust';
 
 /**
  * Dynamic workflows: a bpm:workflowDefinition node (content = BPMN XML) with bpm:engineId 'activiti' and
@@ -82,5 +85,51 @@ export class WorkflowDeployer implements NodePolicy {
         console.warn(`[repository] workflow definition ${node.id} (${node.name}) could not be deployed: ${(e as Error).message}`);
       }
     }
+  }
+
+  /**
+   * The bootstrap deployment of ACS's WorkflowDeployer.init for its classpath definitions (workflowDeployers
+   * beans, redeploy false): each BPMN file, or each *.bpmn20.xml / *.bpmn file of a folder, is deployed with
+   * full access, so its scripts run trusted. A file whose (first) process key is already deployed is not
+   * deployed again, whatever its content (ActivitiWorkflowEngine.isDefinitionDeployed compares keys), so a
+   * restart adds no version; that deployment is given the full-access category instead unless it is internal
+   * (checkDeploymentCategory). A file that cannot be deployed stops the start, as the bootstrap bean does.
+   */
+  bootstrap(locations: string[]): void {
+    for (const file of locations.flatMap(bpmnFiles)) {
+      const xml = readFileSync(file, 'utf8');
+      const key = firstProcessKey(xml, file);
+      this.ctx.db
+        .transaction(() => {
+          const latest = this.engine.store.latestDefinition(key);
+          if (!latest) {
+            this.engine.deploy(xml, { name: basename(file), fullAccess: true });
+            return;
+          }
+          const siblings = this.ctx.db
+            .prepare('SELECT category FROM wf_definition WHERE deployment_id = ?')
+            .pluck()
+            .all(latest.deployment_id);
+          if (!siblings.every((c) => c === CATEGORY_ALFRESCO_INTERNAL))
+            this.ctx.db.prepare('UPDATE wf_deployment SET category = ? WHERE id = ?').run(CATEGORY_FULL_ACCESS, latest.deployment_id);
+        })
+        .immediate();
+    }
+  }
+}
+
+function bpmnFiles(location: string): string[] {
+  if (!statSync(location).isDirectory()) return [location];
+  return readdirSync(location)
+    .filter((f) => /\.bpmn(20\.xml)?$/.test(f))
+    .sort()
+    .map((f) => join(location, f));
+}
+
+function firstProcessKey(xml: string, file: string): string {
+  try {
+    return parseBpmn(xml)[0].key;
+  } catch (e) {
+    throw new Error(`Workflow definition ${file} could not be deployed: ${(e as Error).message}`);
   }
 }

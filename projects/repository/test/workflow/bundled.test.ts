@@ -6,22 +6,23 @@
  * completion condition on the required approval percentage (`wf_requiredApprovePercent`).
  *
  * In ACS these run from the deployment its WorkflowDeployer makes at bootstrap, with full access (scripts may
- * use `java`). This repository has no bootstrap deployment, so they are uploaded here and run trusted (see
- * script-model.ts); an upload to a real ACS would run sandboxed, where parallel-review-group's
- * `new java.util.ArrayList()` fails.
+ * use `java`), so they are deployed here by the repository's bootstrap path (the `workflows` option). Uploaded
+ * to Data Dictionary they would run sandboxed, where parallel-review-group's `new java.util.ArrayList()` fails
+ * (script-trust.test.ts).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, before } from 'node:test';
 import type { AlfrescoApi } from '@alfresco/js-api';
 import { useTestRepository } from '../support/test-repository';
-import { completeTask, entries, myTasks, startProcess, uploadDefinition, wf } from './support';
+import { completeTask, entries, myTasks, startProcess, wf } from './support';
 
-const fixture = (file: string) => fs.readFileSync(path.join(__dirname, 'fixtures', file), 'utf8');
+const BUNDLED = ['review-pooled.bpmn20.xml', 'parallel-review.bpmn20.xml', 'parallel-review-group.bpmn20.xml'].map((f) =>
+  path.join(__dirname, 'fixtures', f)
+);
 
 describe('workflow: Alfresco bundled review definitions', () => {
-  const repo = useTestRepository();
+  const repo = useTestRepository({ workflows: BUNDLED });
   let admin: AlfrescoApi;
   let fred: AlfrescoApi;
   const people: Record<string, AlfrescoApi> = {};
@@ -33,8 +34,6 @@ describe('workflow: Alfresco bundled review definitions', () => {
     for (const u of ['ann', 'bob']) await repo().createUser(u, { groups: ['GROUP_reviewers'] });
     await repo().createUser('cid');
     for (const u of ['ann', 'bob', 'cid']) people[u] = await repo().api(u, u);
-    for (const f of ['review-pooled.bpmn20.xml', 'parallel-review.bpmn20.xml', 'parallel-review-group.bpmn20.xml'])
-      await uploadDefinition(admin, f, fixture(f));
   });
 
   const processTasks = async (processId: string) => entries(await wf(admin, 'GET', `/processes/${processId}/tasks`));

@@ -9,11 +9,11 @@ import { describe, it, before } from 'node:test';
 import { NodesApi, type AlfrescoApi } from '@alfresco/js-api';
 import { expectError, rejectionOf } from '../support/contract';
 import { useTestRepository } from '../support/test-repository';
-import { completeTask, entries, startProcess, uploadDefinition, wf } from './support';
+import { bootstrapFile, completeTask, entries, startProcess, uploadDefinition, wf } from './support';
 
-const bpmn = (id: string, body: string, namespace = 'http://eoffice.example/workflow') => `<?xml version="1.0" encoding="UTF-8"?>
+const bpmn = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="${namespace}">
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="http://eoffice.example/workflow">
   <process isExecutable="true" id="${id}" name="${id}">${body}</process>
 </definitions>`;
 
@@ -26,9 +26,8 @@ const scriptTask = (id: string, code: string) =>
 
 /**
  * Java lists: the assignees list read with size()/get(i), a new ArrayList built, stored and looped over.
- * `new java.util.ArrayList()` needs a trusted script: ACS runs a definition uploaded to Data Dictionary sandboxed
- * (no `java` global, RhinoScriptProcessor.initScope) unless every process of it is in Alfresco's internal
- * category (ActivitiWorkflowEngine.deployDefinition, ActivitiScriptBase.isSecure), so this one declares it.
+ * `new java.util.ArrayList()` needs a trusted script, as in Alfresco's bundled definitions: this one is deployed
+ * at bootstrap as they are (an upload to Data Dictionary runs sandboxed, without `java`: script-trust.test.ts).
  */
 const JAVA_LISTS = bpmn(
   'eoJavaLists',
@@ -51,8 +50,7 @@ const JAVA_LISTS = bpmn(
     </multiInstanceLoopCharacteristics>
   </userTask>
   <sequenceFlow id="f3" sourceRef="sign" targetRef="end"/>
-  <endEvent id="end"/>`,
-  'http://alfresco.org/workflows/internal'
+  <endEvent id="end"/>`
 );
 
 /** The `workflow` root object (Alfresco's WorkflowManager script extension). */
@@ -151,7 +149,7 @@ const TASK_EVENTS = bpmn(
 );
 
 describe('workflow: Activiti constructs of the bundled definitions', () => {
-  const repo = useTestRepository();
+  const repo = useTestRepository({ workflows: [bootstrapFile('java-lists.bpmn20.xml', JAVA_LISTS)] });
   let admin: AlfrescoApi;
   let fred: AlfrescoApi;
 
@@ -159,7 +157,6 @@ describe('workflow: Activiti constructs of the bundled definitions', () => {
     admin = await repo().api();
     for (const u of ['fred', 'ann', 'bob']) await repo().createUser(u);
     fred = await repo().api('fred', 'fred');
-    await uploadDefinition(admin, 'java-lists.bpmn20.xml', JAVA_LISTS);
     await uploadDefinition(admin, 'workflow-root.bpmn20.xml', WORKFLOW_ROOT);
     await uploadDefinition(admin, 'flow-listeners.bpmn20.xml', FLOW_LISTENERS);
     await uploadDefinition(admin, 'loop-variable.bpmn20.xml', loopOver('eoLoopVariable', 'eo_reviewers'));

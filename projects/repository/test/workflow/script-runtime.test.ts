@@ -57,12 +57,9 @@ const OBSERVER = bpmn(
     seen('listSecond', function () { return given.get(1); });
     seen('listItemType', function () { return typeof given.get(0); });
     seen('listIsArray', function () { return Array.isArray(given); });
-    seen('arrayList', function () {
-      var names = new java.util.ArrayList();
-      names.add('ann');
-      execution.setVariable('eo_names', names);
-      return execution.getVariable('eo_names').size();
-    });
+    seen('javaType', function () { return typeof java; });
+    seen('listLength', function () { return given.length; });
+    seen('listIndexed', function () { return given[0]; });
     var folder = companyhome.createFolder('observed-' + execution.id);
     folder.setPermission('Consumer', 'GROUP_clerks');
     seen('inheritsType', function () { return typeof folder.inheritsPermissions; });
@@ -143,8 +140,8 @@ describe('workflow: script runtime as Rhino runs it', () => {
     assert.deepEqual([seen.listSize, seen.listSecond, seen.listItemType, seen.listIsArray], ['2', 'bob', 'object', 'false']);
   });
 
-  it('a trusted script makes Java lists with new java.util.ArrayList() and stores them as lists', () => {
-    assert.equal(seen.arrayList, '1');
+  it('an uploaded definition runs sandboxed: no `java` global, a Java list without length or list[i]', () => {
+    assert.deepEqual([seen.javaType, seen.listLength, seen.listIndexed], ['undefined', 'undefined', 'undefined']);
   });
 
   it('node.permissions lists inherited entries, directPermissions only the node’s own; inheritsPermissions() is a method', () => {

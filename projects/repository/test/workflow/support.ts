@@ -1,5 +1,6 @@
 /** Helpers of the workflow suites: deploy a BPMN file as a user would, and call the workflow API. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { NodesApi, UploadApi, type AlfrescoApi } from '@alfresco/js-api';
 import { callPublicApi } from '../support/test-repository';
@@ -20,6 +21,23 @@ export async function uploadDefinition(api: AlfrescoApi, name: string, xml: stri
     'bpm:engineId': 'activiti',
     'bpm:definitionDeployed': String(deployed)
   } as never);
+}
+
+let bootstrapDir: string | undefined;
+
+/**
+ * Writes BPMN XML to a file for the repository's bootstrap deployment (`useTestRepository({ workflows })`),
+ * the path ACS's WorkflowDeployer deploys its bundled definitions by: they run trusted.
+ */
+export function bootstrapFile(name: string, xml: string): string {
+  if (!bootstrapDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-workflows-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    bootstrapDir = dir;
+  }
+  const file = path.join(bootstrapDir, name);
+  fs.writeFileSync(file, xml);
+  return file;
 }
 
 export function setDeployed(api: AlfrescoApi, nodeId: string, deployed: boolean) {
