@@ -160,7 +160,7 @@ export async function startMovement(acs: Acs, itemId: string, post: string, extr
   return p.entry.id;
 }
 
-/** Unclaimed tasks of the post that holds them: the post's inbox (claimed ones: assignee = '-me-'). */
+/** Unclaimed tasks of the post that holds them: the post's inbox (claimed ones: assignee = the officer's id). */
 export async function inbox(acs: Acs, group: string): Promise<Task[]> {
   const r = await acs.call('workflow', 'GET', '/tasks', {
     where: `(candidateGroup='${group}' AND variables/eowf_holderGroup='${group}')`,
@@ -171,7 +171,8 @@ export async function inbox(acs: Acs, group: string): Promise<Task[]> {
 
 /** The one active task of a process (as an administrator sees it). */
 export async function taskOf(d: Department, processId: string): Promise<Task> {
-  const r = await d.admin.call('workflow', 'GET', `/processes/${processId}/tasks`, { where: "(status='active')" });
+  // ACS reads the status of a process's tasks from the status parameter, not from where (TasksImpl)
+  const r = await d.admin.call('workflow', 'GET', `/processes/${processId}/tasks`, { status: 'active' });
   const tasks = r.list.entries.map((e: { entry: Task }) => e.entry);
   if (tasks.length !== 1) throw new Error(`expected one active task in ${processId}, got ${tasks.length}`);
   return tasks[0];

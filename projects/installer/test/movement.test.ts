@@ -469,10 +469,11 @@ describe('movement workflow', () => {
     };
     const first = await fileReceipt('Nominations for training');
 
-    // The extension finds the task of the item it opens by the process variable eowf_itemId.
-    const found = await so.call('workflow', 'GET', '/tasks', {
-      where: `(processDefinitionKey='eoMovement' AND variables/eowf_itemId='${first.id}')`
-    });
+    // The extension finds the task of the item it opens by the process variable eowf_itemId, naming its post
+    // as candidateGroup: without it ACS lists an officer only the tasks they are involved in, not the post's.
+    const byItem = `processDefinitionKey='eoMovement' AND variables/eowf_itemId='${first.id}'`;
+    assert.deepEqual((await so.call('workflow', 'GET', '/tasks', { where: `(${byItem})` })).list.entries, []);
+    const found = await so.call('workflow', 'GET', '/tasks', { where: `(candidateGroup='${d.group('SO_EST')}' AND ${byItem})` });
     assert.deepEqual(
       found.list.entries.map((e: { entry: { processId: string } }) => e.entry.processId),
       [first.pid]

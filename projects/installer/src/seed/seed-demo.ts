@@ -352,10 +352,12 @@ class Writer {
     if (!this.live(p)) return;
     const holder = p.path[p.path.length - 1];
     const officer = await this.officer(this.incumbent(holder)!);
+    // The holder task is offered to the post, not to the officer: a real ACS lists it to a non-administrator
+    // only when the query names the post as candidateGroup (TasksImpl's involvement filter otherwise).
     const taskOfItem = async () =>
       (
         await officer.call('workflow', 'GET', '/tasks', {
-          where: `(processDefinitionKey='eoMovement' AND variables/eowf_itemId='${itemId}')`
+          where: `(candidateGroup='${postGroup(this.h, holder)}' AND processDefinitionKey='eoMovement' AND variables/eowf_itemId='${itemId}')`
         })
       ).list.entries.map((e: { entry: { id: string; processId: string } }) => e.entry)[0] as { id: string; processId: string } | undefined;
     let processId: string;

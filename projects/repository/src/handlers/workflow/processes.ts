@@ -7,7 +7,8 @@ import { errors } from '../../errors/api-error';
 import { handle, inTx, pageOf, parsePaging, entry, objectBody } from '../../http/api';
 import { processJson, taskJson, variableJson } from './json';
 import { itemRoutes } from './items';
-import { parseWhere, test } from './where';
+import { booleanValue, parseWhere, test } from './where';
+import { HISTORY_SORT, RUNNING_SORT } from './task-listing';
 
 const ms = (d: string) => Date.parse(d.replace(/\+0000$/, 'Z'));
 
@@ -58,10 +59,10 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
       let out = rows.map(json) as Record<string, unknown>[];
       for (const c of where) {
         if (c.property === 'status' || c.property === 'includeVariables') continue;
-        const me = c.property === 'startUserId' && c.value === '-me-' ? { ...c, value: caller.userId } : c;
-        out = out.filter((p) => test(p[c.property], me, c.property.endsWith('At') ? 'date' : 'text'));
+        // no `-me-` alias here: ProcessesImpl compares startUserId as written
+        out = out.filter((p) => test(p[c.property], c, c.property.endsWith('At') ? 'date' : 'text'));
       }
-      if (where.some((c) => c.property === 'includeVariables' && c.value === true)) {
+      if (where.some((c) => c.property === 'includeVariables' && booleanValue(c))) {
         out = out.map((p) => ({
           ...p,
           variables: [...wf().store.variables(String(p.id))].filter(([n]) => !n.startsWith('_')).map(([n, v]) => variableJson(ctx, n, v))
@@ -142,24 +143,18 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
   r.get(
     '/processes/:id/tasks',
     handle(({ caller, params, query }) => {
+      // TasksImpl.getTasks(processId, ...): the status is a plain query parameter; `where` is compiled (a
+      // malformed one is refused) but filters nothing, and no involvement filter applies past the process check.
+      parseWhere(query.where);
+      const status = query.status ?? 'active';
+      if (status !== 'active' && status !== 'completed' && status !== 'any')
+        throw errors.invalidArgument(`Invalid status parameter: ${String(status)}`);
       const p = wf().readableProcess(caller, params.id);
-      const where = parseWhere(query.where, { status: ['='] });
       const rows = ctx.db
         .prepare('SELECT * FROM wf_task WHERE process_id = ? AND (delete_reason IS NULL) ORDER BY CAST(id AS INTEGER)')
         .all(p.id) as TaskRow[];
-      const out = byStatus(rows, where[0]?.value).map(taskJson) as Record<string, unknown>[];
-      sortBy(out, query.orderBy, [
-        'id',
-        'name',
-        'description',
-        'priority',
-        'processId',
-        'assignee',
-        'startedAt',
-        'endedAt',
-        'durationInMs',
-        'dueAt'
-      ]);
+      const out = byStatus(rows, status).map(taskJson) as Record<string, unknown>[];
+      sortBy(out, query.orderBy, status === 'active' ? RUNNING_SORT : HISTORY_SORT);
       return { body: pageOf(out, parsePaging(query)) };
     })
   );

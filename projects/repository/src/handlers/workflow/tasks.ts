@@ -7,43 +7,25 @@ import type { StoredValue } from '../../workflow/variables';
 import { errors } from '../../errors/api-error';
 import { handle, inTx, pageOf, parsePaging, parseList, entry, objectBody } from '../../http/api';
 import { formModel, taskJson, variableJson } from './json';
-import { byStatus, oneOrMany, sortBy } from './processes';
+import { oneOrMany, sortBy } from './processes';
 import { itemRoutes } from './items';
-import { parseWhere, test, type Clause } from './where';
-
-const WHERE: Record<string, Clause['op'][]> = {
-  status: ['='],
-  assignee: ['=', 'MATCHES'],
-  owner: ['=', 'MATCHES'],
-  candidateUser: ['='],
-  candidateGroup: ['='],
-  name: ['=', 'MATCHES'],
-  description: ['=', 'MATCHES'],
-  priority: ['=', '>', '>=', '<', '<='],
-  processId: ['='],
-  processBusinessKey: ['=', 'MATCHES'],
-  activityDefinitionId: ['=', 'MATCHES'],
-  processDefinitionId: ['='],
-  processDefinitionKey: ['=', 'MATCHES'],
-  processDefinitionName: ['=', 'MATCHES'],
-  startedAt: ['=', '>', '>=', '<', '<='],
-  endedAt: ['=', '>', '>=', '<', '<='],
-  dueAt: ['=', '>', '>=', '<', '<='],
-  includeTaskVariables: ['='],
-  includeProcessVariables: ['='],
-  'variables/*': ['=', '>', '>=', '<', '<=', 'MATCHES']
-};
+import { parseWhere } from './where';
+import { HISTORY_SORT, RUNNING_SORT, listTasks } from './task-listing';
 
 /** /tasks and its sub-resources (variables, form model, items, candidates). */
 export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): express.Router {
   const r = express.Router();
 
   /** The task's variables as the API lists them: task-local ('local') then the process's ('global'). */
-  const taskVariables = (t: TaskRow) => {
+  const localVariables = (t: TaskRow) => {
     const local = new Map<string, StoredValue>(wf().store.variables(t.id));
     local.set('bpm_priority', { type: 'd:int', value: t.priority });
     if (t.description) local.set('bpm_description', { type: 'd:text', value: t.description });
     if (t.due_at) local.set('bpm_dueDate', { type: 'd:date', value: t.due_at.replace('+0000', 'Z') });
+    return local;
+  };
+  const taskVariables = (t: TaskRow) => {
+    const local = localVariables(t);
     const global = wf().store.variables(t.process_id);
     const visible = (m: Map<string, StoredValue>) => [...m].filter(([n]) => !n.startsWith('_'));
     return [
@@ -60,81 +42,16 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   r.get(
     '/tasks',
     handle(({ caller, query }) => {
-      const where = parseWhere(query.where, WHERE).map((c) => (c.value === '-me-' ? { ...c, value: caller.userId } : c));
-      const status = where.find((c) => c.property === 'status')?.value;
-      const all = ctx.db.prepare('SELECT * FROM wf_task WHERE delete_reason IS NULL ORDER BY CAST(id AS INTEGER)').all() as TaskRow[];
-      let rows = byStatus(all, status).filter((t) => wf().canSeeTask(caller, t));
-      const defs = new Map(
-        wf()
-          .store.definitions()
-          .map((d) => [d.id, d])
-      );
-      for (const c of where) {
-        switch (c.property) {
-          case 'status':
-          case 'includeTaskVariables':
-          case 'includeProcessVariables':
-            break;
-          case 'candidateUser': {
-            const user = ctx.authorities.person(String(c.value));
-            const authorities = new Set([String(c.value), ...(user ? ctx.authorities.containingGroups(user.id) : [])]);
-            rows = rows.filter(
-              (t) =>
-                !t.assignee &&
-                wf()
-                  .store.candidates(t.id)
-                  .some((k) => (k.kind === 'user' ? k.authority === c.value : authorities.has(k.authority)))
-            );
-            break;
-          }
-          case 'candidateGroup':
-            rows = rows.filter(
-              (t) =>
-                !t.assignee &&
-                wf()
-                  .store.candidates(t.id)
-                  .some((k) => k.kind === 'group' && k.authority === c.value)
-            );
-            break;
-          case 'processBusinessKey':
-            rows = rows.filter((t) => test(wf().store.process(t.process_id)?.business_key, c));
-            break;
-          case 'processDefinitionKey':
-          case 'processDefinitionName':
-            rows = rows.filter((t) =>
-              test(c.property === 'processDefinitionKey' ? defs.get(t.definition_id)?.key : defs.get(t.definition_id)?.name, c)
-            );
-            break;
-          default:
-            if (c.property.startsWith('variables/')) {
-              const name = c.property.slice('variables/'.length);
-              rows = rows.filter((t) => test((wf().store.variable(t.id, name) ?? wf().store.variable(t.process_id, name))?.value, c));
-            } else {
-              const kind = c.property.endsWith('At') ? 'date' : c.property === 'priority' ? 'number' : 'text';
-              rows = rows.filter((t) => test((taskJson(t) as Record<string, unknown>)[c.property], c, kind));
-            }
-        }
-      }
-      const withTask = where.some((c) => c.property === 'includeTaskVariables' && c.value === true);
-      const withProcess = where.some((c) => c.property === 'includeProcessVariables' && c.value === true);
-      let out = rows.map((t) => {
+      const listing = listTasks(ctx, wf(), caller, query.where, localVariables);
+      const out = listing.rows.map((t) => {
         const j = taskJson(t) as Record<string, unknown>;
-        if (withTask || withProcess) j.variables = taskVariables(t).filter((v) => (v.scope === 'local' ? withTask : withProcess));
+        if (listing.includeTaskVariables || listing.includeProcessVariables)
+          j.variables = taskVariables(t).filter((v) =>
+            v.scope === 'local' ? listing.includeTaskVariables : listing.includeProcessVariables
+          );
         return j;
       });
-      sortBy(out, query.orderBy, [
-        'id',
-        'name',
-        'description',
-        'priority',
-        'processId',
-        'assignee',
-        'startedAt',
-        'endedAt',
-        'durationInMs',
-        'dueAt'
-      ]);
-      out = out ?? [];
+      sortBy(out, query.orderBy, listing.status === 'active' ? RUNNING_SORT : HISTORY_SORT);
       return { body: pageOf(out, parsePaging(query)) };
     })
   );

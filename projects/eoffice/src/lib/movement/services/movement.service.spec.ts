@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { NodesApi } from '@alfresco/js-api';
+import { NodesApi, PeopleApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { MovementRefusal } from '../model/movement.model';
 import { MovementService } from './movement.service';
@@ -35,6 +35,7 @@ describe('MovementService', () => {
         return Promise.reject(error);
       }
     };
+    spyOn(PeopleApi.prototype, 'getPerson').and.resolveTo({ entry: { id: 'priya.nair' } } as never);
     spyOn(NodesApi.prototype, 'getNode').and.callFake(
       async () => ({ entry: { id: 'r1', properties: { 'eo:currentHolder': holder, 'eo:status': status } } }) as never
     );
@@ -42,7 +43,7 @@ describe('MovementService', () => {
       providers: [
         {
           provide: AlfrescoApiService,
-          useValue: { getInstance: () => ({ contentClient: { callApi }, getEcmUsername: () => 'priya.nair' }) }
+          useValue: { getInstance: () => ({ contentClient: { callApi }, getEcmUsername: () => undefined }) }
         },
         {
           provide: DeskService,
@@ -65,8 +66,38 @@ describe('MovementService', () => {
     const task = await TestBed.inject(MovementService).openItem('r1');
 
     expect(task).toEqual({ id: 't1', kind: 'holder' });
-    expect(calls[0].query['where']).toBe("(processDefinitionKey='eoMovement' AND variables/eowf_itemId='r1')");
-    expect(calls[1]).toEqual(jasmine.objectContaining({ method: 'PUT', path: '/tasks/t1', body: { state: 'claimed' } }));
+    // ACS lists a non-administrator only the tasks they are involved in: one request per post names it as
+    // candidateGroup (unclaimed tasks), one more asks for the officer's claimed tasks; the same task counts once.
+    expect(calls.filter((c) => c.method === 'GET').map((c) => c.query['where'])).toEqual([
+      "(candidateGroup='GROUP_EO_GAD_SO_EST' AND processDefinitionKey='eoMovement' AND variables/eowf_itemId='r1')",
+      "(assignee='priya.nair' AND processDefinitionKey='eoMovement' AND variables/eowf_itemId='r1')"
+    ]);
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([
+      jasmine.objectContaining({ method: 'PUT', path: '/tasks/t1', body: { state: 'claimed' } })
+    ]);
+  });
+
+  it('asks once per post of the officer, and finds a task the officer claimed earlier', async () => {
+    const desk = TestBed.inject(DeskService);
+    desk.desk = async () =>
+      ({
+        posts: ['GROUP_EO_GAD_SO_EST', 'GROUP_EO_GAD_US_EST'],
+        postEntries: [{ code: 'SO_EST', level: 2 }],
+        hierarchy: { department: { code: 'GAD' }, posts: [{ code: 'SO_EST', level: 2 }], sections: [] }
+      }) as never;
+    route = (method, path, query) =>
+      method === 'GET' && path === '/tasks' && String(query['where']).startsWith("(assignee='priya.nair'")
+        ? tasks({ id: 't7', activityDefinitionId: 'holder', assignee: 'priya.nair' })
+        : tasks();
+    const task = await TestBed.inject(MovementService).openItem('r1');
+
+    expect(task).toEqual({ id: 't7', kind: 'holder' });
+    const asked = calls.filter((c) => c.method === 'GET').map((c) => String(c.query['where']));
+    expect(asked.length).toBe(3);
+    expect(asked.filter((w) => w.includes('candidateGroup=')).map((w) => w.split(' AND ')[0])).toEqual([
+      "(candidateGroup='GROUP_EO_GAD_SO_EST'",
+      "(candidateGroup='GROUP_EO_GAD_US_EST'"
+    ]);
   });
 
   it('opens an item whose holder the caller already read without reading its node again', async () => {

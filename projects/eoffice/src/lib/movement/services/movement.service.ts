@@ -1,13 +1,23 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { NodesApi } from '@alfresco/js-api';
+import { NodesApi, PeopleApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { postOfGroup } from '../../domain';
-import { ItemTask, MarkingRequest, Movement, MovementRefusal, completionVariables, refusalOf, toMovement } from '../model/movement.model';
+import {
+  ItemTask,
+  MOVEMENT_PROCESS_KEY,
+  MarkingRequest,
+  Movement,
+  MovementRefusal,
+  completionVariables,
+  itemTaskQueries,
+  refusalOf,
+  toMovement
+} from '../model/movement.model';
 
 /** js-api has no client for the workflow API: calls go through its generic client to the public base. */
 const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
-export const MOVEMENT_PROCESS = 'eoMovement';
+export const MOVEMENT_PROCESS = MOVEMENT_PROCESS_KEY;
 
 interface TaskEntry {
   id: string;
@@ -28,6 +38,22 @@ export class MovementService {
 
   private get nodes(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
+  }
+
+  /**
+   * The signed-in officer's user id, asked once (GET /people/-me-): the workflow API's where has no `-me-`
+   * alias, and js-api knows the user name only after a sign-in in this page, not after a reload.
+   */
+  private userIdPromise?: Promise<string>;
+  private userId(): Promise<string> {
+    this.userIdPromise ??= new PeopleApi(this.apiService.getInstance()).getPerson('-me-').then(
+      (person) => person.entry.id,
+      (error: unknown) => {
+        this.userIdPromise = undefined;
+        throw error;
+      }
+    );
+    return this.userIdPromise;
   }
 
   private call<T>(method: 'GET' | 'POST' | 'PUT', path: string, query: Record<string, unknown> = {}, body?: unknown): Promise<T> {
@@ -132,9 +158,7 @@ export class MovementService {
   }
 
   private async findTask(itemId: string, knownHolder?: string): Promise<ItemTask | null> {
-    const where = `(processDefinitionKey='${MOVEMENT_PROCESS}' AND variables/eowf_itemId='${itemId.replace(/'/g, '')}')`;
-    const page = await this.call<{ list?: { entries?: { entry: TaskEntry }[] } }>('GET', '/tasks', { where, maxItems: 20 });
-    const tasks = (page.list?.entries ?? []).map((e) => e.entry).filter((t) => !t.endedAt);
+    const tasks = await this.itemTasks(itemId);
     if (!tasks.length) return null;
     const approval = tasks.find((t) => t.activityDefinitionId === 'approval');
     const holderTask = tasks.find((t) => t.activityDefinitionId !== 'approval');
@@ -144,6 +168,19 @@ export class MovementService {
       if (holds || !approval) return { id: holderTask.id, kind: holds ? 'holder' : 'pullBack' };
     }
     return approval ? { id: approval.id, kind: 'approval' } : null;
+  }
+
+  /** The caller's open tasks on the item: offered to one of the officer's posts, or claimed by the officer. */
+  private async itemTasks(itemId: string): Promise<TaskEntry[]> {
+    const [desk, me] = await Promise.all([this.deskService.desk(), this.userId()]);
+    const pages = await Promise.all(
+      itemTaskQueries(itemId, desk.posts, me).map((where) =>
+        this.call<{ list?: { entries?: { entry: TaskEntry }[] } }>('GET', '/tasks', { where, maxItems: 20 })
+      )
+    );
+    const byId = new Map<string, TaskEntry>();
+    for (const page of pages) for (const { entry } of page.list?.entries ?? []) if (!entry.endedAt) byId.set(entry.id, entry);
+    return [...byId.values()];
   }
 
   private async holdsItem(itemId: string, knownHolder?: string): Promise<boolean> {
@@ -184,7 +221,7 @@ export class MovementService {
       const status = Number((error as { status?: unknown }).status);
       if (status !== 409) throw error;
       const task = await this.call<{ entry: TaskEntry }>('GET', `/tasks/${taskId}`);
-      const me = this.apiService.getInstance().getEcmUsername();
+      const me = await this.userId();
       if (task.entry.assignee !== me) throw error;
     }
   }

@@ -241,7 +241,8 @@ describe('ReceiptService', () => {
     expect(callApi).toHaveBeenCalledTimes(1);
     const [path, method, , query] = callApi.calls.mostRecent().args;
     expect([path, method]).toEqual(['/api/-default-/public/workflow/versions/1/tasks', 'GET']);
-    expect(query.where).toContain("variables/eowf_holderGroup='GROUP_EO_GAD_CRU' AND variables/eowf_opened=false");
+    expect(query.where).toContain("(candidateGroup='GROUP_EO_GAD_CRU' AND ");
+    expect(query.where).toContain("variables/eowf_holderGroup='GROUP_EO_GAD_CRU' AND variables/eowf_opened='d:boolean false'");
     const afts = search.calls.mostRecent().args[0].query.query;
     expect(afts).toContain('(ID:"workspace://SpacesStore/r1" OR ID:"workspace://SpacesStore/r2")');
     expect(afts).toContain('=eo:currentHolder:"GROUP_EO_GAD_CRU"');
