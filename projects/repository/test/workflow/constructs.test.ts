@@ -9,15 +9,8 @@ import { describe, it, before } from 'node:test';
 import { NodesApi, type AlfrescoApi } from '@alfresco/js-api';
 import { expectError, rejectionOf } from '../support/contract';
 import { useTestRepository } from '../support/test-repository';
-import { bootstrapFile, completeTask, entries, startProcess, uploadDefinition, wf } from './support';
+import { bootstrapFile, completeTask, entries, startProcess, uploadDefinition, wf, bpmn, DELEGATE } from './support';
 
-const bpmn = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="http://eoffice.example/workflow">
-  <process isExecutable="true" id="${id}" name="${id}">${body}</process>
-</definitions>`;
-
-const DELEGATE = 'org.alfresco.repo.workflow.activiti.script.AlfrescoScriptDelegate';
 const EXECUTION_LISTENER = 'org.alfresco.repo.workflow.activiti.listener.ScriptExecutionListener';
 const scriptField = (code: string) =>
   `<activiti:field name="script"><activiti:string><![CDATA[${code}]]></activiti:string></activiti:field>`;

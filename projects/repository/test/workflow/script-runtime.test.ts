@@ -11,15 +11,8 @@ import { describe, it, before } from 'node:test';
 import type { AlfrescoApi } from '@alfresco/js-api';
 import { expectError, rejectionOf } from '../support/contract';
 import { useTestRepository } from '../support/test-repository';
-import { completeTask, entries, myTasks, startProcess, uploadDefinition, wf } from './support';
+import { completeTask, entries, myTasks, startProcess, uploadDefinition, wf, bpmn, DELEGATE } from './support';
 
-const bpmn = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="http://eoffice.example/workflow">
-  <process isExecutable="true" id="${id}" name="${id}">${body}</process>
-</definitions>`;
-
-const DELEGATE = 'org.alfresco.repo.workflow.activiti.script.AlfrescoScriptDelegate';
 const TASK_LISTENER = 'org.alfresco.repo.workflow.activiti.tasklistener.ScriptTaskListener';
 const field = (code: string) => `<activiti:field name="script"><activiti:string><![CDATA[${code}]]></activiti:string></activiti:field>`;
 const runAs = `<activiti:field name="runAs"><activiti:string>admin</activiti:string></activiti:field>`;

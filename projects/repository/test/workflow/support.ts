@@ -83,3 +83,13 @@ export function completeTask(api: AlfrescoApi, taskId: string, variables?: unkno
 export function ignoreItemPeople(recorder: { ignore(p: (e: { url: string; method: string; status: number }) => boolean): void }) {
   recorder.ignore((e) => e.method === 'GET' && e.status === 200 && /\/items(\?|$)/.test(e.url));
 }
+
+/** A one-process definition for the tests that write their own, in a namespace ACS runs sandboxed when uploaded. */
+export const bpmn = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="http://eoffice.example/workflow">
+  <process isExecutable="true" id="${id}" name="${id}">${body}</process>
+</definitions>`;
+
+/** The class Alfresco's script service tasks name. */
+export const DELEGATE = 'org.alfresco.repo.workflow.activiti.script.AlfrescoScriptDelegate';

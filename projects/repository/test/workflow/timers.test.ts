@@ -12,15 +12,7 @@ import { describe, it, before } from 'node:test';
 import { NodesApi, type AlfrescoApi } from '@alfresco/js-api';
 import { expectError, rejectionOf } from '../support/contract';
 import { useTestRepository } from '../support/test-repository';
-import { completeTask, entries, startProcess, uploadDefinition, wf } from './support';
-
-const bpmn = (id: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="http://eoffice.example/workflow">
-  <process isExecutable="true" id="${id}" name="${id}">${body}</process>
-</definitions>`;
-
-const DELEGATE = 'org.alfresco.repo.workflow.activiti.script.AlfrescoScriptDelegate';
+import { completeTask, entries, startProcess, uploadDefinition, wf, bpmn, DELEGATE } from './support';
 
 /** ann answers, or after `eo_wait` the timer takes the file back to the initiator. */
 const ESCALATING = bpmn(
