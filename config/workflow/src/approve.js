@@ -1,41 +1,60 @@
-// Approval task completion (runs as admin): a Section Officer or above approves or refuses the
-// holder's request to close (or to reopen) the item: eowf_decision = approve | refuse, eowf_remarks.
+// Approval task completion (runs as admin, after the listener recording the caller): a Section Officer or
+// above on the requester's reporting line approves or refuses the request to close (or to reopen) the
+// item: eowf_decision = approve | refuse, eowf_remarks. The request, its requester and its approver are
+// read from the item (written when it was asked), never from variables.
 (function () {
   var h = eoHierarchy();
+  var actor = eoActor();
   var item = eoItem();
-  var actor = String(task.assignee || '');
-  var approverGroup = eoVar('eowf_approverGroup');
+  var request = eoText(item.properties['eo:pendingRequest']);
+  var approverGroup = eoText(item.properties['eo:pendingApprover']);
+  var holderGroup = eoText(item.properties['eo:pendingRequester']);
+  if (!request || !approverGroup || !holderGroup) eoFail('No request on ' + eoLabel(item) + ' is waiting for approval');
   if (!eoIsMember(approverGroup, actor)) eoFail(actor + ' does not hold ' + approverGroup + ' and cannot decide this request');
   var decision = eoTaskVar('eowf_decision');
   if (decision != 'approve' && decision != 'refuse') eoFail('Decide the request: eowf_decision = approve or refuse');
+  eoCompleting();
   var remarks = eoTaskVar('eowf_remarks');
-  var request = eoVar('eowf_request');
-  var holderGroup = eoVar('eowf_holderGroup');
-  var requester = eoVar('eowf_holder');
+  var requester = eoPost(h, holderGroup);
+  var pending = {
+    'eo:pendingRequest': null,
+    'eo:pendingRequester': null,
+    'eo:pendingApprover': null,
+    'eo:pendingRemarks': null
+  };
   execution.setVariable('eowf_request', '');
   // The approver keeps read access (it saw the item); the holder keeps the item.
   if (decision == 'refuse') {
     execution.setVariable('eowf_refusal', remarks || 'refused');
-    execution.setVariable('eowf_next', request == 'reopen' ? 'end' : 'holder');
-    eoSetHolder(h, requester, null);
+    eoCustody(item, pending);
+    if (request == 'reopen') {
+      eoUnbind(item);
+      execution.setVariable('eowf_next', 'end');
+    } else {
+      eoSetHolder(h, item, requester.code, null);
+      execution.setVariable('eowf_next', 'holder');
+    }
     return;
   }
   var note = 'Approved by ' + eoTitle(h, eoPost(h, approverGroup)) + (remarks ? ': ' + remarks : '');
   if (request == 'close') {
-    var asked = eoVar('eowf_requestRemarks');
+    var asked = eoText(item.properties['eo:pendingRemarks']);
     eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: (asked ? asked + ' - ' : '') + note });
     var closed = { 'eo:status': 'closed' };
     if (item.isSubType('eo:file')) {
       closed['eo:closedAt'] = new Date();
       closed['eo:closureApprovedBy'] = approverGroup;
     }
+    eoCustody(item, pending);
     eoCustody(item, closed);
     eoHandOver(item, holderGroup, null, null, true);
+    eoUnbind(item);
     execution.setVariable('eowf_next', 'end');
   } else {
     eoRecord(item, { action: 'reopen', from: holderGroup, fromUser: actor, to: holderGroup, remarks: note });
-    eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date() });
-    eoSetHolder(h, requester, null);
+    eoCustody(item, pending);
+    eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': holderGroup });
+    eoSetHolder(h, item, requester.code, null);
     execution.setVariable('eowf_next', 'holder');
   }
 })();

@@ -1,20 +1,24 @@
-// Holder task assignment (a claim; runs as admin). A member of the holding post claiming the task
-// "opens" the item: from then on the sender can no longer pull it back. A member of the sending post
-// may claim only to pull back, and only while the item is unopened.
+// Holder task assignment (a claim; runs as admin, after the listener recording the caller). A claim is
+// made by the caller for themselves: on ACS the process's starter may set anyone as assignee. A member of
+// the holding post claiming the task "opens" the item: from then on the sender can no longer pull it
+// back. A member of the sending post may claim only to pull back, and only while the item is unopened.
 (function () {
-  if (task.assignee === null || task.assignee === undefined) return;
-  var actor = String(task.assignee);
-  var holderGroup = eoVar('eowf_holderGroup');
-  var senderGroup = eoVar('eowf_senderGroup');
+  var actor = eoActor();
+  var assignee = eoText(task.assignee);
+  if (!assignee) return; // released: nobody acts
+  if (assignee != actor) eoFail(actor + ' cannot claim this task for ' + assignee + '; each officer claims for themselves');
+  var item = eoItem();
+  var holderGroup = eoText(item.properties['eo:currentHolder']);
+  var pullBackBy = eoText(item.properties['eo:pullBackBy']);
   if (eoIsMember(holderGroup, actor)) {
-    if (!eoBool('eowf_opened')) {
+    if (!eoOpened(item)) {
+      eoMarkRead(item);
       execution.setVariable('eowf_opened', true);
-      eoMarkRead(eoItem());
     }
     return;
   }
-  if (senderGroup && eoIsMember(senderGroup, actor)) {
-    if (eoBool('eowf_opened')) eoFail('The recipient has already opened this item; it can no longer be pulled back');
+  if (pullBackBy && eoIsMember(pullBackBy, actor)) {
+    if (eoOpened(item)) eoFail('The recipient has already opened this item; it can no longer be pulled back');
     return;
   }
   eoFail(actor + ' does not hold this item (' + holderGroup + ' does)');

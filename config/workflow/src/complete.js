@@ -2,14 +2,15 @@
 // local): eowf_action = send | copy | sendBack | pullBack | park | unpark | close | putInFile, eowf_to (post code or
 // group, for send; the approving post for close, optional), eowf_copyTo (receipts: more posts that get
 // a read-only copy, comma-separated), eowf_remarks, eowf_dueDate, eowf_urgency, eowf_file (putInFile:
-// the file's node id).
+// the file's node id). The client sends each of them, '' when unused, so none planted by another survives.
+// Who acts is the recorded caller (eoActor), custody state is read from the item, never from variables.
 (function () {
   var h = eoHierarchy();
+  var actor = eoActor();
   var item = eoItem();
-  var actor = String(task.assignee || '');
-  var holder = eoPost(h, eoVar('eowf_holder'));
-  var holderGroup = eoGroupOf(h, holder.code);
-  var senderGroup = eoVar('eowf_senderGroup');
+  var holderGroup = eoText(item.properties['eo:currentHolder']);
+  var holder = eoPost(h, holderGroup);
+  var senderGroup = eoText(item.properties['eo:pullBackBy']);
   var action = eoTaskVar('eowf_action');
   var remarks = eoTaskVar('eowf_remarks');
   var due = eoDate(eoTaskValue('eowf_dueDate'));
@@ -31,29 +32,33 @@
     if (urgency) props['eo:urgency'] = String(urgency);
     eoCustody(item, props);
     eoHandOver(item, toGroup, opts.drop ? null : holderGroup, opts.drop ? holderGroup : null, opts.freeze);
-    eoSetHolder(h, target.code, opts.pullable ? holderGroup : null);
+    eoSetHolder(h, item, target.code, opts.pullable ? holderGroup : null);
     execution.setVariable('eowf_next', 'holder');
   }
 
   if (action == 'pullBack') {
     if (!senderGroup || !eoIsMember(senderGroup, actor)) eoFail('Only the post that sent this item can pull it back');
-    if (eoBool('eowf_opened')) eoFail('The recipient has already opened this item; it can no longer be pulled back');
+    if (eoOpened(item)) eoFail('The recipient has already opened this item; it can no longer be pulled back');
+    eoCompleting();
     var sender = eoPost(h, senderGroup);
-    var sentBy = eoVar('eowf_sentByBefore');
+    var sentBy = eoText(item.properties['eo:returnToBefore']);
     eoRecord(item, { action: 'pullBack', from: holderGroup, fromUser: actor, to: senderGroup, remarks: remarks });
     eoCustody(item, {
       'eo:currentHolder': senderGroup,
       'eo:heldSince': new Date(),
-      'eo:previousHolder': sentBy ? eoGroupOf(h, sentBy) : null
+      'eo:previousHolder': sentBy ? eoGroupOf(h, sentBy) : null,
+      'eo:returnTo': sentBy || null
     });
     eoHandOver(item, senderGroup, null, holderGroup, false);
-    eoSetHolder(h, sender.code, null);
+    eoSetHolder(h, item, sender.code, null);
     execution.setVariable('eowf_sentBy', sentBy);
     execution.setVariable('eowf_next', 'holder');
     return;
   }
   if (!eoIsMember(holderGroup, actor)) eoFail(actor + ' does not hold ' + eoTitle(h, holder) + "'s charge and cannot act on this item");
   if (status == 'parked' && action != 'unpark' && action != 'close') eoFail('The item is parked: take it out of park first');
+  if (eoText(item.properties['eo:pendingRequest'])) eoFail('A request on this item is waiting for approval');
+  eoCompleting();
 
   if (action == 'send') {
     if (!toText) eoFail('Choose the officer (post) to send the item to');
@@ -89,7 +94,7 @@
         (remarks ? remarks + ' ' : '') + '[for ' + eoTitle(h, to) + ', through ' + eoTitle(h, target) + ', a level jumped on the way up]';
     var jumpedGroups = [];
     for (var k = 0; k < jumped.length; k++) jumpedGroups.push(eoGroupOf(h, jumped[k]));
-    execution.setVariable('eowf_sentByBefore', eoVar('eowf_sentBy'));
+    eoCustody(item, { 'eo:returnToBefore': eoText(item.properties['eo:returnTo']) || null, 'eo:returnTo': holder.code });
     execution.setVariable('eowf_sentBy', holder.code);
     moveTo(target, 'send', { jumped: jumpedGroups, returnVia: left, freeze: true, pullable: true });
     for (var k2 = 0; k2 < copies.length; k2++) {
@@ -133,15 +138,15 @@
       given++;
     }
     if (!given) eoFail('Name at least one other post to copy the receipt to');
-    eoSetHolder(h, holder.code, null);
+    eoSetHolder(h, item, holder.code, null);
     execution.setVariable('eowf_opened', true); // the holder has it open: still read, not new
     execution.setVariable('eowf_next', 'holder');
     return;
   }
   if (action == 'sendBack') {
-    var back = eoVar('eowf_sentBy');
+    var back = eoText(item.properties['eo:returnTo']);
     if (!back) eoFail('Nobody sent this item to ' + eoTitle(h, holder) + '; there is no one to send it back to');
-    execution.setVariable('eowf_sentByBefore', back);
+    eoCustody(item, { 'eo:returnToBefore': back, 'eo:returnTo': holder.code });
     execution.setVariable('eowf_sentBy', holder.code);
     moveTo(eoPost(h, back), 'sendBack', { freeze: true, pullable: true });
     return;
@@ -151,7 +156,7 @@
     if (action == 'unpark' && status != 'parked') eoFail('The item is not parked');
     eoRecord(item, { action: action, from: holderGroup, fromUser: actor, to: holderGroup, remarks: remarks });
     eoCustody(item, { 'eo:status': action == 'park' ? 'parked' : 'inMovement' });
-    eoSetHolder(h, holder.code, null);
+    eoSetHolder(h, item, holder.code, null);
     execution.setVariable('eowf_next', 'holder');
     return;
   }
@@ -165,17 +170,25 @@
       }
       eoCustody(item, closed);
       eoHandOver(item, holderGroup, null, null, true);
+      eoUnbind(item);
       execution.setVariable('eowf_next', 'end');
       return;
     }
-    var approver = toText ? eoPost(h, toText) : eoApproverFor(h, holder);
-    if (approver.level < 2)
-      eoFail('Closing needs the approval of a Section Officer or above; ' + eoTitle(h, approver) + ' cannot approve it');
+    if (toText && eoPost(h, toText).code == holder.code) eoFail('Close it directly: ' + eoTitle(h, holder) + ' needs no approval');
+    var approver = eoApproverOf(h, holder, toText, 'Closing');
     if (approver.code == holder.code) eoFail('Close it directly: ' + eoTitle(h, holder) + ' needs no approval');
+    var approverGroup = eoGroupOf(h, approver.code);
+    eoCustody(item, {
+      'eo:pendingRequest': 'close',
+      'eo:pendingRequester': holderGroup,
+      'eo:pendingApprover': approverGroup,
+      'eo:pendingRemarks': remarks || null,
+      'eo:pullBackBy': null
+    });
     execution.setVariable('eowf_request', 'close');
     execution.setVariable('eowf_requestRemarks', remarks || '');
-    execution.setVariable('eowf_approverGroup', eoGroupOf(h, approver.code));
-    eoHandOver(item, holderGroup, eoGroupOf(h, approver.code), null, false);
+    execution.setVariable('eowf_approverGroup', approverGroup);
+    eoHandOver(item, holderGroup, approverGroup, null, false);
     execution.setVariable('eowf_next', 'approval');
     return;
   }
@@ -190,6 +203,7 @@
     eoFileReceipt(file, item, holderGroup, actor);
     eoRecord(item, { action: 'putInFile', from: holderGroup, fromUser: actor, to: holderGroup, remarks: remarks || eoLabel(file) });
     eoCustody(item, { 'eo:status': 'putInFile', 'eo:inFile': file });
+    eoUnbind(item);
     execution.setVariable('eowf_next', 'end');
     return;
   }

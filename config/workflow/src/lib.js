@@ -2,7 +2,11 @@
 // Alfresco's Rhino and on the local repository's V8 alike. build.mjs puts the compiled channel rules
 // (eoDomain.mayMark, eoDomain.routeDown from projects/eoffice/src/lib/domain/hierarchy.ts) in front of it.
 // Listeners run as the repository administrator (runAs): they set permissions and owners no officer
-// may set; who acts is always taken from the task (task.assignee) or the initiator, never from `person`.
+// may set. Nothing a caller can write is authority (docs/workflow-scripts.md, "Trust"): on ACS the starter
+// and every involved user may set task.assignee, any variable and the package through the REST API. So:
+// who acted comes from the listener without runAs that precedes each admin one and records the caller
+// (eoActor); the item comes from the process's binding node (eoItem); custody state (holder, who may pull
+// back, where to send back, a pending request) lives on the item, which only these scripts write.
 //
 // Values from Java reach the script the way Rhino wraps them (docs/workflow-scripts.md, Script runtime):
 // execution.getVariable, task.getVariableLocal, task.assignee, node.name … give java.lang objects, not JS
@@ -23,13 +27,95 @@ function eoHierarchy() {
   return JSON.parse(String(node.content));
 }
 
-/** The receipt or file this movement carries (the only item of the package). */
-function eoItem() {
+/** A property, variable or Java value as a JS string; '' for none (callers treat '' as absent). */
+function eoText(v) {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/**
+ * Who acted: the caller recorded by the listener without runAs that runs just before this one in the same
+ * event (Alfresco's ActivitiScriptBase binds `person` to the fully authenticated caller there). Read once
+ * and removed, so no value survives to be read by a later event.
+ */
+function eoActor() {
+  var who = eoText(execution.getVariable('eowf_actor'));
+  execution.removeVariable('eowf_actor');
+  if (!who) eoFail('Who acted is unknown: the listener recording the caller must run before this one');
+  return who;
+}
+
+var EO_BINDINGS_PATH = 'Data Dictionary/eOffice/Movements';
+
+function eoProcessId() {
+  return String(execution.processInstanceId);
+}
+
+/** The node binding this process to its item; null once the movement ended or was cancelled. */
+function eoBinding() {
+  return companyhome.childByNamePath(EO_BINDINGS_PATH + '/' + eoProcessId());
+}
+
+/** The one receipt or file the starter put in the package (only at start: later the package is not trusted). */
+function eoPackageItem() {
   var items = bpm_package.children;
   if (items.length != 1) eoFail('A movement carries exactly one receipt or file; this one has ' + items.length + ' items');
   var item = items[0];
   if (!item.isSubType('eo:receipt') && !item.isSubType('eo:file')) eoFail(item.name + ' is neither an e-Office receipt nor a file');
   return item;
+}
+
+/**
+ * Binds the item to this process: a node named by the process id under Data Dictionary/eOffice/Movements
+ * (no officer writes there) names the item, and the item names the process. An item bound to another
+ * process is refused: it is moving already.
+ */
+function eoBind(item) {
+  var bound = eoText(item.properties['eo:movementProcess']);
+  if (bound && bound != eoProcessId()) eoFail(eoLabel(item) + ' is already moving; act on its task instead');
+  var dictionary = companyhome.childByNamePath('Data Dictionary/eOffice');
+  if (!dictionary) eoFail('Data Dictionary/eOffice is missing: run npx eoffice install');
+  var folder = dictionary.childByNamePath('Movements');
+  if (!folder) folder = dictionary.createFolder('Movements');
+  var binding = folder.createNode(eoProcessId(), 'cm:content', {});
+  binding.addAspect('eo:movementBinding', { 'eo:boundItem': String(item.id) });
+  item.properties['eo:movementProcess'] = eoProcessId();
+  item.save();
+}
+
+/**
+ * The receipt or file this movement carries, from its binding, never from the package: whoever may work
+ * with the process may add and remove package items, so items found there are ignored.
+ */
+function eoItem() {
+  var binding = eoBinding();
+  if (!binding) eoFail('This movement carries no item any more (it was ended or cancelled)');
+  var id = eoText(binding.properties['eo:boundItem']);
+  var item = id ? search.findNode('workspace://SpacesStore/' + id) : null;
+  if (!item || eoText(item.properties['eo:movementProcess']) != eoProcessId())
+    eoFail('The item of this movement is bound to another movement');
+  return item;
+}
+
+/** Ends the binding (the process ends, or an administrator cancelled it): the holder may start a new movement. */
+function eoUnbind(item) {
+  var props = { 'eo:movementProcess': null, 'eo:pullBackBy': null, 'eo:pendingRequest': null, 'eo:pendingRequester': null };
+  props['eo:pendingApprover'] = null;
+  props['eo:pendingRemarks'] = null;
+  eoCustody(item, props);
+  var binding = eoBinding();
+  if (binding) binding.remove();
+}
+
+/**
+ * Marks the task being completed on the binding, so that its `delete` listener (Activiti fires `delete`
+ * after `complete`, TaskEntity.complete → TaskEntityManager.deleteTask) can tell completion from a
+ * process deleted through the REST API.
+ */
+function eoCompleting() {
+  var binding = eoBinding();
+  if (!binding) return;
+  binding.properties['eo:completingTask'] = String(task.id);
+  binding.save();
 }
 
 function eoLabel(item) {
@@ -79,15 +165,12 @@ function eoBool(name) {
 }
 
 /**
- * A value the client sent when completing the task (scope local; a global one is used once and removed), as
- * it came from Java (a wrapped String or Date), or null when it is missing or empty.
+ * A value the client sent when completing the task (scope local), as it came from Java (a wrapped String or
+ * Date), or null when it is missing or empty. Process variables of the same name are never read: anyone
+ * involved may plant them; the client sends every input ('' when unused), overwriting what others set.
  */
 function eoTaskValue(name) {
   var v = task.getVariableLocal(name);
-  if (v === null || v === undefined) {
-    v = execution.getVariable(name);
-    if (v !== null && v !== undefined) execution.removeVariable(name);
-  }
   return v === null || v === undefined || String(v) == '' ? null : v;
 }
 
@@ -104,6 +187,29 @@ function eoDate(v) {
   var d = new Date(String(v));
   if (isNaN(d.getTime())) eoFail('Not a date: ' + v);
   return d;
+}
+
+/** True when `candidate` is `post` or a post it reports to, directly or through others. */
+function eoOnReportingLine(h, post, candidate) {
+  var p = post;
+  for (var guard = 0; p && guard <= h.posts.length; guard++) {
+    if (p.code == candidate.code) return true;
+    p = p.reportsTo ? eoPost(h, p.reportsTo) : null;
+  }
+  return false;
+}
+
+/**
+ * The post to approve `post`'s request: `asked` (a post code or group) when given, which must be on its
+ * reporting line at Section Officer level or above; else the nearest such post.
+ */
+function eoApproverOf(h, post, asked, what) {
+  var approver = asked ? eoPost(h, asked) : eoApproverFor(h, post);
+  if (approver.level < 2)
+    eoFail(what + ' needs the approval of a Section Officer or above; ' + eoTitle(h, approver) + ' cannot approve it');
+  if (!eoOnReportingLine(h, post, approver))
+    eoFail(eoTitle(h, approver) + ' is not on the reporting line of ' + eoTitle(h, post) + ' and cannot approve it');
+  return approver;
 }
 
 /** Nearest post at Section Officer level (2) or above on `post`'s reporting line, itself included. */
@@ -276,23 +382,43 @@ function eoFileReceipt(file, receipt, holderGroup, actor) {
   return entry;
 }
 
-/** Stamps "opened by the recipient" on the latest movement that reached the current holder. */
-function eoMarkRead(item) {
+/** The latest movement that reached the current holder (copies to other posts come after a send). */
+function eoLatestToHolder(item) {
   var folder = item.childByNamePath('Movements');
-  if (!folder) return;
+  if (!folder) return null;
+  var holder = eoText(item.properties['eo:currentHolder']);
   var children = folder.children;
   var latest = null;
-  for (var i = 0; i < children.length; i++) if (!latest || String(children[i].name) > String(latest.name)) latest = children[i];
+  for (var i = 0; i < children.length; i++) {
+    if (eoText(children[i].properties['eo:movementTo']) != holder) continue;
+    if (!latest || String(children[i].name) > String(latest.name)) latest = children[i];
+  }
+  return latest;
+}
+
+/** Whether the holder has opened the item since it reached it: the movement's read stamp, not a variable. */
+function eoOpened(item) {
+  var latest = eoLatestToHolder(item);
+  return !!(latest && latest.properties['eo:movementReadAt']);
+}
+
+/** Stamps "opened by the recipient" on the latest movement that reached the current holder. */
+function eoMarkRead(item) {
+  var latest = eoLatestToHolder(item);
   if (latest && !latest.properties['eo:movementReadAt']) {
     latest.properties['eo:movementReadAt'] = new Date();
     latest.save();
   }
 }
 
-/** Sets the holder variables the next holder task is created from. */
-function eoSetHolder(h, postCode, senderGroup) {
+/**
+ * Who the next holder task is for: on the item, eo:pullBackBy (the sending post while it may pull back);
+ * as variables, the same for the task's candidate groups and for listings (never read as authority).
+ */
+function eoSetHolder(h, item, postCode, senderGroup) {
   var group = eoGroupOf(h, postCode);
   var sender = senderGroup ? String(senderGroup) : '';
+  eoCustody(item, { 'eo:pullBackBy': sender || null });
   execution.setVariable('eowf_holder', String(postCode));
   execution.setVariable('eowf_holderGroup', group);
   execution.setVariable('eowf_senderGroup', sender);

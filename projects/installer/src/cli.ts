@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, describeError } from './acs';
 import { CONFIG_DIR, DEFAULT_HIERARCHY, DEFAULT_SUBJECT_HEADS, loadArtefacts } from './config';
+import { checkConsistency, printConsistency } from './consistency';
 import { doctor, failed, printChecks } from './doctor';
 import { install } from './install';
 import { StepLog } from './log';
@@ -21,6 +22,8 @@ Options:
   --password <pw>      its password (default admin)                       (env EOFFICE_PASSWORD)
   --hierarchy <file>   department hierarchy (default config/hierarchy/gad.hierarchy.json)
   --subject-heads <file>  subject-head index for file numbers (default config/subject-heads/gad.subject-heads.json)
+  --consistency        doctor: check custody, movement records and numbers of every item instead
+                       (one line per finding, exit code 1 when there is any)
   --if-empty           seed-demo: do nothing when the department site already exists
   --verbose            also list what was already in place`;
 
@@ -35,6 +38,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       hierarchy: { type: 'string' },
       'subject-heads': { type: 'string' },
       'if-empty': { type: 'boolean' },
+      consistency: { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -63,6 +67,11 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   const started = Date.now();
   const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
+  if (command === 'doctor' && values.consistency) {
+    const report = await checkConsistency(acs, artefacts.hierarchy);
+    printConsistency(report, out);
+    return report.findings.length ? 1 : 0;
+  }
   if (command === 'doctor') {
     const checks = await doctor(acs, artefacts);
     printChecks(checks, out);

@@ -88,9 +88,31 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
     for (const folder of [FOLDERS.receipts, FOLDERS.files, FOLDERS.computerNumbers]) {
       const there = docLib && (await nodeAt(acs, folder, docLib.entry.folderId));
       add(there ? 'ok' : 'missing', `folder ${siteId}/documentLibrary/${folder}`);
+      // Numbers are made only by eoRegister: a series folder an officer may write is one where
+      // anybody can take, skip or free a number.
+      if (there) {
+        const writable = await officerWritable(acs, there.entry.id);
+        add(
+          writable.length ? 'outdated' : 'ok',
+          writable.length
+            ? `folder ${siteId}/documentLibrary/${folder} writable by ${writable.join(', ')}: run npx eoffice install`
+            : `folder ${siteId}/documentLibrary/${folder} read-only for officers`
+        );
+      }
     }
+    const intake = docLib && (await nodeAt(acs, FOLDERS.intake, docLib.entry.folderId));
+    add(intake ? 'ok' : 'missing', `folder ${siteId}/documentLibrary/${FOLDERS.intake}`);
   }
   return checks;
+}
+
+/** Authorities that may write in the folder: it inherits (the site's roles), or grants more than Consumer. */
+async function officerWritable(acs: Acs, nodeId: string): Promise<string[]> {
+  const perms = (await acs.nodes.getNode(nodeId, { include: ['permissions'] })).entry.permissions;
+  if (perms?.isInheritanceEnabled !== false) return ['the site members (permissions inherited)'];
+  return (perms.locallySet ?? [])
+    .filter((p) => p.accessStatus !== 'DENIED' && p.name !== 'Consumer')
+    .map((p) => `${p.authorityId} (${p.name})`);
 }
 
 /**

@@ -6,11 +6,12 @@ import type { Acs } from './acs';
 import { orMissing } from './acs';
 import { CONFIG_DIR, REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
-import { ensureContent, ensureFolder, ensureGroup, ensureProperties, groupMembers } from './repo';
+import { ensureContent, ensureFolder, ensureGroup, ensurePermissions, ensureProperties, groupMembers } from './repo';
 import {
   departmentGroup,
   departmentSite,
   FOLDERS,
+  intakeFolder,
   oversightGroup,
   oversightPosts,
   postGroup,
@@ -192,7 +193,7 @@ async function ensureSite(acs: Acs, h: Hierarchy, log: StepLog): Promise<Install
   const dept = departmentGroup(h);
   if (await orMissing(acs.sites.getSiteGroupMembership(siteId, dept))) log.record('unchanged', `site ${siteId} member ${dept}`);
   else {
-    // Everyone in the department may diarise and open files; the workflow narrows write access per item.
+    // Members browse the site; what they may write is narrowed below (intake only) and per item by the workflows.
     await acs.sites.createSiteGroupMembership(siteId, { id: dept, role: 'SiteContributor' });
     log.record('created', `site ${siteId} member ${dept}`);
   }
@@ -202,7 +203,42 @@ async function ensureSite(acs: Acs, h: Hierarchy, log: StepLog): Promise<Install
     [FOLDERS.files, 'e-Files / ई-फ़ाइलें'],
     [FOLDERS.computerNumbers, 'Computer No. register / कंप्यूटर संख्या रजिस्टर']
   ];
-  for (const [folder, title] of titles)
-    await ensureFolder(acs, log, documentLibraryId, folder, title, `${siteId}/documentLibrary/${folder}`);
+  // Series folders and the Computer No. register: every officer reads them, only the registration
+  // workflow (run as the administrator) writes them, so nobody can take, skip or free a number.
+  const readOnly = { inherit: false, set: { [dept]: 'Consumer' } };
+  for (const [folder, title] of titles) {
+    const id = await ensureFolder(acs, log, documentLibraryId, folder, title, `${siteId}/documentLibrary/${folder}`);
+    await ensurePermissions(acs, log, id, readOnly, `${siteId}/documentLibrary/${folder}`);
+  }
+  await ensureIntake(acs, h, log, siteId, documentLibraryId);
   return { siteId, documentLibraryId };
+}
+
+/**
+ * Intake/<post>: where a post creates a receipt or file before eoRegister numbers it and moves it into its
+ * series. Only that post may add to its folder (Contributor: each creator owns, and alone edits, what it
+ * created), nobody else reads it; Intake itself is read-only, so no officer can plant a post's folder.
+ */
+async function ensureIntake(acs: Acs, h: Hierarchy, log: StepLog, siteId: string, documentLibraryId: string): Promise<void> {
+  const label = `${siteId}/documentLibrary/${FOLDERS.intake}`;
+  const root = await ensureFolder(
+    acs,
+    log,
+    documentLibraryId,
+    FOLDERS.intake,
+    'Intake (before numbering) / प्राप्ति (क्रमांकन से पूर्व)',
+    label
+  );
+  await ensurePermissions(acs, log, root, { inherit: false, set: { [departmentGroup(h)]: 'Consumer' } }, label);
+  for (const p of h.posts) {
+    const id = await ensureFolder(
+      acs,
+      log,
+      documentLibraryId,
+      intakeFolder(p.code),
+      undefined,
+      `${siteId}/documentLibrary/${intakeFolder(p.code)}`
+    );
+    await ensurePermissions(acs, log, id, { inherit: false, set: { [postGroup(h, p.code)]: 'Contributor' } }, `${label}/${p.code}`);
+  }
 }

@@ -126,3 +126,28 @@ export async function ensureGroup(
   }
   log.record(changed ? 'updated' : 'unchanged', `group ${id}`);
 }
+
+export interface LocalPermissions {
+  inherit: boolean;
+  /** Entries set on the node itself: authority → role (Consumer, Contributor …). */
+  set: Record<string, string>;
+}
+
+/** Makes the node's own permissions exactly `wanted` (inheritance and the locally set entries). */
+export async function ensurePermissions(acs: Acs, log: StepLog, nodeId: string, wanted: LocalPermissions, label: string): Promise<void> {
+  const node = await acs.nodes.getNode(nodeId, { include: ['permissions'] });
+  const current = node.entry.permissions;
+  const local = (current?.locallySet ?? []).filter((p) => p.accessStatus !== 'DENIED');
+  const same =
+    current?.isInheritanceEnabled === wanted.inherit &&
+    local.length === Object.keys(wanted.set).length &&
+    local.every((p) => wanted.set[p.authorityId ?? ''] === p.name);
+  if (same) return log.record('unchanged', `permissions of ${label}`);
+  await acs.nodes.updateNode(nodeId, {
+    permissions: {
+      isInheritanceEnabled: wanted.inherit,
+      locallySet: Object.entries(wanted.set).map(([authorityId, name]) => ({ authorityId, name, accessStatus: 'ALLOWED' as const }))
+    }
+  });
+  log.record('updated', `permissions of ${label}`);
+}

@@ -14,10 +14,12 @@ import {
   sectionGroup,
   departmentGroup,
   departmentSite,
+  incumbentName,
   validateHierarchy,
   type Hierarchy
 } from '../../eoffice/src/lib/domain/hierarchy';
 import { DEFAULT_HIERARCHY, loadHierarchy } from '../src/config';
+import { DEMO_OFFICERS } from '../src/seed/officers';
 
 const gad = (): Hierarchy => loadHierarchy(DEFAULT_HIERARCHY);
 
@@ -33,6 +35,28 @@ describe('hierarchy template', () => {
       ['SO_EST', 'US_EST', 'DS', 'JS', 'SECY', 'MINISTER']
     );
     assert.equal(h.channel.maxLevelJump, 4);
+  });
+
+  it("records each incumbent's name (what signature blocks carry) as the demo officers are named", () => {
+    for (const p of gad().posts) {
+      const officer = DEMO_OFFICERS.find((o) => o.id === p.incumbent);
+      assert.deepEqual(p.incumbentName, officer && { en: `${officer.firstName} ${officer.lastName}`, hi: officer.nameHi }, p.code);
+      assert.equal(incumbentName(gad(), p.incumbent!, 'hi'), officer?.nameHi);
+    }
+    assert.equal(incumbentName(gad(), 'nobody.here'), undefined);
+  });
+
+  it('refuses an incumbent name without an incumbent, or without Hindi', () => {
+    const h = gad();
+    const [first, second, ...rest] = h.posts;
+    const problems = validateHierarchy({
+      ...h,
+      posts: [{ ...first, incumbent: undefined }, { ...second, incumbentName: { en: 'Meera Iyer' } }, ...rest]
+    });
+    assert.deepEqual(problems, [
+      `post ${first.code}: incumbentName needs en and hi, and an incumbent`,
+      `post ${second.code}: incumbentName needs en and hi, and an incumbent`
+    ]);
   });
 
   it('names groups and the site after the department and post codes', () => {

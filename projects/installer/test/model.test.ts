@@ -62,15 +62,19 @@ describe('e-Office content model', () => {
     assert.equal(result.properties['eo:mainCategory'], 'General');
   });
 
-  it('a receipt cannot exist without its number, subject, received and diarised dates', () => {
+  it('a receipt cannot exist without its subject, received and diarised dates; its number comes with registration', () => {
     const d = dictionary();
-    for (const p of ['eo:receiptNumber', 'eo:subject', 'eo:receivedDate', 'eo:diarisedDate']) {
+    for (const p of ['eo:subject', 'eo:receivedDate', 'eo:diarisedDate']) {
       const props = receipt();
       delete (props as Record<string, unknown>)[p];
       rejects(d, 'eo:receipt', props, 'mandatoryMissing', p);
     }
     // Letter number, sender and delivery mode may come later (a physical receipt diarised in a hurry).
     assert.doesNotThrow(() => d.validateProperties({ type: 'eo:receipt', mode: 'create', properties: receipt() }));
+    // Unnumbered, it waits in its post's intake folder until eoRegister numbers it (mandatory, not enforced).
+    const unnumbered = receipt();
+    delete (unnumbered as Record<string, unknown>)['eo:receiptNumber'];
+    assert.doesNotThrow(() => d.validateProperties({ type: 'eo:receipt', mode: 'create', properties: unnumbered }));
   });
 
   it('refuses values outside the lists and malformed PIN, mobile and e-mail', () => {
@@ -112,7 +116,10 @@ describe('e-Office content model', () => {
     rejects(d, 'eo:file', file({ 'eo:basicHead': 'a' }), 'constraintViolation', 'eo:basicHead');
     rejects(d, 'eo:file', file({ 'eo:recordCategory': 'D' }), 'constraintViolation', 'eo:recordCategory');
     rejects(d, 'eo:file', file({ 'eo:fileSerial': 0 }), 'constraintViolation', 'eo:fileSerial');
-    rejects(d, 'eo:file', { 'cm:name': '000006', 'eo:subject': 'x' }, 'mandatoryMissing', 'eo:fileNumber');
+    // An unnumbered file waits in its post's intake folder until eoRegister numbers it.
+    assert.doesNotThrow(() =>
+      d.validateProperties({ type: 'eo:file', mode: 'create', properties: { 'cm:name': 'intake-1', 'eo:subject': 'x' } })
+    );
   });
 
   it('notes are yellow until made green, numbered, and drafts are versioned', () => {

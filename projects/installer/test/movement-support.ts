@@ -1,18 +1,17 @@
 /**
  * The movement workflow as a client uses it, through @alfresco/js-api against the local repository:
- * the department installed by `install`, its officers logged in, receipts and files diarised with the
- * numbering of projects/eoffice, and the REST calls of config/README.md ("The movement workflow").
+ * the department installed by `install`, its officers logged in, receipts and files numbered by the
+ * eoRegister workflow as the extension has them numbered, and the REST calls of config/README.md ("The movement workflow").
  * Shared by test/movement*.test.ts and bench/movement.bench.ts.
  */
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
 import { postGroup } from '../../eoffice/src/lib/domain/hierarchy';
-import { claimNext, fileSeries, formatReceiptNumber, receiptSeries, type NumberingNodes } from '../../eoffice/src/lib/domain/numbering';
+import { createInIntake, registerItem, type RegistrationClient } from '../../eoffice/src/lib/domain/registration';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
 
 export const PASSWORD = 'demo1234';
-const YEAR = 2026;
 
 export interface Department {
   repo: LocalRepository;
@@ -21,6 +20,8 @@ export interface Department {
   /** A logged-in connection per user name (cached). */
   as(user: string): Promise<Acs>;
   group(post: string): string;
+  /** The code of the post `user` holds (the first one). */
+  postOf(user: string): string;
   stop(): Promise<void>;
 }
 
@@ -47,46 +48,62 @@ export async function startDepartment(): Promise<Department> {
     docLib: documentLibraryId,
     as: (user) => cache.get(user) ?? cache.set(user, repo.acs(user, PASSWORD)).get(user)!,
     group: (post) => postGroup(a.hierarchy, post),
+    postOf: (user) => {
+      const post = a.hierarchy.posts.find((p) => p.incumbent === user);
+      if (!post) throw new Error(`${user} holds no post`);
+      return post.code;
+    },
     stop: () => repo.stop()
   };
 }
 
 // ------------------------------------------------------------------ items
 
-/** Diarises a receipt of section `section` as `user` (a CRU clerk in practice). */
-export async function diariseReceipt(d: Department, user: string, subject: string, section = 'EST'): Promise<string> {
-  const acs = await d.as(user);
-  const claimed = await claimNext(acs.nodes as unknown as NumberingNodes, {
-    parentId: d.docLib,
-    folder: receiptSeries(YEAR, section),
-    body: (n) => ({
-      nodeType: 'eo:receipt',
-      properties: {
-        'eo:receiptNumber': formatReceiptNumber(n, YEAR, section, 'GAD'),
-        'eo:receiptSerial': n,
-        'eo:subject': subject,
-        'eo:receivedDate': `${YEAR}-11-20`,
-        'eo:diarisedDate': new Date().toISOString(),
-        'eo:deliveryMode': 'Post'
-      }
-    })
-  });
-  return claimed.id;
+/** What registration needs of a js-api connection: its nodes API and POST /processes. */
+export function registrationClient(acs: Acs): RegistrationClient {
+  return {
+    createNode: (parentId, body) => acs.nodes.createNode(parentId, body as never),
+    getNode: (id, opts) => acs.nodes.getNode(id, opts) as never,
+    startProcess: (body) => acs.call('workflow', 'POST', '/processes', {}, body)
+  };
 }
 
-/** Opens an e-file (with its Notes/ folder) as `user`. */
+/**
+ * Diarises a receipt of section `section` as `user` (a CRU clerk in practice), numbered by eoRegister; `scan`
+ * is the text of a scanned letter stored in it first (once numbered, it is read-only to the diarist).
+ */
+export async function diariseReceipt(d: Department, user: string, subject: string, section = 'EST', scan?: string): Promise<string> {
+  const acs = await d.as(user);
+  const client = registrationClient(acs);
+  const post = d.postOf(user);
+  const id = await createInIntake(client, d.docLib, post, 'eo:receipt', {
+    'eo:receiptSection': section,
+    'eo:subject': subject,
+    'eo:receivedDate': new Date().toISOString().slice(0, 10),
+    'eo:diarisedDate': new Date().toISOString(),
+    'eo:deliveryMode': 'Post'
+  });
+  if (scan !== undefined) {
+    const letter = await acs.nodes.createNode(id, { name: 'letter.txt', nodeType: 'cm:content' });
+    await acs.nodes.updateNodeContent(letter.entry.id, scan);
+  }
+  return (await registerItem(client, id, post)).id;
+}
+
+/** Opens an e-file (with its Notes/ folder) as `user`, numbered by eoRegister. */
 export async function openFile(d: Department, user: string, subject: string, section = 'EST'): Promise<string> {
   const acs = await d.as(user);
-  const claimed = await claimNext(acs.nodes as unknown as NumberingNodes, {
-    parentId: d.docLib,
-    folder: fileSeries(YEAR, section),
-    body: (n) => ({
-      nodeType: 'eo:file',
-      properties: { 'eo:fileNumber': `A-11011/${n}/${YEAR}-${section}-GAD`, 'eo:fileSerial': n, 'eo:subject': subject }
-    })
+  const client = registrationClient(acs);
+  const post = d.postOf(user);
+  const id = await createInIntake(client, d.docLib, post, 'eo:file', {
+    'eo:fileSection': section,
+    'eo:basicHead': 'A',
+    'eo:primaryHead': '11',
+    'eo:secondaryHead': '011',
+    'eo:subject': subject
   });
-  await acs.nodes.createNode(claimed.id, { name: 'Notes', nodeType: 'cm:folder' });
-  return claimed.id;
+  await acs.nodes.createNode(id, { name: 'Notes', nodeType: 'cm:folder' });
+  return (await registerItem(client, id, post)).id;
 }
 
 /** Writes a note in the file's Notes/ folder (green unless told). */

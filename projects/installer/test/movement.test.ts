@@ -459,10 +459,8 @@ describe('movement workflow', () => {
     await startMovement(await d.as(ASO1), other, 'ASO_EST_1');
 
     const fileReceipt = async (subject: string): Promise<{ id: string; pid: string }> => {
-      const id = await diariseReceipt(d, CRU, subject);
+      const id = await diariseReceipt(d, CRU, subject, 'EST', `Scanned letter: ${subject}`);
       const cru = await d.as(CRU);
-      const scan = await cru.nodes.createNode(id, { name: 'letter.txt', nodeType: 'cm:content' });
-      await cru.nodes.updateNodeContent(scan.entry.id, `Scanned letter: ${subject}`);
       const pid = await startMovement(cru, id, 'CRU');
       await actOn(d, pid, CRU, { eowf_action: 'send', eowf_to: 'SO_EST' });
       return { id, pid };

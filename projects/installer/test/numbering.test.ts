@@ -1,97 +1,249 @@
 /**
- * Race-free numbering on the repository's own guarantee (a name is unique in its folder, 409 on a
- * duplicate): concurrent diarisations through @alfresco/js-api get distinct, consecutive numbers.
+ * Numbers only the repository's own agent can make (issue 13, "Numbering"): receipts and files are numbered
+ * by the eoRegister workflow, run as the administrator, in series folders no officer may write. Tried as a
+ * hostile officer would, through the raw REST API of a freshly installed department.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
-import { claimNext, formatReceiptNumber, highestNumber, receiptSeries, type NumberingNodes } from '../../eoffice/src/lib/domain/numbering';
-import { artefacts, startLocalRepository, type LocalRepository } from './support';
+import { computerNumberSeries, officeDay, receiptSeries } from '../../eoffice/src/lib/domain';
+import { amendItem, createInIntake, registerItem } from '../../eoffice/src/lib/domain/registration';
+import { artefacts } from './support';
+import { diariseReceipt, item, refused, registrationClient, startDepartment, startMovement, type Department } from './movement-support';
 
-describe('race-free numbering', () => {
-  let repo: LocalRepository;
-  let admin: Acs;
-  let docLib: string;
+const CRU = 'pooja.patel';
+const ASO = 'amit.kumar'; // ASO_EST_1
+const SO = 'priya.nair'; // SO_EST
+const YEAR = Number(officeDay(new Date()).slice(0, 4));
+/** The dates a receipt is created with (the model enforces them). */
+const DAK = { 'eo:receivedDate': officeDay(new Date()), 'eo:diarisedDate': new Date().toISOString() };
+
+describe('numbering: only eoRegister makes numbers', () => {
+  let d: Department;
+  let cru: Acs;
+  let aso: Acs;
 
   before(async () => {
-    repo = await startLocalRepository();
-    admin = await repo.acs();
-    docLib = (await install(admin, artefacts(), new StepLog(() => undefined))).documentLibraryId;
+    d = await startDepartment();
+    cru = await d.as(CRU);
+    aso = await d.as(ASO);
   });
-  after(() => repo?.stop());
+  after(() => d?.stop());
 
-  /** Diarises one receipt in EST: the node's name is its running number. */
-  const diarise = (acs: Acs, year: number, subject: string) =>
-    claimNext(acs.nodes as unknown as NumberingNodes, {
-      parentId: docLib,
-      folder: receiptSeries(year, 'EST'),
-      body: (n) => ({
-        nodeType: 'eo:receipt',
-        properties: {
-          'eo:receiptNumber': formatReceiptNumber(n, year, 'EST', 'GAD'),
-          'eo:receiptSerial': n,
-          'eo:subject': subject,
-          'eo:receivedDate': `${year}-11-20`,
-          'eo:diarisedDate': new Date().toISOString()
-        }
-      })
-    });
+  /** Names of the series folder's children, as the administrator sees them. */
+  const namesIn = async (relativePath: string): Promise<string[]> => {
+    const folder = await d.admin.nodes.getNode(d.docLib, { relativePath });
+    const page = await d.admin.nodes.listNodeChildren(folder.entry.id, { orderBy: ['name ASC'], maxItems: 1000 });
+    return (page.list?.entries ?? []).map((e) => e.entry.name);
+  };
 
-  it('50 concurrent diarisations get 50 distinct, consecutive numbers', async () => {
-    // Five clients (as five CRU clerks would have), ten receipts each, all at once.
-    const clients = await Promise.all(Array.from({ length: 5 }, () => repo.acs()));
-    const claims = await Promise.all(Array.from({ length: 50 }, (_, i) => diarise(clients[i % 5], 2026, `Receipt ${i}`)));
-    const numbers = claims.map((c) => c.number).sort((a, b) => a - b);
+  it('install deploys eoRegister next to eoMovement', async () => {
+    const defs = await d.admin.call('workflow', 'GET', '/process-definitions', { where: "(key='eoRegister')" });
+    assert.equal(defs.list.entries.length, 1);
+  });
+
+  it('50 concurrent registrations on one series give 1..50, while a hostile officer fails to plant 000030 and 999999', async () => {
+    const clients = await Promise.all(Array.from({ length: 5 }, () => d.repo.acs(CRU, 'demo1234')));
+    const plant = (name: string) =>
+      refused(() => aso.nodes.createNode(d.docLib, { name, nodeType: 'cm:folder', relativePath: receiptSeries(YEAR, 'ADM') } as never));
+    const [registered, planted] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 50 }, async (_, i) => {
+          const client = registrationClient(clients[i % 5]);
+          const id = await createInIntake(client, d.docLib, 'CRU', 'eo:receipt', {
+            'eo:receiptSection': 'ADM',
+            'eo:subject': `Receipt ${i}`,
+            'eo:receivedDate': officeDay(new Date()),
+            'eo:diarisedDate': new Date().toISOString()
+          });
+          return registerItem(client, id, 'CRU');
+        })
+      ),
+      Promise.all([plant('000030'), plant('999999')])
+    ]);
     assert.deepEqual(
-      numbers,
+      planted.map((p) => p.status),
+      [403, 403]
+    );
+    const serials = registered.map((r) => Number(r.properties['eo:receiptSerial'])).sort((a, b) => a - b);
+    assert.deepEqual(
+      serials,
       Array.from({ length: 50 }, (_, i) => i + 1)
     );
-    assert.ok(
-      claims.some((c) => c.attempts > 1),
-      'the clients really raced (some claims lost and retried)'
+    for (const r of registered) assert.equal(r.number, `${r.properties['eo:receiptSerial']}/${YEAR}/ADM-GAD`);
+    assert.deepEqual(
+      await namesIn(receiptSeries(YEAR, 'ADM')),
+      Array.from({ length: 50 }, (_, i) => String(i + 1).padStart(6, '0'))
     );
-
-    // What the repository holds: 50 receipts named 000001..000050 whose numbers match their names.
-    const folder = await admin.nodes.getNode(docLib, { relativePath: receiptSeries(2026, 'EST') });
-    const listed = await admin.nodes.listNodeChildren(folder.entry.id, { maxItems: 100, include: ['properties'], orderBy: ['name ASC'] });
-    const entries = (listed.list?.entries ?? []).map((e) => e.entry);
-    assert.equal(entries.length, 50);
-    entries.forEach((e, i) => {
-      assert.equal(e.name, String(i + 1).padStart(6, '0'));
-      assert.equal(e.properties['eo:receiptNumber'], `${i + 1}/2026/EST-GAD`);
-    });
+    // Computer Nos: one per registration, all distinct, from the year's register.
+    const computer = new Set(registered.map((r) => r.computerNumber));
+    assert.equal(computer.size, 50);
+    for (const c of computer) assert.equal(Math.floor(c / 1_000_000), YEAR);
+    assert.equal((await namesIn(computerNumberSeries(YEAR))).length, 50);
   });
 
-  it('continues after the highest number, and a new year starts its own series at 1', async () => {
-    assert.equal(await highestNumber(admin.nodes as unknown as NumberingNodes, docLib, receiptSeries(2026, 'EST')), 50);
-    assert.equal((await diarise(admin, 2026, 'Next one')).number, 51);
-    const first = await diarise(admin, 2027, 'New year');
-    assert.equal(first.number, 1);
-    assert.equal(first.name, '000001');
-  });
-
-  it('a receipt cannot be deleted, so its number is never handed out again', async () => {
-    const claim = await diarise(admin, 2026, 'Try to delete me');
-    await assert.rejects(admin.nodes.deleteNode(claim.id), (e: { status?: number }) => e.status === 403);
-    assert.equal((await diarise(admin, 2026, 'After')).number, claim.number + 1);
-  });
-
-  it('a 409 that is not a name clash is reported, not skipped (no gaps)', async () => {
-    let creates = 0;
-    const locked: NumberingNodes = {
-      getNode: async () => ({ entry: { id: 'folder' } }),
-      listNodeChildren: async () => ({ list: { entries: [{ entry: { name: '000007' } }] } }),
-      createNode: async () => {
-        creates++;
-        throw { status: 409, message: 'locked' };
+  it('no officer can create, rename or plant in a series folder or the Computer No. register (403)', async () => {
+    const receipt = await diariseReceipt(d, CRU, 'A registered receipt', 'ADM');
+    for (const acs of [cru, aso]) {
+      for (const relativePath of [
+        receiptSeries(YEAR, 'ADM'),
+        receiptSeries(YEAR, 'EST'),
+        `Files/${YEAR}/EST`,
+        computerNumberSeries(YEAR)
+      ]) {
+        const r = await refused(() =>
+          acs.nodes.createNode(d.docLib, { name: '999999', nodeType: 'cm:folder', relativePath } as never)
+        ).catch(() => ({ status: 201, summary: `${acs === cru ? CRU : ASO} created 999999 in ${relativePath}` }));
+        assert.equal(r.status, 403, `${relativePath}: ${r.summary}`);
       }
-    };
-    await assert.rejects(
-      claimNext(locked, { parentId: 'p', folder: 'Receipts/2026/EST', body: () => ({ nodeType: 'eo:receipt' }) }),
-      (e: { message?: string }) => e.message === 'locked'
+    }
+    const series = await d.admin.nodes.getNode(d.docLib, { relativePath: receiptSeries(YEAR, 'ADM') });
+    assert.equal((await refused(() => aso.nodes.updateNode(series.entry.id, { name: 'Renamed' }))).status, 403);
+    assert.equal((await refused(() => cru.nodes.deleteNode(series.entry.id))).status, 403);
+    // The diarist sees its receipt; it cannot rename it (freeing its number) nor rewrite its number.
+    const before = await item(d, receipt);
+    assert.equal((await refused(() => cru.nodes.updateNode(receipt, { name: '000999' }))).status, 403);
+    assert.equal(
+      (await refused(() => cru.nodes.updateNode(receipt, { properties: { 'eo:receiptNumber': '1/2026/ADM-GAD' } }))).status,
+      403
     );
-    assert.equal(creates, 1, 'number 8 was tried once and not skipped');
+    assert.equal((await refused(() => cru.nodes.moveNode(receipt, { targetParentId: d.docLib }))).status, 403);
+    assert.deepEqual(await item(d, receipt), before);
+    // The next registration continues the series: nothing was taken or skipped.
+    const next = await registerItem(
+      registrationClient(cru),
+      await createInIntake(registrationClient(cru), d.docLib, 'CRU', 'eo:receipt', {
+        ...DAK,
+        'eo:receiptSection': 'ADM',
+        'eo:subject': 'Next'
+      }),
+      'CRU'
+    );
+    assert.equal(Number(next.properties['eo:receiptSerial']), Number(before['eo:receiptSerial']) + 1);
+  });
+
+  it('before its first send a receipt is readable by the Central Registry and the oversight only', async () => {
+    const receipt = await diariseReceipt(d, CRU, 'Confidential dak', 'EST');
+    assert.equal((await refused(() => aso.nodes.getNode(receipt))).status, 403);
+    assert.equal((await refused(() => (async () => (await d.as(SO)).nodes.getNode(receipt))())).status, 403);
+    assert.equal((await cru.nodes.getNode(receipt)).entry.id, receipt);
+    assert.equal((await (await d.as('rajesh.verma')).nodes.getNode(receipt)).entry.id, receipt, 'the Joint Secretary (oversight) reads it');
+    const props = await item(d, receipt);
+    assert.equal(props['eo:status'], 'created');
+    assert.equal(props['eo:currentHolder'], d.group('CRU'));
+    assert.equal(props['cm:owner']?.id, 'admin');
+  });
+
+  it('registration is refused to anyone not holding the registering post, whatever the request says', async () => {
+    const client = registrationClient(aso);
+    // Another post's intake is closed to him.
+    assert.equal(
+      (
+        await refused(() =>
+          createInIntake(client, d.docLib, 'CRU', 'eo:receipt', { ...DAK, 'eo:receiptSection': 'EST', 'eo:subject': 'x' })
+        )
+      ).status,
+      403
+    );
+    const own = await createInIntake(client, d.docLib, 'ASO_EST_1', 'eo:receipt', {
+      ...DAK,
+      'eo:receiptSection': 'EST',
+      'eo:subject': 'Forged dak'
+    });
+    const start = (variables: Record<string, unknown>) =>
+      refused(() => aso.call('workflow', 'POST', '/processes', {}, { processDefinitionKey: 'eoRegister', items: [own], variables }));
+    // Acting for the Central Registry, even naming its clerk as initiator: ACS sets initiator itself.
+    assert.match((await start({ eowf_registerAs: 'CRU', initiator: CRU })).summary, /does not hold the post/);
+    // Acting for his own post: receipts are diarised by the Central Registry only.
+    assert.match((await start({ eowf_registerAs: 'ASO_EST_1' })).summary, /Only the Central Registry diarises receipts/);
+    const props = await item(d, own);
+    assert.equal(props['eo:receiptNumber'], undefined, 'the forged receipt got no number');
+    // The Central Registry cannot have an item outside its intake numbered (here: a file its clerk may not even read).
+    const elsewhere = await createInIntake(client, d.docLib, 'ASO_EST_1', 'eo:file', {
+      'eo:fileSection': 'EST',
+      'eo:basicHead': 'A',
+      'eo:primaryHead': '11',
+      'eo:secondaryHead': '011',
+      'eo:subject': 'Not his'
+    });
+    await d.admin.nodes.updateNode(elsewhere, {
+      permissions: { locallySet: [{ authorityId: d.group('CRU'), name: 'Consumer', accessStatus: 'ALLOWED' }] }
+    });
+    const r = await refused(() =>
+      cru.call(
+        'workflow',
+        'POST',
+        '/processes',
+        {},
+        { processDefinitionKey: 'eoRegister', items: [elsewhere], variables: { eowf_registerAs: 'CRU' } }
+      )
+    );
+    assert.match(r.summary, /is not in the intake folder/);
+    // A file is registered by the post that opens it, in its own intake.
+    const file = await registerItem(client, elsewhere, 'ASO_EST_1');
+    assert.match(file.number, new RegExp(`^A-11011/1/${YEAR}-EST-GAD$`));
+    assert.equal(file.properties['eo:currentHolder'], d.group('ASO_EST_1'));
+  });
+
+  it('a registered item is numbered once: registering it again is refused and changes nothing', async () => {
+    const receipt = await diariseReceipt(d, CRU, 'Registered once', 'EST');
+    const before = await item(d, receipt);
+    const r = await refused(() =>
+      cru.call(
+        'workflow',
+        'POST',
+        '/processes',
+        {},
+        { processDefinitionKey: 'eoRegister', items: [receipt], variables: { eowf_registerAs: 'CRU' } }
+      )
+    );
+    assert.match(r.summary, /is not in the intake folder/);
+    assert.deepEqual(await item(d, receipt), before);
+  });
+
+  it('the holder amends descriptive details through eoRegister; numbers, custody and other posts are refused', async () => {
+    const receipt = await diariseReceipt(d, CRU, 'Subject with a typo', 'EST');
+    const client = registrationClient(cru);
+    await amendItem(client, receipt, { 'eo:subject': 'Subject corrected', 'eo:deliveryMode': 'Hand', 'eo:remarks': null });
+    let props = await item(d, receipt);
+    assert.equal(props['eo:subject'], 'Subject corrected');
+    assert.equal(props['eo:deliveryMode'], 'Hand');
+    for (const forbidden of ['eo:receiptNumber', 'eo:currentHolder', 'eo:status', 'cm:name']) {
+      const r = await refused(() => amendItem(client, receipt, { [forbidden]: 'x' }));
+      assert.match(r.summary, /cannot be amended/, forbidden);
+    }
+    // The Joint Secretary (oversight) reads it but does not hold it.
+    const js = registrationClient(await d.as('rajesh.verma'));
+    assert.match((await refused(() => amendItem(js, receipt, { 'eo:subject': 'Mine now' }))).summary, /does not hold/);
+    // Once it has moved, the dates and delivery mode are frozen, and only its new holder may amend it.
+    await startMovement(cru, receipt, 'CRU');
+    assert.match((await refused(() => amendItem(client, receipt, { 'eo:deliveryMode': 'Post' }))).summary, /once the receipt has moved/);
+    await amendItem(client, receipt, { 'eo:subject': 'Subject corrected again' });
+    props = await item(d, receipt);
+    assert.equal(props['eo:subject'], 'Subject corrected again');
+    assert.equal(props['eo:deliveryMode'], 'Hand');
+  });
+
+  it('doctor reports a series folder officers may write, and install repairs it', async () => {
+    const receipts = await d.admin.nodes.getNode(d.docLib, { relativePath: 'Receipts' });
+    await d.admin.nodes.updateNode(receipts.entry.id, { permissions: { isInheritanceEnabled: true, locallySet: [] } });
+    let doctor = await d.repo.cli('doctor');
+    assert.ok(
+      doctor.lines.some((l) => /^OUTDATED +folder .*Receipts writable by/.test(l)),
+      doctor.lines.join('\n')
+    );
+    await install(d.admin, artefacts(), new StepLog(() => undefined));
+    doctor = await d.repo.cli('doctor');
+    assert.ok(doctor.lines.some((l) => /^OK +folder .*Receipts read-only for officers/.test(l)));
+    assert.equal(
+      (
+        await refused(() =>
+          aso.nodes.createNode(d.docLib, { name: '000777', nodeType: 'cm:folder', relativePath: receiptSeries(YEAR, 'EST') } as never)
+        )
+      ).status,
+      403
+    );
   });
 });

@@ -1,5 +1,6 @@
 // `eoffice seed-demo`: the General Administration Department with its officers, about 200 receipts
-// and 60 files in varied states and ages, numbered through the race-free numbering module.
+// and 60 files in varied states and ages. The demo's history is backdated, so it is written by the
+// administrator (who alone may write series folders, as the eoRegister workflow does in real use).
 import type { Acs } from '../acs';
 import { connect, orMissing } from '../acs';
 import type { Artefacts } from '../config';
@@ -10,8 +11,9 @@ import {
   oversightGroup,
   registryPosts,
   type SubjectHeadIndex,
-  claimComputerNumber,
   claimNext,
+  computerNumberOf,
+  computerNumberSeries,
   correspondenceFlag,
   departmentSite,
   fileSeries,
@@ -138,6 +140,16 @@ class Writer {
     this.numbering = acs.nodes as unknown as NumberingNodes;
   }
 
+  /** The next Computer No. of `year`: its marker folder in the register, created as the administrator. */
+  private async computerNumber(year: number, title: string): Promise<number> {
+    const claimed = await claimNext(this.numbering, {
+      parentId: this.docLib,
+      folder: computerNumberSeries(year),
+      body: () => ({ nodeType: 'cm:folder', properties: { 'cm:title': title } })
+    });
+    return computerNumberOf(year, claimed.number);
+  }
+
   /** Items in movement or parked get a live eoMovement process, started by their holder (see `goLive`). */
   private live(p: ItemPlan): boolean {
     return (p.status === 'inMovement' || p.status === 'parked') && !!this.incumbent(p.path[p.path.length - 1]);
@@ -190,7 +202,7 @@ class Writer {
     const subject = d.pick(RECEIPT_SUBJECTS);
     const closed = p.status === 'closed';
     const handling = this.handling(subject, d);
-    const computerNumber = await claimComputerNumber(this.numbering, this.docLib, year, 'e-File');
+    const computerNumber = await this.computerNumber(year, 'e-File');
     const claimed = await claimNext(this.numbering, {
       parentId: this.docLib,
       folder: fileSeries(year, p.section),
@@ -424,7 +436,7 @@ class Writer {
     const file = p.status === 'putInFile' ? d.pick(files.length ? files : [undefined]) : undefined;
     const plan = file ? p : { ...p, status: p.status === 'putInFile' ? ('closed' as const) : p.status };
     const received = new Date(p.at.getTime() - d.int(0, 2) * 86_400_000);
-    const computerNumber = await claimComputerNumber(this.numbering, this.docLib, year, 'Receipt');
+    const computerNumber = await this.computerNumber(year, 'Receipt');
     const claimed = await claimNext(this.numbering, {
       parentId: this.docLib,
       folder: receiptSeries(year, p.section),

@@ -22,10 +22,9 @@ export function constraintParameters(c: ConstraintDef): Record<string, unknown> 
     case 'LENGTH':
       return { minLength: num(p.minLength) ?? 0, maxLength: num(p.maxLength) ?? 2147483647 };
     case 'MINMAX':
-      return {
-        ...(num(p.minValue) !== undefined && { minValue: num(p.minValue) }),
-        ...(num(p.maxValue) !== undefined && { maxValue: num(p.maxValue) })
-      };
+      // NumericRangeConstraint sends both bounds, an unset one at its default: Double.MIN_VALUE and
+      // Double.MAX_VALUE (the same doubles as Number.MIN_VALUE and Number.MAX_VALUE)
+      return { minValue: num(p.minValue) ?? Number.MIN_VALUE, maxValue: num(p.maxValue) ?? Number.MAX_VALUE };
     default:
       return { ...p };
   }

@@ -303,7 +303,7 @@ CREATE INDEX IF NOT EXISTS wf_task_process ON wf_task(process_id);
 CREATE INDEX IF NOT EXISTS wf_task_assignee ON wf_task(assignee, ended_at);
 CREATE TABLE IF NOT EXISTS wf_task_candidate (
   task_id  TEXT NOT NULL REFERENCES wf_task(id) ON DELETE CASCADE,
-  kind     TEXT NOT NULL,                    -- user | group
+  kind     TEXT NOT NULL,                    -- user | group (candidates) | starter (TaskCreateListener)
   authority TEXT NOT NULL,
   PRIMARY KEY (task_id, kind, authority)
 );

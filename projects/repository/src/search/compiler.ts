@@ -127,8 +127,12 @@ function valueMatch(f: Extract<FieldRef, { kind: 'column' | 'property' }>, t: Te
   // only a property indexed with <tokenised>false</tokenised> has the whole value to compare; on a tokenised
   // one (true or both) `=` matches a token, like a plain term without stemming. (A stock ACS even refuses
   // exact term search on tokenised properties not configured for cross-locale search.)
-  if (t.exact && (type !== 'text' || f.tokenised === 'false')) {
-    // whole-value, case-sensitive match (the untokenised field of the index)
+  // An untokenised text property has only the whole value in the index, whatever the operator: Search
+  // Services indexes <tokenised>false</tokenised> in Solr string fields (AlfrescoSolrDataModel
+  // addFullTextSearchFields -> text@s____@ StripLocaleStrField and text@s__l_@ whose MLAnalayser picks the
+  // `identifier` StrField), and Solr4QueryParser.addMLTextOrTextAttributeQuery turns lowercaseExpandedTerms
+  // off for it, so plain terms and wildcards alike compare the whole value, case-sensitively.
+  if ((t.exact && type !== 'text') || (type === 'text' && f.tokenised === 'false')) {
     if (t.wild) return onValue(f, 'text_value', (v) => sql(`${v} GLOB ?`, t.value.replace(/[[\]]/gu, '[$&]')), env);
     return onValue(f, 'text_value', (v) => sql(`${v} = ?`, t.value), env);
   }
@@ -207,6 +211,20 @@ function range(r: Range, env: CompileEnv): Sql {
         const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
         if (lo !== null) parts.push(sql(`${v} ${r.loInc ? '>=' : '>'} ?`, lo));
         if (hi !== null) parts.push(sql(`${v} ${r.hiInc ? '<=' : '<'} ?`, hi));
+        return join(parts, ' AND ');
+      },
+      env
+    );
+  }
+  // a range on an untokenised text property runs over its Solr string field: case-sensitive
+  if (type === 'text' && f.tokenised === 'false') {
+    return onValue(
+      f,
+      'text_value',
+      (v) => {
+        const parts: Sql[] = [sql(`${v} IS NOT NULL`)];
+        if (r.lo !== null) parts.push(sql(`${v} ${r.loInc ? '>=' : '>'} ?`, r.lo));
+        if (r.hi !== null) parts.push(sql(`${v} ${r.hiInc ? '<=' : '<'} ?`, r.hi));
         return join(parts, ' AND ');
       },
       env

@@ -11,7 +11,11 @@ const MODEL_ADMINS = 'GROUP_ALFRESCO_MODEL_ADMINISTRATORS';
 /**
  * Dynamic models: a cm:dictionaryModel node whose content is a model XML becomes part of the dictionary
  * when cm:modelActive is true, and leaves it when set false or deleted — without a restart, as in ACS.
- * Only administrators and model administrators may (de)activate; a model still used by nodes stays.
+ * Only administrators and model administrators may create a model node or (de)activate one; a model still
+ * used by nodes stays. Failures answer as ACS's v1 API answers them (DictionaryModelType): creating a model
+ * node without the authority is an InvalidTypeException (409); a model that does not compile or validate,
+ * or is still in use, fails the transaction with a DictionaryException or AlfrescoRuntimeException that
+ * public-rest-context.xml maps to nothing, so its generic entry answers 500 ApiDefault.
  */
 export class ModelDeployer implements NodePolicy {
   /** Model name registered from each model node. */
@@ -52,7 +56,8 @@ export class ModelDeployer implements NodePolicy {
   }
 
   private activate(node: NodeRow): void {
-    if (!node.content_url) throw errors.conflict(`Model ${node.name} has no content`);
+    // DictionaryModelType's commit listener compiles only when the node has content to read
+    if (!node.content_url) return;
     const xml = readFileSync(this.ctx.content.path(node.content_url), 'utf8');
     const previous = this.deployed.get(node.id);
     if (previous) this.ctx.dictionary.unregisterModel(previous);
@@ -86,7 +91,7 @@ export class ModelDeployer implements NodePolicy {
       const inUse = this.ctx.db
         .prepare(`SELECT 1 FROM node WHERE type IN (${marks}) UNION SELECT 1 FROM aspect WHERE qname IN (${marks}) LIMIT 1`)
         .get(...classes, ...classes);
-      if (inUse) throw errors.conflict(`Cannot deactivate model ${name}: it is in use by nodes`);
+      if (inUse) throw new DictionaryError('modelInUse', `Cannot deactivate model ${name}: it is in use by nodes`);
     }
     this.ctx.dictionary.unregisterModel(name);
     this.deployed.delete(node.id);
@@ -106,16 +111,19 @@ export class ModelDeployer implements NodePolicy {
       if (active) this.activate(node);
       else this.deactivate(node);
     } catch (e) {
-      // ACS throws DictionaryException "Failed to parse model" from M2Model.createModel; the v1 API maps no
-      // DictionaryException, so its generic Throwable entry (public-rest-context.xml) answers 500 ApiDefault.
-      if (e instanceof DictionaryError && e.kind === 'parseFailure') throw errors.internal(e.message);
-      if (e instanceof DictionaryError) throw errors.conflict(`Model could not be ${active ? 'activated' : 'deactivated'}: ${e.message}`);
+      // ACS throws DictionaryException from M2Model.createModel ("Failed to parse model") and compile, and
+      // AlfrescoRuntimeException from ModelValidator (in use, incompatible change); the v1 API maps neither,
+      // so its generic Throwable entry (public-rest-context.xml) answers 500 ApiDefault.
+      if (e instanceof DictionaryError) throw errors.internal(e.message);
       throw e;
     }
   }
 
   onCreateNode(caller: Caller, node: NodeRow): void {
-    if (this.isModelNode(node)) this.apply(caller, node, false);
+    if (!this.isModelNode(node)) return;
+    // DictionaryModelType.beforeCreateNode: every model node, active or not
+    if (!this.mayAdminister(caller)) throw errors.conflict(`Invalid type: ${this.ctx.dictionary.expand(node.type)}`);
+    this.apply(caller, node, false);
   }
 
   onUpdateNode(caller: Caller, node: NodeRow, before: { properties: Record<string, unknown> }): void {
@@ -130,7 +138,7 @@ export class ModelDeployer implements NodePolicy {
       try {
         this.deactivate(node);
       } catch (e) {
-        if (e instanceof DictionaryError) throw errors.conflict(e.message);
+        if (e instanceof DictionaryError) throw errors.internal(e.message);
         throw e;
       }
     }

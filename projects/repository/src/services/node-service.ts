@@ -137,7 +137,12 @@ export class NodeService {
     if (!isFolder && !isFile && !req.system && !dictionary.isSubClassOf(type, 'cm:cmobject'))
       throw errors.integrity(`Type is not a cm:cmobject: ${type}`);
 
-    if (req.relativePath) parent = this.ensureFolders(caller, parent, req.relativePath);
+    if (req.relativePath) {
+      parent = this.ensureFolders(caller, parent, req.relativePath);
+      // ACS creates in the folder the path names (NodesImpl.createNode: getOrCreatePath, then the
+      // permission-checked NodeService.createNode), so that folder's CreateChildren decides, not the start's.
+      if (!req.system) this.ctx.permissions.require(caller, parent, 'AddChildren');
+    }
 
     for (const a of req.aspectNames ?? []) if (!dictionary.getAspect(a)) throw errors.invalidArgument(`Unknown aspect: ${a}`);
     const requested = { ...(req.properties ?? {}) };

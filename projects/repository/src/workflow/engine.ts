@@ -6,7 +6,7 @@ import { ApiError, errors } from '../errors/api-error';
 import { alfDate } from '../http/api';
 import { BpmnError, parseBpmn, type FlowNode, type Listener, type ProcessModel } from './bpmn-parser';
 import { ExpressionError, checkExpression, evaluateCondition, evaluateExpression } from './expression';
-import { GroupNode, PersonNode, type ScriptHost } from './script-node';
+import { GroupNode, PersonNode, authorityOf, type ScriptHost } from './script-node';
 import { ScriptFailure, runScript } from './script-runtime';
 import { scriptModel } from './script-model';
 import { fromScript, toScript, type StoredValue } from './variables';
@@ -445,6 +445,10 @@ export class WorkflowEngine {
     for (const expr of node.candidateUsers) for (const u of flatten(evalText(expr))) this.store.addCandidate(id, 'user', u);
     for (const expr of node.candidateGroups)
       for (const g of flatten(evalText(expr))) this.store.addCandidate(id, 'group', g.startsWith('GROUP_') ? g : `GROUP_${g}`);
+    // Alfresco's TaskCreateListener (the first create listener of every user task) links the initiator to the
+    // task as its starter, so the REST API counts them involved in it (TasksImpl, ProcessesImpl).
+    const initiator = this.getVariable(exec.id, 'initiator');
+    if (initiator?.type === 'cm:person' && initiator.value) this.store.addStarterLink(id, String(initiator.value));
     this.seedTaskDefaults(run, id, node.formKey);
     this.store.setActivityTask(exec.id, node.id, id, assignee ?? null);
     // Activiti 5.23 (UserTaskActivityBehavior.execute): handleAssignments sets the assignee, which fires
@@ -505,11 +509,16 @@ export class WorkflowEngine {
     this.fireTaskListeners(run, exec, node, 'assignment', task);
   }
 
-  /** Completes a task: its listeners run, then the token moves on (or the multi-instance counts it). */
+  /**
+   * Completes a task: its `complete` listeners run, then its `delete` listeners (Activiti 5's
+   * TaskEntity.complete ends the task through TaskEntityManager.deleteTask, which fires `delete` on every
+   * task, completed or not), then the token moves on (or the multi-instance counts it).
+   */
   completeTask(run: Run, task: TaskRow): void {
     const exec = this.store.execution(task.execution_id)!;
     const node = run.model.nodes.get(task.activity_id)!;
     this.fireTaskListeners(run, exec, node, 'complete', task);
+    this.fireTaskListeners(run, exec, node, 'delete', this.store.task(task.id)!);
     const now = alfDate();
     const fresh = this.store.task(task.id)!;
     this.store.updateTask(task.id, { ended_at: now });
@@ -727,8 +736,8 @@ function collectionItems(v: unknown): unknown[] | undefined {
 
 function authorityName(v: unknown): string | undefined {
   if (v === null || v === undefined || v === '') return undefined;
-  if (v instanceof PersonNode) return v.userName;
-  if (v instanceof GroupNode) return v.authorityName;
+  if (v instanceof PersonNode) return authorityOf(v);
+  if (v instanceof GroupNode) return authorityOf(v);
   return String(v);
 }
 

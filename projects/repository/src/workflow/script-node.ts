@@ -38,7 +38,7 @@ function toPropertyValue(raw: unknown): unknown {
   if (v === undefined) return null;
   if (isDate(v)) return v.toISOString();
   if (v instanceof ScriptNode) return v.nodeId;
-  if (v instanceof PersonNode) return v.userName;
+  if (v instanceof PersonNode) return authorityOf(v);
   if (Array.isArray(v)) return v.map(toPropertyValue);
   return v;
 }
@@ -143,7 +143,11 @@ export class ScriptNode {
     return p && this.readable(p) ? this.wrap(p) : null;
   }
 
-  /** Current values plus unsaved changes; dates come back as Date objects, as ScriptNode gives them. */
+  /**
+   * Current values plus unsaved changes, converted as ScriptNode.getProperties converts them (ValueConverter
+   * .convertValueForScript): dates as Date objects, node references (d:noderef, d:category) as ScriptNodes,
+   * with no check that the node exists or is readable, and multi-valued ones as arrays of those.
+   */
   get properties(): Record<string, unknown> {
     if (!this.cachedProps) {
       const raw = this.host.ctx.store.properties(this.nodeId);
@@ -160,6 +164,10 @@ export class ScriptNode {
       for (const [q, v] of Object.entries(values)) {
         const dt = this.host.ctx.dictionary.getProperty(q)?.dataType;
         if ((dt === 'd:date' || dt === 'd:datetime') && typeof v === 'string') values[q] = new Date(v.replace(/\+0000$/, 'Z'));
+        if (dt === 'd:noderef' || dt === 'd:category') {
+          const node = (ref: unknown) => (typeof ref === 'string' && ref ? new ScriptNode(this.host, nodeIdOf(ref)) : ref);
+          values[q] = Array.isArray(v) ? v.map(node) : node(v);
+        }
       }
       this.cachedProps = propertiesProxy(this.host, values, (q, v) => (this.changed[q] = v));
     }
@@ -378,14 +386,24 @@ export class ScriptNode {
   }
 }
 
+/**
+ * The user or group name a PersonNode or GroupNode stands for, under a symbol: ACS hands scripts a ScriptNode
+ * of the person or group node, which has no `userName` or `authorityName` member (scripts read
+ * `properties.userName` / `properties.authorityName`), so scripts must not find one here either.
+ */
+export const AUTHORITY = Symbol('authority');
+
+/** The user name of a person, the authority name of a group, for the runtime. */
+export function authorityOf(v: PersonNode | GroupNode): string {
+  return v[AUTHORITY];
+}
+
 /** A person as scripts see it (people.getPerson, initiator, bpm_assignee): properties.userName, email … */
 export class PersonNode {
   readonly properties: Record<string, unknown>;
-  constructor(
-    host: ScriptHost,
-    readonly userName: string,
-    row?: PersonRow
-  ) {
+  readonly [AUTHORITY]: string;
+  constructor(host: ScriptHost, userName: string, row?: PersonRow) {
+    this[AUTHORITY] = userName;
     const p = row ?? host.ctx.authorities.person(userName);
     this.found = !!p;
     const extra = p ? (JSON.parse(p.properties) as Record<string, unknown>) : {};
@@ -399,17 +417,17 @@ export class PersonNode {
     for (const k of ['jobTitle', 'location', 'telephone', 'mobile', 'organization'])
       if (extra[k] !== undefined) values[`cm:${k === 'jobTitle' ? 'jobtitle' : k}`] = extra[k];
     this.properties = propertiesProxy(host, values);
-    if (p) this.userName = p.id;
+    if (p) this[AUTHORITY] = p.id;
   }
   private readonly found: boolean;
   get id(): string {
-    return this.userName;
+    return this[AUTHORITY];
   }
   get nodeRef(): string {
-    return `${STORE_PREFIX}person-${this.userName}`;
+    return `${STORE_PREFIX}person-${this[AUTHORITY]}`;
   }
   get name(): string {
-    return this.userName;
+    return this[AUTHORITY];
   }
   get typeShort(): string {
     return 'cm:person';
@@ -425,10 +443,9 @@ export class PersonNode {
 /** A group as scripts see it (people.getGroup, bpm_groupAssignee): properties.authorityName … */
 export class GroupNode {
   readonly properties: Record<string, unknown>;
-  constructor(
-    host: ScriptHost,
-    readonly authorityName: string
-  ) {
+  readonly [AUTHORITY]: string;
+  constructor(host: ScriptHost, authorityName: string) {
+    this[AUTHORITY] = authorityName;
     const g = host.ctx.authorities.group(authorityName);
     this.found = !!g;
     this.properties = propertiesProxy(host, {
@@ -438,16 +455,16 @@ export class GroupNode {
   }
   private readonly found: boolean;
   get id(): string {
-    return this.authorityName;
+    return this[AUTHORITY];
   }
   get name(): string {
-    return this.authorityName;
+    return this[AUTHORITY];
   }
   get typeShort(): string {
     return 'cm:authorityContainer';
   }
   get nodeRef(): string {
-    return `${STORE_PREFIX}group-${this.authorityName}`;
+    return `${STORE_PREFIX}group-${this[AUTHORITY]}`;
   }
   exists(): boolean {
     return this.found;

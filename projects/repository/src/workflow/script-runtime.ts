@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import type { NodeRow } from '../persistence/node-row';
 import { alfDate } from '../http/api';
 import { runSearch } from '../search';
-import { GroupNode, PersonNode, ScriptNode, nodeIdOf, type ScriptHost } from './script-node';
+import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
 import { javaString, unwrapJava } from './java-host';
 import { ApiError } from '../errors/api-error';
 
@@ -41,7 +41,10 @@ function mailAction(host: ScriptHost, processId: string | undefined) {
       const plain = Object.fromEntries(
         Object.entries(parameters).map(([k, given]) => {
           const v = unwrapJava(given);
-          return [k, v instanceof PersonNode ? v.userName : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v];
+          return [
+            k,
+            v instanceof PersonNode ? authorityOf(v) : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v
+          ];
         })
       );
       host.ctx.db
@@ -77,8 +80,8 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
     );
     return outcome.nodeIds.map((id) => new ScriptNode(host, id));
   };
-  const person = (p: unknown): string => (p instanceof PersonNode ? p.userName : javaString(p));
-  const group = (g: unknown): string => (g instanceof GroupNode ? g.authorityName : javaString(g));
+  const person = (p: unknown): string => (p instanceof PersonNode ? authorityOf(p) : javaString(p));
+  const group = (g: unknown): string => (g instanceof GroupNode ? authorityOf(g) : javaString(g));
   return {
     companyhome: new ScriptNode(host, ctx.wellKnown.companyHome),
     userhome: me?.home_folder_id && ctx.store.get(me.home_folder_id) ? new ScriptNode(host, me.home_folder_id) : null,

@@ -1,7 +1,7 @@
 import type { Dictionary } from '../dictionary';
 import { alfDate } from '../http/api';
 import { errors } from '../errors/api-error';
-import { GroupNode, PersonNode, ScriptNode, nodeIdOf, type ScriptHost } from './script-node';
+import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
 import { unwrapJava } from './java-host';
 
 /**
@@ -132,8 +132,8 @@ function convertOne(host: ScriptHost, name: string, type: string, v: unknown): u
 export function fromScript(given: unknown, declared?: string): StoredValue {
   const v = unwrapJava(given);
   if (v === undefined || v === null) return { type: declared ?? 'd:any', value: null };
-  if (v instanceof PersonNode) return { type: 'cm:person', value: v.userName };
-  if (v instanceof GroupNode) return { type: 'cm:authorityContainer', value: v.authorityName };
+  if (v instanceof PersonNode) return { type: 'cm:person', value: authorityOf(v) };
+  if (v instanceof GroupNode) return { type: 'cm:authorityContainer', value: authorityOf(v) };
   if (v instanceof ScriptNode) return { type: v.typeName === 'bpm:package' ? 'bpm:workflowPackage' : 'd:noderef', value: v.nodeId };
   if (isDate(v)) return { type: declared === 'd:date' ? 'd:date' : 'd:datetime', value: v.toISOString() };
   if (Array.isArray(v)) {

@@ -44,28 +44,79 @@ export class WorkflowService {
       .some((c) => (c.kind === 'user' ? c.authority === caller.userId : caller.authorities.has(c.authority)));
   }
 
-  /** Admin, the starter, or anyone involved in one of its tasks (assignee, owner, candidate). */
-  canSeeProcess(caller: Caller, p: ProcessRow): boolean {
-    if (caller.isAdmin || p.start_user_id === caller.userId) return true;
-    const tasks = this.ctx.db.prepare('SELECT * FROM wf_task WHERE process_id = ?').all(p.id) as TaskRow[];
-    return tasks.some((t) => t.assignee === caller.userId || t.owner === caller.userId || this.inCandidates(caller, t));
+  /**
+   * Activiti's taskInvolvedUser: the user is the task's assignee or owner, or an identity link of the task names
+   * them (a candidate user, or the starter link of TaskCreateListener). Groups involve nobody.
+   */
+  involves(userId: string, t: TaskRow): boolean {
+    if (t.assignee === userId || t.owner === userId || this.store.starterOf(t.id) === userId) return true;
+    return this.store.candidates(t.id).some((k) => k.kind === 'user' && k.authority === userId);
   }
 
+  /** Unclaimed, still open and offered to one of the caller's groups (taskCandidateGroupIn: assignee null). */
+  private claimableByGroup(caller: Caller, t: TaskRow): boolean {
+    return !t.ended_at && !t.assignee && this.store.candidates(t.id).some((k) => k.kind === 'group' && caller.authorities.has(k.authority));
+  }
+
+  /**
+   * Whether GET /processes lists the process for the caller (ProcessesImpl.getProcesses: an administrator sees
+   * all, anyone else those Activiti's involvedUser finds: the starter, and whoever a task of it involves).
+   */
+  listsProcess(caller: Caller, p: ProcessRow): boolean {
+    if (caller.isAdmin || p.start_user_id === caller.userId) return true;
+    return this.tasksOf(p.id).some((t) => this.involves(caller.userId, t));
+  }
+
+  /**
+   * WorkflowRestImpl.validateIfUserAllowedToWorkWithProcess, which guards GET and DELETE /processes/{id} and its
+   * variables and items: an administrator; a member of the group in `bpm_groupAssignee` while the process's one
+   * open task is unclaimed (MNT-12382); or a user involved in one of its tasks, past or present, which takes in
+   * the initiator through the starter link. (Its own initiator test compares a person node's id with a user
+   * name, which never holds on ACS, so it lets no one in.)
+   */
+  canSeeProcess(caller: Caller, p: ProcessRow): boolean {
+    if (caller.isAdmin) return true;
+    const tasks = this.tasksOf(p.id);
+    const group = this.store.variable(p.id, 'bpm_groupAssignee');
+    const open = tasks.filter((t) => !t.ended_at);
+    if (group?.type === 'cm:authorityContainer' && open.length === 1 && !open[0].assignee && caller.authorities.has(String(group.value)))
+      return true;
+    return tasks.some((t) => this.involves(caller.userId, t));
+  }
+
+  /**
+   * TasksImpl.getValidHistoricTask (GET /tasks/{id} and what hangs off a task): an administrator, a user the
+   * task involves, or, while it is open and unclaimed, a member of one of its candidate groups.
+   */
   canSeeTask(caller: Caller, t: TaskRow): boolean {
-    if (caller.isAdmin || t.assignee === caller.userId || t.owner === caller.userId || this.inCandidates(caller, t)) return true;
-    return this.store.process(t.process_id)?.start_user_id === caller.userId;
+    return caller.isAdmin || this.involves(caller.userId, t) || this.claimableByGroup(caller, t);
+  }
+
+  private tasksOf(processId: string): TaskRow[] {
+    return this.ctx.db.prepare('SELECT * FROM wf_task WHERE process_id = ?').all(processId) as TaskRow[];
   }
 
   readableProcess(caller: Caller, id: string): ProcessRow {
     const p = this.store.process(id);
     if (!p) throw errors.notFound(id);
-    if (!this.canSeeProcess(caller, p)) throw errors.permissionDenied();
+    if (!this.canSeeProcess(caller, p)) throw errors.permissionDenied(`user is not allowed to access information about process ${id}`);
     return p;
   }
 
   readableTask(caller: Caller, id: string): TaskRow {
     const t = this.store.task(id);
     if (!t || (t.ended_at && t.delete_reason)) throw errors.notFound(id);
+    if (!this.canSeeTask(caller, t)) throw errors.permissionDenied();
+    return t;
+  }
+
+  /**
+   * TasksImpl.getValidTask (task variables written or deleted, items added or removed, candidates): the same
+   * rules on the running task only, so a finished one is not found.
+   */
+  runningTask(caller: Caller, id: string): TaskRow {
+    const t = this.store.task(id);
+    if (!t || t.ended_at) throw errors.notFound(id);
     if (!this.canSeeTask(caller, t)) throw errors.permissionDenied();
     return t;
   }
@@ -191,13 +242,15 @@ export class WorkflowService {
       .all(pkg, PACKAGE_ASSOC) as NodeRow[];
   }
 
-  /** Only the starter or an administrator may end a running process. */
+  /**
+   * ProcessesImpl.deleteProcess: whoever may work with the process (validateIfUserAllowedToWorkWithProcess, so
+   * any user involved in one of its tasks) ends it while it runs.
+   */
   deleteProcess(caller: Caller, id: string): void {
     const p = this.readableProcess(caller, id);
-    if (!caller.isAdmin && p.start_user_id !== caller.userId)
-      throw errors.permissionDenied('Only the process starter or an administrator can delete a process');
     if (p.ended_at) throw errors.notFound(id);
-    this.engine.cancelProcess(id, 'deleted through REST API');
+    // The open tasks' `delete` listeners run as the caller, as under ACS's authenticated REST call.
+    this.engine.cancelProcess(id, 'deleted through REST API', caller);
   }
 
   // ------------------------------------------------------------------ variables
@@ -229,10 +282,9 @@ export class WorkflowService {
     const task = this.store.task(taskId);
     if (!task || (task.ended_at && task.delete_reason)) throw errors.notFound(taskId);
     if (task.ended_at) throw errors.methodNotAllowed(`Task with id: ${taskId} cannot be updated, it's completed`);
-    if (!this.canSeeTask(caller, task)) throw errors.permissionDenied();
+    if (!this.mayUpdate(caller, task, body.state)) throw errors.permissionDenied();
     if (!select.length) throw errors.invalidArgument('The select parameter is required: the properties to update');
-    const process = this.store.process(task.process_id)!;
-    const isStarter = process.start_user_id === caller.userId;
+    const isStarter = this.store.starterOf(task.id) === caller.userId;
     const mayManage = caller.isAdmin || task.assignee === caller.userId || task.owner === caller.userId || isStarter;
     const fields: Partial<TaskRow> = {};
     for (const s of select) {
@@ -255,12 +307,30 @@ export class WorkflowService {
       } else fields[s as 'name' | 'description'] = value === null || value === undefined ? null : String(value);
     }
     this.store.updateTask(taskId, fields);
+    // TasksImpl.update saves the task; Activiti's TaskEntity.update → setAssignee fires `assignment` on any
+    // change of assignee, so a starter naming someone else runs the task's assignment listeners too.
+    if ('assignee' in fields && fields.assignee !== task.assignee)
+      this.engine.taskAssigned(this.engine.runFor(caller, task.process_id), this.store.task(taskId)!);
     if (select.includes('variables') && body.state !== 'completed') {
       if (!mayManage) throw errors.permissionDenied();
       this.setRestVariables(caller, task.process_id, asVariableList(body.variables), taskId);
     }
     if (select.includes('state')) this.transition(caller, this.store.task(taskId)!, body, select, isStarter);
     return this.store.task(taskId)!;
+  }
+
+  /**
+   * TasksImpl.update's gate: an administrator, the owner, the assignee, the user of the task's starter link, a
+   * member of a candidate group while the task is unclaimed (MNT-13276), and, to claim, a candidate user or a
+   * member of a candidate group (whose claim of a claimed task then meets the conflict).
+   */
+  private mayUpdate(caller: Caller, t: TaskRow, state: unknown): boolean {
+    const me = caller.userId;
+    if (caller.isAdmin || t.owner === me || t.assignee === me || this.store.starterOf(t.id) === me) return true;
+    const links = this.store.candidates(t.id);
+    const inGroup = links.some((k) => k.kind === 'group' && caller.authorities.has(k.authority));
+    if (!t.assignee && inGroup) return true;
+    return state === 'claimed' && (inGroup || links.some((k) => k.kind === 'user' && k.authority === me));
   }
 
   private transition(caller: Caller, task: TaskRow, body: Record<string, unknown>, select: string[], isStarter: boolean): void {
@@ -278,6 +348,8 @@ export class WorkflowService {
       case 'unclaimed':
         if (!(caller.isAdmin || isAssignee || isOwner || isStarter)) throw errors.permissionDenied();
         this.store.updateTask(task.id, { assignee: null });
+        // Activiti fires `assignment` on a release too (TaskEntity.setAssignee(null)).
+        if (task.assignee) this.engine.taskAssigned(this.engine.runFor(caller, task.process_id), this.store.task(task.id)!);
         return;
       case 'delegated': {
         if (!select.includes('assignee') || typeof body.assignee !== 'string')
@@ -287,12 +359,14 @@ export class WorkflowService {
         const owner = task.owner ?? task.assignee ?? me;
         if (owner === body.assignee) throw errors.invalidArgument('A task cannot be delegated to its owner');
         this.store.updateTask(task.id, { owner, assignee: body.assignee, delegation: 'PENDING' });
+        this.engine.taskAssigned(this.engine.runFor(caller, task.process_id), this.store.task(task.id)!);
         return;
       }
       case 'resolved':
         if (task.delegation !== 'PENDING') throw errors.invalidArgument('Only a delegated task can be resolved');
         if (!(caller.isAdmin || isAssignee || isOwner || isStarter)) throw errors.permissionDenied();
         this.store.updateTask(task.id, { assignee: task.owner, delegation: 'RESOLVED' });
+        if (task.owner !== task.assignee) this.engine.taskAssigned(this.engine.runFor(caller, task.process_id), this.store.task(task.id)!);
         return;
       case 'completed': {
         if (task.delegation === 'PENDING') throw errors.invalidArgument('A delegated task must be resolved before it can be completed');

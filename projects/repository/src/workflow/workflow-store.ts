@@ -150,14 +150,32 @@ export class WorkflowStore {
         .prepare(`UPDATE wf_task SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
         .run(...entries.map(([, v]) => v), id);
   }
+  /** The task's candidate links (Activiti's identity links of type candidate), users and groups. */
   candidates(taskId: string): { kind: 'user' | 'group'; authority: string }[] {
-    return this.db.prepare('SELECT kind, authority FROM wf_task_candidate WHERE task_id = ? ORDER BY kind DESC, authority').all(taskId) as {
+    return this.db
+      .prepare(
+        "SELECT kind, authority FROM wf_task_candidate WHERE task_id = ? AND kind IN ('user', 'group') ORDER BY kind DESC, authority"
+      )
+      .all(taskId) as {
       kind: 'user' | 'group';
       authority: string;
     }[];
   }
   addCandidate(taskId: string, kind: 'user' | 'group', authority: string): void {
     this.db.prepare('INSERT OR IGNORE INTO wf_task_candidate (task_id, kind, authority) VALUES (?,?,?)').run(taskId, kind, authority);
+  }
+  /**
+   * The user Alfresco's TaskCreateListener links to every new task as its starter (an identity link of type
+   * starter naming the `initiator` variable's user), which makes that user involved in the task.
+   */
+  starterOf(taskId: string): string | undefined {
+    const row = this.db.prepare("SELECT authority FROM wf_task_candidate WHERE task_id = ? AND kind = 'starter'").get(taskId) as
+      | { authority: string }
+      | undefined;
+    return row?.authority;
+  }
+  addStarterLink(taskId: string, userName: string): void {
+    this.db.prepare("INSERT OR IGNORE INTO wf_task_candidate (task_id, kind, authority) VALUES (?, 'starter', ?)").run(taskId, userName);
   }
 
   variables(scopeId: string): Map<string, StoredValue> {

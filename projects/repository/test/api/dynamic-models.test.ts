@@ -49,8 +49,8 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
 describe('dynamic models', () => {
   const repo = useTestRepository();
 
-  async function uploadModel(api: AlfrescoApi, name: string, active: boolean) {
-    const file = new File([MODEL], name, { type: 'text/xml' });
+  async function uploadModel(api: AlfrescoApi, name: string, active: boolean, xml = MODEL) {
+    const file = new File([xml], name, { type: 'text/xml' });
     return new UploadApi(api).uploadFile(file, '', '-root-', undefined, {
       name,
       nodeType: 'cm:dictionaryModel',
@@ -97,10 +97,10 @@ describe('dynamic models', () => {
       400
     );
 
-    // A model in use cannot be deactivated.
+    // A model in use cannot be deactivated: ModelValidator's AlfrescoRuntimeException, unmapped by the v1 API.
     expectError(
       await rejectionOf(nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': false } as Record<string, unknown> as never })),
-      409
+      500
     );
     await nodes.deleteNode(letter.entry.id, { permanent: true });
     await nodes.updateNode(model.entry.id, { properties: { 'cm:modelActive': false } as Record<string, unknown> as never });
@@ -124,5 +124,39 @@ describe('dynamic models', () => {
     );
     const stillInactive = await new NodesApi(admin).getNode(model.entry.id);
     assert.notEqual(stillInactive.entry.properties['cm:modelActive'], true);
+  });
+
+  it('a model that does not compile fails its activation with 500, as ACS’s unmapped DictionaryException', async () => {
+    const admin = await repo().api();
+    const broken = MODEL.replace('dak:dakModel', 'dak:brokenModel')
+      .replace('http://example.gov.in/model/dak/1.0', 'http://example.gov.in/model/dakb/1.0')
+      .replace(/dak:/g, 'dakb:')
+      .replace('prefix="dak"', 'prefix="dakb"')
+      .replace('<parent>cm:content</parent>', '<parent>cm:noSuchType</parent>');
+    const failed = expectError(await rejectionOf(uploadModel(admin, 'dak-broken.xml', true, broken)), 500);
+    assert.equal(failed.errorKey, 'framework.exception.ApiDefault');
+    const inactive = await uploadModel(admin, 'dak-broken-2.xml', false, broken);
+    expectError(
+      await rejectionOf(
+        new NodesApi(admin).updateNode(inactive.entry.id, { properties: { 'cm:modelActive': true } as Record<string, unknown> as never })
+      ),
+      500
+    );
+  });
+
+  it('only administrators and model administrators may create a model file, even an inactive one (409)', async () => {
+    const admin = await repo().api();
+    const models = await new NodesApi(admin).getNode('-root-', { relativePath: 'Data Dictionary/Models' });
+    await repo().createUser('typist');
+    await repo().grant(models.entry.id, 'typist', 'Collaborator');
+    const typist = await repo().api('typist', 'typist');
+    const create = (api: AlfrescoApi, name: string) =>
+      new NodesApi(api).createNode(models.entry.id, {
+        name,
+        nodeType: 'cm:dictionaryModel',
+        properties: { 'cm:modelActive': false } as Record<string, unknown> as never
+      });
+    expectError(await rejectionOf(create(typist, 'dak-typist.xml')), 409);
+    await create(admin, 'dak-admin.xml');
   });
 });

@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { formatFileNumber } from '../../../eoffice/src/lib/domain/file-number';
+import { fileTextQuery } from '../../../eoffice/src/lib/file/model/file-query';
 import { parseModel } from '../../src/dictionary';
 import { runSearch } from '../../src/search';
 import { Fixture } from './fixture';
@@ -38,6 +40,28 @@ describe('exact matches follow the property index tokenisation', () => {
     assert.deepEqual(ids('=eo:dispatchMode:"Post"'), ['post']);
     assert.deepEqual(ids('=eo:dispatchMode:"post"'), []);
     assert.deepEqual(ids('=eo:dispatchMode:"Speed Post"'), ['speed']);
+  });
+
+  // Search Services indexes an untokenised property in Solr string fields only, so a plain term, a wildcard
+  // and a range all meet the one whole, case-kept value (no token of it, no lower-casing)
+  it('untokenised: a plain term is the whole value, case-sensitively', () => {
+    assert.deepEqual(ids('eo:dispatchMode:Post'), ['post'], 'not the token post of Speed Post');
+    assert.deepEqual(ids('eo:dispatchMode:post'), []);
+    assert.deepEqual(ids('eo:dispatchMode:"Speed Post"'), ['speed']);
+    assert.deepEqual(ids('eo:dispatchMode:"speed post"'), []);
+  });
+
+  it('untokenised: a wildcard applies to the whole value, case-sensitively', () => {
+    assert.deepEqual(ids('eo:dispatchMode:"*Post"'), ['post', 'speed']);
+    assert.deepEqual(ids('eo:dispatchMode:"*post*"'), []);
+    assert.deepEqual(ids('eo:dispatchMode:Sp*'), ['speed']);
+    assert.deepEqual(ids('eo:dispatchMode:Po*'), ['post'], 'Speed Post does not begin with Po');
+    assert.deepEqual(ids('eo:dispatchMode:"?ost"'), ['post']);
+  });
+
+  it('untokenised: a range compares the whole value, case-sensitively', () => {
+    assert.deepEqual(ids('eo:dispatchMode:[A TO Q]'), ['post']);
+    assert.deepEqual(ids('eo:dispatchMode:[a TO q]'), [], 'upper-case letters sort before lower-case ones');
   });
 
   it('a wildcard on a number matches nothing; field:* still asks whether it is set', () => {
@@ -81,5 +105,54 @@ describe('eofficeModel.xml indexes untokenised every property the extension matc
       .filter((p) => tokenised.get(p) !== 'false')
       .map((p) => `${p} (${tokenised.get(p) ?? 'not in the model'})`);
     assert.deepEqual(wrong, []);
+  });
+});
+
+// The files list and Put in a file search by file number: eo:fileNumber is untokenised, so on ACS a wildcard
+// on it meets the whole, case-kept value; what an officer types must still find the file.
+describe("the extension's file search under the model's indexing", () => {
+  const root = join(__dirname, '../../../..');
+  const model = parseModel(readFileSync(join(root, 'config/model/eofficeModel.xml'), 'utf8'));
+  const props = new Map([...model.types, ...model.aspects].flatMap((c) => c.properties.map((p) => [p.name, p])));
+  let fx: Fixture;
+  const ids = (query: string) =>
+    runSearch(
+      {
+        ...fx.ctx(),
+        propertyDataType: (q) => props.get(q)?.dataType,
+        propertyTokenised: (q) => props.get(q)?.index?.tokenised
+      },
+      { query: { query }, paging: { maxItems: 100 } }
+    ).nodeIds.slice();
+  before(() => {
+    fx = new Fixture();
+    const fileNumber = formatFileNumber({
+      basicHead: 'A',
+      primaryHead: '11',
+      secondaryHead: '011',
+      serial: 5,
+      year: 2026,
+      section: 'EST',
+      department: 'GAD'
+    });
+    fx.node({
+      id: 'file',
+      type: 'eo:file',
+      parent: null,
+      name: '000005',
+      props: { 'eo:fileNumber': fileNumber, 'eo:subject': 'Recruitment rules' }
+    });
+  });
+  after(() => fx.close());
+
+  it('the model indexes eo:fileNumber untokenised', () => {
+    assert.equal(props.get('eo:fileNumber')?.index?.tokenised, 'false');
+  });
+
+  it('finds a file by part of its number typed in any case', () => {
+    for (const typed of ['est', 'Est', 'EST', 'a-11011', '2026-est-gad', 'gad'])
+      assert.deepEqual(ids(fileTextQuery(typed)), ['file'], typed);
+    assert.deepEqual(ids(fileTextQuery('recruitment')), ['file'], 'and by a word of its subject');
+    assert.deepEqual(ids(fileTextQuery('estate')), []);
   });
 });

@@ -129,6 +129,12 @@ function applyKnownSlips(file: string, doc: Json): void {
       }
     }
   }
+  // SLIP 7 (core, model): Constraint.parameters declares every value an object, while ACS sends the map of
+  // the constraint's getParameters() as it is (ClassDefinitionMapperImpl): ListOfValuesConstraint's
+  // allowedValues a list and caseSensitive/sorted booleans, RegexConstraint's expression a string and
+  // requiresMatch a boolean, NumericRangeConstraint's and StringLengthConstraint's bounds numbers.
+  const constraintParameters = doc.definitions?.Constraint?.properties?.parameters;
+  if (constraintParameters?.additionalProperties) constraintParameters.additionalProperties = {};
   if (file === 'alfresco-workflow.yaml') {
     // SLIP 2: POST /processes is declared 200, a real ACS answers 201 Created.
     moveResponse(doc, '/processes', 'post', '200', '201');

@@ -114,8 +114,9 @@ const taskListener = (event: string, code: string) =>
   `<activiti:taskListener event="${event}" class="${TASK_LISTENER}">${scriptField(code)}</activiti:taskListener>`;
 
 /**
- * Task listeners for `all` (every task event) and `delete` (a task ended without completion: here by the loop's
- * completion condition, or by deleting the process), which Activiti 5.23 fires (TaskDefinition, TaskEntityManager).
+ * Task listeners for `all` (every task event) and `delete` (every task as it ends: after `complete`, as
+ * TaskEntity.complete ends it through TaskEntityManager.deleteTask, and without completion: here by the
+ * loop's completion condition, or by deleting the process), which Activiti 5.23 fires.
  */
 const TASK_EVENTS = bpmn(
   'eoTaskEvents',
@@ -141,6 +142,25 @@ const TASK_EVENTS = bpmn(
   <endEvent id="end"/>`
 );
 
+/**
+ * Who a task listener runs as, and when `assignment` fires: Activiti's TaskEntity.setAssignee fires it on every
+ * change of assignee (a starter naming someone through PUT ?select=assignee, a release), and a listener without
+ * runAs runs as the REST caller, `person` included, also for the `delete` of a process deleted by a user.
+ */
+const WHO_ACTS = bpmn(
+  'eoWhoActs',
+  `<startEvent id="start"/>
+  <sequenceFlow id="f1" sourceRef="start" targetRef="work"/>
+  <userTask id="work" name="Work" activiti:candidateUsers="ann,bob">
+    <extensionElements>${taskListener(
+      'all',
+      "if (task.eventName == 'delete') companyhome.childByNamePath('Shared').createFolder('deleted-by-' + person.properties.userName); else execution.setVariable('eo_log', (typeof eo_log == 'undefined' ? '' : eo_log) + task.eventName + ':' + (task.assignee || '-') + ':' + person.properties.userName + ';');"
+    )}</extensionElements>
+  </userTask>
+  <sequenceFlow id="f2" sourceRef="work" targetRef="end"/>
+  <endEvent id="end"/>`
+);
+
 describe('workflow: Activiti constructs of the bundled definitions', () => {
   const repo = useTestRepository({ workflows: [bootstrapFile('java-lists.bpmn20.xml', JAVA_LISTS)] });
   let admin: AlfrescoApi;
@@ -156,6 +176,7 @@ describe('workflow: Activiti constructs of the bundled definitions', () => {
     await uploadDefinition(admin, 'loop-expression.bpmn20.xml', loopOver('eoLoopExpression', '${eo_reviewers}'));
     await uploadDefinition(admin, 'loop-after-task.bpmn20.xml', LOOP_AFTER_TASK);
     await uploadDefinition(admin, 'task-events.bpmn20.xml', TASK_EVENTS);
+    await uploadDefinition(admin, 'who-acts.bpmn20.xml', WHO_ACTS);
   });
 
   const variables = async (processId: string) =>
@@ -219,18 +240,19 @@ describe('workflow: Activiti constructs of the bundled definitions', () => {
     );
   });
 
-  it('a task listener for "all" runs on assignment, create and complete; "delete" runs for a withdrawn instance', async () => {
+  it('a task listener for "all" runs on assignment, create, complete and delete; "delete" runs for completed and withdrawn instances', async () => {
     const process = await startProcess(fred, 'eoTaskEvents', { eo_signers: ['ann', 'bob'], eo_mark: 'loop' });
     const [check] = await processTasks(process.id);
     await completeTask(fred, check.id);
-    // Activiti 5.23 assigns a new task (firing `assignment`) before it fires `create`.
-    assert.equal((await variables(process.id)).eo_events, 'assignment;create;complete;');
+    // Activiti 5.23 assigns a new task (firing `assignment`) before it fires `create`; a completed task is
+    // then deleted (TaskEntity.complete → TaskEntityManager.deleteTask), which fires `delete` after `complete`.
+    assert.equal((await variables(process.id)).eo_events, 'assignment;create;complete;delete;');
     const signs = await processTasks(process.id);
     await completeTask(await repo().api('ann', 'ann'), signs.find((t) => t.assignee === 'ann').id);
     const shared = await new NodesApi(admin).listNodeChildren('-root-', { relativePath: 'Shared' });
     const names = (shared.list?.entries ?? []).map((e) => e.entry.name);
     assert.ok(names.includes('withdrawn-bob-loop'), "bob's open instance was deleted by the completion condition");
-    assert.ok(!names.includes('withdrawn-ann-loop'), "ann's completed task is not deleted");
+    assert.ok(names.includes('withdrawn-ann-loop'), "ann's completed task fires delete too, after complete");
   });
 
   it('deleting a process runs the delete listeners of its open tasks', async () => {
@@ -241,9 +263,21 @@ describe('workflow: Activiti constructs of the bundled definitions', () => {
     assert.ok((shared.list?.entries ?? []).some((e) => e.entry.name === 'withdrawn-ann-cancel'));
   });
 
+  it('naming an assignee and releasing a task fire "assignment", run as the caller; a deleted process runs "delete" as the deleting user', async () => {
+    const process = await startProcess(fred, 'eoWhoActs', {});
+    const [work] = await processTasks(process.id);
+    await wf(fred, 'PUT', `/tasks/${work.id}`, { query: { select: 'assignee' }, body: { assignee: 'ann' } });
+    await wf(await repo().api('ann', 'ann'), 'PUT', `/tasks/${work.id}`, { query: { select: 'state' }, body: { state: 'unclaimed' } });
+    assert.equal((await variables(process.id)).eo_log, 'create:-:fred;assignment:ann:fred;assignment:-:ann;');
+    await wf(fred, 'DELETE', `/processes/${process.id}`);
+    const shared = await new NodesApi(admin).listNodeChildren('-root-', { relativePath: 'Shared' });
+    assert.ok((shared.list?.entries ?? []).some((e) => e.entry.name === 'deleted-by-fred'));
+  });
+
   it('an empty list makes no instance and the process moves on, as in Activiti', async () => {
     const process = await startProcess(fred, 'eoLoopVariable', { eo_reviewers: [] });
-    assert.equal((await wf(fred, 'GET', `/processes/${process.id}`)).entry.completed, true);
+    // admin: a process that never had a task involves nobody, not even its starter (ProcessesImpl)
+    assert.equal((await wf(admin, 'GET', `/processes/${process.id}`)).entry.completed, true);
     const listed = await startProcess(fred, 'eoLoopVariable', { eo_reviewers: ['ann', 'bob'] });
     assert.deepEqual(
       (await processTasks(listed.id)).map((t) => t.assignee),

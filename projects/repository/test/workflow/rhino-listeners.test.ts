@@ -3,8 +3,11 @@
  * host objects backed by Java (fixtures/rhino-host.js): variables come back from a java.util.HashMap as
  * Rhino wraps them, `java` is gone as in ACS's sandbox for Data Dictionary deployments. The built
  * definition (config/workflow/eoMovement.bpmn20.xml) must open items, allow pull back while unopened, refuse
- * an empty addressee and keep the site's inherited groups off the item. The scripts as they were before
- * (fixtures/eomovement-before-rhino) misbehave there, which is what a real ACS would have shown.
+ * an empty addressee and keep the site's inherited groups off the item; they take who acted from the caller
+ * recorded by the listener without runAs (eowf_actor), custody from the item and the item from its binding.
+ * The scripts as they were before (fixtures/eomovement-before-rhino) misbehave there, which is what a real
+ * ACS would have shown. (The custody cases at the end fail with the scripts of the commit before issue 13:
+ * they trusted task.assignee, eowf_opened and the package.)
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,14 +23,16 @@ const RHINO = '/usr/bin/rhino';
 const rhinoMissing = !fs.existsSync(RHINO);
 const skip = rhinoMissing ? `rhino is not installed (${RHINO}; apt-get install rhino): the real-engine check is skipped` : false;
 
-/** The holder task's listener scripts as the built definition has them. */
+/** The holder task's run-as-admin listener scripts as the built definition has them. */
 function builtListeners(): { assignment: string; complete: string } {
   const xml = fs.readFileSync(path.join(ROOT, 'config', 'workflow', 'eoMovement.bpmn20.xml'), 'utf8');
   const holder = xml.slice(xml.indexOf('<userTask id="holder"'), xml.indexOf('</userTask>', xml.indexOf('<userTask id="holder"')));
   const script = (event: string) => {
-    const at = holder.indexOf(`event="${event}"`);
-    const start = holder.indexOf('<![CDATA[', at) + '<![CDATA['.length;
-    return holder.slice(start, holder.indexOf(']]>', start));
+    // Each event has a recorder without runAs first, then the admin script: take the one with runAs.
+    const listener = holder.split('<activiti:taskListener').find((l) => l.includes(`event="${event}"`) && l.includes('name="runAs"'));
+    assert.ok(listener, `no runAs ${event} listener on the holder task`);
+    const start = listener.indexOf('<![CDATA[') + '<![CDATA['.length;
+    return listener.slice(start, listener.indexOf(']]>', start));
   };
   return { assignment: script('assignment'), complete: script('complete') };
 }
@@ -44,6 +49,7 @@ interface Outcome {
   movements: { name: string; action: string; read: boolean }[];
   vars: Record<string, string>;
   holder: string;
+  otherHolder: string;
   direct: string[];
   inherits: boolean;
 }
@@ -68,7 +74,10 @@ describe('workflow: eoMovement listeners in real Rhino', { skip }, () => {
    * One listener call on a receipt sent by the CRU to the Section Officer (Establishment), unopened: the item
    * inherits the site's groups and has its own entries, its Movements folder holds the send.
    */
-  function run(script: string, call: { assignee: string; local?: Record<string, string> }): Outcome {
+  function run(
+    script: string,
+    call: { assignee: string; actor?: string; local?: Record<string, string>; opened?: boolean; swapped?: boolean }
+  ): Outcome {
     const listener = path.join(dir, `listener-${Math.random().toString(36).slice(2)}.js`);
     fs.writeFileSync(listener, script);
     const hierarchy = fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8');
@@ -77,20 +86,28 @@ describe('workflow: eoMovement listeners in real Rhino', { skip }, () => {
       driver,
       `load(${JSON.stringify(path.join(FIXTURES, 'rhino-host.js'))});
 var item = new EoNode('1/2026/EST-GAD', 'eo:receipt', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)},
-  'eo:receiptNumber': '1/2026/EST-GAD', 'eo:subject': 'Leave application' },
+  'eo:receiptNumber': '1/2026/EST-GAD', 'eo:subject': 'Leave application', 'eo:movementProcess': 'p1',
+  'eo:pullBackBy': ${JSON.stringify(CRU)}, 'eo:returnTo': 'CRU' },
   { container: true, inherited: ${JSON.stringify(SITE)}, direct: ['ALLOWED;${SO};Collaborator', 'ALLOWED;${CRU};Consumer'] });
 var movements = item.add(new EoNode('Movements', 'cm:folder', {}, { container: true }));
-movements.add(new EoNode('000001', 'eo:movement', { 'eo:movementAction': 'send' }));
+movements.add(new EoNode('000001', 'eo:movement', { 'eo:movementAction': 'send', 'eo:movementTo': ${JSON.stringify(SO)}${
+        call.opened ? ", 'eo:movementReadAt': new Date()" : ''
+      } }));
+var other = new EoNode('2/2026/EST-GAD', 'eo:receipt', { 'eo:status': 'inMovement', 'eo:currentHolder': 'GROUP_EO_GAD_SO_ADM',
+  'eo:receiptNumber': '2/2026/EST-GAD', 'eo:subject': 'Held by another' }, { container: true });
 eoInstallHost({
   vars: { eowf_holder: 'SO_EST', eowf_holderGroup: ${JSON.stringify(SO)}, eowf_senderGroup: ${JSON.stringify(CRU)},
-    eowf_sentBy: 'CRU', eowf_sentByBefore: '', eowf_opened: false, eowf_candidates: ${JSON.stringify(`${SO},${CRU}`)} },
+    eowf_sentBy: 'CRU', eowf_sentByBefore: '', eowf_opened: false, eowf_candidates: ${JSON.stringify(`${SO},${CRU}`)},
+    eowf_actor: ${JSON.stringify(call.actor ?? call.assignee)} },
+  processId: 'p1',
+  packaged: ${call.swapped ? 'other' : 'item'},
   local: ${JSON.stringify(call.local ?? {})},
   assignee: ${JSON.stringify(call.assignee)},
   groups: { ${JSON.stringify(SO)}: ['so1'], ${JSON.stringify(CRU)}: ['cru1'], GROUP_EO_GAD_US_EST: ['us1'] },
   hierarchy: ${JSON.stringify(hierarchy)},
   item: item
 });
-print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item));
+print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item, other));
 `
     );
     const out = spawnSync(RHINO, [driver], { encoding: 'utf8', timeout: 60_000 });
@@ -144,5 +161,39 @@ print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item));
 
     const before = run(was.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: '' } });
     assert.match(String(before.error), /Unknown post/);
+  });
+
+  it('a claim is made by the caller for themselves: another setting the holder as assignee is refused', () => {
+    const forged = run(now.assignment, { assignee: 'so1', actor: 'cru1' });
+    assert.match(String(forged.error), /cru1 cannot claim this task for so1/);
+    assert.equal(forged.movements[0].read, false);
+  });
+
+  it('a completion acts for the recorded caller, not the assignee', () => {
+    const forged = run(now.complete, { assignee: 'so1', actor: 'cru1', local: { eowf_action: 'send', eowf_to: 'US_EST' } });
+    assert.match(String(forged.error), /cru1 does not hold/);
+    assert.equal(forged.holder, SO);
+  });
+
+  it('the caller recorded for one event is removed once used', () => {
+    const sent = run(now.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: 'US_EST' } });
+    assert.equal(sent.error, null);
+    assert.equal(sent.vars.eowf_actor, undefined);
+  });
+
+  it('pull back asks the movement whether it was opened, not eowf_opened', () => {
+    const late = run(now.complete, { assignee: 'cru1', opened: true, local: { eowf_action: 'pullBack' } });
+    assert.match(String(late.error), /already opened this item/);
+    assert.equal(late.holder, SO);
+  });
+
+  it('a swapped package is ignored: the bound item moves, the planted one is untouched', () => {
+    const sent = run(now.complete, { assignee: 'so1', swapped: true, local: { eowf_action: 'send', eowf_to: 'US_EST' } });
+    assert.equal(sent.error, null);
+    assert.equal(sent.holder, 'GROUP_EO_GAD_US_EST');
+    assert.equal(sent.otherHolder, 'GROUP_EO_GAD_SO_ADM', 'the planted receipt keeps its own holder');
+    const parked = run(now.complete, { assignee: 'so1', swapped: true, local: { eowf_action: 'park' } });
+    assert.equal(parked.error, null);
+    assert.equal(parked.holder, SO);
   });
 });

@@ -3,7 +3,8 @@
  * Java methods are wrapped java.lang objects (a Boolean false is truthy, a String is never === ''), variables
  * in the root scope are JS primitives, Java lists have size()/get(i), node.permissions includes inherited
  * entries while directPermissions holds the node's own, inheritsPermissions() is a method, a task listener's
- * root scope has the execution's variables only, and errors carry Rhino's ` (AlfrescoJS#<line>)` suffix.
+ * root scope has the execution's variables only, a d:noderef property reads as a ScriptNode, `person` has
+ * no userName member (only properties.userName), and errors carry Rhino's ` (AlfrescoJS#<line>)` suffix.
  * Each script records what it saw in process variables; the test reads them through the REST API.
  */
 import assert from 'node:assert/strict';
@@ -60,6 +61,14 @@ const OBSERVER = bpmn(
     seen('all', function () { return folder.permissions.join('|'); });
     seen('direct', function () { return folder.directPermissions.join('|'); });
     seen('nameType', function () { return typeof folder.name; });
+    var target = companyhome.createFolder('template-' + execution.id);
+    folder.addAspect('cm:templatable', { 'cm:template': target });
+    var template = folder.properties['cm:template'];
+    seen('noderefType', function () { return typeof template; });
+    seen('noderefIsNode', function () { return String(template.id) == String(target.id) && String(template.name) == String(target.name); });
+    seen('personUserName', function () { return typeof person.userName; });
+    seen('personPropertyUserName', function () { return person.properties.userName; });
+    seen('groupAuthorityName', function () { return typeof people.getGroup('GROUP_clerks').authorityName; });
   `)}${runAs}</extensionElements></serviceTask>
   <sequenceFlow id="f2" sourceRef="observe" targetRef="wait"/>
   <userTask id="wait" name="Wait" activiti:assignee="\${initiator.properties.userName}">
@@ -145,6 +154,14 @@ describe('workflow: script runtime as Rhino runs it', () => {
     assert.ok(all.includes('ALLOWED;GROUP_clerks;Consumer'), seen.all);
     assert.ok(all.length > 1, `Company Home's own entries are inherited: ${seen.all}`);
     assert.equal(seen.nameType, 'object', 'ScriptNode.getName() is a java.lang.String');
+  });
+
+  it('a d:noderef property read through node.properties is a ScriptNode, as ScriptNode.getProperties converts it', () => {
+    assert.deepEqual([seen.noderefType, seen.noderefIsNode], ['object', 'true']);
+  });
+
+  it('person and group are ScriptNodes: no userName or authorityName member, only their properties', () => {
+    assert.deepEqual([seen.personUserName, seen.personPropertyUserName, seen.groupAuthorityName], ['undefined', 'admin', 'undefined']);
   });
 
   it('a task listener’s root scope has the execution’s variables, not the task’s local ones; task.assignee is a String object', () => {

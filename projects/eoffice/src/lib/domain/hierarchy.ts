@@ -20,6 +20,11 @@ export interface HierarchyPost {
   reportsTo?: string;
   /** User name of the officer holding the post; absent while the post is vacant. */
   incumbent?: string;
+  /**
+   * The incumbent's name as the department records it. Signature blocks carry this, not the person's
+   * profile, which every user may rename for themselves; only administrators write the hierarchy.
+   */
+  incumbentName?: Label;
 }
 
 export interface ChannelLink {
@@ -110,6 +115,8 @@ export function validateHierarchy(input: unknown): string[] {
       problems.push(`post ${p['code']}: unknown section ${String(p['section'])}`);
     if (p['incumbent'] !== undefined && (typeof p['incumbent'] !== 'string' || !USER_NAME.test(p['incumbent'])))
       problems.push(`post ${p['code']}: incumbent must be a user name`);
+    if (p['incumbentName'] !== undefined && (!isLabel(p['incumbentName']) || p['incumbent'] === undefined))
+      problems.push(`post ${p['code']}: incumbentName needs en and hi, and an incumbent`);
   }
   for (const p of posts) {
     if (!isObject(p) || typeof p['code'] !== 'string' || p['reportsTo'] === undefined) continue;
@@ -186,6 +193,11 @@ export function findPost(h: Hierarchy, code: string): HierarchyPost | undefined 
 /** Posts held by a user (a user may hold additional charge of several posts). */
 export function postsOf(h: Hierarchy, userName: string): HierarchyPost[] {
   return h.posts.filter((p) => p.incumbent === userName);
+}
+
+/** The name the hierarchy records for an officer (as the incumbent of any post), if it records one. */
+export function incumbentName(h: Hierarchy, userName: string, lang: 'en' | 'hi' = 'en'): string | undefined {
+  return h.posts.find((p) => p.incumbent === userName && p.incumbentName)?.incumbentName?.[lang];
 }
 
 /** "Section Officer (Establishment)" in the language asked for. */

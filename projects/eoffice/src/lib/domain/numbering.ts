@@ -1,149 +1,37 @@
-// Race-free numbering of receipts (diary numbers), file serials and Computer Nos.
-//
-// The only guarantee used is the repository's: two children of one folder never share a name (ACS
-// answers 409 to the second create). A number IS the zero-padded name of the numbered node inside a
-// per-year-per-section folder, so claiming number n means creating the child named n. The next number
-// is the highest existing name + 1; a 409 means someone else took it: re-read and try the next one.
-// Nothing is counted in the browser or in memory, so any number of clients (browsers, the installer,
-// workflow scripts) can diarise at once without duplicates; since numbers are only ever claimed as
-// highest + 1, there are no gaps either (numbered nodes are never deleted: eo:receipt and eo:file
-// carry sys:undeletable).
-import { FOLDERS } from './vocabulary';
+// Numbering conventions of receipts (diary numbers), file serials and Computer Nos: what the registration
+// workflow (config/workflow/src/register.js, which gets this module compiled as `eoDomain`) and the
+// clients share. The numbers themselves are made only by that workflow, run as the repository's
+// administrator in series folders no officer may write (docs/architecture.md, "Where does a receipt get
+// its number?"): a number IS the zero-padded name of the numbered node in its series folder, the next
+// one is the highest existing + 1, and a concurrent registration that picks the same name fails on the
+// repository's unique-name rule and is retried by its client. Types only may be imported here (build.mjs
+// compiles it to a self-contained script), so the folder names live in this file.
 
-/** The part of js-api's NodesApi numbering needs; a NodesApi instance satisfies it. */
-export interface NumberingNodes {
-  getNode(nodeId: string, opts?: { relativePath?: string }): Promise<{ entry: { id: string } }>;
-  listNodeChildren(
-    nodeId: string,
-    opts?: { orderBy?: string[]; maxItems?: number; skipCount?: number }
-  ): Promise<{ list?: { entries?: { entry?: { name?: string } }[] } }>;
-  createNode(nodeId: string, body: NumberedNodeBody): Promise<{ entry: { id: string; name: string } }>;
-}
+/** Where items live below the department site's document library. */
+export const FOLDERS = {
+  receipts: 'Receipts',
+  files: 'Files',
+  computerNumbers: 'Registers/Computer No',
+  /** Intake/<post code>: where a post creates an item before the registration workflow numbers it. */
+  intake: 'Intake'
+} as const;
 
-export interface NumberedNodeBody {
-  name: string;
-  nodeType: string;
-  relativePath?: string;
-  aspectNames?: string[];
-  properties?: Record<string, unknown>;
-}
+/** Process key of the registration workflow (config/workflow/eoRegister.bpmn20.xml). */
+export const REGISTER_PROCESS_KEY = 'eoRegister';
 
-export interface ClaimOptions {
-  /** Node id (or alias) the folder path starts from: the department site's document library. */
-  parentId: string;
-  /** Folder of the series below parentId, e.g. `Receipts/2026/EST`; created on first use. */
-  folder: string;
-  /** Digits of the zero-padded name; names must stay this long so that they sort as numbers. */
-  width?: number;
-  /** Give up after this many lost races (each loser re-reads, so this is only a safety net). */
-  maxAttempts?: number;
-  /** The node to create for number n (its name and relativePath are filled in). */
-  body: (n: number) => Omit<NumberedNodeBody, 'name' | 'relativePath'>;
-}
-
-export interface Claimed {
-  number: number;
-  name: string;
-  id: string;
-  /** Creates tried; above 1 means the claim lost races to other clients. */
-  attempts: number;
-}
-
+/** Digits of a numbered node's name; names must stay this long so that they sort as numbers. */
 export const DEFAULT_WIDTH = 6;
 
-export const padNumber = (n: number, width = DEFAULT_WIDTH): string => String(n).padStart(width, '0');
-
-function statusOf(e: unknown): number | undefined {
-  if (typeof e !== 'object' || e === null) return undefined;
-  const s = (e as { status?: unknown; statusCode?: unknown }).status ?? (e as { statusCode?: unknown }).statusCode;
-  return typeof s === 'number' ? s : undefined;
+export function padNumber(n: number, width: number = DEFAULT_WIDTH): string {
+  let text = String(n);
+  while (text.length < width) text = '0' + text;
+  return text;
 }
 
-/** Highest number already taken in the series (0 when the folder does not exist yet). */
-export async function highestNumber(nodes: NumberingNodes, parentId: string, folder: string, width = DEFAULT_WIDTH): Promise<number> {
-  let folderId: string;
-  try {
-    folderId = (await nodes.getNode(parentId, { relativePath: folder })).entry.id;
-  } catch (e) {
-    if (statusOf(e) === 404) return 0;
-    throw e;
-  }
-  // A few entries rather than one, in case someone put a non-numbered item in the folder.
-  const page = await nodes.listNodeChildren(folderId, { orderBy: ['name DESC'], maxItems: 10 });
-  const pattern = new RegExp(`^\\d{${width}}$`);
-  const top = (page.list?.entries ?? []).map((e) => e.entry?.name ?? '').find((name) => pattern.test(name));
-  return top ? Number(top) : 0;
+/** The number a series folder's child stands for: its name when that is `width` digits, else undefined. */
+export function numberOfName(name: string, width: number = DEFAULT_WIDTH): number | undefined {
+  return name.length === width && /^\d+$/.test(name) ? Number(name) : undefined;
 }
-
-/** Status of `folder/name`: 200 (readable), 403 (exists, unreadable) or 404 (free). */
-async function probe(nodes: NumberingNodes, parentId: string, folder: string, name: string): Promise<200 | 403 | 404> {
-  try {
-    await nodes.getNode(parentId, { relativePath: `${folder}/${name}` });
-    return 200;
-  } catch (e) {
-    const status = statusOf(e);
-    if (status === 404 || status === 403) return status;
-    throw e;
-  }
-}
-
-const nameTaken = async (nodes: NumberingNodes, parentId: string, folder: string, name: string) =>
-  (await probe(nodes, parentId, folder, name)) !== 404;
-
-/**
- * The first free number above `taken` (known to exist), found by probing names: numbers have no gaps,
- * so taken names form a prefix and a galloping then binary search needs O(log n) requests however many
- * numbered nodes the user cannot see.
- */
-async function firstFreeAfter(nodes: NumberingNodes, parentId: string, folder: string, taken: number, width: number): Promise<number> {
-  let lo = taken; // taken
-  let step = 1;
-  let hi = taken + step;
-  while (await nameTaken(nodes, parentId, folder, padNumber(hi, width))) {
-    if (hi >= 10 ** width) throw new Error(`Numbering series ${folder} is full (${width} digits)`);
-    lo = hi;
-    step *= 2;
-    hi = taken + step;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (await nameTaken(nodes, parentId, folder, padNumber(mid, width))) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
-/** Claims the next number of a series by creating its node; see the file comment. */
-export async function claimNext(nodes: NumberingNodes, opts: ClaimOptions): Promise<Claimed> {
-  const width = opts.width ?? DEFAULT_WIDTH;
-  const maxAttempts = opts.maxAttempts ?? 1000;
-  let highest = await highestNumber(nodes, opts.parentId, opts.folder, width);
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const n = highest + 1;
-    if (n >= 10 ** width) throw new Error(`Numbering series ${opts.folder} is full (${width} digits)`);
-    const name = padNumber(n, width);
-    try {
-      const created = await nodes.createNode(opts.parentId, { ...opts.body(n), name, relativePath: opts.folder });
-      return { number: n, name, id: created.entry.id, attempts: attempt };
-    } catch (e) {
-      if (statusOf(e) !== 409) throw e;
-      const now = await highestNumber(nodes, opts.parentId, opts.folder, width);
-      if (now >= n) {
-        highest = now;
-        continue;
-      }
-      // The name is taken by a node this user cannot list (the movement workflow restricts a receipt
-      // or file to the posts that held it), or the 409 is not a name clash at all (a lock, a
-      // constraint), which must not skip the number: probe the names themselves.
-      // Only a node this user cannot read (403) explains a clash the listing does not show.
-      if ((await probe(nodes, opts.parentId, opts.folder, name)) !== 403) throw e;
-      highest = (await firstFreeAfter(nodes, opts.parentId, opts.folder, n, width)) - 1;
-    }
-  }
-  throw new Error(`Could not claim a number in ${opts.folder} after ${maxAttempts} attempts`);
-}
-
-// ------------------------------------------------------------------ the series e-Office uses
 
 /** `12/2026/EST-GAD`: running number / year / section-department. */
 export function formatReceiptNumber(n: number, year: number, section: string, department: string): string {
@@ -158,19 +46,43 @@ export function parseReceiptNumber(text: string): { number: number; year: number
 export const receiptSeries = (year: number, section: string): string => `${FOLDERS.receipts}/${year}/${section}`;
 export const fileSeries = (year: number, section: string): string => `${FOLDERS.files}/${year}/${section}`;
 export const computerNumberSeries = (year: number): string => `${FOLDERS.computerNumbers}/${year}`;
+/** The intake folder of a post (its code, e.g. CRU): only that post may write in it. */
+export const intakeFolder = (postCode: string): string => `${FOLDERS.intake}/${postCode}`;
 
 /**
- * Computer No.: a plain number unique in the department, searchable beside the formal number. Claimed
- * from a yearly series (small folders) and prefixed by the year: the 123rd of 2026 is 2026000123.
+ * Computer No.: a plain number unique in the department, searchable beside the formal number. Made from a
+ * yearly series (small folders) and prefixed by the year: the 123rd of 2026 is 2026000123.
  */
 export const computerNumberOf = (year: number, n: number): number => year * 1_000_000 + n;
 
-/** Claims the next Computer No. of a year; the marker node is a plain folder titled with what it numbers. */
-export async function claimComputerNumber(nodes: NumberingNodes, documentLibraryId: string, year: number, title: string): Promise<number> {
-  const claimed = await claimNext(nodes, {
-    parentId: documentLibraryId,
-    folder: computerNumberSeries(year),
-    body: () => ({ nodeType: 'cm:folder', properties: { 'cm:title': title } })
-  });
-  return computerNumberOf(year, claimed.number);
-}
+/**
+ * Receipt properties a holder may amend through the registration workflow (`eowf_amendment`); the first
+ * group only while the receipt has not moved. Numbers, custody and dates of diarisation are never among them.
+ */
+export const RECEIPT_AMENDABLE = [
+  'cm:description',
+  'eo:letterNumber',
+  'eo:mainCategory',
+  'eo:subCategory',
+  'eo:subject',
+  'eo:enclosures',
+  'eo:remarks',
+  'eo:language',
+  'eo:securityGrading',
+  'eo:urgency',
+  'eo:vipReference',
+  'eo:vipName',
+  'eo:senderMinistry',
+  'eo:senderName',
+  'eo:senderDesignation',
+  'eo:senderOrganisation',
+  'eo:senderAddress',
+  'eo:senderState',
+  'eo:senderCity',
+  'eo:senderPin',
+  'eo:senderEmail',
+  'eo:senderMobile',
+  // Not descriptive, but the holder's own record that the acknowledgement went to the sender.
+  'eo:acknowledgedAt'
+];
+export const RECEIPT_AMENDABLE_BEFORE_MOVING = ['eo:letterDate', 'eo:receivedDate', 'eo:deliveryMode'];

@@ -31,6 +31,8 @@ export const EO_ASPECTS = {
   sender: 'eo:sender',
   handling: 'eo:handling',
   custody: 'eo:custody',
+  /** On the node binding a movement process to its item (Data Dictionary/eOffice/Movements/<process id>). */
+  movementBinding: 'eo:movementBinding',
   correspondence: 'eo:correspondence',
   signed: 'eo:signed',
   officer: 'eo:officer'
@@ -155,10 +157,3 @@ export function labelOf(list: Choice[], value: string | undefined, lang: 'en' | 
   const hit = list.find((c) => c.value === value);
   return hit ? hit[lang] : (value ?? '');
 }
-
-/** Where numbered items live below the department site's document library. */
-export const FOLDERS = {
-  receipts: 'Receipts',
-  files: 'Files',
-  computerNumbers: 'Registers/Computer No'
-} as const;

@@ -55,7 +55,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
       });
       const status = where.find((c) => c.property === 'status')?.value;
       let rows = byStatus(ctx.db.prepare('SELECT * FROM wf_process ORDER BY CAST(id AS INTEGER)').all() as ProcessRow[], status);
-      rows = rows.filter((p) => wf().canSeeProcess(caller, p));
+      rows = rows.filter((p) => wf().listsProcess(caller, p));
       let out = rows.map(json) as Record<string, unknown>[];
       for (const c of where) {
         if (c.property === 'status' || c.property === 'includeVariables') continue;

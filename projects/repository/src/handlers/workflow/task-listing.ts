@@ -11,7 +11,7 @@ import { booleanValue, integerValue, parseWhere, test, testVariable, variableVal
  * GET /tasks as ACS's TasksImpl.getTasks answers it (remote-api org.alfresco.rest.workflow.api.impl):
  * - the properties and operators its MapBasedQueryWalker accepts (priority: =, >=, <=; dates: =, >, <);
  * - a non-administrator sees only the tasks they are involved in (Activiti's taskInvolvedUser: assignee,
- *   owner, or a user identity link such as candidate user), NOT the tasks offered to their groups, unless the
+ *   owner, or a user identity link: candidate user, or the initiator's starter link), NOT the tasks offered to their groups, unless the
  *   query names `candidateUser`, `candidateGroup` or `processId`, which lift that filter without any check of
  *   the caller's membership (ACS lets anyone list a group's pool);
  * - `candidateUser` lists the unclaimed tasks offered to the groups containing that user, or, when the user is
@@ -86,7 +86,7 @@ export function listTasks(
 
   const involvementApplies =
     one('processId') === undefined && !caller.isAdmin && candidateUser === undefined && candidateGroup === undefined;
-  if (involvementApplies) rows = rows.filter((t) => involves(wf, caller.userId, t));
+  if (involvementApplies) rows = rows.filter((t) => wf.involves(caller.userId, t));
 
   const defs = new Map(wf.store.definitions().map((d) => [d.id, d]));
   for (const c of where) {
@@ -133,12 +133,6 @@ export function listTasks(
     }
   }
   return { rows, status, includeTaskVariables, includeProcessVariables };
-}
-
-/** Activiti's taskInvolvedUser: assignee, owner, or any identity link of the task naming the user. */
-function involves(wf: WorkflowService, userId: string, t: TaskRow): boolean {
-  if (t.assignee === userId || t.owner === userId) return true;
-  return wf.store.candidates(t.id).some((k) => k.kind === 'user' && k.authority === userId);
 }
 
 /** Whether the task is offered (candidate link) to one of these groups, or to this user by name. */

@@ -33,11 +33,8 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
       ...visible(global).map(([n, v]) => variableJson(ctx, n, v, 'global'))
     ];
   };
-  const open = (caller: Caller, id: string) => {
-    const t = wf().readableTask(caller, id);
-    if (t.ended_at) throw errors.methodNotAllowed(`Task with id: ${id} cannot be updated, it's completed`);
-    return t;
-  };
+  // TasksImpl.getValidTask guards these: a finished task is not found (404)
+  const open = (caller: Caller, id: string) => wf().runningTask(caller, id);
 
   r.get(
     '/tasks',
@@ -138,7 +135,7 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   r.get(
     '/tasks/:id/candidates',
     handle(({ caller, params, query }) => {
-      const t = wf().readableTask(caller, params.id);
+      const t = open(caller, params.id);
       const list = wf()
         .store.candidates(t.id)
         .map((c) => ({ candidateType: c.kind, candidateId: c.authority }));

@@ -1,7 +1,7 @@
 // What the Create File form collects, how it is checked, and the eo:file node it becomes. The file
-// number is not typed by anyone: it is built from the chosen subject head, the serial the repository
-// grants (domain/numbering.ts), the year, the section and the department.
-import { EO_TYPES, FileNumberParts, RECORD_CATEGORIES, SubjectHead, URGENCIES, formatFileNumber } from '../../domain';
+// number is not typed by anyone: the eoRegister workflow builds it from the chosen subject head, the next
+// serial of the section's year, the section and the department (domain/numbering.ts).
+import { EO_TYPES, RECORD_CATEGORIES, SubjectHead, URGENCIES } from '../../domain';
 import { FileForm } from './file.model';
 
 export interface FileDraft {
@@ -12,15 +12,6 @@ export interface FileDraft {
   recordCategory: string;
   form: FileForm;
   urgency: string;
-}
-
-export interface FileContext {
-  department: string;
-  /** Post group of the officer opening the file: it holds the file until it is first sent. */
-  creatorPost: string;
-  year: number;
-  computerNumber: number;
-  now: Date;
 }
 
 export const SUBJECT_MAX = 1024;
@@ -39,51 +30,23 @@ export function validateFileDraft(draft: FileDraft, heads: SubjectHead[]): Recor
   return errors;
 }
 
-/** The number parts of a new file with serial `n`. */
-export function fileNumberParts(
-  head: SubjectHead,
-  n: number,
-  section: string,
-  context: Pick<FileContext, 'year' | 'department'>
-): FileNumberParts {
-  return {
-    basicHead: head.basic,
-    primaryHead: head.primary,
-    secondaryHead: head.secondary,
-    serial: n,
-    year: context.year,
-    section,
-    department: context.department
-  };
-}
-
-/** The eo:file node of serial `n`, with every property in the one create request. */
-export function toFileNodeBody(draft: FileDraft, head: SubjectHead, n: number, context: FileContext) {
-  const fileNumber = formatFileNumber(fileNumberParts(head, n, draft.section, context));
-  const now = context.now.toISOString();
+/**
+ * The unnumbered eo:file an officer creates in its post's intake folder: what was chosen. Its number,
+ * Computer No., subject-head title and custody are written by the eoRegister workflow.
+ */
+export function toFileIntakeBody(draft: FileDraft, head: SubjectHead) {
   return {
     nodeType: EO_TYPES.file,
     properties: {
-      'cm:title': fileNumber,
       'cm:description': draft.subject.trim(),
-      'eo:fileNumber': fileNumber,
       'eo:basicHead': head.basic,
       'eo:primaryHead': head.primary,
       'eo:secondaryHead': head.secondary,
-      'eo:fileSerial': n,
-      'eo:fileYear': context.year,
       'eo:fileSection': draft.section,
-      'eo:fileDepartment': context.department,
-      'eo:subjectHead': `${head.name.en} / ${head.name.hi}`,
       'eo:subject': draft.subject.trim(),
       'eo:fileForm': draft.form,
       'eo:recordCategory': draft.recordCategory,
-      'eo:urgency': draft.urgency,
-      'eo:computerNumber': context.computerNumber,
-      'eo:status': 'created',
-      'eo:currentHolder': context.creatorPost,
-      'eo:heldSince': now,
-      'eo:originPost': context.creatorPost
+      'eo:urgency': draft.urgency
     }
   };
 }

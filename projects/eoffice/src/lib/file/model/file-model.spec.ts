@@ -1,6 +1,6 @@
 import { SubjectHead } from '../../domain';
 import { correspondenceReference, toCorrespondenceEntry, toEFile } from './file.model';
-import { FileDraft, toFileNodeBody, validateFileDraft } from './file-draft';
+import { FileDraft, toFileIntakeBody, validateFileDraft } from './file-draft';
 import { fileQuery } from './file-query';
 
 const recruitment: SubjectHead = {
@@ -46,25 +46,17 @@ describe('e-File model', () => {
     });
   });
 
-  it('builds the eo:file of serial 5 with its functional number, held by its creator', () => {
-    const now = new Date('2026-11-23T05:00:00Z');
-    const body = toFileNodeBody(draft(), recruitment, 5, {
-      department: 'GAD',
-      creatorPost: 'GROUP_EO_GAD_SO_EST',
-      year: 2026,
-      computerNumber: 2026000123,
-      now
-    });
+  it('creates the eo:file in the intake with the chosen head and subject, leaving number and custody to the repository', () => {
+    const body = toFileIntakeBody(draft(), recruitment);
     expect(body.nodeType).toBe('eo:file');
-    expect(body.properties['eo:fileNumber']).toBe('A-11011/5/2026-EST-GAD');
-    expect(body.properties['cm:title']).toBe('A-11011/5/2026-EST-GAD');
+    expect(body.properties['eo:basicHead'] + '-' + body.properties['eo:primaryHead'] + body.properties['eo:secondaryHead']).toBe('A-11011');
+    expect(body.properties['eo:fileSection']).toBe('EST');
     expect(body.properties['eo:subject']).toBe('Recruitment of Lower Division Clerks / अवर श्रेणी लिपिकों की भर्ती');
-    expect(body.properties['eo:subjectHead']).toBe('Recruitment / भर्ती');
-    expect(body.properties['eo:status']).toBe('created');
-    expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_SO_EST');
-    expect(body.properties['eo:originPost']).toBe('GROUP_EO_GAD_SO_EST');
-    expect(body.properties['eo:heldSince']).toBe(now.toISOString());
     expect(body.properties['eo:recordCategory']).toBe('C');
+    for (const made of ['eo:fileNumber', 'cm:title', 'eo:fileSerial', 'eo:computerNumber', 'eo:currentHolder', 'eo:status'])
+      expect(made in body.properties)
+        .withContext(made)
+        .toBeFalse();
   });
 
   it('reads a file node; write access comes only from the repository’s allowableOperations', () => {
@@ -136,6 +128,10 @@ describe('e-File model', () => {
       const q = fileQuery('created', posts, 'भर्ती "x');
       expect(q).toContain('(eo:fileNumber:"*भर्ती*" OR eo:subject:"*भर्ती*")');
       expect(q).toContain('eo:subject:"*x*"');
+    });
+    it('looks for a word in capitals in the untokenised file number, which ACS matches case-sensitively', () => {
+      const q = fileQuery('created', posts, 'est');
+      expect(q).toContain('(eo:fileNumber:"*EST*" OR eo:subject:"*est*")');
     });
     it('finds a Computer No. by its leading digits as a range: a real ACS matches no wildcard on a number', () => {
       expect(fileQuery('created', posts, '2026000123')).toContain('eo:computerNumber:[2026000123 TO 2026000123]');

@@ -63,7 +63,9 @@ export function fileQuery(list: FileListName, posts: string[], text?: string): s
 
 /**
  * Each word must appear in the file number or the subject, or begin the Computer No. (the files list and
- * Put in a file search alike).
+ * Put in a file search alike). eo:fileNumber is untokenised, so ACS's index holds it as one whole value and
+ * matches a wildcard on it case-sensitively: the word is looked for in capitals, as formatFileNumber writes
+ * every file number (`est` finds A-11011/5/2026-EST-GAD).
  */
 export function fileTextQuery(text?: string): string {
   const words = (text ?? '')
@@ -73,9 +75,9 @@ export function fileTextQuery(text?: string): string {
     .filter((w) => !!w);
   return words
     .map((word) => {
-      const like = quote(`*${word}*`);
+      const inNumber = quote(`*${word.toUpperCase()}*`);
       const computerNumber = computerNumberPrefixRange(word);
-      return `(eo:fileNumber:${like}${computerNumber ? ` OR ${computerNumber}` : ''} OR eo:subject:${like})`;
+      return `(eo:fileNumber:${inNumber}${computerNumber ? ` OR ${computerNumber}` : ''} OR eo:subject:${quote(`*${word}*`)})`;
     })
     .join(' AND ');
 }

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AlfrescoApi, NodesApi } from '@alfresco/js-api';
-import { DeskService } from '../../desk/desk.service';
+import { AlfrescoApi, NodesApi, PeopleApi } from '@alfresco/js-api';
+import { Desk, DeskService } from '../../desk/desk.service';
 import { referenceAnchor } from './note-sanitiser';
 import { toNote } from './note.model';
 import { NoteError, NoteService, noteErrorOf, statusOf } from './note.service';
@@ -56,13 +56,15 @@ describe('note model', () => {
 describe('NoteService', () => {
   let service: NoteService;
   let repo: NotesRepository;
+  let desk: Desk;
 
   beforeEach(() => {
     repo = new NotesRepository();
+    desk = notesheetDesk;
     TestBed.configureTestingModule({
       providers: [
         { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
-        { provide: DeskService, useValue: { desk: async () => notesheetDesk } }
+        { provide: DeskService, useValue: { desk: async () => desk } }
       ]
     });
     service = TestBed.inject(NoteService);
@@ -218,6 +220,28 @@ describe('NoteService', () => {
     expect(note.colour).toBe('green');
     expect(note.signature?.designation).toBe('Section Officer (Establishment)');
     expect(note.html).toBe('<p>Put up for orders.</p>');
+  });
+
+  it('signs with the name the hierarchy records for the incumbent, not with a renamed profile', async () => {
+    // Anyone may rename themselves: PUT /people/-me- {"firstName": "Secretary"}.
+    (PeopleApi.prototype.getPerson as jasmine.Spy).and.resolveTo({
+      entry: { id: 'priya.nair', firstName: 'Secretary', lastName: '', email: 'priya@example.gov.in', enabled: true }
+    } as never);
+    const draft = repo.add(1, 'yellow', 'Put up.');
+    const note = await service.confirm(testFile(), { id: draft.id });
+
+    expect(draft.properties['eo:signedByName']).toBe('Priya Nair');
+    expect(note.signature?.name).toBe('Priya Nair');
+  });
+
+  it('signs with the user name, not the profile, when the hierarchy records no name for the officer', async () => {
+    const h = notesheetDesk.hierarchy;
+    desk = { ...notesheetDesk, hierarchy: { ...h, posts: h.posts.map(({ incumbentName: _name, ...p }) => p) } };
+    const draft = repo.add(1, 'yellow', 'Put up.');
+    await service.confirm(testFile(), { id: draft.id });
+
+    expect(draft.properties['eo:signedByName']).toBe('priya.nair');
+    expect(draft.properties['eo:signedByDesignation']).toBe('Section Officer (Establishment)');
   });
 
   it('shows a signature’s designation in Hindi from the hierarchy', async () => {

@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberingNodes, NumberedNodeBody, claimNext, postOfGroup, postTitle } from '../../domain';
+import { NumberingNodes, NumberedNodeBody, claimNext, incumbentName, postOfGroup, postTitle } from '../../domain';
 import { EFile } from '../model/file.model';
 import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, sortNotes, toNote } from './note.model';
 import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
@@ -269,7 +269,13 @@ export class NoteService {
     }
   }
 
-  /** The signed-in officer as a signature: English name and designation, as the record keeps them. */
+  /**
+   * The signed-in officer as a signature: English name and designation, as the record keeps them. The
+   * name is the department hierarchy's record of the incumbent (written by administrators only), never the
+   * person's profile, which anyone may rename for themselves; where the hierarchy records no name for the
+   * officer, the signature carries the user name, which cannot be changed either. The browser still
+   * writes these properties: signatures proper come with digital signing.
+   */
   async signer(file: Pick<EFile, 'currentHolder'>): Promise<Signer> {
     const [person, desk] = await Promise.all([
       new PeopleApi(this.apiService.getInstance()).getPerson('-me-').then((p) => p.entry),
@@ -280,7 +286,7 @@ export class NoteService {
     if (!post) throw new NoteError(`${ERRORS}NO_POST`);
     const entry = postOfGroup(desk.hierarchy, post);
     return {
-      name: [person.firstName, person.lastName].filter(Boolean).join(' ') || person.id,
+      name: incumbentName(desk.hierarchy, person.id) ?? person.id,
       designation: entry ? postTitle(desk.hierarchy, entry, 'en') : '',
       user: person.id,
       post

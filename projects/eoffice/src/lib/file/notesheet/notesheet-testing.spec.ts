@@ -11,7 +11,15 @@ export const notesheetHierarchy = parseHierarchy({
   sections: [{ code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } }],
   posts: [
     { code: 'US_EST', level: 3, section: 'EST', designation: { en: 'Under Secretary', hi: 'अवर सचिव' } },
-    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' },
+    {
+      code: 'SO_EST',
+      level: 2,
+      section: 'EST',
+      designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' },
+      reportsTo: 'US_EST',
+      incumbent: 'priya.nair',
+      incumbentName: { en: 'Priya Nair', hi: 'प्रिया नायर' }
+    },
     {
       code: 'ASO_EST',
       level: 1,

@@ -6,6 +6,7 @@ import { HIERARCHY_PATH } from '../../desk/desk.service';
 import { FileDraft } from '../model/file-draft';
 import { FileService, SUBJECT_HEADS_PATH } from './file.service';
 import { MovementService } from '../../movement/services/movement.service';
+import { RegistrationService } from '../../movement/services/registration.service';
 
 const hierarchy: Hierarchy = {
   version: 1,
@@ -38,13 +39,29 @@ describe('FileService', () => {
   let search: jasmine.Spy;
   let taken: Record<string, string[]>;
   let begin: jasmine.Spy;
+  let createInIntake: jasmine.Spy;
+  let register: jasmine.Spy;
+  /** What reached the repository, in order. */
+  let calls: string[];
 
   beforeEach(() => {
-    taken = { 'Files/2026/EST': ['000001', '000002', '000003', '000004'], 'Registers/Computer No/2026': ['000122'] };
+    taken = {};
+    calls = [];
+    begin = jasmine.createSpy('begin').and.callFake(async (id: string) => calls.push(`begin ${id}`));
+    createInIntake = jasmine.createSpy('createInIntake').and.callFake(async (_lib: string, post: string) => {
+      calls.push(`intake ${post}`);
+      return 'intake-1';
+    });
+    // The repository's eoRegister: the next serial of the section, a Computer No.
+    register = jasmine.createSpy('register').and.callFake(async (id: string, post: string) => {
+      calls.push(`register ${id} for ${post}`);
+      return { id, number: 'A-11011/5/2026-EST-GAD', computerNumber: 2026000123, properties: {} };
+    });
     TestBed.configureTestingModule({
       providers: [
         { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
-        { provide: MovementService, useValue: { begin: (begin = jasmine.createSpy('begin').and.resolveTo(true)) } }
+        { provide: MovementService, useValue: { begin } },
+        { provide: RegistrationService, useValue: { createInIntake, register } }
       ]
     });
     service = TestBed.inject(FileService);
@@ -84,6 +101,7 @@ describe('FileService', () => {
       const names = (taken[body.relativePath ?? parent] ??= []);
       if (names.includes(body.name)) throw Object.assign(new Error('409'), { status: 409 });
       names.push(body.name);
+      calls.push(`folder ${parent}/${body.name}`);
       return { entry: { id: `node:${body.relativePath}/${body.name}`, name: body.name } } as never;
     });
     spyOn(GroupsApi.prototype, 'listGroupMembershipsForPerson').and.resolveTo({
@@ -96,28 +114,51 @@ describe('FileService', () => {
     expect((await service.headsFor('EST')).map((h) => h.name.en)).toEqual(['Recruitment']);
   });
 
-  it('opens a file with the next serial of its section and a Computer No., held by the officer’s post', async () => {
-    const created = await service.create(draft, new Date(2026, 10, 23, 10));
-    expect(created.fileNumber).toBe('A-11011/5/2026-EST-GAD');
-    expect(created.computerNumber).toBe(2026000123);
-    expect(created.id).toBe('node:Files/2026/EST/000005');
-    const body = createNode.calls.allArgs().find(([, b]) => b.nodeType === 'eo:file')?.[1] as NodeBodyCreate;
-    expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_SO_EST');
-    expect(body.properties['eo:fileSerial']).toBe(5);
-    // its movement starts at once, so only the officer's post may write in it
-    expect(begin).toHaveBeenCalledOnceWith('node:Files/2026/EST/000005');
-    const folders = createNode.calls.allArgs().filter(([parent]) => parent === 'node:Files/2026/EST/000005');
-    expect(folders.map(([, b]) => b.name).sort()).toEqual(['Correspondence', 'Dispatches', 'Drafts', 'Notes']);
+  it('opens a file in its post’s intake with its folders, has the repository number it, then starts its movement', async () => {
+    const created = await service.create(draft);
+    expect(created).toEqual({ id: 'intake-1', fileNumber: 'A-11011/5/2026-EST-GAD', computerNumber: 2026000123 });
+    const [lib, post, nodeType, properties] = createInIntake.calls.mostRecent().args;
+    expect([lib, post, nodeType]).toEqual(['doclib', 'SO_EST', 'eo:file']);
+    expect(properties['eo:fileSection']).toBe('EST');
+    expect(properties['eo:basicHead'] + '-' + properties['eo:primaryHead'] + properties['eo:secondaryHead']).toBe('A-11011');
+    // The browser claims no number and no custody: the workflow writes those.
+    for (const made of ['eo:fileNumber', 'eo:fileSerial', 'eo:computerNumber', 'eo:currentHolder', 'eo:status'])
+      expect(made in properties).toBeFalse();
+    expect(calls[0]).toBe('intake SO_EST');
+    expect(calls.slice(1, 5).sort()).toEqual([
+      'folder intake-1/Correspondence',
+      'folder intake-1/Dispatches',
+      'folder intake-1/Drafts',
+      'folder intake-1/Notes'
+    ]);
+    // numbered with its folders in it, then its movement starts, so only the officer's post may write in it
+    expect(calls.slice(5)).toEqual(['register intake-1 for SO_EST', 'begin intake-1']);
   });
 
-  it('two officers opening files at once get serials 5 and 6, never the same number', async () => {
-    const [a, b] = await Promise.all([service.create(draft, new Date(2026, 10, 23)), service.create(draft, new Date(2026, 10, 23))]);
-    expect([a.fileNumber, b.fileNumber].sort()).toEqual(['A-11011/5/2026-EST-GAD', 'A-11011/6/2026-EST-GAD']);
+  it('starts no movement when the repository refuses to number the file', async () => {
+    register.and.rejectWith(new Error('priya.nair does not hold the post'));
+    await expectAsync(service.create(draft)).toBeRejectedWithError('priya.nair does not hold the post');
+    expect(begin).not.toHaveBeenCalled();
+  });
+
+  it('a part file points at its main file', async () => {
+    await service.createPartFile({
+      id: 'main-1',
+      section: 'EST',
+      basicHead: 'A',
+      primaryHead: '11',
+      secondaryHead: '011',
+      subject: 'Main',
+      fileNumber: 'A-11011/1/2026-EST-GAD',
+      form: 'electronic'
+    } as never);
+    expect(createInIntake.calls.mostRecent().args[3]['eo:partOf']).toBe('main-1');
   });
 
   it('refuses a subject head from another section without creating anything', async () => {
     await expectAsync(service.create({ ...draft, head: 'G-20011' })).toBeRejectedWithError('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');
     expect(createNode).not.toHaveBeenCalled();
+    expect(createInIntake).not.toHaveBeenCalled();
   });
 
   it('reads a file, and refuses a node that is not one', async () => {

@@ -3,21 +3,18 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
 import {
   EO_TYPES,
-  NumberingNodes,
   SUBJECT_HEADS_FILE,
   SubjectHead,
   SubjectHeadIndex,
-  claimComputerNumber,
-  claimNext,
-  fileSeries,
   headCode,
   headsForSection,
   parseSubjectHeadIndex
 } from '../../domain';
 import { Desk, DeskService, asJson } from '../../desk/desk.service';
 import { MovementService } from '../../movement/services/movement.service';
+import { RegistrationService } from '../../movement/services/registration.service';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
-import { FileDraft, toFileNodeBody } from '../model/file-draft';
+import { FileDraft, toFileIntakeBody } from '../model/file-draft';
 import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileTextQuery } from '../model/file-query';
 
 export const SUBJECT_HEADS_PATH = `Data Dictionary/eOffice/${SUBJECT_HEADS_FILE}`;
@@ -42,6 +39,7 @@ export class FileService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
   private readonly movement = inject(MovementService);
+  private readonly registration = inject(RegistrationService);
   private headsPromise?: Promise<SubjectHeadIndex>;
 
   private get nodesApi(): NodesApi {
@@ -74,44 +72,36 @@ export class FileService {
   }
 
   /**
-   * Opens a new file: claims a Computer No. and the next serial of the section's year (race-free: the
-   * serial is the node's unique name), creating the eo:file with its number and metadata in one request.
-   * Its movement starts at once with the officer's post as holder, so the repository lets only that
-   * post write in it (until then the site's contributors could).
+   * Opens a new file: creates it with its metadata and folders in the intake folder of the officer's post,
+   * has the repository number it (eoRegister: the next serial of the section's year and a Computer No.,
+   * race-free and gap-free, see domain/numbering.ts), then starts its movement with that post as holder, so
+   * the repository lets only that post write in it.
    */
-  async create(draft: FileDraft, now = new Date(), extra: Record<string, unknown> = {}): Promise<CreatedFile> {
+  async create(draft: FileDraft, extra: Record<string, unknown> = {}): Promise<CreatedFile> {
     const desk = await this.desk();
-    const creatorPost = desk.posts[0];
+    const creatorPost = desk.postEntries[0];
     if (!creatorPost) throw new Error('EOFFICE.FILE.ERRORS.NO_POST');
     const head = (await this.headsFor(draft.section)).find((h) => headCode(h) === draft.head);
     if (!head) throw new Error('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');
-    const nodes = this.nodesApi as unknown as NumberingNodes;
-    const year = now.getFullYear();
-    const computerNumber = await claimComputerNumber(nodes, desk.documentLibraryId, year, 'e-File');
-    const context = { department: desk.hierarchy.department.code, creatorPost, year, computerNumber, now };
-    let fileNumber = '';
-    const claimed = await claimNext(nodes, {
-      parentId: desk.documentLibraryId,
-      folder: fileSeries(year, draft.section),
-      body: (n) => {
-        const body = toFileNodeBody(draft, head, n, context);
-        fileNumber = body.properties['eo:fileNumber'];
-        return { ...body, properties: { ...body.properties, ...extra } };
-      }
+    const body = toFileIntakeBody(draft, head);
+    const id = await this.registration.createInIntake(desk.documentLibraryId, creatorPost.code, body.nodeType, {
+      ...body.properties,
+      ...extra
     });
     // The two portions and the drafts exist from the start: a new file reads as an empty notesheet and
     // an empty correspondence, never as a missing folder (the workflow then takes them over with the file).
     const folderApi = this.nodesApi;
-    await Promise.all(FILE_FOLDERS.map((name) => folderApi.createNode(claimed.id, { name, nodeType: 'cm:folder' })));
-    await this.movement.begin(claimed.id);
-    return { id: claimed.id, fileNumber, computerNumber };
+    await Promise.all(FILE_FOLDERS.map((name) => folderApi.createNode(id, { name, nodeType: 'cm:folder' })));
+    const registered = await this.registration.register(id, creatorPost.code);
+    await this.movement.begin(id);
+    return { id, fileNumber: registered.number, computerNumber: registered.computerNumber };
   }
 
   /**
    * Opens a part file of `main` (CSMOP: to act on one issue while the main file is elsewhere): a new
    * file of the same section and subject head, held by the officer, pointing at its main file.
    */
-  async createPartFile(main: EFile, now = new Date()): Promise<CreatedFile> {
+  async createPartFile(main: EFile): Promise<CreatedFile> {
     const draft: FileDraft = {
       section: main.section,
       head: headCode({ basic: main.basicHead, primary: main.primaryHead, secondary: main.secondaryHead }),
@@ -120,7 +110,7 @@ export class FileService {
       form: main.form,
       urgency: main.urgency ?? 'Normal'
     };
-    return this.create(draft, now, { 'eo:partOf': main.id });
+    return this.create(draft, { 'eo:partOf': main.id });
   }
 
   /** Links other files to this one (the holder's right; the repository refuses anyone else). */

@@ -120,7 +120,7 @@ describe('MovementService', () => {
     expect(calls.some((c) => c.method === 'PUT')).toBeFalse();
   });
 
-  it('sends: claim, then complete with the action as local task variables', async () => {
+  it('sends: claim, then complete with the action as local task variables, every unused input empty', async () => {
     route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 't1', activityDefinitionId: 'holder' }) : {});
     await TestBed.inject(MovementService).act('r1', { action: 'send', to: 'US_EST', remarks: 'For approval' });
 
@@ -129,7 +129,11 @@ describe('MovementService', () => {
     expect((complete.body as { variables: unknown[] }).variables).toEqual([
       { name: 'eowf_action', value: 'send', scope: 'local' },
       { name: 'eowf_to', value: 'US_EST', scope: 'local' },
-      { name: 'eowf_remarks', value: 'For approval', scope: 'local' }
+      { name: 'eowf_remarks', value: 'For approval', scope: 'local' },
+      // Sent empty so that nothing another user set on the task is read as the officer's choice.
+      { name: 'eowf_copyTo', value: '', scope: 'local' },
+      { name: 'eowf_urgency', value: '', scope: 'local' },
+      { name: 'eowf_file', value: '', scope: 'local' }
     ]);
   });
 

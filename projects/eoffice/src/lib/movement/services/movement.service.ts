@@ -15,6 +15,25 @@ import {
   toMovement
 } from '../model/movement.model';
 
+/**
+ * The text inputs of a holder task. Every completion sends each of them, '' when unused, so that none set on
+ * the task by someone else (the process's starter may set task variables on ACS) is read by the workflow.
+ * eowf_dueDate is a d:date and is sent only when chosen.
+ */
+const HOLDER_TEXT_INPUTS = ['eowf_action', 'eowf_to', 'eowf_copyTo', 'eowf_remarks', 'eowf_urgency', 'eowf_file'];
+
+interface TaskVariable {
+  name: string;
+  value: string;
+  scope: 'local';
+}
+
+/** `given`, plus '' for each of `names` not given. */
+function everyInput(names: string[], given: TaskVariable[]): TaskVariable[] {
+  const missing = names.filter((name) => !given.some((v) => v.name === name));
+  return [...given, ...missing.map((name): TaskVariable => ({ name, value: '', scope: 'local' }))];
+}
+
 /** js-api has no client for the workflow API: calls go through its generic client to the public base. */
 const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
 export const MOVEMENT_PROCESS = MOVEMENT_PROCESS_KEY;
@@ -96,7 +115,7 @@ export class MovementService {
       if (!task || task.kind === 'approval') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NO_TASK');
       if (request.action === 'pullBack' && task.kind !== 'pullBack') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NOT_SENDER');
       await this.claim(task.id);
-      await this.complete(task.id, completionVariables(request));
+      await this.complete(task.id, everyInput(HOLDER_TEXT_INPUTS, completionVariables(request)));
     } catch (error) {
       throw refusalOf(error);
     }
@@ -120,8 +139,10 @@ export class MovementService {
       const task = await this.findTask(itemId);
       if (task?.kind !== 'approval') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NO_TASK');
       await this.claim(task.id);
-      const variables: { name: string; value: string; scope: 'local' }[] = [{ name: 'eowf_decision', value: decision, scope: 'local' }];
-      if (remarks?.trim()) variables.push({ name: 'eowf_remarks', value: remarks.trim(), scope: 'local' });
+      const variables: TaskVariable[] = [
+        { name: 'eowf_decision', value: decision, scope: 'local' },
+        { name: 'eowf_remarks', value: remarks?.trim() ?? '', scope: 'local' }
+      ];
       await this.complete(task.id, variables);
     } catch (error) {
       throw refusalOf(error);
@@ -226,7 +247,7 @@ export class MovementService {
     }
   }
 
-  private complete(taskId: string, variables: { name: string; value: string; scope: 'local' }[]): Promise<unknown> {
+  private complete(taskId: string, variables: TaskVariable[]): Promise<unknown> {
     return this.call('PUT', `/tasks/${taskId}`, { select: 'state,variables' }, { state: 'completed', variables });
   }
 }

@@ -17,8 +17,10 @@ describe('DiariseSmartComponent', () => {
   let diarise: jasmine.Spy;
   let remember: jasmine.Spy;
   let markingOpen: jasmine.Spy;
+  let retryScans: jasmine.Spy;
 
   beforeEach(() => {
+    retryScans = jasmine.createSpy('retryScans');
     diarise = jasmine.createSpy('diarise');
     remember = jasmine.createSpy('remember');
     markingOpen = jasmine.createSpy('open').and.resolveTo(true);
@@ -34,7 +36,7 @@ describe('DiariseSmartComponent', () => {
             desk: () =>
               Promise.resolve({ hierarchy: registryHierarchy, documentLibraryId: 'doclib', posts: ['GROUP_EO_GAD_CRU'], section: 'ADM' }),
             diarise,
-            uploadScans: jasmine.createSpy('uploadScans').and.resolveTo([])
+            retryScans
           }
         },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
@@ -63,7 +65,7 @@ describe('DiariseSmartComponent', () => {
   });
 
   it('shows the receipt number at once and remembers the sender', async () => {
-    diarise.and.resolveTo({ id: 'r1', receiptNumber: '12/2026/ADM-GAD', failedScans: [] } satisfies DiarisedReceipt);
+    diarise.and.resolveTo({ id: 'r1', receiptNumber: '12/2026/ADM-GAD', post: 'CRU', failedScans: [] } satisfies DiarisedReceipt);
     const fixture = await render();
 
     await fixture.componentInstance.generate({ draft: { ...electronicDraft, form: 'physical' }, scans: [], keepForNext: false });
@@ -82,7 +84,7 @@ describe('DiariseSmartComponent', () => {
 
     const first = fixture.componentInstance.generate(request);
     const second = fixture.componentInstance.generate(request);
-    finish({ id: 'r1', receiptNumber: '1/2026/EST-GAD', failedScans: [] });
+    finish({ id: 'r1', receiptNumber: '1/2026/EST-GAD', post: 'CRU', failedScans: [] });
     await Promise.all([first, second]);
 
     expect(diarise).toHaveBeenCalledTimes(1);
@@ -101,7 +103,7 @@ describe('DiariseSmartComponent', () => {
     generate.click();
     fixture.detectChanges();
     expect(generate.disabled).toBeTrue();
-    finish({ id: 'r1', receiptNumber: '1/2026/ADM-GAD', failedScans: [] });
+    finish({ id: 'r1', receiptNumber: '1/2026/ADM-GAD', post: 'CRU', failedScans: [] });
     await fixture.whenStable();
     fixture.detectChanges();
 
@@ -122,7 +124,7 @@ describe('DiariseSmartComponent', () => {
   });
 
   it("Generate & Send opens the marking dialog for the new receipt, held by the diarist's post", async () => {
-    diarise.and.resolveTo({ id: 'r7', receiptNumber: '7/2026/ADM-GAD', failedScans: [] } satisfies DiarisedReceipt);
+    diarise.and.resolveTo({ id: 'r7', receiptNumber: '7/2026/ADM-GAD', post: 'CRU', failedScans: [] } satisfies DiarisedReceipt);
     const fixture = await render();
 
     await fixture.componentInstance.generate({ draft: electronicDraft, scans: [], keepForNext: false, thenSend: true });
@@ -132,8 +134,27 @@ describe('DiariseSmartComponent', () => {
     );
   });
 
+  it('a receipt whose scan failed shows as not yet numbered, gets its number once uploaded again, and is not sent meanwhile', async () => {
+    const scan = new File(['%PDF-1.4'], 'letter.pdf', { type: 'application/pdf' });
+    const waiting = { id: 'r9', receiptNumber: '', post: 'CRU', failedScans: [scan] } satisfies DiarisedReceipt;
+    diarise.and.resolveTo(waiting);
+    retryScans.and.resolveTo({ ...waiting, receiptNumber: '9/2026/ADM-GAD', failedScans: [] });
+    const fixture = await render();
+    const element = fixture.nativeElement as HTMLElement;
+
+    await fixture.componentInstance.generate({ draft: electronicDraft, scans: [scan], keepForNext: false, thenSend: true });
+    fixture.detectChanges();
+    expect(element.querySelector('[data-automation-id="eoffice-diarise-number"]')?.textContent).toContain('not yet numbered');
+    expect(markingOpen).not.toHaveBeenCalled();
+
+    await fixture.componentInstance.retryScans(waiting);
+    fixture.detectChanges();
+    expect(retryScans).toHaveBeenCalledOnceWith(waiting);
+    expect(element.querySelector('[data-automation-id="eoffice-diarise-number"]')?.textContent?.trim()).toBe('9/2026/ADM-GAD');
+  });
+
   it('plain Generate does not open the marking dialog', async () => {
-    diarise.and.resolveTo({ id: 'r8', receiptNumber: '8/2026/ADM-GAD', failedScans: [] } satisfies DiarisedReceipt);
+    diarise.and.resolveTo({ id: 'r8', receiptNumber: '8/2026/ADM-GAD', post: 'CRU', failedScans: [] } satisfies DiarisedReceipt);
     const fixture = await render();
     await fixture.componentInstance.generate({ draft: electronicDraft, scans: [], keepForNext: false });
     expect(markingOpen).not.toHaveBeenCalled();

@@ -45,7 +45,7 @@ import { SenderMemoryService } from '../services/sender-memory.service';
                   [routerLink]="['/eoffice/receipts', done.id]"
                   class="eoffice-diarise__number"
                   data-automation-id="eoffice-diarise-number"
-                  >{{ done.receiptNumber }}</a
+                  >{{ done.receiptNumber || ('EOFFICE.RECEIPT.DIARISE.NOT_NUMBERED' | translate) }}</a
                 >
                 @if (done.failedScans.length) {
                   <span class="eoffice-diarise__error">{{
@@ -150,7 +150,7 @@ export class DiariseSmartComponent {
         this.start.set({ ...ReceiptFormUiComponent.defaults(request.draft.section, request.draft.sender), form: request.draft.form });
       }
       this.progress.set([]);
-      if (request.thenSend) {
+      if (request.thenSend && done.receiptNumber) {
         // Generate & Send: the new receipt is with the diarist's post; the marking dialog moves it on.
         const desk = await this.receipts.desk();
         await this.marking.open({
@@ -169,9 +169,17 @@ export class DiariseSmartComponent {
     }
   }
 
+  /** Uploads the scans that failed again; the receipt gets its number once all are stored. */
   async retryScans(done: DiarisedReceipt): Promise<void> {
-    const failed = await this.receipts.uploadScans(done.id, done.failedScans);
-    this.diarised.update((list) => list.map((item) => (item.id === done.id ? { ...item, failedScans: failed } : item)));
+    this.saveError.set(null);
+    try {
+      const again = await this.receipts.retryScans(done);
+      this.diarised.update((list) => list.map((item) => (item.id === done.id ? again : item)));
+    } catch (error) {
+      this.saveError.set(
+        error instanceof Error && error.message.startsWith('EOFFICE.') ? error.message : 'EOFFICE.RECEIPT.ERRORS.SAVE_FAILED'
+      );
+    }
   }
 
   private onProgress(p: ScanProgress): void {

@@ -1,31 +1,30 @@
 import { electronicDraft, receiptNode } from '../mock/receipt.mock';
-import { DiaryContext, EMPTY_SENDER, pendencyLevel, toReceipt, toReceiptDraft, toReceiptNodeBody, toReceiptUpdate } from './receipt.model';
+import { EMPTY_SENDER, pendencyLevel, toReceipt, toReceiptDraft, toReceiptIntakeBody, toReceiptUpdate } from './receipt.model';
 
 describe('receipt mapping', () => {
-  const context: DiaryContext = {
-    department: 'GAD',
-    diaristPost: 'GROUP_EO_GAD_CRU',
-    year: 2026,
-    computerNumber: 2026000040,
-    now: new Date(2026, 10, 20, 10, 15)
-  };
+  const now = new Date(2026, 10, 20, 10, 15);
 
-  it('numbers a new receipt running number / year / section-department and records who diarised it', () => {
-    const body = toReceiptNodeBody(electronicDraft, 12, context);
+  it('creates a receipt in the intake with what was entered, leaving number, diarist and custody to the repository', () => {
+    const body = toReceiptIntakeBody(electronicDraft, now);
 
     expect(body.nodeType).toBe('eo:receipt');
-    expect(body.properties['eo:receiptNumber']).toBe('12/2026/EST-GAD');
-    expect(body.properties['cm:title']).toBe('12/2026/EST-GAD');
-    expect(body.properties['eo:receiptSerial']).toBe(12);
-    expect(body.properties['eo:computerNumber']).toBe(2026000040);
-    expect(body.properties['eo:diarisedBy']).toBe('GROUP_EO_GAD_CRU');
-    expect(body.properties['eo:originPost']).toBe('GROUP_EO_GAD_CRU');
-    expect(body.properties['eo:currentHolder']).toBe('GROUP_EO_GAD_CRU');
-    expect(body.properties['eo:status']).toBe('created');
+    expect(body.properties['eo:receiptSection']).toBe('EST');
+    for (const made of [
+      'eo:receiptNumber',
+      'cm:title',
+      'eo:receiptSerial',
+      'eo:computerNumber',
+      'eo:diarisedBy',
+      'eo:currentHolder',
+      'eo:status'
+    ])
+      expect(made in body.properties)
+        .withContext(made)
+        .toBeFalse();
   });
 
   it('keeps the Devanagari subject and the sender block as entered', () => {
-    const body = toReceiptNodeBody(electronicDraft, 1, context);
+    const body = toReceiptIntakeBody(electronicDraft, now);
 
     expect(body.properties['eo:subject']).toBe('स्थानांतरण नीति 2026 पर टिप्पणियाँ');
     expect(body.properties['eo:senderName']).toBe('Anil Deshmukh');
@@ -33,7 +32,7 @@ describe('receipt mapping', () => {
   });
 
   it('sends no empty strings, which the model constraints on PIN, e-mail and mobile would refuse', () => {
-    const body = toReceiptNodeBody({ ...electronicDraft, sender: { ...EMPTY_SENDER, name: 'Registrar' } }, 1, context);
+    const body = toReceiptIntakeBody({ ...electronicDraft, sender: { ...EMPTY_SENDER, name: 'Registrar' } }, now);
 
     expect(Object.values(body.properties)).not.toContain('');
     expect('eo:senderEmail' in body.properties).toBeFalse();
@@ -41,15 +40,15 @@ describe('receipt mapping', () => {
   });
 
   it('diarises at the current time on today, and at the same clock time on a chosen earlier day', () => {
-    const today = toReceiptNodeBody({ ...electronicDraft, diarisedDate: '2026-11-20' }, 1, context);
-    const earlier = toReceiptNodeBody({ ...electronicDraft, diarisedDate: '2026-11-19' }, 1, context);
+    const today = toReceiptIntakeBody({ ...electronicDraft, diarisedDate: '2026-11-20' }, now);
+    const earlier = toReceiptIntakeBody({ ...electronicDraft, diarisedDate: '2026-11-19' }, now);
 
-    expect(today.properties['eo:diarisedDate']).toBe(context.now.toISOString());
+    expect(today.properties['eo:diarisedDate']).toBe(now.toISOString());
     expect(new Date(String(earlier.properties['eo:diarisedDate'])).getDate()).toBe(19);
   });
 
   it('records a physical receipt as physical', () => {
-    expect(toReceiptNodeBody({ ...electronicDraft, form: 'physical' }, 1, context).properties['eo:receiptForm']).toBe('physical');
+    expect(toReceiptIntakeBody({ ...electronicDraft, form: 'physical' }, now).properties['eo:receiptForm']).toBe('physical');
   });
 
   it('reads a receipt node back into what the officer entered', () => {

@@ -1,4 +1,4 @@
-import { EO_TYPES, formatReceiptNumber } from '../../domain';
+import { EO_TYPES } from '../../domain';
 
 export type ReceiptForm = 'electronic' | 'physical';
 
@@ -49,17 +49,6 @@ export interface Receipt extends Omit<ReceiptDraft, 'diarisedDate'> {
   currentHolder: string;
   heldSince?: string;
   originPost: string;
-}
-
-/** Where a new receipt is numbered and who diarises it. */
-export interface DiaryContext {
-  department: string;
-  /** Post group of the diarist, e.g. GROUP_EO_GAD_CRU. */
-  diaristPost: string;
-  year: number;
-  computerNumber: number;
-  /** Diarisation time (ISO); the date part comes from the draft. */
-  now: Date;
 }
 
 export const EMPTY_SENDER: SenderBlock = {
@@ -120,27 +109,21 @@ export function senderProperties(sender: SenderBlock): Record<string, unknown> {
   );
 }
 
-/** The node body of a new eo:receipt claimed as number n (name and relativePath come from numbering). */
-export function toReceiptNodeBody(draft: ReceiptDraft, n: number, context: DiaryContext) {
-  const receiptNumber = formatReceiptNumber(n, context.year, draft.section, context.department);
-  const diarisedAt = diarisedDateTime(draft.diarisedDate, context.now);
+/**
+ * The unnumbered eo:receipt a diarist creates in its post's intake folder: what was entered. Its number,
+ * Computer No., diarist and custody are written by the eoRegister workflow when it is registered.
+ */
+export function toReceiptIntakeBody(draft: ReceiptDraft, now: Date) {
   return {
     nodeType: EO_TYPES.receipt,
     properties: compact({
-      'cm:title': receiptNumber,
       'cm:description': text(draft.subject),
-      'eo:receiptNumber': receiptNumber,
-      'eo:receiptSerial': n,
-      'eo:receiptYear': context.year,
       'eo:receiptSection': draft.section,
-      'eo:receiptDepartment': context.department,
       'eo:receiptForm': draft.form,
-      'eo:computerNumber': context.computerNumber,
       'eo:letterNumber': text(draft.letterNumber),
       'eo:letterDate': text(draft.letterDate),
       'eo:receivedDate': draft.receivedDate,
-      'eo:diarisedDate': diarisedAt,
-      'eo:diarisedBy': context.diaristPost,
+      'eo:diarisedDate': diarisedDateTime(draft.diarisedDate, now),
       'eo:deliveryMode': text(draft.deliveryMode),
       'eo:mainCategory': text(draft.mainCategory),
       'eo:subCategory': text(draft.subCategory),
@@ -152,10 +135,6 @@ export function toReceiptNodeBody(draft: ReceiptDraft, n: number, context: Diary
       'eo:urgency': text(draft.urgency),
       'eo:vipReference': draft.vipReference,
       'eo:vipName': draft.vipReference ? text(draft.vipName) : undefined,
-      'eo:status': 'created',
-      'eo:currentHolder': context.diaristPost,
-      'eo:heldSince': diarisedAt,
-      'eo:originPost': context.diaristPost,
       ...senderProperties(draft.sender)
     })
   };

@@ -172,6 +172,25 @@ describe('ReceiptViewSmartComponent', () => {
     expect(element.querySelector('adf-alfresco-viewer')).toBeNull();
   });
 
+  it("shows a reply letter through the drafts' allow-list: no remote image, no data: link, nothing that runs", async () => {
+    replyLetter.and.resolveTo(
+      '<p onclick="alert(1)">Noted.</p><img src="https://tracker.example/pixel.png"><a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">annexure</a>' +
+        '<style>body{background:url(https://tracker.example/bg.png)}</style><a href="https://dopt.gov.in/circular">circular</a>'
+    );
+    const { fixture, element } = await render();
+    await fixture.componentInstance.showReply('reply-1');
+    fixture.detectChanges();
+
+    const letter = element.querySelector('[data-automation-id="eoffice-receipt-reply-letter"]')!;
+    expect(letter.textContent).toContain('Noted.');
+    expect(letter.querySelector('img, style, [onclick]')).toBeNull();
+    const links = Array.from(letter.querySelectorAll('a'));
+    expect(links.map((a) => a.textContent)).toEqual(['annexure', 'circular']);
+    expect(links[0].hasAttribute('href')).toBeFalse();
+    expect(links[1].getAttribute('href')).toBe('https://dopt.gov.in/circular');
+    expect(links[1].getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
   it('goes back from a reply to the scan, and says so when a reply cannot be read', async () => {
     get.and.resolveTo({
       ...details(0),

@@ -32,6 +32,7 @@ import { PutInFileDialogData, PutInFileDialogSmartComponent } from '../put-in-fi
 import { ReplyDialogData, ReplyDialogResult, ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
 import { CopyDialogData, CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { RECEIPT_ACTION_PARAM } from '../toolbar/receipt-toolbar';
+import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
 @Component({
@@ -249,11 +250,14 @@ export class ReceiptViewSmartComponent {
     this.scanId.set(id);
   }
 
-  /** Shows a draft reply as the letter it is. */
+  /**
+   * Shows a draft reply as the letter it is. Its HTML is whatever the repository holds (any holder may
+   * rewrite it), so it passes the drafts' allow-list: nothing that runs or loads, links http(s) and mailto only.
+   */
   async showReply(id: string): Promise<void> {
     this.replyFailed.set(false);
     try {
-      this.shownReply.set({ id, html: await this.receipts.replyLetter(id) });
+      this.shownReply.set({ id, html: sanitiseDraftHtml(await this.receipts.replyLetter(id)) });
     } catch {
       this.shownReply.set(null);
       this.replyFailed.set(true);

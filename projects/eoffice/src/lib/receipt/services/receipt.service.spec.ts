@@ -3,6 +3,8 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AlfrescoApi, GroupsApi, NodeBodyCreate, NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
 import { electronicDraft, receiptNode, registryHierarchy } from '../mock/receipt.mock';
 import { HIERARCHY_PATH } from '../../desk/desk.service';
+import { DeskService } from '../../desk/desk.service';
+import { RegistrationService } from '../../movement/services/registration.service';
 import { ReceiptService, ScanProgress } from './receipt.service';
 import { toReceipt } from '../model/receipt.model';
 import { replyLetterHtml } from '../reply/reply-letter';
@@ -15,15 +17,32 @@ describe('ReceiptService', () => {
   let callApi: jasmine.Spy;
   /** Names already taken per folder (relativePath), as the repository would hold them. */
   let taken: Record<string, string[]>;
+  let createInIntake: jasmine.Spy;
+  let register: jasmine.Spy;
+  let amend: jasmine.Spy;
+  /** What reached the repository, in order. */
+  let calls: string[];
 
   const pdf = () => new File(['%PDF-1.4'], 'letter.pdf', { type: 'application/pdf' });
 
   beforeEach(() => {
     callApi = jasmine.createSpy('callApi').and.resolveTo({ list: { entries: [] } });
-    taken = { 'Receipts/2026/EST': ['000011'], 'Registers/Computer No/2026': ['000039'] };
+    taken = {};
+    calls = [];
+    createInIntake = jasmine.createSpy('createInIntake').and.callFake(async (_lib: string, post: string) => {
+      calls.push(`intake ${post}`);
+      return 'intake-1';
+    });
+    // The repository's eoRegister: the next diary number of the section.
+    register = jasmine.createSpy('register').and.callFake(async (id: string, post: string) => {
+      calls.push(`register ${id} for ${post}`);
+      return { id, number: '12/2026/EST-GAD', computerNumber: 2026000040, properties: {} };
+    });
+    amend = jasmine.createSpy('amend').and.resolveTo();
     TestBed.configureTestingModule({
       providers: [
-        { provide: AlfrescoApiService, useValue: { getInstance: () => ({ contentClient: { callApi } }) as unknown as AlfrescoApi } }
+        { provide: AlfrescoApiService, useValue: { getInstance: () => ({ contentClient: { callApi } }) as unknown as AlfrescoApi } },
+        { provide: RegistrationService, useValue: { createInIntake, register, amend } }
       ]
     });
     service = TestBed.inject(ReceiptService);
@@ -68,7 +87,10 @@ describe('ReceiptService', () => {
     spyOn(GroupsApi.prototype, 'listGroupMembershipsForPerson').and.resolveTo({
       list: { entries: [{ entry: { id: 'GROUP_EO_GAD' } }, { entry: { id: 'GROUP_EO_GAD_CRU' } }] }
     } as never);
-    uploadFile = spyOn(UploadApi.prototype, 'uploadFile').and.resolveTo({ entry: { id: 'scan' } });
+    uploadFile = spyOn(UploadApi.prototype, 'uploadFile').and.callFake(async (file: File) => {
+      calls.push(`upload ${file.name}`);
+      return { entry: { id: 'scan' } };
+    });
     search = spyOn(SearchApi.prototype, 'search').and.resolveTo({
       list: { entries: [{ entry: receiptNode }], pagination: { totalItems: 41 } }
     } as never);
@@ -82,41 +104,27 @@ describe('ReceiptService', () => {
     expect(desk.section).toBe('ADM');
   });
 
-  it('diarises an electronic receipt with the next number of its section and stores its scans in it', async () => {
+  it('diarises an electronic receipt: created in the registry’s intake with its scans, then numbered by the repository', async () => {
     const progress: ScanProgress[] = [];
     const done = await service.diarise(electronicDraft, [pdf()], (p) => progress.push(p), new Date(2026, 10, 20, 10));
 
-    expect(done.receiptNumber).toBe('12/2026/EST-GAD');
-    expect(done.id).toBe('node:Receipts/2026/EST/000012');
-    expect(done.failedScans).toEqual([]);
-    const receiptBody = createNode.calls.allArgs().find(([, body]) => body.nodeType === 'eo:receipt')?.[1];
-    expect(receiptBody.properties['eo:computerNumber']).toBe(2026000040);
-    expect(receiptBody.properties['eo:subject']).toBe(electronicDraft.subject);
+    expect(done).toEqual({ id: 'intake-1', receiptNumber: '12/2026/EST-GAD', post: 'CRU', failedScans: [] });
+    const [lib, post, nodeType, properties] = createInIntake.calls.mostRecent().args;
+    expect([lib, post, nodeType]).toEqual(['doclib', 'CRU', 'eo:receipt']);
+    expect(properties['eo:subject']).toBe(electronicDraft.subject);
+    expect(properties['eo:receiptSection']).toBe('EST');
+    // The browser claims no number and no custody: the workflow writes those.
+    for (const made of ['eo:receiptNumber', 'eo:receiptSerial', 'eo:computerNumber', 'eo:currentHolder', 'eo:status', 'eo:diarisedBy'])
+      expect(made in properties).toBeFalse();
     expect(uploadFile).toHaveBeenCalledOnceWith(
       jasmine.any(File),
       '',
-      done.id,
+      'intake-1',
       jasmine.objectContaining({ name: 'letter.pdf' }),
       jasmine.anything()
     );
+    expect(calls).toEqual(['intake CRU', 'upload letter.pdf', 'register intake-1 for CRU']);
     expect(progress[progress.length - 1]).toEqual({ file: 'letter.pdf', percent: 100, done: true, failed: false });
-  });
-
-  it('takes the next number when another clerk claimed it first', async () => {
-    createNode.and.callFake(async (_parent: string, nodeBody: NodeBodyCreate) => {
-      const body = { name: nodeBody.name, relativePath: nodeBody.relativePath ?? '' };
-      const names = (taken[body.relativePath] ??= []);
-      if (body.relativePath === 'Receipts/2026/EST' && body.name === '000012' && !names.includes('000012')) {
-        names.push('000012'); // the other clerk's receipt
-        throw Object.assign(new Error('409'), { status: 409 });
-      }
-      names.push(body.name);
-      return { entry: { id: `node:${body.name}`, name: body.name } } as never;
-    });
-
-    const done = await service.diarise(electronicDraft, [pdf()], undefined, new Date(2026, 10, 20));
-
-    expect(done.receiptNumber).toBe('13/2026/EST-GAD');
   });
 
   it('diarises a physical receipt without uploading anything', async () => {
@@ -126,19 +134,54 @@ describe('ReceiptService', () => {
     expect(uploadFile).not.toHaveBeenCalled();
   });
 
-  it('reports scans that could not be stored, so they can be uploaded again', async () => {
+  it('keeps the receipt unnumbered while a scan could not be stored, and numbers it once the scans are uploaded again', async () => {
     uploadFile.and.rejectWith(new Error('413'));
 
     const done = await service.diarise(electronicDraft, [pdf()], undefined, new Date(2026, 10, 20));
 
     expect(done.failedScans.map((f) => f.name)).toEqual(['letter.pdf']);
+    expect(done.receiptNumber).toBe('');
+    expect(register).not.toHaveBeenCalled();
+
+    uploadFile.and.resolveTo({ entry: { id: 'scan' } });
+    const again = await service.retryScans(done);
+    expect(again.failedScans).toEqual([]);
+    expect(again.receiptNumber).toBe('12/2026/EST-GAD');
+    expect(register).toHaveBeenCalledOnceWith('intake-1', 'CRU');
   });
 
-  it('creates nothing when the number cannot be claimed', async () => {
-    createNode.and.rejectWith(Object.assign(new Error('403'), { status: 403 }));
+  it('refuses a diarist outside the Central Registry before creating anything', async () => {
+    TestBed.inject(DeskService).desk = async () => ({
+      hierarchy: registryHierarchy,
+      documentLibraryId: 'doclib',
+      posts: ['GROUP_EO_GAD_SO_EST'],
+      postEntries: registryHierarchy.posts.filter((p) => p.code !== 'CRU').slice(0, 1),
+      section: 'EST'
+    });
 
-    await expectAsync(service.diarise(electronicDraft, [pdf()], undefined, new Date(2026, 10, 20))).toBeRejected();
-    expect(uploadFile).not.toHaveBeenCalled();
+    await expectAsync(service.diarise(electronicDraft, [pdf()], undefined, new Date(2026, 10, 20))).toBeRejectedWithError(
+      'EOFFICE.RECEIPT.ERRORS.NOT_REGISTRY'
+    );
+    expect(createInIntake).not.toHaveBeenCalled();
+  });
+
+  it('records the acknowledgement through the amendment, and answers false when the repository refuses', async () => {
+    expect(await service.markAcknowledged(receiptNode.id, new Date('2026-11-21T05:00:00Z'))).toBeTrue();
+    expect(amend).toHaveBeenCalledOnceWith(receiptNode.id, { 'eo:acknowledgedAt': '2026-11-21T05:00:00.000Z' });
+    amend.and.rejectWith(new Error('does not hold'));
+    expect(await service.markAcknowledged(receiptNode.id)).toBeFalse();
+  });
+
+  it('saves an edit through the repository’s amendment, never by writing the receipt', async () => {
+    const updateNode = spyOn(NodesApi.prototype, 'updateNode');
+    const draft = { ...electronicDraft, subject: 'Corrected subject' };
+
+    const receipt = await service.update(receiptNode.id, draft, true);
+
+    expect(amend).toHaveBeenCalledOnceWith(receiptNode.id, jasmine.objectContaining({ 'eo:subject': 'Corrected subject' }));
+    expect('eo:receivedDate' in amend.calls.mostRecent().args[1]).toBeFalse();
+    expect(updateNode).not.toHaveBeenCalled();
+    expect(receipt.id).toBe(receiptNode.id);
   });
 
   it('lists one page of the receipts the officer’s post created, sorted on the server', async () => {

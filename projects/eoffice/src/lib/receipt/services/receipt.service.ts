@@ -1,9 +1,10 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
-import { EO_TYPES, NumberingNodes, claimComputerNumber, claimNext, receiptSeries } from '../../domain';
+import { EO_TYPES, registryPosts } from '../../domain';
 import { Desk, DeskService } from '../../desk/desk.service';
-import { ReceiptDraft, Receipt, toReceipt, toReceiptNodeBody, toReceiptUpdate } from '../model/receipt.model';
+import { RegistrationService } from '../../movement/services/registration.service';
+import { ReceiptDraft, Receipt, toReceipt, toReceiptIntakeBody, toReceiptUpdate } from '../model/receipt.model';
 import {
   MAX_UNREAD_IDS,
   READ_FILTER_LISTS,
@@ -29,8 +30,11 @@ export interface ScanProgress {
 
 export interface DiarisedReceipt {
   id: string;
+  /** Empty while the receipt waits unnumbered in the intake folder (some scans could not be stored). */
   receiptNumber: string;
-  /** Scans that could not be stored; the receipt exists and they can be uploaded again. */
+  /** The Central Registry post that diarises it (its code). */
+  post: string;
+  /** Scans that could not be stored; they can be uploaded again, and the receipt is numbered then. */
   failedScans: File[];
 }
 
@@ -61,6 +65,7 @@ interface WorkflowTaskPage {
 export class ReceiptService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
+  private readonly registration = inject(RegistrationService);
 
   private get nodesApi(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -80,35 +85,33 @@ export class ReceiptService {
   }
 
   /**
-   * Diarises a receipt: claims a Computer No. and the next receipt number of the section (race-free,
-   * see domain/numbering.ts), creating the eo:receipt with all its metadata in that one request, then
-   * stores the scans in it, reporting the progress of each.
+   * Diarises a receipt: creates it with all its metadata in the Central Registry's intake folder, stores
+   * the scans in it (reporting the progress of each), then has the repository number it (eoRegister: the
+   * diary number and Computer No., race-free and gap-free, see domain/numbering.ts). While a scan could not
+   * be stored the receipt waits unnumbered: once numbered it is read-only to the diarist.
    */
   async diarise(draft: ReceiptDraft, scans: File[], progress?: (p: ScanProgress) => void, now = new Date()): Promise<DiarisedReceipt> {
     const desk = await this.desk();
     if (!desk.posts.length) throw new Error('EOFFICE.RECEIPT.ERRORS.NO_POST');
-    const nodes = this.nodesApi as unknown as NumberingNodes;
-    const year = now.getFullYear();
-    const computerNumber = await claimComputerNumber(nodes, desk.documentLibraryId, year, 'Receipt');
-    const context = {
-      department: desk.hierarchy.department.code,
-      diaristPost: desk.posts[0],
-      year,
-      computerNumber,
-      now
-    };
-    let receiptNumber = '';
-    const claimed = await claimNext(nodes, {
-      parentId: desk.documentLibraryId,
-      folder: receiptSeries(year, draft.section),
-      body: (n) => {
-        const body = toReceiptNodeBody(draft, n, context);
-        receiptNumber = String(body.properties['eo:receiptNumber']);
-        return body;
-      }
-    });
-    const failedScans = draft.form === 'electronic' || scans.length ? await this.uploadScans(claimed.id, scans, progress) : [];
-    return { id: claimed.id, receiptNumber, failedScans };
+    const registry = registryPosts(desk.hierarchy).map((p) => p.code);
+    const post = desk.postEntries.find((p) => registry.includes(p.code));
+    if (!post) throw new Error('EOFFICE.RECEIPT.ERRORS.NOT_REGISTRY');
+    const body = toReceiptIntakeBody(draft, now);
+    const id = await this.registration.createInIntake(desk.documentLibraryId, post.code, body.nodeType, body.properties);
+    const failedScans = draft.form === 'electronic' || scans.length ? await this.uploadScans(id, scans, progress) : [];
+    return this.numberIfComplete({ id, receiptNumber: '', post: post.code, failedScans });
+  }
+
+  /** Uploads the scans that failed again; the receipt is numbered once all are stored. */
+  async retryScans(done: DiarisedReceipt, progress?: (p: ScanProgress) => void): Promise<DiarisedReceipt> {
+    const failedScans = await this.uploadScans(done.id, done.failedScans, progress);
+    return this.numberIfComplete({ ...done, failedScans });
+  }
+
+  private async numberIfComplete(done: DiarisedReceipt): Promise<DiarisedReceipt> {
+    if (done.failedScans.length || done.receiptNumber) return done;
+    const registered = await this.registration.register(done.id, done.post);
+    return { ...done, receiptNumber: registered.number };
   }
 
   /** Stores scans in a receipt, one after the other; answers those that failed. */
@@ -202,25 +205,26 @@ export class ReceiptService {
   }
 
   /**
-   * Records that the acknowledgement went to the sender (it leaves the Acknowledgement list). Only the
-   * post holding the receipt may write it; for anyone else the PDF is simply a copy, so a refusal is fine.
+   * Records that the acknowledgement went to the sender (it leaves the Acknowledgement list), through the
+   * repository's amendment: only the post holding the receipt may; for anyone else the PDF is simply a copy,
+   * so a refusal is fine.
    */
   async markAcknowledged(id: string, at = new Date()): Promise<boolean> {
     try {
-      await this.nodesApi.updateNode(id, { properties: { 'eo:acknowledgedAt': at.toISOString() } });
+      await this.registration.amend(id, { 'eo:acknowledgedAt': at.toISOString() });
       return true;
     } catch {
       return false;
     }
   }
 
-  /** Saves an edit; received, letter and diarised dates and delivery mode stay as they are once it has moved. */
+  /**
+   * Saves the holder's edit through the repository (eoRegister's amendment: the receipt itself is read-only
+   * to officers); received and letter dates and delivery mode stay as they are once it has moved.
+   */
   async update(id: string, draft: ReceiptDraft, moved: boolean): Promise<Receipt> {
-    const updated = await this.nodesApi.updateNode(
-      id,
-      { properties: toReceiptUpdate(draft, moved) as unknown as Record<string, string> },
-      { include: ['properties'] }
-    );
+    await this.registration.amend(id, toReceiptUpdate(draft, moved));
+    const updated = await this.nodesApi.getNode(id, { include: ['properties'] });
     return toReceipt(updated.entry);
   }
 

@@ -1,0 +1,227 @@
+// Registration (eoRegister's start, run as admin): the only place numbers are made.
+//
+// Who asks is `initiator`: ProcessesImpl.create puts the calling user there after the client's start
+// variables, so no request body can name someone else; the process ends in this same transaction, so no
+// later PUT /processes/{id}/variables can change it either. Everything else (the package, eowf_registerAs,
+// eowf_amendment) is the caller's word and is checked against what only the repository knows: group
+// membership, the folder the item sits in, the numbers already taken.
+//
+// Numbers: the next number of a series is the highest numbered name in its folder + 1, counted here as the
+// administrator (who sees every item), so the series has no gaps; two registrations that pick the same
+// number in parallel collide on the folder's unique names (ACS: DuplicateChildNodeNameException), the
+// second transaction rolls back whole and its client tries again. Series folders are readable but not
+// writable by officers (`npx eoffice install`), so nothing else can take or skip a number.
+
+function regFail(message) {
+  throw new Error(message);
+}
+
+/** The one receipt or file of the package. */
+function regItem() {
+  var items = bpm_package.children;
+  if (items.length != 1) regFail('Registration takes exactly one receipt or file; this one has ' + items.length + ' items');
+  var item = items[0];
+  if (!item.isSubType('eo:receipt') && !item.isSubType('eo:file')) regFail(item.name + ' is neither an e-Office receipt nor a file');
+  return item;
+}
+
+function regDocumentLibrary(h) {
+  var lib = companyhome.childByNamePath('Sites/' + eoDomain.departmentSite(h) + '/documentLibrary');
+  if (!lib) regFail('The department site ' + eoDomain.departmentSite(h) + ' is missing: run npx eoffice install');
+  return lib;
+}
+
+/** The folder at `path` below `root`, created (as the administrator) where missing. */
+function regFolder(root, path) {
+  var folder = root;
+  var parts = path.split('/');
+  for (var i = 0; i < parts.length; i++) {
+    var next = folder.childByNamePath(parts[i]);
+    folder = next ? next : folder.createFolder(parts[i]);
+  }
+  return folder;
+}
+
+/** The next number of the series folder: highest numbered child + 1. */
+function regNext(folder, label) {
+  var width = eoDomain.DEFAULT_WIDTH;
+  var highest = 0;
+  var children = folder.children;
+  for (var i = 0; i < children.length; i++) {
+    var n = eoDomain.numberOfName(String(children[i].name), width);
+    if (n !== undefined && n > highest) highest = n;
+  }
+  if (highest + 1 >= Math.pow(10, width)) regFail('The series ' + label + ' is full (' + width + ' digits)');
+  return highest + 1;
+}
+
+function regSection(h, code) {
+  for (var i = 0; i < h.sections.length; i++) if (h.sections[i].code == code) return h.sections[i];
+  regFail('Unknown section ' + code + ' in department ' + h.department.code);
+  return null;
+}
+
+/** The subject head the file is opened under, from the department's index (Data Dictionary/eOffice). */
+function regSubjectHead(item) {
+  var node = companyhome.childByNamePath('Data Dictionary/eOffice/subject-heads.json');
+  if (!node) regFail('The subject-head index is missing: run npx eoffice install');
+  var heads = JSON.parse(String(node.content)).heads;
+  var p = item.properties;
+  for (var i = 0; i < heads.length; i++)
+    if (heads[i].basic == p['eo:basicHead'] && heads[i].primary == p['eo:primaryHead'] && heads[i].secondary == p['eo:secondaryHead'])
+      return heads[i];
+  regFail('Unknown subject head ' + p['eo:basicHead'] + '-' + p['eo:primaryHead'] + p['eo:secondaryHead']);
+  return null;
+}
+
+/** State only the workflow writes: whatever the creator put there goes. */
+var REG_CLEARED = [
+  'eo:dueDate',
+  'eo:previousHolder',
+  'eo:returnVia',
+  'eo:movementProcess',
+  'eo:pullBackBy',
+  'eo:returnTo',
+  'eo:returnToBefore',
+  'eo:pendingRequest',
+  'eo:pendingRequester',
+  'eo:pendingApprover',
+  'eo:pendingRemarks',
+  'eo:inFile',
+  'eo:closedAt',
+  'eo:closureApprovedBy',
+  'eo:acknowledgedAt'
+];
+
+/**
+ * Before its first send the item is the registering post's and the oversight's to read, nobody's to
+ * write: inheritance cut, Consumer for both, the administrator owning it and all it holds (an owner keeps
+ * full rights whatever the ACL says, so the creator must not stay one).
+ */
+function regRestrict(h, item, group) {
+  var me = String(person.properties.userName);
+  item.setOwner(me);
+  var children = item.children;
+  for (var i = 0; i < children.length; i++) children[i].setOwner(me);
+  if (item.inheritsPermissions()) item.setInheritsPermissions(false);
+  var readers = [group, eoDomain.oversightGroup(h)];
+  var perms = item.directPermissions;
+  for (var j = 0; j < perms.length; j++) {
+    var parts = String(perms[j]).split(';');
+    if (!(parts[0] == 'ALLOWED' && parts[2] == 'Consumer' && readers.indexOf(parts[1]) >= 0)) item.removePermission(parts[2], parts[1]);
+  }
+  for (var k = 0; k < readers.length; k++) item.setPermission('Consumer', readers[k]);
+}
+
+function regRegister(h, item, actor) {
+  var post = eoPost(h, eoVar('eowf_registerAs'));
+  var group = eoGroupOf(h, post.code);
+  if (!eoIsMember(group, actor)) regFail(actor + ' does not hold the post ' + eoTitle(h, post) + ' and cannot register for it');
+  var receipt = item.isSubType('eo:receipt');
+  if (receipt) {
+    var registry = eoDomain.registryPosts(h);
+    var isRegistry = false;
+    for (var r = 0; r < registry.length; r++) if (registry[r].code == post.code) isRegistry = true;
+    if (!isRegistry) regFail('Only the Central Registry diarises receipts; ' + eoTitle(h, post) + ' cannot');
+  }
+  var lib = regDocumentLibrary(h);
+  var intake = lib.childByNamePath(eoDomain.intakeFolder(post.code));
+  var parent = item.parent;
+  if (!intake || !parent || String(parent.id) != String(intake.id))
+    regFail(item.name + ' is not in the intake folder of ' + eoTitle(h, post) + ' (' + eoDomain.intakeFolder(post.code) + ')');
+
+  var p = item.properties;
+  var section = regSection(h, String(p[receipt ? 'eo:receiptSection' : 'eo:fileSection'] || '')).code;
+  var dept = String(h.department.code);
+  var year = Number(eoDomain.officeDay(new Date()).substring(0, 4));
+  var now = new Date();
+
+  var seriesPath = receipt ? eoDomain.receiptSeries(year, section) : eoDomain.fileSeries(year, section);
+  var series = regFolder(lib, seriesPath);
+  var n = regNext(series, seriesPath);
+  var props = {};
+  if (receipt) {
+    var receiptNumber = eoDomain.formatReceiptNumber(n, year, section, dept);
+    props['cm:title'] = receiptNumber;
+    props['eo:receiptNumber'] = receiptNumber;
+    props['eo:receiptSerial'] = n;
+    props['eo:receiptYear'] = year;
+    props['eo:receiptDepartment'] = dept;
+    props['eo:diarisedBy'] = group;
+    if (!p['eo:diarisedDate']) props['eo:diarisedDate'] = now;
+  } else {
+    var head = regSubjectHead(item);
+    var fileNumber = eoDomain.formatFileNumber({
+      basicHead: head.basic,
+      primaryHead: head.primary,
+      secondaryHead: head.secondary,
+      serial: n,
+      year: year,
+      section: section,
+      department: dept
+    });
+    props['cm:title'] = fileNumber;
+    props['eo:fileNumber'] = fileNumber;
+    props['eo:fileSerial'] = n;
+    props['eo:fileYear'] = year;
+    props['eo:fileDepartment'] = dept;
+    props['eo:subjectHead'] = head.name.en + ' / ' + head.name.hi;
+  }
+
+  var registerPath = eoDomain.computerNumberSeries(year);
+  var register = regFolder(lib, registerPath);
+  var c = regNext(register, registerPath);
+  register.createNode(eoDomain.padNumber(c), 'cm:folder', { 'cm:title': (receipt ? 'Receipt ' : 'e-File ') + props['cm:title'] });
+  props['eo:computerNumber'] = eoDomain.computerNumberOf(year, c);
+
+  props['eo:status'] = 'created';
+  props['eo:currentHolder'] = group;
+  props['eo:originPost'] = group;
+  props['eo:heldSince'] = receipt && p['eo:diarisedDate'] ? p['eo:diarisedDate'] : now;
+  for (var k in props) if (props.hasOwnProperty(k)) item.properties[k] = props[k];
+  for (var i = 0; i < REG_CLEARED.length; i++) if (item.properties[REG_CLEARED[i]] !== null) item.properties[REG_CLEARED[i]] = null;
+  item.save();
+  // The number is the node's name in its series: a parallel registration of the same number fails here.
+  item.name = eoDomain.padNumber(n);
+  item.move(series);
+  regRestrict(h, item, group);
+  execution.setVariable('eowf_number', String(props['cm:title']));
+}
+
+/** A holder's edit of a registered receipt: descriptive properties only (domain/numbering.ts lists them). */
+function regAmend(h, item, actor, text) {
+  if (!item.isSubType('eo:receipt')) regFail("Only a receipt's descriptive details can be amended");
+  if (!item.properties['eo:receiptNumber']) regFail(item.name + ' is not registered yet');
+  var holder = String(item.properties['eo:currentHolder'] || '');
+  if (!eoIsMember(holder, actor)) regFail(actor + ' does not hold ' + eoLabel(item) + ' and cannot amend it');
+  var changes;
+  try {
+    changes = JSON.parse(text);
+  } catch (e) {
+    regFail('eowf_amendment is not a JSON object');
+  }
+  if (!changes || typeof changes != 'object' || changes instanceof Array) regFail('eowf_amendment is not a JSON object');
+  var movements = item.childByNamePath('Movements');
+  var moved = String(item.properties['eo:status'] || 'created') != 'created' || (movements && movements.children.length > 0);
+  for (var key in changes) {
+    if (!changes.hasOwnProperty(key)) continue;
+    var allowed = eoDomain.RECEIPT_AMENDABLE.indexOf(key) >= 0 || (!moved && eoDomain.RECEIPT_AMENDABLE_BEFORE_MOVING.indexOf(key) >= 0);
+    if (!allowed)
+      regFail(
+        key + ' cannot be amended' + (eoDomain.RECEIPT_AMENDABLE_BEFORE_MOVING.indexOf(key) >= 0 ? ' once the receipt has moved' : '')
+      );
+    var value = changes[key];
+    if (value !== null && typeof value != 'string' && typeof value != 'boolean') regFail(key + ' must be text, true/false or null');
+    item.properties[key] = value;
+  }
+  item.save();
+}
+
+(function () {
+  var h = eoHierarchy();
+  var actor = String(initiator.properties.userName);
+  var item = regItem();
+  var amendment = eoVar('eowf_amendment');
+  if (amendment) regAmend(h, item, actor, amendment);
+  else regRegister(h, item, actor);
+})();

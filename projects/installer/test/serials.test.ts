@@ -1,0 +1,60 @@
+/**
+ * Race-free serials inside one item (notes, dispatch issues, correspondence), claimed by the clients that
+ * write there, on the repository's own guarantee: a name is unique in its folder, 409 on a duplicate.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Acs } from '../src/acs';
+import { claimNext, highestNumber, type NumberingNodes } from '../../eoffice/src/lib/domain/serials';
+import { startLocalRepository, type LocalRepository } from './support';
+
+describe('race-free serials (domain/serials.ts)', () => {
+  let repo: LocalRepository;
+  let admin: Acs;
+  let folder: string;
+
+  before(async () => {
+    repo = await startLocalRepository();
+    admin = await repo.acs();
+    folder = (await admin.nodes.createNode('-my-', { name: 'Notes', nodeType: 'cm:folder' })).entry.id;
+  });
+  after(() => repo?.stop());
+
+  const claim = (acs: Acs, text: string) =>
+    claimNext(acs.nodes as unknown as NumberingNodes, {
+      parentId: folder,
+      folder: 'Serials',
+      body: () => ({ nodeType: 'cm:folder', properties: { 'cm:title': text } })
+    });
+
+  it('50 concurrent claims by five clients get 50 distinct, consecutive serials', async () => {
+    const clients = await Promise.all(Array.from({ length: 5 }, () => repo.acs()));
+    const claims = await Promise.all(Array.from({ length: 50 }, (_, i) => claim(clients[i % 5], `Serial ${i}`)));
+    assert.deepEqual(
+      claims.map((c) => c.number).sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i + 1)
+    );
+    assert.ok(
+      claims.some((c) => c.attempts > 1),
+      'the clients really raced (some claims lost and retried)'
+    );
+    assert.equal(await highestNumber(admin.nodes as unknown as NumberingNodes, folder, 'Serials'), 50);
+  });
+
+  it('a 409 that is not a name clash is reported, not skipped (no gaps)', async () => {
+    let creates = 0;
+    const locked: NumberingNodes = {
+      getNode: async () => ({ entry: { id: 'folder' } }),
+      listNodeChildren: async () => ({ list: { entries: [{ entry: { name: '000007' } }] } }),
+      createNode: async () => {
+        creates++;
+        throw { status: 409, message: 'locked' };
+      }
+    };
+    await assert.rejects(
+      claimNext(locked, { parentId: 'p', folder: 'Notes', body: () => ({ nodeType: 'eo:note' }) }),
+      (e: { message?: string }) => e.message === 'locked'
+    );
+    assert.equal(creates, 1, 'number 8 was tried once and not skipped');
+  });
+});
