@@ -54,6 +54,7 @@
     eoRecord(item, { action: 'reopen', from: holderGroup, fromUser: actor, to: holderGroup, remarks: note });
     eoCustody(item, pending);
     eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': holderGroup });
+    eoHandOver(item, holderGroup, null, null, false);
     eoSetHolder(h, item, requester.code, null);
     execution.setVariable('eowf_next', 'holder');
   }

@@ -262,8 +262,38 @@ function eoFolder(item, name) {
 }
 
 /**
- * Hands the item to `holderGroup`: write for it only, read for everyone who held it before (minus
- * `drop`), the movement history read-only for all of them, green notes read-only for all of them.
+ * The folders inside an item where its holder works. The item itself is read-only to every officer (its
+ * number, name, custody and status are the workflow's): a Collaborator on it could rewrite any of them
+ * through PUT /nodes, since ACS has no per-property permission.
+ */
+function eoWorkingFolders(item) {
+  return item.isSubType('eo:file') ? ['Notes', 'Correspondence', 'Drafts', 'Dispatches'] : ['Replies'];
+}
+
+/**
+ * Write for `writer` (a post's group; null: nobody) in the item's working folders, and for no other post:
+ * each folder keeps inheriting the item's readers and carries at most one Collaborator entry of its own.
+ */
+function eoGrantWork(item, writer) {
+  var names = eoWorkingFolders(item);
+  for (var n = 0; n < names.length; n++) {
+    var folder = eoFolder(item, names[n]);
+    if (!folder.inheritsPermissions()) folder.setInheritsPermissions(true);
+    var perms = folder.directPermissions;
+    var has = false;
+    for (var i = 0; i < perms.length; i++) {
+      var parts = String(perms[i]).split(';');
+      if (parts[0] == 'ALLOWED' && parts[1] == writer && parts[2] == 'Collaborator') has = true;
+      else folder.removePermission(parts[2], parts[1]);
+    }
+    if (writer && !has) folder.setPermission('Collaborator', writer);
+  }
+}
+
+/**
+ * Hands the item to `holderGroup`: read for it and everyone who held it before (minus `drop`), write in
+ * the working folders for it only, the movement history read-only for all of them, green notes read-only
+ * for all of them, a yellow note no longer its author's once his post has passed the file on.
  */
 function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   var readers = [];
@@ -273,21 +303,32 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   // The department's oversight (Joint Secretary and above) reads everything: pendency at the top.
   var oversight = eoDomain.oversightGroup(eoHierarchy());
   if (readers.indexOf(oversight) < 0 && oversight != holderGroup) readers.push(oversight);
-  eoSetAcl(item, holderGroup, readers);
   var all = readers.concat([holderGroup]);
+  eoSetAcl(item, null, all);
+  // A closed item is read-only to all, its post included, until it is reopened.
+  eoGrantWork(item, eoText(item.properties['eo:status']) == 'closed' ? null : holderGroup);
   eoSetAcl(eoFolder(item, 'Movements'), null, all);
   eoDisownContents(item);
   var notes = item.childByNamePath('Notes');
   if (notes) {
     var list = notes.children;
+    var me = String(person.properties.userName);
     for (var n = 0; n < list.length; n++) {
       var note = list[n];
-      if (note.properties['eo:noteColour'] != 'green') continue;
+      if (note.properties['eo:noteColour'] != 'green') {
+        // A yellow (draft) note is its author's while his post holds the file. Once it has moved on, the
+        // run-as administrator takes it over as it does drafts (eoDisownContents): an owner keeps full
+        // rights whatever the ACL says, so otherwise the earlier holder could still rewrite or delete it.
+        // Its rights then come from the Notes folder: the post holding the file edits it, the rest read it.
+        var author = String(note.getOwner());
+        if (author != me && !eoIsMember(holderGroup, author)) note.setOwner(me);
+        continue;
+      }
       if (!note.properties['eo:noteFrozenAt']) {
         if (!freeze) continue;
         note.properties['eo:noteFrozenAt'] = new Date();
         note.save();
-        note.setOwner(String(person.properties.userName));
+        note.setOwner(me);
       }
       eoSetAcl(note, null, all);
     }
@@ -297,8 +338,8 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
 /**
  * Whoever wrote a draft, dispatch or office copy owns it, and an owner keeps full rights whatever the ACL
  * says: on every hand-over the run-as administrator takes those over, so only the post now holding the
- * file can change them (through the file's ACL). Notes are left alone here: green ones are frozen above,
- * and a yellow note stays its author's to edit or discard (conventions: author or reporting officer).
+ * file can change them (through the file's ACL). Notes are left to eoHandOver: green ones are frozen, and a
+ * yellow note stays its author's to edit or discard only while his post holds the file.
  */
 function eoDisownContents(item) {
   var me = String(person.properties.userName);

@@ -95,8 +95,9 @@ var REG_CLEARED = [
 
 /**
  * Before its first send the item is the registering post's and the oversight's to read, nobody's to
- * write: inheritance cut, Consumer for both, the administrator owning it and all it holds (an owner keeps
- * full rights whatever the ACL says, so the creator must not stay one).
+ * write (the post writes in its working folders only): inheritance cut, Consumer for both, the
+ * administrator owning it and all it holds (an owner keeps full rights whatever the ACL says, so the
+ * creator must not stay one).
  */
 function regRestrict(h, item, group) {
   var me = String(person.properties.userName);
@@ -111,6 +112,8 @@ function regRestrict(h, item, group) {
     if (!(parts[0] == 'ALLOWED' && parts[2] == 'Consumer' && readers.indexOf(parts[1]) >= 0)) item.removePermission(parts[2], parts[1]);
   }
   for (var k = 0; k < readers.length; k++) item.setPermission('Consumer', readers[k]);
+  // The registering post writes only in the item's working folders (a reply before the first send).
+  eoGrantWork(item, group);
 }
 
 function regRegister(h, item, actor) {
@@ -188,10 +191,14 @@ function regRegister(h, item, actor) {
   execution.setVariable('eowf_number', String(props['cm:title']));
 }
 
-/** A holder's edit of a registered receipt: descriptive properties only (domain/numbering.ts lists them). */
+/**
+ * A holder's edit of a registered receipt or file: descriptive properties of a receipt, the linked files of
+ * a file (domain/numbering.ts lists them); never numbers or custody.
+ */
 function regAmend(h, item, actor, text) {
-  if (!item.isSubType('eo:receipt')) regFail("Only a receipt's descriptive details can be amended");
-  if (!item.properties['eo:receiptNumber']) regFail(item.name + ' is not registered yet');
+  var receipt = item.isSubType('eo:receipt');
+  if (!receipt && !item.isSubType('eo:file')) regFail(item.name + ' is neither an e-Office receipt nor a file');
+  if (!item.properties[receipt ? 'eo:receiptNumber' : 'eo:fileNumber']) regFail(item.name + ' is not registered yet');
   var holder = String(item.properties['eo:currentHolder'] || '');
   if (!eoIsMember(holder, actor)) regFail(actor + ' does not hold ' + eoLabel(item) + ' and cannot amend it');
   var changes;
@@ -205,16 +212,37 @@ function regAmend(h, item, actor, text) {
   var moved = String(item.properties['eo:status'] || 'created') != 'created' || (movements && movements.children.length > 0);
   for (var key in changes) {
     if (!changes.hasOwnProperty(key)) continue;
+    var value = changes[key];
+    if (!receipt) {
+      if (eoDomain.FILE_AMENDABLE.indexOf(key) < 0) regFail(key + ' cannot be amended on a file');
+      item.properties[key] = regLinkedFiles(item, value);
+      continue;
+    }
     var allowed = eoDomain.RECEIPT_AMENDABLE.indexOf(key) >= 0 || (!moved && eoDomain.RECEIPT_AMENDABLE_BEFORE_MOVING.indexOf(key) >= 0);
     if (!allowed)
       regFail(
         key + ' cannot be amended' + (eoDomain.RECEIPT_AMENDABLE_BEFORE_MOVING.indexOf(key) >= 0 ? ' once the receipt has moved' : '')
       );
-    var value = changes[key];
     if (value !== null && typeof value != 'string' && typeof value != 'boolean') regFail(key + ' must be text, true/false or null');
     item.properties[key] = value;
   }
   item.save();
+}
+
+/** The linked files of an amendment: ids of other registered e-files (at most 100), as node references. */
+function regLinkedFiles(item, value) {
+  if (value === null) return null;
+  if (!(value instanceof Array) || value.length > 100) regFail('eo:linkedFiles must be a list of at most 100 file ids');
+  var refs = [];
+  for (var i = 0; i < value.length; i++) {
+    var id = value[i];
+    if (typeof id != 'string' || !/^[0-9a-zA-Z-]{1,64}$/.test(id)) regFail('eo:linkedFiles holds something that is not a node id');
+    var other = search.findNode('workspace://SpacesStore/' + id);
+    if (!other || !other.isSubType('eo:file') || !other.properties['eo:fileNumber']) regFail(id + ' is not an e-file');
+    if (String(other.id) == String(item.id)) regFail('A file cannot be linked to itself');
+    refs.push('workspace://SpacesStore/' + id);
+  }
+  return refs;
 }
 
 (function () {

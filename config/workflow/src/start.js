@@ -22,7 +22,7 @@
     eoBind(item);
     if (post.level >= 2) {
       eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': group });
-      if (holder != group) eoHandOver(item, group, null, null, false);
+      eoHandOver(item, group, null, null, false);
       eoRecord(item, { action: 'reopen', from: group, fromUser: actor, to: group, remarks: eoVar('eowf_remarks') });
       eoSetHolder(h, item, post.code, null);
       execution.setVariable('eowf_next', 'holder');

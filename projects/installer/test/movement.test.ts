@@ -81,8 +81,19 @@ describe('movement workflow', () => {
     const edit = await refused(() => cru.nodes.updateNode(id, { properties: { 'eo:subject': 'changed' } }));
     assert.equal(edit.status, 403);
     assert.equal((await refused(async () => (await d.as(SO_ADM)).nodes.getNode(id))).status, 403);
-    // The holder can.
-    await (await d.as(SO)).nodes.updateNode(id, { properties: { 'eo:remarks': 'seen' } });
+    // Nor can the holder write the receipt itself (its number, custody and status are the workflow's); she
+    // writes in its working folder (a reply) and amends its details through the repository (numbering.test).
+    const so = await d.as(SO);
+    for (const forged of [{ properties: { 'eo:status': 'closed' } }, { properties: { 'eo:remarks': 'seen' } }, { name: 'renamed' }])
+      assert.equal((await refused(() => so.nodes.updateNode(id, forged as never))).status, 403, JSON.stringify(forged));
+    const reply = await so.nodes.createNode(id, { name: 'reply.html', nodeType: 'cm:content', relativePath: 'Replies' });
+    assert.equal(reply.entry.name, 'reply.html');
+    assert.equal(
+      (await refused(() => cru.nodes.createNode(id, { name: 'r2.html', nodeType: 'cm:content', relativePath: 'Replies' }))).status,
+      403
+    );
+    props = await item(d, id);
+    assert.equal(props['eo:status'], 'inMovement');
   });
 
   it('a non-holder cannot add a note or send the file (403)', async () => {
@@ -137,8 +148,9 @@ describe('movement workflow', () => {
     // Both can still read it; the note says when it was frozen.
     assert.ok((await so.nodes.getNode(green, { include: ['properties'] })).entry.properties['eo:noteFrozenAt']);
     assert.ok((await aso.nodes.getNode(green)).entry.id);
-    // A yellow (draft) note stays editable by its author and by the officer it reached.
-    await aso.nodes.updateNodeContent(yellow, 'Draft: four printers.');
+    // A yellow (draft) note is editable by the officer it reached; its author, who sent the file on, only
+    // reads it now (tried harder in custody-planted.test.ts).
+    assert.equal((await refused(() => aso.nodes.updateNodeContent(yellow, 'Draft: four printers.'))).status, 403);
     await so.nodes.updateNodeContent(yellow, 'Draft: four printers (SO).');
   });
 
@@ -263,9 +275,12 @@ describe('movement workflow', () => {
     assert.equal((await item(d, id))['eo:status'], 'closed');
     const processes = await d.admin.call('workflow', 'GET', `/processes/${pid}`);
     assert.ok(processes.entry.endedAt, 'closing ends the movement');
+    // Closed: read-only to all, the post that closed it included.
+    assert.equal((await refused(async () => addNote(await d.as(SO), id, 'After closing'))).status, 403);
 
     await startMovement(await d.as(SO), id, 'SO_EST', { eowf_remarks: 'Fresh orders received' });
     assert.equal((await item(d, id))['eo:status'], 'inMovement');
+    await addNote(await d.as(SO), id, 'Reopened: the new orders are placed below'); // writable again
     const moves = await movements(await d.as(SO), id);
     assert.deepEqual(
       moves.map((m) => m.action),

@@ -11,7 +11,16 @@ import { StepLog } from '../src/log';
 import { computerNumberSeries, officeDay, receiptSeries } from '../../eoffice/src/lib/domain';
 import { amendItem, createInIntake, registerItem } from '../../eoffice/src/lib/domain/registration';
 import { artefacts } from './support';
-import { diariseReceipt, item, refused, registrationClient, startDepartment, startMovement, type Department } from './movement-support';
+import {
+  diariseReceipt,
+  item,
+  openFile,
+  refused,
+  registrationClient,
+  startDepartment,
+  startMovement,
+  type Department
+} from './movement-support';
 
 const CRU = 'pooja.patel';
 const ASO = 'amit.kumar'; // ASO_EST_1
@@ -224,6 +233,25 @@ describe('numbering: only eoRegister makes numbers', () => {
     props = await item(d, receipt);
     assert.equal(props['eo:subject'], 'Subject corrected again');
     assert.equal(props['eo:deliveryMode'], 'Hand');
+  });
+
+  it('a file is read-only to its holder; she links other files through eoRegister, and nothing else', async () => {
+    const file = await openFile(d, ASO, 'Linking files');
+    const other = await openFile(d, ASO, 'The file linked to it');
+    await startMovement(aso, file, 'ASO_EST_1');
+    for (const forged of [{ properties: { 'eo:status': 'closed' } }, { properties: { 'eo:linkedFiles': [other] } }, { name: '000999' }])
+      assert.equal((await refused(() => aso.nodes.updateNode(file, forged as never))).status, 403, JSON.stringify(forged));
+    const client = registrationClient(aso);
+    await amendItem(client, file, { 'eo:linkedFiles': [other] });
+    assert.deepEqual((await item(d, file))['eo:linkedFiles'], [other]);
+    assert.match((await refused(() => amendItem(client, file, { 'eo:subject': 'Renamed' }))).summary, /cannot be amended on a file/);
+    assert.match((await refused(() => amendItem(client, file, { 'eo:linkedFiles': [d.docLib] }))).summary, /is not an e-file/);
+    assert.match((await refused(() => amendItem(client, file, { 'eo:linkedFiles': 'x' }))).summary, /must be a list/);
+    // The Joint Secretary (oversight) reads it but does not hold it; a Section Officer it never reached cannot even read it.
+    const js = registrationClient(await d.as('rajesh.verma'));
+    assert.match((await refused(() => amendItem(js, file, { 'eo:linkedFiles': [] }))).summary, /does not hold/);
+    assert.equal((await refused(async () => amendItem(registrationClient(await d.as(SO)), file, { 'eo:linkedFiles': [] }))).status, 403);
+    assert.deepEqual((await item(d, file))['eo:linkedFiles'], [other]);
   });
 
   it('doctor reports a series folder officers may write, and install repairs it', async () => {

@@ -125,7 +125,9 @@ export class NodeService {
   create(caller: Caller, parent: NodeRow, req: CreateNodeRequest): NodeRow {
     const dictionary = this.ctx.dictionary;
     if (!parent.is_folder && !req.system) throw errors.invalidArgument(`Parent node is not a folder: ${parent.id}`);
-    if (!req.system) this.ctx.permissions.require(caller, parent, 'AddChildren');
+    // With a relativePath, ACS checks CreateChildren only on the folder the path names (below), and the
+    // starting node must only be readable to look the path up (NodesImpl.createNode → getOrCreatePath).
+    if (!req.system) this.ctx.permissions.require(caller, parent, req.relativePath ? 'Read' : 'AddChildren');
     const name = this.validateName(req.name);
     const type = req.nodeType;
     if (!type) throw errors.invalidArgument('nodeType is required');
@@ -332,6 +334,10 @@ export class NodeService {
     const inherits = p.isInheritanceEnabled === undefined ? node.inherits : p.isInheritanceEnabled ? 1 : 0;
     if (inherits !== node.inherits) this.store.update(nodeId, { inherits });
     this.refreshAcl(nodeId);
+    // New entries alone change no ACL's chain; starting or ending an own ACL, or switching inheritance, does.
+    const wasDefining = node.acl_id === node.id;
+    if (inherits !== node.inherits || wasDefining !== (this.store.getIncludingArchived(nodeId)!.acl_id === nodeId))
+      this.store.chains.changed(nodeId, wasDefining);
     permissions.invalidate();
   }
 
@@ -391,6 +397,7 @@ export class NodeService {
       db.prepare('DELETE FROM favorite WHERE target_id = ?').run(id);
       del.run(id);
     }
+    this.store.chains.purged(ids);
     this.ctx.permissions.invalidate();
   }
 
@@ -416,6 +423,7 @@ export class NodeService {
       const parent = node.parent_id ? this.store.get(node.parent_id) : undefined;
       if (parent) this.store.reassignAcl(node.id, node.acl_id, parent.acl_id);
     }
+    this.store.chains.changed(nodeId, node.acl_id === node.id);
     this.ctx.permissions.invalidate();
   }
 

@@ -120,6 +120,28 @@ describe('permission roles', () => {
     });
   }
 
+  it('creating through relativePath needs CreateChildren on the folder the path names, not on the start (NodesImpl.createNode)', async () => {
+    const nodes = new NodesApi(admin);
+    const item = await nodes.createNode('-root-', { name: 'perm-relative', nodeType: 'cm:folder' });
+    const work = await nodes.createNode(item.entry.id, { name: 'Work', nodeType: 'cm:folder' });
+    await repo().createUser('perm.relative');
+    await nodes.updateNode(item.entry.id, {
+      permissions: {
+        isInheritanceEnabled: false,
+        locallySet: [{ authorityId: 'perm.relative', name: 'Consumer', accessStatus: 'ALLOWED' }]
+      }
+    });
+    await nodes.updateNode(work.entry.id, {
+      permissions: { locallySet: [{ authorityId: 'perm.relative', name: 'Collaborator', accessStatus: 'ALLOWED' }] }
+    });
+    const user = new NodesApi(await repo().api('perm.relative', 'perm.relative'));
+    const created = await user.createNode(item.entry.id, { name: 'reply.txt', nodeType: 'cm:content', relativePath: 'Work' });
+    assert.equal(created.entry.parentId, work.entry.id);
+    // A segment that does not exist yet would be created in the start folder, where the user is a Consumer.
+    expectError(await rejectionOf(user.createNode(item.entry.id, { name: 'x.txt', nodeType: 'cm:content', relativePath: 'Other' })), 403);
+    expectError(await rejectionOf(user.createNode(item.entry.id, { name: 'y.txt', nodeType: 'cm:content' })), 403);
+  });
+
   it('a user without any permission gets 403 on read', async () => {
     const nodes = new NodesApi(admin);
     const folder = await nodes.createNode('-root-', { name: 'perm-private', nodeType: 'cm:folder' });

@@ -147,7 +147,9 @@ print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item, other));
     assert.equal(sent.error, null);
     assert.equal(sent.holder, 'GROUP_EO_GAD_US_EST');
     assert.equal(sent.inherits, false);
-    assert.ok(sent.direct.includes('ALLOWED;GROUP_EO_GAD_US_EST;Collaborator'), sent.direct.join(' '));
+    // The new holder reads the item and writes only in its working folders (the item is the workflow's).
+    assert.ok(sent.direct.includes('ALLOWED;GROUP_EO_GAD_US_EST;Consumer'), sent.direct.join(' '));
+    assert.ok(!sent.direct.some((e) => e.endsWith(';Collaborator')), sent.direct.join(' '));
     assert.ok(!sent.direct.some((e) => e.includes('GROUP_site_')), sent.direct.join(' '));
 
     const before = run(was.complete, { assignee: 'so1', local: { eowf_action: 'send', eowf_to: 'US_EST' } });

@@ -86,3 +86,9 @@ export const RECEIPT_AMENDABLE = [
   'eo:acknowledgedAt'
 ];
 export const RECEIPT_AMENDABLE_BEFORE_MOVING = ['eo:letterDate', 'eo:receivedDate', 'eo:deliveryMode'];
+
+/**
+ * File properties its holder may amend through the registration workflow: the files linked to it (a list of
+ * eo:file node ids). Everything else on a file is written by the workflow alone.
+ */
+export const FILE_AMENDABLE = ['eo:linkedFiles'];

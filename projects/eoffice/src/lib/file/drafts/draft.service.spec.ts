@@ -92,16 +92,18 @@ describe('DraftService', () => {
   beforeEach(() => {
     repo = new FakeRepository();
     myPosts = ['GROUP_EO_GAD_SO_EST'];
-    file = toEFile({
-      id: 'f1',
-      properties: {
-        'eo:fileNumber': 'A-11011/5/2026-EST-GAD',
-        'eo:subject': 'Leave rules <b>amendment</b>',
-        'eo:currentHolder': 'GROUP_EO_GAD_SO_EST',
-        'eo:status': 'inMovement'
+    file = toEFile(
+      {
+        id: 'f1',
+        properties: {
+          'eo:fileNumber': 'A-11011/5/2026-EST-GAD',
+          'eo:subject': 'Leave rules <b>amendment</b>',
+          'eo:currentHolder': 'GROUP_EO_GAD_SO_EST',
+          'eo:status': 'inMovement'
+        }
       },
-      allowableOperations: ['create', 'update']
-    });
+      ['create', 'update']
+    );
 
     spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string, opts?: { relativePath?: string }) => {
       if (opts?.relativePath) {

@@ -41,11 +41,13 @@ const draftOf = (patch: Partial<Draft>): Draft => ({
 });
 
 const fileOf = (holder: string, canWrite: boolean): EFile =>
-  toEFile({
-    id: 'f1',
-    properties: { 'eo:fileNumber': 'A-11011/5/2026-EST-GAD', 'eo:subject': 'Leave rules', 'eo:currentHolder': holder },
-    allowableOperations: canWrite ? ['create', 'update'] : []
-  });
+  toEFile(
+    {
+      id: 'f1',
+      properties: { 'eo:fileNumber': 'A-11011/5/2026-EST-GAD', 'eo:subject': 'Leave rules', 'eo:currentHolder': holder }
+    },
+    canWrite ? ['create', 'update'] : []
+  );
 
 describe('DraftsPanelSmartComponent', () => {
   let service: jasmine.SpyObj<DraftService>;

@@ -34,9 +34,9 @@ class DraftsPanelStandInComponent {
   readonly issued = output<CorrespondenceEntry>();
 }
 
+const notesOperations = ['update', 'create'];
 const fileNode = {
   id: 'file-1',
-  allowableOperations: ['update', 'create'],
   properties: {
     'eo:fileNumber': 'A-11011/5/2026-EST-GAD',
     'eo:subject': 'अवर श्रेणी लिपिकों की भर्ती',
@@ -62,7 +62,7 @@ describe('FileViewSmartComponent', () => {
   beforeEach(() => {
     localStorage.removeItem('eoffice.file.notesWidth');
     narrow = false;
-    file = toEFile(fileNode);
+    file = toEFile(fileNode, notesOperations);
     get = jasmine.createSpy('get').and.callFake(async () => file);
     openItem = jasmine.createSpy('openItem').and.resolveTo({ id: 't1', kind: 'holder' });
     decide = jasmine.createSpy('decide').and.resolveTo();
@@ -191,7 +191,7 @@ describe('FileViewSmartComponent', () => {
 
   it('shows script in a subject as text: nothing runs, no element is made from it', async () => {
     const payload = '<img src=x onerror="window.__eofficeXss=1"><script>window.__eofficeXss=2</script>';
-    file = toEFile({ ...fileNode, properties: { ...fileNode.properties, 'eo:subject': payload } });
+    file = toEFile({ ...fileNode, properties: { ...fileNode.properties, 'eo:subject': payload } }, notesOperations);
     const { fixture, element } = await render();
     await fixture.whenStable();
     const subject = byId(element, 'eoffice-file-subject')!;

@@ -1,7 +1,7 @@
 import { SubjectHead } from '../../domain';
 import { correspondenceReference, toCorrespondenceEntry, toEFile } from './file.model';
 import { FileDraft, toFileIntakeBody, validateFileDraft } from './file-draft';
-import { fileQuery } from './file-query';
+import { FILE_LISTS, fileQuery, fileSearchQuery } from './file-query';
 
 const recruitment: SubjectHead = {
   basic: 'A',
@@ -59,7 +59,7 @@ describe('e-File model', () => {
         .toBeFalse();
   });
 
-  it('reads a file node; write access comes only from the repository’s allowableOperations', () => {
+  it('reads a file node; write access comes only from the repository’s allowableOperations on its Notes folder', () => {
     const node = {
       id: 'f1',
       properties: {
@@ -71,8 +71,9 @@ describe('e-File model', () => {
         'eo:heldSince': '2026-11-20T10:00:00.000Z'
       }
     };
-    expect(toEFile({ ...node, allowableOperations: ['update', 'create'] }).canWrite).toBeTrue();
-    expect(toEFile({ ...node, allowableOperations: [] }).canWrite).toBeFalse();
+    expect(toEFile(node, ['update', 'create']).canWrite).toBeTrue();
+    expect(toEFile(node, ['update']).canWrite).toBeFalse();
+    expect(toEFile(node, []).canWrite).toBeFalse();
     expect(toEFile(node).canWrite).toBeFalse();
     const file = toEFile(node);
     expect(file.serial).toBe(5);
@@ -106,38 +107,50 @@ describe('e-File model', () => {
 
   describe('fileQuery', () => {
     const posts = ['GROUP_EO_GAD_SO_EST'];
+    const SITE = 'eo-gad';
+    const FILES = '(TYPE:"eo:file" AND PATH:"/app:company_home/st:sites/cm:eo-gad/cm:documentLibrary/cm:Files/*/*/*")';
     it('Inbox: files the post holds, new or moving', () => {
-      expect(fileQuery('inbox', posts)).toBe(
-        'TYPE:"eo:file" AND =eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"created" OR =eo:status:"inMovement")'
+      expect(fileQuery(SITE, 'inbox', posts)).toBe(
+        `${FILES} AND =eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"created" OR =eo:status:"inMovement")`
       );
     });
+    it('every list counts only files at their place in the department’s series tree', () => {
+      for (const list of FILE_LISTS)
+        expect(fileQuery(SITE, list, posts).startsWith(`${FILES} AND `))
+          .withContext(list)
+          .toBeTrue();
+    });
+    it('Link a file searches the same tree, and nothing without words', () => {
+      expect(fileSearchQuery(SITE, ' est ')).toBe(`${FILES} AND (eo:fileNumber:"*EST*" OR eo:subject:"*est*")`);
+      expect(fileSearchQuery(SITE, '  ')).toBeUndefined();
+    });
     it('Sent: passed on by the post and now with someone else', () => {
-      expect(fileQuery('sent', posts)).toContain('=eo:previousHolder:"GROUP_EO_GAD_SO_EST"');
-      expect(fileQuery('sent', posts)).toContain('NOT =eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
+      expect(fileQuery(SITE, 'sent', posts)).toContain('=eo:previousHolder:"GROUP_EO_GAD_SO_EST"');
+      expect(fileQuery(SITE, 'sent', posts)).toContain('NOT =eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
     });
     it('Parked and Closed', () => {
-      expect(fileQuery('parked', posts)).toContain('=eo:status:"parked"');
-      expect(fileQuery('closed', posts)).toContain(
+      expect(fileQuery(SITE, 'parked', posts)).toContain('=eo:status:"parked"');
+      expect(fileQuery(SITE, 'closed', posts)).toContain(
         '(=eo:currentHolder:"GROUP_EO_GAD_SO_EST" OR =eo:originPost:"GROUP_EO_GAD_SO_EST" OR =eo:closureApprovedBy:"GROUP_EO_GAD_SO_EST")'
       );
     });
     it('an officer without posts sees nothing rather than everything', () => {
-      expect(fileQuery('created', [])).toContain('=eo:originPost:"-none-"');
+      expect(fileQuery(SITE, 'created', [])).toContain('=eo:originPost:"-none-"');
     });
     it('search words match number, Computer No. or subject; quotes cannot break out', () => {
-      const q = fileQuery('created', posts, 'भर्ती "x');
+      const q = fileQuery(SITE, 'created', posts, 'भर्ती "x');
       expect(q).toContain('(eo:fileNumber:"*भर्ती*" OR eo:subject:"*भर्ती*")');
       expect(q).toContain('eo:subject:"*x*"');
     });
     it('looks for a word in capitals in the untokenised file number, which ACS matches case-sensitively', () => {
-      const q = fileQuery('created', posts, 'est');
+      const q = fileQuery(SITE, 'created', posts, 'est');
       expect(q).toContain('(eo:fileNumber:"*EST*" OR eo:subject:"*est*")');
     });
     it('finds a Computer No. by its leading digits as a range: a real ACS matches no wildcard on a number', () => {
-      expect(fileQuery('created', posts, '2026000123')).toContain('eo:computerNumber:[2026000123 TO 2026000123]');
-      expect(fileQuery('created', posts, '2026')).toContain('eo:computerNumber:[2026000000 TO 2026999999]');
-      expect(fileQuery('created', posts, '2026 भर्ती 0123')).not.toMatch(/eo:computerNumber:["*]/);
-      expect(fileQuery('created', posts, '0123')).not.toContain('eo:computerNumber');
+      expect(fileQuery(SITE, 'created', posts, '2026000123')).toContain('eo:computerNumber:[2026000123 TO 2026000123]');
+      expect(fileQuery(SITE, 'created', posts, '2026')).toContain('eo:computerNumber:[2026000000 TO 2026999999]');
+      expect(fileQuery(SITE, 'created', posts, '2026 भर्ती 0123')).not.toMatch(/eo:computerNumber:["*]/);
+      expect(fileQuery(SITE, 'created', posts, '0123')).not.toContain('eo:computerNumber');
     });
   });
 });

@@ -33,7 +33,8 @@ export interface EFile {
   partOf?: string;
   /**
    * The signed-in officer may write into the file (add notes, drafts): the repository gave their post
-   * write access because it holds the file. Read from the node's allowableOperations, never guessed.
+   * write access to its folders because it holds the file. Read from the allowableOperations of the file's
+   * Notes folder, never guessed.
    */
   canWrite: boolean;
 }
@@ -74,8 +75,8 @@ const refs = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v ? [v] : []).map((r) => String(r).replace(/^workspace:\/\/SpacesStore\//, '')).filter((r) => !!r);
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? String(v) : undefined);
 
-/** Maps an eo:file node (with properties and allowableOperations) to the view model. */
-export function toEFile(node: { id: string; createdAt?: unknown; properties?: Props; allowableOperations?: string[] }): EFile {
+/** Maps an eo:file node (with properties) and the allowableOperations of its Notes folder to the view model. */
+export function toEFile(node: { id: string; createdAt?: unknown; properties?: Props }, notesOperations: string[] = []): EFile {
   const p = node.properties ?? {};
   return {
     id: node.id,
@@ -101,7 +102,7 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     createdAt: iso(node.createdAt),
     linkedFiles: refs(p['eo:linkedFiles']),
     partOf: refs(p['eo:partOf'])[0],
-    canWrite: (node.allowableOperations ?? []).includes('create')
+    canWrite: notesOperations.includes('create')
   };
 }
 

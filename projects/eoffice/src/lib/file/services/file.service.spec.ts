@@ -41,6 +41,9 @@ describe('FileService', () => {
   let begin: jasmine.Spy;
   let createInIntake: jasmine.Spy;
   let register: jasmine.Spy;
+  let amend: jasmine.Spy;
+  /** What the repository allows the officer in the file's Notes folder. */
+  let notesOperations: string[];
   /** What reached the repository, in order. */
   let calls: string[];
 
@@ -57,11 +60,13 @@ describe('FileService', () => {
       calls.push(`register ${id} for ${post}`);
       return { id, number: 'A-11011/5/2026-EST-GAD', computerNumber: 2026000123, properties: {} };
     });
+    notesOperations = [];
+    amend = jasmine.createSpy('amend').and.callFake(async (id: string) => calls.push(`amend ${id}`));
     TestBed.configureTestingModule({
       providers: [
         { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
         { provide: MovementService, useValue: { begin } },
-        { provide: RegistrationService, useValue: { createInIntake, register } }
+        { provide: RegistrationService, useValue: { createInIntake, register, amend } }
       ]
     });
     service = TestBed.inject(FileService);
@@ -70,6 +75,8 @@ describe('FileService', () => {
       if (opts?.relativePath === SUBJECT_HEADS_PATH) return { entry: { id: 'heads' } } as never;
       if (opts?.relativePath === 'Sites/eo-gad/documentLibrary') return { entry: { id: 'doclib' } } as never;
       if (opts?.relativePath && taken[opts.relativePath]) return { entry: { id: `folder:${opts.relativePath}` } } as never;
+      if (id === 'a-file' && opts?.relativePath === 'Notes')
+        return { entry: { id: 'a-file-notes', allowableOperations: notesOperations } } as never;
       if (id === 'a-file')
         return { entry: { id, nodeType: 'eo:file', properties: { 'eo:fileNumber': 'A-11011/5/2026-EST-GAD' } } } as never;
       if (id === 'a-receipt') return { entry: { id, nodeType: 'eo:receipt', properties: {} } } as never;
@@ -164,6 +171,20 @@ describe('FileService', () => {
   it('reads a file, and refuses a node that is not one', async () => {
     expect((await service.get('a-file')).fileNumber).toBe('A-11011/5/2026-EST-GAD');
     await expectAsync(service.get('a-receipt')).toBeRejectedWithError('EOFFICE.FILE.ERRORS.NOT_A_FILE');
+  });
+
+  it('may write in a file only where the repository lets the officer create in its Notes folder', async () => {
+    expect((await service.get('a-file')).canWrite).toBeFalse();
+    notesOperations = ['create', 'update'];
+    expect((await service.get('a-file')).canWrite).toBeTrue();
+  });
+
+  it('links files through the repository’s amendment, never by writing the file node', async () => {
+    const updateNode = spyOn(NodesApi.prototype, 'updateNode');
+    const file = await service.get('a-file');
+    await service.link({ ...file, linkedFiles: ['other-1'] }, ['other-2', 'other-1', 'a-file']);
+    expect(amend).toHaveBeenCalledOnceWith('a-file', { 'eo:linkedFiles': ['other-1', 'other-2'] });
+    expect(updateNode).not.toHaveBeenCalled();
   });
 
   it('lists the correspondence in serial order', async () => {

@@ -6,6 +6,7 @@ import {
   SUBJECT_HEADS_FILE,
   SubjectHead,
   SubjectHeadIndex,
+  departmentSite,
   headCode,
   headsForSection,
   parseSubjectHeadIndex
@@ -15,12 +16,13 @@ import { MovementService } from '../../movement/services/movement.service';
 import { RegistrationService } from '../../movement/services/registration.service';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
 import { FileDraft, toFileIntakeBody } from '../model/file-draft';
-import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileTextQuery } from '../model/file-query';
+import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileSearchQuery } from '../model/file-query';
 
 export const SUBJECT_HEADS_PATH = `Data Dictionary/eOffice/${SUBJECT_HEADS_FILE}`;
 const CORRESPONDENCE_FOLDER = 'Correspondence';
+const NOTES_FOLDER = 'Notes';
 /** The folders of an e-File besides Movements/, which the workflow keeps. */
-export const FILE_FOLDERS = ['Notes', CORRESPONDENCE_FOLDER, 'Drafts', 'Dispatches'];
+export const FILE_FOLDERS = [NOTES_FOLDER, CORRESPONDENCE_FOLDER, 'Drafts', 'Dispatches'];
 
 export interface CreatedFile {
   id: string;
@@ -113,15 +115,14 @@ export class FileService {
     return this.create(draft, { 'eo:partOf': main.id });
   }
 
-  /** Links other files to this one (the holder's right; the repository refuses anyone else). */
+  /**
+   * Links other files to this one: the holder's amendment through the repository (the file itself is
+   * read-only to officers; the workflow refuses anyone not holding it).
+   */
   async link(file: EFile, others: string[]): Promise<EFile> {
     const linked = [...new Set([...file.linkedFiles, ...others])].filter((id) => id !== file.id);
-    const updated = await this.nodesApi.updateNode(
-      file.id,
-      { properties: { 'eo:linkedFiles': linked } as never },
-      { include: ['properties', 'allowableOperations'] }
-    );
-    return toEFile(updated.entry as never);
+    await this.registration.amend(file.id, { 'eo:linkedFiles': linked });
+    return this.get(file.id);
   }
 
   /** Number and subject of the files a file refers to (linked files, its main file); unreadable ones are left out. */
@@ -137,11 +138,18 @@ export class FileService {
     return found.filter((f): f is EFile => !!f).map((f) => ({ id: f.id, fileNumber: f.fileNumber, subject: f.subject }));
   }
 
-  /** A file, with whether the officer may write in it (the repository's allowableOperations). */
+  /**
+   * A file, with whether the officer may write in it: the repository's allowableOperations on its Notes
+   * folder (the file node itself is read-only to every officer; its holder writes in its folders).
+   */
   async get(id: string): Promise<EFile> {
-    const node = await this.nodesApi.getNode(id, { include: ['properties', 'allowableOperations'] });
+    const nodes = this.nodesApi;
+    const [node, notes] = await Promise.all([
+      nodes.getNode(id, { include: ['properties'] }),
+      nodes.getNode(id, { relativePath: NOTES_FOLDER, include: ['allowableOperations'] }).catch(() => null)
+    ]);
     if (node.entry.nodeType !== EO_TYPES.file) throw new Error('EOFFICE.FILE.ERRORS.NOT_A_FILE');
-    return toEFile(node.entry as never);
+    return toEFile(node.entry as never, notes?.entry.allowableOperations);
   }
 
   /** The correspondence portion in serial order (empty while nothing was put in the file). */
@@ -166,10 +174,10 @@ export class FileService {
 
   /** Files the officer may read whose number, Computer No. or subject match `text` (at most 20). */
   async search(text: string): Promise<EFile[]> {
-    const words = fileTextQuery(text);
-    if (!words) return [];
+    const query = fileSearchQuery(departmentSite((await this.desk()).hierarchy), text);
+    if (!query) return [];
     const result = await this.searchApi.search({
-      query: { query: `TYPE:"eo:file" AND ${words}`, language: 'afts' },
+      query: { query, language: 'afts' },
       include: ['properties'],
       paging: { skipCount: 0, maxItems: 20 }
     });
@@ -180,7 +188,7 @@ export class FileService {
   async list(list: FileListName, request: FileListRequest): Promise<FilePage> {
     const desk = await this.desk();
     const result = await this.searchApi.search({
-      query: { query: fileQuery(list, desk.posts, request.text), language: 'afts' },
+      query: { query: fileQuery(departmentSite(desk.hierarchy), list, desk.posts, request.text), language: 'afts' },
       include: ['properties'],
       paging: { skipCount: request.skipCount, maxItems: request.maxItems },
       sort: [{ type: 'FIELD', field: FILE_SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
