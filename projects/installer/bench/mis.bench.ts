@@ -22,6 +22,7 @@ import { artefacts } from '../test/support';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
 import { CONFIG_DIR } from '../src/config';
+import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
 import { parseHolidayCalendar, WorkingDays } from '../../eoffice/src/lib/domain/working-days';
 import { ageBucketOf } from '../../eoffice/src/lib/mis/model/age-buckets';
 import {
@@ -79,10 +80,14 @@ async function main(): Promise<void> {
 
     // ------------------------------------------------------------ seed
     const t0 = performance.now();
-    const folder = await admin.nodes.createNode(documentLibraryId, { name: 'MIS bench', nodeType: 'cm:folder' });
+    // at the depth the MIS counts: <series>/<year>/<section>/<item> (domain/series-scope.ts)
+    const series = async (tree: string) =>
+      (await admin.nodes.createNode(documentLibraryId, { name: 'BENCH', nodeType: 'cm:folder', relativePath: `${tree}/1999` } as never))
+        .entry.id;
+    const folders = { receipt: await series('Receipts'), file: await series('Files') };
     const nodes = new NodeService(server.context);
     const caller = { userId: 'admin', isAdmin: true, authorities: new Set(['admin', 'GROUP_EVERYONE', 'GROUP_ALFRESCO_ADMINISTRATORS']) };
-    const parent = nodes.resolve(caller, folder.entry.id);
+    const parents = { receipt: nodes.resolve(caller, folders.receipt), file: nodes.resolve(caller, folders.file) };
     let s = 12345;
     const rnd = () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -91,7 +96,7 @@ async function main(): Promise<void> {
       inTx(server.context, () => {
         for (let j = i; j < Math.min(ITEMS, i + 5000); j++) {
           const kind = pick(ITEM_KINDS);
-          nodes.create(caller, parent, {
+          nodes.create(caller, parents[kind], {
             name: `item-${j}`,
             nodeType: `eo:${kind}`,
             properties: {
@@ -120,7 +125,7 @@ async function main(): Promise<void> {
 
     const searchUrl = `${url}/alfresco/api/-default-/public/search/versions/1/search`;
     // counted as if by the Section Officer (Establishment): her own items pending with others too
-    const filter = { holders, ancestorId: documentLibraryId, myPosts: ['GROUP_EO_GAD_SO_EST'] };
+    const filter = { holders, site: departmentSite(a.hierarchy), myPosts: ['GROUP_EO_GAD_SO_EST'] };
 
     // ------------------------------------------------------------ dashboard
     const dash: Meter = { requests: 0, bytes: 0 };
@@ -130,7 +135,7 @@ async function main(): Promise<void> {
     // the month-wise figures, a second request when the officer asks for them
     const month: Meter = { requests: 0, bytes: 0 };
     t = performance.now();
-    await post(searchUrl, monthlyRequest(Number(TODAY.slice(0, 4)), documentLibraryId), month);
+    await post(searchUrl, monthlyRequest(departmentSite(a.hierarchy), Number(TODAY.slice(0, 4))), month);
     const monthMs = performance.now() - t;
 
     // ------------------------------------------------------------ naive client-side count

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
 import { parseHolidayCalendar, WorkingDays } from '../../eoffice/src/lib/domain/working-days';
+import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
 import { ageBucketOf } from '../../eoffice/src/lib/mis/model/age-buckets';
 import {
   ITEM_KINDS,
@@ -60,10 +61,15 @@ describe('pendency MIS figures', () => {
   let d: Department;
   const items: Seeded[] = [];
   const holders = artefacts().hierarchy.posts.map((p) => `GROUP_EO_GAD_${p.code}`);
+  const site = departmentSite(artefacts().hierarchy);
 
   before(async () => {
     d = await startDepartment();
-    const folder = await d.admin.nodes.createNode(d.docLib, { name: 'MIS test', nodeType: 'cm:folder' });
+    // Written by the administrator straight into a series tree (<series>/<year>/<section>/<item>), where the
+    // MIS counts: the scope itself is tried by custody-planted.test.ts.
+    const series = async (tree: string) =>
+      (await d.admin.nodes.createNode(d.docLib, { name: 'MIS', nodeType: 'cm:folder', relativePath: `${tree}/1999` } as never)).entry.id;
+    const folder = { receipt: await series('Receipts'), file: await series('Files') };
     const r = dice(7);
     const end = Date.parse(`${TODAY}T12:00:00+05:30`);
     for (let i = 0; i < 120; i++) {
@@ -84,7 +90,7 @@ describe('pendency MIS figures', () => {
         )
       };
       items.push(item);
-      const created = await d.admin.nodes.createNode(folder.entry.id, {
+      const created = await d.admin.nodes.createNode(folder[item.kind], {
         name: `item-${i}`,
         nodeType: `eo:${item.kind}`,
         properties: {
@@ -129,7 +135,7 @@ describe('pendency MIS figures', () => {
   });
 
   it('counts by kind, age bucket, holder and urgency exactly as a brute-force count does, in one request', async () => {
-    const filter = { holders, ancestorId: d.docLib };
+    const filter = { holders, site };
     const body = pendencyRequest(days, TODAY, filter);
     const answer = await new SearchApi(d.admin.api).search(body as never);
     const figures = readPendency(answer as never, filter);
@@ -159,7 +165,7 @@ describe('pendency MIS figures', () => {
     const sectionHolders = artefacts()
       .hierarchy.posts.filter((p) => p.section === 'EST')
       .map((p) => `GROUP_EO_GAD_${p.code}`);
-    const filter = { holders: sectionHolders, onlyHolders: true, ancestorId: d.docLib };
+    const filter = { holders: sectionHolders, onlyHolders: true, site };
     const search = new SearchApi(d.admin.api);
     const figures = readPendency((await search.search(pendencyRequest(days, TODAY, filter) as never)) as never, filter);
     const mine = items.filter((x) => PENDING_STATUSES.includes(x.status) && sectionHolders.includes(x.holder));
@@ -192,7 +198,7 @@ describe('pendency MIS figures', () => {
 
   it('counts receipts by category and my items pending with others exactly as brute force does', async () => {
     const mine = holders.slice(0, 4);
-    const filter = { holders, ancestorId: d.docLib, myPosts: mine };
+    const filter = { holders, site, myPosts: mine };
     const figures = readPendency((await new SearchApi(d.admin.api).search(pendencyRequest(days, TODAY, filter) as never)) as never, filter);
     const pending = items.filter((x) => PENDING_STATUSES.includes(x.status));
     for (const c of CATEGORIES)
@@ -208,7 +214,7 @@ describe('pendency MIS figures', () => {
   });
 
   it('counts month-wise receipts received, files closed and sends in one request', async () => {
-    const answer = await new SearchApi(d.admin.api).search(monthlyRequest(2026, d.docLib) as never);
+    const answer = await new SearchApi(d.admin.api).search(monthlyRequest(site, 2026) as never);
     const monthly = readMonthly(answer as never, 2026);
     const monthOf = (iso: string) => new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 7);
     for (const [i, month] of monthly.months.entries()) {
@@ -233,7 +239,7 @@ describe('pendency MIS figures', () => {
   });
 
   it('the over-three-months statement lists the pending receipts diarised before three months ago', async () => {
-    const filter = { holders, ancestorId: d.docLib };
+    const filter = { holders, site };
     const answer = await new SearchApi(d.admin.api).search(overThreeMonthsRequest(TODAY, filter, { skipCount: 0, maxItems: 200 }) as never);
     const cutoff = Date.parse(`${threeMonthsBefore(TODAY)}T00:00:00+05:30`);
     assert.equal(threeMonthsBefore(TODAY), '2026-08-23');

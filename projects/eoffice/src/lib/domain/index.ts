@@ -8,3 +8,4 @@ export * from './file-number';
 export * from './office-time';
 export * from './working-days';
 export * from './subject-heads';
+export * from './series-scope';

@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../desk/desk.service';
-import { WorkingDays, postGroup } from '../domain';
+import { WorkingDays, departmentSite, postGroup } from '../domain';
 import { WorkingDaysService } from '../shared/calendar/working-days.service';
 import {
   DrillCell,
@@ -63,7 +63,7 @@ export class MisService {
   /** Month-wise files created, receipts received, sends and files closed in a year: one more request, when asked for. */
   async monthly(year: number): Promise<MonthlyFigures> {
     const desk = await this.deskService.desk();
-    const answer = await new SearchApi(this.apiService.getInstance()).search(monthlyRequest(year, desk.documentLibraryId) as never);
+    const answer = await new SearchApi(this.apiService.getInstance()).search(monthlyRequest(departmentSite(desk.hierarchy), year) as never);
     return readMonthly(answer as never, year);
   }
 
@@ -126,7 +126,7 @@ export class MisService {
     const filter: PendencyFilter = {
       holders,
       onlyHolders: !!scope.section || !!scope.holder,
-      ancestorId: desk.documentLibraryId,
+      site: departmentSite(desk.hierarchy),
       myPosts: desk.posts,
       ...(scope.from && { createdFrom: scope.from }),
       ...(scope.before && { createdBefore: scope.before })

@@ -1,7 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { ContentApi, SearchApi } from '@alfresco/js-api';
-import { Dispatch, toDispatch } from '../drafts/draft.model';
+import { DeskService } from '../../desk/desk.service';
+import { departmentSite, seriesRecords } from '../../domain';
+import { DISPATCHES_FOLDER, Dispatch, toDispatch } from '../drafts/draft.model';
 import { DraftService } from '../drafts/draft.service';
 
 export type DispatchRegisterList = 'pending' | 'dispatched';
@@ -11,10 +13,14 @@ export interface DispatchPage {
   totalItems: number;
 }
 
-/** What a dispatch register list asks the search API: letters issued "by CRU", pending or sent. */
-export function dispatchRegisterQuery(list: DispatchRegisterList): string {
+/**
+ * What a dispatch register list asks the search API: letters issued "by CRU", pending or sent, found only in
+ * the Dispatches folder of a registered file of the department site `site` (an eo:dispatch planted anywhere
+ * else, or inside a copy of a file, is not the Central Registry's to post).
+ */
+export function dispatchRegisterQuery(site: string, list: DispatchRegisterList): string {
   const status = list === 'pending' ? '=eo:dispatchStatus:"pending"' : '=eo:dispatchStatus:"issuedDispatched"';
-  return `TYPE:"eo:dispatch" AND =eo:dispatchMode:"byCru" AND ${status}`;
+  return `${seriesRecords(site, ['file'], DISPATCHES_FOLDER, 'eo:dispatch')} AND =eo:dispatchMode:"byCru" AND ${status}`;
 }
 
 /**
@@ -25,10 +31,12 @@ export function dispatchRegisterQuery(list: DispatchRegisterList): string {
 export class DispatchRegisterService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly drafts = inject(DraftService);
+  private readonly desk = inject(DeskService);
 
   async list(list: DispatchRegisterList, skipCount: number, maxItems: number): Promise<DispatchPage> {
+    const site = departmentSite((await this.desk.desk()).hierarchy);
     const result = await new SearchApi(this.apiService.getInstance()).search({
-      query: { query: dispatchRegisterQuery(list), language: 'afts' },
+      query: { query: dispatchRegisterQuery(site, list), language: 'afts' },
       include: ['properties'],
       paging: { skipCount, maxItems },
       sort: [{ type: 'FIELD', field: 'eo:issuedAt', ascending: list === 'pending' }]

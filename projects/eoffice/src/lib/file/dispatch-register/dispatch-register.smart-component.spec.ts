@@ -87,8 +87,10 @@ describe('DispatchRegisterSmartComponent', () => {
     expect(element.querySelector('[data-automation-id="eoffice-dispatch-row"]')).not.toBeNull();
   });
 
-  it('asks the repository only for letters issued by CRU', () => {
-    expect(dispatchRegisterQuery('pending')).toBe('TYPE:"eo:dispatch" AND =eo:dispatchMode:"byCru" AND =eo:dispatchStatus:"pending"');
-    expect(dispatchRegisterQuery('dispatched')).toContain('=eo:dispatchStatus:"issuedDispatched"');
+  it('asks the repository only for letters issued by CRU, in the Dispatches of the department’s registered files', () => {
+    expect(dispatchRegisterQuery('eo-gad', 'pending')).toBe(
+      '(TYPE:"eo:dispatch" AND PATH:"/app:company_home/st:sites/cm:eo-gad/cm:documentLibrary/cm:Files/*/*/*/cm:Dispatches/*") AND =eo:dispatchMode:"byCru" AND =eo:dispatchStatus:"pending"'
+    );
+    expect(dispatchRegisterQuery('eo-gad', 'dispatched')).toContain('=eo:dispatchStatus:"issuedDispatched"');
   });
 });

@@ -1,6 +1,8 @@
 // The e-File lists (Inbox, Created, Sent, Parked, Closed) as AFTS queries on the custody properties the
-// movement workflow keeps: holder, previous holder, origin and status are post groups and codes, so
-// exact matches (`=`) answer them from the database of any ACS, no index needed.
+// movement workflow keeps: holder, previous holder, origin and status are post groups and codes, matched
+// exactly (`=`). Only files at their place in the department's series tree count (seriesItems), so a planted
+// or copied eo:file never appears, whatever its properties say.
+import { seriesItems } from '../../domain/series-scope';
 import { quote } from '../../receipt/model/receipt-query';
 
 export type FileListName = 'inbox' | 'created' | 'sent' | 'parked' | 'closed';
@@ -28,9 +30,9 @@ function anyOf(property: string, values: string[]): string {
   return values.length === 1 ? `=${property}:${quote(values[0])}` : `(${values.map((v) => `=${property}:${quote(v)}`).join(' OR ')})`;
 }
 
-/** The query of a file list for the officer's post groups. */
-export function fileQuery(list: FileListName, posts: string[], text?: string): string {
-  const parts = [`TYPE:${quote('eo:file')}`];
+/** The query of a file list for the officer's post groups, in the department site `site`. */
+export function fileQuery(site: string, list: FileListName, posts: string[], text?: string): string {
+  const parts = [seriesItems(site, ['file'])];
   switch (list) {
     case 'inbox':
       // Files on the officer's desk: received, sent back, or opened here and not yet sent.
@@ -59,6 +61,12 @@ export function fileQuery(list: FileListName, posts: string[], text?: string): s
   const words = fileTextQuery(text);
   if (words) parts.push(words);
   return parts.join(' AND ');
+}
+
+/** Files of the department whose number, Computer No. or subject match `text` (Link a file); undefined for no words. */
+export function fileSearchQuery(site: string, text: string): string | undefined {
+  const words = fileTextQuery(text);
+  return words ? `${seriesItems(site, ['file'])} AND ${words}` : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { officeDaysRange } from '../../domain/office-time';
 import { WorkingDays } from '../../domain/working-days';
 import { MAIN_CATEGORIES } from '../../domain/vocabulary';
+import { seriesItems, seriesRecords } from '../../domain/series-scope';
 import { AGE_BUCKETS, ageBucketRanges, type AgeBucketKey } from './age-buckets';
 
 export type ItemKind = 'receipt' | 'file';
@@ -21,8 +22,11 @@ export interface PendencyFilter {
   createdBefore?: string;
   /** Count only items held by these posts (a section's view); otherwise holders only name the rows. */
   onlyHolders?: boolean;
-  /** Restrict to one folder tree (the department's document library), optional. */
-  ancestorId?: string;
+  /**
+   * The department site (its short name): only items at their place in its series trees are counted, so a
+   * planted or copied eo:receipt / eo:file never reaches the figures (domain/series-scope.ts).
+   */
+  site: string;
   /** The officer's own posts: counts "my files and receipts pending with others" (opened by them, held elsewhere). */
   myPosts?: string[];
 }
@@ -48,13 +52,9 @@ const anyOf = (field: string, values: string[]) => `(${values.map((v) => `=${fie
 export const mineWithOthersQuery = (posts: string[]) => `${anyOf('eo:originPost', posts)} AND NOT ${anyOf('eo:currentHolder', posts)}`;
 
 export function pendingQuery(filter: PendencyFilter): string {
-  const parts = [
-    `(${ITEM_KINDS.map((k) => `TYPE:"eo:${k}"`).join(' OR ')})`,
-    `(${PENDING_STATUSES.map((s) => `=eo:status:${q(s)}`).join(' OR ')})`
-  ];
+  const parts = [seriesItems(filter.site, ITEM_KINDS), `(${PENDING_STATUSES.map((s) => `=eo:status:${q(s)}`).join(' OR ')})`];
   if (filter.createdFrom || filter.createdBefore) parts.push(officeDaysRange('cm:created', filter.createdFrom, filter.createdBefore));
   if (filter.onlyHolders) parts.push(`(${filter.holders.map((h) => `=eo:currentHolder:${q(h)}`).join(' OR ') || '=eo:currentHolder:"-"'})`);
-  if (filter.ancestorId) parts.push(`ANCESTOR:${q(`workspace://SpacesStore/${filter.ancestorId}`)}`);
   return parts.join(' AND ');
 }
 
@@ -231,11 +231,13 @@ function monthBounds(year: number): { key: string; next: string }[] {
   });
 }
 
-/** Month-wise files created, receipts received, files and receipts forwarded and files closed: one request. */
-export function monthlyRequest(year: number, ancestorId?: string) {
-  const types = [...new Set(Object.values(MONTHLY).map((m) => m.type))];
-  const parts = [`(${types.map((t) => `TYPE:"${t}"`).join(' OR ')})`];
-  if (ancestorId) parts.push(`ANCESTOR:${q(`workspace://SpacesStore/${ancestorId}`)}`);
+/**
+ * Month-wise files created, receipts received, files and receipts forwarded and files closed in the
+ * department site `site`: one request. Items count at their place in the series trees, sends only in the
+ * Movements folder of such an item (a copied file's movement record counts nothing).
+ */
+export function monthlyRequest(site: string, year: number) {
+  const parts = [`(${seriesItems(site, ITEM_KINDS)} OR ${seriesRecords(site, ITEM_KINDS, 'Movements', 'eo:movement')})`];
   const facetQueries: { query: string; label: string; group: string }[] = [];
   for (const measure of MONTHLY_MEASURES) {
     const m = MONTHLY[measure];

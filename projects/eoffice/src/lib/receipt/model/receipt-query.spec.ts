@@ -1,16 +1,27 @@
 import { readClause, receiptListKind, receiptQuery, unreadTasksWhere } from './receipt-query';
 
+const SITE = 'eo-gad';
+const RECEIPTS = '(TYPE:"eo:receipt" AND PATH:"/app:company_home/st:sites/cm:eo-gad/cm:documentLibrary/cm:Receipts/*/*/*")';
+
 describe('receiptQuery', () => {
   it('lists the receipts diarised by the officer’s posts', () => {
-    expect(receiptQuery({ originPosts: ['GROUP_EO_GAD_CRU'] }, {})).toBe('TYPE:"eo:receipt" AND =eo:originPost:"GROUP_EO_GAD_CRU"');
+    expect(receiptQuery(SITE, { originPosts: ['GROUP_EO_GAD_CRU'] }, {})).toBe(`${RECEIPTS} AND =eo:originPost:"GROUP_EO_GAD_CRU"`);
+  });
+
+  it('every list counts only receipts at their place in the department’s series tree', () => {
+    for (const list of ['created', 'inbox', 'sent', 'closed', 'acknowledgement'] as const)
+      expect(receiptQuery(SITE, receiptListKind(list, ['GROUP_EO_GAD_SO_EST']), {}).startsWith(`${RECEIPTS} AND `))
+        .withContext(list)
+        .toBeTrue();
   });
 
   it('matches nothing for an officer without a post instead of listing every receipt', () => {
-    expect(receiptQuery({ holderPosts: [] }, {})).toContain('=eo:currentHolder:"-none-"');
+    expect(receiptQuery(SITE, { holderPosts: [] }, {})).toContain('=eo:currentHolder:"-none-"');
   });
 
   it('adds each filter that is set', () => {
     const query = receiptQuery(
+      SITE,
       { originPosts: ['GROUP_A', 'GROUP_B'] },
       { diarisedFrom: '2026-11-01', mainCategory: 'RTI', urgency: 'Immediate', securityGrading: 'Secret', form: 'physical' }
     );
@@ -26,7 +37,7 @@ describe('receiptQuery', () => {
   it('filters by office days (IST): a receipt diarised at 01:00 IST on 5 December is a 5 December receipt', () => {
     const diarised = Date.parse('2026-12-05T01:00:00+05:30'); // still 4 December in UTC
     const on = (from: string, to: string) =>
-      inRange(receiptQuery({ originPosts: ['G'] }, { diarisedFrom: from, diarisedTo: to }), diarised);
+      inRange(receiptQuery(SITE, { originPosts: ['G'] }, { diarisedFrom: from, diarisedTo: to }), diarised);
 
     expect(on('2026-12-05', '2026-12-05')).toBeTrue();
     expect(on('2026-12-04', '2026-12-04')).toBeFalse();
@@ -34,7 +45,7 @@ describe('receiptQuery', () => {
   });
 
   it('searches the sender in name, organisation and ministry, Devanagari included, with quotes escaped', () => {
-    const query = receiptQuery({ originPosts: ['G'] }, { sender: 'राजेश "x"' });
+    const query = receiptQuery(SITE, { originPosts: ['G'] }, { sender: 'राजेश "x"' });
 
     expect(query).toContain('eo:senderName:"*राजेश*"');
     expect(query).toContain('eo:senderOrganisation:"*\\"x\\"*"');
@@ -43,18 +54,18 @@ describe('receiptQuery', () => {
 
   it('Inbox, Sent and Closed ask for the states an officer expects in each', () => {
     const posts = ['GROUP_EO_GAD_SO_EST'];
-    expect(receiptQuery(receiptListKind('inbox', posts), {})).toContain('(=eo:status:"inMovement" OR =eo:status:"parked")');
-    const sent = receiptQuery(receiptListKind('sent', posts), {});
+    expect(receiptQuery(SITE, receiptListKind('inbox', posts), {})).toContain('(=eo:status:"inMovement" OR =eo:status:"parked")');
+    const sent = receiptQuery(SITE, receiptListKind('sent', posts), {});
     expect(sent).toContain('=eo:previousHolder:"GROUP_EO_GAD_SO_EST"');
     expect(sent).not.toContain('eo:currentHolder');
-    const closed = receiptQuery(receiptListKind('closed', posts), {});
+    const closed = receiptQuery(SITE, receiptListKind('closed', posts), {});
     expect(closed).toContain('=eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
     expect(closed).toContain('(=eo:status:"closed" OR =eo:status:"putInFile")');
-    expect(receiptQuery(receiptListKind('created', posts), {})).toContain('=eo:originPost:"GROUP_EO_GAD_SO_EST"');
+    expect(receiptQuery(SITE, receiptListKind('created', posts), {})).toContain('=eo:originPost:"GROUP_EO_GAD_SO_EST"');
   });
 
   it('Acknowledgement lists what the post diarised and has not yet acknowledged', () => {
-    const q = receiptQuery(receiptListKind('acknowledgement', ['GROUP_EO_GAD_CRU']), {});
+    const q = receiptQuery(SITE, receiptListKind('acknowledgement', ['GROUP_EO_GAD_CRU']), {});
     expect(q).toContain('=eo:originPost:"GROUP_EO_GAD_CRU"');
     expect(q).toContain('NOT eo:acknowledgedAt:[MIN TO MAX]');
   });
@@ -62,11 +73,11 @@ describe('receiptQuery', () => {
   it('keeps only the unopened receipts the workflow named, or leaves them out, still one server query', () => {
     const inbox = receiptListKind('inbox', ['GROUP_EO_GAD_SO_EST']);
 
-    expect(receiptQuery(inbox, { read: 'unread' }, ['r1', 'r2'])).toContain(
+    expect(receiptQuery(SITE, inbox, { read: 'unread' }, ['r1', 'r2'])).toContain(
       'AND (ID:"workspace://SpacesStore/r1" OR ID:"workspace://SpacesStore/r2")'
     );
-    expect(receiptQuery(inbox, { read: 'read' }, ['r1'])).toContain('AND NOT (ID:"workspace://SpacesStore/r1")');
-    expect(receiptQuery(inbox, {}, ['r1'])).not.toContain('ID:');
+    expect(receiptQuery(SITE, inbox, { read: 'read' }, ['r1'])).toContain('AND NOT (ID:"workspace://SpacesStore/r1")');
+    expect(receiptQuery(SITE, inbox, {}, ['r1'])).not.toContain('ID:');
   });
 
   it('shows no receipt as unread when none is unopened, and every one as read', () => {

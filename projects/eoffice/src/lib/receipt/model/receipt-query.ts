@@ -1,4 +1,5 @@
 import { nextOfficeDay, officeDaysRange } from '../../domain/office-time';
+import { seriesItems } from '../../domain/series-scope';
 import { ReceiptForm } from './receipt.model';
 
 /** Filters of a receipt list; empty values do not filter. Dates are `yyyy-mm-dd`. */
@@ -96,11 +97,12 @@ function anyOf(property: string, values: string[]): string {
 }
 
 /**
- * The AFTS query of a receipt list. Exact matches (`=`) and TYPE work on the database of any ACS;
- * the date range and the sender text need the search index (Solr/Elasticsearch), as in production.
+ * The AFTS query of a receipt list in the department site `site`: only receipts at their place in its
+ * series tree (seriesItems), so a planted or copied eo:receipt never appears, whatever its properties say.
+ * That PATH, the date range and the sender text are answered by the search index (Solr/Elasticsearch).
  */
-export function receiptQuery(kind: ReceiptListKind, filters: ReceiptFilters, unreadIds: string[] = []): string {
-  const parts = [`TYPE:${quote('eo:receipt')}`];
+export function receiptQuery(site: string, kind: ReceiptListKind, filters: ReceiptFilters, unreadIds: string[] = []): string {
+  const parts = [seriesItems(site, ['receipt'])];
   if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
   if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
   if (kind.previousHolderPosts)

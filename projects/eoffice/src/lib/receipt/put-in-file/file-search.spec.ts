@@ -2,12 +2,14 @@ import { fileChoiceQuery, toFileChoice } from './file-search';
 
 describe('file search for Put in a file', () => {
   it("looks only at open files the officer's posts hold", () => {
-    const q = fileChoiceQuery(['GROUP_EO_GAD_SO_EST'], '');
-    expect(q).toBe('TYPE:"eo:file" AND (=eo:currentHolder:"GROUP_EO_GAD_SO_EST") AND NOT =eo:status:"closed"');
+    const q = fileChoiceQuery('eo-gad', ['GROUP_EO_GAD_SO_EST'], '');
+    expect(q).toBe(
+      '(TYPE:"eo:file" AND PATH:"/app:company_home/st:sites/cm:eo-gad/cm:documentLibrary/cm:Files/*/*/*") AND (=eo:currentHolder:"GROUP_EO_GAD_SO_EST") AND NOT =eo:status:"closed"'
+    );
   });
 
   it('matches every word against file number, Computer No. or subject, Devanagari included, without letting quotes through', () => {
-    const q = fileChoiceQuery(['A', 'B'], 'प्रशिक्षण  11011"');
+    const q = fileChoiceQuery('eo-gad', ['A', 'B'], 'प्रशिक्षण  11011"');
     expect(q).toContain('(=eo:currentHolder:"A" OR =eo:currentHolder:"B")');
     expect(q).toContain('(eo:fileNumber:"*प्रशिक्षण*" OR eo:subject:"*प्रशिक्षण*")');
     expect(q).toContain('(eo:fileNumber:"*11011*" OR eo:computerNumber:[1101100000 TO 1101199999] OR eo:subject:"*11011*")');

@@ -1,3 +1,4 @@
+import { seriesItems } from '../../domain/series-scope';
 import { fileTextQuery } from '../../file/model/file-query';
 import { quote } from '../model/receipt-query';
 
@@ -10,12 +11,13 @@ export interface FileChoice {
 }
 
 /**
- * AFTS for the open files the officer's posts hold, narrowed by a term matched against the file number,
- * the Computer No. and the subject (the workflow refuses any other file anyway).
+ * AFTS for the open files of the department site `site` the officer's posts hold (at their place in its
+ * series tree: a planted or copied eo:file is never offered), narrowed by a term matched against the file
+ * number, the Computer No. and the subject (the workflow refuses any other file anyway).
  */
-export function fileChoiceQuery(holderPosts: string[], term: string): string {
+export function fileChoiceQuery(site: string, holderPosts: string[], term: string): string {
   const holders = holderPosts.length ? holderPosts.map((p) => `=eo:currentHolder:${quote(p)}`).join(' OR ') : '=eo:currentHolder:"-none-"';
-  const parts = [`TYPE:"eo:file"`, `(${holders})`, `NOT =eo:status:"closed"`];
+  const parts = [seriesItems(site, ['file']), `(${holders})`, `NOT =eo:status:"closed"`];
   const words = fileTextQuery(term);
   if (words) parts.push(words);
   return parts.join(' AND ');

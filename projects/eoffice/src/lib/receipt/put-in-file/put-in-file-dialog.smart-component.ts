@@ -12,6 +12,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DeskService } from '../../desk/desk.service';
+import { departmentSite } from '../../domain';
 import { refusalText } from '../../movement/model/movement.model';
 import { MovementService } from '../../movement/services/movement.service';
 import { FileChoice, fileChoiceQuery, toFileChoice } from './file-search';
@@ -116,7 +117,7 @@ export class PutInFileDialogSmartComponent {
     try {
       const desk = await this.desk.desk();
       const result = await new SearchApi(this.apiService.getInstance()).search({
-        query: { query: fileChoiceQuery(desk.posts, term), language: 'afts' },
+        query: { query: fileChoiceQuery(departmentSite(desk.hierarchy), desk.posts, term), language: 'afts' },
         include: ['properties'],
         paging: { skipCount: 0, maxItems: 25 },
         sort: [{ type: 'FIELD', field: 'cm:modified', ascending: false }]

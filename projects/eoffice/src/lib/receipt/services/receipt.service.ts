@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
-import { EO_TYPES, registryPosts } from '../../domain';
+import { EO_TYPES, departmentSite, registryPosts } from '../../domain';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { RegistrationService } from '../../movement/services/registration.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptIntakeBody, toReceiptUpdate } from '../model/receipt.model';
@@ -236,7 +236,7 @@ export class ReceiptService {
     const filters = { ...request.filters, read };
     const unreadIds = read ? await this.unreadIds(desk.posts, kind === 'inbox' ? 'holder' : 'sender') : [];
     const result = await this.searchApi.search({
-      query: { query: receiptQuery(listKind, filters, unreadIds), language: 'afts' },
+      query: { query: receiptQuery(departmentSite(desk.hierarchy), listKind, filters, unreadIds), language: 'afts' },
       include: ['properties'],
       paging: { skipCount: request.skipCount, maxItems: request.maxItems },
       sort: [{ type: 'FIELD', field: SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
