@@ -14,6 +14,8 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
   page,
   browser
 }) => {
+  // The whole dak walk (two diarisations, acknowledgement, reply, send, inbox, put in a file) in one test.
+  test.setTimeout(240_000);
   const watch = new PageWatch(page, new URL(APP_URL).origin);
   const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
   const numbers: string[] = [];

@@ -2,6 +2,7 @@
  * Public API of @eoffice/extension: the only door into the library.
  */
 export * from './lib/eoffice.module';
+export * from './lib/eoffice.routes';
 export * from './lib/officer/model/officer-profile.model';
 export * from './lib/officer/services/officer-profile.service';
 export * from './lib/officer/officer-profile/officer-profile.ui-component';

@@ -5,19 +5,21 @@ import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withHashLocation } from '@angular/router';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
-import { AuthGuard, provideAppConfig, provideCoreAuth, provideI18N } from '@alfresco/adf-core';
+import { AuthGuard, PDF_VIEWER_COMPONENT, provideAppConfig, provideCoreAuth, provideI18N } from '@alfresco/adf-core';
 import { SHELL_APP_SERVICE, SHELL_AUTH_TOKEN, provideShellRoutes } from '@alfresco/adf-core/shell';
 import { AppService, provideContentAppExtensions } from '@alfresco/aca-shared';
 import { CONTENT_LAYOUT_ROUTES, ContentServiceExtensionModule } from '@alfresco/aca-content';
-import { providePdfViewer } from '@alfresco/adf-core/viewer/pdf';
-import { provideEOfficeExtension } from '@eoffice/extension';
+import { EOFFICE_ROUTES, provideEOfficeExtension } from '@eoffice/extension';
 import { APP_ROUTES } from './app.routes';
+import { LazyPdfViewerComponent } from './pdf/lazy-pdf-viewer.component';
 
 registerLocaleData(localeHi);
 
 /**
  * The Content App as published on npm (aca-content, aca-shared, ADF), plus the e-Office extension.
  * `app.config.json` (repository address, BASIC auth, languages) is read at start-up by provideAppConfig.
+ * What only some pages use is loaded with them: the extension's pages with their routes (EOFFICE_ROUTES),
+ * the PDF viewer and pdf.js on the first PDF opened, as aca-content loads its own viewer.
  */
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -26,12 +28,14 @@ export const appConfig: ApplicationConfig = {
     importProvidersFrom(ContentServiceExtensionModule),
     provideI18N({ assets: [['app', 'assets']] }),
     provideContentAppExtensions(),
-    // PDF scans and documents render in ADF's viewer only with the pdf.js viewer provided.
-    providePdfViewer(),
+    // PDF scans and documents render in ADF's viewer only with a PDF viewer provided (ADF's providePdfViewer(),
+    // loaded on first use).
+    { provide: PDF_VIEWER_COMPONENT, useValue: LazyPdfViewerComponent },
     ...provideEOfficeExtension(),
     provideRouter(APP_ROUTES, withHashLocation()),
     provideAnimations(),
-    provideShellRoutes(CONTENT_LAYOUT_ROUTES),
+    // The extension's pages before the Content App's own routes, whose '**' would take /eoffice/... .
+    provideShellRoutes([...EOFFICE_ROUTES, ...CONTENT_LAYOUT_ROUTES]),
     { provide: SHELL_APP_SERVICE, useClass: AppService },
     { provide: SHELL_AUTH_TOKEN, useValue: AuthGuard },
     { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 10000, politeness: 'polite' } },

@@ -6,10 +6,20 @@ import { TRANSLATION_PROVIDER } from '@alfresco/adf-core';
 import manifest from '../../assets/eoffice.plugin.json';
 import en from '../../assets/i18n/en.json';
 import hi from '../../assets/i18n/hi.json';
-import { EOFFICE_ASSETS_PATH, EOFFICE_COMPONENTS, provideEOfficeExtension } from './eoffice.module';
+import { Route } from '@angular/router';
+import { AuthGuardEcm } from '@alfresco/adf-core';
+import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
+import { EOFFICE_ASSETS_PATH, provideEOfficeExtension } from './eoffice.module';
+import { EOFFICE_ROUTES } from './eoffice.routes';
+import { EO_TYPES } from './domain';
 import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-profile.smart-component';
 import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component';
 import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
+import { ReceiptViewSmartComponent } from './receipt/receipt-view/receipt-view.smart-component';
+import { CreateFileSmartComponent } from './file/create-file/create-file.smart-component';
+import { FileListSmartComponent } from './file/file-list/file-list.smart-component';
+import { FileViewSmartComponent } from './file/file-view/file-view.smart-component';
+import { PendencyDashboardSmartComponent } from './mis/dashboard/pendency-dashboard.smart-component';
 
 interface NavbarItem {
   id: string;
@@ -30,6 +40,26 @@ function valueOf(json: object, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], json);
 }
 
+/**
+ * The page route the router takes for a URL under the app (`eoffice/receipts/inbox`): the first of the
+ * extension's routes, in their order, whose segments match (`:name` matches any one segment).
+ */
+function pageRouteOf(url: string | undefined): Route | undefined {
+  const [root] = EOFFICE_ROUTES;
+  const segments = (url ?? '').replace(/^\//, '').split('/');
+  if (segments.shift() !== root.path) return undefined;
+  return root.children?.find((route) => {
+    const parts = (route.path ?? '').split('/');
+    return parts.length === segments.length && parts.every((part, index) => part.startsWith(':') || part === segments[index]);
+  });
+}
+
+/** The component a page route loads (each page is fetched when first opened). */
+async function pageOf(url: string | undefined): Promise<unknown> {
+  const route = pageRouteOf(url);
+  return route?.loadComponent ? await route.loadComponent() : undefined;
+}
+
 describe('e-Office manifest', () => {
   const navbar = manifest.features.navbar as { id: string; items: NavbarItem[] }[];
   const group = navbar.find((entry) => entry.id === 'eoffice.navbar');
@@ -40,37 +70,61 @@ describe('e-Office manifest', () => {
     expect(valueOf(en, menu?.title ?? '')).toBe('e-Office');
   });
 
-  it('links the group to the officer page, and that route exists with a registered component', () => {
+  it('links the group to the officer page, which the extension routes to its component', async () => {
     const officerLink = menu?.children?.find((child) => child.id === 'eoffice.navbar.officer');
-    const route = manifest.routes.find((entry) => entry.path === officerLink?.route);
 
     expect(officerLink?.route).toBe('eoffice/officer');
-    expect(route?.layout).toBe('app.layout.main');
-    expect(EOFFICE_COMPONENTS[route?.component as keyof typeof EOFFICE_COMPONENTS]).toBe(OfficerProfileSmartComponent);
+    expect(await pageOf(officerLink?.route)).toBe(OfficerProfileSmartComponent);
   });
 
-  it('links Diarise and Created under the group to routes whose components are registered', () => {
-    const routes = ['eoffice.navbar.diarise', 'eoffice.navbar.receipts.created'].map((id) => {
-      const link = menu?.children?.find((child) => child.id === id);
-      const route = manifest.routes.find((entry) => entry.path === link?.route);
-      return EOFFICE_COMPONENTS[route?.component as keyof typeof EOFFICE_COMPONENTS];
-    });
+  it('links Diarise and Created under the group to their pages, Created as the receipt list of that name', async () => {
+    const [diarise, created] = ['eoffice.navbar.diarise', 'eoffice.navbar.receipts.created'].map(
+      (id) => menu?.children?.find((child) => child.id === id)?.route
+    );
 
-    expect(routes).toEqual([DiariseSmartComponent, ReceiptListSmartComponent]);
+    expect(await pageOf(diarise)).toBe(DiariseSmartComponent);
+    expect(await pageOf(created)).toBe(ReceiptListSmartComponent);
+    expect(pageRouteOf(created)?.data).toEqual({ list: 'created' });
   });
 
-  it('declares the fixed receipt routes before the receipt view, so "diarise" is not taken for a receipt id', () => {
-    const paths = manifest.routes.map((route) => route.path);
-
-    expect(paths.indexOf('eoffice/receipts/diarise')).toBeLessThan(paths.indexOf('eoffice/receipts/:receiptId'));
-    expect(paths.indexOf('eoffice/receipts/created')).toBeLessThan(paths.indexOf('eoffice/receipts/:receiptId'));
+  it('routes every link of the group to a page', async () => {
+    for (const link of menu?.children ?? []) {
+      expect(await pageOf(link.route))
+        .withContext(link.id)
+        .toEqual(jasmine.any(Function));
+    }
   });
 
-  it('adds Diarise to the create menu, navigating to the diarise page', () => {
+  it('takes "diarise" and "create" for their pages, not for a receipt or file id; any other segment is an id', async () => {
+    expect(await pageOf('eoffice/receipts/diarise')).toBe(DiariseSmartComponent);
+    expect(await pageOf('eoffice/receipts/inbox')).toBe(ReceiptListSmartComponent);
+    expect(await pageOf('eoffice/receipts/5c1e-77ab')).toBe(ReceiptViewSmartComponent);
+    expect(await pageOf('eoffice/files/create')).toBe(CreateFileSmartComponent);
+    expect(await pageOf('eoffice/files/parked')).toBe(FileListSmartComponent);
+    expect(await pageOf('eoffice/files/5c1e-77ab')).toBe(FileViewSmartComponent);
+    expect(await pageOf('eoffice/mis')).toBe(PendencyDashboardSmartComponent);
+  });
+
+  it('guards the pages as the Content App guards an extension route: signed in, extension data loaded', () => {
+    const [root] = EOFFICE_ROUTES;
+
+    expect(root.canActivate).toEqual([AuthGuardEcm, ExtensionsDataLoaderGuard]);
+    expect(root.canActivateChild).toEqual([AuthGuardEcm, ExtensionsDataLoaderGuard]);
+  });
+
+  it('loads no page with the routes: every page is fetched when first opened', () => {
+    const pages = EOFFICE_ROUTES[0].children ?? [];
+
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((route) => route.component)).toEqual([]);
+  });
+
+  it('adds Diarise to the create menu, navigating to the diarise page', async () => {
     const entry = manifest.features.create.find((item) => item.id === 'eoffice.create.diarise');
     const action = manifest.actions.find((item) => item.id === entry?.actions.click);
 
     expect(action).toEqual(jasmine.objectContaining({ type: 'NAVIGATE_URL', payload: '/eoffice/receipts/diarise' }));
+    expect(await pageOf(action?.payload)).toBe(DiariseSmartComponent);
     expect(valueOf(en, entry?.title ?? '')).toBe('Diarise dak');
   });
 
@@ -127,8 +181,13 @@ describe('provideEOfficeExtension', () => {
     expect(values.map((value) => value.$id)).toContain('eoffice.extension');
   });
 
-  it('registers the officer page component under the id the manifest uses', () => {
-    expect(TestBed.inject(ExtensionService).getComponentById('eoffice.officer.profile')).toBe(OfficerProfileSmartComponent);
+  it('registers the rule the receipt toolbar entries of the manifest use: a receipt selected, not a folder', () => {
+    const isReceipt = TestBed.inject(ExtensionService).getEvaluator('eoffice.isReceipt');
+    const selecting = (nodeType: string) =>
+      ({ selection: { count: 1, first: { entry: { id: 'n1', nodeType } } } }) as unknown as Parameters<typeof isReceipt>[0];
+
+    expect(isReceipt(selecting(EO_TYPES.receipt))).toBeTrue();
+    expect(isReceipt(selecting('cm:folder'))).toBeFalse();
   });
 
   it('registers the translations folder the host serves', () => {

@@ -1,0 +1,63 @@
+import { Type } from '@angular/core';
+import { Data, Route, Routes } from '@angular/router';
+import { AuthGuardEcm } from '@alfresco/adf-core';
+import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
+
+/** The lists a receipt page can show (route data `list`). */
+const RECEIPT_LISTS = ['created', 'inbox', 'acknowledgement', 'sent', 'closed'] as const;
+/** The lists a file page can show (route data `list`). */
+const FILE_LISTS = ['inbox', 'created', 'sent', 'parked', 'closed'] as const;
+
+const receiptList = () => import('./receipt/receipt-list/receipt-list.smart-component').then((m) => m.ReceiptListSmartComponent);
+const fileList = () => import('./file/file-list/file-list.smart-component').then((m) => m.FileListSmartComponent);
+
+/**
+ * A page whose code starts loading as soon as the router matches its URL: canMatch runs before any guard, so
+ * on a new tab the page's chunks arrive while the guards ask the repository who is signed in, not after.
+ */
+function page(path: string, load: () => Promise<Type<unknown>>, data?: Data): Route {
+  const prefetch = () => {
+    load().catch(() => undefined); // loadComponent reports a failure itself
+    return true;
+  };
+  return { path, loadComponent: load, canMatch: [prefetch], ...(data && { data }) };
+}
+
+/** What the Content App gives a manifest route by default (`app.auth`, `app.extensions.dataLoaderGuard`). */
+const GUARDS = [AuthGuardEcm, ExtensionsDataLoaderGuard];
+
+/**
+ * The extension's pages, under `/eoffice` inside the Content App's layout. Each page is loaded when it is
+ * first opened (as aca-content loads its viewer and folder rules), so the Content App starts without the
+ * extension's pages, and the heavy libraries a page uses (charts, the note editor) come with that page only.
+ *
+ * The host puts these routes among the shell's children before the Content App's own, whose `**` would
+ * otherwise answer `/eoffice/...` with its error page:
+ * `provideShellRoutes([...EOFFICE_ROUTES, ...CONTENT_LAYOUT_ROUTES])`.
+ */
+export const EOFFICE_ROUTES: Routes = [
+  {
+    path: 'eoffice',
+    canActivate: GUARDS,
+    canActivateChild: GUARDS,
+    children: [
+      page('mis', () => import('./mis/dashboard/pendency-dashboard.smart-component').then((m) => m.PendencyDashboardSmartComponent)),
+      page('officer', () =>
+        import('./officer/officer-profile/officer-profile.smart-component').then((m) => m.OfficerProfileSmartComponent)
+      ),
+      // The fixed receipt and file pages come before `receipts/:receiptId` and `files/:fileId`, so that
+      // "diarise" or "create" is never taken for an item's id.
+      page('receipts/diarise', () => import('./receipt/diarise/diarise.smart-component').then((m) => m.DiariseSmartComponent)),
+      ...RECEIPT_LISTS.map((list) => page(`receipts/${list}`, receiptList, { list })),
+      page('files/create', () => import('./file/create-file/create-file.smart-component').then((m) => m.CreateFileSmartComponent)),
+      ...FILE_LISTS.map((list) => page(`files/${list}`, fileList, { list })),
+      page('dispatch', () =>
+        import('./file/dispatch-register/dispatch-register.smart-component').then((m) => m.DispatchRegisterSmartComponent)
+      ),
+      page('files/:fileId', () => import('./file/file-view/file-view.smart-component').then((m) => m.FileViewSmartComponent)),
+      page('receipts/:receiptId', () =>
+        import('./receipt/receipt-view/receipt-view.smart-component').then((m) => m.ReceiptViewSmartComponent)
+      )
+    ]
+  }
+];
