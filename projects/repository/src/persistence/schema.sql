@@ -45,6 +45,7 @@ CREATE INDEX IF NOT EXISTS node_acl ON node(acl_id);
 CREATE INDEX IF NOT EXISTS node_modified ON node(modified_at);
 CREATE INDEX IF NOT EXISTS node_created ON node(created_at);
 CREATE INDEX IF NOT EXISTS node_archived ON node(archived_at) WHERE archived_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS node_archived_parent ON node(archived_parent_id) WHERE archived_parent_id IS NOT NULL;
 
 -- One row per property value (multi-valued properties use ord 0..n-1).
 -- text_value holds the canonical string form (dates as ISO-8601 UTC, booleans 'true'/'false',
@@ -94,6 +95,18 @@ CREATE TABLE IF NOT EXISTS ace (
   allowed    INTEGER NOT NULL DEFAULT 1,     -- 1 = ALLOWED, 0 = DENIED
   PRIMARY KEY (node_id, authority, permission)
 );
+-- The entries of an authority (read-permission filtering starts from the caller's authorities).
+CREATE INDEX IF NOT EXISTS ace_authority ON ace(authority, allowed, permission, node_id);
+
+-- Derived from node (see acl-chains.ts): for each ACL (the id of the node defining it) the nodes whose
+-- entries are in force in it, nearest first: itself at depth 0, then, while it inherits, its parent's ACL's.
+CREATE TABLE IF NOT EXISTS acl_member (
+  acl_id TEXT NOT NULL,
+  depth  INTEGER NOT NULL,
+  def_id TEXT NOT NULL,
+  PRIMARY KEY (acl_id, depth)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS acl_member_def ON acl_member(def_id, acl_id);
 
 -- Full text over name, title, description and content text (Devanagari marks kept as token characters).
 -- rowid = node.seq.
@@ -301,12 +314,17 @@ CREATE TABLE IF NOT EXISTS wf_task (
 );
 CREATE INDEX IF NOT EXISTS wf_task_process ON wf_task(process_id);
 CREATE INDEX IF NOT EXISTS wf_task_assignee ON wf_task(assignee, ended_at);
+CREATE INDEX IF NOT EXISTS wf_task_owner ON wf_task(owner, ended_at) WHERE owner IS NOT NULL;
+-- Open tasks (the task listing's default status), by process and in id order.
+CREATE INDEX IF NOT EXISTS wf_task_open ON wf_task(process_id) WHERE ended_at IS NULL;
 CREATE TABLE IF NOT EXISTS wf_task_candidate (
   task_id  TEXT NOT NULL REFERENCES wf_task(id) ON DELETE CASCADE,
   kind     TEXT NOT NULL,                    -- user | group (candidates) | starter (TaskCreateListener)
   authority TEXT NOT NULL,
   PRIMARY KEY (task_id, kind, authority)
 );
+-- Tasks offered to (or involving) an authority: the pool of a post's group, a user's candidate and starter links.
+CREATE INDEX IF NOT EXISTS wf_task_candidate_authority ON wf_task_candidate(authority, kind);
 -- Variables of a scope: the process (root execution), a child execution, or a task (task-local).
 CREATE TABLE IF NOT EXISTS wf_variable (
   scope_id   TEXT NOT NULL,
@@ -317,6 +335,8 @@ CREATE TABLE IF NOT EXISTS wf_variable (
   PRIMARY KEY (scope_id, name)
 );
 CREATE INDEX IF NOT EXISTS wf_variable_process ON wf_variable(process_id);
+-- Processes by a variable's value (tasks where variables/eowf_itemId = …: the task of an item).
+CREATE INDEX IF NOT EXISTS wf_variable_value ON wf_variable(name, value);
 CREATE TABLE IF NOT EXISTS wf_activity (
   seq          INTEGER PRIMARY KEY AUTOINCREMENT,
   process_id   TEXT NOT NULL,

@@ -23,7 +23,7 @@ export interface SearchContext {
   propertyDataType(qname: string): string | undefined;
   /** The property's `<index><tokenised>` as the model declares it (true, false, both); undefined: tokenised. */
   propertyTokenised?(qname: string): string | undefined;
-  /** SQL predicate restricting node alias `alias` to what the caller may read, e.g. `(n.acl_id IN (?,?) OR n.owner = ?)`. */
+  /** SQL predicate restricting node alias `alias` to what the caller may read, e.g. `(n.owner = ? OR EXISTS (…))`; bound with few parameters. */
   readFilter(alias: string): { sql: string; params: unknown[] };
   now?: () => Date;
   /** Optional: namespace prefix for a URI in `{uri}local` QNames beyond Alfresco's own models. */
@@ -87,9 +87,10 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
     join(
       [
         sql(deleted ? 'n.archived_at IS NOT NULL' : 'n.archived_at IS NULL'),
-        { sql: rf.sql, params: rf.params },
         main.where,
-        ...filters.filter((f) => !f.tags.some((t) => excludeTags.includes(t))).map((f) => f.where)
+        ...filters.filter((f) => !f.tags.some((t) => excludeTags.includes(t))).map((f) => f.where),
+        // last: SQLite tests the terms in this order, so the permission check runs only on rows the query matched
+        { sql: rf.sql, params: rf.params }
       ],
       ' AND '
     );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../persistence/database';
 import type { NodeRow } from '../persistence/node-row';
+import { AclChains } from '../persistence/acl-chains';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../http/api';
 
@@ -10,7 +11,12 @@ import { alfDate } from '../http/api';
  * (unique names, ACL ids, the full-text row).
  */
 export class NodeStore {
-  constructor(private readonly db: Db) {}
+  /** The chains of the ACLs in use (read-permission filtering); kept in step by the shape changes below and in NodeService. */
+  readonly chains: AclChains;
+
+  constructor(private readonly db: Db) {
+    this.chains = new AclChains(db);
+  }
 
   get(id: string): NodeRow | undefined {
     return this.db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NULL').get(id) as NodeRow | undefined;
@@ -146,6 +152,7 @@ export class NodeStore {
     } catch (e) {
       throw uniqueNameClash(e, row.name);
     }
+    if (aclId === id) this.chains.defined(id);
     return this.get(id)!;
   }
 
@@ -169,8 +176,9 @@ export class NodeStore {
     if (oldAcl === newAcl) return;
     this.db
       .prepare(
-        `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT n.id FROM node n JOIN down ON n.parent_id = down.id AND n.acl_id = ?)
-         UPDATE node SET acl_id = ? WHERE id IN (SELECT id FROM down) AND acl_id = ?`
+        // Walked down by parent (CROSS JOIN, unary +), not through every node of the ACL: costs the subtree only.
+        `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT n.id FROM down CROSS JOIN node n ON n.parent_id = down.id WHERE +n.acl_id = ?)
+         UPDATE node SET acl_id = ? WHERE id IN (SELECT id FROM down) AND +acl_id = ?`
       )
       .run(rootId, oldAcl, newAcl, oldAcl);
   }

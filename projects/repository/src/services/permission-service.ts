@@ -3,6 +3,7 @@ import type { NodeRow } from '../persistence/node-row';
 import type { Caller } from '../auth/caller';
 import type { AuthorityService } from './authority-service';
 import { errors } from '../errors/api-error';
+import { AclChains } from '../persistence/acl-chains';
 
 export type Permission = 'Read' | 'Write' | 'AddChildren' | 'Delete' | 'ReadPermissions' | 'ChangePermissions';
 
@@ -27,6 +28,11 @@ export const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   All: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions'],
   FullControl: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions']
 };
+/** The roles that include Read, as an SQL list of literals (they are constants of this file, never input). */
+const READ_ROLES_SQL = Object.keys(ROLE_PERMISSIONS)
+  .filter((r) => ROLE_PERMISSIONS[r].includes('Read'))
+  .map((r) => `'${r}'`)
+  .join(', ');
 export const SETTABLE_ROLES = ['Contributor', 'Collaborator', 'Coordinator', 'Editor', 'Consumer'];
 export const SITE_ROLES = ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteConsumer'];
 
@@ -50,7 +56,9 @@ export class PermissionService {
   constructor(
     private readonly db: Db,
     private readonly authorities: AuthorityService
-  ) {}
+  ) {
+    new AclChains(db).ensureBuilt();
+  }
 
   /** Called after any ACL or inheritance change. */
   invalidate(): void {
@@ -127,20 +135,39 @@ export class PermissionService {
     if (!this.has(caller, node, permission)) throw errors.permissionDenied();
   }
 
-  /** ACL ids the caller can read among those in use: the basis of permission-aware listings and search. */
-  readableAcls(caller: Caller): string[] {
-    const acls = this.db.prepare('SELECT DISTINCT acl_id FROM node').pluck().all() as string[];
-    return acls.filter((acl) => this.granted(caller, acl).has('Read'));
-  }
-
-  /** SQL predicate over node alias `alias` restricting rows to what the caller may read. */
+  /**
+   * SQL predicate over node alias `alias` restricting rows to what the caller may read: the owner, or a node
+   * whose ACL lets one of the caller's authorities (user, groups, GROUP_EVERYONE) read. Checked per candidate
+   * row against the ACL's chain (acl_member, a handful of rows), so the cost follows the rows the query
+   * matches and the caller's own grants, never the number of ACLs in the repository; and it binds at most
+   * three parameters however many ACLs the caller may read (SQLite refuses more than 32,766).
+   *
+   * The same evaluation as `granted`: an ALLOWED entry for a role that includes Read counts unless a DENIED
+   * entry of one of the caller's authorities for the same role comes before it in the chain (a nearer ACL,
+   * or the same ACL with an authority sorting first, as localEntries orders them).
+   */
   readFilter(caller: Caller, alias: string): { sql: string; params: unknown[] } {
     if (caller.isAdmin) return { sql: '1=1', params: [] };
-    const acls = this.readableAcls(caller);
-    const placeholders = acls.map(() => '?').join(',');
+    const authorities = JSON.stringify([...caller.authorities]);
+    const mine = 'SELECT value FROM json_each(?)';
+    const owner = `COALESCE(${alias}.owner, ${alias}.created_by) = ?`;
+    // Deny entries are rare (nothing in e-Office sets one); the clause that honours them is added only when the
+    // caller has any. Either way the row's ACL chain is walked (a node or three) and each node's few entries
+    // read by ace's primary key; the unary + keeps SQLite from seeking every (authority, role) pair instead,
+    // and CROSS JOIN from starting at the caller's entries, which for an oversight group are one per item.
+    const denies = !!this.db
+      .prepare(`SELECT 1 FROM ace WHERE allowed = 0 AND authority IN (${mine}) AND permission IN (${READ_ROLES_SQL}) LIMIT 1`)
+      .get(authorities);
+    const unlessDenied = denies
+      ? ` AND NOT EXISTS (SELECT 1 FROM acl_member m2 CROSS JOIN ace d ON d.node_id = m2.def_id
+          WHERE m2.acl_id = m.acl_id AND m2.depth <= m.depth AND d.permission = e.permission AND d.allowed = 0
+            AND +d.authority IN (${mine}) AND (m2.depth < m.depth OR d.authority < e.authority))`
+      : '';
+    const allowed = `SELECT 1 FROM acl_member m CROSS JOIN ace e ON e.node_id = m.def_id
+      WHERE m.acl_id = ${alias}.acl_id AND +e.authority IN (${mine}) AND e.allowed = 1 AND +e.permission IN (${READ_ROLES_SQL})${unlessDenied}`;
     return {
-      sql: `(${acls.length ? `${alias}.acl_id IN (${placeholders}) OR ` : ''}COALESCE(${alias}.owner, ${alias}.created_by) = ?)`,
-      params: [...acls, caller.userId]
+      sql: `(${owner} OR EXISTS (${allowed}))`,
+      params: denies ? [caller.userId, authorities, authorities] : [caller.userId, authorities]
     };
   }
 

@@ -81,11 +81,10 @@ export function listTasks(
   const includeProcessVariables = flag('includeProcessVariables');
   const knownPrefix = (prefix: string) => ctx.dictionary.namespaces().some((n) => n.prefix === prefix);
 
-  const all = ctx.db.prepare('SELECT * FROM wf_task WHERE delete_reason IS NULL ORDER BY CAST(id AS INTEGER)').all() as TaskRow[];
-  let rows = all.filter((t) => (status === 'active' ? !t.ended_at : status === 'completed' ? !!t.ended_at : true));
-
   const involvementApplies =
     one('processId') === undefined && !caller.isAdmin && candidateUser === undefined && candidateGroup === undefined;
+  let rows = candidateRows(ctx, where, status, involvementApplies ? caller.userId : undefined, knownPrefix);
+  rows = rows.filter((t) => (status === 'active' ? !t.ended_at : status === 'completed' ? !!t.ended_at : true));
   if (involvementApplies) rows = rows.filter((t) => wf.involves(caller.userId, t));
 
   const defs = new Map(wf.store.definitions().map((d) => [d.id, d]));
@@ -138,4 +137,76 @@ export function listTasks(
 /** Whether the task is offered (candidate link) to one of these groups, or to this user by name. */
 function offeredTo(wf: WorkflowService, t: TaskRow, to: { groups?: string[]; user?: string }): boolean {
   return wf.store.candidates(t.id).some((k) => (k.kind === 'group' ? !!to.groups?.includes(k.authority) : k.authority === to.user));
+}
+
+/**
+ * The rows the filters below can keep, read through indexes: open tasks only when only open ones are asked
+ * for, and narrowed by whichever of processId, assignee, candidateGroup, candidateUser, the caller's
+ * involvement and `variables/name = value` the query has (each an indexed look-up: the extension finds an
+ * item's task by its eowf_itemId, a post's pool by candidateGroup, a user's own by assignee). Every narrowing
+ * keeps a superset of what the filter for the same clause keeps, and those filters still run on the rows, so
+ * the answer is the one a scan of every task gave; only its cost now follows the answer. Activiti answers
+ * these from ACT_RU_TASK joined with its identity links and variables, which are indexed the same way.
+ */
+function candidateRows(
+  ctx: RepositoryContext,
+  where: Clause[],
+  status: string,
+  involvedUser: string | undefined,
+  knownPrefix: (prefix: string) => boolean
+): TaskRow[] {
+  // Narrowings by how few rows they usually leave: an item's process or a user's own tasks first, then a
+  // pool, then everything the user was ever involved in. Only the first kind present is put to SQL (without
+  // statistics SQLite cannot tell which index leaves fewer rows); the filters check the rest.
+  const exact: { sql: string; params: unknown[] }[] = [];
+  const pools: { sql: string; params: unknown[] }[] = [];
+  for (const c of where) {
+    if (c.op !== '=') continue;
+    if (c.property === 'processId' || c.property === 'assignee') {
+      exact.push({ sql: c.property === 'processId' ? 't.process_id = ?' : 't.assignee = ?', params: [c.value] });
+    } else if (c.property === 'candidateGroup') {
+      pools.push({
+        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_task_candidate WHERE authority = ? AND kind = 'group')",
+        params: [c.value]
+      });
+    } else if (c.property === 'candidateUser') {
+      const person = ctx.authorities.person(c.value);
+      const groups = person ? [...ctx.authorities.containingGroups(person.id)] : [];
+      pools.push({
+        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_task_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?)",
+        params: [JSON.stringify(groups.length ? groups : [c.value]), groups.length ? 'group' : 'user']
+      });
+    } else if (c.property.startsWith('variables/') && !c.property.startsWith('variables/local/')) {
+      // A process variable equal to a text, number or boolean is stored as that value's JSON (setVariable).
+      const wanted = variableValue(c, knownPrefix);
+      if (wanted.kind !== 'text' && wanted.kind !== 'number' && wanted.kind !== 'boolean') continue;
+      exact.push({
+        sql: 't.process_id IN (SELECT process_id FROM wf_variable WHERE name = ? AND value = ? AND scope_id = process_id)',
+        params: [c.property.slice('variables/'.length).replace(/^global\//, ''), JSON.stringify(wanted.value)]
+      });
+    }
+  }
+  // Activiti's taskInvolvedUser: assignee, owner, or a user identity link (candidate user or starter)
+  const involved =
+    involvedUser === undefined
+      ? []
+      : [
+          {
+            sql: "t.assignee = ? OR t.owner = ? OR t.id IN (SELECT task_id FROM wf_task_candidate WHERE authority = ? AND kind IN ('user', 'starter'))",
+            params: [involvedUser, involvedUser, involvedUser]
+          }
+        ];
+  const narrowing = exact.length ? exact : pools.length ? pools : involved;
+  const terms = [
+    { sql: 't.delete_reason IS NULL', params: [] as unknown[] },
+    ...(status === 'active'
+      ? [{ sql: 't.ended_at IS NULL', params: [] }]
+      : status === 'completed'
+        ? [{ sql: 't.ended_at IS NOT NULL', params: [] }]
+        : []),
+    ...narrowing
+  ];
+  return ctx.db
+    .prepare(`SELECT t.* FROM wf_task t WHERE ${terms.map((x) => `(${x.sql})`).join(' AND ')} ORDER BY CAST(t.id AS INTEGER)`)
+    .all(...terms.flatMap((x) => x.params)) as TaskRow[];
 }
