@@ -63,6 +63,8 @@ interface OpenTask {
 
 const NUMBERED = /^\d{6}$/;
 const MOVEMENT_PROCESS = 'eoMovement';
+/** Where the workflow binds each movement process to its item (config/workflow/src/lib.js, eoBind). */
+const BINDINGS_PATH = 'Data Dictionary/eOffice/Movements';
 /** Requests in flight at once: enough to be quick, few enough not to load a production repository. */
 const WIDTH = 4;
 
@@ -262,16 +264,13 @@ async function checkCustody(
   add: (kind: FindingKind, subject: string, what: string) => void
 ): Promise<number> {
   const tasks = await openMovementTasks(acs);
-  // The package is what the scripts act on; a process variable naming the item is caller-controlled.
-  const processItems = new Map<string, string[]>();
+  // A process moves the item its binding names (Data Dictionary/eOffice/Movements/<process id>, written by
+  // the workflow alone); the package is caller-controlled, and the scripts never read it after the start.
+  const processItems = new Map<string, string | null>();
   await pool([...new Set(tasks.map((t) => t.processId))], WIDTH, async (pid) => {
-    const page = await acs.call<{ list: { entries: { entry: { id: string } }[] } }>('workflow', 'GET', `/processes/${pid}/items`, {
-      maxItems: 100
-    });
-    processItems.set(
-      pid,
-      page.list.entries.map((e) => e.entry.id)
-    );
+    const binding = await orMissing(acs.nodes.getNode('-root-', { relativePath: `${BINDINGS_PATH}/${pid}`, include: ['properties'] }));
+    const bound = binding?.entry.properties?.['eo:boundItem'];
+    processItems.set(pid, bound ? String(bound).replace(/^workspace:\/\/SpacesStore\//, '') : null);
   });
   const candidates = new Map<string, string[]>();
   await pool(tasks, WIDTH, async (t) => {
@@ -290,20 +289,20 @@ async function checkCustody(
   const byId = new Map(items.map((i) => [i.id, i]));
   const tasksOf = new Map<string, OpenTask[]>();
   for (const t of tasks) {
-    const moved = processItems.get(t.processId) ?? [];
-    if (moved.length !== 1) {
-      add('custody', `task ${t.id} (process ${t.processId})`, `its process moves ${moved.length} items instead of one`);
+    const moved = processItems.get(t.processId);
+    if (!moved) {
+      add('custody', `task ${t.id} (process ${t.processId})`, `its process is bound to no item (no binding under ${BINDINGS_PATH})`);
       continue;
     }
-    if (!byId.has(moved[0])) {
+    if (!byId.has(moved)) {
       add(
         'custody',
         `task ${t.id} (process ${t.processId})`,
-        `moves node ${moved[0]}, which is no receipt or file of the department's series`
+        `moves node ${moved}, which is no receipt or file of the department's series`
       );
       continue;
     }
-    tasksOf.set(moved[0], [...(tasksOf.get(moved[0]) ?? []), t]);
+    tasksOf.set(moved, [...(tasksOf.get(moved) ?? []), t]);
   }
 
   for (const item of items) {

@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Acs } from '../src/acs';
+import { checkConsistency } from '../src/consistency';
+import { artefacts } from './support';
 import {
   actOn,
   claim,
@@ -204,5 +206,11 @@ describe('custody under attack through the REST API (issue 13)', () => {
     assert.match(out.summary, /not on the reporting line/);
     assert.deepEqual(await custody(d, id), before);
     assert.equal((await taskOf(d, pid)).activityDefinitionId, 'holder');
+  });
+
+  it('leaves nothing for the consistency check to find (npx eoffice doctor --consistency)', async () => {
+    const report = await checkConsistency(d.admin, artefacts().hierarchy);
+    assert.deepEqual(report.findings, []);
+    assert.ok(report.items > 0 && report.openTasks > 0, `${report.items} items, ${report.openTasks} open tasks checked`);
   });
 });

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
 import type { Acs } from '../src/acs';
 import { readText } from '../src/acs';
+import { checkConsistency } from '../src/consistency';
 import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
 import { documentLibraryPath, iso9075Encode, seriesItems, seriesItemsPath } from '../../eoffice/src/lib/domain/series-scope';
 import { WorkingDays } from '../../eoffice/src/lib/domain/working-days';
@@ -258,5 +259,11 @@ describe('planted and copied items, and holders rewriting theirs, under attack (
     // The Section Officer, who holds the file now, may carry the draft on.
     await (await d.as(SO)).nodes.updateNodeContent(yellow, 'Draft: renew the contract for one year (SO).');
     assert.deepEqual({ custody: await item(d, id), movements: await movements(d.admin, id) }, before);
+  });
+
+  it('leaves nothing for the consistency check to find (npx eoffice doctor --consistency)', async () => {
+    const report = await checkConsistency(d.admin, artefacts().hierarchy);
+    assert.deepEqual(report.findings, []);
+    assert.ok(report.items > 0 && report.openTasks > 0, `${report.items} items, ${report.openTasks} open tasks checked`);
   });
 });
