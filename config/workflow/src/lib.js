@@ -55,10 +55,13 @@ function eoBinding() {
   return companyhome.childByNamePath(EO_BINDINGS_PATH + '/' + eoProcessId());
 }
 
-/** The one receipt or file the starter put in the package (only at start: later the package is not trusted). */
-function eoPackageItem() {
+/**
+ * The one receipt or file the starter put in the package (only at start: later the package is not trusted).
+ * `what` opens the refusal: 'A movement carries' (eoMovement), 'Registration takes' (eoRegister).
+ */
+function eoPackageItem(what) {
   var items = bpm_package.children;
-  if (items.length != 1) eoFail('A movement carries exactly one receipt or file; this one has ' + items.length + ' items');
+  if (items.length != 1) eoFail(what + ' exactly one receipt or file; this one has ' + items.length + ' items');
   var item = items[0];
   if (!item.isSubType('eo:receipt') && !item.isSubType('eo:file')) eoFail(item.name + ' is neither an e-Office receipt nor a file');
   return item;

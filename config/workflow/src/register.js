@@ -12,22 +12,9 @@
 // second transaction rolls back whole and its client tries again. Series folders are readable but not
 // writable by officers (`npx eoffice install`), so nothing else can take or skip a number.
 
-function regFail(message) {
-  throw new Error(message);
-}
-
-/** The one receipt or file of the package. */
-function regItem() {
-  var items = bpm_package.children;
-  if (items.length != 1) regFail('Registration takes exactly one receipt or file; this one has ' + items.length + ' items');
-  var item = items[0];
-  if (!item.isSubType('eo:receipt') && !item.isSubType('eo:file')) regFail(item.name + ' is neither an e-Office receipt nor a file');
-  return item;
-}
-
 function regDocumentLibrary(h) {
   var lib = companyhome.childByNamePath('Sites/' + eoDomain.departmentSite(h) + '/documentLibrary');
-  if (!lib) regFail('The department site ' + eoDomain.departmentSite(h) + ' is missing: run npx eoffice install');
+  if (!lib) eoFail('The department site ' + eoDomain.departmentSite(h) + ' is missing: run npx eoffice install');
   return lib;
 }
 
@@ -51,26 +38,26 @@ function regNext(folder, label) {
     var n = eoDomain.numberOfName(String(children[i].name), width);
     if (n !== undefined && n > highest) highest = n;
   }
-  if (highest + 1 >= Math.pow(10, width)) regFail('The series ' + label + ' is full (' + width + ' digits)');
+  if (highest + 1 >= Math.pow(10, width)) eoFail('The series ' + label + ' is full (' + width + ' digits)');
   return highest + 1;
 }
 
 function regSection(h, code) {
   for (var i = 0; i < h.sections.length; i++) if (h.sections[i].code == code) return h.sections[i];
-  regFail('Unknown section ' + code + ' in department ' + h.department.code);
+  eoFail('Unknown section ' + code + ' in department ' + h.department.code);
   return null;
 }
 
 /** The subject head the file is opened under, from the department's index (Data Dictionary/eOffice). */
 function regSubjectHead(item) {
   var node = companyhome.childByNamePath('Data Dictionary/eOffice/subject-heads.json');
-  if (!node) regFail('The subject-head index is missing: run npx eoffice install');
+  if (!node) eoFail('The subject-head index is missing: run npx eoffice install');
   var heads = JSON.parse(String(node.content)).heads;
   var p = item.properties;
   for (var i = 0; i < heads.length; i++)
     if (heads[i].basic == p['eo:basicHead'] && heads[i].primary == p['eo:primaryHead'] && heads[i].secondary == p['eo:secondaryHead'])
       return heads[i];
-  regFail('Unknown subject head ' + p['eo:basicHead'] + '-' + p['eo:primaryHead'] + p['eo:secondaryHead']);
+  eoFail('Unknown subject head ' + p['eo:basicHead'] + '-' + p['eo:primaryHead'] + p['eo:secondaryHead']);
   return null;
 }
 
@@ -119,19 +106,19 @@ function regRestrict(h, item, group) {
 function regRegister(h, item, actor) {
   var post = eoPost(h, eoVar('eowf_registerAs'));
   var group = eoGroupOf(h, post.code);
-  if (!eoIsMember(group, actor)) regFail(actor + ' does not hold the post ' + eoTitle(h, post) + ' and cannot register for it');
+  if (!eoIsMember(group, actor)) eoFail(actor + ' does not hold the post ' + eoTitle(h, post) + ' and cannot register for it');
   var receipt = item.isSubType('eo:receipt');
   if (receipt) {
     var registry = eoDomain.registryPosts(h);
     var isRegistry = false;
     for (var r = 0; r < registry.length; r++) if (registry[r].code == post.code) isRegistry = true;
-    if (!isRegistry) regFail('Only the Central Registry diarises receipts; ' + eoTitle(h, post) + ' cannot');
+    if (!isRegistry) eoFail('Only the Central Registry diarises receipts; ' + eoTitle(h, post) + ' cannot');
   }
   var lib = regDocumentLibrary(h);
   var intake = lib.childByNamePath(eoDomain.intakeFolder(post.code));
   var parent = item.parent;
   if (!intake || !parent || String(parent.id) != String(intake.id))
-    regFail(item.name + ' is not in the intake folder of ' + eoTitle(h, post) + ' (' + eoDomain.intakeFolder(post.code) + ')');
+    eoFail(item.name + ' is not in the intake folder of ' + eoTitle(h, post) + ' (' + eoDomain.intakeFolder(post.code) + ')');
 
   var p = item.properties;
   var section = regSection(h, String(p[receipt ? 'eo:receiptSection' : 'eo:fileSection'] || '')).code;
@@ -197,33 +184,33 @@ function regRegister(h, item, actor) {
  */
 function regAmend(h, item, actor, text) {
   var receipt = item.isSubType('eo:receipt');
-  if (!receipt && !item.isSubType('eo:file')) regFail(item.name + ' is neither an e-Office receipt nor a file');
-  if (!item.properties[receipt ? 'eo:receiptNumber' : 'eo:fileNumber']) regFail(item.name + ' is not registered yet');
+  if (!receipt && !item.isSubType('eo:file')) eoFail(item.name + ' is neither an e-Office receipt nor a file');
+  if (!item.properties[receipt ? 'eo:receiptNumber' : 'eo:fileNumber']) eoFail(item.name + ' is not registered yet');
   var holder = String(item.properties['eo:currentHolder'] || '');
-  if (!eoIsMember(holder, actor)) regFail(actor + ' does not hold ' + eoLabel(item) + ' and cannot amend it');
+  if (!eoIsMember(holder, actor)) eoFail(actor + ' does not hold ' + eoLabel(item) + ' and cannot amend it');
   var changes;
   try {
     changes = JSON.parse(text);
   } catch (e) {
-    regFail('eowf_amendment is not a JSON object');
+    eoFail('eowf_amendment is not a JSON object');
   }
-  if (!changes || typeof changes != 'object' || changes instanceof Array) regFail('eowf_amendment is not a JSON object');
+  if (!changes || typeof changes != 'object' || changes instanceof Array) eoFail('eowf_amendment is not a JSON object');
   var movements = item.childByNamePath('Movements');
   var moved = String(item.properties['eo:status'] || 'created') != 'created' || (movements && movements.children.length > 0);
   for (var key in changes) {
     if (!changes.hasOwnProperty(key)) continue;
     var value = changes[key];
     if (!receipt) {
-      if (eoDomain.FILE_AMENDABLE.indexOf(key) < 0) regFail(key + ' cannot be amended on a file');
+      if (eoDomain.FILE_AMENDABLE.indexOf(key) < 0) eoFail(key + ' cannot be amended on a file');
       item.properties[key] = regLinkedFiles(item, value);
       continue;
     }
     var allowed = eoDomain.RECEIPT_AMENDABLE.indexOf(key) >= 0 || (!moved && eoDomain.RECEIPT_AMENDABLE_BEFORE_MOVING.indexOf(key) >= 0);
     if (!allowed)
-      regFail(
+      eoFail(
         key + ' cannot be amended' + (eoDomain.RECEIPT_AMENDABLE_BEFORE_MOVING.indexOf(key) >= 0 ? ' once the receipt has moved' : '')
       );
-    if (value !== null && typeof value != 'string' && typeof value != 'boolean') regFail(key + ' must be text, true/false or null');
+    if (value !== null && typeof value != 'string' && typeof value != 'boolean') eoFail(key + ' must be text, true/false or null');
     item.properties[key] = value;
   }
   item.save();
@@ -232,14 +219,14 @@ function regAmend(h, item, actor, text) {
 /** The linked files of an amendment: ids of other registered e-files (at most 100), as node references. */
 function regLinkedFiles(item, value) {
   if (value === null) return null;
-  if (!(value instanceof Array) || value.length > 100) regFail('eo:linkedFiles must be a list of at most 100 file ids');
+  if (!(value instanceof Array) || value.length > 100) eoFail('eo:linkedFiles must be a list of at most 100 file ids');
   var refs = [];
   for (var i = 0; i < value.length; i++) {
     var id = value[i];
-    if (typeof id != 'string' || !/^[0-9a-zA-Z-]{1,64}$/.test(id)) regFail('eo:linkedFiles holds something that is not a node id');
+    if (typeof id != 'string' || !/^[0-9a-zA-Z-]{1,64}$/.test(id)) eoFail('eo:linkedFiles holds something that is not a node id');
     var other = search.findNode('workspace://SpacesStore/' + id);
-    if (!other || !other.isSubType('eo:file') || !other.properties['eo:fileNumber']) regFail(id + ' is not an e-file');
-    if (String(other.id) == String(item.id)) regFail('A file cannot be linked to itself');
+    if (!other || !other.isSubType('eo:file') || !other.properties['eo:fileNumber']) eoFail(id + ' is not an e-file');
+    if (String(other.id) == String(item.id)) eoFail('A file cannot be linked to itself');
     refs.push('workspace://SpacesStore/' + id);
   }
   return refs;
@@ -248,7 +235,7 @@ function regLinkedFiles(item, value) {
 (function () {
   var h = eoHierarchy();
   var actor = String(initiator.properties.userName);
-  var item = regItem();
+  var item = eoPackageItem('Registration takes');
   var amendment = eoVar('eowf_amendment');
   if (amendment) regAmend(h, item, actor, amendment);
   else regRegister(h, item, actor);

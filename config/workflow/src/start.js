@@ -4,7 +4,7 @@
 (function () {
   var h = eoHierarchy();
   var actor = eoActor();
-  var item = eoPackageItem();
+  var item = eoPackageItem('A movement carries');
   var post = eoPost(h, eoVar('eowf_fromPost'));
   var group = eoGroupOf(h, post.code);
   if (!eoIsMember(group, actor)) eoFail(actor + ' does not hold the post ' + eoTitle(h, post) + ' and cannot act for it');

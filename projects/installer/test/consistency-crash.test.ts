@@ -5,9 +5,7 @@
  * that was answered 2xx is there.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -18,38 +16,7 @@ import { DEMO_PASSWORD } from '../src/seed/officers';
 import { seedDemo } from '../src/seed/seed-demo';
 import { findPost, postGroup, postOfGroup } from '../../eoffice/src/lib/domain/hierarchy';
 import { artefacts } from './support';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const main = path.join(root, 'projects', 'repository', 'src', 'main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The repository as its own process (as `npm start` runs it), so that it can be killed outright. */
-async function startProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', String(port), '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('repository did not start')), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ACS-compatible repository at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`repository exited early: ${code}`)));
-  });
-  return child;
-}
+import { freePort, startRepositoryProcess } from '../../repository/test/support/repository-process';
 
 interface Marking {
   itemId: string;
@@ -64,7 +31,7 @@ test('kill -9 during a burst of 50 markings leaves nothing for the consistency c
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-crash-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let child = await startProcess(port, dataDir);
+  let child = await startRepositoryProcess(port, dataDir);
   try {
     const admin = await connect({ url, user: 'admin', password: 'admin' });
     await seedDemo(admin, a, new StepLog(() => undefined));
@@ -122,7 +89,7 @@ test('kill -9 during a burst of 50 markings leaves nothing for the consistency c
     await exited;
     assert.ok(answered.size < markings.length, `the kill came in the middle of the burst (${answered.size} of 50 answered)`);
 
-    child = await startProcess(port, dataDir);
+    child = await startRepositoryProcess(port, dataDir);
     const after = await connect({ url, user: 'admin', password: 'admin' });
     const report = await checkConsistency(after, h);
     assert.deepEqual(

@@ -5,50 +5,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
+import { freePort, startRepositoryProcess } from '../support/repository-process';
 
-const root = path.resolve(__dirname, '..', '..', '..', '..');
-const main = path.join(root, 'projects', 'repository', 'src', 'main.ts');
 const auth = 'Basic ' + Buffer.from('admin:admin').toString('base64');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startProcess(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', String(port), '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('repository did not start')), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ACS-compatible repository at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`repository exited early: ${code}`)));
-  });
-  return child;
-}
 
 const base = (port: number) => `http://127.0.0.1:${port}/alfresco/api/-default-/public/alfresco/versions/1`;
 
 test('writes answered 2xx survive SIGKILL; nothing half-written appears', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-durability-'));
   const port = await freePort();
-  let child = await startProcess(port, dataDir);
+  let child = await startRepositoryProcess(port, dataDir);
   try {
     const folder = await fetch(`${base(port)}/nodes/-my-/children`, {
       method: 'POST',
@@ -93,7 +62,7 @@ test('writes answered 2xx survive SIGKILL; nothing half-written appears', async 
     await exited;
     assert.ok(acknowledged.size >= 120);
 
-    child = await startProcess(port, dataDir);
+    child = await startRepositoryProcess(port, dataDir);
     // Every acknowledged write is there with its properties and its whole content.
     for (const [name, ack] of acknowledged) {
       const res = await fetch(`${base(port)}/nodes/${ack.id}`, { headers: { Authorization: auth } });
