@@ -1,8 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, seedDemo, waitForRepository } from './local-repository';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** E2E_DIST=dist/<name> lets several checkouts' e2e runs build side by side without overwriting one build. */
@@ -12,18 +12,6 @@ const RESULTS = path.join(ROOT, 'test-results');
 
 /** Sources that go into the production build: rebuild when any is newer than the build. */
 const BUILD_INPUTS = ['projects/content-app', 'projects/eoffice/src', 'projects/eoffice/assets', 'angular.json'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function newestChange(entry: string): number {
   const info = statSync(entry);
@@ -42,40 +30,6 @@ function ensureBuild(): void {
     if (build.status !== 0) {
       throw new Error('ng build content-app failed');
     }
-  }
-}
-
-async function waitForRepository(url: string, repository: ChildProcess | null, logFile: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (repository && repository.exitCode !== null) {
-      throw new Error(`The repository exited with code ${repository.exitCode}; see ${logFile}`);
-    }
-    try {
-      const response = await fetch(`${url}/alfresco/api/discovery`);
-      if (response.status < 500) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`The repository did not answer on ${url} within 90 s; see ${logFile}`);
-}
-
-/**
- * Seeds the demo department (General Administration Department, officers with password demo1234, about
- * 200 receipts and 60 files) unless its site already exists; the dak diary tests sign in as its officers.
- */
-function seedDemo(repositoryUrl: string): void {
-  const seed = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'projects/installer/src/cli.ts', 'seed-demo', '--url', repositoryUrl, '--if-empty'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }
-  );
-  if (seed.status !== 0) {
-    throw new Error(`seed-demo against ${repositoryUrl} failed (exit ${seed.status})`);
   }
 }
 

@@ -14,14 +14,14 @@
  * Over localhost and over a throttled link, since on localhost bytes cost almost nothing.
  * Starts a repository with the demo department unless --repository names one. Prints figures; asserts nothing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../../playwright.config';
+import { freePort, seedDemo, waitForRepository } from '../../../e2e/support/local-repository';
 import { startStaticServer } from '../../../scripts/serve.mjs';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -75,31 +75,6 @@ function firstRowWatch(row: string): string {
   }`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitForRepository(url: string, child: ChildProcess | null): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the repository exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/alfresco/api/discovery`)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`the repository did not answer on ${url}`);
-}
-
 /** A repository of its own with the demo department (as the e2e suite starts one), or the one named. */
 async function repository(): Promise<{ url: string; stop: () => void }> {
   const named = option('repository', '');
@@ -126,15 +101,7 @@ async function repository(): Promise<{ url: string; stop: () => void }> {
   try {
     await waitForRepository(url, child);
     console.log('Seeding the demo department…');
-    const seed = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'projects/installer/src/cli.ts', 'seed-demo', '--url', url, '--if-empty'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit']
-      }
-    );
-    if (seed.status !== 0) throw new Error(`seed-demo failed (exit ${seed.status})`);
+    seedDemo(url);
   } catch (error) {
     stop();
     throw error;
