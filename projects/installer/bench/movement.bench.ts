@@ -44,10 +44,7 @@ async function main(): Promise<void> {
       [asos, 'ASO_EST_1'],
       [sos, 'SO_EST']
     ] as const) {
-      for (const id of users) {
-        await d.admin.people.createPerson({ id, firstName: id, lastName: post, email: `${id}@example.gov.in`, password: PASSWORD });
-        await d.admin.groups.createGroupMembership(d.group(post), { id, memberType: 'PERSON' });
-      }
+      for (const id of users) await d.addOfficer(id, post);
     }
     await Promise.all([...clerks, ...asos, ...sos].map((u) => d.as(u)));
 

@@ -22,6 +22,8 @@ export interface Department {
   group(post: string): string;
   /** The code of the post `user` holds (the first one). */
   postOf(user: string): string;
+  /** Creates `user` as an officer holding `post` (beside the hierarchy's incumbents). */
+  addOfficer(user: string, post: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startDepartment(): Promise<Department> {
   }
   const { documentLibraryId } = await install(admin, a, new StepLog(() => undefined));
   const cache = new Map<string, Promise<Acs>>();
+  const extraPosts = new Map<string, string>();
   return {
     repo,
     admin,
@@ -49,9 +52,14 @@ export async function startDepartment(): Promise<Department> {
     as: (user) => cache.get(user) ?? cache.set(user, repo.acs(user, PASSWORD)).get(user)!,
     group: (post) => postGroup(a.hierarchy, post),
     postOf: (user) => {
-      const post = a.hierarchy.posts.find((p) => p.incumbent === user);
+      const post = extraPosts.get(user) ?? a.hierarchy.posts.find((p) => p.incumbent === user)?.code;
       if (!post) throw new Error(`${user} holds no post`);
-      return post.code;
+      return post;
+    },
+    addOfficer: async (user, post) => {
+      await admin.people.createPerson({ id: user, firstName: user, lastName: post, email: `${user}@example.gov.in`, password: PASSWORD });
+      await admin.groups.createGroupMembership(postGroup(a.hierarchy, post), { id: user, memberType: 'PERSON' });
+      extraPosts.set(user, post);
     },
     stop: () => repo.stop()
   };
