@@ -9,6 +9,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ensureIncumbents } from '../src/install';
 import { StepLog } from '../src/log';
+import { SearchApi } from '@alfresco/js-api';
+import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
+import { fileQuery } from '../../eoffice/src/lib/file/model/file-query';
 import { artefacts } from './support';
 import {
   act,
@@ -247,8 +250,26 @@ describe('movement workflow', () => {
       approvals.list.entries.some((e: { entry: { id: string } }) => e.entry.id === t.id),
       'the SO sees the request'
     );
+    // The request is in the approver's Files Inbox (the extension's own query), and it says who is to decide:
+    // ACS lists the approval task to the requester too (she started the process), so the item must.
+    const filesInbox = async (user: string, post: string) => {
+      const answer = await new SearchApi((await d.as(user)).api).search({
+        query: { query: fileQuery(departmentSite(artefacts().hierarchy), 'inbox', [d.group(post)]), language: 'afts' },
+        paging: { skipCount: 0, maxItems: 1000 }
+      });
+      return (answer.list?.entries ?? []).map((e) => e.entry.id);
+    };
+    assert.ok((await filesInbox(SO, 'SO_EST')).includes(id), "the request is in the Section Officer's Files Inbox");
+    assert.ok((await filesInbox(ASO1, 'ASO_EST_1')).includes(id), 'the file stays in the requester’s Inbox');
+    assert.equal((await item(d, id))['eo:pendingApprover'], d.group('SO_EST'));
+    const requesterSees = await (await d.as(ASO1)).call('workflow', 'GET', '/tasks', { where: `(processId='${pid}')` });
+    assert.ok(
+      requesterSees.list.entries.some((e: { entry: { id: string } }) => e.entry.id === t.id),
+      'ACS lists the approval task to the requester: only eo:pendingApprover tells the extension who decides'
+    );
     await act(await d.as(SO), t.id, { eowf_decision: 'refuse', eowf_remarks: 'Reply to the circular first' });
     assert.equal((await item(d, id))['eo:status'], 'inMovement');
+    assert.ok(!(await filesInbox(SO, 'SO_EST')).includes(id), 'refused: the request leaves the Section Officer’s Inbox');
     assert.equal((await taskOf(d, pid)).activityDefinitionId, 'holder');
 
     await actOn(d, pid, ASO1, { eowf_action: 'close' });

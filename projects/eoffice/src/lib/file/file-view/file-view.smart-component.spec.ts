@@ -120,7 +120,7 @@ describe('FileViewSmartComponent', () => {
     expect(byId(element, 'eoffice-file-subject')?.textContent).toContain('अवर श्रेणी लिपिकों की भर्ती');
     expect(element.querySelector('[data-test="selected"]')?.textContent).toBe('c2');
     expect(element.querySelector('[data-test="notes-writable"]')?.textContent).toBe('true');
-    expect(openItem).toHaveBeenCalledWith('file-1', { currentHolder: 'GROUP_EO_GAD_SO_EST' });
+    expect(openItem).toHaveBeenCalledWith('file-1', { currentHolder: 'GROUP_EO_GAD_SO_EST', pendingApprover: '' });
   });
 
   it('offers Send, Send back, Park and Close to the holder, and opens the marking dialog for the file', async () => {

@@ -154,7 +154,11 @@ export class FileViewSmartComponent {
       this.file.set(file);
       await Promise.all([this.reloadCorrespondence(), this.loadRelated(file)]);
       // Opening the file claims the officer's holder task: the sender can no longer pull it back.
-      this.task.set(await this.movement.openItem(file.id, { currentHolder: file.currentHolder }).catch(() => null));
+      this.task.set(
+        await this.movement
+          .openItem(file.id, { currentHolder: file.currentHolder, pendingApprover: file.pendingApprover ?? '' })
+          .catch(() => null)
+      );
     } catch (e) {
       const status = (e as { status?: number }).status;
       this.failed.set(

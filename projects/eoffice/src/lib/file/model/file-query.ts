@@ -35,8 +35,13 @@ export function fileQuery(site: string, list: FileListName, posts: string[], tex
   const parts = [seriesItems(site, ['file'])];
   switch (list) {
     case 'inbox':
-      // Files on the officer's desk: received, sent back, or opened here and not yet sent.
-      parts.push(anyOf('eo:currentHolder', posts), anyOf('eo:status', ['created', 'inMovement']));
+      // Files on the officer's desk: received, sent back, or opened here and not yet sent; and files whose
+      // closing or reopening waits for the officer's post to approve it (they stay with the requester).
+      // eo:pendingApprover is tokenised (changing that is not an incremental model update on ACS), but a post
+      // group is one token, so `=` matches the whole group name.
+      parts.push(
+        `((${anyOf('eo:currentHolder', posts)} AND ${anyOf('eo:status', ['created', 'inMovement'])}) OR ${anyOf('eo:pendingApprover', posts)})`
+      );
       break;
     case 'created':
       // Every file the officer's posts opened, wherever it is now (as the receipts' Created list).

@@ -22,6 +22,8 @@ export interface EFile {
   recordCategory?: string;
   status: ItemStatus | string;
   currentHolder: string;
+  /** Post group asked to approve a close or reopen request (eo:pendingApprover); empty when none waits. */
+  pendingApprover?: string;
   heldSince?: string;
   dueDate?: string;
   urgency?: string;
@@ -95,6 +97,7 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     recordCategory: text(p, 'eo:recordCategory') || undefined,
     status: text(p, 'eo:status') || 'created',
     currentHolder: text(p, 'eo:currentHolder'),
+    pendingApprover: text(p, 'eo:pendingApprover'),
     heldSince: iso(p['eo:heldSince']),
     dueDate: iso(p['eo:dueDate']),
     urgency: text(p, 'eo:urgency') || undefined,

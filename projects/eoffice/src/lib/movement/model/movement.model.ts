@@ -24,6 +24,14 @@ export interface ItemTask {
   request?: 'close' | 'reopen';
 }
 
+/** Who holds an item and who is asked to approve a request on it: the workflow keeps both on the item. */
+export interface ItemCustody {
+  /** Post group holding the item (eo:currentHolder). */
+  currentHolder: string;
+  /** Post group asked to approve a close or reopen request (eo:pendingApprover); empty when none waits. */
+  pendingApprover: string;
+}
+
 /** One step of an item's movement history, as the workflow records it in Movements/. */
 export interface Movement {
   sequence: number;

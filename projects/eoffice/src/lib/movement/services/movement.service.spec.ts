@@ -13,11 +13,13 @@ describe('MovementService', () => {
   let route: Route;
   let holder: string;
   let status: string;
+  let pendingApprover: string;
 
   beforeEach(() => {
     calls = [];
     holder = 'GROUP_EO_GAD_SO_EST';
     status = 'inMovement';
+    pendingApprover = '';
     const callApi = (
       path: string,
       method: string,
@@ -37,7 +39,10 @@ describe('MovementService', () => {
     };
     spyOn(PeopleApi.prototype, 'getPerson').and.resolveTo({ entry: { id: 'priya.nair' } } as never);
     spyOn(NodesApi.prototype, 'getNode').and.callFake(
-      async () => ({ entry: { id: 'r1', properties: { 'eo:currentHolder': holder, 'eo:status': status } } }) as never
+      async () =>
+        ({
+          entry: { id: 'r1', properties: { 'eo:currentHolder': holder, 'eo:status': status, 'eo:pendingApprover': pendingApprover } }
+        }) as never
     );
     TestBed.configureTestingModule({
       providers: [
@@ -105,10 +110,34 @@ describe('MovementService', () => {
     const getNode = NodesApi.prototype.getNode as jasmine.Spy;
     const service = TestBed.inject(MovementService);
 
-    expect(await service.openItem('r1', { currentHolder: 'GROUP_EO_GAD_SO_EST' })).toEqual({ id: 't1', kind: 'holder' });
-    expect(await service.openItem('r1', { currentHolder: 'GROUP_EO_GAD_US_EST' })).toEqual({ id: 't1', kind: 'pullBack' });
+    expect(await service.openItem('r1', { currentHolder: 'GROUP_EO_GAD_SO_EST', pendingApprover: '' })).toEqual({
+      id: 't1',
+      kind: 'holder'
+    });
+    expect(await service.openItem('r1', { currentHolder: 'GROUP_EO_GAD_US_EST', pendingApprover: '' })).toEqual({
+      id: 't1',
+      kind: 'pullBack'
+    });
     expect(getNode).not.toHaveBeenCalled();
     expect(calls.filter((c) => c.method === 'PUT').length).toBe(1);
+  });
+
+  it('offers an approval only to the post asked to approve, not to the officer who asked (ACS lists it to both)', async () => {
+    // An Assistant Section Officer asked to close: the item stays with her post, the approval task waits for the
+    // Section Officer's post, and ACS lists it to her too because she started the process.
+    holder = 'GROUP_EO_GAD_ASO_EST_1';
+    route = (method, path) => (method === 'GET' && path === '/tasks' ? tasks({ id: 'a1', activityDefinitionId: 'approval' }) : {});
+    const service = TestBed.inject(MovementService);
+
+    pendingApprover = 'GROUP_EO_GAD_US_EST';
+    expect(await service.openItem('r1')).toBeNull();
+    await expectAsync(service.decide('r1', 'approve')).toBeRejectedWith(jasmine.any(MovementRefusal));
+    expect(calls.some((c) => c.method === 'PUT')).toBeFalse();
+
+    pendingApprover = 'GROUP_EO_GAD_SO_EST';
+    expect(await service.openItem('r1')).toEqual({ id: 'a1', kind: 'approval' });
+    await service.decide('r1', 'refuse', 'Reply still awaited');
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.path)).toEqual(['/tasks/a1', '/tasks/a1']);
   });
 
   it("does not claim a sender's pull-back task when it opens what it sent (that would count as opened)", async () => {

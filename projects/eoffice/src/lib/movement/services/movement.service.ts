@@ -4,6 +4,7 @@ import { NodesApi, PeopleApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { postOfGroup } from '../../domain';
 import {
+  ItemCustody,
   ItemTask,
   MOVEMENT_PROCESS_KEY,
   MarkingRequest,
@@ -95,10 +96,10 @@ export class MovementService {
 
   /**
    * The caller's open task on the item, claimed when it holds the item; null when it has none.
-   * `known.currentHolder` (eo:currentHolder, when the caller has just read the item) spares reading its node again.
+   * `known` (the item's custody properties, when the caller has just read the item) spares reading its node again.
    */
-  async openItem(itemId: string, known?: { currentHolder: string }): Promise<ItemTask | null> {
-    const task = await this.findTask(itemId, known?.currentHolder);
+  async openItem(itemId: string, known?: ItemCustody): Promise<ItemTask | null> {
+    const task = await this.findTask(itemId, known);
     if (!task) return null;
     if (task.kind === 'holder') await this.claim(task.id);
     return task;
@@ -178,17 +179,20 @@ export class MovementService {
     return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
   }
 
-  private async findTask(itemId: string, knownHolder?: string): Promise<ItemTask | null> {
+  private async findTask(itemId: string, known?: ItemCustody): Promise<ItemTask | null> {
     const tasks = await this.itemTasks(itemId);
     if (!tasks.length) return null;
     const approval = tasks.find((t) => t.activityDefinitionId === 'approval');
     const holderTask = tasks.find((t) => t.activityDefinitionId !== 'approval');
+    const [desk, custody] = await Promise.all([this.deskService.desk(), known ?? this.custodyOf(itemId)]);
     if (holderTask) {
       // The holder task lists the sender as a candidate too (pull back): who holds the item decides the kind.
-      const holds = await this.holdsItem(itemId, knownHolder);
+      const holds = desk.posts.includes(custody.currentHolder);
       if (holds || !approval) return { id: holderTask.id, kind: holds ? 'holder' : 'pullBack' };
     }
-    return approval ? { id: approval.id, kind: 'approval' } : null;
+    // ACS links the officer who started the process to every one of its tasks (TasksImpl: the initiator is
+    // involved), so the requester sees the approval task too: only the post asked to approve may decide it.
+    return approval && desk.posts.includes(custody.pendingApprover) ? { id: approval.id, kind: 'approval' } : null;
   }
 
   /** The caller's open tasks on the item: offered to one of the officer's posts, or claimed by the officer. */
@@ -204,16 +208,10 @@ export class MovementService {
     return [...byId.values()];
   }
 
-  private async holdsItem(itemId: string, knownHolder?: string): Promise<boolean> {
-    const [desk, holder] = await Promise.all([
-      this.deskService.desk(),
-      knownHolder !== undefined
-        ? knownHolder
-        : this.nodes
-            .getNode(itemId, { include: ['properties'] })
-            .then((node) => String((node.entry.properties as Record<string, unknown> | undefined)?.['eo:currentHolder'] ?? ''))
-    ]);
-    return desk.posts.includes(holder);
+  private async custodyOf(itemId: string): Promise<ItemCustody> {
+    const node = await this.nodes.getNode(itemId, { include: ['properties'] });
+    const props = (node.entry.properties ?? {}) as Record<string, unknown>;
+    return { currentHolder: String(props['eo:currentHolder'] ?? ''), pendingApprover: String(props['eo:pendingApprover'] ?? '') };
   }
 
   /** Starts the movement of an item nobody moved yet, for the caller's post that holds it (or its first post). */

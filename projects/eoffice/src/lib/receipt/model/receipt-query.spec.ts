@@ -62,6 +62,11 @@ describe('receiptQuery', () => {
     expect(closed).toContain('=eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
     expect(closed).toContain('(=eo:status:"closed" OR =eo:status:"putInFile")');
     expect(receiptQuery(SITE, receiptListKind('created', posts), {})).toContain('=eo:originPost:"GROUP_EO_GAD_SO_EST"');
+    // A closed receipt whose reopening waits for the post's approval is in its Inbox too.
+    expect(receiptQuery(SITE, receiptListKind('inbox', posts), {})).toContain(
+      '((=eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"inMovement" OR =eo:status:"parked")) OR =eo:pendingApprover:"GROUP_EO_GAD_SO_EST")'
+    );
+    expect(sent).not.toContain('eo:pendingApprover');
   });
 
   it('Acknowledgement lists what the post diarised and has not yet acknowledged', () => {

@@ -64,7 +64,7 @@ export type ReceiptListName = 'created' | 'inbox' | 'sent' | 'closed' | 'acknowl
 export function receiptListKind(list: ReceiptListName, posts: string[]): ReceiptListKind {
   switch (list) {
     case 'inbox':
-      return { holderPosts: posts, statuses: ['inMovement', 'parked'] };
+      return { holderPosts: posts, statuses: ['inMovement', 'parked'], approverPosts: posts };
     case 'sent':
       return { previousHolderPosts: posts, statuses: ['inMovement', 'parked'] };
     case 'closed':
@@ -87,6 +87,8 @@ export interface ReceiptListKind {
   unacknowledged?: boolean;
   /** Only receipts in these states (the Inbox shows moving and parked ones, not closed or filed ones). */
   statuses?: string[];
+  /** Inbox: also receipts whose reopening waits for one of these posts to approve it, whoever holds them. */
+  approverPosts?: string[];
 }
 
 /** AFTS string literal: double quotes and backslashes escaped. */
@@ -104,10 +106,13 @@ function anyOf(property: string, values: string[]): string {
 export function receiptQuery(site: string, kind: ReceiptListKind, filters: ReceiptFilters, unreadIds: string[] = []): string {
   const parts = [seriesItems(site, ['receipt'])];
   if (kind.originPosts) parts.push(kind.originPosts.length ? anyOf('eo:originPost', kind.originPosts) : '=eo:originPost:"-none-"');
-  if (kind.holderPosts) parts.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
+  const custody: string[] = [];
+  if (kind.holderPosts) custody.push(kind.holderPosts.length ? anyOf('eo:currentHolder', kind.holderPosts) : '=eo:currentHolder:"-none-"');
   if (kind.previousHolderPosts)
-    parts.push(kind.previousHolderPosts.length ? anyOf('eo:previousHolder', kind.previousHolderPosts) : '=eo:previousHolder:"-none-"');
-  if (kind.statuses?.length) parts.push(anyOf('eo:status', kind.statuses));
+    custody.push(kind.previousHolderPosts.length ? anyOf('eo:previousHolder', kind.previousHolderPosts) : '=eo:previousHolder:"-none-"');
+  if (kind.statuses?.length) custody.push(anyOf('eo:status', kind.statuses));
+  if (kind.approverPosts?.length) parts.push(`((${custody.join(' AND ')}) OR ${anyOf('eo:pendingApprover', kind.approverPosts)})`);
+  else parts.push(...custody);
   if (kind.unacknowledged) parts.push('NOT eo:acknowledgedAt:[MIN TO MAX]');
   if (filters.diarisedFrom || filters.diarisedTo) {
     // index needed: range over office days (IST), the "to" day included

@@ -47,6 +47,8 @@ export interface Receipt extends Omit<ReceiptDraft, 'diarisedDate'> {
   diarisedAt: string;
   status: string;
   currentHolder: string;
+  /** Post group asked to approve a reopen request (eo:pendingApprover); empty when none waits. */
+  pendingApprover?: string;
   heldSince?: string;
   originPost: string;
 }
@@ -209,6 +211,7 @@ export function toReceipt(node: { id: string; name?: string; properties?: Record
     vipName: str(p, 'eo:vipName'),
     status: str(p, 'eo:status') || 'created',
     currentHolder: str(p, 'eo:currentHolder'),
+    pendingApprover: str(p, 'eo:pendingApprover'),
     heldSince: str(p, 'eo:heldSince') || undefined,
     originPost: str(p, 'eo:originPost')
   };

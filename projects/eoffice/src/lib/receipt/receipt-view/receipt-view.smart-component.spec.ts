@@ -132,7 +132,7 @@ describe('ReceiptViewSmartComponent', () => {
 
   it('opens the receipt (claims its task) with the holder it just read, and offers Send, Copy and Reply only to the post that holds it', async () => {
     const { element } = await render();
-    expect(openItem).toHaveBeenCalledOnceWith(receiptNode.id, { currentHolder: 'GROUP_EO_GAD_CRU' });
+    expect(openItem).toHaveBeenCalledOnceWith(receiptNode.id, { currentHolder: 'GROUP_EO_GAD_CRU', pendingApprover: '' });
     for (const action of ['send', 'copy', 'reply']) {
       expect(element.querySelector(`[data-automation-id="eoffice-receipt-${action}"]`))
         .withContext(action)

@@ -134,7 +134,14 @@ export class ReceiptViewSmartComponent {
             .catch(() => [])
         );
         // The holder was just read with the receipt: MovementService need not read the node again.
-        this.task.set(await this.movement.openItem(details.receipt.id, { currentHolder: details.receipt.currentHolder }).catch(() => null));
+        this.task.set(
+          await this.movement
+            .openItem(details.receipt.id, {
+              currentHolder: details.receipt.currentHolder,
+              pendingApprover: details.receipt.pendingApprover ?? ''
+            })
+            .catch(() => null)
+        );
       })
       .catch(() => this.failed.set(true))
       .finally(() => {
