@@ -18,6 +18,26 @@
   var toText = eoTaskVar('eowf_to');
   var status = item.properties['eo:status'];
 
+  /**
+   * Send back returns an item the way it came. eo:returnTo is the post it goes back to next and eo:returnPath
+   * the posts before that, oldest first: a send puts the holder on top, a send back takes the top off, so the
+   * officer an item was sent back to sends it further back, not up again to whoever returned it. The values
+   * before the move are kept for pull back (eo:returnToBefore, eo:returnPathBefore).
+   */
+  function returnPathAfter(move) {
+    var top = eoText(item.properties['eo:returnTo']);
+    var before = item.properties['eo:returnPath'] || [];
+    var path = [];
+    for (var i = 0; i < before.length; i++) path.push(eoText(before[i]));
+    var props = { 'eo:returnToBefore': top || null, 'eo:returnPathBefore': path.slice(0) };
+    if (move == 'send') {
+      if (top) path.push(top);
+      props['eo:returnTo'] = holder.code;
+    } else props['eo:returnTo'] = path.length ? path.pop() : null;
+    props['eo:returnPath'] = path;
+    return props;
+  }
+
   function moveTo(target, kind, opts) {
     var toGroup = eoGroupOf(h, target.code);
     eoRecord(item, { action: kind, from: holderGroup, fromUser: actor, to: toGroup, remarks: remarks, due: due, jumped: opts.jumped });
@@ -47,7 +67,8 @@
       'eo:currentHolder': senderGroup,
       'eo:heldSince': new Date(),
       'eo:previousHolder': sentBy ? eoGroupOf(h, sentBy) : null,
-      'eo:returnTo': sentBy || null
+      'eo:returnTo': sentBy || null,
+      'eo:returnPath': item.properties['eo:returnPathBefore'] || []
     });
     eoHandOver(item, senderGroup, null, holderGroup, false);
     eoSetHolder(h, item, sender.code, null);
@@ -94,7 +115,7 @@
         (remarks ? remarks + ' ' : '') + '[for ' + eoTitle(h, to) + ', through ' + eoTitle(h, target) + ', a level jumped on the way up]';
     var jumpedGroups = [];
     for (var k = 0; k < jumped.length; k++) jumpedGroups.push(eoGroupOf(h, jumped[k]));
-    eoCustody(item, { 'eo:returnToBefore': eoText(item.properties['eo:returnTo']) || null, 'eo:returnTo': holder.code });
+    eoCustody(item, returnPathAfter('send'));
     execution.setVariable('eowf_sentBy', holder.code);
     moveTo(target, 'send', { jumped: jumpedGroups, returnVia: left, freeze: true, pullable: true });
     for (var k2 = 0; k2 < copies.length; k2++) {
@@ -146,7 +167,7 @@
   if (action == 'sendBack') {
     var back = eoText(item.properties['eo:returnTo']);
     if (!back) eoFail('Nobody sent this item to ' + eoTitle(h, holder) + '; there is no one to send it back to');
-    eoCustody(item, { 'eo:returnToBefore': back, 'eo:returnTo': holder.code });
+    eoCustody(item, returnPathAfter('sendBack'));
     execution.setVariable('eowf_sentBy', holder.code);
     moveTo(eoPost(h, back), 'sendBack', { freeze: true, pullable: true });
     return;

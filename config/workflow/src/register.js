@@ -70,6 +70,8 @@ var REG_CLEARED = [
   'eo:pullBackBy',
   'eo:returnTo',
   'eo:returnToBefore',
+  'eo:returnPath',
+  'eo:returnPathBefore',
   'eo:pendingRequest',
   'eo:pendingRequester',
   'eo:pendingApprover',

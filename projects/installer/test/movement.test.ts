@@ -357,6 +357,37 @@ describe('movement workflow', () => {
     );
   });
 
+  it('send back returns the file the way it came: sent back to the Under Secretary, it goes on down, not up again', async () => {
+    const id = await openFile(d, SO, 'Revision of office hours');
+    const pid = await startMovement(await d.as(SO), id, 'SO_EST');
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST' });
+    await actOn(d, pid, US, { eowf_action: 'send', eowf_to: 'DS' });
+    await actOn(d, pid, DS, { eowf_action: 'sendBack', eowf_remarks: 'Consult Finance' });
+    let props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('US_EST'));
+    assert.equal(props['eo:returnTo'], 'SO_EST', 'the Under Secretary would send it back to the Section Officer');
+    // The Deputy Secretary pulls it back before it is opened, and the return path is as it was.
+    await act(await d.as(DS), (await taskOf(d, pid)).id, { eowf_action: 'pullBack' });
+    assert.equal((await item(d, id))['eo:returnTo'], 'US_EST');
+    await actOn(d, pid, DS, { eowf_action: 'sendBack', eowf_remarks: 'Consult Finance' });
+    await actOn(d, pid, US, { eowf_action: 'sendBack', eowf_remarks: 'Please consult Finance' });
+    props = await item(d, id);
+    assert.equal(props['eo:currentHolder'], d.group('SO_EST'), 'down to the Section Officer, not up to the Deputy Secretary');
+    const last = await refused(() => actOn(d, pid, SO, { eowf_action: 'sendBack' }));
+    assert.match(last.summary, /Nobody sent this item to Section Officer \(Establishment\)/);
+    assert.deepEqual(
+      (await movements(await d.as(SO), id)).map((m) => [m.action, m.from, m.to]),
+      [
+        ['send', d.group('SO_EST'), d.group('US_EST')],
+        ['send', d.group('US_EST'), d.group('DS')],
+        ['sendBack', d.group('DS'), d.group('US_EST')],
+        ['pullBack', d.group('US_EST'), d.group('DS')],
+        ['sendBack', d.group('DS'), d.group('US_EST')],
+        ['sendBack', d.group('US_EST'), d.group('SO_EST')]
+      ]
+    );
+  });
+
   it('levels jumped on the way up see the file on its way down', async () => {
     const id = await openFile(d, SO, 'Cadre review');
     const pid = await startMovement(await d.as(SO), id, 'SO_EST');

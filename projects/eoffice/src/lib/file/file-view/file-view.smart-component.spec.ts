@@ -20,6 +20,7 @@ import { FileViewSmartComponent } from './file-view.smart-component';
 import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
 import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
 import { NoteReference } from '../model/file.model';
+import { notesheetHierarchy } from '../notesheet/notesheet-testing.spec';
 
 /** Stand-ins with the panels' inputs and outputs: the panels have their own specs. */
 @Component({ selector: 'eoffice-notesheet', template: '<span data-test="notes-writable">{{ file.canWrite }}</span>' })
@@ -43,7 +44,8 @@ const fileNode = {
     'eo:fileSection': 'EST',
     'eo:status': 'inMovement',
     'eo:currentHolder': 'GROUP_EO_GAD_SO_EST',
-    'eo:originPost': 'GROUP_EO_GAD_SO_EST'
+    'eo:originPost': 'GROUP_EO_GAD_SO_EST',
+    'eo:returnTo': 'ASO_EST'
   }
 };
 const entries: CorrespondenceEntry[] = [
@@ -78,7 +80,7 @@ describe('FileViewSmartComponent', () => {
           provide: FileService,
           useValue: {
             get,
-            desk: async () => ({ posts: ['GROUP_EO_GAD_SO_EST'], hierarchy: undefined }),
+            desk: async () => ({ posts: ['GROUP_EO_GAD_SO_EST'], hierarchy: notesheetHierarchy }),
             correspondence: async () => entries,
             summaries: async () => []
           }
@@ -133,6 +135,19 @@ describe('FileViewSmartComponent', () => {
     expect(markingOpen).toHaveBeenCalledWith(
       jasmine.objectContaining({ itemId: 'file-1', itemKind: 'file', action: 'send', holder: 'GROUP_EO_GAD_SO_EST' })
     );
+  });
+
+  it('says whom Send back returns the file to, and offers it only when someone sent the file here', async () => {
+    let { element } = await render();
+    byId(element, 'eoffice-file-send-back')!.click();
+    expect(markingOpen).toHaveBeenCalledWith(
+      jasmine.objectContaining({ action: 'sendBack', sendBackTo: 'Assistant Section Officer (Establishment)' })
+    );
+
+    file = toEFile({ ...fileNode, properties: { ...fileNode.properties, 'eo:returnTo': '' } }, notesOperations);
+    ({ element } = await render());
+    expect(byId(element, 'eoffice-file-send')).not.toBeNull();
+    expect(byId(element, 'eoffice-file-send-back')).toBeNull();
   });
 
   it('offers nothing but Pull back to a sender whose file is unopened, and no movement actions to a reader', async () => {

@@ -21,7 +21,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { map } from 'rxjs';
-import { ITEM_STATUSES, RECORD_CATEGORIES, URGENCIES, Choice, Hierarchy, labelOf, postOfGroup, postTitle } from '../../domain';
+import { ITEM_STATUSES, RECORD_CATEGORIES, URGENCIES, Choice, Hierarchy, findPost, labelOf, postOfGroup, postTitle } from '../../domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
@@ -144,6 +144,12 @@ export class FileViewSmartComponent {
     return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : group;
   }
 
+  /** Whom Send back returns the file to (eo:returnTo), as the officer reads it; '' when nobody sent it here. */
+  sendBackTitle(file: EFile): string {
+    const post = file.returnTo && this.hierarchy ? findPost(this.hierarchy, file.returnTo) : undefined;
+    return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : '';
+  }
+
   async load(): Promise<void> {
     this.loading.set(true);
     this.failed.set(null);
@@ -240,7 +246,8 @@ export class FileViewSmartComponent {
       itemKind: 'file',
       label: `${file.fileNumber} – ${file.subject}`,
       action,
-      holder: file.currentHolder
+      holder: file.currentHolder,
+      ...(action === 'sendBack' && { sendBackTo: this.sendBackTitle(file) })
     });
     if (done) await this.afterMovement();
   }

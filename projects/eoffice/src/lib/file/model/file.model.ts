@@ -24,6 +24,8 @@ export interface EFile {
   currentHolder: string;
   /** Post group asked to approve a close or reopen request (eo:pendingApprover); empty when none waits. */
   pendingApprover?: string;
+  /** Post code Send back returns the file to (eo:returnTo); empty when nobody sent it to its holder. */
+  returnTo?: string;
   heldSince?: string;
   dueDate?: string;
   urgency?: string;
@@ -98,6 +100,7 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     status: text(p, 'eo:status') || 'created',
     currentHolder: text(p, 'eo:currentHolder'),
     pendingApprover: text(p, 'eo:pendingApprover'),
+    returnTo: text(p, 'eo:returnTo'),
     heldSince: iso(p['eo:heldSince']),
     dueDate: iso(p['eo:dueDate']),
     urgency: text(p, 'eo:urgency') || undefined,

@@ -59,6 +59,16 @@ describe('MarkingDialogSmartComponent', () => {
     expect(fixture.nativeElement.textContent).toContain('Choose the post to send to');
   });
 
+  it('Send back names the post it returns the item to before the officer confirms', async () => {
+    const fixture = render({ action: 'sendBack', sendBackTo: 'Assistant Section Officer (Establishment)' });
+    fixture.detectChanges();
+    expect(fixture.nativeElement.querySelector('[data-test="marking-send-back-to"]')?.textContent).toContain(
+      'Sends the file back to Assistant Section Officer (Establishment), who sent it to you'
+    );
+    await fixture.componentInstance.submit();
+    expect(act).toHaveBeenCalledWith('f1', jasmine.objectContaining({ action: 'sendBack' }));
+  });
+
   it('refuses a due date in the past before asking the repository', async () => {
     const fixture = render();
     fixture.componentInstance.form.patchValue({ to: 'US_EST', dueDate: '2020-01-01' });

@@ -21,6 +21,8 @@ export interface MarkingDialogData {
   action: MovementAction;
   /** Post group holding the item (eo:currentHolder): the post the officer marks from. */
   holder?: string;
+  /** Send back: whom it returns the item to ("Section Officer (Establishment)"), shown before the officer confirms. */
+  sendBackTo?: string;
 }
 
 /** Today as the office counts days (IST): from 00:00 to 05:30 IST the UTC date is still yesterday's. */
