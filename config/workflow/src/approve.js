@@ -7,7 +7,7 @@
   var actor = eoActor();
   var item = eoItem();
   var request = eoText(item.properties['eo:pendingRequest']);
-  var approverGroup = eoText(item.properties['eo:pendingApprover']);
+  var approverGroup = eoApproverPost(item);
   var holderGroup = eoText(item.properties['eo:pendingRequester']);
   if (!request || !approverGroup || !holderGroup) eoFail('No request on ' + eoLabel(item) + ' is waiting for approval');
   if (!eoIsMember(approverGroup, actor)) eoFail(actor + ' does not hold ' + approverGroup + ' and cannot decide this request');
@@ -20,6 +20,7 @@
     'eo:pendingRequest': null,
     'eo:pendingRequester': null,
     'eo:pendingApprover': null,
+    'eo:approverPost': null,
     'eo:pendingRemarks': null
   };
   execution.setVariable('eowf_request', '');

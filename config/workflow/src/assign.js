@@ -11,7 +11,7 @@
   if (eoText(task.taskDefinitionKey) == 'approval') {
     // Only the post the request is addressed to takes up its approval. On ACS the process's starter may
     // claim any of its tasks, and a claim by him would lock the approver out (409 on her claim).
-    var approverGroup = eoText(item.properties['eo:pendingApprover']);
+    var approverGroup = eoApproverPost(item);
     if (!eoIsMember(approverGroup, actor)) eoFail(actor + ' does not hold ' + approverGroup + ' and cannot take up this request');
     return;
   }

@@ -202,7 +202,7 @@
     eoCustody(item, {
       'eo:pendingRequest': 'close',
       'eo:pendingRequester': holderGroup,
-      'eo:pendingApprover': approverGroup,
+      'eo:approverPost': approverGroup,
       'eo:pendingRemarks': remarks || null,
       'eo:pullBackBy': null
     });

@@ -99,10 +99,16 @@ function eoItem() {
   return item;
 }
 
+/** The post group asked to approve the request waiting on the item (eo:pendingApprover for requests made before eo:approverPost). */
+function eoApproverPost(item) {
+  return eoText(item.properties['eo:approverPost']) || eoText(item.properties['eo:pendingApprover']);
+}
+
 /** Ends the binding (the process ends, or an administrator cancelled it): the holder may start a new movement. */
 function eoUnbind(item) {
   var props = { 'eo:movementProcess': null, 'eo:pullBackBy': null, 'eo:pendingRequest': null, 'eo:pendingRequester': null };
   props['eo:pendingApprover'] = null;
+  props['eo:approverPost'] = null;
   props['eo:pendingRemarks'] = null;
   eoCustody(item, props);
   var binding = eoBinding();

@@ -75,6 +75,7 @@ var REG_CLEARED = [
   'eo:pendingRequest',
   'eo:pendingRequester',
   'eo:pendingApprover',
+  'eo:approverPost',
   'eo:pendingRemarks',
   'eo:inFile',
   'eo:closedAt',

@@ -32,7 +32,7 @@
       eoCustody(item, {
         'eo:pendingRequest': 'reopen',
         'eo:pendingRequester': group,
-        'eo:pendingApprover': approverGroup,
+        'eo:approverPost': approverGroup,
         'eo:pendingRemarks': eoVar('eowf_remarks') || null
       });
       eoSetHolder(h, item, post.code, null);

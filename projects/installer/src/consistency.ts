@@ -328,7 +328,7 @@ async function checkCustody(
 
 /**
  * The one open task of an item in movement: the holder's, or the approval of a request its holder made.
- * Where the workflow records them on the item (eo:movementProcess, eo:pendingApprover), the task must
+ * Where the workflow records them on the item (eo:movementProcess, eo:approverPost), the task must
  * belong to that process and be offered to that approver.
  */
 function checkOpenTask(item: Item, task: OpenTask, offeredTo: string[], add: (kind: FindingKind, subject: string, what: string) => void) {
@@ -342,7 +342,7 @@ function checkOpenTask(item: Item, task: OpenTask, offeredTo: string[], add: (ki
     );
   const offered = offeredTo.join(', ') || 'nobody';
   if (task.activityDefinitionId === 'approval') {
-    const approver = item.properties['eo:pendingApprover'];
+    const approver = item.properties['eo:approverPost'] ?? item.properties['eo:pendingApprover'];
     if (approver && !offeredTo.includes(String(approver)))
       add('custody', item.label, `its approval task ${task.id} is offered to ${offered}, not to the approver ${String(approver)}`);
   } else if (!offeredTo.includes(holder))

@@ -172,7 +172,7 @@ describe('doctor --consistency', () => {
     assert.equal(approval.activityDefinitionId, 'approval');
 
     const elsewhere = postGroup(h, 'MINISTER');
-    const found = await added(() => setProps(r.id, { 'eo:pendingApprover': elsewhere }));
+    const found = await added(() => setProps(r.id, { 'eo:approverPost': elsewhere }));
     assert.equal(found.length, 1);
     assert.match(
       found[0],

@@ -261,11 +261,11 @@ describe('movement workflow', () => {
     };
     assert.ok((await filesInbox(SO, 'SO_EST')).includes(id), "the request is in the Section Officer's Files Inbox");
     assert.ok((await filesInbox(ASO1, 'ASO_EST_1')).includes(id), 'the file stays in the requester’s Inbox');
-    assert.equal((await item(d, id))['eo:pendingApprover'], d.group('SO_EST'));
+    assert.equal((await item(d, id))['eo:approverPost'], d.group('SO_EST'));
     const requesterSees = await (await d.as(ASO1)).call('workflow', 'GET', '/tasks', { where: `(processId='${pid}')` });
     assert.ok(
       requesterSees.list.entries.some((e: { entry: { id: string } }) => e.entry.id === t.id),
-      'ACS lists the approval task to the requester: only eo:pendingApprover tells the extension who decides'
+      'ACS lists the approval task to the requester: only eo:approverPost tells the extension who decides'
     );
     await act(await d.as(SO), t.id, { eowf_decision: 'refuse', eowf_remarks: 'Reply to the circular first' });
     assert.equal((await item(d, id))['eo:status'], 'inMovement');

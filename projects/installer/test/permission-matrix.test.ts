@@ -163,7 +163,7 @@ async function custody(d: Department, f: Fixture) {
     previous: p['eo:previousHolder'] ?? null,
     process: p['eo:movementProcess'] ?? null,
     pullBackBy: p['eo:pullBackBy'] ?? null,
-    pending: [p['eo:pendingRequest'] ?? null, p['eo:pendingApprover'] ?? null],
+    pending: [p['eo:pendingRequest'] ?? null, p['eo:approverPost'] ?? null],
     number: p['eo:fileNumber'],
     computerNumber: p['eo:computerNumber'],
     assignee,
@@ -455,7 +455,7 @@ describe('permission matrix: who may do what to an e-file (docs/security.md)', (
       case 'sender':
         return p['eo:pullBackBy'] ? incumbentOf(p['eo:pullBackBy']) : null;
       case 'approver':
-        return p['eo:pendingApprover'] ? incumbentOf(p['eo:pendingApprover']) : null;
+        return p['eo:approverPost'] ? incumbentOf(p['eo:approverPost']) : null;
       case 'earlier': {
         // the opener, once the file has left it
         const passed = (await movementsOf(d, f.id)).some((m) => m.from === d.group('ASO_EST_1'));

@@ -111,7 +111,7 @@ describe('e-File model', () => {
     const FILES = '(TYPE:"eo:file" AND PATH:"/app:company_home/st:sites/cm:eo-gad/cm:documentLibrary/cm:Files/*/*/*")';
     it('Inbox: files the post holds, new or moving, and files whose closing waits for its approval', () => {
       expect(fileQuery(SITE, 'inbox', posts)).toBe(
-        `${FILES} AND ((=eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"created" OR =eo:status:"inMovement")) OR =eo:pendingApprover:"GROUP_EO_GAD_SO_EST")`
+        `${FILES} AND ((=eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"created" OR =eo:status:"inMovement")) OR =eo:approverPost:"GROUP_EO_GAD_SO_EST")`
       );
     });
     it('every list counts only files at their place in the department’s series tree', () => {

@@ -37,10 +37,8 @@ export function fileQuery(site: string, list: FileListName, posts: string[], tex
     case 'inbox':
       // Files on the officer's desk: received, sent back, or opened here and not yet sent; and files whose
       // closing or reopening waits for the officer's post to approve it (they stay with the requester).
-      // eo:pendingApprover is tokenised (changing that is not an incremental model update on ACS), but a post
-      // group is one token, so `=` matches the whole group name.
       parts.push(
-        `((${anyOf('eo:currentHolder', posts)} AND ${anyOf('eo:status', ['created', 'inMovement'])}) OR ${anyOf('eo:pendingApprover', posts)})`
+        `((${anyOf('eo:currentHolder', posts)} AND ${anyOf('eo:status', ['created', 'inMovement'])}) OR ${anyOf('eo:approverPost', posts)})`
       );
       break;
     case 'created':

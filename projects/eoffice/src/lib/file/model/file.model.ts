@@ -99,7 +99,7 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     recordCategory: text(p, 'eo:recordCategory') || undefined,
     status: text(p, 'eo:status') || 'created',
     currentHolder: text(p, 'eo:currentHolder'),
-    pendingApprover: text(p, 'eo:pendingApprover'),
+    pendingApprover: text(p, 'eo:approverPost') || text(p, 'eo:pendingApprover'),
     returnTo: text(p, 'eo:returnTo'),
     heldSince: iso(p['eo:heldSince']),
     dueDate: iso(p['eo:dueDate']),

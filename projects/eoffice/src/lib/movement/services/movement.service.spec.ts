@@ -41,7 +41,7 @@ describe('MovementService', () => {
     spyOn(NodesApi.prototype, 'getNode').and.callFake(
       async () =>
         ({
-          entry: { id: 'r1', properties: { 'eo:currentHolder': holder, 'eo:status': status, 'eo:pendingApprover': pendingApprover } }
+          entry: { id: 'r1', properties: { 'eo:currentHolder': holder, 'eo:status': status, 'eo:approverPost': pendingApprover } }
         }) as never
     );
     TestBed.configureTestingModule({

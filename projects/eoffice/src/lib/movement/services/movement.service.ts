@@ -211,7 +211,10 @@ export class MovementService {
   private async custodyOf(itemId: string): Promise<ItemCustody> {
     const node = await this.nodes.getNode(itemId, { include: ['properties'] });
     const props = (node.entry.properties ?? {}) as Record<string, unknown>;
-    return { currentHolder: String(props['eo:currentHolder'] ?? ''), pendingApprover: String(props['eo:pendingApprover'] ?? '') };
+    return {
+      currentHolder: String(props['eo:currentHolder'] ?? ''),
+      pendingApprover: String(props['eo:approverPost'] ?? props['eo:pendingApprover'] ?? '')
+    };
   }
 
   /** Starts the movement of an item nobody moved yet, for the caller's post that holds it (or its first post). */

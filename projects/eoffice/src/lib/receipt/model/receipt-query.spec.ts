@@ -64,9 +64,9 @@ describe('receiptQuery', () => {
     expect(receiptQuery(SITE, receiptListKind('created', posts), {})).toContain('=eo:originPost:"GROUP_EO_GAD_SO_EST"');
     // A closed receipt whose reopening waits for the post's approval is in its Inbox too.
     expect(receiptQuery(SITE, receiptListKind('inbox', posts), {})).toContain(
-      '((=eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"inMovement" OR =eo:status:"parked")) OR =eo:pendingApprover:"GROUP_EO_GAD_SO_EST")'
+      '((=eo:currentHolder:"GROUP_EO_GAD_SO_EST" AND (=eo:status:"inMovement" OR =eo:status:"parked")) OR =eo:approverPost:"GROUP_EO_GAD_SO_EST")'
     );
-    expect(sent).not.toContain('eo:pendingApprover');
+    expect(sent).not.toContain('eo:approverPost');
   });
 
   it('Acknowledgement lists what the post diarised and has not yet acknowledged', () => {

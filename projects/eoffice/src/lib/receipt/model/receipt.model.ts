@@ -211,7 +211,7 @@ export function toReceipt(node: { id: string; name?: string; properties?: Record
     vipName: str(p, 'eo:vipName'),
     status: str(p, 'eo:status') || 'created',
     currentHolder: str(p, 'eo:currentHolder'),
-    pendingApprover: str(p, 'eo:pendingApprover'),
+    pendingApprover: str(p, 'eo:approverPost') || str(p, 'eo:pendingApprover'),
     heldSince: str(p, 'eo:heldSince') || undefined,
     originPost: str(p, 'eo:originPost')
   };
