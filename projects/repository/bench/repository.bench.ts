@@ -3,6 +3,10 @@
  * Loads N content nodes with properties into a fresh local repository, then measures over HTTP:
  * children listing p50/p95, a faceted search over all nodes p50/p95, node creation per second with
  * 1 and 16 concurrent clients, and the process's peak memory. Prints figures; asserts nothing.
+ * Node creation is measured with group commit (the default: concurrent requests share one durable COMMIT)
+ * and without it (every request pays its own fsync), beside the disk's own fsync rate: with
+ * synchronous=FULL no unbatched writer can create more nodes per second than the disk syncs. CPU per node is
+ * printed as well: on a shared machine it is steadier than the rates.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +14,7 @@ import path from 'node:path';
 import { startRepository } from '../src/server';
 import type { Caller } from '../src/auth/caller';
 import { NodeService } from '../src/services/node-service';
+import { commitCount, setGroupCommit } from '../src/persistence/database';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -106,30 +111,29 @@ async function main(): Promise<void> {
     await res.arrayBuffer();
   });
 
-  const create = async (clients: number, perClient: number) => {
-    const target = folders[0];
+  const create = async (clients: number, perClient: number, batched = true) => {
+    setGroupCommit(ctx.db, batched);
+    const commitsBefore = commitCount(ctx.db);
+    const cpu = process.cpuUsage();
     const t = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async (_, c) => {
-        for (let i = 0; i < perClient; i++) {
-          const res = await fetch(`${api}/alfresco/versions/1/nodes/${target}/children`, {
-            method: 'POST',
-            headers: { ...auth, 'Content-Type': 'application/json' },
-            body: JSON.stringify({
-              name: `new-${clients}-${c}-${i}.txt`,
-              nodeType: 'cm:content',
-              properties: { 'cm:title': `New ${c}/${i}` }
-            })
-          });
-          if (res.status !== 201) throw new Error(`create answered ${res.status}`);
-          await res.arrayBuffer();
-        }
-      })
-    );
-    return (clients * perClient) / ((performance.now() - t) / 1000);
+    await runClients({
+      url: `${api}/alfresco/versions/1/nodes/${folders[0]}/children`,
+      authorization: auth.Authorization,
+      clients,
+      perClient,
+      tag: `${clients}-${batched}`
+    });
+    const n = clients * perClient;
+    const seconds = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
+    const perNode = (used.user + used.system) / 1000 / n;
+    return `${(n / seconds).toFixed(0).padStart(5)} nodes/s   ${(n / (commitCount(ctx.db) - commitsBefore)).toFixed(1).padStart(4)} per commit   ${perNode.toFixed(2)} ms CPU/node`;
   };
+  const naiveOne = await create(1, 300, false);
+  const naiveSixteen = await create(16, 60, false);
   const one = await create(1, 300);
   const sixteen = await create(16, 60);
+  const syncsPerSecond = fsyncRate(dataDir);
 
   clearInterval(sampler);
   const maxRssKb = process.resourceUsage().maxRSS;
@@ -141,11 +145,64 @@ async function main(): Promise<void> {
   console.log(
     `faceted search over all nodes     p50 ${percentile(search, 50).toFixed(1)} ms   p95 ${percentile(search, 95).toFixed(1)} ms`
   );
-  console.log(`node creation, 1 client           ${one.toFixed(0)} nodes/s`);
-  console.log(`node creation, 16 clients         ${sixteen.toFixed(0)} nodes/s`);
+  console.log(`node creation, 1 client           ${one}`);
+  console.log(`node creation, 16 clients         ${sixteen}`);
+  console.log(`  unbatched, 1 client             ${naiveOne}`);
+  console.log(`  unbatched, 16 clients           ${naiveSixteen}`);
+  console.log(`  disk fsync rate (the bound for unbatched writers)  ${syncsPerSecond.toFixed(0)} fsyncs/s`);
+  console.log('  (the clients share the server process: CPU/node counts both)');
   console.log(`peak memory (RSS)                 ${Math.round(Math.max(peakRss / 1024, maxRssKb) / 1024)} MiB`);
   await server.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+interface CreateJob {
+  url: string;
+  authorization: string;
+  clients: number;
+  perClient: number;
+  tag: string;
+}
+
+/** `clients` concurrent loops, each creating `perClient` content nodes one after the other. */
+async function runClients(job: CreateJob): Promise<void> {
+  await Promise.all(
+    Array.from({ length: job.clients }, async (_, c) => {
+      for (let i = 0; i < job.perClient; i++) {
+        const res = await fetch(job.url, {
+          method: 'POST',
+          headers: { Authorization: job.authorization, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            name: `new-${job.tag}-${c}-${i}.txt`,
+            nodeType: 'cm:content',
+            properties: { 'cm:title': `New ${c}/${i}` }
+          })
+        });
+        if (res.status !== 201) throw new Error(`create answered ${res.status}`);
+        await res.arrayBuffer();
+      }
+    })
+  );
+}
+
+/** How many write+fdatasync rounds of one page the data directory's disk completes per second (2 s). */
+function fsyncRate(dir: string): number {
+  const file = path.join(dir, 'fsync-probe');
+  const fd = fs.openSync(file, 'w');
+  const page = Buffer.alloc(4096, 1);
+  let n = 0;
+  const t = performance.now();
+  try {
+    while (performance.now() - t < 2000) {
+      fs.writeSync(fd, page, 0, page.length, (n % 16) * page.length);
+      fs.fdatasyncSync(fd);
+      n++;
+    }
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+  }
+  return n / ((performance.now() - t) / 1000);
 }
 
 main().catch((e) => {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from './persistence/database';
+import { commitBatch, openDatabase } from './persistence/database';
 import { ContentStore } from './persistence/content-store';
 import { AuthorityService } from './services/authority-service';
 import { PermissionService } from './services/permission-service';
@@ -16,6 +16,7 @@ import { Dictionary } from './dictionary';
 import { errors } from './errors/api-error';
 import { sendJson } from './http/api';
 import { jsonBody, noSniff, requestError } from './http/request-guards';
+import { durableAnswers } from './http/durable-answers';
 import { authenticate, TicketService } from './auth/authentication';
 import { bootstrap } from './bootstrap';
 import { ModelDeployer } from './services/model-deployer';
@@ -85,6 +86,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(durableAnswers(db));
   app.use(cors(options.corsOrigins ?? [/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/]));
   app.use(noSniff);
   app.use(jsonBody('10mb'));
@@ -130,6 +132,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
+          commitBatch(db);
           db.close();
           resolve();
         });

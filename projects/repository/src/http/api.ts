@@ -1,6 +1,7 @@
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import { ApiError, errors } from '../errors/api-error';
 import type { Caller } from '../auth/caller';
+import { inTransaction, type Db } from '../persistence/database';
 
 /** Everything a handler needs about the current call. */
 export interface CallContext {
@@ -154,7 +155,7 @@ export function alfDate(d: Date | string | number = new Date()): string {
   return new Date(d).toISOString().replace('Z', '+0000');
 }
 
-/** Runs a request's writes as one transaction (see persistence/database.ts). */
-export function inTx<T>(ctx: { db: import('better-sqlite3').Database }, fn: () => T): T {
-  return ctx.db.transaction(fn).immediate();
+/** Runs a request's writes whole or not at all, in the current group-commit batch (persistence/database.ts). */
+export function inTx<T>(ctx: { db: Db }, fn: () => T): T {
+  return inTransaction(ctx.db, fn);
 }

@@ -72,7 +72,127 @@ function cacheStatements(db: Db): void {
   }) as Db['prepare'];
 }
 
-/** Runs fn inside one IMMEDIATE transaction: the request's writes happen whole or not at all. */
+/**
+ * Group commit. With synchronous=FULL every COMMIT waits for an fsync of the WAL, and that wait, not the
+ * SQL, is what bounded concurrent writers (one fsync per request). So the requests that reach the
+ * repository together share one IMMEDIATE transaction, a batch: each request's writes run in their own
+ * SAVEPOINT inside it (a failing request rolls back to its savepoint, leaving the others' writes alone),
+ * and the batch commits once, in the event loop's check phase (setImmediate), after every request that
+ * arrived in the same turn has run. No answer leaves before that commit: http/durable-answers.ts holds
+ * every response until the batch it may reflect is durable, and answers 500 where that commit failed.
+ * Durability is therefore unchanged (WAL, synchronous=FULL, one fsync per batch instead of per request);
+ * only the cost of the fsync is shared.
+ */
+interface Batch {
+  /** Settles true once the batch is durable, false when it was rolled back as a whole. */
+  done: Promise<boolean>;
+  settle: (ok: boolean) => void;
+}
+
+interface GroupCommit {
+  enabled: boolean;
+  open?: Batch;
+  /** Batches lost as a whole (their COMMIT failed, or SQLite rolled them back on an I/O error). */
+  failures: number;
+  /** Commits made (batches, or single transactions with group commit off): what the fsyncs are paid for. */
+  commits: number;
+  /** Told whenever changes are undone: caches of rows must not outlive the rows they copied. */
+  rollbackListeners: (() => void)[];
+}
+
+const groupCommits = new WeakMap<Db, GroupCommit>();
+
+function groupCommitOf(db: Db): GroupCommit {
+  let state = groupCommits.get(db);
+  if (!state) groupCommits.set(db, (state = { enabled: true, failures: 0, commits: 0, rollbackListeners: [] }));
+  return state;
+}
+
+/**
+ * Runs fn as one request's writes, whole or not at all. Outside any transaction it joins (or opens) the
+ * current batch; inside one (a nested call, or a caller's own db.transaction) it is a savepoint of it.
+ * With group commit off (setGroupCommit) it is a transaction of its own that commits before returning.
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const state = groupCommitOf(db);
+  // SQLite rolls a transaction back by itself on some errors (I/O, disk full): the batch is gone.
+  if (state.open && !db.inTransaction) endBatch(db, state, false);
+  if (state.enabled && !db.inTransaction) openBatch(db, state);
+  try {
+    if (db.inTransaction) return db.transaction(fn)();
+    const result = db.transaction(fn).immediate();
+    state.commits++;
+    return result;
+  } catch (e) {
+    if (state.open && !db.inTransaction) endBatch(db, state, false);
+    else for (const listener of state.rollbackListeners) listener();
+    throw e;
+  }
+}
+
+function openBatch(db: Db, state: GroupCommit): void {
+  db.prepare('BEGIN IMMEDIATE').run();
+  let settle!: (ok: boolean) => void;
+  const done = new Promise<boolean>((resolve) => (settle = resolve));
+  const batch: Batch = { done, settle };
+  state.open = batch;
+  setImmediate(() => {
+    if (state.open === batch) commitBatch(db);
+  });
+}
+
+/** Commits the open batch now (before closing the database, or where a caller needs it durable at once). */
+export function commitBatch(db: Db): boolean {
+  const state = groupCommitOf(db);
+  if (!state.open) return true;
+  if (!db.open || !db.inTransaction) return endBatch(db, state, false);
+  try {
+    db.prepare('COMMIT').run();
+    state.commits++;
+    return endBatch(db, state, true);
+  } catch {
+    try {
+      if (db.inTransaction) db.prepare('ROLLBACK').run();
+    } catch {
+      // the connection is unusable; the batch is lost either way
+    }
+    return endBatch(db, state, false);
+  }
+}
+
+function endBatch(db: Db, state: GroupCommit, ok: boolean): boolean {
+  const batch = state.open!;
+  state.open = undefined;
+  if (!ok) {
+    state.failures++;
+    for (const listener of state.rollbackListeners) listener();
+  }
+  batch.settle(ok);
+  return ok;
+}
+
+/** The batch not yet committed, if any: an answer given now must wait for it. */
+export function pendingCommit(db: Db): Promise<boolean> | undefined {
+  return groupCommits.get(db)?.open?.done;
+}
+
+/** How many batches were lost so far: an answer compares it before and after, and fails if it grew. */
+export function lostBatches(db: Db): number {
+  return groupCommits.get(db)?.failures ?? 0;
+}
+
+/** Commits made on db so far through inTransaction (the benchmark prints requests per commit). */
+export function commitCount(db: Db): number {
+  return groupCommits.get(db)?.commits ?? 0;
+}
+
+/** Turns group commit on or off (the benchmark measures both; off, every request pays its own fsync). */
+export function setGroupCommit(db: Db, enabled: boolean): void {
+  if (!enabled) commitBatch(db);
+  groupCommitOf(db).enabled = enabled;
+}
+
+/** Calls listener whenever changes are rolled back (a request's savepoint, or a whole batch). */
+export function onRollback(db: Db, listener: () => void): void {
+  groupCommitOf(db).rollbackListeners.push(listener);
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../persistence/database';
+import { onRollback, type Db } from '../persistence/database';
 import type { Caller } from '../auth/caller';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../http/api';
@@ -43,6 +43,26 @@ function checkPassword(password: string, stored: string | null): boolean {
   return timingSafeEqual(actual, expected);
 }
 
+const personListeners = new WeakMap<Db, (() => void)[]>();
+
+/** Calls listener after every insert, update or delete of a person row, by any statement. */
+function onPersonChange(db: Db, listener: () => void): void {
+  let listeners = personListeners.get(db);
+  if (!listeners) {
+    const all: (() => void)[] = (listeners = []);
+    personListeners.set(db, all);
+    db.function('eo_person_changed', { deterministic: false }, () => {
+      for (const l of all) l();
+      return null;
+    });
+    for (const event of ['INSERT', 'UPDATE', 'DELETE'])
+      db.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS eo_person_${event.toLowerCase()} AFTER ${event} ON main.person BEGIN SELECT eo_person_changed(); END`
+      );
+  }
+  listeners.push(listener);
+}
+
 /**
  * People, groups and membership: the authorities permissions are granted to.
  * Membership is resolved transitively (nested groups) and cached until any membership changes.
@@ -52,7 +72,19 @@ export class AuthorityService {
   /** Bumped on every membership change; permission caches compare against it. */
   generation = 0;
 
-  constructor(private readonly db: Db) {}
+  /**
+   * Display names by id_key: every node returned names its creator and modifier, and looking the person up
+   * for each was a measurable part of listings and creation. Emptied whenever a person row is inserted,
+   * updated or deleted, whoever writes it (temp triggers below), and whenever changes are rolled back (a
+   * name read inside a transaction that is then undone must not survive it).
+   */
+  private readonly displayNames = new Map<string, string>();
+
+  constructor(private readonly db: Db) {
+    const forget = () => this.displayNames.clear();
+    onPersonChange(db, forget);
+    onRollback(db, forget);
+  }
 
   invalidate(): void {
     this.authorityCache.clear();
@@ -70,9 +102,16 @@ export class AuthorityService {
   }
 
   displayName(id: string): string {
-    const p = this.person(id);
-    if (!p) return id;
-    return [p.first_name, p.last_name].filter(Boolean).join(' ').trim() || id;
+    const key = id.toLowerCase();
+    let name = this.displayNames.get(key);
+    if (name === undefined) {
+      const p = this.person(id);
+      name = p ? [p.first_name, p.last_name].filter(Boolean).join(' ').trim() : '';
+      if (this.displayNames.size >= 10_000) this.displayNames.clear();
+      this.displayNames.set(key, name);
+    }
+    // No person, or no name: the id as the caller gave it.
+    return name || id;
   }
 
   /**
