@@ -1,6 +1,6 @@
-// Facets computed in SQL over the matched set: one statement, the hits materialised once (a
-// MATERIALIZED CTE per distinct set of excluded filter tags), then GROUP BY for field facets and
-// conditional sums for query, interval and range buckets. Response shapes follow ACS's mapper.
+// Facets computed in SQL over the matched set: one statement over the search's matched nodes (the table
+// runSearch filled; a MATERIALIZED CTE per other set of excluded filter tags), then GROUP BY for field
+// facets and conditional sums for query, interval and range buckets. Response shapes follow ACS's mapper.
 import type { Database } from 'better-sqlite3';
 import { addGap, isoKey, parseDate } from './datemath';
 import { SearchError } from './errors';
@@ -13,6 +13,8 @@ export interface FacetEnv {
   now: Date;
   /** predicate over `n` for the query and filter queries, leaving out filters with the given tags */
   base(excludeTags: string[]): Sql;
+  /** the table holding the seqs of the nodes `base([])` matches (runSearch computed them already) */
+  matched: string;
   /** compiles an AFTS query (facet query) to a predicate over `n` (single-valued properties may be bound to columns) */
   predicate(query: string, bound?: (qname: string, column: 'text_value' | 'num_value') => string | undefined): Sql;
 }
@@ -33,7 +35,6 @@ const str = (v: unknown) => (v === undefined || v === null ? undefined : String(
 const bool = (v: unknown, d: boolean) => (v === undefined || v === null ? d : v === true || v === 'true');
 
 export interface FacetResult {
-  total: number;
   context: Record<string, unknown>;
 }
 
@@ -41,6 +42,7 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
   const ctes = new Map<string, { name: string; sql: Sql }>();
   const hits = (exclude: unknown): string => {
     const tags = Array.isArray(exclude) ? exclude.map(String).sort() : [];
+    if (tags.length === 0) return env.matched;
     const key = tags.join('\u0000');
     let c = ctes.get(key);
     if (!c) {
@@ -51,9 +53,8 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
   };
   const arms: Arm[] = [];
   const arm = (s: string, params: unknown[]) => arms.push({ sql: s, params });
-  const from = (h: string) => `${h} h JOIN node n ON n.seq = h.seq`;
-
-  arm(`SELECT -1 AS k, NULL AS v, count(*) AS c FROM ${hits(undefined)}`, []);
+  // CROSS JOIN: from the hits to their nodes, never a scan of every node looking each up in the hits
+  const from = (h: string) => `${h} h CROSS JOIN node n ON n.seq = h.seq`;
 
   // facet queries: counted in ONE pass over the hits (a conditional sum per query in one materialised
   // row), not one scan each: a dashboard asks a hundred of them. The single-valued properties they test
@@ -92,9 +93,9 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     const pivot = columns.map(
       (c) => `(SELECT pr.${c.column} FROM property pr WHERE pr.node_id = n.id AND pr.qname = ? ORDER BY pr.ord LIMIT 1) AS ${c.name}`
     );
-    const rows = `SELECT h.seq AS seq${pivot.map((x) => `, ${x}`).join('')} FROM ${hits(undefined)} h JOIN node n ON n.seq = h.seq`;
+    const rows = `SELECT h.seq AS seq${pivot.map((x) => `, ${x}`).join('')} FROM ${from(hits(undefined))}`;
     fqCte = {
-      sql: `fqrows AS MATERIALIZED (${rows}), fq AS MATERIALIZED (SELECT ${sums.join(', ')} FROM fqrows f JOIN node n ON n.seq = f.seq)`,
+      sql: `fqrows AS MATERIALIZED (${rows}), fq AS MATERIALIZED (SELECT ${sums.join(', ')} FROM fqrows f CROSS JOIN node n ON n.seq = f.seq)`,
       params: [...columns.map((c) => c.qname), ...sumParams]
     };
     fqs.forEach((_, i) => arm(`SELECT ${fqBase + i} AS k, NULL AS v, c${i} AS c FROM fq`, []));
@@ -115,10 +116,12 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     const order = String(ff.sort ?? 'COUNT').toUpperCase() === 'INDEX' ? 'v' : 'c DESC, v';
     const k = arms.length;
     ffArms.push(k);
-    const where = prefix ? ` AND ${src.expr} LIKE ? ESCAPE '\\'` : '';
+    // unary +: the value is tested on the hit's own row (found by node and qname), never searched for in the
+    // index of all values, which SQLite would otherwise scan once per hit
+    const where = prefix ? ` AND +${src.expr} LIKE ? ESCAPE '\\'` : '';
     arm(
       `SELECT * FROM (SELECT ${k} AS k, ${src.expr} AS v, count(*) AS c FROM ${from(hits(ff.excludeFilters))} ${src.join} ` +
-        `WHERE ${src.expr} IS NOT NULL${where} GROUP BY v HAVING count(*) >= ? ORDER BY ${order} LIMIT ? OFFSET ?)`,
+        `WHERE +${src.expr} IS NOT NULL${where} GROUP BY v HAVING count(*) >= ? ORDER BY ${order} LIMIT ? OFFSET ?)`,
       [...src.params, ...(prefix ? [prefix.replace(/[%_\\]/gu, '\\$&') + '%'] : []), Math.max(mincount, 1), limit < 0 ? -1 : limit, offset]
     );
   }
@@ -159,20 +162,18 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     arms.push(sumsArm(k, src, buckets, from(hits(r.excludeFilters))));
   }
 
-  const withs = [...ctes.values()];
-  const statement =
-    `WITH ${withs.map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`).join(', ')}` +
-    (fqCte ? `, ${fqCte.sql} ` : ' ') +
-    arms.map((a) => a.sql).join(' UNION ALL ');
-  const params = [...withs.flatMap((c) => c.sql.params), ...(fqCte?.params ?? []), ...arms.flatMap((a) => a.params)];
-  const rows = env.db.prepare(statement).all(...params) as { k: number; v: unknown; c: number }[];
+  const withs = [
+    ...[...ctes.values()].map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`),
+    ...(fqCte ? [fqCte.sql] : [])
+  ];
+  const statement = `${withs.length ? `WITH ${withs.join(', ')} ` : ''}${arms.map((a) => a.sql).join(' UNION ALL ')}`;
+  const params = [...[...ctes.values()].flatMap((c) => c.sql.params), ...(fqCte?.params ?? []), ...arms.flatMap((a) => a.params)];
+  const rows = arms.length ? (env.db.prepare(statement).all(...params) as { k: number; v: unknown; c: number }[]) : [];
   const byArm = new Map<number, { v: unknown; c: number }[]>();
   for (const r of rows) {
     if (!byArm.has(r.k)) byArm.set(r.k, []);
     byArm.get(r.k)!.push(r);
   }
-  const total = byArm.get(-1)?.[0]?.c ?? 0;
-
   const context: Record<string, unknown> = {};
   const facets: Record<string, unknown>[] = [];
 
@@ -273,7 +274,7 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
   }
 
   if (facets.length > 0 || v2) context.facets = facets;
-  return { total, context };
+  return { context };
 }
 
 interface Source {

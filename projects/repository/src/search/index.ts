@@ -37,6 +37,9 @@ export interface SearchOutcome {
   context?: object;
 }
 
+/** The seqs of the nodes the current search matched (see runSearch). */
+const MATCHED = 'temp.search_matched';
+
 interface Filter {
   where: Sql;
   tags: string[];
@@ -99,6 +102,12 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   const paging = readPaging(req.paging);
   const order = orderBy(req.sort, fields);
   const scored = main.fts.length > 0;
+  // The matched set is computed once, into a temporary table of node seqs: the total is its size, and the
+  // page and the facets read it instead of running the query again each (the query is most of the cost).
+  // One connection runs one search at a time (better-sqlite3 is synchronous), so one table serves them all.
+  ctx.db.prepare(`CREATE TEMP TABLE IF NOT EXISTS ${MATCHED} (seq INTEGER PRIMARY KEY)`).run();
+  ctx.db.prepare(`DELETE FROM ${MATCHED}`).run();
+  const total = ctx.db.prepare(`INSERT INTO ${MATCHED} (seq) SELECT n.seq FROM node n WHERE ${where.sql}`).run(...where.params).changes;
   // relevance: bm25 over the positive full-text parts; everything else scores 1 like a filter
   // The scores are materialised once: as a plain joined subquery SQLite re-ran the MATCH for every node row.
   const scoreCte = scored
@@ -109,22 +118,27 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
     : sql('');
   const scoreJoin = scored ? 'LEFT JOIN s ON s.rid = n.seq' : '';
   const scoreExpr = scored ? 'CASE WHEN s.r IS NULL THEN 1.0 ELSE 1.0 - s.r END' : '1.0';
-  const page = ctx.db
-    .prepare(
-      `${scoreCte.sql}SELECT n.id AS id, ${scoreExpr} AS score FROM node n ${scoreJoin} WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`
-    )
-    .all(...scoreCte.params, ...where.params, ...order.params, paging.maxItems, paging.skipCount) as { id: string; score: number }[];
+  // CROSS JOIN: from the matched seqs to their nodes, never the other way round
+  const page =
+    total === 0 || paging.skipCount >= total
+      ? []
+      : (ctx.db
+          .prepare(
+            `${scoreCte.sql}SELECT n.id AS id, ${scoreExpr} AS score FROM ${MATCHED} h CROSS JOIN node n ON n.seq = h.seq ${scoreJoin} ` +
+              `ORDER BY ${order.sql} LIMIT ? OFFSET ?`
+          )
+          .all(...scoreCte.params, ...order.params, paging.maxItems, paging.skipCount) as { id: string; score: number }[]);
 
   const facetRequested = ['facetQueries', 'facetFields', 'facetIntervals', 'ranges'].some((k) => req[k] !== undefined && req[k] !== null);
   const v2 = String(req.facetFormat ?? '').toUpperCase() === 'V2';
-  let total: number;
   const context: Record<string, unknown> = {};
   if (facetRequested) {
-    const r = computeFacets({ db: ctx.db, fields, now, base, predicate: (text, bound) => toSql(text, bound).where }, req, v2);
-    total = r.total;
+    const r = computeFacets(
+      { db: ctx.db, fields, now, base, matched: MATCHED, predicate: (text, bound) => toSql(text, bound).where },
+      req,
+      v2
+    );
     Object.assign(context, r.context);
-  } else {
-    total = (ctx.db.prepare(`SELECT count(*) AS c FROM node n WHERE ${where.sql}`).get(...where.params) as { c: number }).c;
   }
   // Solr reports the last indexed transaction; the newest node row is our equivalent
   const last = ctx.db.prepare('SELECT max(seq) AS m FROM node').get() as { m: number | null };

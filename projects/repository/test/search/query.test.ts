@@ -108,6 +108,30 @@ describe('AFTS queries', () => {
     assert.deepEqual(ids('content.size:{10 TO 200}'), ['mine']);
   });
 
+  it('property tests combined under AND, OR and NOT match as each test alone would (one id set for SQLite)', () => {
+    assert.deepEqual(ids('eo:priority:high AND eo:pages:12'), ['letter']);
+    assert.deepEqual(ids('eo:priority:high AND eo:pages:[1 TO 12]'), ['letter', 'notes']);
+    assert.deepEqual(ids('eo:priority:low OR eo:pages:2'), ['notes', 'report']);
+    assert.deepEqual(ids('(eo:priority:high AND eo:pages:12) OR eo:fileNumber:"F-2026/001"'), ['letter', 'report']);
+    assert.deepEqual(ids('(eo:priority:high AND (eo:pages:12 OR eo:pages:2)) AND NOT eo:urgent:true'), ['notes']);
+    assert.deepEqual(ids('(eo:priority:high OR cm:name:deep) AND TYPE:content'), ['deep', 'letter', 'notes'], 'OR with a node column');
+    assert.deepEqual(ids('eo:priority:high AND eo:priority:low'), []);
+    assert.deepEqual(ids('TYPE:content AND NOT (eo:priority:high OR eo:priority:low)'), ['deep', 'mine']);
+    // more tests than one SQL compound takes: kept as separate tests, same answer
+    const many = Array.from({ length: 70 }, (_, i) => `eo:pages:${i + 100}`).join(' OR ');
+    assert.deepEqual(ids(`(${many}) OR eo:pages:40`), ['report']);
+    assert.deepEqual(ids(`eo:priority:high AND (${many} OR eo:pages:2)`), ['notes']);
+  });
+
+  it('each search counts only its own matches (the matched set is not carried over)', () => {
+    assert.equal(repo.search({ query: { query: 'TYPE:content' } }).pagination.totalItems, 5);
+    const none = repo.search({ query: { query: 'eo:pages:999' }, facetQueries: [{ query: 'TYPE:content', label: 'c' }] });
+    assert.deepEqual(none.pagination, { count: 0, hasMoreItems: false, totalItems: 0, skipCount: 0, maxItems: 100 });
+    assert.deepEqual((none.context as { facetQueries: unknown[] }).facetQueries, [{ label: 'c', filterQuery: 'TYPE:content', count: 0 }]);
+    const beyond = repo.search({ query: { query: 'TYPE:content' }, paging: { skipCount: 9 } });
+    assert.deepEqual(beyond.pagination, { count: 0, hasMoreItems: false, totalItems: 5, skipCount: 9, maxItems: 100 });
+  });
+
   it('date ranges, partial dates and date math against an injected now', () => {
     // now = 2026-03-15T10:30Z
     assert.deepEqual(ids('cm:created:[2026-01-01 TO NOW] AND TYPE:"cm:content"'), ['letter', 'mine', 'notes', 'report']);

@@ -22,7 +22,7 @@ export interface EFile {
   recordCategory?: string;
   status: ItemStatus | string;
   currentHolder: string;
-  /** Post group asked to approve a close or reopen request (eo:pendingApprover); empty when none waits. */
+  /** Post group asked to approve a close or reopen request (eo:approverPost); empty when none waits. */
   pendingApprover?: string;
   /** Post code Send back returns the file to (eo:returnTo); empty when nobody sent it to its holder. */
   returnTo?: string;

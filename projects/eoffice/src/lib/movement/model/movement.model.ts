@@ -28,7 +28,7 @@ export interface ItemTask {
 export interface ItemCustody {
   /** Post group holding the item (eo:currentHolder). */
   currentHolder: string;
-  /** Post group asked to approve a close or reopen request (eo:pendingApprover); empty when none waits. */
+  /** Post group asked to approve a close or reopen request (eo:approverPost); empty when none waits. */
   pendingApprover: string;
 }
 

@@ -111,7 +111,7 @@ export function receiptQuery(site: string, kind: ReceiptListKind, filters: Recei
   if (kind.previousHolderPosts)
     custody.push(kind.previousHolderPosts.length ? anyOf('eo:previousHolder', kind.previousHolderPosts) : '=eo:previousHolder:"-none-"');
   if (kind.statuses?.length) custody.push(anyOf('eo:status', kind.statuses));
-  if (kind.approverPosts?.length) parts.push(`((${custody.join(' AND ')}) OR ${anyOf('eo:pendingApprover', kind.approverPosts)})`);
+  if (kind.approverPosts?.length) parts.push(`((${custody.join(' AND ')}) OR ${anyOf('eo:approverPost', kind.approverPosts)})`);
   else parts.push(...custody);
   if (kind.unacknowledged) parts.push('NOT eo:acknowledgedAt:[MIN TO MAX]');
   if (filters.diarisedFrom || filters.diarisedTo) {

@@ -47,7 +47,7 @@ export interface Receipt extends Omit<ReceiptDraft, 'diarisedDate'> {
   diarisedAt: string;
   status: string;
   currentHolder: string;
-  /** Post group asked to approve a reopen request (eo:pendingApprover); empty when none waits. */
+  /** Post group asked to approve a reopen request (eo:approverPost); empty when none waits. */
   pendingApprover?: string;
   heldSince?: string;
   originPost: string;
