@@ -138,7 +138,8 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     const dialog = page.locator('eoffice-marking-dialog');
     await dialog.locator('[data-test="marking-to"]').click();
     // The channel of submission first: the CRU may mark establishment dak to the Section Officer.
-    await page.getByRole('option', { name: 'Section Officer (Establishment)', exact: true }).click();
+    // Posts are offered by the officer's name first, as NIC lists them.
+    await page.getByRole('option', { name: 'Priya Nair (Section Officer, Establishment)', exact: true }).click();
     await page.keyboard.press('Escape');
     await dialog.locator('[data-test="marking-remarks"]').fill('For necessary action');
     await dialog.locator('[data-test="marking-submit"]').click();
@@ -161,10 +162,10 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await dialog.locator('[data-test="copy-submit"]').click();
     await expect(dialog.locator('[data-test="copy-to-error"]')).toBeVisible();
     await dialog.locator('[data-test="copy-to"]').click();
-    await page.getByRole('option', { name: 'Assistant Section Officer (Establishment)', exact: true }).first().click();
+    await page.getByRole('option', { name: 'Amit Kumar (Assistant Section Officer, Establishment)', exact: true }).click();
     await page.keyboard.press('Escape');
     await dialog.locator('[data-test="copy-action-by"]').click();
-    await page.getByRole('option', { name: 'Section Officer (Establishment)', exact: true }).click();
+    await page.getByRole('option', { name: 'Priya Nair (Section Officer, Establishment)', exact: true }).click();
     await dialog.locator('[data-test="copy-submit"]').click();
     await expect(dialog).toBeHidden();
     const steps = byId('eoffice-receipt-movements').locator('[data-test="movement"]');

@@ -115,7 +115,7 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     await so.keyboard.press('Alt+S');
     const dialog = so.locator('eoffice-marking-dialog');
     await dialog.locator('[data-test="marking-to"]').click();
-    await so.getByRole('option', { name: 'Under Secretary (Establishment)', exact: true }).click();
+    await so.getByRole('option', { name: 'Kavita Joshi (Under Secretary, Establishment)', exact: true }).click();
     await dialog.locator('[data-test="marking-remarks"]').fill('For approval of the draft, please');
     await dialog.locator('[data-test="marking-submit"]').click();
     await expect(dialog).toBeHidden();
@@ -191,12 +191,19 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     await byId(so, 'eoffice-file-close').click();
     const dialog = so.locator('eoffice-marking-dialog');
     await dialog.locator('[data-test="marking-approver"]').click();
-    await so.getByRole('option', { name: 'Under Secretary (Establishment)', exact: true }).click();
+    await so.getByRole('option', { name: 'Kavita Joshi (Under Secretary, Establishment)', exact: true }).click();
     await dialog.locator('[data-test="marking-submit"]').click();
     await expect(dialog).toBeHidden();
+    // She asked: she is offered no decision on her own request (ACS lists the approval task to her too).
+    await so.reload();
+    await expect(byId(so, 'eoffice-file-number')).toHaveText(fileNumber);
+    await so.waitForLoadState('networkidle');
+    await expect(byId(so, 'eoffice-file-approve')).toHaveCount(0);
 
-    await us.goto(fileUrl);
+    // The request waits in the Under Secretary's Files Inbox.
+    await us.goto(`${APP_URL}/#/eoffice/files/inbox`);
     await us.reload();
+    await us.getByRole('link', { name: fileNumber, exact: true }).click();
     await expect(us.getByText('Asked to approve closing')).toBeVisible();
     await byId(us, 'eoffice-file-approve').click();
     await expect(byId(us, 'eoffice-file-status')).toHaveText('Closed');

@@ -1,6 +1,7 @@
 /**
  * npm run bench -- first-screen [--runs 3] [--officer priya.nair] [--password demo1234]
  *   [--dist dist/content-app/browser] [--naive-dist <an eager build>] [--repository http://127.0.0.1:8080]
+ *   [--part all|inbox|notesheet] [--notes 500]
  *
  * A new browser tab opened on the Inbox (#/eoffice/receipts/inbox) by an officer who signed in before
  * (her session is in the browser's storage), until its first row is on screen. Measured in Chromium through
@@ -13,6 +14,11 @@
  * - with --naive-dist, also an eager build (e.g. one made from an older commit), uncompressed.
  * Over localhost and over a throttled link, since on localhost bytes cost almost nothing.
  * Starts a repository with the demo department unless --repository names one. Prints figures; asserts nothing.
+ *
+ * Then a long notesheet: one of the officer's files is given --notes notes (as the administrator, beside
+ * the demo's own), and a new tab opened on that file is measured until every note in the notesheet's
+ * visible part shows its text: time, and the requests to the repository (of which note contents) before
+ * that moment. With --naive-dist, the same for that build (e.g. one made from the commit before lazy notes).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,6 +40,8 @@ const OFFICER = option('officer', 'priya.nair');
 const PASSWORD = option('password', 'demo1234');
 const DIST = path.resolve(ROOT, option('dist', 'dist/content-app/browser'));
 const NAIVE_DIST = option('naive-dist', '');
+const PART = option('part', 'all');
+const NOTES = Number(option('notes', '500'));
 const ROW = '[data-automation-id="eoffice-receipts-row"]';
 const INBOX = '/#/eoffice/receipts/inbox';
 
@@ -163,6 +171,168 @@ async function load(context: BrowserContext, url: string, conditions: (typeof NE
   return measured;
 }
 
+/**
+ * Notes in `window.notesShownAt` the first moment every note in the notesheet's visible part shows its text
+ * (checked at every frame), from the start of navigation. Text, as firstRowWatch. The Resource Timing buffer
+ * is widened: a build that reads every note makes hundreds of requests.
+ */
+function notesShownWatch(): string {
+  return `{
+    performance.setResourceTimingBufferSize(100000);
+    const check = () => {
+      const pane = document.querySelector('[data-testid="notesheet-scroll"]');
+      if (pane && window.notesheetAt === undefined) window.notesheetAt = performance.now();
+      const notes = pane ? Array.from(pane.querySelectorAll('li[data-note-id]')) : [];
+      if (pane && notes.length) {
+        const box = pane.getBoundingClientRect();
+        const inView = notes.filter((li) => {
+          const r = li.getBoundingClientRect();
+          return r.bottom > box.top && r.top < box.bottom;
+        });
+        if (inView.length && inView.every((li) => li.querySelector('.eo-note__body'))) {
+          window.notesShownAt = performance.now();
+          window.notesInView = inView.length;
+          window.notesListed = notes.length;
+          return;
+        }
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }`;
+}
+
+interface NotesLoad {
+  /** From the start of navigation until every note in view shows its text. */
+  shownMs: number;
+  /** Of which after the notesheet was on the page (the file view's code and the Content App's start before). */
+  sinceNotesheetMs: number;
+  notesInView: number;
+  notesListed: number;
+  /** Requests to the repository's REST API answered before then, of which note contents. */
+  apiRequests: number;
+  contentReads: number;
+  apiBytes: number;
+}
+
+const API = '/alfresco/api/';
+
+/** The repository's REST API as the administrator (Basic authentication, as the demo's repository takes). */
+async function asAdmin<T>(url: string, pathAndQuery: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${url}${API}-default-/public/alfresco/versions/1${pathAndQuery}`, {
+    ...init,
+    headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`, ...(init.headers ?? {}) }
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${pathAndQuery}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface Page {
+  list: { entries: { entry: { id: string; name: string; isFolder?: boolean } }[] };
+}
+
+/**
+ * One of the officer's files (the first of her Files Inbox) with `count` notes in all: the demo's own notes,
+ * then green notes of a few sentences each, uploaded as the administrator as the seed writes them.
+ */
+async function longFile(
+  browser: Browser,
+  state: Awaited<ReturnType<BrowserContext['storageState']>>,
+  appUrl: string,
+  repoUrl: string,
+  count: number
+): Promise<string> {
+  const context = await browser.newContext({ storageState: state });
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/#/eoffice/files/inbox`);
+  const link = page.locator('[data-automation-id="eoffice-files-number"]').first();
+  await link.waitFor({ timeout: 60_000 });
+  const fileId = decodeURIComponent((await link.getAttribute('href'))?.split('/').pop() ?? '');
+  await context.close();
+
+  const folders = await asAdmin<Page>(repoUrl, `/nodes/${fileId}/children?where=(isFolder%3Dtrue)&maxItems=20`);
+  const notesFolder = folders.list.entries.find((e) => e.entry.name === 'Notes')?.entry.id;
+  if (!notesFolder) throw new Error(`file ${fileId} has no Notes folder`);
+  const existing = await asAdmin<Page>(repoUrl, `/nodes/${notesFolder}/children?orderBy=name%20DESC&maxItems=1`);
+  const highest = Number(existing.list.entries[0]?.entry.name ?? 0) || 0;
+  const sentences = [
+    'The proposal has been examined with reference to the rules in force.',
+    'प्रस्ताव की जाँच नियमों के अनुसार कर ली गई है।',
+    'The financial implication has been worked out and is placed below.',
+    'Orders may kindly be passed on the draft reply placed opposite.',
+    'पूर्व के आदेश की प्रति संलग्न है।'
+  ];
+  for (let n = highest + 1; n <= count; n++) {
+    const name = String(n).padStart(6, '0');
+    const text = Array.from({ length: 2 + (n % 4) }, (_, i) => sentences[(n + i) % sentences.length]).join(' ');
+    const form = new FormData();
+    form.append('filedata', new Blob([text], { type: 'text/plain' }), name);
+    for (const [key, value] of Object.entries({
+      name,
+      nodeType: 'eo:note',
+      'eo:noteNumber': String(n),
+      'eo:noteColour': 'green',
+      'eo:signedByName': 'Bench Officer',
+      'eo:signedByDesignation': 'Under Secretary',
+      'eo:signedByUser': 'admin',
+      'eo:signedAt': new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString()
+    }))
+      form.append(key, value);
+    await asAdmin(repoUrl, `/nodes/${notesFolder}/children`, { method: 'POST', body: form });
+  }
+  return fileId;
+}
+
+/** Opens the file in a new tab of the context and measures it until the notes in view show their text. */
+async function loadNotes(
+  context: BrowserContext,
+  url: string,
+  fileId: string,
+  conditions: (typeof NETWORKS)[number]['conditions']
+): Promise<NotesLoad> {
+  const page = await context.newPage();
+  if (conditions) {
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', conditions);
+  }
+  await page.addInitScript({ content: notesShownWatch() });
+  await page.goto(`${url}/#/eoffice/files/${encodeURIComponent(fileId)}`);
+  await page.waitForFunction(() => (window as unknown as { notesShownAt?: number }).notesShownAt !== undefined, null, {
+    timeout: 180_000
+  });
+  const measured = await page.evaluate((api) => {
+    const w = window as unknown as { notesShownAt: number; notesheetAt: number; notesInView: number; notesListed: number };
+    const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => entry.responseEnd <= w.notesShownAt && entry.name.includes(api)
+    );
+    return {
+      shownMs: w.notesShownAt,
+      sinceNotesheetMs: w.notesShownAt - w.notesheetAt,
+      notesInView: w.notesInView,
+      notesListed: w.notesListed,
+      apiRequests: calls.length,
+      contentReads: calls.filter((entry) => /\/nodes\/[^/]+\/content/.test(entry.name)).length,
+      apiBytes: calls.reduce((sum, entry) => sum + entry.transferSize, 0)
+    };
+  }, API);
+  await page.close();
+  return measured;
+}
+
+function medianNotes(loads: NotesLoad[]): NotesLoad {
+  const pick = (key: keyof NotesLoad) => loads.map((entry) => entry[key]).sort((a, b) => a - b)[Math.floor(loads.length / 2)];
+  return {
+    shownMs: pick('shownMs'),
+    sinceNotesheetMs: pick('sinceNotesheetMs'),
+    notesInView: pick('notesInView'),
+    notesListed: pick('notesListed'),
+    apiRequests: pick('apiRequests'),
+    contentReads: pick('contentReads'),
+    apiBytes: pick('apiBytes')
+  };
+}
+
 function median(loads: Load[]): Load {
   const pick = (key: keyof Load) => {
     const sorted = loads.map((entry) => entry[key]).sort((a, b) => a - b);
@@ -235,27 +405,75 @@ async function main(): Promise<void> {
         `Initial bundle (${label}): ${bundle.files} files, ${kB(bundle.raw)} raw, ${kB(bundle.gzip)} gzip, ${kB(bundle.brotli)} brotli`
       );
     }
-    console.log(`\nFirst screen: a new tab on the Inbox of ${OFFICER}, to its first row; median of ${RUNS} runs each`);
-    console.log('time, bytes on the wire, requests over the network and from the cache, before the first row\n');
-    for (const { name: network, conditions } of NETWORKS) {
-      for (const { name, server } of servers) {
-        const state = await session(browser, server.url);
-        const cold: Load[] = [];
-        const warm: Load[] = [];
-        for (let run = 0; run < RUNS; run++) {
-          const context = await browser.newContext({ storageState: state });
-          cold.push(await load(context, server.url, conditions));
-          warm.push(await load(context, server.url, conditions));
-          await context.close();
-        }
-        console.log(`${network.padEnd(17)} ${name.padEnd(27)} cold ${describe(median(cold))}`);
-        console.log(`${''.padEnd(17)} ${''.padEnd(27)} warm ${describe(median(warm))}`);
-      }
-    }
+    if (PART === 'all' || PART === 'inbox') await inbox(browser, servers);
+    if (PART === 'all' || PART === 'notesheet') await notesheet(browser, repo.url);
   } finally {
     await browser.close();
     await Promise.all(servers.map(({ server }) => server.close()));
     repo.stop();
+  }
+}
+
+interface Served {
+  name: string;
+  server: Awaited<ReturnType<typeof startStaticServer>>;
+}
+
+async function inbox(browser: Browser, servers: Served[]): Promise<void> {
+  console.log(`\nFirst screen: a new tab on the Inbox of ${OFFICER}, to its first row; median of ${RUNS} runs each`);
+  console.log('time, bytes on the wire, requests over the network and from the cache, before the first row\n');
+  for (const { name: network, conditions } of NETWORKS) {
+    for (const { name, server } of servers) {
+      const state = await session(browser, server.url);
+      const cold: Load[] = [];
+      const warm: Load[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ storageState: state });
+        cold.push(await load(context, server.url, conditions));
+        warm.push(await load(context, server.url, conditions));
+        await context.close();
+      }
+      console.log(`${network.padEnd(17)} ${name.padEnd(27)} cold ${describe(median(cold))}`);
+      console.log(`${''.padEnd(17)} ${''.padEnd(27)} warm ${describe(median(warm))}`);
+    }
+  }
+}
+
+/** The long notesheet, with this build and (with --naive-dist) the other, each served compressed. */
+async function notesheet(browser: Browser, repoUrl: string): Promise<void> {
+  const builds = await Promise.all(
+    [
+      { name: 'this build', dist: DIST },
+      ...(NAIVE_DIST ? [{ name: 'other build (--naive-dist)', dist: path.resolve(ROOT, NAIVE_DIST) }] : [])
+    ].map(async ({ name, dist }) => {
+      const server = await startStaticServer({ dist, port: 0, repository: repoUrl, quiet: true });
+      await server.ready;
+      return { name, server };
+    })
+  );
+  try {
+    const states = await Promise.all(builds.map(({ server }) => session(browser, server.url)));
+    const fileId = await longFile(browser, states[0], builds[0].server.url, repoUrl, NOTES);
+    console.log(`\nNotesheet of a file with ${NOTES} notes: a new tab on the file, until every note in view shows its text`);
+    console.log('(from the start of navigation, and from the moment the notesheet was on the page);');
+    console.log(`median of ${RUNS} runs; requests to the repository before then (of which note contents), their bytes\n`);
+    for (const { name: network, conditions } of NETWORKS) {
+      for (const [i, { name, server }] of builds.entries()) {
+        const loads: NotesLoad[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const context = await browser.newContext({ storageState: states[i] });
+          loads.push(await loadNotes(context, server.url, fileId, conditions));
+          await context.close();
+        }
+        const m = medianNotes(loads);
+        console.log(
+          `${network.padEnd(17)} ${name.padEnd(27)} ${seconds(m.shownMs).padStart(7)} (${seconds(m.sinceNotesheetMs)} after the notesheet appeared) ${String(m.apiRequests).padStart(4)} req ` +
+            `(${m.contentReads} contents) ${kB(m.apiBytes).padStart(7)}  ${m.notesInView} notes in view of ${m.notesListed}`
+        );
+      }
+    }
+  } finally {
+    await Promise.all(builds.map(({ server }) => server.close()));
   }
 }
 

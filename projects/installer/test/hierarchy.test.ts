@@ -15,6 +15,7 @@ import {
   departmentGroup,
   departmentSite,
   incumbentName,
+  officerTitle,
   validateHierarchy,
   type Hierarchy
 } from '../../eoffice/src/lib/domain/hierarchy';
@@ -66,6 +67,19 @@ describe('hierarchy template', () => {
     assert.equal(postGroup(h, 'SO_EST'), 'GROUP_EO_GAD_SO_EST');
     assert.equal(postOfGroup(h, 'GROUP_EO_GAD_SO_EST')?.code, 'SO_EST');
     assert.equal(departmentSite(h), 'eo-gad');
+  });
+
+  it('shows a post as officers pick it: the incumbent by name first, the post alone when it names nobody', () => {
+    const h = gad();
+    const so = h.posts.find((p) => p.code === 'SO_EST')!;
+    assert.equal(officerTitle(h, so), 'Priya Nair (Section Officer, Establishment)');
+    assert.equal(officerTitle(h, so, 'hi'), 'प्रिया नायर (अनुभाग अधिकारी, स्थापना)');
+    // Three Assistant Section Officers of one section are told apart by name.
+    const asos = h.posts.filter((p) => p.code.startsWith('ASO_EST')).map((p) => officerTitle(h, p));
+    assert.equal(new Set(asos).size, 3);
+    assert.equal(officerTitle(h, { ...so, incumbent: undefined, incumbentName: undefined }), 'Section Officer (Establishment)');
+    const secretary = h.posts.find((p) => p.code === 'SECY')!;
+    assert.equal(officerTitle(h, secretary), `Meera Iyer (${secretary.designation.en})`);
   });
 
   it('reports every problem of a broken hierarchy', () => {

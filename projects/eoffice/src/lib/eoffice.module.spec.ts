@@ -6,12 +6,14 @@ import { TRANSLATION_PROVIDER } from '@alfresco/adf-core';
 import manifest from '../../assets/eoffice.plugin.json';
 import en from '../../assets/i18n/en.json';
 import hi from '../../assets/i18n/hi.json';
-import { Route } from '@angular/router';
-import { AuthGuardEcm } from '@alfresco/adf-core';
+import { CanActivateFn, Route } from '@angular/router';
+import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
 import { EOFFICE_ASSETS_PATH, provideEOfficeExtension } from './eoffice.module';
 import { EOFFICE_ROUTES } from './eoffice.routes';
-import { EO_TYPES } from './domain';
+import { EO_TYPES, officeDay } from './domain';
+import { DeskService } from './desk/desk.service';
+import { WorkingDaysService } from './shared/calendar/working-days.service';
 import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-profile.smart-component';
 import { DiariseSmartComponent } from './receipt/diarise/diarise.smart-component';
 import { ReceiptListSmartComponent } from './receipt/receipt-list/receipt-list.smart-component';
@@ -108,8 +110,34 @@ describe('e-Office manifest', () => {
   it('guards the pages as the Content App guards an extension route: signed in, extension data loaded', () => {
     const [root] = EOFFICE_ROUTES;
 
-    expect(root.canActivate).toEqual([AuthGuardEcm, ExtensionsDataLoaderGuard]);
+    expect(root.canActivate?.slice(0, 2)).toEqual([AuthGuardEcm, ExtensionsDataLoaderGuard]);
+    expect(root.canActivate?.length).toBe(3);
     expect(root.canActivateChild).toEqual([AuthGuardEcm, ExtensionsDataLoaderGuard]);
+  });
+
+  it('asks for the desk and the year’s holidays beside the guards once the officer is signed in, and never refuses a page', () => {
+    const startDesk = EOFFICE_ROUTES[0].canActivate?.[2] as CanActivateFn;
+    let signedIn = false;
+    const desk = jasmine.createSpy('desk').and.rejectWith(new Error('offline'));
+    const forYear = jasmine.createSpy('forYear').and.resolveTo({});
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: AuthenticationService, useValue: { isLoggedIn: () => signedIn } },
+        { provide: DeskService, useValue: { desk } },
+        { provide: WorkingDaysService, useValue: { forYear } }
+      ]
+    });
+    const run = () => TestBed.runInInjectionContext(() => startDesk({} as never, {} as never));
+
+    expect(run()).toBeTrue();
+    expect(desk).not.toHaveBeenCalled();
+    expect(forYear).not.toHaveBeenCalled();
+
+    signedIn = true;
+    // a desk that cannot be read does not keep the officer out: the page shows the failure itself
+    expect(run()).toBeTrue();
+    expect(desk).toHaveBeenCalledTimes(1);
+    expect(forYear).toHaveBeenCalledOnceWith(Number(officeDay(new Date()).slice(0, 4)));
   });
 
   it('loads no page with the routes: every page is fetched when first opened', () => {

@@ -1,7 +1,10 @@
-import { Type } from '@angular/core';
-import { Data, Route, Routes } from '@angular/router';
-import { AuthGuardEcm } from '@alfresco/adf-core';
+import { Type, inject } from '@angular/core';
+import { CanActivateFn, Data, Route, Routes } from '@angular/router';
+import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
+import { DeskService } from './desk/desk.service';
+import { officeDay } from './domain';
+import { WorkingDaysService } from './shared/calendar/working-days.service';
 
 /** The lists a receipt page can show (route data `list`). */
 const RECEIPT_LISTS = ['created', 'inbox', 'acknowledgement', 'sent', 'closed'] as const;
@@ -27,6 +30,22 @@ function page(path: string, load: () => Promise<Type<unknown>>, data?: Data): Ro
 const GUARDS = [AuthGuardEcm, ExtensionsDataLoaderGuard];
 
 /**
+ * Every e-Office page starts from the desk (the hierarchy, the officer's posts) and counts days with the
+ * holiday calendar. Asked for beside the guards (which run together), both are read while the Content App
+ * builds its layout rather than after it, and a list's first row then waits on its own query only. Both
+ * are kept once read; a failure is left for the page to report when it asks itself.
+ */
+const startDesk: CanActivateFn = () => {
+  if (inject(AuthenticationService).isLoggedIn()) {
+    inject(DeskService)
+      .desk()
+      .catch(() => undefined);
+    void inject(WorkingDaysService).forYear(Number(officeDay(new Date()).slice(0, 4)));
+  }
+  return true;
+};
+
+/**
  * The extension's pages, under `/eoffice` inside the Content App's layout. Each page is loaded when it is
  * first opened (as aca-content loads its viewer and folder rules), so the Content App starts without the
  * extension's pages, and the heavy libraries a page uses (charts, the note editor) come with that page only.
@@ -38,7 +57,7 @@ const GUARDS = [AuthGuardEcm, ExtensionsDataLoaderGuard];
 export const EOFFICE_ROUTES: Routes = [
   {
     path: 'eoffice',
-    canActivate: GUARDS,
+    canActivate: [...GUARDS, startDesk],
     canActivateChild: GUARDS,
     children: [
       page('mis', () => import('./mis/dashboard/pendency-dashboard.smart-component').then((m) => m.PendencyDashboardSmartComponent)),

@@ -9,7 +9,6 @@ export const HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';
 /** The department and the signed-in officer's posts: what every e-Office screen starts from. */
 export interface Desk {
   hierarchy: Hierarchy;
-  documentLibraryId: string;
   /** Post groups the officer holds (usually one), e.g. GROUP_EO_GAD_CRU. */
   posts: string[];
   /** The same posts as hierarchy entries (code, level, section, designation). */
@@ -18,11 +17,16 @@ export interface Desk {
   section: string;
 }
 
-/** Reads the department's hierarchy and the officer's posts from the repository, once per session. */
+/**
+ * Reads the department's hierarchy and the officer's posts from the repository, once per session. Every
+ * list waits on the desk before its first row: the hierarchy and the officer's groups are asked for at
+ * once, and the document library (needed only to create a receipt or a file) when first asked for.
+ */
 @Injectable({ providedIn: 'root' })
 export class DeskService {
   private readonly apiService = inject(AlfrescoApiService);
   private deskPromise?: Promise<Desk>;
+  private libraryPromise?: Promise<string>;
 
   desk(): Promise<Desk> {
     this.deskPromise ??= this.load().catch((error) => {
@@ -32,26 +36,44 @@ export class DeskService {
     return this.deskPromise;
   }
 
+  /** The node id of the department site's document library, where new receipts and files are created. */
+  documentLibraryId(): Promise<string> {
+    this.libraryPromise ??= this.desk()
+      .then(({ hierarchy }) =>
+        new NodesApi(this.apiService.getInstance()).getNode('-root-', {
+          relativePath: `Sites/${departmentSite(hierarchy)}/documentLibrary`
+        })
+      )
+      .then((library) => library.entry.id)
+      .catch((error) => {
+        this.libraryPromise = undefined;
+        throw error;
+      });
+    return this.libraryPromise;
+  }
+
   /** Forgets the cached desk (after a sign-in as someone else, or a transfer of charge). */
   reset(): void {
     this.deskPromise = undefined;
+    this.libraryPromise = undefined;
   }
 
   private async load(): Promise<Desk> {
     const api = this.apiService.getInstance();
     const nodes = new NodesApi(api);
+    // The groups do not depend on the hierarchy: ask for both at once (one round trip fewer before any list).
+    const groupsPromise = new GroupsApi(api).listGroupMembershipsForPerson('-me-', { skipCount: 0, maxItems: 250 });
+    groupsPromise.catch(() => undefined); // awaited below; not an unhandled rejection if the hierarchy fails first
     const hierarchyNode = await nodes.getNode('-root-', { relativePath: HIERARCHY_PATH });
     const content: unknown = await nodes.getNodeContent(hierarchyNode.entry.id);
     const hierarchy = parseHierarchy(await asJson(content));
-    const library = await nodes.getNode('-root-', { relativePath: `Sites/${departmentSite(hierarchy)}/documentLibrary` });
-    const groups = await new GroupsApi(api).listGroupMembershipsForPerson('-me-', { skipCount: 0, maxItems: 250 });
+    const groups = await groupsPromise;
     const postEntries = (groups.list?.entries ?? [])
       .map((entry) => postOfGroup(hierarchy, entry.entry.id ?? ''))
       .filter((post): post is HierarchyPost => !!post);
     const section = postEntries.find((post) => post.section)?.section ?? hierarchy.sections[0]?.code ?? '';
     return {
       hierarchy,
-      documentLibraryId: library.entry.id,
       posts: postEntries.map((post) => postGroup(hierarchy, post.code)),
       postEntries,
       section

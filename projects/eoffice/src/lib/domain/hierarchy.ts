@@ -206,6 +206,18 @@ export function postTitle(h: Hierarchy, post: HierarchyPost, lang: 'en' | 'hi' =
   return section ? `${post.designation[lang]} (${section.name[lang]})` : post.designation[lang];
 }
 
+/**
+ * "Priya Nair (Section Officer, Establishment)": a post as officers pick and read it (NIC's marking lists
+ * name the person first), from the name the hierarchy records for its incumbent; the post alone when it
+ * records none (a vacant post, or a department that keeps no names there).
+ */
+export function officerTitle(h: Hierarchy, post: HierarchyPost, lang: 'en' | 'hi' = 'en'): string {
+  const name = post.incumbentName?.[lang];
+  if (!name) return postTitle(h, post, lang);
+  const section = post.section ? h.sections.find((s) => s.code === post.section) : undefined;
+  return `${name} (${post.designation[lang]}${section ? `, ${section.name[lang]}` : ''})`;
+}
+
 /** The posts above `post` along its reporting line, nearest first. */
 export function reportingChain(h: Hierarchy, post: string): HierarchyPost[] {
   const chain: HierarchyPost[] = [];

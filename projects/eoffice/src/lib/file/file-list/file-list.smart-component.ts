@@ -12,7 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Hierarchy, URGENCIES, labelOf, officeDay, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, URGENCIES, labelOf, officeDay, officerTitle, postOfGroup } from '../../domain';
 import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { EFile } from '../model/file.model';
@@ -211,7 +211,7 @@ export class FileListSmartComponent {
 
   private holderTitle(group: string): string {
     const post = this.hierarchy ? postOfGroup(this.hierarchy, group) : undefined;
-    return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : group;
+    return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : group;
   }
 
   load(): void {

@@ -21,7 +21,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { map } from 'rxjs';
-import { ITEM_STATUSES, RECORD_CATEGORIES, URGENCIES, Choice, Hierarchy, findPost, labelOf, postOfGroup, postTitle } from '../../domain';
+import { ITEM_STATUSES, RECORD_CATEGORIES, URGENCIES, Choice, Hierarchy, findPost, labelOf, officerTitle, postOfGroup } from '../../domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
@@ -141,13 +141,13 @@ export class FileViewSmartComponent {
 
   holderTitle(group: string): string {
     const post = this.hierarchy ? postOfGroup(this.hierarchy, group) : undefined;
-    return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : group;
+    return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : group;
   }
 
   /** Whom Send back returns the file to (eo:returnTo), as the officer reads it; '' when nobody sent it here. */
   sendBackTitle(file: EFile): string {
     const post = file.returnTo && this.hierarchy ? findPost(this.hierarchy, file.returnTo) : undefined;
-    return post && this.hierarchy ? postTitle(this.hierarchy, post, this.lang) : '';
+    return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : '';
   }
 
   async load(): Promise<void> {

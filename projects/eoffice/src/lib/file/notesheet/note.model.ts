@@ -35,8 +35,11 @@ export interface Note {
   modifiedAt?: string;
   /** The repository lets this user change the note node (from allowableOperations; undefined = not asked). */
   updatable?: boolean;
-  /** The note's content as sanitised HTML (plain-text notes escaped into paragraphs). */
-  html: string;
+  /**
+   * The note's content as sanitised HTML (plain-text notes escaped into paragraphs); undefined while not read
+   * (a notesheet reads the text of the notes in view only, NoteService.read).
+   */
+  html?: string;
 }
 
 type Props = Record<string, unknown>;
@@ -60,8 +63,8 @@ export function noteContentToHtml(content: string, mimeType?: string): string {
   return html ? sanitiseNoteHtml(content) : plainTextToHtml(content);
 }
 
-/** Maps an eo:note node and its content to a Note. */
-export function toNote(node: NoteNode, content = ''): Note {
+/** Maps an eo:note node and its content, when read, to a Note. */
+export function toNote(node: NoteNode, content?: string): Note {
   const p = node.properties ?? {};
   const signed = (node.aspectNames ?? []).includes(SIGNED_ASPECT) || !!p['eo:signedByName'];
   const number = Number(p['eo:noteNumber'] ?? NaN);
@@ -86,7 +89,7 @@ export function toNote(node: NoteNode, content = ''): Note {
     createdAt: iso(node.createdAt),
     modifiedAt: iso(node.modifiedAt),
     updatable: node.allowableOperations ? node.allowableOperations.includes('update') : undefined,
-    html: noteContentToHtml(content, node.content?.mimeType)
+    html: content === undefined ? undefined : noteContentToHtml(content, node.content?.mimeType)
   };
 }
 
@@ -109,7 +112,8 @@ export function latestNote(notes: Note[]): Note | undefined {
 
 /** The reference a later note makes to a note. */
 export function noteReference(note: Pick<Note, 'id' | 'number' | 'html'>, label: string): NoteReference {
-  const words = new DOMParser().parseFromString(note.html, 'text/html').body.textContent?.trim() ?? '';
+  // A note not read yet is referred to by its number alone.
+  const words = new DOMParser().parseFromString(note.html ?? '', 'text/html').body.textContent?.trim() ?? '';
   return { kind: 'note', id: note.id, label, title: words.length > 80 ? `${words.slice(0, 80)}…` : words };
 }
 

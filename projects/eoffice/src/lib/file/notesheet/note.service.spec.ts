@@ -80,30 +80,50 @@ describe('NoteService', () => {
     throw new Error('expected a refusal');
   };
 
-  it('lists the notes in number order with their content, an empty notesheet when Notes/ is missing', async () => {
+  it('lists the notes in number order without their text, read on request; an empty notesheet when Notes/ is missing', async () => {
     repo.add(2, 'green', 'Second');
     repo.add(10, 'yellow', '<p>Tenth <script>alert(1)</script></p>', { mimeType: 'text/html' });
     repo.add(1, 'green', 'First');
     const notes = await service.list('file-1');
     expect(notes.map((n) => n.number)).toEqual([1, 2, 10]);
-    expect(notes.map((n) => n.html)).toEqual(['<p>First</p>', '<p>Second</p>', '<p>Tenth </p>']);
+    expect(notes.map((n) => n.html)).toEqual([undefined, undefined, undefined]);
     expect(notes[0].signature?.name).toBe('Ravi Kumar');
+    expect(NodesApi.prototype.getNodeContent).not.toHaveBeenCalled();
+
+    const texts = await service.read(notes);
+    expect(notes.map((n) => texts.get(n.id))).toEqual(['<p>First</p>', '<p>Second</p>', '<p>Tenth </p>']);
 
     repo.notes.clear();
     repo.folderExists = false;
     expect(await service.list('file-1')).toEqual([]);
   });
 
-  it('reads again only the notes that changed since the last reading', async () => {
+  it('lists 500 notes in one request and reads the text of only the notes asked for', async () => {
+    for (let n = 1; n <= 500; n++) repo.add(n, n < 500 ? 'green' : 'yellow', `Note ${n}`);
+    const notes = await service.list('file-1');
+    expect(notes.length).toBe(500);
+    expect(notes[499]).toEqual(jasmine.objectContaining({ number: 500, colour: 'yellow' }));
+    // the file's folders, then Notes/ itself
+    expect(NodesApi.prototype.listNodeChildren).toHaveBeenCalledTimes(2);
+    expect(NodesApi.prototype.getNodeContent).not.toHaveBeenCalled();
+
+    const texts = await service.read(notes.slice(0, 8));
+    expect(NodesApi.prototype.getNodeContent).toHaveBeenCalledTimes(8);
+    expect(texts.get(notes[7].id)).toBe('<p>Note 8</p>');
+  });
+
+  it('reads again only the notes that changed since the last reading, and lists unchanged ones with their text', async () => {
     repo.add(1, 'green', 'First');
     const draft = repo.add(2, 'yellow', 'Draft');
-    await service.list('file-1');
+    await service.read(await service.list('file-1'));
     expect(NodesApi.prototype.getNodeContent).toHaveBeenCalledTimes(2);
     await service.update({ id: draft.id }, '<p>Draft, longer</p>');
     const notes = await service.list('file-1');
+    expect(notes.map((n) => n.html)).toEqual(['<p>First</p>', undefined]);
+    const texts = await service.read(notes);
     expect(NodesApi.prototype.getNodeContent).toHaveBeenCalledTimes(3);
     expect((NodesApi.prototype.getNodeContent as jasmine.Spy).calls.mostRecent().args[0]).toBe(draft.id);
-    expect(notes.map((n) => n.html)).toEqual(['<p>First</p>', '<p>Draft, longer</p>']);
+    expect(texts.get(draft.id)).toBe('<p>Draft, longer</p>');
   });
 
   it('says the file is gone when the file itself cannot be found', async () => {

@@ -4,7 +4,7 @@ import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { NumberingNodes, NumberedNodeBody, claimNext, incumbentName, postOfGroup, postTitle } from '../../domain';
 import { EFile } from '../model/file.model';
-import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, sortNotes, toNote } from './note.model';
+import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, noteContentToHtml, sortNotes, toNote } from './note.model';
 import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
 
 const ERRORS = 'EOFFICE.FILE.NOTESHEET.ERRORS.';
@@ -66,6 +66,23 @@ export interface Signer {
 }
 
 const CONTENT_READS_AT_ONCE = 6;
+/**
+ * Notes listed per request. ACS takes any maxItems for a folder's children (its Paging has a default of 100,
+ * no maximum), and a listing without content is small: a file of 500 notes is one request.
+ */
+const LIST_PAGE = 500;
+const LISTED_FIELDS = [
+  'id',
+  'name',
+  'nodeType',
+  'isFile',
+  'content',
+  'properties',
+  'aspectNames',
+  'allowableOperations',
+  'createdAt',
+  'modifiedAt'
+];
 /** Note names are zero-padded numbers (domain/numbering.ts). */
 const NUMBERED = /^\d{6}$/;
 
@@ -100,7 +117,13 @@ export class NoteService {
     return new UploadApi(this.apiService.getInstance());
   }
 
-  /** The file's notes in number order, each with its content as sanitised HTML. */
+  /**
+   * The file's notes in number order, without their text (`html` undefined): one listing of Notes/, paged,
+   * whatever the number of notes. The notesheet reads the text of the notes the officer scrolls to (`read`),
+   * so a file of 500 notes opens with a handful of requests. The text stays in the note's content, the
+   * record, and nowhere else: a copy in a property could be rewritten on its own through the nodes API
+   * (PUT /nodes/{id} with properties) and then show a note that says something other than its content.
+   */
   async list(fileId: string): Promise<Note[]> {
     try {
       const nodes = this.nodesApi;
@@ -110,9 +133,11 @@ export class NoteService {
       for (let skipCount = 0; ; ) {
         const page = await nodes.listNodeChildren(folderId, {
           include: ['properties', 'aspectNames', 'allowableOperations'],
+          // Only what a note shows: ACS and the local repository leave out the other top-level fields.
+          fields: LISTED_FIELDS,
           orderBy: ['name ASC'],
           skipCount,
-          maxItems: 500
+          maxItems: LIST_PAGE
         });
         const batch = (page.list?.entries ?? []).map((e) => e.entry as unknown as NoteNode & { nodeType?: string; isFile?: boolean });
         entries.push(
@@ -121,8 +146,24 @@ export class NoteService {
         skipCount += batch.length;
         if (!page.list?.pagination?.hasMoreItems || !batch.length) break;
       }
-      const contents = await this.contents(nodes, entries);
-      return sortNotes(entries.map((node, i) => toNote(node, contents[i])));
+      return sortNotes(entries.map((node) => this.withCachedText(toNote(node))));
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /**
+   * The text of these notes as sanitised HTML, by note id. A note read before and not modified since comes
+   * from memory; the others are read at most CONTENT_READS_AT_ONCE at a time.
+   */
+  async read(notes: Pick<Note, 'id' | 'modifiedAt' | 'mimeType'>[]): Promise<Map<string, string>> {
+    try {
+      const nodes = this.nodesApi;
+      const texts = await this.contents(
+        nodes,
+        notes.map((n) => ({ id: n.id, name: '', modifiedAt: n.modifiedAt }))
+      );
+      return new Map(notes.map((n, i) => [n.id, noteContentToHtml(texts[i], n.mimeType)]));
     } catch (error) {
       throw noteErrorOf(error);
     }
@@ -310,6 +351,12 @@ export class NoteService {
     const page = await nodes.listNodeChildren(folderId, { include: ['properties'], orderBy: ['name DESC'], maxItems: 10 });
     const top = (page.list?.entries ?? []).map((e) => e.entry as unknown as NoteNode).find((n) => NUMBERED.test(n.name));
     return top ? toNote(top) : undefined;
+  }
+
+  /** A listed note with its text when that was read before and the note has not changed since. */
+  private withCachedText(note: Note): Note {
+    const cached = note.modifiedAt ? this.contentCache.get(note.id) : undefined;
+    return cached?.modifiedAt === note.modifiedAt && cached ? { ...note, html: noteContentToHtml(cached.content, note.mimeType) } : note;
   }
 
   private async notesFolder(nodes: NodesApi, fileId: string): Promise<string | undefined> {

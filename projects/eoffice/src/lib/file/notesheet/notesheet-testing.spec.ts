@@ -35,7 +35,6 @@ export const ASO_GROUP = postGroup(notesheetHierarchy, 'ASO_EST');
 
 export const notesheetDesk: Desk = {
   hierarchy: notesheetHierarchy,
-  documentLibraryId: 'doclib',
   posts: [SO_GROUP],
   postEntries: [notesheetHierarchy.posts[1]],
   section: 'EST'

@@ -42,15 +42,16 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('NotesheetSmartComponent', () => {
   let notes: Note[];
-  let service: jasmine.SpyObj<Pick<NoteService, 'list' | 'add' | 'update' | 'confirm' | 'discard' | 'designationOf'>>;
+  let service: jasmine.SpyObj<Pick<NoteService, 'list' | 'read' | 'add' | 'update' | 'confirm' | 'discard' | 'designationOf'>>;
   let fixture: ComponentFixture<NotesheetSmartComponent>;
   let opened: NoteReference[];
 
   beforeEach(() => {
     notes = [];
     opened = [];
-    service = jasmine.createSpyObj('NoteService', ['list', 'add', 'update', 'confirm', 'discard', 'designationOf']);
+    service = jasmine.createSpyObj('NoteService', ['list', 'read', 'add', 'update', 'confirm', 'discard', 'designationOf']);
     service.list.and.callFake(async () => notes.map((n) => ({ ...n })));
+    service.read.and.callFake(async (asked) => new Map(asked.map((n) => [n.id, notes.find((x) => x.id === n.id)?.html ?? ''])));
     service.add.and.callFake(async (_file, html) => {
       const note = yellow(notes.length + 1, sanitiseNoteHtml(html));
       notes.push(note);

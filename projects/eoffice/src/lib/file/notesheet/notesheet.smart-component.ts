@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   EventEmitter,
   HostListener,
@@ -9,6 +10,7 @@ import {
   Output,
   SimpleChanges,
   ViewChild,
+  afterEveryRender,
   computed,
   inject,
   signal
@@ -23,13 +25,19 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { EFile, NoteReference } from '../model/file.model';
 import { NoteEditorUiComponent } from './note-editor.ui-component';
 import { noteHtmlForDisplay } from './note-sanitiser';
-import { Note, latestNote, noteReference } from './note.model';
+import { Note, latestNote, noteReference, sortNotes } from './note.model';
 import { NoteError, NoteService, noteErrorOf } from './note.service';
 
-/** A note as the list shows it: its content passed through the allow-list once more, just before display. */
+/** How far beyond the visible part of the notesheet notes are read ahead of the scrolling. */
+const READ_AHEAD = '50% 0px';
+
+/**
+ * A note as the list shows it: its content passed through the allow-list once more, just before display;
+ * no body while its text is not read yet.
+ */
 interface ShownNote {
   note: Note;
-  body: SafeHtml;
+  body?: SafeHtml;
   designation: string;
   latest: boolean;
 }
@@ -48,6 +56,11 @@ interface Message {
  * opens the draft), the editor saves with Ctrl+Enter, confirms green with Ctrl+Shift+Enter, closes with
  * Esc. A reference in a note (PUC, FR I, Note 4) is emitted as `openReference` for the file view to open
  * on the right; a note reference also scrolls to that note here.
+ *
+ * A file may carry hundreds of notes: the notesheet lists them once (numbers, colours, signatures) and reads
+ * the text of a note when it comes near the visible part of the list, so opening a long file costs a
+ * handful of requests. What the officer writes, confirms or discards changes the list in memory; nothing
+ * else is read again.
  */
 @Component({
   selector: 'eoffice-notesheet',
@@ -68,6 +81,7 @@ export class NotesheetSmartComponent implements OnChanges {
   @Output() readonly openReference = new EventEmitter<NoteReference>();
 
   @ViewChild(NoteEditorUiComponent) editor?: NoteEditorUiComponent;
+  @ViewChild('scroller') scroller?: ElementRef<HTMLElement>;
 
   readonly notes = signal<Note[]>([]);
   readonly loading = signal(false);
@@ -79,6 +93,25 @@ export class NotesheetSmartComponent implements OnChanges {
   readonly highlighted = signal<string | null>(null);
   private highlightTimer?: ReturnType<typeof setTimeout>;
   private readonly designations = signal<Record<string, string>>({});
+  /** Each note's shown body, kept while its text is the same: 500 notes are not sanitised anew on every change. */
+  private readonly bodies = new Map<string, { html: string; body: SafeHtml }>();
+  /** Notes whose text is being read. */
+  private readonly reading = new Set<string>();
+  /** Notes near the visible part of the list, to read together. */
+  private readonly wanted = new Set<string>();
+  /** Notes' elements observed once: one that failed to read stays as it is until the next reload. */
+  private watched = new WeakSet<Element>();
+  private observer?: IntersectionObserver;
+  /** Bumped on every reload: a reading begun for an earlier list must not land in this one. */
+  private generation = 0;
+
+  constructor() {
+    afterEveryRender({ read: () => this.watchUnread() });
+    inject(DestroyRef).onDestroy(() => {
+      this.observer?.disconnect();
+      clearTimeout(this.highlightTimer);
+    });
+  }
 
   readonly shown = computed<ShownNote[]>(() => {
     const notes = this.notes();
@@ -86,7 +119,7 @@ export class NotesheetSmartComponent implements OnChanges {
     const designations = this.designations();
     return notes.map((note) => ({
       note,
-      body: this.trusted(note.html),
+      body: note.html === undefined ? undefined : this.bodyOf(note.id, note.html),
       designation: designations[note.id] ?? note.signature?.designation ?? '',
       latest: note.id === latest?.id
     }));
@@ -119,6 +152,12 @@ export class NotesheetSmartComponent implements OnChanges {
     return editing?.mode === 'edit' && editing.note.id === note.id;
   }
 
+  /** The text of the note open in the editor, as read when editing began. */
+  editedHtml(): string {
+    const editing = this.editing();
+    return editing?.mode === 'edit' ? (editing.note.html ?? '') : '';
+  }
+
   noteLabel(note: Pick<Note, 'number'>): string {
     return this.translate.instant('EOFFICE.FILE.NOTESHEET.NOTE', { number: note.number });
   }
@@ -141,9 +180,16 @@ export class NotesheetSmartComponent implements OnChanges {
 
   async reload(): Promise<void> {
     if (!this.file?.id) return;
+    const generation = ++this.generation;
     this.loading.set(true);
     try {
       const notes = await this.noteService.list(this.file.id);
+      if (generation !== this.generation) return;
+      this.reading.clear();
+      this.wanted.clear();
+      // The list's elements outlive a reload (tracked by id): watch the unread among them afresh.
+      this.observer?.disconnect();
+      this.watched = new WeakSet();
       this.notes.set(notes);
       void this.translateDesignations(notes);
     } catch (error) {
@@ -159,29 +205,33 @@ export class NotesheetSmartComponent implements OnChanges {
     if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
     if (!this.canWrite || this.editing() || this.busy()) return;
     event.preventDefault();
-    this.startNew();
+    void this.startNew();
   }
 
   /** Begins a new note; while a draft exists, officers continue that draft instead (one draft at a time). */
-  startNew(): void {
+  async startNew(): Promise<void> {
     if (!this.canWrite) return;
     const draft = this.draft();
     if (draft) {
       if (!this.writable(draft))
         return this.show(new NoteError('EOFFICE.FILE.NOTESHEET.ERRORS.DRAFT_EXISTS', undefined, { number: draft.number }));
+      // The draft sits at the foot of the notesheet: its text may not have been read yet.
+      const read = await this.withText(draft);
+      if (!read) return;
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.DRAFT_OPENED', params: { number: draft.number }, error: false });
-      this.editing.set({ mode: 'edit', note: draft });
+      this.editing.set({ mode: 'edit', note: read });
       return;
     }
     this.message.set(null);
     this.editing.set({ mode: 'new' });
   }
 
-  edit(note: Note): void {
+  async edit(note: Note): Promise<void> {
     if (!this.writable(note)) return;
     this.message.set(null);
     this.discarding.set(null);
-    this.editing.set({ mode: 'edit', note });
+    const read = await this.withText(note);
+    if (read) this.editing.set({ mode: 'edit', note: read });
   }
 
   cancelEditing(): void {
@@ -197,7 +247,7 @@ export class NotesheetSmartComponent implements OnChanges {
     await this.run(async () => {
       const note = editing.mode === 'new' ? await this.noteService.add(this.file, html) : await this.noteService.update(editing.note, html);
       this.editing.set(null);
-      await this.reload();
+      this.put(note);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.SAVED', params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
     });
@@ -213,7 +263,7 @@ export class NotesheetSmartComponent implements OnChanges {
           ? await this.noteService.confirm(this.file, await this.noteService.add(this.file, html))
           : await this.noteService.confirm(this.file, editing.note, html);
       this.editing.set(null);
-      await this.reload();
+      this.put(note);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
     });
@@ -223,8 +273,7 @@ export class NotesheetSmartComponent implements OnChanges {
   async confirm(note: Note): Promise<void> {
     if (!this.writable(note)) return;
     await this.run(async () => {
-      await this.noteService.confirm(this.file, note);
-      await this.reload();
+      this.put(await this.noteService.confirm(this.file, note));
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
     });
@@ -247,7 +296,8 @@ export class NotesheetSmartComponent implements OnChanges {
     await this.run(async () => {
       await this.noteService.discard(this.file.id, note);
       if (this.editing()?.mode === 'edit') this.editing.set(null);
-      await this.reload();
+      this.notes.update((notes) => notes.filter((n) => n.id !== note.id));
+      this.bodies.delete(note.id);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.DISCARDED', params: { number: note.number }, error: false });
     });
   }
@@ -299,10 +349,83 @@ export class NotesheetSmartComponent implements OnChanges {
     return { kind, id, label: (anchor.textContent ?? '').trim() };
   }
 
-  private trusted(html: string): SafeHtml {
+  private bodyOf(id: string, html: string): SafeHtml {
+    const kept = this.bodies.get(id);
+    if (kept?.html === html) return kept.body;
     // noteHtmlForDisplay runs the note allow-list (DOMPurify) again; Angular's own sanitiser would also
     // strip the reference's data-eo-* attributes, so the result is marked as already sanitised.
-    return this.domSanitizer.bypassSecurityTrustHtml(noteHtmlForDisplay(html));
+    const body = this.domSanitizer.bypassSecurityTrustHtml(noteHtmlForDisplay(html));
+    this.bodies.set(id, { html, body });
+    return body;
+  }
+
+  /** A note the officer wrote, confirmed or saved, into the list as the repository answered it. */
+  private put(note: Note): void {
+    this.notes.update((notes) => sortNotes([...notes.filter((n) => n.id !== note.id), note]));
+    void this.translateDesignations(this.notes());
+  }
+
+  /** Watches the notes whose text is not read yet, so that each is read as it comes near the visible part. */
+  private watchUnread(): void {
+    const root = this.scroller?.nativeElement;
+    if (!root) return;
+    this.observer ??= new IntersectionObserver((entries) => this.onIntersection(entries), { root, rootMargin: READ_AHEAD });
+    for (const el of Array.from(root.querySelectorAll('[data-note-unread]'))) {
+      if (this.watched.has(el)) continue;
+      this.watched.add(el);
+      this.observer.observe(el);
+    }
+  }
+
+  private onIntersection(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this.observer?.unobserve(entry.target);
+      const id = entry.target.getAttribute('data-note-id');
+      if (id) this.wanted.add(id);
+    }
+    this.readWanted();
+  }
+
+  /** Reads the text of the notes wanted, all in one go, and puts it into the list. */
+  private readWanted(): void {
+    const byId = new Map(this.notes().map((n) => [n.id, n]));
+    const notes = [...this.wanted]
+      .map((id) => byId.get(id))
+      .filter((n): n is Note => !!n && n.html === undefined && !this.reading.has(n.id));
+    this.wanted.clear();
+    if (notes.length) void this.readTexts(notes);
+  }
+
+  private async readTexts(notes: Note[]): Promise<Map<string, string> | undefined> {
+    const generation = this.generation;
+    const asked = new Map(notes.map((n) => [n.id, n.modifiedAt]));
+    for (const note of notes) this.reading.add(note.id);
+    try {
+      const texts = await this.noteService.read(notes);
+      if (generation !== this.generation) return undefined;
+      // A note changed meanwhile (saved, confirmed) already carries its new text: keep that.
+      this.notes.update((list) =>
+        list.map((n) => {
+          const html = texts.get(n.id);
+          return html !== undefined && n.html === undefined && asked.get(n.id) === n.modifiedAt ? { ...n, html } : n;
+        })
+      );
+      return texts;
+    } catch (error) {
+      this.show(noteErrorOf(error));
+      return undefined;
+    } finally {
+      for (const note of notes) this.reading.delete(note.id);
+    }
+  }
+
+  /** The note with its text, read now if it was not yet (undefined when that failed, with the refusal shown). */
+  private async withText(note: Note): Promise<Note | undefined> {
+    if (note.html !== undefined) return note;
+    const texts = await this.readTexts([note]);
+    const html = texts?.get(note.id);
+    return html === undefined ? undefined : { ...note, html };
   }
 
   private async translateDesignations(notes: Note[]): Promise<void> {

@@ -86,7 +86,7 @@ export class FileService {
     const head = (await this.headsFor(draft.section)).find((h) => headCode(h) === draft.head);
     if (!head) throw new Error('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');
     const body = toFileIntakeBody(draft, head);
-    const id = await this.registration.createInIntake(desk.documentLibraryId, creatorPost.code, body.nodeType, {
+    const id = await this.registration.createInIntake(await this.deskService.documentLibraryId(), creatorPost.code, body.nodeType, {
       ...body.properties,
       ...extra
     });

@@ -112,7 +112,7 @@ describe('PendencyDashboardSmartComponent', () => {
         { provide: MisService, useValue: { pendency: load, items, overThreeMonths: statementPage, reasonForDelay, monthly } },
         {
           provide: DeskService,
-          useValue: { desk: async () => ({ hierarchy, documentLibraryId: 'lib', posts: [], postEntries: [], section: 'EST' }) }
+          useValue: { desk: async () => ({ hierarchy, posts: [], postEntries: [], section: 'EST' }) }
         }
       ]
     });

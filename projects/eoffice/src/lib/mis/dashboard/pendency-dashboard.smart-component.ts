@@ -11,7 +11,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BaseChartDirective, provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import type { ChartData, ChartEvent, ChartOptions } from 'chart.js';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, nextOfficeDay, officeDay, postGroup, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, nextOfficeDay, officeDay, officerTitle, postGroup, postOfGroup } from '../../domain';
 import { AGE_BUCKETS, AgeBucketKey } from '../model/age-buckets';
 import { formatIndianNumber } from '../model/indian-number';
 import {
@@ -102,7 +102,7 @@ export class PendencyDashboardSmartComponent {
     if (!h) return [];
     return h.posts
       .filter((p) => !this.section() || p.section === this.section())
-      .map((p) => ({ group: postGroup(h, p.code), label: postTitle(h, p, this.lang) }));
+      .map((p) => ({ group: postGroup(h, p.code), label: officerTitle(h, p, this.lang) }));
   });
 
   /** Pendency by level of the channel (ASO … Secretary), summed from the posts of each level. */
@@ -478,6 +478,6 @@ export class PendencyDashboardSmartComponent {
   private holderLabel(group: string): string {
     const h = this.hierarchy();
     const post = h ? postOfGroup(h, group) : undefined;
-    return h && post ? postTitle(h, post, this.translate.currentLang?.startsWith('hi') ? 'hi' : 'en') : group;
+    return h && post ? officerTitle(h, post, this.translate.currentLang?.startsWith('hi') ? 'hi' : 'en') : group;
   }
 }

@@ -1,4 +1,4 @@
-import { Hierarchy, HierarchyPost, mayMark, postTitle } from '../../domain';
+import { Hierarchy, HierarchyPost, mayMark, officerTitle } from '../../domain';
 
 /** One post in the marking dialog: allowed posts first (the channel of submission), refused ones with the reason. */
 export interface MarkingOption {
@@ -24,7 +24,7 @@ export function markingOptions(h: Hierarchy, fromPost: string, lang: 'en' | 'hi'
       const decision = mayMark(h, fromPost, p.code);
       return {
         code: p.code,
-        title: postTitle(h, p, lang),
+        title: officerTitle(h, p, lang),
         level: p.level,
         allowed: decision.allowed,
         reason: decision.reason[lang],

@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, MOVEMENT_ACTIONS, labelOf, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, MOVEMENT_ACTIONS, incumbentName, labelOf, postOfGroup, postTitle } from '../../domain';
 import { Movement } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 
@@ -54,6 +54,11 @@ export class MovementsTimelineSmartComponent implements OnChanges {
 
   action(value: string): string {
     return labelOf(MOVEMENT_ACTIONS, value, this.lang);
+  }
+
+  /** Who acted, by the name the hierarchy records for that officer; the user name when it records none. */
+  officer(userName: string): string {
+    return (this.hierarchy && incumbentName(this.hierarchy, userName, this.lang)) || userName;
   }
 
   post(group: string): string {

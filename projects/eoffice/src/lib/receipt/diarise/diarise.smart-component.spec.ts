@@ -33,8 +33,7 @@ describe('DiariseSmartComponent', () => {
         {
           provide: ReceiptService,
           useValue: {
-            desk: () =>
-              Promise.resolve({ hierarchy: registryHierarchy, documentLibraryId: 'doclib', posts: ['GROUP_EO_GAD_CRU'], section: 'ADM' }),
+            desk: () => Promise.resolve({ hierarchy: registryHierarchy, posts: ['GROUP_EO_GAD_CRU'], section: 'ADM' }),
             diarise,
             retryScans
           }

@@ -99,7 +99,7 @@ describe('ReceiptService', () => {
   it('finds the department, its document library and the officer’s post', async () => {
     const desk = await service.desk();
 
-    expect(desk.documentLibraryId).toBe('doclib');
+    expect(await TestBed.inject(DeskService).documentLibraryId()).toBe('doclib');
     expect(desk.posts).toEqual(['GROUP_EO_GAD_CRU']);
     expect(desk.section).toBe('ADM');
   });
@@ -153,7 +153,6 @@ describe('ReceiptService', () => {
   it('refuses a diarist outside the Central Registry before creating anything', async () => {
     TestBed.inject(DeskService).desk = async () => ({
       hierarchy: registryHierarchy,
-      documentLibraryId: 'doclib',
       posts: ['GROUP_EO_GAD_SO_EST'],
       postEntries: registryHierarchy.posts.filter((p) => p.code !== 'CRU').slice(0, 1),
       section: 'EST'

@@ -79,7 +79,7 @@ export class ReceiptService {
     return new SearchApi(this.apiService.getInstance());
   }
 
-  /** The hierarchy, the department's document library and the officer's posts (read once). */
+  /** The hierarchy and the officer's posts (read once). */
   desk(): Promise<DiaryDesk> {
     return this.deskService.desk();
   }
@@ -97,7 +97,12 @@ export class ReceiptService {
     const post = desk.postEntries.find((p) => registry.includes(p.code));
     if (!post) throw new Error('EOFFICE.RECEIPT.ERRORS.NOT_REGISTRY');
     const body = toReceiptIntakeBody(draft, now);
-    const id = await this.registration.createInIntake(desk.documentLibraryId, post.code, body.nodeType, body.properties);
+    const id = await this.registration.createInIntake(
+      await this.deskService.documentLibraryId(),
+      post.code,
+      body.nodeType,
+      body.properties
+    );
     const failedScans = draft.form === 'electronic' || scans.length ? await this.uploadScans(id, scans, progress) : [];
     return this.numberIfComplete({ id, receiptNumber: '', post: post.code, failedScans });
   }

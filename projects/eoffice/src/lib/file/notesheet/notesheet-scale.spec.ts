@@ -1,0 +1,116 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { AlfrescoApiService } from '@alfresco/adf-content-services';
+import { AlfrescoApi, NodesApi, UploadApi } from '@alfresco/js-api';
+import { TranslateService, provideTranslateService } from '@ngx-translate/core';
+import en from '../../../../assets/i18n/en.json';
+import { DeskService } from '../../desk/desk.service';
+import { NotesheetSmartComponent } from './notesheet.smart-component';
+import { NotesRepository, notesheetDesk, testFile, testReferences } from './notesheet-testing.spec';
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A long notesheet against the in-memory Notes/ folder, counting the requests the officer's browser would
+ * make: opening reads the notes in view only, scrolling reads the rest as they come, writing reads nothing again.
+ */
+describe('NotesheetSmartComponent with 500 notes', () => {
+  let repo: NotesRepository;
+  let fixture: ComponentFixture<NotesheetSmartComponent>;
+  let root: HTMLElement;
+
+  const contentReads = () => (NodesApi.prototype.getNodeContent as jasmine.Spy).calls.count();
+  const listings = () => (NodesApi.prototype.listNodeChildren as jasmine.Spy).calls.count();
+  const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  const scroller = () => byTestId('notesheet-scroll')!;
+
+  /** Lets the intersection observer report and the readings land, until nothing changes any more. */
+  async function settle(): Promise<void> {
+    let before = -1;
+    for (let i = 0; i < 50 && before !== contentReads(); i++) {
+      before = contentReads();
+      for (let j = 0; j < 3; j++) {
+        await fixture.whenStable();
+        fixture.detectChanges();
+        await delay(20);
+      }
+    }
+  }
+
+  beforeEach(async () => {
+    repo = new NotesRepository();
+    for (let n = 1; n <= 500; n++) repo.add(n, n < 500 ? 'green' : 'yellow', `Note ${n}: put up for orders.`);
+    TestBed.configureTestingModule({
+      imports: [NotesheetSmartComponent],
+      providers: [
+        provideTranslateService({ fallbackLang: 'en' }),
+        provideNoopAnimations(),
+        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
+        { provide: DeskService, useValue: { desk: async () => notesheetDesk } }
+      ]
+    });
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('en', en);
+    translate.use('en');
+    repo.install();
+
+    fixture = TestBed.createComponent(NotesheetSmartComponent);
+    root = fixture.nativeElement as HTMLElement;
+    // The file view's pane: a fixed height, the notes scroll inside it.
+    root.style.height = '600px';
+    document.body.appendChild(root);
+    fixture.componentRef.setInput('file', testFile(true));
+    fixture.componentRef.setInput('references', testReferences);
+    fixture.detectChanges();
+    await settle();
+  });
+
+  afterEach(() => {
+    fixture.destroy();
+    root.remove();
+  });
+
+  it('opens with one listing and reads the text of the notes in view only', async () => {
+    expect(root.querySelectorAll('li[data-note-id]').length).toBe(500);
+    expect(byTestId('note-body-1')!.textContent).toContain('Note 1: put up for orders.');
+    // the file's folders and Notes/ itself
+    expect(listings()).toBe(2);
+    expect(contentReads()).toBeGreaterThan(0);
+    expect(contentReads()).toBeLessThanOrEqual(20);
+    expect(byTestId('note-body-500')).toBeNull();
+    expect(byTestId('note-unread-500')!.textContent).toContain('Reading note 500');
+  });
+
+  it('reads the notes at the foot when the officer scrolls there', async () => {
+    const before = contentReads();
+    scroller().scrollTop = scroller().scrollHeight;
+    await settle();
+    expect(byTestId('note-body-500')!.textContent).toContain('Note 500: put up for orders.');
+    expect(byTestId('note-body-250')).toBeNull();
+    expect(contentReads() - before).toBeLessThanOrEqual(20);
+  });
+
+  it('adds a note to the list without reading the others again', async () => {
+    // Finish the draft first, so that "New note" begins note 501.
+    byTestId('note-confirm-500')!.click();
+    await settle();
+    expect(byTestId('note-500')!.getAttribute('data-colour')).toBe('green');
+
+    const reads = contentReads();
+    const lists = listings();
+    const component = fixture.componentInstance;
+    await component.startNew();
+    await settle();
+    await component.saveDraft('<p>A new note on the leave rules</p>');
+    await settle();
+
+    expect(repo.notes.get('000501')?.content).toBe('<p>A new note on the leave rules</p>');
+    expect(root.querySelectorAll('li[data-note-id]').length).toBe(501);
+    expect(byTestId('note-501')!.getAttribute('data-colour')).toBe('yellow');
+    expect(byTestId('note-body-501')!.textContent).toContain('A new note on the leave rules');
+    expect(UploadApi.prototype.uploadFile).toHaveBeenCalledTimes(1);
+    expect(contentReads()).toBe(reads);
+    // NoteService.add looks at the latest notes and claims the number (a page of 10 names, not the notes)
+    expect(listings() - lists).toBeLessThanOrEqual(4);
+  });
+});
