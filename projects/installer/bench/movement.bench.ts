@@ -2,14 +2,29 @@
  * npm run bench -- movement [--officers 50] [--rounds 3] [--receipts 200]
  *
  * The movement workflow and numbering on the local repository (started in-process, fresh data dir),
- * through @alfresco/js-api as the extension calls them. Prints figures; asserts nothing.
- * - diarisations per second: receipts numbered concurrently by 5 and by `officers` clients (claimNext, 409 + retry)
- * - marking latency p50/p95: `officers` officers each marking their own file at the same moment
- *   (inbox read + claim + complete with eowf_action = send / sendBack), `rounds` rounds
- * - REST calls per marking: HTTP requests the client made, counted at fetch
+ * through @alfresco/js-api as the extension calls them. Prints figures; asserts nothing. Each figure stands
+ * beside what bounds it, so the ratio is what the reader sees:
+ * - the disk: fsyncs per second in the data directory's file system (each committed transaction waits for
+ *   one unless commits are grouped; a diarisation and a marking commit twice each);
+ * - the CPU: CPU milliseconds per operation (client and repository together: they share this process), so
+ *   1000 / that is the rate one core allows;
+ * - diarisations per second: receipts numbered by 5 and by `officers` clerks on one series, then by `officers`
+ *   clerks spread over the hierarchy's sections; every number made is then read back: per series the serials
+ *   must be 1..n with no duplicate, and the computer numbers likewise across all items;
+ * - marking latency p50/p95: `officers` officers each marking their own file at the same moment (inbox read +
+ *   claim + complete with eowf_action = send / sendBack), `rounds` rounds, beside the queue alone would make
+ *   (officers × one officer's own time: the repository runs one transaction at a time);
+ * - a listener script run: compiled once (as now) beside compiled afresh on every run (the old way), each in a fresh context;
+ * - the post's inbox (candidateGroup): its time beside the open and the finished tasks of the repository;
+ * - REST calls per marking: HTTP requests the client made, counted at fetch.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
-import { act, diariseReceipt, inbox, openFile, startDepartment, startMovement, PASSWORD } from '../test/movement-support';
+import { act, diariseReceipt, inbox, openFile, startDepartment, startMovement } from '../test/movement-support';
+import { artefacts } from '../test/support';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,6 +44,42 @@ globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
+/** fsyncs per second of a small file in the data directory's file system (what synchronous=FULL waits for). */
+function fsyncRate(): number {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-fsync-')), 'probe');
+  const fd = fs.openSync(file, 'w');
+  let n = 0;
+  const end = performance.now() + 1000;
+  while (performance.now() < end) {
+    fs.writeSync(fd, 'x');
+    fs.fsyncSync(fd);
+    n++;
+  }
+  fs.closeSync(fd);
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return n;
+}
+
+/** One listener-sized script run in a fresh context: compiled once (ms each) and compiled on every run. */
+function scriptRunCost(): { cached: number; compiled: number } {
+  const source = 'var n = 0; for (var i = 0; i < 50; i++) n += String(i).length; execution.setVariable("n", n);';
+  const globals = () => ({ execution: { setVariable: () => undefined }, person: {}, companyhome: {} });
+  const context = () => vm.createContext(globals(), { codeGeneration: { strings: false, wasm: false } });
+  const whole = new vm.Script(source, { filename: 'AlfrescoJS' });
+  const time = (f: () => void, n: number) => {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) f();
+    return (performance.now() - t) / n;
+  };
+  const cached = time(() => whole.runInContext(context(), { timeout: 5000 }), 200);
+  const compiled = time(() => new vm.Script(source, { filename: 'AlfrescoJS' }).runInContext(context(), { timeout: 5000 }), 200);
+  return { cached, compiled };
+}
 
 async function main(): Promise<void> {
   const t0 = performance.now();
@@ -48,27 +99,64 @@ async function main(): Promise<void> {
     }
     await Promise.all([...clerks, ...asos, ...sos].map((u) => d.as(u)));
 
+    const fsyncs = fsyncRate();
+    console.log(
+      `disk: ${fsyncs} fsyncs/s in ${os.tmpdir()} (one per committed transaction: ${(fsyncs / 2).toFixed(0)}/s for operations of two commits)`
+    );
+
+    const sections = artefacts().hierarchy.sections.map((s) => s.code);
+    const made: { id: string; section: string }[] = [];
     let start = 0;
     let seconds = 0;
-    for (const [concurrency, section] of [
-      [5, 'ADM'],
-      [OFFICERS, 'EST']
+    for (const [concurrency, spread] of [
+      [5, false],
+      [OFFICERS, false],
+      [OFFICERS, true]
     ] as const) {
+      const cpu = process.cpuUsage();
       start = performance.now();
       let next = 0;
       await Promise.all(
-        clerks.slice(0, concurrency).map(async (u) => {
+        clerks.slice(0, concurrency).map(async (u, i) => {
+          const section = spread ? sections[i % sections.length] : sections[0];
           while (next < RECEIPTS) {
             next++;
-            await diariseReceipt(d, u, `Bench receipt by ${u}`, section);
+            made.push({ id: await diariseReceipt(d, u, `Bench receipt by ${u}`, section), section });
           }
         })
       );
       seconds = (performance.now() - start) / 1000;
+      const perReceipt = cpuMs(cpu) / RECEIPTS;
       console.log(
-        `numbering: ${RECEIPTS} receipts by ${concurrency} concurrent clerks in ${seconds.toFixed(2)} s = ${(RECEIPTS / seconds).toFixed(1)} diarisations/s`
+        `numbering: ${RECEIPTS} receipts by ${concurrency} concurrent clerks ${spread ? `spread over ${sections.length} sections (${sections.join(', ')})` : `on one series (${sections[0]})`} in ${seconds.toFixed(2)} s = ${(RECEIPTS / seconds).toFixed(1)} diarisations/s; CPU ${ms(perReceipt)} each (one core: ${(1000 / perReceipt).toFixed(0)}/s), disk: ${(fsyncs / 2).toFixed(0)}/s`
       );
     }
+    // Every number made, read back: per series 1..n without a duplicate, computer numbers likewise.
+    const serials = new Map<string, number[]>();
+    const computer: number[] = [];
+    for (const { id } of made) {
+      const p = (await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties as Record<string, unknown>;
+      const series = `${p['eo:receiptYear']}/${p['eo:receiptSection']}`;
+      serials.set(series, [...(serials.get(series) ?? []), Number(p['eo:receiptSerial'])]);
+      computer.push(Number(p['eo:computerNumber']));
+    }
+    // Numbers of a series (or the computer numbers: year × 1,000,000 + n) must be first..last, each once.
+    const check = (numbers: number[]) => {
+      const distinct = new Set(numbers);
+      const first = Math.min(...numbers);
+      const last = Math.max(...numbers);
+      return { first, last, duplicates: numbers.length - distinct.size, gaps: last - first + 1 - distinct.size };
+    };
+    for (const [series, numbers] of serials) {
+      const c = check(numbers);
+      console.log(
+        `numbers: series ${series}: ${numbers.length} receipts, serials ${c.first}..${c.last}, duplicates ${c.duplicates}, gaps ${c.gaps}`
+      );
+    }
+    const cc = check(computer);
+    console.log(
+      `numbers: computer numbers of the ${computer.length} receipts: ${cc.first}..${cc.last}, duplicates ${cc.duplicates}, gaps ${cc.gaps}`
+    );
 
     // ---------------------------------------------------------------- marking
     const files = await Promise.all(asos.map((u) => openFile(d, u, `Bench file of ${u}`)));
@@ -76,6 +164,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let markings = 0;
     const requestsBefore = requests;
+    const markingCpu = process.cpuUsage();
     start = performance.now();
     for (let round = 0; round < ROUNDS; round++) {
       const up = round % 2 === 0;
@@ -101,10 +190,8 @@ async function main(): Promise<void> {
       );
     }
     seconds = (performance.now() - start) / 1000;
+    const perMarking = cpuMs(markingCpu) / markings;
     const sorted = latencies.sort((a, b) => a - b);
-    console.log(
-      `marking: ${markings} markings (${ROUNDS} rounds of ${OFFICERS} concurrent officers) in ${seconds.toFixed(2)} s = ${(markings / seconds).toFixed(1)}/s; latency p50 ${ms(pct(sorted, 50))}, p95 ${ms(pct(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}`
-    );
     // One officer alone: the marking's own cost without queueing behind 49 others.
     const alone: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -116,9 +203,34 @@ async function main(): Promise<void> {
       alone.push(performance.now() - t);
     }
     alone.sort((a, b) => a - b);
+    console.log(
+      `marking: ${markings} markings (${ROUNDS} rounds of ${OFFICERS} concurrent officers) in ${seconds.toFixed(2)} s = ${(markings / seconds).toFixed(1)}/s; CPU ${ms(perMarking)} each (one core: ${(1000 / perMarking).toFixed(0)}/s), disk: ${(fsyncs / 2).toFixed(0)}/s`
+    );
+    console.log(
+      `marking latency, ${OFFICERS} at once: p50 ${ms(pct(sorted, 50))}, p95 ${ms(pct(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}; the queue alone: ${OFFICERS} × one officer's p50 = ${ms(OFFICERS * pct(alone, 50))}`
+    );
     console.log(`marking, one officer at a time: p50 ${ms(pct(alone, 50))}, p95 ${ms(pct(alone, 95))} (${alone.length} markings)`);
     console.log(
       `REST calls per marking: ${((requests - requestsBefore) / (markings + 20)).toFixed(2)} (inbox GET /tasks, PUT claim, PUT complete)`
+    );
+
+    // ---------------------------------------------------------------- the post's inbox and a script run
+    const tasks = await d.admin.call('workflow', 'GET', '/tasks', { where: '(status=any)', maxItems: 1 });
+    const open = await d.admin.call('workflow', 'GET', '/tasks', { where: '(status=active)', maxItems: 1 });
+    const so = await d.as(sos[0]);
+    const reads: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await inbox(so, d.group('SO_EST'));
+      reads.push(performance.now() - t);
+    }
+    reads.sort((a, b) => a - b);
+    console.log(
+      `inbox (candidateGroup) of SO_EST: p50 ${ms(pct(reads, 50))} with ${open.list.pagination.totalItems} open of ${tasks.list.pagination.totalItems} tasks (finished ones are not read)`
+    );
+    const run = scriptRunCost();
+    console.log(
+      `script run: ${ms(run.cached)} compiled once, ${ms(run.compiled)} compiled on every run (${(run.compiled / run.cached).toFixed(1)}×)`
     );
   } finally {
     await d.stop();

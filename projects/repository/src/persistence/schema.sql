@@ -328,6 +328,29 @@ CREATE TABLE IF NOT EXISTS wf_task_candidate (
 );
 -- Tasks offered to (or involving) an authority: the pool of a post's group, a user's candidate and starter links.
 CREATE INDEX IF NOT EXISTS wf_task_candidate_authority ON wf_task_candidate(authority, kind);
+-- The candidate links of open tasks only, as Activiti keeps them in ACT_RU_IDENTITYLINK (ACT_HI_IDENTITYLINK, like
+-- wf_task_candidate, keeps every link): a post's pool (GET /tasks?where=(candidateGroup=…)) is read from here, so
+-- its cost follows the pool, not the history. Kept by the triggers below whatever writes the tasks; the INSERT
+-- fills it for a database made before it existed.
+CREATE TABLE IF NOT EXISTS wf_open_candidate (
+  authority TEXT NOT NULL,
+  kind      TEXT NOT NULL,                   -- user | group
+  task_id   TEXT NOT NULL,
+  PRIMARY KEY (authority, kind, task_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS wf_open_candidate_task ON wf_open_candidate(task_id);
+CREATE TRIGGER IF NOT EXISTS wf_open_candidate_link AFTER INSERT ON wf_task_candidate
+  WHEN NEW.kind IN ('user', 'group') AND EXISTS (SELECT 1 FROM wf_task WHERE id = NEW.task_id AND ended_at IS NULL)
+  BEGIN INSERT OR IGNORE INTO wf_open_candidate (authority, kind, task_id) VALUES (NEW.authority, NEW.kind, NEW.task_id); END;
+CREATE TRIGGER IF NOT EXISTS wf_open_candidate_unlink AFTER DELETE ON wf_task_candidate
+  BEGIN DELETE FROM wf_open_candidate WHERE authority = OLD.authority AND kind = OLD.kind AND task_id = OLD.task_id; END;
+CREATE TRIGGER IF NOT EXISTS wf_open_candidate_ended AFTER UPDATE OF ended_at ON wf_task WHEN NEW.ended_at IS NOT NULL
+  BEGIN DELETE FROM wf_open_candidate WHERE task_id = NEW.id; END;
+CREATE TRIGGER IF NOT EXISTS wf_open_candidate_deleted AFTER DELETE ON wf_task
+  BEGIN DELETE FROM wf_open_candidate WHERE task_id = OLD.id; END;
+INSERT OR IGNORE INTO wf_open_candidate (authority, kind, task_id)
+  SELECT c.authority, c.kind, c.task_id FROM wf_task t JOIN wf_task_candidate c ON c.task_id = t.id
+  WHERE t.ended_at IS NULL AND c.kind IN ('user', 'group');
 -- Variables of a scope: the process (root execution), a child execution, or a task (task-local).
 CREATE TABLE IF NOT EXISTS wf_variable (
   scope_id   TEXT NOT NULL,

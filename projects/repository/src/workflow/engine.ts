@@ -20,7 +20,7 @@ import {
   type TimerRow
 } from './workflow-store';
 import { createExecutionApi, createTaskApi } from './script-api';
-import { deploymentCategory } from './deployment-trust';
+import { deploymentCategory, runsTrusted } from './deployment-trust';
 import { TimerJobExecutor, timerDueDate } from './timers';
 
 /**
@@ -43,10 +43,21 @@ export interface Run {
   steps: number;
 }
 
+export interface DeployedProcesses {
+  models: Map<string, ProcessModel>;
+  /** ActivitiScriptBase.isSecure of the deployment's category (deployment-trust.ts). */
+  trusted: boolean;
+}
+
 export class WorkflowEngine {
   readonly store: WorkflowStore;
   readonly timers: TimerJobExecutor;
-  private readonly models = new Map<string, { xml: string; model: ProcessModel }>();
+  /**
+   * What each deployment's processes run with, parsed once: its models by key and whether its scripts run
+   * trusted. A deployment's XML never changes (a redeploy is a new deployment), so the entry lives until the
+   * deployment is made, removed or re-categorised (forgetDeployment), not re-read on every task operation.
+   */
+  private readonly deployed = new Map<string, DeployedProcesses>();
 
   constructor(
     readonly ctx: RepositoryContext,
@@ -81,6 +92,7 @@ export class WorkflowEngine {
       throw e;
     }
     const id = this.store.nextId();
+    this.forgetDeployment(id);
     const now = alfDate();
     const category = deploymentCategory(
       models.map((m) => m.category),
@@ -123,17 +135,36 @@ export class WorkflowEngine {
         this.store.purgeProcess(p);
     this.ctx.db.prepare('DELETE FROM wf_definition WHERE deployment_id = ?').run(id);
     this.ctx.db.prepare('DELETE FROM wf_deployment WHERE id = ?').run(id);
+    this.forgetDeployment(id);
   }
 
   model(definitionId: string): ProcessModel {
     const def = this.store.definition(definitionId);
     if (!def) throw errors.notFound(definitionId);
-    const xml = this.store.deployment(def.deployment_id)!.xml;
-    const cached = this.models.get(definitionId);
-    if (cached && cached.xml === xml) return cached.model;
-    const model = parseBpmn(xml).find((m) => m.key === def.key)!;
-    this.models.set(definitionId, { xml, model });
-    return model;
+    return this.deployedProcesses(def.deployment_id).models.get(def.key)!;
+  }
+
+  /** The parsed processes and trust of a deployment (cached: see `deployed`). */
+  deployedProcesses(deploymentId: string): DeployedProcesses {
+    let entry = this.deployed.get(deploymentId);
+    if (!entry) {
+      const row = this.store.deployment(deploymentId);
+      if (!row) throw errors.notFound(deploymentId);
+      const models = new Map<string, ProcessModel>();
+      for (const m of parseBpmn(row.xml)) if (!models.has(m.key)) models.set(m.key, m); // the first of a key, as before
+      entry = { models, trusted: runsTrusted(row.category) };
+      this.deployed.set(deploymentId, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Drops what is cached of a deployment: called wherever a wf_deployment row is inserted, deleted or given
+   * another category. Ids come from wf_counter, so a rolled-back deployment's id can come again; the new
+   * deployment's insert forgets it first.
+   */
+  forgetDeployment(deploymentId: string): void {
+    this.deployed.delete(deploymentId);
   }
 
   // ------------------------------------------------------------------ variables

@@ -5,7 +5,6 @@ import { createExecutionApi, createTaskApi } from './script-api';
 import { repositoryGlobals } from './script-runtime';
 import { workflowManager } from './script-workflow';
 import { toScript } from './variables';
-import { runsTrusted } from './deployment-trust';
 import { workflowService } from './index';
 
 /**
@@ -23,8 +22,7 @@ import { workflowService } from './index';
  */
 export function javaScopeOf(engine: WorkflowEngine, run: Run): JavaScope {
   const definition = engine.store.definition(run.process.definition_id);
-  const deployment = definition && engine.store.deployment(definition.deployment_id);
-  return { secure: runsTrusted(deployment?.category) };
+  return { secure: !!definition && engine.deployedProcesses(definition.deployment_id).trusted };
 }
 
 export function scriptModel(

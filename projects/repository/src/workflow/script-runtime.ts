@@ -141,11 +141,32 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
 /** The source name RhinoScriptProcessor.executeString compiles a supplied script under. */
 export const SCRIPT_SOURCE_NAME = 'AlfrescoJS';
 
-/** Runs one script with the given globals; any failure (throw, timeout, syntax) becomes a ScriptFailure. */
+/**
+ * Compiled scripts by source, as RhinoScriptProcessor keeps compiled scripts (its scriptCache): a listener's
+ * source is the same on every task operation, and compiling it afresh cost more than running it. A compiled
+ * vm.Script holds no state of a run.
+ */
+const compiled = new Map<string, vm.Script>();
+const COMPILED_MAX = 500;
+
+function compile(source: string): vm.Script {
+  let script = compiled.get(source);
+  if (!script) {
+    script = new vm.Script(source, { filename: SCRIPT_SOURCE_NAME });
+    if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
+    compiled.set(source, script);
+  }
+  return script;
+}
+
+/**
+ * Runs one script with the given globals in a fresh context (nothing of an earlier run is seen, as under
+ * Rhino's per-execution scope); any failure (throw, timeout, syntax) becomes a ScriptFailure.
+ */
 export function runScript(source: string, globals: Record<string, unknown>, where: string): unknown {
   const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
   try {
-    return new vm.Script(source, { filename: SCRIPT_SOURCE_NAME }).runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
+    return compile(source).runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
       throw new ScriptFailure(where, new Error(`script took longer than ${SCRIPT_TIMEOUT_MS} ms`));

@@ -64,12 +64,13 @@ export function workflowManager(lookup: () => WorkflowService, host: ScriptHost)
       const who = javaString(authority);
       const service = svc();
       const authorities = who.startsWith('GROUP_') ? new Set([who]) : new Set([who, ...service.ctx.authorities.containingGroups(who)]);
+      // The open tasks' candidate links (wf_open_candidate) of those authorities, users and groups alike.
       const rows = service.ctx.db
         .prepare(
-          'SELECT DISTINCT t.* FROM wf_task t JOIN wf_task_candidate c ON c.task_id = t.id WHERE t.ended_at IS NULL AND t.assignee IS NULL ORDER BY t.started_at, t.id'
+          'SELECT t.* FROM wf_task t WHERE t.ended_at IS NULL AND t.assignee IS NULL AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?))) ORDER BY t.started_at, t.id'
         )
-        .all() as TaskRow[];
-      return rows.filter((t) => service.store.candidates(t.id).some((c) => authorities.has(c.authority))).map((t) => task(t)!);
+        .all(JSON.stringify([...authorities])) as TaskRow[];
+      return rows.map((t) => task(t)!);
     },
     getTask: (id: unknown) => task(svc().store.task(localId(id))),
     getTaskById: (id: unknown) => task(svc().store.task(localId(id))),

@@ -110,8 +110,10 @@ export class WorkflowDeployer implements NodePolicy {
             .prepare('SELECT category FROM wf_definition WHERE deployment_id = ?')
             .pluck()
             .all(latest.deployment_id);
-          if (!siblings.every((c) => c === CATEGORY_ALFRESCO_INTERNAL))
+          if (!siblings.every((c) => c === CATEGORY_ALFRESCO_INTERNAL)) {
             this.ctx.db.prepare('UPDATE wf_deployment SET category = ? WHERE id = ?').run(CATEGORY_FULL_ACCESS, latest.deployment_id);
+            this.engine.forgetDeployment(latest.deployment_id);
+          }
         })
         .immediate();
     }

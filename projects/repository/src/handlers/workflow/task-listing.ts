@@ -156,31 +156,34 @@ function candidateRows(
   knownPrefix: (prefix: string) => boolean
 ): TaskRow[] {
   // Narrowings by how few rows they usually leave: an item's process or a user's own tasks first, then a
-  // pool, then everything the user was ever involved in. Only the first kind present is put to SQL (without
-  // statistics SQLite cannot tell which index leaves fewer rows); the filters check the rest.
+  // pool (candidate filters come with status active only: read from the open tasks' links, wf_open_candidate),
+  // then a process variable's value (which finished processes keep), then everything the user was ever
+  // involved in. Only the first kind present is put to SQL (without statistics SQLite cannot tell which index
+  // leaves fewer rows); the filters check the rest.
   const exact: { sql: string; params: unknown[] }[] = [];
   const pools: { sql: string; params: unknown[] }[] = [];
+  const byVariable: { sql: string; params: unknown[] }[] = [];
   for (const c of where) {
     if (c.op !== '=') continue;
     if (c.property === 'processId' || c.property === 'assignee') {
       exact.push({ sql: c.property === 'processId' ? 't.process_id = ?' : 't.assignee = ?', params: [c.value] });
     } else if (c.property === 'candidateGroup') {
       pools.push({
-        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_task_candidate WHERE authority = ? AND kind = 'group')",
+        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority = ? AND kind = 'group')",
         params: [c.value]
       });
     } else if (c.property === 'candidateUser') {
       const person = ctx.authorities.person(c.value);
       const groups = person ? [...ctx.authorities.containingGroups(person.id)] : [];
       pools.push({
-        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_task_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?)",
+        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?)",
         params: [JSON.stringify(groups.length ? groups : [c.value]), groups.length ? 'group' : 'user']
       });
     } else if (c.property.startsWith('variables/') && !c.property.startsWith('variables/local/')) {
       // A process variable equal to a text, number or boolean is stored as that value's JSON (setVariable).
       const wanted = variableValue(c, knownPrefix);
       if (wanted.kind !== 'text' && wanted.kind !== 'number' && wanted.kind !== 'boolean') continue;
-      exact.push({
+      byVariable.push({
         sql: 't.process_id IN (SELECT process_id FROM wf_variable WHERE name = ? AND value = ? AND scope_id = process_id)',
         params: [c.property.slice('variables/'.length).replace(/^global\//, ''), JSON.stringify(wanted.value)]
       });
@@ -196,7 +199,7 @@ function candidateRows(
             params: [involvedUser, involvedUser, involvedUser]
           }
         ];
-  const narrowing = exact.length ? exact : pools.length ? pools : involved;
+  const narrowing = exact.length ? exact : pools.length ? pools : byVariable.length ? byVariable : involved;
   const terms = [
     { sql: 't.delete_reason IS NULL', params: [] as unknown[] },
     ...(status === 'active'
