@@ -200,10 +200,15 @@ export function incumbentName(h: Hierarchy, userName: string, lang: 'en' | 'hi' 
   return h.posts.find((p) => p.incumbent === userName && p.incumbentName)?.incumbentName?.[lang];
 }
 
+/** The name of the post's section, if it belongs to one. */
+function sectionName(h: Hierarchy, post: HierarchyPost, lang: 'en' | 'hi'): string | undefined {
+  return post.section ? h.sections.find((s) => s.code === post.section)?.name[lang] : undefined;
+}
+
 /** "Section Officer (Establishment)" in the language asked for. */
 export function postTitle(h: Hierarchy, post: HierarchyPost, lang: 'en' | 'hi' = 'en'): string {
-  const section = post.section ? h.sections.find((s) => s.code === post.section) : undefined;
-  return section ? `${post.designation[lang]} (${section.name[lang]})` : post.designation[lang];
+  const section = sectionName(h, post, lang);
+  return section ? `${post.designation[lang]} (${section})` : post.designation[lang];
 }
 
 /**
@@ -214,8 +219,8 @@ export function postTitle(h: Hierarchy, post: HierarchyPost, lang: 'en' | 'hi' =
 export function officerTitle(h: Hierarchy, post: HierarchyPost, lang: 'en' | 'hi' = 'en'): string {
   const name = post.incumbentName?.[lang];
   if (!name) return postTitle(h, post, lang);
-  const section = post.section ? h.sections.find((s) => s.code === post.section) : undefined;
-  return `${name} (${post.designation[lang]}${section ? `, ${section.name[lang]}` : ''})`;
+  const section = sectionName(h, post, lang);
+  return `${name} (${post.designation[lang]}${section ? `, ${section}` : ''})`;
 }
 
 /** The posts above `post` along its reporting line, nearest first. */

@@ -2,6 +2,7 @@
 // Drafts/, Dispatches/, Movements/), and the reference shapes the notesheet, the correspondence and the
 // drafts panels pass to each other.
 import { ItemStatus } from '../../domain';
+import { itemCustody } from '../../movement/model/movement.model';
 
 export type FileForm = 'electronic' | 'physical';
 
@@ -99,7 +100,7 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     recordCategory: text(p, 'eo:recordCategory') || undefined,
     status: text(p, 'eo:status') || 'created',
     currentHolder: text(p, 'eo:currentHolder'),
-    pendingApprover: text(p, 'eo:approverPost') || text(p, 'eo:pendingApprover'),
+    pendingApprover: itemCustody(p).pendingApprover,
     returnTo: text(p, 'eo:returnTo'),
     heldSince: iso(p['eo:heldSince']),
     dueDate: iso(p['eo:dueDate']),

@@ -32,6 +32,15 @@ export interface ItemCustody {
   pendingApprover: string;
 }
 
+/**
+ * The custody an item's properties record. Requests made before eo:approverPost kept the approving post in
+ * eo:pendingApprover, so it is read there when eo:approverPost is empty.
+ */
+export function itemCustody(properties: Record<string, unknown> | undefined): ItemCustody {
+  const text = (name: string) => (properties?.[name] === null || properties?.[name] === undefined ? '' : String(properties[name]));
+  return { currentHolder: text('eo:currentHolder'), pendingApprover: text('eo:approverPost') || text('eo:pendingApprover') };
+}
+
 /** One step of an item's movement history, as the workflow records it in Movements/. */
 export interface Movement {
   sequence: number;

@@ -11,6 +11,7 @@ import {
   Movement,
   MovementRefusal,
   completionVariables,
+  itemCustody,
   itemTaskQueries,
   refusalOf,
   toMovement
@@ -210,11 +211,7 @@ export class MovementService {
 
   private async custodyOf(itemId: string): Promise<ItemCustody> {
     const node = await this.nodes.getNode(itemId, { include: ['properties'] });
-    const props = (node.entry.properties ?? {}) as Record<string, unknown>;
-    return {
-      currentHolder: String(props['eo:currentHolder'] ?? ''),
-      pendingApprover: String(props['eo:approverPost'] ?? props['eo:pendingApprover'] ?? '')
-    };
+    return itemCustody(node.entry.properties as Record<string, unknown> | undefined);
   }
 
   /** Starts the movement of an item nobody moved yet, for the caller's post that holds it (or its first post). */

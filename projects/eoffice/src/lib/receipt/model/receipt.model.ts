@@ -1,4 +1,5 @@
 import { EO_TYPES } from '../../domain';
+import { itemCustody } from '../../movement/model/movement.model';
 
 export type ReceiptForm = 'electronic' | 'physical';
 
@@ -211,7 +212,7 @@ export function toReceipt(node: { id: string; name?: string; properties?: Record
     vipName: str(p, 'eo:vipName'),
     status: str(p, 'eo:status') || 'created',
     currentHolder: str(p, 'eo:currentHolder'),
-    pendingApprover: str(p, 'eo:approverPost') || str(p, 'eo:pendingApprover'),
+    pendingApprover: itemCustody(p).pendingApprover,
     heldSince: str(p, 'eo:heldSince') || undefined,
     originPost: str(p, 'eo:originPost')
   };
