@@ -6,10 +6,10 @@
 // eowf_amendment) is the caller's word and is checked against what only the repository knows: group
 // membership, the folder the item sits in, the numbers already taken.
 //
-// Numbers: the next number of a series is the highest numbered name in its folder + 1, counted here as the
-// administrator (who sees every item), so the series has no gaps; two registrations that pick the same
-// number in parallel collide on the folder's unique names (ACS: DuplicateChildNodeNameException), the
-// second transaction rolls back whole and its client tries again. Series folders are readable but not
+// Numbers: the next number of a series is the highest numbered name in its folder + 1 (the folder keeps
+// it as its count, see regNext), taken here as the administrator (who sees every item), so the series has
+// no gaps; two registrations that pick the same number in parallel collide on the folder's unique names
+// (ACS: DuplicateChildNodeNameException), the second transaction rolls back whole and its client tries again. Series folders are readable but not
 // writable by officers (`npx eoffice install`), so nothing else can take or skip a number.
 
 function regDocumentLibrary(h) {
@@ -29,17 +29,33 @@ function regFolder(root, path) {
   return folder;
 }
 
-/** The next number of the series folder: highest numbered child + 1. */
+/**
+ * The next number of the series folder, taken: the folder keeps the last number it gave (eo:lastNumber of
+ * eo:numberSeries), so a registration costs one name look-up however many items the year holds, where
+ * reading every child of the series (and of the year's Computer No. register) grew with the data. The
+ * count is checked against the names, never trusted alone: a number whose name is taken is never given
+ * (a series numbered before the count existed, or a count left behind, is found by a few look-ups:
+ * eoDomain.firstFreeNumber). The count changes in the registration's own transaction, so a registration
+ * that fails takes nothing back out of the series; two that run at once on ACS collide on the folder's
+ * node (optimistic locking) or on the item's name, and the loser's transaction is retried or refused.
+ */
 function regNext(folder, label) {
   var width = eoDomain.DEFAULT_WIDTH;
-  var highest = 0;
-  var children = folder.children;
-  for (var i = 0; i < children.length; i++) {
-    var n = eoDomain.numberOfName(String(children[i].name), width);
-    if (n !== undefined && n > highest) highest = n;
+  var counted = folder.hasAspect('eo:numberSeries');
+  var last = counted ? Number(folder.properties['eo:lastNumber'] || 0) : 0;
+  var n;
+  try {
+    n = eoDomain.firstFreeNumber(function (k) {
+      return folder.childByNamePath(eoDomain.padNumber(k, width)) !== null;
+    }, last, width);
+  } catch (e) {
+    eoFail('The series ' + label + ' is full (' + width + ' digits)');
   }
-  if (highest + 1 >= Math.pow(10, width)) eoFail('The series ' + label + ' is full (' + width + ' digits)');
-  return highest + 1;
+  if (counted) {
+    folder.properties['eo:lastNumber'] = n;
+    folder.save();
+  } else folder.addAspect('eo:numberSeries', { 'eo:lastNumber': n });
+  return n;
 }
 
 function regSection(h, code) {
@@ -77,6 +93,7 @@ var REG_CLEARED = [
   'eo:pendingApprover',
   'eo:approverPost',
   'eo:pendingRemarks',
+  'eo:lastRemarks',
   'eo:inFile',
   'eo:closedAt',
   'eo:closureApprovedBy',

@@ -2,7 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { correspondenceFlag, formatFileNumber, parseFileNumber, toRoman, fromRoman } from '../../eoffice/src/lib/domain/file-number';
-import { formatReceiptNumber, parseReceiptNumber, computerNumberOf, padNumber } from '../../eoffice/src/lib/domain/numbering';
+import {
+  formatReceiptNumber,
+  parseReceiptNumber,
+  computerNumberOf,
+  firstFreeNumber,
+  padNumber
+} from '../../eoffice/src/lib/domain/numbering';
 
 describe('numbers', () => {
   it('formats and reads receipt numbers: running number/year/section-department', () => {
@@ -39,5 +45,24 @@ describe('numbers', () => {
     assert.equal(padNumber(12), '000012');
     assert.ok(padNumber(9) < padNumber(10));
     assert.equal(computerNumberOf(2026, 123), 2026000123);
+  });
+
+  it('finds the next free number of a series from its count in one look-up, and from anywhere below in a few', () => {
+    const series = (highest: number) => {
+      const asked: number[] = [];
+      return { asked, taken: (n: number) => (asked.push(n), n >= 1 && n <= highest) };
+    };
+    const exact = series(41_207);
+    assert.equal(firstFreeNumber(exact.taken, 41_207), 41_208);
+    assert.deepEqual(exact.asked, [41_208]);
+    for (const from of [0, 1, 3, 41_206]) {
+      const s = series(41_207);
+      assert.equal(firstFreeNumber(s.taken, from), 41_208, `from ${from}`);
+      assert.ok(s.asked.length <= 2 * Math.ceil(Math.log2(41_207)) + 2, `from ${from}: ${s.asked.length} look-ups`);
+    }
+    assert.equal(firstFreeNumber(series(0).taken, 0), 1);
+    assert.equal(firstFreeNumber(series(998).taken, 0, 3), 999);
+    assert.throws(() => firstFreeNumber(series(999).taken, 0, 3), /full \(3 digits\)/);
+    assert.throws(() => firstFreeNumber(series(999).taken, 999, 3), /full/);
   });
 });

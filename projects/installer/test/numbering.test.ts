@@ -110,6 +110,11 @@ describe('numbering: only eoRegister makes numbers', () => {
     }
     const series = await d.admin.nodes.getNode(d.docLib, { relativePath: receiptSeries(YEAR, 'ADM') });
     assert.equal((await refused(() => aso.nodes.updateNode(series.entry.id, { name: 'Renamed' }))).status, 403);
+    // Nor move the series' count (eo:lastNumber) back to reuse a number or on to skip some.
+    for (const acs of [cru, aso]) {
+      assert.equal((await refused(() => acs.nodes.updateNode(series.entry.id, { properties: { 'eo:lastNumber': 2 } }))).status, 403);
+      assert.equal((await refused(() => acs.nodes.updateNode(series.entry.id, { aspectNames: ['cm:auditable'] }))).status, 403);
+    }
     assert.equal((await refused(() => cru.nodes.deleteNode(series.entry.id))).status, 403);
     // The diarist sees its receipt; it cannot rename it (freeing its number) nor rewrite its number.
     const before = await item(d, receipt);
@@ -131,6 +136,31 @@ describe('numbering: only eoRegister makes numbers', () => {
       'CRU'
     );
     assert.equal(Number(next.properties['eo:receiptSerial']), Number(before['eo:receiptSerial']) + 1);
+  });
+
+  it('a series keeps the last number it gave; one numbered before that count, or a count left behind, still continues from its highest', async () => {
+    const relativePath = receiptSeries(YEAR, 'ADM');
+    const series = (await d.admin.nodes.getNode(d.docLib, { relativePath, include: ['aspectNames', 'properties'] } as never)).entry;
+    const highest = Math.max(...(await namesIn(relativePath)).map(Number));
+    assert.ok(series.aspectNames?.includes('eo:numberSeries'));
+    assert.equal(series.properties?.['eo:lastNumber'], highest);
+    const register = async (subject: string) => {
+      const client = registrationClient(cru);
+      const id = await createInIntake(client, d.docLib, 'CRU', 'eo:receipt', { ...DAK, 'eo:receiptSection': 'ADM', 'eo:subject': subject });
+      return Number((await registerItem(client, id, 'CRU')).properties['eo:receiptSerial']);
+    };
+    // A series as an older installation left it: numbered items, no count.
+    await d.admin.nodes.updateNode(series.id, { aspectNames: series.aspectNames!.filter((a) => a !== 'eo:numberSeries') });
+    assert.equal(await register('After the upgrade'), highest + 1);
+    // A count behind the names (restored from a backup, say) never gives a taken number again.
+    await d.admin.nodes.updateNode(series.id, { properties: { 'eo:lastNumber': 3 } });
+    assert.equal(await register('Behind the count'), highest + 2);
+    const after = (await d.admin.nodes.getNode(series.id)).entry;
+    assert.equal(after.properties?.['eo:lastNumber'], highest + 2);
+    assert.deepEqual(
+      await namesIn(relativePath),
+      Array.from({ length: highest + 2 }, (_, i) => String(i + 1).padStart(6, '0'))
+    );
   });
 
   it('before its first send a receipt is readable by the Central Registry and the oversight only', async () => {

@@ -33,6 +33,31 @@ export function numberOfName(name: string, width: number = DEFAULT_WIDTH): numbe
   return name.length === width && /^\d+$/.test(name) ? Number(name) : undefined;
 }
 
+/**
+ * The first number above `from` whose name is free in a series, found by asking `taken(n)` (a name
+ * look-up, never a listing): a series has no gaps, so its taken names are a prefix 1..n and a galloping
+ * then binary search needs O(log n) look-ups from any `from` at or below the highest, and one look-up when
+ * `from` is the highest already (the series' own count, eo:lastNumber). Throws when the series is full.
+ */
+export function firstFreeNumber(taken: (n: number) => boolean, from: number, width: number = DEFAULT_WIDTH): number {
+  const limit = Math.pow(10, width);
+  let lo = from; // taken, or 0
+  let step = 1;
+  let hi = from + step;
+  while (hi < limit && taken(hi)) {
+    lo = hi;
+    step *= 2;
+    hi = Math.min(from + step, limit);
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (taken(mid)) lo = mid;
+    else hi = mid;
+  }
+  if (hi >= limit) throw new Error(`The series is full (${width} digits)`);
+  return hi;
+}
+
 /** `12/2026/EST-GAD`: running number / year / section-department. */
 export function formatReceiptNumber(n: number, year: number, section: string, department: string): string {
   return `${n}/${year}/${section}-${department}`;
