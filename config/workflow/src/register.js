@@ -43,11 +43,12 @@ function regNext(folder, label) {
   var width = eoDomain.DEFAULT_WIDTH;
   var counted = folder.hasAspect('eo:numberSeries');
   var last = counted ? Number(folder.properties['eo:lastNumber'] || 0) : 0;
+  var taken = function (k) {
+    return folder.childByNamePath(eoDomain.padNumber(k, width)) !== null;
+  };
   var n;
   try {
-    n = eoDomain.firstFreeNumber(function (k) {
-      return folder.childByNamePath(eoDomain.padNumber(k, width)) !== null;
-    }, last, width);
+    n = eoDomain.firstFreeNumber(taken, last, width);
   } catch (e) {
     eoFail('The series ' + label + ' is full (' + width + ' digits)');
   }

@@ -119,7 +119,10 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   });
 
   const server: Server = createServer(app);
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive connections live as long as ACS's Tomcat connector keeps them (connectionTimeout 20 s):
+  // a client reusing a socket the server is closing at that moment meets ECONNRESET, and a short timeout
+  // makes that race frequent on a loaded machine.
+  server.keepAliveTimeout = 20_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());

@@ -27,6 +27,8 @@ export const EO_TYPES = {
 
 export const EO_ASPECTS = {
   computerNumbered: 'eo:computerNumbered',
+  /** On a series folder: the last number the registration workflow gave in it. */
+  numberSeries: 'eo:numberSeries',
   subjected: 'eo:subjected',
   sender: 'eo:sender',
   handling: 'eo:handling',
