@@ -39,7 +39,7 @@ module.exports = tseslint.config(
     extends: [eslint.configs.recommended],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', module: 'writable', process: 'readonly' }
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' }
     }
   }
 );

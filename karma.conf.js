@@ -2,11 +2,34 @@
 // Runs once in Debian's Chromium and ends with a line "N passed, N failed".
 process.env.CHROME_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
 
+/**
+ * Serves (never runs) the extension's sources, so that a spec can read them: the one date formatter
+ * (projects/eoffice/src/lib/shared/date/date-formatting.spec.ts). A framework, because the Angular builder
+ * replaces the config's own `files` with the bundles it builds.
+ */
+const eofficeSources = {
+  'framework:eoffice-sources': [
+    'factory',
+    Object.assign(
+      (files) => {
+        files.push({
+          pattern: `${__dirname}/projects/eoffice/src/**/*.+(ts|html)`,
+          included: false,
+          served: true,
+          watched: false,
+          nocache: true
+        });
+      },
+      { $inject: ['config.files'] }
+    )
+  ]
+};
+
 module.exports = function (config) {
   config.set({
     basePath: '',
-    frameworks: ['jasmine'],
-    plugins: [require('karma-jasmine'), require('karma-chrome-launcher'), require('./karma-summary-reporter.js')],
+    frameworks: ['jasmine', 'eoffice-sources'],
+    plugins: [require('karma-jasmine'), require('karma-chrome-launcher'), require('./karma-summary-reporter.js'), eofficeSources],
     client: {
       jasmine: { random: false },
       clearContext: true

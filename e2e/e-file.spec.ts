@@ -92,11 +92,32 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     await so.keyboard.press('Alt+N');
     const editor = testId(so, 'note-new-editor').locator('.ql-editor');
     await expect(editor).toBeFocused();
-    await so.keyboard.type('PUC may kindly be seen. प्रस्ताव नियमों के अनुसार है, अनुमोदन हेतु प्रस्तुत।');
+    await so.keyboard.type('Kindly see ');
+    // Esc on the reference menu closes the menu, not the note.
+    await so.keyboard.press('Alt+R');
+    await expect(so.getByRole('menuitem', { name: /PUC/ })).toBeVisible();
+    await so.keyboard.press('Escape');
+    await expect(so.getByRole('menuitem', { name: /PUC/ })).toBeHidden();
+    await expect(editor).toBeFocused();
+    // Chosen from the menu, the reference goes in once and the typing carries on in the note.
+    await so.keyboard.press('Alt+R');
+    await expect(so.getByRole('menuitem', { name: /PUC/ })).toBeFocused();
+    await so.keyboard.press('Enter');
+    await expect(editor).toBeFocused();
+    await so.keyboard.type('for approval. प्रस्ताव नियमों के अनुसार है, अनुमोदन हेतु प्रस्तुत।');
     await so.keyboard.press('Control+Shift+Enter');
     const note = testId(so, 'note-1');
     await expect(note).toHaveAttribute('data-colour', 'green');
-    await expect(testId(so, 'note-body-1')).toContainText('प्रस्ताव नियमों के अनुसार है');
+    await expect(testId(so, 'note-body-1')).toContainText('Kindly see PUC for approval. प्रस्ताव नियमों के अनुसार है');
+    await expect(testId(so, 'note-body-1').locator('a[data-eo-ref]')).toHaveCount(1);
+    await expect(testId(so, 'note-signature-1')).toContainText(SECTION_OFFICER.name);
+    // Green, but the file is still with her: she may still amend her note, which stays green and signed.
+    await testId(so, 'note-edit-1').click();
+    await expect(note.locator('.ql-editor')).toBeFocused();
+    await so.keyboard.type(' Urgent.');
+    await so.keyboard.press('Control+Enter');
+    await expect(testId(so, 'note-body-1')).toContainText('अनुमोदन हेतु प्रस्तुत। Urgent.');
+    await expect(note).toHaveAttribute('data-colour', 'green');
     await expect(testId(so, 'note-signature-1')).toContainText(SECTION_OFFICER.name);
     expect.soft(soWatch.problemsOf('Noting'), 'problems while noting').toEqual([]);
   });

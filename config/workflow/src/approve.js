@@ -54,7 +54,7 @@
   } else {
     eoRecord(item, { action: 'reopen', from: holderGroup, fromUser: actor, to: holderGroup, remarks: note });
     eoCustody(item, pending);
-    eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': holderGroup });
+    eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': holderGroup, 'eo:lastRemarks': note });
     eoHandOver(item, holderGroup, null, null, false);
     eoSetHolder(h, item, requester.code, null);
     execution.setVariable('eowf_next', 'holder');

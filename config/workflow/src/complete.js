@@ -46,7 +46,8 @@
       'eo:heldSince': new Date(),
       'eo:previousHolder': holderGroup,
       'eo:status': 'inMovement',
-      'eo:dueDate': due
+      'eo:dueDate': due,
+      'eo:lastRemarks': remarks || null
     };
     if (opts.returnVia) props['eo:returnVia'] = opts.returnVia;
     if (urgency) props['eo:urgency'] = String(urgency);
@@ -67,6 +68,7 @@
       'eo:currentHolder': senderGroup,
       'eo:heldSince': new Date(),
       'eo:previousHolder': sentBy ? eoGroupOf(h, sentBy) : null,
+      'eo:lastRemarks': remarks || null,
       'eo:returnTo': sentBy || null,
       'eo:returnPath': item.properties['eo:returnPathBefore'] || []
     });

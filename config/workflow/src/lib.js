@@ -333,7 +333,10 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
         if (author != me && !eoIsMember(holderGroup, author)) note.setOwner(me);
         continue;
       }
-      if (!note.properties['eo:noteFrozenAt']) {
+      // Until the file leaves his post a green note stays its author's to amend (his client signs it again).
+      // Frozen means taken over by the run-as administrator, not merely dated: the holding post may write
+      // eo:noteFrozenAt itself, and an author who planted one must not keep an owner's rights after the send.
+      if (!note.properties['eo:noteFrozenAt'] || String(note.getOwner()) != me) {
         if (!freeze) continue;
         note.properties['eo:noteFrozenAt'] = new Date();
         note.save();

@@ -21,7 +21,12 @@
       eoFail(eoLabel(item) + ' was closed by another post; only its creator or the post that closed it may reopen it');
     eoBind(item);
     if (post.level >= 2) {
-      eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': group });
+      eoCustody(item, {
+        'eo:status': 'inMovement',
+        'eo:heldSince': new Date(),
+        'eo:currentHolder': group,
+        'eo:lastRemarks': eoVar('eowf_remarks') || null
+      });
       eoHandOver(item, group, null, null, false);
       eoRecord(item, { action: 'reopen', from: group, fromUser: actor, to: group, remarks: eoVar('eowf_remarks') });
       eoSetHolder(h, item, post.code, null);

@@ -157,6 +157,52 @@ describe('movement workflow', () => {
     await so.nodes.updateNodeContent(yellow, 'Draft: four printers (SO).');
   });
 
+  it('the author amends his green note while the file is with him; once it has moved, nobody may, not even after a pull back', async () => {
+    const id = await openFile(d, ASO1, 'Repair of staff cars');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    const aso = await d.as(ASO1);
+    const green = await addNote(aso, id, 'Note 1: two cars need repair.');
+    // Still with him: he corrects it and signs it again, as "Edit" on his green note does.
+    await aso.nodes.updateNodeContent(green, 'Note 1: three cars need repair.');
+    await aso.nodes.updateNode(green, { properties: { 'eo:signedByUser': ASO1, 'eo:signedAt': new Date().toISOString() } });
+    // An officer of another post, never given the file, can do nothing to it.
+    const other = await d.as(ASO2);
+    assert.equal((await refused(() => other.nodes.updateNodeContent(green, 'rewritten'))).status, 403);
+    assert.equal((await refused(() => other.nodes.updateNode(green, { properties: { 'eo:noteColour': 'yellow' } }))).status, 403);
+
+    // Sent on, then pulled back before it was opened: the file is with him again, the note is permanent.
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    await act(aso, (await taskOf(d, pid)).id, { eowf_action: 'pullBack' });
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('ASO_EST_1'));
+    assert.equal((await refused(() => aso.nodes.updateNodeContent(green, 'Note 1: four cars.'))).status, 403);
+    for (const properties of [{ 'eo:noteColour': 'yellow' }, { 'eo:noteFrozenAt': null }, { 'eo:signedAt': new Date().toISOString() }])
+      assert.equal((await refused(() => aso.nodes.updateNode(green, { properties } as never))).status, 403, JSON.stringify(properties));
+    assert.equal((await refused(() => aso.nodes.deleteNode(green))).status, 403);
+    const kept = await aso.nodes.getNode(green, { include: ['properties'] });
+    assert.equal(kept.entry.properties['eo:noteColour'], 'green');
+    assert.ok(kept.entry.properties['eo:noteFrozenAt']);
+    const text: unknown = await aso.nodes.getNodeContent(green);
+    assert.equal(String(text instanceof Buffer ? text.toString() : text), 'Note 1: three cars need repair.', 'the text as it was sent');
+    // He still writes in the file: a new note says what changed.
+    await addNote(aso, id, 'Note 2: a third car broke down after Note 1.');
+  });
+
+  it('a green note is frozen on the send even when its author planted a frozen date on it to keep it his', async () => {
+    const id = await openFile(d, ASO1, 'Hiring of taxis');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    const aso = await d.as(ASO1);
+    const green = await addNote(aso, id, 'Note 1: taxis may be hired at the approved rates.');
+    await aso.nodes.updateNode(green, { properties: { 'eo:noteFrozenAt': '2026-01-01T00:00:00.000Z' } });
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+
+    assert.equal((await refused(() => aso.nodes.updateNodeContent(green, 'Note 1: any rate will do.'))).status, 403);
+    assert.equal((await refused(() => aso.nodes.deleteNode(green))).status, 403);
+    const so = await d.as(SO);
+    assert.equal((await refused(() => so.nodes.updateNodeContent(green, 'rewritten'))).status, 403);
+    const frozenAt = (await so.nodes.getNode(green, { include: ['properties'] })).entry.properties['eo:noteFrozenAt'];
+    assert.notEqual(new Date(frozenAt).toISOString(), '2026-01-01T00:00:00.000Z', 'the date of the send, not the planted one');
+  });
+
   it('a draft written before sending cannot be changed or approved by its author once the file has moved on', async () => {
     const id = await openFile(d, SO, 'Draft reply to the State Government');
     const pid = await startMovement(await d.as(SO), id, 'SO_EST');
@@ -200,10 +246,12 @@ describe('movement workflow', () => {
     assert.equal(mine.length, 1);
     await act(cru, mine[0].entry.id, { eowf_action: 'pullBack', eowf_remarks: 'Marked to the wrong section' });
     assert.equal((await item(d, id))['eo:currentHolder'], d.group('CRU'));
+    assert.equal((await item(d, id))['eo:lastRemarks'], 'Marked to the wrong section');
     assert.equal((await refused(async () => (await d.as(SO)).nodes.getNode(id))).status, 403, 'the SO lost access');
 
     // Sent again; this time the SO opens it first.
     await actOn(d, pid, CRU, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    assert.equal((await item(d, id))['eo:lastRemarks'], undefined, 'a send without remarks leaves none of the last one behind');
     const task = await taskOf(d, pid);
     await claim(await d.as(SO), task.id);
     const late = await refused(() => act(cru, task.id, { eowf_action: 'pullBack' }));
@@ -336,8 +384,13 @@ describe('movement workflow', () => {
     const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
     await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'Please see', eowf_dueDate: '2026-12-01' });
     await actOn(d, pid, SO, { eowf_action: 'sendBack', eowf_remarks: 'Add last year figures' });
+    // The Inbox reads who sent the file, when and why from the file itself, not from its Movements/.
+    let props = await item(d, id);
+    assert.deepEqual([props['eo:previousHolder'], props['eo:lastRemarks']], [d.group('SO_EST'), 'Add last year figures']);
     await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'Added' });
     await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'US_EST', eowf_remarks: 'For approval' });
+    props = await item(d, id);
+    assert.deepEqual([props['eo:previousHolder'], props['eo:lastRemarks']], [d.group('SO_EST'), 'For approval']);
     const moves = await movements(await d.as(ASO1), id);
     assert.deepEqual(
       moves.map((m) => [m.seq, m.action, m.from, m.to, m.remarks]),

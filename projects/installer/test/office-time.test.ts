@@ -4,7 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { nextOfficeDay, officeDay, officeDaysRange, officeMidnight } from '../../eoffice/src/lib/domain/office-time';
+import {
+  nextOfficeDay,
+  officeDate,
+  officeDateTime,
+  officeDay,
+  officeDaysRange,
+  officeMidnight,
+  parseOfficeDate
+} from '../../eoffice/src/lib/domain/office-time';
 
 describe('office time (IST)', () => {
   it('an instant belongs to the office day of India, not of UTC', () => {
@@ -18,6 +26,14 @@ describe('office time (IST)', () => {
     assert.equal(officeMidnight('2026-12-05'), '2026-12-04T18:30:00.000Z');
     assert.equal(officeMidnight('2026-03'), '2026-02-28T18:30:00.000Z');
     assert.throws(() => officeMidnight('5 Dec'), /calendar day/);
+  });
+
+  it('a date is shown DD/MM/YYYY of the IST day, a time on the IST 24-hour clock, and read back day first', () => {
+    assert.equal(officeDate('2026-12-04T20:00:00.000Z'), '05/12/2026');
+    assert.equal(officeDateTime('2026-12-04T20:00:00.000Z'), '05/12/2026 01:30');
+    assert.equal(officeDate('2026-11-10'), '10/11/2026');
+    assert.equal(parseOfficeDate('05/12/2026'), '2026-12-05');
+    assert.equal(parseOfficeDate('31/02/2026'), null);
   });
 
   it('the next office day crosses months and years', () => {

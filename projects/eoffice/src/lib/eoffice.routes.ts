@@ -3,6 +3,7 @@ import { CanActivateFn, Data, Route, Routes } from '@angular/router';
 import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
 import { DeskService } from './desk/desk.service';
+import { unsavedNoteGuard } from './file/notesheet/unsaved-note.guard';
 import { officeDay } from './domain';
 import { WorkingDaysService } from './shared/calendar/working-days.service';
 
@@ -73,7 +74,10 @@ export const EOFFICE_ROUTES: Routes = [
       page('dispatch', () =>
         import('./file/dispatch-register/dispatch-register.smart-component').then((m) => m.DispatchRegisterSmartComponent)
       ),
-      page('files/:fileId', () => import('./file/file-view/file-view.smart-component').then((m) => m.FileViewSmartComponent)),
+      {
+        ...page('files/:fileId', () => import('./file/file-view/file-view.smart-component').then((m) => m.FileViewSmartComponent)),
+        canDeactivate: [unsavedNoteGuard]
+      },
       page('receipts/:receiptId', () =>
         import('./receipt/receipt-view/receipt-view.smart-component').then((m) => m.ReceiptViewSmartComponent)
       )

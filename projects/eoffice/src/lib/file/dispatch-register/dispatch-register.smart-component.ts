@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { DatePipe } from '@angular/common';
 import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -10,6 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DELIVERY_MODES, labelOf } from '../../domain';
 import { ExportTable } from '../../shared/export/export.model';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { Dispatch } from '../drafts/draft.model';
 import { DispatchRegisterList, DispatchRegisterService } from './dispatch-register.service';
@@ -19,7 +19,7 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
   selector: 'eoffice-dispatch-register-page',
   imports: [
     PageLayoutComponent,
-    DatePipe,
+    EofficeDatePipe,
     TranslatePipe,
     MatButtonModule,
     MatButtonToggleModule,
@@ -68,7 +68,7 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
             </ng-container>
             <ng-container matColumnDef="issuedAt">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.ISSUED_AT' | translate }}</th>
-              <td mat-cell *matCellDef="let d">{{ d.issuedAt | date: 'dd-MM-yyyy HH:mm' }}</td>
+              <td mat-cell *matCellDef="let d">{{ d.issuedAt | eofficeDate: 'datetime' }}</td>
             </ng-container>
             <ng-container matColumnDef="action">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.STATUS' | translate }}</th>
@@ -83,7 +83,7 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
                     <mat-icon>local_post_office</mat-icon>{{ 'EOFFICE.DISPATCH.MARK' | translate }}
                   </button>
                 } @else {
-                  {{ 'EOFFICE.DISPATCH.DONE' | translate }} {{ d.dispatchedAt | date: 'dd-MM-yyyy HH:mm' }}
+                  {{ 'EOFFICE.DISPATCH.DONE' | translate }} {{ d.dispatchedAt | eofficeDate: 'datetime' }}
                 }
               </td>
             </ng-container>

@@ -1,7 +1,7 @@
 import { DRAFT_TEMPLATES, findTemplate, renderTemplate } from './draft-templates';
 
 describe('draft templates', () => {
-  const values = { fileNumber: 'A-11011/5/2026-EST-GAD', subject: 'Leave & "rules"', date: new Date(2026, 0, 5) };
+  const values = { fileNumber: 'A-11011/5/2026-EST-GAD', subject: 'Leave & "rules"', date: new Date('2026-01-05T10:00:00+05:30') };
 
   it('fills every placeholder of every template in both languages', () => {
     for (const template of DRAFT_TEMPLATES) {
@@ -14,10 +14,9 @@ describe('draft templates', () => {
     }
   });
 
-  it('writes dates as letters do, and puts Hindi first in a bilingual draft', () => {
+  it('dates a letter DD/MM/YYYY (IST) in both languages, and puts Hindi first in a bilingual draft', () => {
     const html = renderTemplate(findTemplate('letter')!, 'bilingual', values);
-    expect(html).toContain('5 जनवरी 2026');
-    expect(html).toContain('5 January 2026');
+    expect(html.match(/Dated: 05\/01\/2026|दिनांक: 05\/01\/2026/g)?.length).toBe(2);
     expect(html.indexOf('विषय')).toBeLessThan(html.indexOf('Subject'));
   });
 });

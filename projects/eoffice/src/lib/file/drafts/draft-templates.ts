@@ -1,7 +1,7 @@
 // The templates a new draft starts from, in English and Hindi (or both, Hindi first, as bilingual
 // government documents are laid out). Placeholders {{fileNumber}}, {{subject}}, {{date}} are filled from
 // the file; the officer writes the rest in the editor. The text is our own, kept short on purpose.
-import { Label } from '../../domain';
+import { Label, officeDate } from '../../domain';
 
 export type DraftLanguage = 'en' | 'hi' | 'bilingual';
 export const DRAFT_LANGUAGES: DraftLanguage[] = ['en', 'hi', 'bilingual'];
@@ -81,17 +81,12 @@ export interface TemplateValues {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** `23 November 2026` / `23 नवंबर 2026`: dates as letters write them. */
-export function letterDate(date: Date, lang: 'en' | 'hi'): string {
-  return date.toLocaleDateString(lang === 'hi' ? 'hi-IN' : 'en-IN', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-function fill(body: string, values: TemplateValues, lang: 'en' | 'hi'): string {
+function fill(body: string, values: TemplateValues): string {
   // The file's subject is text typed by an officer: escaped, so it can never become markup.
   const map: Record<string, string> = {
     fileNumber: escapeHtml(values.fileNumber),
     subject: escapeHtml(values.subject),
-    date: escapeHtml(letterDate(values.date, lang))
+    date: escapeHtml(officeDate(values.date))
   };
   return body.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => map[key] ?? whole);
 }
@@ -102,6 +97,6 @@ export function findTemplate(kind: string): DraftTemplate | undefined {
 
 /** The first version of a draft: the template's text in the chosen language(s), filled from the file. */
 export function renderTemplate(template: DraftTemplate, language: DraftLanguage, values: TemplateValues): string {
-  if (language === 'bilingual') return `${fill(template.body.hi, values, 'hi')}<p><br></p>${fill(template.body.en, values, 'en')}`;
-  return fill(template.body[language], values, language);
+  if (language === 'bilingual') return `${fill(template.body.hi, values)}<p><br></p>${fill(template.body.en, values)}`;
+  return fill(template.body[language], values);
 }

@@ -233,7 +233,7 @@ describe('DraftService', () => {
     expect(first.versions.map((v) => v.label)).toEqual(['1.0']);
     const text = await service.content(first.id);
     expect(text).toContain('No. A-11011/5/2026-EST-GAD');
-    expect(text).toContain('23 November 2026');
+    expect(text).toContain('23/11/2026');
     // The subject is the officer's text, never markup.
     expect(text).toContain('Leave rules &lt;b&gt;amendment&lt;/b&gt;');
     expect(await service.content(second.id)).toContain('कार्यालय ज्ञापन');

@@ -13,7 +13,6 @@ import {
   untracked
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -31,6 +30,7 @@ import { CorrespondenceEntry, EFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftAction, DraftError, allowedActions } from './draft.model';
 import { sanitiseDraftHtml } from './draft-sanitiser';
 import { DRAFT_LANGUAGES, DRAFT_TEMPLATES, DraftLanguage } from './draft-templates';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { DraftService } from './draft.service';
 import { DispatchDialogData, DispatchDialogSmartComponent } from './dispatch-dialog/dispatch-dialog.smart-component';
 
@@ -66,7 +66,7 @@ type Preview =
   selector: 'eoffice-drafts-panel',
   imports: [
     FormsModule,
-    DatePipe,
+    EofficeDatePipe,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,

@@ -165,7 +165,8 @@ describe('FileExportService', () => {
     const positions = order.map((line) => text.indexOf(line));
     positions.forEach((at, i) => expect(at).withContext(order[i]).toBeGreaterThan(-1));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain('20-11-2026');
+    // signed at 10:15 UTC: the IST time, day first
+    expect(text).toContain('20/11/2026 15:45');
   });
 
   it('puts who generated it, when, and the file number on every page of the PDF', async () => {

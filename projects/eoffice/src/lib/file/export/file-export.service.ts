@@ -4,10 +4,10 @@ import { Node, NodesApi } from '@alfresco/js-api';
 import { TranslateService } from '@ngx-translate/core';
 import type { jsPDF } from 'jspdf';
 import { DeskService } from '../../desk/desk.service';
-import { CORRESPONDENCE_KINDS, labelOf, postOfGroup, postTitle } from '../../domain';
+import { CORRESPONDENCE_KINDS, labelOf, officeDateTime, postOfGroup, postTitle } from '../../domain';
 import { ExportProgress, exportCancelled } from '../../shared/export/export.model';
 import { FileDownloadService, downloadName } from '../../shared/export/file-download.service';
-import { GeneratedByService, officeDateTime } from '../../shared/pdf/generated-by.service';
+import { GeneratedByService } from '../../shared/pdf/generated-by.service';
 import { htmlToBlocks } from '../../shared/pdf/html-blocks';
 import { openPdf } from '../../shared/pdf/pdf-pages';
 import { PdfPageText, PdfWriter } from '../../shared/pdf/pdf-writer';
@@ -138,7 +138,7 @@ export class FileExportService {
       if (signer) {
         await writer.text(signer, { bold: true, align: 'right', size: 10, spaceBefore: 2 });
         if (np['eo:signedByDesignation']) await writer.text(text(np['eo:signedByDesignation']), { align: 'right', size: 9.5 });
-        if (np['eo:signedAt']) await writer.text(officeDateTime(new Date(text(np['eo:signedAt']))), { align: 'right', size: 9.5 });
+        if (np['eo:signedAt']) await writer.text(officeDateTime(text(np['eo:signedAt'])), { align: 'right', size: 9.5 });
       } else {
         const post = desk ? postOfGroup(desk.hierarchy, text(np['eo:noteAuthorPost'])) : undefined;
         const author = desk && post ? postTitle(desk.hierarchy, post, hindi ? 'hi' : 'en') : text(np['eo:noteAuthorPost']);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
@@ -15,6 +15,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Hierarchy, URGENCIES, labelOf, officeDay, officerTitle, postOfGroup } from '../../domain';
 import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { EFile } from '../model/file.model';
 import { FILE_LISTS, FileListName, FileListRequest, FileSortField } from '../model/file-query';
 import { FileService } from '../services/file.service';
@@ -22,14 +23,28 @@ import { FileService } from '../services/file.service';
 interface FileRow {
   file: EFile;
   holder: string;
+  /** Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)". */
+  sentBy: string;
+  /** Inbox: not opened yet by the officer's post (shown in bold). */
+  unread: boolean;
   pendingDays: number;
   pendency: PendencyLevel;
 }
+
+/** Each list's columns: the Inbox says who sent the file, when, by when and why (NIC's Inbox); Closed, when it closed. */
+const COLUMNS: Record<FileListName, string[]> = {
+  inbox: ['fileNumber', 'subject', 'sentBy', 'sentOn', 'dueOn', 'remarks', 'urgency', 'heldSince'],
+  created: ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'],
+  sent: ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'],
+  parked: ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'],
+  closed: ['fileNumber', 'subject', 'holder', 'urgency', 'closedAt']
+};
 
 /** The file lists: Inbox, Created, Sent, Parked, Closed — server-paged, sorted, days pending against the 7-day norm. */
 @Component({
   selector: 'eoffice-file-list-page',
   imports: [
+    EofficeDatePipe,
     PageLayoutComponent,
     FormsModule,
     RouterLink,
@@ -80,7 +95,7 @@ interface FileRow {
             data-automation-id="eoffice-files-table">
             <ng-container matColumnDef="fileNumber">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</th>
-              <td mat-cell *matCellDef="let row">
+              <td mat-cell *matCellDef="let row" class="eoffice-file-list__number">
                 <a [routerLink]="['/eoffice/files', row.file.id]" data-automation-id="eoffice-files-number">{{ row.file.fileNumber }}</a>
                 <div class="eoffice-file-list__computer">{{ row.file.computerNumber }}</div>
               </td>
@@ -92,6 +107,28 @@ interface FileRow {
             <ng-container matColumnDef="holder">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.FILE.FIELDS.HOLDER' | translate }}</th>
               <td mat-cell *matCellDef="let row">{{ row.holder }}</td>
+            </ng-container>
+            <ng-container matColumnDef="sentBy">
+              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.SENT_BY' | translate }}</th>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-sent-by">{{ row.sentBy }}</td>
+            </ng-container>
+            <ng-container matColumnDef="sentOn">
+              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.SENT_ON' | translate }}</th>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-sent-on">
+                {{ row.file.previousHolder ? (row.file.heldSince | eofficeDate: 'datetime') : '' }}
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="dueOn">
+              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.DUE_ON' | translate }}</th>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-due-on">{{ row.file.dueDate | eofficeDate }}</td>
+            </ng-container>
+            <ng-container matColumnDef="remarks">
+              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.REMARKS' | translate }}</th>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-remarks">{{ row.file.lastRemarks }}</td>
+            </ng-container>
+            <ng-container matColumnDef="closedAt">
+              <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.LIST.CLOSED_ON' | translate }}</th>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-closed-on">{{ row.file.closedAt | eofficeDate }}</td>
             </ng-container>
             <ng-container matColumnDef="urgency">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.URGENCY' | translate }}</th>
@@ -110,10 +147,15 @@ interface FileRow {
                 >
               </td>
             </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let row; columns: columns" data-automation-id="eoffice-files-row"></tr>
+            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+            <tr
+              mat-row
+              *matRowDef="let row; columns: columns()"
+              [class.eoffice-unread]="row.unread"
+              [attr.title]="row.unread ? ('EOFFICE.RECEIPT.FILTERS.UNREAD' | translate) : null"
+              data-automation-id="eoffice-files-row"></tr>
             <tr class="mat-mdc-row" *matNoDataRow>
-              <td class="mat-mdc-cell eoffice-file-list__empty" [attr.colspan]="columns.length">
+              <td class="mat-mdc-cell eoffice-file-list__empty" [attr.colspan]="columns().length">
                 {{ 'EOFFICE.FILE.LIST.EMPTY' | translate }}
               </td>
             </tr>
@@ -141,6 +183,14 @@ interface FileRow {
     .eoffice-file-list__search mat-form-field {
       width: min(480px, 100%);
     }
+    /* A file number is read as one token: split over two lines it reads as two. */
+    .eoffice-file-list__number {
+      white-space: nowrap;
+    }
+    /* Files the officer's post has not opened yet, as a mail client shows unread mail. */
+    .eoffice-unread td {
+      font-weight: 600;
+    }
     .eoffice-file-list__computer {
       font-size: 12px;
       opacity: 0.7;
@@ -164,8 +214,8 @@ export class FileListSmartComponent {
   private readonly translate = inject(TranslateService);
   private readonly destroyRef = inject(DestroyRef);
 
-  readonly columns = ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'];
   readonly list = signal<FileListName>('inbox');
+  readonly columns = computed(() => COLUMNS[this.list()]);
   readonly rows = signal<FileRow[]>([]);
   readonly total = signal(0);
   readonly loading = signal(false);
@@ -209,9 +259,9 @@ export class FileListSmartComponent {
     this.load();
   }
 
-  private holderTitle(group: string): string {
-    const post = this.hierarchy ? postOfGroup(this.hierarchy, group) : undefined;
-    return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : group;
+  private holderTitle(group: string | undefined): string {
+    const post = this.hierarchy && group ? postOfGroup(this.hierarchy, group) : undefined;
+    return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : (group ?? '');
   }
 
   load(): void {
@@ -221,10 +271,18 @@ export class FileListSmartComponent {
     Promise.all([this.files.desk(), this.files.list(this.list(), this.request()), this.workingDays.forYear(Number(today.slice(0, 4)))])
       .then(([desk, page, { days }]) => {
         this.hierarchy = desk.hierarchy;
+        const unopened = new Set(page.unopened);
         this.rows.set(
           page.files.map((file) => {
             const pendingDays = days.age(file.heldSince || file.createdAt || today, today);
-            return { file, holder: this.holderTitle(file.currentHolder), pendingDays, pendency: pendencyLevel(pendingDays) };
+            return {
+              file,
+              holder: this.holderTitle(file.currentHolder),
+              sentBy: this.holderTitle(file.previousHolder),
+              unread: unopened.has(file.id),
+              pendingDays,
+              pendency: pendencyLevel(pendingDays)
+            };
           })
         );
         this.total.set(page.totalItems);

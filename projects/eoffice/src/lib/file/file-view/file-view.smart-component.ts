@@ -29,6 +29,7 @@ import { ItemTask, MovementAction, refusalText } from '../../movement/model/move
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
 import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
+import { HoldsUnsavedNote } from '../notesheet/unsaved-note.guard';
 import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
 import { CorrespondenceEntry, EFile, NoteReference, correspondenceReference } from '../model/file.model';
 import { FileService } from '../services/file.service';
@@ -70,7 +71,7 @@ const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
   styleUrl: './file-view.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
-export class FileViewSmartComponent {
+export class FileViewSmartComponent implements HoldsUnsavedNote {
   private readonly files = inject(FileService);
   private readonly movement = inject(MovementService);
   private readonly marking = inject(MarkingDialogService);
@@ -78,6 +79,7 @@ export class FileViewSmartComponent {
   private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject(ElementRef<HTMLElement>);
   private readonly timeline = viewChild(MovementsTimelineSmartComponent);
+  private readonly notesheet = viewChild(NotesheetSmartComponent);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
 
@@ -241,6 +243,9 @@ export class FileViewSmartComponent {
   async mark(action: MovementAction): Promise<void> {
     const file = this.file();
     if (!file) return;
+    // Once the file has gone, a note still in the editor could not be saved any more: ask first.
+    const leave = action === 'park' || action === 'unpark' || this.mayLeave();
+    if (leave !== true && !(await leave)) return;
     const done = await this.marking.open({
       itemId: file.id,
       itemKind: 'file',
@@ -283,6 +288,11 @@ export class FileViewSmartComponent {
   private async afterMovement(): Promise<void> {
     await this.load();
     void this.timeline()?.reload();
+  }
+
+  /** Leaving the file (routes' unsavedNoteGuard, a movement): asks first when a note is being written and not saved. */
+  mayLeave(): Promise<boolean> | boolean {
+    return this.notesheet()?.mayLeave() ?? true;
   }
 
   selectRightTab(index: number): void {

@@ -8,13 +8,14 @@ import { quote } from '../../receipt/model/receipt-query';
 export type FileListName = 'inbox' | 'created' | 'sent' | 'parked' | 'closed';
 export const FILE_LISTS: FileListName[] = ['inbox', 'created', 'sent', 'parked', 'closed'];
 
-export type FileSortField = 'fileNumber' | 'subject' | 'heldSince' | 'urgency';
+export type FileSortField = 'fileNumber' | 'subject' | 'heldSince' | 'urgency' | 'closedAt';
 
 export const FILE_SORT_PROPERTIES: Record<FileSortField, string> = {
   fileNumber: 'eo:fileSerial',
   subject: 'eo:subject',
   heldSince: 'eo:heldSince',
-  urgency: 'eo:urgency'
+  urgency: 'eo:urgency',
+  closedAt: 'eo:closedAt'
 };
 
 export interface FileListRequest {

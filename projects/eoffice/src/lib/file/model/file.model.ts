@@ -28,7 +28,13 @@ export interface EFile {
   /** Post code Send back returns the file to (eo:returnTo); empty when nobody sent it to its holder. */
   returnTo?: string;
   heldSince?: string;
+  /** Post group that sent it to its holder (eo:previousHolder). */
+  previousHolder?: string;
+  /** Remarks of the movement that put it in its holder's Inbox (eo:lastRemarks). */
+  lastRemarks?: string;
   dueDate?: string;
+  /** When it was closed (eo:closedAt). */
+  closedAt?: string;
   urgency?: string;
   originPost: string;
   createdAt?: string;
@@ -103,7 +109,10 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     pendingApprover: itemCustody(p).pendingApprover,
     returnTo: text(p, 'eo:returnTo'),
     heldSince: iso(p['eo:heldSince']),
+    previousHolder: text(p, 'eo:previousHolder') || undefined,
+    lastRemarks: text(p, 'eo:lastRemarks') || undefined,
     dueDate: iso(p['eo:dueDate']),
+    closedAt: iso(p['eo:closedAt']),
     urgency: text(p, 'eo:urgency') || undefined,
     originPost: text(p, 'eo:originPost'),
     createdAt: iso(node.createdAt),

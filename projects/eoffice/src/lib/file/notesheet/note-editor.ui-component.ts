@@ -39,7 +39,12 @@ type InlineFormat = 'bold' | 'italic' | 'underline';
 /**
  * The rich-text editor of one note: Quill with a Material toolbar, an "Insert reference" menu, paste
  * cleaning, and the notesheet's keys (Ctrl+Enter save, Ctrl+Shift+Enter save and confirm, Esc cancel,
- * Alt+R insert reference). It emits sanitised HTML; storing is the notesheet's business.
+ * Alt+R insert reference). It emits sanitised HTML; storing is the notesheet's business, and so is asking
+ * before unsaved text goes (`dirty()` tells whether there is any).
+ *
+ * The reference menu hands the focus back to the text, where the cursor was or just after what it
+ * inserted: an officer keeps typing the note, and keys meant for the note never reach the menu's button
+ * (which a space or Enter would open again, inserting the reference once more).
  */
 @Component({
   selector: 'eoffice-note-editor',
@@ -60,6 +65,11 @@ export class NoteEditorUiComponent implements OnDestroy {
   /** Accessible name of the text area, e.g. "Text of note 5". */
   @Input() label = '';
   @Input() busy = false;
+  /**
+   * The note is green (signed) and its author amends it before the file moves: there is no draft to fall
+   * back to, so every save signs it again (Ctrl+Enter too) and "Save draft" is not offered.
+   */
+  @Input() confirmed = false;
 
   @Output() readonly save = new EventEmitter<string>();
   @Output() readonly saveAndConfirm = new EventEmitter<string>();
@@ -74,6 +84,8 @@ export class NoteEditorUiComponent implements OnDestroy {
 
   private quill?: Quill;
   private lastIndex = 0;
+  /** The note as the editor showed it first (after Quill's own normalising), to tell unsaved changes. */
+  private initial = '';
   private readonly cleanups: (() => void)[] = [];
 
   constructor() {
@@ -97,6 +109,7 @@ export class NoteEditorUiComponent implements OnDestroy {
     quill.root.setAttribute('role', 'textbox');
     quill.root.setAttribute('data-testid', 'note-editor-text');
     if (this.html) quill.setContents(quill.clipboard.convert({ html: htmlForEditor(this.html) }), 'silent');
+    this.initial = this.value();
     const paste = (event: ClipboardEvent) => this.onPaste(event);
     // Capture phase: runs before Quill's own paste handler, which then sees defaultPrevented.
     quill.root.addEventListener('paste', paste, true);
@@ -121,6 +134,13 @@ export class NoteEditorUiComponent implements OnDestroy {
 
   blank(): boolean {
     return isBlankNote(this.value());
+  }
+
+  /** Whether the editor holds text that is not saved: changed since it opened, and not just emptied of blanks. */
+  dirty(): boolean {
+    if (!this.quill) return false;
+    const now = this.value();
+    return now !== this.initial && !(isBlankNote(now) && isBlankNote(this.initial));
   }
 
   focus(): void {
@@ -156,14 +176,26 @@ export class NoteEditorUiComponent implements OnDestroy {
     const at = Math.min(this.lastIndex, this.quill.getLength() - 1);
     this.quill.insertEmbed(at, REFERENCE_BLOT, { id: ref.id, kind: ref.kind, label: ref.label }, 'user');
     this.quill.insertText(at + 1, ' ', 'user');
-    this.quill.setSelection(at + 2, 0, 'user');
+    this.lastIndex = at + 2;
+    this.quill.setSelection(this.lastIndex, 0, 'user');
     this.quill.focus();
+  }
+
+  /**
+   * The reference menu closed (an option chosen, Esc, a click elsewhere): the text takes the focus back at
+   * the cursor. The trigger does not restore the focus to itself (matMenuTriggerRestoreFocus is off).
+   */
+  referenceMenuClosed(): void {
+    if (!this.quill) return;
+    const at = Math.min(this.lastIndex, this.quill.getLength() - 1);
+    this.quill.focus();
+    this.quill.setSelection(at, 0, 'silent');
   }
 
   submit(confirm: boolean): void {
     if (this.busy) return;
     const html = this.value();
-    (confirm ? this.saveAndConfirm : this.save).emit(html);
+    (confirm || this.confirmed ? this.saveAndConfirm : this.save).emit(html);
   }
 
   cancel(): void {
@@ -177,6 +209,12 @@ export class NoteEditorUiComponent implements OnDestroy {
       event.preventDefault();
       event.stopPropagation();
       this.submit(event.shiftKey);
+    } else if (event.key === 'Escape' && this.referenceTrigger?.menuOpen) {
+      // Esc belongs to the open reference menu (the key may reach the text first, while the menu is
+      // still taking the focus): it closes the menu and leaves the note alone.
+      event.preventDefault();
+      event.stopPropagation();
+      this.referenceTrigger.closeMenu();
     } else if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
       event.stopPropagation();

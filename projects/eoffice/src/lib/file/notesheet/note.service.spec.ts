@@ -220,6 +220,46 @@ describe('NoteService', () => {
     expect(NodesApi.prototype.put).not.toHaveBeenCalled();
   });
 
+  it('lets the signer amend a green note before the file moves: new text, signed again with the time of the change', async () => {
+    const green = repo.add(1, 'green', 'Three printers.');
+    Object.assign(green.properties, { 'eo:signedByUser': 'priya.nair', 'eo:signedByName': 'Priya Nair', 'eo:signedByPost': SO_GROUP });
+    const at = new Date('2026-11-24T06:30:00.000Z');
+    const html = `<p>Four printers, see ${referenceAnchor({ id: 'corr-1', kind: 'correspondence', label: 'PUC' })}</p>`;
+    const note = await service.amend(testFile(), { id: green.id }, html, at);
+
+    expect(green.content).toBe('<p>Four printers, see <a data-eo-ref="corr-1" data-eo-kind="correspondence">PUC</a></p>');
+    expect(green.properties).toEqual(
+      jasmine.objectContaining({
+        'eo:noteColour': 'green',
+        'eo:noteReferences': ['corr-1'],
+        'eo:signedByUser': 'priya.nair',
+        'eo:signedByPost': SO_GROUP,
+        'eo:signedAt': '2026-11-24T06:30:00.000Z'
+      })
+    );
+    expect(note).toEqual(jasmine.objectContaining({ colour: 'green', number: 1, html: green.content }));
+    expect(note.signature?.at).toBe('2026-11-24T06:30:00.000Z');
+  });
+
+  it('refuses to amend a frozen green note, or one another officer signed, and writes nothing', async () => {
+    const frozen = repo.add(1, 'green', 'Sent on.');
+    Object.assign(frozen.properties, { 'eo:signedByUser': 'priya.nair', 'eo:noteFrozenAt': '2026-11-21T09:00:00.000Z' });
+    const others = repo.add(2, 'green', 'Signed by Ravi Kumar.'); // eo:signedByUser ravi.kumar
+
+    expect(await failure(service.amend(testFile(), { id: frozen.id }, '<p>rewritten</p>'))).toEqual(
+      jasmine.objectContaining({ key: 'EOFFICE.FILE.NOTESHEET.ERRORS.FROZEN', params: { number: 1 } })
+    );
+    expect(await failure(service.amend(testFile(), { id: others.id }, '<p>rewritten</p>'))).toEqual(
+      jasmine.objectContaining({ key: 'EOFFICE.FILE.NOTESHEET.ERRORS.NOT_YOURS', params: { number: 2 } })
+    );
+    expect((await failure(service.amend(testFile(false), { id: others.id }, '<p>rewritten</p>'))).key).toBe(
+      'EOFFICE.FILE.NOTESHEET.ERRORS.NOT_WITH_YOU'
+    );
+    expect([frozen.content, others.content]).toEqual(['Sent on.', 'Signed by Ravi Kumar.']);
+    expect(NodesApi.prototype.put).not.toHaveBeenCalled();
+    expect(NodesApi.prototype.updateNode).not.toHaveBeenCalled();
+  });
+
   it('confirms a draft green, signed with the officer’s name, designation, post and the time', async () => {
     const draft = repo.add(1, 'yellow', 'Put up.');
     const at = new Date('2026-11-23T05:00:00.000Z');

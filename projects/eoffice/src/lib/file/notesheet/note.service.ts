@@ -100,6 +100,10 @@ async function asText(content: unknown): Promise<string> {
  * expect the notes to run 1, 2, 3 … without a hole and a draft to sit at the foot of the notesheet; so
  * "New note" while a draft exists opens that draft, and discarding deletes only the latest note, whose
  * number the next note then takes again. Confirming keeps the number and signs the note green.
+ *
+ * A green note becomes permanent when the file leaves the officer's post: the movement workflow freezes
+ * it then (eo:noteFrozenAt, read-only to everyone; config/workflow/src/lib.js, eoHandOver). Until then its
+ * signer may still amend it (`amend`), as in e-Office, and it is signed again with the time of the change.
  */
 @Injectable({ providedIn: 'root' })
 export class NoteService {
@@ -232,14 +236,7 @@ export class NoteService {
     try {
       const nodes = this.nodesApi;
       const current = await this.yellow(nodes, note.id);
-      await nodes.put<NodeEntry>({
-        path: '/nodes/{nodeId}/content',
-        pathParams: { nodeId: note.id },
-        queryParams: { majorVersion: false },
-        contentTypes: ['text/html;charset=UTF-8'],
-        bodyParam: clean,
-        returnType: NodeEntry
-      });
+      await this.storeContent(nodes, note.id, clean);
       const references = referencedIds(clean);
       const updated = await nodes.updateNode(
         note.id,
@@ -250,6 +247,59 @@ export class NoteService {
         ...toNote({ ...current, ...(updated.entry as unknown as NoteNode), content: { mimeType: 'text/html' } }, clean),
         references
       };
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /**
+   * Amends a green note before the file moves: stores `html` and signs the note again, now. Only its
+   * signer may (another officer writes a note of his own), and only while it is not frozen; the
+   * repository refuses a frozen note to everyone whatever this client does (403). A note that turned out
+   * to be yellow still is a draft: it is saved and confirmed.
+   */
+  async amend(file: EFile, note: Pick<Note, 'id'>, html: string, now = new Date()): Promise<Note> {
+    const clean = sanitiseNoteHtml(html);
+    if (isBlankNote(clean)) throw new NoteError(`${ERRORS}EMPTY`);
+    if (!file.canWrite) throw new NoteError(`${ERRORS}NOT_WITH_YOU`, 403);
+    try {
+      const nodes = this.nodesApi;
+      const current = (await nodes.getNode(note.id, { include: ['properties', 'aspectNames'] })).entry as unknown as NoteNode;
+      const p = current.properties ?? {};
+      if (p['eo:noteColour'] !== 'green') return await this.confirm(file, note, clean, now);
+      const number = p['eo:noteNumber'];
+      if (p['eo:noteFrozenAt']) throw new NoteError(`${ERRORS}FROZEN`, undefined, { number });
+      const signer = await this.signer(file);
+      if (String(p['eo:signedByUser'] ?? '').toLowerCase() !== signer.user.toLowerCase())
+        throw new NoteError(`${ERRORS}NOT_YOURS`, undefined, { number });
+      await this.storeContent(nodes, note.id, clean);
+      const references = referencedIds(clean);
+      const updated = await nodes.updateNode(
+        note.id,
+        {
+          properties: {
+            'eo:noteReferences': references,
+            'eo:signedByName': signer.name,
+            'eo:signedByDesignation': signer.designation,
+            'eo:signedByPost': signer.post,
+            'eo:signedAt': now.toISOString()
+          } as Record<string, unknown> as Record<string, string>
+        },
+        { include: ['properties', 'aspectNames'] }
+      );
+      return {
+        ...toNote({ ...current, ...(updated.entry as unknown as NoteNode), content: { mimeType: 'text/html' } }, clean),
+        references
+      };
+    } catch (error) {
+      throw noteErrorOf(error);
+    }
+  }
+
+  /** The signed-in officer's user name as the repository spells it (the one a signature carries). */
+  async officerId(): Promise<string> {
+    try {
+      return (await new PeopleApi(this.apiService.getInstance()).getPerson('-me-')).entry.id;
     } catch (error) {
       throw noteErrorOf(error);
     }
@@ -372,6 +422,18 @@ export class NoteService {
     if (node.properties?.['eo:noteColour'] === 'green')
       throw new NoteError(`${ERRORS}ALREADY_GREEN`, undefined, { number: node.properties['eo:noteNumber'] });
     return node;
+  }
+
+  /** Replaces a note's content with sanitised HTML (a minor version: the note is still being written). */
+  private async storeContent(nodes: NodesApi, id: string, clean: string): Promise<void> {
+    await nodes.put<NodeEntry>({
+      path: '/nodes/{nodeId}/content',
+      pathParams: { nodeId: id },
+      queryParams: { majorVersion: false },
+      contentTypes: ['text/html;charset=UTF-8'],
+      bodyParam: clean,
+      returnType: NodeEntry
+    });
   }
 
   private async contents(nodes: NodesApi, notes: NoteNode[]): Promise<string[]> {

@@ -1,4 +1,6 @@
+import { ApplicationRef } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import Quill from 'quill';
@@ -42,14 +44,26 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('NotesheetSmartComponent', () => {
   let notes: Note[];
-  let service: jasmine.SpyObj<Pick<NoteService, 'list' | 'read' | 'add' | 'update' | 'confirm' | 'discard' | 'designationOf'>>;
+  let service: jasmine.SpyObj<
+    Pick<NoteService, 'list' | 'read' | 'add' | 'update' | 'confirm' | 'amend' | 'discard' | 'designationOf' | 'officerId'>
+  >;
   let fixture: ComponentFixture<NotesheetSmartComponent>;
   let opened: NoteReference[];
 
   beforeEach(() => {
     notes = [];
     opened = [];
-    service = jasmine.createSpyObj('NoteService', ['list', 'read', 'add', 'update', 'confirm', 'discard', 'designationOf']);
+    service = jasmine.createSpyObj('NoteService', [
+      'list',
+      'read',
+      'add',
+      'update',
+      'confirm',
+      'amend',
+      'discard',
+      'designationOf',
+      'officerId'
+    ]);
     service.list.and.callFake(async () => notes.map((n) => ({ ...n })));
     service.read.and.callFake(async (asked) => new Map(asked.map((n) => [n.id, notes.find((x) => x.id === n.id)?.html ?? ''])));
     service.add.and.callFake(async (_file, html) => {
@@ -59,8 +73,10 @@ describe('NotesheetSmartComponent', () => {
     });
     service.update.and.callFake(async (note, html) => ({ ...yellow(notes.length, sanitiseNoteHtml(html)), id: note.id }));
     service.confirm.and.callFake(async (_file, note) => ({ ...green(1, ''), id: note.id }));
+    service.amend.and.callFake(async (_file, note, html) => ({ ...notes.find((n) => n.id === note.id)!, html: sanitiseNoteHtml(html) }));
     service.discard.and.resolveTo();
     service.designationOf.and.resolveTo('');
+    service.officerId.and.resolveTo('priya.nair');
     TestBed.configureTestingModule({
       imports: [NotesheetSmartComponent],
       providers: [provideTranslateService({ fallbackLang: 'en' }), provideNoopAnimations(), { provide: NoteService, useValue: service }]
@@ -70,7 +86,10 @@ describe('NotesheetSmartComponent', () => {
     translate.use('en');
   });
 
-  afterEach(() => fixture?.destroy());
+  afterEach(() => {
+    TestBed.inject(MatDialog).closeAll();
+    fixture?.destroy();
+  });
 
   async function render(canWrite = true): Promise<HTMLElement> {
     fixture = TestBed.createComponent(NotesheetSmartComponent);
@@ -111,6 +130,30 @@ describe('NotesheetSmartComponent', () => {
 
   const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
+  const unsavedDialog = () => document.querySelector('eoffice-unsaved-note-dialog');
+  const menuOpen = () => !!fixture.componentInstance.editor?.referenceTrigger?.menuOpen;
+
+  /** Answers "Discard this unsaved note?", which must have been asked. */
+  async function answer(choice: 'keep' | 'discard'): Promise<void> {
+    const button = () => document.querySelector<HTMLElement>(`[data-testid="unsaved-note-${choice}"]`);
+    for (let i = 0; i < 50 && !button(); i++) await settle();
+    expect(button()).withContext('the officer is asked before the text goes').not.toBeNull();
+    // The dialog lives outside the fixture, checked by the application.
+    TestBed.inject(ApplicationRef).tick();
+    expect(unsavedDialog()?.textContent).toContain('Discard this unsaved note?');
+    button()?.click();
+    for (let i = 0; i < 50 && unsavedDialog(); i++) await settle();
+    await settle();
+  }
+
+  /** A green note the signed-in officer (priya.nair, Section Officer) signed. */
+  const mine = (n: number, extra: Partial<Note> = {}): Note =>
+    green(n, `<p>Mine ${n}</p>`, {
+      authorPost: SO_GROUP,
+      signature: { name: 'Priya Nair', designation: 'Section Officer (Establishment)', user: 'priya.nair', post: SO_GROUP },
+      ...extra
+    });
+
   it('shows the notes in order: green ones signed and read-only, the yellow draft highlighted with its actions', async () => {
     notes = [green(1, '<p>Put up for orders.</p>'), yellow(2, '<p>Draft reply</p>')];
     const root = await render();
@@ -122,7 +165,7 @@ describe('NotesheetSmartComponent', () => {
     expect(first.textContent).toContain('Put up for orders.');
     expect(byTestId(root, 'note-signature-1')!.textContent).toContain('Ravi Kumar');
     expect(byTestId(root, 'note-signature-1')!.textContent).toContain('Assistant Section Officer (Establishment)');
-    expect(byTestId(root, 'note-signature-1')!.textContent).toContain('20-11-2026');
+    expect(byTestId(root, 'note-signature-1')!.textContent).toContain('20/11/2026 15:45'); // 10:15 UTC, in IST
     expect(first.querySelector('button')).toBeNull();
 
     const second = byTestId(root, 'note-2')!;
@@ -205,9 +248,149 @@ describe('NotesheetSmartComponent', () => {
     quill = await editorQuill();
     quill.insertText(0, 'Not this', 'user');
     key(quill.root, { key: 'Escape' });
-    await settle();
+    await answer('discard');
     expect(root.querySelector('eoffice-note-editor')).toBeNull();
     expect(service.add).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands the focus back to the text after "Insert reference": typing goes on in the note, the reference is inserted once', async () => {
+    const root = await render();
+    byTestId(root, 'note-new')!.click();
+    const quill = await editorQuill();
+    quill.insertText(0, 'Please see ', 'user');
+    quill.setSelection(11, 0, 'user');
+    const trigger = byTestId(root, 'note-insert-reference')!;
+    trigger.focus(); // as a click on it does
+    trigger.click();
+    await settle();
+    document.querySelector<HTMLElement>('[data-testid="reference-option-corr-1"]')!.click();
+    await settle();
+
+    expect(menuOpen()).toBeFalse();
+    expect(document.activeElement).withContext('the text has the focus, not the button').toBe(quill.root);
+    expect(quill.getSelection()?.index).withContext('the cursor is just after the reference and its space').toBe(13);
+    // What the officer types next lands in the note, once, and opens nothing.
+    document.execCommand('insertText', false, 'for orders.');
+    await settle();
+    expect(menuOpen()).toBeFalse();
+    key(quill.root, { key: 'Enter', ctrlKey: true });
+    await settle();
+    expect(service.add.calls.mostRecent().args[1]).toBe(
+      '<p>Please see <a data-eo-ref="corr-1" data-eo-kind="correspondence">PUC</a> for orders.</p>'
+    );
+  });
+
+  it('Esc on the reference menu closes the menu only: the note stays open with its unsaved text', async () => {
+    const root = await render();
+    byTestId(root, 'note-new')!.click();
+    const quill = await editorQuill();
+    quill.insertText(0, 'Keep this text ', 'user');
+    quill.setSelection(15, 0, 'user');
+
+    // Esc may reach the text while the menu Alt+R opened is still taking the focus…
+    key(quill.root, { key: 'r', code: 'KeyR', altKey: true });
+    expect(menuOpen()).toBeTrue();
+    key(quill.root, { key: 'Escape', keyCode: 27 });
+    await settle();
+    expect(menuOpen()).toBeFalse();
+    expect(unsavedDialog()).toBeNull();
+    expect(root.querySelector('eoffice-note-editor')).not.toBeNull();
+
+    // … or the menu, once it has the focus.
+    key(quill.root, { key: 'r', code: 'KeyR', altKey: true });
+    await settle();
+    expect(menuOpen()).toBeTrue();
+    const inMenu = document.querySelector<HTMLElement>('[data-testid="reference-option-corr-1"]')!;
+    key(inMenu, { key: 'Escape', keyCode: 27 });
+    await settle();
+    expect(menuOpen()).toBeFalse();
+    expect(unsavedDialog()).toBeNull();
+    expect(root.querySelector('eoffice-note-editor')).not.toBeNull();
+    expect(document.activeElement).toBe(quill.root);
+    expect(quill.getText()).toBe('Keep this text \n');
+    expect(service.add).not.toHaveBeenCalled();
+  });
+
+  it('asks before Cancel or Esc throws away unsaved text, and keeps the note when the officer says no', async () => {
+    notes = [yellow(1, '<p>Saved draft</p>')];
+    const root = await render();
+    byTestId(root, 'note-edit-1')!.click();
+    let quill = await editorQuill();
+    // Nothing changed: nothing to ask about.
+    key(quill.root, { key: 'Escape' });
+    await settle();
+    expect(unsavedDialog()).toBeNull();
+    expect(root.querySelector('eoffice-note-editor')).toBeNull();
+
+    byTestId(root, 'note-edit-1')!.click();
+    quill = await editorQuill();
+    quill.insertText(quill.getLength() - 1, ', with more', 'user');
+    byTestId(root, 'note-cancel')!.click();
+    await answer('keep');
+    expect(root.querySelector('eoffice-note-editor')).not.toBeNull();
+    expect(quill.getText()).toContain('Saved draft, with more');
+    expect(document.activeElement).withContext('the text takes the focus back').toBe(quill.root);
+
+    key(quill.root, { key: 'Escape' });
+    await answer('discard');
+    expect(root.querySelector('eoffice-note-editor')).toBeNull();
+    expect(byTestId(root, 'note-body-1')!.textContent).toContain('Saved draft');
+    expect(service.update).not.toHaveBeenCalled();
+    expect(service.discard).not.toHaveBeenCalled();
+  });
+
+  it('asks before the officer leaves the file (or closes the tab) with unsaved text', async () => {
+    const root = await render();
+    expect(await fixture.componentInstance.mayLeave()).toBeTrue();
+    byTestId(root, 'note-new')!.click();
+    const quill = await editorQuill();
+    expect(await fixture.componentInstance.mayLeave())
+      .withContext('an empty editor has nothing to lose')
+      .toBeTrue();
+
+    quill.insertText(0, 'Half a thought', 'user');
+    // Handed straight to the handler: a real beforeunload would make Karma think the page reloads.
+    const unload = new Event('beforeunload', { cancelable: true }) as BeforeUnloadEvent;
+    fixture.componentInstance.onBeforeUnload(unload);
+    expect(unload.defaultPrevented).withContext('the browser asks before the tab goes').toBeTrue();
+
+    let leaving = fixture.componentInstance.mayLeave();
+    await answer('keep');
+    expect(await leaving).toBeFalse();
+    expect(root.querySelector('eoffice-note-editor')).not.toBeNull();
+    expect(quill.getText()).toContain('Half a thought');
+
+    leaving = fixture.componentInstance.mayLeave();
+    await answer('discard');
+    expect(await leaving).toBeTrue();
+  });
+
+  it('lets the officer amend his own green note while the file is with him; not another’s, nor one frozen by a send', async () => {
+    notes = [green(1, '<p>Ravi’s note</p>'), mine(2, { frozenAt: '2026-11-21T09:00:00.000Z' }), mine(3)];
+    let root = await render();
+    expect(byTestId(root, 'note-edit-1')).toBeNull();
+    expect(byTestId(root, 'note-edit-2')).toBeNull();
+    expect(byTestId(root, 'note-discard-3')).toBeNull();
+    expect(byTestId(root, 'note-confirm-3')).toBeNull();
+
+    byTestId(root, 'note-edit-3')!.click();
+    const quill = await editorQuill();
+    expect(byTestId(root, 'note-save')).withContext('a green note does not fall back to a draft').toBeNull();
+    quill.insertText(quill.getLength() - 1, ', amended', 'user');
+    key(quill.root, { key: 'Enter', ctrlKey: true });
+    await settle();
+    expect(service.amend).toHaveBeenCalledTimes(1);
+    expect(service.amend.calls.mostRecent().args[1].id).toBe('note-3');
+    expect(service.amend.calls.mostRecent().args[2]).toBe('<p>Mine 3, amended</p>');
+    expect(service.update).not.toHaveBeenCalled();
+    expect(service.confirm).not.toHaveBeenCalled();
+    expect(byTestId(root, 'notesheet-message')!.textContent).toContain('Note 3 changed and signed again.');
+    expect(byTestId(root, 'note-3')!.getAttribute('data-colour')).toBe('green');
+    expect(byTestId(root, 'note-body-3')!.textContent).toContain('Mine 3, amended');
+
+    fixture.destroy();
+    root = await render(false);
+    expect(byTestId(root, 'note-edit-3')).withContext('the file is no longer with him').toBeNull();
   });
 
   it('Alt+N continues the draft instead of beginning a second one, and edits keep the draft’s number', async () => {

@@ -15,18 +15,22 @@ import {
   inject,
   signal
 } from '@angular/core';
-import { DatePipe } from '@angular/common';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
 import { EFile, NoteReference } from '../model/file.model';
 import { NoteEditorUiComponent } from './note-editor.ui-component';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { noteHtmlForDisplay } from './note-sanitiser';
 import { Note, latestNote, noteReference, sortNotes } from './note.model';
 import { NoteError, NoteService, noteErrorOf } from './note.service';
+import { UnsavedNoteDialogUiComponent } from './unsaved-note-dialog.ui-component';
+import { HoldsUnsavedNote } from './unsaved-note.guard';
 
 /** How far beyond the visible part of the notesheet notes are read ahead of the scrolling. */
 const READ_AHEAD = '50% 0px';
@@ -51,11 +55,13 @@ interface Message {
 }
 
 /**
- * The noting portion of an e-File: numbered notes, green ones signed and read-only, the yellow draft
- * editable while the file is with the officer (`file.canWrite`). Keyboard-first: Alt+N begins a note (or
- * opens the draft), the editor saves with Ctrl+Enter, confirms green with Ctrl+Shift+Enter, closes with
- * Esc. A reference in a note (PUC, FR I, Note 4) is emitted as `openReference` for the file view to open
- * on the right; a note reference also scrolls to that note here.
+ * The noting portion of an e-File: numbered notes, the yellow draft editable while the file is with the
+ * officer (`file.canWrite`), green ones signed, and permanent once the file has moved on; until then a
+ * green note's signer may still amend it. Keyboard-first: Alt+N begins a note (or opens the draft), the
+ * editor saves with Ctrl+Enter, confirms green with Ctrl+Shift+Enter, closes with Esc (asking first when
+ * the text is not saved; so does leaving the file, through `mayLeave`). A reference in a note (PUC, FR I,
+ * Note 4) is emitted as `openReference` for the file view to open on the right; a note reference also
+ * scrolls to that note here.
  *
  * A file may carry hundreds of notes: the notesheet lists them once (numbers, colours, signatures) and reads
  * the text of a note when it comes near the visible part of the list, so opening a long file costs a
@@ -64,13 +70,14 @@ interface Message {
  */
 @Component({
   selector: 'eoffice-notesheet',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoteEditorUiComponent, TranslatePipe],
+  imports: [EofficeDatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoteEditorUiComponent, TranslatePipe],
   templateUrl: './notesheet.smart-component.html',
   styleUrl: './notesheet.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
-export class NotesheetSmartComponent implements OnChanges {
+export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
   private readonly noteService = inject(NoteService);
+  private readonly dialog = inject(MatDialog);
   private readonly translate = inject(TranslateService);
   private readonly domSanitizer = inject(DomSanitizer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -93,6 +100,10 @@ export class NotesheetSmartComponent implements OnChanges {
   readonly highlighted = signal<string | null>(null);
   private highlightTimer?: ReturnType<typeof setTimeout>;
   private readonly designations = signal<Record<string, string>>({});
+  /** The signed-in officer's user name, read when a green note might be theirs to amend. */
+  private readonly me = signal<string | null>(null);
+  /** The "Discard this unsaved note?" question being asked, so that a second Esc does not ask again. */
+  private asking?: Promise<boolean>;
   /** Each note's shown body, kept while its text is the same: 500 notes are not sanitised anew on every change. */
   private readonly bodies = new Map<string, { html: string; body: SafeHtml }>();
   /** Notes whose text is being read. */
@@ -132,8 +143,12 @@ export class NotesheetSmartComponent implements OnChanges {
   });
 
   ngOnChanges(changes: SimpleChanges): void {
-    if (changes['file'] && changes['file'].previousValue?.id !== this.file?.id) {
+    const change = changes['file'];
+    if (change && change.previousValue?.id !== this.file?.id) {
       this.editing.set(null);
+      void this.reload();
+    } else if (change && !change.firstChange && change.previousValue?.canWrite !== this.file?.canWrite && !this.editing()) {
+      // The file came or went (sent, pulled back): green notes may have been frozen meanwhile.
       void this.reload();
     }
   }
@@ -145,6 +160,22 @@ export class NotesheetSmartComponent implements OnChanges {
   /** Whether the officer may edit, discard or confirm this yellow note. */
   writable(note: Note): boolean {
     return this.canWrite && note.colour === 'yellow' && note.updatable !== false;
+  }
+
+  /**
+   * Whether the officer may amend this green note: he signed it and the file has not left his post since
+   * (not frozen). The repository decides in the end: a frozen note is read-only to everyone.
+   */
+  amendable(note: Note): boolean {
+    const me = this.me();
+    return (
+      this.canWrite &&
+      note.colour === 'green' &&
+      !note.frozenAt &&
+      note.updatable !== false &&
+      !!me &&
+      note.signature?.user.toLowerCase() === me.toLowerCase()
+    );
   }
 
   isEditing(note: Note): boolean {
@@ -192,6 +223,7 @@ export class NotesheetSmartComponent implements OnChanges {
       this.watched = new WeakSet();
       this.notes.set(notes);
       void this.translateDesignations(notes);
+      void this.readOfficer(notes);
     } catch (error) {
       this.show(noteErrorOf(error));
     } finally {
@@ -227,23 +259,46 @@ export class NotesheetSmartComponent implements OnChanges {
   }
 
   async edit(note: Note): Promise<void> {
-    if (!this.writable(note)) return;
+    if (!this.writable(note) && !this.amendable(note)) return;
     this.message.set(null);
     this.discarding.set(null);
     const read = await this.withText(note);
     if (read) this.editing.set({ mode: 'edit', note: read });
   }
 
-  cancelEditing(): void {
+  /** Esc or Cancel in the editor: closes it, after asking when its text is not saved. */
+  async cancelEditing(): Promise<void> {
     const editing = this.editing();
+    if (!editing) return;
+    if (!(await this.mayDiscardEditing())) return;
+    // The officer may have saved meanwhile (Ctrl+Enter before answering): close only what was asked about.
+    if (this.editing() !== editing) return;
     this.editing.set(null);
-    this.focusAfterRender(editing?.mode === 'edit' ? editing.note.id : undefined);
+    this.focusAfterRender(editing.mode === 'edit' ? editing.note.id : undefined);
+  }
+
+  /**
+   * Whether the page may go (another file, a list, the file sent on): at once when nothing in the editor is
+   * unsaved, else when the officer says so.
+   */
+  mayLeave(): boolean | Promise<boolean> {
+    return this.editing() && this.editor?.dirty() ? this.mayDiscardEditing() : true;
+  }
+
+  /** The browser's own question when the tab is closed or reloaded with unsaved text (it words it itself). */
+  @HostListener('window:beforeunload', ['$event'])
+  onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.editing() || !this.editor?.dirty()) return;
+    event.preventDefault();
+    event.returnValue = '';
   }
 
   /** Ctrl+Enter / "Save draft": stores the text as a yellow note. */
   async saveDraft(html: string): Promise<void> {
     const editing = this.editing();
     if (!editing) return;
+    // A green note has no draft to fall back to: the editor saves it signed (it offers no "Save draft").
+    if (editing.mode === 'edit' && editing.note.colour === 'green') return this.saveAndConfirm(html);
     await this.run(async () => {
       const note = editing.mode === 'new' ? await this.noteService.add(this.file, html) : await this.noteService.update(editing.note, html);
       this.editing.set(null);
@@ -258,13 +313,18 @@ export class NotesheetSmartComponent implements OnChanges {
     const editing = this.editing();
     if (!editing) return;
     await this.run(async () => {
+      const amending = editing.mode === 'edit' && editing.note.colour === 'green';
       const note =
         editing.mode === 'new'
           ? await this.noteService.confirm(this.file, await this.noteService.add(this.file, html))
-          : await this.noteService.confirm(this.file, editing.note, html);
+          : amending
+            ? await this.noteService.amend(this.file, editing.note, html)
+            : await this.noteService.confirm(this.file, editing.note, html);
       this.editing.set(null);
       this.put(note);
-      this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
+      if (note.signature?.user) this.me.set(note.signature.user);
+      const key = amending ? 'EOFFICE.FILE.NOTESHEET.AMENDED' : 'EOFFICE.FILE.NOTESHEET.CONFIRMED';
+      this.message.set({ key, params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
     });
   }
@@ -273,7 +333,9 @@ export class NotesheetSmartComponent implements OnChanges {
   async confirm(note: Note): Promise<void> {
     if (!this.writable(note)) return;
     await this.run(async () => {
-      this.put(await this.noteService.confirm(this.file, note));
+      const confirmed = await this.noteService.confirm(this.file, note);
+      this.put(confirmed);
+      if (confirmed.signature?.user) this.me.set(confirmed.signature.user);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
     });
@@ -428,6 +490,44 @@ export class NotesheetSmartComponent implements OnChanges {
     return html === undefined ? undefined : { ...note, html };
   }
 
+  /**
+   * Reads who the officer is when a green note might be his to amend (the file is with him and it is not
+   * frozen); otherwise nothing is asked.
+   */
+  private async readOfficer(notes: Note[]): Promise<void> {
+    if (this.me() || !this.canWrite || !notes.some((n) => n.colour === 'green' && !n.frozenAt && n.signature?.user)) return;
+    try {
+      this.me.set(await this.noteService.officerId());
+    } catch {
+      // Without it no green note offers "Edit"; the notes themselves are shown as read.
+    }
+  }
+
+  /**
+   * Whether the editor's text may go: nothing unsaved, or the officer chose "Discard" when asked. Kept, the
+   * text takes the focus back, at the cursor, to write on.
+   */
+  private mayDiscardEditing(): Promise<boolean> {
+    if (!this.editing() || !this.editor?.dirty()) return Promise.resolve(true);
+    this.asking ??= firstValueFrom(
+      this.dialog
+        .open<UnsavedNoteDialogUiComponent, void, boolean>(UnsavedNoteDialogUiComponent, {
+          width: '420px',
+          role: 'alertdialog',
+          restoreFocus: false
+        })
+        .afterClosed()
+    )
+      .then((answer) => {
+        if (answer !== true) this.editor?.focus();
+        return answer === true;
+      })
+      .finally(() => {
+        this.asking = undefined;
+      });
+    return this.asking;
+  }
+
   private async translateDesignations(notes: Note[]): Promise<void> {
     const lang = this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
     if (lang === 'en') return this.designations.set({});
@@ -447,7 +547,11 @@ export class NotesheetSmartComponent implements OnChanges {
       const refusal = noteErrorOf(error);
       this.show(refusal);
       // The notes may have changed under us (another window, the workflow): show them as they are now.
-      if (refusal.status === 409 || refusal.status === 404 || refusal.key.endsWith('ALREADY_GREEN') || refusal.key.endsWith('NOT_LATEST')) {
+      if (
+        refusal.status === 409 ||
+        refusal.status === 404 ||
+        ['ALREADY_GREEN', 'NOT_LATEST', 'FROZEN', 'NOT_YOURS'].some((key) => refusal.key.endsWith(key))
+      ) {
         await this.reload();
       }
     } finally {

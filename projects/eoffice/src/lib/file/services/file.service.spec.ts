@@ -39,6 +39,7 @@ describe('FileService', () => {
   let search: jasmine.Spy;
   let taken: Record<string, string[]>;
   let begin: jasmine.Spy;
+  let unopenedItems: jasmine.Spy;
   let createInIntake: jasmine.Spy;
   let register: jasmine.Spy;
   let amend: jasmine.Spy;
@@ -51,6 +52,7 @@ describe('FileService', () => {
     taken = {};
     calls = [];
     begin = jasmine.createSpy('begin').and.callFake(async (id: string) => calls.push(`begin ${id}`));
+    unopenedItems = jasmine.createSpy('unopenedItems').and.resolveTo(['new-file']);
     createInIntake = jasmine.createSpy('createInIntake').and.callFake(async (_lib: string, post: string) => {
       calls.push(`intake ${post}`);
       return 'intake-1';
@@ -65,7 +67,7 @@ describe('FileService', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
-        { provide: MovementService, useValue: { begin } },
+        { provide: MovementService, useValue: { begin, unopenedItems } },
         { provide: RegistrationService, useValue: { createInIntake, register, amend } }
       ]
     });
@@ -197,5 +199,17 @@ describe('FileService', () => {
     expect(request.query.query).toContain('=eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
     expect(request.paging).toEqual({ skipCount: 25, maxItems: 25 });
     expect(request.sort).toEqual([{ type: 'FIELD', field: 'eo:heldSince', ascending: true }]);
+  });
+
+  it('tells the Inbox which of its files the officer’s posts have not opened yet, and asks it of no other list', async () => {
+    const inbox = await service.list('inbox', { skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+    expect(unopenedItems).toHaveBeenCalledOnceWith(['GROUP_EO_GAD_SO_EST'], 'holder');
+    expect(inbox.unopened).toEqual(['new-file']);
+
+    unopenedItems.calls.reset();
+    const closed = await service.list('closed', { skipCount: 0, maxItems: 25, sort: { field: 'closedAt', ascending: false } });
+    expect(unopenedItems).not.toHaveBeenCalled();
+    expect(closed.unopened).toEqual([]);
+    expect(search.calls.mostRecent().args[0].sort).toEqual([{ type: 'FIELD', field: 'eo:closedAt', ascending: false }]);
   });
 });

@@ -33,6 +33,8 @@ export interface CreatedFile {
 export interface FilePage {
   files: EFile[];
   totalItems: number;
+  /** Inbox: ids of the files the officer's posts have not opened yet (shown in bold); empty elsewhere. */
+  unopened: string[];
 }
 
 /** Owns e-Files in the repository: the subject-head index, opening (numbering) a file, reading and listing files. */
@@ -184,18 +186,22 @@ export class FileService {
     return (result.list?.entries ?? []).map((e) => toEFile(e.entry as never));
   }
 
-  /** One page of a file list from the search API. */
+  /** One page of a file list from the search API; for the Inbox, beside it, which files are unopened (one request per post). */
   async list(list: FileListName, request: FileListRequest): Promise<FilePage> {
     const desk = await this.desk();
-    const result = await this.searchApi.search({
-      query: { query: fileQuery(departmentSite(desk.hierarchy), list, desk.posts, request.text), language: 'afts' },
-      include: ['properties'],
-      paging: { skipCount: request.skipCount, maxItems: request.maxItems },
-      sort: [{ type: 'FIELD', field: FILE_SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
-    });
+    const [result, unopened] = await Promise.all([
+      this.searchApi.search({
+        query: { query: fileQuery(departmentSite(desk.hierarchy), list, desk.posts, request.text), language: 'afts' },
+        include: ['properties'],
+        paging: { skipCount: request.skipCount, maxItems: request.maxItems },
+        sort: [{ type: 'FIELD', field: FILE_SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
+      }),
+      list === 'inbox' ? this.movement.unopenedItems(desk.posts, 'holder') : Promise.resolve([])
+    ]);
     return {
       files: (result.list?.entries ?? []).map((e) => toEFile(e.entry as never)),
-      totalItems: result.list?.pagination?.totalItems ?? 0
+      totalItems: result.list?.pagination?.totalItems ?? 0,
+      unopened
     };
   }
 }

@@ -199,6 +199,31 @@ describe('PendencyDashboardSmartComponent', () => {
     );
   });
 
+  it('shows the drilled items held since their IST day, the day the export gives', async () => {
+    items.and.resolveTo({
+      totalItems: 1,
+      items: [
+        {
+          id: 'r9',
+          kind: 'receipt',
+          number: '19/2026/EST-GAD',
+          subject: 'Late dak',
+          holder: 'GROUP_EO_GAD_SO_EST',
+          heldSince: '2026-12-04T20:00:00.000Z'
+        }
+      ]
+    });
+    const { fixture, element } = await render();
+    (element.querySelector('[data-automation-id="eoffice-mis-cell-receipt-over90"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const row = element.querySelector('[data-automation-id="eoffice-mis-drill"] tbody tr')!;
+    // 01:30 IST on 5 December, not the UTC day (4 December).
+    expect(row.textContent).toContain('05/12/2026');
+    expect(row.textContent).not.toContain('2026-12-04');
+    expect(row.textContent).not.toContain('04/12/2026');
+  });
+
   it('sums pendency by level and by section from the posts, and drills into a level’s items', async () => {
     const { fixture, element } = await render();
     const level = fixture.componentInstance.byLevel();

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -11,7 +12,18 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { BaseChartDirective, provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import type { ChartData, ChartEvent, ChartOptions } from 'chart.js';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, LEVELS, MAIN_CATEGORIES, labelOf, nextOfficeDay, officeDay, officerTitle, postGroup, postOfGroup } from '../../domain';
+import {
+  Hierarchy,
+  LEVELS,
+  MAIN_CATEGORIES,
+  labelOf,
+  nextOfficeDay,
+  officeDate,
+  officeDay,
+  officerTitle,
+  postGroup,
+  postOfGroup
+} from '../../domain';
 import { AGE_BUCKETS, AgeBucketKey } from '../model/age-buckets';
 import { formatIndianNumber } from '../model/indian-number';
 import {
@@ -25,6 +37,8 @@ import {
   URGENCIES,
   threeMonthsBefore
 } from '../model/pendency-query';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { officeMonth, provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
 import { MisScope, MisService, Pendency } from '../mis.service';
@@ -52,6 +66,7 @@ const BUCKET_COLOURS = ['#2e7d32', '#9e9d24', '#f9a825', '#ef6c00', '#c62828'];
   standalone: true,
   imports: [
     MatButtonModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatProgressBarModule,
@@ -61,9 +76,10 @@ const BUCKET_COLOURS = ['#2e7d32', '#9e9d24', '#f9a825', '#ef6c00', '#c62828'];
     TranslatePipe,
     BaseChartDirective,
     RouterLink,
+    EofficeDatePipe,
     ExportButtonSmartComponent
   ],
-  providers: [provideCharts(withDefaultRegisterables())],
+  providers: [provideCharts(withDefaultRegisterables()), provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './pendency-dashboard.smart-component.html',
   styleUrl: './pendency-dashboard.smart-component.scss'
@@ -82,9 +98,9 @@ export class PendencyDashboardSmartComponent {
   readonly section = signal<string>('');
   /** One officer's post (group), or all. */
   readonly holder = signal<string>('');
-  /** Items begun from / before these days (YYYY-MM-DD), or any. */
-  from = '';
-  to = '';
+  /** Items begun from / before these days (YYYY-MM-DD), or any (the datepicker clears to null). */
+  from: string | null = '';
+  to: string | null = '';
   readonly urgencies = URGENCIES;
   readonly categories = CATEGORIES;
   readonly measures = MONTHLY_MEASURES;
@@ -342,7 +358,7 @@ export class PendencyDashboardSmartComponent {
     const scope = this.scope();
     return {
       title: t('TITLE'),
-      subtitle: `${this.today} (${t('BEGUN_BEFORE')} ${threeMonthsBefore(this.today)})`,
+      subtitle: `${officeDate(this.today)} (${t('BEGUN_BEFORE')} ${officeDate(threeMonthsBefore(this.today))})`,
       fileName: `pending-over-three-months`,
       columns: [
         { header: t('NUMBER'), value: (r) => r.number },
@@ -371,7 +387,7 @@ export class PendencyDashboardSmartComponent {
   }
 
   monthLabel(ym: string): string {
-    return new Date(`${ym}-15T00:00:00Z`).toLocaleDateString(this.lang === 'hi' ? 'hi-IN' : 'en-IN', { month: 'short', year: 'numeric' });
+    return officeMonth(ym, this.lang);
   }
 
   private get lang(): 'en' | 'hi' {
@@ -423,7 +439,7 @@ export class PendencyDashboardSmartComponent {
     const t = (k: string) => this.translate.instant(`EOFFICE.MIS.COLUMN.${k}`);
     return {
       title: `${this.translate.instant('EOFFICE.MIS.TITLE')}: ${d.title}`,
-      subtitle: this.today,
+      subtitle: officeDate(this.today),
       fileName: `pendency`,
       columns: [
         { header: t('NUMBER'), value: (r) => r.number },

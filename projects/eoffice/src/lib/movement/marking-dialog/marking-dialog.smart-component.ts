@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -11,6 +12,7 @@ import { DeskService } from '../../desk/desk.service';
 import { URGENCIES, labelOf, officeDay, postOfGroup } from '../../domain';
 import { MovementAction, refusalText } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
+import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { MarkingOption, markingOptions } from './marking-options';
 
 export interface MarkingDialogData {
@@ -35,6 +37,7 @@ const today = (): string => officeDay(new Date());
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -43,6 +46,7 @@ const today = (): string => officeDay(new Date());
   ],
   templateUrl: './marking-dialog.smart-component.html',
   styleUrl: './marking-dialog.smart-component.scss',
+  providers: [provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class MarkingDialogSmartComponent {

@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, Input, OnChanges, inject, signal } from '@angular/core';
-import { DatePipe } from '@angular/common';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
 import { Hierarchy, MOVEMENT_ACTIONS, incumbentName, labelOf, postOfGroup, postTitle } from '../../domain';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { Movement } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 
 /** The movements of a receipt or file, newest first: action, from → to, who, when, remarks, due, opened. */
 @Component({
   selector: 'eoffice-movements-timeline',
-  imports: [DatePipe, MatIconModule, MatProgressBarModule, TranslatePipe],
+  imports: [EofficeDatePipe, MatIconModule, MatProgressBarModule, TranslatePipe],
   templateUrl: './movements-timeline.smart-component.html',
   styleUrl: './movements-timeline.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush

@@ -6,6 +6,7 @@ import { postOfGroup } from '../../domain';
 import {
   ItemCustody,
   ItemTask,
+  MAX_UNREAD_IDS,
   MOVEMENT_PROCESS_KEY,
   MarkingRequest,
   Movement,
@@ -14,7 +15,8 @@ import {
   itemCustody,
   itemTaskQueries,
   refusalOf,
-  toMovement
+  toMovement,
+  unreadTasksWhere
 } from '../model/movement.model';
 
 /**
@@ -39,6 +41,10 @@ function everyInput(names: string[], given: TaskVariable[]): TaskVariable[] {
 /** js-api has no client for the workflow API: calls go through its generic client to the public base. */
 const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
 export const MOVEMENT_PROCESS = MOVEMENT_PROCESS_KEY;
+
+interface WorkflowTaskPage {
+  list?: { entries?: { entry: { variables?: { name: string; value?: unknown }[] } }[] };
+}
 
 interface TaskEntry {
   id: string;
@@ -167,6 +173,22 @@ export class MovementService {
     } catch (error) {
       throw refusalOf(error);
     }
+  }
+
+  /**
+   * Ids of the items not yet opened, asked of the workflow API (one request per post, whatever the length of
+   * the list): the holder tasks of the officer's posts nobody claimed yet (Inbox: shown in bold, or kept by
+   * the unread filter), or those the posts sent whose recipient has not opened them (Sent). At most
+   * MAX_UNREAD_IDS.
+   */
+  async unopenedItems(posts: string[], role: 'holder' | 'sender'): Promise<string[]> {
+    const pages = await Promise.all(
+      posts.map((group) => this.call<WorkflowTaskPage>('GET', '/tasks', { where: unreadTasksWhere(group, role), maxItems: MAX_UNREAD_IDS }))
+    );
+    const ids = pages.flatMap((page) =>
+      (page.list?.entries ?? []).map(({ entry }) => String(entry.variables?.find((v) => v.name === 'eowf_itemId')?.value ?? ''))
+    );
+    return [...new Set(ids.filter((id) => !!id))].slice(0, MAX_UNREAD_IDS);
   }
 
   /** Every recorded step of the item, oldest first. */

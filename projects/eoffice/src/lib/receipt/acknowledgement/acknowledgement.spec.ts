@@ -16,8 +16,8 @@ describe('acknowledgement', () => {
     expect(content.department).toEqual({ en: 'General Administration Department', hi: 'सामान्य प्रशासन विभाग' });
     expect(value('Receipt number')).toBe('12/2026/EST-GAD');
     expect(value('Computer No.')).toBe('2026000040');
-    expect(value('Received on')).toBe('18-11-2026');
-    expect(value('Letter date')).toBe('10-11-2026');
+    expect(value('Received on')).toBe('18/11/2026');
+    expect(value('Letter date')).toBe('10/11/2026');
     expect(value('Section')).toBe('Establishment / स्थापना (EST)');
     expect(content.fileName).toBe('Acknowledgement-12-2026-EST-GAD.pdf');
   });
@@ -28,12 +28,12 @@ describe('acknowledgement', () => {
     expect(value('Sender')).toBe('Anil Deshmukh, Deputy Secretary, General Administration Department');
 
     const writer = await PdfWriter.create({ title: 'ack' });
-    await writeAcknowledgement(writer, content, new Date(2026, 10, 20, 10, 15));
+    await writeAcknowledgement(writer, content, new Date('2026-11-20T10:15:00+05:30'));
     const printed = writer.pages[0].join('\n');
     expect(printed).toContain('स्थानांतरण नीति 2026 पर टिप्पणियाँ');
     expect(printed).toContain('सामान्य प्रशासन विभाग');
     expect(printed).toContain('आवती संख्या');
-    expect(printed).toContain('Generated on / तैयार किया गया: 20-11-2026 10:15');
+    expect(printed).toContain('Generated on / तैयार किया गया: 20/11/2026 10:15');
   });
 
   it('produces a one-page PDF whose text layer carries the receipt number', async () => {

@@ -1,7 +1,6 @@
 import type { jsPDF } from 'jspdf';
-import { Hierarchy, Label } from '../../domain';
+import { Hierarchy, Label, officeDate, officeDateTime } from '../../domain';
 import { PdfWriter } from '../../shared/pdf/pdf-writer';
-import { officeDateTime } from '../../shared/pdf/generated-by.service';
 import { Receipt } from '../model/receipt.model';
 
 /**
@@ -39,9 +38,6 @@ export interface AcknowledgementContent {
   fileName: string;
 }
 
-/** "2026-11-18" → "18-11-2026", the order officers write dates in. */
-const dayMonthYear = (iso: string): string => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10).split('-').reverse().join('-') : iso);
-
 /** The facts of an acknowledgement: receipt number, dates, section, and the letter it answers (Hindi text too). */
 export function acknowledgementContent(receipt: Receipt, hierarchy: Hierarchy | null): AcknowledgementContent {
   const t = ACKNOWLEDGEMENT_TEXT;
@@ -52,11 +48,11 @@ export function acknowledgementContent(receipt: Receipt, hierarchy: Hierarchy | 
   const lines: { label: Label; value: string }[] = [
     { label: t.receiptNumber, value: receipt.receiptNumber },
     { label: t.computerNumber, value: receipt.computerNumber ? String(receipt.computerNumber) : '' },
-    { label: t.receivedOn, value: dayMonthYear(receipt.receivedDate) },
-    { label: t.diarisedOn, value: dayMonthYear(receipt.diarisedAt) },
+    { label: t.receivedOn, value: officeDate(receipt.receivedDate) },
+    { label: t.diarisedOn, value: officeDate(receipt.diarisedAt) },
     { label: t.section, value: section ? `${section.name.en} / ${section.name.hi} (${section.code})` : receipt.section },
     { label: t.letterNumber, value: receipt.letterNumber },
-    { label: t.letterDate, value: dayMonthYear(receipt.letterDate) },
+    { label: t.letterDate, value: officeDate(receipt.letterDate) },
     { label: t.sender, value: sender },
     { label: t.subject, value: receipt.subject }
   ];

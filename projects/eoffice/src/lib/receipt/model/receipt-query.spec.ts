@@ -1,4 +1,5 @@
-import { readClause, receiptListKind, receiptQuery, unreadTasksWhere } from './receipt-query';
+import { unreadTasksWhere } from '../../movement/model/movement.model';
+import { readClause, receiptListKind, receiptQuery } from './receipt-query';
 
 const SITE = 'eo-gad';
 const RECEIPTS = '(TYPE:"eo:receipt" AND PATH:"/app:company_home/st:sites/cm:eo-gad/cm:documentLibrary/cm:Receipts/*/*/*")';

@@ -20,26 +20,6 @@ export type ReadFilter = 'read' | 'unread' | '';
 /** Lists where "read" means something: the Inbox (opened by us) and Sent (opened by the recipient). */
 export const READ_FILTER_LISTS: ReceiptListName[] = ['inbox', 'sent'];
 
-/** Most unopened receipts a read/unread filter names in one query (search engines cap boolean clauses near 1024). */
-export const MAX_UNREAD_IDS = 500;
-
-/**
- * The workflow API query for the unopened movement tasks of a post group: its own holder tasks (Inbox) or
- * the tasks it sent that the recipient has not opened yet (Sent). Claiming a task is opening the item
- * (the workflow sets eowf_opened and stamps eo:movementReadAt), so eowf_opened=false is "unread".
- * The item's id comes with the process variables (eowf_itemId).
- *
- * Written for a real ACS: `candidateGroup` names the post, because without it a non-administrator lists only
- * the tasks they are involved in, and an unopened task is offered to the post, not to anyone (the holder task
- * names the sending post as a second candidate while it may pull back, so Sent finds it the same way).
- * The boolean is typed: an untyped where value is text, and the text "false" matches no boolean variable.
- */
-export function unreadTasksWhere(group: string, role: 'holder' | 'sender'): string {
-  const variable = role === 'holder' ? 'eowf_holderGroup' : 'eowf_senderGroup';
-  const post = group.replace(/'/g, '');
-  return `(candidateGroup='${post}' AND processDefinitionKey='eoMovement' AND variables/${variable}='${post}' AND variables/eowf_opened='d:boolean false' AND includeProcessVariables=true)`;
-}
-
 /** AFTS clause keeping (unread) or leaving out (read) the unopened receipts; no unopened ones means none are unread. */
 export function readClause(read: ReadFilter | undefined, unreadIds: string[]): string | undefined {
   if (!read) return undefined;

@@ -65,6 +65,8 @@ function setRule(control: AbstractControl | null, key: string, broken: boolean):
 /** Translation key of the first error of a field, in the order a diarist should fix them. */
 export function errorKey(errors: ValidationErrors | null | undefined): string | undefined {
   if (!errors) return undefined;
+  // Text the datepicker could not read as DD/MM/YYYY leaves no value: say so, not "required".
+  if (errors['matDatepickerParse']) return 'EOFFICE.DATE.INVALID';
   const order = ['required', 'future', 'afterReceived', 'beforeReceived', 'classifiedNeedsMode', 'pattern', 'email', 'maxlength'];
   const first = order.find((key) => errors[key]) ?? Object.keys(errors)[0];
   return first ? `EOFFICE.RECEIPT.ERRORS.${first.toUpperCase()}` : undefined;

@@ -1,4 +1,4 @@
-import { EO_TYPES } from '../../domain';
+import { EO_TYPES, officeDay } from '../../domain';
 import { itemCustody } from '../../movement/model/movement.model';
 
 export type ReceiptForm = 'electronic' | 'physical';
@@ -51,6 +51,12 @@ export interface Receipt extends Omit<ReceiptDraft, 'diarisedDate'> {
   /** Post group asked to approve a reopen request (eo:approverPost); empty when none waits. */
   pendingApprover?: string;
   heldSince?: string;
+  /** Post group that sent it to its holder (eo:previousHolder); empty for a receipt not yet sent. */
+  previousHolder?: string;
+  /** Reply by (eo:dueDate), as the sender set it. */
+  dueDate?: string;
+  /** Remarks of the movement that put it in its holder's Inbox (eo:lastRemarks), not the diarist's eo:remarks. */
+  lastRemarks?: string;
   originPost: string;
 }
 
@@ -214,6 +220,9 @@ export function toReceipt(node: { id: string; name?: string; properties?: Record
     currentHolder: str(p, 'eo:currentHolder'),
     pendingApprover: itemCustody(p).pendingApprover,
     heldSince: str(p, 'eo:heldSince') || undefined,
+    previousHolder: str(p, 'eo:previousHolder') || undefined,
+    dueDate: str(p, 'eo:dueDate') || undefined,
+    lastRemarks: str(p, 'eo:lastRemarks') || undefined,
     originPost: str(p, 'eo:originPost')
   };
 }
@@ -227,7 +236,8 @@ export function toReceiptDraft(receipt: Receipt): ReceiptDraft {
     letterNumber: receipt.letterNumber,
     letterDate: receipt.letterDate,
     receivedDate: receipt.receivedDate,
-    diarisedDate: receipt.diarisedAt.slice(0, 10),
+    // the IST day: 01:00 IST on 5 December is still 4 December in UTC
+    diarisedDate: receipt.diarisedAt ? officeDay(receipt.diarisedAt) : '',
     deliveryMode: receipt.deliveryMode,
     mainCategory: receipt.mainCategory,
     subCategory: receipt.subCategory,

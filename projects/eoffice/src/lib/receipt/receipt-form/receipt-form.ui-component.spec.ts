@@ -2,6 +2,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
+import hi from '../../../../assets/i18n/hi.json';
 import { electronicDraft } from '../mock/receipt.mock';
 import { localDay } from '../model/receipt.model';
 import { GenerateRequest, ReceiptFormUiComponent } from './receipt-form.ui-component';
@@ -58,6 +59,54 @@ describe('ReceiptFormUiComponent', () => {
     clickGenerate();
 
     expect(byId('eoffice-receipt-letter-date-error')?.textContent).toContain('cannot be after the received date');
+  });
+
+  it('shows and reads dates as DD/MM/YYYY through the datepicker, in Hindi as in English', () => {
+    const letterDate = byId('eoffice-receipt-letter-date') as HTMLInputElement;
+    const receivedDate = byId('eoffice-receipt-received-date') as HTMLInputElement;
+    const type = (input: HTMLInputElement, text: string) => {
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('blur'));
+      fixture.detectChanges();
+    };
+
+    fixture.componentInstance.form.patchValue({ receivedDate: '2026-11-18' });
+    fixture.detectChanges();
+    expect(receivedDate.value).toBe('18/11/2026');
+    expect(letterDate.type).toBe('text');
+    expect(letterDate.placeholder).toBe('DD/MM/YYYY');
+
+    type(letterDate, '10/11/2026');
+    expect(fixture.componentInstance.form.controls.letterDate.value).toBe('2026-11-10');
+
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('hi', hi);
+    translate.use('hi');
+    fixture.detectChanges();
+    expect(receivedDate.value).toBe('18/11/2026');
+    type(letterDate, '9-11-2026');
+    expect(fixture.componentInstance.form.controls.letterDate.value).toBe('2026-11-09');
+    expect(element.querySelector('mat-datepicker-toggle button')?.getAttribute('aria-label')).toBe('कैलेंडर खोलें');
+
+    // 11/31 is no day: nothing is taken, and the field says how to write the date.
+    type(letterDate, '11/31/2026');
+    expect(fixture.componentInstance.form.controls.letterDate.value).toBeNull();
+    expect(byId('eoffice-receipt-letter-date-error')?.textContent).toContain('दिन/माह/वर्ष (DD/MM/YYYY)');
+  });
+
+  it('picks a day from the calendar as that calendar day', async () => {
+    fixture.componentInstance.form.patchValue({ receivedDate: '2026-11-18' });
+    fixture.detectChanges();
+    (element.querySelectorAll('mat-datepicker-toggle button')[1] as HTMLButtonElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const cell = Array.from(document.querySelectorAll<HTMLElement>('.mat-calendar-body-cell')).find((c) => c.textContent?.trim() === '5');
+    expect(document.querySelector('.mat-calendar-period-button')?.textContent).toContain('2026');
+    cell!.click();
+    fixture.detectChanges();
+    expect(fixture.componentInstance.form.controls.receivedDate.value).toBe('2026-11-05');
+    expect((byId('eoffice-receipt-received-date') as HTMLInputElement).value).toBe('05/11/2026');
   });
 
   it('says so next to the received date when it is in the future', () => {

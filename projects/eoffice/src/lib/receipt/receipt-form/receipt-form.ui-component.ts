@@ -4,6 +4,7 @@ import { inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -14,6 +15,7 @@ import { Choice, DELIVERY_MODES, LANGUAGES, MAIN_CATEGORIES, SECURITY_GRADINGS, 
 import { EMPTY_SENDER, ReceiptDraft, ReceiptForm, SenderBlock, localDay } from '../model/receipt.model';
 import { ScanProblem, errorKey, notInFuture, receiptCrossFieldRules, scanProblem } from '../model/receipt-validation';
 import { ScanProgress } from '../services/receipt.service';
+import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 
 export interface GenerateRequest {
   draft: ReceiptDraft;
@@ -37,6 +39,7 @@ export interface ChosenScan {
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -46,6 +49,7 @@ export interface ChosenScan {
   ],
   templateUrl: './receipt-form.ui-component.html',
   styleUrl: './receipt-form.ui-component.scss',
+  providers: [provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   host: { class: 'eoffice-receipt-form' }

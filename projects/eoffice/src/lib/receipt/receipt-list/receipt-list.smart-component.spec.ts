@@ -8,10 +8,16 @@ import { AppService } from '@alfresco/aca-shared';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { BehaviorSubject, Subject, of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
-import { receiptNode } from '../mock/receipt.mock';
+import { receiptNode, registryHierarchy } from '../mock/receipt.mock';
 import { toReceipt } from '../model/receipt.model';
 import { ReceiptService } from '../services/receipt.service';
 import { ReceiptListSmartComponent } from './receipt-list.smart-component';
+
+/** The department with the names of its officers, as the installer records them. */
+const hierarchy = {
+  ...registryHierarchy,
+  posts: registryHierarchy.posts.map((p) => (p.code === 'SO_ADM' ? { ...p, incumbentName: { en: 'Suresh Yadav', hi: 'सुरेश यादव' } } : p))
+};
 
 describe('ReceiptListSmartComponent', () => {
   let list: jasmine.Spy;
@@ -29,7 +35,7 @@ describe('ReceiptListSmartComponent', () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: ActivatedRoute, useFactory: () => ({ data: of({ list: listName }) }) },
-        { provide: ReceiptService, useValue: { list } },
+        { provide: ReceiptService, useValue: { list, desk: async () => ({ hierarchy, posts: ['GROUP_EO_GAD_CRU'] }) } },
         {
           provide: WorkingDaysService,
           useValue: { forYear: async () => ({ days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false }) }
@@ -127,5 +133,68 @@ describe('ReceiptListSmartComponent', () => {
   it('does not offer read/unread where it means nothing (Created)', async () => {
     const { element } = await render();
     expect(element.querySelector('[data-automation-id="eoffice-receipts-filter-read"]')).toBeNull();
+  });
+  describe('Inbox', () => {
+    /** A receipt the Section Officer (Administration) sent on with remarks and a due date, as the search returns it. */
+    const sentNode = {
+      ...receiptNode,
+      id: 'sent',
+      properties: {
+        ...receiptNode.properties,
+        'eo:status': 'inMovement',
+        'eo:previousHolder': 'GROUP_EO_GAD_SO_ADM',
+        'eo:heldSince': '2026-11-24T06:30:00.000+0000',
+        'eo:dueDate': '2026-11-30T00:00:00.000+0000',
+        'eo:lastRemarks': 'Please examine and put up'
+      }
+    };
+
+    beforeEach(() => {
+      listName = 'inbox';
+      const diarised = { ...toReceipt(receiptNode), id: 'diarised', receiptNumber: '3/2026/EST-GAD' };
+      list.and.resolveTo({ receipts: [toReceipt(sentNode), diarised], totalItems: 2, unopened: ['sent'] });
+    });
+
+    const cells = (element: HTMLElement, id: string) =>
+      Array.from(element.querySelectorAll(`[data-automation-id="eoffice-receipts-${id}"]`)).map((c) => c.textContent?.trim());
+
+    it('says who sent each receipt, when, by when it is due and with what remarks', async () => {
+      const { element } = await render();
+
+      const headers = Array.from(element.querySelectorAll('th')).map((th) => th.textContent?.trim());
+      expect(headers).toEqual(jasmine.arrayContaining(['Sent by', 'Sent on', 'Due on', 'Remarks']));
+      expect(cells(element, 'sent-by')).toEqual(['Suresh Yadav (Section Officer, Administration)', '']);
+      // 06:30 UTC is noon in the office (IST)
+      expect(cells(element, 'sent-on')).toEqual(['24/11/2026 12:00', '']);
+      expect(cells(element, 'due-on')).toEqual(['30/11/2026', '']);
+      expect(cells(element, 'remarks')).toEqual(['Please examine and put up', '']);
+    });
+
+    it('shows the receipts not opened yet in bold, the opened ones not', async () => {
+      const { element } = await render();
+      const rows = Array.from(element.querySelectorAll<HTMLElement>('[data-automation-id="eoffice-receipts-row"]'));
+      const weight = (row: HTMLElement) => Number(getComputedStyle(row.querySelector('td')!).fontWeight);
+
+      expect(rows.map((row) => row.querySelector('[data-automation-id="eoffice-receipts-number"]')?.textContent?.trim())).toEqual([
+        '12/2026/EST-GAD',
+        '3/2026/EST-GAD'
+      ]);
+      expect(weight(rows[0])).toBeGreaterThanOrEqual(600);
+      expect(weight(rows[1])).toBeLessThan(600);
+      expect(rows[0].title).toBe('Not yet opened');
+    });
+
+    it('never breaks a receipt number over two lines', async () => {
+      const { element } = await render();
+      const cell = element.querySelector('[data-automation-id="eoffice-receipts-number"]')!.closest('td')!;
+      expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
+    });
+  });
+
+  it('shows no sender columns outside the Inbox (Created)', async () => {
+    const { element } = await render();
+    const headers = Array.from(element.querySelectorAll('th')).map((th) => th.textContent?.trim());
+    expect(headers).not.toContain('Sent by');
+    expect(headers).not.toContain('Remarks');
   });
 });

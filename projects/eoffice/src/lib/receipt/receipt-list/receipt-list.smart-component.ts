@@ -4,6 +4,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -13,10 +14,20 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Choice, MAIN_CATEGORIES, RECEIPT_FORMS, SECURITY_GRADINGS, URGENCIES, labelOf } from '../../domain';
+import {
+  Choice,
+  Hierarchy,
+  MAIN_CATEGORIES,
+  RECEIPT_FORMS,
+  SECURITY_GRADINGS,
+  URGENCIES,
+  labelOf,
+  officerTitle,
+  postOfGroup
+} from '../../domain';
 import { PendencyLevel, Receipt, pendencyLevel } from '../model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
-import { officeDay } from '../../domain';
+import { officeDate, officeDay } from '../../domain';
 import {
   READ_FILTER_LISTS,
   ReadFilter,
@@ -26,6 +37,8 @@ import {
   ReceiptSortField
 } from '../model/receipt-query';
 import { ReceiptService } from '../services/receipt.service';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
 
@@ -35,7 +48,27 @@ interface ReceiptRow {
   receipt: Receipt;
   pendingDays: number;
   pendency: PendencyLevel;
+  /** Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)"; empty before its first send. */
+  sentBy: string;
+  /** Inbox: not opened yet by the officer's post (shown in bold). */
+  unread: boolean;
 }
+
+const LIST_COLUMNS = ['receiptNumber', 'subject', 'sender', 'diarisedDate', 'urgency', 'form', 'pending'];
+/** What NIC's Inbox shows beside the letter: who sent it to this desk, when, by when, with what remarks. */
+const INBOX_COLUMNS = [
+  'receiptNumber',
+  'subject',
+  'sender',
+  'sentBy',
+  'sentOn',
+  'dueOn',
+  'remarks',
+  'diarisedDate',
+  'urgency',
+  'form',
+  'pending'
+];
 
 /** A receipt list (Created, Inbox): server-paged, filtered and sorted by the search API. */
 @Component({
@@ -46,7 +79,9 @@ interface ReceiptRow {
     ReactiveFormsModule,
     RouterLink,
     TranslatePipe,
+    EofficeDatePipe,
     MatButtonModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -58,6 +93,7 @@ interface ReceiptRow {
   ],
   templateUrl: './receipt-list.smart-component.html',
   styleUrl: './receipt-list.smart-component.scss',
+  providers: [provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class ReceiptListSmartComponent {
@@ -82,7 +118,7 @@ export class ReceiptListSmartComponent {
     const to = request.filters.diarisedTo;
     return {
       title: `${t('EOFFICE.RECEIPT.REGISTER.TITLE')} – ${t('EOFFICE.RECEIPT.LIST.' + this.kind().toUpperCase())}`,
-      subtitle: from || to ? `${from ?? '…'} – ${to ?? '…'}` : undefined,
+      subtitle: from || to ? `${officeDate(from) || '…'} – ${officeDate(to) || '…'}` : undefined,
       fileName: `dak-register-${this.kind()}`,
       columns: [
         { header: t('EOFFICE.RECEIPT.FIELDS.RECEIPT_NUMBER'), value: (r) => r.receiptNumber },
@@ -105,7 +141,7 @@ export class ReceiptListSmartComponent {
       }
     };
   };
-  readonly columns = ['receiptNumber', 'subject', 'sender', 'diarisedDate', 'urgency', 'form', 'pending'];
+  readonly columns = computed(() => (this.kind() === 'inbox' ? INBOX_COLUMNS : LIST_COLUMNS));
   readonly pageSizes = RECEIPT_PAGE_SIZES;
   readonly categories = MAIN_CATEGORIES;
   readonly urgencies = URGENCIES;
@@ -144,6 +180,11 @@ export class ReceiptListSmartComponent {
     return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
   }
 
+  private officer(hierarchy: Hierarchy, group: string | undefined): string {
+    const post = group ? postOfGroup(hierarchy, group) : undefined;
+    return post ? officerTitle(hierarchy, post, this.lang) : (group ?? '');
+  }
+
   label(list: Choice[], value: string): string {
     return labelOf(list, value, this.lang);
   }
@@ -177,13 +218,24 @@ export class ReceiptListSmartComponent {
     this.loading.set(true);
     this.failed.set(false);
     const today = officeDay(new Date());
-    Promise.all([this.receipts.list(this.kind(), this.request()), this.workingDays.forYear(Number(today.slice(0, 4)))])
-      .then(([page, { days }]) => {
+    Promise.all([
+      this.receipts.desk(),
+      this.receipts.list(this.kind(), this.request()),
+      this.workingDays.forYear(Number(today.slice(0, 4)))
+    ])
+      .then(([desk, page, { days }]) => {
+        const unopened = new Set(page.unopened);
         this.rows.set(
           page.receipts.map((receipt) => {
             // working days by the department's holiday calendar, as the pendency MIS counts them
             const pendingDays = days.age(receipt.heldSince || receipt.diarisedAt, today);
-            return { receipt, pendingDays, pendency: pendencyLevel(pendingDays) };
+            return {
+              receipt,
+              pendingDays,
+              pendency: pendencyLevel(pendingDays),
+              sentBy: this.officer(desk.hierarchy, receipt.previousHolder),
+              unread: unopened.has(receipt.id)
+            };
           })
         );
         this.total.set(page.totalItems);

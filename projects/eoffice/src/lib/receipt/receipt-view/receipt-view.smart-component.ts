@@ -32,6 +32,7 @@ import { PutInFileDialogData, PutInFileDialogSmartComponent } from '../put-in-fi
 import { ReplyDialogData, ReplyDialogResult, ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
 import { CopyDialogData, CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { RECEIPT_ACTION_PARAM } from '../toolbar/receipt-toolbar';
+import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
@@ -45,7 +46,8 @@ import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
     MatIconModule,
     MatProgressSpinnerModule,
     ReceiptFormUiComponent,
-    MovementsTimelineSmartComponent
+    MovementsTimelineSmartComponent,
+    EofficeDatePipe
   ],
   templateUrl: './receipt-view.smart-component.html',
   styleUrl: './receipt-view.smart-component.scss',

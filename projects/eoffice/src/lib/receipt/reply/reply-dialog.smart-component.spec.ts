@@ -43,7 +43,7 @@ describe('ReplyDialogSmartComponent', () => {
     const { field } = render();
 
     expect(field('to').value).toContain('Anil Deshmukh');
-    expect(field('reference').value).toContain('Your letter No. GAD/2026/114 dated 2026-11-10');
+    expect(field('reference').value).toContain('Your letter No. GAD/2026/114 dated 10/11/2026');
     expect(field('reference').value).toContain('Our receipt No. 12/2026/EST-GAD');
     expect(field('subject').value).toBe('Reply: स्थानांतरण नीति 2026 पर टिप्पणियाँ');
   });

@@ -18,7 +18,7 @@ describe('reply letter', () => {
       'Mumbai – 400032',
       'Maharashtra'
     ]);
-    expect(reply.reference).toBe('Your letter No. GAD/2026/114 dated 2026-11-10\nOur receipt No. 12/2026/EST-GAD');
+    expect(reply.reference).toBe('Your letter No. GAD/2026/114 dated 10/11/2026\nOur receipt No. 12/2026/EST-GAD');
     expect(reply.subject).toBe('Reply: स्थानांतरण नीति 2026 पर टिप्पणियाँ');
     expect(reply.body).toBe('');
   });
@@ -46,14 +46,14 @@ describe('reply letter', () => {
         body: 'First line\nsame paragraph\n\n<script>alert(1)</script>'
       },
       receipt,
-      new Date(2026, 10, 21)
+      new Date('2026-11-21T10:00:00+05:30')
     );
 
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Shri &lt;b&gt;A&lt;/b&gt;');
     expect(html).toContain('<p>First line<br>same paragraph</p>');
-    expect(html).toContain('2026-11-21');
+    expect(html).toContain('<p class="date">21/11/2026</p>');
     expect(html).toContain('lang="hi"');
   });
 

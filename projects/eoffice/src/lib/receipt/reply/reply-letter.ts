@@ -1,3 +1,4 @@
+import { officeDate } from '../../domain';
 import { Receipt, localDay } from '../model/receipt.model';
 
 /**
@@ -28,7 +29,7 @@ export function replyDraftOf(receipt: Receipt, labels: { yourLetter: string; dat
   const cityPin = [s.city, s.pin].filter((x) => !!x).join(' – ');
   const to = [s.name, s.designation, s.organisation, s.ministry, s.address, cityPin, s.state].filter((line) => !!line?.trim()).join('\n');
   const letter = receipt.letterNumber
-    ? `${labels.yourLetter} ${receipt.letterNumber}${receipt.letterDate ? ` ${labels.dated} ${receipt.letterDate}` : ''}`
+    ? `${labels.yourLetter} ${receipt.letterNumber}${receipt.letterDate ? ` ${labels.dated} ${officeDate(receipt.letterDate)}` : ''}`
     : '';
   const reference = [letter, `${labels.ourReceipt} ${receipt.receiptNumber}`].filter((x) => !!x).join('\n');
   const subject = receipt.subject.startsWith(REPLY_SUBJECT_PREFIX) ? receipt.subject : REPLY_SUBJECT_PREFIX + receipt.subject;
@@ -52,7 +53,7 @@ export function replyLetterHtml(reply: ReplyDraft, receipt: Receipt, today = new
 <html lang="${receipt.language === 'Hindi' ? 'hi' : 'en'}">
 <head><meta charset="utf-8"><title>${escapeHtml(reply.subject)}</title></head>
 <body>
-<p class="date">${localDay(today)}</p>
+<p class="date">${officeDate(today)}</p>
 <address>${lines(reply.to)}</address>
 <p class="reference">${lines(reply.reference)}</p>
 <p class="subject"><strong>${escapeHtml(reply.subject.trim())}</strong></p>

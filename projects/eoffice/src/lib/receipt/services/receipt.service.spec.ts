@@ -290,16 +290,26 @@ describe('ReceiptService', () => {
     expect(afts).toContain('=eo:currentHolder:"GROUP_EO_GAD_CRU"');
   });
 
-  it('asks the workflow nothing when read/unread is not chosen, or means nothing for the list', async () => {
-    await service.list('inbox', { filters: {}, skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
-    await service.list('created', {
+  it('tells the Inbox which receipts are unopened (to show them in bold) without filtering it by them', async () => {
+    callApi.and.resolveTo({ list: { entries: [{ entry: { variables: [{ name: 'eowf_itemId', value: 'r1' }] } }] } });
+    const page = await service.list('inbox', { filters: {}, skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+
+    expect(callApi).toHaveBeenCalledTimes(1);
+    expect(page.unopened).toEqual(['r1']);
+    expect(search.calls.mostRecent().args[0].query.query).not.toContain('ID:');
+  });
+
+  it('asks the workflow nothing where read/unread means nothing (Created), nor for Sent without the filter', async () => {
+    const created = await service.list('created', {
       filters: { read: 'unread' },
       skipCount: 0,
       maxItems: 25,
       sort: { field: 'heldSince', ascending: true }
     });
+    await service.list('sent', { filters: {}, skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
 
     expect(callApi).not.toHaveBeenCalled();
+    expect(created.unopened).toEqual([]);
     expect(search.calls.mostRecent().args[0].query.query).not.toContain('ID:');
   });
 });

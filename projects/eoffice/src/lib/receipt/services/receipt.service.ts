@@ -5,15 +5,14 @@ import { EO_TYPES, departmentSite, registryPosts } from '../../domain';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { RegistrationService } from '../../movement/services/registration.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptIntakeBody, toReceiptUpdate } from '../model/receipt.model';
+import { MovementService } from '../../movement/services/movement.service';
 import {
-  MAX_UNREAD_IDS,
   READ_FILTER_LISTS,
   ReceiptListName,
   ReceiptListRequest,
   SORT_PROPERTIES,
   receiptListKind,
-  receiptQuery,
-  unreadTasksWhere
+  receiptQuery
 } from '../model/receipt-query';
 import { REPLIES_FOLDER, ReplyDraft, replyFileName, replyLetterHtml } from '../reply/reply-letter';
 
@@ -41,6 +40,8 @@ export interface DiarisedReceipt {
 export interface ReceiptPage {
   receipts: Receipt[];
   totalItems: number;
+  /** Inbox: ids of the receipts the officer's posts have not opened yet (shown in bold); empty elsewhere. */
+  unopened: string[];
 }
 
 export interface ReceiptDetails {
@@ -53,12 +54,6 @@ export interface ReceiptDetails {
 }
 
 const MOVEMENTS_FOLDER = 'Movements';
-/** js-api has no client for the workflow API: the read/unread filter asks it through the generic client. */
-const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
-
-interface WorkflowTaskPage {
-  list?: { entries?: { entry: { variables?: { name: string; value?: unknown }[] } }[] };
-}
 
 /** Owns the dak diary in the repository: diarise (number, metadata, scans), read, list, edit. */
 @Injectable({ providedIn: 'root' })
@@ -66,6 +61,7 @@ export class ReceiptService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
   private readonly registration = inject(RegistrationService);
+  private readonly movements = inject(MovementService);
 
   private get nodesApi(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -233,53 +229,29 @@ export class ReceiptService {
     return toReceipt(updated.entry);
   }
 
-  /** One page of a receipt list from the search API. */
+  /**
+   * One page of a receipt list from the search API. The Inbox also learns which of its receipts are
+   * unopened (one workflow request per post, beside the search); a read/unread filter needs those ids first.
+   */
   async list(kind: ReceiptListName, request: ReceiptListRequest): Promise<ReceiptPage> {
     const desk = await this.desk();
     const listKind = receiptListKind(kind, desk.posts);
     const read = READ_FILTER_LISTS.includes(kind) ? request.filters.read : undefined;
     const filters = { ...request.filters, read };
-    const unreadIds = read ? await this.unreadIds(desk.posts, kind === 'inbox' ? 'holder' : 'sender') : [];
-    const result = await this.searchApi.search({
-      query: { query: receiptQuery(departmentSite(desk.hierarchy), listKind, filters, unreadIds), language: 'afts' },
-      include: ['properties'],
-      paging: { skipCount: request.skipCount, maxItems: request.maxItems },
-      sort: [{ type: 'FIELD', field: SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
-    });
+    const unopened =
+      read || kind === 'inbox' ? this.movements.unopenedItems(desk.posts, kind === 'inbox' ? 'holder' : 'sender') : Promise.resolve([]);
+    const search = (unreadIds: string[]) =>
+      this.searchApi.search({
+        query: { query: receiptQuery(departmentSite(desk.hierarchy), listKind, filters, unreadIds), language: 'afts' },
+        include: ['properties'],
+        paging: { skipCount: request.skipCount, maxItems: request.maxItems },
+        sort: [{ type: 'FIELD', field: SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
+      });
+    const [result, unopenedIds] = await Promise.all([read ? unopened.then(search) : search([]), unopened]);
     return {
       receipts: (result.list?.entries ?? []).map((entry) => toReceipt(entry.entry)),
-      totalItems: result.list?.pagination?.totalItems ?? 0
+      totalItems: result.list?.pagination?.totalItems ?? 0,
+      unopened: kind === 'inbox' ? unopenedIds : []
     };
-  }
-
-  /**
-   * Ids of the receipts not yet opened, asked of the workflow API (one request per post): the holder
-   * tasks of the officer's posts nobody claimed yet (Inbox), or those the posts sent whose recipient
-   * has not opened them (Sent). The search then keeps or leaves out these ids, still paged on the server.
-   */
-  private async unreadIds(posts: string[], role: 'holder' | 'sender'): Promise<string[]> {
-    const client = this.apiService.getInstance().contentClient;
-    const pages = await Promise.all(
-      posts.map(
-        (group) =>
-          client.callApi(
-            WORKFLOW_BASE + '/tasks',
-            'GET',
-            {},
-            { where: unreadTasksWhere(group, role), maxItems: MAX_UNREAD_IDS },
-            {},
-            {},
-            undefined,
-            ['application/json'],
-            ['application/json'],
-            undefined,
-            'alfresco'
-          ) as Promise<WorkflowTaskPage>
-      )
-    );
-    const ids = pages.flatMap((page) =>
-      (page.list?.entries ?? []).map(({ entry }) => String(entry.variables?.find((v) => v.name === 'eowf_itemId')?.value ?? ''))
-    );
-    return [...new Set(ids.filter((id) => !!id))].slice(0, MAX_UNREAD_IDS);
   }
 }

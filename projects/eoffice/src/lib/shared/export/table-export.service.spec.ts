@@ -21,9 +21,9 @@ describe('TableExportService', () => {
   beforeAll(usePdfjsOnMainThread);
 
   const rows: Row[] = [
-    { number: '12/2026/EST-GAD', subject: 'स्थानांतरण नीति 2026 पर टिप्पणियाँ', diarised: new Date(2026, 10, 20, 10, 15), days: 3 },
-    { number: '13/2026/EST-GAD', subject: 'Leave rules, "Group B", revised', diarised: new Date(2026, 10, 21), days: 12 },
-    { number: '14/2026/EST-GAD', subject: '=HYPERLINK("http://x")', diarised: new Date(2026, 10, 22), days: 0 }
+    { number: '12/2026/EST-GAD', subject: 'स्थानांतरण नीति 2026 पर टिप्पणियाँ', diarised: new Date('2026-11-20T10:15:00+05:30'), days: 3 },
+    { number: '13/2026/EST-GAD', subject: 'Leave rules, "Group B", revised', diarised: new Date('2026-11-21T00:00:00+05:30'), days: 12 },
+    { number: '14/2026/EST-GAD', subject: '=HYPERLINK("http://x")', diarised: new Date('2026-11-22T00:00:00+05:30'), days: 0 }
   ];
   const table = (source: ExportTable<Row>['rows'] = rows): ExportTable<Row> => ({
     title: 'Receipts pending',
@@ -86,7 +86,8 @@ describe('TableExportService', () => {
     expect(sheet.match(/<row /g)?.length).toBe(4);
     // Days pending are numbers (right-aligned, summable), dates are serial numbers with a date format.
     expect(sheet).toMatch(/<c r="D3"[^>]*><v>12<\/v>/);
-    expect(sheet).toMatch(/<c r="C3"[^>]*s="\d+"[^>]*><v>46\d{3}<\/v>/);
+    // 21/11/2026 00:00 IST is the whole serial of 21 November, not 20 November 18:30 (UTC).
+    expect(sheet).toMatch(/<c r="C3"[^>]*s="\d+"[^>]*><v>46347<\/v>/);
     expect(sheet).not.toContain('<f>');
   });
 
@@ -155,6 +156,8 @@ describe('TableExportService', () => {
         .toContain('Receipt number');
     });
     expect(pages.join('\n')).toContain('90/2026/EST-GAD');
+    // Dates print as on screen: DD/MM/YYYY of the IST day.
+    expect(pages.join('\n')).toContain('21/11/2026');
     // Laying out a long table shows progress too, page by page, up to every row.
     const writing = progress.filter((p) => p.stage === 'writing');
     expect(writing.length).toBeGreaterThan(1);

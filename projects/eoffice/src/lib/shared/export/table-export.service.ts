@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
-import { GeneratedBy, GeneratedByService, officeDateTime } from '../pdf/generated-by.service';
+import { officeDate, officeDateTime, officeIsoDateTime } from '../../domain';
+import { GeneratedBy, GeneratedByService } from '../pdf/generated-by.service';
 import { PdfWriter } from '../pdf/pdf-writer';
 import { ExportFile, ExportFormat, ExportProgress, ExportTable, ExportValue, exportCancelled } from './export.model';
 import { FileDownloadService, downloadName } from './file-download.service';
@@ -109,24 +110,20 @@ export async function collectRows<T>(table: ExportTable<T>, onProgress?: (p: Exp
   return rows;
 }
 
-/** A value as people read it in a PDF: dates in the officer's language. */
+/** Whether a date carries a time of day worth printing: anything but an IST midnight. */
+const withTime = (value: Date): boolean => officeIsoDateTime(value).length > 10;
+
+/** A value as people read it in a printed register: dates as on screen (DD/MM/YYYY, IST), numbers grouped. */
 function displayValue(value: ExportValue, locale: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const withTime = value.getHours() !== 0 || value.getMinutes() !== 0;
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(withTime && { timeStyle: 'short' }) }).format(value);
-  }
-  return typeof value === 'number' ? value.toLocaleString(locale) : value;
+  if (value instanceof Date) return withTime(value) ? officeDateTime(value) : officeDate(value);
+  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
 }
 
-/** A value in a CSV cell: ISO dates (sortable, unambiguous), plain numbers. */
+/** A value in a CSV cell: ISO dates of the IST day (sortable, unambiguous), plain numbers. */
 function csvValue(value: ExportValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const two = (n: number) => String(n).padStart(2, '0');
-    const day = `${value.getFullYear()}-${two(value.getMonth() + 1)}-${two(value.getDate())}`;
-    return value.getHours() || value.getMinutes() ? `${day} ${two(value.getHours())}:${two(value.getMinutes())}` : day;
-  }
+  if (value instanceof Date) return officeIsoDateTime(value);
   if (typeof value === 'number') return String(value);
   // A cell starting with = + - @ would run as a formula in Excel (CSV injection): quote it as text.
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -150,8 +147,9 @@ export async function toXlsx<T>(table: ExportTable<T>, values: ExportValue[][]):
     row.map((value) => {
       if (value === null || value === undefined || value === '') return null;
       if (value instanceof Date) {
-        const withTime = value.getHours() !== 0 || value.getMinutes() !== 0;
-        return { value, type: Date, format: withTime ? 'dd-mm-yyyy hh:mm' : 'dd-mm-yyyy' };
+        // A spreadsheet date has no time zone and write-excel-file counts from UTC: hand it the IST wall clock.
+        const ist = new Date(`${officeIsoDateTime(value).replace(' ', 'T')}Z`);
+        return { value: ist, type: Date, format: withTime(value) ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy' };
       }
       return typeof value === 'number' ? { value, type: Number } : { value, type: String, wrap: value.length > 60 };
     })
