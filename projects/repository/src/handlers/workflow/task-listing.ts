@@ -139,6 +139,16 @@ function offeredTo(wf: WorkflowService, t: TaskRow, to: { groups?: string[]; use
   return wf.store.candidates(t.id).some((k) => (k.kind === 'group' ? !!to.groups?.includes(k.authority) : k.authority === to.user));
 }
 
+/** A narrowing of the task rows: its SQL term, and (for counting) the indexed rows it stands for. */
+interface Narrowing {
+  sql: string;
+  params: unknown[];
+  rows?: string;
+}
+
+/** Rows counted of a narrowing at most: enough to tell an item's one process from a post's pool. */
+const NARROWING_COUNTED = 1_000;
+
 /**
  * The rows the filters below can keep, read through indexes: open tasks only when only open ones are asked
  * for, and narrowed by whichever of processId, assignee, candidateGroup, candidateUser, the caller's
@@ -155,14 +165,16 @@ function candidateRows(
   involvedUser: string | undefined,
   knownPrefix: (prefix: string) => boolean
 ): TaskRow[] {
-  // Narrowings by how few rows they usually leave: an item's process or a user's own tasks first, then a
-  // pool (candidate filters come with status active only: read from the open tasks' links, wf_open_candidate),
-  // then a process variable's value (which finished processes keep), then everything the user was ever
-  // involved in. Only the first kind present is put to SQL (without statistics SQLite cannot tell which index
-  // leaves fewer rows); the filters check the rest.
-  const exact: { sql: string; params: unknown[] }[] = [];
-  const pools: { sql: string; params: unknown[] }[] = [];
-  const byVariable: { sql: string; params: unknown[] }[] = [];
+  // Narrowings by how few rows they leave: an item's process or a user's own tasks first; else the smaller
+  // of a pool (candidate filters come with status active only: read from the open tasks' links,
+  // wf_open_candidate) and a process variable's value (which finished processes keep), each counted on its
+  // index up to NARROWING_COUNTED: a post's pool holds thousands of tasks where an item's eowf_itemId names
+  // one process, but a variable such as eowf_holderGroup matches every process a post ever held; else
+  // everything the user was ever involved in. Only one narrowing is put to SQL (without statistics SQLite
+  // cannot tell which index leaves fewer rows); the filters check the rest on the rows it leaves.
+  const exact: Narrowing[] = [];
+  const pools: Narrowing[] = [];
+  const byVariable: Narrowing[] = [];
   for (const c of where) {
     if (c.op !== '=') continue;
     if (c.property === 'processId' || c.property === 'assignee') {
@@ -170,14 +182,16 @@ function candidateRows(
     } else if (c.property === 'candidateGroup') {
       pools.push({
         sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority = ? AND kind = 'group')",
-        params: [c.value]
+        params: [c.value],
+        rows: "SELECT task_id FROM wf_open_candidate WHERE authority = ? AND kind = 'group'"
       });
     } else if (c.property === 'candidateUser') {
       const person = ctx.authorities.person(c.value);
       const groups = person ? [...ctx.authorities.containingGroups(person.id)] : [];
       pools.push({
         sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?)",
-        params: [JSON.stringify(groups.length ? groups : [c.value]), groups.length ? 'group' : 'user']
+        params: [JSON.stringify(groups.length ? groups : [c.value]), groups.length ? 'group' : 'user'],
+        rows: 'SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?'
       });
     } else if (c.property.startsWith('variables/') && !c.property.startsWith('variables/local/')) {
       // A process variable equal to a text, number or boolean is stored as that value's JSON (setVariable).
@@ -185,7 +199,8 @@ function candidateRows(
       if (wanted.kind !== 'text' && wanted.kind !== 'number' && wanted.kind !== 'boolean') continue;
       byVariable.push({
         sql: 't.process_id IN (SELECT process_id FROM wf_variable WHERE name = ? AND value = ? AND scope_id = process_id)',
-        params: [c.property.slice('variables/'.length).replace(/^global\//, ''), JSON.stringify(wanted.value)]
+        params: [c.property.slice('variables/'.length).replace(/^global\//, ''), JSON.stringify(wanted.value)],
+        rows: 'SELECT process_id FROM wf_variable WHERE name = ? AND value = ? AND scope_id = process_id'
       });
     }
   }
@@ -199,7 +214,17 @@ function candidateRows(
             params: [involvedUser, involvedUser, involvedUser]
           }
         ];
-  const narrowing = exact.length ? exact : pools.length ? pools : byVariable.length ? byVariable : involved;
+  const counted = (n: Narrowing) =>
+    ctx.db
+      .prepare(`SELECT count(*) FROM (${n.rows} LIMIT ${NARROWING_COUNTED})`)
+      .pluck()
+      .get(...n.params) as number;
+  const fewest = [...pools, ...byVariable]
+    .map((n) => ({ n, rows: counted(n) }))
+    .sort((a, b) => a.rows - b.rows)
+    .slice(0, 1)
+    .map((x) => x.n);
+  const narrowing = exact.length ? exact : fewest.length ? fewest : involved;
   const terms = [
     { sql: 't.delete_reason IS NULL', params: [] as unknown[] },
     ...(status === 'active'
