@@ -59,7 +59,15 @@ CREATE TABLE IF NOT EXISTS property (
   json_value TEXT NOT NULL,                   -- the value as JSON, exactly as returned by the API
   PRIMARY KEY (node_id, qname, ord)
 );
-CREATE INDEX IF NOT EXISTS property_text ON property(qname, text_value);
+-- A property test's node ids from the index alone, in node order (qname, text_value, node_id): two tests
+-- ANDed (an Inbox: held by the post AND moving) merge as two sorted lists, where through (qname, text_value)
+-- each was read row by row from the table and sorted (300,000 items: 230-350 ms -> 30-50 ms). Partial, so
+-- that only a test of the value can use it: a look-up of one node's property (node_id = ? AND qname = ?)
+-- must keep the primary key, and a covering index on qname alone tempted SQLite to read every value of
+-- the property for each node instead. A test of the property alone (qname = ?) uses property_num.
+-- Replaces property_text (qname, text_value), which databases made before it still carry.
+DROP INDEX IF EXISTS property_text;
+CREATE INDEX IF NOT EXISTS property_value ON property(qname, text_value, node_id) WHERE text_value IS NOT NULL;
 CREATE INDEX IF NOT EXISTS property_num ON property(qname, num_value);
 -- Properties holding several values somewhere (a second value has ord 1): facet counting asks this of each
 -- property a facet query tests, which otherwise reads every value of the property.
