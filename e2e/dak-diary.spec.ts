@@ -14,7 +14,7 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
   page,
   browser
 }) => {
-  // The whole dak walk (two diarisations, acknowledgement, reply, send, inbox, put in a file) in one test.
+  // The whole dak walk (two diarisations, acknowledgement, reply, send, inbox, put in a new file) in one test.
   test.setTimeout(240_000);
   const watch = new PageWatch(page, new URL(APP_URL).origin);
   const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
@@ -216,21 +216,36 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await so.getByRole('link', { name: numbers[0], exact: true }).click();
     await expect(soById('eoffice-receipt-view-number')).toHaveText(numbers[0]);
 
-    // She puts it in one of the files her post holds; the movements show both steps.
+    // The files her post holds are offered, but the letter opens a new case: she opens a new file from the
+    // receipt (its subject and section filled in) and puts the receipt in it in one go; the movements show both steps.
+    const subject = (await soById('eoffice-receipt-view-subject').textContent())!.trim();
     await soById('eoffice-receipt-put-in-file').click();
     const dialog = so.locator('eoffice-put-in-file-dialog');
-    const files = dialog.locator('[data-test="put-in-file-file"]');
-    await expect(files.first()).toBeVisible();
-    const fileNumber = (await files.first().locator('[matListItemTitle]').textContent())!.trim();
-    await files.first().click();
-    await dialog.locator('[data-test="put-in-file-confirm"]').click();
+    await expect(dialog.locator('[data-test="put-in-file-file"]').first()).toBeVisible();
+    await dialog.locator('[data-test="put-in-file-new"]').click();
+    await expect(dialog.locator('[data-automation-id="eoffice-create-file-subject"]')).toHaveValue(subject);
+    await dialog.locator('[data-automation-id="eoffice-create-file-head-search"]').fill('11011');
+    await dialog.locator('[data-automation-id="eoffice-create-file-head"]').click();
+    await so.getByRole('option', { name: /A-11011/ }).click();
+    await expect(dialog.locator('[data-automation-id="eoffice-create-file-preview"]')).toContainText('A-11011/…/');
+    await dialog.locator('[data-automation-id="eoffice-create-file-category"]').getByText(/^C —/).click();
+    await dialog.locator('[data-test="put-in-file-create"]').click();
     await expect(dialog).toBeHidden();
+    const done = soById('eoffice-receipt-put-in-done');
+    await expect(done).toContainText(/Receipt put in file A-11011\/\d+\/\d{4}-EST-GAD\./);
+    const fileNumber = (await soById('eoffice-receipt-in-file').textContent())!.trim();
+    expect(fileNumber).toMatch(/^A-11011\/\d+\/\d{4}-EST-GAD$/);
     const steps = soById('eoffice-receipt-movements').locator('[data-test="movement"]');
     await expect(steps).toHaveCount(2);
     await expect(steps.nth(0)).toContainText('Put in a file');
     await expect(steps.nth(0)).toContainText(fileNumber);
     await expect(steps.nth(1)).toContainText('Sent');
     await expect(soById('eoffice-receipt-send')).toHaveCount(0);
+    // "Open file" leads to the new file, which has the receipt in its correspondence.
+    await soById('eoffice-receipt-open-file').click();
+    await expect(so).toHaveURL(/#\/eoffice\/files\/[0-9a-f-]{36}$/);
+    await expect(soById('eoffice-file-number')).toHaveText(fileNumber);
+    await expect(soById('eoffice-file-subject')).toContainText(subject);
     await context.close();
   });
 });

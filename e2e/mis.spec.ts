@@ -27,6 +27,15 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   await byId('eoffice-mis-monthly-show').click();
   await expect(byId('eoffice-mis-monthly')).toContainText('Receipts received');
 
+  // on a 1366 px screen the section table fits or scrolls in its own box, never the page
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const sectionBox = byId('eoffice-mis-by-section-box');
+  await expect(sectionBox).toBeVisible();
+  const box = (await sectionBox.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1366);
+  expect(await page.locator('.eoffice-mis').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
   // Establishment's cases held beyond 30 working days
   const over30 = byId('eoffice-mis-section-EST-over30');
   await expect(over30).toBeEnabled();
@@ -36,6 +45,9 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   const drill = byId('eoffice-mis-drill');
   await expect(drill.locator('h2')).toContainText('Establishment · Over 30 working days');
   await expect(drill.locator('h2')).toContainText(`(${counted})`);
+  // the list opens far below the cell: it is brought into view, focus on its heading
+  await expect(drill.locator('h2')).toBeFocused();
+  await expect(drill.locator('h2')).toBeInViewport();
   await expect(drill.locator('tbody tr')).toHaveCount(Math.min(counted, 100));
   // every item listed has been held more than 30 working days
   const days = await drill.locator('tbody tr td:nth-child(5)').allTextContents();
@@ -46,7 +58,8 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   const download = page.waitForEvent('download');
   await byId('eoffice-export-csv').click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^pendency-\d{4}-\d{2}-\d{2}\.csv$/);
+  // the file says which cell it holds, dated
+  expect(file.suggestedFilename()).toMatch(/^pendency-Establishment-Over-30-working-days-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile(await file.path())).toString('utf8').replace(/^\uFEFF/, '');
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toContain('Number');

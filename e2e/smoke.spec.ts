@@ -75,6 +75,15 @@ test('an officer signs in, walks the Content App and the e-Office profile, and s
       expect.soft(watch.problemsOf('My profile (e-Office)'), 'problems on My profile').toEqual([]);
     });
 
+    await test.step('Saved searches are read without a 404', async () => {
+      // ACA's own service asked for these on every page and got 404 (on ACS too) for anyone without saved
+      // searches; the host app reads them through listings instead (SavedSearchesFromPreferencesService).
+      const notFoundProbes = watch.requests.filter((request) =>
+        /\/preferences\/saved-searches|relativePath=config\.json/.test(request.pattern)
+      );
+      expect(notFoundProbes).toEqual([]);
+    });
+
     await test.step('Sign out', async () => {
       watch.enter('Sign out');
       await page.locator('[data-automation-id="app-user-menu-button"]').click();
@@ -85,4 +94,54 @@ test('an officer signs in, walks the Content App and the e-Office profile, and s
   } finally {
     watch.writeReport(REQUEST_REPORT);
   }
+});
+
+/** The officer's e-Office screens: each list, then the first receipt and file of her Inbox. */
+const OFFICER_PAGES = [
+  ...['inbox', 'created', 'sent', 'closed'].map((list) => ({ name: `Receipts: ${list}`, route: `#/eoffice/receipts/${list}` })),
+  ...['inbox', 'created', 'sent', 'parked', 'closed'].map((list) => ({ name: `Files: ${list}`, route: `#/eoffice/files/${list}` }))
+];
+
+test('a Section Officer walks her e-Office lists, a receipt and a file with no console error and no failed request', async ({ page }) => {
+  const watch = new PageWatch(page, new URL(APP_URL).origin);
+  const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
+
+  await test.step('Login', async () => {
+    watch.enter('Login (Section Officer)');
+    await page.goto(`${APP_URL}/`);
+    await page.locator('#username').fill('priya.nair');
+    await page.locator('#password').fill('demo1234');
+    await page.locator('#login-button').click();
+    await expect(page).toHaveURL(/#\/personal-files/);
+    await page.waitForLoadState('networkidle');
+    expect.soft(watch.problemsOf('Login (Section Officer)'), 'problems while signing in').toEqual([]);
+  });
+
+  for (const officerPage of OFFICER_PAGES) {
+    await test.step(officerPage.name, async () => {
+      watch.enter(officerPage.name);
+      await page.goto(`${APP_URL}/${officerPage.route}`);
+      await expect(page.locator('h1.eoffice-page-title')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect.soft(watch.problemsOf(officerPage.name), `problems on ${officerPage.name}`).toEqual([]);
+    });
+  }
+
+  await test.step('A receipt from her Inbox', async () => {
+    watch.enter('Receipt view');
+    await page.goto(`${APP_URL}/#/eoffice/receipts/inbox`);
+    await byId('eoffice-receipts-number').first().click();
+    await expect(byId('eoffice-receipt-view-number')).not.toBeEmpty();
+    await page.waitForLoadState('networkidle');
+    expect.soft(watch.problemsOf('Receipt view'), 'problems on a receipt').toEqual([]);
+  });
+
+  await test.step('A file from her Inbox', async () => {
+    watch.enter('File view');
+    await page.goto(`${APP_URL}/#/eoffice/files/inbox`);
+    await byId('eoffice-files-number').first().click();
+    await expect(byId('eoffice-file-number')).not.toBeEmpty();
+    await page.waitForLoadState('networkidle');
+    expect.soft(watch.problemsOf('File view'), 'problems on a file').toEqual([]);
+  });
 });

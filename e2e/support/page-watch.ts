@@ -24,16 +24,6 @@ function queryPattern(url: URL): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/**
- * Answers a real Alfresco repository gives a fresh user, which the Content App expects and handles:
- * they are not failures. (ACA probes for a legacy saved-searches file and for the preference.)
- */
-export const EXPECTED_NOT_FOUND = [/\/nodes\/-my-\?relativePath=config\.json$/, /\/people\/-me-\/preferences\/saved-searches$/];
-
-function isExpectedNotFound(status: number, url: string): boolean {
-  return status === 404 && EXPECTED_NOT_FOUND.some((pattern) => pattern.test(url));
-}
-
 /** For search requests, which query language and query the app sends (ids blanked). */
 function searchSummary(request: Request): string {
   if (request.method() !== 'POST' || !request.url().includes('/search/versions/1/search')) {
@@ -70,9 +60,8 @@ export class PageWatch {
     private readonly origin: string
   ) {
     page.on('console', (message) => {
-      const source = message.location().url;
-      const expected = message.text().includes('404') && EXPECTED_NOT_FOUND.some((pattern) => pattern.test(source));
-      if (message.type() === 'error' && !expected) {
+      // Nothing is excused: the host app reads ACA's saved searches without 404s (SavedSearchesFromPreferencesService).
+      if (message.type() === 'error') {
         this.problem(`console error: ${message.text().slice(0, 300)}`);
       }
     });
@@ -106,7 +95,7 @@ export class PageWatch {
     const url = new URL(request.url());
     const pattern = `${pathPattern(url)}${queryPattern(url)}${searchSummary(request)}`;
     this.requests.push({ page: this.current, method: request.method(), pattern, status: response.status() });
-    if (response.status() >= 400 && !isExpectedNotFound(response.status(), request.url())) {
+    if (response.status() >= 400) {
       this.problem(`HTTP ${response.status()}: ${request.method()} ${url.pathname}${url.search}`);
     }
   }

@@ -9,9 +9,11 @@ import { AuthGuard, PDF_VIEWER_COMPONENT, provideAppConfig, provideCoreAuth, pro
 import { SHELL_APP_SERVICE, SHELL_AUTH_TOKEN, provideShellRoutes } from '@alfresco/adf-core/shell';
 import { AppService, provideContentAppExtensions } from '@alfresco/aca-shared';
 import { CONTENT_LAYOUT_ROUTES, ContentServiceExtensionModule } from '@alfresco/aca-content';
+import { SavedSearchesService } from '@alfresco/adf-content-services';
 import { EOFFICE_ROUTES, provideEOfficeExtension } from '@eoffice/extension';
 import { APP_ROUTES } from './app.routes';
 import { LazyPdfViewerComponent } from './pdf/lazy-pdf-viewer.component';
+import { SavedSearchesFromPreferencesService } from './saved-searches/saved-searches-from-preferences.service';
 
 registerLocaleData(localeHi);
 
@@ -31,6 +33,8 @@ export const appConfig: ApplicationConfig = {
     // PDF scans and documents render in ADF's viewer only with a PDF viewer provided (ADF's providePdfViewer(),
     // loaded on first use).
     { provide: PDF_VIEWER_COMPONENT, useValue: LazyPdfViewerComponent },
+    // ACA's saved searches, read through listings so that an officer without any logs no 404 on every page.
+    { provide: SavedSearchesService, useClass: SavedSearchesFromPreferencesService },
     ...provideEOfficeExtension(),
     provideRouter(APP_ROUTES, withHashLocation()),
     provideAnimations(),

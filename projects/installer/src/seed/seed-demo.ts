@@ -281,7 +281,10 @@ class Writer {
       'eo:issuedBy': postGroup(this.h, p.path[0])
     } as never);
     await this.acs.nodes.updateNode(dispatch.entry.id, {
-      properties: { 'eo:addressees': [`${addressee.name}, ${addressee.ministry}, ${addressee.city}`] } as never,
+      // Not every sample sender has a ministry: leave out what is missing rather than print "undefined".
+      properties: {
+        'eo:addressees': [[addressee.name, addressee.ministry, addressee.city].filter((part) => !!part?.trim()).join(', ')]
+      } as never,
       permissions: {
         isInheritanceEnabled: true,
         locallySet: registryPosts(this.h).map((r) => ({

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -16,13 +17,22 @@ import { Choice, RECEIPT_FORMS, RECORD_CATEGORIES, SubjectHead, URGENCIES, headC
 import { FileDraft, SUBJECT_MAX, validateFileDraft } from '../model/file-draft';
 import { FileService } from '../services/file.service';
 
+/** What a form opened from elsewhere starts with (a receipt's subject and section). */
+export interface FileDraftPrefill {
+  subject: string;
+  section: string;
+}
+
 /**
  * Create File: the officer picks the section and a subject head of the department's index; the
  * functional file number is shown as it will be (the serial is granted by the repository on saving).
+ * Embedded (the receipt's "Put in a file" dialog), it is the form alone: the host reads `validDraft()`
+ * and creates the file in its own flow, so one form serves both places.
  */
 @Component({
   selector: 'eoffice-create-file-page',
   imports: [
+    NgTemplateOutlet,
     PageLayoutComponent,
     ReactiveFormsModule,
     TranslatePipe,
@@ -35,108 +45,128 @@ import { FileService } from '../services/file.service';
     MatSelectModule
   ],
   template: `
-    <aca-page-layout>
-      <div class="aca-page-layout-header">
-        <h1 class="eoffice-page-title">{{ 'EOFFICE.FILE.CREATE.TITLE' | translate }}</h1>
-      </div>
-      <div class="aca-page-layout-content">
-        <div class="aca-main-content aca-scrollable eoffice-create-file">
-          @if (loading()) {
-            <mat-progress-spinner mode="indeterminate" diameter="32" />
-          } @else if (loadError()) {
-            <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-load-error">
-              {{ loadError()! | translate }}
-            </div>
-          } @else {
-            <form [formGroup]="form" (ngSubmit)="create()" class="eoffice-create-file__form" novalidate>
-              <div class="eoffice-create-file__number" aria-live="polite" data-automation-id="eoffice-create-file-preview">
-                <span class="eoffice-create-file__number-label">{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</span>
-                <span class="eoffice-create-file__number-value">{{ preview() }}</span>
-              </div>
-              <div class="eoffice-create-file__grid">
-                <mat-form-field>
-                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.SECTION' | translate }}</mat-label>
-                  <mat-select formControlName="section" data-automation-id="eoffice-create-file-section">
-                    @for (s of sections(); track s.value) {
-                      <mat-option [value]="s.value">{{ choiceLabel(s) }}</mat-option>
-                    }
-                  </mat-select>
-                  @if (error('section'); as e) {
-                    <mat-error>{{ e | translate }}</mat-error>
-                  }
-                </mat-form-field>
-                <mat-form-field class="eoffice-create-file__wide">
-                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.SUBJECT_HEAD' | translate }}</mat-label>
-                  <mat-select formControlName="head" data-automation-id="eoffice-create-file-head">
-                    @for (h of heads(); track code(h)) {
-                      <mat-option [value]="code(h)">{{ code(h) }} — {{ h.name[lang()] }}</mat-option>
-                    }
-                  </mat-select>
-                  <mat-hint>{{ 'EOFFICE.FILE.CREATE.HEAD_HINT' | translate }}</mat-hint>
-                  @if (error('head'); as e) {
-                    <mat-error>{{ e | translate }}</mat-error>
-                  }
-                </mat-form-field>
-                <mat-form-field class="eoffice-create-file__wide">
-                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.SUBJECT' | translate }}</mat-label>
-                  <textarea
-                    matInput
-                    formControlName="subject"
-                    rows="3"
-                    [attr.maxlength]="subjectMax"
-                    data-automation-id="eoffice-create-file-subject"></textarea>
-                  <mat-hint align="end">{{ form.controls.subject.value.length }} / {{ subjectMax }}</mat-hint>
-                  @if (error('subject'); as e) {
-                    <mat-error>{{ e | translate }}</mat-error>
-                  }
-                </mat-form-field>
-                <mat-form-field>
-                  <mat-label>{{ 'EOFFICE.FILE.FIELDS.URGENCY' | translate }}</mat-label>
-                  <mat-select formControlName="urgency">
-                    @for (u of urgencies; track u.value) {
-                      <mat-option [value]="u.value">{{ choiceLabel(u) }}</mat-option>
-                    }
-                  </mat-select>
-                </mat-form-field>
-                <div class="eoffice-create-file__radios">
-                  <span id="eoffice-file-form-label">{{ 'EOFFICE.FILE.FIELDS.FORM' | translate }}</span>
-                  <mat-radio-group formControlName="form" aria-labelledby="eoffice-file-form-label">
-                    @for (f of forms; track f.value) {
-                      <mat-radio-button [value]="f.value">{{ choiceLabel(f) }}</mat-radio-button>
-                    }
-                  </mat-radio-group>
-                </div>
-                <div class="eoffice-create-file__radios eoffice-create-file__wide">
-                  <span id="eoffice-file-category-label">{{ 'EOFFICE.FILE.FIELDS.RECORD_CATEGORY' | translate }}</span>
-                  <mat-radio-group
-                    formControlName="recordCategory"
-                    aria-labelledby="eoffice-file-category-label"
-                    data-automation-id="eoffice-create-file-category">
-                    @for (c of categories; track c.value) {
-                      <mat-radio-button [value]="c.value">{{ choiceLabel(c) }}</mat-radio-button>
-                    }
-                  </mat-radio-group>
-                  @if (submitted() && error('recordCategory'); as e) {
-                    <span class="eoffice-create-file__field-error" role="alert">{{ e | translate }}</span>
-                  }
-                </div>
-              </div>
-              @if (saveError()) {
-                <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-error">
-                  {{ saveError()! | translate }}
-                </div>
-              }
-              <button mat-flat-button color="primary" type="submit" [disabled]="saving()" data-automation-id="eoffice-create-file-submit">
-                @if (saving()) {
-                  <mat-progress-spinner mode="indeterminate" diameter="18" />
-                }
-                {{ 'EOFFICE.FILE.CREATE.SUBMIT' | translate }}
-              </button>
-            </form>
-          }
+    @if (embedded()) {
+      <ng-container *ngTemplateOutlet="body" />
+    } @else {
+      <aca-page-layout>
+        <div class="aca-page-layout-header">
+          <h1 class="eoffice-page-title">{{ 'EOFFICE.FILE.CREATE.TITLE' | translate }}</h1>
         </div>
-      </div>
-    </aca-page-layout>
+        <div class="aca-page-layout-content">
+          <div class="aca-main-content aca-scrollable eoffice-create-file">
+            <ng-container *ngTemplateOutlet="body" />
+          </div>
+        </div>
+      </aca-page-layout>
+    }
+    <ng-template #body>
+      @if (loading()) {
+        <mat-progress-spinner mode="indeterminate" diameter="32" />
+      } @else if (loadError()) {
+        <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-load-error">
+          {{ loadError()! | translate }}
+        </div>
+      } @else {
+        <form [formGroup]="form" (ngSubmit)="create()" class="eoffice-create-file__form" novalidate>
+          <div class="eoffice-create-file__number" aria-live="polite" data-automation-id="eoffice-create-file-preview">
+            <span class="eoffice-create-file__number-label">{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</span>
+            <span class="eoffice-create-file__number-value">{{ preview() }}</span>
+          </div>
+          <div class="eoffice-create-file__grid">
+            <mat-form-field>
+              <mat-label>{{ 'EOFFICE.FILE.FIELDS.SECTION' | translate }}</mat-label>
+              <mat-select formControlName="section" data-automation-id="eoffice-create-file-section">
+                @for (s of sections(); track s.value) {
+                  <mat-option [value]="s.value">{{ choiceLabel(s) }}</mat-option>
+                }
+              </mat-select>
+              @if (error('section'); as e) {
+                <mat-error>{{ e | translate }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field class="eoffice-create-file__wide">
+              <mat-label>{{ 'EOFFICE.FILE.CREATE.HEAD_SEARCH' | translate }}</mat-label>
+              <mat-icon matPrefix>search</mat-icon>
+              <input
+                matInput
+                type="search"
+                [value]="headFilter()"
+                (input)="headFilter.set($any($event.target).value)"
+                data-automation-id="eoffice-create-file-head-search" />
+              <mat-hint>{{ 'EOFFICE.FILE.CREATE.HEAD_SEARCH_HINT' | translate }}</mat-hint>
+            </mat-form-field>
+            <mat-form-field class="eoffice-create-file__wide">
+              <mat-label>{{ 'EOFFICE.FILE.FIELDS.SUBJECT_HEAD' | translate }}</mat-label>
+              <mat-select formControlName="head" data-automation-id="eoffice-create-file-head">
+                @for (h of shownHeads(); track code(h)) {
+                  <mat-option [value]="code(h)">{{ code(h) }} — {{ h.name[lang()] }}</mat-option>
+                }
+              </mat-select>
+              <mat-hint>{{ 'EOFFICE.FILE.CREATE.HEAD_HINT' | translate }}</mat-hint>
+              @if (error('head'); as e) {
+                <mat-error>{{ e | translate }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field class="eoffice-create-file__wide">
+              <mat-label>{{ 'EOFFICE.FILE.FIELDS.SUBJECT' | translate }}</mat-label>
+              <textarea
+                matInput
+                formControlName="subject"
+                rows="3"
+                [attr.maxlength]="subjectMax"
+                data-automation-id="eoffice-create-file-subject"></textarea>
+              <mat-hint align="end">{{ form.controls.subject.value.length }} / {{ subjectMax }}</mat-hint>
+              @if (error('subject'); as e) {
+                <mat-error>{{ e | translate }}</mat-error>
+              }
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'EOFFICE.FILE.FIELDS.URGENCY' | translate }}</mat-label>
+              <mat-select formControlName="urgency">
+                @for (u of urgencies; track u.value) {
+                  <mat-option [value]="u.value">{{ choiceLabel(u) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <div class="eoffice-create-file__radios">
+              <span id="eoffice-file-form-label">{{ 'EOFFICE.FILE.FIELDS.FORM' | translate }}</span>
+              <mat-radio-group formControlName="form" aria-labelledby="eoffice-file-form-label">
+                @for (f of forms; track f.value) {
+                  <mat-radio-button [value]="f.value">{{ choiceLabel(f) }}</mat-radio-button>
+                }
+              </mat-radio-group>
+            </div>
+            <div class="eoffice-create-file__radios eoffice-create-file__wide">
+              <span id="eoffice-file-category-label">{{ 'EOFFICE.FILE.FIELDS.RECORD_CATEGORY' | translate }}</span>
+              <mat-radio-group
+                formControlName="recordCategory"
+                aria-labelledby="eoffice-file-category-label"
+                data-automation-id="eoffice-create-file-category">
+                @for (c of categories; track c.value) {
+                  <mat-radio-button [value]="c.value">{{ choiceLabel(c) }}</mat-radio-button>
+                }
+              </mat-radio-group>
+              @if (submitted() && error('recordCategory'); as e) {
+                <span class="eoffice-create-file__field-error" role="alert">{{ e | translate }}</span>
+              }
+            </div>
+          </div>
+          @if (saveError()) {
+            <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-error">
+              {{ saveError()! | translate }}
+            </div>
+          }
+          @if (!embedded()) {
+            <button mat-flat-button color="primary" type="submit" [disabled]="saving()" data-automation-id="eoffice-create-file-submit">
+              @if (saving()) {
+                <mat-progress-spinner mode="indeterminate" diameter="18" />
+              }
+              {{ 'EOFFICE.FILE.CREATE.SUBMIT' | translate }}
+            </button>
+          }
+        </form>
+      }
+    </ng-template>
   `,
   styles: `
     .eoffice-create-file {
@@ -192,6 +222,11 @@ export class CreateFileSmartComponent {
   private readonly router = inject(Router);
   private readonly translate = inject(TranslateService);
 
+  /** Shown inside another page or dialog: no page layout, no submit button, nothing created here. */
+  readonly embedded = input(false);
+  /** Subject and section to start from (a section the officer's posts do not work in is not offered). */
+  readonly prefill = input<FileDraftPrefill | null>(null);
+
   readonly subjectMax = SUBJECT_MAX;
   readonly urgencies = URGENCIES;
   readonly forms = RECEIPT_FORMS as Choice[];
@@ -218,6 +253,25 @@ export class CreateFileSmartComponent {
   });
   readonly lang = signal<'en' | 'hi'>('en');
   readonly heads = computed(() => this.allHeads().get(this.value().section ?? '') ?? []);
+  /** What the officer typed to narrow the subject heads (code, or the name in English or Hindi). */
+  readonly headFilter = signal('');
+  /** The section's heads the filter matches; the chosen head stays listed, so the picker never shows it blank. */
+  readonly shownHeads = computed(() => {
+    const term = this.headFilter().trim().toLowerCase();
+    if (!term) return this.heads();
+    const chosen = this.value().head;
+    const compact = term.replace(/[\s-]/g, '');
+    return this.heads().filter((h) => {
+      const code = headCode(h).toLowerCase();
+      return (
+        code === chosen?.toLowerCase() ||
+        code.includes(term) ||
+        (compact !== '' && code.replace(/-/g, '').includes(compact)) ||
+        h.name.en.toLowerCase().includes(term) ||
+        h.name.hi.includes(term)
+      );
+    });
+  });
   /** The number as it will be: the serial is the repository's to grant. */
   readonly preview = computed(() => {
     const v = this.value();
@@ -262,7 +316,11 @@ export class CreateFileSmartComponent {
       for (const s of sections) heads.set(s.value, await this.files.headsFor(s.value));
       this.allHeads.set(heads);
       this.sections.set(sections);
-      this.form.controls.section.setValue(codes.includes(desk.section) ? desk.section : (sections[0]?.value ?? ''));
+      const wanted = this.prefill()?.section;
+      const section = wanted && codes.includes(wanted) ? wanted : codes.includes(desk.section) ? desk.section : (sections[0]?.value ?? '');
+      this.form.controls.section.setValue(section);
+      const subject = this.prefill()?.subject.trim();
+      if (subject && !this.form.controls.subject.value) this.form.controls.subject.setValue(subject.slice(0, SUBJECT_MAX));
     } catch (e) {
       const message = (e as Error).message;
       this.loadError.set(message.startsWith('EOFFICE.') ? message : 'EOFFICE.FILE.ERRORS.LOAD_FAILED');
@@ -271,13 +329,20 @@ export class CreateFileSmartComponent {
     }
   }
 
-  /** Creates the file once (the button is disabled while saving), then opens it. */
-  async create(): Promise<void> {
-    if (this.saving()) return;
+  /** The draft as entered once it passes the checks; null (every problem then shown) while it does not. */
+  validDraft(): FileDraft | null {
+    if (this.loading() || this.loadError()) return null;
     this.submitted.set(true);
     this.form.markAllAsTouched();
     const draft = this.form.getRawValue() as FileDraft;
-    if (Object.keys(validateFileDraft(draft, this.heads())).length) return;
+    return Object.keys(validateFileDraft(draft, this.heads())).length ? null : draft;
+  }
+
+  /** Creates the file once (the button is disabled while saving), then opens it. */
+  async create(): Promise<void> {
+    if (this.saving() || this.embedded()) return;
+    const draft = this.validDraft();
+    if (!draft) return;
     this.saving.set(true);
     this.saveError.set(null);
     try {

@@ -1,10 +1,13 @@
+import { ChangeDetectorRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
+import hi from '../../../../assets/i18n/hi.json';
 import { provideRouter } from '@angular/router';
 import { DeskService } from '../../desk/desk.service';
 import { TableExportService } from '../../shared/export/table-export.service';
+import { downloadName } from '../../shared/export/file-download.service';
 import { WorkingDays, parseHierarchy } from '../../domain';
 import { MisService, Pendency } from '../mis.service';
 import { PendencyDashboardSmartComponent } from './pendency-dashboard.smart-component';
@@ -296,5 +299,100 @@ describe('PendencyDashboardSmartComponent', () => {
       'Since when',
       'Reason for delay (latest note)'
     ]);
+  });
+
+  it('brings the drilled list into view and puts focus on its heading, from a table cell or a chart bar', async () => {
+    const scroll = spyOn(HTMLElement.prototype, 'scrollIntoView');
+    const { fixture, element } = await render();
+    (element.querySelector('[data-automation-id="eoffice-mis-section-EST-upTo30"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    const heading = element.querySelector<HTMLElement>('[data-automation-id="eoffice-mis-drill"] h2')!;
+    expect(heading.textContent).toContain('Establishment · 16-30 working days');
+    expect(scroll).toHaveBeenCalledTimes(1);
+    expect(scroll.calls.mostRecent().object).toBe(heading);
+    expect(document.activeElement).toBe(heading);
+
+    fixture.componentInstance.chartClicked({ active: [{ index: 1, datasetIndex: 4 }] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(scroll).toHaveBeenCalledTimes(2);
+    expect(document.activeElement?.textContent).toContain('Section Officer (Administration) · Over 90 working days');
+  });
+
+  it('keeps the list where it is when the figures are refreshed, under the same heading', async () => {
+    const scroll = spyOn(HTMLElement.prototype, 'scrollIntoView');
+    const { fixture, element } = await render();
+    (element.querySelector('[data-automation-id="eoffice-mis-section-ADM-over30"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    scroll.calls.reset();
+
+    await fixture.componentInstance.refresh();
+    fixture.detectChanges();
+
+    expect(items.calls.mostRecent().args[1]).toEqual({
+      holders: ['GROUP_EO_GAD_SO_ADM'],
+      buckets: ['upTo90', 'over90']
+    });
+    expect(element.querySelector('[data-automation-id="eoffice-mis-drill"] h2')!.textContent).toContain(
+      'Administration · Over 30 working days'
+    );
+    expect(scroll).not.toHaveBeenCalled();
+  });
+
+  it('names the cell in the export file of a drill-down, dated like every download', async () => {
+    const { fixture, element } = await render();
+    const day = new Date(2026, 11, 5);
+    const exported = async (automationId: string) => {
+      (element.querySelector(`[data-automation-id="${automationId}"]`) as HTMLButtonElement).click();
+      await fixture.whenStable();
+      return downloadName(fixture.componentInstance.exportTable().fileName, 'csv', day);
+    };
+
+    expect(await exported('eoffice-mis-section-ADM-over30')).toBe('pendency-Administration-Over-30-working-days-2026-12-05.csv');
+    expect(await exported('eoffice-mis-cell-receipt-over90')).toBe('pendency-Receipts-Over-90-working-days-2026-12-05.csv');
+    fixture.componentInstance.chartClicked({ active: [{ index: 0, datasetIndex: 2 }] });
+    await fixture.whenStable();
+    expect(downloadName(fixture.componentInstance.exportTable().fileName, 'xlsx', day)).toBe(
+      'pendency-Section-Officer-(Establishment)-16-30-working-days-2026-12-05.xlsx'
+    );
+  });
+
+  it('says what the working-day ages and the three-month statement each count, in English and Hindi', async () => {
+    const { fixture, element } = await render();
+    const ageNote = () => element.querySelector('[data-automation-id="eoffice-mis-age-note"]')!.textContent!;
+    const statementNote = () => element.querySelector('[data-automation-id="eoffice-mis-statement-note"]')!.textContent!;
+    expect(ageNote()).toContain('working days by the holiday calendar');
+    expect(ageNote()).toContain('with its present holder');
+    expect(statementNote()).toContain('calendar months from the day a case began');
+
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('hi', hi);
+    translate.use('hi');
+    fixture.componentRef.injector.get(ChangeDetectorRef).markForCheck();
+    fixture.detectChanges();
+    expect(ageNote()).toContain('अवकाश कैलेंडर के अनुसार कार्य दिवसों में');
+    expect(statementNote()).toContain('कैलेंडर माह गिनता है');
+  });
+
+  it('keeps a wide table inside its own scrolling box, never widening the page', async () => {
+    const fixture = TestBed.createComponent(PendencyDashboardSmartComponent);
+    const element = fixture.nativeElement as HTMLElement;
+    // A narrow page (the sections table already overflowed its half of a 1366 px screen beside the navigation).
+    element.style.display = 'block';
+    element.style.width = '480px';
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const page = element.querySelector<HTMLElement>('.eoffice-mis')!;
+    const box = element.querySelector<HTMLElement>('[data-automation-id="eoffice-mis-by-section-box"]')!;
+    const table = box.querySelector<HTMLElement>('table')!;
+
+    expect(table.scrollWidth).toBeGreaterThan(box.clientWidth);
+    expect(getComputedStyle(box).overflowX).toBe('auto');
+    expect(box.getBoundingClientRect().right).toBeLessThanOrEqual(page.getBoundingClientRect().right);
+    expect(page.scrollWidth).toBeLessThanOrEqual(page.clientWidth);
   });
 });

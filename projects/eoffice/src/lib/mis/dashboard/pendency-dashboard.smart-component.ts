@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -108,8 +118,13 @@ export class PendencyDashboardSmartComponent {
   readonly monthly = signal<MonthlyFigures | null>(null);
   /** The statement of cases pending over three months, when asked for. */
   readonly statement = signal<{ rows: StatementRow[]; totalItems: number; cutoff: string } | null>(null);
-  /** The bar or cell drilled into, and the items behind it (first page; the export pages through all). */
-  readonly drill = signal<{ cell: DrillCell; title: string; items: PendingItem[]; totalItems: number } | null>(null);
+  /**
+   * The bar or cell drilled into, and the items behind it (first page; the export pages through all). `label`
+   * is the row clicked (a section, a level), kept so a refresh can ask again; `parts` name the cell.
+   */
+  readonly drill = signal<{ cell: DrillCell; label?: string; parts: string[]; items: PendingItem[]; totalItems: number } | null>(null);
+  private readonly drillHeading = viewChild<ElementRef<HTMLElement>>('drillHeading');
+  private readonly injector = inject(Injector);
   readonly today = officeDay(new Date());
 
   /** Posts the officer filter offers: the section's, or all. */
@@ -252,7 +267,7 @@ export class PendencyDashboardSmartComponent {
       this.hierarchy.set(desk.hierarchy);
       this.pendency.set(await this.mis.pendency(this.today, this.scope()));
       const open = this.drill();
-      if (open) await this.drillInto(open.cell);
+      if (open) await this.drillInto(open.cell, open.label, false);
       if (this.statement()) await this.showStatement();
       if (this.monthly()) await this.showMonthly();
     } catch (e) {
@@ -411,14 +426,36 @@ export class PendencyDashboardSmartComponent {
     if (holder) void this.drillInto({ holder, bucket: this.buckets[hit.datasetIndex] });
   }
 
-  async drillInto(cell: DrillCell, title?: string): Promise<void> {
+  /** Lists the items behind a cell or bar; `reveal` (a click, not a refresh) brings the list into view. */
+  async drillInto(cell: DrillCell, label?: string, reveal = true): Promise<void> {
     this.error.set(null);
     try {
       const page = await this.mis.items(this.today, cell, this.scope());
-      this.drill.set({ cell, title: [title, this.cellTitle(cell)].filter((x) => !!x).join(' · '), ...page });
+      const parts = [label, ...this.cellParts(cell)].filter((x): x is string => !!x);
+      this.drill.set({ cell, ...(label && { label }), parts, ...page });
+      if (reveal) this.revealDrill();
     } catch (e) {
       this.error.set(e instanceof Error ? e.message : String(e));
     }
+  }
+
+  drillTitle(parts: string[]): string {
+    return parts.join(' · ');
+  }
+
+  /**
+   * The list opens far below the cell clicked (past the charts and the statement): scroll to it and put focus
+   * on its heading, so keyboard and screen-reader users land on it too. After the list has been rendered.
+   */
+  private revealDrill(): void {
+    afterNextRender(
+      () => {
+        const heading = this.drillHeading()?.nativeElement;
+        heading?.scrollIntoView({ block: 'start' });
+        heading?.focus({ preventScroll: true });
+      },
+      { injector: this.injector }
+    );
   }
 
   itemLink(item: PendingItem): string[] {
@@ -438,9 +475,10 @@ export class PendencyDashboardSmartComponent {
     const d = this.drill()!;
     const t = (k: string) => this.translate.instant(`EOFFICE.MIS.COLUMN.${k}`);
     return {
-      title: `${this.translate.instant('EOFFICE.MIS.TITLE')}: ${d.title}`,
+      title: `${this.translate.instant('EOFFICE.MIS.TITLE')}: ${this.drillTitle(d.parts)}`,
       subtitle: officeDate(this.today),
-      fileName: `pendency`,
+      // Names the cell (row, post, age…) so several exports of one day can be told apart; downloadName dates it.
+      fileName: ['pendency', ...d.parts].join(' '),
       columns: [
         { header: t('NUMBER'), value: (r) => r.number },
         { header: t('SUBJECT'), value: (r) => r.subject },
@@ -479,16 +517,17 @@ export class PendencyDashboardSmartComponent {
     return this.pendency()?.days.age(heldSince, this.today) ?? 0;
   }
 
-  private cellTitle(cell: DrillCell): string {
-    const parts = [];
+  /** What a cell stands for, in words: post, kind, age, urgency, category. */
+  private cellParts(cell: DrillCell): string[] {
+    const parts: string[] = [];
     if (cell.holder) parts.push(this.holderLabel(cell.holder));
     if (cell.kind) parts.push(this.translate.instant(`EOFFICE.MIS.KIND.${cell.kind}`));
-    if (cell.bucket) parts.push(this.translate.instant(`EOFFICE.MIS.BUCKET.${cell.bucket}`));
+    if (cell.bucket) parts.push(this.translate.instant(`EOFFICE.MIS.BUCKET_TITLE.${cell.bucket}`));
     if (cell.buckets) parts.push(this.translate.instant('EOFFICE.MIS.OVER_30'));
     if (cell.urgency) parts.push(this.urgencyLabel(cell.urgency));
     if (cell.category) parts.push(this.categoryLabel(cell.category));
     if (cell.mine) parts.push(this.translate.instant('EOFFICE.MIS.MINE_WITH_OTHERS'));
-    return parts.join(' · ');
+    return parts;
   }
 
   private holderLabel(group: string): string {

@@ -1,7 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import { Hierarchy, Label, officeDate, officeDateTime } from '../../domain';
 import { PdfWriter } from '../../shared/pdf/pdf-writer';
-import { Receipt } from '../model/receipt.model';
+import { Receipt, senderLine } from '../model/receipt.model';
 
 /**
  * The acknowledgement goes to the sender, not to the officer on screen, so it is printed in both
@@ -42,9 +42,7 @@ export interface AcknowledgementContent {
 export function acknowledgementContent(receipt: Receipt, hierarchy: Hierarchy | null): AcknowledgementContent {
   const t = ACKNOWLEDGEMENT_TEXT;
   const section = hierarchy?.sections.find((s) => s.code === receipt.section);
-  const sender = [receipt.sender.name, receipt.sender.designation, receipt.sender.organisation || receipt.sender.ministry]
-    .filter((part) => part?.trim())
-    .join(', ');
+  const sender = senderLine(receipt.sender.name, receipt.sender.designation, receipt.sender.organisation || receipt.sender.ministry);
   const lines: { label: Label; value: string }[] = [
     { label: t.receiptNumber, value: receipt.receiptNumber },
     { label: t.computerNumber, value: receipt.computerNumber ? String(receipt.computerNumber) : '' },

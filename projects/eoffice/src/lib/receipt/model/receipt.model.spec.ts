@@ -1,5 +1,14 @@
 import { electronicDraft, receiptNode } from '../mock/receipt.mock';
-import { EMPTY_SENDER, pendencyLevel, toReceipt, toReceiptDraft, toReceiptIntakeBody, toReceiptUpdate } from './receipt.model';
+import {
+  EMPTY_SENDER,
+  pendencyLevel,
+  senderAfterNameChange,
+  senderLine,
+  toReceipt,
+  toReceiptDraft,
+  toReceiptIntakeBody,
+  toReceiptUpdate
+} from './receipt.model';
 
 describe('receipt mapping', () => {
   const now = new Date(2026, 10, 20, 10, 15);
@@ -93,5 +102,38 @@ describe('pendency', () => {
     expect(pendencyLevel(6)).toBe('nearing');
     expect(pendencyLevel(7)).toBe('nearing');
     expect(pendencyLevel(8)).toBe('over');
+  });
+});
+
+describe('sender line', () => {
+  it('joins the parts with a comma straight after each, leaving out empty ones', () => {
+    expect(senderLine('Shri R. Kumar ', '', ' Deputy Secretary', undefined, 'Pune')).toBe('Shri R. Kumar, Deputy Secretary, Pune');
+    expect(senderLine('श्री आर. कुमार', '  ', 'उप सचिव')).toBe('श्री आर. कुमार, उप सचिव');
+    expect(senderLine('', null)).toBe('');
+  });
+});
+
+describe('sender after the name is changed', () => {
+  const remembered = { ...EMPTY_SENDER, name: 'Shri R. Kumar', designation: 'Deputy Secretary', city: 'Pune', pin: '411001' };
+
+  it('clears the designation, city and PIN of the remembered sender when another sender is typed', () => {
+    const next = senderAfterNameChange(remembered, { ...remembered, name: 'Smt. A. Rao' });
+
+    expect(next).toEqual({ ...EMPTY_SENDER, name: 'Smt. A. Rao' });
+  });
+
+  it('keeps what the diarist already changed for the new sender', () => {
+    const next = senderAfterNameChange(remembered, { ...remembered, name: 'Smt. A. Rao', designation: 'Director' });
+
+    expect(next).toEqual({ ...EMPTY_SENDER, name: 'Smt. A. Rao', designation: 'Director' });
+  });
+
+  it('changes nothing for the same name, an emptied name or a form that started without a sender', () => {
+    const same = { ...remembered, name: ' Shri R. Kumar ' };
+    expect(senderAfterNameChange(remembered, same)).toBe(same);
+    const emptied = { ...remembered, name: '' };
+    expect(senderAfterNameChange(remembered, emptied)).toBe(emptied);
+    const fresh = { ...EMPTY_SENDER, name: 'Smt. A. Rao', city: 'Agra' };
+    expect(senderAfterNameChange(EMPTY_SENDER, fresh)).toBe(fresh);
   });
 });

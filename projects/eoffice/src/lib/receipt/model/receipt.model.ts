@@ -58,6 +58,8 @@ export interface Receipt extends Omit<ReceiptDraft, 'diarisedDate'> {
   /** Remarks of the movement that put it in its holder's Inbox (eo:lastRemarks), not the diarist's eo:remarks. */
   lastRemarks?: string;
   originPost: string;
+  /** The file it was put in (eo:inFile, a node id), once put in one. */
+  inFile?: string;
 }
 
 export const EMPTY_SENDER: SenderBlock = {
@@ -109,6 +111,33 @@ export function diarisedDateTime(day: string, now: Date): string {
 export function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Parts of a sender (name, designation, city …) as one line: "Shri R. Kumar, Deputy Secretary, Pune". The one
+ * place they are joined, so lists, the receipt, exports and acknowledgements read alike: empty parts are
+ * left out and none brings a space before its comma.
+ */
+export function senderLine(...parts: (string | null | undefined)[]): string {
+  return parts
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => !!part)
+    .join(', ');
+}
+
+/**
+ * The sender block after the diarist typed another sender's name over a prefilled (remembered) sender: what
+ * still holds the earlier sender's details (designation, city …) is cleared, so they are not filed under the
+ * new sender; what the diarist has changed already is kept. The same name, or no prefilled name, changes nothing.
+ */
+export function senderAfterNameChange(prefilled: SenderBlock, current: SenderBlock): SenderBlock {
+  const name = current.name.trim();
+  if (!prefilled.name.trim() || !name || name === prefilled.name.trim()) return current;
+  const next = { ...current };
+  for (const key of Object.keys(EMPTY_SENDER) as (keyof SenderBlock)[]) {
+    if (key !== 'name' && current[key] === prefilled[key]) next[key] = '';
+  }
+  return next;
 }
 
 /** Sender properties (aspect eo:sender) of a sender block. */
@@ -223,7 +252,9 @@ export function toReceipt(node: { id: string; name?: string; properties?: Record
     previousHolder: str(p, 'eo:previousHolder') || undefined,
     dueDate: str(p, 'eo:dueDate') || undefined,
     lastRemarks: str(p, 'eo:lastRemarks') || undefined,
-    originPost: str(p, 'eo:originPost')
+    originPost: str(p, 'eo:originPost'),
+    // ACS gives a d:noderef as the node id; a full nodeRef is read as well.
+    inFile: str(p, 'eo:inFile').replace(/^workspace:\/\/SpacesStore\//, '') || undefined
   };
 }
 

@@ -240,4 +240,37 @@ describe('ReceiptFormUiComponent', () => {
     expect(fixture.componentInstance.form.getRawValue().subject).toBe('');
     expect(fixture.componentInstance.scans()).toEqual([]);
   });
+  function typeSenderName(name: string): void {
+    const input = byId('eoffice-receipt-sender-name') as HTMLInputElement;
+    input.value = name;
+    input.dispatchEvent(new Event('input'));
+    // 'change' is what the browser fires when the diarist leaves the field.
+    input.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+  }
+
+  it('clears the designation and city of the remembered sender when the diarist types another sender', () => {
+    fixture.componentRef.setInput('draft', ReceiptFormUiComponent.defaults('EST', electronicDraft.sender));
+    fixture.detectChanges();
+
+    typeSenderName('Smt. Kavita Rao');
+
+    const sender = fixture.componentInstance.form.getRawValue().sender;
+    expect(sender.name).toBe('Smt. Kavita Rao');
+    expect(sender.designation).toBe('');
+    expect(sender.city).toBe('');
+    expect(sender.organisation).toBe('');
+  });
+
+  it('keeps the designation and city when a receipt being edited has the sender name corrected', () => {
+    fixture.componentRef.setInput('editing', true);
+    fixture.componentRef.setInput('draft', { ...electronicDraft });
+    fixture.detectChanges();
+
+    typeSenderName('Anil D. Deshmukh');
+
+    const sender = fixture.componentInstance.form.getRawValue().sender;
+    expect(sender.designation).toBe('Deputy Secretary');
+    expect(sender.city).toBe('Mumbai');
+  });
 });

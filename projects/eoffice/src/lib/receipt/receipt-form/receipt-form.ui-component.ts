@@ -12,7 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Choice, DELIVERY_MODES, LANGUAGES, MAIN_CATEGORIES, SECURITY_GRADINGS, URGENCIES } from '../../domain';
-import { EMPTY_SENDER, ReceiptDraft, ReceiptForm, SenderBlock, localDay } from '../model/receipt.model';
+import { EMPTY_SENDER, ReceiptDraft, ReceiptForm, SenderBlock, localDay, senderAfterNameChange } from '../model/receipt.model';
 import { ScanProblem, errorKey, notInFuture, receiptCrossFieldRules, scanProblem } from '../model/receipt-validation';
 import { ScanProgress } from '../services/receipt.service';
 import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
@@ -82,6 +82,8 @@ export class ReceiptFormUiComponent {
   private readonly fb = inject(FormBuilder).nonNullable;
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly today = () => new Date();
+  /** The sender the new entry started with (remembered from the last receipt), until another sender is typed. */
+  private prefilledSender: SenderBlock | null = null;
 
   readonly form = this.fb.group(
     {
@@ -171,8 +173,25 @@ export class ReceiptFormUiComponent {
     const directive = this.formDirective();
     if (directive?.form) directive.resetForm(draft);
     else this.form.reset(draft);
+    this.prefilledSender = this.editing() ? null : this.form.controls.sender.getRawValue();
     this.scans.set([]);
     this.scansTouched.set(false);
+  }
+
+  /**
+   * The sender's name was changed (on leaving the field): a different sender than the remembered one, so the
+   * remembered designation, city … are cleared rather than filed under the new name. Not when editing a receipt,
+   * where a name is corrected, not replaced.
+   */
+  senderNameChanged(): void {
+    if (!this.prefilledSender) return;
+    const sender = this.form.controls.sender;
+    const current = sender.getRawValue();
+    const next = senderAfterNameChange(this.prefilledSender, current);
+    if (next !== current) {
+      sender.patchValue(next);
+      this.prefilledSender = null;
+    }
   }
 
   /** After Generate & Copy: keep the metadata, clear subject-specific bits and the scans. */
@@ -180,6 +199,7 @@ export class ReceiptFormUiComponent {
     this.form.patchValue({ letterNumber: '', subject: '', enclosures: '', remarks: '' });
     const directive = this.formDirective();
     if (directive?.form) directive.resetForm(this.form.getRawValue());
+    this.prefilledSender = this.form.controls.sender.getRawValue();
     this.scans.set([]);
     this.scansTouched.set(false);
   }

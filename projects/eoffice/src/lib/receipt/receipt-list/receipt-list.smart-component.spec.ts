@@ -71,6 +71,13 @@ describe('ReceiptListSmartComponent', () => {
     expect(element.querySelector('.mat-mdc-paginator-range-label')?.textContent).toContain('41');
   });
 
+  it('shows the sender as "name, organisation" with no space before the comma', async () => {
+    const { element } = await render();
+    const sender = element.querySelector('[data-automation-id="eoffice-receipts-sender"]')?.textContent?.trim();
+
+    expect(sender).toBe('Anil Deshmukh, General Administration Department');
+  });
+
   it('colours days pending against the 7-working-day norm', async () => {
     const { element } = await render();
     const badges = element.querySelectorAll('[data-automation-id="eoffice-receipts-pending"]');

@@ -25,7 +25,7 @@ import {
   officerTitle,
   postOfGroup
 } from '../../domain';
-import { PendencyLevel, Receipt, pendencyLevel } from '../model/receipt.model';
+import { PendencyLevel, Receipt, pendencyLevel, senderLine } from '../model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { officeDate, officeDay } from '../../domain';
 import {
@@ -126,7 +126,7 @@ export class ReceiptListSmartComponent {
         { header: t('EOFFICE.RECEIPT.FIELDS.DIARISED_DATE'), value: (r) => (r.diarisedAt ? new Date(r.diarisedAt) : null) },
         {
           header: t('EOFFICE.RECEIPT.FIELDS.SENDER_NAME'),
-          value: (r) => [r.sender.name, r.sender.organisation].filter((x) => !!x).join(', ')
+          value: (r) => senderLine(r.sender.name, r.sender.organisation)
         },
         { header: t('EOFFICE.RECEIPT.FIELDS.LETTER_NUMBER'), value: (r) => r.letterNumber || null },
         { header: t('EOFFICE.RECEIPT.FIELDS.SUBJECT'), value: (r) => r.subject },
@@ -187,6 +187,11 @@ export class ReceiptListSmartComponent {
 
   label(list: Choice[], value: string): string {
     return labelOf(list, value, this.lang);
+  }
+
+  /** The sender column: name and organisation, joined as everywhere else. */
+  sender(receipt: Receipt): string {
+    return senderLine(receipt.sender.name, receipt.sender.organisation);
   }
 
   choiceLabel(choice: Choice): string {

@@ -2,7 +2,7 @@ import { Component, Input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { AlfrescoViewerComponent } from '@alfresco/adf-content-services';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { ActivatedRoute, convertToParamMap } from '@angular/router';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
 import { AppService } from '@alfresco/aca-shared';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { BehaviorSubject, Subject, of } from 'rxjs';
@@ -17,6 +17,8 @@ import { DeskService } from '../../desk/desk.service';
 import { MatDialog } from '@angular/material/dialog';
 import { CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
+import { PutInFileDialogSmartComponent } from '../put-in-file/put-in-file-dialog.smart-component';
+import { FileService } from '../../file/services/file.service';
 
 // eslint-disable-next-line @angular-eslint/component-selector -- stands in for ADF's own element
 @Component({ selector: 'adf-alfresco-viewer', template: '', host: { '[attr.data-node]': 'nodeId' } })
@@ -41,6 +43,7 @@ describe('ReceiptViewSmartComponent', () => {
   let dialogResult: unknown;
   let dialogOpen: jasmine.Spy;
   let replyLetter: jasmine.Spy;
+  let summaries: jasmine.Spy;
 
   beforeEach(() => {
     get = jasmine.createSpy('get').and.resolveTo(details(0));
@@ -52,6 +55,11 @@ describe('ReceiptViewSmartComponent', () => {
       .and.resolveTo('<p class="subject"><strong>Reply: transfer policy</strong></p><p>Noted.</p>');
     dialogOpen = jasmine.createSpy('dialog.open').and.callFake(() => ({ afterClosed: () => of(dialogResult) }));
     openItem = jasmine.createSpy('openItem').and.resolveTo(null);
+    summaries = jasmine
+      .createSpy('summaries')
+      .and.callFake(async (ids: string[]) =>
+        ids.map((id) => ({ id, fileNumber: 'A-11011/3/2026-EST-GAD', subject: 'Transfer policy 2026' }))
+      );
     markingOpen = jasmine.createSpy('open').and.resolveTo(true);
     update = jasmine.createSpy('update').and.callFake(async () => ({ ...toReceipt(receiptNode), subject: 'Corrected subject' }));
     TestBed.configureTestingModule({
@@ -59,6 +67,8 @@ describe('ReceiptViewSmartComponent', () => {
       providers: [
         provideTranslateService({ fallbackLang: 'en' }),
         provideNoopAnimations(),
+        provideRouter([]),
+        { provide: FileService, useValue: { summaries } },
         {
           provide: ActivatedRoute,
           useFactory: () => ({
@@ -128,6 +138,15 @@ describe('ReceiptViewSmartComponent', () => {
     const { element } = await render();
 
     expect(element.querySelector('[data-automation-id="eoffice-receipt-view-error"]')).not.toBeNull();
+  });
+
+  it('tells an officer whose post never held the receipt that she cannot open it, with nothing to retry', async () => {
+    get.and.rejectWith(Object.assign(new Error('Forbidden'), { status: 403 }));
+    const { element } = await render();
+    const error = element.querySelector('[data-automation-id="eoffice-receipt-view-error"]');
+
+    expect(error?.textContent).toContain('has never been with your post');
+    expect(error?.querySelector('button')).toBeNull();
   });
 
   it('opens the receipt (claims its task) with the holder it just read, and offers Send, Copy and Reply only to the post that holds it', async () => {
@@ -246,5 +265,47 @@ describe('ReceiptViewSmartComponent', () => {
     const { element } = await render();
     expect(element.querySelector('[data-automation-id="eoffice-receipt-pull-back"]')).not.toBeNull();
     expect(element.querySelector('[data-automation-id="eoffice-receipt-send"]')).toBeNull();
+  });
+
+  it('puts the receipt in a file through the dialog, from its subject and section, then offers to open that file', async () => {
+    openItem.and.resolveTo({ id: 'task-1', kind: 'holder' });
+    dialogResult = { fileId: 'file-9', fileNumber: 'A-11011/3/2026-EST-GAD' };
+    const filed = { ...receiptNode, properties: { ...receiptNode.properties, 'eo:status': 'putInFile', 'eo:inFile': 'file-9' } };
+    const { fixture, element } = await render();
+    get.and.resolveTo({ receipt: toReceipt(filed), scans: [], movements: 2, replies: [] });
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipt-put-in-file"]')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(dialogOpen).toHaveBeenCalledWith(
+      PutInFileDialogSmartComponent,
+      jasmine.objectContaining({
+        data: jasmine.objectContaining({ receiptId: receiptNode.id, subject: electronicDraft.subject, section: 'EST' })
+      })
+    );
+    const done = element.querySelector('[data-automation-id="eoffice-receipt-put-in-done"]');
+    expect(done?.textContent).toContain('Receipt put in file A-11011/3/2026-EST-GAD.');
+    expect(done?.querySelector('a')?.getAttribute('href')).toBe('/eoffice/files/file-9');
+    expect(done?.textContent).toContain('Open file');
+  });
+
+  it("shows the file a receipt is in as its number, linked to the file's page", async () => {
+    const filed = {
+      ...receiptNode,
+      properties: { ...receiptNode.properties, 'eo:status': 'putInFile', 'eo:inFile': 'workspace://SpacesStore/file-9' }
+    };
+    get.and.resolveTo({ receipt: toReceipt(filed), scans: [], movements: 2, replies: [] });
+    const { element } = await render();
+
+    expect(summaries).toHaveBeenCalledOnceWith(['file-9']);
+    const link = element.querySelector<HTMLAnchorElement>('[data-automation-id="eoffice-receipt-in-file"]');
+    expect(link?.textContent?.trim()).toBe('A-11011/3/2026-EST-GAD');
+    expect(link?.getAttribute('href')).toBe('/eoffice/files/file-9');
+  });
+
+  it('shows no file for a receipt not put in one', async () => {
+    const { element } = await render();
+    expect(summaries).not.toHaveBeenCalled();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-in-file"]')).toBeNull();
   });
 });

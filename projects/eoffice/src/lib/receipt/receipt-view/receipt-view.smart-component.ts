@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { AlfrescoViewerComponent } from '@alfresco/adf-content-services';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,7 +18,7 @@ import {
   labelOf,
   Choice
 } from '../../domain';
-import { ReceiptDraft, toReceiptDraft } from '../model/receipt.model';
+import { ReceiptDraft, senderLine, toReceiptDraft } from '../model/receipt.model';
 import { acknowledgementPdf } from '../acknowledgement/acknowledgement';
 import { ReceiptFormUiComponent } from '../receipt-form/receipt-form.ui-component';
 import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
@@ -28,7 +28,8 @@ import { MovementsTimelineSmartComponent } from '../../movement/movements-timeli
 import { ItemTask, MovementAction } from '../../movement/model/movement.model';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
-import { PutInFileDialogData, PutInFileDialogSmartComponent } from '../put-in-file/put-in-file-dialog.smart-component';
+import { PutInFileDialogData, PutInFileDialogSmartComponent, PutInFileResult } from '../put-in-file/put-in-file-dialog.smart-component';
+import { FileService } from '../../file/services/file.service';
 import { ReplyDialogData, ReplyDialogResult, ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
 import { CopyDialogData, CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { RECEIPT_ACTION_PARAM } from '../toolbar/receipt-toolbar';
@@ -41,6 +42,7 @@ import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
   imports: [
     PageLayoutComponent,
     AlfrescoViewerComponent,
+    RouterLink,
     TranslatePipe,
     MatButtonModule,
     MatIconModule,
@@ -60,6 +62,7 @@ export class ReceiptViewSmartComponent {
   private readonly movement = inject(MovementService);
   private readonly marking = inject(MarkingDialogService);
   private readonly dialog = inject(MatDialog);
+  private readonly fileService = inject(FileService);
   private readonly timeline = viewChild(MovementsTimelineSmartComponent);
 
   /** The officer's task on this receipt (opening the page claims a holder task: the receipt counts as opened). */
@@ -75,7 +78,8 @@ export class ReceiptViewSmartComponent {
 
   readonly details = signal<ReceiptDetails | null>(null);
   readonly loading = signal(true);
-  readonly failed = signal(false);
+  /** Why the receipt could not be shown (a translation key): a refusal (403) is not a failure to retry. */
+  readonly failed = signal<string | null>(null);
   /** A toolbar action the officer cannot take here (another post holds the receipt). */
   readonly actionRefused = signal<string | null>(null);
   readonly editing = signal(false);
@@ -86,6 +90,10 @@ export class ReceiptViewSmartComponent {
   readonly shownReply = signal<{ id: string; html: string } | null>(null);
   readonly replyFailed = signal(false);
   readonly draft = signal<ReceiptDraft | null>(null);
+  /** The file the receipt is in (eo:inFile), when the officer may read it: shown as a link to the file. */
+  readonly inFile = signal<{ id: string; fileNumber: string } | null>(null);
+  /** The file the officer just put the receipt in, for the success message and its "Open file". */
+  readonly putInDone = signal<PutInFileResult | null>(null);
   readonly lists = {
     deliveryModes: DELIVERY_MODES,
     languages: LANGUAGES,
@@ -103,6 +111,7 @@ export class ReceiptViewSmartComponent {
     const route = inject(ActivatedRoute);
     route.paramMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((params) => {
       this.id = params.get('receiptId') ?? '';
+      this.putInDone.set(null);
       this.pendingAction = route.snapshot?.queryParamMap?.get(RECEIPT_ACTION_PARAM) ?? null;
       this.load();
     });
@@ -117,18 +126,20 @@ export class ReceiptViewSmartComponent {
   }
 
   joined(...parts: string[]): string {
-    return parts.filter((part) => !!part).join(', ');
+    return senderLine(...parts);
   }
 
   load(): void {
     this.loading.set(true);
-    this.failed.set(false);
+    this.failed.set(null);
     this.receipts
       .get(this.id)
       .then(async (details) => {
         this.details.set(details);
         this.scanId.set(details.scans[0]?.id ?? null);
         this.shownReply.set(null);
+        const inFile = details.receipt.inFile;
+        this.inFile.set(inFile ? ((await this.fileService.summaries([inFile]).catch(() => []))[0] ?? null) : null);
         this.myPosts.set(
           await this.receipts
             .desk()
@@ -145,7 +156,16 @@ export class ReceiptViewSmartComponent {
             .catch(() => null)
         );
       })
-      .catch(() => this.failed.set(true))
+      .catch((e: unknown) => {
+        const status = (e as { status?: number }).status;
+        this.failed.set(
+          status === 403
+            ? 'EOFFICE.RECEIPT.VIEW.NO_ACCESS'
+            : status === 404
+              ? 'EOFFICE.RECEIPT.VIEW.NOT_FOUND'
+              : 'EOFFICE.RECEIPT.VIEW.ERROR'
+        );
+      })
       .finally(() => {
         this.loading.set(false);
         this.runPendingAction();
@@ -210,11 +230,18 @@ export class ReceiptViewSmartComponent {
   async putInFile(): Promise<void> {
     const details = this.details();
     if (!details) return;
-    const ref = this.dialog.open<PutInFileDialogSmartComponent, PutInFileDialogData, boolean>(PutInFileDialogSmartComponent, {
-      data: { receiptId: details.receipt.id, label: details.receipt.receiptNumber },
-      width: '640px'
+    const ref = this.dialog.open<PutInFileDialogSmartComponent, PutInFileDialogData, PutInFileResult>(PutInFileDialogSmartComponent, {
+      data: {
+        receiptId: details.receipt.id,
+        label: details.receipt.receiptNumber,
+        subject: details.receipt.subject,
+        section: details.receipt.section
+      },
+      width: '720px'
     });
-    if (await firstValueFrom(ref.afterClosed())) {
+    const done = await firstValueFrom(ref.afterClosed());
+    if (done) {
+      this.putInDone.set(done);
       this.load();
       void this.timeline()?.reload();
     }

@@ -5,7 +5,9 @@ import { HolidayCalendar, WorkingDays, officeDay, parseHolidayCalendar } from '.
 import { asJson } from '../../desk/desk.service';
 
 /** Where the installer keeps the holiday calendar of a year. */
-export const calendarPath = (year: number) => `Data Dictionary/eOffice/holidays-${year}.json`;
+export const CALENDAR_FOLDER = 'Data Dictionary/eOffice';
+const calendarName = (year: number) => `holidays-${year}.json`;
+export const calendarPath = (year: number) => `${CALENDAR_FOLDER}/${calendarName(year)}`;
 
 /** Used when the year's calendar is not installed: weekly offs only, so ages are never under-counted by guessing holidays. */
 export const WEEKLY_OFFS_ONLY: HolidayCalendar = { weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] };
@@ -32,13 +34,46 @@ export class WorkingDaysService {
     return days.age(since, today);
   }
 
+  /**
+   * The calendar ages up to a day of `year` are counted with: the year's, plus the previous year's gazetted
+   * holidays, because an age reaches back into it (a case held since December, and in January to April the
+   * 90-working-day bound of the MIS). The year's weekly offs apply to both.
+   */
   private async load(year: number): Promise<{ days: WorkingDays; installed: boolean }> {
-    const nodes = new NodesApi(this.apiService.getInstance());
+    const installed = await this.installedCalendars();
+    const [current, previous] = await Promise.all([this.read(installed, year), this.read(installed, year - 1)]);
+    const base = current ?? WEEKLY_OFFS_ONLY;
+    return {
+      days: new WorkingDays({ ...base, holidays: [...(previous?.holidays ?? []), ...base.holidays] }),
+      installed: !!current
+    };
+  }
+
+  /**
+   * The files of the calendars' folder by name: one listing, so a year without a calendar (often the previous
+   * one) is not a 404 for each year asked.
+   */
+  private async installedCalendars(): Promise<Map<string, string>> {
     try {
-      const node = await nodes.getNode('-root-', { relativePath: calendarPath(year) });
-      return { days: new WorkingDays(parseHolidayCalendar(await asJson(await nodes.getNodeContent(node.entry.id)))), installed: true };
+      const page = await new NodesApi(this.apiService.getInstance()).listNodeChildren('-root-', {
+        relativePath: CALENDAR_FOLDER,
+        where: '(isFile=true)',
+        maxItems: 100
+      });
+      return new Map((page.list?.entries ?? []).map((e) => [e.entry.name, e.entry.id]));
     } catch {
-      return { days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false };
+      return new Map();
+    }
+  }
+
+  /** A year's installed calendar, or null when there is none (or it cannot be read). */
+  private async read(installed: Map<string, string>, year: number): Promise<HolidayCalendar | null> {
+    const id = installed.get(calendarName(year));
+    if (!id) return null;
+    try {
+      return parseHolidayCalendar(await asJson(await new NodesApi(this.apiService.getInstance()).getNodeContent(id)));
+    } catch {
+      return null;
     }
   }
 }
