@@ -33,8 +33,9 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   await expect(sectionBox).toBeVisible();
   const box = (await sectionBox.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(1366);
-  expect(await page.locator('.eoffice-mis').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // the charts follow the new width a frame or two later (chart.js listens to a ResizeObserver): wait for it
+  await expect.poll(() => page.locator('.eoffice-mis').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
   // Establishment's cases held beyond 30 working days
   const over30 = byId('eoffice-mis-section-EST-over30');
