@@ -100,20 +100,8 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
       </div>
     </aca-page-layout>
   `,
+  styleUrl: '../../shared/layout/page-header.scss',
   styles: `
-    /* Title on the left, its actions (Export …) on the right: a long title (in Hindi too) is cut short with an
-       ellipsis instead of running into the buttons. */
-    .aca-page-layout-header {
-      gap: 16px;
-    }
-    .eoffice-page-title {
-      flex: 1 1 auto;
-      min-width: 0;
-      margin: 0;
-      overflow: hidden;
-      white-space: nowrap;
-      text-overflow: ellipsis;
-    }
     .eoffice-dispatch-register {
       padding: 8px 24px;
     }

@@ -171,6 +171,7 @@ const COLUMNS: Record<FileListName, string[]> = {
       </div>
     </aca-page-layout>
   `,
+  styleUrl: '../../shared/layout/page-header.scss',
   styles: `
     .eoffice-file-list {
       padding: 8px 24px;

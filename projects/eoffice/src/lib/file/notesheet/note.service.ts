@@ -236,17 +236,7 @@ export class NoteService {
     try {
       const nodes = this.nodesApi;
       const current = await this.yellow(nodes, note.id);
-      await this.storeContent(nodes, note.id, clean);
-      const references = referencedIds(clean);
-      const updated = await nodes.updateNode(
-        note.id,
-        { properties: { 'eo:noteReferences': references } as Record<string, unknown> as Record<string, string> },
-        { include: ['properties', 'aspectNames'] }
-      );
-      return {
-        ...toNote({ ...current, ...(updated.entry as unknown as NoteNode), content: { mimeType: 'text/html' } }, clean),
-        references
-      };
+      return await this.write(nodes, current, clean, {});
     } catch (error) {
       throw noteErrorOf(error);
     }
@@ -272,28 +262,33 @@ export class NoteService {
       const signer = await this.signer(file);
       if (String(p['eo:signedByUser'] ?? '').toLowerCase() !== signer.user.toLowerCase())
         throw new NoteError(`${ERRORS}NOT_YOURS`, undefined, { number });
-      await this.storeContent(nodes, note.id, clean);
-      const references = referencedIds(clean);
-      const updated = await nodes.updateNode(
-        note.id,
-        {
-          properties: {
-            'eo:noteReferences': references,
-            'eo:signedByName': signer.name,
-            'eo:signedByDesignation': signer.designation,
-            'eo:signedByPost': signer.post,
-            'eo:signedAt': now.toISOString()
-          } as Record<string, unknown> as Record<string, string>
-        },
-        { include: ['properties', 'aspectNames'] }
-      );
-      return {
-        ...toNote({ ...current, ...(updated.entry as unknown as NoteNode), content: { mimeType: 'text/html' } }, clean),
-        references
-      };
+      return await this.write(nodes, current, clean, {
+        'eo:signedByName': signer.name,
+        'eo:signedByDesignation': signer.designation,
+        'eo:signedByPost': signer.post,
+        'eo:signedAt': now.toISOString()
+      });
     } catch (error) {
       throw noteErrorOf(error);
     }
+  }
+
+  /**
+   * Stores a note's new text and the references it makes, with `properties` beside them, and answers the
+   * note as it now stands (the text is known, so it is not read back).
+   */
+  private async write(nodes: NodesApi, current: NoteNode, clean: string, properties: Record<string, unknown>): Promise<Note> {
+    await this.storeContent(nodes, current.id, clean);
+    const references = referencedIds(clean);
+    const updated = await nodes.updateNode(
+      current.id,
+      { properties: { 'eo:noteReferences': references, ...properties } as Record<string, unknown> as Record<string, string> },
+      { include: ['properties', 'aspectNames'] }
+    );
+    return {
+      ...toNote({ ...current, ...(updated.entry as unknown as NoteNode), content: { mimeType: 'text/html' } }, clean),
+      references
+    };
   }
 
   /** The signed-in officer's user name as the repository spells it (the one a signature carries). */

@@ -92,7 +92,7 @@ const INBOX_COLUMNS = [
     MatTableModule
   ],
   templateUrl: './receipt-list.smart-component.html',
-  styleUrl: './receipt-list.smart-component.scss',
+  styleUrls: ['../../shared/layout/page-header.scss', './receipt-list.smart-component.scss'],
   providers: [provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush
 })
