@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { commitBatch, openDatabase } from './persistence/database';
+import { commitBatch, openDatabase, pendingCommit, releaseWal } from './persistence/database';
 import { ContentStore } from './persistence/content-store';
 import { AuthorityService } from './services/authority-service';
 import { PermissionService } from './services/permission-service';
@@ -136,8 +136,12 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
       new Promise<void>((resolve) => {
         server.close(() => {
           commitBatch(db);
-          db.close();
-          resolve();
+          // The last batch's sync finishes before the descriptor it runs on is let go.
+          void (pendingCommit(db) ?? Promise.resolve()).then(() => {
+            releaseWal(db);
+            db.close();
+            resolve();
+          });
         });
         server.closeAllConnections();
       })

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startRepository } from '../../src/server';
 import { NodeService } from '../../src/services/node-service';
-import { commitCount, inTransaction, pendingCommit } from '../../src/persistence/database';
+import { commitCount, inTransaction, pendingCommit, setWalSync } from '../../src/persistence/database';
 import type { Caller } from '../../src/auth/caller';
 import { freePort, startRepositoryProcess } from '../support/repository-process';
 
@@ -140,6 +140,48 @@ test('concurrent creates under batching, one failing with 4xx: exactly the other
     }
   } finally {
     child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the WAL is synced off the event loop, and no answer leaves before the sync of its batch has finished', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-batch-sync-'));
+  const server = await startRepository({ port: 0, dataDir, quiet: true });
+  try {
+    const db = server.context.db;
+    const held: { walFile: string; release: (e?: Error) => void }[] = [];
+    setWalSync(
+      db,
+      (walFile) => new Promise<void>((resolve, reject) => held.push({ walFile, release: (e) => (e ? reject(e) : resolve()) }))
+    );
+    const create = (name: string) =>
+      fetch(`${server.url}/alfresco/api/-default-/public/alfresco/versions/1/nodes/-my-/children`, {
+        method: 'POST',
+        headers: { Authorization: auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, nodeType: 'cm:content' })
+      });
+    const settled = <T>(p: Promise<T>) => Promise.race([p.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+
+    const first = create('synced.txt');
+    while (!held.length) await new Promise((r) => setTimeout(r, 5));
+    assert.match(held[0].walFile, /repository\.sqlite-wal$/, 'the WAL file is what gets synced');
+    // Committed, visible in SQLite, but not yet on disk: the client must not hear 201 yet.
+    assert.equal(await settled(first), 'waiting');
+    // Meanwhile the event loop is free: a second request gathers in the next batch, which waits its turn.
+    const second = create('next.txt');
+    assert.equal(await settled(second), 'waiting');
+    held.shift()!.release();
+    assert.equal((await first).status, 201);
+    while (!held.length) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(await settled(second), 'waiting');
+    // A sync that fails: nobody is told that batch is durable.
+    held.shift()!.release(new Error('EIO'));
+    assert.equal((await second).status, 500);
+
+    setWalSync(db, () => Promise.resolve());
+    assert.equal((await create('after.txt')).status, 201, 'the repository goes on after a failed sync');
+  } finally {
+    await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
