@@ -20,9 +20,33 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
-  db.exec(readFileSync(join(__dirname, 'schema.sql'), 'utf8'));
+  const schema = readFileSync(join(__dirname, 'schema.sql'), 'utf8');
+  db.exec(schema);
+  clusterProperties(db, schema);
   cacheStatements(db);
   return db;
+}
+
+/**
+ * Rebuilds a property table made before it was clustered by node (schema.sql: WITHOUT ROWID), once: its
+ * indexes go, the old table is set aside, the schema makes the new one and its indexes, the rows are copied.
+ */
+function clusterProperties(db: Db, schema: string): void {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'property'").pluck().get() as string;
+  if (/WITHOUT ROWID/i.test(sql)) return;
+  db.transaction(() => {
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'property' AND sql IS NOT NULL")
+      .pluck()
+      .all() as string[];
+    for (const name of indexes) db.exec(`DROP INDEX "${name}"`);
+    db.exec('ALTER TABLE property RENAME TO property_rowid');
+    db.exec(schema);
+    db.exec(
+      'INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) SELECT node_id, qname, ord, text_value, num_value, json_value FROM property_rowid'
+    );
+    db.exec('DROP TABLE property_rowid');
+  })();
 }
 
 /**

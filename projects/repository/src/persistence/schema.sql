@@ -50,6 +50,10 @@ CREATE INDEX IF NOT EXISTS node_archived_parent ON node(archived_parent_id) WHER
 -- One row per property value (multi-valued properties use ord 0..n-1).
 -- text_value holds the canonical string form (dates as ISO-8601 UTC, booleans 'true'/'false',
 -- numbers as decimal text); num_value holds numbers and dates (epoch milliseconds) for ranges.
+-- Clustered by node (WITHOUT ROWID): a node's properties are one range of one b-tree, where a rowid table
+-- took a descent of the primary-key index and then one of the table per value (listings, facets and the
+-- dashboard read several properties of every row they count). Databases made before are rebuilt on open
+-- (database.ts, clusterProperties).
 CREATE TABLE IF NOT EXISTS property (
   node_id    TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
   qname      TEXT NOT NULL,
@@ -58,7 +62,7 @@ CREATE TABLE IF NOT EXISTS property (
   num_value  REAL,
   json_value TEXT NOT NULL,                   -- the value as JSON, exactly as returned by the API
   PRIMARY KEY (node_id, qname, ord)
-);
+) WITHOUT ROWID;
 -- A property test's node ids from the index alone, in node order (qname, text_value, node_id): two tests
 -- ANDed (an Inbox: held by the post AND moving) merge as two sorted lists, where through (qname, text_value)
 -- each was read row by row from the table and sorted (300,000 items: 230-350 ms -> 30-50 ms). Partial, so
