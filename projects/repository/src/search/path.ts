@@ -77,11 +77,57 @@ export function compilePath(db: Database, path: string, qname: (s: string) => st
     }
     if (ids.length === 0) return FALSE;
     if (last) return pred;
-    ids = (db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL`).all(...pred.params) as { id: string }[]).map(
-      (r) => r.id
-    );
+    const next = (
+      db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL LIMIT ?`).all(...pred.params, STEP_IDS_MAX + 1) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+    if (next.length > STEP_IDS_MAX) {
+      const upward = parentChain(steps.slice(k), ids);
+      if (upward) return upward;
+      ids = (db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL`).all(...pred.params) as { id: string }[]).map(
+        (r) => r.id
+      );
+    } else ids = next;
   }
   return FALSE;
+}
+
+/**
+ * Most nodes one step of a PATH is resolved to before the rest is checked from the other end. A path like
+ * `…/cm:Receipts/*\/*\/*\/cm:Movements/*` (the monthly statement's movement records) has every registered
+ * item at its fourth step: a million ids read into the process and handed back to SQLite as one list. Past
+ * this many, the remaining steps are checked upwards instead, from each candidate node through its parents
+ * (one primary-key look-up per level), so the cost follows the candidates the rest of the query leaves.
+ */
+export const STEP_IDS_MAX = 1000;
+
+/**
+ * The remaining child steps as a test of the candidate `n`'s parent chain: its parent matches the step before
+ * the last, that one's parent the step before, and so on, the topmost step's parent being one of `roots`.
+ * Undefined when a remaining step is a descendant step (`//`), whose depth is not fixed.
+ */
+function parentChain(steps: Step[], roots: string[]): Sql | undefined {
+  if (steps.some((s) => s.axis !== 'child')) return undefined;
+  const last = steps.length - 1;
+  const joins: string[] = [];
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (let j = last - 1; j >= 0; j--) {
+    const alias = `pc${j}`;
+    joins.push(`node ${alias}`);
+    where.push(`${alias}.id = ${j === last - 1 ? 'n.parent_id' : `pc${j + 1}.parent_id`}`, `${alias}.archived_at IS NULL`);
+    const m = nameMatch(alias, steps[j].name);
+    where.push(m.sql);
+    params.push(...m.params);
+  }
+  const top = inList(`${last === 0 ? 'n' : 'pc0'}.parent_id`, roots);
+  const own = nameMatch('n', steps[last].name);
+  if (last === 0) return { sql: `${top.sql} AND ${own.sql}`, params: [...top.params, ...own.params] };
+  return {
+    sql: `EXISTS (SELECT 1 FROM ${joins.join(', ')} WHERE ${[...where, top.sql].join(' AND ')}) AND ${own.sql}`,
+    params: [...params, ...top.params, ...own.params]
+  };
 }
 
 /** Primary and secondary descendants of a node, as an `IN` subquery body. */
