@@ -36,6 +36,21 @@ export class Dictionary {
   private readonly assocs = new Map<string, AssociationDef>();
   private readonly constraintsByName = new Map<string, ConstraintDef>();
   private readonly dataTypes = new Set<string>();
+  /**
+   * What is derived from the classes (ancestry, mandatory aspects, inherited properties), by question: every
+   * node written and every task created asks the same few of them, and the answers change only when a model
+   * comes or goes (registerModel, unregisterModel empty it). Answers are frozen, so no caller can change
+   * another's.
+   */
+  private readonly derived = new Map<string, unknown>();
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    if (Array.isArray(value)) Object.freeze(value);
+    this.derived.set(key, value);
+    return value;
+  }
   /** Loads the built-in models (shipped in ./models) unless `builtIn` is false. */
   constructor(options: { builtIn?: boolean } = {}) {
     if (options.builtIn !== false) {
@@ -91,6 +106,7 @@ export class Dictionary {
   // ---------------------------------------------------------------- models
 
   registerModel(xml: string, options: { builtIn?: boolean } = {}): ModelInfo {
+    this.derived.clear();
     const def = parseModel(xml, {
       prefixForUri: (uri) => this.prefixByUri.get(uri),
       constraintFor: (name) => this.constraintsByName.get(name)
@@ -134,6 +150,7 @@ export class Dictionary {
    * model still uses. Whether nodes use the model is the caller's check (ACS refuses that too).
    */
   unregisterModel(modelName: string): void {
+    this.derived.clear();
     const name = this.tryPrefix(modelName) ?? modelName;
     const entry = this.modelsByName.get(name);
     if (!entry) throw new DictionaryError('unknownModel', `Model ${modelName} is not registered`, modelName);
@@ -239,16 +256,20 @@ export class Dictionary {
   }
 
   /** The class and its parents, the class itself first. */
-  ancestors(q: string): ClassDef[] {
-    const chain: ClassDef[] = [];
-    for (let c = this.getClass(q); c; c = c.parent ? this.classes.get(c.parent) : undefined) chain.push(c);
-    return chain;
+  ancestors(q: string): readonly ClassDef[] {
+    return this.memo(`ancestors\u0000${q}`, () => {
+      const chain: ClassDef[] = [];
+      for (let c = this.getClass(q); c; c = c.parent ? this.classes.get(c.parent) : undefined) chain.push(c);
+      return chain;
+    });
   }
 
   /** True when q is `ancestor` or inherits from it. */
   isSubClassOf(q: string, ancestor: string): boolean {
-    const a = this.tryPrefix(ancestor);
-    return a !== undefined && this.ancestors(q).some((c) => c.name === a);
+    return this.memo(`isSubClassOf\u0000${q}\u0000${ancestor}`, () => {
+      const a = this.tryPrefix(ancestor);
+      return a !== undefined && this.ancestors(q).some((c) => c.name === a);
+    });
   }
 
   /** Direct and inherited subclasses of q (q excluded). */
@@ -270,7 +291,11 @@ export class Dictionary {
   }
 
   /** Mandatory aspects of a type or aspect: its own and its parents', and theirs in turn. */
-  mandatoryAspects(q: string): string[] {
+  mandatoryAspects(q: string): readonly string[] {
+    return this.memo(`mandatoryAspects\u0000${q}`, () => this.computeMandatoryAspects(q));
+  }
+
+  private computeMandatoryAspects(q: string): string[] {
     const result: string[] = [];
     const visit = (name: string) => {
       for (const cls of this.ancestors(name)) {
@@ -288,8 +313,12 @@ export class Dictionary {
   }
 
   /** Properties of one class with inherited ones, parents' overrides applied (nearest class wins). */
-  classProperties(q: string): PropertyDef[] {
-    const chain = this.ancestors(q).reverse();
+  classProperties(q: string): readonly PropertyDef[] {
+    return this.memo(`classProperties\u0000${q}`, () => this.computeClassProperties(q));
+  }
+
+  private computeClassProperties(q: string): PropertyDef[] {
+    const chain = [...this.ancestors(q)].reverse();
     const byName = new Map<string, PropertyDef>();
     for (const cls of chain) {
       for (const p of cls.properties) byName.set(p.name, p);
@@ -310,25 +339,25 @@ export class Dictionary {
 
   /** Associations of one class, inherited ones included. */
   classAssociations(q: string): AssociationDef[] {
-    return this.ancestors(q)
-      .reverse()
-      .flatMap((c) => c.associations);
+    return [...this.ancestors(q)].reverse().flatMap((c) => c.associations);
   }
 
   /**
    * All properties a node of `type` with `aspects` may carry: the type's (inherited, overridden), and
    * those of the aspects and every mandatory aspect of the type and of the aspects.
    */
-  propertiesOf(type: string, aspects: string[] = []): PropertyDef[] {
-    const byName = new Map<string, PropertyDef>();
-    for (const cls of this.applicableClasses(type, aspects)) {
-      for (const p of this.classProperties(cls)) if (!byName.has(p.name)) byName.set(p.name, p);
-    }
-    return [...byName.values()];
+  propertiesOf(type: string, aspects: readonly string[] = []): readonly PropertyDef[] {
+    return this.memo(`propertiesOf\u0000${type}\u0000${aspects.join('\u0000')}`, () => {
+      const byName = new Map<string, PropertyDef>();
+      for (const cls of this.applicableClasses(type, aspects)) {
+        for (const p of this.classProperties(cls)) if (!byName.has(p.name)) byName.set(p.name, p);
+      }
+      return [...byName.values()];
+    });
   }
 
   /** type, aspects, and all mandatory aspects, without duplicates. */
-  private applicableClasses(type: string, aspects: string[]): string[] {
+  private applicableClasses(type: string, aspects: readonly string[]): string[] {
     const names: string[] = [];
     const add = (q: string) => {
       const n = this.tryPrefix(q);

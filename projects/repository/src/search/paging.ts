@@ -21,8 +21,11 @@ export function readPaging(p: unknown): Paging {
 }
 
 /** ORDER BY terms; `score` is the select-list alias of the relevance score. Ties fall back to index order. */
+/** Relevance, then node order: what a search without a sort is ordered by. */
+export const DEFAULT_ORDER = 'score DESC, n.seq';
+
 export function orderBy(sort: unknown, fields: FieldResolver): Sql {
-  if (sort === undefined || sort === null) return sql('score DESC, n.seq');
+  if (sort === undefined || sort === null) return sql(DEFAULT_ORDER);
   if (!Array.isArray(sort)) throw new SearchError('sort must be an array');
   const parts: Sql[] = [];
   for (const s of sort as Record<string, unknown>[]) {
@@ -42,7 +45,7 @@ export function orderBy(sort: unknown, fields: FieldResolver): Sql {
     if (typeof s.field !== 'string' || s.field.trim() === '') throw new SearchError('A FIELD sort needs a field');
     parts.push(sortExpr(s.field.trim(), fields, dir));
   }
-  if (parts.length === 0) return sql('score DESC, n.seq');
+  if (parts.length === 0) return sql(DEFAULT_ORDER);
   parts.push(sql('n.seq'));
   return { sql: parts.map((p) => p.sql).join(', '), params: parts.flatMap((p) => p.params) };
 }

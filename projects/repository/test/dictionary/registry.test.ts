@@ -73,7 +73,7 @@ describe('custom models', () => {
     assert.ok(dict.isSubClassOf('eo:urgentDak', 'cm:content'));
     assert.ok(dict.isContentType('eo:urgentDak'));
     assert.ok(!dict.isFolderType('eo:dak'));
-    assert.deepEqual(dict.mandatoryAspects('eo:urgentDak').sort(), [
+    assert.deepEqual([...dict.mandatoryAspects('eo:urgentDak')].sort(), [
       'cm:auditable',
       'cm:titled',
       'eo:diarised',
@@ -268,7 +268,7 @@ describe('dictionary lookups', () => {
   });
 
   it('lists mandatory aspects transitively and the properties of a type with its aspects', () => {
-    assert.deepEqual(dict.mandatoryAspects('cm:content').sort(), ['cm:auditable', 'sys:localized', 'sys:referenceable']);
+    assert.deepEqual([...dict.mandatoryAspects('cm:content')].sort(), ['cm:auditable', 'sys:localized', 'sys:referenceable']);
     assert.deepEqual(dict.mandatoryAspects('cm:checkedOut'), ['cm:lockable']);
     assert.ok(dict.mandatoryAspects('wf:submitAdhocTask').includes('bpm:assignee'));
     const props = dict.propertiesOf('cm:content', ['cm:titled', 'cm:versionable']).map((p) => p.name);
