@@ -57,4 +57,29 @@ describe('race-free serials (domain/serials.ts)', () => {
     );
     assert.equal(creates, 1, 'number 8 was tried once and not skipped');
   });
+
+  it('numbers taken by nodes the user cannot read are skipped by probing names, in O(log n) look-ups', async () => {
+    // 1..5 readable, 6..40 taken but hidden (the workflow restricts them to other posts), 41 on free.
+    const hidden = 40;
+    let probes = 0;
+    const name = (n: number) => String(n).padStart(6, '0');
+    const nodes: NumberingNodes = {
+      getNode: async (_id, opts) => {
+        const path = (opts as { relativePath?: string } | undefined)?.relativePath ?? '';
+        if (path === 'Notes') return { entry: { id: 'folder' } };
+        probes++;
+        const n = Number(path.split('/').pop());
+        if (n <= 5) return { entry: { id: `n${n}` } };
+        throw { status: n <= hidden ? 403 : 404 };
+      },
+      listNodeChildren: async () => ({ list: { entries: [5, 4, 3, 2, 1].map((n) => ({ entry: { name: name(n) } })) } }),
+      createNode: async (_parent, body) => {
+        if (Number(body.name) <= hidden) throw { status: 409, message: 'Duplicate child name not allowed' };
+        return { entry: { id: 'new', name: body.name } };
+      }
+    };
+    const claimed = await claimNext(nodes, { parentId: 'p', folder: 'Notes', body: () => ({ nodeType: 'eo:note' }) });
+    assert.equal(claimed.number, hidden + 1);
+    assert.ok(probes <= 2 * Math.ceil(Math.log2(hidden)) + 2, `${probes} name look-ups`);
+  });
 });

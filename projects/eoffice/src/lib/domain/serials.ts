@@ -8,7 +8,7 @@
 // someone else took it: re-read and try the next one. Nothing is counted in memory, so any number of
 // clients can claim at once without duplicates, and since serials are only ever claimed as highest + 1,
 // there are no gaps either.
-import { DEFAULT_WIDTH, padNumber } from './numbering';
+import { DEFAULT_WIDTH, firstFreeNumber, padNumber } from './numbering';
 
 /** The part of js-api's NodesApi numbering needs; a NodesApi instance satisfies it. */
 export interface NumberingNodes {
@@ -87,26 +87,33 @@ const nameTaken = async (nodes: NumberingNodes, parentId: string, folder: string
   (await probe(nodes, parentId, folder, name)) !== 404;
 
 /**
- * The first free number above `taken` (known to exist), found by probing names: numbers have no gaps,
- * so taken names form a prefix and a galloping then binary search needs O(log n) requests however many
- * numbered nodes the user cannot see.
+ * The first free number above `taken` (known to exist), found by probing names: numbers have no gaps, so
+ * taken names form a prefix, and the repository's own search (numbering.ts firstFreeNumber, galloping then
+ * binary) needs O(log n) requests however many numbered nodes the user cannot see. That search asks its
+ * questions synchronously (the workflow script runs it); here each answer is a request, so the search is
+ * replayed over the answers known so far and stops at the first it lacks, which is then asked.
  */
 async function firstFreeAfter(nodes: NumberingNodes, parentId: string, folder: string, taken: number, width: number): Promise<number> {
-  let lo = taken; // taken
-  let step = 1;
-  let hi = taken + step;
-  while (await nameTaken(nodes, parentId, folder, padNumber(hi, width))) {
-    if (hi >= 10 ** width) throw new Error(`Numbering series ${folder} is full (${width} digits)`);
-    lo = hi;
-    step *= 2;
-    hi = taken + step;
+  const known = new Map<number, boolean>();
+  const unknown = Symbol('unknown');
+  for (;;) {
+    let asked: number | undefined;
+    try {
+      return firstFreeNumber(
+        (n) => {
+          const answer = known.get(n);
+          if (answer !== undefined) return answer;
+          asked = n;
+          throw unknown;
+        },
+        taken,
+        width
+      );
+    } catch (e) {
+      if (e !== unknown || asked === undefined) throw e;
+      known.set(asked, await nameTaken(nodes, parentId, folder, padNumber(asked, width)));
+    }
   }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (await nameTaken(nodes, parentId, folder, padNumber(mid, width))) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
 
 /** Claims the next number of a series by creating its node; see the file comment. */
