@@ -4,7 +4,7 @@ process.env.CHROME_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 /**
  * Serves (never runs) the extension's sources, so that a spec can read them: the one date formatter
- * (projects/eoffice/src/lib/shared/date/date-formatting.spec.ts). A framework, because the Angular builder
+ * (projects/eoffice/src/lib/shared/date/date-formatting.spec.ts); and the PDF writer's fonts. A framework, because the Angular builder
  * replaces the config's own `files` with the bundles it builds.
  */
 const eofficeSources = {
@@ -19,6 +19,16 @@ const eofficeSources = {
           watched: false,
           nocache: true
         });
+        // The PDF writer's fonts and HarfBuzz, which the app serves from assets/eoffice/pdf (angular.json).
+        for (const file of [
+          'harfbuzzjs/dist/harfbuzz.wasm',
+          '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+          '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+          '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf',
+          '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf'
+        ]) {
+          files.push({ pattern: `${__dirname}/node_modules/${file}`, included: false, served: true, watched: false, nocache: false });
+        }
       },
       { $inject: ['config.files'] }
     )

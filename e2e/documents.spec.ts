@@ -35,7 +35,7 @@ test('the acknowledgement of a seeded receipt is a one-page bilingual PDF carryi
   expect(pdf.text).toContain(number);
   expect(pdf.text).toContain('Acknowledgement of receipt');
   expect(pdf.text).toContain('1 / 1');
-  // A page of text drawn by the browser stays small (4-bit grey).
+  // A page of real text (subset fonts, no picture of the page) stays small.
   expect(pdf.bytes).toBeLessThan(120_000);
   expect.soft(watch.problemsOf('Receipt view'), 'problems on the receipt view').toEqual([]);
 });

@@ -136,7 +136,11 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     await so.keyboard.press('Alt+S');
     const dialog = so.locator('eoffice-marking-dialog');
     await dialog.locator('[data-test="marking-to"]').click();
-    await so.getByRole('option', { name: 'Kavita Joshi (Under Secretary, Establishment)', exact: true }).click();
+    // The demo's history has her sending from her post to the Under Secretary: she is on top, under Frequent.
+    await so
+      .getByRole('group', { name: 'Frequent' })
+      .getByRole('option', { name: 'Kavita Joshi (Under Secretary, Establishment)', exact: true })
+      .click();
     await dialog.locator('[data-test="marking-remarks"]').fill('For approval of the draft, please');
     await dialog.locator('[data-test="marking-submit"]').click();
     await expect(dialog).toBeHidden();
@@ -174,8 +178,13 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     await us.locator('[data-test="draft-item"]').first().click();
     await us.locator('[data-test="draft-approve"]').click();
     await expect(us.locator('[data-test="draft-status"]').first()).toContainText('Approved');
+    // Send back says to whom, on the button and in the dialog, before she confirms.
+    await expect(byId(us, 'eoffice-file-send-back')).toContainText('Send back to Priya Nair');
     await byId(us, 'eoffice-file-send-back').click();
     const dialog = us.locator('eoffice-marking-dialog');
+    await expect(dialog.locator('[data-test="marking-send-back-to"]')).toContainText(
+      'Sends the file back to Priya Nair (Section Officer, Establishment), who sent it to you'
+    );
     await dialog.locator('[data-test="marking-submit"]').click();
     await expect(dialog).toBeHidden();
   });
@@ -213,6 +222,7 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     const dialog = so.locator('eoffice-marking-dialog');
     await dialog.locator('[data-test="marking-approver"]').click();
     await so.getByRole('option', { name: 'Kavita Joshi (Under Secretary, Establishment)', exact: true }).click();
+    await dialog.locator('[data-test="marking-remarks"]').fill('Letter issued; nothing remains');
     await dialog.locator('[data-test="marking-submit"]').click();
     await expect(dialog).toBeHidden();
     // She asked: she is offered no decision on her own request (ACS lists the approval task to her too).
@@ -221,9 +231,15 @@ test('a day in the life of an e-File: opened, noted, sent up, approved, sent bac
     await so.waitForLoadState('networkidle');
     await expect(byId(so, 'eoffice-file-approve')).toHaveCount(0);
 
-    // The request waits in the Under Secretary's Files Inbox.
+    // The request waits in the Under Secretary's Files Inbox, sent by the Section Officer who asked (the file's
+    // last move was the Under Secretary's own send back), with the remarks of her request.
     await us.goto(`${APP_URL}/#/eoffice/files/inbox`);
     await us.reload();
+    const row = byId(us, 'eoffice-files-row').filter({ has: us.getByRole('link', { name: fileNumber, exact: true }) });
+    await expect(row.locator('[data-automation-id="eoffice-files-sent-by"]')).toHaveText('Priya Nair (Section Officer, Establishment)');
+    await expect(row.locator('[data-automation-id="eoffice-files-remarks"]')).toHaveText(
+      'Asked to approve closing: Letter issued; nothing remains'
+    );
     await us.getByRole('link', { name: fileNumber, exact: true }).click();
     await expect(us.getByText('Asked to approve closing')).toBeVisible();
     await byId(us, 'eoffice-file-approve').click();

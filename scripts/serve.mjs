@@ -36,13 +36,14 @@ const CONTENT_TYPES = {
 
 /**
  * The Content-Security-Policy of the app: scripts only from its own files (no inline script, no event
- * handler attributes, no eval), so an HTML fragment that slips into the page runs nothing. Styles may be
+ * handler attributes, no eval), so an HTML fragment that slips into the page runs nothing; WebAssembly may
+ * compile ('wasm-unsafe-eval' allows that and no JavaScript eval: the PDF writer's HarfBuzz). Styles may be
  * inline (Angular and Material insert <style> elements); images and the pdf.js worker may come from blob:
  * and data: URLs the viewer makes; no plugins, no framing by other sites, forms post only to the app.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -21,7 +21,8 @@
     'eo:pendingRequester': null,
     'eo:pendingApprover': null,
     'eo:approverPost': null,
-    'eo:pendingRemarks': null
+    'eo:pendingRemarks': null,
+    'eo:pendingSince': null
   };
   execution.setVariable('eowf_request', '');
   // The approver keeps read access (it saw the item); the holder keeps the item.

@@ -206,6 +206,7 @@
       'eo:pendingRequester': holderGroup,
       'eo:approverPost': approverGroup,
       'eo:pendingRemarks': remarks || null,
+      'eo:pendingSince': new Date(),
       'eo:pullBackBy': null
     });
     execution.setVariable('eowf_request', 'close');

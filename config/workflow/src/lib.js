@@ -110,6 +110,7 @@ function eoUnbind(item) {
   props['eo:pendingApprover'] = null;
   props['eo:approverPost'] = null;
   props['eo:pendingRemarks'] = null;
+  props['eo:pendingSince'] = null;
   eoCustody(item, props);
   var binding = eoBinding();
   if (binding) binding.remove();
@@ -337,7 +338,12 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
       // Frozen means taken over by the run-as administrator, not merely dated: the holding post may write
       // eo:noteFrozenAt itself, and an author who planted one must not keep an owner's rights after the send.
       if (!note.properties['eo:noteFrozenAt'] || String(note.getOwner()) != me) {
-        if (!freeze) continue;
+        if (!freeze) {
+          // Still its author's (he owns it; confirming took write away from his post, note.model.ts
+          // confirmedNotePermissions): the readers follow the file, nobody else writes it.
+          eoSetAcl(note, null, all);
+          continue;
+        }
         note.properties['eo:noteFrozenAt'] = new Date();
         note.save();
         note.setOwner(me);

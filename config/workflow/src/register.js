@@ -94,6 +94,7 @@ var REG_CLEARED = [
   'eo:pendingApprover',
   'eo:approverPost',
   'eo:pendingRemarks',
+  'eo:pendingSince',
   'eo:lastRemarks',
   'eo:inFile',
   'eo:closedAt',

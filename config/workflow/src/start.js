@@ -38,7 +38,8 @@
         'eo:pendingRequest': 'reopen',
         'eo:pendingRequester': group,
         'eo:approverPost': approverGroup,
-        'eo:pendingRemarks': eoVar('eowf_remarks') || null
+        'eo:pendingRemarks': eoVar('eowf_remarks') || null,
+        'eo:pendingSince': new Date()
       });
       eoSetHolder(h, item, post.code, null);
       execution.setVariable('eowf_request', 'reopen');

@@ -116,7 +116,7 @@ describe('eoffice installer CLI', () => {
     const acs = await repo.acs();
     const docLib = (await acs.sites.getSiteContainer('eo-gad', 'documentLibrary')).entry.folderId;
     const items = async (series: string) => {
-      const out: { name: string; properties: Record<string, any> }[] = [];
+      const out: { id: string; name: string; properties: Record<string, any> }[] = [];
       for (const year of (await acs.nodes.listNodeChildren(docLib, { relativePath: series })).list?.entries ?? []) {
         for (const section of (await acs.nodes.listNodeChildren(year.entry.id)).list?.entries ?? []) {
           const page = await acs.nodes.listNodeChildren(section.entry.id, {
@@ -128,7 +128,7 @@ describe('eoffice installer CLI', () => {
           list.forEach((e, i) =>
             assert.equal(e.name, String(i + 1).padStart(6, '0'), `${series}/${year.entry.name}/${section.entry.name} has no gaps`)
           );
-          out.push(...list.map((e) => ({ name: e.name, properties: e.properties })));
+          out.push(...list.map((e) => ({ id: e.id, name: e.name, properties: e.properties })));
         }
       }
       return out;
@@ -163,6 +163,23 @@ describe('eoffice installer CLI', () => {
     assert.equal(inbox.list.entries.length, holding.length, "the Section Officer's inbox holds a task for each");
     const heldDays = moving.map((x) => (Date.now() - Date.parse(x.properties['eo:heldSince'])) / 86_400_000);
     assert.ok(Math.max(...heldDays) > 30 && Math.min(...heldDays) < 7, 'held for varied times');
+    // The Inbox's Remarks column: every item that was sent carries the remarks of the send that put it with
+    // its holder (as the workflow copies them), in English and in Hindi across the demo.
+    const sent = [...receipts, ...files].filter((x) => x.properties['eo:previousHolder']);
+    assert.ok(sent.length > 50, 'many items were sent');
+    assert.deepEqual(
+      sent.filter((x) => !String(x.properties['eo:lastRemarks'] ?? '').trim()).map((x) => x.name),
+      [],
+      'every sent item has its remarks'
+    );
+    const remarks = sent.map((x) => String(x.properties['eo:lastRemarks']));
+    assert.ok(remarks.some((r) => /[\u0900-\u097F]/.test(r)) && remarks.some((r) => /^[A-Za-z]/.test(r)), 'Hindi and English remarks');
+    assert.ok(new Set(remarks).size >= 8, 'remarks vary');
+    for (const x of sent.slice(0, 5)) {
+      const moves = await acs.nodes.listNodeChildren(x.id, { relativePath: 'Movements', include: ['properties'], orderBy: ['name ASC'] });
+      const sends = (moves.list?.entries ?? []).filter((e) => e.entry.properties['eo:movementAction'] === 'send');
+      assert.equal(sends.at(-1)?.entry.properties['eo:movementRemarks'], x.properties['eo:lastRemarks'], 'the remarks of its last send');
+    }
     const all = await acs.call('workflow', 'GET', '/processes', { where: "(status='active')", maxItems: 1000 });
     assert.equal(all.list.pagination.totalItems, moving.length, 'one live process per moving item');
 

@@ -8,6 +8,7 @@ import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
 import { postGroup } from '../../eoffice/src/lib/domain/hierarchy';
+import { confirmedNotePermissions } from '../../eoffice/src/lib/file/notesheet/note.model';
 import { createInIntake, registerItem, type RegistrationClient } from '../../eoffice/src/lib/domain/registration';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
 
@@ -125,6 +126,11 @@ export async function addNote(acs: Acs, fileId: string, text: string, colour: 'g
     properties: { 'eo:noteNumber': count + 1, 'eo:noteColour': colour, 'cm:title': text }
   });
   await acs.nodes.updateNodeContent(created.entry.id, text);
+  // Confirmed as the extension confirms a note: readers kept, writers but its author gone.
+  if (colour === 'green') {
+    const current = await acs.nodes.getNode(created.entry.id, { include: ['permissions'] });
+    await acs.nodes.updateNode(created.entry.id, { permissions: confirmedNotePermissions(current.entry.permissions) as never });
+  }
   return created.entry.id;
 }
 

@@ -12,6 +12,7 @@ import { StepLog } from '../src/log';
 import { SearchApi } from '@alfresco/js-api';
 import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
 import { fileQuery } from '../../eoffice/src/lib/file/model/file-query';
+import { frequentRecipients, recentSendsRequest, toMovement } from '../../eoffice/src/lib/movement/model/movement.model';
 import { artefacts } from './support';
 import {
   act,
@@ -187,6 +188,41 @@ describe('movement workflow', () => {
     await addNote(aso, id, 'Note 2: a third car broke down after Note 1.');
   });
 
+  it("a confirmed green note is its author's alone before the send: a colleague in the same post reads it but cannot rewrite, re-colour or delete it", async () => {
+    // Two officers share the post that holds the file; the repository, not the colleague's client, refuses.
+    const colleague = 'ravi.colleague';
+    await d.addOfficer(colleague, 'ASO_EST_1');
+    const id = await openFile(d, ASO1, 'Purchase of water coolers');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    const aso = await d.as(ASO1);
+    const green = await addNote(aso, id, 'Note 1: two water coolers are needed.');
+    const other = await d.as(colleague);
+    assert.equal((await refused(() => other.nodes.updateNodeContent(green, 'Note 1: ten water coolers.'))).status, 403);
+    for (const properties of [{ 'eo:noteColour': 'yellow' }, { 'eo:signedByUser': colleague }, { 'cm:title': 'x' }])
+      assert.equal((await refused(() => other.nodes.updateNode(green, { properties } as never))).status, 403, JSON.stringify(properties));
+    assert.equal(
+      (await refused(() => other.nodes.updateNode(green, { permissions: { isInheritanceEnabled: true } } as never))).status,
+      403,
+      'nor give his post its write back'
+    );
+    assert.equal((await refused(() => other.nodes.deleteNode(green))).status, 403);
+    assert.equal(String(await other.nodes.getNodeContent(green)), 'Note 1: two water coolers are needed.', 'he still reads it');
+    // The colleague still writes in the file: his own note.
+    await addNote(other, id, 'Note 2: agreed with Note 1.', 'yellow');
+    // The author amends his note while the file is with his post.
+    await aso.nodes.updateNodeContent(green, 'Note 1: three water coolers are needed.');
+
+    // Asked to approve closing, the Under Secretary reads it (each hand-over renews its readers) and cannot write it.
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    await actOn(d, pid, SO, { eowf_action: 'send', eowf_to: 'ASO_EST_1' });
+    const second = await addNote(aso, id, 'Note 3: the coolers are installed; the file may be closed.');
+    await actOn(d, pid, ASO1, { eowf_action: 'close', eowf_to: 'US_EST', eowf_remarks: 'May be closed' });
+    const us = await d.as('kavita.joshi');
+    assert.equal(String(await us.nodes.getNodeContent(second)), 'Note 3: the coolers are installed; the file may be closed.');
+    assert.equal((await refused(() => us.nodes.updateNodeContent(second, 'rewritten'))).status, 403);
+    assert.equal((await refused(() => other.nodes.updateNodeContent(second, 'rewritten'))).status, 403);
+  });
+
   it('a green note is frozen on the send even when its author planted a frozen date on it to keep it his', async () => {
     const id = await openFile(d, ASO1, 'Hiring of taxis');
     const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
@@ -309,7 +345,11 @@ describe('movement workflow', () => {
     };
     assert.ok((await filesInbox(SO, 'SO_EST')).includes(id), "the request is in the Section Officer's Files Inbox");
     assert.ok((await filesInbox(ASO1, 'ASO_EST_1')).includes(id), 'the file stays in the requester’s Inbox');
-    assert.equal((await item(d, id))['eo:approverPost'], d.group('SO_EST'));
+    const asked = await item(d, id);
+    assert.equal(asked['eo:approverPost'], d.group('SO_EST'));
+    // The approver's Inbox names who asked, why and since when, not who last sent the file to its holder.
+    assert.deepEqual([asked['eo:pendingRequester'], asked['eo:pendingRemarks']], [d.group('ASO_EST_1'), 'No further action']);
+    assert.ok(Math.abs(Date.parse(String(asked['eo:pendingSince'])) - Date.now()) < 60_000, 'eo:pendingSince is the moment of asking');
     const requesterSees = await (await d.as(ASO1)).call('workflow', 'GET', '/tasks', { where: `(processId='${pid}')` });
     assert.ok(
       requesterSees.list.entries.some((e: { entry: { id: string } }) => e.entry.id === t.id),
@@ -318,6 +358,7 @@ describe('movement workflow', () => {
     await act(await d.as(SO), t.id, { eowf_decision: 'refuse', eowf_remarks: 'Reply to the circular first' });
     assert.equal((await item(d, id))['eo:status'], 'inMovement');
     assert.ok(!(await filesInbox(SO, 'SO_EST')).includes(id), 'refused: the request leaves the Section Officer’s Inbox');
+    assert.equal((await item(d, id))['eo:pendingSince'] ?? null, null, 'a decided request keeps no time of asking');
     assert.equal((await taskOf(d, pid)).activityDefinitionId, 'holder');
 
     await actOn(d, pid, ASO1, { eowf_action: 'close' });
@@ -629,5 +670,37 @@ describe('movement workflow', () => {
     // The copy of the scan lives in the file, readable by whoever reads the file.
     const text = await so.nodes.getNodeContent(entries[0].id);
     assert.match(String(text instanceof Buffer ? text.toString() : text), /Scanned letter: Nominations for training/);
+  });
+
+  it("the marking dialog's frequent recipients: the officer's own sends from his post, found with his own permissions", async () => {
+    // Amit (ASO_EST_1) sends two files to his Section Officer and one to the other ASO; Neha (ASO_EST_2)
+    // sends one to the Section Officer: hers are not his.
+    const send = async (user: string, post: string, to: string, subject: string) => {
+      const id = await openFile(d, user, subject);
+      const pid = await startMovement(await d.as(user), id, post);
+      await actOn(d, pid, user, { eowf_action: 'send', eowf_to: to, eowf_remarks: 'For orders' });
+    };
+    await send(ASO1, 'ASO_EST_1', 'SO_EST', 'Frequent one');
+    await send(ASO1, 'ASO_EST_1', 'SO_EST', 'Frequent two');
+    await send(ASO1, 'ASO_EST_1', 'ASO_EST_2', 'Frequent three');
+    await send(ASO2, 'ASO_EST_2', 'SO_EST', 'Not his');
+
+    const asked = recentSendsRequest(departmentSite(artefacts().hierarchy), d.group('ASO_EST_1'), ASO1);
+    const answer = await new SearchApi((await d.as(ASO1)).api).search(asked as never);
+    const sends = (answer.list?.entries ?? []).map((e) => toMovement(e.entry as never));
+    assert.ok(sends.length >= 3, 'his sends are found (he reads them: his post still reads what it sent on)');
+    assert.ok(
+      sends.every((m) => m.fromUser === ASO1 && m.fromGroup === d.group('ASO_EST_1') && m.action === 'send'),
+      'only his own sends from this post'
+    );
+    const times = sends.map((m) => m.at?.getTime() ?? 0);
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first'
+    );
+    const frequent = frequentRecipients(sends, [d.group('ASO_EST_1')]);
+    assert.equal(frequent[0], d.group('SO_EST'));
+    assert.ok(frequent.includes(d.group('ASO_EST_2')));
   });
 });

@@ -13,6 +13,7 @@ import { SavedSearchesService } from '@alfresco/adf-content-services';
 import { EOFFICE_ROUTES, provideEOfficeExtension } from '@eoffice/extension';
 import { APP_ROUTES } from './app.routes';
 import { LazyPdfViewerComponent } from './pdf/lazy-pdf-viewer.component';
+import { PhoneNavbarAppService } from './layout/phone-navbar-app.service';
 import { SavedSearchesFromPreferencesService } from './saved-searches/saved-searches-from-preferences.service';
 
 registerLocaleData(localeHi);
@@ -30,6 +31,8 @@ export const appConfig: ApplicationConfig = {
     importProvidersFrom(ContentServiceExtensionModule),
     provideI18N({ assets: [['app', 'assets']] }),
     provideContentAppExtensions(),
+    // On a phone ACA's page header shows its navigation button (see PhoneNavbarAppService).
+    { provide: AppService, useClass: PhoneNavbarAppService },
     // PDF scans and documents render in ADF's viewer only with a PDF viewer provided (ADF's providePdfViewer(),
     // loaded on first use).
     { provide: PDF_VIEWER_COMPONENT, useValue: LazyPdfViewerComponent },

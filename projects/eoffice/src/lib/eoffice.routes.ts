@@ -62,6 +62,7 @@ export const EOFFICE_ROUTES: Routes = [
     canActivateChild: GUARDS,
     children: [
       page('mis', () => import('./mis/dashboard/pendency-dashboard.smart-component').then((m) => m.PendencyDashboardSmartComponent)),
+      page('search', () => import('./search/search-page/search-page.smart-component').then((m) => m.SearchPageSmartComponent)),
       page('officer', () =>
         import('./officer/officer-profile/officer-profile.smart-component').then((m) => m.OfficerProfileSmartComponent)
       ),

@@ -160,3 +160,30 @@ export const NOTE_TEXTS: string[] = [
   'Draft reply placed below for approval.',
   'Discussed. Please process further.'
 ];
+
+/**
+ * Remarks officers write when they send an item on, as they read in the Inbox's Remarks column: from the
+ * Central Registry to the dealing hand, and up the channel to a senior officer. Mostly English, some Hindi.
+ */
+export const SEND_REMARKS: { registry: string[]; up: string[] } = {
+  registry: [
+    'For necessary action',
+    'Marked for necessary action as per allocation of work',
+    'आवश्यक कार्रवाई हेतु',
+    'Please examine and put up',
+    'Reply to be sent within the time limit, please',
+    'कृपया परीक्षण कर प्रस्तुत करें',
+    'For action; a copy of the earlier correspondence is on the file'
+  ],
+  up: [
+    'Submitted for perusal and orders',
+    'Draft reply placed below for approval',
+    'अवलोकनार्थ एवं आदेशार्थ प्रस्तुत',
+    'Note at pre-page submitted for kind consideration',
+    'Submitted as desired; the proposal is in order',
+    'अनुमोदनार्थ प्रस्तुत',
+    'Comments of the Finance Division placed at flag A, for orders',
+    'Submitted for information; the reply was sent last week',
+    'मसौदा उत्तर अनुमोदन हेतु प्रस्तुत'
+  ]
+};

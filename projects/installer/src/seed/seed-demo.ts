@@ -31,7 +31,7 @@ import { DEMO_OFFICERS, DEMO_PASSWORD } from './officers';
 import { letterPdf } from './pdf';
 import { dueAfter, isoDate, planItem, type ItemPlan } from './plan';
 import { Dice, pool, seededRandom } from './random';
-import { NOTE_TEXTS, RECEIPT_SUBJECTS, SENDERS } from './samples';
+import { NOTE_TEXTS, RECEIPT_SUBJECTS, SEND_REMARKS, SENDERS } from './samples';
 
 export interface SeedOptions {
   receipts?: number;
@@ -67,6 +67,9 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
   const w = new Writer(acs, h, documentLibraryId, a.subjectHeads);
   // One generator per item, so concurrent writing does not change what is written.
   const diceFor = (i: number) => new Dice(seededRandom(7919 * (i + 1)));
+  // The remarks of an item's sends come from a generator of their own: the item records the last of them
+  // (eo:lastRemarks) when it is written, before its movements are.
+  const remarksFor = (i: number) => new Dice(seededRandom(104_729 * (i + 1)));
   const filePlans = Array.from({ length: opts.files ?? 60 }, () =>
     planItem(h, dice, now, {
       notDealing: DIARIST,
@@ -74,7 +77,7 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
       statusWeights: [15, 55, 15, 15]
     })
   ).sort((x, y) => x.at.getTime() - y.at.getTime());
-  const files = await pool(filePlans, width, (p, i) => w.file(p, diceFor(i)));
+  const files = await pool(filePlans, width, (p, i) => w.file(p, diceFor(i), remarksFor(i)));
   const receiptPlans = Array.from({ length: opts.receipts ?? 200 }, () =>
     planItem(h, dice, now, {
       diarist: h.posts.some((p) => p.code === DIARIST) ? DIARIST : undefined,
@@ -86,7 +89,8 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
     w.receipt(
       p,
       files.filter((f) => f.section === p.section && f.opened <= p.at),
-      diceFor(1000 + i)
+      diceFor(1000 + i),
+      remarksFor(1000 + i)
     )
   );
   log.record('created', `${receiptPlans.length} receipts and ${filePlans.length} files in ${departmentSite(h)}`);
@@ -165,7 +169,19 @@ class Writer {
     return c;
   }
 
-  private custody(p: ItemPlan) {
+  /**
+   * The remarks of each send of the plan, as its sender wrote them: the Central Registry marks dak for
+   * action, a dealing hand or officer submits it up the channel.
+   */
+  private sendRemarks(p: ItemPlan, r: Dice): string[] {
+    return p.moves.map((_, i) => {
+      const from = this.h.posts.find((x) => x.code === p.path[i]);
+      const to = this.h.posts.find((x) => x.code === p.path[i + 1]);
+      return r.pick((to?.level ?? 0) > (from?.level ?? 0) ? SEND_REMARKS.up : SEND_REMARKS.registry);
+    });
+  }
+
+  private custody(p: ItemPlan, remarks: string[]) {
     const holder = p.path[p.path.length - 1];
     return {
       // A live item is written as created and held by its holder, who then starts its movement.
@@ -173,7 +189,11 @@ class Writer {
       'eo:currentHolder': postGroup(this.h, holder),
       'eo:heldSince': p.heldSince.toISOString(),
       'eo:originPost': postGroup(this.h, p.path[0]),
-      ...(p.path.length > 1 && { 'eo:previousHolder': postGroup(this.h, p.path[p.path.length - 2]) }),
+      ...(p.path.length > 1 && {
+        'eo:previousHolder': postGroup(this.h, p.path[p.path.length - 2]),
+        // The Inbox's Remarks column: the remarks of the send that put the item with its holder.
+        'eo:lastRemarks': remarks[remarks.length - 1]
+      }),
       ...(p.status === 'inMovement' && { 'eo:dueDate': dueAfter(p.heldSince) })
     };
   }
@@ -193,7 +213,7 @@ class Writer {
     };
   }
 
-  async file(p: ItemPlan, d: Dice): Promise<SeededFile> {
+  async file(p: ItemPlan, d: Dice, r: Dice): Promise<SeededFile> {
     const dept = this.h.department.code;
     const year = p.at.getUTCFullYear();
     // Files are opened under the department's own subject-head index, as the Create File form does.
@@ -202,6 +222,7 @@ class Writer {
     const subject = d.pick(RECEIPT_SUBJECTS);
     const closed = p.status === 'closed';
     const handling = this.handling(subject, d);
+    const remarks = this.sendRemarks(p, r);
     const computerNumber = await this.computerNumber(year, 'e-File');
     const claimed = await claimNext(this.numbering, {
       parentId: this.docLib,
@@ -233,7 +254,7 @@ class Writer {
             'eo:subject': subject.text,
             'eo:computerNumber': computerNumber,
             ...handling,
-            ...this.custody(p),
+            ...this.custody(p, remarks),
             ...(closed && {
               'eo:recordCategory': d.weighted(['A', 'B', 'C'], [1, 2, 5]),
               'eo:closedAt': p.heldSince.toISOString(),
@@ -248,7 +269,7 @@ class Writer {
     });
     if (closed) await this.acs.nodes.updateNode(claimed.id, { properties: { 'eo:retentionYears': String(d.pick([3, 5, 10])) } });
     await this.notes(claimed.id, p, d);
-    await this.movements(claimed.id, p, d);
+    await this.movements(claimed.id, p, d, remarks);
     // Some files have issued a letter "by CRU" that the Central Registry has yet to post (its Dispatch register).
     if (p.status === 'inMovement' && p.path.length > 1 && d.chance(0.35)) await this.dispatchByCru(claimed.id, p, d);
     await this.goLive(claimed.id, p);
@@ -323,12 +344,13 @@ class Writer {
     }
   }
 
-  private async movements(itemId: string, p: ItemPlan, d: Dice): Promise<void> {
-    const entries: { action: string; from: string; to: string; at: Date }[] = p.moves.map((at, i) => ({
+  private async movements(itemId: string, p: ItemPlan, d: Dice, remarks: string[]): Promise<void> {
+    const entries: { action: string; from: string; to: string; at: Date; remarks?: string }[] = p.moves.map((at, i) => ({
       action: 'send',
       from: p.path[i],
       to: p.path[i + 1],
-      at
+      at,
+      remarks: remarks[i]
     }));
     const holder = p.path[p.path.length - 1];
     const final: Partial<Record<ItemStatus, string>> = { parked: 'park', closed: 'close', putInFile: 'putInFile' };
@@ -348,10 +370,8 @@ class Writer {
           'eo:movementFromUser': this.h.posts.find((x) => x.code === m.from)?.incumbent,
           'eo:movementTo': postGroup(this.h, m.to),
           'eo:movementAt': m.at.toISOString(),
-          ...(m.action === 'send' && {
-            'eo:movementDue': dueAfter(m.at),
-            'eo:movementRemarks': d.pick(['For necessary action', 'For perusal', 'आवश्यक कार्रवाई हेतु', 'Please put up', 'अवलोकनार्थ'])
-          }),
+          ...(m.action === 'send' && { 'eo:movementDue': dueAfter(m.at) }),
+          ...(m.remarks && { 'eo:movementRemarks': m.remarks }),
           ...(read && { 'eo:movementReadAt': new Date(m.at.getTime() + 3_600_000).toISOString() })
         }
       });
@@ -430,7 +450,7 @@ class Writer {
     });
   }
 
-  async receipt(p: ItemPlan, files: SeededFile[], d: Dice): Promise<void> {
+  async receipt(p: ItemPlan, files: SeededFile[], d: Dice, r: Dice): Promise<void> {
     const dept = this.h.department.code;
     const year = p.at.getUTCFullYear();
     const subject = d.pick(RECEIPT_SUBJECTS);
@@ -439,6 +459,7 @@ class Writer {
     const file = p.status === 'putInFile' ? d.pick(files.length ? files : [undefined]) : undefined;
     const plan = file ? p : { ...p, status: p.status === 'putInFile' ? ('closed' as const) : p.status };
     const received = new Date(p.at.getTime() - d.int(0, 2) * 86_400_000);
+    const remarks = this.sendRemarks(plan, r);
     const computerNumber = await this.computerNumber(year, 'Receipt');
     const claimed = await claimNext(this.numbering, {
       parentId: this.docLib,
@@ -480,7 +501,7 @@ class Writer {
             ...(sender.email && { 'eo:senderEmail': sender.email }),
             ...(sender.mobile && { 'eo:senderMobile': sender.mobile }),
             ...this.handling(subject, d),
-            ...this.custody(plan),
+            ...this.custody(plan, remarks),
             ...(file && { 'eo:inFile': file.id })
           }
         };
@@ -497,7 +518,7 @@ class Writer {
         nodeType: 'cm:content'
       } as never);
     }
-    await this.movements(claimed.id, plan, d);
+    await this.movements(claimed.id, plan, d, remarks);
     await this.goLive(claimed.id, plan);
     if (file) {
       // The receipt joins the file's correspondence; serials are claimed like any other number.

@@ -51,28 +51,28 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
           @if (error(); as e) {
             <div role="alert" class="eoffice-dispatch-register__error" data-automation-id="eoffice-dispatch-error">{{ e | translate }}</div>
           }
-          <table mat-table [dataSource]="rows()" data-automation-id="eoffice-dispatch-table">
+          <table mat-table [dataSource]="rows()" class="eoffice-cards" data-automation-id="eoffice-dispatch-table">
             <ng-container matColumnDef="issueNumber">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.ISSUE_NUMBER' | translate }}</th>
-              <td mat-cell *matCellDef="let d">
+              <td mat-cell *matCellDef="let d" class="eoffice-card-number">
                 <a [href]="letterUrl(d)" target="_blank" rel="noopener" data-automation-id="eoffice-dispatch-letter">{{ d.issueNumber }}</a>
               </td>
             </ng-container>
             <ng-container matColumnDef="addressees">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.ADDRESSEES' | translate }}</th>
-              <td mat-cell *matCellDef="let d">{{ d.addressees.join('; ') }}</td>
+              <td mat-cell *matCellDef="let d" class="eoffice-card-line">{{ d.addressees.join('; ') }}</td>
             </ng-container>
             <ng-container matColumnDef="deliveryMode">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.DELIVERY_MODE' | translate }}</th>
-              <td mat-cell *matCellDef="let d">{{ mode(d.deliveryMode) }}</td>
+              <td mat-cell *matCellDef="let d" class="eoffice-card-aside">{{ mode(d.deliveryMode) }}</td>
             </ng-container>
             <ng-container matColumnDef="issuedAt">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.ISSUED_AT' | translate }}</th>
-              <td mat-cell *matCellDef="let d">{{ d.issuedAt | eofficeDate: 'datetime' }}</td>
+              <td mat-cell *matCellDef="let d" class="eoffice-card-line">{{ d.issuedAt | eofficeDate: 'datetime' }}</td>
             </ng-container>
             <ng-container matColumnDef="action">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.STATUS' | translate }}</th>
-              <td mat-cell *matCellDef="let d">
+              <td mat-cell *matCellDef="let d" class="eoffice-card-line">
                 @if (d.status === 'pending') {
                   <button
                     mat-stroked-button
@@ -100,13 +100,15 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
       </div>
     </aca-page-layout>
   `,
-  styleUrl: '../../shared/layout/page-header.scss',
+  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/phone-list.scss'],
   styles: `
     .eoffice-dispatch-register {
       padding: 8px 24px;
     }
     mat-button-toggle-group {
       align-self: flex-start;
+      /* a long register would otherwise squeeze it to a line (it clips its overflow, so it may shrink to 0) */
+      flex-shrink: 0;
     }
     table {
       width: 100%;
@@ -119,6 +121,11 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
     .eoffice-dispatch-register__empty {
       padding: 16px;
       text-align: center;
+    }
+    @media (max-width: 600px) {
+      .eoffice-dispatch-register {
+        padding: 8px 12px;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush

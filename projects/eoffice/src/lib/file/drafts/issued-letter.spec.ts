@@ -1,6 +1,9 @@
+import { usePdfAssetsFromNodeModules } from '../../shared/pdf/pdf-testing.spec';
 import { IssuedLetterService, withIssueNumber } from './issued-letter';
 
 describe('issued letter', () => {
+  beforeAll(usePdfAssetsFromNodeModules);
+
   it("makes the letter's number line the issue number, and leaves other mentions of the file number", () => {
     const html = '<p>No. A-11011/5/2026-EST-GAD</p><p>सं.&nbsp;A-11011/5/2026-EST-GAD</p><p>See file A-11011/5/2026-EST-GAD.</p>';
     expect(withIssueNumber(html, 'A-11011/5/2026-EST-GAD', 'A-11011/5(I)/2026-EST-GAD')).toBe(

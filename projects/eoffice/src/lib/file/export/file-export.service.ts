@@ -2,7 +2,6 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi } from '@alfresco/js-api';
 import { TranslateService } from '@ngx-translate/core';
-import type { jsPDF } from 'jspdf';
 import { DeskService } from '../../desk/desk.service';
 import { CORRESPONDENCE_KINDS, labelOf, officeDateTime, postOfGroup, postTitle } from '../../domain';
 import { ExportProgress, exportCancelled } from '../../shared/export/export.model';
@@ -10,7 +9,7 @@ import { FileDownloadService, downloadName } from '../../shared/export/file-down
 import { GeneratedByService } from '../../shared/pdf/generated-by.service';
 import { htmlToBlocks } from '../../shared/pdf/html-blocks';
 import { openPdf } from '../../shared/pdf/pdf-pages';
-import { PdfPageText, PdfWriter } from '../../shared/pdf/pdf-writer';
+import { PdfDocument, PdfPageText, PdfWriter } from '../../shared/pdf/pdf-writer';
 
 /** Progress of a whole-file export: items (notes, then correspondence) done of all. */
 export interface FileExportProgress extends Omit<ExportProgress, 'stage'> {
@@ -21,7 +20,7 @@ export interface FileExportProgress extends Omit<ExportProgress, 'stage'> {
 
 /** A built file PDF before download. */
 export interface FileExport {
-  doc: jsPDF;
+  doc: PdfDocument;
   fileName: string;
   /** Text drawn on each page. */
   pages: PdfPageText[];

@@ -57,9 +57,11 @@ function fileNode(id: string, fileNumber: string, properties: Record<string, unk
 describe('FileListSmartComponent', () => {
   let listName: string;
   let list: jasmine.Spy;
+  let posts: string[];
 
   beforeEach(() => {
     listName = 'inbox';
+    posts = ['GROUP_EO_GAD_SO_EST'];
     list = jasmine.createSpy('list').and.resolveTo({
       files: [
         toEFile(
@@ -81,7 +83,7 @@ describe('FileListSmartComponent', () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: ActivatedRoute, useFactory: () => ({ data: of({ list: listName }) }) },
-        { provide: FileService, useValue: { list, desk: async () => ({ hierarchy, posts: ['GROUP_EO_GAD_SO_EST'] }) } },
+        { provide: FileService, useValue: { list, desk: async () => ({ hierarchy, posts }) } },
         {
           provide: WorkingDaysService,
           useValue: { forYear: async () => ({ days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false }) }
@@ -116,6 +118,35 @@ describe('FileListSmartComponent', () => {
     expect(cells(element, 'sent-on')).toEqual(['24/11/2026 12:00', '']);
     expect(cells(element, 'due-on')).toEqual(['30/11/2026', '']);
     expect(cells(element, 'remarks')).toEqual(['Add last year figures', '']);
+  });
+
+  it("Approver's Inbox: a request to close names the Section Officer who asked, when and why, not the file's last sender", async () => {
+    posts = ['GROUP_EO_GAD_US_EST'];
+    list.and.resolveTo({
+      files: [
+        toEFile(
+          fileNode('asked', 'A-11011/5/2026-EST-GAD', {
+            // the Under Secretary sent it down on 24/11 with her remarks; the Section Officer asks to close it on 26/11
+            'eo:previousHolder': 'GROUP_EO_GAD_US_EST',
+            'eo:dueDate': '2026-11-30T00:00:00.000+0000',
+            'eo:lastRemarks': 'Add last year figures',
+            'eo:pendingRequest': 'close',
+            'eo:pendingRequester': 'GROUP_EO_GAD_SO_EST',
+            'eo:approverPost': 'GROUP_EO_GAD_US_EST',
+            'eo:pendingRemarks': 'Orders issued; nothing remains',
+            'eo:pendingSince': '2026-11-26T09:15:00.000+0000'
+          })
+        )
+      ],
+      totalItems: 1,
+      unopened: []
+    });
+    const element = await render();
+
+    expect(cells(element, 'sent-by')).toEqual(['Priya Nair (Section Officer, Establishment)']);
+    expect(cells(element, 'sent-on')).toEqual(['26/11/2026 14:45']);
+    expect(cells(element, 'due-on')).toEqual(['']);
+    expect(cells(element, 'remarks')).toEqual(['Asked to approve closing: Orders issued; nothing remains']);
   });
 
   it('Inbox: shows the files not opened yet in bold, the opened ones not', async () => {

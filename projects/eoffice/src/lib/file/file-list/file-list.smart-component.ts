@@ -16,6 +16,7 @@ import { Hierarchy, URGENCIES, labelOf, officeDay, officerTitle, postOfGroup } f
 import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { inboxArrival } from '../../movement/model/movement.model';
 import { EFile } from '../model/file.model';
 import { FILE_LISTS, FileListName, FileListRequest, FileSortField } from '../model/file-query';
 import { FileService } from '../services/file.service';
@@ -23,8 +24,15 @@ import { FileService } from '../services/file.service';
 interface FileRow {
   file: EFile;
   holder: string;
-  /** Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)". */
+  /**
+   * Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)", when, due by when and with
+   * what remarks; for a request the officer is asked to approve, the requester, when she asked and why.
+   */
   sentBy: string;
+  sentOn?: string;
+  dueOn?: string;
+  remarks: string;
+  request?: 'close' | 'reopen';
   /** Inbox: not opened yet by the officer's post (shown in bold). */
   unread: boolean;
   pendingDays: number;
@@ -92,39 +100,60 @@ const COLUMNS: Record<FileListName, string[]> = {
             matSortDirection="asc"
             matSortDisableClear
             (matSortChange)="onSort($event)"
+            class="eoffice-cards"
             data-automation-id="eoffice-files-table">
             <ng-container matColumnDef="fileNumber">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</th>
-              <td mat-cell *matCellDef="let row" class="eoffice-file-list__number">
+              <td mat-cell *matCellDef="let row" class="eoffice-file-list__number eoffice-card-number">
                 <a [routerLink]="['/eoffice/files', row.file.id]" data-automation-id="eoffice-files-number">{{ row.file.fileNumber }}</a>
                 <div class="eoffice-file-list__computer">{{ row.file.computerNumber }}</div>
               </td>
             </ng-container>
             <ng-container matColumnDef="subject">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.SUBJECT' | translate }}</th>
-              <td mat-cell *matCellDef="let row">{{ row.file.subject }}</td>
+              <td mat-cell *matCellDef="let row" class="eoffice-card-subject">{{ row.file.subject }}</td>
             </ng-container>
             <ng-container matColumnDef="holder">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.FILE.FIELDS.HOLDER' | translate }}</th>
-              <td mat-cell *matCellDef="let row">{{ row.holder }}</td>
+              <td mat-cell *matCellDef="let row" class="eoffice-card-person" [attr.data-label]="'EOFFICE.FILE.FIELDS.HOLDER' | translate">
+                {{ row.holder }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="sentBy">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.SENT_BY' | translate }}</th>
-              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-sent-by">{{ row.sentBy }}</td>
+              <td
+                mat-cell
+                *matCellDef="let row"
+                class="eoffice-file-list__sent-by eoffice-card-person"
+                [attr.data-label]="'EOFFICE.RECEIPT.LIST.SENT_BY' | translate"
+                data-automation-id="eoffice-files-sent-by">
+                {{ row.sentBy }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="sentOn">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.SENT_ON' | translate }}</th>
               <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-sent-on">
-                {{ row.file.previousHolder ? (row.file.heldSince | eofficeDate: 'datetime') : '' }}
+                {{ row.sentOn | eofficeDate: 'datetime' }}
               </td>
             </ng-container>
             <ng-container matColumnDef="dueOn">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.DUE_ON' | translate }}</th>
-              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-due-on">{{ row.file.dueDate | eofficeDate }}</td>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-due-on">{{ row.dueOn | eofficeDate }}</td>
             </ng-container>
             <ng-container matColumnDef="remarks">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.REMARKS' | translate }}</th>
-              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-remarks">{{ row.file.lastRemarks }}</td>
+              <td
+                mat-cell
+                *matCellDef="let row"
+                class="eoffice-card-remarks"
+                [class.eoffice-card-line]="row.request || row.remarks"
+                [attr.data-label]="'EOFFICE.RECEIPT.LIST.REMARKS' | translate"
+                data-automation-id="eoffice-files-remarks">
+                @if (row.request) {
+                  <strong>{{ 'EOFFICE.FILE.VIEW.REQUEST_' + row.request.toUpperCase() | translate }}</strong>
+                }
+                {{ row.remarks }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="closedAt">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.LIST.CLOSED_ON' | translate }}</th>
@@ -138,7 +167,7 @@ const COLUMNS: Record<FileListName, string[]> = {
               <th mat-header-cell *matHeaderCellDef mat-sort-header [attr.title]="'EOFFICE.RECEIPT.LIST.PENDING_HINT' | translate">
                 {{ 'EOFFICE.RECEIPT.LIST.PENDING' | translate }}
               </th>
-              <td mat-cell *matCellDef="let row">
+              <td mat-cell *matCellDef="let row" class="eoffice-card-pending">
                 <span
                   class="eoffice-pendency eoffice-pendency--{{ row.pendency }}"
                   data-automation-id="eoffice-files-pending"
@@ -171,7 +200,7 @@ const COLUMNS: Record<FileListName, string[]> = {
       </div>
     </aca-page-layout>
   `,
-  styleUrl: '../../shared/layout/page-header.scss',
+  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/phone-list.scss'],
   styles: `
     .eoffice-file-list {
       padding: 8px 24px;
@@ -205,6 +234,26 @@ const COLUMNS: Record<FileListName, string[]> = {
     }
     table {
       width: 100%;
+    }
+    /* The Inbox's columns within a 1366 px screen beside the navigation: half Material's side padding, and
+       "Sent by" (name, designation and section) wide enough for two lines instead of four. */
+    @media (min-width: 601px) {
+      .mat-mdc-header-cell,
+      .mat-mdc-cell {
+        padding: 0 8px;
+      }
+      .mat-mdc-header-cell:first-child,
+      .mat-mdc-cell:first-child {
+        padding-left: 16px;
+      }
+      .eoffice-file-list__sent-by {
+        min-width: 13em;
+      }
+    }
+    @media (max-width: 600px) {
+      .eoffice-file-list {
+        padding: 8px 12px;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush
@@ -276,10 +325,15 @@ export class FileListSmartComponent {
         this.rows.set(
           page.files.map((file) => {
             const pendingDays = days.age(file.heldSince || file.createdAt || today, today);
+            const arrival = inboxArrival(file, desk.posts);
             return {
               file,
               holder: this.holderTitle(file.currentHolder),
-              sentBy: this.holderTitle(file.previousHolder),
+              sentBy: this.holderTitle(arrival.from || undefined),
+              sentOn: arrival.at,
+              dueOn: arrival.due,
+              remarks: arrival.remarks,
+              request: arrival.request,
               unread: unopened.has(file.id),
               pendingDays,
               pendency: pendencyLevel(pendingDays)

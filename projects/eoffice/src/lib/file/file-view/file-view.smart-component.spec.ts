@@ -139,6 +139,8 @@ describe('FileViewSmartComponent', () => {
 
   it('says whom Send back returns the file to, and offers it only when someone sent the file here', async () => {
     let { element } = await render();
+    // the button itself names whom (the hierarchy here names no officer for the post, so the post)
+    expect(byId(element, 'eoffice-file-send-back')!.textContent).toContain('Send back to Assistant Section Officer (Establishment)');
     byId(element, 'eoffice-file-send-back')!.click();
     expect(markingOpen).toHaveBeenCalledWith(
       jasmine.objectContaining({ action: 'sendBack', sendBackTo: 'Assistant Section Officer (Establishment)' })

@@ -21,7 +21,18 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { map } from 'rxjs';
-import { ITEM_STATUSES, RECORD_CATEGORIES, URGENCIES, Choice, Hierarchy, findPost, labelOf, officerTitle, postOfGroup } from '../../domain';
+import {
+  ITEM_STATUSES,
+  RECORD_CATEGORIES,
+  URGENCIES,
+  Choice,
+  Hierarchy,
+  findPost,
+  labelOf,
+  officerTitle,
+  postOfGroup,
+  postTitle
+} from '../../domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
@@ -150,6 +161,16 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
   sendBackTitle(file: EFile): string {
     const post = file.returnTo && this.hierarchy ? findPost(this.hierarchy, file.returnTo) : undefined;
     return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : '';
+  }
+
+  /**
+   * Whom Send back returns the file to, short enough for the button: the officer's name ("Priya Nair"), or
+   * the post when the hierarchy names nobody ("Section Officer (Establishment)"). The tooltip and the
+   * dialog give the full "Name (Designation, Section)".
+   */
+  sendBackShort(file: EFile): string {
+    const post = file.returnTo && this.hierarchy ? findPost(this.hierarchy, file.returnTo) : undefined;
+    return post && this.hierarchy ? post.incumbentName?.[this.lang] || postTitle(this.hierarchy, post, this.lang) : '';
   }
 
   async load(): Promise<void> {

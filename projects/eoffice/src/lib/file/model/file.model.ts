@@ -25,6 +25,11 @@ export interface EFile {
   currentHolder: string;
   /** Post group asked to approve a close or reopen request (eo:approverPost); empty when none waits. */
   pendingApprover?: string;
+  /** The request waiting for approval (eo:pendingRequest: close, reopen), who asked, with what remarks, when. */
+  pendingRequest?: string;
+  pendingRequester?: string;
+  pendingRemarks?: string;
+  pendingSince?: string;
   /** Post code Send back returns the file to (eo:returnTo); empty when nobody sent it to its holder. */
   returnTo?: string;
   heldSince?: string;
@@ -107,6 +112,10 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     status: text(p, 'eo:status') || 'created',
     currentHolder: text(p, 'eo:currentHolder'),
     pendingApprover: itemCustody(p).pendingApprover,
+    pendingRequest: text(p, 'eo:pendingRequest') || undefined,
+    pendingRequester: text(p, 'eo:pendingRequester') || undefined,
+    pendingRemarks: text(p, 'eo:pendingRemarks') || undefined,
+    pendingSince: iso(p['eo:pendingSince']),
     returnTo: text(p, 'eo:returnTo'),
     heldSince: iso(p['eo:heldSince']),
     previousHolder: text(p, 'eo:previousHolder') || undefined,

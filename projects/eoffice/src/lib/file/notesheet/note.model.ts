@@ -42,6 +42,35 @@ export interface Note {
   html?: string;
 }
 
+/** A permission entry as the nodes API gives it (include=permissions) and takes it (locallySet). */
+export interface NotePermissionEntry {
+  authorityId?: string;
+  name?: string;
+  accessStatus?: string;
+}
+
+/**
+ * The permissions a note takes when its author confirms it green: everyone who could read it still reads
+ * it, and nobody but its author writes it. The note stops inheriting from Notes/ (where the holding post
+ * writes), its readers keep Consumer, and the author, its owner, keeps full control as owners do in ACS:
+ * so a colleague in the same post can no longer rewrite or delete a signed note through the nodes API,
+ * whatever his client does. Only the owner may change a node's permissions, so the author's own
+ * confirmation sets them; each hand-over then renews the readers (lib.js eoHandOver), and the send
+ * freezes the note for everyone.
+ */
+export function confirmedNotePermissions(current?: { inherited?: NotePermissionEntry[]; locallySet?: NotePermissionEntry[] }): {
+  isInheritanceEnabled: false;
+  locallySet: { authorityId: string; name: 'Consumer'; accessStatus: 'ALLOWED' }[];
+} {
+  const readers = new Set<string>();
+  for (const e of [...(current?.inherited ?? []), ...(current?.locallySet ?? [])])
+    if (e.authorityId && (e.accessStatus ?? 'ALLOWED') === 'ALLOWED') readers.add(e.authorityId);
+  return {
+    isInheritanceEnabled: false,
+    locallySet: [...readers].sort().map((authorityId) => ({ authorityId, name: 'Consumer' as const, accessStatus: 'ALLOWED' as const }))
+  };
+}
+
 type Props = Record<string, unknown>;
 const text = (p: Props, k: string): string => (p[k] === undefined || p[k] === null ? '' : String(p[k]));
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? String(v) : undefined);

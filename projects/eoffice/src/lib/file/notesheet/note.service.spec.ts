@@ -3,11 +3,31 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AlfrescoApi, NodesApi, PeopleApi } from '@alfresco/js-api';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { referenceAnchor } from './note-sanitiser';
-import { toNote } from './note.model';
+import { confirmedNotePermissions, toNote } from './note.model';
 import { NoteError, NoteService, noteErrorOf, statusOf } from './note.service';
 import { ASO_GROUP, NotesRepository, SO_GROUP, notesheetDesk, testFile } from './notesheet-testing.spec';
 
 describe('note model', () => {
+  it('takes write away from everyone but the author when a note is confirmed, keeping every reader', () => {
+    expect(
+      confirmedNotePermissions({
+        inherited: [
+          { authorityId: 'GROUP_B', name: 'Collaborator', accessStatus: 'ALLOWED' },
+          { authorityId: 'GROUP_A', name: 'Consumer' },
+          { authorityId: 'GROUP_C', name: 'Consumer', accessStatus: 'DENIED' }
+        ],
+        locallySet: [{ authorityId: 'GROUP_A', name: 'Coordinator', accessStatus: 'ALLOWED' }]
+      })
+    ).toEqual({
+      isInheritanceEnabled: false,
+      locallySet: [
+        { authorityId: 'GROUP_A', name: 'Consumer', accessStatus: 'ALLOWED' },
+        { authorityId: 'GROUP_B', name: 'Consumer', accessStatus: 'ALLOWED' }
+      ]
+    });
+    expect(confirmedNotePermissions(undefined)).toEqual({ isInheritanceEnabled: false, locallySet: [] });
+  });
+
   it('maps a green, signed note with its references and shows plain text as text', () => {
     const note = toNote(
       {
@@ -261,10 +281,27 @@ describe('NoteService', () => {
   });
 
   it('confirms a draft green, signed with the officer’s name, designation, post and the time', async () => {
-    const draft = repo.add(1, 'yellow', 'Put up.');
+    const draft = repo.add(1, 'yellow', 'Put up.', {
+      permissions: {
+        isInheritanceEnabled: true,
+        inherited: [
+          { authorityId: SO_GROUP, name: 'Collaborator', accessStatus: 'ALLOWED' },
+          { authorityId: ASO_GROUP, name: 'Consumer', accessStatus: 'ALLOWED' }
+        ]
+      }
+    });
     const at = new Date('2026-11-23T05:00:00.000Z');
     const note = await service.confirm(testFile(), { id: draft.id }, '<p>Put up for orders.</p>', at);
 
+    // Its post no longer writes it: only its author, the owner, until the send freezes it.
+    expect(draft.permissions).toEqual({
+      isInheritanceEnabled: false,
+      inherited: [],
+      locallySet: [
+        { authorityId: ASO_GROUP, name: 'Consumer', accessStatus: 'ALLOWED' },
+        { authorityId: SO_GROUP, name: 'Consumer', accessStatus: 'ALLOWED' }
+      ]
+    });
     expect(draft.content).toBe('<p>Put up for orders.</p>');
     expect(draft.aspectNames).toEqual(['cm:auditable', 'eo:signed']);
     expect(draft.properties).toEqual(

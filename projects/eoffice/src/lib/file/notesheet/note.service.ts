@@ -4,7 +4,17 @@ import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { NumberingNodes, NumberedNodeBody, claimNext, incumbentName, postOfGroup, postTitle } from '../../domain';
 import { EFile } from '../model/file.model';
-import { NOTES_FOLDER, NOTE_TYPE, Note, NoteNode, SIGNED_ASPECT, noteContentToHtml, sortNotes, toNote } from './note.model';
+import {
+  NOTES_FOLDER,
+  NOTE_TYPE,
+  Note,
+  NoteNode,
+  SIGNED_ASPECT,
+  confirmedNotePermissions,
+  noteContentToHtml,
+  sortNotes,
+  toNote
+} from './note.model';
 import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
 
 const ERRORS = 'EOFFICE.FILE.NOTESHEET.ERRORS.';
@@ -330,9 +340,12 @@ export class NoteService {
       const current = await this.yellow(nodes, note.id);
       const signer = await this.signer(file);
       const aspects = [...new Set([...(current.aspectNames ?? []), SIGNED_ASPECT])];
+      // Its author, the owner, reads its permissions: its readers stay, its writers go (confirmedNotePermissions).
+      const permissions = (await nodes.getNode(note.id, { include: ['permissions'] })).entry.permissions;
       const updated = await nodes.updateNode(
         note.id,
         {
+          permissions: confirmedNotePermissions(permissions),
           aspectNames: aspects,
           properties: {
             'eo:noteColour': 'green',

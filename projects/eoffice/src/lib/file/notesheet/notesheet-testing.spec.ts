@@ -4,6 +4,7 @@ import { NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { Desk } from '../../desk/desk.service';
 import { parseHierarchy, postGroup } from '../../domain';
 import { EFile, NoteReference } from '../model/file.model';
+import { NotePermissionEntry } from './note.model';
 
 export const notesheetHierarchy = parseHierarchy({
   version: 1,
@@ -75,6 +76,8 @@ export interface StoredNote {
   content: string;
   mimeType: string;
   allowableOperations?: string[];
+  /** As include=permissions answers them (the note's author, its owner, may read them). */
+  permissions?: { isInheritanceEnabled?: boolean; inherited?: NotePermissionEntry[]; locallySet?: NotePermissionEntry[] };
   /** Bumped on every change, as the repository's modifiedAt is. */
   modifiedAt: string;
 }
@@ -146,6 +149,7 @@ export class NotesRepository {
       properties: { ...n.properties },
       aspectNames: [...n.aspectNames],
       allowableOperations: n.allowableOperations,
+      permissions: n.permissions,
       modifiedAt: n.modifiedAt
     };
   }
@@ -221,11 +225,16 @@ export class NotesRepository {
       }
     );
     spyOn(NodesApi.prototype, 'updateNode').and.callFake(
-      async (id: string, body: { properties?: Record<string, unknown>; aspectNames?: string[] }) => {
+      async (
+        id: string,
+        body: { properties?: Record<string, unknown>; aspectNames?: string[]; permissions?: StoredNote['permissions'] }
+      ) => {
         this.fail('update');
         const note = this.byId(id);
         if (!note) throw status(404);
         Object.assign(note.properties, body.properties ?? {});
+        if (body.permissions)
+          note.permissions = { ...body.permissions, inherited: body.permissions.isInheritanceEnabled ? note.permissions?.inherited : [] };
         if (body.aspectNames) note.aspectNames = [...body.aspectNames];
         note.modifiedAt = this.tick();
         return { entry: this.entry(note) } as never;

@@ -47,10 +47,13 @@ describe('FileService', () => {
   let notesOperations: string[];
   /** What reached the repository, in order. */
   let calls: string[];
+  /** The new file's properties as the repository holds them (numbered or not). */
+  let intakeProperties: Record<string, unknown>;
 
   beforeEach(() => {
     taken = {};
     calls = [];
+    intakeProperties = {};
     begin = jasmine.createSpy('begin').and.callFake(async (id: string) => calls.push(`begin ${id}`));
     unopenedItems = jasmine.createSpy('unopenedItems').and.resolveTo(['new-file']);
     createInIntake = jasmine.createSpy('createInIntake').and.callFake(async (_lib: string, post: string) => {
@@ -82,6 +85,7 @@ describe('FileService', () => {
       if (id === 'a-file')
         return { entry: { id, nodeType: 'eo:file', properties: { 'eo:fileNumber': 'A-11011/5/2026-EST-GAD' } } } as never;
       if (id === 'a-receipt') return { entry: { id, nodeType: 'eo:receipt', properties: {} } } as never;
+      if (id === 'intake-1') return { entry: { id, nodeType: 'eo:file', properties: { ...intakeProperties } } } as never;
       throw Object.assign(new Error('404'), { status: 404 });
     });
     spyOn(NodesApi.prototype, 'getNodeContent').and.callFake(
@@ -144,10 +148,21 @@ describe('FileService', () => {
     expect(calls.slice(5)).toEqual(['register intake-1 for SO_EST', 'begin intake-1']);
   });
 
-  it('starts no movement when the repository refuses to number the file', async () => {
+  it('starts no movement and leaves no unnumbered file behind when the repository refuses to number it', async () => {
+    const deleteNode = spyOn(NodesApi.prototype, 'deleteNode').and.resolveTo();
     register.and.rejectWith(new Error('priya.nair does not hold the post'));
     await expectAsync(service.create(draft)).toBeRejectedWithError('priya.nair does not hold the post');
     expect(begin).not.toHaveBeenCalled();
+    // The intake item got no number: taken back for good, so a second try leaves no second one.
+    expect(deleteNode).toHaveBeenCalledOnceWith('intake-1', { permanent: true });
+  });
+
+  it('never deletes a file the repository did number, even when reading the number back failed', async () => {
+    const deleteNode = spyOn(NodesApi.prototype, 'deleteNode').and.resolveTo();
+    intakeProperties = { 'eo:fileNumber': 'A-11011/6/2026-EST-GAD' };
+    register.and.rejectWith(new Error('network'));
+    await expectAsync(service.create(draft)).toBeRejectedWithError('network');
+    expect(deleteNode).not.toHaveBeenCalled();
   });
 
   it('a part file points at its main file', async () => {

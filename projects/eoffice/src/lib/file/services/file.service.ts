@@ -14,6 +14,7 @@ import {
 import { Desk, DeskService, asJson } from '../../desk/desk.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { RegistrationService } from '../../movement/services/registration.service';
+import type { Registered } from '../../domain/registration';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
 import { FileDraft, toFileIntakeBody } from '../model/file-draft';
 import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileSearchQuery } from '../model/file-query';
@@ -95,10 +96,33 @@ export class FileService {
     // The two portions and the drafts exist from the start: a new file reads as an empty notesheet and
     // an empty correspondence, never as a missing folder (the workflow then takes them over with the file).
     const folderApi = this.nodesApi;
-    await Promise.all(FILE_FOLDERS.map((name) => folderApi.createNode(id, { name, nodeType: 'cm:folder' })));
-    const registered = await this.registration.register(id, creatorPost.code);
+    let registered: Registered;
+    try {
+      await Promise.all(FILE_FOLDERS.map((name) => folderApi.createNode(id, { name, nodeType: 'cm:folder' })));
+      registered = await this.registration.register(id, creatorPost.code);
+    } catch (error) {
+      await this.discardUnnumbered(folderApi, id);
+      throw error;
+    }
     await this.movement.begin(id);
     return { id, fileNumber: registered.number, computerNumber: registered.computerNumber };
+  }
+
+  /**
+   * Takes back a file the repository did not number (its folders could not be made, or eoRegister refused
+   * it): an unnumbered file would otherwise wait in the post's intake, listed nowhere, and a second try
+   * would leave a second one. A file that did get its number is never deleted (that would leave a gap in
+   * the series); nor is anything when the repository cannot say which it is.
+   */
+  private async discardUnnumbered(nodes: NodesApi, id: string): Promise<void> {
+    try {
+      const node = await nodes.getNode(id, { include: ['properties'] });
+      if ((node.entry.properties as Record<string, unknown> | undefined)?.['eo:fileNumber']) return;
+      // Its creator owns it, and an owner may delete his node for good (no trashcan entry to explain).
+      await nodes.deleteNode(id, { permanent: true });
+    } catch {
+      // Left in the intake: the refusal the officer sees matters more than this clean-up.
+    }
   }
 
   /**

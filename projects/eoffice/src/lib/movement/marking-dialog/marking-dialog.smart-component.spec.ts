@@ -12,19 +12,48 @@ import { MarkingDialogData, MarkingDialogSmartComponent } from './marking-dialog
 const hierarchy = parseHierarchy({
   version: 1,
   department: { code: 'GAD', name: { en: 'General Administration', hi: 'सामान्य प्रशासन' } },
-  sections: [{ code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } }],
+  sections: [
+    { code: 'EST', name: { en: 'Establishment', hi: 'स्थापना' } },
+    { code: 'ADM', name: { en: 'Administration', hi: 'प्रशासन' } }
+  ],
   posts: [
-    { code: 'US_EST', level: 3, section: 'EST', designation: { en: 'Under Secretary', hi: 'अवर सचिव' } },
-    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' }
+    {
+      code: 'US_EST',
+      level: 3,
+      section: 'EST',
+      designation: { en: 'Under Secretary', hi: 'अवर सचिव' },
+      incumbent: 'rajesh.kumar',
+      incumbentName: { en: 'Rajesh Kumar', hi: 'राजेश कुमार' }
+    },
+    { code: 'SO_EST', level: 2, section: 'EST', designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' }, reportsTo: 'US_EST' },
+    {
+      code: 'ASO_EST',
+      level: 1,
+      section: 'EST',
+      designation: { en: 'Assistant Section Officer', hi: 'सहायक अनुभाग अधिकारी' },
+      reportsTo: 'SO_EST',
+      incumbent: 'anil.verma',
+      incumbentName: { en: 'Anil Verma', hi: 'अनिल वर्मा' }
+    },
+    {
+      code: 'SO_ADM',
+      level: 2,
+      section: 'ADM',
+      designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' },
+      incumbent: 'meena.iyer',
+      incumbentName: { en: 'Meena Iyer', hi: 'मीना अय्यर' }
+    }
   ]
 });
 
 describe('MarkingDialogSmartComponent', () => {
   let act: jasmine.Spy;
   let close: jasmine.Spy;
+  let frequentRecipients: jasmine.Spy;
 
-  function render(data: Partial<MarkingDialogData> = {}) {
+  function render(data: Partial<MarkingDialogData> = {}, frequent: string[] = []) {
     act = jasmine.createSpy('act').and.resolveTo();
+    frequentRecipients = jasmine.createSpy('frequentRecipients').and.resolveTo(frequent);
     close = jasmine.createSpy('close');
     TestBed.configureTestingModule({
       imports: [MarkingDialogSmartComponent],
@@ -36,10 +65,16 @@ describe('MarkingDialogSmartComponent', () => {
           useValue: { itemId: 'f1', itemKind: 'file', label: 'A-1/1/2026-Est.', action: 'send', holder: 'GROUP_EO_GAD_SO_EST', ...data }
         },
         { provide: MatDialogRef, useValue: { close, disableClose: false } },
-        { provide: MovementService, useValue: { act } },
+        { provide: MovementService, useValue: { act, frequentRecipients } },
         {
           provide: DeskService,
-          useValue: { desk: async () => ({ hierarchy, posts: ['GROUP_EO_GAD_SO_EST'], postEntries: [hierarchy.posts[1]] }) }
+          useValue: {
+            desk: async () => ({
+              hierarchy,
+              posts: ['GROUP_EO_GAD_SO_EST'],
+              postEntries: [hierarchy.posts.find((p) => p.code === 'SO_EST')]
+            })
+          }
         }
       ]
     });
@@ -113,5 +148,67 @@ describe('MarkingDialogSmartComponent', () => {
     fixture.componentInstance.form.patchValue({ approver: '' });
     await fixture.componentInstance.submit();
     expect(act).toHaveBeenCalledWith('f1', jasmine.objectContaining({ action: 'close', to: undefined }));
+  });
+
+  /** The open list as the officer reads it: each group's label and its posts, in order. */
+  function openList(fixture: ReturnType<typeof render>): { label: string; options: { text: string; disabled: boolean }[] }[] {
+    (fixture.nativeElement.querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+    fixture.detectChanges();
+    const option = (el: Element) => ({
+      text: el.textContent?.trim() ?? '',
+      disabled: el.getAttribute('aria-disabled') === 'true'
+    });
+    const groups = Array.from(document.querySelectorAll('.cdk-overlay-container mat-optgroup'));
+    if (!groups.length)
+      return [{ label: '', options: Array.from(document.querySelectorAll('.cdk-overlay-container mat-option')).map(option) }];
+    return groups.map((g) => ({
+      label: g.querySelector('.mat-mdc-optgroup-label')?.textContent?.trim() ?? '',
+      options: Array.from(g.querySelectorAll('mat-option')).map(option)
+    }));
+  }
+
+  it("shows the officer's frequent recipients first, under Frequent, a refused one greyed out with the reason", async () => {
+    const fixture = render({}, ['GROUP_EO_GAD_SO_ADM', 'GROUP_EO_GAD_ASO_EST']);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(frequentRecipients).toHaveBeenCalledOnceWith('GROUP_EO_GAD_SO_EST');
+    const [frequent, others] = openList(fixture);
+    expect(frequent.label).toBe('Frequent');
+    expect(frequent.options.map((o) => o.text.split(' (')[0])).toEqual(['Meena Iyer', 'Anil Verma']);
+    expect(frequent.options[0].disabled).toBeTrue();
+    expect(frequent.options[0].text).toContain('outside the channel of submission');
+    expect(frequent.options[1].disabled).toBeFalse();
+    expect(others.label).toBe('Other posts');
+    // each post once: the others hold the rest, the post reported to first
+    expect(others.options.map((o) => o.text.split(' (')[0])).toEqual(['Rajesh Kumar']);
+  });
+
+  it('lists the posts without a Frequent group when the officer has sent nothing from this post yet', async () => {
+    const fixture = render();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const [list] = openList(fixture);
+    expect(list.label).toBe('');
+    expect(list.options[0].text).toContain('Rajesh Kumar (Under Secretary, Establishment)');
+  });
+
+  it('picks an officer by typing the first letters of the name, and skips a post outside the channel', async () => {
+    const fixture = render({}, ['GROUP_EO_GAD_US_EST']);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const select = fixture.nativeElement.querySelector('mat-select') as HTMLElement;
+    select.focus();
+    const type = async (letters: string) => {
+      for (const key of letters)
+        select.dispatchEvent(new KeyboardEvent('keydown', { key, keyCode: key.toUpperCase().charCodeAt(0), bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the list waits for a pause in typing
+      fixture.detectChanges();
+    };
+    await type('an');
+    expect(fixture.componentInstance.form.controls.to.value).toBe('ASO_EST');
+    await type('me');
+    expect(fixture.componentInstance.form.controls.to.value).toBe('ASO_EST');
+    await type('ra');
+    expect(fixture.componentInstance.form.controls.to.value).toBe('US_EST');
   });
 });

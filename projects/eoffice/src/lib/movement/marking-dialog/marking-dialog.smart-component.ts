@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,11 +10,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { URGENCIES, labelOf, officeDay, postOfGroup } from '../../domain';
+import { URGENCIES, labelOf, officeDay, postGroup, postOfGroup } from '../../domain';
 import { MovementAction, refusalText } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
-import { MarkingOption, markingOptions } from './marking-options';
+import { MarkingOption, groupMarkingOptions, markingOptions } from './marking-options';
 
 export interface MarkingDialogData {
   itemId: string;
@@ -30,10 +31,14 @@ export interface MarkingDialogData {
 /** Today as the office counts days (IST): from 00:00 to 05:30 IST the UTC date is still yesterday's. */
 const today = (): string => officeDay(new Date());
 
-/** The marking dialog: recipients from the channel of submission, due date, urgency, remarks; refusals stay visible. */
+/**
+ * The marking dialog: recipients from the channel of submission (the officer's frequent recipients on top),
+ * due date, urgency, remarks; refusals stay visible.
+ */
 @Component({
   selector: 'eoffice-marking-dialog',
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -57,6 +62,10 @@ export class MarkingDialogSmartComponent {
   private readonly translate = inject(TranslateService);
 
   readonly options = signal<MarkingOption[]>([]);
+  /** The officer's frequent recipients from this post (at most five), shown as a group above the others. */
+  readonly frequent = signal<MarkingOption[]>([]);
+  /** Every other post, in the channel's order. */
+  readonly others = signal<MarkingOption[]>([]);
   readonly busy = signal(false);
   readonly refusal = signal<string | null>(null);
   readonly loadFailed = signal(false);
@@ -101,10 +110,23 @@ export class MarkingDialogSmartComponent {
 
   private async loadOptions(): Promise<void> {
     try {
+      // Asked beside the desk when the holding post is known, so the list does not wait for one more round trip.
+      const early = this.needsRecipient && this.data.holder ? this.movement.frequentRecipients(this.data.holder) : null;
       const desk = await this.desk.desk();
       const from = postOfGroup(desk.hierarchy, this.data.holder ?? '') ?? desk.postEntries[0];
       const options = from ? markingOptions(desk.hierarchy, from.code, this.lang) : [];
+      const fromGroup = from ? postGroup(desk.hierarchy, from.code) : '';
+      const frequentGroups =
+        this.needsRecipient && from
+          ? await (early && fromGroup === this.data.holder ? early : this.movement.frequentRecipients(fromGroup))
+          : [];
+      const groups = groupMarkingOptions(
+        options,
+        frequentGroups.map((group) => postOfGroup(desk.hierarchy, group)?.code ?? '')
+      );
       this.options.set(options);
+      this.frequent.set(groups.frequent);
+      this.others.set(groups.others);
       // Approvers: the allowed posts of Section Officer level and above (the workflow checks it again).
       this.approvers.set(options.filter((o) => o.allowed && o.level >= 2));
       if (this.asksApprover && from && from.level < 2) {

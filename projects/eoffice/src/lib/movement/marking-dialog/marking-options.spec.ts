@@ -1,5 +1,5 @@
 import { Hierarchy, parseHierarchy } from '../../domain';
-import { markingOptions } from './marking-options';
+import { groupMarkingOptions, markingOptions } from './marking-options';
 
 const hierarchy: Hierarchy = parseHierarchy({
   version: 1,
@@ -44,5 +44,14 @@ describe('marking options', () => {
     const js = markingOptions(hierarchy, 'SO_EST', 'en').find((o) => o.code === 'JS')!;
     expect(js.allowed).toBeTrue();
     expect(js.jumped).toEqual(['US_EST']);
+  });
+
+  it('puts the frequent recipients on top in their order, each post once, a refused one still explained', () => {
+    const options = markingOptions(hierarchy, 'ASO_EST', 'en');
+    const { frequent, others } = groupMarkingOptions(options, ['SO_ADM', 'SO_EST', 'GONE']);
+    expect(frequent.map((o) => o.code)).toEqual(['SO_ADM', 'SO_EST']);
+    expect(frequent[0].allowed).toBeFalse();
+    expect(frequent[0].reason).toContain('outside the channel of submission');
+    expect(others.map((o) => o.code)).toEqual(options.map((o) => o.code).filter((c) => c !== 'SO_ADM' && c !== 'SO_EST'));
   });
 });

@@ -34,3 +34,21 @@ export function markingOptions(h: Hierarchy, fromPost: string, lang: 'en' | 'hi'
   const rank = (o: MarkingOption) => (o.code === from?.reportsTo ? -1 : Math.abs(o.level - (from?.level ?? 0)));
   return options.sort((a, b) => Number(b.allowed) - Number(a.allowed) || rank(a) - rank(b) || a.title.localeCompare(b.title));
 }
+
+/** The marking list as the dialog shows it: the officer's frequent recipients on top, then every other post. */
+export interface MarkingGroups {
+  /** Posts the officer sends to most (most often first); refused ones stay, greyed out with the reason. */
+  frequent: MarkingOption[];
+  /** The rest, in the channel's order (markingOptions). */
+  others: MarkingOption[];
+}
+
+/**
+ * Splits `options` into the frequent recipients (`frequent`: post codes, most often first) and the rest.
+ * A post appears once: in a list with one option per value, a second copy would show the same choice
+ * twice and type-ahead would stop on whichever comes first.
+ */
+export function groupMarkingOptions(options: MarkingOption[], frequent: string[]): MarkingGroups {
+  const top = frequent.map((code) => options.find((o) => o.code === code)).filter((o): o is MarkingOption => !!o);
+  return { frequent: top, others: options.filter((o) => !top.includes(o)) };
+}

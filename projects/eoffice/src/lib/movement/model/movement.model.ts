@@ -1,4 +1,5 @@
 import { Node } from '@alfresco/js-api';
+import { seriesRecords } from '../../domain/series-scope';
 
 /** What an officer can do to an item through the eoMovement workflow (config/README.md). */
 export type MovementAction = 'send' | 'copy' | 'sendBack' | 'pullBack' | 'park' | 'unpark' | 'close' | 'putInFile';
@@ -39,6 +40,50 @@ export interface ItemCustody {
 export function itemCustody(properties: Record<string, unknown> | undefined): ItemCustody {
   const text = (name: string) => (properties?.[name] === null || properties?.[name] === undefined ? '' : String(properties[name]));
   return { currentHolder: text('eo:currentHolder'), pendingApprover: text('eo:approverPost') || text('eo:pendingApprover') };
+}
+
+/** What an item records of how it reached its holder, and of a close or reopen request waiting on it. */
+export interface ArrivalFields {
+  /** eo:previousHolder, eo:heldSince, eo:dueDate, eo:lastRemarks: the movement that put it with its holder. */
+  previousHolder?: string;
+  heldSince?: string;
+  dueDate?: string;
+  lastRemarks?: string;
+  /** eo:approverPost, eo:pendingRequest, eo:pendingRequester, eo:pendingRemarks, eo:pendingSince: the request. */
+  pendingApprover?: string;
+  pendingRequest?: string;
+  pendingRequester?: string;
+  pendingRemarks?: string;
+  pendingSince?: string;
+}
+
+/** What an Inbox row says about an item: who put it there, when, by when, with what remarks. */
+export interface InboxArrival {
+  /** Post group that sent it, or that asks the officer to approve closing or reopening it. */
+  from: string;
+  at?: string;
+  due?: string;
+  remarks: string;
+  /** Set when the item is in the officer's Inbox to approve a request, not to act on. */
+  request?: 'close' | 'reopen';
+}
+
+/**
+ * How an item came to be in the Inbox of an officer holding `posts`. An item one of the posts is asked to
+ * approve a request on is there because of the request: it names the requester, the moment of asking and
+ * its remarks. The item's last movement (eo:previousHolder …) is how it reached the requester, not the
+ * approver, and its due date is the requester's.
+ */
+export function inboxArrival(item: ArrivalFields, posts: string[]): InboxArrival {
+  const request = item.pendingRequest === 'close' || item.pendingRequest === 'reopen' ? item.pendingRequest : undefined;
+  if (request && item.pendingRequester && item.pendingApprover && posts.includes(item.pendingApprover))
+    return { from: item.pendingRequester, at: item.pendingSince, remarks: item.pendingRemarks ?? '', request };
+  return {
+    from: item.previousHolder ?? '',
+    at: item.previousHolder ? item.heldSince : undefined,
+    due: item.dueDate,
+    remarks: item.lastRemarks ?? ''
+  };
 }
 
 /** One step of an item's movement history, as the workflow records it in Movements/. */
@@ -90,6 +135,58 @@ export function toMovement(node: Node): Movement {
     readAt: asDate(p['eo:movementReadAt']),
     jumped: asList(p['eo:movementJumped'])
   };
+}
+
+// ------------------------------------------------------------------ frequent recipients
+
+/** How many of the officer's latest sends the marking dialog's "Frequent" group is counted over. */
+export const FREQUENT_SENDS_READ = 200;
+/** Most posts the "Frequent" group shows. */
+export const FREQUENT_MAX = 5;
+
+const phrase = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * The search request for the officer's own latest sends from one post, newest first: the movements the
+ * workflow recorded (eo:movement in a registered item's Movements/, as the MIS counts them), made by this
+ * officer (eo:movementFromUser) from the post he now marks from (eo:movementFrom). The post stays a reader
+ * of every item it sent on, so the officer's own permissions find them on ACS; the search index answers
+ * (a send made a moment ago may count a little later, which a frequency does not notice).
+ * eo:movementFromUser is a tokenised text property, which ACS refuses `=` on: it is asked as a phrase.
+ *
+ * Not a counter the client keeps in people/-me-/preferences: that would count only sends made through this
+ * client since it shipped (empty for every officer on day one and on the demo), need a second write after
+ * each send that a failure or a second tab loses (read, add one, write back), and answer 404 in the console
+ * for every officer who has none yet. The movements are the workflow's own record and already readable.
+ */
+export function recentSendsRequest(site: string, fromGroup: string, userId: string) {
+  const query = [
+    seriesRecords(site, ['receipt', 'file'], 'Movements', 'eo:movement'),
+    `=eo:movementAction:"send"`,
+    `=eo:movementFrom:${phrase(fromGroup)}`,
+    `eo:movementFromUser:${phrase(userId)}`
+  ].join(' AND ');
+  return {
+    query: { query, language: 'afts' },
+    include: ['properties'],
+    sort: [{ type: 'FIELD', field: 'eo:movementAt', ascending: false }],
+    paging: { skipCount: 0, maxItems: FREQUENT_SENDS_READ }
+  };
+}
+
+/**
+ * The post groups the officer sent to most often, most often first (a tie: the one sent to more recently),
+ * from his sends newest first; at most FREQUENT_MAX. Copies count: the officer chose those posts too.
+ */
+export function frequentRecipients(sendsNewestFirst: { toGroup: string }[], exclude: string[] = []): string[] {
+  const counts = new Map<string, number>();
+  for (const { toGroup } of sendsNewestFirst)
+    if (toGroup && !exclude.includes(toGroup)) counts.set(toGroup, (counts.get(toGroup) ?? 0) + 1);
+  // Map keeps first insertion order, which is the most recent send to each post: the sort is stable.
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, FREQUENT_MAX)
+    .map(([group]) => group);
 }
 
 /** The key of the eoMovement process definition (config/workflow). */

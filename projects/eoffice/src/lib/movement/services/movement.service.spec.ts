@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { NodesApi, PeopleApi } from '@alfresco/js-api';
+import { NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { MovementRefusal } from '../model/movement.model';
 import { MovementService } from './movement.service';
@@ -215,5 +215,22 @@ describe('MovementService', () => {
       );
     expect(refusal?.key).toBe('EOFFICE.MOVEMENT.REFUSED.NO_TASK');
     expect(calls.some((c) => c.method === 'POST')).toBeFalse();
+  });
+
+  it("finds the officer's frequent recipients in his own recorded sends from the post he marks from", async () => {
+    const sent = (to: string) => ({ entry: { id: to, name: '000001', properties: { 'eo:movementAction': 'send', 'eo:movementTo': to } } });
+    const search = spyOn(SearchApi.prototype, 'search').and.resolveTo({
+      list: { entries: [sent('GROUP_EO_GAD_US_EST'), sent('GROUP_EO_GAD_ASO_EST'), sent('GROUP_EO_GAD_US_EST')] }
+    } as never);
+    const frequent = await TestBed.inject(MovementService).frequentRecipients('GROUP_EO_GAD_SO_EST');
+    expect(frequent).toEqual(['GROUP_EO_GAD_US_EST', 'GROUP_EO_GAD_ASO_EST']);
+    const query = (search.calls.mostRecent().args[0] as { query: { query: string } }).query.query;
+    expect(query).toContain('eo:movementFromUser:"priya.nair"');
+    expect(query).toContain('cm:eo-gad');
+  });
+
+  it('lists no frequent recipients, rather than failing the dialog, when the search cannot answer', async () => {
+    spyOn(SearchApi.prototype, 'search').and.rejectWith({ status: 500 });
+    expect(await TestBed.inject(MovementService).frequentRecipients('GROUP_EO_GAD_SO_EST')).toEqual([]);
   });
 });

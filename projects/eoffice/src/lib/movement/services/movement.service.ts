@@ -1,8 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { NodesApi, PeopleApi } from '@alfresco/js-api';
+import { Node, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { postOfGroup } from '../../domain';
+import { departmentSite, postOfGroup } from '../../domain';
 import {
   ItemCustody,
   ItemTask,
@@ -12,8 +12,10 @@ import {
   Movement,
   MovementRefusal,
   completionVariables,
+  frequentRecipients,
   itemCustody,
   itemTaskQueries,
+  recentSendsRequest,
   refusalOf,
   toMovement,
   unreadTasksWhere
@@ -200,6 +202,24 @@ export class MovementService {
     if (!folder) return [];
     const page = await this.nodes.listNodeChildren(folder.id, { include: ['properties'], orderBy: ['name ASC'], maxItems: 1000 });
     return (page.list?.entries ?? []).map((entry) => toMovement(entry.entry));
+  }
+
+  /**
+   * The posts the signed-in officer sends to most from `fromGroup` (post groups, most often first, at most
+   * five), counted over his latest sends as the workflow recorded them. Empty when they cannot be read: the
+   * marking dialog then lists the posts without the group, it does not fail.
+   */
+  async frequentRecipients(fromGroup: string): Promise<string[]> {
+    try {
+      const [desk, me] = await Promise.all([this.deskService.desk(), this.userId()]);
+      const answer = await new SearchApi(this.apiService.getInstance()).search(
+        recentSendsRequest(departmentSite(desk.hierarchy), fromGroup, me) as never
+      );
+      const sends = (answer.list?.entries ?? []).map((e) => toMovement(e.entry as Node));
+      return frequentRecipients(sends, [fromGroup]);
+    } catch {
+      return [];
+    }
   }
 
   private async findTask(itemId: string, known?: ItemCustody): Promise<ItemTask | null> {

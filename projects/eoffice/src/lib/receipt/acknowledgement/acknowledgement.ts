@@ -1,6 +1,5 @@
-import type { jsPDF } from 'jspdf';
 import { Hierarchy, Label, officeDate, officeDateTime } from '../../domain';
-import { PdfWriter } from '../../shared/pdf/pdf-writer';
+import { PdfDocument, PdfWriter } from '../../shared/pdf/pdf-writer';
 import { Receipt, senderLine } from '../model/receipt.model';
 
 /**
@@ -76,8 +75,8 @@ export async function writeAcknowledgement(writer: PdfWriter, content: Acknowled
   await writer.text(`${t.generated.en} / ${t.generated.hi}: ${officeDateTime(generatedAt)}`, { size: 9, color: '#555555' });
 }
 
-/** Builds the acknowledgement PDF (the writer and jsPDF are loaded only when one is asked for). */
-export async function acknowledgementPdf(receipt: Receipt, hierarchy: Hierarchy | null): Promise<{ doc: jsPDF; fileName: string }> {
+/** Builds the acknowledgement PDF (the writer and its fonts are loaded only when one is asked for). */
+export async function acknowledgementPdf(receipt: Receipt, hierarchy: Hierarchy | null): Promise<{ doc: PdfDocument; fileName: string }> {
   const content = acknowledgementContent(receipt, hierarchy);
   const writer = await PdfWriter.create({
     title: `${ACKNOWLEDGEMENT_TEXT.title.en} ${receipt.receiptNumber}`,

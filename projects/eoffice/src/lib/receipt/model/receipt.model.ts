@@ -48,8 +48,13 @@ export interface Receipt extends Omit<ReceiptDraft, 'diarisedDate'> {
   diarisedAt: string;
   status: string;
   currentHolder: string;
-  /** Post group asked to approve a reopen request (eo:approverPost); empty when none waits. */
+  /** Post group asked to approve a close or reopen request (eo:approverPost); empty when none waits. */
   pendingApprover?: string;
+  /** The request waiting for approval (eo:pendingRequest: close, reopen), who asked, with what remarks, when. */
+  pendingRequest?: string;
+  pendingRequester?: string;
+  pendingRemarks?: string;
+  pendingSince?: string;
   heldSince?: string;
   /** Post group that sent it to its holder (eo:previousHolder); empty for a receipt not yet sent. */
   previousHolder?: string;
@@ -248,6 +253,10 @@ export function toReceipt(node: { id: string; name?: string; properties?: Record
     status: str(p, 'eo:status') || 'created',
     currentHolder: str(p, 'eo:currentHolder'),
     pendingApprover: itemCustody(p).pendingApprover,
+    pendingRequest: str(p, 'eo:pendingRequest') || undefined,
+    pendingRequester: str(p, 'eo:pendingRequester') || undefined,
+    pendingRemarks: str(p, 'eo:pendingRemarks') || undefined,
+    pendingSince: str(p, 'eo:pendingSince') || undefined,
     heldSince: str(p, 'eo:heldSince') || undefined,
     previousHolder: str(p, 'eo:previousHolder') || undefined,
     dueDate: str(p, 'eo:dueDate') || undefined,

@@ -124,6 +124,31 @@ describe('ReceiptListSmartComponent', () => {
     expect(table.title).toContain('Dak register');
   });
 
+  it('exports words, not codes: the status and section as officers read them, and whom a sent receipt went to', async () => {
+    const sent = {
+      ...toReceipt(receiptNode),
+      status: 'inMovement',
+      currentHolder: 'GROUP_EO_GAD_SO_ADM',
+      previousHolder: 'GROUP_EO_GAD_CRU'
+    };
+    list.and.resolveTo({ receipts: [sent, toReceipt(receiptNode)], totalItems: 2 });
+    const fixture = TestBed.createComponent(ReceiptListSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const table = fixture.componentInstance.registerTable();
+    const { rows } = await (table.rows as (page: { skipCount: number; maxItems: number }) => Promise<{ rows: (typeof sent)[] }>)({
+      skipCount: 0,
+      maxItems: 100
+    });
+    const cell = (header: string, row: (typeof rows)[number]) => table.columns.find((c) => c.header === header)!.value(row);
+
+    expect(cell('Status', rows[0])).toBe('In movement');
+    expect(cell('Section', rows[0])).toBe('Establishment');
+    expect(cell('Sent to', rows[0])).toBe('Suresh Yadav (Section Officer, Administration)');
+    expect(cell('Sent to', rows[1])).withContext('not sent yet').toBe('');
+    expect(table.columns.map((c) => c.value(rows[0]))).not.toContain('inMovement');
+  });
+
   it('offers read/unread in the Inbox and passes it to the server with the other filters', async () => {
     listName = 'inbox';
     const { fixture, element } = await render();
@@ -191,11 +216,35 @@ describe('ReceiptListSmartComponent', () => {
       expect(rows[0].title).toBe('Not yet opened');
     });
 
+    it('fits beside the navigation on a 1366 px screen: diarised date, form and urgency under the number', async () => {
+      const { element } = await render();
+
+      const headers = Array.from(element.querySelectorAll('th')).map((th) => th.textContent?.trim());
+      expect(headers).not.toContain('Diarised date');
+      expect(headers).not.toContain('Receipt form');
+      expect(headers).not.toContain('Urgency');
+      expect(cells(element, 'marks')).toEqual(['20/11/2026 · Electronic · Immediate', '20/11/2026 · Electronic · Immediate']);
+    });
+
     it('never breaks a receipt number over two lines', async () => {
       const { element } = await render();
       const cell = element.querySelector('[data-automation-id="eoffice-receipts-number"]')!.closest('td')!;
       expect(getComputedStyle(cell).whiteSpace).toBe('nowrap');
     });
+  });
+
+  it('folds the filters behind a "Filters" button that says whether they are open', async () => {
+    const { fixture, element } = await render();
+    const toggle = element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-receipts-filters-toggle"]')!;
+    const form = element.querySelector('#eoffice-receipt-filters')!;
+    expect(toggle.textContent).toContain('Filters');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(form.classList).not.toContain('eoffice-filters--open');
+
+    toggle.click();
+    fixture.detectChanges();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(form.classList).toContain('eoffice-filters--open');
   });
 
   it('shows no sender columns outside the Inbox (Created)', async () => {

@@ -17,6 +17,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   Choice,
   Hierarchy,
+  ITEM_STATUSES,
   MAIN_CATEGORIES,
   RECEIPT_FORMS,
   SECURITY_GRADINGS,
@@ -25,6 +26,7 @@ import {
   officerTitle,
   postOfGroup
 } from '../../domain';
+import { inboxArrival } from '../../movement/model/movement.model';
 import { PendencyLevel, Receipt, pendencyLevel, senderLine } from '../model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { officeDate, officeDay } from '../../domain';
@@ -48,27 +50,27 @@ interface ReceiptRow {
   receipt: Receipt;
   pendingDays: number;
   pendency: PendencyLevel;
-  /** Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)"; empty before its first send. */
+  /**
+   * Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)" (empty before its first
+   * send), when, due by when and with what remarks; for a request the officer is asked to approve, the
+   * requester, when she asked and why.
+   */
   sentBy: string;
+  sentOn?: string;
+  dueOn?: string;
+  remarks: string;
+  request?: 'close' | 'reopen';
   /** Inbox: not opened yet by the officer's post (shown in bold). */
   unread: boolean;
 }
 
 const LIST_COLUMNS = ['receiptNumber', 'subject', 'sender', 'diarisedDate', 'urgency', 'form', 'pending'];
-/** What NIC's Inbox shows beside the letter: who sent it to this desk, when, by when, with what remarks. */
-const INBOX_COLUMNS = [
-  'receiptNumber',
-  'subject',
-  'sender',
-  'sentBy',
-  'sentOn',
-  'dueOn',
-  'remarks',
-  'diarisedDate',
-  'urgency',
-  'form',
-  'pending'
-];
+/**
+ * What NIC's Inbox shows beside the letter: who sent it to this desk, when, by when, with what remarks. The
+ * diarised date, form and urgency go on a line under the number instead of three columns of their own, so the
+ * Inbox fits a 1366 px screen beside the navigation.
+ */
+const INBOX_COLUMNS = ['receiptNumber', 'subject', 'sender', 'sentBy', 'sentOn', 'dueOn', 'remarks', 'pending'];
 
 /** A receipt list (Created, Inbox): server-paged, filtered and sorted by the search API. */
 @Component({
@@ -92,7 +94,7 @@ const INBOX_COLUMNS = [
     MatTableModule
   ],
   templateUrl: './receipt-list.smart-component.html',
-  styleUrls: ['../../shared/layout/page-header.scss', './receipt-list.smart-component.scss'],
+  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/phone-list.scss', './receipt-list.smart-component.scss'],
   providers: [provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush
 })
@@ -116,13 +118,18 @@ export class ReceiptListSmartComponent {
     const request = this.request();
     const from = request.filters.diarisedFrom;
     const to = request.filters.diarisedTo;
+    // Read with the first page of rows, before any cell is written.
+    let hierarchy: Hierarchy | null | undefined;
     return {
       title: `${t('EOFFICE.RECEIPT.REGISTER.TITLE')} – ${t('EOFFICE.RECEIPT.LIST.' + this.kind().toUpperCase())}`,
       subtitle: from || to ? `${officeDate(from) || '…'} – ${officeDate(to) || '…'}` : undefined,
       fileName: `dak-register-${this.kind()}`,
       columns: [
         { header: t('EOFFICE.RECEIPT.FIELDS.RECEIPT_NUMBER'), value: (r) => r.receiptNumber },
-        { header: t('EOFFICE.RECEIPT.REGISTER.SECTION'), value: (r) => r.section },
+        {
+          header: t('EOFFICE.RECEIPT.REGISTER.SECTION'),
+          value: (r) => hierarchy?.sections.find((x) => x.code === r.section)?.name[this.lang] || r.section
+        },
         { header: t('EOFFICE.RECEIPT.FIELDS.DIARISED_DATE'), value: (r) => (r.diarisedAt ? new Date(r.diarisedAt) : null) },
         {
           header: t('EOFFICE.RECEIPT.FIELDS.SENDER_NAME'),
@@ -133,9 +140,18 @@ export class ReceiptListSmartComponent {
         { header: t('EOFFICE.RECEIPT.FIELDS.MAIN_CATEGORY'), value: (r) => this.label(this.categories, r.mainCategory) },
         { header: t('EOFFICE.RECEIPT.FIELDS.URGENCY'), value: (r) => this.label(URGENCIES, r.urgency) },
         { header: t('EOFFICE.RECEIPT.FIELDS.FORM'), value: (r) => this.label(RECEIPT_FORMS, r.form) },
-        { header: t('EOFFICE.RECEIPT.FIELDS.STATUS'), value: (r) => r.status }
+        { header: t('EOFFICE.RECEIPT.FIELDS.STATUS'), value: (r) => this.label(ITEM_STATUSES, r.status) },
+        // Where the receipt is now: the holder it was last sent to (empty while it has not left its diarist).
+        {
+          header: t('EOFFICE.RECEIPT.REGISTER.SENT_TO'),
+          value: (r) => (r.previousHolder && hierarchy ? this.officer(hierarchy, r.currentHolder) : '')
+        }
       ],
       rows: async (page) => {
+        hierarchy ??= await this.receipts
+          .desk()
+          .then((desk) => desk.hierarchy)
+          .catch(() => null);
         const result = await this.receipts.list(this.kind(), { ...request, skipCount: page.skipCount, maxItems: page.maxItems });
         return { rows: result.receipts, totalItems: result.totalItems };
       }
@@ -169,6 +185,8 @@ export class ReceiptListSmartComponent {
     form: ['' as ReceiptFilters['form']],
     read: ['' as ReadFilter]
   });
+  /** On a phone the filters fold behind one "Filters" button (phone-list.scss); wider, they are always shown. */
+  readonly filtersOpen = signal(false);
   /** Read/unread is offered where it has a meaning: opened by us (Inbox) or by the recipient (Sent). */
   readonly readFilter = computed(() => READ_FILTER_LISTS.includes(this.kind()));
 
@@ -183,6 +201,13 @@ export class ReceiptListSmartComponent {
   private officer(hierarchy: Hierarchy, group: string | undefined): string {
     const post = group ? postOfGroup(hierarchy, group) : undefined;
     return post ? officerTitle(hierarchy, post, this.lang) : (group ?? '');
+  }
+
+  /** The Inbox's line under the number: diarised on, form, urgency ("04/12/2026 · Electronic · Immediate"). */
+  marks(receipt: Receipt): string {
+    return [officeDate(receipt.diarisedAt), this.label(this.forms, receipt.form), this.label(this.urgencies, receipt.urgency)]
+      .filter(Boolean)
+      .join(' · ');
   }
 
   label(list: Choice[], value: string): string {
@@ -234,11 +259,16 @@ export class ReceiptListSmartComponent {
           page.receipts.map((receipt) => {
             // working days by the department's holiday calendar, as the pendency MIS counts them
             const pendingDays = days.age(receipt.heldSince || receipt.diarisedAt, today);
+            const arrival = inboxArrival(receipt, desk.posts);
             return {
               receipt,
               pendingDays,
               pendency: pendencyLevel(pendingDays),
-              sentBy: this.officer(desk.hierarchy, receipt.previousHolder),
+              sentBy: this.officer(desk.hierarchy, arrival.from || undefined),
+              sentOn: arrival.at,
+              dueOn: arrival.due,
+              remarks: arrival.remarks,
+              request: arrival.request,
               unread: unopened.has(receipt.id)
             };
           })

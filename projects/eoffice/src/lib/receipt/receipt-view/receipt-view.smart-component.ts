@@ -34,6 +34,7 @@ import { ReplyDialogData, ReplyDialogResult, ReplyDialogSmartComponent } from '.
 import { CopyDialogData, CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { RECEIPT_ACTION_PARAM } from '../toolbar/receipt-toolbar';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { FileDownloadService } from '../../shared/export/file-download.service';
 import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
@@ -63,6 +64,7 @@ export class ReceiptViewSmartComponent {
   private readonly marking = inject(MarkingDialogService);
   private readonly dialog = inject(MatDialog);
   private readonly fileService = inject(FileService);
+  private readonly download = inject(FileDownloadService);
   private readonly timeline = viewChild(MovementsTimelineSmartComponent);
 
   /** The officer's task on this receipt (opening the page claims a holder task: the receipt counts as opened). */
@@ -203,7 +205,7 @@ export class ReceiptViewSmartComponent {
       .then((desk) => desk.hierarchy)
       .catch(() => null);
     const { doc, fileName } = await acknowledgementPdf(details.receipt, hierarchy);
-    doc.save(fileName);
+    this.download.save(doc.output('blob'), fileName);
     // Only the post holding the receipt may record it; for anyone else the PDF is a copy, and asking
     // the repository would only earn a refusal.
     if (this.canAct()) await this.receipts.markAcknowledged(details.receipt.id);

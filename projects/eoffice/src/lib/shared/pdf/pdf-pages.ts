@@ -72,7 +72,9 @@ export async function openPdf(data: ArrayBuffer): Promise<OpenedPdf> {
     },
     async text(number: number): Promise<string> {
       const content = await (await doc.getPage(number)).getTextContent();
-      return content.items.map((item) => ('str' in item ? item.str : '')).join('\n');
+      // Items break wherever the font or position changes, inside a line too (a Hindi word next to an
+      // English one): lines end where pdf.js says they do.
+      return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
     },
     async close(): Promise<void> {
       await doc.destroy();

@@ -1,6 +1,6 @@
 /**
- * Text on a PDF page is drawn by the browser's canvas, which shapes Devanagari (conjuncts, matras, reph)
- * with the system's fonts. These helpers measure and wrap styled text for that canvas.
+ * Wrapping of styled text for the PDF writer, whatever measures it: the writer's shaped fonts
+ * (pdf-fonts.ts), or a canvas.
  */
 
 /** Fonts tried in order: Noto (Linux, Android), Nirmala UI and Mangal (Windows), Lohit (older Linux). */
@@ -38,7 +38,8 @@ export function splitGraphemes(text: string): string[] {
  * inside dates);
  * a word wider than the line is broken between graphemes. Newlines in the text force a break.
  */
-export function wrapRuns(ctx: CanvasRenderingContext2D, runs: PdfRun[], sizePx: number, maxWidth: number): PdfLine[] {
+export function wrapRuns(measurer: CanvasRenderingContext2D | TextMeasure, runs: PdfRun[], sizePx: number, maxWidth: number): PdfLine[] {
+  const ctx = typeof measurer === 'function' ? measureWith(measurer, sizePx) : measurer;
   const lines: PdfLine[] = [];
   let line: PdfLine = { pieces: [], width: 0 };
   const push = () => {
@@ -92,8 +93,23 @@ export function wrapRuns(ctx: CanvasRenderingContext2D, runs: PdfRun[], sizePx: 
   return lines;
 }
 
+/** Width of text in a run's style at a size, in the units of the size. */
+export type TextMeasure = (text: string, run: PdfRun, size: number) => number;
+
+/** The two calls wrapRuns makes on a canvas, answered by a measure function. */
+function measureWith(measure: TextMeasure, size: number): Pick<CanvasRenderingContext2D, 'font' | 'measureText'> {
+  let run: PdfRun = { text: '' };
+  return {
+    // wrapRuns sets the style as a canvas font before measuring (canvasFont()); only its style matters here.
+    set font(font: string) {
+      run = { text: '', bold: /\bbold\b/.test(font), italic: /\bitalic\b/.test(font) };
+    },
+    get font(): string {
+      return canvasFont(run, size);
+    },
+    measureText: (text: string) => ({ width: measure(text, run, size) }) as TextMetrics
+  };
+}
+
 /** Plain text of a line. */
 export const lineText = (line: PdfLine): string => line.pieces.map((p) => p.text).join('');
-
-/** True when jsPDF's standard fonts can also write the text (Latin-1), e.g. into the invisible text layer. */
-export const latinPrintable = (text: string): boolean => /^[\u0020-\u007E\u00A0-\u00FF]*$/.test(text);

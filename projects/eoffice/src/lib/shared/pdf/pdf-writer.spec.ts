@@ -29,23 +29,34 @@ describe('PdfWriter', () => {
     // Nothing is lost between pages, in order.
     const all = pages.join('\n');
     expect(all.indexOf('Paragraph 80:')).toBeGreaterThan(all.indexOf('Paragraph 79:'));
-    const size = doc.getPageInfo(1).pageContext.mediaBox;
-    expect(Math.round(size.topRightX - size.bottomLeftX)).toBe(595); // A4 width in points
+    const { PDFDocument } = await import('pdf-lib');
+    const { width } = (await PDFDocument.load(doc.bytes)).getPage(0).getSize();
+    expect(Math.round(width)).toBe(595); // A4 width in points
   });
 
-  it('draws Devanagari text on the page; the text layer keeps the Latin stretches of each line', async () => {
+  it('writes Hindi and English as real text: a reader finds the words, conjuncts and matras in order', async () => {
     const writer = await PdfWriter.create({ title: 'Hindi', footer: 'प्रिया नायर द्वारा तैयार किया गया' });
     await writer.text('स्थानांतरण नीति 2026 पर टिप्पणियाँ');
-    await writer.text('Transfer policy 2026');
-    await writer.text('पावती / Acknowledgement of receipt');
+    await writer.text('Transfer policy 2026', { bold: true });
+    await writer.text('पावती / Acknowledgement of receipt', { italic: true });
+    // The i-matra is drawn before its consonant, the reph above the next letter, conjuncts as one glyph.
+    const hard = 'क्षत्रिय, कर्म, प्रार्थना, श्री, द्वारा, अभ्युक्ति, फ़ाइल, ज़िला, संचलन में';
+    await writer.text(hard, { bold: true });
+    await writer.table([{ header: 'क्रमांक' }, { header: 'विषय / Subject' }], [['1', 'अवकाश नियम / Leave rules']]);
     const doc = await writer.finish();
 
-    expect(writer.pages[0]).toContain('स्थानांतरण नीति 2026 पर टिप्पणियाँ');
-    expect(writer.pages[0]).toContain('प्रिया नायर द्वारा तैयार किया गया');
     const [page] = await pdfText(doc.output('arraybuffer'));
+    expect(page).toContain('स्थानांतरण नीति 2026 पर टिप्पणियाँ');
     expect(page).toContain('Transfer policy 2026');
-    expect(page).toContain('/ Acknowledgement of receipt');
-    expect(page).not.toContain('स्थानांतरण');
+    expect(page).toContain('पावती / Acknowledgement of receipt');
+    expect(page).toContain(hard);
+    expect(page).toContain('अवकाश नियम / Leave rules');
+    expect(page).toContain('प्रिया नायर द्वारा तैयार किया गया');
+    // Text, not pictures of text: the document holds no image at all.
+    const { PDFDocument, PDFName, PDFRawStream } = await import('pdf-lib');
+    const objects = (await PDFDocument.load(doc.bytes)).context.enumerateIndirectObjects();
+    const images = objects.filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Subtype')) === PDFName.of('Image'));
+    expect(images.length).toBe(0);
   });
 
   it('repeats the header row of a long table on every page and wraps long cells', async () => {
@@ -84,7 +95,7 @@ describe('PdfWriter', () => {
     expect(writer.pages[2]).toContain('After the image');
   });
 
-  it('keeps a page of text small (4-bit grey at 150 dpi) and readable when rendered back', async () => {
+  it('keeps a page of text small (subset fonts, no pictures) and draws its glyphs when rendered back', async () => {
     const writer = await PdfWriter.create({ title: 'Size', footer });
     // Lines that differ (repeated lines would compress unrealistically well).
     const words =
@@ -92,15 +103,18 @@ describe('PdfWriter', () => {
         ' '
       );
     for (let i = 0; i < 38; i++) {
-      await writer.text(Array.from({ length: 9 }, (_, j) => words[(i * 7 + j * 13 + i * j) % words.length]).join(' ') + ` ${i}/2026.`);
+      const hindi = i % 3 === 0 ? ' अवर सचिव द्वारा अनुमोदित' : '';
+      await writer.text(
+        Array.from({ length: 9 }, (_, j) => words[(i * 7 + j * 13 + i * j) % words.length]).join(' ') + ` ${i}/2026.${hindi}`
+      );
     }
     const doc = await writer.finish();
     const bytes = doc.output('arraybuffer');
 
     expect(doc.getNumberOfPages()).toBe(1);
-    // As JPEG the same page is over 300 KB.
-    expect(bytes.byteLength).toBeLessThan(120_000);
-    // The page image decodes (pdf.js draws it) and carries ink where the text was drawn.
+    // The canvas-drawn page this replaced was 20-100 KB as an image.
+    expect(bytes.byteLength).toBeLessThan(60_000);
+    // The embedded glyphs draw (pdf.js renders them) and put ink where the text is.
     const pdf = await openPdf(bytes);
     const page = await pdf.render(1, 50);
     await pdf.close();

@@ -1,0 +1,125 @@
+import { Page, expect, test } from '@playwright/test';
+import { PageWatch } from './support/page-watch';
+
+const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+/** The Section Officer of the demo department (seeded by the global setup); files wait in her Inbox. */
+const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234', name: 'Priya Nair' };
+
+/** A phone held upright (iPhone 12–14 class), where the Content App puts its navigation over the page. */
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+const byId = (page: Page, id: string) => page.locator(`[data-automation-id="${id}"]`);
+const testId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/**
+ * What scrolls sideways: the document itself, and every box that scrolls its own overflow (the Content App
+ * keeps the document at the window's width and scrolls each page inside its own box, so the document alone
+ * would say nothing). A box that clips (tab headers with their arrows, ellipsed titles) does not scroll.
+ */
+function sidewaysScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.scrollingElement!;
+    if (root.scrollWidth > window.innerWidth) {
+      found.push(`the page: ${root.scrollWidth}px in ${window.innerWidth}px`);
+    }
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const overflow = getComputedStyle(element).overflowX;
+      if ((overflow === 'auto' || overflow === 'scroll') && element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
+        const name = `${element.tagName.toLowerCase()}${element.classList.length ? '.' + [...element.classList].join('.') : ''}`;
+        found.push(`${name}: ${element.scrollWidth}px in ${element.clientWidth}px`);
+      }
+    }
+    return found;
+  });
+}
+
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  await expect.poll(() => sidewaysScroll(page), { message: `nothing scrolls sideways on ${where}` }).toEqual([]);
+}
+
+test('on a phone an officer signs in, opens the menu, her Files inbox and a file, writes a note and sends the file on', async ({
+  page
+}) => {
+  test.setTimeout(180_000);
+  const watch = new PageWatch(page, new URL(APP_URL).origin);
+  const steps: string[] = [];
+  const step = (name: string) => {
+    steps.push(name);
+    watch.enter(name);
+  };
+
+  step('Sign in');
+  await page.goto(`${APP_URL}/`);
+  await expect(page.locator('#login-button')).toBeVisible();
+  await expectNoSidewaysScroll(page, 'the sign-in page');
+  await page.locator('#username').fill(SECTION_OFFICER.user);
+  await page.locator('#password').fill(SECTION_OFFICER.password);
+  await page.locator('#login-button').click();
+  await expect(page).toHaveURL(/#\/personal-files/);
+
+  step('Menu');
+  // The navigation is not beside the page at this width: one button in the page's header opens it.
+  const menuButton = page.locator('.aca-content-header-button');
+  await expect(menuButton).toBeVisible();
+  await expectNoSidewaysScroll(page, 'Personal Files');
+  const filesInbox = page.locator('[data-automation-id="eoffice.navbar.files.inbox"]');
+  await expect(filesInbox).not.toBeInViewport();
+  await menuButton.click();
+  await expect(filesInbox).toBeInViewport();
+  // the bell and the user menu (sign-out) are in the opened navigation's header
+  await expect(page.locator('.aca-sidenav-header aca-toolbar button').first()).toBeInViewport();
+  await expectNoSidewaysScroll(page, 'the opened menu');
+
+  step('Files inbox');
+  await filesInbox.click();
+  await expect(page).toHaveURL(/#\/eoffice\/files\/inbox/);
+  // the navigation gets out of the way once a page is chosen
+  await expect(filesInbox).not.toBeInViewport();
+  const firstFile = byId(page, 'eoffice-files-row').first();
+  await expect(firstFile).toBeVisible();
+  // each file a card: its number, subject, who sent it and the days pending, no table header
+  await expect(page.locator('[data-automation-id="eoffice-files-table"] th').first()).toBeHidden();
+  await expect(firstFile.locator('[data-automation-id="eoffice-files-number"]')).toBeVisible();
+  await expect(firstFile.locator('[data-automation-id="eoffice-files-pending"]')).toBeVisible();
+  await expect(firstFile.locator('[data-automation-id="eoffice-files-sent-by"]')).toBeVisible();
+  await expect(firstFile.locator('[data-automation-id="eoffice-files-due-on"]')).toBeHidden();
+  await expectNoSidewaysScroll(page, 'the Files inbox');
+
+  step('File');
+  const fileNumber = (await firstFile.locator('[data-automation-id="eoffice-files-number"]').textContent())!.trim();
+  await firstFile.locator('[data-automation-id="eoffice-files-number"]').click();
+  await expect(byId(page, 'eoffice-file-number')).toHaveText(fileNumber);
+  await expectNoSidewaysScroll(page, 'the file');
+
+  step('Note');
+  const text = `Seen on the move; the proposal may be approved (phone ${Date.now()}).`;
+  await testId(page, 'note-new').click();
+  await testId(page, 'note-new-editor').locator('.ql-editor').fill(text);
+  await expectNoSidewaysScroll(page, 'the note editor');
+  await testId(page, 'note-save-confirm').click();
+  const note = page.locator('[data-testid^="note-body-"]', { hasText: text });
+  await expect(note).toBeVisible();
+  await expectNoSidewaysScroll(page, 'the file with the new note');
+
+  step('Send');
+  await byId(page, 'eoffice-file-send').click();
+  const dialog = page.locator('eoffice-marking-dialog');
+  await expect(dialog).toBeVisible();
+  // the dialog and its fields within the phone's width
+  const box = (await page.locator('mat-dialog-container').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, 'the marking dialog');
+  await dialog.locator('[data-test="marking-to"]').click();
+  await page.getByRole('option', { name: /^Kavita Joshi \(Under Secretary, Establishment\)/ }).click();
+  await dialog.locator('[data-test="marking-remarks"]').fill('Please see the note');
+  await dialog.locator('[data-test="marking-submit"]').click();
+  await expect(dialog).toBeHidden();
+  await expect(byId(page, 'eoffice-file-send')).toHaveCount(0);
+  await expectNoSidewaysScroll(page, 'the file once sent');
+
+  for (const name of steps) {
+    expect.soft(watch.problemsOf(name), `console errors and failed requests: ${name}`).toEqual([]);
+  }
+});
