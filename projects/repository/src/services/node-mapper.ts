@@ -93,7 +93,9 @@ export class NodeMapper {
       out.isFavorite = !!this.ctx.db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
     if (inc.has('allowableOperations')) out.allowableOperations = permissions.allowableOperations(caller, node);
     if (inc.has('path')) out.path = this.path(caller, node);
-    if (inc.has('permissions')) out.permissions = this.permissionsInfo(node);
+    // ACS reads them through PermissionService.getAllSetPermissions, which asks for ReadPermissions (owner,
+    // Coordinator, administrator): without it NodesImpl catches the refusal and leaves the field out.
+    if (inc.has('permissions') && permissions.has(caller, node, 'ReadPermissions')) out.permissions = this.permissionsInfo(node);
     if (inc.has('association') && view.association) out.association = view.association;
     if (inc.has('isDirectLinkEnabled')) out.isDirectLinkEnabled = false;
     return out;

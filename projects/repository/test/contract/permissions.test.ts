@@ -97,6 +97,13 @@ describe('permission roles', () => {
         }
       });
 
+      it(`${expected.changePermissions ? 'reads' : 'is not shown'} the document's permissions (include=permissions needs ReadPermissions)`, async () => {
+        // NodesImpl: getAllSetPermissions is refused without ReadPermissions and the field left out, no error.
+        const doc = await ctx.user.getNode(ctx.docId, { include: ['permissions'] });
+        assert.equal(doc.entry.id, ctx.docId);
+        assert.equal(doc.entry.permissions !== undefined, expected.changePermissions, JSON.stringify(doc.entry.permissions));
+      });
+
       it('sees allowableOperations matching the role', async () => {
         const folder = await ctx.user.getNode(ctx.folderId, { include: ['allowableOperations'] });
         const doc = await ctx.user.getNode(ctx.docId, { include: ['allowableOperations'] });
