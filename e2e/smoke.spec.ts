@@ -105,6 +105,7 @@ const OFFICER_PAGES = [
 test('a Section Officer walks her e-Office lists, a receipt and a file with no console error and no failed request', async ({ page }) => {
   const watch = new PageWatch(page, new URL(APP_URL).origin);
   const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
+  let receiptNumber = '';
 
   await test.step('Login', async () => {
     watch.enter('Login (Section Officer)');
@@ -130,10 +131,24 @@ test('a Section Officer walks her e-Office lists, a receipt and a file with no c
   await test.step('A receipt from her Inbox', async () => {
     watch.enter('Receipt view');
     await page.goto(`${APP_URL}/#/eoffice/receipts/inbox`);
+    receiptNumber = (await byId('eoffice-receipts-number').first().innerText()).trim();
     await byId('eoffice-receipts-number').first().click();
-    await expect(byId('eoffice-receipt-view-number')).not.toBeEmpty();
+    await expect(byId('eoffice-receipt-view-number')).toHaveText(receiptNumber);
     await page.waitForLoadState('networkidle');
     expect.soft(watch.problemsOf('Receipt view'), 'problems on a receipt').toEqual([]);
+  });
+
+  await test.step('e-Office search: the receipt by its number, typed in small letters', async () => {
+    watch.enter('Search');
+    await page.goto(`${APP_URL}/#/eoffice/search`);
+    await expect(byId('eoffice-search-start')).toBeVisible();
+    await byId('eoffice-search-box').fill(receiptNumber.toLowerCase());
+    const hit = byId('eoffice-search-results').getByRole('link', { name: receiptNumber, exact: true });
+    await expect(hit).toBeVisible();
+    await hit.click();
+    await expect(byId('eoffice-receipt-view-number')).toHaveText(receiptNumber);
+    await page.waitForLoadState('networkidle');
+    expect.soft(watch.problemsOf('Search'), 'problems on the search page').toEqual([]);
   });
 
   await test.step('A file from her Inbox', async () => {
