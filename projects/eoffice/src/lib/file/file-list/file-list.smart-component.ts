@@ -100,7 +100,7 @@ const COLUMNS: Record<FileListName, string[]> = {
             matSortDirection="asc"
             matSortDisableClear
             (matSortChange)="onSort($event)"
-            class="eoffice-cards"
+            class="eoffice-cards eoffice-compact"
             data-automation-id="eoffice-files-table">
             <ng-container matColumnDef="fileNumber">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</th>
@@ -124,7 +124,7 @@ const COLUMNS: Record<FileListName, string[]> = {
               <td
                 mat-cell
                 *matCellDef="let row"
-                class="eoffice-file-list__sent-by eoffice-card-person"
+                class="eoffice-sent-by eoffice-card-person"
                 [attr.data-label]="'EOFFICE.RECEIPT.LIST.SENT_BY' | translate"
                 data-automation-id="eoffice-files-sent-by">
                 {{ row.sentBy }}
@@ -234,21 +234,6 @@ const COLUMNS: Record<FileListName, string[]> = {
     }
     table {
       width: 100%;
-    }
-    /* The Inbox's columns within a 1366 px screen beside the navigation: half Material's side padding, and
-       "Sent by" (name, designation and section) wide enough for two lines instead of four. */
-    @media (min-width: 601px) {
-      .mat-mdc-header-cell,
-      .mat-mdc-cell {
-        padding: 0 8px;
-      }
-      .mat-mdc-header-cell:first-child,
-      .mat-mdc-cell:first-child {
-        padding-left: 16px;
-      }
-      .eoffice-file-list__sent-by {
-        min-width: 13em;
-      }
     }
     @media (max-width: 600px) {
       .eoffice-file-list {
