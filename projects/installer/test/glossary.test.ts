@@ -26,7 +26,7 @@ interface Term {
 }
 
 /** The glossary table: | English | हिन्दी | not | why |. */
-export function readGlossary(markdown: string): Term[] {
+function readGlossary(markdown: string): Term[] {
   return markdown
     .split('\n')
     .filter((line) => line.startsWith('|'))

@@ -156,18 +156,27 @@ interface GroupCommit {
  */
 const walDescriptors = new Map<string, number>();
 
-function fdatasyncWal(walFile: string): Promise<void> {
+/** The kept descriptor of the WAL (opened on first use); undefined once closing removed the file. */
+function walDescriptor(walFile: string): number | undefined {
   let fd = walDescriptors.get(walFile);
   if (fd === undefined) {
     try {
       walDescriptors.set(walFile, (fd = openSync(walFile, 'r')));
     } catch (e) {
       // Closed already: the WAL was checkpointed into the database (synced) and removed.
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve();
-      return Promise.reject(e);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
     }
   }
-  return new Promise((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
+  return fd;
+}
+
+function fdatasyncWal(walFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fd = walDescriptor(walFile);
+    if (fd === undefined) resolve();
+    else fdatasync(fd, (e) => (e ? reject(e) : resolve()));
+  });
 }
 
 /** Lets go of the WAL descriptor when the database closes. */
@@ -272,12 +281,8 @@ function syncThenSettle(state: GroupCommit): boolean {
 }
 
 function syncNow(walFile: string): void {
-  const fd = openSync(walFile, 'r');
-  try {
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const fd = walDescriptor(walFile);
+  if (fd !== undefined) fdatasyncSync(fd);
 }
 
 function endBatch(db: Db, state: GroupCommit, ok: boolean): boolean {

@@ -77,18 +77,15 @@ export function compilePath(db: Database, path: string, qname: (s: string) => st
     }
     if (ids.length === 0) return FALSE;
     if (last) return pred;
-    const next = (
-      db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL LIMIT ?`).all(...pred.params, STEP_IDS_MAX + 1) as {
+    // Only child steps after this one can be checked upwards: otherwise the step is read whole, once.
+    const upward = parentChain(steps.slice(k), ids);
+    const limit = upward ? STEP_IDS_MAX + 1 : -1;
+    ids = (
+      db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL LIMIT ?`).all(...pred.params, limit) as {
         id: string;
       }[]
     ).map((r) => r.id);
-    if (next.length > STEP_IDS_MAX) {
-      const upward = parentChain(steps.slice(k), ids);
-      if (upward) return upward;
-      ids = (db.prepare(`SELECT n.id FROM node n WHERE ${pred.sql} AND n.archived_at IS NULL`).all(...pred.params) as { id: string }[]).map(
-        (r) => r.id
-      );
-    } else ids = next;
+    if (upward && ids.length > STEP_IDS_MAX) return upward;
   }
   return FALSE;
 }
