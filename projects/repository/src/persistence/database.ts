@@ -327,3 +327,40 @@ export function setGroupCommit(db: Db, enabled: boolean): void {
 export function onRollback(db: Db, listener: () => void): void {
   groupCommitOf(db).rollbackListeners.push(listener);
 }
+
+const rowListeners = new WeakMap<Db, Map<string, ((key: unknown) => void)[]>>();
+
+/**
+ * Calls listener with the key column of every row of `table` inserted, updated or deleted, by any statement
+ * on this connection (temporary triggers calling back into the process; the old key too where an update
+ * changes it). Caches of rows rely on it, with onRollback, to never hand out a row that is not the stored one.
+ */
+export function onRowChange(
+  db: Db,
+  table: 'node' | 'person' | 'authority_group',
+  keyColumn: string,
+  listener: (key: unknown) => void
+): void {
+  let tables = rowListeners.get(db);
+  if (!tables) rowListeners.set(db, (tables = new Map()));
+  let listeners = tables.get(table);
+  if (!listeners) {
+    const all: ((key: unknown) => void)[] = (listeners = []);
+    tables.set(table, all);
+    const fn = `eo_${table}_changed`;
+    db.function(fn, { deterministic: false, varargs: true }, (...keys: unknown[]) => {
+      for (const key of keys) for (const l of all) l(key);
+      return null;
+    });
+    const triggers: [string, string][] = [
+      ['INSERT', `NEW.${keyColumn}`],
+      ['UPDATE', `OLD.${keyColumn}, NEW.${keyColumn}`],
+      ['DELETE', `OLD.${keyColumn}`]
+    ];
+    for (const [event, keys] of triggers)
+      db.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS eo_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN SELECT ${fn}(${keys}); END`
+      );
+  }
+  listeners.push(listener);
+}

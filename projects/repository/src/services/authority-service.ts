@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { onRollback, type Db } from '../persistence/database';
+import { onRollback, onRowChange, type Db } from '../persistence/database';
 import type { Caller } from '../auth/caller';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../http/api';
@@ -43,26 +43,6 @@ function checkPassword(password: string, stored: string | null): boolean {
   return timingSafeEqual(actual, expected);
 }
 
-const personListeners = new WeakMap<Db, (() => void)[]>();
-
-/** Calls listener after every insert, update or delete of a person row, by any statement. */
-function onPersonChange(db: Db, listener: () => void): void {
-  let listeners = personListeners.get(db);
-  if (!listeners) {
-    const all: (() => void)[] = (listeners = []);
-    personListeners.set(db, all);
-    db.function('eo_person_changed', { deterministic: false }, () => {
-      for (const l of all) l();
-      return null;
-    });
-    for (const event of ['INSERT', 'UPDATE', 'DELETE'])
-      db.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS eo_person_${event.toLowerCase()} AFTER ${event} ON main.person BEGIN SELECT eo_person_changed(); END`
-      );
-  }
-  listeners.push(listener);
-}
-
 /**
  * People, groups and membership: the authorities permissions are granted to.
  * Membership is resolved transitively (nested groups) and cached until any membership changes.
@@ -79,11 +59,26 @@ export class AuthorityService {
    * name read inside a transaction that is then undone must not survive it).
    */
   private readonly displayNames = new Map<string, string>();
+  /**
+   * Person and group rows by key, kept as the display names are (emptied on any change to their table and
+   * on rollback): a marking looked up the same few people sixty times and groups twenty-six. Rows are
+   * frozen, so no caller can change what the next one reads.
+   */
+  private readonly people = new Map<string, PersonRow | null>();
+  private readonly groups = new Map<string, GroupRow | null>();
 
   constructor(private readonly db: Db) {
-    const forget = () => this.displayNames.clear();
-    onPersonChange(db, forget);
-    onRollback(db, forget);
+    const forgetPeople = () => {
+      this.displayNames.clear();
+      this.people.clear();
+    };
+    const forgetGroups = () => this.groups.clear();
+    onRowChange(db, 'person', 'id', forgetPeople);
+    onRowChange(db, 'authority_group', 'id', forgetGroups);
+    onRollback(db, () => {
+      forgetPeople();
+      forgetGroups();
+    });
   }
 
   invalidate(): void {
@@ -92,7 +87,14 @@ export class AuthorityService {
   }
 
   person(id: string): PersonRow | undefined {
-    return this.db.prepare('SELECT * FROM person WHERE id_key = ?').get(id.toLowerCase()) as PersonRow | undefined;
+    const key = id.toLowerCase();
+    let row = this.people.get(key);
+    if (row === undefined) {
+      row = (this.db.prepare('SELECT * FROM person WHERE id_key = ?').get(key) as PersonRow | undefined) ?? null;
+      if (this.people.size >= 10_000) this.people.clear();
+      this.people.set(key, row && Object.freeze(row));
+    }
+    return row ?? undefined;
   }
 
   requirePerson(id: string): PersonRow {
@@ -167,7 +169,13 @@ export class AuthorityService {
   }
 
   group(id: string): GroupRow | undefined {
-    return this.db.prepare('SELECT * FROM authority_group WHERE id = ?').get(id) as GroupRow | undefined;
+    let row = this.groups.get(id);
+    if (row === undefined) {
+      row = (this.db.prepare('SELECT * FROM authority_group WHERE id = ?').get(id) as GroupRow | undefined) ?? null;
+      if (this.groups.size >= 10_000) this.groups.clear();
+      this.groups.set(id, row && Object.freeze(row));
+    }
+    return row ?? undefined;
   }
 
   insertGroup(id: string, displayName: string, description?: string, zones?: string[]): GroupRow {

@@ -269,6 +269,7 @@ export class NodeService {
       fields.type = type;
     }
     let aspects = this.store.aspects(node.id);
+    const storedAspects = new Set(aspects);
     const removedAspects: string[] = [];
     if (req.aspectNames) {
       for (const a of req.aspectNames) if (!dictionary.getAspect(a)) throw errors.invalidArgument(`Unknown aspect: ${a}`);
@@ -299,10 +300,19 @@ export class NodeService {
         for (const a of removedAspects) for (const p of dictionary.getAspect(a)?.properties ?? []) drop[p.name] = null;
         this.store.setProperties(node.id, drop);
       }
-      this.store.addAspects(node.id, allAspects);
-      this.store.setProperties(node.id, checked.properties);
+      // Only what changes is written: a listener re-setting a node's custody values on every hand-over
+      // otherwise rewrote every aspect and property row of the item, and its full-text row, each time.
+      this.store.addAspects(
+        node.id,
+        [...allAspects].filter((a) => !storedAspects.has(a))
+      );
+      const changed = Object.fromEntries(
+        Object.entries(checked.properties).filter(([q, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before.properties[q] ?? null))
+      );
+      this.store.setProperties(node.id, changed);
       const updated = this.store.get(node.id)!;
-      this.store.index(updated, this.store.properties(node.id));
+      if (fields.name !== undefined || removedAspects.length || 'cm:title' in changed || 'cm:description' in changed)
+        this.store.index(updated, this.store.properties(node.id));
       recordAudit(this.ctx, caller, node.id, 'UPDATE', { name: updated.name });
       for (const p of this.ctx.policies) p.onUpdateNode?.(caller, updated, before);
     }
@@ -313,6 +323,7 @@ export class NodeService {
   setPermissions(nodeId: string, p: NonNullable<UpdateNodeRequest['permissions']>): void {
     const { db, permissions } = this.ctx;
     const node = this.store.require(nodeId);
+    let entriesChanged = false;
     if (p.locallySet) {
       for (const ace of p.locallySet) {
         if (!ace || typeof ace.authorityId !== 'string' || typeof ace.name !== 'string')
@@ -327,11 +338,32 @@ export class NodeService {
             : this.ctx.authorities.person(ace.authorityId));
         if (!known) throw errors.invalidArgument(`Cannot set permissions on this node - unknown authority: ${ace.authorityId}`);
       }
-      db.prepare('DELETE FROM ace WHERE node_id = ?').run(nodeId);
-      const ins = db.prepare('INSERT OR REPLACE INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?)');
-      for (const ace of p.locallySet) ins.run(nodeId, ace.authorityId, ace.name, ace.accessStatus === 'DENIED' ? 0 : 1);
+      // The entries become exactly locallySet (the last of duplicates wins); only the difference is written,
+      // and setting what is already set changes nothing, as PermissionService.setPermission leaves an
+      // existing entry alone. Rewriting them all on each call cleared every permission answer remembered.
+      const key = (authority: string, permission: string) => `${authority}\u0000${permission}`;
+      const wanted = new Map(
+        p.locallySet.map((ace) => [key(ace.authorityId, ace.name), { ace, allowed: ace.accessStatus === 'DENIED' ? 0 : 1 }])
+      );
+      const current = db.prepare('SELECT authority, permission, allowed FROM ace WHERE node_id = ?').all(nodeId) as {
+        authority: string;
+        permission: string;
+        allowed: number;
+      }[];
+      for (const c of current) {
+        const w = wanted.get(key(c.authority, c.permission));
+        if (w && w.allowed === c.allowed) wanted.delete(key(c.authority, c.permission));
+        else if (!w) {
+          db.prepare('DELETE FROM ace WHERE node_id = ? AND authority = ? AND permission = ?').run(nodeId, c.authority, c.permission);
+          entriesChanged = true;
+        }
+      }
+      const put = db.prepare('INSERT OR REPLACE INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?)');
+      for (const { ace, allowed } of wanted.values()) put.run(nodeId, ace.authorityId, ace.name, allowed);
+      if (wanted.size) entriesChanged = true;
     }
     const inherits = p.isInheritanceEnabled === undefined ? node.inherits : p.isInheritanceEnabled ? 1 : 0;
+    if (!entriesChanged && inherits === node.inherits) return;
     if (inherits !== node.inherits) this.store.update(nodeId, { inherits });
     this.refreshAcl(nodeId);
     // New entries alone change no ACL's chain; starting or ending an own ACL, or switching inheritance, does.

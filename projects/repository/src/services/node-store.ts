@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../persistence/database';
+import { onRollback, onRowChange, type Db } from '../persistence/database';
 import type { NodeRow } from '../persistence/node-row';
 import { AclChains } from '../persistence/acl-chains';
 import { errors } from '../errors/api-error';
@@ -10,20 +10,42 @@ import { alfDate } from '../http/api';
  * Services above it decide what is allowed; this class only keeps the tables consistent
  * (unique names, ACL ids, the full-text row).
  */
+/** Node rows kept at most (about 1 kB each). */
+const ROWS_KEPT = 20_000;
+
 export class NodeStore {
   /** The chains of the ACLs in use (read-permission filtering); kept in step by the shape changes below and in NodeService. */
   readonly chains: AclChains;
 
+  /**
+   * Node rows by id (null: no such node), as ACS's NodeDAO keeps nodes in its transactional cache: a
+   * marking read the same few nodes 160 times. Every change to a node row, by any statement, drops that
+   * row (onRowChange) and a rollback drops them all; rows are frozen so that no caller changes what the next
+   * one reads.
+   */
+  private readonly rows = new Map<string, NodeRow | null>();
+  /** The id of the child last found under a parent by name ("parent/name key"). */
+  private readonly children = new Map<string, string>();
+
   constructor(private readonly db: Db) {
     this.chains = new AclChains(db);
+    onRowChange(db, 'node', 'id', (id) => this.rows.delete(id as string));
+    onRollback(db, () => this.rows.clear());
   }
 
   get(id: string): NodeRow | undefined {
-    return this.db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NULL').get(id) as NodeRow | undefined;
+    const row = this.getIncludingArchived(id);
+    return row && row.archived_at === null ? row : undefined;
   }
 
   getIncludingArchived(id: string): NodeRow | undefined {
-    return this.db.prepare('SELECT * FROM node WHERE id = ?').get(id) as NodeRow | undefined;
+    let row = this.rows.get(id);
+    if (row === undefined) {
+      row = (this.db.prepare('SELECT * FROM node WHERE id = ?').get(id) as NodeRow | undefined) ?? null;
+      if (this.rows.size >= ROWS_KEPT) this.rows.clear();
+      this.rows.set(id, row && Object.freeze(row));
+    }
+    return row ?? undefined;
   }
 
   require(id: string): NodeRow {
@@ -33,9 +55,21 @@ export class NodeStore {
   }
 
   childByName(parentId: string, name: string): NodeRow | undefined {
-    return this.db
-      .prepare('SELECT * FROM node WHERE parent_id = ? AND name_key = ? AND archived_at IS NULL')
-      .get(parentId, nameKey(name)) as NodeRow | undefined;
+    const key = nameKey(name);
+    // The child found last time, if it is still there under that name (its row is read through the cache
+    // above, which changes drop, so the answer is checked against the stored row, never trusted).
+    const slot = `${parentId}/${key}`;
+    const known = this.children.get(slot);
+    const row = known === undefined ? undefined : this.get(known);
+    if (row && row.parent_id === parentId && row.name_key === key) return row;
+    const found = this.db.prepare('SELECT * FROM node WHERE parent_id = ? AND name_key = ? AND archived_at IS NULL').get(parentId, key) as
+      | NodeRow
+      | undefined;
+    if (found) {
+      if (this.children.size >= ROWS_KEPT) this.children.clear();
+      this.children.set(slot, found.id);
+    }
+    return found;
   }
 
   /** Primary ancestors from the root down to the parent of `node`. */

@@ -8,12 +8,19 @@ import { ApiError } from '../errors/api-error';
 
 /**
  * Runs listener and script-task JavaScript with the root objects of Alfresco's repository JavaScript API
- * (the subset in docs/workflow-scripts.md). Each script gets a fresh node:vm context and a time limit; it
- * runs synchronously inside the request's transaction, so whatever it changed is rolled back if it throws.
- * node:vm is not a security boundary: only administrators can deploy definitions, as in ACS.
+ * (the subset in docs/workflow-scripts.md). Each script runs in a context that holds nothing of an earlier
+ * run (ScriptContexts below), synchronously inside the request's transaction, so whatever it changed is
+ * rolled back if it throws. node:vm is not a security boundary: only administrators can deploy
+ * definitions, as in ACS.
  */
 
-export const SCRIPT_TIMEOUT_MS = Number(process.env.EOFFICE_SCRIPT_TIMEOUT_MS ?? 5000);
+/**
+ * A time limit for one script, off unless set, as in ACS: AlfrescoContextFactory's maxScriptExecutionSeconds
+ * (`scripts.execution.maxScriptExecutionSeconds`) is -1 by default and enabled only by a value above zero.
+ * When set, node:vm enforces it with a watchdog thread started and joined for every run, which cost about a
+ * sixth of a marking's CPU on a busy machine.
+ */
+export const SCRIPT_TIMEOUT_MS = Number(process.env.EOFFICE_SCRIPT_TIMEOUT_MS ?? 0);
 
 export class ScriptFailure extends Error {
   constructor(
@@ -149,10 +156,24 @@ export const SCRIPT_SOURCE_NAME = 'AlfrescoJS';
 const compiled = new Map<string, vm.Script>();
 const COMPILED_MAX = 500;
 
+/**
+ * A script runs as the body of an arrow function called once in its context, not as the context's
+ * top-level program. Under node:vm every name a top-level program declares (the workflow's dozens of helper
+ * functions) is a property of the contextified global object, and each use goes through V8's interceptors
+ * into the sandbox object: measured at about 1 µs a look-up, a marking spent more in those look-ups than in
+ * the scripts' work. Inside the arrow function they are local bindings. What a script can observe is kept
+ * as under Rhino's per-execution scope: the source is first compiled as it is, so what is not a valid
+ * program (a top-level `return`, an unbalanced `}`) is refused as before; an arrow function has no
+ * `arguments` or `new.target` of its own, and its `this` is the global object, as Rhino's top-level `this`
+ * is the scope; the globals a script is given stay globals, so assigning to them or to an undeclared name
+ * behaves as before. The wrapper opens on the script's first line, so the line numbers of errors
+ * (AlfrescoJS#n) are the script's own.
+ */
 function compile(source: string): vm.Script {
   let script = compiled.get(source);
   if (!script) {
-    script = new vm.Script(source, { filename: SCRIPT_SOURCE_NAME });
+    new vm.Script(source, { filename: SCRIPT_SOURCE_NAME });
+    script = new vm.Script(`(() => {${source}\n})();`, { filename: SCRIPT_SOURCE_NAME });
     if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
     compiled.set(source, script);
   }
@@ -160,19 +181,108 @@ function compile(source: string): vm.Script {
 }
 
 /**
- * Runs one script with the given globals in a fresh context (nothing of an earlier run is seen, as under
- * Rhino's per-execution scope); any failure (throw, timeout, syntax) becomes a ScriptFailure.
+ * The code that keeps a context reusable, compiled once and run inside each new context: `enter` removes
+ * whatever an earlier run left on the global object (undeclared assignments, `this.x = …`) and puts the next
+ * run's globals there; `intact` says whether the standard objects (the global object's own properties, each
+ * built-in object and constructor prototype: their prototype, extensibility, keys and values) are as the
+ * context was made. ACS runs every script in a new scope over one shared scope of standard objects that is
+ * sealed (RhinoScriptProcessor initialises it with initStandardObjects(cx, sealed = true)), so no run sees
+ * another's changes to them; a context whose standard objects a script changed is dropped, never reused.
  */
-export function runScript(source: string, globals: Record<string, unknown>, where: string): unknown {
-  const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+const KEEPER = new vm.Script(
+  `(() => {
+  const own = Reflect.ownKeys, describe = Reflect.getOwnPropertyDescriptor, protoOf = Object.getPrototypeOf;
+  const extensible = Object.isExtensible, same = Object.is, keys = Object.keys;
+  const standard = new Set(own(globalThis));
+  const globals = [];
+  for (const k of standard) globals.push(k, globalThis[k]);
+  const watched = [], seen = new Set();
+  const watch = (o) => {
+    if (seen.has(o)) return;
+    seen.add(o);
+    const data = [], accessors = [];
+    for (const k of own(o)) {
+      const d = describe(o, k);
+      if ('value' in d) data.push(k, d.value); else accessors.push(k, d.get, d.set);
+    }
+    watched.push({ o, count: data.length / 2 + accessors.length / 3, data, accessors, proto: protoOf(o), ext: extensible(o) });
+  };
+  for (const k of standard) {
+    const v = globalThis[k];
+    if (v === null || v === globalThis || (typeof v !== 'object' && typeof v !== 'function')) continue;
+    watch(v);
+    if (typeof v === 'function' && v.prototype) watch(v.prototype);
+  }
+  return {
+    enter(next) {
+      let clean = true;
+      for (const k of own(globalThis)) if (!standard.has(k) && !delete globalThis[k]) clean = false;
+      if (next) for (const k of keys(next)) globalThis[k] = next[k];
+      return clean;
+    },
+    intact() {
+      for (let i = 0; i < globals.length; i += 2) if (!same(globalThis[globals[i]], globals[i + 1])) return false;
+      for (const w of watched) {
+        const o = w.o;
+        if (protoOf(o) !== w.proto || extensible(o) !== w.ext || own(o).length !== w.count) return false;
+        for (let i = 0; i < w.data.length; i += 2) {
+          const d = describe(o, w.data[i]);
+          if (!d || !('value' in d) || !same(d.value, w.data[i + 1])) return false;
+        }
+        for (let i = 0; i < w.accessors.length; i += 3) {
+          const d = describe(o, w.accessors[i]);
+          if (!d || d.get !== w.accessors[i + 1] || d.set !== w.accessors[i + 2]) return false;
+        }
+      }
+      return true;
+    }
+  };
+})()`,
+  { filename: 'eoffice-script-context' }
+);
+
+interface ScriptContext {
+  global: vm.Context;
+  enter(globals: Record<string, unknown> | null): boolean;
+  intact(): boolean;
+}
+
+/**
+ * Script contexts, reused. Making a V8 context costs about half a millisecond and a marking runs half a
+ * dozen scripts, so a context is cleaned and checked after a run (KEEPER) and kept for the next one. A
+ * script that starts another (a listener completing a task) takes a second context; a context that cannot be
+ * cleaned or whose standard objects changed is let go.
+ */
+const idleContexts: ScriptContext[] = [];
+const IDLE_CONTEXTS_MAX = 8;
+// An ordinary global object where this Node.js has it (no interceptors between a script and its globals).
+const CONTEXT_KIND = (vm.constants as { DONT_CONTEXTIFY?: unknown } | undefined)?.DONT_CONTEXTIFY;
+
+function newContext(): ScriptContext {
+  const options = { codeGeneration: { strings: false, wasm: false } };
+  const global = CONTEXT_KIND ? vm.createContext(CONTEXT_KIND as unknown as vm.Context, options) : vm.createContext({}, options);
+  const keeper = KEEPER.runInContext(global) as Omit<ScriptContext, 'global'>;
+  return { global, enter: keeper.enter, intact: keeper.intact };
+}
+
+/**
+ * Runs one script with the given globals in a context holding nothing of an earlier run (as under Rhino's
+ * per-execution scope); any failure (throw, timeout, syntax) becomes a ScriptFailure.
+ */
+export function runScript(source: string, globals: Record<string, unknown>, where: string): void {
+  const context = idleContexts.pop() ?? newContext();
   try {
-    return compile(source).runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
+    const script = compile(source);
+    context.enter(globals);
+    script.runInContext(context.global, SCRIPT_TIMEOUT_MS > 0 ? { timeout: SCRIPT_TIMEOUT_MS } : undefined);
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
       throw new ScriptFailure(where, new Error(`script took longer than ${SCRIPT_TIMEOUT_MS} ms`));
     // A repository refusal inside a host call is a Java exception in ACS: Rhino unwraps it, no line suffix.
     if (e instanceof ApiError) throw new ScriptFailure(where, e);
     throw new ScriptFailure(where, new Error(rhinoMessage(e)));
+  } finally {
+    if (context.enter(null) && context.intact() && idleContexts.length < IDLE_CONTEXTS_MAX) idleContexts.push(context);
   }
 }
 

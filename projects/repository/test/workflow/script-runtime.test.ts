@@ -69,6 +69,10 @@ const OBSERVER = bpmn(
     seen('personUserName', function () { return typeof person.userName; });
     seen('personPropertyUserName', function () { return person.properties.userName; });
     seen('groupAuthorityName', function () { return typeof people.getGroup('GROUP_clerks').authorityName; });
+    execution.setVariable('seen_argumentsType', typeof arguments);
+    // Left behind for the next script, which must not see them (each run is a new scope in ACS).
+    eoUndeclared = 'left';
+    this.eoOnThis = 'left';
   `)}${runAs}</extensionElements></serviceTask>
   <sequenceFlow id="f2" sourceRef="observe" targetRef="wait"/>
   <userTask id="wait" name="Wait" activiti:assignee="\${initiator.properties.userName}">
@@ -77,10 +81,20 @@ const OBSERVER = bpmn(
       execution.setVariable('seen_localByTask', String(task.getVariableLocal('eo_local')));
       execution.setVariable('seen_assigneeType', typeof task.assignee);
       execution.setVariable('seen_priorityType', typeof task.priority);
+      execution.setVariable('seen_undeclaredLater', typeof eoUndeclared);
+      execution.setVariable('seen_onThisLater', typeof eoOnThis);
+      // Rhino's standard objects are sealed in ACS; here a change to one must at least stay in this run.
+      Array.prototype.eoAdded = 'left';
+      JSON.eoAdded = 'left';
     `)}</activiti:taskListener></extensionElements>
   </userTask>
   <sequenceFlow id="f3" sourceRef="wait" targetRef="hold"/>
-  <userTask id="hold" name="Hold" activiti:assignee="\${initiator.properties.userName}"/>
+  <userTask id="hold" name="Hold" activiti:assignee="\${initiator.properties.userName}">
+    <extensionElements><activiti:taskListener event="create" class="${TASK_LISTENER}">${field(`
+      execution.setVariable('seen_arrayProtoLater', typeof [].eoAdded);
+      execution.setVariable('seen_jsonLater', typeof JSON.eoAdded);
+    `)}</activiti:taskListener></extensionElements>
+  </userTask>
   <sequenceFlow id="f4" sourceRef="hold" targetRef="end"/>
   <endEvent id="end"/>`
 );
@@ -94,6 +108,17 @@ const THROWER = bpmn(
 var b = 2;
 throw new Error('The file is closed');`)}</extensionElements></serviceTask>
   <sequenceFlow id="f2" sourceRef="fail" targetRef="end"/>
+  <endEvent id="end"/>`
+);
+
+/** A script that is not a program: Rhino refuses a return outside a function. */
+const RETURNER = bpmn(
+  'eoReturner',
+  `<startEvent id="start"/>
+  <sequenceFlow id="f1" sourceRef="start" targetRef="early"/>
+  <serviceTask id="early" activiti:class="${DELEGATE}"><extensionElements>${field(`execution.setVariable('reached', true);
+return;`)}</extensionElements></serviceTask>
+  <sequenceFlow id="f2" sourceRef="early" targetRef="end"/>
   <endEvent id="end"/>`
 );
 
@@ -173,5 +198,18 @@ describe('workflow: script runtime as Rhino runs it', () => {
     const e = await rejectionOf(startProcess(fred, 'eoThrower', {}));
     expectError(e, 500);
     assert.match(JSON.stringify(e), /Error: The file is closed \(AlfrescoJS#3\)/);
+  });
+
+  it('no script sees what an earlier one left: names assigned undeclared or on this, changes to Array.prototype or JSON', () => {
+    assert.deepEqual(
+      [seen.undeclaredLater, seen.onThisLater, seen.arrayProtoLater, seen.jsonLater],
+      ['undefined', 'undefined', 'undefined', 'undefined']
+    );
+  });
+
+  it('a script is a program, not a function body: no `arguments`, and a definition with a top-level return is refused', async () => {
+    assert.equal(seen.argumentsType, 'undefined');
+    const e = await rejectionOf(uploadDefinition(admin, 'returner.bpmn20.xml', RETURNER));
+    assert.match(JSON.stringify(e), /could not be deployed: Illegal return statement/);
   });
 });
