@@ -16,7 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startRepository } from '../../repository/src/server';
 import { NodeService } from '../../repository/src/services/node-service';
-import { inTx } from '../../repository/src/http/api';
+import { inTransaction } from '../../repository/src/persistence/database';
 import { connect } from '../src/acs';
 import { artefacts } from '../test/support';
 import { install } from '../src/install';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const end = Date.parse(`${TODAY}T12:00:00+05:30`);
     for (let i = 0; i < ITEMS; i += 5000) {
-      inTx(server.context, () => {
+      inTransaction(server.context.db, () => {
         for (let j = i; j < Math.min(ITEMS, i + 5000); j++) {
           const kind = pick(ITEM_KINDS);
           nodes.create(caller, parents[kind], {

@@ -2,7 +2,7 @@ import type { RepositoryContext, WellKnownNodes } from './services/repository-co
 import type { NodeService } from './services/node-service';
 import type { PeopleService } from './services/people-service';
 import type { Caller } from './auth/caller';
-import { alfDate } from './http/api';
+import { alfDate } from './util/alf-date';
 
 const SYSTEM: Caller = { userId: 'System', isAdmin: true, authorities: new Set() };
 

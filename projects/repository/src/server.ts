@@ -21,12 +21,7 @@ import { authenticate, TicketService } from './auth/authentication';
 import { bootstrap } from './bootstrap';
 import { ModelDeployer } from './services/model-deployer';
 import { installWorkflow } from './workflow';
-import { ticketsRouter } from './handlers/auth/tickets';
-import { discoveryRouter } from './handlers/discovery/discovery';
-import { nodesRouter } from './handlers/core/nodes';
-import { peopleRouter } from './handlers/core/people';
-import { registerExtraRoutes } from './handlers/registry';
-import { searchRouter } from './handlers/search/search';
+import { mountApi } from './handlers/registry';
 
 export interface RepositoryOptions {
   port?: number;
@@ -52,8 +47,6 @@ export interface RepositoryServer {
   context: RepositoryContext;
   close(): Promise<void>;
 }
-
-export const API_BASE = '/alfresco/api/-default-/public';
 
 /** Opens (or creates) a repository in dataDir and serves the Alfresco REST API from it. */
 export async function startRepository(options: RepositoryOptions): Promise<RepositoryServer> {
@@ -92,17 +85,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
   app.use(jsonBody('10mb'));
   app.use('/alfresco', authenticate(ctx, tickets));
 
-  app.use(`${API_BASE}/authentication/versions/1`, ticketsRouter(ctx, tickets));
-  app.use(
-    '/alfresco/api/discovery',
-    discoveryRouter(ctx, () => [])
-  );
-  const core = express.Router();
-  core.use(nodesRouter(ctx, nodes, mapper));
-  core.use(peopleRouter(ctx, people));
-  registerExtraRoutes({ app, core, ctx, nodes, mapper, people, tickets });
-  app.use(`${API_BASE}/alfresco/versions/1`, core);
-  app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
+  mountApi(app, { ctx, nodes, mapper, people, tickets });
 
   app.use((req: Request, _res: Response, next: NextFunction) =>
     next(errors.notFoundMessage(`Unable to locate resource resource for :${req.path}`))

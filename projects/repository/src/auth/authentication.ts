@@ -2,7 +2,7 @@ import type { Request, Response, NextFunction } from 'express';
 import { randomBytes } from 'node:crypto';
 import type { RepositoryContext } from '../services/repository-context';
 import { errors } from '../errors/api-error';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 
 const TICKET_HOURS = 1;
 

@@ -54,8 +54,10 @@ const xmlParser = new XMLParser({
 });
 
 // fast-xml-parser yields '' for empty elements and { '#text', '@_attr' } for elements with attributes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parser's untyped tree, read field by field below
 type Node = Record<string, any>;
 const obj = (v: unknown): Node => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : {});
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- elements of the untyped tree
 const arr = (v: unknown): any[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]);
 function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;

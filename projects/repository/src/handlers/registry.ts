@@ -1,4 +1,4 @@
-import type { Express, Router } from 'express';
+import express, { type Express } from 'express';
 import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import type { NodeMapper } from '../services/node-mapper';
@@ -19,12 +19,14 @@ import { probesRouter } from './core/probes';
 import { workflowRouter } from './workflow';
 import { renditionsRouter } from './core/renditions';
 import { categoriesRouter } from './core/categories';
+import { ticketsRouter } from './auth/tickets';
+import { discoveryRouter } from './discovery/discovery';
+import { nodesRouter } from './core/nodes';
+import { peopleRouter } from './core/people';
+import { searchRouter } from './search/search';
 import { legacyWebScriptErrors, legacyWebScriptsRouter, WEBSCRIPT_ROOTS } from './webscripts/legacy';
 
 export interface RouteDeps {
-  app: Express;
-  /** Router mounted at /alfresco/api/-default-/public/alfresco/versions/1 */
-  core: Router;
   ctx: RepositoryContext;
   nodes: NodeService;
   mapper: NodeMapper;
@@ -32,24 +34,40 @@ export interface RouteDeps {
   tickets: TicketService;
 }
 
-/** One place to mount the API rooms beyond nodes and people (groups, sites, search, workflow …). */
-export function registerExtraRoutes(deps: RouteDeps): void {
-  void deps;
-  deps.core.use(favoritesRouter(deps.ctx, deps.nodes, deps.mapper));
-  deps.core.use(renditionsRouter(deps.ctx, deps.nodes));
-  deps.core.use(categoriesRouter(deps.ctx, deps.nodes));
-  deps.core.use(sharedLinksRouter(deps.ctx, deps.nodes, deps.mapper));
-  deps.core.use(commentsRouter(deps.ctx, deps.nodes, deps.people));
-  deps.core.use(tagsRouter(deps.ctx, deps.nodes));
-  deps.core.use(ratingsRouter(deps.ctx, deps.nodes));
-  deps.core.use(modelApiRouter(deps.ctx));
-  deps.core.use(auditRouter(deps.ctx, deps.mapper));
-  deps.core.use(downloadsRouter(deps.ctx, deps.nodes));
-  deps.core.use(probesRouter(deps.ctx));
-  deps.core.use(groupsRouter(deps.ctx));
-  deps.core.use(sitesRouter(deps.ctx, deps.nodes, deps.people));
-  deps.core.use(queriesRouter(deps.ctx, deps.nodes, deps.mapper, deps.people));
-  deps.app.use('/alfresco/api/-default-/public/workflow/versions/1', workflowRouter(deps.ctx));
-  deps.app.use(WEBSCRIPT_ROOTS, legacyWebScriptsRouter(deps.ctx, deps.tickets));
-  deps.app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors());
+const API_BASE = '/alfresco/api/-default-/public';
+
+/**
+ * Every API room, mounted in one place: authentication, discovery, the core API (nodes and people first,
+ * then the rest under the same base), workflow, search and the legacy web scripts. server.ts only adds what
+ * wraps them (durable answers, CORS, body parsing, authentication, the error envelope).
+ */
+export function mountApi(app: Express, deps: RouteDeps): void {
+  const { ctx, nodes, mapper, people, tickets } = deps;
+  app.use(`${API_BASE}/authentication/versions/1`, ticketsRouter(ctx, tickets));
+  app.use(
+    '/alfresco/api/discovery',
+    discoveryRouter(ctx, () => [])
+  );
+  const core = express.Router();
+  core.use(nodesRouter(ctx, nodes, mapper));
+  core.use(peopleRouter(ctx, people));
+  core.use(favoritesRouter(ctx, nodes, mapper));
+  core.use(renditionsRouter(ctx, nodes));
+  core.use(categoriesRouter(ctx, nodes));
+  core.use(sharedLinksRouter(ctx, nodes, mapper));
+  core.use(commentsRouter(ctx, nodes, people));
+  core.use(tagsRouter(ctx, nodes));
+  core.use(ratingsRouter(ctx, nodes));
+  core.use(modelApiRouter(ctx));
+  core.use(auditRouter(ctx, mapper));
+  core.use(downloadsRouter(ctx, nodes));
+  core.use(probesRouter(ctx));
+  core.use(groupsRouter(ctx));
+  core.use(sitesRouter(ctx, nodes, people));
+  core.use(queriesRouter(ctx, nodes, mapper, people));
+  app.use(`${API_BASE}/workflow/versions/1`, workflowRouter(ctx));
+  app.use(WEBSCRIPT_ROOTS, legacyWebScriptsRouter(ctx, tickets));
+  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors());
+  app.use(`${API_BASE}/alfresco/versions/1`, core);
+  app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
 }

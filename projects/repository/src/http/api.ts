@@ -1,7 +1,6 @@
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import { ApiError, errors } from '../errors/api-error';
 import type { Caller } from '../auth/caller';
-import { inTransaction, type Db } from '../persistence/database';
 
 /** Everything a handler needs about the current call. */
 export interface CallContext {
@@ -148,14 +147,4 @@ export function bool(query: string | undefined, fallback: boolean): boolean {
 
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
-}
-
-/** ACS prints dates as 2026-11-22T16:08:10.218+0000. */
-export function alfDate(d: Date | string | number = new Date()): string {
-  return new Date(d).toISOString().replace('Z', '+0000');
-}
-
-/** Runs a request's writes whole or not at all, in the current group-commit batch (persistence/database.ts). */
-export function inTx<T>(ctx: { db: Db }, fn: () => T): T {
-  return inTransaction(ctx.db, fn);
 }

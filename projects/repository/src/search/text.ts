@@ -87,6 +87,7 @@ export function likePrefilter(pattern: string): string | undefined {
     .filter(Boolean);
   if (lits.length === 0) return undefined;
   const lit = lits.reduce((a, b) => (b.length > a.length ? b : a));
+  // eslint-disable-next-line no-control-regex -- ASCII is the whole range, controls included
   if (!/^[\x00-\x7f]*$/u.test(lit) && lit.toUpperCase() !== lit) return undefined;
   return `%${lit.replace(/[%_\\]/gu, '\\$&')}%`;
 }

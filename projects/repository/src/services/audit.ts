@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import type { RepositoryContext } from './repository-context';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 
 /** Appends an entry to the alfresco-access audit application (read by GET /nodes/{id}/audit-entries). */
 export function recordAudit(ctx: RepositoryContext, caller: Caller, nodeId: string, action: string, values: Record<string, unknown>): void {

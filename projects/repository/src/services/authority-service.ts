@@ -2,7 +2,7 @@ import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypt
 import { onRollback, onRowChange, type Db } from '../persistence/database';
 import type { Caller } from '../auth/caller';
 import { errors } from '../errors/api-error';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 
 export interface PersonRow {
   id: string;

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { RepositoryContext } from './repository-context';
 import type { NodeRow } from '../persistence/node-row';
 import type { Caller } from '../auth/caller';
-import { inTx } from '../http/api';
+
 import { ZipWriter } from './zip-writer';
+import { inTransaction } from '../persistence/database';
 
 export type DownloadStatus = 'PENDING' | 'CANCELLED' | 'IN_PROGRESS' | 'DONE' | 'MAX_CONTENT_SIZE_EXCEEDED';
 export const REQUESTED = 'download:requestedNodes';
@@ -41,7 +42,7 @@ export class DownloadBuilder {
   }
 
   private setProgress(id: string, props: Record<string, unknown>): void {
-    inTx(this.ctx, () => {
+    inTransaction(this.ctx.db, () => {
       if (this.ctx.store.getIncludingArchived(id)) this.ctx.store.setProperties(id, props);
     });
   }
@@ -94,7 +95,7 @@ export class DownloadBuilder {
       }
       await zip.close();
       const staged = await content.stage(createReadStream(zipPath));
-      inTx(this.ctx, () => {
+      inTransaction(this.ctx.db, () => {
         if (!store.get(id) || this.status(id) === 'CANCELLED') return content.discard(staged);
         store.update(id, { content_url: content.commit(staged), size: staged.size, mime_type: 'application/zip', encoding: 'UTF-8' });
         store.setProperties(id, { 'download:status': 'DONE' });

@@ -3,7 +3,7 @@ import type { StagedContent } from '../persistence/content-store';
 import type { Caller } from '../auth/caller';
 import type { RepositoryContext } from './repository-context';
 import { errors, ApiError } from '../errors/api-error';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 import { DictionaryError } from '../dictionary';
 import { recordAudit } from './audit';
 import { guessMimeType } from './mime-types';
@@ -15,6 +15,7 @@ const INVALID_NAME = /[*"<>\\/?:|]|[. ]$/;
  * paragraph separators, and the bidi marks, embeddings, overrides and isolates that make `txt.exe` display as
  * `exe.txt`. Devanagari's joiners (ZWJ, ZWNJ) stay allowed.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
 const MAX_NAME = 255;
 

@@ -3,7 +3,7 @@ import { onRollback, onRowChange, type Db } from '../persistence/database';
 import type { NodeRow } from '../persistence/node-row';
 import { AclChains } from '../persistence/acl-chains';
 import { errors } from '../errors/api-error';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 
 /**
  * Low-level reads and writes of nodes, properties and aspects: no permission checks, no dictionary.

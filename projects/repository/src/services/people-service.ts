@@ -43,7 +43,7 @@ export class PeopleService {
     private readonly nodes: NodeService
   ) {}
 
-  toJson(p: PersonRow, includes: Set<string> = new Set()): Record<string, unknown> {
+  toJson(p: PersonRow, includes = new Set<string>()): Record<string, unknown> {
     const stored = JSON.parse(p.properties) as Record<string, unknown>;
     const out: Record<string, unknown> = {
       id: p.id,

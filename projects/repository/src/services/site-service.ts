@@ -5,7 +5,7 @@ import type { NodeRow } from '../persistence/node-row';
 import { EVERYONE } from './authority-service';
 import { SITE_ROLES } from './permission-service';
 import { errors } from '../errors/api-error';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 
 export interface SiteRow {
   id: string;

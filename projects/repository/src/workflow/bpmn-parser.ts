@@ -98,6 +98,7 @@ export interface ProcessModel {
   hasDiagram: boolean;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the XML parser's untyped tree, read field by field
 type X = Record<string, any>;
 
 const REPEATED = new Set([

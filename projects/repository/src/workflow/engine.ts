@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller';
 import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import { ApiError, errors } from '../errors/api-error';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 import { BpmnError, parseBpmn, type FlowNode, type Listener, type ProcessModel } from './bpmn-parser';
 import { ExpressionError, checkExpression, evaluateCondition, evaluateExpression } from './expression';
 import { GroupNode, PersonNode, authorityOf, type ScriptHost } from './script-node';

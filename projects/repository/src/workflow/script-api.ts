@@ -1,4 +1,4 @@
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 import type { Run, WorkflowEngine } from './engine';
 import { fromScript, toScript, declaredType } from './variables';
 import { JavaDate, javaString, unwrapJava, wrapJava, type JavaScope } from './java-host';

@@ -429,6 +429,7 @@ export class PersonNode {
   get name(): string {
     return this[AUTHORITY];
   }
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style -- overrides ScriptNode's getter
   get typeShort(): string {
     return 'cm:person';
   }
@@ -460,6 +461,7 @@ export class GroupNode {
   get name(): string {
     return this[AUTHORITY];
   }
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style -- overrides ScriptNode's getter
   get typeShort(): string {
     return 'cm:authorityContainer';
   }

@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import type { NodeRow } from '../persistence/node-row';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 import { runSearch } from '../search';
 import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
 import { javaString, unwrapJava } from './java-host';

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../dictionary';
-import { alfDate } from '../http/api';
+import { alfDate } from '../util/alf-date';
 import { errors } from '../errors/api-error';
 import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
 import { unwrapJava } from './java-host';

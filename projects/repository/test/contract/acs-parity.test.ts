@@ -12,7 +12,6 @@ import { API, basicAuth, entriesOf, useTestRepository } from '../support/test-re
 describe('ACS parity: people, nodes, tickets', () => {
   const repo = useTestRepository();
   let counter = 0;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const lastBody = () => repo().recorder.last()!.body as any;
 
   describe('Person.company', () => {

@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import { SearchError } from '../../src/search';
 import { buildRepo } from './repo';
 
-type Facet = {
+interface Facet {
   type: string;
   label?: string;
   buckets: {
@@ -17,7 +17,7 @@ type Facet = {
     metrics: { type: string; value: { count: unknown } }[];
     bucketInfo?: Record<string, string>;
   }[];
-};
+}
 
 /** ResultSetContext from the contract, adjusted where a real ACS differs (noted inline). */
 function contextValidator() {

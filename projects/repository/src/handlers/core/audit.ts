@@ -3,7 +3,9 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeMapper } from '../../services/node-mapper';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, pageOf, inTx, alfDate, bool } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, pageOf, bool } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
+import { inTransaction } from '../../persistence/database';
 
 interface AuditRow {
   id: number;
@@ -100,7 +102,7 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
   r.delete(
     '/audit-applications/:appId/audit-entries',
     handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         admin(caller);
         const id = app(params.appId);
         if (!query.where) throw errors.invalidArgument('A where clause with createdAt or id BETWEEN is required');
@@ -127,7 +129,7 @@ export function auditRouter(ctx: RepositoryContext, mapper: NodeMapper): Router 
   r.delete(
     '/audit-applications/:appId/audit-entries/:entryId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         admin(caller);
         const a = oneEntry(app(params.appId), params.entryId);
         db.prepare('DELETE FROM audit_entry WHERE id = ?').run(a.id);

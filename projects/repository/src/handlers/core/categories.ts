@@ -9,7 +9,8 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeService } from '../../services/node-service';
 import { CATEGORY_MESSAGES, CategoryService } from '../../services/category-service';
 import { errors } from '../../errors/api-error';
-import { entry, handle, inTx, list, objectBody, pageOf, parseList, parsePaging } from '../../http/api';
+import { entry, handle, list, objectBody, pageOf, parseList, parsePaging } from '../../http/api';
+import { inTransaction } from '../../persistence/database';
 
 export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   const r = Router();
@@ -29,14 +30,14 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.get(
     '/categories/:categoryId',
     handle(({ params, query }) =>
-      inTx(ctx, () => ({ body: entry(categories.toJson(categories.nonRootCategory(params.categoryId), includeOf(query))) }))
+      inTransaction(ctx.db, () => ({ body: entry(categories.toJson(categories.nonRootCategory(params.categoryId), includeOf(query))) }))
     )
   );
 
   r.put(
     '/categories/:categoryId',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         categories.requireAdmin(caller);
         const category = categories.nonRootCategory(params.categoryId);
         const renamed = categories.rename(caller, category, objectBody(body).name);
@@ -48,7 +49,7 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.delete(
     '/categories/:categoryId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         categories.requireAdmin(caller);
         categories.delete(caller, categories.nonRootCategory(params.categoryId));
       })
@@ -58,7 +59,7 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.get(
     '/categories/:categoryId/subcategories',
     handle(({ params, query }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const paging = parsePaging(query);
         const include = includeOf(query);
         const counts = include.has('count') ? categories.counts() : undefined;
@@ -76,7 +77,7 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.post(
     '/categories/:categoryId/subcategories',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         categories.requireAdmin(caller);
         const parent = categories.category(params.categoryId);
         const include = includeOf(query);
@@ -92,7 +93,7 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.get(
     '/nodes/:nodeId/category-links',
     handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = nodes.resolve(caller, params.nodeId);
         categories.checkCategorisable(caller, node, false);
         const include = includeOf(query);
@@ -109,7 +110,7 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.post(
     '/nodes/:nodeId/category-links',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const links = bodies(body);
         const node = nodes.resolve(caller, params.nodeId);
         categories.checkCategorisable(caller, node, true);
@@ -129,7 +130,7 @@ export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Ro
   r.delete(
     '/nodes/:nodeId/category-links/:categoryId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const category = categories.category(params.categoryId);
         const node = nodes.resolve(caller, params.nodeId);
         categories.checkCategorisable(caller, node, true);

@@ -6,7 +6,9 @@ import type { PeopleService } from '../../services/people-service';
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, entry, list, objectBody, inTx, alfDate } from '../../http/api';
+import { handle, parsePaging, entry, list, objectBody } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
+import { inTransaction } from '../../persistence/database';
 
 interface CommentRow {
   id: string;
@@ -99,7 +101,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
   r.post(
     '/nodes/:nodeId/comments',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = commentable(caller, params.nodeId);
         permissions.require(caller, node, 'AddChildren');
         nodes.requireUnlocked(caller, node);
@@ -131,7 +133,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
   r.put(
     '/nodes/:nodeId/comments/:commentId',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = commentable(caller, params.nodeId);
         const c = commentOf(node, params.commentId);
         const content = contentOf(body);
@@ -149,7 +151,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
   r.delete(
     '/nodes/:nodeId/comments/:commentId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = commentable(caller, params.nodeId);
         const c = commentOf(node, params.commentId);
         nodes.requireUnlocked(caller, node);

@@ -5,9 +5,10 @@ import type { NodeService } from '../../services/node-service';
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, entry, objectBody, inTx } from '../../http/api';
+import { handle, entry, objectBody } from '../../http/api';
 import { ensureFeatureModels } from '../../services/feature-models';
 import { DownloadBuilder, REQUESTED } from '../../services/download-builder';
+import { inTransaction } from '../../persistence/database';
 
 const CONTAINER_QNAME = 'sys:downloads_container';
 const SYSTEM: Caller = { userId: 'System', isAdmin: true, authorities: new Set() };
@@ -62,7 +63,7 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
   r.post(
     '/downloads',
     handle(({ caller, body }) => {
-      const created = inTx(ctx, () => {
+      const created = inTransaction(ctx.db, () => {
         const ids = objectBody(body).nodeIds;
         if (!Array.isArray(ids) || !ids.length || ids.some((i) => typeof i !== 'string'))
           throw errors.invalidArgument('nodeIds must be a non-empty list of node ids');
@@ -94,7 +95,7 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
   r.delete(
     '/downloads/:downloadId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = downloadOf(caller, params.downloadId);
         const status = builder.status(node.id);
         if (status === 'PENDING' || status === 'IN_PROGRESS') store.setProperties(node.id, { 'download:status': 'CANCELLED' });

@@ -5,7 +5,9 @@ import type { NodeMapper } from '../../services/node-mapper';
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, objectBody, inTx, alfDate } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, objectBody } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
+import { inTransaction } from '../../persistence/database';
 
 type TargetType = 'file' | 'folder' | 'site';
 interface FavoriteRow {
@@ -108,7 +110,7 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
   r.post(
     '/people/:personId/favorites',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const personId = owner(caller, params.personId);
         const include = new Set(parseList(query.include));
         const bodies = Array.isArray(body) ? body : [objectBody(body)];
@@ -155,7 +157,7 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
   r.delete(
     '/people/:personId/favorites/:favoriteId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const personId = owner(caller, params.personId);
         const res = db.prepare('DELETE FROM favorite WHERE person_id = ? AND target_id = ?').run(personId, params.favoriteId);
         if (!res.changes) throw errors.relationshipNotFound(personId, params.favoriteId);

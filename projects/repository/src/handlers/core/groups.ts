@@ -3,7 +3,8 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { GroupRow } from '../../services/authority-service';
 import { GroupService, type GroupMemberJson } from '../../services/group-service';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, objectBody, inTx, pageOf, bool, str } from '../../http/api';
+import { handle, parsePaging, parseList, entry, objectBody, pageOf, bool, str } from '../../http/api';
+import { inTransaction } from '../../persistence/database';
 
 /** /groups, /groups/{id} and /groups/{id}/members: reading is open to everyone, changes to admins. */
 export function groupsRouter(ctx: RepositoryContext): Router {
@@ -38,7 +39,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
   r.post(
     '/groups',
     handle(({ caller, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         groups.requireAdmin(caller);
         const b = objectBody(body);
         const rawId = str(b, 'id');
@@ -66,7 +67,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
   r.put(
     '/groups/:groupId',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         groups.requireAdmin(caller);
         const g = groups.requireMutable(params.groupId);
         const b = objectBody(body);
@@ -82,7 +83,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
   r.delete(
     '/groups/:groupId',
     handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         groups.requireAdmin(caller);
         groups.requireMutable(params.groupId);
         groups.delete(params.groupId, bool(query.cascade, false));
@@ -110,7 +111,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
   r.post(
     '/groups/:groupId/members',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         groups.requireAdmin(caller);
         const g = groups.requireMutable(params.groupId);
         const b = objectBody(body);
@@ -133,7 +134,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
   r.delete(
     '/groups/:groupId/members/:groupMemberId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         groups.requireAdmin(caller);
         const g = groups.requireMutable(params.groupId);
         const member = groups.memberJson(params.groupMemberId);

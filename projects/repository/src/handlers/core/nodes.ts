@@ -5,9 +5,11 @@ import { isHiddenQName, visibleAspects, visibleProperties, type NodeMapper } fro
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, objectBody, bool, pageOf, alfDate, inTx } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, objectBody, bool, pageOf } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
 import { readMultipart, guessMimeType, extractText, sendContent } from './content-io';
 import { parseChildrenWhere, childrenOrder } from './children-query';
+import { inTransaction } from '../../persistence/database';
 
 /** /nodes/**: the core API's node resource and its relations. */
 export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
@@ -28,7 +30,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.put(
     '/nodes/:nodeId',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = objectBody(body);
         const allowed = new Set(['name', 'nodeType', 'aspectNames', 'properties', 'permissions']);
         for (const k of Object.keys(b)) if (!allowed.has(k)) throw errors.invalidArgument(`Unrecognized field "${k}"`);
@@ -52,7 +54,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.delete(
     '/nodes/:nodeId',
     handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = nodes.readable(caller, params.nodeId);
         nodes.delete(caller, node, bool(query.permanent, false));
       })
@@ -87,7 +89,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       if (isMultipart) {
         const form = await readMultipart(ctx, req);
         try {
-          return inTx(ctx, () => {
+          return inTransaction(ctx.db, () => {
             const parent = nodes.readable(caller, params.nodeId);
             const f = { ...form.fields };
             const opt = (k: string) => f[k] ?? query[k];
@@ -143,7 +145,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
           throw e;
         }
       }
-      return inTx(ctx, () => {
+      return inTransaction(ctx.db, () => {
         const parent = nodes.readable(caller, params.nodeId);
         const bodies = Array.isArray(body) ? body : [objectBody(body)];
         if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
@@ -165,7 +167,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.post(
     '/nodes/:nodeId/copy',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = objectBody(body);
         const node = nodes.readable(caller, params.nodeId);
         if (typeof b.targetParentId !== 'string') throw errors.invalidArgument('targetParentId is required');
@@ -179,7 +181,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.post(
     '/nodes/:nodeId/move',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = objectBody(body);
         const node = nodes.readable(caller, params.nodeId);
         if (typeof b.targetParentId !== 'string') throw errors.invalidArgument('targetParentId is required');
@@ -193,7 +195,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.post(
     '/nodes/:nodeId/lock',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = objectBody(body ?? {});
         const node = nodes.readable(caller, params.nodeId);
         const locked = nodes.lock(caller, node, b as never);
@@ -205,7 +207,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.post(
     '/nodes/:nodeId/unlock',
     handle(({ caller, params, query }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = nodes.readable(caller, params.nodeId);
         return { body: entry(full(caller, nodes.unlock(caller, node), query)) };
       })
@@ -232,7 +234,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
     handle(async ({ caller, params, query, req }) => {
       const staged = await ctx.content.stage(req);
       try {
-        return inTx(ctx, () => {
+        return inTransaction(ctx.db, () => {
           const node = nodes.readable(caller, params.nodeId);
           const mimeType = guessMimeType(query.name ?? node.name, req.headers['content-type']);
           const updated = nodes.putContent(
@@ -302,7 +304,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.delete(
     '/nodes/:nodeId/versions/:versionId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = nodes.readable(caller, params.nodeId);
         permissions.require(caller, node, 'Delete');
         versionOf(node.id, params.versionId);
@@ -330,7 +332,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.post(
     '/nodes/:nodeId/versions/:versionId/revert',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = objectBody(body ?? {});
         const node = nodes.readable(caller, params.nodeId);
         const reverted = nodes.revert(
@@ -410,7 +412,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
     r.post(
       `/nodes/:nodeId/${path}`,
       handle(({ caller, params, body }) =>
-        inTx(ctx, () => {
+        inTransaction(ctx.db, () => {
           const node = nodes.readable(caller, params.nodeId);
           permissions.require(caller, node, a.permission);
           const items = Array.isArray(body) ? body : [objectBody(body)];
@@ -434,7 +436,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
     r.delete(
       `/nodes/:nodeId/${path}/:otherId`,
       handle(({ caller, params, query }) =>
-        inTx(ctx, () => {
+        inTransaction(ctx.db, () => {
           const node = nodes.readable(caller, params.nodeId);
           permissions.require(caller, node, 'Write');
           const args: unknown[] = [node.id, params.otherId];
@@ -515,7 +517,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.post(
     '/deleted-nodes/:nodeId/restore',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = body && typeof body === 'object' ? (body as { targetParentId?: unknown }) : {};
         const restored = nodes.restore(
           caller,
@@ -529,7 +531,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
   r.delete(
     '/deleted-nodes/:nodeId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const n = archivedRoot(caller, params.nodeId);
         nodes.purgeIds(store.subtreeIds(n.id));
       })

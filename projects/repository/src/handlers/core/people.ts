@@ -4,7 +4,8 @@ import type { PeopleService } from '../../services/people-service';
 import type { PersonRow } from '../../services/authority-service';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, objectBody, inTx, pageOf } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, objectBody, pageOf } from '../../http/api';
+import { inTransaction } from '../../persistence/database';
 
 /** /people, /people/{id}, preferences and a person's groups. */
 export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Router {
@@ -49,7 +50,7 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
   r.post(
     '/people',
     handle(({ caller, query, body }) =>
-      inTx(ctx, () => ({
+      inTransaction(ctx.db, () => ({
         status: 201,
         body: entry(people.toJson(people.create(caller, objectBody(body)), new Set(parseList(query.include))))
       }))
@@ -69,7 +70,7 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
   r.put(
     '/people/:personId',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const updated = people.update(caller, requirePerson(caller, params.personId), objectBody(body));
         return { body: entry(people.toJson(updated, new Set(parseList(query.include)))) };
       })
@@ -113,7 +114,7 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
   r.put(
     '/people/:personId/preferences/:name',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const p = ownPreferences(caller, params.personId);
         const value = body && typeof body === 'object' && 'value' in (body as object) ? (body as { value: unknown }).value : body;
         db.prepare('INSERT OR REPLACE INTO preference (person_id, name, value) VALUES (?,?,?)').run(

@@ -4,7 +4,9 @@ import type { NodeService } from '../../services/node-service';
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, entry, objectBody, inTx, pageOf, alfDate } from '../../http/api';
+import { handle, parsePaging, entry, objectBody, pageOf } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
+import { inTransaction } from '../../persistence/database';
 
 /** ACS's two rating schemes, in the order it lists them. fiveStar forbids rating one's own content. */
 const SCHEMES = ['fiveStar', 'likes'] as const;
@@ -65,7 +67,7 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
   r.post(
     '/nodes/:nodeId/ratings',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = rateable(caller, params.nodeId);
         const b = objectBody(body);
         const s = scheme(b.id ?? 'likes');
@@ -106,7 +108,7 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
   r.delete(
     '/nodes/:nodeId/ratings/:ratingId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const s = scheme(params.ratingId);
         const node = nodes.readable(caller, params.nodeId);
         db.prepare('DELETE FROM rating WHERE node_id = ? AND person_id = ? AND scheme = ?').run(node.id, caller.userId, s);

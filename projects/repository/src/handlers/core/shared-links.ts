@@ -6,9 +6,11 @@ import { visibleAspects, visibleProperties, type NodeMapper } from '../../servic
 import type { NodeRow } from '../../persistence/node-row';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, objectBody, inTx, alfDate, bool, sendJson } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, objectBody, bool, sendJson } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
 import { ensureFeatureModels } from '../../services/feature-models';
 import { sendContent } from './content-io';
+import { inTransaction } from '../../persistence/database';
 
 interface LinkRow {
   id: string;
@@ -55,7 +57,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
     const node = link && store.get(link.node_id);
     if (!link || !node) throw errors.notFound(sharedId);
     if (link.expires_at && Date.parse(link.expires_at.replace('+0000', 'Z')) <= Date.now()) {
-      inTx(ctx, () => unshare(link));
+      inTransaction(ctx.db, () => unshare(link));
       throw errors.notFound(sharedId);
     }
     return { link, node };
@@ -95,7 +97,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
   r.post(
     '/shared-links',
     handle(({ caller, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const include = new Set(parseList(query.include));
         const bodies = Array.isArray(body) ? body : [objectBody(body)];
         if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
@@ -165,7 +167,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
   r.delete(
     '/shared-links/:sharedId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const { link, node } = live(params.sharedId);
         if (!permissions.has(caller, node, 'Read') || !mayDelete(caller, link, node))
           throw errors.permissionDenied(`Can't perform unshare action: ${link.id}`);

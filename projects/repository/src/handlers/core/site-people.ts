@@ -4,8 +4,10 @@ import type { PeopleService } from '../../services/people-service';
 import type { Caller } from '../../auth/caller';
 import type { SiteService, SiteRow } from '../../services/site-service';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, entry, objectBody, inTx, pageOf, str, alfDate } from '../../http/api';
+import { handle, parsePaging, entry, objectBody, pageOf, str } from '../../http/api';
+import { alfDate } from '../../util/alf-date';
 import { visibleSites, sortSites, roleOf } from './site-query';
+import { inTransaction } from '../../persistence/database';
 
 interface RequestRow {
   site_id: string;
@@ -76,7 +78,7 @@ export function sitePeopleRouter(
   r.delete(
     '/people/:personId/sites/:siteId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => leaveSite(caller, sites.visible(caller, params.siteId), personOf(caller, params.personId)))
+      inTransaction(ctx.db, () => leaveSite(caller, sites.visible(caller, params.siteId), personOf(caller, params.personId)))
     )
   );
 
@@ -99,7 +101,7 @@ export function sitePeopleRouter(
   r.post(
     '/people/:personId/site-membership-requests',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const pid = ownData(caller, params.personId);
         const all = Array.isArray(body) ? body.map(objectBody) : [objectBody(body)];
         const created = all.map((b) => {
@@ -155,7 +157,7 @@ export function sitePeopleRouter(
   r.put(
     '/people/:personId/site-membership-requests/:siteId',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const pid = ownData(caller, params.personId);
         const row = requestOf(pid, sites.visible(caller, params.siteId));
         const message = str(objectBody(body), 'message') ?? null;
@@ -168,7 +170,7 @@ export function sitePeopleRouter(
   r.delete(
     '/people/:personId/site-membership-requests/:siteId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const pid = ownData(caller, params.personId);
         const row = requestOf(pid, sites.visible(caller, params.siteId));
         db.prepare('DELETE FROM site_membership_request WHERE site_id = ? AND person_id = ?').run(row.site_id, pid);
@@ -213,7 +215,7 @@ export function sitePeopleRouter(
 
   const decide = (approve: boolean) =>
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const site = sites.visible(caller, params.siteId);
         const pid = authorities.requirePerson(params.inviteeId).id;
         sites.requireManager(caller, site);
@@ -245,7 +247,7 @@ export function sitePeopleRouter(
   r.post(
     '/people/:personId/favorite-sites',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const pid = ownData(caller, params.personId);
         const all = Array.isArray(body) ? body.map(objectBody) : [objectBody(body)];
         const created = all.map((b) => {
@@ -273,7 +275,7 @@ export function sitePeopleRouter(
   r.delete(
     '/people/:personId/favorite-sites/:siteId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const { pid, site } = favorite(caller, params.personId, params.siteId);
         sites.removeFavorite(pid, site);
       })

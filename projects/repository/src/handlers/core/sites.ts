@@ -7,8 +7,9 @@ import { SiteService, type SiteRow, type SiteRole, type SiteMembership } from '.
 import { visibleSites, sortSites, roleOf } from './site-query';
 import { GroupService } from '../../services/group-service';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, objectBody, inTx, pageOf, bool, str, type Paging } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, objectBody, pageOf, bool, str, type Paging } from '../../http/api';
 import { sitePeopleRouter } from './site-people';
+import { inTransaction } from '../../persistence/database';
 
 /** /sites/**: sites, their containers, person and group members, and approving membership requests. */
 export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: PeopleService): Router {
@@ -72,7 +73,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.post(
     '/sites',
     handle(({ caller, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const site = sites.create(caller, objectBody(body), { skipAddToFavorites: bool(query.skipAddToFavorites, false) });
         bool(query.skipConfiguration, false); // Share's surf configuration is not kept here: nothing to skip.
         return { status: 201, body: entry(sites.toJson(caller, site)) };
@@ -92,7 +93,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.put(
     '/sites/:siteId',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const b = objectBody(body);
         for (const k of Object.keys(b))
           if (!['title', 'description', 'visibility'].includes(k)) throw errors.invalidArgument(`Unrecognized field "${k}"`);
@@ -105,7 +106,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.delete(
     '/sites/:siteId',
     handle(({ caller, params, query }) =>
-      inTx(ctx, () => sites.delete(caller, sites.visible(caller, params.siteId), bool(query.permanent, false)))
+      inTransaction(ctx.db, () => sites.delete(caller, sites.visible(caller, params.siteId), bool(query.permanent, false)))
     )
   );
 
@@ -145,7 +146,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   /** POST of one membership or a list: a site manager adds each; `add` checks the id and answers its entry. */
   const addMembers = (add: (caller: Caller, site: SiteRow, id: string, role: SiteRole) => unknown) =>
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const site = sites.visible(caller, params.siteId);
         sites.requireManager(caller, site);
         const created = bodies(body).map((b) => {
@@ -184,7 +185,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.put(
     '/sites/:siteId/members/:personId',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const site = sites.visible(caller, params.siteId);
         const role = roleOf(objectBody(body).role);
         const pid = personMembership(caller, site, params.personId).authority;
@@ -200,7 +201,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.delete(
     '/sites/:siteId/members/:personId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => leaveSite(caller, sites.visible(caller, params.siteId), personId(caller, params.personId)))
+      inTransaction(ctx.db, () => leaveSite(caller, sites.visible(caller, params.siteId), personId(caller, params.personId)))
     )
   );
 
@@ -248,7 +249,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.put(
     '/sites/:siteId/group-members/:groupId',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const site = sites.visible(caller, params.siteId);
         const role = roleOf(objectBody(body).role);
         groupMembership(site, params.groupId);
@@ -262,7 +263,7 @@ export function sitesRouter(ctx: RepositoryContext, nodes: NodeService, people: 
   r.delete(
     '/sites/:siteId/group-members/:groupId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const site = sites.visible(caller, params.siteId);
         groupMembership(site, params.groupId);
         if (!sites.isManager(caller, site)) throw errors.integrity('Only site managers can remove site members');

@@ -4,7 +4,8 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeService } from '../../services/node-service';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, list, objectBody, inTx, pageOf } from '../../http/api';
+import { handle, parsePaging, parseList, entry, list, objectBody, pageOf } from '../../http/api';
+import { inTransaction } from '../../persistence/database';
 
 interface TagRow {
   id: string;
@@ -72,7 +73,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   r.post(
     '/tags',
     handle(({ caller, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         admin(caller);
         const include = new Set(parseList(query.include));
         const bodies = Array.isArray(body) ? body : [body];
@@ -96,7 +97,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   r.put(
     '/tags/:tagId',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         admin(caller);
         const t = tagOf(params.tagId);
         const name = tagName(body);
@@ -111,7 +112,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   r.delete(
     '/tags/:tagId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         admin(caller);
         const t = tagOf(params.tagId);
         const tagged = db.prepare('SELECT node_id FROM node_tag WHERE tag_id = ?').pluck().all(t.id) as string[];
@@ -141,7 +142,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   r.post(
     '/nodes/:nodeId/tags',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = nodes.readable(caller, params.nodeId);
         permissions.require(caller, node, 'Write');
         nodes.requireUnlocked(caller, node);
@@ -163,7 +164,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   r.delete(
     '/nodes/:nodeId/tags/:tagId',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const node = nodes.readable(caller, params.nodeId);
         permissions.require(caller, node, 'Write');
         nodes.requireUnlocked(caller, node);

@@ -2,9 +2,10 @@ import express from 'express';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { WorkflowService } from '../../workflow';
 import { errors } from '../../errors/api-error';
-import { handle, inTx, pageOf, parsePaging, entry } from '../../http/api';
+import { handle, pageOf, parsePaging, entry } from '../../http/api';
 import { definitionJson, deploymentJson, formModel } from './json';
 import { parseWhere, test } from './where';
+import { inTransaction } from '../../persistence/database';
 
 /** GET /deployments[/{id}], DELETE /deployments/{id}, GET /process-definitions[/{id}[/start-form-model]]. */
 export function definitionsRouter(ctx: RepositoryContext, wf: () => WorkflowService): express.Router {
@@ -29,7 +30,7 @@ export function definitionsRouter(ctx: RepositoryContext, wf: () => WorkflowServ
   r.delete(
     '/deployments/:id',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         if (!caller.isAdmin) throw errors.permissionDenied('Only administrators can delete deployments');
         if (!wf().store.deployment(params.id)) throw errors.notFound(params.id);
         wf().engine.deleteDeployment(params.id);

@@ -3,9 +3,10 @@ import type { Caller } from '../../auth/caller';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { WorkflowService } from '../../workflow';
 import { errors } from '../../errors/api-error';
-import { handle, inTx, pageOf, parsePaging } from '../../http/api';
+import { handle, pageOf, parsePaging } from '../../http/api';
 import { itemJson } from './json';
 import { oneOrMany } from './processes';
+import { inTransaction } from '../../persistence/database';
 
 /**
  * GET/POST/DELETE `<resource>/{id}/items[/{itemId}]`: the process package (bpm_package), reached from a
@@ -32,7 +33,7 @@ export function itemRoutes(
   r.post(
     `/${resource}/:id/items`,
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const pkg = wf().store.packageOf(writable(caller, params.id));
         if (!pkg) throw errors.notFound(params.id);
         return oneOrMany<Record<string, unknown>, unknown>(body, (b) => {
@@ -46,7 +47,7 @@ export function itemRoutes(
   r.delete(
     `/${resource}/:id/items/:itemId`,
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const pkg = wf().store.packageOf(writable(caller, params.id));
         if (!pkg || !wf().removeFromPackage(pkg, params.itemId)) throw errors.notFound(params.itemId);
       })

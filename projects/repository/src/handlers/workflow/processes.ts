@@ -4,11 +4,12 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { WorkflowService } from '../../workflow';
 import type { ProcessRow, TaskRow } from '../../workflow/workflow-store';
 import { errors } from '../../errors/api-error';
-import { handle, inTx, pageOf, parsePaging, entry, objectBody } from '../../http/api';
+import { handle, pageOf, parsePaging, entry, objectBody } from '../../http/api';
 import { processJson, taskJson, variableJson } from './json';
 import { itemRoutes } from './items';
 import { booleanValue, parseWhere, test } from './where';
 import { HISTORY_SORT, RUNNING_SORT } from './task-listing';
+import { inTransaction } from '../../persistence/database';
 
 const ms = (d: string) => Date.parse(d.replace(/\+0000$/, 'Z'));
 
@@ -75,7 +76,9 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
 
   r.post(
     '/processes',
-    handle(({ caller, body }) => inTx(ctx, () => oneOrMany<Record<string, unknown>, unknown>(body, (b) => json(wf().start(caller, b)))))
+    handle(({ caller, body }) =>
+      inTransaction(ctx.db, () => oneOrMany<Record<string, unknown>, unknown>(body, (b) => json(wf().start(caller, b))))
+    )
   );
 
   r.get(
@@ -84,7 +87,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
   );
   r.delete(
     '/processes/:id',
-    handle(({ caller, params }) => inTx(ctx, () => wf().deleteProcess(caller, params.id)))
+    handle(({ caller, params }) => inTransaction(ctx.db, () => wf().deleteProcess(caller, params.id)))
   );
 
   // ---- variables
@@ -99,7 +102,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
   r.post(
     '/processes/:id/variables',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const p = running(caller, params.id);
         return oneOrMany<Record<string, unknown>, unknown>(body, (v) => {
           const [set] = wf().setRestVariables(caller, p.id, [v as never]);
@@ -111,7 +114,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
   r.put(
     '/processes/:id/variables/:name',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const p = running(caller, params.id);
         const b = objectBody(body);
         const [set] = wf().setRestVariables(caller, p.id, [{ ...b, name: params.name } as never]);
@@ -122,7 +125,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
   r.delete(
     '/processes/:id/variables/:name',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const p = running(caller, params.id);
         if (!wf().store.deleteVariable(p.id, params.name)) throw errors.notFound(params.name);
       })

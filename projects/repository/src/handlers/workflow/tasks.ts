@@ -5,12 +5,13 @@ import type { WorkflowService } from '../../workflow';
 import type { TaskRow } from '../../workflow/workflow-store';
 import type { StoredValue } from '../../workflow/variables';
 import { errors } from '../../errors/api-error';
-import { handle, inTx, pageOf, parsePaging, parseList, entry, objectBody } from '../../http/api';
+import { handle, pageOf, parsePaging, parseList, entry, objectBody } from '../../http/api';
 import { formModel, taskJson, variableJson } from './json';
 import { oneOrMany, sortBy } from './processes';
 import { itemRoutes } from './items';
 import { parseWhere } from './where';
 import { HISTORY_SORT, RUNNING_SORT, listTasks } from './task-listing';
+import { inTransaction } from '../../persistence/database';
 
 /** /tasks and its sub-resources (variables, form model, items, candidates). */
 export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): express.Router {
@@ -60,7 +61,9 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   r.put(
     '/tasks/:id',
     handle(({ caller, params, query, body }) =>
-      inTx(ctx, () => ({ body: entry(taskJson(wf().updateTask(caller, params.id, parseList(query.select), objectBody(body)))) }))
+      inTransaction(ctx.db, () => ({
+        body: entry(taskJson(wf().updateTask(caller, params.id, parseList(query.select), objectBody(body))))
+      }))
     )
   );
 
@@ -89,7 +92,7 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   r.post(
     '/tasks/:id/variables',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const t = open(caller, params.id);
         return oneOrMany<Record<string, unknown>, unknown>(body, (v) => setOne(caller, t, v));
       })
@@ -98,7 +101,7 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   r.put(
     '/tasks/:id/variables/:name',
     handle(({ caller, params, body }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const t = open(caller, params.id);
         return { body: entry(setOne(caller, t, { ...objectBody(body), name: params.name })) };
       })
@@ -107,7 +110,7 @@ export function tasksRouter(ctx: RepositoryContext, wf: () => WorkflowService): 
   r.delete(
     '/tasks/:id/variables/:name',
     handle(({ caller, params }) =>
-      inTx(ctx, () => {
+      inTransaction(ctx.db, () => {
         const t = open(caller, params.id);
         if (!wf().store.deleteVariable(t.id, params.name)) throw errors.notFound(params.name);
       })
