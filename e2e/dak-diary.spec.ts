@@ -83,8 +83,14 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     await expect(byId('eoffice-receipt-view-number')).toHaveText(numbers[0]);
     await expect(byId('eoffice-receipt-view-subject')).toContainText('e2e electronic');
     await expect(page.locator('adf-alfresco-viewer')).toBeVisible();
-    const download = page.waitForEvent('download');
+    // The acknowledgement opens in a new tab to print; the notice offers it to download as well.
+    const popup = page.waitForEvent('popup');
     await byId('eoffice-receipt-acknowledgement').click();
+    const tab = await popup;
+    await expect.poll(() => tab.url()).toMatch(/^blob:/);
+    await tab.close();
+    const download = page.waitForEvent('download');
+    await page.locator('.mat-mdc-snack-bar-container').getByRole('button', { name: 'Download' }).click();
     expect((await download).suggestedFilename()).toBe(`Acknowledgement-${numbers[0].replace(/\//g, '-')}.pdf`);
   });
 
@@ -237,7 +243,7 @@ test('the Central Registry clerk diarises two receipts and sends one to the Sect
     expect(fileNumber).toMatch(/^A-11011\/\d+\/\d{4}-EST-GAD$/);
     const steps = soById('eoffice-receipt-movements').locator('[data-test="movement"]');
     await expect(steps).toHaveCount(2);
-    await expect(steps.nth(0)).toContainText('Put in a file');
+    await expect(steps.nth(0)).toContainText('Placed in a file');
     await expect(steps.nth(0)).toContainText(fileNumber);
     await expect(steps.nth(1)).toContainText('Sent');
     await expect(soById('eoffice-receipt-send')).toHaveCount(0);

@@ -7,7 +7,7 @@ const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 /** The Central Registry clerk of the demo department (seeded by the global setup). */
 const DIARIST = { user: 'pooja.patel', password: 'demo1234' };
 
-test('the acknowledgement of a seeded receipt is a one-page bilingual PDF carrying its number', async ({ page }) => {
+test('the acknowledgement of a seeded receipt opens to print, a one-page bilingual PDF carrying its number', async ({ page }) => {
   const watch = new PageWatch(page, new URL(APP_URL).origin);
   const byId = (id: string) => page.locator(`[data-automation-id="${id}"]`);
 
@@ -26,8 +26,15 @@ test('the acknowledgement of a seeded receipt is a one-page bilingual PDF carryi
   await first.click();
   await expect(byId('eoffice-receipt-view-number')).toHaveText(number);
 
-  const download = page.waitForEvent('download');
+  // The acknowledgement opens in a new tab, where the browser's viewer prints it …
+  const popup = page.waitForEvent('popup');
   await byId('eoffice-receipt-acknowledgement').click();
+  const tab = await popup;
+  await expect.poll(() => tab.url()).toMatch(/^blob:/);
+  await tab.close();
+  // … and the notice beside it still offers the file to keep.
+  const download = page.waitForEvent('download');
+  await page.locator('.mat-mdc-snack-bar-container').getByRole('button', { name: 'Download' }).click();
   const file = await (await download).path();
   const pdf = await readPdf(file);
 

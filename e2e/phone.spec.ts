@@ -92,6 +92,16 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expect(byId(page, 'eoffice-file-number')).toHaveText(fileNumber);
   await expectNoSidewaysScroll(page, 'the file');
 
+  step('Movement actions');
+  // Send stays a button; Park and the other movement actions wait in "More" instead of crowding the file's header.
+  await expect(byId(page, 'eoffice-file-send')).toBeInViewport();
+  await expect(byId(page, 'eoffice-file-park')).toHaveCount(0);
+  await byId(page, 'eoffice-file-movement-more').click();
+  await expect(page.locator('.mat-mdc-menu-panel [data-automation-id="eoffice-file-park"]')).toBeInViewport();
+  await expectNoSidewaysScroll(page, 'the movement actions menu');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.mat-mdc-menu-panel')).toHaveCount(0);
+
   step('Note');
   const text = `Seen on the move; the proposal may be approved (phone ${Date.now()}).`;
   await testId(page, 'note-new').click();

@@ -9,3 +9,4 @@ export * from './office-time';
 export * from './working-days';
 export * from './subject-heads';
 export * from './series-scope';
+export * from './movement-actions';

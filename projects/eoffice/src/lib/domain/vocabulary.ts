@@ -1,7 +1,8 @@
 // e-Office vocabulary shared by the extension, the installer and the content model (config/model).
 // The LIST constraints of eofficeModel.xml hold exactly the `value`s below (a test keeps them in step);
 // the model stores English words officers see in reports, or camelCase codes for states set by the
-// workflow. Labels are what the UI shows, in English and Hindi.
+// workflow. Labels are what the UI shows, in English and Hindi. Movement actions (eo:movementActions) have
+// their own table, movement-actions.ts, with their labels in the translations.
 
 export interface Label {
   en: string;
@@ -140,18 +141,6 @@ export const DISPATCH_STATUSES: Choice[] = [
   { value: 'pending', en: 'Pending', hi: 'लंबित' },
   { value: 'issuedSent', en: 'Issued & Sent', hi: 'जारी एवं भेजा गया' },
   { value: 'issuedDispatched', en: 'Issued & Dispatched', hi: 'जारी एवं प्रेषित' }
-];
-
-export const MOVEMENT_ACTIONS: Choice[] = [
-  { value: 'send', en: 'Sent', hi: 'भेजा गया' },
-  { value: 'sendBack', en: 'Sent back', hi: 'वापस भेजा गया' },
-  { value: 'pullBack', en: 'Pulled back', hi: 'वापस लिया गया' },
-  { value: 'park', en: 'Parked', hi: 'पार्क किया गया' },
-  { value: 'unpark', en: 'Taken out of park', hi: 'पार्क से निकाला गया' },
-  { value: 'close', en: 'Closed', hi: 'बंद किया गया' },
-  { value: 'reopen', en: 'Reopened', hi: 'पुनः खोला गया' },
-  { value: 'putInFile', en: 'Put in a file', hi: 'फ़ाइल में रखा गया' },
-  { value: 'transferOfCharge', en: 'Transfer of charge', hi: 'कार्यभार हस्तांतरण' }
 ];
 
 /** Label of a stored value, or the value itself when the list does not know it. */

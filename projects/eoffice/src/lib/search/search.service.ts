@@ -5,9 +5,6 @@ import { DeskService, Desk } from '../desk/desk.service';
 import { departmentSite } from '../domain';
 import { SearchAnswer, SearchFilters, SearchResult, readSearch, searchRequest } from './model/search-query';
 
-/** The years offered as chips: the current one and the four before it (numbers carry their year). */
-export const yearsUpTo = (year: number, count = 5): number[] => Array.from({ length: count }, (_, i) => year - i);
-
 /**
  * Searches the department's receipts and files as the signed-in officer: the repository answers with her
  * own read permissions, so what she may not open is never found.
@@ -21,9 +18,9 @@ export class EofficeSearchService {
     return this.deskService.desk();
   }
 
-  async search(text: string, filters: SearchFilters, page: { skipCount: number; maxItems: number }, year: number): Promise<SearchResult> {
+  async search(text: string, filters: SearchFilters, page: { skipCount: number; maxItems: number }): Promise<SearchResult> {
     const desk = await this.deskService.desk();
-    const body = searchRequest({ site: departmentSite(desk.hierarchy), text, filters, ...page, years: yearsUpTo(year) });
+    const body = searchRequest({ site: departmentSite(desk.hierarchy), text, filters, ...page });
     if (!body) return { total: 0, hits: [], facets: { kind: [], status: [], year: [], section: [], holder: [] } };
     const answer = await new SearchApi(this.apiService.getInstance()).search(body as never);
     return readSearch(answer as unknown as SearchAnswer);

@@ -3,14 +3,14 @@ import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DELIVERY_MODES, labelOf } from '../../domain';
 import { ExportTable } from '../../shared/export/export.model';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
+import { PageRequest, PagedList } from '../../shared/list/paged-list';
+import { PagedTableUiComponent } from '../../shared/list/paged-table.ui-component';
 import { Dispatch } from '../drafts/draft.model';
 import { DispatchRegisterList, DispatchRegisterService } from './dispatch-register.service';
 
@@ -24,10 +24,9 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
     MatButtonModule,
     MatButtonToggleModule,
     MatIconModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatTableModule,
-    ExportButtonSmartComponent
+    ExportButtonSmartComponent,
+    PagedTableUiComponent
   ],
   template: `
     <aca-page-layout>
@@ -37,7 +36,10 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
       </div>
       <div class="aca-page-layout-content">
         <div class="aca-main-content aca-scrollable eoffice-dispatch-register">
-          <mat-button-toggle-group [value]="list()" (change)="show($event.value)" [attr.aria-label]="'EOFFICE.DISPATCH.TITLE' | translate">
+          <mat-button-toggle-group
+            [value]="choice()"
+            (change)="show($event.value)"
+            [attr.aria-label]="'EOFFICE.DISPATCH.TITLE' | translate">
             <mat-button-toggle value="pending" data-automation-id="eoffice-dispatch-pending">{{
               'EOFFICE.DISPATCH.PENDING' | translate
             }}</mat-button-toggle>
@@ -45,13 +47,15 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
               'EOFFICE.DISPATCH.DISPATCHED' | translate
             }}</mat-button-toggle>
           </mat-button-toggle-group>
-          @if (loading()) {
-            <mat-progress-bar mode="indeterminate" />
-          }
-          @if (error(); as e) {
+          @if (markError(); as e) {
             <div role="alert" class="eoffice-dispatch-register__error" data-automation-id="eoffice-dispatch-error">{{ e | translate }}</div>
           }
-          <table mat-table [dataSource]="rows()" class="eoffice-cards" data-automation-id="eoffice-dispatch-table">
+          <eoffice-paged-table
+            [list]="list"
+            [columns]="columns"
+            name="dispatch"
+            errorKey="EOFFICE.DISPATCH.LOAD_FAILED"
+            emptyKey="EOFFICE.DISPATCH.EMPTY">
             <ng-container matColumnDef="issueNumber">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.DISPATCH.ISSUE_NUMBER' | translate }}</th>
               <td mat-cell *matCellDef="let d" class="eoffice-card-number">
@@ -87,20 +91,12 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
                 }
               </td>
             </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr mat-row *matRowDef="let row; columns: columns" data-automation-id="eoffice-dispatch-row"></tr>
-            <tr class="mat-mdc-row" *matNoDataRow>
-              <td class="mat-mdc-cell eoffice-dispatch-register__empty" [attr.colspan]="columns.length">
-                {{ 'EOFFICE.DISPATCH.EMPTY' | translate }}
-              </td>
-            </tr>
-          </table>
-          <mat-paginator [length]="total()" [pageSize]="pageSize" [pageIndex]="pageIndex()" (page)="onPage($event)" />
+          </eoffice-paged-table>
         </div>
       </div>
     </aca-page-layout>
   `,
-  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/phone-list.scss'],
+  styleUrl: '../../shared/layout/page-header.scss',
   styles: `
     .eoffice-dispatch-register {
       padding: 8px 24px;
@@ -110,17 +106,12 @@ import { DispatchRegisterList, DispatchRegisterService } from './dispatch-regist
       /* a long register would otherwise squeeze it to a line (it clips its overflow, so it may shrink to 0) */
       flex-shrink: 0;
     }
-    table {
-      width: 100%;
+    eoffice-paged-table {
       margin-top: 8px;
     }
     .eoffice-dispatch-register__error {
       color: var(--mat-sys-error, #b3261e);
       margin: 8px 0;
-    }
-    .eoffice-dispatch-register__empty {
-      padding: 16px;
-      text-align: center;
     }
     @media (max-width: 600px) {
       .eoffice-dispatch-register {
@@ -135,17 +126,22 @@ export class DispatchRegisterSmartComponent {
   private readonly translate = inject(TranslateService);
 
   readonly columns = ['issueNumber', 'addressees', 'deliveryMode', 'issuedAt', 'action'];
-  readonly pageSize = 25;
-  readonly list = signal<DispatchRegisterList>('pending');
-  readonly rows = signal<Dispatch[]>([]);
-  readonly total = signal(0);
-  readonly pageIndex = signal(0);
-  readonly loading = signal(false);
+  readonly choice = signal<DispatchRegisterList>('pending');
+  /** Pending letters oldest first (the next to post); dispatched ones newest first. A register of 25 a page. */
+  readonly list = new PagedList<Dispatch, PageRequest>(
+    async (request) => {
+      const page = await this.register.list(this.choice(), request.skipCount, request.maxItems);
+      return { rows: page.dispatches, totalItems: page.totalItems };
+    },
+    { skipCount: 0, maxItems: 25 },
+    []
+  );
   readonly busy = signal<string | null>(null);
-  readonly error = signal<string | null>(null);
+  /** Why the last "Mark dispatched" was refused (the letter stays pending). */
+  readonly markError = signal<string | null>(null);
 
   constructor() {
-    void this.load();
+    void this.list.load();
   }
 
   mode(value: string): string {
@@ -157,40 +153,20 @@ export class DispatchRegisterSmartComponent {
   }
 
   show(list: DispatchRegisterList): void {
-    this.list.set(list);
-    this.pageIndex.set(0);
-    void this.load();
-  }
-
-  onPage(event: PageEvent): void {
-    this.pageIndex.set(event.pageIndex);
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const page = await this.register.list(this.list(), this.pageIndex() * this.pageSize, this.pageSize);
-      this.rows.set(page.dispatches);
-      this.total.set(page.totalItems);
-    } catch {
-      this.rows.set([]);
-      this.error.set('EOFFICE.DISPATCH.LOAD_FAILED');
-    } finally {
-      this.loading.set(false);
-    }
+    this.choice.set(list);
+    this.markError.set(null);
+    void this.list.refine({});
   }
 
   /** Records that the letter went out; it moves from Pending to Dispatched. */
   async markDispatched(d: Dispatch): Promise<void> {
     this.busy.set(d.id);
-    this.error.set(null);
+    this.markError.set(null);
     try {
       await this.register.markDispatched(d.id);
-      await this.load();
+      await this.list.load();
     } catch {
-      this.error.set('EOFFICE.DISPATCH.MARK_FAILED');
+      this.markError.set('EOFFICE.DISPATCH.MARK_FAILED');
     } finally {
       this.busy.set(null);
     }
@@ -198,7 +174,7 @@ export class DispatchRegisterSmartComponent {
 
   readonly registerTable = (): ExportTable<Dispatch> => {
     const t = (key: string) => this.translate.instant(key);
-    const list = this.list();
+    const list = this.choice();
     return {
       title: `${t('EOFFICE.DISPATCH.TITLE')} – ${t(list === 'pending' ? 'EOFFICE.DISPATCH.PENDING' : 'EOFFICE.DISPATCH.DISPATCHED')}`,
       fileName: `dispatch-register-${list}`,

@@ -7,44 +7,28 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Hierarchy, URGENCIES, labelOf, officeDay, officerTitle, postOfGroup } from '../../domain';
-import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
+import { URGENCIES, labelOf, officeDay } from '../../domain';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
-import { inboxArrival } from '../../movement/model/movement.model';
+import { ItemRow, itemRows } from '../../shared/list/item-rows';
+import { LIST_PAGE_SIZES, ListPage, PagedList } from '../../shared/list/paged-list';
+import { PagedTableUiComponent } from '../../shared/list/paged-table.ui-component';
 import { EFile } from '../model/file.model';
-import { FILE_LISTS, FileListName, FileListRequest, FileSortField } from '../model/file-query';
+import { FILE_LISTS, FileListName, FileListRequest } from '../model/file-query';
 import { FileService } from '../services/file.service';
 
-interface FileRow {
-  file: EFile;
-  holder: string;
-  /**
-   * Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)", when, due by when and with
-   * what remarks; for a request the officer is asked to approve, the requester, when she asked and why.
-   */
-  sentBy: string;
-  sentOn?: string;
-  dueOn?: string;
-  remarks: string;
-  request?: 'close' | 'reopen';
-  /** Inbox: not opened yet by the officer's post (shown in bold). */
-  unread: boolean;
-  pendingDays: number;
-  pendency: PendencyLevel;
-}
-
-/** Each list's columns: the Inbox says who sent the file, when, by when and why (NIC's Inbox); Closed, when it closed. */
+/**
+ * Each list's columns: the Inbox says who sent the file, when, by when and why (NIC's Inbox); Closed, when it
+ * closed instead of days pending.
+ */
 const COLUMNS: Record<FileListName, string[]> = {
-  inbox: ['fileNumber', 'subject', 'sentBy', 'sentOn', 'dueOn', 'remarks', 'urgency', 'heldSince'],
-  created: ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'],
-  sent: ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'],
-  parked: ['fileNumber', 'subject', 'holder', 'urgency', 'heldSince'],
+  inbox: ['fileNumber', 'subject', 'sentBy', 'sentOn', 'dueOn', 'remarks', 'urgency', 'pending'],
+  created: ['fileNumber', 'subject', 'holder', 'urgency', 'pending'],
+  sent: ['fileNumber', 'subject', 'holder', 'urgency', 'pending'],
+  parked: ['fileNumber', 'subject', 'holder', 'urgency', 'pending'],
   closed: ['fileNumber', 'subject', 'holder', 'urgency', 'closedAt']
 };
 
@@ -54,6 +38,7 @@ const COLUMNS: Record<FileListName, string[]> = {
   imports: [
     EofficeDatePipe,
     PageLayoutComponent,
+    PagedTableUiComponent,
     FormsModule,
     RouterLink,
     TranslatePipe,
@@ -61,15 +46,13 @@ const COLUMNS: Record<FileListName, string[]> = {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSortModule,
     MatTableModule
   ],
   template: `
     <aca-page-layout>
       <div class="aca-page-layout-header">
-        <h1 class="eoffice-page-title">{{ 'EOFFICE.FILE.LIST.' + list().toUpperCase() | translate }}</h1>
+        <h1 class="eoffice-page-title">{{ 'EOFFICE.FILE.LIST.' + name().toUpperCase() | translate }}</h1>
         <a mat-flat-button color="primary" routerLink="/eoffice/files/create" data-automation-id="eoffice-files-create">
           <mat-icon>create_new_folder</mat-icon>{{ 'EOFFICE.FILE.CREATE.TITLE' | translate }}
         </a>
@@ -83,35 +66,23 @@ const COLUMNS: Record<FileListName, string[]> = {
             </mat-form-field>
             <button mat-stroked-button type="submit">{{ 'EOFFICE.FILE.LIST.SEARCH_BUTTON' | translate }}</button>
           </form>
-          @if (loading()) {
-            <mat-progress-bar mode="indeterminate" />
-          }
-          @if (failed()) {
-            <div role="alert" class="eoffice-file-list__error" data-automation-id="eoffice-files-error">
-              {{ 'EOFFICE.FILE.LIST.ERROR' | translate }}
-              <button mat-stroked-button type="button" (click)="load()">{{ 'EOFFICE.OFFICER.RETRY' | translate }}</button>
-            </div>
-          }
-          <table
-            mat-table
-            [dataSource]="rows()"
-            matSort
-            matSortActive="heldSince"
-            matSortDirection="asc"
-            matSortDisableClear
-            (matSortChange)="onSort($event)"
-            class="eoffice-cards eoffice-compact"
-            data-automation-id="eoffice-files-table">
+          <eoffice-paged-table
+            [list]="list"
+            [columns]="columns()"
+            name="files"
+            errorKey="EOFFICE.FILE.LIST.ERROR"
+            emptyKey="EOFFICE.FILE.LIST.EMPTY"
+            compact>
             <ng-container matColumnDef="fileNumber">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.FILE_NUMBER' | translate }}</th>
-              <td mat-cell *matCellDef="let row" class="eoffice-file-list__number eoffice-card-number">
-                <a [routerLink]="['/eoffice/files', row.file.id]" data-automation-id="eoffice-files-number">{{ row.file.fileNumber }}</a>
-                <div class="eoffice-file-list__computer">{{ row.file.computerNumber }}</div>
+              <td mat-cell *matCellDef="let row" class="eoffice-card-number">
+                <a [routerLink]="['/eoffice/files', row.item.id]" data-automation-id="eoffice-files-number">{{ row.item.fileNumber }}</a>
+                <div class="eoffice-file-list__computer">{{ row.item.computerNumber }}</div>
               </td>
             </ng-container>
             <ng-container matColumnDef="subject">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.SUBJECT' | translate }}</th>
-              <td mat-cell *matCellDef="let row" class="eoffice-card-subject">{{ row.file.subject }}</td>
+              <td mat-cell *matCellDef="let row" class="eoffice-card-subject">{{ row.item.subject }}</td>
             </ng-container>
             <ng-container matColumnDef="holder">
               <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.FILE.FIELDS.HOLDER' | translate }}</th>
@@ -119,88 +90,20 @@ const COLUMNS: Record<FileListName, string[]> = {
                 {{ row.holder }}
               </td>
             </ng-container>
-            <ng-container matColumnDef="sentBy">
-              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.SENT_BY' | translate }}</th>
-              <td
-                mat-cell
-                *matCellDef="let row"
-                class="eoffice-sent-by eoffice-card-person"
-                [attr.data-label]="'EOFFICE.RECEIPT.LIST.SENT_BY' | translate"
-                data-automation-id="eoffice-files-sent-by">
-                {{ row.sentBy }}
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="sentOn">
-              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.SENT_ON' | translate }}</th>
-              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-sent-on">
-                {{ row.sentOn | eofficeDate: 'datetime' }}
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="dueOn">
-              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.DUE_ON' | translate }}</th>
-              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-due-on">{{ row.dueOn | eofficeDate }}</td>
-            </ng-container>
-            <ng-container matColumnDef="remarks">
-              <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECEIPT.LIST.REMARKS' | translate }}</th>
-              <td
-                mat-cell
-                *matCellDef="let row"
-                class="eoffice-card-remarks"
-                [class.eoffice-card-line]="row.request || row.remarks"
-                [attr.data-label]="'EOFFICE.RECEIPT.LIST.REMARKS' | translate"
-                data-automation-id="eoffice-files-remarks">
-                @if (row.request) {
-                  <strong>{{ 'EOFFICE.FILE.VIEW.REQUEST_' + row.request.toUpperCase() | translate }}</strong>
-                }
-                {{ row.remarks }}
-              </td>
-            </ng-container>
             <ng-container matColumnDef="closedAt">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.LIST.CLOSED_ON' | translate }}</th>
-              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-closed-on">{{ row.file.closedAt | eofficeDate }}</td>
+              <td mat-cell *matCellDef="let row" data-automation-id="eoffice-files-closed-on">{{ row.item.closedAt | eofficeDate }}</td>
             </ng-container>
             <ng-container matColumnDef="urgency">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'EOFFICE.FILE.FIELDS.URGENCY' | translate }}</th>
-              <td mat-cell *matCellDef="let row">{{ urgency(row.file.urgency) }}</td>
+              <td mat-cell *matCellDef="let row">{{ urgency(row.item.urgency) }}</td>
             </ng-container>
-            <ng-container matColumnDef="heldSince">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header [attr.title]="'EOFFICE.RECEIPT.LIST.PENDING_HINT' | translate">
-                {{ 'EOFFICE.RECEIPT.LIST.PENDING' | translate }}
-              </th>
-              <td mat-cell *matCellDef="let row" class="eoffice-card-pending">
-                <span
-                  class="eoffice-pendency eoffice-pendency--{{ row.pendency }}"
-                  data-automation-id="eoffice-files-pending"
-                  [attr.title]="'EOFFICE.RECEIPT.LIST.PENDENCY.' + row.pendency.toUpperCase() | translate"
-                  >{{ row.pendingDays }}</span
-                >
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-            <tr
-              mat-row
-              *matRowDef="let row; columns: columns()"
-              [class.eoffice-unread]="row.unread"
-              [attr.title]="row.unread ? ('EOFFICE.RECEIPT.FILTERS.UNREAD' | translate) : null"
-              data-automation-id="eoffice-files-row"></tr>
-            <tr class="mat-mdc-row" *matNoDataRow>
-              <td class="mat-mdc-cell eoffice-file-list__empty" [attr.colspan]="columns().length">
-                {{ 'EOFFICE.FILE.LIST.EMPTY' | translate }}
-              </td>
-            </tr>
-          </table>
-          <mat-paginator
-            [length]="total()"
-            [pageSize]="request().maxItems"
-            [pageIndex]="request().skipCount / request().maxItems"
-            [pageSizeOptions]="[25, 50, 100]"
-            (page)="onPage($event)"
-            showFirstLastButtons />
+          </eoffice-paged-table>
         </div>
       </div>
     </aca-page-layout>
   `,
-  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/phone-list.scss'],
+  styleUrl: '../../shared/layout/page-header.scss',
   styles: `
     .eoffice-file-list {
       padding: 8px 24px;
@@ -213,27 +116,9 @@ const COLUMNS: Record<FileListName, string[]> = {
     .eoffice-file-list__search mat-form-field {
       width: min(480px, 100%);
     }
-    /* A file number is read as one token: split over two lines it reads as two. */
-    .eoffice-file-list__number {
-      white-space: nowrap;
-    }
-    /* Files the officer's post has not opened yet, as a mail client shows unread mail. */
-    .eoffice-unread td {
-      font-weight: 600;
-    }
     .eoffice-file-list__computer {
       font-size: 12px;
       opacity: 0.7;
-    }
-    .eoffice-file-list__error {
-      color: var(--mat-sys-error, #b3261e);
-    }
-    .eoffice-file-list__empty {
-      padding: 16px;
-      text-align: center;
-    }
-    table {
-      width: 100%;
     }
     @media (max-width: 600px) {
       .eoffice-file-list {
@@ -247,26 +132,25 @@ export class FileListSmartComponent {
   private readonly files = inject(FileService);
   private readonly workingDays = inject(WorkingDaysService);
   private readonly translate = inject(TranslateService);
-  private readonly destroyRef = inject(DestroyRef);
 
-  readonly list = signal<FileListName>('inbox');
-  readonly columns = computed(() => COLUMNS[this.list()]);
-  readonly rows = signal<FileRow[]>([]);
-  readonly total = signal(0);
-  readonly loading = signal(false);
-  readonly failed = signal(false);
-  readonly request = signal<FileListRequest>({ skipCount: 0, maxItems: 25, sort: { field: 'heldSince', ascending: true } });
+  /** Which list, from the route's data (`data.list` in the manifest). */
+  readonly name = signal<FileListName>('inbox');
+  readonly columns = computed(() => COLUMNS[this.name()]);
+  /** The files held longest first: the ones the 7-day norm is about. */
+  readonly list = new PagedList<ItemRow<EFile>, FileListRequest>((request) => this.read(request), {
+    skipCount: 0,
+    maxItems: LIST_PAGE_SIZES[0],
+    sort: { field: 'heldSince', ascending: true }
+  });
   text = '';
-  private hierarchy?: Hierarchy;
 
   constructor() {
     inject(ActivatedRoute)
-      .data.pipe(takeUntilDestroyed(this.destroyRef))
+      .data.pipe(takeUntilDestroyed(inject(DestroyRef)))
       .subscribe((data) => {
         const name = data['list'] as FileListName;
-        this.list.set(FILE_LISTS.includes(name) ? name : 'inbox');
-        this.request.update((r) => ({ ...r, skipCount: 0 }));
-        this.load();
+        this.name.set(FILE_LISTS.includes(name) ? name : 'inbox');
+        void this.list.refine({});
       });
   }
 
@@ -279,59 +163,18 @@ export class FileListSmartComponent {
   }
 
   search(): void {
-    this.request.update((r) => ({ ...r, skipCount: 0, text: this.text }));
-    this.load();
+    void this.list.refine({ text: this.text });
   }
 
-  onPage(event: PageEvent): void {
-    this.request.update((r) => ({ ...r, skipCount: event.pageIndex * event.pageSize, maxItems: event.pageSize }));
-    this.load();
-  }
-
-  onSort(sort: Sort): void {
-    const field = (sort.direction ? sort.active : 'heldSince') as FileSortField;
-    this.request.update((r) => ({ ...r, skipCount: 0, sort: { field, ascending: sort.direction !== 'desc' } }));
-    this.load();
-  }
-
-  private holderTitle(group: string | undefined): string {
-    const post = this.hierarchy && group ? postOfGroup(this.hierarchy, group) : undefined;
-    return post && this.hierarchy ? officerTitle(this.hierarchy, post, this.lang) : (group ?? '');
-  }
-
-  load(): void {
-    this.loading.set(true);
-    this.failed.set(false);
+  /** A page of the list, with the desk that names the officers and the calendar that counts days pending. */
+  private async read(request: FileListRequest): Promise<ListPage<ItemRow<EFile>>> {
     const today = officeDay(new Date());
-    Promise.all([this.files.desk(), this.files.list(this.list(), this.request()), this.workingDays.forYear(Number(today.slice(0, 4)))])
-      .then(([desk, page, { days }]) => {
-        this.hierarchy = desk.hierarchy;
-        const unopened = new Set(page.unopened);
-        this.rows.set(
-          page.files.map((file) => {
-            const pendingDays = days.age(file.heldSince || file.createdAt || today, today);
-            const arrival = inboxArrival(file, desk.posts);
-            return {
-              file,
-              holder: this.holderTitle(file.currentHolder),
-              sentBy: this.holderTitle(arrival.from || undefined),
-              sentOn: arrival.at,
-              dueOn: arrival.due,
-              remarks: arrival.remarks,
-              request: arrival.request,
-              unread: unopened.has(file.id),
-              pendingDays,
-              pendency: pendencyLevel(pendingDays)
-            };
-          })
-        );
-        this.total.set(page.totalItems);
-      })
-      .catch(() => {
-        this.rows.set([]);
-        this.total.set(0);
-        this.failed.set(true);
-      })
-      .finally(() => this.loading.set(false));
+    const [desk, page, { days }] = await Promise.all([
+      this.files.desk(),
+      this.files.list(this.name(), request),
+      this.workingDays.forYear(Number(today.slice(0, 4)))
+    ]);
+    const context = { desk, days, today, unopened: page.unopened, lang: this.lang };
+    return { rows: itemRows(page.files, context, (f) => f.heldSince || f.createdAt || today), totalItems: page.totalItems };
   }
 }

@@ -25,9 +25,12 @@ import {
   ITEM_STATUSES,
   RECORD_CATEGORIES,
   URGENCIES,
+  ActionContext,
   Choice,
   Hierarchy,
+  MovementActionCode,
   findPost,
+  holdsItem,
   labelOf,
   officerTitle,
   postOfGroup,
@@ -36,6 +39,7 @@ import {
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
+import { ActionRecipient, MovementActionsUiComponent } from '../../movement/movement-actions/movement-actions.ui-component';
 import { ItemTask, MovementAction, refusalText } from '../../movement/model/movement.model';
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
@@ -73,6 +77,7 @@ const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
     MatMenuModule,
     RouterLink,
     MovementsTimelineSmartComponent,
+    MovementActionsUiComponent,
     FileExportButtonSmartComponent,
     CorrespondencePanelUiComponent,
     NotesheetSmartComponent,
@@ -119,17 +124,29 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
   private hierarchy?: Hierarchy;
 
   readonly references = computed<NoteReference[]>(() => this.correspondence().map(correspondenceReference));
+  /** What decides the movement actions offered (domain/movement-actions.ts): the file, the officer's posts and task. */
+  readonly actionContext = computed<ActionContext>(() => {
+    const file = this.file();
+    const posts = this.myPosts();
+    return {
+      kind: 'file',
+      status: file?.status ?? '',
+      task: file ? (this.task()?.kind ?? null) : null,
+      postHolds: !!file && posts.includes(file.currentHolder),
+      postOriginated: !!file && posts.includes(file.originPost),
+      returnsTo: !!file && !!this.sendBackTitle(file)
+    };
+  });
   /** The officer's post holds the file: its task, or a new file not moved yet that it opened. */
-  readonly holds = computed(() => {
+  readonly holds = computed(() => !!this.file() && holdsItem(this.actionContext()));
+  /** Whom Send back returns the file to, for its button and tooltip. */
+  readonly sendBackRecipient = computed<ActionRecipient | null>(() => {
     const file = this.file();
-    if (!file) return false;
-    if (this.task()?.kind === 'holder') return true;
-    return file.status === 'created' && this.myPosts().includes(file.currentHolder);
+    const full = file ? this.sendBackTitle(file) : '';
+    return file && full ? { short: this.sendBackShort(file), full } : null;
   });
-  readonly canReopen = computed(() => {
-    const file = this.file();
-    return !!file && file.status === 'closed' && (this.myPosts().includes(file.currentHolder) || this.myPosts().includes(file.originPost));
-  });
+  /** Alt+S sends the file (sendShortcut): Send's tooltip says so. */
+  readonly actionHints = { send: 'EOFFICE.FILE.VIEW.SEND_SHORTCUT' };
   readonly rightTabIndex = computed(() => RIGHT_TABS.indexOf(this.rightTab()));
   private id = '';
 
@@ -259,6 +276,13 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
 
   async issued(): Promise<void> {
     await this.reloadCorrespondence();
+  }
+
+  /** The action chosen in the movement bar: a decision, a reopening, or a step through the marking dialog. */
+  async onAction(code: MovementActionCode): Promise<void> {
+    if (code === 'approve' || code === 'refuse') await this.decide(code);
+    else if (code === 'reopen') await this.reopen();
+    else if (code !== 'transferOfCharge') await this.mark(code);
   }
 
   async mark(action: MovementAction): Promise<void> {

@@ -1,16 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  EventEmitter,
-  Input,
-  NgZone,
-  OnDestroy,
-  Output,
-  ViewChild,
-  inject,
-  signal
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, NgZone, OnDestroy, inject, input, output, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
@@ -57,25 +45,25 @@ export class NoteEditorUiComponent implements OnDestroy {
   private readonly zone = inject(NgZone);
 
   /** The note's content to start from (sanitised HTML), empty for a new note. */
-  @Input() html = '';
+  readonly html = input('');
   /** Correspondence entries the note may refer to. */
-  @Input() correspondence: NoteReference[] = [];
+  readonly correspondence = input<NoteReference[]>([]);
   /** Earlier notes the note may refer to. */
-  @Input() earlierNotes: NoteReference[] = [];
+  readonly earlierNotes = input<NoteReference[]>([]);
   /** Accessible name of the text area, e.g. "Text of note 5". */
-  @Input() label = '';
-  @Input() busy = false;
+  readonly label = input('');
+  readonly busy = input(false);
   /**
    * The note is green (signed) and its author amends it before the file moves: there is no draft to fall
    * back to, so every save signs it again (Ctrl+Enter too) and "Save draft" is not offered.
    */
-  @Input() confirmed = false;
+  readonly confirmed = input(false);
 
-  @Output() readonly save = new EventEmitter<string>();
-  @Output() readonly saveAndConfirm = new EventEmitter<string>();
-  @Output() readonly cancelled = new EventEmitter<void>();
+  readonly save = output<string>();
+  readonly saveAndConfirm = output<string>();
+  readonly cancelled = output<void>();
 
-  @ViewChild('referenceTrigger') referenceTrigger?: MatMenuTrigger;
+  readonly referenceTrigger = viewChild<MatMenuTrigger>('referenceTrigger');
 
   readonly modules = NOTE_MODULES;
   readonly formats = NOTE_FORMATS;
@@ -104,11 +92,12 @@ export class NoteEditorUiComponent implements OnDestroy {
   /** Quill is ready: load the note, clean pastes, follow the formats under the cursor, take the focus. */
   created(quill: Quill): void {
     this.quill = quill;
-    quill.root.setAttribute('aria-label', this.label);
+    quill.root.setAttribute('aria-label', this.label());
     quill.root.setAttribute('aria-multiline', 'true');
     quill.root.setAttribute('role', 'textbox');
     quill.root.setAttribute('data-testid', 'note-editor-text');
-    if (this.html) quill.setContents(quill.clipboard.convert({ html: htmlForEditor(this.html) }), 'silent');
+    const html = this.html();
+    if (html) quill.setContents(quill.clipboard.convert({ html: htmlForEditor(html) }), 'silent');
     this.initial = this.value();
     const paste = (event: ClipboardEvent) => this.onPaste(event);
     // Capture phase: runs before Quill's own paste handler, which then sees defaultPrevented.
@@ -127,7 +116,7 @@ export class NoteEditorUiComponent implements OnDestroy {
 
   /** The editor's content as the HTML a note stores. */
   value(): string {
-    if (!this.quill) return sanitiseNoteHtml(this.html);
+    if (!this.quill) return sanitiseNoteHtml(this.html());
     // Quill writes every space as &nbsp;, which would stop lines from wrapping.
     return sanitiseNoteHtml(this.quill.getSemanticHTML().replace(/&nbsp;|\u00a0/g, ' '));
   }
@@ -193,9 +182,9 @@ export class NoteEditorUiComponent implements OnDestroy {
   }
 
   submit(confirm: boolean): void {
-    if (this.busy) return;
+    if (this.busy()) return;
     const html = this.value();
-    (confirm || this.confirmed ? this.saveAndConfirm : this.save).emit(html);
+    (confirm || this.confirmed() ? this.saveAndConfirm : this.save).emit(html);
   }
 
   cancel(): void {
@@ -209,12 +198,12 @@ export class NoteEditorUiComponent implements OnDestroy {
       event.preventDefault();
       event.stopPropagation();
       this.submit(event.shiftKey);
-    } else if (event.key === 'Escape' && this.referenceTrigger?.menuOpen) {
+    } else if (event.key === 'Escape' && this.referenceTrigger()?.menuOpen) {
       // Esc belongs to the open reference menu (the key may reach the text first, while the menu is
       // still taking the focus): it closes the menu and leaves the note alone.
       event.preventDefault();
       event.stopPropagation();
-      this.referenceTrigger.closeMenu();
+      this.referenceTrigger()?.closeMenu();
     } else if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
       event.stopPropagation();
@@ -222,7 +211,7 @@ export class NoteEditorUiComponent implements OnDestroy {
     } else if (event.altKey && !ctrl && event.code === 'KeyR') {
       // By key position, so that it works with Devanagari keyboard layouts too.
       event.preventDefault();
-      this.referenceTrigger?.openMenu();
+      this.referenceTrigger()?.openMenu();
     }
   }
 

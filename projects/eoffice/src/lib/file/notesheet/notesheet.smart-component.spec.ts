@@ -116,7 +116,7 @@ describe('NotesheetSmartComponent', () => {
       await settle();
       const container = (fixture.nativeElement as HTMLElement).querySelector('.ql-container');
       const quill = container ? Quill.find(container) : null;
-      if (quill instanceof Quill && fixture.componentInstance.editor?.ready()) return quill;
+      if (quill instanceof Quill && fixture.componentInstance.editor()?.ready()) return quill;
       await delay(20);
     }
     throw new Error('the note editor did not open');
@@ -131,7 +131,7 @@ describe('NotesheetSmartComponent', () => {
   const byTestId = (root: HTMLElement, id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
   const unsavedDialog = () => document.querySelector('eoffice-unsaved-note-dialog');
-  const menuOpen = () => !!fixture.componentInstance.editor?.referenceTrigger?.menuOpen;
+  const menuOpen = () => !!fixture.componentInstance.editor()?.referenceTrigger()?.menuOpen;
 
   /** Answers "Discard this unsaved note?", which must have been asked. */
   async function answer(choice: 'keep' | 'discard'): Promise<void> {

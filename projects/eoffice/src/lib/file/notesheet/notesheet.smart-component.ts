@@ -3,17 +3,15 @@ import {
   Component,
   DestroyRef,
   ElementRef,
-  EventEmitter,
-  HostListener,
-  Input,
-  OnChanges,
-  Output,
-  SimpleChanges,
-  ViewChild,
   afterEveryRender,
   computed,
+  effect,
   inject,
-  signal
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild
 } from '@angular/core';
 import { DomSanitizer, SafeHtml } from '@angular/platform-browser';
 import { MatButtonModule } from '@angular/material/button';
@@ -26,6 +24,7 @@ import { firstValueFrom } from 'rxjs';
 import { EFile, NoteReference } from '../model/file.model';
 import { NoteEditorUiComponent } from './note-editor.ui-component';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { LoadState } from '../../shared/state/load-state';
 import { noteHtmlForDisplay } from './note-sanitiser';
 import { Note, latestNote, noteReference, sortNotes } from './note.model';
 import { NoteError, NoteService, noteErrorOf } from './note.service';
@@ -70,28 +69,35 @@ interface Message {
  */
 @Component({
   selector: 'eoffice-notesheet',
+  host: {
+    '(document:keydown)': 'onDocumentKeydown($event)',
+    '(window:beforeunload)': 'onBeforeUnload($event)',
+    '(click)': 'onBodyClick($event)',
+    '(keydown)': 'onBodyKeydown($event)'
+  },
   imports: [EofficeDatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoteEditorUiComponent, TranslatePipe],
   templateUrl: './notesheet.smart-component.html',
   styleUrl: './notesheet.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
-export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
+export class NotesheetSmartComponent implements HoldsUnsavedNote {
   private readonly noteService = inject(NoteService);
   private readonly dialog = inject(MatDialog);
   private readonly translate = inject(TranslateService);
   private readonly domSanitizer = inject(DomSanitizer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  @Input({ required: true }) file!: EFile;
+  readonly file = input.required<EFile>();
   /** The file's correspondence entries a note may refer to (PUC, FR I …, issues). */
-  @Input() references: NoteReference[] = [];
-  @Output() readonly openReference = new EventEmitter<NoteReference>();
+  readonly references = input<NoteReference[]>([]);
+  readonly openReference = output<NoteReference>();
 
-  @ViewChild(NoteEditorUiComponent) editor?: NoteEditorUiComponent;
-  @ViewChild('scroller') scroller?: ElementRef<HTMLElement>;
+  readonly editor = viewChild(NoteEditorUiComponent);
+  private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
 
   readonly notes = signal<Note[]>([]);
-  readonly loading = signal(false);
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
   readonly busy = signal(false);
   readonly editing = signal<Editing | null>(null);
   readonly message = signal<Message | null>(null);
@@ -116,7 +122,14 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
   /** Bumped on every reload: a reading begun for an earlier list must not land in this one. */
   private generation = 0;
 
+  /** The file the notes were last read for, to tell another file from the same one come back changed. */
+  private shownFile?: EFile;
+
   constructor() {
+    effect(() => {
+      const file = this.file();
+      untracked(() => this.fileChanged(file));
+    });
     afterEveryRender({ read: () => this.watchUnread() });
     inject(DestroyRef).onDestroy(() => {
       this.observer?.disconnect();
@@ -142,19 +155,20 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
     return latest?.colour === 'yellow' ? latest : undefined;
   });
 
-  ngOnChanges(changes: SimpleChanges): void {
-    const change = changes['file'];
-    if (change && change.previousValue?.id !== this.file?.id) {
+  private fileChanged(file: EFile): void {
+    const before = this.shownFile;
+    this.shownFile = file;
+    if (before?.id !== file.id) {
       this.editing.set(null);
       void this.reload();
-    } else if (change && !change.firstChange && change.previousValue?.canWrite !== this.file?.canWrite && !this.editing()) {
+    } else if (before.canWrite !== file.canWrite && !this.editing()) {
       // The file came or went (sent, pulled back): green notes may have been frozen meanwhile.
       void this.reload();
     }
   }
 
   get canWrite(): boolean {
-    return !!this.file?.canWrite;
+    return !!this.file().canWrite;
   }
 
   /** Whether the officer may edit, discard or confirm this yellow note. */
@@ -210,29 +224,27 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
   }
 
   async reload(): Promise<void> {
-    if (!this.file?.id) return;
-    const generation = ++this.generation;
-    this.loading.set(true);
-    try {
-      const notes = await this.noteService.list(this.file.id);
-      if (generation !== this.generation) return;
-      this.reading.clear();
-      this.wanted.clear();
-      // The list's elements outlive a reload (tracked by id): watch the unread among them afresh.
-      this.observer?.disconnect();
-      this.watched = new WeakSet();
-      this.notes.set(notes);
-      void this.translateDesignations(notes);
-      void this.readOfficer(notes);
-    } catch (error) {
-      this.show(noteErrorOf(error));
-    } finally {
-      this.loading.set(false);
-    }
+    const fileId = this.file().id;
+    if (!fileId) return;
+    // Readings of notes' texts begun for the earlier list are dropped (readTexts); so is its listing (the state).
+    ++this.generation;
+    await this.state.run(
+      () => this.noteService.list(fileId),
+      (notes) => {
+        this.reading.clear();
+        this.wanted.clear();
+        // The list's elements outlive a reload (tracked by id): watch the unread among them afresh.
+        this.observer?.disconnect();
+        this.watched = new WeakSet();
+        this.notes.set(notes);
+        void this.translateDesignations(notes);
+        void this.readOfficer(notes);
+      },
+      (error) => this.show(noteErrorOf(error))
+    );
   }
 
   /** Alt+N (by key position, so Devanagari layouts work too): begin a note, or open the draft. */
-  @HostListener('document:keydown', ['$event'])
   onDocumentKeydown(event: KeyboardEvent): void {
     if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyN') return;
     if (!this.canWrite || this.editing() || this.busy()) return;
@@ -282,13 +294,12 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
    * unsaved, else when the officer says so.
    */
   mayLeave(): boolean | Promise<boolean> {
-    return this.editing() && this.editor?.dirty() ? this.mayDiscardEditing() : true;
+    return this.editing() && this.editor()?.dirty() ? this.mayDiscardEditing() : true;
   }
 
   /** The browser's own question when the tab is closed or reloaded with unsaved text (it words it itself). */
-  @HostListener('window:beforeunload', ['$event'])
   onBeforeUnload(event: BeforeUnloadEvent): void {
-    if (!this.editing() || !this.editor?.dirty()) return;
+    if (!this.editing() || !this.editor()?.dirty()) return;
     event.preventDefault();
     event.returnValue = '';
   }
@@ -300,7 +311,8 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
     // A green note has no draft to fall back to: the editor saves it signed (it offers no "Save draft").
     if (editing.mode === 'edit' && editing.note.colour === 'green') return this.saveAndConfirm(html);
     await this.run(async () => {
-      const note = editing.mode === 'new' ? await this.noteService.add(this.file, html) : await this.noteService.update(editing.note, html);
+      const note =
+        editing.mode === 'new' ? await this.noteService.add(this.file(), html) : await this.noteService.update(editing.note, html);
       this.editing.set(null);
       this.put(note);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.SAVED', params: { number: note.number }, error: false });
@@ -316,10 +328,10 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
       const amending = editing.mode === 'edit' && editing.note.colour === 'green';
       const note =
         editing.mode === 'new'
-          ? await this.noteService.confirm(this.file, await this.noteService.add(this.file, html))
+          ? await this.noteService.confirm(this.file(), await this.noteService.add(this.file(), html))
           : amending
-            ? await this.noteService.amend(this.file, editing.note, html)
-            : await this.noteService.confirm(this.file, editing.note, html);
+            ? await this.noteService.amend(this.file(), editing.note, html)
+            : await this.noteService.confirm(this.file(), editing.note, html);
       this.editing.set(null);
       this.put(note);
       if (note.signature?.user) this.me.set(note.signature.user);
@@ -333,7 +345,7 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
   async confirm(note: Note): Promise<void> {
     if (!this.writable(note)) return;
     await this.run(async () => {
-      const confirmed = await this.noteService.confirm(this.file, note);
+      const confirmed = await this.noteService.confirm(this.file(), note);
       this.put(confirmed);
       if (confirmed.signature?.user) this.me.set(confirmed.signature.user);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
@@ -356,7 +368,7 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
   async discard(note: Note): Promise<void> {
     this.discarding.set(null);
     await this.run(async () => {
-      await this.noteService.discard(this.file.id, note);
+      await this.noteService.discard(this.file().id, note);
       if (this.editing()?.mode === 'edit') this.editing.set(null);
       this.notes.update((notes) => notes.filter((n) => n.id !== note.id));
       this.bodies.delete(note.id);
@@ -365,7 +377,6 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
   }
 
   /** A click on a reference inside a note's text (delegated: the text is not ours to bind handlers into). */
-  @HostListener('click', ['$event'])
   onBodyClick(event: MouseEvent): void {
     const ref = this.referenceAt(event.target);
     if (!ref) return;
@@ -373,7 +384,6 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
     this.open(ref);
   }
 
-  @HostListener('keydown', ['$event'])
   onBodyKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     const ref = this.referenceAt(event.target);
@@ -404,7 +414,7 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
     if (!anchor) return undefined;
     const id = anchor.getAttribute('data-eo-ref') ?? '';
     const kind = anchor.getAttribute('data-eo-kind') === 'note' ? 'note' : 'correspondence';
-    const known = this.references.find((r) => r.id === id);
+    const known = this.references().find((r) => r.id === id);
     if (known) return known;
     const note = this.notes().find((n) => n.id === id);
     if (note) return noteReference(note, this.noteLabel(note));
@@ -429,7 +439,7 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
 
   /** Watches the notes whose text is not read yet, so that each is read as it comes near the visible part. */
   private watchUnread(): void {
-    const root = this.scroller?.nativeElement;
+    const root = this.scroller()?.nativeElement;
     if (!root) return;
     this.observer ??= new IntersectionObserver((entries) => this.onIntersection(entries), { root, rootMargin: READ_AHEAD });
     for (const el of Array.from(root.querySelectorAll('[data-note-unread]'))) {
@@ -508,7 +518,7 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
    * text takes the focus back, at the cursor, to write on.
    */
   private mayDiscardEditing(): Promise<boolean> {
-    if (!this.editing() || !this.editor?.dirty()) return Promise.resolve(true);
+    if (!this.editing() || !this.editor()?.dirty()) return Promise.resolve(true);
     this.asking ??= firstValueFrom(
       this.dialog
         .open<UnsavedNoteDialogUiComponent, void, boolean>(UnsavedNoteDialogUiComponent, {
@@ -519,7 +529,7 @@ export class NotesheetSmartComponent implements OnChanges, HoldsUnsavedNote {
         .afterClosed()
     )
       .then((answer) => {
-        if (answer !== true) this.editor?.focus();
+        if (answer !== true) this.editor()?.focus();
         return answer === true;
       })
       .finally(() => {

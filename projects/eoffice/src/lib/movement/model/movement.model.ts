@@ -1,8 +1,9 @@
 import { Node } from '@alfresco/js-api';
 import { seriesRecords } from '../../domain/series-scope';
+import { HolderActionCode, TaskKind } from '../../domain/movement-actions';
 
-/** What an officer can do to an item through the eoMovement workflow (config/README.md). */
-export type MovementAction = 'send' | 'copy' | 'sendBack' | 'pullBack' | 'park' | 'unpark' | 'close' | 'putInFile';
+/** What an officer does to an item by completing its holder task (domain/movement-actions.ts, config/README.md). */
+export type MovementAction = HolderActionCode;
 
 export interface MarkingRequest {
   action: MovementAction;
@@ -21,7 +22,7 @@ export interface MarkingRequest {
 /** The caller's open task on an item: holding it, able to pull it back, or asked to approve. */
 export interface ItemTask {
   id: string;
-  kind: 'holder' | 'pullBack' | 'approval';
+  kind: TaskKind;
   request?: 'close' | 'reopen';
 }
 

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, Input, OnChanges, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, MOVEMENT_ACTIONS, incumbentName, labelOf, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, MovementActionSpec, incumbentName, movementActionOf, postOfGroup, postTitle } from '../../domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { LoadState } from '../../shared/state/load-state';
 import { Movement } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 
@@ -16,20 +17,25 @@ import { MovementService } from '../services/movement.service';
   styleUrl: './movements-timeline.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
-export class MovementsTimelineSmartComponent implements OnChanges {
+export class MovementsTimelineSmartComponent {
   private readonly movementService = inject(MovementService);
   private readonly desk = inject(DeskService);
   private readonly translate = inject(TranslateService);
 
-  @Input() itemId = '';
+  readonly itemId = input('');
 
   readonly movements = signal<Movement[]>([]);
-  readonly loading = signal(false);
-  readonly failed = signal(false);
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
+  readonly failed = this.state.failed;
   private hierarchy: Hierarchy | null = null;
 
-  ngOnChanges(): void {
-    void this.reload();
+  constructor() {
+    // Another item (the page went to the next file): its history, read afresh.
+    effect(() => {
+      this.itemId();
+      untracked(() => void this.reload());
+    });
   }
 
   get lang(): 'en' | 'hi' {
@@ -38,22 +44,20 @@ export class MovementsTimelineSmartComponent implements OnChanges {
 
   /** Reads the history again (after an action on the page). */
   async reload(): Promise<void> {
-    if (!this.itemId) return;
-    this.loading.set(true);
-    this.failed.set(false);
-    try {
-      const [desk, movements] = await Promise.all([this.desk.desk().catch(() => null), this.movementService.movements(this.itemId)]);
-      this.hierarchy = desk?.hierarchy ?? null;
-      this.movements.set([...movements].reverse());
-    } catch {
-      this.failed.set(true);
-    } finally {
-      this.loading.set(false);
-    }
+    const itemId = this.itemId();
+    if (!itemId) return;
+    await this.state.run(
+      () => Promise.all([this.desk.desk().catch(() => null), this.movementService.movements(itemId)]),
+      ([desk, movements]) => {
+        this.hierarchy = desk?.hierarchy ?? null;
+        this.movements.set([...movements].reverse());
+      }
+    );
   }
 
-  action(value: string): string {
-    return labelOf(MOVEMENT_ACTIONS, value, this.lang);
+  /** The action table's entry for a recorded action: its history label and icon; undefined for a code it does not know. */
+  action(value: string): MovementActionSpec | undefined {
+    return movementActionOf(value);
   }
 
   /** Who acted, by the name the hierarchy records for that officer; the user name when it records none. */

@@ -2,6 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
+import { DeskCountsService } from '../../desk/desk-counts.service';
 import { departmentSite, postOfGroup } from '../../domain';
 import {
   ItemCustody,
@@ -64,6 +65,8 @@ interface TaskEntry {
 export class MovementService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
+  /** The navbar's counts change with every movement the officer makes: read again after each. */
+  private readonly counts = inject(DeskCountsService);
 
   private get nodes(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -126,6 +129,7 @@ export class MovementService {
       if (request.action === 'pullBack' && task.kind !== 'pullBack') throw new MovementRefusal('', 'EOFFICE.MOVEMENT.REFUSED.NOT_SENDER');
       await this.claim(task.id);
       await this.complete(task.id, everyInput(HOLDER_TEXT_INPUTS, completionVariables(request)));
+      void this.counts.refresh();
     } catch (error) {
       throw refusalOf(error);
     }
@@ -154,6 +158,7 @@ export class MovementService {
         { name: 'eowf_remarks', value: remarks?.trim() ?? '', scope: 'local' }
       ];
       await this.complete(task.id, variables);
+      void this.counts.refresh();
     } catch (error) {
       throw refusalOf(error);
     }
@@ -172,6 +177,7 @@ export class MovementService {
           variables: { eowf_fromPost: fromPost, ...(remarks?.trim() && { eowf_remarks: remarks.trim() }) }
         }
       );
+      void this.counts.refresh();
     } catch (error) {
       throw refusalOf(error);
     }

@@ -88,7 +88,7 @@ describe('ReceiptListSmartComponent', () => {
 
   it('asks the server again with the filters and from the first page', async () => {
     const { fixture } = await render();
-    fixture.componentInstance.onPage({ pageIndex: 1, pageSize: 25, length: 41 });
+    fixture.componentInstance.list.page({ pageIndex: 1, pageSize: 25, length: 41 });
     fixture.componentInstance.filters.patchValue({ form: 'physical', urgency: 'Immediate' });
     fixture.componentInstance.applyFilters();
 
@@ -99,7 +99,7 @@ describe('ReceiptListSmartComponent', () => {
 
   it('sorts on the server', async () => {
     const { fixture } = await render();
-    fixture.componentInstance.onSort({ active: 'heldSince', direction: 'asc' });
+    fixture.componentInstance.list.sortBy({ active: 'heldSince', direction: 'asc' });
 
     expect(list.calls.mostRecent().args[1].sort).toEqual({ field: 'heldSince', ascending: true });
   });

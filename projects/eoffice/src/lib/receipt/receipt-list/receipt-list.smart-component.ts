@@ -8,10 +8,8 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
@@ -23,46 +21,20 @@ import {
   SECURITY_GRADINGS,
   URGENCIES,
   labelOf,
-  officerTitle,
-  postOfGroup
+  officeDate,
+  officeDay
 } from '../../domain';
-import { inboxArrival } from '../../movement/model/movement.model';
-import { PendencyLevel, Receipt, pendencyLevel, senderLine } from '../model/receipt.model';
+import { Receipt, senderLine } from '../model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
-import { officeDate, officeDay } from '../../domain';
-import {
-  READ_FILTER_LISTS,
-  ReadFilter,
-  ReceiptFilters,
-  ReceiptListName,
-  ReceiptListRequest,
-  ReceiptSortField
-} from '../model/receipt-query';
+import { READ_FILTER_LISTS, ReadFilter, ReceiptFilters, ReceiptListName, ReceiptListRequest } from '../model/receipt-query';
 import { ReceiptService } from '../services/receipt.service';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
-
-export const RECEIPT_PAGE_SIZES = [25, 50, 100];
-
-interface ReceiptRow {
-  receipt: Receipt;
-  pendingDays: number;
-  pendency: PendencyLevel;
-  /**
-   * Inbox: the officer who sent it, "Priya Nair (Section Officer, Establishment)" (empty before its first
-   * send), when, due by when and with what remarks; for a request the officer is asked to approve, the
-   * requester, when she asked and why.
-   */
-  sentBy: string;
-  sentOn?: string;
-  dueOn?: string;
-  remarks: string;
-  request?: 'close' | 'reopen';
-  /** Inbox: not opened yet by the officer's post (shown in bold). */
-  unread: boolean;
-}
+import { ItemRow, itemRows, officerOfGroup } from '../../shared/list/item-rows';
+import { LIST_PAGE_SIZES, ListPage, PagedList } from '../../shared/list/paged-list';
+import { PagedTableUiComponent } from '../../shared/list/paged-table.ui-component';
 
 const LIST_COLUMNS = ['receiptNumber', 'subject', 'sender', 'diarisedDate', 'urgency', 'form', 'pending'];
 /**
@@ -78,6 +50,7 @@ const INBOX_COLUMNS = ['receiptNumber', 'subject', 'sender', 'sentBy', 'sentOn',
   imports: [
     ExportButtonSmartComponent,
     PageLayoutComponent,
+    PagedTableUiComponent,
     ReactiveFormsModule,
     RouterLink,
     TranslatePipe,
@@ -87,14 +60,12 @@ const INBOX_COLUMNS = ['receiptNumber', 'subject', 'sender', 'sentBy', 'sentOn',
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatSortModule,
     MatTableModule
   ],
   templateUrl: './receipt-list.smart-component.html',
-  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/phone-list.scss', './receipt-list.smart-component.scss'],
+  styleUrls: ['../../shared/layout/page-header.scss', '../../shared/layout/list-filters.scss', './receipt-list.smart-component.scss'],
   providers: [provideOfficeDatepicker()],
   changeDetection: ChangeDetectionStrategy.OnPush
 })
@@ -115,7 +86,7 @@ export class ReceiptListSmartComponent {
    */
   readonly registerTable = (): ExportTable<Receipt> => {
     const t = (key: string) => this.translate.instant(key);
-    const request = this.request();
+    const request = this.list.request();
     const from = request.filters.diarisedFrom;
     const to = request.filters.diarisedTo;
     // Read with the first page of rows, before any cell is written.
@@ -144,7 +115,7 @@ export class ReceiptListSmartComponent {
         // Where the receipt is now: the holder it was last sent to (empty while it has not left its diarist).
         {
           header: t('EOFFICE.RECEIPT.REGISTER.SENT_TO'),
-          value: (r) => (r.previousHolder && hierarchy ? this.officer(hierarchy, r.currentHolder) : '')
+          value: (r) => (r.previousHolder && hierarchy ? officerOfGroup(hierarchy, r.currentHolder, this.lang) : '')
         }
       ],
       rows: async (page) => {
@@ -158,20 +129,16 @@ export class ReceiptListSmartComponent {
     };
   };
   readonly columns = computed(() => (this.kind() === 'inbox' ? INBOX_COLUMNS : LIST_COLUMNS));
-  readonly pageSizes = RECEIPT_PAGE_SIZES;
   readonly categories = MAIN_CATEGORIES;
   readonly urgencies = URGENCIES;
   readonly gradings = SECURITY_GRADINGS;
   readonly forms = RECEIPT_FORMS;
 
-  readonly rows = signal<ReceiptRow[]>([]);
-  readonly total = signal(0);
-  readonly loading = signal(false);
-  readonly failed = signal(false);
-  readonly request = signal<ReceiptListRequest>({
+  /** Newest diarised first, as the dak diary is read. */
+  readonly list = new PagedList<ItemRow<Receipt>, ReceiptListRequest>((request) => this.read(request), {
     filters: {},
     skipCount: 0,
-    maxItems: RECEIPT_PAGE_SIZES[0],
+    maxItems: LIST_PAGE_SIZES[0],
     sort: { field: 'diarisedDate', ascending: false }
   });
 
@@ -185,22 +152,17 @@ export class ReceiptListSmartComponent {
     form: ['' as ReceiptFilters['form']],
     read: ['' as ReadFilter]
   });
-  /** On a phone the filters fold behind one "Filters" button (phone-list.scss); wider, they are always shown. */
+  /** On a phone the filters fold behind one "Filters" button (list-filters.scss); wider, they are always shown. */
   readonly filtersOpen = signal(false);
   /** Read/unread is offered where it has a meaning: opened by us (Inbox) or by the recipient (Sent). */
   readonly readFilter = computed(() => READ_FILTER_LISTS.includes(this.kind()));
 
   constructor() {
-    this.load();
+    void this.list.load();
   }
 
   get lang(): 'en' | 'hi' {
     return this.translate.getCurrentLang() === 'hi' ? 'hi' : 'en';
-  }
-
-  private officer(hierarchy: Hierarchy, group: string | undefined): string {
-    const post = group ? postOfGroup(hierarchy, group) : undefined;
-    return post ? officerTitle(hierarchy, post, this.lang) : (group ?? '');
   }
 
   /** The Inbox's line under the number: diarised on, form, urgency ("04/12/2026 · Electronic · Immediate"). */
@@ -224,8 +186,7 @@ export class ReceiptListSmartComponent {
   }
 
   applyFilters(): void {
-    this.request.update((r) => ({ ...r, filters: this.filters.getRawValue(), skipCount: 0 }));
-    this.load();
+    void this.list.refine({ filters: this.filters.getRawValue() });
   }
 
   clearFilters(): void {
@@ -233,53 +194,15 @@ export class ReceiptListSmartComponent {
     this.applyFilters();
   }
 
-  onPage(event: PageEvent): void {
-    this.request.update((r) => ({ ...r, skipCount: event.pageIndex * event.pageSize, maxItems: event.pageSize }));
-    this.load();
-  }
-
-  onSort(sort: Sort): void {
-    const field = (sort.direction ? sort.active : 'diarisedDate') as ReceiptSortField;
-    this.request.update((r) => ({ ...r, skipCount: 0, sort: { field, ascending: sort.direction === 'asc' } }));
-    this.load();
-  }
-
-  load(): void {
-    this.loading.set(true);
-    this.failed.set(false);
+  /** A page of the list, with the desk that names the senders and the calendar that counts days pending. */
+  private async read(request: ReceiptListRequest): Promise<ListPage<ItemRow<Receipt>>> {
     const today = officeDay(new Date());
-    Promise.all([
+    const [desk, page, { days }] = await Promise.all([
       this.receipts.desk(),
-      this.receipts.list(this.kind(), this.request()),
+      this.receipts.list(this.kind(), request),
       this.workingDays.forYear(Number(today.slice(0, 4)))
-    ])
-      .then(([desk, page, { days }]) => {
-        const unopened = new Set(page.unopened);
-        this.rows.set(
-          page.receipts.map((receipt) => {
-            // working days by the department's holiday calendar, as the pendency MIS counts them
-            const pendingDays = days.age(receipt.heldSince || receipt.diarisedAt, today);
-            const arrival = inboxArrival(receipt, desk.posts);
-            return {
-              receipt,
-              pendingDays,
-              pendency: pendencyLevel(pendingDays),
-              sentBy: this.officer(desk.hierarchy, arrival.from || undefined),
-              sentOn: arrival.at,
-              dueOn: arrival.due,
-              remarks: arrival.remarks,
-              request: arrival.request,
-              unread: unopened.has(receipt.id)
-            };
-          })
-        );
-        this.total.set(page.totalItems);
-      })
-      .catch(() => {
-        this.rows.set([]);
-        this.total.set(0);
-        this.failed.set(true);
-      })
-      .finally(() => this.loading.set(false));
+    ]);
+    const context = { desk, days, today, unopened: page.unopened, lang: this.lang };
+    return { rows: itemRows(page.receipts, context, (r) => r.heldSince || r.diarisedAt), totalItems: page.totalItems };
   }
 }

@@ -16,7 +16,10 @@ import {
   SECURITY_GRADINGS,
   URGENCIES,
   labelOf,
-  Choice
+  ActionContext,
+  Choice,
+  MovementActionCode,
+  holdsItem
 } from '../../domain';
 import { ReceiptDraft, senderLine, toReceiptDraft } from '../model/receipt.model';
 import { acknowledgementPdf } from '../acknowledgement/acknowledgement';
@@ -25,6 +28,7 @@ import { ReceiptDetails, ReceiptService } from '../services/receipt.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
+import { MovementActionsUiComponent } from '../../movement/movement-actions/movement-actions.ui-component';
 import { ItemTask, MovementAction } from '../../movement/model/movement.model';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
@@ -34,7 +38,8 @@ import { ReplyDialogData, ReplyDialogResult, ReplyDialogSmartComponent } from '.
 import { CopyDialogData, CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { RECEIPT_ACTION_PARAM } from '../toolbar/receipt-toolbar';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
-import { FileDownloadService } from '../../shared/export/file-download.service';
+import { PdfPrintService } from '../../shared/pdf/pdf-print.service';
+import { DeskCountsService } from '../../desk/desk-counts.service';
 import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
@@ -50,6 +55,7 @@ import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
     MatProgressSpinnerModule,
     ReceiptFormUiComponent,
     MovementsTimelineSmartComponent,
+    MovementActionsUiComponent,
     EofficeDatePipe
   ],
   templateUrl: './receipt-view.smart-component.html',
@@ -64,19 +70,27 @@ export class ReceiptViewSmartComponent {
   private readonly marking = inject(MarkingDialogService);
   private readonly dialog = inject(MatDialog);
   private readonly fileService = inject(FileService);
-  private readonly download = inject(FileDownloadService);
+  private readonly printer = inject(PdfPrintService);
+  private readonly counts = inject(DeskCountsService);
   private readonly timeline = viewChild(MovementsTimelineSmartComponent);
 
   /** The officer's task on this receipt (opening the page claims a holder task: the receipt counts as opened). */
   readonly task = signal<ItemTask | null>(null);
   private readonly myPosts = signal<string[]>([]);
-  /** The officer's post holds the receipt: either its task, or a new receipt not moved yet. */
-  readonly canAct = computed(() => {
+  /** What decides the movement actions offered (domain/movement-actions.ts): the receipt, the officer's posts and task. */
+  readonly actionContext = computed<ActionContext>(() => {
     const receipt = this.details()?.receipt;
-    if (!receipt) return false;
-    if (this.task()?.kind === 'holder') return true;
-    return receipt.status === 'created' && this.myPosts().includes(receipt.currentHolder);
+    return {
+      kind: 'receipt',
+      status: receipt?.status ?? '',
+      task: receipt ? (this.task()?.kind ?? null) : null,
+      postHolds: !!receipt && this.myPosts().includes(receipt.currentHolder),
+      postOriginated: false,
+      returnsTo: false
+    };
   });
+  /** The officer's post holds the receipt: either its task, or a new receipt not moved yet. */
+  readonly canAct = computed(() => !!this.details() && holdsItem(this.actionContext()));
 
   readonly details = signal<ReceiptDetails | null>(null);
   readonly loading = signal(true);
@@ -196,19 +210,41 @@ export class ReceiptViewSmartComponent {
     this.editing.set(true);
   }
 
-  /** Downloads the acknowledgement to the sender as a PDF (receipt number, dates, section). */
+  /**
+   * Opens the acknowledgement to the sender (receipt number, dates, section) as a PDF in a new tab to print,
+   * with a Download offer beside it (PdfPrintService); the tab opens on the click, before the PDF is made.
+   */
   async downloadAcknowledgement(): Promise<void> {
     const details = this.details();
     if (!details) return;
-    const hierarchy = await this.receipts
-      .desk()
-      .then((desk) => desk.hierarchy)
-      .catch(() => null);
-    const { doc, fileName } = await acknowledgementPdf(details.receipt, hierarchy);
-    this.download.save(doc.output('blob'), fileName);
+    const printing = this.printer.start();
+    let pdf: Awaited<ReturnType<typeof acknowledgementPdf>>;
+    try {
+      const hierarchy = await this.receipts
+        .desk()
+        .then((desk) => desk.hierarchy)
+        .catch(() => null);
+      pdf = await acknowledgementPdf(details.receipt, hierarchy);
+    } catch (error) {
+      printing.fail();
+      throw error;
+    }
+    printing.show(pdf.doc.output('blob'), pdf.fileName);
     // Only the post holding the receipt may record it; for anyone else the PDF is a copy, and asking
     // the repository would only earn a refusal.
-    if (this.canAct()) await this.receipts.markAcknowledged(details.receipt.id);
+    if (this.canAct()) {
+      await this.receipts.markAcknowledged(details.receipt.id);
+      // one receipt fewer waits in Receipts: Acknowledgement (the navbar's count)
+      void this.counts.refresh();
+    }
+  }
+
+  /** The action chosen in the movement bar: copies and filing have their own dialogs, the rest the marking dialog. */
+  async onAction(code: MovementActionCode): Promise<void> {
+    if (code === 'copy') await this.copy();
+    else if (code === 'putInFile') await this.putInFile();
+    // Approving, refusing and reopening are offered on files only.
+    else if (code !== 'approve' && code !== 'refuse' && code !== 'reopen' && code !== 'transferOfCharge') await this.mark(code);
   }
 
   /** Opens the marking dialog for an action; afterwards the page shows the receipt's new state. */

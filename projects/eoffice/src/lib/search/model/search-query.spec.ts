@@ -1,11 +1,11 @@
 import { seriesItems } from '../../domain/series-scope';
-import { readSearch, searchQuery, searchRequest, searchTextQuery, toSearchHit } from './search-query';
+import { readSearch, searchRequest, searchTextQuery, toSearchHit } from './search-query';
 
 describe('e-Office search query', () => {
   it('finds nothing to search for in blank words or bare wildcards', () => {
     expect(searchTextQuery('   ')).toBeUndefined();
-    expect(searchQuery('eo-gad', ' * ? ', {})).toBeUndefined();
-    expect(searchRequest({ site: 'eo-gad', text: '', filters: {}, skipCount: 0, maxItems: 25, years: [2026] })).toBeUndefined();
+    expect(searchRequest({ site: 'eo-gad', text: ' * ? ', filters: {}, skipCount: 0, maxItems: 25 })).toBeUndefined();
+    expect(searchRequest({ site: 'eo-gad', text: '', filters: {}, skipCount: 0, maxItems: 25 })).toBeUndefined();
   });
 
   it('looks for each word in the numbers (in capitals), the subject and the sender', () => {
@@ -37,28 +37,38 @@ describe('e-Office search query', () => {
   });
 
   it('searches only the registered items of the department series trees, narrowed by the chosen chips', () => {
-    const all = searchQuery('eo-gad', 'pay', {})!;
-    expect(all.startsWith(seriesItems('eo-gad', ['receipt', 'file']))).toBeTrue();
-    const narrowed = searchQuery('eo-gad', 'pay', {
-      kind: 'file',
-      status: 'parked',
-      year: 2025,
-      section: 'EST',
-      holder: 'GROUP_EO_GAD_SO_EST'
+    const all = searchRequest({ site: 'eo-gad', text: 'pay', filters: {}, skipCount: 0, maxItems: 25 })!;
+    expect(all.query.query.startsWith(seriesItems('eo-gad', ['receipt', 'file']))).toBeTrue();
+    expect(all.filterQueries).toEqual([]);
+    const narrowed = searchRequest({
+      site: 'eo-gad',
+      text: 'pay',
+      filters: { kind: 'file', status: 'parked', year: 2025, section: 'EST', holder: 'GROUP_EO_GAD_SO_EST' },
+      skipCount: 0,
+      maxItems: 25
     })!;
-    expect(narrowed.startsWith(seriesItems('eo-gad', ['file']))).toBeTrue();
-    expect(narrowed).toContain('TYPE:"eo:file"');
-    expect(narrowed).toContain('=eo:status:"parked"');
-    expect(narrowed).toContain('(eo:receiptYear:[2025 TO 2025] OR eo:fileYear:[2025 TO 2025])');
-    expect(narrowed).toContain('(=eo:receiptSection:"EST" OR =eo:fileSection:"EST")');
-    expect(narrowed).toContain('=eo:currentHolder:"GROUP_EO_GAD_SO_EST"');
+    expect(narrowed.query).toEqual(all.query);
+    expect(narrowed.filterQueries).toEqual([
+      { query: 'TYPE:"eo:file"', tags: ['kind'] },
+      { query: '=eo:status:"parked"', tags: ['status'] },
+      { query: '(eo:receiptYear:[2025 TO 2025] OR eo:fileYear:[2025 TO 2025])', tags: ['year'] },
+      { query: '(=eo:receiptSection:"EST" OR =eo:fileSection:"EST")', tags: ['section'] },
+      { query: '=eo:currentHolder:"GROUP_EO_GAD_SO_EST"', tags: ['holder'] }
+    ]);
   });
 
-  it('asks for the page and the facet counts in one request', () => {
-    const body = searchRequest({ site: 'eo-gad', text: 'pay', filters: {}, skipCount: 25, maxItems: 25, years: [2026, 2025] })!;
+  it('asks for the page and the facet counts in one request, each facet leaving out its own chip', () => {
+    const body = searchRequest({ site: 'eo-gad', text: 'pay', filters: {}, skipCount: 25, maxItems: 25 })!;
     expect(body.paging).toEqual({ skipCount: 25, maxItems: 25 });
-    expect(body.facetQueries.map((f) => f.label)).toEqual(['kind|receipt', 'kind|file', 'year|2026', 'year|2025']);
-    expect(body.facetFields.facets.map((f) => f.field)).toEqual(['eo:status', 'eo:receiptSection', 'eo:fileSection', 'eo:currentHolder']);
+    expect(body.facetFields.facets.map((f) => [f.field, f.excludeFilters])).toEqual([
+      ['TYPE', ['kind']],
+      ['eo:status', ['status']],
+      ['eo:receiptYear', ['year']],
+      ['eo:fileYear', ['year']],
+      ['eo:receiptSection', ['section']],
+      ['eo:fileSection', ['section']],
+      ['eo:currentHolder', ['holder']]
+    ]);
   });
 
   it('reads the items and merges the section counts of receipts and files into one chip', () => {
@@ -95,14 +105,15 @@ describe('e-Office search query', () => {
         context: {
           facets: [
             {
-              type: 'query',
-              label: 'kind',
+              type: 'field',
+              label: 'TYPE',
               buckets: [
-                { label: 'kind|receipt', metrics: [{ type: 'count', value: { count: 2 } }] },
-                { label: 'kind|file', metrics: [{ type: 'count', value: { count: 1 } }] }
+                { label: '{http://www.example.org/model/eoffice/1.0}file', metrics: [{ type: 'count', value: { count: '1' } }] },
+                { label: 'eo:receipt', metrics: [{ type: 'count', value: { count: '2' } }] }
               ]
             },
-            { type: 'query', label: 'year', buckets: [{ label: 'year|2025', metrics: [{ type: 'count', value: { count: 0 } }] }] },
+            { type: 'field', label: 'eo:receiptYear', buckets: [{ label: '2025', metrics: [{ type: 'count', value: { count: '2' } }] }] },
+            { type: 'field', label: 'eo:fileYear', buckets: [{ label: '2026', metrics: [{ type: 'count', value: { count: '1' } }] }] },
             { type: 'field', label: 'eo:receiptSection', buckets: [{ label: 'EST', metrics: [{ type: 'count', value: { count: '2' } }] }] },
             { type: 'field', label: 'eo:fileSection', buckets: [{ label: 'EST', metrics: [{ type: 'count', value: { count: '1' } }] }] }
           ]
@@ -126,7 +137,11 @@ describe('e-Office search query', () => {
       { group: 'kind', value: 'receipt', count: 2 },
       { group: 'kind', value: 'file', count: 1 }
     ]);
-    expect(result.facets.year).toEqual([]);
+    // newest year first, whichever kind it came from
+    expect(result.facets.year).toEqual([
+      { group: 'year', value: '2026', count: 1 },
+      { group: 'year', value: '2025', count: 2 }
+    ]);
     expect(result.facets.section).toEqual([{ group: 'section', value: 'EST', count: 3 }]);
   });
 

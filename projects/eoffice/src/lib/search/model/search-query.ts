@@ -1,8 +1,12 @@
 /**
  * The e-Office search: receipts and files together, by number, Computer No., subject or sender, as ONE search
- * request that also brings the facet counts (kind, status, year, section, holder). Framework-free, shared by
- * the search page and the installer's search test. The repository answers with the officer's own read
- * permissions, so nothing here filters by who may see what.
+ * request that also brings the facet counts (kind, status, year, section, holder). Each facet counts what the
+ * other chosen chips leave, not its own: with "File" chosen the Kind facet still says how many receipts the
+ * words find, so the officer can see and switch, while Status, Year, Section and With count files only. The
+ * chips are filter queries tagged with their facet, and each facet field leaves out its own tag
+ * (excludeFilters, as ACS's search API and Solr's tag/exclude do). Framework-free, shared by the search page
+ * and the installer's search test. The repository answers with the officer's own read permissions, so
+ * nothing here filters by who may see what.
  */
 import { seriesItems } from '../../domain/series-scope';
 import { computerNumberPrefixRange } from '../../file/model/file-query';
@@ -32,8 +36,6 @@ export interface SearchRequest {
   filters: SearchFilters;
   skipCount: number;
   maxItems: number;
-  /** Years offered as chips (newest first), e.g. the current year and the four before it. */
-  years: number[];
 }
 
 /** Words of the search box: wildcard and quoting characters dropped, so a word is always matched literally. */
@@ -74,27 +76,32 @@ const kindClause = (kind: SearchKind) => `TYPE:"eo:${kind}"`;
 // A range, not `=`: the year is a number, and `=` belongs to untokenised text (tokenisation.test.ts).
 const yearClause = (year: number) => `(eo:receiptYear:[${year} TO ${year}] OR eo:fileYear:[${year} TO ${year}])`;
 
-/** The AFTS of the chosen chips, one clause each. */
-export function filterClauses(filters: SearchFilters): string[] {
-  const parts: string[] = [];
-  if (filters.kind) parts.push(kindClause(filters.kind));
-  if (filters.status) parts.push(`=eo:status:${quote(filters.status)}`);
-  if (filters.year) parts.push(yearClause(filters.year));
-  if (filters.section) parts.push(`(=eo:receiptSection:${quote(filters.section)} OR =eo:fileSection:${quote(filters.section)})`);
-  if (filters.holder) parts.push(`=eo:currentHolder:${quote(filters.holder)}`);
+/** The AFTS of each chosen chip, by its facet group. */
+function chosenClauses(filters: SearchFilters): { group: FacetGroup; clause: string }[] {
+  const parts: { group: FacetGroup; clause: string }[] = [];
+  if (filters.kind) parts.push({ group: 'kind', clause: kindClause(filters.kind) });
+  if (filters.status) parts.push({ group: 'status', clause: `=eo:status:${quote(filters.status)}` });
+  if (filters.year) parts.push({ group: 'year', clause: yearClause(filters.year) });
+  if (filters.section)
+    parts.push({ group: 'section', clause: `(=eo:receiptSection:${quote(filters.section)} OR =eo:fileSection:${quote(filters.section)})` });
+  if (filters.holder) parts.push({ group: 'holder', clause: `=eo:currentHolder:${quote(filters.holder)}` });
   return parts;
 }
 
-/** The AFTS of a search: the department's registered receipts and files, the words, the chips; undefined for no words. */
-export function searchQuery(site: string, text: string, filters: SearchFilters): string | undefined {
-  const words = searchTextQuery(text);
-  if (!words) return undefined;
-  return [seriesItems(site, filters.kind ? [filters.kind] : SEARCH_KINDS), words, ...filterClauses(filters)].join(' AND ');
+/** The chosen chips as filter queries, each tagged with its facet group so that group's counts can leave it out. */
+export function chipFilterQueries(filters: SearchFilters): { query: string; tags: string[] }[] {
+  return chosenClauses(filters).map((c) => ({ query: c.clause, tags: [c.group] }));
 }
 
-/** Facet field labels the reader knows; each field's values are merged into its group. */
+/**
+ * The facet fields and the group each counts for; a group's values from several fields (receipt and file
+ * sections) are merged. Kind is the node type; year is the year in the receipt or file number.
+ */
 const FIELD_FACETS: { field: string; group: FacetGroup }[] = [
+  { field: 'TYPE', group: 'kind' },
   { field: 'eo:status', group: 'status' },
+  { field: 'eo:receiptYear', group: 'year' },
+  { field: 'eo:fileYear', group: 'year' },
   { field: 'eo:receiptSection', group: 'section' },
   { field: 'eo:fileSection', group: 'section' },
   { field: 'eo:currentHolder', group: 'holder' }
@@ -102,21 +109,26 @@ const FIELD_FACETS: { field: string; group: FacetGroup }[] = [
 
 /** The search body (POST /search/versions/1/search), or undefined when there is nothing to look for. */
 export function searchRequest(req: SearchRequest) {
-  const query = searchQuery(req.site, req.text, req.filters);
-  if (!query) return undefined;
-  const facetQueries = [
-    ...SEARCH_KINDS.map((k) => ({ query: kindClause(k), label: `kind|${k}`, group: 'kind' })),
-    ...req.years.map((y) => ({ query: yearClause(y), label: `year|${y}`, group: 'year' }))
-  ];
+  const words = searchTextQuery(req.text);
+  if (!words) return undefined;
   return {
-    query: { query, language: 'afts' },
+    // Both series: the kind chosen is a filter like the others, so the Kind facet can count the other kind.
+    query: { query: `${seriesItems(req.site, SEARCH_KINDS)} AND ${words}`, language: 'afts' },
+    filterQueries: chipFilterQueries(req.filters),
     include: ['properties'],
     paging: { skipCount: req.skipCount, maxItems: req.maxItems },
     sort: [{ type: 'FIELD', field: 'cm:created', ascending: false }],
     facetFormat: 'V2',
-    facetQueries,
-    facetFields: { facets: FIELD_FACETS.map((f) => ({ field: f.field, label: f.field, mincount: 1, limit: 50 })) }
+    facetFields: {
+      facets: FIELD_FACETS.map((f) => ({ field: f.field, label: f.field, mincount: 1, limit: 50, excludeFilters: [f.group] }))
+    }
   };
+}
+
+/** The kind a TYPE bucket names, whether written `eo:file` or `{namespace}file`. */
+function kindOfType(label: string): SearchKind | undefined {
+  const local = label.slice(Math.max(label.lastIndexOf(':'), label.lastIndexOf('}')) + 1);
+  return SEARCH_KINDS.find((kind) => kind === local);
 }
 
 /** One item found. */
@@ -201,16 +213,16 @@ export function readSearch(answer: SearchAnswer): SearchResult {
     else facets[group].push({ group, value, count });
   };
   for (const f of answer.list.context?.facets ?? []) {
+    if (f.type !== 'field') continue;
+    const known = FIELD_FACETS.find((x) => x.field === f.label);
+    if (!known) continue;
     for (const b of f.buckets ?? []) {
-      if (f.type === 'query') {
-        const [group, value] = b.label.split('|');
-        if (group === 'kind' || group === 'year') add(group, value, countOf(b));
-      } else if (f.type === 'field') {
-        const known = FIELD_FACETS.find((x) => x.field === f.label);
-        if (known) add(known.group, b.label, countOf(b));
-      }
+      const value = known.group === 'kind' ? kindOfType(b.label) : b.label;
+      if (value) add(known.group, value, countOf(b));
     }
   }
+  facets.kind.sort((a, b) => SEARCH_KINDS.indexOf(a.value as SearchKind) - SEARCH_KINDS.indexOf(b.value as SearchKind));
+  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
   facets.status.sort((a, b) => b.count - a.count);
   facets.section.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   facets.holder.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Hierarchy, ITEM_STATUSES, labelOf, officeDay, officerTitle, postOfGroup } from '../../domain';
+import { Hierarchy, ITEM_STATUSES, labelOf, officerTitle, postOfGroup } from '../../domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { FacetChip, FacetGroup, SearchFilters, SearchHit, SearchResult, searchWords } from '../model/search-query';
 import { EofficeSearchService } from '../search.service';
@@ -130,8 +130,7 @@ export class SearchPageSmartComponent {
     this.loading.set(true);
     this.failed.set(false);
     try {
-      const year = Number(officeDay(new Date()).slice(0, 4));
-      const result = await this.service.search(text, this.filters(), this.page(), year);
+      const result = await this.service.search(text, this.filters(), this.page());
       if (run === this.run) this.result.set(result);
     } catch {
       if (run === this.run) {

@@ -1,6 +1,6 @@
 import { pdfText, usePdfjsOnMainThread } from './pdf-testing.spec';
 import { openPdf } from './pdf-pages';
-import { PdfWriter } from './pdf-writer';
+import { PdfWriter, atLeast } from './pdf-writer';
 
 describe('PdfWriter', () => {
   beforeAll(usePdfjsOnMainThread);
@@ -78,6 +78,56 @@ describe('PdfWriter', () => {
     expect(wrapped.length).withContext('the long subject takes several lines').toBeGreaterThan(1);
     expect(wrapped.join(' ')).toBe(long);
     expect(doc.getNumberOfPages()).toBe(writer.pages.length);
+  });
+
+  it('keeps receipt and file numbers, Computer Nos. and dates on one line beside long subjects', async () => {
+    const writer = await PdfWriter.create({ title: 'Register' });
+    const subject = 'Representation regarding fixation of pay on promotion and grant of arrears from the due date';
+    const sender = 'Shri Ramesh Kumar Sharma, Under Secretary, Department of Personnel and Training, New Delhi';
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      String(i + 1),
+      `${10000 + i}/2026/EST-GAD`,
+      `A-11011/${i + 1}(II)/2026-EST-GAD`,
+      `2026${String(100000 + i).padStart(6, '0')}`,
+      '04/12/2026 10:10',
+      subject,
+      sender,
+      'In movement'
+    ]);
+    const headers = ['Serial', 'Receipt number', 'File number', 'Computer No.', 'Diarised', 'Subject', 'Sender', 'Status'];
+    await writer.table(
+      headers.map((header) => ({ header })),
+      rows
+    );
+    await writer.finish();
+    const lines = writer.pages.flat();
+    for (const row of rows) {
+      for (const value of [row[1], row[2], row[3], '04/12/2026']) expect(lines).withContext(value).toContain(value);
+    }
+    // the long subject still wraps, in its own column
+    expect(lines.filter((line) => subject.includes(line) && line.length > 5).length).toBeGreaterThan(1);
+  });
+
+  it('sets a table smaller when its numbers side by side are wider than the page, rather than breaking them', async () => {
+    const writer = await PdfWriter.create({ title: 'Register' });
+    const numbers = Array.from({ length: 6 }, (_, i) => `A-${11011 + i}/${5 + i}/2026-EST-GAD`);
+    await writer.table(
+      numbers.map((_, i) => ({ header: `No. ${i + 1}` })),
+      [numbers]
+    );
+    await writer.finish();
+    const lines = writer.pages.flat();
+    for (const number of numbers) expect(lines).withContext(number).toContain(number);
+  });
+
+  it('widens a column to its minimum with room from the columns that can spare it', () => {
+    expect(atLeast([50, 30, 20], [10, 40, 5])).toEqual([jasmine.any(Number), 40, jasmine.any(Number)]);
+    const widened = atLeast([50, 30, 20], [10, 40, 5]);
+    expect(widened.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
+    expect(widened[0]).toBeGreaterThanOrEqual(10);
+    expect(widened[2]).toBeGreaterThanOrEqual(5);
+    // nothing to spare: the minimums stand, wider than before
+    expect(atLeast([10, 10], [10, 15])).toEqual([10, 15]);
   });
 
   it('puts an image on a page of its own under its caption', async () => {

@@ -54,6 +54,29 @@ export interface PdfColumn {
   align?: 'left' | 'right';
 }
 
+/** The smallest type a table is set in to keep its numbers whole (pt); below it a word may break. */
+export const MIN_TABLE_SIZE = 6;
+/** No column claims more of the page than this for its longest word. */
+const MAX_WORD_SHARE = 0.4;
+/** Room (mm) kept beside a column's longest word. */
+const WORD_SLACK = 0.3;
+
+/**
+ * `widths` with every column at least its `minimum`, the room taken from the columns above their own
+ * minimum in proportion to what they have to spare; the total is kept when the minimums allow it.
+ */
+export function atLeast(widths: number[], minimum: number[]): number[] {
+  const out = widths.map((w, i) => Math.max(w, minimum[i]));
+  const need = out.reduce((a, w, i) => a + w - widths[i], 0);
+  // Donors give in proportion to what they have above their own minimum, so none falls below it.
+  const donors = widths.map((_, i) => i).filter((i) => widths[i] > minimum[i]);
+  const spare = donors.reduce((a, i) => a + widths[i] - minimum[i], 0);
+  if (need <= 0 || spare <= 0) return out;
+  const take = Math.min(need, spare);
+  for (const i of donors) out[i] -= (take * (widths[i] - minimum[i])) / spare;
+  return out;
+}
+
 /** What a page carries as text (drawn and in the text layer): used for search and by tests. */
 export type PdfPageText = string[];
 
@@ -206,13 +229,16 @@ export class PdfWriter {
   }
 
   /**
-   * A table: columns sized to their content, cells wrapped, the header row repeated on every page.
+   * A table: columns sized to their content, cells wrapped, the header row repeated on every page. No
+   * column is narrower than its longest word, so a receipt or file number, a date or a Computer No. stays
+   * on one line; when the longest words of all columns together are wider than the page, the whole table
+   * is set smaller until they fit (MIN_TABLE_SIZE at the least).
    * `onRows` hears how many rows are drawn (after each page); it may throw to stop, e.g. on cancel.
    */
-  async table(columns: PdfColumn[], rows: string[][], size = 8.5, onRows?: (drawn: number) => void): Promise<void> {
+  async table(columns: PdfColumn[], rows: string[][], preferredSize = 8.5, onRows?: (drawn: number) => void): Promise<void> {
     const pad = 1.2;
+    const { widths, size } = this.columnWidths(columns, rows, preferredSize, pad);
     const lineHeight = size * MM_PER_PT * 1.5;
-    const widths = this.columnWidths(columns, rows, size, pad);
     const wrapCell = (text: string, i: number, bold = false) =>
       wrapRuns(this.measure, [{ text, bold }], size, (widths[i] - 2 * pad) * this.k);
     const header = columns.map((c, i) => wrapCell(c.header, i, true));
@@ -480,8 +506,38 @@ export class PdfWriter {
     );
   }
 
-  private columnWidths(columns: PdfColumn[], rows: string[][], size: number, pad: number): number[] {
+  private columnWidths(columns: PdfColumn[], rows: string[][], preferredSize: number, pad: number): { widths: number[]; size: number } {
     const sample = rows.slice(0, 200);
+    const available = this.contentWidth;
+    // The longest word of each column (a number, a date: what must not break), capped so that one
+    // freak word cannot take the page from the others. Every word of the first rows is measured, and of
+    // the rest the one with the most characters (measuring each word of a long register would be slow).
+    const longestWord = columns.map((_, i) => {
+      let widest = 0;
+      const measure = (word: string) => (widest = Math.max(widest, this.measure(word, { text: '' }, preferredSize)));
+      for (const row of sample) for (const word of (row[i] ?? '').split(/\s+/)) if (word) measure(word);
+      let longest = '';
+      for (const row of rows.slice(sample.length))
+        for (const word of (row[i] ?? '').split(/\s+/)) if (word.length > longest.length) longest = word;
+      if (longest) measure(longest);
+      return Math.min(widest / this.k, available * MAX_WORD_SHARE);
+    });
+    const wordsWidth = longestWord.reduce((a, b) => a + b, 0);
+    const room = available - columns.length * (2 * pad + WORD_SLACK);
+    // Smaller type when the longest words cannot stand side by side at the preferred size.
+    const size = wordsWidth > room ? Math.max(MIN_TABLE_SIZE, (preferredSize * room) / wordsWidth) : preferredSize;
+    const scale = size / preferredSize;
+    // WORD_SLACK: a number is laid out piece by piece (it may break after a slash or hyphen), and the
+    // pieces' widths may add up to a hair more than the whole word's.
+    const minimum = longestWord.map((w) => w * scale + 2 * pad + WORD_SLACK);
+    const widths = atLeast(this.shareWidths(columns, sample, size, pad), minimum);
+    // Still too wide only at MIN_TABLE_SIZE: the table keeps to the page, and a longest word may break.
+    const total = widths.reduce((a, b) => a + b, 0);
+    return { widths: total > available ? widths.map((w) => (w * available) / total) : widths, size };
+  }
+
+  /** Widths from the content's natural widths: the whole of each cell where it fits, else a fair share. */
+  private shareWidths(columns: PdfColumn[], sample: string[][], size: number, pad: number): number[] {
     const natural = columns.map((c, i) => {
       let widest = this.measure(c.header, { text: '', bold: true }, size);
       for (const row of sample) widest = Math.max(widest, this.measure(row[i] ?? '', { text: '' }, size));
