@@ -328,6 +328,18 @@ export function onRollback(db: Db, listener: () => void): void {
   groupCommitOf(db).rollbackListeners.push(listener);
 }
 
+/** Tables whose rows are kept in memory by those who read them (onRowChange). */
+export type KeptTable =
+  | 'node'
+  | 'property'
+  | 'person'
+  | 'authority_group'
+  | 'ace'
+  | 'wf_definition'
+  | 'wf_execution'
+  | 'wf_task'
+  | 'wf_variable';
+
 const rowListeners = new WeakMap<Db, Map<string, ((key: unknown) => void)[]>>();
 
 /**
@@ -335,32 +347,34 @@ const rowListeners = new WeakMap<Db, Map<string, ((key: unknown) => void)[]>>();
  * on this connection (temporary triggers calling back into the process; the old key too where an update
  * changes it). Caches of rows rely on it, with onRollback, to never hand out a row that is not the stored one.
  */
-export function onRowChange(
-  db: Db,
-  table: 'node' | 'person' | 'authority_group',
-  keyColumn: string,
-  listener: (key: unknown) => void
-): void {
+export function onRowChange(db: Db, table: KeptTable, key: string | string[], listener: (key: unknown) => void): void {
+  const columns = Array.isArray(key) ? key : [key];
+  const name = `${table}_${columns.join('_')}`;
   let tables = rowListeners.get(db);
   if (!tables) rowListeners.set(db, (tables = new Map()));
-  let listeners = tables.get(table);
+  let listeners = tables.get(name);
   if (!listeners) {
     const all: ((key: unknown) => void)[] = (listeners = []);
-    tables.set(table, all);
-    const fn = `eo_${table}_changed`;
+    tables.set(name, all);
+    const fn = `eo_changed_${name}`;
     db.function(fn, { deterministic: false, varargs: true }, (...keys: unknown[]) => {
-      for (const key of keys) for (const l of all) l(key);
+      for (const k of keys) for (const l of all) l(k);
       return null;
     });
+    // Several key columns reach the listener as one text, joined by NUL (rowKey below).
+    const of = (row: 'NEW' | 'OLD') => columns.map((c) => `${row}.${c}`).join(' || char(0) || ');
     const triggers: [string, string][] = [
-      ['INSERT', `NEW.${keyColumn}`],
-      ['UPDATE', `OLD.${keyColumn}, NEW.${keyColumn}`],
-      ['DELETE', `OLD.${keyColumn}`]
+      ['INSERT', of('NEW')],
+      ['UPDATE', `${of('OLD')}, ${of('NEW')}`],
+      ['DELETE', of('OLD')]
     ];
     for (const [event, keys] of triggers)
       db.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS eo_${table}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN SELECT ${fn}(${keys}); END`
+        `CREATE TEMP TRIGGER IF NOT EXISTS eo_${name}_${event.toLowerCase()} AFTER ${event} ON main.${table} BEGIN SELECT ${fn}(${keys}); END`
       );
   }
   listeners.push(listener);
 }
+
+/** The key onRowChange reports for a row kept by several columns. */
+export const rowKey = (...values: string[]): string => values.join('\u0000');

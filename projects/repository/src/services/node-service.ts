@@ -346,11 +346,7 @@ export class NodeService {
       const wanted = new Map(
         p.locallySet.map((ace) => [key(ace.authorityId, ace.name), { ace, allowed: ace.accessStatus === 'DENIED' ? 0 : 1 }])
       );
-      const current = db.prepare('SELECT authority, permission, allowed FROM ace WHERE node_id = ?').all(nodeId) as {
-        authority: string;
-        permission: string;
-        allowed: number;
-      }[];
+      const current = permissions.localEntries(nodeId);
       for (const c of current) {
         const w = wanted.get(key(c.authority, c.permission));
         if (w && w.allowed === c.allowed) wanted.delete(key(c.authority, c.permission));

@@ -12,6 +12,8 @@ import { alfDate } from '../util/alf-date';
  */
 /** Node rows kept at most (about 1 kB each). */
 const ROWS_KEPT = 20_000;
+/** Nodes whose property rows are kept at most (a few kB each). */
+const PROPERTY_ROWS_KEPT = 5_000;
 
 export class NodeStore {
   /** The chains of the ACLs in use (read-permission filtering); kept in step by the shape changes below and in NodeService. */
@@ -24,13 +26,19 @@ export class NodeStore {
    * one reads.
    */
   private readonly rows = new Map<string, NodeRow | null>();
+  /** Each node's property rows as stored (values parsed afresh for every caller, so none shares one). */
+  private readonly propertyRows = new Map<string, { qname: string; ord: number; json_value: string }[]>();
   /** The id of the child last found under a parent by name ("parent/name key"). */
   private readonly children = new Map<string, string>();
 
   constructor(private readonly db: Db) {
     this.chains = new AclChains(db);
     onRowChange(db, 'node', 'id', (id) => this.rows.delete(id as string));
-    onRollback(db, () => this.rows.clear());
+    onRowChange(db, 'property', 'node_id', (id) => this.propertyRows.delete(id as string));
+    onRollback(db, () => {
+      this.rows.clear();
+      this.propertyRows.clear();
+    });
   }
 
   get(id: string): NodeRow | undefined {
@@ -96,11 +104,16 @@ export class NodeStore {
   }
 
   properties(id: string): Record<string, unknown> {
-    const rows = this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as {
-      qname: string;
-      ord: number;
-      json_value: string;
-    }[];
+    let rows = this.propertyRows.get(id);
+    if (!rows) {
+      const read = this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as {
+        qname: string;
+        ord: number;
+        json_value: string;
+      }[];
+      if (this.propertyRows.size >= PROPERTY_ROWS_KEPT) this.propertyRows.clear();
+      this.propertyRows.set(id, (rows = read));
+    }
     const out: Record<string, unknown> = {};
     for (const r of rows) {
       const v = JSON.parse(r.json_value);

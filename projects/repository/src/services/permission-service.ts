@@ -1,4 +1,4 @@
-import type { Db } from '../persistence/database';
+import { onRollback, onRowChange, type Db } from '../persistence/database';
 import type { NodeRow } from '../persistence/node-row';
 import type { Caller } from '../auth/caller';
 import type { AuthorityService } from './authority-service';
@@ -58,7 +58,16 @@ export class PermissionService {
     private readonly authorities: AuthorityService
   ) {
     new AclChains(db).ensureBuilt();
+    onRowChange(db, 'ace', 'node_id', (id) => this.entries.delete(id as string));
+    onRollback(db, () => this.entries.clear());
   }
+
+  /**
+   * Each node's own entries, kept as ACS's AclDAO keeps ACLs in its cache: a hand-over reads and rewrites
+   * the entries of the same few nodes a dozen times. A change to any entry of a node, by any statement,
+   * drops that node's (onRowChange); a rollback drops them all.
+   */
+  private readonly entries = new Map<string, readonly AceRow[]>();
 
   /** Called after any ACL or inheritance change. */
   invalidate(): void {
@@ -73,8 +82,15 @@ export class PermissionService {
     }
   }
 
-  localEntries(nodeId: string): AceRow[] {
-    return this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(nodeId) as AceRow[];
+  localEntries(nodeId: string): readonly AceRow[] {
+    let rows = this.entries.get(nodeId);
+    if (!rows) {
+      const read = this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(nodeId) as AceRow[];
+      rows = Object.freeze(read.map((r) => Object.freeze(r)));
+      if (this.entries.size >= 20_000) this.entries.clear();
+      this.entries.set(nodeId, rows);
+    }
+    return rows;
   }
 
   /** All entries in force for an ACL (its own first, then inherited ones, nearest first). */

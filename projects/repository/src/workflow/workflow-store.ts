@@ -1,4 +1,4 @@
-import type { Db } from '../persistence/database';
+import { onRollback, onRowChange, rowKey, type Db } from '../persistence/database';
 import type { StoredValue } from './variables';
 
 /** Rows of the wf_* tables (schema.sql) and the plain reads and writes on them; no rules here. */
@@ -79,7 +79,26 @@ export interface VariableRow {
 }
 
 export class WorkflowStore {
-  constructor(readonly db: Db) {}
+  /**
+   * Definitions, executions and tasks by id, and variables by scope, as Activiti keeps the entities a
+   * command touches in its session cache: a marking read the same execution 33 times and its variables 26.
+   * Any change to a row, by any statement, drops it (onRowChange) and a rollback drops them all; rows are
+   * frozen, variables parsed afresh for each caller; a variable set is kept as written.
+   */
+  private readonly kept = {
+    definitions: new Map<string, DefinitionRow | null>(),
+    executions: new Map<string, ExecutionRow | null>(),
+    tasks: new Map<string, TaskRow | null>(),
+    variables: new Map<string, VariableRow | null>()
+  };
+
+  constructor(readonly db: Db) {
+    onRowChange(db, 'wf_definition', 'id', (id) => this.kept.definitions.delete(id as string));
+    onRowChange(db, 'wf_execution', 'id', (id) => this.kept.executions.delete(id as string));
+    onRowChange(db, 'wf_task', 'id', (id) => this.kept.tasks.delete(id as string));
+    onRowChange(db, 'wf_variable', ['scope_id', 'name'], (key) => this.kept.variables.delete(key as string));
+    onRollback(db, () => Object.values(this.kept).forEach((m) => m.clear()));
+  }
 
   /** The next id of Activiti's single id sequence. */
   nextId(): string {
@@ -96,7 +115,11 @@ export class WorkflowStore {
     return this.db.prepare('SELECT * FROM wf_deployment ORDER BY CAST(id AS INTEGER)').all() as DeploymentRow[];
   }
   definition(id: string): DefinitionRow | undefined {
-    return this.db.prepare('SELECT * FROM wf_definition WHERE id = ?').get(id) as DefinitionRow | undefined;
+    return kept(
+      this.kept.definitions,
+      id,
+      () => this.db.prepare('SELECT * FROM wf_definition WHERE id = ?').get(id) as DefinitionRow | undefined
+    );
   }
   latestDefinition(key: string): DefinitionRow | undefined {
     return this.db.prepare('SELECT * FROM wf_definition WHERE key = ? ORDER BY version DESC LIMIT 1').get(key) as DefinitionRow | undefined;
@@ -108,7 +131,11 @@ export class WorkflowStore {
     return this.db.prepare('SELECT * FROM wf_process WHERE id = ?').get(id) as ProcessRow | undefined;
   }
   execution(id: string): ExecutionRow | undefined {
-    return this.db.prepare('SELECT * FROM wf_execution WHERE id = ?').get(id) as ExecutionRow | undefined;
+    return kept(
+      this.kept.executions,
+      id,
+      () => this.db.prepare('SELECT * FROM wf_execution WHERE id = ?').get(id) as ExecutionRow | undefined
+    );
   }
   executions(processId: string): ExecutionRow[] {
     return this.db.prepare('SELECT * FROM wf_execution WHERE process_id = ? ORDER BY created_seq').all(processId) as ExecutionRow[];
@@ -135,7 +162,7 @@ export class WorkflowStore {
   }
 
   task(id: string): TaskRow | undefined {
-    return this.db.prepare('SELECT * FROM wf_task WHERE id = ?').get(id) as TaskRow | undefined;
+    return kept(this.kept.tasks, id, () => this.db.prepare('SELECT * FROM wf_task WHERE id = ?').get(id) as TaskRow | undefined);
   }
   activeTasksOfExecution(executionId: string): TaskRow[] {
     return this.db.prepare('SELECT * FROM wf_task WHERE execution_id = ? AND ended_at IS NULL').all(executionId) as TaskRow[];
@@ -183,13 +210,22 @@ export class WorkflowStore {
     return new Map(rows.map((r) => [r.name, { type: r.type, value: JSON.parse(r.value) }]));
   }
   variable(scopeId: string, name: string): StoredValue | undefined {
-    const r = this.db.prepare('SELECT * FROM wf_variable WHERE scope_id = ? AND name = ?').get(scopeId, name) as VariableRow | undefined;
+    const r = kept(
+      this.kept.variables,
+      rowKey(scopeId, name),
+      () => this.db.prepare('SELECT * FROM wf_variable WHERE scope_id = ? AND name = ?').get(scopeId, name) as VariableRow | undefined
+    );
     return r && { type: r.type, value: JSON.parse(r.value) };
   }
   setVariable(scopeId: string, processId: string, name: string, v: StoredValue): void {
     this.db
       .prepare('INSERT OR REPLACE INTO wf_variable (scope_id, process_id, name, type, value) VALUES (?,?,?,?,?)')
       .run(scopeId, processId, name, v.type, JSON.stringify(v.value ?? null));
+    // Kept as written (the trigger has just dropped the old row): a listener reads back what it set.
+    this.kept.variables.set(
+      rowKey(scopeId, name),
+      Object.freeze({ scope_id: scopeId, process_id: processId, name, type: v.type, value: JSON.stringify(v.value ?? null) })
+    );
   }
   deleteVariable(scopeId: string, name: string): boolean {
     return this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ? AND name = ?').run(scopeId, name).changes > 0;
@@ -272,4 +308,18 @@ export class WorkflowStore {
     this.db.prepare('DELETE FROM wf_task WHERE process_id = ?').run(processId);
     this.db.prepare('DELETE FROM wf_process WHERE id = ?').run(processId);
   }
+}
+
+/** Rows kept per kind at most. */
+const KEPT_MAX = 10_000;
+
+/** The row kept under `key`, read (and kept, frozen; null for none) on a miss. */
+function kept<T extends object>(rows: Map<string, T | null>, key: string, read: () => T | undefined): T | undefined {
+  let row = rows.get(key);
+  if (row === undefined) {
+    row = read() ?? null;
+    if (rows.size >= KEPT_MAX) rows.clear();
+    rows.set(key, row && Object.freeze(row));
+  }
+  return row ?? undefined;
 }

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { commitBatch, inTransaction, openDatabase, setGroupCommit } from '../../src/persistence/database';
 import { NodeStore } from '../../src/services/node-store';
 import { AuthorityService } from '../../src/services/authority-service';
+import { PermissionService } from '../../src/services/permission-service';
+import { WorkflowStore } from '../../src/workflow/workflow-store';
 import { alfDate } from '../../src/util/alf-date';
 
 function open() {
@@ -56,6 +58,14 @@ test('a node renamed, moved or deleted by raw SQL reads as it is stored, by id a
     const child = inTransaction(db, () => folder('Notes', root.id));
     assert.equal(store.get(child.id)?.name, 'Notes');
     assert.equal(store.childByName(root.id, 'notes')?.id, child.id);
+
+    inTransaction(db, () => store.setProperties(child.id, { 'cm:title': 'Notes of the file' }));
+    assert.equal(store.properties(child.id)['cm:title'], 'Notes of the file');
+    db.prepare("UPDATE property SET json_value = '\"Noting\"' WHERE node_id = ? AND qname = 'cm:title'").run(child.id);
+    assert.equal(store.properties(child.id)['cm:title'], 'Noting', 'a property changed by raw SQL');
+    const props = store.properties(child.id);
+    props['cm:title'] = 'changed by a caller';
+    assert.equal(store.properties(child.id)['cm:title'], 'Noting', 'no caller shares the kept values');
 
     db.prepare("UPDATE node SET name = 'Drafts', name_key = 'drafts' WHERE id = ?").run(child.id);
     assert.equal(store.get(child.id)?.name, 'Drafts');
@@ -127,6 +137,60 @@ test('people and groups changed by any statement, or rolled back, read as stored
     assert.equal(authorities.group('GROUP_EO_TEST')?.display_name, 'Test', 'a group made after a miss is found');
     db.prepare("DELETE FROM authority_group WHERE id = 'GROUP_EO_TEST'").run();
     assert.equal(authorities.group('GROUP_EO_TEST'), undefined);
+  } finally {
+    close();
+  }
+});
+
+test("a node's own permission entries read as stored after any statement and after a rollback", () => {
+  const { db, folder, close } = open();
+  try {
+    const permissions = new PermissionService(db, new AuthorityService(db));
+    const node = inTransaction(db, () => folder('Receipts', null));
+    const entries = () => permissions.localEntries(node.id).map((e) => `${e.authority};${e.permission};${e.allowed}`);
+    assert.deepEqual(entries(), []);
+    db.prepare("INSERT INTO ace (node_id, authority, permission, allowed) VALUES (?, 'GROUP_EO_CRU', 'Consumer', 1)").run(node.id);
+    assert.deepEqual(entries(), ['GROUP_EO_CRU;Consumer;1']);
+    assert.throws(() =>
+      inTransaction(db, () => {
+        db.prepare("UPDATE ace SET permission = 'Collaborator' WHERE node_id = ?").run(node.id);
+        assert.deepEqual(entries(), ['GROUP_EO_CRU;Collaborator;1']);
+        throw new Error('rolled back');
+      })
+    );
+    assert.deepEqual(entries(), ['GROUP_EO_CRU;Consumer;1']);
+    db.prepare('DELETE FROM ace WHERE node_id = ?').run(node.id);
+    assert.deepEqual(entries(), []);
+  } finally {
+    close();
+  }
+});
+
+test('workflow executions and variables read as stored after any statement and after a rollback', () => {
+  const { db, close } = open();
+  try {
+    const store = new WorkflowStore(db);
+    inTransaction(db, () => {
+      store.insertExecution({ id: '101', process_id: '101', parent_id: null, activity_id: 'start', state: 'active' });
+      store.setVariable('101', '101', 'eowf_action', { type: 'd:text', value: 'send' });
+    });
+    assert.equal(store.execution('101')?.activity_id, 'start');
+    assert.equal(store.variable('101', 'eowf_action')?.value, 'send');
+    db.prepare("UPDATE wf_execution SET activity_id = 'review', state = 'waiting' WHERE id = '101'").run();
+    db.prepare("UPDATE wf_variable SET value = '\"park\"' WHERE scope_id = '101'").run();
+    assert.equal(store.execution('101')?.activity_id, 'review');
+    assert.equal(store.variable('101', 'eowf_action')?.value, 'park');
+    assert.throws(() =>
+      inTransaction(db, () => {
+        store.updateExecution('101', { state: 'ended' });
+        store.deleteVariable('101', 'eowf_action');
+        assert.equal(store.execution('101')?.state, 'ended');
+        assert.equal(store.variable('101', 'eowf_action'), undefined);
+        throw new Error('rolled back');
+      })
+    );
+    assert.equal(store.execution('101')?.state, 'waiting');
+    assert.equal(store.variable('101', 'eowf_action')?.value, 'park');
   } finally {
     close();
   }
