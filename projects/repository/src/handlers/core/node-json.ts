@@ -1,0 +1,15 @@
+import type { Caller } from '../../auth/caller';
+import type { NodeRow } from '../../persistence/node-row';
+import type { NodeMapper } from '../../services/node-mapper';
+import { parseList } from '../../http/api';
+
+type Query = Record<string, string | undefined>;
+
+/** The `include` list of a request (properties, aspectNames, permissions …). */
+export const includeOf = (q: Query): Set<string> => new Set(parseList(q.include));
+
+/** A node as the single-node endpoints answer it: every field, and what `include` asks for. */
+export const fullNodeJson =
+  (mapper: NodeMapper) =>
+  (caller: Caller, node: NodeRow, q: Query): Record<string, unknown> =>
+    mapper.toJson(caller, node, { include: includeOf(q), full: true });
