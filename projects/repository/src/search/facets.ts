@@ -38,27 +38,95 @@ export interface FacetResult {
   context: Record<string, unknown>;
 }
 
-export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: boolean): FacetResult {
-  const ctes = new Map<string, { name: string; sql: Sql }>();
-  const hits = (exclude: unknown): string => {
+/**
+ * What one facet request is made of: the arms of the one statement (each a SELECT of rows (k, v, c) for arm k),
+ * the hit sets of excluded filter tags, and the facet queries' materialised columns. The steps below add
+ * arms to it; `run` executes the statement and hands back each arm's rows.
+ */
+class FacetPlan {
+  readonly arms: Arm[] = [];
+  private readonly ctes = new Map<string, { name: string; sql: Sql }>();
+  fqCte?: Sql;
+
+  constructor(private readonly env: FacetEnv) {}
+
+  /** The hit set leaving out the filters tagged `exclude` (the search's own matched set when none). */
+  hits(exclude: unknown): string {
     const tags = Array.isArray(exclude) ? exclude.map(String).sort() : [];
-    if (tags.length === 0) return env.matched;
+    if (tags.length === 0) return this.env.matched;
     const key = tags.join('\u0000');
-    let c = ctes.get(key);
+    let c = this.ctes.get(key);
     if (!c) {
-      c = { name: `hits${ctes.size}`, sql: env.base(tags) };
-      ctes.set(key, c);
+      c = { name: `hits${this.ctes.size}`, sql: this.env.base(tags) };
+      this.ctes.set(key, c);
     }
     return c.name;
-  };
-  const arms: Arm[] = [];
-  const arm = (s: string, params: unknown[]) => arms.push({ sql: s, params });
-  // CROSS JOIN: from the hits to their nodes, never a scan of every node looking each up in the hits
-  const from = (h: string) => `${h} h CROSS JOIN node n ON n.seq = h.seq`;
+  }
 
-  // facet queries: counted in ONE pass over the hits (a conditional sum per query in one materialised
-  // row), not one scan each: a dashboard asks a hundred of them. The single-valued properties they test
-  // are read once per hit into columns first (`fqrows`), so each test is a comparison, not an index lookup.
+  /** CROSS JOIN: from the hits to their nodes, never a scan of every node looking each up in the hits. */
+  from(hits: string): string {
+    return `${hits} h CROSS JOIN node n ON n.seq = h.seq`;
+  }
+
+  /** Adds an arm; its number is the k its rows carry. */
+  add(arm: Arm): number {
+    this.arms.push(arm);
+    return this.arms.length - 1;
+  }
+
+  run(): Map<number, { v: unknown; c: number }[]> {
+    const withs = [
+      ...[...this.ctes.values()].map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`),
+      ...(this.fqCte ? [this.fqCte.sql] : [])
+    ];
+    const statement = `${withs.length ? `WITH ${withs.join(', ')} ` : ''}${this.arms.map((a) => a.sql).join(' UNION ALL ')}`;
+    const params = [
+      ...[...this.ctes.values()].flatMap((c) => c.sql.params),
+      ...(this.fqCte?.params ?? []),
+      ...this.arms.flatMap((a) => a.params)
+    ];
+    const rows = this.arms.length ? (this.env.db.prepare(statement).all(...params) as { k: number; v: unknown; c: number }[]) : [];
+    const byArm = new Map<number, { v: unknown; c: number }[]>();
+    for (const r of rows) {
+      if (!byArm.has(r.k)) byArm.set(r.k, []);
+      byArm.get(r.k)!.push(r);
+    }
+    return byArm;
+  }
+}
+
+type ByArm = Map<number, { v: unknown; c: number }[]>;
+interface FacetOut {
+  context: Record<string, unknown>;
+  facets: Record<string, unknown>[];
+}
+
+export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: boolean): FacetResult {
+  const plan = new FacetPlan(env);
+  const queries = planFacetQueries(plan, env, body);
+  const fieldFacets = planFieldFacets(plan, env, body);
+  const intervals = planIntervals(plan, env, body);
+  const ranges = planRanges(plan, env, body);
+  const byArm = plan.run();
+  const out: FacetOut = { context: {}, facets: [] };
+  answerFacetQueries(out, queries, byArm, v2);
+  answerFieldFacets(out, env, fieldFacets, byArm, v2);
+  answerIntervals(out, intervals, byArm);
+  answerRanges(out, ranges, byArm);
+  if (out.facets.length > 0 || v2) out.context.facets = out.facets;
+  return { context: out.context };
+}
+
+/**
+ * Facet queries: counted in ONE pass over the hits (a conditional sum per query in one materialised row), not
+ * one scan each: a dashboard asks a hundred of them. The single-valued properties they test are read once
+ * per hit into columns first (`fqrows`), so each test is a comparison, not an index lookup.
+ */
+function planFacetQueries(plan: FacetPlan, env: FacetEnv, body: Record<string, unknown>) {
+  const from = (h: string) => plan.from(h);
+  const hits = (exclude: unknown) => plan.hits(exclude);
+  const arms = plan.arms;
+  const arm = (sql: string, params: unknown[]) => plan.add({ sql, params });
   const fqs = Array.isArray(body.facetQueries) ? (body.facetQueries as Record<string, unknown>[]) : [];
   const fqBase = arms.length;
   let fqCte: Sql | undefined;
@@ -101,7 +169,16 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     fqs.forEach((_, i) => arm(`SELECT ${fqBase + i} AS k, NULL AS v, c${i} AS c FROM fq`, []));
   }
 
-  // field facets
+  plan.fqCte = fqCte;
+  return { fqs, fqBase };
+}
+
+/** Field facets: one GROUP BY over the hits (less the filters the facet excludes) per field. */
+function planFieldFacets(plan: FacetPlan, env: FacetEnv, body: Record<string, unknown>) {
+  const from = (h: string) => plan.from(h);
+  const hits = (exclude: unknown) => plan.hits(exclude);
+  const arms = plan.arms;
+  const arm = (sql: string, params: unknown[]) => plan.add({ sql, params });
   const ffs = Array.isArray((body.facetFields as Record<string, unknown> | undefined)?.facets)
     ? ((body.facetFields as Record<string, unknown>).facets as Record<string, unknown>[])
     : [];
@@ -126,7 +203,14 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     );
   }
 
-  // intervals: global sets plus each interval's own
+  return { ffs, ffArms };
+}
+
+/** Intervals: the request's global sets plus each interval's own, counted as conditional sums. */
+function planIntervals(plan: FacetPlan, env: FacetEnv, body: Record<string, unknown>) {
+  const from = (h: string) => plan.from(h);
+  const hits = (exclude: unknown) => plan.hits(exclude);
+  const arms = plan.arms;
   const fi = (body.facetIntervals ?? {}) as Record<string, unknown>;
   const globalSets = Array.isArray(fi.sets) ? (fi.sets as Record<string, unknown>[]) : [];
   const intervals = Array.isArray(fi.intervals) ? (fi.intervals as Record<string, unknown>[]) : [];
@@ -144,7 +228,14 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     arms.push(sumsArm(k, src, buckets, from(hits(iv.excludeFilters))));
   }
 
-  // ranges: buckets from start/end/gap
+  return intervalArms;
+}
+
+/** Ranges: buckets from start, end and gap, counted as conditional sums. */
+function planRanges(plan: FacetPlan, env: FacetEnv, body: Record<string, unknown>) {
+  const from = (h: string) => plan.from(h);
+  const hits = (exclude: unknown) => plan.hits(exclude);
+  const arms = plan.arms;
   const ranges = Array.isArray(body.ranges) ? (body.ranges as Record<string, unknown>[]) : [];
   const rangeArms: {
     k: number;
@@ -162,22 +253,16 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     arms.push(sumsArm(k, src, buckets, from(hits(r.excludeFilters))));
   }
 
-  const withs = [
-    ...[...ctes.values()].map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`),
-    ...(fqCte ? [fqCte.sql] : [])
-  ];
-  const statement = `${withs.length ? `WITH ${withs.join(', ')} ` : ''}${arms.map((a) => a.sql).join(' UNION ALL ')}`;
-  const params = [...[...ctes.values()].flatMap((c) => c.sql.params), ...(fqCte?.params ?? []), ...arms.flatMap((a) => a.params)];
-  const rows = arms.length ? (env.db.prepare(statement).all(...params) as { k: number; v: unknown; c: number }[]) : [];
-  const byArm = new Map<number, { v: unknown; c: number }[]>();
-  for (const r of rows) {
-    if (!byArm.has(r.k)) byArm.set(r.k, []);
-    byArm.get(r.k)!.push(r);
-  }
-  const context: Record<string, unknown> = {};
-  const facets: Record<string, unknown>[] = [];
+  return rangeArms;
+}
 
-  // facet queries: grouped (by `group`) into query facets with V2 or when any has a group
+/** Facet queries answered: grouped (by `group`) into query facets with V2 or when any has a group. */
+function answerFacetQueries(
+  { context, facets }: FacetOut,
+  { fqs, fqBase }: ReturnType<typeof planFacetQueries>,
+  byArm: ByArm,
+  v2: boolean
+): void {
   if (fqs.length > 0) {
     const counts = fqs.map((q, i) => ({
       label: str(q.label) ?? String(q.query),
@@ -208,8 +293,16 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
       context.facetQueries = counts.map((c) => ({ label: c.label, filterQuery: c.filterQuery, count: c.count }));
     }
   }
+}
 
-  // field facets: counts are strings in the V2 shape, numbers in the legacy one (as ACS does)
+/** Field facets answered: counts are strings in the V2 shape, numbers in the legacy one (as ACS does). */
+function answerFieldFacets(
+  { context, facets }: FacetOut,
+  env: FacetEnv,
+  { ffs, ffArms }: ReturnType<typeof planFieldFacets>,
+  byArm: ByArm,
+  v2: boolean
+): void {
   const fields: Record<string, unknown>[] = [];
   ffs.forEach((ff, i) => {
     const rowsF = byArm.get(ffArms[i]) ?? [];
@@ -238,7 +331,9 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
     else fields.push({ label, buckets });
   });
   if (!v2 && ffs.length > 0) context.facetsFields = fields;
+}
 
+function answerIntervals({ facets }: FacetOut, intervalArms: ReturnType<typeof planIntervals>, byArm: ByArm): void {
   for (const ia of intervalArms) {
     const counts = String(byArm.get(ia.k)?.[0]?.v ?? '').split(',');
     facets.push({
@@ -258,7 +353,9 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
       })
     });
   }
+}
 
+function answerRanges({ facets }: FacetOut, rangeArms: ReturnType<typeof planRanges>, byArm: ByArm): void {
   for (const ra of rangeArms) {
     const counts = String(byArm.get(ra.k)?.[0]?.v ?? '').split(',');
     facets.push({
@@ -272,9 +369,6 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
       }))
     });
   }
-
-  if (facets.length > 0 || v2) context.facets = facets;
-  return { context };
 }
 
 interface Source {
