@@ -1,5 +1,3 @@
-import { GroupNode, PersonNode, ScriptNode } from './script-node';
-
 /**
  * Java values as Rhino hands them to Alfresco's workflow scripts (RhinoScriptProcessor, Rhino 1.7.15 with
  * its default WrapFactory, javaPrimitiveWrap on). Whatever a Java method returns through a declared type
@@ -258,8 +256,20 @@ function outOfBounds(i: number, size: number): Error {
   return new Error(`java.lang.IndexOutOfBoundsException: Index ${i} out of bounds for length ${size}`);
 }
 
+/**
+ * Marks the repository objects scripts are given (ScriptNode, PersonNode, GroupNode in script-node.ts, on
+ * their prototypes), so Java values can tell them apart without importing that module (which imports this one).
+ */
+export const HOST_OBJECT = Symbol('eoffice.hostObject');
+
+const isHostObject = (v: unknown): boolean => typeof v === 'object' && v !== null && HOST_OBJECT in v;
+/** A ScriptNode's node id; undefined for anything else (people and groups have none). */
+const nodeIdOfHost = (v: unknown): string | undefined =>
+  isHostObject(v) ? ((v as { nodeId?: unknown }).nodeId as string | undefined) : undefined;
+
 function javaEquals(a: unknown, b: unknown): boolean {
-  if (a instanceof ScriptNode && b instanceof ScriptNode) return a.nodeId === b.nodeId;
+  const [x, y] = [nodeIdOfHost(a), nodeIdOfHost(b)];
+  if (x !== undefined && y !== undefined) return x === y;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return a === b;
 }
@@ -375,7 +385,7 @@ export function javaString(v: unknown): string {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null) return false;
-  if (v instanceof ScriptNode || v instanceof PersonNode || v instanceof GroupNode) return false;
+  if (isHostObject(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }

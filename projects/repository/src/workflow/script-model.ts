@@ -5,7 +5,7 @@ import { createExecutionApi, createTaskApi } from './script-api';
 import { repositoryGlobals } from './script-runtime';
 import { workflowManager } from './script-workflow';
 import { toScript } from './variables';
-import { workflowService } from './index';
+import { workflowService } from './service-registry';
 
 /**
  * The root scope of a workflow script, built as Alfresco builds it: ScriptExecutionListener /

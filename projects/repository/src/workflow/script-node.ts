@@ -7,7 +7,7 @@ import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import type { PersonRow } from '../services/authority-service';
 import { errors } from '../errors/api-error';
-import { JavaString, javaString, unwrapJava } from './java-host';
+import { HOST_OBJECT, JavaString, javaString, unwrapJava } from './java-host';
 
 /**
  * The node objects repository JavaScript sees (Alfresco's ScriptNode), backed by the real node service:
@@ -475,3 +475,6 @@ export class GroupNode {
     return this.nodeRef;
   }
 }
+
+// Java values recognise these objects by a mark on their prototypes (java-host.ts, HOST_OBJECT).
+for (const host of [ScriptNode, PersonNode, GroupNode]) Object.defineProperty(host.prototype, HOST_OBJECT, { value: true });

@@ -5,7 +5,7 @@ import type { WorkflowService } from '../../workflow';
 import { errors } from '../../errors/api-error';
 import { handle, pageOf, parsePaging } from '../../http/api';
 import { itemJson } from './json';
-import { oneOrMany } from './processes';
+import { oneOrMany } from './batch';
 import { inTransaction } from '../../persistence/database';
 
 /**

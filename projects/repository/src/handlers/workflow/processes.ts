@@ -7,20 +7,12 @@ import { errors } from '../../errors/api-error';
 import { handle, pageOf, parsePaging, entry, objectBody } from '../../http/api';
 import { processJson, taskJson, variableJson } from './json';
 import { itemRoutes } from './items';
+import { oneOrMany } from './batch';
 import { booleanValue, parseWhere, test } from './where';
 import { HISTORY_SORT, RUNNING_SORT } from './task-listing';
 import { inTransaction } from '../../persistence/database';
 
 const ms = (d: string) => Date.parse(d.replace(/\+0000$/, 'Z'));
-
-/** One object gives an entry, a list gives a list (the workflow API's batch form). */
-export function oneOrMany<T, R>(body: unknown, fn: (item: T) => R): { status: number; body: unknown } {
-  if (Array.isArray(body)) {
-    const out = body.map((b) => fn(b as T));
-    return { status: 201, body: pageOf(out, { skipCount: 0, maxItems: Math.max(out.length, 100) }) };
-  }
-  return { status: 201, body: entry(fn(objectBody(body) as T)) };
-}
 
 export function byStatus<T extends { ended_at: string | null }>(rows: T[], status: unknown, fallback = 'active'): T[] {
   const s = status ?? fallback;
