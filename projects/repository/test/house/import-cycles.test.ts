@@ -1,7 +1,9 @@
 /**
  * The local repository and the installer have no import cycle (issue 15): a module that needs another's
  * value never also provides one to it, so each layer can be read, tested and replaced on its own. Type-only
- * imports are left out (they vanish at run time).
+ * imports are left out (they vanish at run time). And the layers point one way: below the handlers nothing
+ * imports the HTTP layer (services, the workflow engine, search, the dictionary and persistence are used by
+ * handlers, scripts and benches alike).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,3 +71,14 @@ for (const project of ['projects/repository/src', 'projects/installer/src'])
   test(`${project} has no import cycle`, () => {
     assert.deepEqual(cycles(sources(path.join(ROOT, project))), []);
   });
+
+test('nothing below the handlers imports the HTTP layer', () => {
+  const src = path.join(ROOT, 'projects/repository/src');
+  const http = path.join(src, 'http');
+  const below = ['services', 'workflow', 'search', 'dictionary', 'persistence', 'auth', 'errors', 'util'];
+  const offenders = below
+    .flatMap((dir) => (fs.existsSync(path.join(src, dir)) ? sources(path.join(src, dir)) : []))
+    .filter((f) => imports(f).some((g) => g.startsWith(http + path.sep)))
+    .map((f) => path.relative(ROOT, f));
+  assert.deepEqual(offenders, []);
+});
