@@ -194,8 +194,9 @@ export class NodeService {
       props['cm:versionLabel'] = req.majorVersion === false ? '0.1' : '1.0';
       props['cm:versionType'] = req.majorVersion === false ? 'MINOR' : 'MAJOR';
     }
-    this.store.setProperties(node.id, props);
-    this.store.index(node, props, req.content?.text);
+    // A node just made has no property or full-text row to replace.
+    this.store.setProperties(node.id, props, true);
+    this.store.index(node, props, req.content?.text, true);
     if (versioned) this.snapshotVersion(node.id, String(props['cm:versionLabel']), req.versionComment);
     recordAudit(this.ctx, caller, node.id, 'CREATE', { type, name: finalName });
     const created = this.store.get(node.id)!;

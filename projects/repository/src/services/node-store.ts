@@ -131,11 +131,12 @@ export class NodeStore {
    * Stores property values. Single values use ord -1 so that a multi-valued property holding one value
    * stays an array when read back. null removes the property.
    */
-  setProperties(id: string, props: Record<string, unknown>): void {
+  /** Sets (null: removes) each property; `fresh`: the node was just made and has none to replace. */
+  setProperties(id: string, props: Record<string, unknown>, fresh = false): void {
     const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
     const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
     for (const [qname, value] of Object.entries(props)) {
-      del.run(id, qname);
+      if (!fresh) del.run(id, qname);
       if (value === null || value === undefined) continue;
       if (Array.isArray(value)) value.forEach((v, i) => ins.run(id, qname, i, ...indexable(v), JSON.stringify(v)));
       else ins.run(id, qname, -1, ...indexable(value), JSON.stringify(value));
@@ -231,9 +232,12 @@ export class NodeStore {
   }
 
   /** Keeps the full-text row of a node in step with its name, title, description and text content. */
-  index(node: NodeRow, props: Record<string, unknown>, contentText?: string): void {
-    const existing = this.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(node.seq) as { content: string } | undefined;
-    this.db.prepare('DELETE FROM node_text WHERE rowid = ?').run(node.seq);
+  /** Writes the node's full-text row; `fresh`: the node was just made and has no row yet. */
+  index(node: NodeRow, props: Record<string, unknown>, contentText?: string, fresh = false): void {
+    const existing = fresh
+      ? undefined
+      : (this.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(node.seq) as { content: string } | undefined);
+    if (!fresh) this.db.prepare('DELETE FROM node_text WHERE rowid = ?').run(node.seq);
     this.db
       .prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)')
       .run(node.seq, node.name, textOf(props['cm:title']), textOf(props['cm:description']), contentText ?? existing?.content ?? '');
