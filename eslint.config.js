@@ -28,14 +28,14 @@ module.exports = tseslint.config(
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility]
   },
   {
-    // The local repository and the installer: Node.js, no Angular. Tests and benches read untyped JSON
-    // answers, so `any` is allowed there and nowhere else.
-    files: ['projects/repository/**/*.ts', 'projects/installer/**/*.ts'],
+    // The local repository, the installer and @eoffice/domain: no Angular. Tests and benches read untyped
+    // JSON answers, so `any` is allowed there and nowhere else.
+    files: ['projects/repository/**/*.ts', 'projects/installer/**/*.ts', 'projects/domain/**/*.ts'],
     extends: [eslint.configs.recommended, ...tseslint.configs.recommended, ...tseslint.configs.stylistic],
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] }
   },
   {
-    files: ['projects/repository/{test,bench}/**/*.ts', 'projects/installer/{test,bench}/**/*.ts'],
+    files: ['projects/repository/{test,bench}/**/*.ts', 'projects/installer/{test,bench}/**/*.ts', 'projects/domain/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' }
   },
   {

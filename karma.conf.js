@@ -3,7 +3,7 @@
 process.env.CHROME_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 /**
- * Serves (never runs) the extension's sources, so that a spec can read them: the one date formatter
+ * Serves (never runs) the extension's and @eoffice/domain's sources, so that a spec can read them: the one date formatter
  * (projects/eoffice/src/lib/shared/date/date-formatting.spec.ts); and the PDF writer's fonts. A framework, because the Angular builder
  * replaces the config's own `files` with the bundles it builds.
  */
@@ -12,13 +12,8 @@ const eofficeSources = {
     'factory',
     Object.assign(
       (files) => {
-        files.push({
-          pattern: `${__dirname}/projects/eoffice/src/**/*.+(ts|html)`,
-          included: false,
-          served: true,
-          watched: false,
-          nocache: true
-        });
+        for (const pattern of ['projects/eoffice/src/**/*.+(ts|html)', 'projects/domain/src/**/*.ts'])
+          files.push({ pattern: `${__dirname}/${pattern}`, included: false, served: true, watched: false, nocache: true });
         // The PDF writer's fonts and HarfBuzz, which the app serves from assets/eoffice/pdf (angular.json).
         for (const file of [
           'harfbuzzjs/dist/harfbuzz.wasm',

@@ -38,6 +38,27 @@ async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> 
   await expect.poll(() => sidewaysScroll(page), { message: `nothing scrolls sideways on ${where}` }).toEqual([]);
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The item's number is read whole at the top of the screen (not cut off above it nor past its right edge),
+ * and the action bar is drawn under it, not over it.
+ */
+async function expectNumberClearOfActions(page: Page, numberId: string, actions: string): Promise<void> {
+  const number = (await byId(page, numberId).boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(number.y, 'the number starts inside the screen').toBeGreaterThanOrEqual(0);
+  expect(number.x).toBeGreaterThanOrEqual(0);
+  expect(number.x + number.width, 'the number ends inside the screen').toBeLessThanOrEqual(viewport.width);
+  expect(number.y + number.height).toBeLessThanOrEqual(viewport.height);
+  // a wrapped number is at most two lines of the phone's type, not a headline
+  expect(number.height).toBeLessThanOrEqual(60);
+  const bar = (await page.locator(actions).boundingBox())!;
+  expect(overlaps(number, bar), `the number ${JSON.stringify(number)} and the actions ${JSON.stringify(bar)} do not overlap`).toBe(false);
+  expect(bar.y, 'the actions come after the number').toBeGreaterThanOrEqual(number.y + number.height);
+}
+
 test('on a phone an officer signs in, opens the menu, her Files inbox and a file, writes a note and sends the file on', async ({
   page
 }) => {
@@ -91,6 +112,13 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await firstFile.locator('[data-automation-id="eoffice-files-number"]').click();
   await expect(byId(page, 'eoffice-file-number')).toHaveText(fileNumber);
   await expectNoSidewaysScroll(page, 'the file');
+  // the header: the number, subject, status and holder, each readable; the action bar on its own row below
+  await expectNumberClearOfActions(page, 'eoffice-file-number', '.eoffice-file-view__actions');
+  for (const id of ['eoffice-file-subject', 'eoffice-file-status']) {
+    const box = (await byId(page, id).boundingBox())!;
+    expect(box.x + box.width, `${id} within the screen`).toBeLessThanOrEqual(390);
+    expect(overlaps(box, (await page.locator('.eoffice-file-view__actions').boundingBox())!), `${id} clear of the actions`).toBe(false);
+  }
 
   step('Movement actions');
   // Send stays a button; Park and the other movement actions wait in "More" instead of crowding the file's header.
@@ -128,6 +156,18 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expect(dialog).toBeHidden();
   await expect(byId(page, 'eoffice-file-send')).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'the file once sent');
+
+  step('Receipt');
+  // a receipt's header the same way: its number whole above its buttons, its facts and scan one under the other
+  await page.goto(`${APP_URL}/#/eoffice/receipts/inbox`);
+  const receipt = byId(page, 'eoffice-receipts-number').first();
+  await expect(receipt).toBeVisible();
+  const receiptNumber = (await receipt.textContent())!.trim();
+  await receipt.click();
+  await expect(byId(page, 'eoffice-receipt-view-number')).toHaveText(receiptNumber);
+  await expect(byId(page, 'eoffice-receipt-view-facts')).toBeVisible();
+  await expectNumberClearOfActions(page, 'eoffice-receipt-view-number', '.eoffice-receipt-view__actions');
+  await expectNoSidewaysScroll(page, 'the receipt');
 
   for (const name of steps) {
     expect.soft(watch.problemsOf(name), `console errors and failed requests: ${name}`).toEqual([]);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the repository and installer tests (projects/{repository,installer}/test/**/*.test.ts) with node's test runner through tsx.
+// Runs the repository, installer and domain tests (projects/{repository,installer,domain}/test/**/*.test.ts) with node's test runner through tsx.
 //
 //   node scripts/run-repository-tests.mjs [filter]     filter: substring of the test file path
 //
@@ -14,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(root, 'projects', 'repository', 'test');
-// The installer's tests run against the local repository too, so they belong to this suite.
-const testDirs = [testDir, path.join(root, 'projects', 'installer', 'test')];
+// The installer's tests run against the local repository too, so they belong to this suite; the domain
+// package's (@eoffice/domain, framework-free) need no server and run with them.
+const testDirs = [testDir, path.join(root, 'projects', 'installer', 'test'), path.join(root, 'projects', 'domain', 'test')];
 const reporter = path.join(testDir, 'support', 'count-reporter.mjs');
 const filter = process.argv[2];
 

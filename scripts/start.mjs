@@ -32,7 +32,7 @@ function newestMtime(dir) {
 }
 
 const index = path.join(dist, 'index.html');
-const sources = ['projects/eoffice', 'projects/content-app'].map((d) => newestMtime(path.join(root, d)));
+const sources = ['projects/domain', 'projects/eoffice', 'projects/content-app'].map((d) => newestMtime(path.join(root, d)));
 if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources)) {
   console.log('Building the extension and the Content App (production)…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });

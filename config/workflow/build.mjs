@@ -2,7 +2,7 @@
 // Generates each <key>.bpmn20.xml from src/<key>.template.xml (eoMovement, the movement workflow;
 // eoRegister, the registration that makes numbers): each {{script:NAME}} becomes a CDATA block holding,
 // in order, ES5 polyfills, the channel rules and numbering conventions compiled from
-// projects/eoffice/src/lib/domain (DOMAIN_FILES, as `eoDomain`), src/lib.js and src/NAME.js. One source of
+// the @eoffice/domain package, projects/domain/src (DOMAIN_FILES, as `eoDomain`), src/lib.js and src/NAME.js. One source of
 // truth: the browser and the repository run the same mayMark/routeDown, write the same correspondence
 // flags and format numbers alike.
 //   node config/workflow/build.mjs           writes the definition
@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const domainDir = path.join(root, 'projects', 'eoffice', 'src', 'lib', 'domain');
+const domainDir = path.join(root, 'projects', 'domain', 'src');
 /**
  * Domain modules the scripts use, in dependency order; each may import only types or another of these
  * (all of them write into the one `exports`, so such an import resolves to it).

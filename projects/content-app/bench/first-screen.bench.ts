@@ -1,7 +1,7 @@
 /**
  * npm run bench -- first-screen [--runs 3] [--officer priya.nair] [--password demo1234]
  *   [--dist dist/content-app/browser] [--naive-dist <an eager build>] [--repository http://127.0.0.1:8080]
- *   [--part all|inbox|notesheet] [--notes 500]
+ *   [--part all|inbox|notesheet] [--notes 500] [--brief]
  *
  * A new browser tab opened on the Inbox (#/eoffice/receipts/inbox) by an officer who signed in before
  * (her session is in the browser's storage), until its first row is on screen. Measured in Chromium through
@@ -17,8 +17,11 @@
  *
  * Then a long notesheet: one of the officer's files is given --notes notes (as the administrator, beside
  * the demo's own), and a new tab opened on that file is measured until every note in the notesheet's
- * visible part shows its text: time, and the requests to the repository (of which note contents) before
- * that moment. With --naive-dist, the same for that build (e.g. one made from the commit before lazy notes).
+ * visible part (inside the window) shows its text: time, and the requests to the repository (of which note
+ * contents) before that moment; cold (a new profile) and warm (a second tab). Each figure is followed by where
+ * the time went (unless --brief): the milestones, the main thread's long tasks, and every request in order
+ * with its start, end and size. With --naive-dist, the same for that build (e.g. one made from an earlier
+ * commit); then the naive counterpart, every note's content read on its own, without a browser.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,6 +45,8 @@ const DIST = path.resolve(ROOT, option('dist', 'dist/content-app/browser'));
 const NAIVE_DIST = option('naive-dist', '');
 const PART = option('part', 'all');
 const NOTES = Number(option('notes', '500'));
+/** Each notesheet figure is followed by its milestones and its requests in order, unless --brief. */
+const BREAKDOWN = !process.argv.includes('--brief');
 const ROW = '[data-automation-id="eoffice-receipts-row"]';
 const INBOX = '/#/eoffice/receipts/inbox';
 
@@ -179,20 +184,41 @@ async function load(context: BrowserContext, url: string, conditions: (typeof NE
 function notesShownWatch(): string {
   return `{
     performance.setResourceTimingBufferSize(100000);
+    window.longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {}
     const check = () => {
       const pane = document.querySelector('[data-testid="notesheet-scroll"]');
       if (pane && window.notesheetAt === undefined) window.notesheetAt = performance.now();
       const notes = pane ? Array.from(pane.querySelectorAll('li[data-note-id]')) : [];
+      if (notes.length && window.notesListedAt === undefined) {
+        window.notesListedAt = performance.now();
+        window.paneAtList = Math.round(pane.getBoundingClientRect().height);
+      }
       if (pane && notes.length) {
+        // What the officer sees: the pane, as far as it is inside the window (until the file view's
+        // layout settles, the pane may run below the window's foot).
         const box = pane.getBoundingClientRect();
+        const top = Math.max(box.top, 0);
+        const bottom = Math.min(box.bottom, window.innerHeight);
         const inView = notes.filter((li) => {
           const r = li.getBoundingClientRect();
-          return r.bottom > box.top && r.top < box.bottom;
+          return r.bottom > top && r.top < bottom;
         });
-        if (inView.length && inView.every((li) => li.querySelector('.eo-note__body'))) {
+        const waiting = inView.filter((li) => !li.querySelector('.eo-note__body')).map((li) => li.getAttribute('data-testid')).join(' ');
+        const seen = inView.map((li) => li.getAttribute('data-testid')).join(' ');
+        const state = waiting ? waiting : 'all shown: ' + seen;
+        if (window.waitedFor === undefined || window.waitedFor[window.waitedFor.length - 1][1] !== state) {
+          (window.waitedFor ??= []).push([Math.round(performance.now()), state]);
+        }
+        if (inView.length && !waiting) {
           window.notesShownAt = performance.now();
           window.notesInView = inView.length;
           window.notesListed = notes.length;
+          window.paneAtShown = Math.round(box.height);
           return;
         }
       }
@@ -200,6 +226,14 @@ function notesShownWatch(): string {
     };
     requestAnimationFrame(check);
   }`;
+}
+
+/** One request to the repository's REST API, as Resource Timing saw it (times from the start of navigation). */
+interface ApiCall {
+  path: string;
+  start: number;
+  end: number;
+  bytes: number;
 }
 
 interface NotesLoad {
@@ -213,6 +247,19 @@ interface NotesLoad {
   apiRequests: number;
   contentReads: number;
   apiBytes: number;
+  /** Milestones: the first request to the repository, the notes' listing answered, the notes on the page. */
+  firstApiMs: number;
+  listingEndMs: number;
+  notesListedMs: number;
+  /** Main-thread tasks over 50 ms before the notes showed, and their sum. */
+  longTasks: number;
+  longTaskMs: number;
+  /** The pane's height (px) when the notes came on the page and when they showed their text. */
+  paneAtList: number;
+  paneAtShown: number;
+  /** Each change of the notes in view still without their text: when, and which (their test ids). */
+  waitedFor: [number, string][];
+  calls: ApiCall[];
 }
 
 const API = '/alfresco/api/';
@@ -302,10 +349,25 @@ async function loadNotes(
     timeout: 180_000
   });
   const measured = await page.evaluate((api) => {
-    const w = window as unknown as { notesShownAt: number; notesheetAt: number; notesInView: number; notesListed: number };
-    const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      (entry) => entry.responseEnd <= w.notesShownAt && entry.name.includes(api)
-    );
+    const w = window as unknown as {
+      notesShownAt: number;
+      notesheetAt: number;
+      notesListedAt: number;
+      notesInView: number;
+      notesListed: number;
+      longTasks: [number, number][];
+      paneAtList: number;
+      paneAtShown: number;
+      waitedFor: [number, string][];
+    };
+    const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.responseEnd <= w.notesShownAt && entry.name.includes(api))
+      .sort((a, b) => a.startTime - b.startTime);
+    // The notes' listing asks for these fields (NoteService.list); an older build lists Notes/ without them.
+    const listing =
+      calls.find((entry) => /[?&]fields=/.test(entry.name)) ??
+      calls.find((entry) => /include=properties(%2C|,)aspectNames/.test(entry.name));
+    const tasks = w.longTasks.filter(([start]) => start <= w.notesShownAt);
     return {
       shownMs: w.notesShownAt,
       sinceNotesheetMs: w.notesShownAt - w.notesheetAt,
@@ -313,23 +375,49 @@ async function loadNotes(
       notesListed: w.notesListed,
       apiRequests: calls.length,
       contentReads: calls.filter((entry) => /\/nodes\/[^/]+\/content/.test(entry.name)).length,
-      apiBytes: calls.reduce((sum, entry) => sum + entry.transferSize, 0)
+      apiBytes: calls.reduce((sum, entry) => sum + entry.transferSize, 0),
+      firstApiMs: calls[0]?.startTime ?? 0,
+      listingEndMs: listing?.responseEnd ?? 0,
+      notesListedMs: w.notesListedAt,
+      longTasks: tasks.length,
+      longTaskMs: tasks.reduce((sum, [, duration]) => sum + duration, 0),
+      paneAtList: w.paneAtList,
+      paneAtShown: w.paneAtShown,
+      waitedFor: w.waitedFor,
+      calls: calls.map((entry) => ({
+        path: decodeURIComponent(entry.name.slice(entry.name.indexOf(api) + api.length)),
+        start: entry.startTime,
+        end: entry.responseEnd,
+        bytes: entry.transferSize
+      }))
     };
   }, API);
   await page.close();
   return measured;
 }
 
+/** The median of each figure; the requests are those of the run whose time is the median. */
 function medianNotes(loads: NotesLoad[]): NotesLoad {
-  const pick = (key: keyof NotesLoad) => loads.map((entry) => entry[key]).sort((a, b) => a - b)[Math.floor(loads.length / 2)];
+  const pick = <K extends keyof Omit<NotesLoad, 'calls' | 'waitedFor'>>(key: K) =>
+    loads.map((entry) => entry[key]).sort((a, b) => a - b)[Math.floor(loads.length / 2)];
+  const shownMs = pick('shownMs');
   return {
-    shownMs: pick('shownMs'),
+    shownMs,
     sinceNotesheetMs: pick('sinceNotesheetMs'),
     notesInView: pick('notesInView'),
     notesListed: pick('notesListed'),
     apiRequests: pick('apiRequests'),
     contentReads: pick('contentReads'),
-    apiBytes: pick('apiBytes')
+    apiBytes: pick('apiBytes'),
+    firstApiMs: pick('firstApiMs'),
+    listingEndMs: pick('listingEndMs'),
+    notesListedMs: pick('notesListedMs'),
+    longTasks: pick('longTasks'),
+    longTaskMs: pick('longTaskMs'),
+    paneAtList: pick('paneAtList'),
+    paneAtShown: pick('paneAtShown'),
+    waitedFor: loads.find((entry) => entry.shownMs === shownMs)?.waitedFor ?? [],
+    calls: loads.find((entry) => entry.shownMs === shownMs)?.calls ?? []
   };
 }
 
@@ -439,6 +527,57 @@ async function inbox(browser: Browser, servers: Served[]): Promise<void> {
   }
 }
 
+/** A request's path without the API prefix and with ids shortened, for the timeline. */
+function shortPath(call: ApiCall): string {
+  const p = call.path.replace(/^-default-\/public\/[a-z]+\/versions\/1/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '…');
+  return p.length > 90 ? `${p.slice(0, 89)}…` : p;
+}
+
+/** Where the time of a tab went: the milestones, the main thread's long tasks, and each request in order. */
+function breakdown(m: NotesLoad): void {
+  const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(7);
+  console.log(
+    `${''.padEnd(17)}   app start to first request ${ms(m.firstApiMs)}; notesheet on the page ${ms(m.shownMs - m.sinceNotesheetMs)}; ` +
+      `notes listed ${ms(m.listingEndMs)}, on the page ${ms(m.notesListedMs)}; texts shown ${ms(m.shownMs)}; ` +
+      `long tasks ${m.longTasks} (${m.longTaskMs.toFixed(0)} ms); pane ${m.paneAtList} px high then, ${m.paneAtShown} px at the end`
+  );
+  console.log(
+    `${''.padEnd(19)} in view without text: ${m.waitedFor.map(([at, ids]) => `${at} ms ${ids.replace(/note-/g, '#') || '(none)'}`).join('; ')}`
+  );
+  for (const call of m.calls)
+    console.log(`${''.padEnd(19)} ${ms(call.start)} → ${ms(call.end)} ${kB(call.bytes).padStart(6)}  ${shortPath(call)}`);
+}
+
+/**
+ * The naive counterpart, measured against the same repository without a browser: the notes listed with their
+ * properties, then every note's content read on its own, six at a time as a browser reads from one host (as
+ * the notesheet did before it read only the notes in view). Network and repository time only, no rendering.
+ */
+async function naiveNotes(repoUrl: string, fileId: string): Promise<{ ms: number; requests: number; bytes: number }> {
+  const auth = { authorization: `Basic ${Buffer.from(`${OFFICER}:${PASSWORD}`).toString('base64')}` };
+  const base = `${repoUrl}${API}-default-/public/alfresco/versions/1`;
+  const started = performance.now();
+  let bytes = 0;
+  const get = async (pathAndQuery: string): Promise<string> => {
+    const response = await fetch(`${base}${pathAndQuery}`, { headers: auth });
+    const body = await response.text();
+    if (!response.ok) throw new Error(`GET ${pathAndQuery}: ${response.status} ${body}`);
+    bytes += Buffer.byteLength(body);
+    return body;
+  };
+  const folders = JSON.parse(await get(`/nodes/${fileId}/children?where=(isFolder%3Dtrue)&maxItems=20`)) as Page;
+  const folder = folders.list.entries.find((e) => e.entry.name === 'Notes')?.entry.id;
+  const listed = JSON.parse(await get(`/nodes/${folder}/children?include=properties,aspectNames&orderBy=name%20ASC&maxItems=1000`)) as Page;
+  const ids = listed.list.entries.map((e) => e.entry.id);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      while (next < ids.length) await get(`/nodes/${ids[next++]}/content`);
+    })
+  );
+  return { ms: performance.now() - started, requests: 2 + ids.length, bytes };
+}
+
 /** The long notesheet, with this build and (with --naive-dist) the other, each served compressed. */
 async function notesheet(browser: Browser, repoUrl: string): Promise<void> {
   const builds = await Promise.all(
@@ -455,23 +594,37 @@ async function notesheet(browser: Browser, repoUrl: string): Promise<void> {
     const states = await Promise.all(builds.map(({ server }) => session(browser, server.url)));
     const fileId = await longFile(browser, states[0], builds[0].server.url, repoUrl, NOTES);
     console.log(`\nNotesheet of a file with ${NOTES} notes: a new tab on the file, until every note in view shows its text`);
-    console.log('(from the start of navigation, and from the moment the notesheet was on the page);');
-    console.log(`median of ${RUNS} runs; requests to the repository before then (of which note contents), their bytes\n`);
+    console.log('(from the start of navigation, and from the moment the notesheet was on the page); cold: a new profile,');
+    console.log(`warm: a second tab in it. Median of ${RUNS} runs; requests to the repository before then (of which note contents)\n`);
     for (const { name: network, conditions } of NETWORKS) {
       for (const [i, { name, server }] of builds.entries()) {
-        const loads: NotesLoad[] = [];
+        const cold: NotesLoad[] = [];
+        const warm: NotesLoad[] = [];
         for (let run = 0; run < RUNS; run++) {
           const context = await browser.newContext({ storageState: states[i] });
-          loads.push(await loadNotes(context, server.url, fileId, conditions));
+          cold.push(await loadNotes(context, server.url, fileId, conditions));
+          warm.push(await loadNotes(context, server.url, fileId, conditions));
           await context.close();
         }
-        const m = medianNotes(loads);
-        console.log(
-          `${network.padEnd(17)} ${name.padEnd(27)} ${seconds(m.shownMs).padStart(7)} (${seconds(m.sinceNotesheetMs)} after the notesheet appeared) ${String(m.apiRequests).padStart(4)} req ` +
-            `(${m.contentReads} contents) ${kB(m.apiBytes).padStart(7)}  ${m.notesInView} notes in view of ${m.notesListed}`
-        );
+        for (const [tab, loads] of [
+          ['cold', cold],
+          ['warm', warm]
+        ] as const) {
+          const m = medianNotes(loads);
+          console.log(
+            `${(tab === 'cold' ? network : '').padEnd(17)} ${(tab === 'cold' ? name : '').padEnd(27)} ${tab} ${seconds(m.shownMs).padStart(7)} ` +
+              `(${seconds(m.sinceNotesheetMs)} after the notesheet appeared) ${String(m.apiRequests).padStart(4)} req ` +
+              `(${m.contentReads} contents) ${kB(m.apiBytes).padStart(7)}  ${m.notesInView} notes in view of ${m.notesListed}`
+          );
+          if (BREAKDOWN) breakdown(m);
+        }
       }
     }
+    const naive = await naiveNotes(repoUrl, fileId);
+    console.log(
+      `\nNaive counterpart (every note's content read on its own, 6 at a time; network only, no browser): ` +
+        `${seconds(naive.ms)}, ${naive.requests} req, ${kB(naive.bytes)}`
+    );
   } finally {
     await Promise.all(builds.map(({ server }) => server.close()));
   }

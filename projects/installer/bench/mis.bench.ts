@@ -22,20 +22,21 @@ import { artefacts } from '../test/support';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
 import { CONFIG_DIR } from '../src/config';
-import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
-import { parseHolidayCalendar, WorkingDays } from '../../eoffice/src/lib/domain/working-days';
-import { ageBucketOf } from '../../eoffice/src/lib/mis/model/age-buckets';
 import {
+  departmentSite,
+  parseHolidayCalendar,
+  WorkingDays,
+  ageBucketOf,
   CATEGORIES,
   ITEM_KINDS,
   PENDING_STATUSES,
   monthlyRequest,
-  URGENCIES,
+  URGENCY_CODES,
   pendencyRequest,
   pendingQuery,
   readPendency,
   type PendencyFigures
-} from '../../eoffice/src/lib/mis/model/pendency-query';
+} from '@eoffice/domain';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
               'eo:status': pick(['created', 'inMovement', 'inMovement', 'inMovement', 'parked', 'closed']),
               'eo:currentHolder': pick(holders),
               'eo:heldSince': new Date(end - Math.floor(rnd() * 400 * 1440) * 60_000).toISOString(),
-              'eo:urgency': pick(URGENCIES),
+              'eo:urgency': pick(URGENCY_CODES),
               'eo:originPost': pick(holders)
             }
           } as never);

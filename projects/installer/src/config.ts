@@ -1,8 +1,7 @@
 // The artefacts in config/ that the installer deploys.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseHierarchy, type Hierarchy } from '../../eoffice/src/lib/domain/hierarchy';
-import { parseSubjectHeadIndex, type SubjectHeadIndex } from '../../eoffice/src/lib/domain/subject-heads';
+import { parseHierarchy, type Hierarchy, parseSubjectHeadIndex, type SubjectHeadIndex } from '@eoffice/domain';
 
 export const CONFIG_DIR = path.resolve(__dirname, '..', '..', '..', 'config');
 export const DEFAULT_HIERARCHY = path.join(CONFIG_DIR, 'hierarchy', 'gad.hierarchy.json');

@@ -23,7 +23,7 @@ import {
   parseReceiptNumber,
   postOfGroup,
   type Hierarchy
-} from '../../eoffice/src/lib/domain';
+} from '@eoffice/domain';
 
 export type FindingKind = 'custody' | 'movements' | 'numbers';
 

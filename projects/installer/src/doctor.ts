@@ -7,7 +7,7 @@ import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './confi
 import { holidayCalendarFiles } from './install';
 import { groupMembers, nodeAt } from './repo';
 import { hasXmllint, schemaFiles, schemaProblems } from './xml-schemas';
-import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, oversightGroup, postGroup, sectionGroup } from '../../eoffice/src/lib/domain';
+import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, oversightGroup, postGroup, sectionGroup } from '@eoffice/domain';
 
 export type CheckState = 'ok' | 'missing' | 'outdated' | 'warning' | 'info';
 

@@ -18,7 +18,7 @@ import {
   postTitle,
   sectionGroup,
   type Hierarchy
-} from '../../eoffice/src/lib/domain';
+} from '@eoffice/domain';
 
 export interface Installed {
   siteId: string;

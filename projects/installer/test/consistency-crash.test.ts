@@ -14,7 +14,7 @@ import { checkConsistency } from '../src/consistency';
 import { StepLog } from '../src/log';
 import { DEMO_PASSWORD } from '../src/seed/officers';
 import { seedDemo } from '../src/seed/seed-demo';
-import { findPost, postGroup, postOfGroup } from '../../eoffice/src/lib/domain/hierarchy';
+import { findPost, postGroup, postOfGroup } from '@eoffice/domain';
 import { artefacts } from './support';
 import { freePort, startRepositoryProcess } from '../../repository/test/support/repository-process';
 

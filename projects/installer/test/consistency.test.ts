@@ -10,7 +10,7 @@ import { checkConsistency, type Finding } from '../src/consistency';
 import { StepLog } from '../src/log';
 import { seedDemo } from '../src/seed/seed-demo';
 import { DEMO_PASSWORD } from '../src/seed/officers';
-import { postGroup, postOfGroup } from '../../eoffice/src/lib/domain/hierarchy';
+import { postGroup, postOfGroup } from '@eoffice/domain';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
 
 interface Row {

@@ -13,11 +13,19 @@ import { SearchApi } from '@alfresco/js-api';
 import type { Acs } from '../src/acs';
 import { readText } from '../src/acs';
 import { checkConsistency } from '../src/consistency';
-import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
-import { documentLibraryPath, iso9075Encode, seriesItems, seriesItemsPath } from '../../eoffice/src/lib/domain/series-scope';
-import { WorkingDays } from '../../eoffice/src/lib/domain/working-days';
+import {
+  departmentSite,
+  documentLibraryPath,
+  iso9075Encode,
+  seriesItems,
+  seriesItemsPath,
+  WorkingDays,
+  monthlyRequest,
+  pendencyRequest,
+  readMonthly,
+  readPendency
+} from '@eoffice/domain';
 import { fileQuery } from '../../eoffice/src/lib/file/model/file-query';
-import { monthlyRequest, pendencyRequest, readMonthly, readPendency } from '../../eoffice/src/lib/mis/model/pendency-query';
 import { receiptListKind, receiptQuery } from '../../eoffice/src/lib/receipt/model/receipt-query';
 import { fileChoiceQuery } from '../../eoffice/src/lib/receipt/put-in-file/file-search';
 import {

@@ -80,3 +80,54 @@ describe('the Hindi glossary (docs/glossary.md)', () => {
     assert.deepEqual(wrong, []);
   });
 });
+
+/**
+ * The host's Hindi for the Content App's and ADF's own keys (projects/content-app/src/i18n-hi): a key that is
+ * not in the English it translates would never be shown (a typo, or a key renamed upstream), and a dropped
+ * `{{ placeholder }}` would show a count or a name as nothing.
+ */
+describe("the host's Hindi for the Content App and ADF (projects/content-app/src/i18n-hi)", () => {
+  const HOST = path.join(ROOT, 'projects/content-app/src/i18n-hi');
+  const sources: Record<string, string> = {
+    aca: 'node_modules/@alfresco/aca-content/assets/i18n/en.json',
+    'adf-core': 'node_modules/@alfresco/adf-core/bundles/assets/adf-core/i18n/en.json',
+    'adf-content-services': 'node_modules/@alfresco/adf-content-services/bundles/assets/adf-content-services/i18n/en.json'
+  };
+  const read = (file: string) => flat(JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+  const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+  const glossary = readGlossary(fs.readFileSync(path.join(ROOT, 'docs/glossary.md'), 'utf8'));
+
+  for (const [folder, english] of Object.entries(sources)) {
+    const en = read(english);
+    const hi = read(path.relative(ROOT, path.join(HOST, folder, 'hi.json')));
+
+    it(`${folder}: translates keys that exist, keeping their placeholders, in the glossary's terms`, () => {
+      assert.ok(Object.keys(hi).length >= 40, `${folder}: ${Object.keys(hi).length} keys`);
+      const wrong: string[] = [];
+      for (const [key, text] of Object.entries(hi)) {
+        if (!(key in en)) wrong.push(`${key}: not a key of ${english}`);
+        else if (placeholders(en[key]).join() !== placeholders(text).join())
+          wrong.push(`${key}: "${text}" lost a placeholder of "${en[key]}"`);
+        else if (text.trim() === en[key].trim()) wrong.push(`${key}: still English`);
+        for (const term of glossary)
+          if (en[key]?.trim().toLowerCase() === term.en.toLowerCase() && text.trim() !== term.hi)
+            wrong.push(`${key}: "${en[key]}" is "${text}", the glossary says "${term.hi}"`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
+
+  it('covers what an officer sees of the Content App: the Files menu, sign-in, the user menu and the paginator', () => {
+    const all = Object.assign({}, ...Object.keys(sources).map((f) => read(path.relative(ROOT, path.join(HOST, f, 'hi.json')))));
+    for (const key of [
+      'APP.BROWSE.FILE.SIDENAV_LINK.LABEL',
+      'APP.BROWSE.PERSONAL.SIDENAV_LINK.LABEL',
+      'APP.BROWSE.SEARCH.SAVE_SEARCH.NAVBAR.MANAGE_BUTTON',
+      'APP.SIGN_OUT',
+      'LOGIN.LABEL.USERNAME',
+      'CORE.PAGINATION.ITEMS_PER_PAGE',
+      'SEARCH.INPUT.PLACEHOLDER'
+    ])
+      assert.ok(all[key], `${key} has Hindi`);
+  });
+});

@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
-import { parseHolidayCalendar, WorkingDays } from '../../eoffice/src/lib/domain/working-days';
-import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
-import { ageBucketOf } from '../../eoffice/src/lib/mis/model/age-buckets';
 import {
+  parseHolidayCalendar,
+  WorkingDays,
+  departmentSite,
+  ageBucketOf,
   ITEM_KINDS,
   PENDING_STATUSES,
-  URGENCIES,
+  URGENCY_CODES,
   CATEGORIES,
   monthlyRequest,
   overThreeMonthsRequest,
@@ -24,7 +25,7 @@ import {
   drillDownRequest,
   toPendingItem,
   type ItemKind
-} from '../../eoffice/src/lib/mis/model/pendency-query';
+} from '@eoffice/domain';
 import { startDepartment, type Department } from './movement-support';
 import { artefacts } from './support';
 import { readText } from '../src/acs';
@@ -81,7 +82,7 @@ describe('pendency MIS figures', () => {
         heldSince: new Date(
           i % 5 === 0 ? Date.parse(`${TODAY}T00:00:00+05:30`) - r.int(0, 200) * 86_400_000 : end - r.int(0, 200 * 1440) * 60_000
         ).toISOString(),
-        urgency: r.pick(URGENCIES),
+        urgency: r.pick(URGENCY_CODES),
         origin: r.pick(holders),
         category: r.pick(CATEGORIES),
         dated: new Date(Date.parse('2026-01-01T00:00:00+05:30') + r.int(0, 360 * 24) * 3_600_000).toISOString(),
@@ -146,7 +147,7 @@ describe('pendency MIS figures', () => {
       for (const [bucket, n] of Object.entries(figures.byKindBucket[k])) {
         assert.equal(n, pending.filter((x) => x.kind === k && ageBucketOf(days, x.heldSince, TODAY) === bucket).length, `${k} ${bucket}`);
       }
-      for (const u of URGENCIES)
+      for (const u of URGENCY_CODES)
         assert.equal(figures.byKindUrgency[k][u], pending.filter((x) => x.kind === k && x.urgency === u).length, `${k} ${u}`);
     }
     for (const h of holders) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Dictionary, DictionaryError } from '../../repository/src/dictionary';
 import { CONFIG_DIR } from '../src/config';
-import * as vocabulary from '../../eoffice/src/lib/domain/vocabulary';
+import * as vocabulary from '@eoffice/domain';
 
 const xml = fs.readFileSync(path.join(CONFIG_DIR, 'model', 'eofficeModel.xml'), 'utf8');
 

@@ -11,13 +11,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Dictionary } from '../../repository/src/dictionary';
 import { CONFIG_DIR } from '../src/config';
-import {
-  ActionContext,
-  MOVEMENT_ACTION_TABLE,
-  actionCodes,
-  offeredActions,
-  recordedActionCodes
-} from '../../eoffice/src/lib/domain/movement-actions';
+import { ActionContext, MOVEMENT_ACTION_TABLE, actionCodes, offeredActions, recordedActionCodes } from '@eoffice/domain';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const modelXml = (name: string) => fs.readFileSync(path.join(CONFIG_DIR, 'model', name), 'utf8');

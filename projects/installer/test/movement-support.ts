@@ -7,9 +7,8 @@
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
-import { postGroup } from '../../eoffice/src/lib/domain/hierarchy';
+import { postGroup, createInIntake, registerItem, type RegistrationClient } from '@eoffice/domain';
 import { confirmedNotePermissions } from '../../eoffice/src/lib/file/notesheet/note.model';
-import { createInIntake, registerItem, type RegistrationClient } from '../../eoffice/src/lib/domain/registration';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
 
 export const PASSWORD = 'demo1234';

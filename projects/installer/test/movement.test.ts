@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { ensureIncumbents } from '../src/install';
 import { StepLog } from '../src/log';
 import { SearchApi } from '@alfresco/js-api';
-import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
+import { departmentSite } from '@eoffice/domain';
 import { fileQuery } from '../../eoffice/src/lib/file/model/file-query';
 import { frequentRecipients, recentSendsRequest, toMovement } from '../../eoffice/src/lib/movement/model/movement.model';
 import { artefacts } from './support';

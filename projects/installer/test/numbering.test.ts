@@ -8,8 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
-import { computerNumberSeries, officeDay, receiptSeries } from '../../eoffice/src/lib/domain';
-import { amendItem, createInIntake, registerItem } from '../../eoffice/src/lib/domain/registration';
+import { computerNumberSeries, officeDay, receiptSeries, amendItem, createInIntake, registerItem } from '@eoffice/domain';
 import { artefacts } from './support';
 import {
   diariseReceipt,

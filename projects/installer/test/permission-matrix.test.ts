@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createInIntake, registerItem } from '../../eoffice/src/lib/domain/registration';
+import { createInIntake, registerItem } from '@eoffice/domain';
 import { artefacts } from './support';
 import {
   actOn,

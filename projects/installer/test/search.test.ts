@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
-import { departmentSite } from '../../eoffice/src/lib/domain/hierarchy';
-import { createInIntake, registerItem } from '../../eoffice/src/lib/domain/registration';
+import { departmentSite, createInIntake, registerItem } from '@eoffice/domain';
 import { readSearch, searchRequest, type SearchFilters, type SearchResult } from '../../eoffice/src/lib/search/model/search-query';
 import { actOn, item, openFile, registrationClient, startDepartment, startMovement, type Department } from './movement-support';
 import { artefacts } from './support';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Acs } from '../src/acs';
-import { claimNext, highestNumber, type NumberingNodes } from '../../eoffice/src/lib/domain/serials';
+import { claimNext, highestNumber, type NumberingNodes } from '@eoffice/domain';
 import { startLocalRepository, type LocalRepository } from './support';
 
 describe('race-free serials (domain/serials.ts)', () => {

@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CONFIG_DIR, loadArtefacts } from '../src/config';
-import { headCode, headsForSection, parseSubjectHeadIndex } from '../../eoffice/src/lib/domain/subject-heads';
-import { formatFileNumber } from '../../eoffice/src/lib/domain/file-number';
+import { headCode, headsForSection, parseSubjectHeadIndex, formatFileNumber } from '@eoffice/domain';
 
 describe('subject-head index', () => {
   it('the shipped index is valid, bilingual, and names only sections of the shipped hierarchy', () => {

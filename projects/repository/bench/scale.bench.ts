@@ -39,9 +39,16 @@ import { artefacts } from '../../installer/test/support';
 import { install } from '../../installer/src/install';
 import { StepLog } from '../../installer/src/log';
 import { CONFIG_DIR } from '../../installer/src/config';
-import { departmentSite, oversightGroup } from '../../eoffice/src/lib/domain/hierarchy';
-import { parseHolidayCalendar, WorkingDays } from '../../eoffice/src/lib/domain/working-days';
-import { URGENCIES, CATEGORIES, pendencyRequest, readPendency } from '../../eoffice/src/lib/mis/model/pendency-query';
+import {
+  departmentSite,
+  oversightGroup,
+  parseHolidayCalendar,
+  WorkingDays,
+  URGENCY_CODES,
+  CATEGORIES,
+  pendencyRequest,
+  readPendency
+} from '@eoffice/domain';
 import { receiptListKind, receiptQuery } from '../../eoffice/src/lib/receipt/model/receipt-query';
 import { itemTaskQueries, MOVEMENT_PROCESS_KEY } from '../../eoffice/src/lib/movement/model/movement.model';
 
@@ -233,7 +240,7 @@ async function main(): Promise<void> {
                 'eo:status': isMoving ? 'inMovement' : 'closed',
                 'eo:currentHolder': holder,
                 'eo:heldSince': heldSince,
-                'eo:urgency': pick(URGENCIES),
+                'eo:urgency': pick(URGENCY_CODES),
                 'eo:originPost': origin
               },
               // the ACL the workflow gives an item (lib.js eoSetAcl): inheritance cut, Consumer for its readers

@@ -11,7 +11,7 @@ import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
 import { EOFFICE_ASSETS_PATH, provideEOfficeExtension } from './eoffice.module';
 import { EOFFICE_ROUTES } from './eoffice.routes';
-import { EO_TYPES, officeDay } from './domain';
+import { EO_TYPES, officeDay } from '@eoffice/domain';
 import { DeskService } from './desk/desk.service';
 import { WorkingDaysService } from './shared/calendar/working-days.service';
 import { OfficerProfileSmartComponent } from './officer/officer-profile/officer-profile.smart-component';

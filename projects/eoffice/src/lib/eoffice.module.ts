@@ -4,6 +4,8 @@ import { provideTranslations } from '@alfresco/adf-core';
 import eofficeManifest from '../../assets/eoffice.plugin.json';
 import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
 import { NavbarMenuComponent } from './desk/navbar/navbar-menu.smart-component';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { EofficePaginatorIntl } from './shared/list/paginator-intl';
 
 /** The id under which the manifest's navbar group names its component (the group with counts). */
 export const EOFFICE_NAVBAR_COMPONENT = 'eoffice.navbar.menu';
@@ -17,15 +19,16 @@ export const EOFFICE_ASSETS_PATH = 'assets/eoffice';
 /**
  * What the Content App needs at start to offer the e-Office extension: the manifest (navbar group, create
  * menu, receipt toolbar actions and their rule), the navbar group's component (its lists with their counts),
- * and the English and Hindi translations. The pages themselves are not here: they load with their routes
- * (EOFFICE_ROUTES in eoffice.routes.ts), which the host adds to the shell's routes, so none of them is in
- * the Content App's initial bundle.
+ * the English and Hindi translations, and the lists' paginators in the officer's language. The pages
+ * themselves are not here: they load with their routes (EOFFICE_ROUTES in eoffice.routes.ts), which the host
+ * adds to the shell's routes, so none of them is in the Content App's initial bundle.
  */
 export function provideEOfficeExtension(): (Provider | EnvironmentProviders)[] {
   return [
     provideExtensionConfigValues([eofficeManifest]),
     provideExtensions({ evaluators: { ...RECEIPT_EVALUATORS }, components: { [EOFFICE_NAVBAR_COMPONENT]: NavbarMenuComponent } }),
     provideReceiptToolbarActions(),
-    provideTranslations(EOFFICE_TRANSLATIONS_NAME, EOFFICE_ASSETS_PATH)
+    provideTranslations(EOFFICE_TRANSLATIONS_NAME, EOFFICE_ASSETS_PATH),
+    { provide: MatPaginatorIntl, useClass: EofficePaginatorIntl }
   ];
 }

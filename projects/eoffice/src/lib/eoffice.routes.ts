@@ -4,7 +4,7 @@ import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
 import { DeskService } from './desk/desk.service';
 import { unsavedNoteGuard } from './file/notesheet/unsaved-note.guard';
-import { officeDay } from './domain';
+import { officeDay } from '@eoffice/domain';
 import { WorkingDaysService } from './shared/calendar/working-days.service';
 
 /** The lists a receipt page can show (route data `list`). */

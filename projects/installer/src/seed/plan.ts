@@ -1,6 +1,6 @@
 // Plans the demo items: who created each, the posts it moved through (each step allowed by the
 // channel of submission), its status, holder and dates. Pure, so the same seed gives the same data.
-import { mayMark, reportingChain, type Hierarchy, type HierarchyPost, type ItemStatus } from '../../../eoffice/src/lib/domain';
+import { mayMark, reportingChain, type Hierarchy, type HierarchyPost, type ItemStatus } from '@eoffice/domain';
 import type { Dice } from './random';
 
 const DAY = 86_400_000;

@@ -26,7 +26,7 @@ import {
   type Hierarchy,
   type ItemStatus,
   type NumberingNodes
-} from '../../../eoffice/src/lib/domain';
+} from '@eoffice/domain';
 import { DEMO_OFFICERS, DEMO_PASSWORD } from './officers';
 import { letterPdf } from './pdf';
 import { dueAfter, isoDate, planItem, type ItemPlan } from './plan';

@@ -1,7 +1,7 @@
 import { Injectable, Injector, inject, signal } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
-import { departmentSite } from '../domain/hierarchy';
+import { departmentSite } from '@eoffice/domain';
 import { fileQuery } from '../file/model/file-query';
 import { receiptListKind, receiptQuery } from '../receipt/model/receipt-query';
 import { Desk, DeskService } from './desk.service';

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { GroupsApi, NodesApi } from '@alfresco/js-api';
-import { Hierarchy, HierarchyPost, departmentSite, parseHierarchy, postGroup, postOfGroup } from '../domain';
+import { Hierarchy, HierarchyPost, departmentSite, parseHierarchy, postGroup, postOfGroup } from '@eoffice/domain';
 
 /** Where the installer keeps the department's hierarchy. */
 export const HIERARCHY_PATH = 'Data Dictionary/eOffice/hierarchy.json';

@@ -2,9 +2,10 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../desk/desk.service';
-import { WorkingDays, departmentSite, postGroup } from '../domain';
-import { WorkingDaysService } from '../shared/calendar/working-days.service';
 import {
+  WorkingDays,
+  departmentSite,
+  postGroup,
   DrillCell,
   MonthlyFigures,
   PendencyFigures,
@@ -17,7 +18,8 @@ import {
   readMonthly,
   readPendency,
   toPendingItem
-} from './model/pendency-query';
+} from '@eoffice/domain';
+import { WorkingDaysService } from '../shared/calendar/working-days.service';
 
 export { calendarPath, WEEKLY_OFFS_ONLY } from '../shared/calendar/working-days.service';
 

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { filter, map, startWith } from 'rxjs';
-import { formatIndianNumber } from '../../mis/model/indian-number';
+import { formatIndianNumber } from '@eoffice/domain';
 import { CountedEntry, DeskCountsService } from '../desk-counts.service';
 
 /** A navbar entry as the Content App hands it over (ACA's NavBarLinkRef, the fields used here). */

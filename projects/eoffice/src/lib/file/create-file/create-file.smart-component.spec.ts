@@ -5,7 +5,7 @@ import { AppService } from '@alfresco/aca-shared';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { BehaviorSubject, Subject } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
-import { SubjectHead } from '../../domain';
+import { SubjectHead } from '@eoffice/domain';
 import { registryHierarchy } from '../../receipt/mock/receipt.mock';
 import { FileService } from '../services/file.service';
 import { CreateFileSmartComponent } from './create-file.smart-component';

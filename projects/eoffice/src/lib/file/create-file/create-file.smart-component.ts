@@ -13,7 +13,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { startWith } from 'rxjs';
-import { Choice, RECEIPT_FORMS, RECORD_CATEGORIES, SubjectHead, URGENCIES, headCode, labelOf } from '../../domain';
+import { Choice, RECEIPT_FORMS, RECORD_CATEGORIES, SubjectHead, URGENCIES, headCode, labelOf } from '@eoffice/domain';
 import { FileDraft, SUBJECT_MAX, validateFileDraft } from '../model/file-draft';
 import { FileService } from '../services/file.service';
 

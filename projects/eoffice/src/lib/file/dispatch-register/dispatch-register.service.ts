@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { ContentApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { departmentSite, seriesRecords } from '../../domain';
+import { departmentSite, seriesRecords } from '@eoffice/domain';
 import { DISPATCHES_FOLDER, Dispatch, toDispatch } from '../drafts/draft.model';
 import { DraftService } from '../drafts/draft.service';
 

@@ -5,7 +5,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { DELIVERY_MODES, labelOf } from '../../domain';
+import { DELIVERY_MODES, labelOf } from '@eoffice/domain';
 import { ExportTable } from '../../shared/export/export.model';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';

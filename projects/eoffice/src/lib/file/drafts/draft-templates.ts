@@ -1,7 +1,7 @@
 // The templates a new draft starts from, in English and Hindi (or both, Hindi first, as bilingual
 // government documents are laid out). Placeholders {{fileNumber}}, {{subject}}, {{date}} are filled from
 // the file; the officer writes the rest in the editor. The text is our own, kept short on purpose.
-import { Label, officeDate } from '../../domain';
+import { Label, officeDate } from '@eoffice/domain';
 
 export type DraftLanguage = 'en' | 'hi' | 'bilingual';
 export const DRAFT_LANGUAGES: DraftLanguage[] = ['en', 'hi', 'bilingual'];

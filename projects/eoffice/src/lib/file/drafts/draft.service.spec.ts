@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { parseHierarchy } from '../../domain';
+import { parseHierarchy } from '@eoffice/domain';
 import { EFile, toEFile } from '../model/file.model';
 import { Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';

@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postGroup, postOfGroup, registryPosts } from '../../domain';
+import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postGroup, postOfGroup, registryPosts } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry } from '../model/file.model';
 import {
   CORRESPONDENCE_FOLDER,

@@ -5,7 +5,7 @@ import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import { DeskService } from '../../desk/desk.service';
-import { parseHierarchy } from '../../domain';
+import { parseHierarchy } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';

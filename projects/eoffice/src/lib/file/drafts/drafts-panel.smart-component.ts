@@ -25,7 +25,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { QuillEditorComponent, QuillModules } from 'ngx-quill';
 import { firstValueFrom } from 'rxjs';
 import { DeskService, Desk } from '../../desk/desk.service';
-import { DISPATCH_STATUSES, DRAFT_STATUSES, labelOf, postOfGroup, postTitle } from '../../domain';
+import { DISPATCH_STATUSES, DRAFT_STATUSES, labelOf, postOfGroup, postTitle } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftAction, DraftError, allowedActions } from './draft.model';
 import { sanitiseDraftHtml } from './draft-sanitiser';

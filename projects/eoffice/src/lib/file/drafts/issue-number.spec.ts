@@ -1,4 +1,4 @@
-import { issueNumber } from '../../domain';
+import { issueNumber } from '@eoffice/domain';
 import { allowedActions, dayKey, dispatchName, issuesOfDay } from './draft.model';
 
 describe('issue numbers', () => {

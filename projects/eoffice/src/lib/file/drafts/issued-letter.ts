@@ -2,7 +2,7 @@
 // ADF's viewer shows it as a page (an HTML office copy would show as markup) and the file's PDF export
 // can include it. The text is the approved version with its number made the issue number.
 import { Injectable } from '@angular/core';
-import { officeDateTime } from '../../domain';
+import { officeDateTime } from '@eoffice/domain';
 import { htmlToBlocks } from '../../shared/pdf/html-blocks';
 import { PdfPageText, PdfWriter } from '../../shared/pdf/pdf-writer';
 

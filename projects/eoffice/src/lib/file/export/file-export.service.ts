@@ -3,7 +3,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi } from '@alfresco/js-api';
 import { TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { CORRESPONDENCE_KINDS, labelOf, officeDateTime, postOfGroup, postTitle } from '../../domain';
+import { CORRESPONDENCE_KINDS, labelOf, officeDateTime, postOfGroup, postTitle } from '@eoffice/domain';
 import { ExportProgress, exportCancelled } from '../../shared/export/export.model';
 import { FileDownloadService, downloadName } from '../../shared/export/file-download.service';
 import { GeneratedByService } from '../../shared/pdf/generated-by.service';

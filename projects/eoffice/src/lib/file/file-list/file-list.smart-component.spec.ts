@@ -5,7 +5,7 @@ import { AppService } from '@alfresco/aca-shared';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { BehaviorSubject, Subject, of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
-import { Hierarchy, WorkingDays } from '../../domain';
+import { Hierarchy, WorkingDays } from '@eoffice/domain';
 import { WEEKLY_OFFS_ONLY, WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { toEFile } from '../model/file.model';
 import { FileService } from '../services/file.service';

@@ -10,7 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { URGENCIES, labelOf, officeDay } from '../../domain';
+import { URGENCIES, labelOf, officeDay } from '@eoffice/domain';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { ItemRow, itemRows } from '../../shared/list/item-rows';

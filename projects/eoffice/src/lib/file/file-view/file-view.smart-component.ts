@@ -35,10 +35,11 @@ import {
   officerTitle,
   postOfGroup,
   postTitle
-} from '../../domain';
+} from '@eoffice/domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
+import { ItemNumberUiComponent } from '../../shared/layout/item-number.ui-component';
 import { ActionRecipient, MovementActionsUiComponent } from '../../movement/movement-actions/movement-actions.ui-component';
 import { ItemTask, MovementAction, refusalText } from '../../movement/model/movement.model';
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
@@ -81,7 +82,8 @@ const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
     FileExportButtonSmartComponent,
     CorrespondencePanelUiComponent,
     NotesheetSmartComponent,
-    DraftsPanelSmartComponent
+    DraftsPanelSmartComponent,
+    ItemNumberUiComponent
   ],
   templateUrl: './file-view.smart-component.html',
   styleUrl: './file-view.smart-component.scss',

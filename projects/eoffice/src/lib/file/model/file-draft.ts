@@ -1,7 +1,7 @@
 // What the Create File form collects, how it is checked, and the eo:file node it becomes. The file
 // number is not typed by anyone: the eoRegister workflow builds it from the chosen subject head, the next
 // serial of the section's year, the section and the department (domain/numbering.ts).
-import { EO_TYPES, RECORD_CATEGORIES, SubjectHead, URGENCIES } from '../../domain';
+import { EO_TYPES, RECORD_CATEGORIES, SubjectHead, URGENCIES } from '@eoffice/domain';
 import { FileForm } from './file.model';
 
 export interface FileDraft {

@@ -1,4 +1,4 @@
-import { SubjectHead } from '../../domain';
+import { SubjectHead } from '@eoffice/domain';
 import { correspondenceReference, toCorrespondenceEntry, toEFile } from './file.model';
 import { FileDraft, toFileIntakeBody, validateFileDraft } from './file-draft';
 import { FILE_LISTS, fileQuery, fileSearchQuery } from './file-query';

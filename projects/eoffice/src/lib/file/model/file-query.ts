@@ -2,7 +2,7 @@
 // movement workflow keeps: holder, previous holder, origin and status are post groups and codes, matched
 // exactly (`=`). Only files at their place in the department's series tree count (seriesItems), so a planted
 // or copied eo:file never appears, whatever its properties say.
-import { seriesItems } from '../../domain/series-scope';
+import { seriesItems } from '@eoffice/domain';
 import { quote } from '../../receipt/model/receipt-query';
 
 export type FileListName = 'inbox' | 'created' | 'sent' | 'parked' | 'closed';

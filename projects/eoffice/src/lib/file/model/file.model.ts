@@ -1,7 +1,7 @@
 // The e-File as the extension shows it, read from an eo:file node (folder: Notes/, Correspondence/,
 // Drafts/, Dispatches/, Movements/), and the reference shapes the notesheet, the correspondence and the
 // drafts panels pass to each other.
-import { ItemStatus } from '../../domain';
+import { ItemStatus } from '@eoffice/domain';
 import { itemCustody } from '../../movement/model/movement.model';
 
 export type FileForm = 'electronic' | 'physical';
@@ -53,6 +53,11 @@ export interface EFile {
    * Notes folder, never guessed.
    */
   canWrite: boolean;
+  /**
+   * The id of the file's Notes folder, when the file was read with it (FileService.get): the notesheet then
+   * lists the notes at once instead of looking for the folder first.
+   */
+  notesFolderId?: string;
 }
 
 /** What a note can point at: a correspondence entry (PUC, FR I …, an issue) or an earlier note. */
@@ -92,7 +97,11 @@ const refs = (v: unknown): string[] =>
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? String(v) : undefined);
 
 /** Maps an eo:file node (with properties) and the allowableOperations of its Notes folder to the view model. */
-export function toEFile(node: { id: string; createdAt?: unknown; properties?: Props }, notesOperations: string[] = []): EFile {
+export function toEFile(
+  node: { id: string; createdAt?: unknown; properties?: Props },
+  notesOperations: string[] = [],
+  notesFolderId?: string
+): EFile {
   const p = node.properties ?? {};
   return {
     id: node.id,
@@ -127,7 +136,8 @@ export function toEFile(node: { id: string; createdAt?: unknown; properties?: Pr
     createdAt: iso(node.createdAt),
     linkedFiles: refs(p['eo:linkedFiles']),
     partOf: refs(p['eo:partOf'])[0],
-    canWrite: notesOperations.includes('create')
+    canWrite: notesOperations.includes('create'),
+    ...(notesFolderId ? { notesFolderId } : {})
   };
 }
 

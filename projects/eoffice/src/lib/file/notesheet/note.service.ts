@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberingNodes, NumberedNodeBody, claimNext, incumbentName, postOfGroup, postTitle } from '../../domain';
+import { NumberingNodes, NumberedNodeBody, claimNext, incumbentName, postOfGroup, postTitle } from '@eoffice/domain';
 import { EFile } from '../model/file.model';
 import {
   NOTES_FOLDER,
@@ -137,11 +137,13 @@ export class NoteService {
    * so a file of 500 notes opens with a handful of requests. The text stays in the note's content, the
    * record, and nowhere else: a copy in a property could be rewritten on its own through the nodes API
    * (PUT /nodes/{id} with properties) and then show a note that says something other than its content.
+   * `notesFolderId`, when the caller knows it, saves looking for Notes/ among the file's folders first.
    */
-  async list(fileId: string): Promise<Note[]> {
+  async list(fileId: string, notesFolderId?: string): Promise<Note[]> {
     try {
       const nodes = this.nodesApi;
-      const folderId = await this.notesFolder(nodes, fileId);
+      // The file view read the file with its Notes folder (EFile.notesFolderId): no need to look for it again.
+      const folderId = notesFolderId ?? (await this.notesFolder(nodes, fileId));
       if (!folderId) return [];
       const entries: NoteNode[] = [];
       for (let skipCount = 0; ; ) {

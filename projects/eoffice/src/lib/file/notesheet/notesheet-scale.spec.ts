@@ -113,4 +113,50 @@ describe('NotesheetSmartComponent with 500 notes', () => {
     // NoteService.add looks at the latest notes and claims the number (a page of 10 names, not the notes)
     expect(listings() - lists).toBeLessThanOrEqual(4);
   });
+
+  it('asks the repository for none of the 500 notes when the officer adds one', async () => {
+    byTestId('note-confirm-500')!.click();
+    await settle();
+    const getNode = NodesApi.prototype.getNode as jasmine.Spy;
+    const list = NodesApi.prototype.listNodeChildren as jasmine.Spy;
+    const content = NodesApi.prototype.getNodeContent as jasmine.Spy;
+    for (const spy of [getNode, list, content]) spy.calls.reset();
+
+    const component = fixture.componentInstance;
+    await component.startNew();
+    await settle();
+    await component.saveDraft('<p>Put up for orders on the leave rules</p>');
+    await settle();
+
+    // The new note is on the sheet, below note 500, with the text the officer wrote.
+    expect(byTestId('note-body-501')!.textContent).toContain('Put up for orders on the leave rules');
+    expect(byTestId('note-500')!.getAttribute('data-colour')).toBe('green');
+    // No note's text was read, no note was looked at, and Notes/ was only asked for its latest names
+    // (the number to take), never for its 500 notes: the officer does not wait for the others to come again.
+    const noteIds = new Set([...repo.notes.values()].map((n) => n.id));
+    expect(content).not.toHaveBeenCalled();
+    expect(getNode.calls.allArgs().filter(([id]) => noteIds.has(id as string))).toEqual([]);
+    const notesListings = list.calls.allArgs().filter(([id]) => id === 'notes-folder');
+    expect(notesListings.length).toBeGreaterThan(0);
+    for (const [, opts] of notesListings) expect((opts as { maxItems?: number }).maxItems).toBeLessThanOrEqual(10);
+  });
+
+  it('lists the notes in one request when the file view read the file with its Notes folder', async () => {
+    const list = NodesApi.prototype.listNodeChildren as jasmine.Spy;
+    list.calls.reset();
+    // The same file opened anew, as FileService.get reads it (with the Notes folder's id).
+    fixture.destroy();
+    root.remove();
+    fixture = TestBed.createComponent(NotesheetSmartComponent);
+    root = fixture.nativeElement as HTMLElement;
+    root.style.height = '600px';
+    document.body.appendChild(root);
+    fixture.componentRef.setInput('file', { ...testFile(true), notesFolderId: 'notes-folder' });
+    fixture.detectChanges();
+    await settle();
+
+    expect(list.calls.allArgs().map(([id]) => id)).toEqual(['notes-folder']);
+    expect(root.querySelectorAll('li[data-note-id]').length).toBe(500);
+    expect(byTestId('note-body-1')!.textContent).toContain('Note 1: put up for orders.');
+  });
 });

@@ -2,7 +2,7 @@
 // the js-api calls the NoteService makes, with the repository's rules (unique names → 409, 404, 403).
 import { NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { Desk } from '../../desk/desk.service';
-import { parseHierarchy, postGroup } from '../../domain';
+import { parseHierarchy, postGroup } from '@eoffice/domain';
 import { EFile, NoteReference } from '../model/file.model';
 import { NotePermissionEntry } from './note.model';
 

@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   DestroyRef,
   ElementRef,
@@ -8,6 +9,7 @@ import {
   effect,
   inject,
   input,
+  NgZone,
   output,
   signal,
   untracked,
@@ -33,6 +35,19 @@ import { HoldsUnsavedNote } from './unsaved-note.guard';
 
 /** How far beyond the visible part of the notesheet notes are read ahead of the scrolling. */
 const READ_AHEAD = '50% 0px';
+/**
+ * Notes put on the page at once when a file's notes arrive: more than a tall screen shows. The rest follow
+ * RENDER_STEP at a time, each step in a task of its own and small enough that the browser paints between
+ * steps, so the first notes show (and their texts are asked for) without waiting for hundreds of notes below
+ * them to be built.
+ */
+const FIRST_RENDERED = 30;
+const RENDER_STEP = 25;
+/**
+ * Notes at the top whose text is asked for as soon as the list arrives, while the list is being put on the
+ * page, rather than when the page reports them in view: a notesheet opens at its first note.
+ */
+const READ_FIRST = 6;
 
 /**
  * A note as the list shows it: its content passed through the allow-list once more, just before display;
@@ -86,6 +101,8 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
   private readonly translate = inject(TranslateService);
   private readonly domSanitizer = inject(DomSanitizer);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly zone = inject(NgZone);
+  private readonly changes = inject(ChangeDetectorRef);
 
   readonly file = input.required<EFile>();
   /** The file's correspondence entries a note may refer to (PUC, FR I …, issues). */
@@ -112,6 +129,8 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
   private asking?: Promise<boolean>;
   /** Each note's shown body, kept while its text is the same: 500 notes are not sanitised anew on every change. */
   private readonly bodies = new Map<string, { html: string; body: SafeHtml }>();
+  /** Each note's reference for the editor's menu (referenceTo). */
+  private readonly referencesTo = new Map<string, { html?: string; reference: NoteReference }>();
   /** Notes whose text is being read. */
   private readonly reading = new Set<string>();
   /** Notes near the visible part of the list, to read together. */
@@ -121,6 +140,9 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
   private observer?: IntersectionObserver;
   /** Bumped on every reload: a reading begun for an earlier list must not land in this one. */
   private generation = 0;
+  /** How many of the notes are on the page (all of them once the steps are done: Infinity). */
+  private readonly rendered = signal(Infinity);
+  private renderTimer?: ReturnType<typeof setTimeout>;
 
   /** The file the notes were last read for, to tell another file from the same one come back changed. */
   private shownFile?: EFile;
@@ -134,6 +156,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     inject(DestroyRef).onDestroy(() => {
       this.observer?.disconnect();
       clearTimeout(this.highlightTimer);
+      clearTimeout(this.renderTimer);
     });
   }
 
@@ -141,7 +164,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     const notes = this.notes();
     const latest = latestNote(notes);
     const designations = this.designations();
-    return notes.map((note) => ({
+    return notes.slice(0, this.rendered()).map((note) => ({
       note,
       body: note.html === undefined ? undefined : this.bodyOf(note.id, note.html),
       designation: designations[note.id] ?? note.signature?.designation ?? '',
@@ -160,7 +183,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     this.shownFile = file;
     if (before?.id !== file.id) {
       this.editing.set(null);
-      void this.reload();
+      void this.reload(true);
     } else if (before.canWrite !== file.canWrite && !this.editing()) {
       // The file came or went (sent, pulled back): green notes may have been frozen meanwhile.
       void this.reload();
@@ -213,7 +236,20 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     const before = editing?.mode === 'edit' ? editing.note.number : Infinity;
     return this.notes()
       .filter((n) => n.number < before)
-      .map((n) => noteReference(n, this.noteLabel(n)));
+      .map((n) => this.referenceTo(n));
+  }
+
+  /**
+   * The reference to a note, kept while its text and label stay the same: the editor asks for the earlier
+   * notes at every change detection, and parsing 500 notes' text for their titles on each key would lag.
+   */
+  private referenceTo(note: Note): NoteReference {
+    const label = this.noteLabel(note);
+    const kept = this.referencesTo.get(note.id);
+    if (kept && kept.html === note.html && kept.reference.label === label) return kept.reference;
+    const reference = noteReference(note, label);
+    this.referencesTo.set(note.id, { html: note.html, reference });
+    return reference;
   }
 
   editorLabel(): string {
@@ -223,20 +259,23 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
       : this.translate.instant('EOFFICE.FILE.NOTESHEET.EDITOR.NEW_LABEL');
   }
 
-  async reload(): Promise<void> {
-    const fileId = this.file().id;
+  /** Reads the notes again; `opening` a file, its first notes go on the page and are read first. */
+  async reload(opening = false): Promise<void> {
+    const { id: fileId, notesFolderId } = this.file();
     if (!fileId) return;
     // Readings of notes' texts begun for the earlier list are dropped (readTexts); so is its listing (the state).
     ++this.generation;
     await this.state.run(
-      () => this.noteService.list(fileId),
+      () => this.noteService.list(fileId, notesFolderId),
       (notes) => {
         this.reading.clear();
         this.wanted.clear();
         // The list's elements outlive a reload (tracked by id): watch the unread among them afresh.
         this.observer?.disconnect();
         this.watched = new WeakSet();
+        if (opening) this.renderInSteps(notes.length);
         this.notes.set(notes);
+        if (opening) this.readFirst(notes);
         void this.translateDesignations(notes);
         void this.readOfficer(notes);
       },
@@ -260,6 +299,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
       if (!this.writable(draft))
         return this.show(new NoteError('EOFFICE.FILE.NOTESHEET.ERRORS.DRAFT_EXISTS', undefined, { number: draft.number }));
       // The draft sits at the foot of the notesheet: its text may not have been read yet.
+      this.renderAll();
       const read = await this.withText(draft);
       if (!read) return;
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.DRAFT_OPENED', params: { number: draft.number }, error: false });
@@ -274,6 +314,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     if (!this.writable(note) && !this.amendable(note)) return;
     this.message.set(null);
     this.discarding.set(null);
+    this.renderAll();
     const read = await this.withText(note);
     if (read) this.editing.set({ mode: 'edit', note: read });
   }
@@ -399,6 +440,12 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
 
   scrollToNote(id: string): void {
     const el = this.host.nativeElement.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
+    if (!el && this.rendered() !== Infinity && this.notes().some((n) => n.id === id)) {
+      // Not on the page yet (the steps are still going): put all of it there, then go to the note.
+      this.renderAll();
+      setTimeout(() => this.scrollToNote(id));
+      return;
+    }
     if (!el) return;
     el.scrollIntoView({ block: 'start', behavior: 'smooth' });
     el.focus({ preventScroll: true });
@@ -417,7 +464,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     const known = this.references().find((r) => r.id === id);
     if (known) return known;
     const note = this.notes().find((n) => n.id === id);
-    if (note) return noteReference(note, this.noteLabel(note));
+    if (note) return this.referenceTo(note);
     return { kind, id, label: (anchor.textContent ?? '').trim() };
   }
 
@@ -435,6 +482,31 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
   private put(note: Note): void {
     this.notes.update((notes) => sortNotes([...notes.filter((n) => n.id !== note.id), note]));
     void this.translateDesignations(this.notes());
+  }
+
+  /** Puts the first FIRST_RENDERED of `count` notes on the page now and the others in steps. */
+  private renderInSteps(count: number): void {
+    clearTimeout(this.renderTimer);
+    if (count <= FIRST_RENDERED) return this.rendered.set(Infinity);
+    this.rendered.set(FIRST_RENDERED);
+    const step = () => {
+      const next = this.rendered() + RENDER_STEP;
+      this.rendered.set(next >= this.notes().length ? Infinity : next);
+      if (this.rendered() !== Infinity) this.renderTimer = setTimeout(step);
+    };
+    this.renderTimer = setTimeout(step);
+  }
+
+  /** Puts every note on the page now (a note about to be opened in the editor may be far down). */
+  private renderAll(): void {
+    clearTimeout(this.renderTimer);
+    this.rendered.set(Infinity);
+  }
+
+  /** Asks for the text of the first notes now (see READ_FIRST); the page's reports then find them read. */
+  private readFirst(notes: Note[]): void {
+    const first = notes.slice(0, READ_FIRST).filter((n) => n.html === undefined && !this.reading.has(n.id));
+    if (first.length) void this.readTexts(first);
   }
 
   /** Watches the notes whose text is not read yet, so that each is read as it comes near the visible part. */
@@ -476,13 +548,18 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     try {
       const texts = await this.noteService.read(notes);
       if (generation !== this.generation) return undefined;
-      // A note changed meanwhile (saved, confirmed) already carries its new text: keep that.
-      this.notes.update((list) =>
-        list.map((n) => {
-          const html = texts.get(n.id);
-          return html !== undefined && n.html === undefined && asked.get(n.id) === n.modifiedAt ? { ...n, html } : n;
-        })
-      );
+      // The text comes through the browser's own Blob.text(), whose answer may land outside Angular's zone:
+      // back in it, and marked, so that the notes show their text at once rather than at the next event.
+      this.zone.run(() => {
+        // A note changed meanwhile (saved, confirmed) already carries its new text: keep that.
+        this.notes.update((list) =>
+          list.map((n) => {
+            const html = texts.get(n.id);
+            return html !== undefined && n.html === undefined && asked.get(n.id) === n.modifiedAt ? { ...n, html } : n;
+          })
+        );
+        this.changes.markForCheck();
+      });
       return texts;
     } catch (error) {
       this.show(noteErrorOf(error));

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AlfrescoApi, GroupsApi, NodeBodyCreate, NodesApi, SearchApi } from '@alfresco/js-api';
-import { Hierarchy } from '../../domain';
+import { Hierarchy } from '@eoffice/domain';
 import { HIERARCHY_PATH } from '../../desk/desk.service';
 import { FileDraft } from '../model/file-draft';
 import { FileService, SUBJECT_HEADS_PATH } from './file.service';

@@ -9,12 +9,12 @@ import {
   departmentSite,
   headCode,
   headsForSection,
-  parseSubjectHeadIndex
-} from '../../domain';
+  parseSubjectHeadIndex,
+  type Registered
+} from '@eoffice/domain';
 import { Desk, DeskService, asJson } from '../../desk/desk.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { RegistrationService } from '../../movement/services/registration.service';
-import type { Registered } from '../../domain/registration';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
 import { FileDraft, toFileIntakeBody } from '../model/file-draft';
 import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileSearchQuery } from '../model/file-query';
@@ -175,7 +175,7 @@ export class FileService {
       nodes.getNode(id, { relativePath: NOTES_FOLDER, include: ['allowableOperations'] }).catch(() => null)
     ]);
     if (node.entry.nodeType !== EO_TYPES.file) throw new Error('EOFFICE.FILE.ERRORS.NOT_A_FILE');
-    return toEFile(node.entry as never, notes?.entry.allowableOperations);
+    return toEFile(node.entry as never, notes?.entry.allowableOperations, notes?.entry.id);
   }
 
   /** The correspondence portion in serial order (empty while nothing was put in the file). */

@@ -8,7 +8,7 @@ import { provideRouter } from '@angular/router';
 import { DeskService } from '../../desk/desk.service';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { downloadName } from '../../shared/export/file-download.service';
-import { WorkingDays, parseHierarchy } from '../../domain';
+import { WorkingDays, parseHierarchy } from '@eoffice/domain';
 import { MisService, Pendency } from '../mis.service';
 import { PendencyDashboardSmartComponent } from './pendency-dashboard.smart-component';
 

@@ -32,11 +32,10 @@ import {
   officeDay,
   officerTitle,
   postGroup,
-  postOfGroup
-} from '../../domain';
-import { AGE_BUCKETS, AgeBucketKey } from '../model/age-buckets';
-import { formatIndianNumber } from '../model/indian-number';
-import {
+  postOfGroup,
+  AGE_BUCKETS,
+  AgeBucketKey,
+  formatIndianNumber,
   CATEGORIES,
   DrillCell,
   ITEM_KINDS,
@@ -44,9 +43,9 @@ import {
   MonthlyFigures,
   OVER_30,
   PendingItem,
-  URGENCIES,
+  URGENCY_CODES as URGENCIES,
   threeMonthsBefore
-} from '../model/pendency-query';
+} from '@eoffice/domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { officeMonth, provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';

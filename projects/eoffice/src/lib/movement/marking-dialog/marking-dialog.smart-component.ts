@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { URGENCIES, labelOf, officeDay, postGroup, postOfGroup } from '../../domain';
+import { URGENCIES, labelOf, officeDay, postGroup, postOfGroup } from '@eoffice/domain';
 import { MovementAction, refusalText } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';

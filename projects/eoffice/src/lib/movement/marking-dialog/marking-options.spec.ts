@@ -1,4 +1,4 @@
-import { Hierarchy, parseHierarchy } from '../../domain';
+import { Hierarchy, parseHierarchy } from '@eoffice/domain';
 import { groupMarkingOptions, markingOptions } from './marking-options';
 
 const hierarchy: Hierarchy = parseHierarchy({

@@ -1,4 +1,4 @@
-import { Hierarchy, HierarchyPost, mayMark, officerTitle } from '../../domain';
+import { Hierarchy, HierarchyPost, mayMark, officerTitle } from '@eoffice/domain';
 
 /** One post in the marking dialog: allowed posts first (the channel of submission), refused ones with the reason. */
 export interface MarkingOption {

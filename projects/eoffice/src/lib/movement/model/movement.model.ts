@@ -1,6 +1,5 @@
 import { Node } from '@alfresco/js-api';
-import { seriesRecords } from '../../domain/series-scope';
-import { HolderActionCode, TaskKind } from '../../domain/movement-actions';
+import { seriesRecords, HolderActionCode, TaskKind } from '@eoffice/domain';
 
 /** What an officer does to an item by completing its holder task (domain/movement-actions.ts, config/README.md). */
 export type MovementAction = HolderActionCode;

@@ -5,7 +5,7 @@ import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import hi from '../../../../assets/i18n/hi.json';
-import { ActionContext, MovementActionCode } from '../../domain';
+import { ActionContext, MovementActionCode } from '@eoffice/domain';
 import { MovementActionsUiComponent } from './movement-actions.ui-component';
 
 const holder: ActionContext = {

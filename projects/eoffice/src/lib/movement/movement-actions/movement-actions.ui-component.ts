@@ -7,7 +7,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslatePipe } from '@ngx-translate/core';
 import { map } from 'rxjs';
-import { ActionContext, MovementActionCode, MovementActionSpec, offeredActions } from '../../domain';
+import { ActionContext, MovementActionCode, MovementActionSpec, offeredActions } from '@eoffice/domain';
 
 /** The width below which the bar keeps its primary actions as buttons and puts the rest in "More". */
 export const PHONE_QUERY = '(max-width: 600px)';

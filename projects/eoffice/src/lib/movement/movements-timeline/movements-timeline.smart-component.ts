@@ -3,7 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, MovementActionSpec, incumbentName, movementActionOf, postOfGroup, postTitle } from '../../domain';
+import { Hierarchy, MovementActionSpec, incumbentName, movementActionOf, postOfGroup, postTitle } from '@eoffice/domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
 import { Movement } from '../model/movement.model';

@@ -3,7 +3,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { DeskCountsService } from '../../desk/desk-counts.service';
-import { departmentSite, postOfGroup } from '../../domain';
+import { departmentSite, postOfGroup } from '@eoffice/domain';
 import {
   ItemCustody,
   ItemTask,

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
-import { Registered, RegistrationClient, amendItem, createInIntake, registerItem } from '../../domain';
+import { Registered, RegistrationClient, amendItem, createInIntake, registerItem } from '@eoffice/domain';
 import { refusalOf } from '../model/movement.model';
 
 /** js-api has no client for the workflow API: POST /processes goes through its generic client. */

@@ -1,4 +1,4 @@
-import { Hierarchy, Label, officeDate, officeDateTime } from '../../domain';
+import { Hierarchy, Label, officeDate, officeDateTime } from '@eoffice/domain';
 import { PdfDocument, PdfWriter } from '../../shared/pdf/pdf-writer';
 import { Receipt, senderLine } from '../model/receipt.model';
 

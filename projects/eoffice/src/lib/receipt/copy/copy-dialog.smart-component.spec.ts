@@ -3,7 +3,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
-import { Hierarchy } from '../../domain';
+import { Hierarchy } from '@eoffice/domain';
 import { DeskService } from '../../desk/desk.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { registryHierarchy } from '../mock/receipt.mock';

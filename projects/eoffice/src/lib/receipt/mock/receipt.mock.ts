@@ -1,4 +1,4 @@
-import { Hierarchy } from '../../domain';
+import { Hierarchy } from '@eoffice/domain';
 import { ReceiptDraft } from '../model/receipt.model';
 
 /** A small department: one section with a Central Registry clerk, as hierarchy.json holds it. */

@@ -1,5 +1,4 @@
-import { nextOfficeDay, officeDaysRange } from '../../domain/office-time';
-import { seriesItems } from '../../domain/series-scope';
+import { nextOfficeDay, officeDaysRange, seriesItems } from '@eoffice/domain';
 import { ReceiptForm } from './receipt.model';
 
 /** Filters of a receipt list; empty values do not filter. Dates are `yyyy-mm-dd`. */

@@ -1,5 +1,5 @@
 import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { CLASSIFIED_GRADINGS } from '../../domain';
+import { CLASSIFIED_GRADINGS } from '@eoffice/domain';
 import { localDay } from './receipt.model';
 
 /** Scans accepted for an electronic receipt. */

@@ -1,4 +1,4 @@
-import { EO_TYPES, officeDay } from '../../domain';
+import { EO_TYPES, officeDay } from '@eoffice/domain';
 import { itemCustody } from '../../movement/model/movement.model';
 
 export type ReceiptForm = 'electronic' | 'physical';

@@ -1,4 +1,4 @@
-import { seriesItems } from '../../domain/series-scope';
+import { seriesItems } from '@eoffice/domain';
 import { fileTextQuery } from '../../file/model/file-query';
 import { quote } from '../model/receipt-query';
 

@@ -7,7 +7,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
-import { SubjectHead } from '../../domain';
+import { SubjectHead } from '@eoffice/domain';
 import { DeskService } from '../../desk/desk.service';
 import { CreateFileSmartComponent } from '../../file/create-file/create-file.smart-component';
 import { FileService } from '../../file/services/file.service';

@@ -13,7 +13,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DeskService } from '../../desk/desk.service';
-import { departmentSite } from '../../domain';
+import { departmentSite } from '@eoffice/domain';
 import { refusalText } from '../../movement/model/movement.model';
 import { MovementService } from '../../movement/services/movement.service';
 import { CreateFileSmartComponent, FileDraftPrefill } from '../../file/create-file/create-file.smart-component';

@@ -11,7 +11,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { Choice, DELIVERY_MODES, LANGUAGES, MAIN_CATEGORIES, SECURITY_GRADINGS, URGENCIES } from '../../domain';
+import { Choice, DELIVERY_MODES, LANGUAGES, MAIN_CATEGORIES, SECURITY_GRADINGS, URGENCIES } from '@eoffice/domain';
 import { EMPTY_SENDER, ReceiptDraft, ReceiptForm, SenderBlock, localDay, senderAfterNameChange } from '../model/receipt.model';
 import { ScanProblem, errorKey, notInFuture, receiptCrossFieldRules, scanProblem } from '../model/receipt-validation';
 import { ScanProgress } from '../services/receipt.service';

@@ -1,5 +1,5 @@
 import { WEEKLY_OFFS_ONLY, WorkingDaysService } from '../../shared/calendar/working-days.service';
-import { WorkingDays } from '../../domain';
+import { WorkingDays } from '@eoffice/domain';
 import { TestBed } from '@angular/core/testing';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';

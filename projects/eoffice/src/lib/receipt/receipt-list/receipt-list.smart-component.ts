@@ -23,7 +23,7 @@ import {
   labelOf,
   officeDate,
   officeDay
-} from '../../domain';
+} from '@eoffice/domain';
 import { Receipt, senderLine } from '../model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { READ_FILTER_LISTS, ReadFilter, ReceiptFilters, ReceiptListName, ReceiptListRequest } from '../model/receipt-query';

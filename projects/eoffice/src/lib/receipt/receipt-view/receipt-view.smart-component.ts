@@ -20,7 +20,7 @@ import {
   Choice,
   MovementActionCode,
   holdsItem
-} from '../../domain';
+} from '@eoffice/domain';
 import { ReceiptDraft, senderLine, toReceiptDraft } from '../model/receipt.model';
 import { acknowledgementPdf } from '../acknowledgement/acknowledgement';
 import { ReceiptFormUiComponent } from '../receipt-form/receipt-form.ui-component';
@@ -41,6 +41,7 @@ import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { PdfPrintService } from '../../shared/pdf/pdf-print.service';
 import { DeskCountsService } from '../../desk/desk-counts.service';
 import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
+import { ItemNumberUiComponent } from '../../shared/layout/item-number.ui-component';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
 @Component({
@@ -56,7 +57,8 @@ import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
     ReceiptFormUiComponent,
     MovementsTimelineSmartComponent,
     MovementActionsUiComponent,
-    EofficeDatePipe
+    EofficeDatePipe,
+    ItemNumberUiComponent
   ],
   templateUrl: './receipt-view.smart-component.html',
   styleUrl: './receipt-view.smart-component.scss',

@@ -1,4 +1,4 @@
-import { officeDate } from '../../domain';
+import { officeDate } from '@eoffice/domain';
 import { Receipt, localDay } from '../model/receipt.model';
 
 /**

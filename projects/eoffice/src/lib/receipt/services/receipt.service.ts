@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
-import { EO_TYPES, departmentSite, registryPosts } from '../../domain';
+import { EO_TYPES, departmentSite, registryPosts } from '@eoffice/domain';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { RegistrationService } from '../../movement/services/registration.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptIntakeBody, toReceiptUpdate } from '../model/receipt.model';

@@ -4,7 +4,7 @@ import { RuleContext } from '@alfresco/adf-extensions';
 import { getRuleContext } from '@alfresco/aca-shared/store';
 import { ActionsSubject, Store } from '@ngrx/store';
 import { filter, withLatestFrom } from 'rxjs';
-import { EO_TYPES } from '../../domain';
+import { EO_TYPES } from '@eoffice/domain';
 
 /**
  * Receipt actions in the Content App's own document list, viewer and context menu (plugin manifest:

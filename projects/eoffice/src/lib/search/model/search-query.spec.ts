@@ -1,4 +1,4 @@
-import { seriesItems } from '../../domain/series-scope';
+import { seriesItems } from '@eoffice/domain';
 import { readSearch, searchRequest, searchTextQuery, toSearchHit } from './search-query';
 
 describe('e-Office search query', () => {

@@ -8,7 +8,7 @@
  * and the installer's search test. The repository answers with the officer's own read permissions, so
  * nothing here filters by who may see what.
  */
-import { seriesItems } from '../../domain/series-scope';
+import { seriesItems } from '@eoffice/domain';
 import { computerNumberPrefixRange } from '../../file/model/file-query';
 import { quote } from '../../receipt/model/receipt-query';
 

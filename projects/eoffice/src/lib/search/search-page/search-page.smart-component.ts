@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Hierarchy, ITEM_STATUSES, labelOf, officerTitle, postOfGroup } from '../../domain';
+import { Hierarchy, ITEM_STATUSES, labelOf, officerTitle, postOfGroup } from '@eoffice/domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { FacetChip, FacetGroup, SearchFilters, SearchHit, SearchResult, searchWords } from '../model/search-query';
 import { EofficeSearchService } from '../search.service';

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
-import { HolidayCalendar, WorkingDays, officeDay, parseHolidayCalendar } from '../../domain';
+import { HolidayCalendar, WorkingDays, officeDay, parseHolidayCalendar } from '@eoffice/domain';
 import { asJson } from '../../desk/desk.service';
 
 /** Where the installer keeps the holiday calendar of a year. */

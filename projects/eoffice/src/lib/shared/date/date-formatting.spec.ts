@@ -1,12 +1,16 @@
 /**
- * One Indian date format (issue 16): every date an officer sees goes through domain/office-time.ts, on
+ * One Indian date format (issue 16): every date an officer sees goes through office-time.ts (@eoffice/domain), on
  * screen through the `eofficeDate` pipe, in fields through Material's datepicker over office days. This
- * spec reads the extension's own sources (served by Karma, see eofficeSources in karma.conf.js) and fails on any other way
+ * spec reads the extension's and the domain package's sources (served by Karma, see eofficeSources in karma.conf.js) and fails on any other way
  * of turning a date into text or of asking for one.
  */
 
 /** The files that are the one formatter, and so may use the means the rest may not. */
-const FORMATTER_FILES = ['lib/domain/office-time.ts', 'lib/shared/date/eoffice-date.pipe.ts', 'lib/shared/date/office-date-adapter.ts'];
+const FORMATTER_FILES = [
+  'domain/src/office-time.ts',
+  'eoffice/src/lib/shared/date/eoffice-date.pipe.ts',
+  'eoffice/src/lib/shared/date/office-date-adapter.ts'
+];
 
 const FORBIDDEN: { rule: string; pattern: RegExp }[] = [
   { rule: "Angular's date pipe (use | eofficeDate)", pattern: /(?<!\|)\|(?!\|)\s*date\b(?!\w)/ },
@@ -37,10 +41,10 @@ export function dateFormattingFindings(file: string, text: string): Finding[] {
     );
 }
 
-/** The extension's sources Karma serves, specs left out (they may hold old formats as data to test against). */
+/** The extension's and the domain's sources Karma serves, specs left out (they may hold old formats as data to test against). */
 function sourceFiles(): string[] {
   const served = (window as unknown as { __karma__: { files: Record<string, string> } }).__karma__.files;
-  return Object.keys(served).filter((path) => path.includes('/projects/eoffice/src/') && !path.endsWith('.spec.ts'));
+  return Object.keys(served).filter((path) => /\/projects\/(eoffice|domain)\/src\//.test(path) && !path.endsWith('.spec.ts'));
 }
 
 describe('one date formatter', () => {
@@ -56,20 +60,20 @@ describe('one date formatter', () => {
     ];
     for (const sample of samples) expect(dateFormattingFindings('lib/x.ts', sample).length).withContext(sample).toBe(1);
     expect(dateFormattingFindings('lib/x.ts', `<td>{{ item.heldSince | eofficeDate }}</td> {{ a || b }}`)).toEqual([]);
-    expect(dateFormattingFindings('/base/projects/eoffice/src/lib/domain/office-time.ts', samples.join('\n'))).toEqual([]);
+    expect(dateFormattingFindings('/base/projects/domain/src/office-time.ts', samples.join('\n'))).toEqual([]);
   });
 
   it('is the only one in the extension: no template or component formats a date by other means', async () => {
     const files = sourceFiles();
     // The scan must have something to read, the formatter itself among it.
     expect(files.length).toBeGreaterThan(100);
-    expect(files.some((f) => f.endsWith('lib/domain/office-time.ts'))).toBeTrue();
+    expect(files.some((f) => f.endsWith('domain/src/office-time.ts'))).toBeTrue();
     const findings = (
       await Promise.all(
         files.map(async (path) => {
           const response = await fetch(path);
           expect(response.ok).withContext(path).toBeTrue();
-          return dateFormattingFindings(path.slice(path.indexOf('projects/eoffice/src/')), await response.text());
+          return dateFormattingFindings(path.slice(path.indexOf('projects/')), await response.text());
         })
       )
     ).flat();

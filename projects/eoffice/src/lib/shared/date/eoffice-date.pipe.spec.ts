@@ -1,4 +1,4 @@
-import { officeDate, officeDateTime, officeIsoDateTime, parseOfficeDate } from '../../domain';
+import { officeDate, officeDateTime, officeIsoDateTime, parseOfficeDate } from '@eoffice/domain';
 import { EofficeDatePipe } from './eoffice-date.pipe';
 
 describe('the Indian date format (eofficeDate, domain/office-time.ts)', () => {

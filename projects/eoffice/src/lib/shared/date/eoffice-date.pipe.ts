@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { officeDate, officeDateTime } from '../../domain';
+import { officeDate, officeDateTime } from '@eoffice/domain';
 
 /**
  * `{{ receipt.diarisedAt | eofficeDate }}` → "05/12/2026"; `{{ note.signedAt | eofficeDate: 'datetime' }}` →

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { TranslateService } from '@ngx-translate/core';
-import { officeDate, officeDateTime, officeIsoDateTime } from '../../domain';
+import { officeDate, officeDateTime, officeIsoDateTime } from '@eoffice/domain';
 import { GeneratedBy, GeneratedByService } from '../pdf/generated-by.service';
 import { PdfWriter } from '../pdf/pdf-writer';
 import { ExportFile, ExportFormat, ExportProgress, ExportTable, ExportValue, exportCancelled } from './export.model';

@@ -1,4 +1,4 @@
-import { Hierarchy, WorkingDays } from '../../domain';
+import { Hierarchy, WorkingDays } from '@eoffice/domain';
 import { WEEKLY_OFFS_ONLY } from '../calendar/working-days.service';
 import { registryHierarchy } from '../../receipt/mock/receipt.mock';
 import { itemRows, officerOfGroup } from './item-rows';

@@ -1,4 +1,4 @@
-import { Hierarchy, WorkingDays, officerTitle, postOfGroup } from '../../domain';
+import { Hierarchy, WorkingDays, officerTitle, postOfGroup } from '@eoffice/domain';
 import { ArrivalFields, inboxArrival } from '../../movement/model/movement.model';
 import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
 

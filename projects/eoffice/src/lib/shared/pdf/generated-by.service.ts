@@ -3,7 +3,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { PeopleApi } from '@alfresco/js-api';
 import { TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { officeDateTime, postTitle } from '../../domain';
+import { officeDateTime, postTitle } from '@eoffice/domain';
 
 /** Who is generating a document: printed on every page of an exported file or list. */
 export interface GeneratedBy {

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { DELIVERY_MODES, DISPATCH_MODES, labelOf } from '../../../domain';
+import { DELIVERY_MODES, DISPATCH_MODES, labelOf } from '@eoffice/domain';
 import { DispatchMode, DispatchRequest } from '../draft.model';
 
 export interface DispatchDialogData {

@@ -4,15 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  nextOfficeDay,
-  officeDate,
-  officeDateTime,
-  officeDay,
-  officeDaysRange,
-  officeMidnight,
-  parseOfficeDate
-} from '../../eoffice/src/lib/domain/office-time';
+import { nextOfficeDay, officeDate, officeDateTime, officeDay, officeDaysRange, officeMidnight, parseOfficeDate } from '@eoffice/domain';
 
 describe('office time (IST)', () => {
   it('an instant belongs to the office day of India, not of UTC', () => {

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseHolidayCalendar, WorkingDays } from '../../eoffice/src/lib/domain/working-days';
-import { ageBucketOf, ageBucketRanges } from '../../eoffice/src/lib/mis/model/age-buckets';
+import { parseHolidayCalendar, WorkingDays, ageBucketOf, ageBucketRanges } from '@eoffice/domain';
 
 const calendar = parseHolidayCalendar(JSON.parse(readFileSync(join(__dirname, '../../../config/calendar/holidays-2026.json'), 'utf8')));
 const days = new WorkingDays(calendar);

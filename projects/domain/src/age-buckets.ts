@@ -3,8 +3,8 @@
  * counts them with facet queries instead of the client listing every item. Framework-free: the dashboard,
  * the installer's MIS test and the bench share it.
  */
-import { officeDaysRange, officeMidnight } from '../../domain/office-time';
-import { WorkingDays } from '../../domain/working-days';
+import { officeDaysRange, officeMidnight } from './office-time';
+import { WorkingDays } from './working-days';
 
 export type AgeBucketKey = 'upTo7' | 'upTo15' | 'upTo30' | 'upTo90' | 'over90';
 

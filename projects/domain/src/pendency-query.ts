@@ -2,15 +2,16 @@
  * The pendency dashboard as ONE search request: the repository counts (facet fields and facet queries), the
  * client never lists the items. Framework-free, shared by the dashboard, the installer's MIS test and the bench.
  */
-import { officeDaysRange } from '../../domain/office-time';
-import { WorkingDays } from '../../domain/working-days';
-import { MAIN_CATEGORIES } from '../../domain/vocabulary';
-import { seriesItems, seriesRecords } from '../../domain/series-scope';
+import { officeDaysRange } from './office-time';
+import { WorkingDays } from './working-days';
+import { MAIN_CATEGORIES, URGENCIES } from './vocabulary';
+import { seriesItems, seriesRecords } from './series-scope';
 import { AGE_BUCKETS, ageBucketRanges, type AgeBucketKey } from './age-buckets';
 
 export type ItemKind = 'receipt' | 'file';
 export const ITEM_KINDS: ItemKind[] = ['receipt', 'file'];
-export const URGENCIES = ['Normal', 'Immediate', 'Priority', 'Top Priority'];
+/** The urgency codes the figures are counted by, in the vocabulary's order. */
+export const URGENCY_CODES = URGENCIES.map((u) => u.value);
 /** Statuses in which an item is pending with someone. */
 export const PENDING_STATUSES = ['inMovement', 'parked'];
 
@@ -65,7 +66,7 @@ export function pendencyRequest(days: WorkingDays, today: string | Date, filter:
   for (const k of ITEM_KINDS)
     for (const r of ranges) facetQueries.push({ query: `TYPE:"eo:${k}" AND ${r.query}`, label: `k|${k}|${r.key}`, group: 'kind' });
   for (const k of ITEM_KINDS)
-    for (const u of URGENCIES)
+    for (const u of URGENCY_CODES)
       facetQueries.push({ query: `TYPE:"eo:${k}" AND =eo:urgency:${q(u)}`, label: `u|${k}|${u}`, group: 'urgency' });
   for (const h of filter.holders)
     for (const r of ranges)
@@ -101,7 +102,10 @@ export function readPendency(
     total: answer.list.pagination.totalItems ?? 0,
     byKindBucket: { receipt: zeroBuckets(), file: zeroBuckets() },
     byHolderBucket: Object.fromEntries(filter.holders.map((h) => [h, zeroBuckets()])),
-    byKindUrgency: { receipt: Object.fromEntries(URGENCIES.map((u) => [u, 0])), file: Object.fromEntries(URGENCIES.map((u) => [u, 0])) },
+    byKindUrgency: {
+      receipt: Object.fromEntries(URGENCY_CODES.map((u) => [u, 0])),
+      file: Object.fromEntries(URGENCY_CODES.map((u) => [u, 0]))
+    },
     byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])),
     mineWithOthers: zeroBuckets()
   };

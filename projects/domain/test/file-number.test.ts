@@ -1,14 +1,18 @@
 /** Receipt (diary) numbers and functional file numbers as officers write them. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { correspondenceFlag, formatFileNumber, parseFileNumber, toRoman, fromRoman } from '../../eoffice/src/lib/domain/file-number';
 import {
+  correspondenceFlag,
+  formatFileNumber,
+  parseFileNumber,
+  toRoman,
+  fromRoman,
   formatReceiptNumber,
   parseReceiptNumber,
   computerNumberOf,
   firstFreeNumber,
   padNumber
-} from '../../eoffice/src/lib/domain/numbering';
+} from '@eoffice/domain';
 
 describe('numbers', () => {
   it('formats and reads receipt numbers: running number/year/section-department', () => {
