@@ -5,8 +5,10 @@
 // the @eoffice/domain package, projects/domain/src (DOMAIN_FILES, as `eoDomain`), src/lib.js and src/NAME.js. One source of
 // truth: the browser and the repository run the same mayMark/routeDown, write the same correspondence
 // flags and format numbers alike.
-//   node config/workflow/build.mjs           writes the definition
-//   node config/workflow/build.mjs --check   exits 1 when the committed definition is stale
+// It also writes the models' LIST constraints of movement actions (eo:movementActions, eowf:actions,
+// eowf:decisions) from the domain's action table (movement-actions.ts), so a new action is added there once.
+//   node config/workflow/build.mjs           writes the definitions and the action lists
+//   node config/workflow/build.mjs --check   exits 1 when a committed definition or list is stale
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,11 +56,53 @@ export function build(key = 'eoMovement') {
   });
 }
 
+/** The movement-action table (projects/domain/src/movement-actions.ts), compiled and evaluated here. */
+function actionTable() {
+  const source = fs.readFileSync(path.join(domainDir, 'movement-actions.ts'), 'utf8');
+  const js = ts.transpileModule(source, {
+    compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.CommonJS },
+    fileName: 'movement-actions.ts'
+  }).outputText;
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', js)(module, module.exports, () => {
+    throw new Error('movement-actions.ts must not import values: the build evaluates it alone');
+  });
+  return module.exports;
+}
+
+/** Each model LIST constraint of movement actions and the codes the table gives it. */
+const ACTION_LISTS = [
+  { file: 'eofficeModel.xml', constraint: 'eo:movementActions', codes: (t) => t.recordedActionCodes() },
+  { file: 'eofficeWorkflowModel.xml', constraint: 'eowf:actions', codes: (t) => t.actionCodes('holderTask') },
+  { file: 'eofficeWorkflowModel.xml', constraint: 'eowf:decisions', codes: (t) => t.actionCodes('decision') }
+];
+export const MODEL_FILES = [...new Set(ACTION_LISTS.map((l) => l.file))].map((f) => path.join(root, 'config', 'model', f));
+
+/** The model file with its movement-action LIST constraints written from the table, six values a line. */
+export function withActionLists(file, xml) {
+  const table = actionTable();
+  let out = xml;
+  for (const list of ACTION_LISTS.filter((l) => l.file === path.basename(file))) {
+    const pattern = new RegExp(
+      `(<constraint name="${list.constraint}" type="LIST">\\s*<parameter name="allowedValues"><list>)[\\s\\S]*?(</list></parameter>)`
+    );
+    if (!pattern.test(out)) throw new Error(`${path.basename(file)}: no LIST constraint ${list.constraint} to write`);
+    const values = list.codes(table).map((c) => `<value>${c}</value>`);
+    const lines = [];
+    for (let i = 0; i < values.length; i += 6) lines.push(`        ${values.slice(i, i + 6).join('')}`);
+    out = out.replace(pattern, (_m, open, close) => `${open}\n${lines.join('\n')}\n      ${close}`);
+  }
+  return out;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let stale = false;
-  for (const key of DEFINITIONS) {
-    const text = build(key);
-    const output = outputOf(key);
+  const outputs = [
+    ...DEFINITIONS.map((key) => ({ output: outputOf(key), text: () => build(key) })),
+    ...MODEL_FILES.map((file) => ({ output: file, text: () => withActionLists(file, fs.readFileSync(file, 'utf8')) }))
+  ];
+  for (const { output, text: make } of outputs) {
+    const text = make();
     if (process.argv.includes('--check')) {
       const current = fs.existsSync(output) ? fs.readFileSync(output, 'utf8') : '';
       if (current !== text) {

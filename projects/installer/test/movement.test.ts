@@ -50,7 +50,7 @@ describe('movement workflow', () => {
   });
   after(() => d?.stop());
 
-  it('the committed definition is generated from its sources (build.mjs --check)', () => {
+  it("the committed definitions and the models' movement-action lists are generated from their sources (build.mjs --check)", () => {
     const root = path.resolve(__dirname, '..', '..', '..');
     const r = spawnSync(process.execPath, [path.join(root, 'config', 'workflow', 'build.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
