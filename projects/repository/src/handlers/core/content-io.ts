@@ -93,22 +93,23 @@ export function sendContent(
   ctx: RepositoryContext,
   req: Request,
   res: Response,
-  content: { url: string | null; mimeType: string | null; size: number | null; name: string; modifiedAt: string },
+  // A node or a version row as stored: both carry their content's columns under the same names.
+  stored: { content_url: string | null; mime_type: string | null; size: number | null; name: string; modified_at: string },
   attachment: boolean
 ): void {
   // X-Content-Type-Options: nosniff is set on every response (http/request-guards.ts noSniff).
-  const mimeType = content.mimeType?.includes('/') ? content.mimeType : 'application/octet-stream';
+  const mimeType = stored.mime_type?.includes('/') ? stored.mime_type : 'application/octet-stream';
   const inline = !attachment && INLINE_MIMETYPES.has(mimeType);
-  if (!content.url || !ctx.content.exists(content.url)) {
+  if (!stored.content_url || !ctx.content.exists(stored.content_url)) {
     res.status(200).type(mimeType).setHeader('Content-Length', '0');
     res.end();
     return;
   }
-  const size = ctx.content.size(content.url);
-  const disposition = `${inline ? 'inline' : 'attachment'}; filename="${content.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(content.name)}`;
+  const size = ctx.content.size(stored.content_url);
+  const disposition = `${inline ? 'inline' : 'attachment'}; filename="${stored.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(stored.name)}`;
   res.setHeader('Content-Disposition', disposition);
   res.setHeader('Accept-Ranges', 'bytes');
-  res.setHeader('Last-Modified', new Date(content.modifiedAt.replace('+0000', 'Z')).toUTCString());
+  res.setHeader('Last-Modified', new Date(stored.modified_at.replace('+0000', 'Z')).toUTCString());
   res.setHeader('Cache-Control', 'no-cache');
   res.type(mimeType); // always a full type here: res.type would map a bare `html` to text/html
   const range = req.headers.range;
@@ -129,10 +130,10 @@ export function sendContent(
     res.status(206).setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
     res.setHeader('Content-Length', String(end - start + 1));
     if (req.method === 'HEAD') return void res.end();
-    ctx.content.read(content.url, { start, end }).pipe(res);
+    ctx.content.read(stored.content_url, { start, end }).pipe(res);
     return;
   }
   res.status(200).setHeader('Content-Length', String(size));
   if (req.method === 'HEAD') return void res.end();
-  ctx.content.read(content.url).pipe(res);
+  ctx.content.read(stored.content_url).pipe(res);
 }

@@ -87,13 +87,7 @@ export function deletedNodesRouter(ctx: RepositoryContext, nodes: NodeService, m
     '/deleted-nodes/:nodeId/content',
     handle(({ caller, params, query, req, res }) => {
       const n = archivedRoot(caller, params.nodeId);
-      sendContent(
-        ctx,
-        req,
-        res,
-        { url: n.content_url, mimeType: n.mime_type, size: n.size, name: n.name, modifiedAt: n.modified_at },
-        bool(query.attachment, true)
-      );
+      sendContent(ctx, req, res, n, bool(query.attachment, true));
       return { handled: true };
     })
   );

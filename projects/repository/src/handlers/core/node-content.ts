@@ -16,13 +16,7 @@ export function contentRouter(ctx: RepositoryContext, nodes: NodeService, mapper
   const getContent = handle(({ caller, params, query, req, res }) => {
     const node = nodes.readable(caller, params.nodeId);
     if (!node.is_file) throw errors.invalidArgument(`Node is not a file: ${node.id}`);
-    sendContent(
-      ctx,
-      req,
-      res,
-      { url: node.content_url, mimeType: node.mime_type, size: node.size, name: node.name, modifiedAt: node.modified_at },
-      bool(query.attachment, true)
-    );
+    sendContent(ctx, req, res, node, bool(query.attachment, true));
     return { handled: true };
   });
   r.get('/nodes/:nodeId/content', getContent);

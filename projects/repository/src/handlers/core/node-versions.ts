@@ -80,13 +80,7 @@ export function versionsRouter(ctx: RepositoryContext, nodes: NodeService, mappe
     handle(({ caller, params, query, req, res }) => {
       const node = nodes.readable(caller, params.nodeId);
       const v = versionOf(node.id, params.versionId);
-      sendContent(
-        ctx,
-        req,
-        res,
-        { url: v.content_url, mimeType: v.mime_type, size: v.size, name: v.name, modifiedAt: v.modified_at },
-        bool(query.attachment, true)
-      );
+      sendContent(ctx, req, res, v, bool(query.attachment, true));
       return { handled: true };
     })
   );

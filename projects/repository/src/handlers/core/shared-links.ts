@@ -211,13 +211,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
   const content = publicRoute((req, res) => {
     const { node } = live(req.params.sharedId);
     const attachment = bool(typeof req.query.attachment === 'string' ? req.query.attachment : undefined, true);
-    sendContent(
-      ctx,
-      req,
-      res,
-      { url: node.content_url, mimeType: node.mime_type, size: node.size, name: node.name, modifiedAt: node.modified_at },
-      attachment
-    );
+    sendContent(ctx, req, res, node, attachment);
   });
   r.get('/shared-links/:sharedId/content', content);
   r.head('/shared-links/:sharedId/content', content);
