@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { onRollback, onRowChange, type Db } from '../persistence/database';
+import { KeptRows } from '../persistence/kept-rows';
 import type { Caller } from '../auth/caller';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
@@ -64,8 +65,8 @@ export class AuthorityService {
    * on rollback): a marking looked up the same few people sixty times and groups twenty-six. Rows are
    * frozen, so no caller can change what the next one reads.
    */
-  private readonly people = new Map<string, PersonRow | null>();
-  private readonly groups = new Map<string, GroupRow | null>();
+  private readonly people = new KeptRows<PersonRow>(10_000);
+  private readonly groups = new KeptRows<GroupRow>(10_000);
 
   constructor(private readonly db: Db) {
     const forgetPeople = () => {
@@ -88,13 +89,7 @@ export class AuthorityService {
 
   person(id: string): PersonRow | undefined {
     const key = id.toLowerCase();
-    let row = this.people.get(key);
-    if (row === undefined) {
-      row = (this.db.prepare('SELECT * FROM person WHERE id_key = ?').get(key) as PersonRow | undefined) ?? null;
-      if (this.people.size >= 10_000) this.people.clear();
-      this.people.set(key, row && Object.freeze(row));
-    }
-    return row ?? undefined;
+    return this.people.get(key, () => this.db.prepare('SELECT * FROM person WHERE id_key = ?').get(key) as PersonRow | undefined);
   }
 
   requirePerson(id: string): PersonRow {
@@ -169,13 +164,7 @@ export class AuthorityService {
   }
 
   group(id: string): GroupRow | undefined {
-    let row = this.groups.get(id);
-    if (row === undefined) {
-      row = (this.db.prepare('SELECT * FROM authority_group WHERE id = ?').get(id) as GroupRow | undefined) ?? null;
-      if (this.groups.size >= 10_000) this.groups.clear();
-      this.groups.set(id, row && Object.freeze(row));
-    }
-    return row ?? undefined;
+    return this.groups.get(id, () => this.db.prepare('SELECT * FROM authority_group WHERE id = ?').get(id) as GroupRow | undefined);
   }
 
   insertGroup(id: string, displayName: string, description?: string, zones?: string[]): GroupRow {

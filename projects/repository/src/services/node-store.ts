@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { onRollback, onRowChange, type Db } from '../persistence/database';
+import { KeptRows } from '../persistence/kept-rows';
 import type { NodeRow } from '../persistence/node-row';
 import { AclChains } from '../persistence/acl-chains';
 import { errors } from '../errors/api-error';
@@ -25,16 +26,16 @@ export class NodeStore {
    * row (onRowChange) and a rollback drops them all; rows are frozen so that no caller changes what the next
    * one reads.
    */
-  private readonly rows = new Map<string, NodeRow | null>();
+  private readonly rows = new KeptRows<NodeRow>(ROWS_KEPT);
   /** Each node's property rows as stored (values parsed afresh for every caller, so none shares one). */
-  private readonly propertyRows = new Map<string, { qname: string; ord: number; json_value: string }[]>();
+  private readonly propertyRows = new KeptRows<readonly { qname: string; ord: number; json_value: string }[]>(PROPERTY_ROWS_KEPT);
   /** The id of the child last found under a parent by name ("parent/name key"). */
   private readonly children = new Map<string, string>();
 
   constructor(private readonly db: Db) {
     this.chains = new AclChains(db);
-    onRowChange(db, 'node', 'id', (id) => this.rows.delete(id as string));
-    onRowChange(db, 'property', 'node_id', (id) => this.propertyRows.delete(id as string));
+    onRowChange(db, 'node', 'id', (id) => this.rows.delete(id));
+    onRowChange(db, 'property', 'node_id', (id) => this.propertyRows.delete(id));
     onRollback(db, () => {
       this.rows.clear();
       this.propertyRows.clear();
@@ -47,13 +48,7 @@ export class NodeStore {
   }
 
   getIncludingArchived(id: string): NodeRow | undefined {
-    let row = this.rows.get(id);
-    if (row === undefined) {
-      row = (this.db.prepare('SELECT * FROM node WHERE id = ?').get(id) as NodeRow | undefined) ?? null;
-      if (this.rows.size >= ROWS_KEPT) this.rows.clear();
-      this.rows.set(id, row && Object.freeze(row));
-    }
-    return row ?? undefined;
+    return this.rows.get(id, () => this.db.prepare('SELECT * FROM node WHERE id = ?').get(id) as NodeRow | undefined);
   }
 
   require(id: string): NodeRow {
@@ -104,16 +99,15 @@ export class NodeStore {
   }
 
   properties(id: string): Record<string, unknown> {
-    let rows = this.propertyRows.get(id);
-    if (!rows) {
-      const read = this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as {
-        qname: string;
-        ord: number;
-        json_value: string;
-      }[];
-      if (this.propertyRows.size >= PROPERTY_ROWS_KEPT) this.propertyRows.clear();
-      this.propertyRows.set(id, (rows = read));
-    }
+    const rows = this.propertyRows.get(
+      id,
+      () =>
+        this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as {
+          qname: string;
+          ord: number;
+          json_value: string;
+        }[]
+    )!;
     const out: Record<string, unknown> = {};
     for (const r of rows) {
       const v = JSON.parse(r.json_value);

@@ -1,4 +1,5 @@
 import { onRollback, onRowChange, type Db } from '../persistence/database';
+import { KeptRows } from '../persistence/kept-rows';
 import type { NodeRow } from '../persistence/node-row';
 import type { Caller } from '../auth/caller';
 import type { AuthorityService } from './authority-service';
@@ -58,7 +59,7 @@ export class PermissionService {
     private readonly authorities: AuthorityService
   ) {
     new AclChains(db).ensureBuilt();
-    onRowChange(db, 'ace', 'node_id', (id) => this.entries.delete(id as string));
+    onRowChange(db, 'ace', 'node_id', (id) => this.entries.delete(id));
     onRollback(db, () => this.entries.clear());
   }
 
@@ -67,7 +68,7 @@ export class PermissionService {
    * the entries of the same few nodes a dozen times. A change to any entry of a node, by any statement,
    * drops that node's (onRowChange); a rollback drops them all.
    */
-  private readonly entries = new Map<string, readonly AceRow[]>();
+  private readonly entries = new KeptRows<readonly AceRow[]>(20_000);
 
   /** Called after any ACL or inheritance change. */
   invalidate(): void {
@@ -83,14 +84,11 @@ export class PermissionService {
   }
 
   localEntries(nodeId: string): readonly AceRow[] {
-    let rows = this.entries.get(nodeId);
-    if (!rows) {
-      const read = this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(nodeId) as AceRow[];
-      rows = Object.freeze(read.map((r) => Object.freeze(r)));
-      if (this.entries.size >= 20_000) this.entries.clear();
-      this.entries.set(nodeId, rows);
-    }
-    return rows;
+    return this.entries.get(nodeId, () =>
+      (this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(nodeId) as AceRow[]).map((r) =>
+        Object.freeze(r)
+      )
+    )!;
   }
 
   /** All entries in force for an ACL (its own first, then inherited ones, nearest first). */

@@ -1,4 +1,5 @@
 import { onRollback, onRowChange, rowKey, type Db } from '../persistence/database';
+import { KeptRows } from '../persistence/kept-rows';
 import type { StoredValue } from './variables';
 
 /** Rows of the wf_* tables (schema.sql) and the plain reads and writes on them; no rules here. */
@@ -86,17 +87,17 @@ export class WorkflowStore {
    * frozen, variables parsed afresh for each caller; a variable set is kept as written.
    */
   private readonly kept = {
-    definitions: new Map<string, DefinitionRow | null>(),
-    executions: new Map<string, ExecutionRow | null>(),
-    tasks: new Map<string, TaskRow | null>(),
-    variables: new Map<string, VariableRow | null>()
+    definitions: new KeptRows<DefinitionRow>(KEPT_MAX),
+    executions: new KeptRows<ExecutionRow>(KEPT_MAX),
+    tasks: new KeptRows<TaskRow>(KEPT_MAX),
+    variables: new KeptRows<VariableRow>(KEPT_MAX)
   };
 
   constructor(readonly db: Db) {
-    onRowChange(db, 'wf_definition', 'id', (id) => this.kept.definitions.delete(id as string));
-    onRowChange(db, 'wf_execution', 'id', (id) => this.kept.executions.delete(id as string));
-    onRowChange(db, 'wf_task', 'id', (id) => this.kept.tasks.delete(id as string));
-    onRowChange(db, 'wf_variable', ['scope_id', 'name'], (key) => this.kept.variables.delete(key as string));
+    onRowChange(db, 'wf_definition', 'id', (id) => this.kept.definitions.delete(id));
+    onRowChange(db, 'wf_execution', 'id', (id) => this.kept.executions.delete(id));
+    onRowChange(db, 'wf_task', 'id', (id) => this.kept.tasks.delete(id));
+    onRowChange(db, 'wf_variable', ['scope_id', 'name'], (key) => this.kept.variables.delete(key));
     onRollback(db, () => Object.values(this.kept).forEach((m) => m.clear()));
   }
 
@@ -115,8 +116,7 @@ export class WorkflowStore {
     return this.db.prepare('SELECT * FROM wf_deployment ORDER BY CAST(id AS INTEGER)').all() as DeploymentRow[];
   }
   definition(id: string): DefinitionRow | undefined {
-    return kept(
-      this.kept.definitions,
+    return this.kept.definitions.get(
       id,
       () => this.db.prepare('SELECT * FROM wf_definition WHERE id = ?').get(id) as DefinitionRow | undefined
     );
@@ -131,8 +131,7 @@ export class WorkflowStore {
     return this.db.prepare('SELECT * FROM wf_process WHERE id = ?').get(id) as ProcessRow | undefined;
   }
   execution(id: string): ExecutionRow | undefined {
-    return kept(
-      this.kept.executions,
+    return this.kept.executions.get(
       id,
       () => this.db.prepare('SELECT * FROM wf_execution WHERE id = ?').get(id) as ExecutionRow | undefined
     );
@@ -162,7 +161,7 @@ export class WorkflowStore {
   }
 
   task(id: string): TaskRow | undefined {
-    return kept(this.kept.tasks, id, () => this.db.prepare('SELECT * FROM wf_task WHERE id = ?').get(id) as TaskRow | undefined);
+    return this.kept.tasks.get(id, () => this.db.prepare('SELECT * FROM wf_task WHERE id = ?').get(id) as TaskRow | undefined);
   }
   activeTasksOfExecution(executionId: string): TaskRow[] {
     return this.db.prepare('SELECT * FROM wf_task WHERE execution_id = ? AND ended_at IS NULL').all(executionId) as TaskRow[];
@@ -210,8 +209,7 @@ export class WorkflowStore {
     return new Map(rows.map((r) => [r.name, { type: r.type, value: JSON.parse(r.value) }]));
   }
   variable(scopeId: string, name: string): StoredValue | undefined {
-    const r = kept(
-      this.kept.variables,
+    const r = this.kept.variables.get(
       rowKey(scopeId, name),
       () => this.db.prepare('SELECT * FROM wf_variable WHERE scope_id = ? AND name = ?').get(scopeId, name) as VariableRow | undefined
     );
@@ -222,10 +220,13 @@ export class WorkflowStore {
       .prepare('INSERT OR REPLACE INTO wf_variable (scope_id, process_id, name, type, value) VALUES (?,?,?,?,?)')
       .run(scopeId, processId, name, v.type, JSON.stringify(v.value ?? null));
     // Kept as written (the trigger has just dropped the old row): a listener reads back what it set.
-    this.kept.variables.set(
-      rowKey(scopeId, name),
-      Object.freeze({ scope_id: scopeId, process_id: processId, name, type: v.type, value: JSON.stringify(v.value ?? null) })
-    );
+    this.kept.variables.set(rowKey(scopeId, name), {
+      scope_id: scopeId,
+      process_id: processId,
+      name,
+      type: v.type,
+      value: JSON.stringify(v.value ?? null)
+    });
   }
   deleteVariable(scopeId: string, name: string): boolean {
     return this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ? AND name = ?').run(scopeId, name).changes > 0;
@@ -312,14 +313,3 @@ export class WorkflowStore {
 
 /** Rows kept per kind at most. */
 const KEPT_MAX = 10_000;
-
-/** The row kept under `key`, read (and kept, frozen; null for none) on a miss. */
-function kept<T extends object>(rows: Map<string, T | null>, key: string, read: () => T | undefined): T | undefined {
-  let row = rows.get(key);
-  if (row === undefined) {
-    row = read() ?? null;
-    if (rows.size >= KEPT_MAX) rows.clear();
-    rows.set(key, row && Object.freeze(row));
-  }
-  return row ?? undefined;
-}

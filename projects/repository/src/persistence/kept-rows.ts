@@ -1,0 +1,33 @@
+/**
+ * Rows a service keeps in memory by key, read on a miss (null remembered for "none"), frozen so that no
+ * caller changes what the next one reads, and forgotten all at once past `max` entries. Whoever keeps them
+ * drops a key when its row changes (onRowChange in database.ts) and clears them on rollback (onRollback).
+ */
+export class KeptRows<T extends object> {
+  private readonly rows = new Map<string, T | null>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string, read: () => T | undefined): T | undefined {
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = read() ?? null;
+      this.set(key, row);
+    }
+    return row ?? undefined;
+  }
+
+  /** Keeps a row as just written (the trigger has dropped the old one). */
+  set(key: string, row: T | null): void {
+    if (this.rows.size >= this.max) this.rows.clear();
+    this.rows.set(key, row && Object.freeze(row));
+  }
+
+  delete(key: unknown): void {
+    this.rows.delete(key as string);
+  }
+
+  clear(): void {
+    this.rows.clear();
+  }
+}
