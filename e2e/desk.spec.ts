@@ -1,4 +1,4 @@
-import { Page, expect, test } from '@playwright/test';
+import { Locator, Page, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { PageWatch } from './support/page-watch';
 
@@ -76,18 +76,7 @@ test('a receipt register printed as PDF keeps every receipt number on one line',
   await expect(numbers.first()).toHaveText(/^\d+\/\d{4}\/[A-Z0-9]+-GAD$/);
   const shown = (await numbers.allTextContents()).map((n) => n.trim());
 
-  const download = page.waitForEvent('download');
-  await byId(page, 'eoffice-receipts-export').locator('[data-automation-id="eoffice-export-button"]').click();
-  await page.locator('[data-automation-id="eoffice-export-pdf"]').click();
-  const lines = pdfLines((await (await download).path())!);
-  for (const number of shown) {
-    expect
-      .soft(
-        lines.some((line) => line.includes(number)),
-        `${number} whole on one line`
-      )
-      .toBe(true);
-  }
+  await expectWholeInPdf(page, byId(page, 'eoffice-receipts-export').locator('[data-automation-id="eoffice-export-button"]'), shown);
   expect.soft(watch.problemsOf('Receipt register PDF'), 'problems while printing the register').toEqual([]);
 });
 
@@ -101,8 +90,14 @@ test('the dispatch register printed as PDF keeps every issue number on one line'
   const shown = (await letters.allTextContents()).map((n) => n.trim()).filter((n) => !!n);
   expect(shown.length).toBeGreaterThan(0);
 
+  await expectWholeInPdf(page, page.locator('[data-automation-id="eoffice-export-button"]'), shown);
+  expect.soft(watch.problemsOf('Dispatch register PDF'), 'problems while printing the register').toEqual([]);
+});
+
+/** Exports the list as PDF through its Export button and expects each number shown to stand whole on one line. */
+async function expectWholeInPdf(page: Page, exportButton: Locator, shown: string[]): Promise<void> {
   const download = page.waitForEvent('download');
-  await page.locator('[data-automation-id="eoffice-export-button"]').click();
+  await exportButton.click();
   await page.locator('[data-automation-id="eoffice-export-pdf"]').click();
   const lines = pdfLines((await (await download).path())!);
   for (const number of shown) {
@@ -113,5 +108,4 @@ test('the dispatch register printed as PDF keeps every issue number on one line'
       )
       .toBe(true);
   }
-  expect.soft(watch.problemsOf('Dispatch register PDF'), 'problems while printing the register').toEqual([]);
-});
+}
