@@ -11,7 +11,9 @@ const { FetchHttpClient } = require('@alfresco/js-api/src/fetchHttpClient') as {
 
 const BASES = {
   core: '/api/-default-/public/alfresco/versions/1',
-  workflow: '/api/-default-/public/workflow/versions/1'
+  workflow: '/api/-default-/public/workflow/versions/1',
+  /** Governance Services (records management), present when AGS is installed. */
+  gs: '/api/-default-/public/gs/versions/1'
 } as const;
 
 export interface ConnectOptions {
@@ -29,7 +31,7 @@ export interface Acs {
   people: PeopleApi;
   upload: UploadApi;
   discovery: DiscoveryApi;
-  /** A public API call js-api has no client for (workflow, model API). */
+  /** A public API call js-api has no client for (workflow, model API, GS retention schedules). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON answer whose shape the caller states, as js-api types them
   call<T = any>(
     base: keyof typeof BASES,

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, describeError } from './acs';
-import { CONFIG_DIR, DEFAULT_HIERARCHY, DEFAULT_SUBJECT_HEADS, loadArtefacts } from './config';
+import { CONFIG_DIR, DEFAULT_HIERARCHY, DEFAULT_RETENTION, DEFAULT_SUBJECT_HEADS, loadArtefacts } from './config';
 import { checkConsistency, printConsistency } from './consistency';
 import { doctor, failed, printChecks } from './doctor';
 import { install } from './install';
@@ -12,9 +12,12 @@ import { seedDemo } from './seed/seed-demo';
 const USAGE = `Usage: eoffice <command> [options]
 
 Commands:
-  install     deploy the e-Office model, workflow definitions, hierarchy, groups, site and folders
-  doctor      report what is present or missing (exit code 1 when something is missing)
-  seed-demo   install, then create the demo department's officers, receipts and files
+  install     deploy the e-Office model, workflow definitions, hierarchy, groups, site and folders; where
+              Governance Services (AGS) is installed, the RM site and the record categories with their
+              retention schedules of config/retention (skipped, with one line, without AGS)
+  doctor      report what is present or missing, the AGS module and each record category's schedule
+              (exit code 1 when something is missing or outdated)
+  seed-demo   install, then create the demo department's officers, its records manager, receipts and files
 
 Options:
   --url <url>          repository base URL, e.g. http://localhost:8080   (env EOFFICE_URL)
@@ -22,6 +25,7 @@ Options:
   --password <pw>      its password (default admin)                       (env EOFFICE_PASSWORD)
   --hierarchy <file>   department hierarchy (default config/hierarchy/gad.hierarchy.json)
   --subject-heads <file>  subject-head index for file numbers (default config/subject-heads/gad.subject-heads.json)
+  --retention <file>   record categories and retention schedules (default config/retention/csmop.retention.json)
   --consistency        doctor: check custody, movement records and numbers of every item instead
                        (one line per finding, exit code 1 when there is any)
   --if-empty           seed-demo: do nothing when the department site already exists
@@ -37,6 +41,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       password: { type: 'string' },
       hierarchy: { type: 'string' },
       'subject-heads': { type: 'string' },
+      retention: { type: 'string' },
       'if-empty': { type: 'boolean' },
       consistency: { type: 'boolean' },
       verbose: { type: 'boolean' },
@@ -56,7 +61,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   const artefacts = loadArtefacts(
     values.hierarchy ? path.resolve(values.hierarchy) : DEFAULT_HIERARCHY,
     CONFIG_DIR,
-    values['subject-heads'] ? path.resolve(values['subject-heads']) : DEFAULT_SUBJECT_HEADS
+    values['subject-heads'] ? path.resolve(values['subject-heads']) : DEFAULT_SUBJECT_HEADS,
+    values.retention ? path.resolve(values.retention) : DEFAULT_RETENTION
   );
   const acs = await connect({
     url,

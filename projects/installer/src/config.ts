@@ -1,11 +1,19 @@
 // The artefacts in config/ that the installer deploys.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseHierarchy, type Hierarchy, parseSubjectHeadIndex, type SubjectHeadIndex } from '@eoffice/domain';
+import {
+  parseHierarchy,
+  type Hierarchy,
+  parseRetentionConfig,
+  type RetentionConfig,
+  parseSubjectHeadIndex,
+  type SubjectHeadIndex
+} from '@eoffice/domain';
 
 export const CONFIG_DIR = path.resolve(__dirname, '..', '..', '..', 'config');
 export const DEFAULT_HIERARCHY = path.join(CONFIG_DIR, 'hierarchy', 'gad.hierarchy.json');
 export const DEFAULT_SUBJECT_HEADS = path.join(CONFIG_DIR, 'subject-heads', 'gad.subject-heads.json');
+export const DEFAULT_RETENTION = path.join(CONFIG_DIR, 'retention', 'csmop.retention.json');
 
 /** Where the artefacts live in the repository (paths below Company Home). */
 export const REPO_PATHS = {
@@ -30,12 +38,15 @@ export interface Artefacts {
   /** The subject-head index files are numbered under, as stored in the repository. */
   subjectHeads: SubjectHeadIndex;
   subjectHeadsJson: string;
+  /** Record categories and their retention schedules, built in the RM site's file plan when AGS is installed. */
+  retention: RetentionConfig;
 }
 
 export function loadArtefacts(
   hierarchyFile = DEFAULT_HIERARCHY,
   configDir = CONFIG_DIR,
-  subjectHeadsFile = DEFAULT_SUBJECT_HEADS
+  subjectHeadsFile = DEFAULT_SUBJECT_HEADS,
+  retentionFile = DEFAULT_RETENTION
 ): Artefacts {
   const modelXml = fs.readFileSync(path.join(configDir, 'model', MODEL_FILE_NAME), 'utf8');
   const models = [
@@ -65,7 +76,8 @@ export function loadArtefacts(
     hierarchy,
     hierarchyJson: hierarchyText(hierarchy),
     subjectHeads,
-    subjectHeadsJson: JSON.stringify(subjectHeads, null, 2) + '\n'
+    subjectHeadsJson: JSON.stringify(subjectHeads, null, 2) + '\n',
+    retention: loadRetention(retentionFile)
   };
 }
 
@@ -92,4 +104,19 @@ export function loadSubjectHeads(file: string): SubjectHeadIndex {
     throw new Error(`Cannot read subject-head index ${file}: ${(e as Error).message}`);
   }
   return parseSubjectHeadIndex(raw);
+}
+
+/** The retention config, checked against AGS's rules for schedules before anything is written. */
+export function loadRetention(file: string): RetentionConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Cannot read retention config ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseRetentionConfig(raw);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
 import { holidayCalendarFiles } from './install';
 import { groupMembers, nodeAt } from './repo';
+import { retentionChecks } from './retention';
 import { hasXmllint, schemaFiles, schemaProblems } from './xml-schemas';
 import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, oversightGroup, postGroup, sectionGroup } from '@eoffice/domain';
 
@@ -103,6 +104,7 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
     const intake = docLib && (await nodeAt(acs, FOLDERS.intake, docLib.entry.folderId));
     add(intake ? 'ok' : 'missing', `folder ${siteId}/documentLibrary/${FOLDERS.intake}`);
   }
+  checks.push(...(await retentionChecks(acs, a.retention)));
   return checks;
 }
 

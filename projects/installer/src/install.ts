@@ -1,11 +1,13 @@
 // `eoffice install`: deploys the model, workflow definitions, hierarchy, groups (posts and sections),
-// the department site and its folders. Every step checks first, so a second run changes nothing.
+// the department site and its folders, and (where Governance Services is installed) the RM site's record
+// categories and retention schedules. Every step checks first, so a second run changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Acs } from './acs';
 import { orMissing } from './acs';
 import { CONFIG_DIR, REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
+import { ensureRetention } from './retention';
 import { ensureContent, ensureFolder, ensureGroup, ensurePermissions, ensureProperties, groupMembers } from './repo';
 import {
   departmentGroup,
@@ -52,7 +54,9 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incu
   }
   await ensureGroups(acs, a.hierarchy, log);
   if (opts.incumbents !== false) await ensureIncumbents(acs, a.hierarchy, log);
-  return ensureSite(acs, a.hierarchy, log);
+  const installed = await ensureSite(acs, a.hierarchy, log);
+  await ensureRetention(acs, a.retention, log);
+  return installed;
 }
 
 /** config/calendar/holidays-<year>.json, uploaded to Data Dictionary/eOffice/ under the same names. */

@@ -1,7 +1,9 @@
 // What a command did, one line per step, so a second `install` visibly changes nothing.
-export type Outcome = 'created' | 'updated' | 'unchanged' | 'warning';
+// `skipped`: a part left out on purpose (records and retention on an ACS without Governance Services),
+// always printed, never a change.
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'warning' | 'skipped';
 
-const MARK: Record<Outcome, string> = { created: '+', updated: '~', unchanged: '=', warning: '!' };
+const MARK: Record<Outcome, string> = { created: '+', updated: '~', unchanged: '=', warning: '!', skipped: '-' };
 
 export class StepLog {
   readonly steps: { outcome: Outcome; what: string }[] = [];
@@ -26,6 +28,7 @@ export class StepLog {
 
   summary(): string {
     const w = this.count('warning');
-    return `${this.count('created')} created, ${this.count('updated')} updated, ${this.count('unchanged')} unchanged${w ? `, ${w} warning(s)` : ''}`;
+    const s = this.count('skipped');
+    return `${this.count('created')} created, ${this.count('updated')} updated, ${this.count('unchanged')} unchanged${w ? `, ${w} warning(s)` : ''}${s ? `, ${s} skipped` : ''}`;
   }
 }

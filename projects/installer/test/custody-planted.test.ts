@@ -23,11 +23,12 @@ import {
   monthlyRequest,
   pendencyRequest,
   readMonthly,
-  readPendency
+  readPendency,
+  fileQuery,
+  receiptListKind,
+  receiptQuery,
+  fileChoiceQuery
 } from '@eoffice/domain';
-import { fileQuery } from '../../eoffice/src/lib/file/model/file-query';
-import { receiptListKind, receiptQuery } from '../../eoffice/src/lib/receipt/model/receipt-query';
-import { fileChoiceQuery } from '../../eoffice/src/lib/receipt/put-in-file/file-search';
 import {
   actOn,
   addNote,

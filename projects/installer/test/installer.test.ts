@@ -94,13 +94,24 @@ describe('eoffice installer CLI', () => {
     assert.equal(code, 0);
     // --if-empty looks at the site, which the earlier install created: nothing is seeded, logins are listed.
     assert.ok(lines.some((l) => /already exists/.test(l)));
-    assert.equal(lines.filter((l) => l.startsWith('LOGIN ')).length, 15);
+    assert.equal(lines.filter((l) => l.startsWith('LOGIN ')).length, 16, 'fifteen officers and the records manager');
 
     const seeded = await repo.cli('seed-demo');
     assert.equal(seeded.code, 0);
     const logins = seeded.lines.filter((l) => l.startsWith('LOGIN '));
-    assert.equal(logins.length, 15);
+    assert.equal(logins.length, 16);
     assert.ok(logins.includes('LOGIN priya.nair demo1234 Priya Nair, Section Officer (Establishment)'), logins.join('\n'));
+    assert.ok(logins.includes('LOGIN lakshmi.pillai demo1234 Lakshmi Pillai, Departmental Record Officer (records manager)'));
+
+    // The records manager is in the file plan's Records Manager role: she reads the file plan, an officer does not.
+    const recordsManager = await repo.acs('lakshmi.pillai', 'demo1234');
+    const filePlan = (await recordsManager.call('gs', 'GET', '/file-plans/-filePlan-')).entry;
+    const roleGroup = await (await repo.acs()).groups.listGroupMemberships(`GROUP_RecordsManager${filePlan.id}`);
+    assert.ok((roleGroup.list?.entries ?? []).some((e) => e.entry.id === 'lakshmi.pillai'));
+    const officerStatus = await (await repo.acs('priya.nair', 'demo1234'))
+      .call('gs', 'GET', '/file-plans/-filePlan-')
+      .catch((e) => e.status);
+    assert.equal(officerStatus, 403);
 
     // An officer can log in and holds exactly the post the hierarchy gives her.
     const priya = await repo.acs('priya.nair', 'demo1234');

@@ -1,5 +1,5 @@
 /**
- * One movement vocabulary: the action table (projects/eoffice/src/lib/domain/movement-actions.ts) is what the
+ * One movement vocabulary: the action table (projects/domain/src/movement-actions.ts) is what the
  * models accept, what the workflow scripts handle and record, and what the translations label. Adding an
  * action to the table without the model and the script (or the reverse) fails here; so does an action whose
  * button or history entry has no English or Hindi label. The table's rules for when an action is offered are

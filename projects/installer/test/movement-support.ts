@@ -7,8 +7,7 @@
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
-import { postGroup, createInIntake, registerItem, type RegistrationClient } from '@eoffice/domain';
-import { confirmedNotePermissions } from '../../eoffice/src/lib/file/notesheet/note.model';
+import { postGroup, createInIntake, registerItem, type RegistrationClient, confirmedNotePermissions } from '@eoffice/domain';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
 
 export const PASSWORD = 'demo1234';

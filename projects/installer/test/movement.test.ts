@@ -10,9 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { ensureIncumbents } from '../src/install';
 import { StepLog } from '../src/log';
 import { SearchApi } from '@alfresco/js-api';
-import { departmentSite } from '@eoffice/domain';
-import { fileQuery } from '../../eoffice/src/lib/file/model/file-query';
-import { frequentRecipients, recentSendsRequest, toMovement } from '../../eoffice/src/lib/movement/model/movement.model';
+import { departmentSite, fileQuery, frequentRecipients, recentSendsRequest, toMovement } from '@eoffice/domain';
 import { artefacts } from './support';
 import {
   act,
@@ -687,7 +685,7 @@ describe('movement workflow', () => {
 
     const asked = recentSendsRequest(departmentSite(artefacts().hierarchy), d.group('ASO_EST_1'), ASO1);
     const answer = await new SearchApi((await d.as(ASO1)).api).search(asked as never);
-    const sends = (answer.list?.entries ?? []).map((e) => toMovement(e.entry as never));
+    const sends = (answer.list?.entries ?? []).map((e) => toMovement(e.entry));
     assert.ok(sends.length >= 3, 'his sends are found (he reads them: his post still reads what it sent on)');
     assert.ok(
       sends.every((m) => m.fromUser === ASO1 && m.fromGroup === d.group('ASO_EST_1') && m.action === 'send'),

@@ -1,5 +1,5 @@
 /**
- * The e-Office search page's one request (search/model/search-query.ts) answered by the local repository as
+ * The e-Office search page's one request (@eoffice/domain search-query.ts) answered by the local repository as
  * ACS would: an officer finds receipts and files by number, by a Hindi word of the subject and by the
  * sender, with facet counts, and finds only what she may read; an eo:receipt planted outside the series
  * trees is never found, whatever it says.
@@ -7,8 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
-import { departmentSite, createInIntake, registerItem } from '@eoffice/domain';
-import { readSearch, searchRequest, type SearchFilters, type SearchResult } from '../../eoffice/src/lib/search/model/search-query';
+import {
+  departmentSite,
+  createInIntake,
+  registerItem,
+  readSearch,
+  searchRequest,
+  type SearchFilters,
+  type SearchResult
+} from '@eoffice/domain';
 import { actOn, item, openFile, registrationClient, startDepartment, startMovement, type Department } from './movement-support';
 import { artefacts } from './support';
 

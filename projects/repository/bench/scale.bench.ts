@@ -17,10 +17,10 @@
  * open task offered to its holder's post, written through the workflow tables as the engine writes them.
  *
  * Prints, each beside its naive counterpart:
- * - the pendency dashboard (mis/model/pendency-query.ts, one search) as the Secretary, beside the same
+ * - the pendency dashboard (@eoffice/domain pendency-query.ts, one search) as the Secretary, beside the same
  *   request as admin (no permission check at all) and the number of parameters the old read filter needed;
- * - an Inbox page (receipt-query.ts, 25 rows) as a Section Officer, beside the same as admin;
- * - the task look-up of an item (movement.model.ts itemTaskQueries) as that Section Officer, beside the old
+ * - an Inbox page (@eoffice/domain receipt-query.ts, 25 rows) as a Section Officer, beside the same as admin;
+ * - the task look-up of an item (@eoffice/domain movement.ts itemTaskQueries) as that Section Officer, beside the old
  *   listing's way (every task ever created read, then filtered);
  * - memory (RSS, heap) and the database's size.
  * Asserts nothing.
@@ -32,7 +32,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startRepository } from '../src/server';
 import { NodeService } from '../src/services/node-service';
-import { iso9075, nameKey } from '../src/services/node-store';
+import { iso9075, nameKey } from '../src/persistence/node-store';
 import type { Caller } from '../src/auth/caller';
 import { connect } from '../../installer/src/acs';
 import { artefacts } from '../../installer/test/support';
@@ -47,10 +47,12 @@ import {
   URGENCY_CODES,
   CATEGORIES,
   pendencyRequest,
-  readPendency
+  readPendency,
+  receiptListKind,
+  receiptQuery,
+  itemTaskQueries,
+  MOVEMENT_PROCESS_KEY
 } from '@eoffice/domain';
-import { receiptListKind, receiptQuery } from '../../eoffice/src/lib/receipt/model/receipt-query';
-import { itemTaskQueries, MOVEMENT_PROCESS_KEY } from '../../eoffice/src/lib/movement/model/movement.model';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

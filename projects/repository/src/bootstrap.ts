@@ -3,6 +3,7 @@ import type { NodeService } from './services/node-service';
 import type { PeopleService } from './services/people-service';
 import type { Caller } from './auth/caller';
 import { alfDate } from './util/alf-date';
+import { commitBatch, inTransaction } from './persistence/database';
 
 const SYSTEM: Caller = { userId: 'System', isAdmin: true, authorities: new Set() };
 
@@ -77,66 +78,60 @@ const GROUPS: [string, string][] = [
 export function bootstrap(ctx: RepositoryContext, nodes: NodeService, people: PeopleService, adminPassword = 'admin'): WellKnownNodes {
   const { db, store } = ctx;
   const found: Partial<WellKnownNodes> = {};
-  const root = db
-    .prepare("SELECT id FROM node WHERE parent_id IS NULL AND assoc_qname = 'sys:store_root' AND archived_at IS NULL")
-    .pluck()
-    .get() as string | undefined;
+  const root = store.storeRootId();
   if (root) {
     found.root = root;
-    for (const l of LAYOUT)
-      found[l.key] = db
-        .prepare('SELECT id FROM node WHERE parent_id = ? AND assoc_qname = ?')
-        .pluck()
-        .get(found[l.parent], l.qname) as string;
+    for (const l of LAYOUT) found[l.key] = store.childIdByAssocQName(found[l.parent]!, l.qname, true)!;
     return found as WellKnownNodes;
   }
-  return db
-    .transaction(() => {
-      const now = alfDate();
-      const rootRow = store.insert({
-        type: ctx.dictionary.getType('sys:store_root') ? 'sys:store_root' : 'cm:folder',
-        parent_id: null,
-        name: 'root',
-        assoc_qname: 'sys:store_root',
-        is_folder: 1,
-        is_file: 0,
-        inherits: 0,
-        owner: null,
-        created_at: now,
-        created_by: 'System',
-        modified_at: now,
-        modified_by: 'System',
-        content_url: null,
-        mime_type: null,
-        encoding: null,
-        size: null,
-        locked_by: null,
-        lock_type: null,
-        lock_lifetime: null,
-        lock_expires: null
+  // Committed before the repository serves anything, as one transaction of its own.
+  const made = inTransaction(db, () => {
+    const now = alfDate();
+    const rootRow = store.insert({
+      type: ctx.dictionary.getType('sys:store_root') ? 'sys:store_root' : 'cm:folder',
+      parent_id: null,
+      name: 'root',
+      assoc_qname: 'sys:store_root',
+      is_folder: 1,
+      is_file: 0,
+      inherits: 0,
+      owner: null,
+      created_at: now,
+      created_by: 'System',
+      modified_at: now,
+      modified_by: 'System',
+      content_url: null,
+      mime_type: null,
+      encoding: null,
+      size: null,
+      locked_by: null,
+      lock_type: null,
+      lock_lifetime: null,
+      lock_expires: null
+    });
+    found.root = rootRow.id;
+    ctx.wellKnown = found as WellKnownNodes;
+    for (const l of LAYOUT) {
+      const parent = store.require(found[l.parent]!);
+      const node = nodes.create(SYSTEM, parent, {
+        name: l.name,
+        nodeType: l.qname === 'st:sites' && ctx.dictionary.getType('st:sites') ? 'st:sites' : 'cm:folder',
+        properties: { 'cm:title': l.title, 'cm:description': l.description },
+        system: { assocQName: l.qname }
       });
-      found.root = rootRow.id;
-      ctx.wellKnown = found as WellKnownNodes;
-      for (const l of LAYOUT) {
-        const parent = store.require(found[l.parent]!);
-        const node = nodes.create(SYSTEM, parent, {
-          name: l.name,
-          nodeType: l.qname === 'st:sites' && ctx.dictionary.getType('st:sites') ? 'st:sites' : 'cm:folder',
-          properties: { 'cm:title': l.title, 'cm:description': l.description },
-          system: { assocQName: l.qname }
-        });
-        store.addAspects(node.id, ['sys:undeletable']);
-        found[l.key] = node.id;
-        if (l.everyone) nodes.setPermissions(node.id, { locallySet: [{ authorityId: 'GROUP_EVERYONE', name: l.everyone }] });
-      }
-      for (const [id, name] of GROUPS) ctx.authorities.insertGroup(id, name, undefined, ['APP.DEFAULT', 'AUTH.ALF']);
-      ctx.authorities.insertPerson({ id: 'admin', firstName: 'Administrator', email: 'admin@alfresco.com', password: adminPassword });
-      ctx.authorities.addMember('GROUP_ALFRESCO_ADMINISTRATORS', 'admin');
-      ctx.authorities.addMember('GROUP_ALFRESCO_MODEL_ADMINISTRATORS', 'admin');
-      ctx.authorities.addMember('GROUP_ALFRESCO_SEARCH_ADMINISTRATORS', 'admin');
-      ctx.authorities.addMember('GROUP_SITE_ADMINISTRATORS', 'admin');
-      people.ensureHomeFolder(ctx.authorities.person('admin')!);
-      return found as WellKnownNodes;
-    })
-    .immediate();
+      store.addAspects(node.id, ['sys:undeletable']);
+      found[l.key] = node.id;
+      if (l.everyone) nodes.setPermissions(node.id, { locallySet: [{ authorityId: 'GROUP_EVERYONE', name: l.everyone }] });
+    }
+    for (const [id, name] of GROUPS) ctx.authorities.insertGroup(id, name, undefined, ['APP.DEFAULT', 'AUTH.ALF']);
+    ctx.authorities.insertPerson({ id: 'admin', firstName: 'Administrator', email: 'admin@alfresco.com', password: adminPassword });
+    ctx.authorities.addMember('GROUP_ALFRESCO_ADMINISTRATORS', 'admin');
+    ctx.authorities.addMember('GROUP_ALFRESCO_MODEL_ADMINISTRATORS', 'admin');
+    ctx.authorities.addMember('GROUP_ALFRESCO_SEARCH_ADMINISTRATORS', 'admin');
+    ctx.authorities.addMember('GROUP_SITE_ADMINISTRATORS', 'admin');
+    people.ensureHomeFolder(ctx.authorities.person('admin')!);
+    return found as WellKnownNodes;
+  });
+  commitBatch(db);
+  return made;
 }

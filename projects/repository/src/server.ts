@@ -7,8 +7,15 @@ import { commitBatch, openDatabase, pendingCommit, releaseWal } from './persiste
 import { ContentStore } from './persistence/content-store';
 import { AuthorityService } from './services/authority-service';
 import { PermissionService } from './services/permission-service';
-import { NodeStore } from './services/node-store';
+import { NodeStore } from './persistence/node-store';
 import { NodeService } from './services/node-service';
+import { AuditStore } from './persistence/audit-store';
+import { CommentStore } from './persistence/comment-store';
+import { FavoriteStore } from './persistence/favorite-store';
+import { RatingStore } from './persistence/rating-store';
+import { SharedLinkStore } from './persistence/shared-link-store';
+import { SiteStore } from './persistence/site-store';
+import { TagStore } from './persistence/tag-store';
 import { NodeMapper } from './services/node-mapper';
 import { PeopleService } from './services/people-service';
 import type { RepositoryContext, WellKnownNodes } from './services/repository-context';
@@ -36,6 +43,11 @@ export interface RepositoryOptions {
    * trusted), as ACS's WorkflowDeployer bootstraps its bundled definitions; a key already deployed is skipped.
    */
   workflows?: string[];
+  /**
+   * The clock that decides when retention steps fall due (Governance Services). Tests and the demo move it
+   * to exercise periods of years; a repository serving a department never sets it.
+   */
+  retentionClock?: { now(): Date };
   /** Origins allowed by CORS; ACS enables CORS per configuration, here every localhost origin by default. */
   corsOrigins?: (string | RegExp)[];
   quiet?: boolean;
@@ -63,7 +75,15 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
     permissions: new PermissionService(db, authorities),
     wellKnown: undefined as unknown as WellKnownNodes,
     maxUploadBytes,
-    policies: []
+    policies: [],
+    retentionClock: options.retentionClock,
+    tags: new TagStore(db),
+    ratings: new RatingStore(db),
+    comments: new CommentStore(db),
+    favorites: new FavoriteStore(db),
+    sharedLinks: new SharedLinkStore(db),
+    sites: new SiteStore(db),
+    audit: new AuditStore(db)
   };
   const nodes = new NodeService(ctx);
   const mapper = new NodeMapper(ctx);

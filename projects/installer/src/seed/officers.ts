@@ -27,3 +27,16 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { id: 'ravi.shankar', firstName: 'Ravi', lastName: 'Shankar', nameHi: 'रवि शंकर' },
   { id: 'pooja.patel', firstName: 'Pooja', lastName: 'Patel', nameHi: 'पूजा पटेल' }
 ];
+
+/**
+ * The department's records manager: CSMOP's Departmental Record Officer, who owns the retention schedules.
+ * Not a post of the channel of submission: she works in the records management site, as a member of the
+ * file plan's Records Manager role (seed-demo puts her there when Governance Services is installed).
+ */
+export const DEMO_RECORDS_MANAGER: DemoOfficer & { designation: { en: string; hi: string } } = {
+  id: 'lakshmi.pillai',
+  firstName: 'Lakshmi',
+  lastName: 'Pillai',
+  nameHi: 'लक्ष्मी पिल्लै',
+  designation: { en: 'Departmental Record Officer', hi: 'विभागीय अभिलेख अधिकारी' }
+};

@@ -1,11 +1,12 @@
-// `eoffice seed-demo`: the General Administration Department with its officers, about 200 receipts
-// and 60 files in varied states and ages. The demo's history is backdated, so it is written by the
+// `eoffice seed-demo`: the General Administration Department with its officers, its records manager, about
+// 200 receipts and 60 files in varied states and ages. The demo's history is backdated, so it is written by the
 // administrator (who alone may write series folders, as the eoRegister workflow does in real use).
 import type { Acs } from '../acs';
 import { connect, orMissing } from '../acs';
 import type { Artefacts } from '../config';
 import { ensureIncumbents, install } from '../install';
 import type { StepLog } from '../log';
+import { AGS_MODULE, agsModule, recordsManagerGroup } from '../retention';
 import {
   headsForSection,
   oversightGroup,
@@ -27,7 +28,7 @@ import {
   type ItemStatus,
   type NumberingNodes
 } from '@eoffice/domain';
-import { DEMO_OFFICERS, DEMO_PASSWORD } from './officers';
+import { DEMO_OFFICERS, DEMO_PASSWORD, DEMO_RECORDS_MANAGER } from './officers';
 import { letterPdf } from './pdf';
 import { dueAfter, isoDate, planItem, type ItemPlan } from './plan';
 import { Dice, pool, seededRandom } from './random';
@@ -60,6 +61,7 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
   const { documentLibraryId } = await install(acs, a, log, { incumbents: false });
   await ensureOfficers(acs, h, log);
   await ensureIncumbents(acs, h, log);
+  await ensureRecordsManager(acs, h, log);
 
   const dice = new Dice(seededRandom(20261122));
   const now = opts.now ?? new Date();
@@ -98,10 +100,43 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
 }
 
 function loginLines(h: Hierarchy): string[] {
-  return DEMO_OFFICERS.map((o) => {
-    const posts = postsOf(h, o.id).map((p) => postTitle(h, p));
-    return `LOGIN ${o.id} ${DEMO_PASSWORD} ${o.firstName} ${o.lastName}, ${posts.join(' + ') || 'no post'}`;
-  });
+  const rm = DEMO_RECORDS_MANAGER;
+  return [
+    ...DEMO_OFFICERS.map((o) => {
+      const posts = postsOf(h, o.id).map((p) => postTitle(h, p));
+      return `LOGIN ${o.id} ${DEMO_PASSWORD} ${o.firstName} ${o.lastName}, ${posts.join(' + ') || 'no post'}`;
+    }),
+    `LOGIN ${rm.id} ${DEMO_PASSWORD} ${rm.firstName} ${rm.lastName}, ${rm.designation.en} (records manager)`
+  ];
+}
+
+/**
+ * The demo records manager: a person in the file plan's Records Manager role group, so she may keep the
+ * schedules, put files on hold and run due steps. Without Governance Services she has nothing to manage.
+ */
+async function ensureRecordsManager(acs: Acs, h: Hierarchy, log: StepLog): Promise<void> {
+  const rm = DEMO_RECORDS_MANAGER;
+  if (await orMissing(acs.people.getPerson(rm.id))) log.record('unchanged', `person ${rm.id}`);
+  else {
+    await acs.people.createPerson({
+      id: rm.id,
+      firstName: rm.firstName,
+      lastName: rm.lastName,
+      email: `${rm.id}@${h.department.code.toLowerCase()}.example.gov.in`,
+      password: DEMO_PASSWORD,
+      jobTitle: `${rm.designation.en} / ${rm.designation.hi}`,
+      aspectNames: ['eo:officer'],
+      properties: { 'eo:nameHi': rm.nameHi }
+    });
+    log.record('created', `person ${rm.id}`);
+  }
+  if (!(await agsModule(acs))) return log.record('skipped', `${rm.id} as records manager: module ${AGS_MODULE} is not installed`);
+  const filePlanId = (await acs.call<{ entry: { id: string } }>('gs', 'GET', '/file-plans/-filePlan-')).entry.id;
+  const group = recordsManagerGroup(filePlanId);
+  const members = (await acs.groups.listGroupMemberships(group, { maxItems: 1000 })).list?.entries ?? [];
+  if (members.some((m) => m.entry.id === rm.id)) return log.record('unchanged', `${group} member ${rm.id}`);
+  await acs.groups.createGroupMembership(group, { id: rm.id, memberType: 'PERSON' });
+  log.record('created', `${group} member ${rm.id} (records manager)`);
 }
 
 async function ensureOfficers(acs: Acs, h: Hierarchy, log: StepLog): Promise<void> {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { RepositoryContext } from '../services/repository-context';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
+import { TicketStore } from '../persistence/ticket-store';
 
 const TICKET_HOURS = 1;
 
@@ -11,31 +12,30 @@ const PUBLIC_WEBSCRIPT = /^\/(service|s|wcservice|wcs)\/api\/(server|login)(\.\w
 
 /** Tickets as ACS issues them: TICKET_<hex>, valid for an hour and renewed on use. */
 export class TicketService {
-  constructor(private readonly ctx: RepositoryContext) {}
+  private readonly store: TicketStore;
+
+  constructor(ctx: RepositoryContext) {
+    this.store = new TicketStore(ctx.db);
+  }
 
   issue(personId: string): string {
     const id = `TICKET_${randomBytes(20).toString('hex')}`;
     const now = Date.now();
-    this.ctx.db
-      .prepare('INSERT INTO ticket (id, person_id, created_at, expires_at) VALUES (?,?,?,?)')
-      .run(id, personId, alfDate(now), alfDate(now + TICKET_HOURS * 3600_000));
+    this.store.insert(id, personId, alfDate(now), alfDate(now + TICKET_HOURS * 3600_000));
     return id;
   }
 
   /** The person a ticket belongs to, or undefined if unknown or expired; renews the expiry on use. */
   validate(ticket: string): string | undefined {
-    const row = this.ctx.db.prepare('SELECT person_id, expires_at FROM ticket WHERE id = ?').get(ticket) as
-      | { person_id: string; expires_at: string }
-      | undefined;
+    const row = this.store.byId(ticket);
     if (!row || Date.parse(row.expires_at.replace('+0000', 'Z')) < Date.now()) return undefined;
     const renewAt = Date.now() + TICKET_HOURS * 3600_000;
-    if (Date.parse(row.expires_at.replace('+0000', 'Z')) < renewAt - 60_000)
-      this.ctx.db.prepare('UPDATE ticket SET expires_at = ? WHERE id = ?').run(alfDate(renewAt), ticket);
+    if (Date.parse(row.expires_at.replace('+0000', 'Z')) < renewAt - 60_000) this.store.renew(ticket, alfDate(renewAt));
     return row.person_id;
   }
 
   invalidate(ticket: string): void {
-    this.ctx.db.prepare('DELETE FROM ticket WHERE id = ?').run(ticket);
+    this.store.delete(ticket);
   }
 }
 

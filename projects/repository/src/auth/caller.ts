@@ -6,3 +6,9 @@ export interface Caller {
   authorities: Set<string>;
   ticket?: string;
 }
+
+/**
+ * The repository acting for itself, as ACS's AuthenticationUtil.runAsSystem: workflow engine work and
+ * Governance Services' own moves (a declared record going to the file plan) that no user's permissions decide.
+ */
+export const SYSTEM_CALLER: Caller = { userId: 'System', isAdmin: true, authorities: new Set(['System']) };

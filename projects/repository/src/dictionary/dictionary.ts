@@ -18,7 +18,9 @@ export const BUILT_IN_MODELS = [
   'userModel.xml',
   'forumModel.xml',
   'bpmModel.xml',
-  'workflowModel.xml'
+  'workflowModel.xml',
+  // Governance Services: the local repository answers as an ACS with the AGS module installed.
+  'recordsModel.xml'
 ];
 export const BUILT_IN_MODELS_DIR = path.join(__dirname, 'models');
 

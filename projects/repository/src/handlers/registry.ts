@@ -24,6 +24,7 @@ import { discoveryRouter } from './discovery/discovery';
 import { nodesRouter } from './core/nodes';
 import { peopleRouter } from './core/people';
 import { searchRouter } from './search/search';
+import { governanceRouter, gsServices, executionQueueRouter, EXECUTION_QUEUE, governanceModule } from './gs';
 import { legacyWebScriptErrors, legacyWebScriptsRouter, WEBSCRIPT_ROOTS } from './webscripts/legacy';
 
 export interface RouteDeps {
@@ -46,7 +47,7 @@ export function mountApi(app: Express, deps: RouteDeps): void {
   app.use(`${API_BASE}/authentication/versions/1`, ticketsRouter(ctx, tickets));
   app.use(
     '/alfresco/api/discovery',
-    discoveryRouter(ctx, () => [])
+    discoveryRouter(ctx, () => [governanceModule(ctx)])
   );
   const core = express.Router();
   core.use(nodesRouter(ctx, nodes, mapper));
@@ -66,8 +67,12 @@ export function mountApi(app: Express, deps: RouteDeps): void {
   core.use(sitesRouter(ctx, nodes, people));
   core.use(queriesRouter(ctx, nodes, mapper, people));
   app.use(`${API_BASE}/workflow/versions/1`, workflowRouter(ctx));
+  // Governance Services: its REST API and the web script its actions run through.
+  const gs = gsServices(ctx, nodes, mapper);
   app.use(WEBSCRIPT_ROOTS, legacyWebScriptsRouter(ctx, tickets));
-  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors());
+  app.use(WEBSCRIPT_ROOTS, executionQueueRouter(ctx, gs));
+  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors([EXECUTION_QUEUE]));
   app.use(`${API_BASE}/alfresco/versions/1`, core);
   app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
+  app.use(`${API_BASE}/gs/versions/1`, governanceRouter(ctx, gs));
 }

@@ -378,3 +378,8 @@ export function onRowChange(db: Db, table: KeptTable, key: string | string[], li
 
 /** The key onRowChange reports for a row kept by several columns. */
 export const rowKey = (...values: string[]): string => values.join('\u0000');
+
+/** Throws unless the database answers a statement (the readiness and liveness probes). */
+export function checkConnection(db: Db): void {
+  db.prepare('SELECT 1').get();
+}

@@ -1,32 +1,11 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { onRollback, onRowChange, type Db } from '../persistence/database';
-import { KeptRows } from '../persistence/kept-rows';
+import type { Db } from '../persistence/database';
+import { AuthorityStore, type GroupRow, type PersonRow } from '../persistence/authority-store';
 import type { Caller } from '../auth/caller';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
 
-export interface PersonRow {
-  id: string;
-  id_key: string;
-  first_name: string;
-  last_name: string | null;
-  email: string | null;
-  password_hash: string | null;
-  enabled: number;
-  email_notifications_enabled: number;
-  properties: string;
-  aspect_names: string;
-  home_folder_id: string | null;
-  created_at: string;
-}
-
-export interface GroupRow {
-  id: string;
-  display_name: string;
-  description: string | null;
-  zones: string;
-  created_at: string;
-}
+export type { GroupRow, PersonChanges, PersonOrderField, PersonRow } from '../persistence/authority-store';
 
 export const ADMIN_GROUP = 'GROUP_ALFRESCO_ADMINISTRATORS';
 export const EVERYONE = 'GROUP_EVERYONE';
@@ -56,30 +35,16 @@ export class AuthorityService {
   /**
    * Display names by id_key: every node returned names its creator and modifier, and looking the person up
    * for each was a measurable part of listings and creation. Emptied whenever a person row is inserted,
-   * updated or deleted, whoever writes it (temp triggers below), and whenever changes are rolled back (a
-   * name read inside a transaction that is then undone must not survive it).
+   * updated or deleted, whoever writes it, and whenever changes are rolled back (a name read inside a
+   * transaction that is then undone must not survive it): the store tells when (onPeopleChange).
    */
   private readonly displayNames = new Map<string, string>();
-  /**
-   * Person and group rows by key, kept as the display names are (emptied on any change to their table and
-   * on rollback): a marking looked up the same few people sixty times and groups twenty-six. Rows are
-   * frozen, so no caller can change what the next one reads.
-   */
-  private readonly people = new KeptRows<PersonRow>(10_000);
-  private readonly groups = new KeptRows<GroupRow>(10_000);
+  /** The authority tables, with the person and group rows it keeps. */
+  readonly store: AuthorityStore;
 
-  constructor(private readonly db: Db) {
-    const forgetPeople = () => {
-      this.displayNames.clear();
-      this.people.clear();
-    };
-    const forgetGroups = () => this.groups.clear();
-    onRowChange(db, 'person', 'id', forgetPeople);
-    onRowChange(db, 'authority_group', 'id', forgetGroups);
-    onRollback(db, () => {
-      forgetPeople();
-      forgetGroups();
-    });
+  constructor(db: Db) {
+    this.store = new AuthorityStore(db);
+    this.store.onPeopleChange(() => this.displayNames.clear());
   }
 
   invalidate(): void {
@@ -89,7 +54,7 @@ export class AuthorityService {
 
   person(id: string): PersonRow | undefined {
     const key = id.toLowerCase();
-    return this.people.get(key, () => this.db.prepare('SELECT * FROM person WHERE id_key = ?').get(key) as PersonRow | undefined);
+    return this.store.person(key);
   }
 
   requirePerson(id: string): PersonRow {
@@ -141,38 +106,37 @@ export class AuthorityService {
     homeFolderId?: string;
   }): PersonRow {
     if (this.person(p.id)) throw errors.conflict(`User name already exists: ${p.id}`);
-    this.db
-      .prepare(
-        `INSERT INTO person (id, id_key, first_name, last_name, email, password_hash, enabled, email_notifications_enabled, properties, aspect_names, home_folder_id, created_at)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`
-      )
-      .run(
-        p.id,
-        p.id.toLowerCase(),
-        p.firstName,
-        p.lastName ?? null,
-        p.email ?? null,
-        p.password ? hashPassword(p.password) : null,
-        p.enabled === false ? 0 : 1,
-        p.emailNotificationsEnabled === false ? 0 : 1,
-        JSON.stringify(p.properties ?? {}),
-        JSON.stringify(p.aspectNames ?? []),
-        p.homeFolderId ?? null,
-        alfDate()
-      );
+    this.store.insertPerson({
+      id: p.id,
+      id_key: p.id.toLowerCase(),
+      first_name: p.firstName,
+      last_name: p.lastName ?? null,
+      email: p.email ?? null,
+      password_hash: p.password ? hashPassword(p.password) : null,
+      enabled: p.enabled === false ? 0 : 1,
+      email_notifications_enabled: p.emailNotificationsEnabled === false ? 0 : 1,
+      properties: JSON.stringify(p.properties ?? {}),
+      aspect_names: JSON.stringify(p.aspectNames ?? []),
+      home_folder_id: p.homeFolderId ?? null,
+      created_at: alfDate()
+    });
     return this.person(p.id)!;
   }
 
   group(id: string): GroupRow | undefined {
-    return this.groups.get(id, () => this.db.prepare('SELECT * FROM authority_group WHERE id = ?').get(id) as GroupRow | undefined);
+    return this.store.group(id);
   }
 
   insertGroup(id: string, displayName: string, description?: string, zones?: string[]): GroupRow {
     if (!/^GROUP_[^/\\"*<>?:|,]+$/.test(id)) throw errors.invalidArgument(`Invalid group id: ${id}`);
     if (this.group(id)) throw errors.conflict(`An authority already exists with the name: ${id}`);
-    this.db
-      .prepare('INSERT INTO authority_group (id, display_name, description, zones, created_at) VALUES (?,?,?,?,?)')
-      .run(id, displayName, description ?? null, JSON.stringify(zones ?? ['APP.DEFAULT', 'AUTH.ALF']), alfDate());
+    this.store.insertGroup({
+      id,
+      display_name: displayName,
+      description: description ?? null,
+      zones: JSON.stringify(zones ?? ['APP.DEFAULT', 'AUTH.ALF']),
+      created_at: alfDate()
+    });
     return this.group(id)!;
   }
 
@@ -180,32 +144,27 @@ export class AuthorityService {
     if (groupId === memberId || (memberId.startsWith('GROUP_') && this.containedGroups(memberId).has(groupId))) {
       throw errors.conflict(`Cyclic group membership: ${memberId} in ${groupId}`);
     }
-    this.db.prepare('INSERT OR IGNORE INTO group_member (group_id, member_id) VALUES (?, ?)').run(groupId, memberId);
+    this.store.addMember(groupId, memberId);
     this.invalidate();
   }
 
   removeMember(groupId: string, memberId: string): boolean {
-    const r = this.db.prepare('DELETE FROM group_member WHERE group_id = ? AND member_id = ?').run(groupId, memberId);
+    const removed = this.store.removeMember(groupId, memberId);
     this.invalidate();
-    return r.changes > 0;
+    return removed;
   }
 
   deleteGroup(groupId: string): void {
-    this.db.prepare('DELETE FROM group_member WHERE member_id = ?').run(groupId);
-    this.db.prepare('DELETE FROM authority_group WHERE id = ?').run(groupId);
+    this.store.deleteGroup(groupId);
     this.invalidate();
   }
 
   directMembers(groupId: string): string[] {
-    return (
-      this.db.prepare('SELECT member_id FROM group_member WHERE group_id = ? ORDER BY member_id').all(groupId) as { member_id: string }[]
-    ).map((r) => r.member_id);
+    return this.store.directMembers(groupId);
   }
 
   directParents(memberId: string): string[] {
-    return (
-      this.db.prepare('SELECT group_id FROM group_member WHERE member_id = ? ORDER BY group_id').all(memberId) as { group_id: string }[]
-    ).map((r) => r.group_id);
+    return this.store.directParents(memberId);
   }
 
   /** Groups contained in groupId, transitively (for cycle checks). */

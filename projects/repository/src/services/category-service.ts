@@ -48,11 +48,7 @@ export class CategoryService {
   /** The root category of cm:generalclassifiable, created on first use as ACS's bootstrap creates it. */
   generalRoot(): NodeRow {
     const { store, wellKnown } = this.ctx;
-    const find = (parentId: string, assoc: string) =>
-      this.ctx.db
-        .prepare('SELECT id FROM node WHERE parent_id = ? AND assoc_qname = ? AND archived_at IS NULL')
-        .pluck()
-        .get(parentId, assoc) as string | undefined;
+    const find = (parentId: string, assoc: string) => store.childIdByAssocQName(parentId, assoc);
     let rootId = find(wellKnown.root, CLASSIFICATION_ROOT);
     if (!rootId) {
       const root = store.require(wellKnown.root);
@@ -93,9 +89,7 @@ export class CategoryService {
   }
 
   subcategories(parent: NodeRow): NodeRow[] {
-    return this.ctx.db
-      .prepare("SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL AND type = 'cm:category' ORDER BY name_key")
-      .all(parent.id) as NodeRow[];
+    return this.ctx.store.categories.subcategories(parent.id);
   }
 
   requireAdmin(caller: Caller): void {
@@ -162,12 +156,7 @@ export class CategoryService {
 
   /** How many nodes are in each category (include=count). */
   counts(): Map<string, number> {
-    const rows = this.ctx.db
-      .prepare(
-        "SELECT p.json_value AS v, COUNT(DISTINCT p.node_id) AS c FROM property p JOIN node n ON n.id = p.node_id WHERE p.qname = 'cm:categories' AND n.archived_at IS NULL GROUP BY p.json_value"
-      )
-      .all() as { v: string; c: number }[];
-    return new Map(rows.map((r) => [JSON.parse(r.v) as string, r.c]));
+    return this.ctx.store.categories.classifiedCounts();
   }
 
   toJson(category: NodeRow, include: Set<string>, counts?: Map<string, number>): CategoryJson {
@@ -176,7 +165,7 @@ export class CategoryService {
       id: category.id,
       name: category.name,
       parentId: !parent || this.isRoot(parent) ? CATEGORY_ROOT_ALIAS : parent.id,
-      hasChildren: !!this.ctx.db.prepare('SELECT 1 FROM node WHERE parent_id = ? AND archived_at IS NULL').get(category.id)
+      hasChildren: this.ctx.store.hasLiveChildren(category.id)
     };
     if (include.has('count')) out.count = (counts ?? this.counts()).get(category.id) ?? 0;
     // Path.toDisplayPath: the names of the ancestors below the store root, the category itself left out.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RepositoryContext } from './repository-context';
 import type { NodeRow } from '../persistence/node-row';
+import type { DownloadStore } from '../persistence/download-store';
 import type { Caller } from '../auth/caller';
 
 import { ZipWriter } from './zip-writer';
@@ -22,7 +23,10 @@ interface Item {
  * recording progress on the node (download:filesAdded …) and stopping if the download was cancelled.
  */
 export class DownloadBuilder {
-  constructor(private readonly ctx: RepositoryContext) {}
+  constructor(
+    private readonly ctx: RepositoryContext,
+    private readonly downloads: DownloadStore
+  ) {}
 
   status(id: string): DownloadStatus {
     return (this.ctx.store.properties(id)['download:status'] as DownloadStatus) ?? 'PENDING';
@@ -48,16 +52,12 @@ export class DownloadBuilder {
   }
 
   private async build(id: string): Promise<void> {
-    const { db, store, authorities, content, maxUploadBytes } = this.ctx;
+    const { store, authorities, content, maxUploadBytes } = this.ctx;
     const download = store.get(id);
     const person = download && authorities.person(download.created_by);
     if (!download || !person || this.status(id) !== 'PENDING') return;
     const caller = authorities.callerFor(person);
-    const requested = db
-      .prepare(
-        'SELECT n.* FROM peer_assoc a JOIN node n ON n.id = a.target_id WHERE a.source_id = ? AND a.assoc_type = ? AND n.archived_at IS NULL ORDER BY a.rowid'
-      )
-      .all(id, REQUESTED) as NodeRow[];
+    const requested = this.downloads.requested(id, REQUESTED);
     const items = requested.flatMap((n) => this.collect(caller, n, ''));
     const files = items.filter((i) => i.node.is_file);
     const totalBytes = files.reduce((s, i) => s + (i.node.size ?? 0), 0);
@@ -111,9 +111,7 @@ export class DownloadBuilder {
     const path = prefix + node.name;
     if (node.is_file) return [{ path, node }];
     if (!node.is_folder) return [];
-    const children = this.ctx.db
-      .prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY is_folder, name_key')
-      .all(node.id) as NodeRow[];
+    const children = this.downloads.children(node.id);
     return [{ path: `${path}/`, node }, ...children.flatMap((c) => this.collect(caller, c, `${path}/`))];
   }
 }

@@ -36,11 +36,7 @@ export class ModelDeployer implements NodePolicy {
 
   /** Registers every active model node at start; models that import others wait for them. */
   loadActiveModels(): void {
-    const nodes = this.ctx.db
-      .prepare(
-        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
-      )
-      .all() as NodeRow[];
+    const nodes = this.ctx.store.activeModelNodes();
     let pending = nodes.filter((n) => this.isModelNode(n));
     for (let round = 0; pending.length && round < 10; round++) {
       pending = pending.filter((n) => {
@@ -70,9 +66,7 @@ export class ModelDeployer implements NodePolicy {
     }
     this.deployed.set(node.id, info.name);
     this.sources.set(node.id, xml);
-    this.ctx.db
-      .prepare('DELETE FROM property WHERE node_id = ? AND qname IN (?, ?, ?, ?)')
-      .run(node.id, 'cm:modelName', 'cm:modelDescription', 'cm:modelAuthor', 'cm:modelVersion');
+    // setProperties replaces each of these (a null removes it), so a model that lost its description loses it here too.
     this.ctx.store.setProperties(node.id, {
       'cm:modelName': info.name,
       'cm:modelDescription': info.description ?? null,
@@ -87,11 +81,8 @@ export class ModelDeployer implements NodePolicy {
     const info = this.ctx.dictionary.getModel(name);
     const classes = [...(info?.types ?? []), ...(info?.aspects ?? [])];
     if (classes.length) {
-      const marks = classes.map(() => '?').join(',');
-      const inUse = this.ctx.db
-        .prepare(`SELECT 1 FROM node WHERE type IN (${marks}) UNION SELECT 1 FROM aspect WHERE qname IN (${marks}) LIMIT 1`)
-        .get(...classes, ...classes);
-      if (inUse) throw new DictionaryError('modelInUse', `Cannot deactivate model ${name}: it is in use by nodes`);
+      if (this.ctx.store.usesAnyClass(classes))
+        throw new DictionaryError('modelInUse', `Cannot deactivate model ${name}: it is in use by nodes`);
     }
     this.ctx.dictionary.unregisterModel(name);
     this.deployed.delete(node.id);

@@ -89,8 +89,7 @@ export class NodeMapper {
     }
     if (inc.has('isLink')) out.isLink = node.type === 'app:filelink' || node.type === 'app:folderlink';
     if (inc.has('isLocked')) out.isLocked = !!node.locked_by;
-    if (inc.has('isFavorite'))
-      out.isFavorite = !!this.ctx.db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
+    if (inc.has('isFavorite')) out.isFavorite = this.ctx.favorites.isFavorite(caller.userId, node.id);
     if (inc.has('allowableOperations')) out.allowableOperations = permissions.allowableOperations(caller, node);
     if (inc.has('path')) out.path = this.path(caller, node);
     // ACS reads them through PermissionService.getAllSetPermissions, which asks for ReadPermissions (owner,
@@ -126,8 +125,7 @@ export class NodeMapper {
       const parent = store.getIncludingArchived(node.parent_id);
       if (parent) inherited = permissions.effectiveEntries(parent.acl_id).map(toEntry);
     }
-    const siteRoles =
-      this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'st:siteContainer'").get(node.id) || node.type === 'st:site';
+    const siteRoles = store.aspects(node.id).includes('st:siteContainer') || node.type === 'st:site';
     const out: Record<string, unknown> = {
       isInheritanceEnabled: !!node.inherits,
       settable: siteRoles ? ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteConsumer', ...SETTABLE_ROLES] : SETTABLE_ROLES

@@ -292,6 +292,10 @@ export class NodeService {
 
     if (changesContentOrProps) {
       const before = { properties: this.store.properties(node.id) };
+      const willChange = Object.fromEntries(
+        Object.entries(checked.properties).filter(([q, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before.properties[q] ?? null))
+      );
+      for (const p of this.ctx.policies) p.beforeUpdateNode?.(caller, node, { name: fields.name, properties: willChange, removedAspects });
       fields.modified_at = alfDate();
       fields.modified_by = caller.userId;
       this.store.update(node.id, fields);
@@ -308,9 +312,7 @@ export class NodeService {
         node.id,
         [...allAspects].filter((a) => !storedAspects.has(a))
       );
-      const changed = Object.fromEntries(
-        Object.entries(checked.properties).filter(([q, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before.properties[q] ?? null))
-      );
+      const changed = willChange;
       this.store.setProperties(node.id, changed);
       const updated = this.store.get(node.id)!;
       if (fields.name !== undefined || removedAspects.length || 'cm:title' in changed || 'cm:description' in changed)
@@ -323,7 +325,7 @@ export class NodeService {
   }
 
   setPermissions(nodeId: string, p: NonNullable<UpdateNodeRequest['permissions']>): void {
-    const { db, permissions } = this.ctx;
+    const { permissions } = this.ctx;
     const node = this.store.require(nodeId);
     let entriesChanged = false;
     if (p.locallySet) {
@@ -352,12 +354,11 @@ export class NodeService {
         const w = wanted.get(key(c.authority, c.permission));
         if (w && w.allowed === c.allowed) wanted.delete(key(c.authority, c.permission));
         else if (!w) {
-          db.prepare('DELETE FROM ace WHERE node_id = ? AND authority = ? AND permission = ?').run(nodeId, c.authority, c.permission);
+          permissions.acl.remove(nodeId, c.authority, c.permission);
           entriesChanged = true;
         }
       }
-      const put = db.prepare('INSERT OR REPLACE INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?)');
-      for (const { ace, allowed } of wanted.values()) put.run(nodeId, ace.authorityId, ace.name, allowed);
+      for (const { ace, allowed } of wanted.values()) permissions.acl.put(nodeId, ace.authorityId, ace.name, allowed);
       if (wanted.size) entriesChanged = true;
     }
     const inherits = p.isInheritanceEnabled === undefined ? node.inherits : p.isInheritanceEnabled ? 1 : 0;
@@ -374,7 +375,7 @@ export class NodeService {
   /** Recomputes a node's ACL id after its entries or inheritance changed, and propagates it down. */
   refreshAcl(nodeId: string): void {
     const node = this.store.getIncludingArchived(nodeId)!;
-    const hasEntries = !!this.ctx.db.prepare('SELECT 1 FROM ace WHERE node_id = ? LIMIT 1').get(nodeId);
+    const hasEntries = this.ctx.permissions.acl.hasEntries(nodeId);
     const parent = node.parent_id ? this.store.getIncludingArchived(node.parent_id) : undefined;
     const wanted = hasEntries || !node.inherits || !parent ? node.id : parent.acl_id;
     if (wanted !== node.acl_id) this.store.reassignAcl(node.id, node.acl_id, wanted);
@@ -391,8 +392,7 @@ export class NodeService {
   delete(caller: Caller, node: NodeRow, permanent: boolean): void {
     const { permissions, wellKnown } = this.ctx;
     if (Object.values(wellKnown).includes(node.id)) throw errors.permissionDenied('This node cannot be deleted');
-    if (this.ctx.db.prepare("SELECT 1 FROM aspect WHERE node_id = ? AND qname = 'sys:undeletable'").get(node.id))
-      throw errors.permissionDenied('This node cannot be deleted');
+    if (this.store.hasAspect(node.id, 'sys:undeletable')) throw errors.permissionDenied('This node cannot be deleted');
     permissions.require(caller, node, 'Delete');
     this.requireUnlocked(caller, node);
     if (permanent && !caller.isAdmin && !permissions.isOwner(caller, node) && !permissions.has(caller, node, 'Delete'))
@@ -402,32 +402,15 @@ export class NodeService {
     if (permanent) {
       this.purgeIds(ids);
     } else {
-      const now = alfDate();
-      const mark = this.ctx.db.prepare('UPDATE node SET archived_at = ?, archived_by = ? WHERE id = ?');
-      for (const id of ids) mark.run(now, caller.userId, id);
-      // The archived root leaves its folder (freeing the name) but remembers it for restore.
-      this.ctx.db.prepare('UPDATE node SET archived_parent_id = parent_id, parent_id = NULL WHERE id = ?').run(node.id);
-      this.ctx.db.prepare(`DELETE FROM favorite WHERE target_id IN (${ids.map(() => '?').join(',')})`).run(...ids);
-      // A deleted node is no longer shared: its link goes, and so do the marks of sharing on the node.
-      const marks = ids.map(() => '?').join(',');
-      this.ctx.db.prepare(`DELETE FROM shared_link WHERE node_id IN (${marks})`).run(...ids);
-      this.ctx.db.prepare(`DELETE FROM aspect WHERE qname = 'qshare:shared' AND node_id IN (${marks})`).run(...ids);
-      this.ctx.db.prepare(`DELETE FROM property WHERE qname LIKE 'qshare:%' AND node_id IN (${marks})`).run(...ids);
+      // The archived root leaves its folder (freeing the name) but remembers it for restore; a deleted node
+      // is no longer a favourite nor shared.
+      this.store.trashcan.archive(node.id, ids, caller.userId, alfDate());
     }
     recordAudit(this.ctx, caller, node.id, permanent ? 'DELETE' : 'ARCHIVE', { name: node.name });
   }
 
   purgeIds(ids: string[]): void {
-    const { db } = this.ctx;
-    const seqs = ids.map((id) => (db.prepare('SELECT seq FROM node WHERE id = ?').get(id) as { seq: number }).seq);
-    this.store.unindex(seqs);
-    // Children first: the primary-parent foreign key forbids deleting a parent before its children.
-    const del = db.prepare('DELETE FROM node WHERE id = ?');
-    for (const id of [...ids].reverse()) {
-      db.prepare('DELETE FROM favorite WHERE target_id = ?').run(id);
-      del.run(id);
-    }
-    this.store.chains.purged(ids);
+    this.store.trashcan.purge(ids);
     this.ctx.permissions.invalidate();
   }
 
@@ -440,8 +423,7 @@ export class NodeService {
     this.ctx.permissions.require(caller, parent, 'AddChildren');
     const ids = this.store.subtreeIds(archived.id);
     this.store.update(archived.id, { parent_id: parent.id, archived_parent_id: null });
-    const unmark = this.ctx.db.prepare('UPDATE node SET archived_at = NULL, archived_by = NULL WHERE id = ?');
-    for (const id of ids) unmark.run(id);
+    this.store.trashcan.unarchive(ids);
     this.refreshAclAfterMove(archived.id);
     recordAudit(this.ctx, caller, archived.id, 'RESTORE', { name: archived.name });
     return this.store.get(archived.id)!;
@@ -464,6 +446,7 @@ export class NodeService {
     permissions.require(caller, target, 'AddChildren');
     this.requireUnlocked(caller, node);
     if (this.store.subtreeIds(node.id).includes(target.id)) throw errors.invalidArgument('Cannot move a node below itself');
+    for (const p of this.ctx.policies) p.beforeMoveNode?.(caller, node, target);
     const fields: Partial<NodeRow> = { parent_id: target.id, modified_at: alfDate(), modified_by: caller.userId };
     if (newName !== undefined) fields.name = this.validateName(newName);
     this.store.update(node.id, fields);
@@ -512,13 +495,10 @@ export class NodeService {
     );
     this.store.addAspects(copy.id, ['cm:copiedfrom']);
     this.store.setProperties(copy.id, props);
-    const text = this.ctx.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(source.seq) as { content: string } | undefined;
-    this.store.index(copy, props, text?.content);
-    this.ctx.db
-      .prepare("INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?, ?, 'cm:original')")
-      .run(copy.id, source.id);
-    const children = this.ctx.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL').all(source.id) as NodeRow[];
-    for (const child of children) if (this.ctx.permissions.has(caller, child, 'Read')) this.copyTree(caller, child, copy, child.name);
+    this.store.index(copy, props, this.store.indexedContent(source));
+    this.store.associations.add('peer', copy.id, source.id, 'cm:original');
+    for (const child of this.store.liveChildren(source.id))
+      if (this.ctx.permissions.has(caller, child, 'Read')) this.copyTree(caller, child, copy, child.name);
     return this.store.get(copy.id)!;
   }
 
@@ -563,6 +543,7 @@ export class NodeService {
     if (!node.is_file) throw errors.invalidArgument(`Node is not a file: ${node.id}`);
     this.ctx.permissions.require(caller, node, 'Write');
     this.requireUnlocked(caller, node);
+    for (const p of this.ctx.policies) p.beforeUpdateNode?.(caller, node, { properties: {}, content: true });
     const fields: Partial<NodeRow> = {
       content_url: this.ctx.content.commit(content.staged),
       size: content.staged.size,
@@ -589,36 +570,13 @@ export class NodeService {
   /** Records the node's current state as a version (the history keeps every version, newest first). */
   snapshotVersion(nodeId: string, label: string, comment?: string): void {
     const node = this.store.get(nodeId)!;
-    const seq =
-      ((this.ctx.db.prepare('SELECT MAX(seq) AS m FROM version WHERE node_id = ?').get(nodeId) as { m: number | null }).m ?? 0) + 1;
-    this.ctx.db
-      .prepare(
-        'INSERT INTO version (node_id, label, seq, name, type, content_url, mime_type, encoding, size, properties, aspects, comment, modified_at, modified_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)'
-      )
-      .run(
-        nodeId,
-        label,
-        seq,
-        node.name,
-        node.type,
-        node.content_url,
-        node.mime_type,
-        node.encoding,
-        node.size,
-        JSON.stringify(this.store.properties(nodeId)),
-        JSON.stringify(this.store.aspects(nodeId)),
-        comment ?? null,
-        node.modified_at,
-        node.modified_by
-      );
+    this.store.versions.snapshot(node, label, this.store.properties(nodeId), this.store.aspects(nodeId), comment);
   }
 
   revert(caller: Caller, node: NodeRow, label: string, majorVersion: boolean, comment?: string): NodeRow {
     this.ctx.permissions.require(caller, node, 'Write');
     this.requireUnlocked(caller, node);
-    const v = this.ctx.db.prepare('SELECT * FROM version WHERE node_id = ? AND label = ?').get(node.id, label) as
-      | { content_url: string | null; mime_type: string | null; encoding: string | null; size: number | null; properties: string }
-      | undefined;
+    const v = this.store.versions.byLabel(node.id, label);
     if (!v) throw errors.notFound(label);
     const props = this.store.properties(node.id);
     const newLabel = nextVersion(String(props['cm:versionLabel'] ?? '1.0'), majorVersion);

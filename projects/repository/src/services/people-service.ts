@@ -1,9 +1,10 @@
 import type { Caller } from '../auth/caller';
 import type { RepositoryContext } from './repository-context';
-import type { PersonRow } from './authority-service';
+import type { PersonChanges, PersonRow } from './authority-service';
 import type { NodeService } from './node-service';
 import { errors } from '../errors/api-error';
 import { hashPassword } from './authority-service';
+import { PreferenceStore } from '../persistence/preference-store';
 
 /** Person fields the API carries besides id, names, email and flags; kept in person.properties. */
 const PROFILE_FIELDS = [
@@ -38,10 +39,15 @@ export interface PersonBody {
 
 /** People: accounts, profiles, home folders and the Person JSON of the core API. */
 export class PeopleService {
+  /** Each person's named settings (/people/{id}/preferences). */
+  readonly preferences: PreferenceStore;
+
   constructor(
     private readonly ctx: RepositoryContext,
     private readonly nodes: NodeService
-  ) {}
+  ) {
+    this.preferences = new PreferenceStore(ctx.db);
+  }
 
   toJson(p: PersonRow, includes = new Set<string>()): Record<string, unknown> {
     const stored = JSON.parse(p.properties) as Record<string, unknown>;
@@ -102,14 +108,14 @@ export class PeopleService {
       isInheritanceEnabled: false,
       locallySet: [{ authorityId: person.id, name: 'Coordinator', accessStatus: 'ALLOWED' }]
     });
-    this.ctx.db.prepare('UPDATE person SET home_folder_id = ? WHERE id = ?').run(home.id, person.id);
+    this.ctx.authorities.store.setHomeFolder(person.id, home.id);
   }
 
   update(caller: Caller, person: PersonRow, body: PersonBody): PersonRow {
     const self = caller.userId === person.id;
     if (!self && !caller.isAdmin) throw errors.permissionDenied();
     if (body.id !== undefined && body.id !== person.id) throw errors.invalidArgument('The user name (id) cannot be changed');
-    const sets: Record<string, unknown> = {};
+    const sets: PersonChanges = {};
     if (body.firstName !== undefined) sets.first_name = required(body.firstName, 'firstName');
     if (body.lastName !== undefined) sets.last_name = optional(body.lastName, 'lastName') ?? null;
     if (body.email !== undefined) sets.email = required(body.email, 'email');
@@ -130,10 +136,7 @@ export class PeopleService {
     }
     if (body.aspectNames !== undefined) sets.aspect_names = JSON.stringify(stringArray(body.aspectNames, 'aspectNames'));
     sets.properties = JSON.stringify(this.profileFrom(body, JSON.parse(person.properties)));
-    const keys = Object.keys(sets);
-    this.ctx.db
-      .prepare(`UPDATE person SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`)
-      .run(...keys.map((k) => sets[k]), person.id);
+    this.ctx.authorities.store.updatePerson(person.id, sets);
     return this.ctx.authorities.person(person.id)!;
   }
 

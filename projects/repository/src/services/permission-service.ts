@@ -1,10 +1,12 @@
-import { onRollback, onRowChange, type Db } from '../persistence/database';
-import { KeptRows } from '../persistence/kept-rows';
+import type { Db } from '../persistence/database';
 import type { NodeRow } from '../persistence/node-row';
 import type { Caller } from '../auth/caller';
 import type { AuthorityService } from './authority-service';
 import { errors } from '../errors/api-error';
 import { AclChains } from '../persistence/acl-chains';
+import { AclEntries, type AceRow, type ReadFilter } from '../persistence/acl-entries';
+
+export type { AceRow } from '../persistence/acl-entries';
 
 export type Permission = 'Read' | 'Write' | 'AddChildren' | 'Delete' | 'ReadPermissions' | 'ChangePermissions';
 
@@ -29,20 +31,10 @@ export const ROLE_PERMISSIONS: Record<string, Permission[]> = {
   All: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions'],
   FullControl: ['Read', 'Write', 'AddChildren', 'Delete', 'ReadPermissions', 'ChangePermissions']
 };
-/** The roles that include Read, as an SQL list of literals (they are constants of this file, never input). */
-const READ_ROLES_SQL = Object.keys(ROLE_PERMISSIONS)
-  .filter((r) => ROLE_PERMISSIONS[r].includes('Read'))
-  .map((r) => `'${r}'`)
-  .join(', ');
+/** The roles that include Read (a listing's read filter looks for entries of these). */
+const READ_ROLES = Object.keys(ROLE_PERMISSIONS).filter((r) => ROLE_PERMISSIONS[r].includes('Read'));
 export const SETTABLE_ROLES = ['Contributor', 'Collaborator', 'Coordinator', 'Editor', 'Consumer'];
 export const SITE_ROLES = ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteConsumer'];
-
-export interface AceRow {
-  node_id: string;
-  authority: string;
-  permission: string;
-  allowed: number;
-}
 
 /**
  * Evaluates permissions the way Alfresco does: ACL entries set on a node apply to it and, while
@@ -54,21 +46,16 @@ export class PermissionService {
   private grantCache = new Map<string, Set<Permission>>();
   private cacheGeneration = -1;
 
+  /** The nodes' own entries (kept in memory there, dropped on any change and on rollback). */
+  readonly acl: AclEntries;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly authorities: AuthorityService
   ) {
     new AclChains(db).ensureBuilt();
-    onRowChange(db, 'ace', 'node_id', (id) => this.entries.delete(id));
-    onRollback(db, () => this.entries.clear());
+    this.acl = new AclEntries(db, READ_ROLES);
   }
-
-  /**
-   * Each node's own entries, kept as ACS's AclDAO keeps ACLs in its cache: a hand-over reads and rewrites
-   * the entries of the same few nodes a dozen times. A change to any entry of a node, by any statement,
-   * drops that node's (onRowChange); a rollback drops them all.
-   */
-  private readonly entries = new KeptRows<readonly AceRow[]>(20_000);
 
   /** Called after any ACL or inheritance change. */
   invalidate(): void {
@@ -84,11 +71,7 @@ export class PermissionService {
   }
 
   localEntries(nodeId: string): readonly AceRow[] {
-    return this.entries.get(nodeId, () =>
-      (this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(nodeId) as AceRow[]).map((r) =>
-        Object.freeze(r)
-      )
-    )!;
+    return this.acl.localEntries(nodeId);
   }
 
   /** All entries in force for an ACL (its own first, then inherited ones, nearest first). */
@@ -102,14 +85,11 @@ export class PermissionService {
     while (currentAcl && !seen.has(currentAcl)) {
       seen.add(currentAcl);
       entries.push(...this.localEntries(currentAcl));
-      const owner = this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE id = ?').get(currentAcl) as
-        | { inherits: number; parent_id: string | null; archived_parent_id: string | null }
-        | undefined;
+      const owner = this.acl.aclOwner(currentAcl);
       if (!owner || !owner.inherits) break;
       const parentId = owner.parent_id ?? owner.archived_parent_id;
       if (!parentId) break;
-      const parent = this.db.prepare('SELECT acl_id FROM node WHERE id = ?').get(parentId) as { acl_id: string } | undefined;
-      currentAcl = parent?.acl_id ?? null;
+      currentAcl = this.acl.aclOf(parentId) ?? null;
     }
     this.aclCache.set(aclId, entries);
     return entries;
@@ -150,39 +130,11 @@ export class PermissionService {
   }
 
   /**
-   * SQL predicate over node alias `alias` restricting rows to what the caller may read: the owner, or a node
-   * whose ACL lets one of the caller's authorities (user, groups, GROUP_EVERYONE) read. Checked per candidate
-   * row against the ACL's chain (acl_member, a handful of rows), so the cost follows the rows the query
-   * matches and the caller's own grants, never the number of ACLs in the repository; and it binds at most
-   * three parameters however many ACLs the caller may read (SQLite refuses more than 32,766).
-   *
-   * The same evaluation as `granted`: an ALLOWED entry for a role that includes Read counts unless a DENIED
-   * entry of one of the caller's authorities for the same role comes before it in the chain (a nearer ACL,
-   * or the same ACL with an authority sorting first, as localEntries orders them).
+   * A predicate over node alias `alias` (for a listing or search to AND into its statement) keeping the rows
+   * the caller may read: as `has(…, 'Read')` decides, evaluated per row in SQL (AclEntries.readFilter).
    */
-  readFilter(caller: Caller, alias: string): { sql: string; params: unknown[] } {
-    if (caller.isAdmin) return { sql: '1=1', params: [] };
-    const authorities = JSON.stringify([...caller.authorities]);
-    const mine = 'SELECT value FROM json_each(?)';
-    const owner = `COALESCE(${alias}.owner, ${alias}.created_by) = ?`;
-    // Deny entries are rare (nothing in e-Office sets one); the clause that honours them is added only when the
-    // caller has any. Either way the row's ACL chain is walked (a node or three) and each node's few entries
-    // read by ace's primary key; the unary + keeps SQLite from seeking every (authority, role) pair instead,
-    // and CROSS JOIN from starting at the caller's entries, which for an oversight group are one per item.
-    const denies = !!this.db
-      .prepare(`SELECT 1 FROM ace WHERE allowed = 0 AND authority IN (${mine}) AND permission IN (${READ_ROLES_SQL}) LIMIT 1`)
-      .get(authorities);
-    const unlessDenied = denies
-      ? ` AND NOT EXISTS (SELECT 1 FROM acl_member m2 CROSS JOIN ace d ON d.node_id = m2.def_id
-          WHERE m2.acl_id = m.acl_id AND m2.depth <= m.depth AND d.permission = e.permission AND d.allowed = 0
-            AND +d.authority IN (${mine}) AND (m2.depth < m.depth OR d.authority < e.authority))`
-      : '';
-    const allowed = `SELECT 1 FROM acl_member m CROSS JOIN ace e ON e.node_id = m.def_id
-      WHERE m.acl_id = ${alias}.acl_id AND +e.authority IN (${mine}) AND e.allowed = 1 AND +e.permission IN (${READ_ROLES_SQL})${unlessDenied}`;
-    return {
-      sql: `(${owner} OR EXISTS (${allowed}))`,
-      params: denies ? [caller.userId, authorities, authorities] : [caller.userId, authorities]
-    };
+  readFilter(caller: Caller, alias: string): ReadFilter {
+    return this.acl.readFilter(caller.isAdmin ? 'everything' : { userId: caller.userId, authorities: caller.authorities }, alias);
   }
 
   allowableOperations(caller: Caller, node: NodeRow): string[] {

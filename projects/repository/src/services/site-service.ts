@@ -6,16 +6,9 @@ import { EVERYONE } from './authority-service';
 import { SITE_ROLES } from './permission-service';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
+import type { SiteRow, Visibility } from '../persistence/site-store';
 
-export interface SiteRow {
-  id: string;
-  node_id: string;
-  title: string;
-  description: string | null;
-  visibility: Visibility;
-  preset: string;
-}
-export type Visibility = 'PUBLIC' | 'MODERATED' | 'PRIVATE';
+export type { SiteRow, Visibility } from '../persistence/site-store';
 export type SiteRole = 'SiteManager' | 'SiteCollaborator' | 'SiteContributor' | 'SiteConsumer';
 
 export const VISIBILITIES: Visibility[] = ['PUBLIC', 'MODERATED', 'PRIVATE'];
@@ -26,6 +19,18 @@ const SITE_GROUP_ZONES = ['APP.SHARE', 'AUTH.ALF'];
 export const SITE_ADMINS = 'GROUP_SITE_ADMINISTRATORS';
 
 /** A site member: a person or group placed directly in a role group, or a person reached through such a group. */
+/**
+ * What kind of site to build: a collaboration site, or the records management site Governance Services
+ * builds (rma:rmsite, preset rm-site-dashboard, its documentLibrary the file plan).
+ */
+export interface SiteShape {
+  siteType: string;
+  preset: string;
+  libraryType: string;
+  libraryProperties?: Record<string, unknown>;
+}
+const COLLABORATION_SITE: SiteShape = { siteType: 'st:site', preset: 'site-dashboard', libraryType: 'cm:folder' };
+
 export interface SiteMembership {
   authority: string;
   role: SiteRole;
@@ -57,11 +62,11 @@ export class SiteService {
   }
 
   get(id: string): SiteRow | undefined {
-    return this.ctx.db.prepare('SELECT * FROM site WHERE id = ? COLLATE NOCASE').get(id) as SiteRow | undefined;
+    return this.ctx.sites.byId(id);
   }
 
   all(): SiteRow[] {
-    return this.ctx.db.prepare('SELECT * FROM site').all() as SiteRow[];
+    return this.ctx.sites.all();
   }
 
   /** Site administrators manage every site without being members (GROUP_SITE_ADMINISTRATORS, admins). */
@@ -112,7 +117,8 @@ export class SiteService {
     return out;
   }
 
-  create(caller: Caller, body: Record<string, unknown>, opts: { skipAddToFavorites: boolean }): SiteRow {
+  create(caller: Caller, body: Record<string, unknown>, opts: { skipAddToFavorites: boolean; shape?: SiteShape }): SiteRow {
+    const shape = opts.shape ?? COLLABORATION_SITE;
     const title = checkText(body.title, 'title', 256, true)!;
     const description = checkText(body.description, 'description', 512, false);
     const visibility = checkVisibility(body.visibility ?? 'PUBLIC');
@@ -122,18 +128,14 @@ export class SiteService {
       throw errors.invalidArgument(`Site id is invalid (1-72 letters, digits or dashes): ${String(id)}`);
     const sitesRoot = this.ctx.wellKnown.sites;
     // A site in the trashcan still holds its id, as in ACS.
-    const clash =
-      this.get(id) ||
-      this.ctx.db
-        .prepare("SELECT 1 FROM node WHERE (parent_id = ? OR archived_parent_id = ?) AND name_key = ? AND type = 'st:site'")
-        .get(sitesRoot, sitesRoot, id.toLowerCase());
+    const clash = this.get(id) || this.ctx.sites.siteNodeNamed(sitesRoot, id.toLowerCase());
     if (clash) throw errors.conflict(`Site ${id} already exists`);
 
-    const props: Record<string, unknown> = { 'cm:title': title, 'st:sitePreset': 'site-dashboard', 'st:siteVisibility': visibility };
+    const props: Record<string, unknown> = { 'cm:title': title, 'st:sitePreset': shape.preset, 'st:siteVisibility': visibility };
     if (description) props['cm:description'] = description;
     const node = this.nodes.create(caller, this.ctx.store.require(sitesRoot), {
       name: id,
-      nodeType: 'st:site',
+      nodeType: shape.siteType,
       properties: props,
       system: {}
     });
@@ -151,15 +153,13 @@ export class SiteService {
     });
     this.nodes.create(caller, node, {
       name: 'documentLibrary',
-      nodeType: 'cm:folder',
+      nodeType: shape.libraryType,
       aspectNames: ['st:siteContainer'],
-      properties: { 'st:componentId': 'documentLibrary' },
+      properties: { 'st:componentId': 'documentLibrary', ...shape.libraryProperties },
       system: {}
     });
 
-    this.ctx.db
-      .prepare('INSERT INTO site (id, node_id, title, description, visibility, preset) VALUES (?,?,?,?,?,?)')
-      .run(id, node.id, title, description ?? null, visibility, 'site-dashboard');
+    this.ctx.sites.insert({ id, node_id: node.id, title, description: description ?? null, visibility, preset: shape.preset });
     if (!opts.skipAddToFavorites) this.addFavorite(caller.userId, this.get(id)!);
     return this.get(id)!;
   }
@@ -170,9 +170,7 @@ export class SiteService {
     const description =
       body.description === undefined ? site.description : (checkText(body.description, 'description', 512, false) ?? null);
     const visibility = body.visibility === undefined ? site.visibility : checkVisibility(body.visibility);
-    this.ctx.db
-      .prepare('UPDATE site SET title = ?, description = ?, visibility = ? WHERE id = ?')
-      .run(title, description || null, visibility, site.id);
+    this.ctx.sites.update(site.id, title, description || null, visibility);
     const { store } = this.ctx;
     store.setProperties(site.node_id, { 'cm:title': title, 'cm:description': description || null, 'st:siteVisibility': visibility });
     store.touch(site.node_id, caller.userId);
@@ -191,8 +189,8 @@ export class SiteService {
   /** Deletes the site: its node goes to the trashcan (or is purged), its groups and requests go. */
   delete(caller: Caller, site: SiteRow, permanent: boolean): void {
     this.requireManager(caller, site);
-    const { db, store, authorities } = this.ctx;
-    db.prepare('DELETE FROM site WHERE id = ?').run(site.id);
+    const { sites, store, authorities } = this.ctx;
+    sites.delete(site.id);
     for (const role of ROLE_ORDER) authorities.deleteGroup(this.roleGroup(site.id, role));
     authorities.deleteGroup(this.siteGroup(site.id));
     // sys:undeletable guards the site node against the nodes API; the site service itself may delete it.
@@ -202,12 +200,9 @@ export class SiteService {
   }
 
   containers(site: SiteRow): { id: string; folderId: string; node: NodeRow }[] {
-    const rows = this.ctx.db
-      .prepare(
-        "SELECT n.* FROM node n JOIN aspect a ON a.node_id = n.id AND a.qname = 'st:siteContainer' WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key"
-      )
-      .all(site.node_id) as NodeRow[];
-    return rows.map((n) => ({ id: String(this.ctx.store.properties(n.id)['st:componentId'] ?? n.name), folderId: n.id, node: n }));
+    return this.ctx.sites
+      .containers(site.node_id)
+      .map((n) => ({ id: String(this.ctx.store.properties(n.id)['st:componentId'] ?? n.name), folderId: n.id, node: n }));
   }
 
   /** Direct members (people and groups) of the role groups, then people reached through member groups. */
@@ -269,31 +264,19 @@ export class SiteService {
 
   /** Site favourites live in `favorite` keyed by the site node id, as /favorites reports them (target.site.guid). */
   addFavorite(personId: string, site: SiteRow): boolean {
-    const r = this.ctx.db
-      .prepare("INSERT OR IGNORE INTO favorite (person_id, target_id, target_type, created_at) VALUES (?,?,'site',?)")
-      .run(personId, site.node_id, alfDate());
-    return r.changes > 0;
+    return this.ctx.favorites.add(personId, site.node_id, 'site', alfDate());
   }
 
   removeFavorite(personId: string, site: SiteRow): boolean {
-    return (
-      this.ctx.db.prepare("DELETE FROM favorite WHERE person_id = ? AND target_id = ? AND target_type = 'site'").run(personId, site.node_id)
-        .changes > 0
-    );
+    return this.ctx.favorites.removeSite(personId, site.node_id);
   }
 
   isFavorite(personId: string, site: SiteRow): boolean {
-    return !!this.ctx.db
-      .prepare("SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ? AND target_type = 'site'")
-      .get(personId, site.node_id);
+    return this.ctx.favorites.isFavoriteSite(personId, site.node_id);
   }
 
   favoriteSites(personId: string): SiteRow[] {
-    return this.ctx.db
-      .prepare(
-        "SELECT s.* FROM favorite f JOIN site s ON s.node_id = f.target_id WHERE f.person_id = ? AND f.target_type = 'site' ORDER BY f.created_at DESC"
-      )
-      .all(personId) as SiteRow[];
+    return this.ctx.favorites.sites(personId);
   }
 }
 

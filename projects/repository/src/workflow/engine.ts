@@ -18,7 +18,7 @@ import {
   type ProcessRow,
   type TaskRow,
   type TimerRow
-} from './workflow-store';
+} from '../persistence/workflow-store';
 import { createExecutionApi, createTaskApi } from './script-api';
 import { deploymentCategory, runsTrusted } from './deployment-trust';
 import { TimerJobExecutor, timerDueDate } from './timers';
@@ -98,30 +98,29 @@ export class WorkflowEngine {
       models.map((m) => m.category),
       !!opts.fullAccess
     );
-    this.ctx.db
-      .prepare(
-        'INSERT INTO wf_deployment (id, name, category, deployed_at, source_node_id, source_content_url, xml) VALUES (?,?,?,?,?,?,?)'
-      )
-      .run(id, opts.name, category, now, opts.sourceNodeId ?? null, opts.sourceContentUrl ?? null, xml);
+    this.store.insertDeployment({
+      id,
+      name: opts.name,
+      category,
+      deployed_at: now,
+      source_node_id: opts.sourceNodeId ?? null,
+      source_content_url: opts.sourceContentUrl ?? null,
+      xml
+    });
     const definitions = models.map((m) => {
-      const version =
-        ((this.ctx.db.prepare('SELECT MAX(version) FROM wf_definition WHERE key = ?').pluck().get(m.key) as number | null) ?? 0) + 1;
+      const version = this.store.nextDefinitionVersion(m.key);
       const defId = `${m.key}:${version}:${this.store.nextId()}`;
-      this.ctx.db
-        .prepare(
-          'INSERT INTO wf_definition (id, key, version, name, description, category, deployment_id, start_form_key, graphic) VALUES (?,?,?,?,?,?,?,?,?)'
-        )
-        .run(
-          defId,
-          m.key,
-          version,
-          m.name ?? null,
-          m.documentation ?? null,
-          m.category ?? null,
-          id,
-          m.startFormKey ?? null,
-          m.hasDiagram ? 1 : 0
-        );
+      this.store.insertDefinition({
+        id: defId,
+        key: m.key,
+        version,
+        name: m.name ?? null,
+        description: m.documentation ?? null,
+        category: m.category ?? null,
+        deployment_id: id,
+        start_form_key: m.startFormKey ?? null,
+        graphic: m.hasDiagram ? 1 : 0
+      });
       return this.store.definition(defId)!;
     });
     return { deployment: this.store.deployment(id)!, definitions };
@@ -129,12 +128,7 @@ export class WorkflowEngine {
 
   /** Removes a deployment with its definitions and every process of them, running or finished (Activiti's cascade). */
   deleteDeployment(id: string): void {
-    const defs = this.ctx.db.prepare('SELECT id FROM wf_definition WHERE deployment_id = ?').pluck().all(id) as string[];
-    for (const d of defs)
-      for (const p of this.ctx.db.prepare('SELECT id FROM wf_process WHERE definition_id = ?').pluck().all(d) as string[])
-        this.store.purgeProcess(p);
-    this.ctx.db.prepare('DELETE FROM wf_definition WHERE deployment_id = ?').run(id);
-    this.ctx.db.prepare('DELETE FROM wf_deployment WHERE id = ?').run(id);
+    this.store.deleteDeployment(id);
     this.forgetDeployment(id);
   }
 
@@ -370,9 +364,7 @@ export class WorkflowEngine {
   private finishProcess(run: Run, endActivityId: string): void {
     this.store.deleteTimers({ processId: run.process.id });
     this.fireListeners(run, this.store.execution(run.process.id)!, run.model.executionListeners, 'end', 'process');
-    this.ctx.db
-      .prepare('UPDATE wf_process SET ended_at = ?, end_activity_id = ? WHERE id = ?')
-      .run(alfDate(), endActivityId, run.process.id);
+    this.store.endProcess(run.process.id, alfDate(), endActivityId);
   }
 
   // ------------------------------------------------------------------ user tasks
@@ -454,25 +446,21 @@ export class WorkflowEngine {
     const priority = node.priority ? Number(evalText(node.priority)) : 2;
     const due = evalText(node.dueDate);
     const assignee = authorityName(evalText(node.assignee));
-    this.ctx.db
-      .prepare(
-        'INSERT INTO wf_task (id, process_id, execution_id, definition_id, activity_id, name, description, assignee, owner, priority, due_at, form_key, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)'
-      )
-      .run(
-        id,
-        run.process.id,
-        exec.id,
-        run.process.definition_id,
-        node.id,
-        name === undefined ? null : String(name),
-        description ?? null,
-        assignee ?? null,
-        null,
-        Number.isFinite(priority) ? priority : 2,
-        due ? alfDate(due as string) : null,
-        node.formKey ?? null,
-        alfDate()
-      );
+    this.store.insertTask({
+      id,
+      process_id: run.process.id,
+      execution_id: exec.id,
+      definition_id: run.process.definition_id,
+      activity_id: node.id,
+      name: name === undefined ? null : String(name),
+      description: description ?? null,
+      assignee: assignee ?? null,
+      owner: null,
+      priority: Number.isFinite(priority) ? priority : 2,
+      due_at: due ? alfDate(due as string) : null,
+      form_key: node.formKey ?? null,
+      started_at: alfDate()
+    });
     for (const expr of node.candidateUsers) for (const u of flatten(evalText(expr))) this.store.addCandidate(id, 'user', u);
     for (const expr of node.candidateGroups)
       for (const g of flatten(evalText(expr))) this.store.addCandidate(id, 'group', g.startsWith('GROUP_') ? g : `GROUP_${g}`);
@@ -711,11 +699,14 @@ export class WorkflowEngine {
     const model = this.model(def.id);
     const id = this.store.nextId();
     const now = alfDate();
-    this.ctx.db
-      .prepare(
-        'INSERT INTO wf_process (id, definition_id, business_key, start_user_id, started_at, start_activity_id) VALUES (?,?,?,?,?,?)'
-      )
-      .run(id, def.id, businessKey ?? null, caller.userId, now, model.startEventId);
+    this.store.insertProcess({
+      id,
+      definition_id: def.id,
+      business_key: businessKey ?? null,
+      start_user_id: caller.userId,
+      started_at: now,
+      start_activity_id: model.startEventId
+    });
     const root = this.store.insertExecution({ id, process_id: id, parent_id: null, activity_id: null, state: 'active' });
     for (const [k, v] of variables) this.store.setVariable(id, id, k, v);
     beforeRun?.(id);
@@ -740,10 +731,10 @@ export class WorkflowEngine {
     this.store.deleteTimers({ processId });
     const run = this.runFor(caller, processId);
     for (const t of this.store.activeTasksOfProcess(processId)) this.deleteTask(run, t, reason);
-    this.ctx.db.prepare('UPDATE wf_activity SET ended_at = ? WHERE process_id = ? AND ended_at IS NULL').run(now, processId);
+    this.store.endOpenActivities(processId, now);
     for (const e of this.store.executions(processId)) if (e.id !== processId) this.store.deleteExecution(e.id);
     this.store.updateExecution(processId, { state: 'ended' });
-    this.ctx.db.prepare('UPDATE wf_process SET ended_at = ?, delete_reason = ? WHERE id = ?').run(now, reason, processId);
+    this.store.cancelProcess(processId, now, reason);
   }
 }
 

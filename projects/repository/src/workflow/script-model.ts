@@ -1,4 +1,4 @@
-import type { ExecutionRow, TaskRow } from './workflow-store';
+import type { ExecutionRow, TaskRow } from '../persistence/workflow-store';
 import type { Run, WorkflowEngine } from './engine';
 import { asGlobal, javaPackages, type JavaScope } from './java-host';
 import { createExecutionApi, createTaskApi } from './script-api';
@@ -44,7 +44,7 @@ export function scriptModel(
     model.deleted = false;
     model.cancelled = false;
   }
-  Object.assign(model, repositoryGlobals(host, run.process.id), {
+  Object.assign(model, repositoryGlobals(host, run.process.id, engine.store), {
     workflow: workflowManager(() => workflowService(engine.ctx), host)
   });
   if (scope.secure) Object.assign(model, javaPackages(scope));

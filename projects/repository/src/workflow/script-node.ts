@@ -208,14 +208,8 @@ export class ScriptNode {
   }
 
   get children(): ScriptNode[] {
-    const rows = this.host.ctx.db
-      .prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY name_key')
-      .all(this.nodeId) as NodeRow[];
-    const secondary = this.host.ctx.db
-      .prepare(
-        'SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key'
-      )
-      .all(this.nodeId) as NodeRow[];
+    const rows = this.host.ctx.store.liveChildrenByName(this.nodeId);
+    const secondary = this.host.ctx.store.associations.secondaryChildren(this.nodeId);
     return [...rows, ...secondary].filter((r) => this.readable(r)).map((r) => new ScriptNode(this.host, r.id));
   }
   childByNamePath(path: unknown): ScriptNode | null {
@@ -355,13 +349,13 @@ export class ScriptNode {
 
   // ---- peer associations: { 'cm:references': [ScriptNode …] }
   get assocs(): Record<string, ScriptNode[]> {
-    return this.groupAssocs('SELECT target_id AS other, assoc_type FROM peer_assoc WHERE source_id = ?');
+    return this.groupAssocs('targets');
   }
   get sourceAssocs(): Record<string, ScriptNode[]> {
-    return this.groupAssocs('SELECT source_id AS other, assoc_type FROM peer_assoc WHERE target_id = ?');
+    return this.groupAssocs('sources');
   }
-  private groupAssocs(sql: string): Record<string, ScriptNode[]> {
-    const rows = this.host.ctx.db.prepare(sql).all(this.nodeId) as { other: string; assoc_type: string }[];
+  private groupAssocs(direction: 'targets' | 'sources'): Record<string, ScriptNode[]> {
+    const rows = this.host.ctx.store.associations.peerLinks(direction, this.nodeId);
     const out: Record<string, ScriptNode[]> = {};
     for (const r of rows) {
       const other = this.host.ctx.store.get(r.other);
@@ -371,15 +365,11 @@ export class ScriptNode {
   }
   createAssociation(target: ScriptNode, assocType: unknown): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'Write');
-    this.host.ctx.db
-      .prepare('INSERT OR IGNORE INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)')
-      .run(this.nodeId, target.nodeId, qnameOf(this.host, assocType));
+    this.host.ctx.store.associations.add('peer', this.nodeId, target.nodeId, qnameOf(this.host, assocType));
   }
   removeAssociation(target: ScriptNode, assocType: unknown): void {
     this.host.ctx.permissions.require(this.host.caller, this.row, 'Write');
-    this.host.ctx.db
-      .prepare('DELETE FROM peer_assoc WHERE source_id = ? AND target_id = ? AND assoc_type = ?')
-      .run(this.nodeId, target.nodeId, qnameOf(this.host, assocType));
+    this.host.ctx.store.associations.remove('peer', this.nodeId, target.nodeId, qnameOf(this.host, assocType));
   }
   equals(other: unknown): boolean {
     return other instanceof ScriptNode && other.nodeId === this.nodeId;

@@ -1,5 +1,6 @@
 import vm from 'node:vm';
 import type { NodeRow } from '../persistence/node-row';
+import type { WorkflowStore } from '../persistence/workflow-store';
 import { alfDate } from '../util/alf-date';
 import { runSearch } from '../search';
 import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
@@ -38,8 +39,11 @@ const log =
     if (process.env.EOFFICE_SCRIPT_LOG) console.error(`[workflow script ${level}]`, ...args);
   };
 
+/** Where a script's mail actions are recorded (the workflow store's wf_mail). */
+export type MailRecorder = Pick<WorkflowStore, 'recordMail'>;
+
 /** A mail action as scripts build it: parameters then execute(node); recorded in wf_mail, never sent. */
-function mailAction(host: ScriptHost, processId: string | undefined) {
+function mailAction(host: ScriptHost, processId: string | undefined, mails: MailRecorder) {
   const parameters: Record<string, unknown> = {};
   return {
     name: 'mail',
@@ -54,15 +58,19 @@ function mailAction(host: ScriptHost, processId: string | undefined) {
           ];
         })
       );
-      host.ctx.db
-        .prepare('INSERT INTO wf_mail (process_id, sent_by, parameters, node_id, created_at) VALUES (?,?,?,?,?)')
-        .run(processId ?? null, host.caller.userId, JSON.stringify(plain), node instanceof ScriptNode ? node.nodeId : null, alfDate());
+      mails.recordMail({
+        processId: processId ?? null,
+        sentBy: host.caller.userId,
+        parameters: JSON.stringify(plain),
+        nodeId: node instanceof ScriptNode ? node.nodeId : null,
+        createdAt: alfDate()
+      });
     }
   };
 }
 
 /** The repository root objects: people, search, companyhome, userhome, person, logger, actions, utils. */
-export function repositoryGlobals(host: ScriptHost, processId?: string): Record<string, unknown> {
+export function repositoryGlobals(host: ScriptHost, processId: string | undefined, mails: MailRecorder): Record<string, unknown> {
   const { ctx, caller } = host;
   const me = ctx.authorities.person(caller.userId);
   const readable = (row: NodeRow | undefined) => !!row && ctx.permissions.has(caller, row, 'Read');
@@ -130,7 +138,7 @@ export function repositoryGlobals(host: ScriptHost, processId?: string): Record<
       create: (given: unknown) => {
         const name = javaString(given);
         if (name !== 'mail') throw new Error(`Action ${name} is not available in this repository (only 'mail')`);
-        return mailAction(host, processId);
+        return mailAction(host, processId, mails);
       }
     },
     utils: {

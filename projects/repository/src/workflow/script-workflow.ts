@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import type { WorkflowService } from './workflow-service';
-import type { DefinitionRow, ProcessRow, TaskRow } from './workflow-store';
+import type { DefinitionRow, ProcessRow, TaskRow } from '../persistence/workflow-store';
 import { JavaDate, JavaString, javaString, unwrapJava } from './java-host';
 import { ScriptNode, type ScriptHost } from './script-node';
 import { toScript, fromScript, qnameOfVariable } from './variables';
@@ -33,11 +33,8 @@ export function workflowManager(lookup: () => WorkflowService, host: ScriptHost)
   const definition = (row: DefinitionRow | undefined) => (row ? new ScriptWorkflowDefinition(svc(), host, row) : null);
   const task = (row: TaskRow | undefined) => (row && !row.delete_reason ? new ScriptWorkflowTask(svc(), host, row) : null);
   const myTasks = (ended: boolean) =>
-    (
-      svc()
-        .ctx.db.prepare(`SELECT * FROM wf_task WHERE assignee = ? AND ended_at IS ${ended ? 'NOT NULL' : 'NULL'} ORDER BY started_at, id`)
-        .all(caller.userId) as TaskRow[]
-    )
+    svc()
+      .store.tasksAssignedTo(caller.userId, ended)
       .filter((t) => !t.delete_reason)
       .map((t) => task(t)!);
   return {
@@ -65,12 +62,7 @@ export function workflowManager(lookup: () => WorkflowService, host: ScriptHost)
       const service = svc();
       const authorities = who.startsWith('GROUP_') ? new Set([who]) : new Set([who, ...service.ctx.authorities.containingGroups(who)]);
       // The open tasks' candidate links (wf_open_candidate) of those authorities, users and groups alike.
-      const rows = service.ctx.db
-        .prepare(
-          'SELECT t.* FROM wf_task t WHERE t.ended_at IS NULL AND t.assignee IS NULL AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?))) ORDER BY t.started_at, t.id'
-        )
-        .all(JSON.stringify([...authorities])) as TaskRow[];
-      return rows.map((t) => task(t)!);
+      return service.store.pooledTasks([...authorities]).map((t) => task(t)!);
     },
     getTask: (id: unknown) => task(svc().store.task(localId(id))),
     getTaskById: (id: unknown) => task(svc().store.task(localId(id))),
@@ -105,10 +97,7 @@ class ScriptWorkflowDefinition {
     return jstr(this.row.description);
   }
   get activeInstances() {
-    const rows = this.service.ctx.db
-      .prepare('SELECT * FROM wf_process WHERE definition_id = ? AND ended_at IS NULL ORDER BY started_at, id')
-      .all(this.row.id) as ProcessRow[];
-    return rows.map((p) => new ScriptWorkflowInstance(this.service, p));
+    return this.service.store.runningProcessesOf(this.row.id).map((p) => new ScriptWorkflowInstance(this.service, p));
   }
   /**
    * Starts a process of this definition with the package's items and the properties (QName keys, `bpm:assignee`

@@ -1,5 +1,5 @@
 import { inTransaction, type Db } from '../persistence/database';
-import type { WorkflowStore, TimerRow } from './workflow-store';
+import type { WorkflowStore, TimerRow } from '../persistence/workflow-store';
 
 /**
  * Timer boundary events: when a timer is due (Activiti's TimerDeclarationImpl with its duration and due-date

@@ -4,6 +4,7 @@ import type { Caller } from '../auth/caller';
 import type { NodeRow } from '../persistence/node-row';
 import type { NodePolicy } from '../services/policies';
 import { errors } from '../errors/api-error';
+import { inTransaction } from '../persistence/database';
 import type { WorkflowEngine } from './engine';
 import { parseBpmn } from './bpmn-parser';
 import { CATEGORY_ALFRESCO_INTERNAL, CATEGORY_FULL_ACCESS } from './deployment-trust';
@@ -32,9 +33,7 @@ export class WorkflowDeployer implements NodePolicy {
   }
 
   private deployments(node: NodeRow): { id: string; source_content_url: string | null }[] {
-    return this.ctx.db
-      .prepare('SELECT id, source_content_url FROM wf_deployment WHERE source_node_id = ? ORDER BY CAST(id AS INTEGER)')
-      .all(node.id) as { id: string; source_content_url: string | null }[];
+    return this.engine.store.deploymentsFromNode(node.id);
   }
 
   private deploy(caller: Caller, node: NodeRow): void {
@@ -72,15 +71,10 @@ export class WorkflowDeployer implements NodePolicy {
 
   /** At start: definition nodes marked deployed whose deployment is missing (older data) are deployed. */
   loadDeployed(): void {
-    const rows = this.ctx.db
-      .prepare(
-        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'bpm:definitionDeployed' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
-      )
-      .all() as NodeRow[];
-    for (const node of rows) {
+    for (const node of this.engine.store.nodesMarkedDeployed()) {
       if (!this.isDefinition(node) || this.deployments(node).length) continue;
       try {
-        this.ctx.db.transaction(() => this.deploy({ userId: 'System', isAdmin: true, authorities: new Set() }, node)).immediate();
+        inTransaction(this.ctx.db, () => this.deploy({ userId: 'System', isAdmin: true, authorities: new Set() }, node));
       } catch (e) {
         console.warn(`[repository] workflow definition ${node.id} (${node.name}) could not be deployed: ${(e as Error).message}`);
       }
@@ -99,23 +93,18 @@ export class WorkflowDeployer implements NodePolicy {
     for (const file of locations.flatMap(bpmnFiles)) {
       const xml = readFileSync(file, 'utf8');
       const key = firstProcessKey(xml, file);
-      this.ctx.db
-        .transaction(() => {
-          const latest = this.engine.store.latestDefinition(key);
-          if (!latest) {
-            this.engine.deploy(xml, { name: basename(file), fullAccess: true });
-            return;
-          }
-          const siblings = this.ctx.db
-            .prepare('SELECT category FROM wf_definition WHERE deployment_id = ?')
-            .pluck()
-            .all(latest.deployment_id);
-          if (!siblings.every((c) => c === CATEGORY_ALFRESCO_INTERNAL)) {
-            this.ctx.db.prepare('UPDATE wf_deployment SET category = ? WHERE id = ?').run(CATEGORY_FULL_ACCESS, latest.deployment_id);
-            this.engine.forgetDeployment(latest.deployment_id);
-          }
-        })
-        .immediate();
+      inTransaction(this.ctx.db, () => {
+        const latest = this.engine.store.latestDefinition(key);
+        if (!latest) {
+          this.engine.deploy(xml, { name: basename(file), fullAccess: true });
+          return;
+        }
+        const siblings = this.engine.store.definitionCategoriesOf(latest.deployment_id);
+        if (!siblings.every((c) => c === CATEGORY_ALFRESCO_INTERNAL)) {
+          this.engine.store.setDeploymentCategory(latest.deployment_id, CATEGORY_FULL_ACCESS);
+          this.engine.forgetDeployment(latest.deployment_id);
+        }
+      });
     }
   }
 }

@@ -5,7 +5,7 @@ import type { NodeService } from '../services/node-service';
 import { errors } from '../errors/api-error';
 import { WorkflowEngine, SYSTEM_CALLER } from './engine';
 import { fromRest, type StoredValue } from './variables';
-import type { DefinitionRow, ProcessRow, TaskRow } from './workflow-store';
+import type { DefinitionRow, ProcessRow, TaskRow } from '../persistence/workflow-store';
 
 /**
  * The rules of the workflow API above the engine: who may see and act on processes and tasks, task state
@@ -93,7 +93,7 @@ export class WorkflowService {
   }
 
   private tasksOf(processId: string): TaskRow[] {
-    return this.ctx.db.prepare('SELECT * FROM wf_task WHERE process_id = ?').all(processId) as TaskRow[];
+    return this.store.tasksOfProcess(processId);
   }
 
   readableProcess(caller: Caller, id: string): ProcessRow {
@@ -174,7 +174,7 @@ export class WorkflowService {
     const businessKey = typeof body.businessKey === 'string' ? body.businessKey : undefined;
     // The package must be known before the first task listener runs: insert the link as the process starts.
     const run = this.engine.startProcess(caller, def, vars, businessKey, (processId) => {
-      this.ctx.db.prepare('INSERT INTO wf_package (process_id, node_id) VALUES (?,?)').run(processId, pkg.id);
+      this.store.linkPackage(processId, pkg.id);
       this.ctx.store.setProperties(pkg.id, { 'bpm:workflowInstanceId': `activiti$${processId}` });
     });
     return this.store.process(run.process.id)!;
@@ -186,9 +186,7 @@ export class WorkflowService {
    */
   createPackage(def?: DefinitionRow): NodeRow {
     const root = this.ctx.store.require(this.ctx.wellKnown.root);
-    let container = this.ctx.db.prepare("SELECT * FROM node WHERE parent_id = ? AND assoc_qname = 'sys:workflow'").get(root.id) as
-      | NodeRow
-      | undefined;
+    let container = this.store.packagesFolder(root.id);
     if (!container)
       container = this.nodes.create(SYSTEM_CALLER, root, {
         name: 'Workflow Packages',
@@ -219,27 +217,17 @@ export class WorkflowService {
   }
 
   addToPackage(packageId: string, nodeId: string): void {
-    this.ctx.db
-      .prepare('INSERT OR IGNORE INTO child_assoc (parent_id, child_id, assoc_type) VALUES (?,?,?)')
-      .run(packageId, nodeId, PACKAGE_ASSOC);
+    this.store.addPackageItem(packageId, nodeId, PACKAGE_ASSOC);
   }
 
   removeFromPackage(packageId: string, nodeId: string): boolean {
-    return (
-      this.ctx.db
-        .prepare('DELETE FROM child_assoc WHERE parent_id = ? AND child_id = ? AND assoc_type = ?')
-        .run(packageId, nodeId, PACKAGE_ASSOC).changes > 0
-    );
+    return this.store.removePackageItem(packageId, nodeId, PACKAGE_ASSOC);
   }
 
   items(processId: string): NodeRow[] {
     const pkg = this.store.packageOf(processId);
     if (!pkg) return [];
-    return this.ctx.db
-      .prepare(
-        'SELECT n.* FROM child_assoc c JOIN node n ON n.id = c.child_id WHERE c.parent_id = ? AND c.assoc_type = ? AND n.archived_at IS NULL ORDER BY n.name_key'
-      )
-      .all(pkg, PACKAGE_ASSOC) as NodeRow[];
+    return this.store.packageItems(pkg, PACKAGE_ASSOC);
   }
 
   /**

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { commitBatch, inTransaction, openDatabase, setGroupCommit } from '../../src/persistence/database';
-import { NodeStore } from '../../src/services/node-store';
+import { NodeStore } from '../../src/persistence/node-store';
 import { AuthorityService } from '../../src/services/authority-service';
 import { PermissionService } from '../../src/services/permission-service';
-import { WorkflowStore } from '../../src/workflow/workflow-store';
+import { WorkflowStore } from '../../src/persistence/workflow-store';
 import { alfDate } from '../../src/util/alf-date';
 
 function open() {

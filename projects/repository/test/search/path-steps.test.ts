@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { runSearch } from '../../src/search';
-import { STEP_IDS_MAX } from '../../src/search/path';
+import { STEP_IDS_MAX } from '../../src/persistence/search/path';
 import { Fixture } from './fixture';
 
 describe('PATH through a step wider than STEP_IDS_MAX', () => {

@@ -4,8 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatFileNumber } from '@eoffice/domain';
-import { fileTextQuery } from '../../../eoffice/src/lib/file/model/file-query';
+import { formatFileNumber, fileTextQuery } from '@eoffice/domain';
 import { parseModel } from '../../src/dictionary';
 import { runSearch } from '../../src/search';
 import { Fixture } from './fixture';
@@ -89,7 +88,7 @@ describe('eofficeModel.xml indexes untokenised every property the extension matc
       return n.endsWith('.ts') && !n.endsWith('.spec.ts') ? [full] : [];
     });
   const equalities = new Set<string>();
-  // the extension's query builders and the domain's (@eoffice/domain: series scope, pendency)
+  // the extension's query builders and the domain's (@eoffice/domain: series scope, list, search, movement and pendency queries)
   for (const file of ['projects/eoffice/src/lib', 'projects/domain/src'].flatMap((d) => sources(join(root, d)))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/=(eo:[A-Za-z]+):/g)) equalities.add(m[1]);

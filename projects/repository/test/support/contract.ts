@@ -147,6 +147,10 @@ function applyKnownSlips(file: string, doc: Json): void {
   if (file === 'gs-core-api.yaml') {
     // SLIP 4: POST /files/{fileId}/declare is declared 200, a real AGS answers 201 Created.
     moveResponse(doc, '/files/{fileId}/declare', 'post', '200', '201');
+    // SLIP 5: so do POST /records/{recordId}/complete and /records/{recordId}/file (AGS's own REST tests,
+    // rm-automation CompleteRecordTests and FileRecordsTests, expect 201 Created).
+    moveResponse(doc, '/records/{recordId}/complete', 'post', '200', '201');
+    moveResponse(doc, '/records/{recordId}/file', 'post', '200', '201');
   }
 }
 

@@ -9,16 +9,7 @@ import { errors } from '../../errors/api-error';
 import { handle, parsePaging, entry, list, objectBody } from '../../http/api';
 import { alfDate } from '../../util/alf-date';
 import { inTransaction } from '../../persistence/database';
-
-interface CommentRow {
-  id: string;
-  node_id: string;
-  content: string;
-  created_by: string;
-  created_at: string;
-  modified_by: string;
-  modified_at: string;
-}
+import type { CommentRow } from '../../persistence/comment-store';
 
 /**
  * /nodes/{nodeId}/comments. Reading needs Read on the node. Writing a comment needs AddChildren
@@ -29,7 +20,7 @@ interface CommentRow {
  */
 export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, people: PeopleService): Router {
   const r = Router();
-  const { db, permissions, authorities } = ctx;
+  const { comments, permissions, authorities } = ctx;
 
   const personJson = (id: string) => {
     const p = authorities.person(id);
@@ -69,7 +60,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
     return node;
   };
   const commentOf = (node: NodeRow, commentId: string) => {
-    const c = db.prepare('SELECT * FROM comment WHERE id = ? AND node_id = ?').get(commentId, node.id) as CommentRow | undefined;
+    const c = comments.get(node.id, commentId);
     if (!c) throw errors.notFound(commentId);
     return c;
   };
@@ -84,10 +75,8 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
     handle(({ caller, params, query }) => {
       const node = commentable(caller, params.nodeId);
       const paging = parsePaging(query);
-      const total = (db.prepare('SELECT COUNT(*) AS c FROM comment WHERE node_id = ?').get(node.id) as { c: number }).c;
-      const rows = db
-        .prepare('SELECT * FROM comment WHERE node_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?')
-        .all(node.id, paging.maxItems, paging.skipCount) as CommentRow[];
+      const total = comments.count(node.id);
+      const rows = comments.page(node.id, paging.skipCount, paging.maxItems);
       return {
         body: list(
           rows.map((c) => toJson(caller, node, c)),
@@ -118,9 +107,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
             modified_by: caller.userId,
             modified_at: now
           };
-          db.prepare(
-            'INSERT INTO comment (id, node_id, content, created_by, created_at, modified_by, modified_at) VALUES (?,?,?,?,?,?,?)'
-          ).run(c.id, c.node_id, c.content, c.created_by, c.created_at, c.modified_by, c.modified_at);
+          comments.insert(c);
           return toJson(caller, node, c);
         });
         updateRollup(node.id);
@@ -142,7 +129,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
         // A distinct timestamp marks the comment as edited even within the millisecond it was made.
         let now = alfDate();
         if (now <= c.created_at) now = alfDate(Date.parse(c.created_at.replace('+0000', 'Z')) + 1);
-        db.prepare('UPDATE comment SET content = ?, modified_by = ?, modified_at = ? WHERE id = ?').run(content, caller.userId, now, c.id);
+        comments.edit(c.id, content, caller.userId, now);
         return { body: entry(toJson(caller, node, commentOf(node, c.id))) };
       })
     )
@@ -156,7 +143,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
         const c = commentOf(node, params.commentId);
         nodes.requireUnlocked(caller, node);
         if (!mayChange(caller, node, c)) throw errors.permissionDenied('Only the author of a comment can delete it');
-        db.prepare('DELETE FROM comment WHERE id = ?').run(c.id);
+        comments.delete(c.id);
         updateRollup(node.id);
       })
     )
@@ -164,7 +151,7 @@ export function commentsRouter(ctx: RepositoryContext, nodes: NodeService, peopl
 
   /** fm:commentsRollup keeps the count on the node, as ACS does, so listings can show it without a join. */
   function updateRollup(nodeId: string): void {
-    const count = (db.prepare('SELECT COUNT(*) AS c FROM comment WHERE node_id = ?').get(nodeId) as { c: number }).c;
+    const count = comments.count(nodeId);
     ctx.store.addAspects(nodeId, ['fm:discussable', 'fm:commentsRollup']);
     ctx.store.setProperties(nodeId, { 'fm:commentCount': count });
   }

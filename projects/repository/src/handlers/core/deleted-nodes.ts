@@ -13,14 +13,12 @@ import { includeOf, fullNodeJson } from './node-json';
 /** Under /nodes (or /deleted-nodes): the trashcan: deleted nodes listed, read, restored, purged, their content read. Mounted by nodesRouter. */
 export function deletedNodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
   const r = Router();
-  const { db, store } = ctx;
+  const { store } = ctx;
   const full = fullNodeJson(mapper);
 
   // Trashcan
   const archivedRoot = (caller: Caller, id: string) => {
-    const n = db.prepare('SELECT * FROM node WHERE id = ? AND archived_at IS NOT NULL AND parent_id IS NULL').get(id) as
-      | NodeRow
-      | undefined;
+    const n = store.trashcan.deletedRoot(id);
     if (!n) throw errors.notFound(id);
     if (!caller.isAdmin && n.archived_by !== caller.userId) throw errors.permissionDenied();
     return n;
@@ -34,16 +32,10 @@ export function deletedNodesRouter(ctx: RepositoryContext, nodes: NodeService, m
     '/deleted-nodes',
     handle(({ caller, query }) => {
       const paging = parsePaging(query);
-      const who = caller.isAdmin ? '' : 'AND archived_by = ?';
-      const args = caller.isAdmin ? [] : [caller.userId];
-      const total = (
-        db.prepare(`SELECT COUNT(*) AS c FROM node WHERE archived_at IS NOT NULL AND parent_id IS NULL ${who}`).get(...args) as {
-          c: number;
-        }
-      ).c;
-      const rows = db
-        .prepare(`SELECT * FROM node WHERE archived_at IS NOT NULL AND parent_id IS NULL ${who} ORDER BY archived_at DESC LIMIT ? OFFSET ?`)
-        .all(...args, paging.maxItems, paging.skipCount) as NodeRow[];
+      // Administrators see everyone's deleted nodes, others their own.
+      const archivedBy = caller.isAdmin ? undefined : caller.userId;
+      const total = store.trashcan.countDeletedRoots(archivedBy);
+      const rows = store.trashcan.deletedRoots(archivedBy, paging.maxItems, paging.skipCount);
       const include = includeOf(query);
       return {
         body: list(

@@ -9,6 +9,7 @@ import { handle, entry, objectBody } from '../../http/api';
 import { ensureFeatureModels } from '../../services/feature-models';
 import { DownloadBuilder, REQUESTED } from '../../services/download-builder';
 import { inTransaction } from '../../persistence/database';
+import { DownloadStore } from '../../persistence/download-store';
 
 const CONTAINER_QNAME = 'sys:downloads_container';
 const SYSTEM: Caller = { userId: 'System', isAdmin: true, authorities: new Set() };
@@ -22,14 +23,13 @@ const SYSTEM: Caller = { userId: 'System', isAdmin: true, authorities: new Set()
 export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   ensureFeatureModels(ctx.dictionary);
   const r = Router();
-  const { db, store } = ctx;
-  const builder = new DownloadBuilder(ctx);
+  const { store } = ctx;
+  const downloads = new DownloadStore(ctx.db);
+  const builder = new DownloadBuilder(ctx, downloads);
 
   // Created once, by the system rather than the first requester, so that nobody owns it.
   const container = (): NodeRow => {
-    const found = db
-      .prepare('SELECT * FROM node WHERE parent_id = ? AND assoc_qname = ? AND archived_at IS NULL')
-      .get(ctx.wellKnown.root, CONTAINER_QNAME) as NodeRow | undefined;
+    const found = downloads.childByAssocName(ctx.wellKnown.root, CONTAINER_QNAME);
     if (found) return found;
     const root = store.require(ctx.wellKnown.root);
     return nodes.create(SYSTEM, root, {
@@ -77,8 +77,11 @@ export function downloadsRouter(ctx: RepositoryContext, nodes: NodeService): Rou
           properties: { 'download:status': 'PENDING', 'download:recursive': true },
           system: { id }
         });
-        const link = db.prepare('INSERT INTO peer_assoc (source_id, target_id, assoc_type) VALUES (?,?,?)');
-        for (const t of targets) link.run(node.id, t.id, REQUESTED);
+        downloads.addRequested(
+          node.id,
+          targets.map((t) => t.id),
+          REQUESTED
+        );
         return node;
       });
       builder.schedule(created.id);

@@ -8,22 +8,8 @@ import { errors } from '../../errors/api-error';
 import { handle, parsePaging, parseList, entry, list, objectBody } from '../../http/api';
 import { alfDate } from '../../util/alf-date';
 import { inTransaction } from '../../persistence/database';
-
-type TargetType = 'file' | 'folder' | 'site';
-interface FavoriteRow {
-  person_id: string;
-  target_id: string;
-  target_type: TargetType;
-  created_at: string;
-}
-interface SiteRow {
-  id: string;
-  node_id: string;
-  title: string;
-  description: string | null;
-  visibility: string;
-  preset: string;
-}
+import type { FavoriteRow, FavoriteType } from '../../persistence/favorite-store';
+import type { SiteRow } from '../../persistence/site-store';
 
 // Properties already shown at the top of a favorite's target are left out of `properties`, as in ACS.
 const EXCLUDED_PROPS = ['cm:title', 'cm:description', 'st:siteVisibility', 'st:sitePreset'];
@@ -32,7 +18,7 @@ const SITE_ROLES = ['SiteManager', 'SiteCollaborator', 'SiteContributor', 'SiteC
 /** /people/{personId}/favorites: a person's favorite files, folders and sites. */
 export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
   const r = Router();
-  const { db, store, permissions, authorities } = ctx;
+  const { favorites, store, permissions, authorities } = ctx;
 
   // Someone else's favorites answer 404 as if the person did not exist (administrators excepted), as in ACS.
   const owner = (caller: Caller, personId: string): string => {
@@ -42,7 +28,7 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
     return person.id;
   };
 
-  const siteOf = (nodeId: string) => db.prepare('SELECT * FROM site WHERE node_id = ?').get(nodeId) as SiteRow | undefined;
+  const siteOf = (nodeId: string) => ctx.sites.byNode(nodeId);
 
   const siteJson = (personId: string, s: SiteRow) => {
     const groups = authorities.containingGroups(personId);
@@ -92,7 +78,8 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
       const paging = parsePaging(query);
       const include = new Set(parseList(query.include));
       const types = parseWhere(query.where);
-      const rows = (db.prepare('SELECT * FROM favorite WHERE person_id = ?').all(personId) as FavoriteRow[])
+      const rows = favorites
+        .of(personId)
         .filter((f) => types.has(f.target_type))
         .filter((f) => visible(caller, f));
       rows.sort(comparator(query.orderBy, (id) => store.get(id)));
@@ -120,17 +107,8 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
           const node = nodes.readable(caller, guid);
           checkType(personId, node, type);
           // Favoriting twice keeps the first one (ACS's favourites service is idempotent).
-          db.prepare('INSERT OR IGNORE INTO favorite (person_id, target_id, target_type, created_at) VALUES (?,?,?,?)').run(
-            personId,
-            node.id,
-            type,
-            alfDate()
-          );
-          return toJson(
-            caller,
-            db.prepare('SELECT * FROM favorite WHERE person_id = ? AND target_id = ?').get(personId, node.id) as FavoriteRow,
-            include
-          );
+          favorites.add(personId, node.id, type, alfDate());
+          return toJson(caller, favorites.get(personId, node.id)!, include);
         });
         if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
         return { status: 201, body: entry(created[0]) };
@@ -139,9 +117,7 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
   );
 
   const favoriteOf = (caller: Caller, personId: string, favoriteId: string) => {
-    const f = db.prepare('SELECT * FROM favorite WHERE person_id = ? AND target_id = ?').get(personId, favoriteId) as
-      | FavoriteRow
-      | undefined;
+    const f = favorites.get(personId, favoriteId);
     if (!f || !visible(caller, f)) throw errors.relationshipNotFound(personId, favoriteId);
     return f;
   };
@@ -159,14 +135,13 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
     handle(({ caller, params }) =>
       inTransaction(ctx.db, () => {
         const personId = owner(caller, params.personId);
-        const res = db.prepare('DELETE FROM favorite WHERE person_id = ? AND target_id = ?').run(personId, params.favoriteId);
-        if (!res.changes) throw errors.relationshipNotFound(personId, params.favoriteId);
+        if (!favorites.remove(personId, params.favoriteId)) throw errors.relationshipNotFound(personId, params.favoriteId);
       })
     )
   );
 
   /** The posted kind must match the node: a folder posted as a file (or a site node as a folder) is 404. */
-  function checkType(personId: string, node: NodeRow, type: TargetType): void {
+  function checkType(personId: string, node: NodeRow, type: FavoriteType): void {
     const isSite = node.type === 'st:site';
     const ok = type === 'file' ? !!node.is_file : type === 'folder' ? !!node.is_folder && !isSite : isSite && !!siteOf(node.id);
     if (!ok) throw errors.relationshipNotFound(personId, node.id);
@@ -175,7 +150,7 @@ export function favoritesRouter(ctx: RepositoryContext, nodes: NodeService, mapp
   return r;
 }
 
-function parseTarget(raw: unknown): { type: TargetType; guid: string } {
+function parseTarget(raw: unknown): { type: FavoriteType; guid: string } {
   const b = objectBody(raw);
   const target = b.target as Record<string, unknown> | undefined;
   if (!target || typeof target !== 'object') throw errors.invalidArgument('target is missing');
@@ -187,16 +162,16 @@ function parseTarget(raw: unknown): { type: TargetType; guid: string } {
 }
 
 /** `(EXISTS(target/file) OR EXISTS(target/folder))`: the only grammar ACS accepts here. */
-export function parseWhere(where: string | undefined): Set<TargetType> {
-  const all = new Set<TargetType>(['file', 'folder', 'site']);
+export function parseWhere(where: string | undefined): Set<FavoriteType> {
+  const all = new Set<FavoriteType>(['file', 'folder', 'site']);
   if (!where || !where.trim()) return all;
   const m = /^\s*\((.*)\)\s*$/s.exec(where);
   if (!m) throw errors.invalidArgument(`Invalid where clause: ${where}`);
-  const out = new Set<TargetType>();
+  const out = new Set<FavoriteType>();
   for (const term of m[1].split(/\s+OR\s+/i)) {
     const t = /^\s*EXISTS\s*\(\s*target\/(file|folder|site)\s*\)\s*$/i.exec(term);
     if (!t) throw errors.invalidArgument(`Invalid where clause: ${where}`);
-    out.add(t[1].toLowerCase() as TargetType);
+    out.add(t[1].toLowerCase() as FavoriteType);
   }
   return out;
 }

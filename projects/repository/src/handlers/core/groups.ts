@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { RepositoryContext } from '../../services/repository-context';
-import type { GroupRow } from '../../services/authority-service';
 import { GroupService, type GroupMemberJson } from '../../services/group-service';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, parseList, entry, objectBody, pageOf, bool, str } from '../../http/api';
@@ -18,12 +17,14 @@ export function groupsRouter(ctx: RepositoryContext): Router {
     handle(({ query }) => {
       const paging = parsePaging(query);
       const filter = parseGroupsWhere(query.where);
-      const rows = (ctx.db.prepare('SELECT * FROM authority_group').all() as GroupRow[]).filter(
-        (g) =>
-          (filter.isRoot === undefined || groups.isRoot(g.id) === filter.isRoot) &&
-          (filter.zone === undefined || (JSON.parse(g.zones) as string[]).includes(filter.zone)) &&
-          (filter.displayName === undefined || g.display_name === filter.displayName)
-      );
+      const rows = authorities.store
+        .allGroups()
+        .filter(
+          (g) =>
+            (filter.isRoot === undefined || groups.isRoot(g.id) === filter.isRoot) &&
+            (filter.zone === undefined || (JSON.parse(g.zones) as string[]).includes(filter.zone)) &&
+            (filter.displayName === undefined || g.display_name === filter.displayName)
+        );
       const sort = parseOrder(query.orderBy, ['id', 'displayName'], 'displayName');
       rows.sort((a, b) => sort.dir * compare(sort.field === 'id' ? a.id : a.display_name, sort.field === 'id' ? b.id : b.display_name));
       const include = includeOf(query);
@@ -74,7 +75,7 @@ export function groupsRouter(ctx: RepositoryContext): Router {
         const displayName = str(b, 'displayName');
         if (!displayName?.trim()) throw errors.invalidArgument('displayName is null or empty');
         const description = b.description === undefined ? g.description : (str(b, 'description') ?? null);
-        ctx.db.prepare('UPDATE authority_group SET display_name = ?, description = ? WHERE id = ?').run(displayName, description, g.id);
+        authorities.store.renameGroup(g.id, displayName, description);
         return { body: entry(groups.toJson(groups.require(g.id), includeOf(query))) };
       })
     )

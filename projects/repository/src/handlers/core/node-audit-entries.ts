@@ -8,7 +8,6 @@ import { handle, parsePaging, pageOf } from '../../http/api';
 /** Under /nodes (or /deleted-nodes): a node's audit entries (alfresco-access). Mounted by nodesRouter. */
 export function auditEntriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
   const r = Router();
-  const { db } = ctx;
 
   // Audit entries of a node (alfresco-access)
   r.get(
@@ -17,13 +16,7 @@ export function auditEntriesRouter(ctx: RepositoryContext, nodes: NodeService, m
       const node = nodes.readable(caller, params.nodeId);
       if (!caller.isAdmin) throw errors.permissionDenied();
       const paging = parsePaging(query);
-      const rows = db.prepare('SELECT * FROM audit_entry WHERE node_id = ? ORDER BY id DESC').all(node.id) as {
-        id: number;
-        application: string;
-        created_by: string;
-        created_at: string;
-        entry_values: string;
-      }[];
+      const rows = ctx.audit.ofNode(node.id);
       const entries = rows.map((a) => ({
         id: String(a.id),
         auditApplicationId: a.application,

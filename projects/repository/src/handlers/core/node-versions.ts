@@ -7,11 +7,12 @@ import { handle, parsePaging, entry, objectBody, bool, pageOf } from '../../http
 import { sendContent } from './content-io';
 import { inTransaction } from '../../persistence/database';
 import { includeOf } from './node-json';
+import type { VersionRow } from '../../persistence/version-store';
 
 /** Under /nodes (or /deleted-nodes): version history: listed, read, deleted, its content read, reverted to. Mounted by nodesRouter. */
 export function versionsRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
   const r = Router();
-  const { db, store, permissions } = ctx;
+  const { store, permissions } = ctx;
 
   // Versions
   const versionJson = (nodeId: string, v: VersionRow, include: Set<string>) => {
@@ -37,7 +38,7 @@ export function versionsRouter(ctx: RepositoryContext, nodes: NodeService, mappe
     return out;
   };
   const versionOf = (nodeId: string, label: string) => {
-    const v = db.prepare('SELECT * FROM version WHERE node_id = ? AND label = ?').get(nodeId, label) as VersionRow | undefined;
+    const v = store.versions.byLabel(nodeId, label);
     if (!v) throw errors.notFound(label);
     return v;
   };
@@ -45,7 +46,7 @@ export function versionsRouter(ctx: RepositoryContext, nodes: NodeService, mappe
     '/nodes/:nodeId/versions',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
-      const rows = db.prepare('SELECT * FROM version WHERE node_id = ? ORDER BY seq DESC').all(node.id) as VersionRow[];
+      const rows = store.versions.history(node.id);
       const include = includeOf(query);
       return {
         body: pageOf(
@@ -69,9 +70,8 @@ export function versionsRouter(ctx: RepositoryContext, nodes: NodeService, mappe
         const node = nodes.readable(caller, params.nodeId);
         permissions.require(caller, node, 'Delete');
         versionOf(node.id, params.versionId);
-        const count = (db.prepare('SELECT COUNT(*) AS c FROM version WHERE node_id = ?').get(node.id) as { c: number }).c;
-        if (count <= 1) throw errors.conflict('The last version of a node cannot be deleted');
-        db.prepare('DELETE FROM version WHERE node_id = ? AND label = ?').run(node.id, params.versionId);
+        if (store.versions.count(node.id) <= 1) throw errors.conflict('The last version of a node cannot be deleted');
+        store.versions.remove(node.id, params.versionId);
       })
     )
   );
@@ -107,21 +107,4 @@ export function versionsRouter(ctx: RepositoryContext, nodes: NodeService, mappe
 
   // Associations
   return r;
-}
-
-interface VersionRow {
-  node_id: string;
-  label: string;
-  seq: number;
-  name: string;
-  type: string;
-  content_url: string | null;
-  mime_type: string | null;
-  encoding: string | null;
-  size: number | null;
-  properties: string;
-  aspects: string;
-  comment: string | null;
-  modified_at: string;
-  modified_by: string;
 }

@@ -18,7 +18,7 @@ import { auditEntriesRouter } from './node-audit-entries';
 /** /nodes/**: the core API's node resource and its relations. */
 export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
   const r = Router();
-  const { db, store, permissions } = ctx;
+  const { store, permissions } = ctx;
   const full = fullNodeJson(mapper);
 
   r.get(
@@ -72,12 +72,7 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const where = parseChildrenWhere(query.where, ctx.dictionary);
       const filter = permissions.readFilter(caller, 'n');
       const order = childrenOrder(query.orderBy);
-      const base = `FROM node n WHERE n.parent_id = ? AND n.archived_at IS NULL AND ${filter.sql}${where.sql ? ` AND ${where.sql}` : ''}`;
-      const args = [parent.id, ...filter.params, ...where.params];
-      const total = (db.prepare(`SELECT COUNT(*) AS c ${base}`).get(...args) as { c: number }).c;
-      const rows = db
-        .prepare(`SELECT n.* ${base} ORDER BY ${order} LIMIT ? OFFSET ?`)
-        .all(...args, paging.maxItems, paging.skipCount) as NodeRow[];
+      const { total, rows } = store.listings.children(parent.id, filter, where, order, paging);
       const entries = rows.map((n) => mapper.toJson(caller, n, { include, association: { assocType: 'cm:contains', isPrimary: true } }));
       const extra = bool(query.includeSource, false) ? { source: mapper.toJson(caller, parent, { include, full: true }) } : undefined;
       return { body: list(entries, paging, total, extra) };

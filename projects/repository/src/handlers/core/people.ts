@@ -1,16 +1,18 @@
 import { Router } from 'express';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { PeopleService } from '../../services/people-service';
-import type { PersonRow } from '../../services/authority-service';
+import type { PersonOrderField, PersonRow } from '../../services/authority-service';
 import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, parseList, entry, list, objectBody, pageOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 
+const PERSON_ORDER_FIELDS: PersonOrderField[] = ['id', 'firstName', 'lastName'];
+
 /** /people, /people/{id}, preferences and a person's groups. */
 export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Router {
   const r = Router();
-  const { db, authorities } = ctx;
+  const { authorities } = ctx;
   const personId = (caller: Caller, id: string) => (id === '-me-' ? caller.userId : id);
   const requirePerson = (caller: Caller, id: string): PersonRow => authorities.requirePerson(personId(caller, id));
 
@@ -21,22 +23,17 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
       const include = new Set(parseList(query.include));
       const order = (query.orderBy ?? 'id ASC').split(',').map((t) => {
         const [f, d] = t.trim().split(/\s+/);
-        const col = { id: 'id_key', firstName: 'first_name COLLATE NOCASE', lastName: 'last_name COLLATE NOCASE' }[f];
-        if (!col) throw errors.invalidArgument(`Invalid orderBy field: ${f}`);
-        return `${col} ${d && /^desc$/i.test(d) ? 'DESC' : 'ASC'}`;
+        if (!PERSON_ORDER_FIELDS.includes(f as PersonOrderField)) throw errors.invalidArgument(`Invalid orderBy field: ${f}`);
+        return { field: f as PersonOrderField, descending: !!d && /^desc$/i.test(d) };
       });
-      let where = '';
-      const params: unknown[] = [];
       const m = /^\(?\s*enabled\s*=\s*(true|false)\s*\)?$/i.exec(query.where ?? '');
       if (query.where && !m) throw errors.invalidArgument(`Invalid where clause: ${query.where}`);
-      if (m) {
-        where = 'WHERE enabled = ?';
-        params.push(m[1].toLowerCase() === 'true' ? 1 : 0);
-      }
-      const total = (db.prepare(`SELECT COUNT(*) AS c FROM person ${where}`).get(...params) as { c: number }).c;
-      const rows = db
-        .prepare(`SELECT * FROM person ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
-        .all(...params, paging.maxItems, paging.skipCount) as PersonRow[];
+      const { rows, total } = authorities.store.peoplePage({
+        enabled: m ? m[1].toLowerCase() === 'true' : undefined,
+        order,
+        skipCount: paging.skipCount,
+        maxItems: paging.maxItems
+      });
       return {
         body: list(
           rows.map((p) => people.toJson(p, include)),
@@ -87,10 +84,7 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
     '/people/:personId/preferences',
     handle(({ caller, params, query }) => {
       const p = ownPreferences(caller, params.personId);
-      const rows = db.prepare('SELECT name, value FROM preference WHERE person_id = ? ORDER BY name').all(p.id) as {
-        name: string;
-        value: string;
-      }[];
+      const rows = people.preferences.all(p.id);
       return {
         body: pageOf(
           rows.map((row) => ({ id: row.name, value: JSON.parse(row.value) })),
@@ -103,11 +97,9 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
     '/people/:personId/preferences/:name',
     handle(({ caller, params }) => {
       const p = ownPreferences(caller, params.personId);
-      const row = db.prepare('SELECT value FROM preference WHERE person_id = ? AND name = ?').get(p.id, params.name) as
-        | { value: string }
-        | undefined;
-      if (!row) throw errors.relationshipNotFound(p.id, params.name);
-      return { body: entry({ id: params.name, value: JSON.parse(row.value) }) };
+      const value = people.preferences.value(p.id, params.name);
+      if (value === undefined) throw errors.relationshipNotFound(p.id, params.name);
+      return { body: entry({ id: params.name, value: JSON.parse(value) }) };
     })
   );
   // Not in the public API, but how clients (Share, the eOffice installer) set a preference: PUT one value.
@@ -117,11 +109,7 @@ export function peopleRouter(ctx: RepositoryContext, people: PeopleService): Rou
       inTransaction(ctx.db, () => {
         const p = ownPreferences(caller, params.personId);
         const value = body && typeof body === 'object' && 'value' in (body as object) ? (body as { value: unknown }).value : body;
-        db.prepare('INSERT OR REPLACE INTO preference (person_id, name, value) VALUES (?,?,?)').run(
-          p.id,
-          params.name,
-          JSON.stringify(value ?? null)
-        );
+        people.preferences.set(p.id, params.name, JSON.stringify(value ?? null));
         return { body: entry({ id: params.name, value }) };
       })
     )

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { ApiError, errors } from '../../errors/api-error';
 import { sendJson } from '../../http/api';
 import type { RepositoryContext } from '../../services/repository-context';
+import { checkConnection } from '../../persistence/database';
 
 /**
  * /probes/-ready- and /probes/-live- for container orchestration: no authentication, 200 with ACS's
@@ -13,7 +14,7 @@ export function probesRouter(ctx: RepositoryContext): Router {
     const kind = { '-ready-': 'readyProbe', '-live-': 'liveProbe' }[req.params.probeId];
     if (!kind) return next(errors.notFound(req.params.probeId));
     try {
-      ctx.db.prepare('SELECT 1').get();
+      checkConnection(ctx.db);
     } catch {
       return next(new ApiError(503, 'framework.exception.ServiceUnavailable', `${kind}: Failure - Tested`));
     }

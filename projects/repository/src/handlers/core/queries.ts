@@ -4,7 +4,7 @@ import type { NodeService } from '../../services/node-service';
 import type { NodeMapper } from '../../services/node-mapper';
 import type { PeopleService } from '../../services/people-service';
 import type { PersonRow } from '../../services/authority-service';
-import type { NodeRow } from '../../persistence/node-row';
+import { isFindOrderField } from '../../persistence/node-listings';
 import { SiteService } from '../../services/site-service';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, parseList, list, pageOf } from '../../http/api';
@@ -13,7 +13,6 @@ import { sortSites } from './site-query';
 /** Types and aspects ACS leaves out of /queries/nodes: renditions, ratings, sites and their containers, hidden nodes. */
 const IGNORED_TYPES = ['cm:thumbnail', 'cm:failedThumbnail', 'cm:rating', 'st:site'];
 const IGNORED_ASPECTS = ['st:siteContainer', 'sys:hidden'];
-const NODE_ORDER: Record<string, string> = { name: 'n.name_key', modifiedAt: 'n.modified_at', createdAt: 'n.created_at' };
 
 /** /queries/nodes, /queries/sites and /queries/people: the "find" searches behind pickers and quick search. */
 export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper, people: PeopleService): Router {
@@ -25,7 +24,7 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
     handle(({ caller, query }) => {
       const term = requireTerm(query.term, 3);
       const paging = parsePaging(query);
-      const { db, dictionary } = ctx;
+      const { dictionary } = ctx;
       const root = query.rootNodeId ? nodes.readable(caller, query.rootNodeId) : undefined;
       if (query.nodeType && !dictionary.getType(query.nodeType)) throw errors.invalidArgument(`Unknown nodeType: ${query.nodeType}`);
       // Files and folders unless a type is named; a named type includes its subtypes.
@@ -38,50 +37,17 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
             : dictionary.isSubClassOf(t, 'cm:content') || dictionary.isSubClassOf(t, 'cm:folder')
         )
         .filter((t) => !IGNORED_TYPES.includes(t));
-      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%')}%`;
-      const words = term.replace(/[*"]/g, ' ').trim();
-      const filter = ctx.permissions.readFilter(caller, 'n');
-      const where = [
-        'n.archived_at IS NULL',
-        `n.type IN (${types.map(() => '?').join(',') || "''"})`,
-        // Nodes the system made at bootstrap (Company Home, Data Dictionary …) are no search results, as in ACS.
-        "n.created_by <> 'System'",
-        `NOT EXISTS (SELECT 1 FROM aspect a WHERE a.node_id = n.id AND a.qname IN (${IGNORED_ASPECTS.map(() => '?').join(',')}))`,
-        `(n.name LIKE ? ESCAPE '\\'
-          OR EXISTS (SELECT 1 FROM property p WHERE p.node_id = n.id AND p.qname IN ('cm:title', 'cm:description') AND p.text_value LIKE ? ESCAPE '\\')
-          OR EXISTS (SELECT 1 FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.node_id = n.id AND t.tag_key LIKE ? ESCAPE '\\')
-          ${words ? 'OR n.seq IN (SELECT rowid FROM node_text WHERE node_text MATCH ?)' : ''})`,
-        filter.sql
-      ];
-      const params: unknown[] = [
-        ...types,
-        ...IGNORED_ASPECTS,
-        like,
-        like,
-        like.toLowerCase(),
-        ...(words ? [`content : "${words.replace(/"/g, '""')}"*`] : []),
-        ...filter.params
-      ];
-      let cte = '';
-      if (root) {
-        // The root itself is not among the results, only what lies below it.
-        cte =
-          'WITH RECURSIVE below(id) AS (SELECT id FROM node WHERE parent_id = ? UNION ALL SELECT c.id FROM node c JOIN below ON c.parent_id = below.id) ';
-        where.push('n.id IN (SELECT id FROM below)');
-        params.unshift(root.id);
-      }
-      const order = parseList(query.orderBy).length ? parseList(query.orderBy) : ['name'];
-      const orderSql = order.map((t) => {
+      const order = (parseList(query.orderBy).length ? parseList(query.orderBy) : ['name']).map((t) => {
         const [field, dir, extra] = t.split(/\s+/);
-        if (!NODE_ORDER[field] || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir)))
+        if (!isFindOrderField(field) || extra !== undefined || (dir !== undefined && !/^(asc|desc)$/i.test(dir)))
           throw errors.invalidArgument(`Invalid orderBy: ${query.orderBy}`);
-        return `${NODE_ORDER[field]} ${dir && /^desc$/i.test(dir) ? 'DESC' : 'ASC'}`;
+        return { field, descending: !!dir && /^desc$/i.test(dir) };
       });
-      const base = `FROM node n WHERE ${where.join(' AND ')}`;
-      const total = (db.prepare(`${cte}SELECT COUNT(*) AS c ${base}`).get(...params) as { c: number }).c;
-      const rows = db
-        .prepare(`${cte}SELECT n.* ${base} ORDER BY ${orderSql.join(', ')}, n.id LIMIT ? OFFSET ?`)
-        .all(...params, paging.maxItems, paging.skipCount) as NodeRow[];
+      const { total, rows } = ctx.store.listings.find(
+        { term, types, excludedAspects: IGNORED_ASPECTS, belowId: root?.id, order },
+        ctx.permissions.readFilter(caller, 'n'),
+        paging
+      );
       const include = new Set(parseList(query.include));
       return {
         body: list(
@@ -114,9 +80,7 @@ export function queriesRouter(ctx: RepositoryContext, nodes: NodeService, mapper
     handle(({ query }) => {
       const matches = termMatcher(requireTerm(query.term, 2));
       const paging = parsePaging(query);
-      const rows = (ctx.db.prepare('SELECT * FROM person').all() as PersonRow[]).filter((p) =>
-        matches([p.id, p.first_name, p.last_name ?? '', p.email ?? ''])
-      );
+      const rows = ctx.authorities.store.allPeople().filter((p) => matches([p.id, p.first_name, p.last_name ?? '', p.email ?? '']));
       const field = (p: PersonRow, f: string) => (f === 'id' ? p.id : f === 'firstName' ? p.first_name : (p.last_name ?? ''));
       sortSites(rows, query.orderBy ?? 'firstName,lastName', ['id', 'firstName', 'lastName'], 'firstName', field);
       return {

@@ -15,7 +15,7 @@ type Scheme = (typeof SCHEMES)[number];
 /** /nodes/{nodeId}/ratings: likes (myRating true/false) and fiveStar (myRating 1..5). */
 export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   const r = Router();
-  const { db, store } = ctx;
+  const { ratings, store } = ctx;
 
   const scheme = (id: unknown): Scheme => {
     if (typeof id !== 'string' || !(SCHEMES as readonly string[]).includes(id))
@@ -30,13 +30,8 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
   };
 
   const toJson = (caller: Caller, node: NodeRow, s: Scheme) => {
-    const agg = db.prepare('SELECT COUNT(*) AS n, AVG(score) AS avg FROM rating WHERE node_id = ? AND scheme = ?').get(node.id, s) as {
-      n: number;
-      avg: number | null;
-    };
-    const mine = db
-      .prepare('SELECT score, rated_at FROM rating WHERE node_id = ? AND scheme = ? AND person_id = ?')
-      .get(node.id, s, caller.userId) as { score: number; rated_at: string } | undefined;
+    const agg = ratings.summary(node.id, s);
+    const mine = ratings.of(node.id, s, caller.userId);
     const aggregate: Record<string, number> = { numberOfRatings: agg.n };
     if (s === 'fiveStar' && agg.n) aggregate.average = agg.avg!;
     return { id: s, aggregate, ...(mine ? { ratedAt: mine.rated_at, myRating: s === 'likes' ? true : mine.score } : {}) };
@@ -44,9 +39,7 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
 
   /** The rollup aspects ACS keeps on a rated node (count and total per scheme). */
   const rollup = (nodeId: string, s: Scheme) => {
-    const agg = db
-      .prepare('SELECT COUNT(*) AS n, COALESCE(SUM(score), 0) AS total FROM rating WHERE node_id = ? AND scheme = ?')
-      .get(nodeId, s) as { n: number; total: number };
+    const agg = ratings.rollup(nodeId, s);
     store.addAspects(nodeId, ['cm:rateable', `cm:${s}RatingSchemeRollups`]);
     store.setProperties(nodeId, { [`cm:${s}RatingSchemeCount`]: agg.n, [`cm:${s}RatingSchemeTotal`]: agg.total });
   };
@@ -81,16 +74,8 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
           if (node.created_by === caller.userId) throw errors.invalidArgument(`Users can't rate their own content for scheme ${s}`);
           score = b.myRating;
         }
-        if (score === undefined)
-          db.prepare('DELETE FROM rating WHERE node_id = ? AND person_id = ? AND scheme = ?').run(node.id, caller.userId, s);
-        else
-          db.prepare('INSERT OR REPLACE INTO rating (node_id, person_id, scheme, score, rated_at) VALUES (?,?,?,?,?)').run(
-            node.id,
-            caller.userId,
-            s,
-            score,
-            alfDate()
-          );
+        if (score === undefined) ratings.remove(node.id, caller.userId, s);
+        else ratings.rate(node.id, caller.userId, s, score, alfDate());
         rollup(node.id, s);
         return { status: 201, body: entry(toJson(caller, node, s)) };
       })
@@ -111,7 +96,7 @@ export function ratingsRouter(ctx: RepositoryContext, nodes: NodeService): Route
       inTransaction(ctx.db, () => {
         const s = scheme(params.ratingId);
         const node = nodes.readable(caller, params.nodeId);
-        db.prepare('DELETE FROM rating WHERE node_id = ? AND person_id = ? AND scheme = ?').run(node.id, caller.userId, s);
+        ratings.remove(node.id, caller.userId, s);
         rollup(node.id, s);
       })
     )

@@ -11,14 +11,7 @@ import { alfDate } from '../../util/alf-date';
 import { ensureFeatureModels } from '../../services/feature-models';
 import { sendContent } from './content-io';
 import { inTransaction } from '../../persistence/database';
-
-interface LinkRow {
-  id: string;
-  node_id: string;
-  shared_by: string;
-  created_at: string;
-  expires_at: string | null;
-}
+import type { SharedLinkRow } from '../../persistence/shared-link-store';
 
 const RENDITIONS = ['doclib', 'imgpreview', 'medium', 'pdf'];
 // Shown at the top of a link; left out of its `properties`.
@@ -43,17 +36,17 @@ const EXCLUDED_PROPS = [
 export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {
   ensureFeatureModels(ctx.dictionary);
   const r = Router();
-  const { db, store, permissions } = ctx;
+  const { sharedLinks, favorites, store, permissions } = ctx;
 
-  const unshare = (link: LinkRow) => {
-    db.prepare('DELETE FROM shared_link WHERE id = ?').run(link.id);
+  const unshare = (link: SharedLinkRow) => {
+    sharedLinks.delete(link.id);
     store.removeAspects(link.node_id, ['qshare:shared']);
     store.setProperties(link.node_id, { 'qshare:sharedId': null, 'qshare:sharedBy': null, 'qshare:expiryDate': null });
   };
 
   /** A live link: unknown, expired (ACS's expiry action unshares it) or trashed targets answer 404. */
-  const live = (sharedId: string): { link: LinkRow; node: NodeRow } => {
-    const link = db.prepare('SELECT * FROM shared_link WHERE id = ?').get(sharedId) as LinkRow | undefined;
+  const live = (sharedId: string): { link: SharedLinkRow; node: NodeRow } => {
+    const link = sharedLinks.byId(sharedId);
     const node = link && store.get(link.node_id);
     if (!link || !node) throw errors.notFound(sharedId);
     if (link.expires_at && Date.parse(link.expires_at.replace('+0000', 'Z')) <= Date.now()) {
@@ -63,11 +56,11 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
     return { link, node };
   };
 
-  const mayDelete = (caller: Caller, link: LinkRow, node: NodeRow) =>
+  const mayDelete = (caller: Caller, link: SharedLinkRow, node: NodeRow) =>
     caller.isAdmin || link.shared_by === caller.userId || permissions.has(caller, node, 'Delete');
 
   /** noAuth: the public view (display names only, no operations, path or properties). */
-  const toJson = (caller: Caller | undefined, link: LinkRow, node: NodeRow, include: Set<string>) => {
+  const toJson = (caller: Caller | undefined, link: SharedLinkRow, node: NodeRow, include: Set<string>) => {
     const props = visibleProperties(store.properties(node.id));
     const user = (id: string) => (caller ? mapper.userInfo(id) : { displayName: mapper.userInfo(id).displayName });
     const out: Record<string, unknown> = { id: link.id, nodeId: node.id, name: node.name };
@@ -88,8 +81,7 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
       for (const k of EXCLUDED_PROPS) delete props[k];
       out.properties = props;
     }
-    if (include.has('isFavorite'))
-      out.isFavorite = !!db.prepare('SELECT 1 FROM favorite WHERE person_id = ? AND target_id = ?').get(caller.userId, node.id);
+    if (include.has('isFavorite')) out.isFavorite = favorites.isFavorite(caller.userId, node.id);
     if (include.has('aspectNames')) out.aspectNames = visibleAspects(store.aspects(node.id));
     return out;
   };
@@ -105,24 +97,18 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
           const b = objectBody(raw);
           if (typeof b.nodeId !== 'string' || !b.nodeId) throw errors.invalidArgument('A valid nodeId must be specified !');
           const node = nodes.readable(caller, b.nodeId);
-          const existing = db.prepare('SELECT id FROM shared_link WHERE node_id = ?').get(node.id) as { id: string } | undefined;
-          if (existing) throw errors.conflict(`sharedId already exists: ${node.id} [${existing.id}]`);
+          const existing = sharedLinks.idOf(node.id);
+          if (existing) throw errors.conflict(`sharedId already exists: ${node.id} [${existing}]`);
           if (!node.is_file) throw errors.invalidArgument(`Unable to create shared link to non-file content: ${node.id}`);
           const expiresAt = expiry(b.expiresAt);
-          const link: LinkRow = {
+          const link: SharedLinkRow = {
             id: randomBytes(16).toString('base64url'),
             node_id: node.id,
             shared_by: caller.userId,
             created_at: alfDate(),
             expires_at: expiresAt
           };
-          db.prepare('INSERT INTO shared_link (id, node_id, shared_by, created_at, expires_at) VALUES (?,?,?,?,?)').run(
-            link.id,
-            link.node_id,
-            link.shared_by,
-            link.created_at,
-            link.expires_at
-          );
+          sharedLinks.insert(link);
           store.addAspects(node.id, ['qshare:shared']);
           store.setProperties(node.id, { 'qshare:sharedId': link.id, 'qshare:sharedBy': caller.userId, 'qshare:expiryDate': expiresAt });
           return toJson(caller, link, store.get(node.id)!, include);
@@ -145,15 +131,13 @@ export function sharedLinksRouter(ctx: RepositoryContext, nodes: NodeService, ma
         if (!m) throw errors.invalidArgument(`Invalid where clause: ${query.where}`);
         sharedBy = m[1] === '-me-' ? caller.userId : m[1];
       }
-      const filter = permissions.readFilter(caller, 'n');
-      const now = alfDate();
-      const base = `FROM shared_link l JOIN node n ON n.id = l.node_id
-        WHERE n.archived_at IS NULL AND (l.expires_at IS NULL OR l.expires_at > ?) AND ${filter.sql}${sharedBy ? ' AND l.shared_by = ?' : ''}`;
-      const args = [now, ...filter.params, ...(sharedBy ? [sharedBy] : [])];
-      const total = (db.prepare(`SELECT COUNT(*) AS c ${base}`).get(...args) as { c: number }).c;
-      const rows = db
-        .prepare(`SELECT l.* ${base} ORDER BY n.modified_at DESC LIMIT ? OFFSET ?`)
-        .all(...args, paging.maxItems, paging.skipCount) as LinkRow[];
+      const { rows, total } = sharedLinks.livePage({
+        now: alfDate(),
+        readable: permissions.readFilter(caller, 'n'),
+        sharedBy,
+        skipCount: paging.skipCount,
+        maxItems: paging.maxItems
+      });
       return {
         body: list(
           rows.map((l) => toJson(caller, l, store.get(l.node_id)!, include)),

@@ -8,13 +8,7 @@ import { handle, parsePaging, entry, objectBody, pageOf, str } from '../../http/
 import { alfDate } from '../../util/alf-date';
 import { visibleSites, sortSites, roleOf } from './site-query';
 import { inTransaction } from '../../persistence/database';
-
-interface RequestRow {
-  site_id: string;
-  person_id: string;
-  message: string | null;
-  created_at: string;
-}
+import type { MembershipRequestRow } from '../../persistence/site-store';
 
 /**
  * A person's side of sites: their memberships (/people/{id}/sites), membership requests (moderated
@@ -27,7 +21,7 @@ export function sitePeopleRouter(
   leaveSite: (caller: Caller, site: SiteRow, personId: string) => void
 ): Router {
   const r = Router();
-  const { db, authorities } = ctx;
+  const { authorities } = ctx;
   const personOf = (caller: Caller, id: string) => authorities.requirePerson(id === '-me-' ? caller.userId : id).id;
   /** Requests and favourites are private to their person (administrators see everyone's). */
   const ownData = (caller: Caller, id: string) => {
@@ -83,7 +77,7 @@ export function sitePeopleRouter(
   );
 
   // ---- membership requests ----
-  const requestJson = (caller: Caller, row: RequestRow, withPerson: boolean) => {
+  const requestJson = (caller: Caller, row: MembershipRequestRow, withPerson: boolean) => {
     const site = sites.get(row.site_id)!;
     const out: Record<string, unknown> = { id: site.id, createdAt: row.created_at, site: sites.toJson(caller, site) };
     if (withPerson) out.person = people.toJson(authorities.requirePerson(row.person_id));
@@ -91,9 +85,7 @@ export function sitePeopleRouter(
     return out;
   };
   const requestOf = (pid: string, site: SiteRow) => {
-    const row = db.prepare('SELECT * FROM site_membership_request WHERE site_id = ? AND person_id = ?').get(site.id, pid) as
-      | RequestRow
-      | undefined;
+    const row = ctx.sites.membershipRequest(site.id, pid);
     if (!row) throw errors.relationshipNotFound(pid, site.id);
     return row;
   };
@@ -112,17 +104,11 @@ export function sitePeopleRouter(
           // Nobody asks to join a private site: its managers invite people.
           if (site.visibility === 'PRIVATE') throw errors.notFound(siteId);
           if (sites.personRole(pid, site)) throw errors.invalidArgument(`${pid} is already a member of site ${site.id}`);
-          if (db.prepare('SELECT 1 FROM site_membership_request WHERE site_id = ? AND person_id = ?').get(site.id, pid))
+          if (ctx.sites.hasMembershipRequest(site.id, pid))
             throw errors.invalidArgument(`${pid} has already asked to join site ${site.id}`);
-          const row: RequestRow = { site_id: site.id, person_id: pid, message: message ?? null, created_at: alfDate() };
+          const row: MembershipRequestRow = { site_id: site.id, person_id: pid, message: message ?? null, created_at: alfDate() };
           if (site.visibility === 'PUBLIC') sites.addMember(site, pid, 'SiteConsumer');
-          else
-            db.prepare('INSERT INTO site_membership_request (site_id, person_id, message, created_at) VALUES (?,?,?,?)').run(
-              row.site_id,
-              row.person_id,
-              row.message,
-              row.created_at
-            );
+          else ctx.sites.insertMembershipRequest(row);
           return requestJson(caller, row, false);
         });
         return { status: 201, body: Array.isArray(body) ? pageOf(created, { skipCount: 0, maxItems: 100 }) : entry(created[0]) };
@@ -134,9 +120,7 @@ export function sitePeopleRouter(
     '/people/:personId/site-membership-requests',
     handle(({ caller, params, query }) => {
       const pid = ownData(caller, params.personId);
-      const rows = db
-        .prepare('SELECT * FROM site_membership_request WHERE person_id = ? ORDER BY created_at, site_id')
-        .all(pid) as RequestRow[];
+      const rows = ctx.sites.membershipRequestsOf(pid);
       return {
         body: pageOf(
           rows.map((row) => requestJson(caller, row, false)),
@@ -161,7 +145,7 @@ export function sitePeopleRouter(
         const pid = ownData(caller, params.personId);
         const row = requestOf(pid, sites.visible(caller, params.siteId));
         const message = str(objectBody(body), 'message') ?? null;
-        db.prepare('UPDATE site_membership_request SET message = ? WHERE site_id = ? AND person_id = ?').run(message, row.site_id, pid);
+        ctx.sites.setMembershipRequestMessage(row.site_id, pid, message);
         return { body: entry(requestJson(caller, { ...row, message }, false)) };
       })
     )
@@ -173,7 +157,7 @@ export function sitePeopleRouter(
       inTransaction(ctx.db, () => {
         const pid = ownData(caller, params.personId);
         const row = requestOf(pid, sites.visible(caller, params.siteId));
-        db.prepare('DELETE FROM site_membership_request WHERE site_id = ? AND person_id = ?').run(row.site_id, pid);
+        ctx.sites.deleteMembershipRequest(row.site_id, pid);
       })
     )
   );
@@ -193,9 +177,7 @@ export function sitePeopleRouter(
           filter[m[1] as 'siteId' | 'personId'] = m[2];
         }
       }
-      const rows = (
-        db.prepare('SELECT * FROM site_membership_request ORDER BY created_at, site_id, person_id').all() as RequestRow[]
-      ).filter((row) => {
+      const rows = ctx.sites.allMembershipRequests().filter((row) => {
         const site = sites.get(row.site_id);
         return (
           !!site &&
@@ -222,7 +204,7 @@ export function sitePeopleRouter(
         const row = requestOf(pid, site);
         const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
         if (approve) sites.addMember(site, pid, b.role === undefined || b.role === null || b.role === '' ? 'SiteConsumer' : roleOf(b.role));
-        db.prepare('DELETE FROM site_membership_request WHERE site_id = ? AND person_id = ?').run(row.site_id, pid);
+        ctx.sites.deleteMembershipRequest(row.site_id, pid);
         return { status: 200 };
       })
     );

@@ -6,12 +6,7 @@ import type { Caller } from '../../auth/caller';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, parseList, entry, list, objectBody, pageOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
-
-interface TagRow {
-  id: string;
-  tag: string;
-  tag_key: string;
-}
+import type { TagRow } from '../../persistence/tag-store';
 
 /**
  * /tags and /nodes/{nodeId}/tags. Tags are case-insensitive and kept in lower case, as ACS's tagging
@@ -20,21 +15,18 @@ interface TagRow {
  */
 export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   const r = Router();
-  const { db, store, permissions } = ctx;
+  const { tags, store, permissions } = ctx;
 
-  const countOf = (tagId: string) =>
-    (
-      db
-        .prepare('SELECT COUNT(*) AS c FROM node_tag t JOIN node n ON n.id = t.node_id WHERE t.tag_id = ? AND n.archived_at IS NULL')
-        .get(tagId) as { c: number }
-    ).c;
-  const toJson = (t: TagRow, include: Set<string>) => ({ id: t.id, tag: t.tag, ...(include.has('count') ? { count: countOf(t.id) } : {}) });
+  const toJson = (t: TagRow, include: Set<string>) => ({
+    id: t.id,
+    tag: t.tag,
+    ...(include.has('count') ? { count: tags.useCount(t.id) } : {})
+  });
   const tagOf = (id: string) => {
-    const t = db.prepare('SELECT * FROM tag WHERE id = ?').get(id) as TagRow | undefined;
+    const t = tags.byId(id);
     if (!t) throw errors.notFound(id);
     return t;
   };
-  const byName = (name: string) => db.prepare('SELECT * FROM tag WHERE tag_key = ?').get(name.toLowerCase()) as TagRow | undefined;
   const admin = (caller: Caller) => {
     if (!caller.isAdmin) throw errors.permissionDenied('Current user is not an administrator');
   };
@@ -45,12 +37,12 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   };
   const insertTag = (name: string): TagRow => {
     const t = { id: randomUUID(), tag: name, tag_key: name.toLowerCase() };
-    db.prepare('INSERT INTO tag (id, tag, tag_key) VALUES (?,?,?)').run(t.id, t.tag, t.tag_key);
+    tags.insert(t);
     return t;
   };
   /** Keeps the node's cm:taggable aspect and property in step with its tag rows. */
   const syncNode = (nodeId: string) => {
-    const ids = db.prepare('SELECT tag_id FROM node_tag WHERE node_id = ? ORDER BY rowid').pluck().all(nodeId) as string[];
+    const ids = tags.idsOn(nodeId);
     if (ids.length) store.addAspects(nodeId, ['cm:taggable']);
     store.setProperties(nodeId, { 'cm:taggable': ids.length ? ids : null });
     if (!ids.length) store.removeAspects(nodeId, ['cm:taggable']);
@@ -62,8 +54,8 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
       const paging = parsePaging(query);
       const include = new Set(parseList(query.include));
       const match = whereMatcher(query.where);
-      const rows = (db.prepare('SELECT * FROM tag').all() as TagRow[]).filter((t) => match(t.tag));
-      const counted = rows.map((t) => ({ t, count: countOf(t.id) }));
+      const rows = tags.all().filter((t) => match(t.tag));
+      const counted = rows.map((t) => ({ t, count: tags.useCount(t.id) }));
       counted.sort(tagOrder(query.orderBy));
       const all = counted.map(({ t, count }) => ({ id: t.id, tag: t.tag, ...(include.has('count') ? { count } : {}) }));
       return { body: pageOf(all, paging) };
@@ -80,7 +72,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
         const created = bodies.map((b) => {
           const name = tagName(b);
-          if (byName(name)) throw errors.conflict(`Duplicate child name not allowed: ${name}`);
+          if (tags.byName(name)) throw errors.conflict(`Duplicate child name not allowed: ${name}`);
           return toJson(insertTag(name), include);
         });
         if (Array.isArray(body)) return { status: 201, body: list(created, { skipCount: 0, maxItems: 100 }, created.length) };
@@ -101,9 +93,9 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         admin(caller);
         const t = tagOf(params.tagId);
         const name = tagName(body);
-        const clash = byName(name);
+        const clash = tags.byName(name);
         if (clash && clash.id !== t.id) throw errors.conflict(`Tag already exists: ${name}`);
-        db.prepare('UPDATE tag SET tag = ?, tag_key = ? WHERE id = ?').run(name, name.toLowerCase(), t.id);
+        tags.rename(t.id, name);
         return { body: entry(toJson(tagOf(t.id), new Set(parseList(query.include)))) };
       })
     )
@@ -115,10 +107,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
       inTransaction(ctx.db, () => {
         admin(caller);
         const t = tagOf(params.tagId);
-        const tagged = db.prepare('SELECT node_id FROM node_tag WHERE tag_id = ?').pluck().all(t.id) as string[];
-        db.prepare('DELETE FROM node_tag WHERE tag_id = ?').run(t.id);
-        db.prepare('DELETE FROM tag WHERE id = ?').run(t.id);
-        tagged.forEach(syncNode);
+        tags.delete(t.id).forEach(syncNode);
       })
     )
   );
@@ -127,9 +116,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
     '/nodes/:nodeId/tags',
     handle(({ caller, params, query }) => {
       const node = nodes.readable(caller, params.nodeId);
-      const rows = db
-        .prepare('SELECT t.* FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.node_id = ? ORDER BY t.tag_key')
-        .all(node.id) as TagRow[];
+      const rows = tags.on(node.id);
       return {
         body: pageOf(
           rows.map((t) => toJson(t, new Set())),
@@ -150,8 +137,8 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         if (!bodies.length) throw errors.invalidArgument('Could not read content from HTTP request body');
         const added = bodies.map((b) => {
           const name = tagName(b);
-          const t = byName(name) ?? insertTag(name);
-          db.prepare('INSERT OR IGNORE INTO node_tag (node_id, tag_id) VALUES (?,?)').run(node.id, t.id);
+          const t = tags.byName(name) ?? insertTag(name);
+          tags.tag(node.id, t.id);
           return toJson(t, new Set());
         });
         syncNode(node.id);
@@ -168,8 +155,7 @@ export function tagsRouter(ctx: RepositoryContext, nodes: NodeService): Router {
         const node = nodes.readable(caller, params.nodeId);
         permissions.require(caller, node, 'Write');
         nodes.requireUnlocked(caller, node);
-        const res = db.prepare('DELETE FROM node_tag WHERE node_id = ? AND tag_id = ?').run(node.id, params.tagId);
-        if (!res.changes) throw errors.notFound(params.tagId);
+        if (!tags.untag(node.id, params.tagId)) throw errors.notFound(params.tagId);
         syncNode(node.id);
       })
     )

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeMapper } from '../../services/node-mapper';
-import type { NodeRow } from '../../persistence/node-row';
+import { searchStoreOf } from '../../persistence/search/search-store';
 import { handle, objectBody } from '../../http/api';
 import { errors } from '../../errors/api-error';
 import { runSearch, SearchError } from '../../search';
@@ -33,12 +33,11 @@ export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router
         throw e;
       }
       const include = new Set(Array.isArray(request.include) ? (request.include as string[]) : []);
-      const rows = outcome.nodeIds.length
-        ? (ctx.db
-            .prepare(`SELECT * FROM node WHERE id IN (${outcome.nodeIds.map(() => '?').join(',')})`)
-            .all(...outcome.nodeIds) as NodeRow[])
-        : [];
-      const byId = new Map(rows.map((n) => [n.id, n]));
+      const byId = new Map(
+        searchStoreOf(ctx.db)
+          .nodes(outcome.nodeIds)
+          .map((n) => [n.id, n])
+      );
       const entries = outcome.nodeIds
         .map((id, i) => {
           const node = byId.get(id);

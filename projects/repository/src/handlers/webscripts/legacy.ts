@@ -35,7 +35,7 @@ const STATUS_TEXT: Record<number, [string, string]> = {
 };
 
 /** A WebScriptException: a status code and message, rendered by the status template. */
-class WebScriptError extends Error {
+export class WebScriptError extends Error {
   constructor(
     readonly status: number,
     message: string
@@ -109,9 +109,10 @@ export function legacyWebScriptsRouter(ctx: RepositoryContext, tickets: TicketSe
  * Errors on the web script paths, rendered as the web script runtime does. Mounted as an error handler so
  * that a malformed JSON body (rejected by the app's JSON parser) gets the status template too.
  */
-export function legacyWebScriptErrors() {
+export function legacyWebScriptErrors(scripts: string[] = []) {
+  const rendered = [...PUBLIC_WEBSCRIPTS, ...scripts];
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (!PUBLIC_WEBSCRIPTS.some((p) => req.path === p || req.path.startsWith(`${p}.`))) return next(err);
+    if (!rendered.some((p) => req.path === p || req.path.startsWith(`${p}.`))) return next(err);
     let error: WebScriptError;
     if (err instanceof WebScriptError) error = err;
     else if ((err as { type?: string }).type === 'entity.parse.failed')

@@ -1,6 +1,6 @@
 import type { NodeRow } from '../../persistence/node-row';
 import type { RepositoryContext } from '../../services/repository-context';
-import type { DefinitionRow, DeploymentRow, ProcessRow, TaskRow } from '../../workflow/workflow-store';
+import type { DefinitionRow, DeploymentRow, ProcessRow, TaskRow } from '../../persistence/workflow-store';
 import type { StoredValue } from '../../workflow/variables';
 import { toRest } from '../../workflow/variables';
 

@@ -2,7 +2,7 @@ import express from 'express';
 import type { Caller } from '../../auth/caller';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { WorkflowService } from '../../workflow';
-import type { ProcessRow, TaskRow } from '../../workflow/workflow-store';
+import type { ProcessRow } from '../../persistence/workflow-store';
 import { errors } from '../../errors/api-error';
 import { handle, pageOf, parsePaging, entry, objectBody } from '../../http/api';
 import { processJson, taskJson, variableJson } from './json';
@@ -47,7 +47,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
         includeVariables: ['=']
       });
       const status = where.find((c) => c.property === 'status')?.value;
-      let rows = byStatus(ctx.db.prepare('SELECT * FROM wf_process ORDER BY CAST(id AS INTEGER)').all() as ProcessRow[], status);
+      let rows = byStatus(wf().store.processes(), status);
       rows = rows.filter((p) => wf().listsProcess(caller, p));
       let out = rows.map(json) as Record<string, unknown>[];
       for (const c of where) {
@@ -145,10 +145,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
       if (status !== 'active' && status !== 'completed' && status !== 'any')
         throw errors.invalidArgument(`Invalid status parameter: ${String(status)}`);
       const p = wf().readableProcess(caller, params.id);
-      const rows = ctx.db
-        .prepare('SELECT * FROM wf_task WHERE process_id = ? AND (delete_reason IS NULL) ORDER BY CAST(id AS INTEGER)')
-        .all(p.id) as TaskRow[];
-      const out = byStatus(rows, status).map(taskJson) as Record<string, unknown>[];
+      const out = byStatus(wf().store.listedTasksOfProcess(p.id), status).map(taskJson) as Record<string, unknown>[];
       sortBy(out, query.orderBy, status === 'active' ? RUNNING_SORT : HISTORY_SORT);
       return { body: pageOf(out, parsePaging(query)) };
     })
@@ -158,18 +155,7 @@ export function processesRouter(ctx: RepositoryContext, wf: () => WorkflowServic
     handle(({ caller, params, query }) => {
       const p = wf().readableProcess(caller, params.id);
       const where = parseWhere(query.where, { status: ['='] });
-      const rows = ctx.db.prepare('SELECT * FROM wf_activity WHERE process_id = ? ORDER BY seq').all(p.id) as {
-        seq: number;
-        execution_id: string;
-        activity_id: string;
-        activity_name: string | null;
-        activity_type: string;
-        task_id: string | null;
-        assignee: string | null;
-        started_at: string;
-        ended_at: string | null;
-      }[];
-      const out = byStatus(rows, where[0]?.value, 'any').map((a) =>
+      const out = byStatus(wf().store.activities(p.id), where[0]?.value, 'any').map((a) =>
         Object.fromEntries(
           Object.entries({
             id: String(a.seq),

@@ -1,7 +1,7 @@
 import type { Caller } from '../../auth/caller';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { WorkflowService } from '../../workflow';
-import type { TaskRow } from '../../workflow/workflow-store';
+import type { TaskNarrowing, TaskRow } from '../../persistence/workflow-store';
 import type { StoredValue } from '../../workflow/variables';
 import { errors } from '../../errors/api-error';
 import { taskJson } from './json';
@@ -83,7 +83,7 @@ export function listTasks(
 
   const involvementApplies =
     one('processId') === undefined && !caller.isAdmin && candidateUser === undefined && candidateGroup === undefined;
-  let rows = candidateRows(ctx, where, status, involvementApplies ? caller.userId : undefined, knownPrefix);
+  let rows = candidateRows(ctx, wf, where, status, involvementApplies ? caller.userId : undefined, knownPrefix);
   rows = rows.filter((t) => (status === 'active' ? !t.ended_at : status === 'completed' ? !!t.ended_at : true));
   if (involvementApplies) rows = rows.filter((t) => wf.involves(caller.userId, t));
 
@@ -139,13 +139,6 @@ function offeredTo(wf: WorkflowService, t: TaskRow, to: { groups?: string[]; use
   return wf.store.candidates(t.id).some((k) => (k.kind === 'group' ? !!to.groups?.includes(k.authority) : k.authority === to.user));
 }
 
-/** A narrowing of the task rows: its SQL term, and (for counting) the indexed rows it stands for. */
-interface Narrowing {
-  sql: string;
-  params: unknown[];
-  rows?: string;
-}
-
 /** Rows counted of a narrowing at most: enough to tell an item's one process from a post's pool. */
 const NARROWING_COUNTED = 1_000;
 
@@ -160,8 +153,9 @@ const NARROWING_COUNTED = 1_000;
  */
 function candidateRows(
   ctx: RepositoryContext,
+  wf: WorkflowService,
   where: Clause[],
-  status: string,
+  status: 'active' | 'completed' | 'any',
   involvedUser: string | undefined,
   knownPrefix: (prefix: string) => boolean
 ): TaskRow[] {
@@ -172,69 +166,37 @@ function candidateRows(
   // one process, but a variable such as eowf_holderGroup matches every process a post ever held; else
   // everything the user was ever involved in. Only one narrowing is put to SQL (without statistics SQLite
   // cannot tell which index leaves fewer rows); the filters check the rest on the rows it leaves.
-  const exact: Narrowing[] = [];
-  const pools: Narrowing[] = [];
-  const byVariable: Narrowing[] = [];
+  const exact: TaskNarrowing[] = [];
+  const pools: TaskNarrowing[] = [];
+  const byVariable: TaskNarrowing[] = [];
   for (const c of where) {
     if (c.op !== '=') continue;
     if (c.property === 'processId' || c.property === 'assignee') {
-      exact.push({ sql: c.property === 'processId' ? 't.process_id = ?' : 't.assignee = ?', params: [c.value] });
+      exact.push(c.property === 'processId' ? { by: 'process', processId: c.value } : { by: 'assignee', userId: c.value });
     } else if (c.property === 'candidateGroup') {
-      pools.push({
-        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority = ? AND kind = 'group')",
-        params: [c.value],
-        rows: "SELECT task_id FROM wf_open_candidate WHERE authority = ? AND kind = 'group'"
-      });
+      pools.push({ by: 'groupPool', group: c.value });
     } else if (c.property === 'candidateUser') {
       const person = ctx.authorities.person(c.value);
       const groups = person ? [...ctx.authorities.containingGroups(person.id)] : [];
-      pools.push({
-        sql: "COALESCE(t.assignee, '') = '' AND t.id IN (SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?)",
-        params: [JSON.stringify(groups.length ? groups : [c.value]), groups.length ? 'group' : 'user'],
-        rows: 'SELECT task_id FROM wf_open_candidate WHERE authority IN (SELECT value FROM json_each(?)) AND kind = ?'
-      });
+      pools.push({ by: 'pool', authorities: groups.length ? groups : [c.value], kind: groups.length ? 'group' : 'user' });
     } else if (c.property.startsWith('variables/') && !c.property.startsWith('variables/local/')) {
       // A process variable equal to a text, number or boolean is stored as that value's JSON (setVariable).
       const wanted = variableValue(c, knownPrefix);
       if (wanted.kind !== 'text' && wanted.kind !== 'number' && wanted.kind !== 'boolean') continue;
       byVariable.push({
-        sql: 't.process_id IN (SELECT process_id FROM wf_variable WHERE name = ? AND value = ? AND scope_id = process_id)',
-        params: [c.property.slice('variables/'.length).replace(/^global\//, ''), JSON.stringify(wanted.value)],
-        rows: 'SELECT process_id FROM wf_variable WHERE name = ? AND value = ? AND scope_id = process_id'
+        by: 'processVariable',
+        name: c.property.slice('variables/'.length).replace(/^global\//, ''),
+        json: JSON.stringify(wanted.value)
       });
     }
   }
   // Activiti's taskInvolvedUser: assignee, owner, or a user identity link (candidate user or starter)
-  const involved =
-    involvedUser === undefined
-      ? []
-      : [
-          {
-            sql: "t.assignee = ? OR t.owner = ? OR t.id IN (SELECT task_id FROM wf_task_candidate WHERE authority = ? AND kind IN ('user', 'starter'))",
-            params: [involvedUser, involvedUser, involvedUser]
-          }
-        ];
-  const counted = (n: Narrowing) =>
-    ctx.db
-      .prepare(`SELECT count(*) FROM (${n.rows} LIMIT ${NARROWING_COUNTED})`)
-      .pluck()
-      .get(...n.params) as number;
+  const involved: TaskNarrowing[] = involvedUser === undefined ? [] : [{ by: 'involved', userId: involvedUser }];
   const fewest = [...pools, ...byVariable]
-    .map((n) => ({ n, rows: counted(n) }))
+    .map((n) => ({ n, rows: wf.store.narrowingSize(n, NARROWING_COUNTED) }))
     .sort((a, b) => a.rows - b.rows)
     .slice(0, 1)
     .map((x) => x.n);
   const narrowing = exact.length ? exact : fewest.length ? fewest : involved;
-  const terms = [
-    { sql: 't.delete_reason IS NULL', params: [] as unknown[] },
-    ...(status === 'active'
-      ? [{ sql: 't.ended_at IS NULL', params: [] }]
-      : status === 'completed'
-        ? [{ sql: 't.ended_at IS NOT NULL', params: [] }]
-        : []),
-    ...narrowing
-  ];
-  return ctx.db
-    .prepare(`SELECT t.* FROM wf_task t WHERE ${terms.map((x) => `(${x.sql})`).join(' AND ')} ORDER BY CAST(t.id AS INTEGER)`)
-    .all(...terms.flatMap((x) => x.params)) as TaskRow[];
+  return wf.store.tasksNarrowed(status, narrowing);
 }

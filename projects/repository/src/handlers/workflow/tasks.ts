@@ -2,7 +2,7 @@ import express from 'express';
 import type { Caller } from '../../auth/caller';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { WorkflowService } from '../../workflow';
-import type { TaskRow } from '../../workflow/workflow-store';
+import type { TaskRow } from '../../persistence/workflow-store';
 import type { StoredValue } from '../../workflow/variables';
 import { errors } from '../../errors/api-error';
 import { handle, pageOf, parsePaging, parseList, entry, objectBody } from '../../http/api';

@@ -2,9 +2,9 @@
 // runSearch filled; a MATERIALIZED CTE per other set of excluded filter tags), then GROUP BY for field
 // facets and conditional sums for query, interval and range buckets. Response shapes follow ACS's mapper.
 import type { Database } from 'better-sqlite3';
-import { addGap, isoKey, parseDate } from './datemath';
-import { SearchError } from './errors';
-import { FieldRef, FieldResolver, stripQuotes } from './fields';
+import { addGap, isoKey, parseDate } from '../../search/datemath';
+import { SearchError } from '../../search/errors';
+import { FieldRef, FieldResolver, stripQuotes } from '../../search/fields';
 import { Sql } from './sql';
 
 export interface FacetEnv {

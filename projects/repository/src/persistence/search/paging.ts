@@ -1,6 +1,6 @@
 // Paging and sort clauses of POST /search.
-import { SearchError } from './errors';
-import { FieldResolver } from './fields';
+import { SearchError } from '../../search/errors';
+import { FieldResolver } from '../../search/fields';
 import { Sql, join, sql } from './sql';
 
 export interface Paging {

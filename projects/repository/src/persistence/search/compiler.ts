@@ -1,10 +1,10 @@
 // Turns the AFTS AST into one SQL predicate over `node n`. Leaves use IN-subqueries on indexed
 // tables (aspect, property, node_text) so SQLite evaluates each once, not per row.
 import type { Database } from 'better-sqlite3';
-import type { Ast, Range, Term } from './ast';
-import { DateSpan, isoKey, parseDate } from './datemath';
-import { SearchError } from './errors';
-import { FieldRef, FieldResolver, ValueType } from './fields';
+import type { Ast, Range, Term } from '../../search/ast';
+import { DateSpan, isoKey, parseDate } from '../../search/datemath';
+import { SearchError } from '../../search/errors';
+import { FieldRef, FieldResolver, ValueType } from '../../search/fields';
 import { compilePath, descendantsOf } from './path';
 import { FALSE, Sql, TRUE, inList, join, sql } from './sql';
 import { ftsExpression, likePrefilter, wildcardToLike } from './text';

@@ -2,7 +2,7 @@
 // resolved to node ids here; the last becomes a SQL predicate, so `//*` under a big folder is a
 // recursive CTE rather than a list in memory. Secondary parents are not followed (Alfresco does).
 import type { Database } from 'better-sqlite3';
-import { SearchError } from './errors';
+import { SearchError } from '../../search/errors';
 import { Sql, sql, inList, FALSE } from './sql';
 import { iso9075Decode } from './text';
 

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { onRollback, onRowChange, type Db } from '../persistence/database';
-import { KeptRows } from '../persistence/kept-rows';
-import type { NodeRow } from '../persistence/node-row';
-import { AclChains } from '../persistence/acl-chains';
+import { onRollback, onRowChange, type Db } from './database';
+import { KeptRows } from './kept-rows';
+import type { NodeRow } from './node-row';
+import { AclChains } from './acl-chains';
+import { VersionStore } from './version-store';
+import { AssociationStore } from './association-store';
+import { TrashcanStore } from './trashcan-store';
+import { NodeListings } from './node-listings';
+import { CategoryStore } from './category-store';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
 
@@ -19,6 +24,16 @@ const PROPERTY_ROWS_KEPT = 5_000;
 export class NodeStore {
   /** The chains of the ACLs in use (read-permission filtering); kept in step by the shape changes below and in NodeService. */
   readonly chains: AclChains;
+  /** Version histories (table version). */
+  readonly versions: VersionStore;
+  /** Secondary children and peer associations. */
+  readonly associations: AssociationStore;
+  /** Deleted nodes: archiving, restoring, purging, the trashcan's listing. */
+  readonly trashcan: TrashcanStore;
+  /** The paged, filtered and sorted listings of nodes: a folder's children, the find query. */
+  readonly listings: NodeListings;
+  /** Category nodes and what they classify. */
+  readonly categories: CategoryStore;
 
   /**
    * Node rows by id (null: no such node), as ACS's NodeDAO keeps nodes in its transactional cache: a
@@ -34,6 +49,11 @@ export class NodeStore {
 
   constructor(private readonly db: Db) {
     this.chains = new AclChains(db);
+    this.versions = new VersionStore(db);
+    this.associations = new AssociationStore(db);
+    this.trashcan = new TrashcanStore(db, this);
+    this.listings = new NodeListings(db);
+    this.categories = new CategoryStore(db);
     onRowChange(db, 'node', 'id', (id) => this.rows.delete(id));
     onRowChange(db, 'property', 'node_id', (id) => this.propertyRows.delete(id));
     onRollback(db, () => {
@@ -73,6 +93,56 @@ export class NodeStore {
       this.children.set(slot, found.id);
     }
     return found;
+  }
+
+  /** The repository's root (sys:store_root), once bootstrap has made it. */
+  storeRootId(): string | undefined {
+    return this.db
+      .prepare("SELECT id FROM node WHERE parent_id IS NULL AND assoc_qname = 'sys:store_root' AND archived_at IS NULL")
+      .pluck()
+      .get() as string | undefined;
+  }
+
+  /**
+   * The child of `parentId` with the association QName `assocQName` (how system nodes are found: Data
+   * Dictionary is app:dictionary whatever its name). `evenArchived`: a child in the trashcan counts too.
+   */
+  childIdByAssocQName(parentId: string, assocQName: string, evenArchived = false): string | undefined {
+    const sql = evenArchived
+      ? 'SELECT id FROM node WHERE parent_id = ? AND assoc_qname = ?'
+      : 'SELECT id FROM node WHERE parent_id = ? AND assoc_qname = ? AND archived_at IS NULL';
+    return this.db.prepare(sql).pluck().get(parentId, assocQName) as string | undefined;
+  }
+
+  /** The live primary children of a node, in the order stored. */
+  liveChildren(parentId: string): NodeRow[] {
+    return this.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL').all(parentId) as NodeRow[];
+  }
+
+  /** The live primary children of a node, by name. */
+  liveChildrenByName(parentId: string): NodeRow[] {
+    return this.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL ORDER BY name_key').all(parentId) as NodeRow[];
+  }
+
+  hasLiveChildren(parentId: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM node WHERE parent_id = ? AND archived_at IS NULL').get(parentId);
+  }
+
+  /** Live nodes marked cm:modelActive = true: the dynamic models to deploy at start. */
+  activeModelNodes(): NodeRow[] {
+    return this.db
+      .prepare(
+        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
+      )
+      .all() as NodeRow[];
+  }
+
+  /** Whether any node, archived ones included, is of one of these types or has one of these aspects. */
+  usesAnyClass(qnames: string[]): boolean {
+    const marks = qnames.map(() => '?').join(',');
+    return !!this.db
+      .prepare(`SELECT 1 FROM node WHERE type IN (${marks}) UNION SELECT 1 FROM aspect WHERE qname IN (${marks}) LIMIT 1`)
+      .get(...qnames, ...qnames);
   }
 
   /** Primary ancestors from the root down to the parent of `node`. */
@@ -115,6 +185,10 @@ export class NodeStore {
       else ((out[r.qname] ??= []) as unknown[]).push(v);
     }
     return out;
+  }
+
+  hasAspect(id: string, qname: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM aspect WHERE node_id = ? AND qname = ?').get(id, qname);
   }
 
   aspects(id: string): string[] {
@@ -235,6 +309,11 @@ export class NodeStore {
     this.db
       .prepare('INSERT INTO node_text (rowid, name, title, description, content) VALUES (?,?,?,?,?)')
       .run(node.seq, node.name, textOf(props['cm:title']), textOf(props['cm:description']), contentText ?? existing?.content ?? '');
+  }
+
+  /** The text content a node's full-text row holds (a copy carries it over without reading the binary). */
+  indexedContent(node: NodeRow): string | undefined {
+    return (this.db.prepare('SELECT content FROM node_text WHERE rowid = ?').get(node.seq) as { content: string } | undefined)?.content;
   }
 
   unindex(seqs: number[]): void {

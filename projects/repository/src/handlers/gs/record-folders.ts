@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import { handle, entry, objectBody, parsePaging, pageOf } from '../../http/api';
+import { inTransaction } from '../../persistence/database';
+import type { RepositoryContext } from '../../services/repository-context';
+import { RM, includeOf } from '../../services/records/file-plan';
+import type { GsServices } from './services';
+
+/** /record-folders/{id}: a record folder and the records filed in it. */
+export function recordFoldersRouter(ctx: RepositoryContext, gs: GsServices): Router {
+  const r = Router();
+  const { fp } = gs;
+
+  r.get(
+    '/record-folders/:recordFolderId',
+    handle(({ caller, params, query }) => {
+      const node = fp.lookup(params.recordFolderId, RM.folder);
+      fp.requireCapability(caller, node, 'ViewRecords');
+      return { body: entry(fp.folderJson(caller, node, includeOf(query))) };
+    })
+  );
+  r.put(
+    '/record-folders/:recordFolderId',
+    handle(({ caller, params, query, body }) =>
+      inTransaction(ctx.db, () => {
+        const node = fp.lookup(params.recordFolderId, RM.folder);
+        fp.requireCapability(caller, node, 'CreateModifyDestroyFolders');
+        const b = objectBody(body);
+        const name = typeof b.name === 'string' && b.name.trim() ? b.name : undefined;
+        const updated = fp.nodes.update(caller, node, { name, properties: (b.properties as Record<string, unknown>) ?? {} });
+        return { body: entry(fp.folderJson(caller, updated, includeOf(query))) };
+      })
+    )
+  );
+  r.delete(
+    '/record-folders/:recordFolderId',
+    handle(({ caller, params }) =>
+      inTransaction(ctx.db, () => {
+        const node = fp.lookup(params.recordFolderId, RM.folder);
+        fp.requireCapability(caller, node, 'CreateModifyDestroyFolders');
+        fp.nodes.delete(caller, node, false);
+      })
+    )
+  );
+
+  r.get(
+    '/record-folders/:recordFolderId/records',
+    handle(({ caller, params, query }) => {
+      const folder = fp.lookup(params.recordFolderId, RM.folder);
+      fp.requireCapability(caller, folder, 'ViewRecords');
+      const include = includeOf(query);
+      const primary = ctx.store.liveChildrenByName(folder.id).filter((n) => fp.isRecord(n));
+      // Records linked into the folder (filed in another one first) are listed beside its own.
+      const linked = ctx.store.associations.secondaryChildren(folder.id).filter((n) => fp.isRecord(n));
+      const records = [...primary, ...linked].sort((a, b) => a.name_key.localeCompare(b.name_key));
+      return {
+        body: pageOf(
+          records.map((n) => fp.recordJson(caller, n, include)),
+          parsePaging(query)
+        )
+      };
+    })
+  );
+  r.post(
+    '/record-folders/:recordFolderId/records',
+    handle(({ caller, params, query, body }) =>
+      inTransaction(ctx.db, () => {
+        const record = gs.records.createInFolder(caller, params.recordFolderId, objectBody(body), query.autoRename === 'true');
+        return { status: 201, body: entry(fp.recordJson(caller, record, includeOf(query))) };
+      })
+    )
+  );
+  return r;
+}
