@@ -112,13 +112,7 @@ test('an officer who switches to Hindi meets no English of the Content App or AD
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const watch = new PageWatch(page, new URL(APP_URL).origin);
-  const steps: string[] = [];
-  const step = (name: string) => {
-    steps.push(name);
-    watch.enter(name);
-  };
-
-  step('Sign in');
+  watch.step('Sign in');
   await page.goto(`${APP_URL}/`);
   await page.locator('#username').fill(SECTION_OFFICER.user);
   await page.locator('#password').fill(SECTION_OFFICER.password);
@@ -127,20 +121,20 @@ test('an officer who switches to Hindi meets no English of the Content App or AD
   // in English until she picks Hindi: the list of words is the app's own
   await expect(page.getByText(english('APP.BROWSE.PERSONAL.SIDENAV_LINK.LABEL'), { exact: true }).first()).toBeVisible();
 
-  step('Switch to Hindi');
+  watch.step('Switch to Hindi');
   await byId(page, 'app-user-menu-button').click();
   await page.getByRole('menuitem', { name: english('ADF.LANGUAGE') }).click();
   await page.getByRole('menuitem', { name: 'हिन्दी' }).click();
   await expect(page.getByText('निजी फ़ाइलें', { exact: true }).first()).toBeVisible();
   await expectNoEnglish(page, 'Personal Files');
 
-  step('User menu');
+  watch.step('User menu');
   await byId(page, 'app-user-menu-button').click();
   await expect(page.getByRole('menuitem', { name: 'साइन आउट करें' })).toBeVisible();
   await expectNoEnglish(page, 'the user menu');
   await page.keyboard.press('Escape');
 
-  step('Receipts inbox');
+  watch.step('Receipts inbox');
   await page.locator('[data-automation-id="eoffice.navbar.receipts.inbox"]').click();
   await expect(page).toHaveURL(/#\/eoffice\/receipts\/inbox/);
   const receipt = byId(page, 'eoffice-receipts-number').first();
@@ -148,32 +142,32 @@ test('an officer who switches to Hindi meets no English of the Content App or AD
   await expect(page.locator('mat-paginator')).toBeVisible();
   await expectNoEnglish(page, 'the receipts inbox');
 
-  step('Receipt');
+  watch.step('Receipt');
   await receipt.click();
   await expect(byId(page, 'eoffice-receipt-view-facts')).toBeVisible();
   await expectNoEnglish(page, 'a receipt');
 
-  step('Files inbox');
+  watch.step('Files inbox');
   await page.locator('[data-automation-id="eoffice.navbar.files.inbox"]').click();
   await expect(page).toHaveURL(/#\/eoffice\/files\/inbox/);
   const file = byId(page, 'eoffice-files-number').first();
   await expect(file).toBeVisible();
   await expectNoEnglish(page, 'the files inbox');
 
-  step('File');
+  watch.step('File');
   const fileNumber = (await file.textContent())!.trim();
   await file.click();
   await expect(byId(page, 'eoffice-file-number')).toHaveText(fileNumber);
   await expect(page.locator('[data-testid^="note-body-"]').first()).toBeVisible();
   await expectNoEnglish(page, 'a file');
 
-  step('MIS');
+  watch.step('MIS');
   await page.locator('[data-automation-id="eoffice.navbar.mis"]').click();
   await expect(page).toHaveURL(/#\/eoffice\/mis/);
   await expect(page.locator('.eoffice-mis canvas').first()).toBeVisible();
   await expectNoEnglish(page, 'the MIS');
 
-  step('Search');
+  watch.step('Search');
   await page.locator('[data-automation-id="eoffice.navbar.search"]').click();
   await expect(page).toHaveURL(/#\/eoffice\/search/);
   await expect(byId(page, 'eoffice-search-start')).toBeVisible();
@@ -181,7 +175,7 @@ test('an officer who switches to Hindi meets no English of the Content App or AD
   await expect(byId(page, 'eoffice-search-results').getByRole('link', { name: fileNumber, exact: true })).toBeVisible();
   await expectNoEnglish(page, 'search');
 
-  for (const name of steps) {
+  for (const name of watch.steps) {
     expect.soft(watch.problemsOf(name), `console errors and failed requests: ${name}`).toEqual([]);
   }
 });

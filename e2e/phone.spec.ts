@@ -64,13 +64,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
 }) => {
   test.setTimeout(180_000);
   const watch = new PageWatch(page, new URL(APP_URL).origin);
-  const steps: string[] = [];
-  const step = (name: string) => {
-    steps.push(name);
-    watch.enter(name);
-  };
-
-  step('Sign in');
+  watch.step('Sign in');
   await page.goto(`${APP_URL}/`);
   await expect(page.locator('#login-button')).toBeVisible();
   await expectNoSidewaysScroll(page, 'the sign-in page');
@@ -79,7 +73,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await page.locator('#login-button').click();
   await expect(page).toHaveURL(/#\/personal-files/);
 
-  step('Menu');
+  watch.step('Menu');
   // The navigation is not beside the page at this width: one button in the page's header opens it.
   const menuButton = page.locator('.aca-content-header-button');
   await expect(menuButton).toBeVisible();
@@ -92,7 +86,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expect(page.locator('.aca-sidenav-header aca-toolbar button').first()).toBeInViewport();
   await expectNoSidewaysScroll(page, 'the opened menu');
 
-  step('Files inbox');
+  watch.step('Files inbox');
   await filesInbox.click();
   await expect(page).toHaveURL(/#\/eoffice\/files\/inbox/);
   // the navigation gets out of the way once a page is chosen
@@ -107,7 +101,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expect(firstFile.locator('[data-automation-id="eoffice-files-due-on"]')).toBeHidden();
   await expectNoSidewaysScroll(page, 'the Files inbox');
 
-  step('File');
+  watch.step('File');
   const fileNumber = (await firstFile.locator('[data-automation-id="eoffice-files-number"]').textContent())!.trim();
   await firstFile.locator('[data-automation-id="eoffice-files-number"]').click();
   await expect(byId(page, 'eoffice-file-number')).toHaveText(fileNumber);
@@ -120,7 +114,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
     expect(overlaps(box, (await page.locator('.eoffice-file-view__actions').boundingBox())!), `${id} clear of the actions`).toBe(false);
   }
 
-  step('Movement actions');
+  watch.step('Movement actions');
   // Send stays a button; Park and the other movement actions wait in "More" instead of crowding the file's header.
   await expect(byId(page, 'eoffice-file-send')).toBeInViewport();
   await expect(byId(page, 'eoffice-file-park')).toHaveCount(0);
@@ -130,7 +124,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await page.keyboard.press('Escape');
   await expect(page.locator('.mat-mdc-menu-panel')).toHaveCount(0);
 
-  step('Note');
+  watch.step('Note');
   const text = `Seen on the move; the proposal may be approved (phone ${Date.now()}).`;
   await testId(page, 'note-new').click();
   await testId(page, 'note-new-editor').locator('.ql-editor').fill(text);
@@ -140,7 +134,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expect(note).toBeVisible();
   await expectNoSidewaysScroll(page, 'the file with the new note');
 
-  step('Send');
+  watch.step('Send');
   await byId(page, 'eoffice-file-send').click();
   const dialog = page.locator('eoffice-marking-dialog');
   await expect(dialog).toBeVisible();
@@ -157,7 +151,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expect(byId(page, 'eoffice-file-send')).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'the file once sent');
 
-  step('Receipt');
+  watch.step('Receipt');
   // a receipt's header the same way: its number whole above its buttons, its facts and scan one under the other
   await page.goto(`${APP_URL}/#/eoffice/receipts/inbox`);
   const receipt = byId(page, 'eoffice-receipts-number').first();
@@ -169,7 +163,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await expectNumberClearOfActions(page, 'eoffice-receipt-view-number', '.eoffice-receipt-view__actions');
   await expectNoSidewaysScroll(page, 'the receipt');
 
-  for (const name of steps) {
+  for (const name of watch.steps) {
     expect.soft(watch.problemsOf(name), `console errors and failed requests: ${name}`).toEqual([]);
   }
 });

@@ -52,6 +52,8 @@ export interface RecordedRequest {
 /** Watches one browser page: console errors, failed responses, and every request the app makes. */
 export class PageWatch {
   private current = 'start';
+  /** The steps begun with step(), in order: a test walking through several checks each one's problems at its end. */
+  readonly steps: string[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly problems = new Map<string, string[]>();
 
@@ -77,6 +79,12 @@ export class PageWatch {
   /** Starts a new step: problems and requests from now on belong to `name`. */
   enter(name: string): void {
     this.current = name;
+  }
+
+  /** Starts a new step, as enter() does, and lists it among the steps (`steps`). */
+  step(name: string): void {
+    this.steps.push(name);
+    this.enter(name);
   }
 
   problemsOf(name: string): string[] {

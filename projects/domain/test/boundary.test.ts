@@ -1,7 +1,9 @@
 /**
  * @eoffice/domain is reached by its name only: a relative import into the package (or into where the domain
  * used to live, projects/eoffice/src/lib/domain and mis/model) from another project would tie that project
- * to the package's layout and let a second copy grow beside it.
+ * to the package's layout and let a second copy grow beside it. Nor do the installer and the local repository
+ * reach into the extension's sources (projects/eoffice/src/lib): the queries, request bodies and node mappings
+ * their tests share with the extension are the domain's.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -40,8 +42,27 @@ describe('@eoffice/domain boundary', () => {
   });
 
   it('the extension keeps no copy of the domain beside the package', () => {
-    for (const old of ['projects/eoffice/src/lib/domain', 'projects/eoffice/src/lib/mis/model'])
+    for (const old of [
+      'projects/eoffice/src/lib/domain',
+      'projects/eoffice/src/lib/mis/model',
+      'projects/eoffice/src/lib/file/model/file-query.ts',
+      'projects/eoffice/src/lib/receipt/model/receipt-query.ts',
+      'projects/eoffice/src/lib/receipt/put-in-file/file-search.ts',
+      'projects/eoffice/src/lib/search/model',
+      'projects/eoffice/src/lib/movement/model'
+    ])
       assert.equal(fs.existsSync(path.join(ROOT, old)), false, `${old} should be gone: the modules live in projects/domain/src`);
+  });
+
+  it('the installer and the local repository reach no module of the extension by path: what they share with it is the domain', () => {
+    const offenders = ['projects/installer', 'projects/repository'].flatMap((dir) =>
+      sources(path.join(ROOT, dir)).flatMap((file) =>
+        specifiers(fs.readFileSync(file, 'utf8'))
+          .filter((spec) => /(^|\/)eoffice\/src\/lib(\/|$)/.test(spec))
+          .map((spec) => `${path.relative(ROOT, file)}: ${spec}`)
+      )
+    );
+    assert.deepEqual(offenders, []);
   });
 
   it('the package imports nothing but itself (framework-free: no Angular, no Node, no other project)', () => {

@@ -4,11 +4,14 @@ import { provideTranslations } from '@alfresco/adf-core';
 import eofficeManifest from '../../assets/eoffice.plugin.json';
 import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
 import { NavbarMenuComponent } from './desk/navbar/navbar-menu.smart-component';
+import { RecordsNavbarComponent } from './records/navbar/records-navbar.smart-component';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { EofficePaginatorIntl } from './shared/list/paginator-intl';
 
 /** The id under which the manifest's navbar group names its component (the group with counts). */
 export const EOFFICE_NAVBAR_COMPONENT = 'eoffice.navbar.menu';
+/** The id of the records managers' navbar group's component (drawn only for a file plan role). */
+export const EOFFICE_RECORDS_NAVBAR_COMPONENT = 'eoffice.navbar.records';
 
 /** Name under which the extension's translations are registered. */
 export const EOFFICE_TRANSLATIONS_NAME = 'eoffice';
@@ -26,7 +29,13 @@ export const EOFFICE_ASSETS_PATH = 'assets/eoffice';
 export function provideEOfficeExtension(): (Provider | EnvironmentProviders)[] {
   return [
     provideExtensionConfigValues([eofficeManifest]),
-    provideExtensions({ evaluators: { ...RECEIPT_EVALUATORS }, components: { [EOFFICE_NAVBAR_COMPONENT]: NavbarMenuComponent } }),
+    provideExtensions({
+      evaluators: { ...RECEIPT_EVALUATORS },
+      components: {
+        [EOFFICE_NAVBAR_COMPONENT]: NavbarMenuComponent,
+        [EOFFICE_RECORDS_NAVBAR_COMPONENT]: RecordsNavbarComponent
+      }
+    }),
     provideReceiptToolbarActions(),
     provideTranslations(EOFFICE_TRANSLATIONS_NAME, EOFFICE_ASSETS_PATH),
     { provide: MatPaginatorIntl, useClass: EofficePaginatorIntl }

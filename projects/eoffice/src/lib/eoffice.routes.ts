@@ -72,6 +72,13 @@ export const EOFFICE_ROUTES: Routes = [
       ...RECEIPT_LISTS.map((list) => page(`receipts/${list}`, receiptList, { list })),
       page('files/create', () => import('./file/create-file/create-file.smart-component').then((m) => m.CreateFileSmartComponent)),
       ...FILE_LISTS.map((list) => page(`files/${list}`, fileList, { list })),
+      // The records managers' pages (Governance Services); AGS itself refuses anyone without a file plan role.
+      page('records/file-plan', () => import('./records/file-plan/file-plan.smart-component').then((m) => m.FilePlanSmartComponent)),
+      page('records/due', () => import('./records/due/disposition-due.smart-component').then((m) => m.DispositionDueSmartComponent)),
+      page('records/holds', () => import('./records/holds/legal-holds.smart-component').then((m) => m.LegalHoldsSmartComponent)),
+      page('records/destroyed', () =>
+        import('./records/destruction-register/destruction-register.smart-component').then((m) => m.DestructionRegisterSmartComponent)
+      ),
       page('dispatch', () =>
         import('./file/dispatch-register/dispatch-register.smart-component').then((m) => m.DispatchRegisterSmartComponent)
       ),

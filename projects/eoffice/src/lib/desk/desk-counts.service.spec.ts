@@ -1,11 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
-import { fileQuery } from '../file/model/file-query';
 import { registryHierarchy } from '../receipt/mock/receipt.mock';
-import { receiptListKind, receiptQuery } from '../receipt/model/receipt-query';
 import { COUNTS_MAX_AGE_MS, DeskCountsService, countQueries } from './desk-counts.service';
 import { Desk, DeskService } from './desk.service';
+import { fileQuery, receiptListKind, receiptQuery } from '@eoffice/domain';
 
 const SO = 'GROUP_EO_GAD_SO_EST';
 const desk = (posts: string[]): Desk => ({ hierarchy: registryHierarchy, posts, postEntries: [], section: 'EST' });

@@ -1,9 +1,7 @@
 import { Injectable, Injector, inject, signal } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
-import { departmentSite } from '@eoffice/domain';
-import { fileQuery } from '../file/model/file-query';
-import { receiptListKind, receiptQuery } from '../receipt/model/receipt-query';
+import { departmentSite, fileQuery, receiptListKind, receiptQuery } from '@eoffice/domain';
 import { Desk, DeskService } from './desk.service';
 
 /** The navbar entries that show how many items wait in them (NIC eOffice shows the same beside its lists). */

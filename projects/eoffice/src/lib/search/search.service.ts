@@ -2,8 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
 import { DeskService, Desk } from '../desk/desk.service';
-import { departmentSite } from '@eoffice/domain';
-import { SearchAnswer, SearchFilters, SearchResult, readSearch, searchRequest } from './model/search-query';
+import { departmentSite, SearchAnswer, SearchFilters, SearchResult, readSearch, searchRequest } from '@eoffice/domain';
 
 /**
  * Searches the department's receipts and files as the signed-in officer: the repository answers with her

@@ -1,14 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import { SubjectHead } from '@eoffice/domain';
 import { registryHierarchy } from '../../receipt/mock/receipt.mock';
 import { FileService } from '../services/file.service';
 import { CreateFileSmartComponent } from './create-file.smart-component';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 const HEADS: SubjectHead[] = [
   { basic: 'A', primary: '11011', secondary: '', name: { en: 'Transfers and postings', hi: 'स्थानांतरण और तैनाती' } },
@@ -17,6 +15,8 @@ const HEADS: SubjectHead[] = [
 ];
 
 describe('CreateFileSmartComponent', () => {
+  let readDesk: jasmine.Spy;
+
   beforeEach(() => {
     const desk = {
       hierarchy: registryHierarchy,
@@ -24,19 +24,17 @@ describe('CreateFileSmartComponent', () => {
       postEntries: [registryHierarchy.posts[0]],
       section: 'ADM'
     };
+    readDesk = jasmine.createSpy('desk').and.callFake(async () => desk);
     TestBed.configureTestingModule({
       imports: [CreateFileSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
-        { provide: FileService, useValue: { desk: async () => desk, headsFor: async () => HEADS } },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        { provide: FileService, useValue: { desk: readDesk, headsFor: async () => HEADS } },
+        providePageLayout()
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {
@@ -79,5 +77,33 @@ describe('CreateFileSmartComponent', () => {
     fixture.detectChanges();
 
     expect(await offered('recruit')).toEqual(['B-12012 — Leave', 'C-1301301 — Recruitment']);
+  });
+
+  it('shows progress until the desk is read, then the form', async () => {
+    const fixture = TestBed.createComponent(CreateFileSmartComponent);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('mat-progress-spinner')).not.toBeNull();
+    expect(element.querySelector('form')).toBeNull();
+
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-spinner')).toBeNull();
+    expect(element.querySelector('form')).not.toBeNull();
+  });
+
+  it('says that an officer who holds no post cannot open files, and offers no form', async () => {
+    readDesk.and.resolveTo({ hierarchy: registryHierarchy, posts: [], postEntries: [], section: '' });
+    const { element } = await render();
+    const loadError = element.querySelector('[data-automation-id="eoffice-create-file-load-error"]');
+    expect(loadError?.textContent?.trim()).toBe(en.EOFFICE.FILE.ERRORS.NO_POST);
+    expect(element.querySelector('form')).toBeNull();
+  });
+
+  it('says when the desk could not be read', async () => {
+    readDesk.and.rejectWith(new Error('offline'));
+    const { element } = await render();
+    const loadError = element.querySelector('[data-automation-id="eoffice-create-file-load-error"]');
+    expect(loadError?.textContent?.trim()).toBe(en.EOFFICE.FILE.ERRORS.LOAD_FAILED);
   });
 });

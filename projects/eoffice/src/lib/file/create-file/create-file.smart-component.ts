@@ -16,6 +16,7 @@ import { startWith } from 'rxjs';
 import { Choice, RECEIPT_FORMS, RECORD_CATEGORIES, SubjectHead, URGENCIES, headCode, labelOf } from '@eoffice/domain';
 import { FileDraft, SUBJECT_MAX, validateFileDraft } from '../model/file-draft';
 import { FileService } from '../services/file.service';
+import { LoadState, failureKey } from '../../shared/state/load-state';
 
 /** What a form opened from elsewhere starts with (a receipt's subject and section). */
 export interface FileDraftPrefill {
@@ -240,8 +241,13 @@ export class CreateFileSmartComponent {
     urgency: ['Normal']
   });
 
-  readonly loading = signal(true);
-  readonly loadError = signal<string | null>(null);
+  /** Reading the desk and the sections' heads; why they could not be (no post of the officer's, or a failure). */
+  private readonly state = new LoadState({
+    loading: true,
+    reason: (error) => failureKey(error, 'EOFFICE.FILE.ERRORS.LOAD_FAILED', { ownKeys: true })
+  });
+  readonly loading = this.state.loading;
+  readonly loadError = this.state.reason;
   readonly saving = signal(false);
   readonly saveError = signal<string | null>(null);
   readonly submitted = signal(false);
@@ -303,30 +309,31 @@ export class CreateFileSmartComponent {
   }
 
   private async load(): Promise<void> {
-    try {
-      const desk = await this.files.desk();
-      if (!desk.posts.length) throw new Error('EOFFICE.FILE.ERRORS.NO_POST');
-      this.department.set(desk.hierarchy.department.code);
-      const mine = [...new Set(desk.postEntries.map((p) => p.section).filter((s): s is string => !!s))];
-      const codes = mine.length ? mine : desk.hierarchy.sections.map((s) => s.code);
-      const sections = desk.hierarchy.sections
-        .filter((s) => codes.includes(s.code))
-        .map((s) => ({ value: s.code, en: `${s.name.en} (${s.code})`, hi: `${s.name.hi} (${s.code})` }));
-      const heads = new Map<string, SubjectHead[]>();
-      for (const s of sections) heads.set(s.value, await this.files.headsFor(s.value));
-      this.allHeads.set(heads);
-      this.sections.set(sections);
-      const wanted = this.prefill()?.section;
-      const section = wanted && codes.includes(wanted) ? wanted : codes.includes(desk.section) ? desk.section : (sections[0]?.value ?? '');
-      this.form.controls.section.setValue(section);
-      const subject = this.prefill()?.subject.trim();
-      if (subject && !this.form.controls.subject.value) this.form.controls.subject.setValue(subject.slice(0, SUBJECT_MAX));
-    } catch (e) {
-      const message = (e as Error).message;
-      this.loadError.set(message.startsWith('EOFFICE.') ? message : 'EOFFICE.FILE.ERRORS.LOAD_FAILED');
-    } finally {
-      this.loading.set(false);
-    }
+    await this.state.run(
+      async () => {
+        const desk = await this.files.desk();
+        if (!desk.posts.length) throw new Error('EOFFICE.FILE.ERRORS.NO_POST');
+        const mine = [...new Set(desk.postEntries.map((p) => p.section).filter((s): s is string => !!s))];
+        const codes = mine.length ? mine : desk.hierarchy.sections.map((s) => s.code);
+        const sections = desk.hierarchy.sections
+          .filter((s) => codes.includes(s.code))
+          .map((s) => ({ value: s.code, en: `${s.name.en} (${s.code})`, hi: `${s.name.hi} (${s.code})` }));
+        const heads = new Map<string, SubjectHead[]>();
+        for (const s of sections) heads.set(s.value, await this.files.headsFor(s.value));
+        return { desk, codes, sections, heads };
+      },
+      ({ desk, codes, sections, heads }) => {
+        this.department.set(desk.hierarchy.department.code);
+        this.allHeads.set(heads);
+        this.sections.set(sections);
+        const wanted = this.prefill()?.section;
+        const section =
+          wanted && codes.includes(wanted) ? wanted : codes.includes(desk.section) ? desk.section : (sections[0]?.value ?? '');
+        this.form.controls.section.setValue(section);
+        const subject = this.prefill()?.subject.trim();
+        if (subject && !this.form.controls.subject.value) this.form.controls.subject.setValue(subject.slice(0, SUBJECT_MAX));
+      }
+    );
   }
 
   /** The draft as entered once it passes the checks; null (every problem then shown) while it does not. */

@@ -1,13 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject } from 'rxjs';
-import en from '../../../../assets/i18n/en.json';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { Dispatch } from '../drafts/draft.model';
 import { DispatchRegisterService, dispatchRegisterQuery } from './dispatch-register.service';
 import { DispatchRegisterSmartComponent } from './dispatch-register.smart-component';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 const pending: Dispatch = {
   id: 'd1',
@@ -37,16 +34,13 @@ describe('DispatchRegisterSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [DispatchRegisterSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         { provide: DispatchRegisterService, useValue: { list, markDispatched, letterUrl: (id: string) => `/letter/${id}` } },
         { provide: TableExportService, useValue: {} },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {

@@ -1,5 +1,4 @@
 import { TestBed } from '@angular/core/testing';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { parseHierarchy } from '@eoffice/domain';
@@ -7,6 +6,7 @@ import { EFile, toEFile } from '../model/file.model';
 import { Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';
 import { IssuedLetterService } from './issued-letter';
+import { provideJsApi } from '../../shared/testing/spec-support.spec';
 
 const hierarchy = parseHierarchy({
   version: 1,
@@ -191,7 +191,7 @@ describe('DraftService', () => {
     );
     TestBed.configureTestingModule({
       providers: [
-        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) } },
+        provideJsApi(),
         { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: myPosts, postEntries: [] }) } },
         // The letter's PDF is issued-letter.spec's business: here it is the text it was made from.
         {

@@ -1,7 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MatDialog } from '@angular/material/dialog';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import { DeskService } from '../../desk/desk.service';
@@ -10,6 +9,7 @@ import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';
 import { DraftsPanelSmartComponent } from './drafts-panel.smart-component';
+import { provideEnglish } from '../../shared/testing/spec-support.spec';
 
 const hierarchy = parseHierarchy({
   version: 1,
@@ -73,16 +73,13 @@ describe('DraftsPanelSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [DraftsPanelSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         { provide: DraftService, useValue: service },
         { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: [options.myPost ?? holder], postEntries: [] }) } },
         { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(dialogResult) }) } }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
     const fixture = TestBed.createComponent(DraftsPanelSmartComponent);
     fixture.componentRef.setInput('file', fileOf(holder, options.canWrite ?? true));
     fixture.detectChanges();
@@ -286,6 +283,23 @@ describe('DraftsPanelSmartComponent', () => {
     expect(service.discard).toHaveBeenCalledTimes(1);
     expect(el.querySelector('[data-test="draft-status"]')?.textContent).toContain('Discarded');
     expect(buttons(fixture)).toEqual(['draft-new']);
+  });
+
+  it('shows progress while the drafts are read, and says so when they cannot be', async () => {
+    const fixture = await render([draftOf({})]);
+    const element = fixture.nativeElement as HTMLElement;
+    let refuse!: (error: unknown) => void;
+    service.list.and.callFake(() => new Promise<Draft[]>((_resolve, reject) => (refuse = reject)));
+    const reading = fixture.componentInstance.load();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(element.querySelector('[data-test="drafts-error"]')).toBeNull();
+
+    refuse(new Error('500'));
+    await reading;
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-bar')).toBeNull();
+    expect(element.querySelector('[data-test="drafts-error"]')?.textContent).toContain(en.EOFFICE.FILE.DRAFTS.ERRORS.FAILED);
   });
 
   it("shows the repository's refusal in the officer's words", async () => {

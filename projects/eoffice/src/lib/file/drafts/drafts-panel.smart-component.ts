@@ -31,6 +31,7 @@ import { Dispatch, DispatchRequest, Draft, DraftAction, DraftError, allowedActio
 import { sanitiseDraftHtml } from './draft-sanitiser';
 import { DRAFT_LANGUAGES, DRAFT_TEMPLATES, DraftLanguage } from './draft-templates';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
+import { LoadState } from '../../shared/state/load-state';
 import { DraftService } from './draft.service';
 import { DispatchDialogData, DispatchDialogSmartComponent } from './dispatch-dialog/dispatch-dialog.smart-component';
 
@@ -99,7 +100,8 @@ export class DraftsPanelSmartComponent {
   readonly selectedId = signal<string | null>(null);
   readonly selected = computed(() => this.list().find((d) => d.id === this.selectedId()) ?? null);
   readonly desk = signal<Desk | null>(null);
-  readonly loading = signal(false);
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
@@ -193,21 +195,22 @@ export class DraftsPanelSmartComponent {
     return post && desk ? postTitle(desk.hierarchy, post, this.lang) : (group ?? '');
   }
 
+  /** Reads the file's drafts and dispatches, and selects `keep` again (else the draft being worked on). */
   async load(fileId = this.file().id, keep = this.selectedId()): Promise<void> {
-    this.loading.set(true);
-    try {
-      const file = this.file();
-      if (file.id !== fileId) return;
-      const [drafts, dispatches] = await Promise.all([this.drafts.list(file), this.drafts.listDispatches(file)]);
-      this.list.set(drafts);
-      this.dispatches.set(dispatches);
-      const next = drafts.find((d) => d.id === keep) ?? drafts.find((d) => d.status !== 'discarded' && d.status !== 'issued') ?? drafts[0];
-      await this.select(next ?? null);
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.loading.set(false);
-    }
+    const file = this.file();
+    if (file.id !== fileId) return;
+    await this.state.run(
+      () => Promise.all([this.drafts.list(file), this.drafts.listDispatches(file)]),
+      async ([drafts, dispatches]) => {
+        this.list.set(drafts);
+        this.dispatches.set(dispatches);
+        const next =
+          drafts.find((d) => d.id === keep) ?? drafts.find((d) => d.status !== 'discarded' && d.status !== 'issued') ?? drafts[0];
+        await this.select(next ?? null);
+      },
+      // The panel's one message line says why, for a read as for an action.
+      (error) => this.fail(error)
+    );
   }
 
   async select(draft: Draft | null): Promise<void> {

@@ -1,9 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
 import { exportCancelled } from '../../shared/export/export.model';
 import { FileExportButtonSmartComponent } from './file-export-button.smart-component';
 import { FileExportProgress, FileExportService } from './file-export.service';
+import { provideEnglish } from '../../shared/testing/spec-support.spec';
 
 describe('FileExportButtonSmartComponent', () => {
   let exportFile: jasmine.Spy;
@@ -12,11 +11,8 @@ describe('FileExportButtonSmartComponent', () => {
     exportFile = jasmine.createSpy('exportFile');
     TestBed.configureTestingModule({
       imports: [FileExportButtonSmartComponent],
-      providers: [provideTranslateService({ fallbackLang: 'en' }), { provide: FileExportService, useValue: { exportFile } }]
+      providers: [...provideEnglish(), { provide: FileExportService, useValue: { exportFile } }]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   function render() {

@@ -1,15 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject, of } from 'rxjs';
-import en from '../../../../assets/i18n/en.json';
+import { of } from 'rxjs';
 import { Hierarchy, WorkingDays } from '@eoffice/domain';
 import { WEEKLY_OFFS_ONLY, WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { toEFile } from '../model/file.model';
 import { FileService } from '../services/file.service';
 import { FileListSmartComponent } from './file-list.smart-component';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 const hierarchy: Hierarchy = {
   version: 1,
@@ -79,7 +77,7 @@ describe('FileListSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [FileListSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: ActivatedRoute, useFactory: () => ({ data: of({ list: listName }) }) },
@@ -88,12 +86,9 @@ describe('FileListSmartComponent', () => {
           provide: WorkingDaysService,
           useValue: { forYear: async () => ({ days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false }) }
         },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {

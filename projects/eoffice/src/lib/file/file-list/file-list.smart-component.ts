@@ -10,14 +10,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { URGENCIES, labelOf, officeDay } from '@eoffice/domain';
+import { URGENCIES, labelOf, officeDay, FILE_LISTS, FileListName, FileListRequest } from '@eoffice/domain';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { ItemRow, itemRows } from '../../shared/list/item-rows';
 import { LIST_PAGE_SIZES, ListPage, PagedList } from '../../shared/list/paged-list';
 import { PagedTableUiComponent } from '../../shared/list/paged-table.ui-component';
 import { EFile } from '../model/file.model';
-import { FILE_LISTS, FileListName, FileListRequest } from '../model/file-query';
 import { FileService } from '../services/file.service';
 
 /**

@@ -3,13 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject, of } from 'rxjs';
-import en from '../../../../assets/i18n/en.json';
+import { of } from 'rxjs';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
-import { MovementRefusal } from '../../movement/model/movement.model';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { FileExportService } from '../export/file-export.service';
@@ -21,6 +17,8 @@ import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component'
 import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
 import { NoteReference } from '../model/file.model';
 import { notesheetHierarchy } from '../notesheet/notesheet-testing.spec';
+import { MovementRefusal } from '@eoffice/domain';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 /** Stand-ins with the panels' inputs and outputs: the panels have their own specs. */
 @Component({ selector: 'eoffice-notesheet', template: '<span data-test="notes-writable">{{ file.canWrite }}</span>' })
@@ -72,7 +70,7 @@ describe('FileViewSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [FileViewSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ fileId: 'file-1' })) } },
@@ -90,7 +88,7 @@ describe('FileViewSmartComponent', () => {
         { provide: FileExportService, useValue: {} },
         { provide: BreakpointObserver, useValue: { observe: () => of({ matches: narrow, breakpoints: {} }) } },
         { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
     // The viewer and the PDF export have their own specs; here only what the page passes them matters.
@@ -102,9 +100,6 @@ describe('FileViewSmartComponent', () => {
       add: { imports: [NotesheetStandInComponent, DraftsPanelStandInComponent] }
     });
     TestBed.overrideComponent(FileExportButtonSmartComponent, { set: { imports: [], providers: [], template: '' } });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {
@@ -180,6 +175,41 @@ describe('FileViewSmartComponent', () => {
     get.and.rejectWith(Object.assign(new Error('403'), { status: 403 }));
     const { element } = await render();
     expect(byId(element, 'eoffice-file-error')?.textContent).toContain('never been with your post');
+  });
+
+  it('shows progress while the file is read, and keeps the file on the page while it is read again', async () => {
+    let answer!: (value: EFile) => void;
+    get.and.callFake(() => new Promise<EFile>((resolve) => (answer = resolve)));
+    const fixture = TestBed.createComponent(FileViewSmartComponent);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('mat-progress-spinner')).not.toBeNull();
+
+    answer(file);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-spinner')).toBeNull();
+    expect(byId(element, 'eoffice-file-number')?.textContent).toContain('A-11011/5/2026-EST-GAD');
+
+    void fixture.componentInstance.load();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-spinner')).toBeNull();
+    expect(byId(element, 'eoffice-file-subject')?.textContent).toContain('अवर श्रेणी लिपिकों की भर्ती');
+    answer(file);
+    await fixture.whenStable();
+  });
+
+  it('says when the file could not be read, and reads it again on Try again', async () => {
+    get.and.rejectWith(Object.assign(new Error('500'), { status: 500 }));
+    const { fixture, element } = await render();
+    expect(byId(element, 'eoffice-file-error')?.textContent).toContain('The file could not be loaded.');
+
+    get.and.callFake(async () => file);
+    byId(element, 'eoffice-file-error')!.querySelector('button')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(byId(element, 'eoffice-file-error')).toBeNull();
+    expect(byId(element, 'eoffice-file-number')?.textContent).toContain('A-11011/5/2026-EST-GAD');
   });
 
   it('a reference clicked in a note opens that correspondence entry', async () => {

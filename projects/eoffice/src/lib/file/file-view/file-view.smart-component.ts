@@ -34,14 +34,16 @@ import {
   labelOf,
   officerTitle,
   postOfGroup,
-  postTitle
+  postTitle,
+  ItemTask,
+  MovementAction,
+  refusalText
 } from '@eoffice/domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
 import { ItemNumberUiComponent } from '../../shared/layout/item-number.ui-component';
 import { ActionRecipient, MovementActionsUiComponent } from '../../movement/movement-actions/movement-actions.ui-component';
-import { ItemTask, MovementAction, refusalText } from '../../movement/model/movement.model';
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
 import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
@@ -49,6 +51,7 @@ import { HoldsUnsavedNote } from '../notesheet/unsaved-note.guard';
 import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
 import { CorrespondenceEntry, EFile, NoteReference, correspondenceReference } from '../model/file.model';
 import { FileService } from '../services/file.service';
+import { LoadState, failureKey } from '../../shared/state/load-state';
 import { LinkFileDialogData, LinkFileDialogSmartComponent } from '../link/link-file-dialog.smart-component';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
@@ -112,8 +115,16 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
   readonly correspondence = signal<CorrespondenceEntry[]>([]);
   readonly selectedEntry = signal<string | null>(null);
   readonly task = signal<ItemTask | null>(null);
-  readonly loading = signal(true);
-  readonly failed = signal<string | null>(null);
+  /** Reading the file; why it could not be read (a translation key): a refusal, a file not there, or a failure. */
+  private readonly state = new LoadState({
+    loading: true,
+    reason: (error) =>
+      failureKey(error, 'EOFFICE.FILE.ERRORS.LOAD_FAILED', {
+        byStatus: { 403: 'EOFFICE.FILE.ERRORS.NO_ACCESS', 404: 'EOFFICE.FILE.ERRORS.NOT_FOUND' }
+      })
+  });
+  readonly loading = this.state.loading;
+  readonly failed = this.state.reason;
   readonly actionError = signal<string | null>(null);
   readonly busy = signal(false);
   readonly rightTab = signal<RightTab>('correspondence');
@@ -192,33 +203,23 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
     return post && this.hierarchy ? post.incumbentName?.[this.lang] || postTitle(this.hierarchy, post, this.lang) : '';
   }
 
+  /** Reads the file, its correspondence and links, and opens the officer's task on it; the file shown stays while it reads again. */
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.failed.set(null);
-    try {
-      const [file, desk] = await Promise.all([this.files.get(this.id), this.files.desk()]);
-      this.hierarchy = desk.hierarchy;
-      this.myPosts.set(desk.posts);
-      this.file.set(file);
-      await Promise.all([this.reloadCorrespondence(), this.loadRelated(file)]);
-      // Opening the file claims the officer's holder task: the sender can no longer pull it back.
-      this.task.set(
-        await this.movement
-          .openItem(file.id, { currentHolder: file.currentHolder, pendingApprover: file.pendingApprover ?? '' })
-          .catch(() => null)
-      );
-    } catch (e) {
-      const status = (e as { status?: number }).status;
-      this.failed.set(
-        status === 403
-          ? 'EOFFICE.FILE.ERRORS.NO_ACCESS'
-          : status === 404
-            ? 'EOFFICE.FILE.ERRORS.NOT_FOUND'
-            : 'EOFFICE.FILE.ERRORS.LOAD_FAILED'
-      );
-    } finally {
-      this.loading.set(false);
-    }
+    await this.state.run(
+      () => Promise.all([this.files.get(this.id), this.files.desk()]),
+      async ([file, desk]) => {
+        this.hierarchy = desk.hierarchy;
+        this.myPosts.set(desk.posts);
+        this.file.set(file);
+        await Promise.all([this.reloadCorrespondence(), this.loadRelated(file)]);
+        // Opening the file claims the officer's holder task: the sender can no longer pull it back.
+        this.task.set(
+          await this.movement
+            .openItem(file.id, { currentHolder: file.currentHolder, pendingApprover: file.pendingApprover ?? '' })
+            .catch(() => null)
+        );
+      }
+    );
   }
 
   private async loadRelated(file: EFile): Promise<void> {

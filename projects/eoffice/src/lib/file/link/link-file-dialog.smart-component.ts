@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe } from '@ngx-translate/core';
 import { EFile } from '../model/file.model';
 import { FileService } from '../services/file.service';
+import { LoadState, failureKey } from '../../shared/state/load-state';
 
 export interface LinkFileDialogData {
   file: EFile;
@@ -83,21 +84,21 @@ export class LinkFileDialogSmartComponent {
   term = '';
   readonly results = signal<EFile[]>([]);
   readonly chosen = signal<string[]>([]);
-  readonly busy = signal(false);
+  /** Finding files and linking them: one at a time, the progress bar and the reason shown for either. */
+  private readonly state = new LoadState();
+  readonly busy = this.state.loading;
   readonly searched = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly error = this.state.reason;
 
   async search(): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.results.set((await this.files.search(this.term)).filter((f) => !this.data.file.linkedFiles.includes(f.id)));
-      this.searched.set(true);
-    } catch {
-      this.error.set('EOFFICE.FILE.LIST.ERROR');
-    } finally {
-      this.busy.set(false);
-    }
+    await this.state.run(
+      () => this.files.search(this.term),
+      (found) => {
+        this.results.set(found.filter((f) => !this.data.file.linkedFiles.includes(f.id)));
+        this.searched.set(true);
+      },
+      () => 'EOFFICE.FILE.LIST.ERROR'
+    );
   }
 
   toggle(id: string): void {
@@ -105,14 +106,10 @@ export class LinkFileDialogSmartComponent {
   }
 
   async link(): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.ref.close(await this.files.link(this.data.file, this.chosen()));
-    } catch (e) {
-      this.error.set((e as { status?: number }).status === 403 ? 'EOFFICE.FILE.LINK.NOT_HOLDER' : 'EOFFICE.FILE.LINK.FAILED');
-    } finally {
-      this.busy.set(false);
-    }
+    await this.state.run(
+      () => this.files.link(this.data.file, this.chosen()),
+      (updated) => this.ref.close(updated),
+      (error) => failureKey(error, 'EOFFICE.FILE.LINK.FAILED', { byStatus: { 403: 'EOFFICE.FILE.LINK.NOT_HOLDER' } })
+    );
   }
 }

@@ -1,8 +1,7 @@
 // The e-File as the extension shows it, read from an eo:file node (folder: Notes/, Correspondence/,
 // Drafts/, Dispatches/, Movements/), and the reference shapes the notesheet, the correspondence and the
 // drafts panels pass to each other.
-import { ItemStatus } from '@eoffice/domain';
-import { itemCustody } from '../../movement/model/movement.model';
+import { ItemStatus, itemCustody } from '@eoffice/domain';
 
 export type FileForm = 'electronic' | 'physical';
 

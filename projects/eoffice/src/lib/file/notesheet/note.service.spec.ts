@@ -3,31 +3,11 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { AlfrescoApi, NodesApi, PeopleApi } from '@alfresco/js-api';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { referenceAnchor } from './note-sanitiser';
-import { confirmedNotePermissions, toNote } from './note.model';
+import { toNote } from './note.model';
 import { NoteError, NoteService, noteErrorOf, statusOf } from './note.service';
 import { ASO_GROUP, NotesRepository, SO_GROUP, notesheetDesk, testFile } from './notesheet-testing.spec';
 
 describe('note model', () => {
-  it('takes write away from everyone but the author when a note is confirmed, keeping every reader', () => {
-    expect(
-      confirmedNotePermissions({
-        inherited: [
-          { authorityId: 'GROUP_B', name: 'Collaborator', accessStatus: 'ALLOWED' },
-          { authorityId: 'GROUP_A', name: 'Consumer' },
-          { authorityId: 'GROUP_C', name: 'Consumer', accessStatus: 'DENIED' }
-        ],
-        locallySet: [{ authorityId: 'GROUP_A', name: 'Coordinator', accessStatus: 'ALLOWED' }]
-      })
-    ).toEqual({
-      isInheritanceEnabled: false,
-      locallySet: [
-        { authorityId: 'GROUP_A', name: 'Consumer', accessStatus: 'ALLOWED' },
-        { authorityId: 'GROUP_B', name: 'Consumer', accessStatus: 'ALLOWED' }
-      ]
-    });
-    expect(confirmedNotePermissions(undefined)).toEqual({ isInheritanceEnabled: false, locallySet: [] });
-  });
-
   it('maps a green, signed note with its references and shows plain text as text', () => {
     const note = toNote(
       {

@@ -2,19 +2,23 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodeEntry, NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberingNodes, NumberedNodeBody, claimNext, incumbentName, postOfGroup, postTitle } from '@eoffice/domain';
-import { EFile } from '../model/file.model';
 import {
+  NumberingNodes,
+  NumberedNodeBody,
+  claimNext,
+  incumbentName,
+  postOfGroup,
+  postTitle,
   NOTES_FOLDER,
   NOTE_TYPE,
   Note,
   NoteNode,
   SIGNED_ASPECT,
   confirmedNotePermissions,
-  noteContentToHtml,
-  sortNotes,
-  toNote
-} from './note.model';
+  sortNotes
+} from '@eoffice/domain';
+import { EFile } from '../model/file.model';
+import { noteContentToHtml, toNote } from './note.model';
 import { isBlankNote, referencedIds, sanitiseNoteHtml } from './note-sanitiser';
 
 const ERRORS = 'EOFFICE.FILE.NOTESHEET.ERRORS.';

@@ -1,12 +1,10 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AlfrescoApi, NodesApi, UploadApi } from '@alfresco/js-api';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
+import { NodesApi, UploadApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { NotesheetSmartComponent } from './notesheet.smart-component';
 import { NotesRepository, notesheetDesk, testFile, testReferences } from './notesheet-testing.spec';
+import { provideEnglish, provideJsApi } from '../../shared/testing/spec-support.spec';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,15 +41,12 @@ describe('NotesheetSmartComponent with 500 notes', () => {
     TestBed.configureTestingModule({
       imports: [NotesheetSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
-        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
+        provideJsApi(),
         { provide: DeskService, useValue: { desk: async () => notesheetDesk } }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
     repo.install();
 
     fixture = TestBed.createComponent(NotesheetSmartComponent);

@@ -2,9 +2,8 @@
 // the js-api calls the NoteService makes, with the repository's rules (unique names → 409, 404, 403).
 import { NodesApi, PeopleApi, UploadApi } from '@alfresco/js-api';
 import { Desk } from '../../desk/desk.service';
-import { parseHierarchy, postGroup } from '@eoffice/domain';
+import { parseHierarchy, postGroup, NotePermissionEntry } from '@eoffice/domain';
 import { EFile, NoteReference } from '../model/file.model';
-import { NotePermissionEntry } from './note.model';
 
 export const notesheetHierarchy = parseHierarchy({
   version: 1,

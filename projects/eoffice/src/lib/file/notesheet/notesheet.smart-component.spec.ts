@@ -7,10 +7,11 @@ import Quill from 'quill';
 import en from '../../../../assets/i18n/en.json';
 import { NoteReference } from '../model/file.model';
 import { referenceAnchor, sanitiseNoteHtml } from './note-sanitiser';
-import { Note, noteContentToHtml } from './note.model';
+import { noteContentToHtml } from './note.model';
 import { NoteError, NoteService } from './note.service';
 import { NotesheetSmartComponent } from './notesheet.smart-component';
 import { ASO_GROUP, SO_GROUP, XSS_CORPUS, XssWindow, testFile, testReferences, unsafeMarkup } from './notesheet-testing.spec';
+import { Note } from '@eoffice/domain';
 
 const green = (n: number, html: string, extra: Partial<Note> = {}): Note => ({
   id: `note-${n}`,

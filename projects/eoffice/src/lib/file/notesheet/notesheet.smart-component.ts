@@ -28,10 +28,11 @@ import { NoteEditorUiComponent } from './note-editor.ui-component';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
 import { noteHtmlForDisplay } from './note-sanitiser';
-import { Note, latestNote, noteReference, sortNotes } from './note.model';
+import { noteReference } from './note.model';
 import { NoteError, NoteService, noteErrorOf } from './note.service';
 import { UnsavedNoteDialogUiComponent } from './unsaved-note-dialog.ui-component';
 import { HoldsUnsavedNote } from './unsaved-note.guard';
+import { Note, latestNote, sortNotes } from '@eoffice/domain';
 
 /** How far beyond the visible part of the notesheet notes are read ahead of the scrolling. */
 const READ_AHEAD = '50% 0px';

@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AlfrescoApi, GroupsApi, NodeBodyCreate, NodesApi, SearchApi } from '@alfresco/js-api';
+import { GroupsApi, NodeBodyCreate, NodesApi, SearchApi } from '@alfresco/js-api';
 import { Hierarchy } from '@eoffice/domain';
 import { HIERARCHY_PATH } from '../../desk/desk.service';
 import { FileDraft } from '../model/file-draft';
 import { FileService, SUBJECT_HEADS_PATH } from './file.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { RegistrationService } from '../../movement/services/registration.service';
+import { provideJsApi } from '../../shared/testing/spec-support.spec';
 
 const hierarchy: Hierarchy = {
   version: 1,
@@ -69,7 +69,7 @@ describe('FileService', () => {
     amend = jasmine.createSpy('amend').and.callFake(async (id: string) => calls.push(`amend ${id}`));
     TestBed.configureTestingModule({
       providers: [
-        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
+        provideJsApi(),
         { provide: MovementService, useValue: { begin, unopenedItems } },
         { provide: RegistrationService, useValue: { createInIntake, register, amend } }
       ]

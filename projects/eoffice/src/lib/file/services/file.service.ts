@@ -10,14 +10,18 @@ import {
   headCode,
   headsForSection,
   parseSubjectHeadIndex,
-  type Registered
+  type Registered,
+  FILE_SORT_PROPERTIES,
+  FileListName,
+  FileListRequest,
+  fileQuery,
+  fileSearchQuery
 } from '@eoffice/domain';
 import { Desk, DeskService, asJson } from '../../desk/desk.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { RegistrationService } from '../../movement/services/registration.service';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry, toEFile } from '../model/file.model';
 import { FileDraft, toFileIntakeBody } from '../model/file-draft';
-import { FILE_SORT_PROPERTIES, FileListName, FileListRequest, fileQuery, fileSearchQuery } from '../model/file-query';
 
 export const SUBJECT_HEADS_PATH = `Data Dictionary/eOffice/${SUBJECT_HEADS_FILE}`;
 const CORRESPONDENCE_FOLDER = 'Correspondence';

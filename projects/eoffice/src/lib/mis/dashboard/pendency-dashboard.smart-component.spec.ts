@@ -1,8 +1,7 @@
 import { ChangeDetectorRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
+import { TranslateService } from '@ngx-translate/core';
 import hi from '../../../../assets/i18n/hi.json';
 import { provideRouter } from '@angular/router';
 import { DeskService } from '../../desk/desk.service';
@@ -11,6 +10,7 @@ import { downloadName } from '../../shared/export/file-download.service';
 import { WorkingDays, parseHierarchy } from '@eoffice/domain';
 import { MisService, Pendency } from '../mis.service';
 import { PendencyDashboardSmartComponent } from './pendency-dashboard.smart-component';
+import { deferred, provideEnglish } from '../../shared/testing/spec-support.spec';
 
 const hierarchy = parseHierarchy({
   version: 1,
@@ -108,7 +108,7 @@ describe('PendencyDashboardSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [PendencyDashboardSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
@@ -119,9 +119,6 @@ describe('PendencyDashboardSmartComponent', () => {
         }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {
@@ -164,6 +161,27 @@ describe('PendencyDashboardSmartComponent', () => {
     load.and.rejectWith(new Error('Search is not available'));
     const { element } = await render();
     expect(element.querySelector('[role="alert"]')!.textContent).toContain('Search is not available');
+  });
+
+  it('shows progress and holds Refresh while the figures are read, and takes the reason away once they are', async () => {
+    load.and.rejectWith(new Error('Search is not available'));
+    const { fixture, element } = await render();
+    const refresh = element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-mis-refresh"]')!;
+    const answer = deferred<Pendency>();
+    load.and.returnValue(answer.promise);
+    refresh.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(refresh.disabled).toBeTrue();
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+
+    answer.resolve(pendency());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-bar')).toBeNull();
+    expect(refresh.disabled).toBeFalse();
+    expect(element.querySelector('[data-automation-id="eoffice-mis-summary"]')).not.toBeNull();
   });
 
   it('drills from a chart bar into the items behind it, linked to their receipt or file', async () => {

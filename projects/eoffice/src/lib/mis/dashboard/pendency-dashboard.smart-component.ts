@@ -50,6 +50,7 @@ import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { officeMonth, provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { ExportTable } from '../../shared/export/export.model';
+import { LoadState } from '../../shared/state/load-state';
 import { MisScope, MisService, Pendency } from '../mis.service';
 
 /** A row of the statement of cases pending over three months, with its reason for delay once read. */
@@ -100,7 +101,9 @@ export class PendencyDashboardSmartComponent {
 
   readonly buckets = AGE_BUCKETS.map((b) => b.key);
   readonly kinds = ITEM_KINDS;
-  readonly loading = signal(false);
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
+  /** What went wrong, in the repository's words: reading the figures, a drill-down, the statement or the months. */
   readonly error = signal<string | null>(null);
   readonly pendency = signal<Pendency | null>(null);
   readonly hierarchy = signal<Hierarchy | null>(null);
@@ -258,22 +261,24 @@ export class PendencyDashboardSmartComponent {
     void this.refresh();
   }
 
+  /** Reads the figures for the scope again, and whatever the officer had opened under them (list, statement, months). */
   async refresh(): Promise<void> {
-    this.loading.set(true);
     this.error.set(null);
-    try {
-      const desk = await this.deskService.desk();
-      this.hierarchy.set(desk.hierarchy);
-      this.pendency.set(await this.mis.pendency(this.today, this.scope()));
-      const open = this.drill();
-      if (open) await this.drillInto(open.cell, open.label, false);
-      if (this.statement()) await this.showStatement();
-      if (this.monthly()) await this.showMonthly();
-    } catch (e) {
-      this.error.set(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.loading.set(false);
-    }
+    await this.state.run(
+      async () => {
+        // The sections and officers to narrow by are offered even when the figures then cannot be read.
+        this.hierarchy.set((await this.deskService.desk()).hierarchy);
+        return this.mis.pendency(this.today, this.scope());
+      },
+      async (pendency) => {
+        this.pendency.set(pendency);
+        const open = this.drill();
+        if (open) await this.drillInto(open.cell, open.label, false);
+        if (this.statement()) await this.showStatement();
+        if (this.monthly()) await this.showMonthly();
+      },
+      (e) => this.error.set(e instanceof Error ? e.message : String(e))
+    );
   }
 
   chooseSection(section: string): void {

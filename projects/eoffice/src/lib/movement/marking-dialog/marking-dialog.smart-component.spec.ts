@@ -4,8 +4,7 @@ import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
 import { DeskService } from '../../desk/desk.service';
-import { parseHierarchy } from '@eoffice/domain';
-import { MovementRefusal } from '../model/movement.model';
+import { parseHierarchy, MovementRefusal } from '@eoffice/domain';
 import { MovementService } from '../services/movement.service';
 import { MarkingDialogData, MarkingDialogSmartComponent } from './marking-dialog.smart-component';
 

@@ -3,9 +3,9 @@ import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
 import { DeskService } from '../../desk/desk.service';
 import { registryHierarchy } from '../../receipt/mock/receipt.mock';
-import { Movement } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 import { MovementsTimelineSmartComponent } from './movements-timeline.smart-component';
+import { Movement } from '@eoffice/domain';
 
 function movement(sequence: number, remarks: string): Movement {
   return {

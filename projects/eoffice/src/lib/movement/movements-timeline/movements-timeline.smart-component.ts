@@ -3,10 +3,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, MovementActionSpec, incumbentName, movementActionOf, postOfGroup, postTitle } from '@eoffice/domain';
+import { Hierarchy, MovementActionSpec, incumbentName, movementActionOf, postOfGroup, postTitle, Movement } from '@eoffice/domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
-import { Movement } from '../model/movement.model';
 import { MovementService } from '../services/movement.service';
 
 /** The movements of a receipt or file, newest first: action, from → to, who, when, remarks, due, opened. */

@@ -2,8 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { MovementRefusal } from '../model/movement.model';
 import { MovementService } from './movement.service';
+import { MovementRefusal } from '@eoffice/domain';
 
 /** The workflow API as the service calls it: method, path, query, body → a canned answer or a rejection. */
 type Route = (method: string, path: string, query: Record<string, unknown>, body: unknown) => unknown;

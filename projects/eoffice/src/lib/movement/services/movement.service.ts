@@ -3,8 +3,10 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { DeskCountsService } from '../../desk/desk-counts.service';
-import { departmentSite, postOfGroup } from '@eoffice/domain';
+import { restCall } from '../../shared/api/rest-call';
 import {
+  departmentSite,
+  postOfGroup,
   ItemCustody,
   ItemTask,
   MAX_UNREAD_IDS,
@@ -20,7 +22,7 @@ import {
   refusalOf,
   toMovement,
   unreadTasksWhere
-} from '../model/movement.model';
+} from '@eoffice/domain';
 
 /**
  * The text inputs of a holder task. Every completion sends each of them, '' when unused, so that none set on
@@ -89,21 +91,7 @@ export class MovementService {
   }
 
   private call<T>(method: 'GET' | 'POST' | 'PUT', path: string, query: Record<string, unknown> = {}, body?: unknown): Promise<T> {
-    return this.apiService
-      .getInstance()
-      .contentClient.callApi(
-        WORKFLOW_BASE + path,
-        method,
-        {},
-        query,
-        {},
-        {},
-        body,
-        ['application/json'],
-        ['application/json'],
-        undefined,
-        'alfresco'
-      ) as Promise<T>;
+    return restCall<T>(this.apiService.getInstance(), method, WORKFLOW_BASE + path, query, body);
   }
 
   /**

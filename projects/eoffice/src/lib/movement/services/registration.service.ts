@@ -1,8 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
-import { Registered, RegistrationClient, amendItem, createInIntake, registerItem } from '@eoffice/domain';
-import { refusalOf } from '../model/movement.model';
+import { restCall } from '../../shared/api/rest-call';
+import { Registered, RegistrationClient, amendItem, createInIntake, registerItem, refusalOf } from '@eoffice/domain';
 
 /** js-api has no client for the workflow API: POST /processes goes through its generic client. */
 const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
@@ -17,25 +17,12 @@ export class RegistrationService {
   private readonly apiService = inject(AlfrescoApiService);
 
   private get client(): RegistrationClient {
-    const nodes = new NodesApi(this.apiService.getInstance());
-    const contentClient = this.apiService.getInstance().contentClient;
+    const api = this.apiService.getInstance();
+    const nodes = new NodesApi(api);
     return {
       createNode: (parentId, body) => nodes.createNode(parentId, body),
       getNode: (id, opts) => nodes.getNode(id, opts),
-      startProcess: (body) =>
-        contentClient.callApi(
-          WORKFLOW_BASE + '/processes',
-          'POST',
-          {},
-          {},
-          {},
-          {},
-          body,
-          ['application/json'],
-          ['application/json'],
-          undefined,
-          'alfresco'
-        ) as Promise<unknown>
+      startProcess: (body) => restCall<unknown>(api, 'POST', WORKFLOW_BASE + '/processes', {}, body)
     };
   }
 

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
 import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { TranslatePipe } from '@ngx-translate/core';
+import { LoadState } from '../../shared/state/load-state';
 import { OfficerProfile } from '../model/officer-profile.model';
 import { OfficerProfileService } from '../services/officer-profile.service';
 import { OfficerProfileUiComponent } from './officer-profile.ui-component';
@@ -26,32 +27,22 @@ import { OfficerProfileUiComponent } from './officer-profile.ui-component';
 })
 export class OfficerProfileSmartComponent {
   private readonly profileService = inject(OfficerProfileService);
-  private readonly destroyRef = inject(DestroyRef);
 
   readonly profile = signal<OfficerProfile | null>(null);
-  readonly loading = signal(false);
-  readonly failed = signal(false);
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
+  readonly failed = this.state.failed;
 
   constructor() {
-    this.load();
+    void this.load();
   }
 
-  load(): void {
-    this.loading.set(true);
-    this.failed.set(false);
-    this.profileService
-      .loadMyProfile()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (profile) => {
-          this.profile.set(profile);
-          this.loading.set(false);
-        },
-        error: () => {
-          this.profile.set(null);
-          this.failed.set(true);
-          this.loading.set(false);
-        }
-      });
+  /** Reads the officer; a failure empties the page, so no earlier profile looks current next to the error. */
+  async load(): Promise<void> {
+    await this.state.run(
+      () => firstValueFrom(this.profileService.loadMyProfile()),
+      (profile) => this.profile.set(profile),
+      () => this.profile.set(null)
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { TestBed } from '@angular/core/testing';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AlfrescoApi, GroupPaging, GroupsApi, PeopleApi, PersonEntry } from '@alfresco/js-api';
+import { GroupPaging, GroupsApi, PeopleApi, PersonEntry } from '@alfresco/js-api';
 import { firstValueFrom } from 'rxjs';
 import { sectionOfficerEntry, sectionOfficerGroups, sectionOfficerProfile } from '../mock/officer-profile.mock';
 import { GROUP_PAGE_SIZE, OfficerProfileService, toOfficerProfile } from './officer-profile.service';
+import { provideJsApi } from '../../shared/testing/spec-support.spec';
 
 describe('OfficerProfileService', () => {
   let service: OfficerProfileService;
@@ -12,7 +12,7 @@ describe('OfficerProfileService', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [{ provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } }]
+      providers: [provideJsApi()]
     });
     service = TestBed.inject(OfficerProfileService);
     getPerson = spyOn(PeopleApi.prototype, 'getPerson').and.resolveTo(sectionOfficerEntry);

@@ -1,13 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
 import { Hierarchy } from '@eoffice/domain';
 import { DeskService } from '../../desk/desk.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { registryHierarchy } from '../mock/receipt.mock';
 import { CopyDialogSmartComponent } from './copy-dialog.smart-component';
+import { provideEnglish } from '../../shared/testing/spec-support.spec';
 
 /** The registry's department with a second dealing hand beside the Central Registry clerk. */
 const hierarchy: Hierarchy = {
@@ -35,7 +34,7 @@ describe('CopyDialogSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [CopyDialogSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         { provide: MAT_DIALOG_DATA, useValue: { receiptId: 'receipt-12', label: '12/2026/EST-GAD – Leave', holder: 'GROUP_EO_GAD_CRU' } },
         { provide: MatDialogRef, useValue: { close, disableClose: false } },
@@ -46,9 +45,6 @@ describe('CopyDialogSmartComponent', () => {
         }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {

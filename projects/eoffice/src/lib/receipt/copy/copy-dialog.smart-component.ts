@@ -9,8 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { postOfGroup } from '@eoffice/domain';
-import { refusalText } from '../../movement/model/movement.model';
+import { postOfGroup, refusalText } from '@eoffice/domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { MarkingOption, markingOptions } from '../../movement/marking-dialog/marking-options';
 

@@ -1,9 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import { electronicDraft, registryHierarchy } from '../mock/receipt.mock';
 import { DiarisedReceipt, ReceiptService } from '../services/receipt.service';
@@ -12,14 +9,19 @@ import { DiariseSmartComponent } from './diarise.smart-component';
 import { By } from '@angular/platform-browser';
 import { ReceiptFormUiComponent } from '../receipt-form/receipt-form.ui-component';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 describe('DiariseSmartComponent', () => {
   let diarise: jasmine.Spy;
   let remember: jasmine.Spy;
   let markingOpen: jasmine.Spy;
   let retryScans: jasmine.Spy;
+  let readDesk: jasmine.Spy;
 
   beforeEach(() => {
+    readDesk = jasmine
+      .createSpy('desk')
+      .and.callFake(() => Promise.resolve({ hierarchy: registryHierarchy, posts: ['GROUP_EO_GAD_CRU'], section: 'ADM' }));
     retryScans = jasmine.createSpy('retryScans');
     diarise = jasmine.createSpy('diarise');
     remember = jasmine.createSpy('remember');
@@ -27,25 +29,22 @@ describe('DiariseSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [DiariseSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         {
           provide: ReceiptService,
           useValue: {
-            desk: () => Promise.resolve({ hierarchy: registryHierarchy, posts: ['GROUP_EO_GAD_CRU'], section: 'ADM' }),
+            desk: readDesk,
             diarise,
             retryScans
           }
         },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
         { provide: SenderMemoryService, useValue: { recall: () => electronicDraft.sender, remember } },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {
@@ -157,5 +156,28 @@ describe('DiariseSmartComponent', () => {
     const fixture = await render();
     await fixture.componentInstance.generate({ draft: electronicDraft, scans: [], keepForNext: false });
     expect(markingOpen).not.toHaveBeenCalled();
+  });
+
+  it('shows progress until the desk is read, then the form', async () => {
+    const fixture = TestBed.createComponent(DiariseSmartComponent);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('mat-progress-spinner')).not.toBeNull();
+
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-spinner')).toBeNull();
+    expect(fixture.debugElement.query(By.directive(ReceiptFormUiComponent))).not.toBeNull();
+  });
+
+  it('says that an officer who holds no post cannot diarise, and when the department cannot be read', async () => {
+    readDesk.and.resolveTo({ hierarchy: registryHierarchy, posts: [], section: 'ADM' });
+    let element = (await render()).nativeElement as HTMLElement;
+    const deskError = () => element.querySelector('[data-automation-id="eoffice-diarise-desk-error"]')?.textContent?.trim();
+    expect(deskError()).toBe(en.EOFFICE.RECEIPT.ERRORS.NO_POST);
+
+    readDesk.and.rejectWith(new Error('offline'));
+    element = (await render()).nativeElement as HTMLElement;
+    expect(deskError()).toBe(en.EOFFICE.RECEIPT.ERRORS.NO_DEPARTMENT);
   });
 });

@@ -10,6 +10,7 @@ import { ReceiptFormUiComponent, GenerateRequest } from '../receipt-form/receipt
 import { DiaryDesk, DiarisedReceipt, ReceiptService, ScanProgress } from '../services/receipt.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { SenderMemoryService } from '../services/sender-memory.service';
+import { LoadState } from '../../shared/state/load-state';
 
 /** Browse & Diarise: the Central Registry enters dak and gets its receipt number at once. */
 @Component({
@@ -104,9 +105,12 @@ export class DiariseSmartComponent {
   private readonly translate = inject(TranslateService);
   private readonly form = viewChild(ReceiptFormUiComponent);
 
-  readonly loading = signal(true);
-  readonly deskError = signal<string | null>(null);
+  /** Reading the diarist's desk as the page opens: without it there is no section to diarise in. */
+  private readonly state = new LoadState({ loading: true, reason: () => 'EOFFICE.RECEIPT.ERRORS.NO_DEPARTMENT' });
+  readonly loading = this.state.loading;
   readonly desk = signal<DiaryDesk | null>(null);
+  /** Why nothing can be diarised here: the desk could not be read, or the officer holds no post. */
+  readonly deskError = computed(() => this.state.reason() ?? (this.desk()?.posts.length === 0 ? 'EOFFICE.RECEIPT.ERRORS.NO_POST' : null));
   readonly start = signal<ReceiptDraft | null>(null);
   readonly saving = signal(false);
   readonly saveError = signal<string | null>(null);
@@ -122,15 +126,13 @@ export class DiariseSmartComponent {
   );
 
   constructor() {
-    this.receipts
-      .desk()
-      .then((desk) => {
+    void this.state.run(
+      () => this.receipts.desk(),
+      (desk) => {
         this.desk.set(desk);
-        if (!desk.posts.length) this.deskError.set('EOFFICE.RECEIPT.ERRORS.NO_POST');
         this.start.set(ReceiptFormUiComponent.defaults(desk.section, this.senderMemory.recall()));
-      })
-      .catch(() => this.deskError.set('EOFFICE.RECEIPT.ERRORS.NO_DEPARTMENT'))
-      .finally(() => this.loading.set(false));
+      }
+    );
   }
 
   /** Generate / Generate & Copy / Generate & Send. A second click while the first is saving is ignored: exactly one receipt. */

@@ -1,7 +1,4 @@
-import { EO_TYPES, officeDay } from '@eoffice/domain';
-import { itemCustody } from '../../movement/model/movement.model';
-
-export type ReceiptForm = 'electronic' | 'physical';
+import { EO_TYPES, ReceiptForm, officeDay, itemCustody } from '@eoffice/domain';
 
 /** Who sent the dak: the sender block of the diarise form (aspect eo:sender). */
 export interface SenderBlock {

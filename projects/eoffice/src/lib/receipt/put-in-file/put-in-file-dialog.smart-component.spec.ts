@@ -3,9 +3,7 @@ import { By } from '@angular/platform-browser';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
 import { SubjectHead } from '@eoffice/domain';
 import { DeskService } from '../../desk/desk.service';
@@ -14,6 +12,7 @@ import { FileService } from '../../file/services/file.service';
 import { MovementService } from '../../movement/services/movement.service';
 import { registryHierarchy } from '../mock/receipt.mock';
 import { PutInFileDialogData, PutInFileDialogSmartComponent } from './put-in-file-dialog.smart-component';
+import { provideEnglish, provideJsApi } from '../../shared/testing/spec-support.spec';
 
 const HEADS: SubjectHead[] = [
   { basic: 'A', primary: '11011', secondary: '', name: { en: 'Transfers and postings', hi: 'स्थानांतरण और तैनाती' } },
@@ -49,20 +48,17 @@ describe('PutInFileDialogSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [PutInFileDialogSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: MAT_DIALOG_DATA, useValue: data },
         { provide: MatDialogRef, useValue: { close } },
-        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) } },
+        provideJsApi(),
         { provide: DeskService, useValue: { desk: async () => desk } },
         { provide: MovementService, useValue: { act } },
         { provide: FileService, useValue: { desk: async () => desk, headsFor: async () => HEADS, create } }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function settle(fixture: { detectChanges(): void; whenStable(): Promise<unknown> }) {

@@ -13,12 +13,10 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { debounceTime } from 'rxjs';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { DeskService } from '../../desk/desk.service';
-import { departmentSite } from '@eoffice/domain';
-import { refusalText } from '../../movement/model/movement.model';
+import { departmentSite, refusalText, FileChoice, fileChoiceQuery, toFileChoice } from '@eoffice/domain';
 import { MovementService } from '../../movement/services/movement.service';
 import { CreateFileSmartComponent, FileDraftPrefill } from '../../file/create-file/create-file.smart-component';
 import { CreatedFile, FileService } from '../../file/services/file.service';
-import { FileChoice, fileChoiceQuery, toFileChoice } from './file-search';
 
 export interface PutInFileDialogData {
   receiptId: string;

@@ -1,11 +1,11 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
+import { TranslateService } from '@ngx-translate/core';
 import hi from '../../../../assets/i18n/hi.json';
 import { electronicDraft } from '../mock/receipt.mock';
 import { localDay } from '../model/receipt.model';
 import { GenerateRequest, ReceiptFormUiComponent } from './receipt-form.ui-component';
+import { provideEnglish } from '../../shared/testing/spec-support.spec';
 
 describe('ReceiptFormUiComponent', () => {
   let fixture: ComponentFixture<ReceiptFormUiComponent>;
@@ -17,11 +17,8 @@ describe('ReceiptFormUiComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ReceiptFormUiComponent],
-      providers: [provideTranslateService({ fallbackLang: 'en' }), provideNoopAnimations()]
+      providers: [...provideEnglish(), provideNoopAnimations()]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
     fixture = TestBed.createComponent(ReceiptFormUiComponent);
     fixture.componentRef.setInput('sections', [{ code: 'EST', label: 'EST — Establishment' }]);
     fixture.componentRef.setInput('draft', ReceiptFormUiComponent.defaults('EST', null));

@@ -4,14 +4,12 @@ import { TestBed } from '@angular/core/testing';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject, of } from 'rxjs';
-import en from '../../../../assets/i18n/en.json';
+import { of } from 'rxjs';
 import { receiptNode, registryHierarchy } from '../mock/receipt.mock';
 import { toReceipt } from '../model/receipt.model';
 import { ReceiptService } from '../services/receipt.service';
 import { ReceiptListSmartComponent } from './receipt-list.smart-component';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 /** The department with the names of its officers, as the installer records them. */
 const hierarchy = {
@@ -31,7 +29,7 @@ describe('ReceiptListSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [ReceiptListSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: ActivatedRoute, useFactory: () => ({ data: of({ list: listName }) }) },
@@ -41,12 +39,9 @@ describe('ReceiptListSmartComponent', () => {
           useValue: { forYear: async () => ({ days: new WorkingDays(WEEKLY_OFFS_ONLY), installed: false }) }
         },
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {

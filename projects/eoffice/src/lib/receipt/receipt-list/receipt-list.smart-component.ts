@@ -22,11 +22,15 @@ import {
   URGENCIES,
   labelOf,
   officeDate,
-  officeDay
+  officeDay,
+  READ_FILTER_LISTS,
+  ReadFilter,
+  ReceiptFilters,
+  ReceiptListName,
+  ReceiptListRequest
 } from '@eoffice/domain';
 import { Receipt, senderLine } from '../model/receipt.model';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
-import { READ_FILTER_LISTS, ReadFilter, ReceiptFilters, ReceiptListName, ReceiptListRequest } from '../model/receipt-query';
 import { ReceiptService } from '../services/receipt.service';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';

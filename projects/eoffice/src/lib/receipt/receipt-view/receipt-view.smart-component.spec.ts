@@ -3,9 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { AlfrescoViewerComponent } from '@alfresco/adf-content-services';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject, of } from 'rxjs';
+import { of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import { electronicDraft, receiptNode } from '../mock/receipt.mock';
 import { toReceipt } from '../model/receipt.model';
@@ -19,6 +17,7 @@ import { CopyDialogSmartComponent } from '../copy/copy-dialog.smart-component';
 import { ReplyDialogSmartComponent } from '../reply/reply-dialog.smart-component';
 import { PutInFileDialogSmartComponent } from '../put-in-file/put-in-file-dialog.smart-component';
 import { FileService } from '../../file/services/file.service';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 // eslint-disable-next-line @angular-eslint/component-selector -- stands in for ADF's own element
 @Component({ selector: 'adf-alfresco-viewer', template: '', host: { '[attr.data-node]': 'nodeId' } })
@@ -65,7 +64,7 @@ describe('ReceiptViewSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [ReceiptViewSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: FileService, useValue: { summaries } },
@@ -84,7 +83,7 @@ describe('ReceiptViewSmartComponent', () => {
         { provide: MovementService, useValue: { openItem, movements: async () => [] } },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
         { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
     // ADF's viewer needs the whole repository client; a stand-in shows which node it was given.
@@ -92,9 +91,6 @@ describe('ReceiptViewSmartComponent', () => {
       remove: { imports: [AlfrescoViewerComponent] },
       add: { imports: [ViewerStubComponent] }
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {
@@ -138,6 +134,26 @@ describe('ReceiptViewSmartComponent', () => {
     const { element } = await render();
 
     expect(element.querySelector('[data-automation-id="eoffice-receipt-view-error"]')).not.toBeNull();
+  });
+
+  it('reads the receipt again on Try again after a failure, showing progress meanwhile', async () => {
+    get.and.rejectWith(Object.assign(new Error('Server error'), { status: 500 }));
+    const { fixture, element } = await render();
+    const error = element.querySelector('[data-automation-id="eoffice-receipt-view-error"]');
+    expect(error?.textContent).toContain(en.EOFFICE.RECEIPT.VIEW.ERROR);
+
+    let give!: (value: ReceiptDetails) => void;
+    get.and.callFake(() => new Promise<ReceiptDetails>((resolve) => (give = resolve)));
+    error!.querySelector('button')!.click();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-spinner')).not.toBeNull();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-view-error"]')).toBeNull();
+
+    give(details(0));
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-spinner')).toBeNull();
+    expect(element.querySelector('[data-automation-id="eoffice-receipt-view-number"]')?.textContent?.trim()).toBe('12/2026/EST-GAD');
   });
 
   it('tells an officer whose post never held the receipt that she cannot open it, with nothing to retry', async () => {

@@ -19,7 +19,9 @@ import {
   ActionContext,
   Choice,
   MovementActionCode,
-  holdsItem
+  holdsItem,
+  ItemTask,
+  MovementAction
 } from '@eoffice/domain';
 import { ReceiptDraft, senderLine, toReceiptDraft } from '../model/receipt.model';
 import { acknowledgementPdf } from '../acknowledgement/acknowledgement';
@@ -29,7 +31,6 @@ import { MovementService } from '../../movement/services/movement.service';
 import { MarkingDialogService } from '../../movement/marking-dialog/marking-dialog.service';
 import { MovementsTimelineSmartComponent } from '../../movement/movements-timeline/movements-timeline.smart-component';
 import { MovementActionsUiComponent } from '../../movement/movement-actions/movement-actions.ui-component';
-import { ItemTask, MovementAction } from '../../movement/model/movement.model';
 import { MatDialog } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
 import { PutInFileDialogData, PutInFileDialogSmartComponent, PutInFileResult } from '../put-in-file/put-in-file-dialog.smart-component';
@@ -42,6 +43,7 @@ import { PdfPrintService } from '../../shared/pdf/pdf-print.service';
 import { DeskCountsService } from '../../desk/desk-counts.service';
 import { sanitiseDraftHtml } from '../../file/drafts/draft-sanitiser';
 import { ItemNumberUiComponent } from '../../shared/layout/item-number.ui-component';
+import { LoadState, failureKey } from '../../shared/state/load-state';
 
 /** One receipt: its scans in ADF's viewer beside its metadata; Edit with the frozen fields locked once it moved. */
 @Component({
@@ -95,9 +97,16 @@ export class ReceiptViewSmartComponent {
   readonly canAct = computed(() => !!this.details() && holdsItem(this.actionContext()));
 
   readonly details = signal<ReceiptDetails | null>(null);
-  readonly loading = signal(true);
+  private readonly state = new LoadState({
+    loading: true,
+    reason: (error) =>
+      failureKey(error, 'EOFFICE.RECEIPT.VIEW.ERROR', {
+        byStatus: { 403: 'EOFFICE.RECEIPT.VIEW.NO_ACCESS', 404: 'EOFFICE.RECEIPT.VIEW.NOT_FOUND' }
+      })
+  });
+  readonly loading = this.state.loading;
   /** Why the receipt could not be shown (a translation key): a refusal (403) is not a failure to retry. */
-  readonly failed = signal<string | null>(null);
+  readonly failed = this.state.reason;
   /** A toolbar action the officer cannot take here (another post holds the receipt). */
   readonly actionRefused = signal<string | null>(null);
   readonly editing = signal(false);
@@ -147,47 +156,35 @@ export class ReceiptViewSmartComponent {
     return senderLine(...parts);
   }
 
+  /** Reads the receipt (then its file, the officer's posts and task); a toolbar action waiting for it runs after. */
   load(): void {
-    this.loading.set(true);
-    this.failed.set(null);
-    this.receipts
-      .get(this.id)
-      .then(async (details) => {
-        this.details.set(details);
-        this.scanId.set(details.scans[0]?.id ?? null);
-        this.shownReply.set(null);
-        const inFile = details.receipt.inFile;
-        this.inFile.set(inFile ? ((await this.fileService.summaries([inFile]).catch(() => []))[0] ?? null) : null);
-        this.myPosts.set(
-          await this.receipts
-            .desk()
-            .then((desk) => desk.posts)
-            .catch(() => [])
-        );
-        // The holder was just read with the receipt: MovementService need not read the node again.
-        this.task.set(
-          await this.movement
-            .openItem(details.receipt.id, {
-              currentHolder: details.receipt.currentHolder,
-              pendingApprover: details.receipt.pendingApprover ?? ''
-            })
-            .catch(() => null)
-        );
-      })
-      .catch((e: unknown) => {
-        const status = (e as { status?: number }).status;
-        this.failed.set(
-          status === 403
-            ? 'EOFFICE.RECEIPT.VIEW.NO_ACCESS'
-            : status === 404
-              ? 'EOFFICE.RECEIPT.VIEW.NOT_FOUND'
-              : 'EOFFICE.RECEIPT.VIEW.ERROR'
-        );
-      })
-      .finally(() => {
-        this.loading.set(false);
-        this.runPendingAction();
-      });
+    void this.state
+      .run(
+        () => this.receipts.get(this.id),
+        async (details) => {
+          this.details.set(details);
+          this.scanId.set(details.scans[0]?.id ?? null);
+          this.shownReply.set(null);
+          const inFile = details.receipt.inFile;
+          this.inFile.set(inFile ? ((await this.fileService.summaries([inFile]).catch(() => []))[0] ?? null) : null);
+          this.myPosts.set(
+            await this.receipts
+              .desk()
+              .then((desk) => desk.posts)
+              .catch(() => [])
+          );
+          // The holder was just read with the receipt: MovementService need not read the node again.
+          this.task.set(
+            await this.movement
+              .openItem(details.receipt.id, {
+                currentHolder: details.receipt.currentHolder,
+                pendingApprover: details.receipt.pendingApprover ?? ''
+              })
+              .catch(() => null)
+          );
+        }
+      )
+      .then(() => this.runPendingAction());
   }
 
   private runPendingAction(): void {

@@ -1,12 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
 import { receiptNode } from '../mock/receipt.mock';
 import { toReceipt } from '../model/receipt.model';
 import { ReceiptService } from '../services/receipt.service';
 import { ReplyDialogSmartComponent } from './reply-dialog.smart-component';
+import { provideEnglish } from '../../shared/testing/spec-support.spec';
 
 describe('ReplyDialogSmartComponent', () => {
   let createReply: jasmine.Spy;
@@ -19,16 +18,13 @@ describe('ReplyDialogSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [ReplyDialogSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         { provide: MAT_DIALOG_DATA, useValue: { receipt } },
         { provide: MatDialogRef, useValue: { close, disableClose: false } },
         { provide: ReceiptService, useValue: { createReply } }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   function render() {

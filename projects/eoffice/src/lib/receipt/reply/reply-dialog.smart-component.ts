@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,6 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Receipt } from '../model/receipt.model';
 import { errorKey } from '../model/receipt-validation';
+import { LoadState } from '../../shared/state/load-state';
 import { ReceiptService } from '../services/receipt.service';
 import { MAX_REPLY_SUBJECT, ReplyDraft, replyDraftOf } from './reply-letter';
 
@@ -91,8 +92,10 @@ export class ReplyDialogSmartComponent {
   private readonly receipts = inject(ReceiptService);
   private readonly translate = inject(TranslateService);
 
-  readonly busy = signal(false);
-  readonly failed = signal(false);
+  /** Saving the draft reply: the progress while it is written, the failure line when it could not be. */
+  private readonly state = new LoadState();
+  readonly busy = this.state.loading;
+  readonly failed = this.state.failed;
 
   private readonly initial: ReplyDraft = replyDraftOf(this.data.receipt, {
     yourLetter: this.translate.instant('EOFFICE.RECEIPT.REPLY.YOUR_LETTER'),
@@ -120,15 +123,10 @@ export class ReplyDialogSmartComponent {
     this.form.markAllAsTouched();
     const value = this.form.getRawValue();
     if (this.form.invalid || this.busy()) return;
-    this.busy.set(true);
-    this.failed.set(false);
-    try {
-      this.dialogRef.close(await this.receipts.createReply(this.data.receipt, value));
-    } catch {
-      this.failed.set(true);
-    } finally {
-      this.busy.set(false);
-    }
+    await this.state.run(
+      () => this.receipts.createReply(this.data.receipt, value),
+      (reply) => this.dialogRef.close(reply)
+    );
   }
 
   cancel(): void {

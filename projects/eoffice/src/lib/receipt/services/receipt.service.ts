@@ -1,19 +1,21 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi, UploadApi } from '@alfresco/js-api';
-import { EO_TYPES, departmentSite, registryPosts } from '@eoffice/domain';
+import {
+  EO_TYPES,
+  departmentSite,
+  registryPosts,
+  READ_FILTER_LISTS,
+  ReceiptListName,
+  ReceiptListRequest,
+  RECEIPT_SORT_PROPERTIES,
+  receiptListKind,
+  receiptQuery
+} from '@eoffice/domain';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { RegistrationService } from '../../movement/services/registration.service';
 import { ReceiptDraft, Receipt, toReceipt, toReceiptIntakeBody, toReceiptUpdate } from '../model/receipt.model';
 import { MovementService } from '../../movement/services/movement.service';
-import {
-  READ_FILTER_LISTS,
-  ReceiptListName,
-  ReceiptListRequest,
-  SORT_PROPERTIES,
-  receiptListKind,
-  receiptQuery
-} from '../model/receipt-query';
 import { REPLIES_FOLDER, ReplyDraft, replyFileName, replyLetterHtml } from '../reply/reply-letter';
 
 /** The department and the signed-in officer's posts, as the diary needs them. */
@@ -245,7 +247,7 @@ export class ReceiptService {
         query: { query: receiptQuery(departmentSite(desk.hierarchy), listKind, filters, unreadIds), language: 'afts' },
         include: ['properties'],
         paging: { skipCount: request.skipCount, maxItems: request.maxItems },
-        sort: [{ type: 'FIELD', field: SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
+        sort: [{ type: 'FIELD', field: RECEIPT_SORT_PROPERTIES[request.sort.field], ascending: request.sort.ascending }]
       });
     const [result, unopenedIds] = await Promise.all([read ? unopened.then(search) : search([]), unopened]);
     return {

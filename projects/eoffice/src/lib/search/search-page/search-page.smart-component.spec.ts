@@ -1,14 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import { AppService } from '@alfresco/aca-shared';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import { BehaviorSubject, Subject } from 'rxjs';
-import en from '../../../../assets/i18n/en.json';
 import { registryHierarchy } from '../../receipt/mock/receipt.mock';
-import { SearchResult } from '../model/search-query';
 import { EofficeSearchService } from '../search.service';
 import { SEARCH_DEBOUNCE_MS, SearchPageSmartComponent } from './search-page.smart-component';
+import { SearchResult } from '@eoffice/domain';
+import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 
 const found: SearchResult = {
   total: 2,
@@ -60,16 +57,13 @@ describe('SearchPageSmartComponent', () => {
     TestBed.configureTestingModule({
       imports: [SearchPageSmartComponent],
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         provideNoopAnimations(),
         provideRouter([]),
         { provide: EofficeSearchService, useValue: { search, desk: async () => ({ hierarchy: registryHierarchy, posts: [] }) } },
-        { provide: AppService, useValue: { appNavNarMode$: new BehaviorSubject('expanded'), toggleAppNavBar$: new Subject<void>() } }
+        providePageLayout()
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render() {
@@ -153,5 +147,21 @@ describe('SearchPageSmartComponent', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect(element.querySelector('[data-automation-id="eoffice-search-hit-r1"]')).not.toBeNull();
+  });
+
+  it('shows progress while a search runs, and drops it (and its answer) when the box is emptied meanwhile', async () => {
+    let answer!: (value: typeof found) => void;
+    search.and.callFake(() => new Promise((resolve) => (answer = resolve)));
+    const { fixture, element } = await render();
+    await type(fixture, 'pay');
+    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
+
+    await type(fixture, '');
+    expect(element.querySelector('mat-progress-bar')).toBeNull();
+    answer(found);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('[data-automation-id="eoffice-search-hit-r1"]')).toBeNull();
+    expect(element.querySelector('[data-automation-id="eoffice-search-error"]')).toBeNull();
   });
 });

@@ -9,9 +9,21 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { Hierarchy, ITEM_STATUSES, labelOf, officerTitle, postOfGroup } from '@eoffice/domain';
+import {
+  Hierarchy,
+  ITEM_STATUSES,
+  labelOf,
+  officerTitle,
+  postOfGroup,
+  FacetChip,
+  FacetGroup,
+  SearchFilters,
+  SearchHit,
+  SearchResult,
+  searchWords
+} from '@eoffice/domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
-import { FacetChip, FacetGroup, SearchFilters, SearchHit, SearchResult, searchWords } from '../model/search-query';
+import { LoadState } from '../../shared/state/load-state';
 import { EofficeSearchService } from '../search.service';
 
 /** How long the officer may pause between keys before the search runs (type-ahead). */
@@ -55,16 +67,16 @@ export class SearchPageSmartComponent {
   readonly filters = signal<SearchFilters>({});
   readonly page = signal({ skipCount: 0, maxItems: 25 });
   readonly result = signal<SearchResult | undefined>(undefined);
-  readonly loading = signal(false);
-  readonly failed = signal(false);
+  /** Answers arriving out of order (a slow search overtaken by a later one) are dropped. */
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
+  readonly failed = this.state.failed;
   private readonly hierarchy = signal<Hierarchy | undefined>(undefined);
   /** Whether the box holds a word to look for (the page explains itself until it does). */
   readonly hasWords = computed(() => searchWords(this.text()).length > 0);
   readonly chosen = computed(() => FACET_GROUPS.filter((g) => this.filters()[g] !== undefined));
 
   private timer?: ReturnType<typeof setTimeout>;
-  /** Answers arriving out of order (a slow search overtaken by a later one) are dropped. */
-  private run = 0;
 
   constructor() {
     this.service
@@ -118,28 +130,18 @@ export class SearchPageSmartComponent {
   }
 
   async search(): Promise<void> {
-    const run = ++this.run;
     const text = this.text();
     void this.router.navigate([], { relativeTo: this.route, queryParams: { q: text.trim() || null }, replaceUrl: true });
     if (!searchWords(text).length) {
+      this.state.idle();
       this.result.set(undefined);
-      this.failed.set(false);
-      this.loading.set(false);
       return;
     }
-    this.loading.set(true);
-    this.failed.set(false);
-    try {
-      const result = await this.service.search(text, this.filters(), this.page());
-      if (run === this.run) this.result.set(result);
-    } catch {
-      if (run === this.run) {
-        this.result.set(undefined);
-        this.failed.set(true);
-      }
-    } finally {
-      if (run === this.run) this.loading.set(false);
-    }
+    await this.state.run(
+      () => this.service.search(text, this.filters(), this.page()),
+      (result) => this.result.set(result),
+      () => this.result.set(undefined)
+    );
   }
 
   link(hit: SearchHit): string[] {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AlfrescoApi, NodesApi } from '@alfresco/js-api';
+import { NodesApi } from '@alfresco/js-api';
 import { CALENDAR_FOLDER, WorkingDaysService } from './working-days.service';
+import { provideJsApi } from '../testing/spec-support.spec';
 
 describe('WorkingDaysService', () => {
   let installed: boolean;
@@ -12,7 +12,7 @@ describe('WorkingDaysService', () => {
     installed = true;
     previousYear = false;
     TestBed.configureTestingModule({
-      providers: [{ provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } }]
+      providers: [provideJsApi()]
     });
     spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (_id: string, opts?: { relativePath?: string }) => {
       expect(opts?.relativePath).toBe(CALENDAR_FOLDER);

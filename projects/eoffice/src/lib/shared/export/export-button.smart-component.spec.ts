@@ -1,10 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
-import en from '../../../../assets/i18n/en.json';
 import { ExportButtonSmartComponent } from './export-button.smart-component';
 import { ExportProgress, ExportTable, exportCancelled } from './export.model';
 import { TableExportService } from './table-export.service';
+import { provideEnglish } from '../testing/spec-support.spec';
 
 describe('ExportButtonSmartComponent', () => {
   let exportSpy: jasmine.Spy;
@@ -19,15 +18,8 @@ describe('ExportButtonSmartComponent', () => {
     exportSpy = jasmine.createSpy('export');
     TestBed.configureTestingModule({
       imports: [ExportButtonSmartComponent],
-      providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
-        provideNoopAnimations(),
-        { provide: TableExportService, useValue: { export: exportSpy } }
-      ]
+      providers: [...provideEnglish(), provideNoopAnimations(), { provide: TableExportService, useValue: { export: exportSpy } }]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   function render() {

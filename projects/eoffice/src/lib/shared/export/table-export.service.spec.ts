@@ -1,12 +1,11 @@
 import { TestBed } from '@angular/core/testing';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { unzipSync, strFromU8 } from 'fflate';
-import en from '../../../../assets/i18n/en.json';
 import { GeneratedByService } from '../pdf/generated-by.service';
 import { pdfText, usePdfjsOnMainThread } from '../pdf/pdf-testing.spec';
 import { ExportProgress, ExportTable } from './export.model';
 import { FileDownloadService } from './file-download.service';
 import { EXPORT_PAGE_SIZE, TableExportService } from './table-export.service';
+import { provideEnglish } from '../testing/spec-support.spec';
 
 interface Row {
   number: string;
@@ -42,7 +41,7 @@ describe('TableExportService', () => {
     save = jasmine.createSpy('save');
     TestBed.configureTestingModule({
       providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
+        ...provideEnglish(),
         { provide: FileDownloadService, useValue: { save } },
         {
           provide: GeneratedByService,
@@ -53,9 +52,6 @@ describe('TableExportService', () => {
         }
       ]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
     service = TestBed.inject(TableExportService);
   });
 

@@ -1,5 +1,4 @@
-import { Hierarchy, WorkingDays, officerTitle, postOfGroup } from '@eoffice/domain';
-import { ArrivalFields, inboxArrival } from '../../movement/model/movement.model';
+import { Hierarchy, WorkingDays, officerTitle, postOfGroup, ArrivalFields, inboxArrival } from '@eoffice/domain';
 import { PendencyLevel, pendencyLevel } from '../../receipt/model/receipt.model';
 
 /**

@@ -3,10 +3,10 @@ import { TestBed } from '@angular/core/testing';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
 import { PagedList, PageRequest } from './paged-list';
 import { PagedTableUiComponent } from './paged-table.ui-component';
+import { provideEnglish } from '../testing/spec-support.spec';
 
 interface Row {
   number: string;
@@ -55,11 +55,8 @@ describe('PagedTableUiComponent', () => {
     ];
     TestBed.configureTestingModule({
       imports: [ListPageComponent],
-      providers: [provideTranslateService({ fallbackLang: 'en' }), provideNoopAnimations()]
+      providers: [...provideEnglish(), provideNoopAnimations()]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   async function render(read: () => Promise<unknown> = async () => ({ rows, totalItems: 41 })) {

@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
-import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { AlfrescoApi, PeopleApi } from '@alfresco/js-api';
+import { PeopleApi } from '@alfresco/js-api';
 import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import en from '../../../../assets/i18n/en.json';
 import hi from '../../../../assets/i18n/hi.json';
 import { DeskService } from '../../desk/desk.service';
 import { registryHierarchy } from '../../receipt/mock/receipt.mock';
 import { GeneratedByService } from './generated-by.service';
+import { provideJsApi } from '../testing/spec-support.spec';
 
 describe('GeneratedByService', () => {
   let translate: TranslateService;
@@ -16,7 +16,7 @@ describe('GeneratedByService', () => {
     TestBed.configureTestingModule({
       providers: [
         provideTranslateService({ fallbackLang: 'en' }),
-        { provide: AlfrescoApiService, useValue: { getInstance: () => ({}) as AlfrescoApi } },
+        provideJsApi(),
         {
           provide: DeskService,
           useValue: { desk: () => Promise.resolve({ hierarchy: registryHierarchy, postEntries: [registryHierarchy.posts[0]] }) }

@@ -1,10 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { TranslateService, provideTranslateService } from '@ngx-translate/core';
 import { Subject } from 'rxjs';
-import en from '../../../../assets/i18n/en.json';
 import { FileDownloadService } from '../export/file-download.service';
 import { PdfPrintService } from './pdf-print.service';
+import { provideEnglish } from '../testing/spec-support.spec';
 
 describe('PdfPrintService', () => {
   let save: jasmine.Spy;
@@ -23,15 +22,8 @@ describe('PdfPrintService', () => {
       close: jasmine.createSpy('close')
     };
     TestBed.configureTestingModule({
-      providers: [
-        provideTranslateService({ fallbackLang: 'en' }),
-        { provide: FileDownloadService, useValue: { save } },
-        { provide: MatSnackBar, useValue: { open } }
-      ]
+      providers: [...provideEnglish(), { provide: FileDownloadService, useValue: { save } }, { provide: MatSnackBar, useValue: { open } }]
     });
-    const translate = TestBed.inject(TranslateService);
-    translate.setTranslation('en', en);
-    translate.use('en');
   });
 
   const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });

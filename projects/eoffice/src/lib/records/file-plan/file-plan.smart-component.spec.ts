@@ -1,0 +1,132 @@
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { deferred, provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
+import { RecordCategory, RetentionSchedule } from '../records.model';
+import { RecordsService } from '../records.service';
+import { FilePlanSmartComponent } from './file-plan.smart-component';
+
+const scheduleC5: RetentionSchedule = {
+  id: 's1',
+  authority: 'CSMOP',
+  instructions: 'Category C: keep 5 years, review, destroy',
+  isRecordLevel: false,
+  steps: [
+    { id: 'a', index: 0, name: 'cutoff', period: 'none', periodProperty: 'cm:created', events: ['case_closed'] },
+    { id: 'b', index: 1, name: 'retain', period: 'year', periodAmount: 5, periodProperty: 'rma:cutOffDate', events: [] }
+  ]
+};
+
+describe('FilePlanSmartComponent', () => {
+  let categories: jasmine.Spy;
+  let addStep: jasmine.Spy;
+  let schedule: jasmine.Spy;
+
+  beforeEach(() => {
+    categories = jasmine.createSpy('categories').and.resolveTo([
+      { id: 'c5', name: 'C-5', schedule: scheduleC5 },
+      { id: 'a', name: 'A', schedule: null }
+    ] satisfies RecordCategory[]);
+    addStep = jasmine.createSpy('addStep').and.resolveTo(undefined);
+    schedule = jasmine.createSpy('schedule').and.resolveTo({
+      ...scheduleC5,
+      steps: [...scheduleC5.steps, { id: 'c', index: 2, name: 'destroy', period: 'immediately', events: [] }]
+    });
+    TestBed.configureTestingModule({
+      imports: [FilePlanSmartComponent],
+      providers: [
+        ...provideEnglish(),
+        provideNoopAnimations(),
+        providePageLayout(),
+        { provide: RecordsService, useValue: { categories, addStep, schedule } }
+      ]
+    });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(FilePlanSmartComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+  const q = (element: HTMLElement, id: string) => element.querySelector<HTMLElement>(`[data-automation-id="${id}"]`);
+
+  it('shows its progress while the file plan is read', () => {
+    categories.and.returnValue(deferred<RecordCategory[]>().promise);
+    const fixture = TestBed.createComponent(FilePlanSmartComponent);
+    fixture.detectChanges();
+    expect(q(fixture.nativeElement, 'eoffice-records-loading')).not.toBeNull();
+  });
+
+  it("lists each category with its schedule's steps in words, and says when a category has none", async () => {
+    const { element } = await render();
+    const sections = element.querySelectorAll('[data-automation-id="eoffice-records-category"]');
+    expect(sections.length).toBe(2);
+    expect(
+      Array.from(sections[0].querySelectorAll('[data-automation-id="eoffice-records-step"]')).map((li) => li.textContent!.trim())
+    ).toEqual(['Cut off when the case is closed', 'Keep 5 years after cut-off']);
+    expect(sections[0].textContent).toContain('Authority: CSMOP');
+    expect(sections[1].textContent).toContain('No retention schedule');
+  });
+
+  it('says so when the file plan has no categories', async () => {
+    categories.and.resolveTo([]);
+    const { element } = await render();
+    expect(q(element, 'eoffice-records-empty')?.textContent).toContain('no record categories');
+  });
+
+  it('tells a user without a file plan role why the page is empty', async () => {
+    categories.and.rejectWith({ status: 403 });
+    const { element } = await render();
+    expect(q(element, 'eoffice-records-error')?.textContent).toContain('no role in the file plan');
+  });
+
+  it("shows AGS's rules before a step is sent, and what the new step would break", async () => {
+    const { fixture, element } = await render();
+    q(element, 'eoffice-records-add-step')!.click();
+    fixture.detectChanges();
+    expect(q(element, 'eoffice-records-step-rules')?.textContent).toContain('the first step is Cut off or Retain');
+    expect(q(element, 'eoffice-records-step-problems')?.textContent).toContain('Choose a step.');
+    expect((q(element, 'eoffice-records-step-send') as HTMLButtonElement).disabled).toBeTrue();
+  });
+
+  it('adds a step and shows the schedule read again', async () => {
+    const { fixture, element } = await render();
+    const page = fixture.componentInstance;
+    await page.addStep(page.categories()[0], {
+      name: 'destroyContent',
+      period: 'immediately',
+      periodAmount: null,
+      periodProperty: 'rma:dispositionAsOf',
+      events: [],
+      location: '',
+      description: ''
+    });
+    fixture.detectChanges();
+    expect(addStep).toHaveBeenCalledWith('s1', jasmine.objectContaining({ name: 'destroyContent' }));
+    const steps = Array.from(element.querySelectorAll('[data-automation-id="eoffice-records-step"]')).map((li) => li.textContent!.trim());
+    expect(steps.at(-1)).toBe('Destroy');
+    expect(q(element, 'eoffice-records-step-added')).not.toBeNull();
+  });
+
+  it("shows the repository's refusal in its words", async () => {
+    addStep.and.rejectWith(new Error(JSON.stringify({ error: { briefSummary: '07060002 Invalid Step - This step already exists.' } })));
+    const { fixture, element } = await render();
+    q(element, 'eoffice-records-add-step')!.click();
+    fixture.detectChanges();
+    const page = fixture.componentInstance;
+    await page.addStep(page.categories()[0], {
+      name: 'retain',
+      period: 'year',
+      periodAmount: 2,
+      periodProperty: 'rma:cutOffDate',
+      events: [],
+      location: '',
+      description: ''
+    });
+    fixture.detectChanges();
+    expect(q(element, 'eoffice-records-step-refused')?.textContent).toContain(
+      'The repository refused: Invalid Step - This step already exists.'
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { PageLayoutComponent } from '@alfresco/aca-shared';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { LoadState } from '../../shared/state/load-state';
+import { RecordCategory, RetentionStep, StepDraft, stepInWords } from '../records.model';
+import { Refusal, recordsFailure, recordsWords, refusalOf } from '../records-failure';
+import { RecordsService } from '../records.service';
+import { AddStepFormUiComponent } from './add-step-form.ui-component';
+
+/**
+ * The file plan: each record category with its retention schedule, the steps in order and in words ("Cut off
+ * when the case is closed", "Keep 5 years after cut-off", "Destroy"), and a step added at the end of a
+ * schedule within AGS's rules. The schedules themselves are made by the installer from config/retention.
+ */
+@Component({
+  selector: 'eoffice-file-plan-page',
+  imports: [PageLayoutComponent, TranslatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, AddStepFormUiComponent],
+  template: `
+    <aca-page-layout>
+      <div class="aca-page-layout-header">
+        <h1 class="eoffice-page-title">{{ 'EOFFICE.RECORDS.FILE_PLAN.TITLE' | translate }}</h1>
+      </div>
+      <div class="aca-page-layout-content">
+        <div class="aca-main-content aca-scrollable eoffice-records-page">
+          @if (state.loading()) {
+            <mat-progress-bar mode="indeterminate" data-automation-id="eoffice-records-loading" />
+          }
+          @if (state.failed()) {
+            <div role="alert" class="eoffice-records-error" data-automation-id="eoffice-records-error">
+              {{ state.reason() ?? 'EOFFICE.RECORDS.FILE_PLAN.LOAD_FAILED' | translate }}
+              <button mat-button type="button" (click)="load()">{{ 'EOFFICE.RECORDS.RETRY' | translate }}</button>
+            </div>
+          } @else if (!state.loading() && !categories().length) {
+            <p data-automation-id="eoffice-records-empty">{{ 'EOFFICE.RECORDS.FILE_PLAN.EMPTY' | translate }}</p>
+          }
+          @for (category of categories(); track category.id) {
+            <section class="eoffice-records-category" data-automation-id="eoffice-records-category">
+              <h2>{{ category.name }}</h2>
+              @if (category.schedule; as schedule) {
+                <p class="eoffice-records-category__meta">
+                  @if (schedule.authority) {
+                    {{ 'EOFFICE.RECORDS.FILE_PLAN.AUTHORITY' | translate: { authority: schedule.authority } }} ·
+                  }
+                  {{
+                    (schedule.isRecordLevel ? 'EOFFICE.RECORDS.FILE_PLAN.RECORD_LEVEL' : 'EOFFICE.RECORDS.FILE_PLAN.FOLDER_LEVEL')
+                      | translate
+                  }}
+                </p>
+                @if (schedule.instructions) {
+                  <p>{{ schedule.instructions }}</p>
+                }
+                @if (schedule.steps.length) {
+                  <ol data-automation-id="eoffice-records-steps">
+                    @for (step of schedule.steps; track step.id) {
+                      <li data-automation-id="eoffice-records-step">{{ inWords(step) }}</li>
+                    }
+                  </ol>
+                } @else {
+                  <p>{{ 'EOFFICE.RECORDS.FILE_PLAN.NO_STEPS' | translate }}</p>
+                }
+                @if (adding() === category.id) {
+                  <eoffice-add-step-form
+                    [steps]="schedule.steps"
+                    [recordLevel]="schedule.isRecordLevel"
+                    [busy]="sending()"
+                    [refusal]="refusal()"
+                    (add)="addStep(category, $event)"
+                    (cancelled)="adding.set(null)" />
+                } @else {
+                  <button mat-stroked-button type="button" (click)="startAdding(category)" data-automation-id="eoffice-records-add-step">
+                    <mat-icon>add</mat-icon>{{ 'EOFFICE.RECORDS.FILE_PLAN.ADD_STEP' | translate }}
+                  </button>
+                }
+              } @else {
+                <p data-automation-id="eoffice-records-no-schedule">{{ 'EOFFICE.RECORDS.FILE_PLAN.NO_SCHEDULE' | translate }}</p>
+              }
+            </section>
+          }
+          @if (added()) {
+            <p role="status" data-automation-id="eoffice-records-step-added">{{ 'EOFFICE.RECORDS.FILE_PLAN.ADDED' | translate }}</p>
+          }
+        </div>
+      </div>
+    </aca-page-layout>
+  `,
+  styleUrls: ['../../shared/layout/page-header.scss', '../records-page.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush
+})
+export class FilePlanSmartComponent {
+  private readonly records = inject(RecordsService);
+  private readonly translate = inject(TranslateService);
+  private readonly words = recordsWords((key, params) => this.translate.instant(key, params));
+
+  readonly state = new LoadState({ loading: true, reason: recordsFailure('EOFFICE.RECORDS.FILE_PLAN.LOAD_FAILED') });
+  readonly categories = signal<RecordCategory[]>([]);
+  /** The category whose schedule is being given a step. */
+  readonly adding = signal<string | null>(null);
+  readonly sending = signal(false);
+  readonly refusal = signal<Refusal | null>(null);
+  readonly added = signal(false);
+
+  constructor() {
+    void this.load();
+  }
+
+  load(): Promise<boolean> {
+    return this.state.run(
+      () => this.records.categories(),
+      (categories) => this.categories.set(categories),
+      () => this.categories.set([])
+    );
+  }
+
+  inWords(step: RetentionStep): string {
+    return stepInWords(step, this.words);
+  }
+
+  startAdding(category: RecordCategory): void {
+    this.refusal.set(null);
+    this.added.set(false);
+    this.adding.set(category.id);
+  }
+
+  /** Sends the step; on success the schedule is read again (AGS numbers the steps), on refusal its words are shown. */
+  async addStep(category: RecordCategory, draft: StepDraft): Promise<void> {
+    if (!category.schedule) return;
+    this.sending.set(true);
+    this.refusal.set(null);
+    try {
+      await this.records.addStep(category.schedule.id, draft);
+      const schedule = await this.records.schedule(category.id);
+      this.categories.update((all) => all.map((c) => (c.id === category.id ? { ...c, schedule } : c)));
+      this.adding.set(null);
+      this.added.set(true);
+    } catch (error) {
+      this.refusal.set(refusalOf(error, 'EOFFICE.RECORDS.FILE_PLAN.FAILED'));
+    } finally {
+      this.sending.set(false);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * The records manager's view of Alfresco Governance Services (issue 17): record categories with their
+ * retention schedules, steps due for disposition, legal holds and the destruction register. The shapes are
+ * what the GS REST API answers (gs-core-api.yaml), reduced to what the screens show. The step names, periods
+ * and events, and AGS's rules a new step must meet (docs/governance-services.md), are @eoffice/domain's, the
+ * installer's too; the screens check them only to warn before sending: the repository decides, and its
+ * refusal is shown as it words it.
+ */
+import {
+  COUNTED_RETENTION_PERIODS,
+  RETENTION_PERIODS,
+  retentionStepRules,
+  type RetentionEvent,
+  type RetentionStepName,
+  type RetentionStepRule,
+  type StoredRetentionStep
+} from '@eoffice/domain';
+
+/**
+ * The periods the screens offer: those with words in the screens' strings (AGS knows more: month-end,
+ * financial year-end …; a step using them is shown as read).
+ */
+export const PERIODS = RETENTION_PERIODS.filter((p) => p === 'immediately' || p === 'none' || COUNTED_RETENTION_PERIODS.includes(p));
+
+/** The events a step may wait for that an Indian department's records use, offered in this order. */
+export const OFFERED_EVENTS: readonly RetentionEvent[] = [
+  'case_closed',
+  'case_complete',
+  'superseded',
+  'obsolete',
+  'no_longer_needed',
+  'separation'
+];
+
+/** A step as the GS API answers it, with the id and place AGS gives it. */
+export interface RetentionStep extends StoredRetentionStep {
+  id: string;
+  name: string;
+  index: number;
+  events: string[];
+}
+
+export interface RetentionSchedule {
+  id: string;
+  authority?: string;
+  instructions?: string;
+  isRecordLevel: boolean;
+  steps: RetentionStep[];
+}
+
+export interface RecordCategory {
+  id: string;
+  name: string;
+  /** The category's own schedule, or null when none is set (AGS then inherits none either for its folders). */
+  schedule: RetentionSchedule | null;
+}
+
+/** A step to add, as the form gathers it. */
+export interface StepDraft {
+  name: RetentionStepName | '';
+  period: string;
+  periodAmount: number | null;
+  periodProperty: string;
+  events: string[];
+  location: string;
+  description: string;
+}
+
+/** A sentence about a step: the translation key and its parameters, so that it reads in English and Hindi. */
+export interface Phrase {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+const stepKind = (name: string): string => (name === 'destroyContent' || name === 'destroyNode' ? 'destroy' : name);
+
+/**
+ * A step in words: "Cut off when the case is closed", "Keep 5 years after cut-off", "Destroy". The parts are
+ * translation keys under EOFFICE.RECORDS.STEP; `words` turns each into text (the caller's translate).
+ */
+export function stepInWords(
+  step: Pick<RetentionStep, 'name' | 'period' | 'periodProperty' | 'events' | 'location'> & { periodAmount?: number | null },
+  words: (key: string, params?: Record<string, string | number>) => string
+): string {
+  const kind = stepKind(step.name);
+  const verb = words(`EOFFICE.RECORDS.STEP.${kind.toUpperCase()}`, { location: step.location ?? '' });
+  const parts = [verb];
+  const events = (step.events ?? []).map((e) => words(`EOFFICE.RECORDS.EVENT.${e.toUpperCase()}`));
+  if (events.length) parts.push(words('EOFFICE.RECORDS.STEP.WHEN', { events: events.join(words('EOFFICE.RECORDS.STEP.OR')) }));
+  const period = step.period ?? 'none';
+  if (period !== 'none' && period !== 'immediately') {
+    // The unit keys are the counted periods in capitals: DAY, DAYS … YEARS.
+    const unit = COUNTED_RETENTION_PERIODS.includes(period) ? period.toUpperCase() : undefined;
+    const amount = step.periodAmount ?? 1;
+    const length = unit ? words(`EOFFICE.RECORDS.UNIT.${unit}${amount === 1 ? '' : 'S'}`, { count: amount }) : period;
+    const from = words(`EOFFICE.RECORDS.FROM.${fromKey(step.periodProperty)}`);
+    parts.push(words(events.length ? 'EOFFICE.RECORDS.STEP.OR_AFTER' : 'EOFFICE.RECORDS.STEP.AFTER', { length, from }));
+  } else if (period === 'immediately' && !events.length && kind !== 'destroy') {
+    parts.push(words('EOFFICE.RECORDS.STEP.IMMEDIATELY'));
+  } else if (period === 'none' && !events.length && kind === 'retain') {
+    // A retention with no period and no event never ends: CSMOP's categories A and B, kept for good.
+    parts.push(words('EOFFICE.RECORDS.STEP.PERMANENTLY'));
+  }
+  return parts.join(' ');
+}
+
+function fromKey(property: string | undefined): string {
+  switch (property) {
+    case 'rma:cutOffDate':
+      return 'CUT_OFF';
+    case 'rma:dispositionAsOf':
+      return 'LAST_STEP';
+    case 'rma:dateFiled':
+      return 'FILED';
+    default:
+      return 'CREATED';
+  }
+}
+
+/**
+ * The rules the screen warns about, in the order it lists them, each with its key under
+ * EOFFICE.RECORDS.RULE. The others (unknown names, periods or events, a description in two languages) the
+ * form cannot break or leaves to the repository.
+ */
+const RULE_KEYS: readonly (readonly [RetentionStepRule, string])[] = [
+  ['name-missing', 'NAME_REQUIRED'],
+  ['after-destroy', 'NOTHING_AFTER_DESTROY'],
+  ['repeated', 'ONCE_ONLY'],
+  ['first-step', 'FIRST_STEP'],
+  ['cutoff-after-transfer', 'NO_CUTOFF_AFTER_TRANSFER'],
+  ['amount-missing', 'AMOUNT'],
+  ['cutoff-from-cutoff', 'CUTOFF_FROM_ITSELF'],
+  ['filed-not-record-level', 'FILED_RECORD_LEVEL'],
+  ['location-missing', 'LOCATION']
+];
+
+/**
+ * What AGS would refuse about adding `draft` after `steps` (the domain's retentionStepRules), as translation
+ * keys, shown before the step is sent. An empty list is no promise: the server has the last word, and its
+ * refusal is shown as it comes.
+ */
+export function stepProblems(draft: StepDraft, steps: readonly RetentionStep[], recordLevel: boolean): string[] {
+  const broken = retentionStepRules(draft, steps, recordLevel);
+  return RULE_KEYS.filter(([rule]) => broken.includes(rule)).map(([, key]) => `EOFFICE.RECORDS.RULE.${key}`);
+}
+
+/** The body AGS takes for a new step (POST /retention-schedules/{id}/retention-steps). */
+export function stepBody(draft: StepDraft): Record<string, unknown> {
+  return {
+    name: draft.name,
+    description: draft.description.trim() || draft.name,
+    period: draft.period,
+    ...(COUNTED_RETENTION_PERIODS.includes(draft.period) && draft.periodAmount !== null ? { periodAmount: draft.periodAmount } : {}),
+    periodProperty: draft.periodProperty,
+    events: draft.events,
+    ...(stepKind(draft.name) === 'transfer' ? { location: draft.location.trim() } : {})
+  };
+}
+
+/** A GS step as the API answers it. */
+export function toStep(entry: Record<string, unknown>): RetentionStep {
+  return {
+    id: String(entry['id'] ?? ''),
+    name: String(entry['name'] ?? ''),
+    index: Number(entry['index'] ?? 0),
+    description: entry['description'] as string | undefined,
+    period: entry['period'] as string | undefined,
+    periodAmount: entry['periodAmount'] as number | undefined,
+    periodProperty: entry['periodProperty'] as string | undefined,
+    events: (entry['events'] as string[] | undefined) ?? [],
+    location: entry['location'] as string | undefined
+  };
+}
+
+/** An item whose next retention step is due (an rma:dispositionAction found by search). */
+export interface DueItem {
+  /** The record folder or record the step belongs to. */
+  itemId: string;
+  itemName: string;
+  /** Where the item is: its category (and folder, for a record). */
+  location: string;
+  step: string;
+  /** When the step falls due by its period; absent when it waits for events only. */
+  asOf: string | null;
+  eventsEligible: boolean;
+}
+
+/** A search entry, the parts read here. */
+export interface SearchNode {
+  id: string;
+  name: string;
+  parentId?: string;
+  modifiedAt?: Date | string;
+  properties?: Record<string, unknown>;
+  path?: { name?: string; elements?: { id?: string; name?: string }[] };
+}
+
+/** The file plan's path inside the RM site (`/Company Home/Sites/rm/documentLibrary/...`): the part after it. */
+export function filePlanPath(pathName: string | undefined): string {
+  const at = pathName?.indexOf('/documentLibrary') ?? -1;
+  return at < 0 ? (pathName ?? '') : pathName!.slice(at + '/documentLibrary'.length).replace(/^\//, '');
+}
+
+/**
+ * The next step of an item, when it is due: not yet done, and its date passed (by `today`'s end) or its
+ * events complete. A step waiting on its events is due once they are (AGS's isNextDispositionActionEligible).
+ */
+export function dueItem(action: SearchNode, today: Date): DueItem | null {
+  const p = action.properties ?? {};
+  if (p['rma:dispositionActionCompletedAt']) return null;
+  const asOf = typeof p['rma:dispositionAsOf'] === 'string' ? (p['rma:dispositionAsOf'] as string) : null;
+  const eventsEligible = p['rma:dispositionEventsEligible'] === true;
+  const byDate = asOf !== null && new Date(asOf).getTime() <= today.getTime();
+  if (!byDate && !eventsEligible) return null;
+  const elements = action.path?.elements ?? [];
+  const item = elements.at(-1);
+  const where = filePlanPath(action.path?.name);
+  return {
+    itemId: item?.id ?? action.parentId ?? '',
+    itemName: item?.name ?? '',
+    location: where.split('/').slice(0, -1).join(' / '),
+    step: String(p['rma:dispositionAction'] ?? ''),
+    asOf,
+    eventsEligible
+  };
+}
+
+/** A destroyed record (rma:ghosted): its metadata, kept for the register. */
+export interface DestroyedRecord {
+  id: string;
+  identifier: string;
+  name: string;
+  /** Category / folder it was filed in. */
+  location: string;
+  /** When it was destroyed, as far as the repository tells: its last change, which destruction was. */
+  destroyedAt: string | null;
+}
+
+export function toDestroyedRecord(node: SearchNode): DestroyedRecord {
+  const modified = node.modifiedAt instanceof Date ? node.modifiedAt.toISOString() : (node.modifiedAt ?? null);
+  return {
+    id: node.id,
+    identifier: String(node.properties?.['rma:identifier'] ?? ''),
+    name: node.name,
+    location: filePlanPath(node.path?.name).split('/').join(' / '),
+    destroyedAt: modified
+  };
+}
+
+export interface LegalHold {
+  id: string;
+  name: string;
+  reason: string;
+  description?: string;
+}
+
+export interface HeldItem {
+  id: string;
+  name: string;
+  nodeType: string;
+}
+
+/**
+ * What the repository said when it refused: GS REST errors carry `error.briefSummary` (with AGS's log number
+ * in front), the ExecutionQueue web script a `message`. Null when it said nothing readable.
+ */
+export function serverMessage(error: unknown): string | null {
+  const raw = (error as { message?: unknown; response?: { body?: unknown } } | null)?.message;
+  let body: unknown = (error as { response?: { body?: unknown } } | null)?.response?.body;
+  if (!body && typeof raw === 'string') {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return raw.trim() || null;
+    }
+  }
+  const b = body as { error?: { briefSummary?: string }; message?: string } | undefined;
+  const text = b?.error?.briefSummary ?? b?.message;
+  return typeof text === 'string' && text.trim() ? text.replace(/^\d{8} /, '').trim() : null;
+}

@@ -1,0 +1,114 @@
+import { TestBed } from '@angular/core/testing';
+import { FilePlansApi, GroupsApi, NodesApi, SearchApi } from '@alfresco/js-api';
+import { provideJsApi } from '../shared/testing/spec-support.spec';
+import { RecordsService } from './records.service';
+
+describe('RecordsService', () => {
+  let callApi: jasmine.Spy;
+
+  beforeEach(() => {
+    callApi = jasmine.createSpy('callApi').and.resolveTo({});
+    TestBed.configureTestingModule({ providers: [provideJsApi({ contentClient: { callApi } })] });
+  });
+
+  it('knows a records manager by the file plan role groups she is in, without asking AGS for what others may not read', async () => {
+    const fp = 'GROUP_AllRoles0d7f3c1e-8b1a-4c61-9d3e-2f5a6b7c8d9e';
+    const groups = (...ids: string[]) => ({ list: { entries: ids.map((id) => ({ entry: { id } })) } });
+    const memberships = spyOn(GroupsApi.prototype, 'listGroupMembershipsForPerson').and.resolveTo(groups('GROUP_EO_GAD_SO', fp) as never);
+    const getFilePlan = spyOn(FilePlansApi.prototype, 'getFilePlan');
+    const service = TestBed.inject(RecordsService);
+    expect(await service.probeAccess()).toBe('granted');
+    expect(service.access()).toBe('granted');
+    expect(memberships).toHaveBeenCalledOnceWith('-me-', { skipCount: 0, maxItems: 1000 });
+    expect(getFilePlan).not.toHaveBeenCalled();
+
+    memberships.and.resolveTo(groups('GROUP_EO_GAD_SO', 'GROUP_AllRoles') as never);
+    expect(await TestBed.runInInjectionContext(() => new RecordsService()).probeAccess()).toBe('denied');
+    memberships.and.rejectWith({ status: 500 });
+    expect(await TestBed.runInInjectionContext(() => new RecordsService()).probeAccess()).toBe('unknown');
+  });
+
+  it("runs a due step through AGS's ExecutionQueue web script with the item's node reference", async () => {
+    await TestBed.inject(RecordsService).execute({
+      itemId: 'f1',
+      itemName: 'A-12',
+      location: 'C-5',
+      step: 'destroy',
+      asOf: null,
+      eventsEligible: true
+    });
+    const [path, method, , , , , body, , , , contextRoot] = callApi.calls.mostRecent().args;
+    expect([path, method, contextRoot]).toEqual(['/s/api/rma/actions/ExecutionQueue', 'POST', 'alfresco']);
+    expect(body).toEqual({ name: 'destroy', nodeRef: 'workspace://SpacesStore/f1', params: {} });
+  });
+
+  it('creates one hold as one object, and deletes a hold with its reason', async () => {
+    const service = TestBed.inject(RecordsService);
+    await service.createHold({ name: 'WP 1234 of 2026', reason: 'Court case: WP 1234/2026' });
+    expect(callApi.calls.mostRecent().args.slice(0, 2)).toEqual([
+      '/api/-default-/public/gs/versions/1/file-plans/-filePlan-/holds',
+      'POST'
+    ]);
+    expect(callApi.calls.mostRecent().args[6]).toEqual({ name: 'WP 1234 of 2026', reason: 'Court case: WP 1234/2026' });
+    await service.deleteHold('h1', 'Appeal disposed of');
+    expect(callApi.calls.mostRecent().args.slice(0, 2)).toEqual(['/api/-default-/public/gs/versions/1/holds/h1/delete', 'POST']);
+    expect(callApi.calls.mostRecent().args[6]).toEqual({ reason: 'Appeal disposed of' });
+  });
+
+  it("reads a category's schedule with its steps in order", async () => {
+    callApi.and.resolveTo({
+      list: {
+        entries: [
+          {
+            entry: {
+              id: 's1',
+              authority: 'CSMOP',
+              isRecordLevel: false,
+              actions: [
+                { id: 'b', name: 'retain', index: 1, period: 'year', periodAmount: 5, periodProperty: 'rma:cutOffDate', events: [] },
+                { id: 'a', name: 'cutoff', index: 0, period: 'none', events: ['case_closed'] }
+              ]
+            }
+          }
+        ]
+      }
+    });
+    const schedule = await TestBed.inject(RecordsService).schedule('c1');
+    expect(callApi.calls.mostRecent().args[0]).toBe('/api/-default-/public/gs/versions/1/record-categories/c1/retention-schedules');
+    expect(callApi.calls.mostRecent().args[3]).toEqual({ include: 'actions' });
+    expect(schedule?.steps.map((s) => s.name)).toEqual(['cutoff', 'retain']);
+    expect(schedule?.authority).toBe('CSMOP');
+  });
+
+  it('finds due steps by searching the retention actions, oldest due first', async () => {
+    const entry = (id: string, asOf: string) => ({
+      entry: {
+        id,
+        name: id,
+        properties: { 'rma:dispositionAction': 'retain', 'rma:dispositionAsOf': asOf },
+        path: { name: '/Company Home/Sites/rm/documentLibrary/C-5/F', elements: [{ id: `f-${id}`, name: `F ${id}` }] }
+      }
+    });
+    const search = spyOn(SearchApi.prototype, 'search').and.resolveTo({
+      list: {
+        entries: [entry('late', '2031-11-01T00:00:00Z'), entry('future', '2040-01-01T00:00:00Z'), entry('early', '2030-01-01T00:00:00Z')]
+      }
+    } as never);
+    const due = await TestBed.inject(RecordsService).due(new Date('2031-12-06T00:00:00Z'));
+    expect(search.calls.mostRecent().args[0].query.query).toBe('TYPE:"rma:dispositionAction"');
+    expect(due.map((d) => d.itemId)).toEqual(['f-early', 'f-late']);
+  });
+
+  it('names what a hold holds, read node by node since AGS answers the children by id', async () => {
+    callApi.and.resolveTo({ list: { entries: [{ entry: { id: 'f1' } }, { entry: { id: 'gone' } }] } });
+    spyOn(NodesApi.prototype, 'getNode').and.callFake(async (id: string) => {
+      if (id === 'gone') throw Object.assign(new Error('404'), { status: 404 });
+      return { entry: { id, name: 'A-12-2026-Estt', nodeType: 'rma:recordFolder' } } as never;
+    });
+    expect(await TestBed.inject(RecordsService).heldItems('h1')).toEqual([
+      { id: 'f1', name: 'A-12-2026-Estt', nodeType: 'rma:recordFolder' },
+      { id: 'gone', name: 'gone', nodeType: '' }
+    ]);
+    expect(callApi.calls.mostRecent().args[0]).toBe('/api/-default-/public/gs/versions/1/holds/h1/children');
+  });
+});
