@@ -83,6 +83,20 @@ describe('GS: records, completion and legal holds', () => {
     expectError(await rejectionOf(records.completeRecord(folderId)), 400);
   });
 
+  it('makes content created in a record folder a record through the core API too, and keeps folders out of categories', async () => {
+    const { nodes, records } = await as();
+    const made = (await nodes.createNode(folderId, { name: 'Uploaded letter', nodeType: 'cm:content' })).entry;
+    const record = (await records.getRecord(made.id, { include: ['aspectNames', 'properties', 'isCompleted'] })).entry;
+    assert.ok(record.aspectNames!.includes('rma:record'), 'filed as AGS files any content created in a record folder');
+    assert.match(String(record.properties!['rma:identifier']), /^\d{4}-\d{10}$/);
+    assert.equal(record.isCompleted, false);
+    const fp = (await (await as()).filePlans.getFilePlanCategories('-filePlan-')).list!.entries![0].entry;
+    const loose = await rejectionOf(nodes.createNode(fp.id, { name: 'Loose papers', nodeType: 'cm:folder' }));
+    expectError(loose, 422);
+    assert.match(String(loose.message), /You can't create cm:folder here\./);
+    expectError(await rejectionOf(nodes.createNode(folderId, { name: 'Sub folder', nodeType: 'cm:folder' })), 422);
+  });
+
   it('declares an officer’s document as a record: moved to the file plan, still readable where it was, never declared twice', async () => {
     const docId = await officerDoc('Note 14');
     const { files, nodes } = await as('officer');

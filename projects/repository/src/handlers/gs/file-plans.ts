@@ -1,36 +1,24 @@
 import { Router } from 'express';
-import { handle, entry, list, objectBody, parsePaging, pageOf } from '../../http/api';
+import { handle, entry, list, parsePaging, pageOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 import { errors } from '../../errors/api-error';
 import type { RepositoryContext } from '../../services/repository-context';
 import { RM, includeOf } from '../../services/records/file-plan';
 import { objectsOf, type GsServices } from './services';
+import { componentRoutes } from './component-routes';
 
 /** /file-plans/{id}: the file plan, its record categories and its holds. */
 export function filePlansRouter(ctx: RepositoryContext, gs: GsServices): Router {
   const r = Router();
   const { fp } = gs;
 
-  r.get(
-    '/file-plans/:filePlanId',
-    handle(({ caller, params, query }) => {
-      const node = fp.lookup(params.filePlanId, RM.filePlan);
-      fp.requireCapability(caller, node, 'ViewRecords');
-      return { body: entry(fp.baseJson(caller, node, includeOf(query))) };
-    })
-  );
-  r.put(
-    '/file-plans/:filePlanId',
-    handle(({ caller, params, query, body }) =>
-      inTransaction(ctx.db, () => {
-        const node = fp.lookup(params.filePlanId, RM.filePlan);
-        fp.requireCapability(caller, node, 'CreateModifyDestroyFileplanMetadata');
-        const b = objectBody(body);
-        const updated = gs.fp.nodes.update(caller, node, { properties: (b.properties as Record<string, unknown>) ?? {} });
-        return { body: entry(fp.baseJson(caller, updated, includeOf(query))) };
-      })
-    )
-  );
+  componentRoutes(r, ctx, gs, {
+    path: '/file-plans/:id',
+    type: RM.filePlan,
+    json: (caller, node, include) => fp.baseJson(caller, node, include),
+    manage: 'CreateModifyDestroyFileplanMetadata',
+    deletable: false
+  });
 
   r.get(
     '/file-plans/:filePlanId/categories',

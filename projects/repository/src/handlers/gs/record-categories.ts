@@ -6,6 +6,7 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeRow } from '../../persistence/node-row';
 import { RM, includeOf } from '../../services/records/file-plan';
 import type { GsServices } from './services';
+import { componentRoutes } from './component-routes';
 
 /** The `where` of a category's children: by node type or kind, as RecordCategoryChildrenRelation reads it. */
 function childFilter(where: string | undefined): (n: NodeRow) => boolean {
@@ -29,37 +30,13 @@ export function recordCategoriesRouter(ctx: RepositoryContext, gs: GsServices): 
   const r = Router();
   const { fp } = gs;
 
-  r.get(
-    '/record-categories/:recordCategoryId',
-    handle(({ caller, params, query }) => {
-      const node = fp.lookup(params.recordCategoryId, RM.category);
-      fp.requireCapability(caller, node, 'ViewRecords');
-      return { body: entry(fp.categoryJson(caller, node, includeOf(query))) };
-    })
-  );
-  r.put(
-    '/record-categories/:recordCategoryId',
-    handle(({ caller, params, query, body }) =>
-      inTransaction(ctx.db, () => {
-        const node = fp.lookup(params.recordCategoryId, RM.category);
-        fp.requireCapability(caller, node, 'CreateModifyDestroyFileplanMetadata');
-        const b = objectBody(body);
-        const name = typeof b.name === 'string' && b.name.trim() ? b.name : undefined;
-        const updated = fp.nodes.update(caller, node, { name, properties: (b.properties as Record<string, unknown>) ?? {} });
-        return { body: entry(fp.categoryJson(caller, updated, includeOf(query))) };
-      })
-    )
-  );
-  r.delete(
-    '/record-categories/:recordCategoryId',
-    handle(({ caller, params }) =>
-      inTransaction(ctx.db, () => {
-        const node = fp.lookup(params.recordCategoryId, RM.category);
-        fp.requireCapability(caller, node, 'CreateModifyDestroyFileplanMetadata');
-        fp.nodes.delete(caller, node, false);
-      })
-    )
-  );
+  componentRoutes(r, ctx, gs, {
+    path: '/record-categories/:id',
+    type: RM.category,
+    json: (caller, node, include) => fp.categoryJson(caller, node, include),
+    manage: 'CreateModifyDestroyFileplanMetadata',
+    deletable: true
+  });
 
   r.get(
     '/record-categories/:recordCategoryId/children',

@@ -4,43 +4,20 @@ import { inTransaction } from '../../persistence/database';
 import type { RepositoryContext } from '../../services/repository-context';
 import { RM, includeOf } from '../../services/records/file-plan';
 import type { GsServices } from './services';
+import { componentRoutes } from './component-routes';
 
 /** /record-folders/{id}: a record folder and the records filed in it. */
 export function recordFoldersRouter(ctx: RepositoryContext, gs: GsServices): Router {
   const r = Router();
   const { fp } = gs;
 
-  r.get(
-    '/record-folders/:recordFolderId',
-    handle(({ caller, params, query }) => {
-      const node = fp.lookup(params.recordFolderId, RM.folder);
-      fp.requireCapability(caller, node, 'ViewRecords');
-      return { body: entry(fp.folderJson(caller, node, includeOf(query))) };
-    })
-  );
-  r.put(
-    '/record-folders/:recordFolderId',
-    handle(({ caller, params, query, body }) =>
-      inTransaction(ctx.db, () => {
-        const node = fp.lookup(params.recordFolderId, RM.folder);
-        fp.requireCapability(caller, node, 'CreateModifyDestroyFolders');
-        const b = objectBody(body);
-        const name = typeof b.name === 'string' && b.name.trim() ? b.name : undefined;
-        const updated = fp.nodes.update(caller, node, { name, properties: (b.properties as Record<string, unknown>) ?? {} });
-        return { body: entry(fp.folderJson(caller, updated, includeOf(query))) };
-      })
-    )
-  );
-  r.delete(
-    '/record-folders/:recordFolderId',
-    handle(({ caller, params }) =>
-      inTransaction(ctx.db, () => {
-        const node = fp.lookup(params.recordFolderId, RM.folder);
-        fp.requireCapability(caller, node, 'CreateModifyDestroyFolders');
-        fp.nodes.delete(caller, node, false);
-      })
-    )
-  );
+  componentRoutes(r, ctx, gs, {
+    path: '/record-folders/:id',
+    type: RM.folder,
+    json: (caller, node, include) => fp.folderJson(caller, node, include),
+    manage: 'CreateModifyDestroyFolders',
+    deletable: true
+  });
 
   r.get(
     '/record-folders/:recordFolderId/records',

@@ -22,14 +22,15 @@ export interface GsServices {
 
 export function gsServices(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): GsServices {
   const fp = new FilePlanComponents(ctx, nodes, mapper);
-  // AGS's rules on records and holds hold for the core API too: they are node policies.
-  ctx.policies.push(new RecordRules(fp));
   const disposition = new Disposition(fp, ctx.retentionClock ?? SYSTEM_CLOCK);
+  const records = new Records(fp, disposition);
+  // AGS's rules on records and holds hold for the core API too: they are node policies.
+  ctx.policies.push(new RecordRules(fp, (node) => records.fileNew(node)));
   return {
     fp,
     disposition,
     schedules: new RetentionSchedules(fp, disposition),
-    records: new Records(fp, disposition),
+    records,
     holds: new Holds(fp),
     site: new RmSite(fp, new SiteService(ctx, nodes))
   };

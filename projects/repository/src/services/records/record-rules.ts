@@ -23,7 +23,37 @@ const FIXED_CONTAINERS: Record<string, string> = {
  * who can write a document cannot change it once it is a completed record, nor delete what a hold keeps.
  */
 export class RecordRules implements NodePolicy {
-  constructor(private readonly fp: FilePlanComponents) {}
+  constructor(
+    private readonly fp: FilePlanComponents,
+    /** Makes a content node just created in a record folder a filed record (Records.fileNew). */
+    private readonly fileNew: (node: NodeRow) => void
+  ) {}
+
+  /**
+   * What may be created where in the file plan, whichever API creates it (the type behaviours of
+   * RM/model/rma/type/: RecordFolderType, RecordCategoryType, HoldContainerType, TransferContainerType), and
+   * content created in a record folder becomes a filed record, as RecordFolderType's behaviour files it.
+   */
+  onCreateNode(caller: Caller, node: NodeRow): void {
+    const parent = node.parent_id ? this.fp.ctx.store.get(node.parent_id) : undefined;
+    if (!parent) return;
+    const { dictionary } = this.fp.ctx;
+    if (parent.type === RM.folder) {
+      if (node.type === 'rma:dispositionAction') return;
+      if (!dictionary.isSubClassOf(node.type, 'cm:content'))
+        throw errors.integrity(`You can only create records in record folders and this was a ${node.type}.`);
+      if (caller.userId !== 'System' && this.fp.isClosed(parent))
+        throw errors.integrity("You can't add new items to a closed record folder.");
+      if (!this.fp.isRecord(node)) this.fileNew(node);
+    } else if (parent.type === RM.category) {
+      if (![RM.category, RM.folder, RM.schedule].includes(node.type as never))
+        throw errors.integrity(`You can't create ${node.type} here.`);
+    } else if (parent.type === RM.holdContainer) {
+      if (node.type !== RM.hold) throw errors.integrity(`You can't create ${node.type} here.`);
+    } else if (parent.type === RM.transferContainer) {
+      throw errors.integrity("You can't create items in the Transfer container.");
+    }
+  }
 
   beforeUpdateNode(caller: Caller, node: NodeRow, change: NodeChange): void {
     if (caller.userId === 'System') return;

@@ -53,10 +53,15 @@ export class Records {
       aspectNames: Array.isArray(body.aspectNames) ? (body.aspectNames as string[]) : undefined,
       autoRename
     });
+    // Made by the system past the closed-folder check above; it is the caller's record.
     this.store.update(created.id, { created_by: caller.userId, modified_by: caller.userId, owner: caller.userId });
-    this.makeRecord(created, true);
-    this.disposition.initialise(this.store.get(created.id)!);
     return this.store.get(created.id)!;
+  }
+
+  /** Content just created in a record folder, by any API: a filed record under the folder's schedule. */
+  fileNew(node: NodeRow): void {
+    this.makeRecord(node, true);
+    this.disposition.initialise(this.store.get(node.id)!);
   }
 
   /** rma:record and what comes with it; rma:dateFiled once the record is in a record folder. */
