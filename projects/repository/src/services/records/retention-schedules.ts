@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../auth/caller';
 import type { NodeRow } from '../../persistence/node-row';
+import { RETENTION_EVENTS } from '@eoffice/domain';
 import { ApiError, errors } from '../../errors/api-error';
 import { RM, SCHEDULE_ASSOC, type FilePlanComponents } from './file-plan';
 import type { Disposition } from './disposition';
@@ -32,23 +33,9 @@ export const PERIODS = [
 ] as const;
 /** Periods whose amount is kept ("month|2"); the others keep an empty expression ("yearend|"). */
 const COUNTED_PERIODS = new Set(['day', 'week', 'month', 'quarter', 'year', 'duration']);
-export const RETENTION_EVENTS = [
-  'case_closed',
-  'abolished',
-  're_designated',
-  'no_longer_needed',
-  'superseded',
-  'versioned',
-  'study_complete',
-  'training_complete',
-  'related_record_trasfered_inactive_storage',
-  'obsolete',
-  'all_allowances_granted_are_terminated',
-  'WGI_action_complete',
-  'separation',
-  'case_complete',
-  'declassification_review'
-] as const;
+// The events AGS bootstraps (rmEventConfigBootstrap.json) are RETENTION_EVENTS of @eoffice/domain: one list,
+// which the installer and the records pages check drafts against before sending and this stand-in for AGS
+// checks on receipt.
 
 /**
  * The dates a step's period may count from (rm-disposition-properties-context.xml): the cut-off date
