@@ -33,9 +33,11 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   await expect(sectionBox).toBeVisible();
   const box = (await sectionBox.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(1366);
-  // the charts follow the new width a frame or two later (chart.js listens to a ResizeObserver): wait for it
-  await expect.poll(() => page.locator('.eoffice-mis').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // the charts follow the new width a frame or two later (chart.js listens to a ResizeObserver, and its
+  // resize waits for an animation frame, which a loaded CI machine can hold back for seconds): wait for it
+  const settled = { timeout: 20_000 };
+  await expect.poll(() => page.locator('.eoffice-mis').evaluate((e) => e.scrollWidth <= e.clientWidth), settled).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), settled).toBe(true);
 
   // Establishment's cases held beyond 30 working days
   const over30 = byId('eoffice-mis-section-EST-over30');
