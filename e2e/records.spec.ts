@@ -30,7 +30,8 @@ test('the records manager finds the CSMOP categories A, B and C with their sched
   await filePlanEntry.click();
   await expect(page).toHaveURL(/#\/eoffice\/records\/file-plan/);
   const categories = byId('eoffice-records-category');
-  await expect(categories).toHaveCount(3);
+  // The whole tree: A, B and C, and C's sub-categories C-1, C-3, C-5 and C-10 below it, in that order.
+  await expect(categories.locator('h2, h3')).toHaveText(['A', 'B', 'C', 'C-1', 'C-3', 'C-5', 'C-10']);
   // Category C, as config/retention installs it: cut off when the case closes, kept ten years, destroyed;
   // category B kept for good.
   const steps = (code: string) =>
@@ -39,6 +40,15 @@ test('the records manager finds the CSMOP categories A, B and C with their sched
       .locator('[data-automation-id="eoffice-records-step"]');
   await expect(steps('C')).toHaveText(['Cut off when the case is closed', 'Keep 10 years after cut-off', 'Destroy']);
   await expect(steps('B')).toHaveText(['Cut off when the case is closed', 'Keep permanently']);
+  const c5 = categories.filter({ has: page.locator('h3', { hasText: /^C-5$/ }) });
+  await expect(c5).toHaveAttribute('data-depth', '1');
+  await expect(steps('C-5')).toHaveText(['Cut off when the case is closed', 'Keep 5 years after cut-off', 'Destroy']);
+
+  watch.step('Transfer list');
+  await page.getByText('Transfer list', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/eoffice\/records\/transferred/);
+  await expect(page.locator('h1', { hasText: 'Transfer list' })).toBeVisible();
+  await expect(page.getByText('No records have been transferred.').or(byId('eoffice-transferred-row').first())).toBeVisible();
 
   watch.step('Legal holds');
   await page.goto(`${APP_URL}/#/eoffice/records/holds`);

@@ -4,7 +4,8 @@
 //   2. starts the repository (data under ~/.local/share/eoffice-repository unless --data is given)
 //   3. seeds the demo department when the installer offers it (admin only before)
 //   4. serves the build with /alfresco proxied to the repository, prints the URL and logins
-// Ctrl-C stops everything.  Options: --port 4200 --repository-port 8080 --data <dir>
+//   5. keeps the repository's outbound mail in a loopback mail catcher, readable at http://localhost:8025/
+// Ctrl-C stops everything.  Options: --port 4200 --repository-port 8080 --mail-port 8025 --data <dir>
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ const arg = (name, fallback) => {
 };
 const port = Number(arg('port', 4200));
 const repositoryPort = Number(arg('repository-port', 8080));
+const mailPort = Number(arg('mail-port', 8025));
 const dataDir = arg('data', path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'eoffice-repository'));
 const dist = path.join(root, 'dist', 'content-app', 'browser');
 
@@ -73,7 +75,17 @@ async function waitFor(url, seconds = 60) {
   throw new Error(`${url} did not answer within ${seconds}s`);
 }
 
-start('repository', ['--import', 'tsx', 'projects/repository/src/main.ts', '--port', String(repositoryPort), '--data', dataDir]);
+start('repository', [
+  '--import',
+  'tsx',
+  'projects/repository/src/main.ts',
+  '--port',
+  String(repositoryPort),
+  '--data',
+  dataDir,
+  '--mail-catcher',
+  String(mailPort)
+]);
 const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
 await waitFor(`${repositoryUrl}/alfresco/api/-default-/public/alfresco/versions/1/probes/-ready-`);
 
@@ -100,6 +112,7 @@ start('web', ['scripts/serve.mjs', '--dist', dist, '--port', String(port), '--re
 await waitFor(`http://localhost:${port}/`);
 console.log(`\neOffice for Alfresco is running: http://localhost:${port}/`);
 console.log(`Repository (ACS REST API): ${repositoryUrl}/alfresco  data: ${dataDir}`);
+console.log(`Mail sent by the repository (kept on this machine): http://localhost:${mailPort}/`);
 console.log('Logins:');
 for (const [user, password, who] of logins) console.log(`  ${user.padEnd(14)} ${password.padEnd(10)} ${who}`);
 console.log('Press Ctrl-C to stop.');

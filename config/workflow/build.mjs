@@ -2,7 +2,8 @@
 // Generates each <key>.bpmn20.xml from src/<key>.template.xml (eoMovement, the movement workflow;
 // eoRegister, the registration that makes numbers): each {{script:NAME}} becomes a CDATA block holding,
 // in order, ES5 polyfills, the channel rules and numbering conventions compiled from
-// the @eoffice/domain package, projects/domain/src (DOMAIN_FILES, as `eoDomain`), src/lib.js and src/NAME.js. One source of
+// the @eoffice/domain package, projects/domain/src (DOMAIN_FILES, as `eoDomain`), SHARED_SOURCES (src/lib.js,
+// src/notices.js) and src/NAME.js. One source of
 // truth: the browser and the repository run the same mayMark/routeDown, write the same correspondence
 // flags and format numbers alike.
 // It also writes the models' LIST constraints of movement actions (eo:movementActions, eowf:actions,
@@ -22,6 +23,8 @@ const domainDir = path.join(root, 'projects', 'domain', 'src');
  * (all of them write into the one `exports`, so such an import resolves to it).
  */
 const DOMAIN_FILES = ['vocabulary.ts', 'hierarchy.ts', 'file-number.ts', 'office-time.ts', 'numbering.ts'];
+/** The helpers every script shares, in order: lib.js, then notices.js (issue 19's notices and their mails). */
+const SHARED_SOURCES = ['lib.js', 'notices.js'];
 /** The generated definitions, one per src/<key>.template.xml. */
 export const DEFINITIONS = ['eoMovement', 'eoRegister'];
 export const OUTPUT = path.join(here, 'eoMovement.bpmn20.xml');
@@ -48,7 +51,11 @@ export function compiledDomain() {
 
 export function build(key = 'eoMovement') {
   const template = fs.readFileSync(path.join(here, 'src', `${key}.template.xml`), 'utf8');
-  const shared = [POLYFILLS, compiledDomain(), fs.readFileSync(path.join(here, 'src', 'lib.js'), 'utf8').trim()].join('\n');
+  const shared = [
+    POLYFILLS,
+    compiledDomain(),
+    ...SHARED_SOURCES.map((f) => fs.readFileSync(path.join(here, 'src', f), 'utf8').trim())
+  ].join('\n');
   return template.replace(/\{\{script:([a-z]+)\}\}/g, (_m, name) => {
     const script = `${shared}\n${fs.readFileSync(path.join(here, 'src', `${name}.js`), 'utf8').trim()}\n`;
     if (script.includes(']]>')) throw new Error(`${name}.js: a script must not contain ]]>`);

@@ -41,7 +41,6 @@
   var note = 'Approved by ' + eoTitle(h, eoPost(h, approverGroup)) + (remarks ? ': ' + remarks : '');
   if (request == 'close') {
     var asked = eoText(item.properties['eo:pendingRemarks']);
-    eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: (asked ? asked + ' - ' : '') + note });
     var closed = { 'eo:status': 'closed' };
     if (item.isSubType('eo:file')) {
       closed['eo:closedAt'] = new Date();
@@ -50,10 +49,21 @@
     eoCustody(item, pending);
     eoCustody(item, closed);
     eoHandOver(item, holderGroup, null, null, true);
+    // Closed on approval: the file's papers become records where Governance Services is installed.
+    var filed = eoFileRecords(item, actor);
+    eoRecord(item, {
+      action: 'close',
+      from: holderGroup,
+      fromUser: actor,
+      to: holderGroup,
+      remarks: eoRecordsRemark((asked ? asked + ' - ' : '') + note, filed)
+    });
     eoUnbind(item);
     execution.setVariable('eowf_next', 'end');
   } else {
-    eoRecord(item, { action: 'reopen', from: holderGroup, fromUser: actor, to: holderGroup, remarks: note });
+    // The record folder may have been closed again since the request: AGS's rule is checked as it is decided.
+    var reopened = eoReopenRecords(item);
+    eoRecord(item, { action: 'reopen', from: holderGroup, fromUser: actor, to: holderGroup, remarks: eoRecordsRemark(note, reopened) });
     eoCustody(item, pending);
     eoCustody(item, { 'eo:status': 'inMovement', 'eo:heldSince': new Date(), 'eo:currentHolder': holderGroup, 'eo:lastRemarks': note });
     eoHandOver(item, holderGroup, null, null, false);

@@ -54,6 +54,7 @@
     eoCustody(item, props);
     eoHandOver(item, toGroup, opts.drop ? null : holderGroup, opts.drop ? holderGroup : null, opts.freeze);
     eoSetHolder(h, item, target.code, opts.pullable ? holderGroup : null);
+    eoNotify(h, item, kind, toGroup, holderGroup, actor, remarks);
     execution.setVariable('eowf_next', 'holder');
   }
 
@@ -74,6 +75,7 @@
     });
     eoHandOver(item, senderGroup, null, holderGroup, false);
     eoSetHolder(h, item, sender.code, null);
+    eoNotify(h, item, 'pullBack', holderGroup, senderGroup, actor, remarks);
     execution.setVariable('eowf_sentBy', sentBy);
     execution.setVariable('eowf_next', 'holder');
     return;
@@ -132,6 +134,7 @@
       });
       item.setPermission('Consumer', copyGroup);
       eoFolder(item, 'Movements').setPermission('Consumer', copyGroup);
+      eoNotify(h, item, 'copy', copyGroup, holderGroup, actor, remarks);
     }
     return;
   }
@@ -158,6 +161,7 @@
       });
       item.setPermission('Consumer', copyToGroup);
       eoFolder(item, 'Movements').setPermission('Consumer', copyToGroup);
+      eoNotify(h, item, 'copy', copyToGroup, holderGroup, actor, remarks);
       given++;
     }
     if (!given) eoFail('Name at least one other post to copy the receipt to');
@@ -185,7 +189,6 @@
   }
   if (action == 'close') {
     if (holder.level >= 2 && !toText) {
-      eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: remarks });
       var closed = { 'eo:status': 'closed' };
       if (item.isSubType('eo:file')) {
         closed['eo:closedAt'] = new Date();
@@ -193,6 +196,10 @@
       }
       eoCustody(item, closed);
       eoHandOver(item, holderGroup, null, null, true);
+      // Where Governance Services is installed the file's papers become records (after the hand-over froze
+      // its notes: a record no longer changes).
+      var filed = eoFileRecords(item, actor);
+      eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: eoRecordsRemark(remarks, filed) });
       eoUnbind(item);
       execution.setVariable('eowf_next', 'end');
       return;
@@ -213,6 +220,7 @@
     execution.setVariable('eowf_requestRemarks', remarks || '');
     execution.setVariable('eowf_approverGroup', approverGroup);
     eoHandOver(item, holderGroup, approverGroup, null, false);
+    eoNotify(h, item, 'approval', approverGroup, holderGroup, actor, remarks);
     execution.setVariable('eowf_next', 'approval');
     return;
   }

@@ -318,13 +318,16 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   // A closed item is read-only to all, its post included, until it is reopened.
   eoGrantWork(item, eoText(item.properties['eo:status']) == 'closed' ? null : holderGroup);
   eoSetAcl(eoFolder(item, 'Movements'), null, all);
-  eoDisownContents(item);
+  var ags = item.isSubType('eo:file') && eoAgs();
+  eoDisownContents(item, ags);
   var notes = item.childByNamePath('Notes');
   if (notes) {
     var list = notes.children;
     var me = String(person.properties.userName);
     for (var n = 0; n < list.length; n++) {
       var note = list[n];
+      // A note kept as a record is Governance Services' (it reads as it did when it was declared).
+      if (eoIsRecord(note, ags)) continue;
       if (note.properties['eo:noteColour'] != 'green') {
         // A yellow (draft) note is its author's while his post holds the file. Once it has moved on, the
         // run-as administrator takes it over as it does drafts (eoDisownContents): an owner keeps full
@@ -359,14 +362,15 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
  * file can change them (through the file's ACL). Notes are left to eoHandOver: green ones are frozen, and a
  * yellow note stays its author's to edit or discard only while his post holds the file.
  */
-function eoDisownContents(item) {
+function eoDisownContents(item, ags) {
   var me = String(person.properties.userName);
   var folders = ['Drafts', 'Dispatches', 'Correspondence', 'Replies'];
   for (var f = 0; f < folders.length; f++) {
     var folder = item.childByNamePath(folders[f]);
     if (!folder) continue;
     var list = folder.children;
-    for (var i = 0; i < list.length; i++) if (String(list[i].getOwner()) != me) list[i].setOwner(me);
+    // Records have no owner (AGS takes it away when they are made); they are left as they are.
+    for (var i = 0; i < list.length; i++) if (!eoIsRecord(list[i], ags) && String(list[i].getOwner()) != me) list[i].setOwner(me);
   }
 }
 
@@ -488,4 +492,184 @@ function eoSetHolder(h, item, postCode, senderGroup) {
 function eoCustody(item, props) {
   for (var k in props) if (props.hasOwnProperty(k)) item.properties[k] = props[k];
   item.save();
+}
+
+// ------------------------------------------------------------------ records (Governance Services)
+//
+// Closing a file makes records where the repository has AGS (docs/workflow-scripts.md, "Closing makes
+// records"): its green notes, its correspondence and its issued letters are declared as records in place
+// (AGS's create-record leaves each where it was, as a secondary child, readable by the file's readers),
+// filed into a record folder named by the file number under the record category of its eo:recordCategory,
+// completed; then the retention event case_closed is completed on the folder and the folder closed. Only
+// AGS's own actions are used (the `actions` root object), so the same script runs on ACS and here.
+
+/** Where AGS keeps the file plan: the documentLibrary of its one records management site, `rm`. */
+var EO_FILE_PLAN_PATH = 'Sites/rm/documentLibrary';
+/** The retention event the department's schedules cut off on (config/retention). */
+var EO_CLOSING_EVENT = 'case_closed';
+
+/**
+ * The file plan, or null where records are not kept: AGS is absent (its actions are not registered, so
+ * actions.create answers null; rma: names would not even parse there) or its RM site was never made.
+ */
+function eoFilePlan() {
+  if (!eoAgs()) return null;
+  var fp = companyhome.childByNamePath(EO_FILE_PLAN_PATH);
+  return fp && fp.isSubType('rma:filePlan') ? fp : null;
+}
+
+/** Whether Governance Services is installed: its actions are registered. */
+function eoAgs() {
+  return !!actions.create('create-record');
+}
+
+/** Whether a node is a record; `ags` from eoAgs() (without AGS the rma: prefix is unknown and would not parse). */
+function eoIsRecord(node, ags) {
+  return !!ags && node.hasAspect('rma:record');
+}
+
+/**
+ * The record category of a file, as install builds it from config/retention: a category named by the code
+ * under the file plan (A, B, C) and its sub-categories under it, named `<code>-<years>` (C-5); the file goes
+ * to the sub-category of its eo:retentionYears when there is one, else to its root category (the domain's
+ * retentionCategoryFor). Null for a file without a category; a category missing from the file plan fails,
+ * or with `lenient` gives null.
+ */
+function eoRecordCategory(fp, item, lenient) {
+  var code = eoText(item.properties['eo:recordCategory']);
+  if (!code) return null;
+  var years = eoText(item.properties['eo:retentionYears']);
+  var path = code;
+  var category = fp.childByNamePath(code);
+  if (category && years && category.childByNamePath(code + '-' + years)) {
+    path = code + '/' + code + '-' + years;
+    category = category.childByNamePath(code + '-' + years);
+  }
+  if (!category || !category.isSubType('rma:recordCategory')) {
+    if (lenient) return null;
+    eoFail('Record category ' + code + ' is not in the file plan of the records management site: run npx eoffice install');
+  }
+  return { node: category, path: path };
+}
+
+/** The name of a file's record folder: its file number, whose slashes no node name may hold, as underscores. */
+function eoRecordFolderName(item) {
+  return eoText(item.properties['eo:fileNumber'] || item.name).replace(/\//g, '_');
+}
+
+/** The file's record folder ({node, path} below the file plan), or null: no AGS, no category, none made yet. */
+function eoRecordFolderOf(item) {
+  var fp = item.isSubType('eo:file') ? eoFilePlan() : null;
+  // A category missing from the file plan has no record folder of the file: nothing to wait for.
+  var category = fp ? eoRecordCategory(fp, item, true) : null;
+  if (!category) return null;
+  var name = eoRecordFolderName(item);
+  var folder = category.node.childByNamePath(name);
+  return folder ? { node: folder, path: category.path + '/' + name } : null;
+}
+
+/** A record folder's state: AGS keeps it in rma:isClosed. */
+function eoRecordFolderClosed(folder) {
+  return String(folder.properties['rma:isClosed']) == 'true';
+}
+
+/**
+ * What becomes a record when a file closes, not already one: green (signed) notes (a yellow draft is not
+ * yet a note of the file), every correspondence entry (receipts put in the file and the office copies of
+ * letters issued), and the issued letters in Dispatches/ except those the CRU has still to dispatch (their
+ * status is the CRU's to write; they become records when the file next closes).
+ */
+function eoRecordables(item) {
+  var out = [];
+  var take = function (folderName, keep) {
+    var folder = item.childByNamePath(folderName);
+    if (!folder) return;
+    var list = folder.children;
+    for (var i = 0; i < list.length; i++) if (!list[i].isContainer && !eoIsRecord(list[i], true) && keep(list[i])) out.push(list[i]);
+  };
+  take('Notes', function (n) {
+    return n.properties['eo:noteColour'] == 'green';
+  });
+  take('Correspondence', function () {
+    return true;
+  });
+  take('Dispatches', function (n) {
+    return n.properties['eo:dispatchStatus'] != 'pending';
+  });
+  return out;
+}
+
+/** Runs one of AGS's actions on a node with the given parameters; gives the action (its `result` parameter). */
+function eoRmAction(name, node, params) {
+  var action = actions.create(name);
+  if (!action) eoFail('Governance Services has no action ' + name);
+  for (var k in params) if (params.hasOwnProperty(k)) action.parameters[k] = params[k];
+  action.execute(node);
+  return action;
+}
+
+/**
+ * Files a closing e-file's records (see above). `actor` closed it or approved its closing: the event is
+ * completed in their name. Nothing happens without AGS or for a file without a record category (one opened
+ * before categories were asked for); a record folder the records manager has closed since refuses it.
+ */
+function eoFileRecords(item, actor) {
+  if (!item.isSubType('eo:file')) return null;
+  var fp = eoFilePlan();
+  if (!fp) return null;
+  var category = eoRecordCategory(fp, item);
+  if (!category) return null;
+  var name = eoRecordFolderName(item);
+  var path = category.path + '/' + name;
+  var folder = category.node.childByNamePath(name);
+  if (folder && !folder.isSubType('rma:recordFolder')) eoFail(path + ' in the file plan is not a record folder');
+  if (folder && eoRecordFolderClosed(folder))
+    eoFail(
+      'The record folder ' + path + ' of ' + eoLabel(item) + ' is closed: the records manager reopens it before the file is closed again'
+    );
+  var docs = eoRecordables(item);
+  for (var i = 0; i < docs.length; i++) {
+    var doc = docs[i];
+    eoRmAction('create-record', doc, { 'hide-record': false });
+    eoRmAction('fileTo', doc, { path: path, createRecordPath: true });
+    var declared = eoRmAction('declareRecord', doc, {});
+    if (!doc.hasAspect('rma:declaredRecord'))
+      eoFail(doc.name + ' of ' + eoLabel(item) + ' could not be completed as a record (' + eoText(declared.parameters['result']) + ')');
+  }
+  folder = category.node.childByNamePath(name);
+  if (!folder) return null;
+  if (!eoText(folder.properties['cm:title'])) {
+    folder.properties['cm:title'] = eoText(item.properties['eo:fileNumber']);
+    folder.properties['cm:description'] = eoText(item.properties['eo:subject']);
+    folder.save();
+  }
+  eoRmAction('completeEvent', folder, { eventName: EO_CLOSING_EVENT, eventCompletedBy: String(actor), eventCompletedAt: new Date() });
+  eoRmAction('closeRecordFolder', folder, {});
+  return path;
+}
+
+/**
+ * Reopening a file whose records are filed follows AGS: while its record folder is closed nothing may be
+ * added to it, so the file stays closed until the records manager reopens the record folder (AGS's
+ * openRecordFolder, ReOpenFolders capability). Gives the words the reopen movement records ('' when the
+ * file has no record folder).
+ */
+function eoReopenRecords(item) {
+  var folder = eoRecordFolderOf(item);
+  if (!folder) return '';
+  if (eoRecordFolderClosed(folder.node))
+    eoFail(
+      eoLabel(item) +
+        ' is kept as records in the record folder ' +
+        folder.path +
+        ', which is closed: the records manager reopens that record folder before the file can be reopened'
+    );
+  return '[record folder ' + folder.path + ' reopened by the records manager]';
+}
+
+/** A movement's remarks with what happened to the records: '[records filed in C/C-5/…]', the reopen note. */
+function eoRecordsRemark(remarks, records) {
+  if (!records) return remarks;
+  var note = records.charAt(0) == '[' ? records : '[records filed in the record folder ' + records + ']';
+  return remarks ? remarks + ' ' + note : note;
 }

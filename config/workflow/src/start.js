@@ -19,6 +19,8 @@
   if (status == 'closed') {
     if (holder != group && item.properties['eo:originPost'] != group)
       eoFail(eoLabel(item) + ' was closed by another post; only its creator or the post that closed it may reopen it');
+    // A file kept as records reopens only once the records manager has reopened its record folder (AGS).
+    var reopened = eoReopenRecords(item);
     eoBind(item);
     if (post.level >= 2) {
       eoCustody(item, {
@@ -28,7 +30,13 @@
         'eo:lastRemarks': eoVar('eowf_remarks') || null
       });
       eoHandOver(item, group, null, null, false);
-      eoRecord(item, { action: 'reopen', from: group, fromUser: actor, to: group, remarks: eoVar('eowf_remarks') });
+      eoRecord(item, {
+        action: 'reopen',
+        from: group,
+        fromUser: actor,
+        to: group,
+        remarks: eoRecordsRemark(eoVar('eowf_remarks'), reopened)
+      });
       eoSetHolder(h, item, post.code, null);
       execution.setVariable('eowf_next', 'holder');
     } else {
@@ -45,6 +53,7 @@
       execution.setVariable('eowf_request', 'reopen');
       execution.setVariable('eowf_approverGroup', approverGroup);
       eoHandOver(item, group, approverGroup, null, false);
+      eoNotify(h, item, 'approval', approverGroup, group, actor, eoVar('eowf_remarks'));
       execution.setVariable('eowf_next', 'approval');
     }
     return;

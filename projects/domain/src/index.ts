@@ -23,4 +23,6 @@ export * from './file-choice';
 export * from './search-query';
 export * from './movement';
 export * from './note';
+export * from './note-canonical';
 export * from './retention';
+export * from './notice-query';

@@ -55,6 +55,15 @@ function statusOf(e: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/**
+ * A numbered node's name as it was numbered: AGS renames a node it declares a record (a closed file's note or
+ * issued letter, kept in place) `<name> (<record identifier>)` (RecordUtils.appendIdentifierToName), and the
+ * node still holds its number.
+ */
+export function numberedName(name: string): string {
+  return name.replace(/ \([^()]*\)$/, '');
+}
+
 /** Highest number already taken in the series (0 when the folder does not exist yet). */
 export async function highestNumber(nodes: NumberingNodes, parentId: string, folder: string, width = DEFAULT_WIDTH): Promise<number> {
   let folderId: string;
@@ -64,10 +73,11 @@ export async function highestNumber(nodes: NumberingNodes, parentId: string, fol
     if (statusOf(e) === 404) return 0;
     throw e;
   }
-  // A few entries rather than one, in case someone put a non-numbered item in the folder.
+  // A few entries rather than one, in case someone put a non-numbered item in the folder; records keep
+  // their number (numberedName).
   const page = await nodes.listNodeChildren(folderId, { orderBy: ['name DESC'], maxItems: 10 });
   const pattern = new RegExp(`^\\d{${width}}$`);
-  const top = (page.list?.entries ?? []).map((e) => e.entry?.name ?? '').find((name) => pattern.test(name));
+  const top = (page.list?.entries ?? []).map((e) => numberedName(e.entry?.name ?? '')).find((name) => pattern.test(name));
   return top ? Number(top) : 0;
 }
 

@@ -23,7 +23,9 @@ export const EO_TYPES = {
   note: 'eo:note',
   draft: 'eo:draft',
   dispatch: 'eo:dispatch',
-  movement: 'eo:movement'
+  movement: 'eo:movement',
+  /** A notice to one officer (the header's bell): notice-query.ts. */
+  notice: 'eo:notice'
 } as const;
 
 export const EO_ASPECTS = {

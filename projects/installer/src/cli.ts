@@ -18,6 +18,8 @@ Commands:
   doctor      report what is present or missing, the AGS module and each record category's schedule
               (exit code 1 when something is missing or outdated)
   seed-demo   install, then create the demo department's officers, its records manager, receipts and files
+  signer      run the local signer bridge on the officer's computer: signs notes with his DSC token
+              (PKCS#11) after he confirms each; \`eoffice signer --help\` for its options
 
 Options:
   --url <url>          repository base URL, e.g. http://localhost:8080   (env EOFFICE_URL)
@@ -32,6 +34,13 @@ Options:
   --verbose            also list what was already in place`;
 
 export async function main(argv: string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  // The signer runs on an officer's computer and talks to no repository: its own options (signing/signer-command.ts),
+  // loaded only here so that install and doctor never load the PKCS#11 native module.
+  if (argv[0] === 'signer') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { signerCommand } = require('./signing/signer-command') as typeof import('./signing/signer-command');
+    return signerCommand(argv.slice(1), out);
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -26,9 +26,9 @@ export interface Department {
   stop(): Promise<void>;
 }
 
-/** A fresh repository with the GAD hierarchy installed and every incumbent as a user. */
-export async function startDepartment(): Promise<Department> {
-  const repo = await startLocalRepository();
+/** A fresh repository with the GAD hierarchy installed and every incumbent as a user (`options`: see startLocalRepository). */
+export async function startDepartment(options: Parameters<typeof startLocalRepository>[0] = {}): Promise<Department> {
+  const repo = await startLocalRepository(options);
   const admin = await repo.acs();
   const a = artefacts();
   for (const p of a.hierarchy.posts) {

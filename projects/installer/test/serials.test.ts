@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Acs } from '../src/acs';
-import { claimNext, highestNumber, type NumberingNodes } from '@eoffice/domain';
+import { claimNext, highestNumber, numberedName, type NumberingNodes } from '@eoffice/domain';
 import { startLocalRepository, type LocalRepository } from './support';
 
 describe('race-free serials (domain/serials.ts)', () => {
@@ -39,6 +39,23 @@ describe('race-free serials (domain/serials.ts)', () => {
       'the clients really raced (some claims lost and retried)'
     );
     assert.equal(await highestNumber(admin.nodes as unknown as NumberingNodes, folder, 'Serials'), 50);
+  });
+
+  it('a numbered node declared a record ("000009 (2026-0000000412)", as AGS renames it) still holds its number', async () => {
+    const filed: NumberingNodes = {
+      getNode: async () => ({ entry: { id: 'folder' } }),
+      listNodeChildren: async () => ({
+        list: {
+          entries: [{ entry: { name: 'index.txt' } }, { entry: { name: '000009 (2026-0000000412)' } }, { entry: { name: '000008' } }]
+        }
+      }),
+      createNode: async () => {
+        throw new Error('not called');
+      }
+    };
+    assert.equal(await highestNumber(filed, 'p', 'Notes'), 9);
+    assert.equal(numberedName('000009 (2026-0000000412)'), '000009');
+    assert.equal(numberedName('Reply (draft).txt'), 'Reply (draft).txt', 'only a trailing identifier goes');
   });
 
   it('a 409 that is not a name clash is reported, not skipped (no gaps)', async () => {

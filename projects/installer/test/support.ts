@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startRepository } from '../../repository/src/server';
+import { startRepository, type RepositoryOptions } from '../../repository/src/server';
 import { connect, type Acs } from '../src/acs';
 import { loadArtefacts, type Artefacts } from '../src/config';
 import { main } from '../src/cli';
@@ -18,9 +18,10 @@ export interface LocalRepository {
   stop(): Promise<void>;
 }
 
-export async function startLocalRepository(): Promise<LocalRepository> {
+/** `options`: more repository options (`mail`: the outbound SMTP settings of a test's mail catcher). */
+export async function startLocalRepository(options: Partial<RepositoryOptions> = {}): Promise<LocalRepository> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-installer-test-'));
-  const server = await startRepository({ port: 0, dataDir, quiet: true });
+  const server = await startRepository({ ...options, port: 0, dataDir, quiet: true });
   const url = server.url.replace(/\/+$/, '');
   return {
     url,

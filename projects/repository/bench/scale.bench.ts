@@ -138,11 +138,14 @@ async function main(): Promise<void> {
     // Items of a kind after the first are copies of its rows (see the header); their own values go in below.
     interface Template {
       id: string;
+      seq: number;
       row: Record<string, unknown>;
       aspects: string[];
     }
     const templates: Partial<Record<'receipt' | 'file', Template>> = {};
-    const columns = (ctx.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('node') as string[]).filter((c) => c !== 'seq');
+    // seq given (the next one): the item's ACL is its own, named by its seq (node.acl_id), and so are its rows below
+    const columns = ctx.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('node') as string[];
+    let lastSeq = ctx.db.prepare('SELECT max(seq) FROM node').pluck().get() as number;
     const bulk = {
       node: ctx.db.prepare(`INSERT INTO node (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
       aspects: ctx.db.prepare('INSERT INTO aspect (node_id, qname) SELECT ?, qname FROM aspect WHERE node_id = ? ORDER BY rowid'),
@@ -173,32 +176,37 @@ async function main(): Promise<void> {
           isInheritanceEnabled: false,
           locallySet: readers.map((authorityId) => ({ authorityId, name: 'Consumer' }))
         });
+        const row = ctx.db.prepare('SELECT * FROM node WHERE id = ?').get(item.id) as Record<string, unknown>;
+        lastSeq = Math.max(lastSeq, row.seq as number);
         templates[kind] = {
           id: item.id,
-          row: ctx.db.prepare('SELECT * FROM node WHERE id = ?').get(item.id) as Record<string, unknown>,
-          aspects: ctx.db.prepare('SELECT qname FROM aspect WHERE node_id = ? ORDER BY rowid').pluck().all(item.id) as string[]
+          seq: row.seq as number,
+          row,
+          aspects: ctx.store.aspects(item.id)
         };
         return item.id;
       }
       const id = randomUUID();
+      const seq = ++lastSeq;
       const row = {
         ...template.row,
+        seq,
         id,
         parent_id: parent.id,
         name,
         name_key: nameKey(name),
         assoc_qname: `cm:${iso9075(name)}`,
-        acl_id: id
+        acl_id: seq
       } as Record<string, unknown>;
-      const seq = Number(bulk.node.run(...columns.map((c) => row[c])).lastInsertRowid);
-      bulk.aspects.run(id, template.id);
+      bulk.node.run(...columns.map((c) => row[c]));
+      bulk.aspects.run(seq, template.seq);
       // the item's own values converted as the node service converts them (dictionary), stored by the node store
       const own = nodes.checkProperties(`eo:${kind}`, template.aspects, { ...properties, 'cm:name': name }, 'create').properties;
-      bulk.defaults.run(id, template.id, JSON.stringify(Object.keys(own)));
+      bulk.defaults.run(seq, template.seq, JSON.stringify(Object.keys(own)));
       ctx.store.setProperties(id, own);
       bulk.text.run(seq, name);
-      for (const authority of readers) bulk.ace.run(id, authority);
-      bulk.chain.run(id, id);
+      for (const authority of readers) bulk.ace.run(seq, authority);
+      bulk.chain.run(seq, seq);
       return id;
     };
     const cache = ctx.db.pragma('cache_size', { simple: true }) as number;

@@ -1,8 +1,16 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { startRepository } from './server';
+import { MailCatcher } from './mail/mail-catcher';
+import { parseProperties } from './mail/outbound-smtp';
 
-/** npm run repository -- --port 8080 --data <dir> [--models <dir>] [--workflows <dir>] [--max-upload-mb 100] */
+/**
+ * npm run repository -- --port 8080 --data <dir> [--models <dir>] [--workflows <dir>] [--max-upload-mb 100]
+ *   [--properties <alfresco-global.properties>]   the `mail.*` lines configure outbound mail, as in ACS
+ *   [--mail-catcher <port>]   a loopback SMTP server that keeps what it receives, its page on <port>; outbound
+ *                             mail goes there (the demo and the tests; a department gives --properties)
+ */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -13,16 +21,27 @@ async function main(): Promise<void> {
   const dataDir = arg('data') ?? join(dataHome, 'eoffice-repository');
   const port = Number(arg('port') ?? 8080);
   const maxMb = arg('max-upload-mb');
+  const properties = arg('properties') ? parseProperties(readFileSync(arg('properties')!, 'utf8')) : {};
+  const catcherPort = arg('mail-catcher');
+  const catcher = catcherPort === undefined ? undefined : await new MailCatcher({ httpPort: Number(catcherPort) }).start();
+  if (catcher) Object.assign(properties, { 'mail.host': '127.0.0.1', 'mail.port': String(catcher.smtpPort), 'mail.smtp.auth': 'false' });
   const server = await startRepository({
     port,
     host: arg('host') ?? '127.0.0.1',
     dataDir,
     modelsDir: arg('models'),
     workflows: arg('workflows') ? [arg('workflows')!] : undefined,
-    maxUploadBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined
+    maxUploadBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined,
+    mail: properties
   });
   console.log(`ACS-compatible repository at ${server.url}/alfresco (data: ${dataDir}); user admin / admin on a fresh repository`);
-  const stop = () => server.close().then(() => process.exit(0));
+  if (catcher)
+    console.log(`Mail catcher: outbound mail is kept at http://127.0.0.1:${catcher.httpPort}/ (SMTP on 127.0.0.1:${catcher.smtpPort})`);
+  const stop = () =>
+    server
+      .close()
+      .then(() => catcher?.stop())
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -29,6 +29,7 @@ import { bootstrap } from './bootstrap';
 import { ModelDeployer } from './services/model-deployer';
 import { installWorkflow } from './workflow';
 import { mountApi } from './handlers/registry';
+import { OutboundSmtp, smtpSettingsFromProperties } from './mail/outbound-smtp';
 
 export interface RepositoryOptions {
   port?: number;
@@ -48,6 +49,12 @@ export interface RepositoryOptions {
    * to exercise periods of years; a repository serving a department never sets it.
    */
   retentionClock?: { now(): Date };
+  /**
+   * Outbound mail, as alfresco-global.properties sets it in ACS (`mail.host`, `mail.port`, `mail.username`,
+   * `mail.from.default` …: mail/outbound-smtp.ts). Unset: no mail server, and the mail action's sends fail
+   * (ignored where the action says so).
+   */
+  mail?: Record<string, string | undefined>;
   /** Origins allowed by CORS; ACS enables CORS per configuration, here every localhost origin by default. */
   corsOrigins?: (string | RegExp)[];
   quiet?: boolean;
@@ -77,6 +84,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
     maxUploadBytes,
     policies: [],
     retentionClock: options.retentionClock,
+    mail: new OutboundSmtp(smtpSettingsFromProperties(options.mail ?? {})),
     tags: new TagStore(db),
     ratings: new RatingStore(db),
     comments: new CommentStore(db),
@@ -143,6 +151,7 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
           void (pendingCommit(db) ?? Promise.resolve()).then(() => {
             releaseWal(db);
             db.close();
+            ctx.mail.close();
             resolve();
           });
         });

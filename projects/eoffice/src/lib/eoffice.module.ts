@@ -5,6 +5,7 @@ import eofficeManifest from '../../assets/eoffice.plugin.json';
 import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
 import { NavbarMenuComponent } from './desk/navbar/navbar-menu.smart-component';
 import { RecordsNavbarComponent } from './records/navbar/records-navbar.smart-component';
+import { NoticesBellSmartComponent } from './notices/bell/notices-bell.smart-component';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { EofficePaginatorIntl } from './shared/list/paginator-intl';
 
@@ -12,6 +13,9 @@ import { EofficePaginatorIntl } from './shared/list/paginator-intl';
 export const EOFFICE_NAVBAR_COMPONENT = 'eoffice.navbar.menu';
 /** The id of the records managers' navbar group's component (drawn only for a file plan role). */
 export const EOFFICE_RECORDS_NAVBAR_COMPONENT = 'eoffice.navbar.records';
+
+/** The id of the header's bell component (the officer's notices), named by the manifest's `features.header`. */
+export const EOFFICE_NOTICES_BELL_COMPONENT = 'eoffice.notices.bell';
 
 /** Name under which the extension's translations are registered. */
 export const EOFFICE_TRANSLATIONS_NAME = 'eoffice';
@@ -33,7 +37,8 @@ export function provideEOfficeExtension(): (Provider | EnvironmentProviders)[] {
       evaluators: { ...RECEIPT_EVALUATORS },
       components: {
         [EOFFICE_NAVBAR_COMPONENT]: NavbarMenuComponent,
-        [EOFFICE_RECORDS_NAVBAR_COMPONENT]: RecordsNavbarComponent
+        [EOFFICE_RECORDS_NAVBAR_COMPONENT]: RecordsNavbarComponent,
+        [EOFFICE_NOTICES_BELL_COMPONENT]: NoticesBellSmartComponent
       }
     }),
     provideReceiptToolbarActions(),

@@ -79,6 +79,9 @@ export const EOFFICE_ROUTES: Routes = [
       page('records/destroyed', () =>
         import('./records/destruction-register/destruction-register.smart-component').then((m) => m.DestructionRegisterSmartComponent)
       ),
+      page('records/transferred', () =>
+        import('./records/transfer-list/transfer-list.smart-component').then((m) => m.TransferListSmartComponent)
+      ),
       page('dispatch', () =>
         import('./file/dispatch-register/dispatch-register.smart-component').then((m) => m.DispatchRegisterSmartComponent)
       ),

@@ -25,7 +25,9 @@ import { nodesRouter } from './core/nodes';
 import { peopleRouter } from './core/people';
 import { searchRouter } from './search/search';
 import { governanceRouter, gsServices, executionQueueRouter, EXECUTION_QUEUE, governanceModule } from './gs';
+import { registerGovernance } from '../services/records/registry';
 import { legacyWebScriptErrors, legacyWebScriptsRouter, WEBSCRIPT_ROOTS } from './webscripts/legacy';
+import { PREFERENCES_WEBSCRIPT, preferencesWebScriptRouter } from './webscripts/preferences';
 
 export interface RouteDeps {
   ctx: RepositoryContext;
@@ -69,9 +71,12 @@ export function mountApi(app: Express, deps: RouteDeps): void {
   app.use(`${API_BASE}/workflow/versions/1`, workflowRouter(ctx));
   // Governance Services: its REST API and the web script its actions run through.
   const gs = gsServices(ctx, nodes, mapper);
+  // AGS's actions are the ActionService's too: workflow scripts run them by name (script-actions.ts).
+  registerGovernance(ctx, gs);
   app.use(WEBSCRIPT_ROOTS, legacyWebScriptsRouter(ctx, tickets));
   app.use(WEBSCRIPT_ROOTS, executionQueueRouter(ctx, gs));
-  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors([EXECUTION_QUEUE]));
+  app.use(WEBSCRIPT_ROOTS, preferencesWebScriptRouter(ctx));
+  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors([EXECUTION_QUEUE, PREFERENCES_WEBSCRIPT]));
   app.use(`${API_BASE}/alfresco/versions/1`, core);
   app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
   app.use(`${API_BASE}/gs/versions/1`, governanceRouter(ctx, gs));

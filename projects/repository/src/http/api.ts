@@ -84,6 +84,11 @@ export function parseList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** The `include` query parameter as a set of names (include=path,permissions). */
+export function includeOf(query: Record<string, string | undefined>): Set<string> {
+  return new Set(parseList(query.include));
+}
+
 export function entry<T>(value: T): { entry: T } {
   return { entry: value };
 }

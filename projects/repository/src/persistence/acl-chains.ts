@@ -4,7 +4,8 @@ import type { Db } from './database';
  * The chain of every ACL (table acl_member), kept so that "which ACLs may this caller read" is one indexed
  * join in SQL instead of an evaluation of every ACL in use.
  *
- * An ACL is the id of the node that defines it (node.acl_id). Its chain is that node (depth 0), then, while
+ * An ACL is the seq of the node that defines it (node.acl_id: ACLs and nodes are named by integers here, as
+ * alf_acl_member names them by alf_access_control_list.id). Its chain is that node (depth 0), then, while
  * inheritance is on, the chain of the ACL its primary parent uses (depth 1, 2 …): exactly the walk
  * PermissionService.effectiveEntries does. Alfresco keeps the same shape in alf_acl_member (an ACL's own
  * entries at pos 0, inherited ones at their depth; AclDAOImpl.getInheritedAccessControlList and
@@ -17,12 +18,12 @@ export class AclChains {
   constructor(private readonly db: Db) {}
 
   /** The chain of an ACL as PermissionService.effectiveEntries walks it (cycle-guarded in the same way). */
-  private walk(aclId: string): string[] {
-    const chain: string[] = [];
-    const seen = new Set<string>();
-    const nodeOf = this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE id = ?');
+  private walk(aclId: number): number[] {
+    const chain: number[] = [];
+    const seen = new Set<number>();
+    const nodeOf = this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE seq = ?');
     const aclOf = this.db.prepare('SELECT acl_id FROM node WHERE id = ?').pluck();
-    let current: string | null = aclId;
+    let current: number | null = aclId;
     while (current && !seen.has(current)) {
       seen.add(current);
       chain.push(current);
@@ -30,7 +31,7 @@ export class AclChains {
       if (!owner || !owner.inherits) break;
       const parentId = owner.parent_id ?? owner.archived_parent_id;
       if (!parentId) break;
-      current = (aclOf.get(parentId) as string | undefined) ?? null;
+      current = (aclOf.get(parentId) as number | undefined) ?? null;
     }
     return chain;
   }
@@ -40,7 +41,7 @@ export class AclChains {
    * kept even when its node no longer defines it (nodes in the trashcan keep the ACL they were deleted with):
    * the permission check walks it all the same.
    */
-  private recompute(aclIds: Iterable<string>): void {
+  private recompute(aclIds: Iterable<number>): void {
     const defining = this.db.prepare('SELECT 1 FROM node WHERE acl_id = ? LIMIT 1');
     const drop = this.db.prepare('DELETE FROM acl_member WHERE acl_id = ?');
     const put = this.db.prepare('INSERT INTO acl_member (acl_id, depth, def_id) VALUES (?, ?, ?)');
@@ -51,9 +52,9 @@ export class AclChains {
     }
   }
 
-  /** ACLs whose chain passes through this node (it defines, or defined, an ACL). */
-  private through(nodeId: string): string[] {
-    return this.db.prepare('SELECT acl_id FROM acl_member WHERE def_id = ?').pluck().all(nodeId) as string[];
+  /** ACLs whose chain passes through this node (its seq; it defines, or defined, an ACL). */
+  private through(seq: number): number[] {
+    return this.db.prepare('SELECT acl_id FROM acl_member WHERE def_id = ?').pluck().all(seq) as number[];
   }
 
   /**
@@ -64,24 +65,27 @@ export class AclChains {
    * kept by nodes in the trashcan), every ACL through them, and its own new one.
    */
   changed(nodeId: string, wasDefining: boolean): void {
-    const node = this.db.prepare('SELECT id, acl_id FROM node WHERE id = ?').get(nodeId) as { id: string; acl_id: string } | undefined;
-    const affected = new Set<string>(this.through(nodeId));
-    if (node && !wasDefining) {
-      if (node.acl_id === node.id) affected.add(node.id);
+    const node = this.db.prepare('SELECT id, seq, acl_id FROM node WHERE id = ?').get(nodeId) as
+      | { id: string; seq: number; acl_id: number }
+      | undefined;
+    if (!node) return;
+    const affected = new Set<number>(this.through(node.seq));
+    if (!wasDefining) {
+      if (node.acl_id === node.seq) affected.add(node.seq);
       const below = this.db
         .prepare(
           // CROSS JOIN and the unary + keep SQLite walking down by parent (node_parent) instead of reading the
           // whole ACL's nodes (node_acl) at every step: the walk costs the subtree, never the ACL's size.
-          `WITH RECURSIVE down(id) AS (
-             SELECT ?
-             UNION ALL SELECT c.id FROM down CROSS JOIN node c ON c.parent_id = down.id WHERE +c.acl_id = ?
-             UNION ALL SELECT c.id FROM down CROSS JOIN node c ON c.archived_parent_id = down.id WHERE +c.acl_id = ?)
+          `WITH RECURSIVE down(id, seq) AS (
+             SELECT ?, ?
+             UNION ALL SELECT c.id, c.seq FROM down CROSS JOIN node c ON c.parent_id = down.id WHERE +c.acl_id = ?
+             UNION ALL SELECT c.id, c.seq FROM down CROSS JOIN node c ON c.archived_parent_id = down.id WHERE +c.acl_id = ?)
            SELECT c.acl_id FROM down CROSS JOIN node c ON c.parent_id = down.id WHERE +c.acl_id <> ?
            UNION SELECT c.acl_id FROM down CROSS JOIN node c ON c.archived_parent_id = down.id WHERE +c.acl_id <> ?
-           UNION SELECT down.id FROM down WHERE EXISTS (SELECT 1 FROM acl_member m WHERE m.acl_id = down.id)`
+           UNION SELECT down.seq FROM down WHERE EXISTS (SELECT 1 FROM acl_member m WHERE m.acl_id = down.seq)`
         )
         .pluck()
-        .all(node.id, node.acl_id, node.acl_id, node.acl_id, node.acl_id) as string[];
+        .all(node.id, node.seq, node.acl_id, node.acl_id, node.acl_id, node.acl_id) as number[];
       for (const acl of below) for (const reached of this.through(acl).concat(acl)) affected.add(reached);
     }
     this.recompute(affected);
@@ -89,19 +93,20 @@ export class AclChains {
 
   /** A node inserted with its own ACL (a root, or a system node that does not inherit). */
   defined(nodeId: string): void {
-    this.recompute([nodeId]);
+    const seq = this.db.prepare('SELECT seq FROM node WHERE id = ?').pluck().get(nodeId) as number | undefined;
+    if (seq !== undefined) this.recompute([seq]);
   }
 
   /**
    * Nodes purged: the ACLs they defined go, any chain that passed through them ends where they were, and so
    * does the chain of a node in the trashcan whose former parent (where it would be restored) was among them.
    */
-  purged(ids: string[]): void {
-    const affected = new Set<string>(ids);
+  purged(nodes: { id: string; seq: number }[]): void {
+    const affected = new Set<number>(nodes.map((n) => n.seq));
     const orphans = this.db.prepare('SELECT acl_id FROM node WHERE archived_parent_id = ?').pluck();
-    for (const id of ids) {
-      for (const acl of this.through(id)) affected.add(acl);
-      for (const acl of orphans.all(id) as string[]) for (const reached of this.through(acl).concat(acl)) affected.add(reached);
+    for (const { id, seq } of nodes) {
+      for (const acl of this.through(seq)) affected.add(acl);
+      for (const acl of orphans.all(id) as number[]) for (const reached of this.through(acl).concat(acl)) affected.add(reached);
     }
     this.recompute(affected);
   }
@@ -109,7 +114,7 @@ export class AclChains {
   /** Builds every chain when the table is new to this database (one created before it existed). */
   ensureBuilt(): void {
     if (this.db.prepare('SELECT 1 FROM acl_member LIMIT 1').get()) return;
-    const acls = this.db.prepare('SELECT DISTINCT acl_id FROM node').pluck().all() as string[];
+    const acls = this.db.prepare('SELECT DISTINCT acl_id FROM node').pluck().all() as number[];
     if (acls.length) this.db.transaction(() => this.recompute(acls))();
   }
 }

@@ -3,7 +3,8 @@ import { KeptRows } from './kept-rows';
 
 /** A row of table `ace`: one access control entry set on a node (its own ACL's entries). */
 export interface AceRow {
-  node_id: string;
+  /** The seq of the node the entry is set on. */
+  node_id: number;
   authority: string;
   permission: string;
   allowed: number;
@@ -29,7 +30,7 @@ export class AclEntries {
    * the entries of the same few nodes a dozen times. A change to any entry of a node, by any statement,
    * drops that node's (onRowChange); a rollback drops them all.
    */
-  private readonly entries = new KeptRows<readonly AceRow[]>(20_000);
+  private readonly entries = new KeptRows<readonly AceRow[], number>(20_000);
   /** The roles that include Read, as an SQL list of literals (constants of PermissionService, never input). */
   private readonly readRolesSql: string;
 
@@ -38,14 +39,20 @@ export class AclEntries {
     readRoles: string[]
   ) {
     this.readRolesSql = readRoles.map((r) => `'${r}'`).join(', ');
-    onRowChange(db, 'ace', 'node_id', (id) => this.entries.delete(id));
+    onRowChange(db, 'ace', 'node_id', (seq) => this.entries.delete(seq));
     onRollback(db, () => this.entries.clear());
   }
 
   /** A node's own entries, by authority then permission (frozen: shared by every caller). */
   localEntries(nodeId: string): readonly AceRow[] {
-    return this.entries.get(nodeId, () =>
-      (this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(nodeId) as AceRow[]).map((r) =>
+    const seq = this.seqOf(nodeId);
+    return seq === undefined ? [] : this.aclEntries(seq);
+  }
+
+  /** The own entries of the node defining ACL `aclId` (its seq), by authority then permission (frozen). */
+  aclEntries(aclId: number): readonly AceRow[] {
+    return this.entries.get(aclId, () =>
+      (this.db.prepare('SELECT * FROM ace WHERE node_id = ? ORDER BY authority, permission').all(aclId) as AceRow[]).map((r) =>
         Object.freeze(r)
       )
     )!;
@@ -53,30 +60,37 @@ export class AclEntries {
 
   /** Whether the node has entries of its own (read afresh, not from the kept entries). */
   hasEntries(nodeId: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM ace WHERE node_id = ? LIMIT 1').get(nodeId);
+    return !!this.db.prepare('SELECT 1 FROM ace WHERE node_id = ? LIMIT 1').get(this.seqOf(nodeId) ?? null);
   }
 
   /** Sets (or replaces) the node's entry for an authority and permission. */
   put(nodeId: string, authority: string, permission: string, allowed: number): void {
     this.db
       .prepare('INSERT OR REPLACE INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?)')
-      .run(nodeId, authority, permission, allowed);
+      .run(this.seqOf(nodeId) ?? null, authority, permission, allowed);
   }
 
   remove(nodeId: string, authority: string, permission: string): void {
-    this.db.prepare('DELETE FROM ace WHERE node_id = ? AND authority = ? AND permission = ?').run(nodeId, authority, permission);
+    this.db
+      .prepare('DELETE FROM ace WHERE node_id = ? AND authority = ? AND permission = ?')
+      .run(this.seqOf(nodeId) ?? null, authority, permission);
   }
 
-  /** The node that defines an ACL: whether it inherits, and its parent (primary, or the one it was deleted from). */
-  aclOwner(aclId: string): { inherits: number; parent_id: string | null; archived_parent_id: string | null } | undefined {
-    return this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE id = ?').get(aclId) as
+  /** The node that defines an ACL (its seq): whether it inherits, and its parent (primary, or the one it was deleted from). */
+  aclOwner(aclId: number): { inherits: number; parent_id: string | null; archived_parent_id: string | null } | undefined {
+    return this.db.prepare('SELECT inherits, parent_id, archived_parent_id FROM node WHERE seq = ?').get(aclId) as
       | { inherits: number; parent_id: string | null; archived_parent_id: string | null }
       | undefined;
   }
 
-  /** The ACL a node uses (archived nodes included). */
-  aclOf(nodeId: string): string | undefined {
-    return (this.db.prepare('SELECT acl_id FROM node WHERE id = ?').get(nodeId) as { acl_id: string } | undefined)?.acl_id;
+  /** The ACL a node uses (archived nodes included): the seq of the node defining it. */
+  aclOf(nodeId: string): number | undefined {
+    return (this.db.prepare('SELECT acl_id FROM node WHERE id = ?').get(nodeId) as { acl_id: number } | undefined)?.acl_id;
+  }
+
+  /** The seq of a node, which table ace names it by (archived nodes included). */
+  private seqOf(nodeId: string): number | undefined {
+    return this.db.prepare('SELECT seq FROM node WHERE id = ?').pluck().get(nodeId) as number | undefined;
   }
 
   /**

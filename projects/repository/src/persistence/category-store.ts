@@ -16,7 +16,7 @@ export class CategoryStore {
   classifiedCounts(): Map<string, number> {
     const rows = this.db
       .prepare(
-        "SELECT p.json_value AS v, COUNT(DISTINCT p.node_id) AS c FROM property p JOIN node n ON n.id = p.node_id WHERE p.qname = 'cm:categories' AND n.archived_at IS NULL GROUP BY p.json_value"
+        "SELECT p.json_value AS v, COUNT(DISTINCT p.node_id) AS c FROM property p JOIN node n ON n.seq = p.node_id WHERE p.qname = 'cm:categories' AND n.archived_at IS NULL GROUP BY p.json_value"
       )
       .all() as { v: string; c: number }[];
     return new Map(rows.map((r) => [JSON.parse(r.v) as string, r.c]));

@@ -27,31 +27,69 @@ export function openDatabase(file: string): Db {
   db.pragma('mmap_size = 17179869184');
   const schema = readFileSync(join(__dirname, 'schema.sql'), 'utf8');
   db.exec(schema);
-  clusterProperties(db, schema);
+  integerKeys(db, schema);
   cacheStatements(db);
   return db;
 }
 
+/** The tables keyed by node seq (schema.sql, "Integer keys"), node itself last: rebuilt by integerKeys. */
+const INTEGER_KEYED = ['property', 'aspect', 'ace', 'acl_member', 'node'];
+
 /**
- * Rebuilds a property table made before it was clustered by node (schema.sql: WITHOUT ROWID), once: its
- * indexes go, the old table is set aside, the schema makes the new one and its indexes, the rows are copied.
+ * Rebuilds, once, the tables a database made before integer keys holds with uuid keys (property.node_id TEXT):
+ * node (acl_id becomes the seq of the node defining the ACL, seq is never reused), property, aspect, ace and
+ * acl_member (a node's uuid becomes its seq). Their indexes go, the old tables are set aside, the schema
+ * makes the new ones and their indexes, the rows are copied in key order and the old tables dropped. The
+ * same rebuild turns a property table made before it was clustered by node (a rowid table) into the
+ * clustered one. Rows naming a node that no longer exists go with it (the cascade would have removed them).
+ *
+ * Foreign keys are off while it runs and renames keep other tables' references as written
+ * (legacy_alter_table): version, comment, site … refer to node(id), which the new node table has again.
  */
-function clusterProperties(db: Db, schema: string): void {
-  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'property'").pluck().get() as string;
-  if (/WITHOUT ROWID/i.test(sql)) return;
-  db.transaction(() => {
-    const indexes = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'property' AND sql IS NOT NULL")
-      .pluck()
-      .all() as string[];
-    for (const name of indexes) db.exec(`DROP INDEX "${name}"`);
-    db.exec('ALTER TABLE property RENAME TO property_rowid');
-    db.exec(schema);
-    db.exec(
-      'INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) SELECT node_id, qname, ord, text_value, num_value, json_value FROM property_rowid'
-    );
-    db.exec('DROP TABLE property_rowid');
-  })();
+function integerKeys(db: Db, schema: string): void {
+  const keyType = db.prepare("SELECT type FROM pragma_table_info('property') WHERE name = 'node_id'").pluck().get() as string;
+  if (!/TEXT/i.test(keyType)) return;
+  db.pragma('foreign_keys = OFF');
+  db.pragma('legacy_alter_table = ON');
+  try {
+    db.transaction(() => {
+      const marks = INTEGER_KEYED.map(() => '?').join(',');
+      const indexes = db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN (${marks}) AND sql IS NOT NULL`)
+        .pluck()
+        .all(...INTEGER_KEYED) as string[];
+      for (const name of indexes) db.exec(`DROP INDEX "${name}"`);
+      for (const table of INTEGER_KEYED) db.exec(`ALTER TABLE ${table} RENAME TO ${table}_uuid_keys`);
+      db.exec(schema);
+      const columns = db.prepare("SELECT name FROM pragma_table_info('node')").pluck().all() as string[];
+      const from = columns.map((c) =>
+        c === 'acl_id' ? 'coalesce((SELECT a.seq FROM node_uuid_keys a WHERE a.id = o.acl_id), 0)' : `o.${c}`
+      );
+      db.exec(`INSERT INTO node (${columns.join(', ')}) SELECT ${from.join(', ')} FROM node_uuid_keys o ORDER BY o.seq`);
+      db.exec(
+        `INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value)
+           SELECT n.seq, p.qname, p.ord, p.text_value, p.num_value, p.json_value FROM property_uuid_keys p JOIN node n ON n.id = p.node_id
+           ORDER BY 1, 2, 3`
+      );
+      // in the order they were added: a node's aspects are listed so
+      db.exec(
+        'INSERT INTO aspect (node_id, qname) SELECT n.seq, a.qname FROM aspect_uuid_keys a JOIN node n ON n.id = a.node_id ORDER BY a.rowid'
+      );
+      db.exec(
+        `INSERT INTO ace (node_id, authority, permission, allowed)
+           SELECT n.seq, e.authority, e.permission, e.allowed FROM ace_uuid_keys e JOIN node n ON n.id = e.node_id ORDER BY 1, 2, 3`
+      );
+      db.exec(
+        `INSERT INTO acl_member (acl_id, depth, def_id)
+           SELECT a.seq, m.depth, d.seq FROM acl_member_uuid_keys m JOIN node a ON a.id = m.acl_id JOIN node d ON d.id = m.def_id
+           ORDER BY 1, 2`
+      );
+      for (const table of INTEGER_KEYED) db.exec(`DROP TABLE ${table}_uuid_keys`);
+    })();
+  } finally {
+    db.pragma('legacy_alter_table = OFF');
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 /**
@@ -141,6 +179,8 @@ interface GroupCommit {
   commits: number;
   /** Told whenever changes are undone: caches of rows must not outlive the rows they copied. */
   rollbackListeners: (() => void)[];
+  /** For each inTransaction() call under way, innermost last: the work to run once its writes are durable. */
+  afterCommit: (() => void)[][];
   /** The WAL file the repository syncs itself (synchronous=NORMAL); unset when SQLite syncs at COMMIT. */
   walFile?: string;
   /** The last committed batch whose sync has not finished: answers that may reflect it wait for it. */
@@ -192,7 +232,8 @@ const groupCommits = new WeakMap<Db, GroupCommit>();
 
 function groupCommitOf(db: Db): GroupCommit {
   let state = groupCommits.get(db);
-  if (!state) groupCommits.set(db, (state = { enabled: true, failures: 0, commits: 0, rollbackListeners: [], sync: fdatasyncWal }));
+  if (!state)
+    groupCommits.set(db, (state = { enabled: true, failures: 0, commits: 0, rollbackListeners: [], afterCommit: [], sync: fdatasyncWal }));
   return state;
 }
 
@@ -206,18 +247,61 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   // SQLite rolls a transaction back by itself on some errors (I/O, disk full): the batch is gone.
   if (state.open && !db.inTransaction) endBatch(db, state, false);
   if (state.enabled && !db.inTransaction) openBatch(db, state);
+  const frame: (() => void)[] = [];
+  state.afterCommit.push(frame);
+  let done = false;
   try {
-    if (db.inTransaction) return db.transaction(fn)();
-    const result = db.transaction(fn).immediate();
-    state.commits++;
-    // Unbatched (the benchmark's naive writer), each transaction pays its own sync before it returns.
-    if (state.walFile) syncNow(state.walFile);
+    let result: T;
+    if (db.inTransaction) result = db.transaction(fn)();
+    else {
+      result = db.transaction(fn).immediate();
+      state.commits++;
+      // Unbatched (the benchmark's naive writer), each transaction pays its own sync before it returns.
+      if (state.walFile) syncNow(state.walFile);
+    }
+    done = true;
     return result;
   } catch (e) {
     if (state.open && !db.inTransaction) endBatch(db, state, false);
     else for (const listener of state.rollbackListeners) listener();
     throw e;
+  } finally {
+    state.afterCommit.pop();
+    // A savepoint's work passes to the transaction around it; the outermost's waits for its batch.
+    if (done && frame.length) {
+      const parent = state.afterCommit.at(-1);
+      if (parent) parent.push(...frame);
+      else whenDurable(state, frame);
+    }
   }
+}
+
+/**
+ * Work to do once the writes of the current inTransaction() call are durable, and never if they roll back:
+ * ACS's AlfrescoTransactionSupport.bindListener(afterCommit), which the mail action's `send_after_commit`
+ * uses. Outside any inTransaction() call it waits for the batch now open or syncing, if any.
+ */
+export function afterCommit(db: Db, work: () => void): void {
+  const state = groupCommitOf(db);
+  const frame = state.afterCommit.at(-1);
+  if (frame) frame.push(work);
+  else whenDurable(state, [work]);
+}
+
+function whenDurable(state: GroupCommit, work: (() => void)[]): void {
+  const run = () => {
+    for (const w of work) {
+      try {
+        w();
+      } catch (e) {
+        // As in ACS, a failing after-commit listener is logged; the transaction has committed regardless.
+        console.error('[repository] after-commit work failed', e);
+      }
+    }
+  };
+  const pending = state.open?.done ?? state.syncing;
+  if (pending) void pending.then((ok) => ok && run());
+  else setImmediate(run);
 }
 
 function openBatch(db: Db, state: GroupCommit): void {

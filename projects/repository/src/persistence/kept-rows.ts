@@ -3,12 +3,13 @@
  * caller changes what the next one reads, and forgotten all at once past `max` entries. Whoever keeps them
  * drops a key when its row changes (onRowChange in database.ts) and clears them on rollback (onRollback).
  */
-export class KeptRows<T extends object> {
-  private readonly rows = new Map<string, T | null>();
+export class KeptRows<T extends object, K extends string | number = string> {
+  /** Keyed as the table's key column reports through onRowChange: a node's uuid, or its seq (a number). */
+  private readonly rows = new Map<K, T | null>();
 
   constructor(private readonly max: number) {}
 
-  get(key: string, read: () => T | undefined): T | undefined {
+  get(key: K, read: () => T | undefined): T | undefined {
     let row = this.rows.get(key);
     if (row === undefined) {
       row = read() ?? null;
@@ -18,13 +19,13 @@ export class KeptRows<T extends object> {
   }
 
   /** Keeps a row as just written (the trigger has dropped the old one). */
-  set(key: string, row: T | null): void {
+  set(key: K, row: T | null): void {
     if (this.rows.size >= this.max) this.rows.clear();
     this.rows.set(key, row && Object.freeze(row));
   }
 
   delete(key: unknown): void {
-    this.rows.delete(key as string);
+    this.rows.delete(key as K);
   }
 
   clear(): void {

@@ -4,8 +4,10 @@ import type { ReadFilter } from './acl-entries';
 
 /** One condition of a children listing's `where` (GET /nodes/{id}/children), already checked by the handler. */
 export type ChildCondition =
-  /** A condition every child meets (isPrimary=true, assocType='cm:contains'), or none does. */
+  /** A condition every child meets (assocType='cm:contains'), or none does. */
   | { kind: 'all' | 'none' }
+  /** isPrimary=true: the primary children only; false: the secondary ones only. */
+  | { kind: 'isPrimary'; value: boolean }
   | { kind: 'isFolder' | 'isFile'; value: boolean }
   /** nodeType='x': exactly that type. */
   | { kind: 'type'; type: string }
@@ -35,7 +37,7 @@ const CHILD_ORDER_COLUMNS = {
   modifiedByUser: 'n.modified_by',
   'createdByUser.id': 'n.created_by',
   'modifiedByUser.id': 'n.modified_by',
-  title: "(SELECT text_value FROM property p WHERE p.node_id = n.id AND p.qname = 'cm:title')"
+  title: "(SELECT text_value FROM property p WHERE p.node_id = n.seq AND p.qname = 'cm:title')"
 } as const;
 
 export type ChildOrderField = keyof typeof CHILD_ORDER_COLUMNS;
@@ -84,7 +86,11 @@ export interface FindNodes {
 export class NodeListings {
   constructor(private readonly db: Db) {}
 
-  /** A page of the live primary children of `parentId`; no order: folders first, then names A-Z, as ACS. */
+  /**
+   * A page of the live children of `parentId`, primary and secondary (cm:contains) alike, as ACS's
+   * NodesImpl.listChildren lists every child association unless `where=(isPrimary=…)` narrows it; no order:
+   * folders first, then names A-Z, as ACS.
+   */
   children(
     parentId: string,
     readable: ReadFilter,
@@ -92,12 +98,17 @@ export class NodeListings {
     order: SortTerm<ChildOrderField>[] | undefined,
     page: Page
   ): { total: number; rows: NodeRow[] } {
-    const condition = where ? childrenCondition(where) : { sql: '', params: [] };
+    const condition = where ? childrenCondition(where, parentId) : { sql: '', params: [] };
     const orderSql = order
       ? [...order.map((t) => `${CHILD_ORDER_COLUMNS[t.field]} ${t.descending ? 'DESC' : 'ASC'}`), 'n.id'].join(', ')
       : 'n.is_folder DESC, n.name_key ASC';
-    const base = `FROM node n WHERE n.parent_id = ? AND n.archived_at IS NULL AND ${readable.sql}${condition.sql ? ` AND ${condition.sql}` : ''}`;
-    const args = [parentId, ...readable.params, ...condition.params];
+    // Secondary children only where the folder has some: the OR costs the walk of node_parent in page order
+    // (SQLite sorts every child first), which a series folder of many thousand items must not pay.
+    const linked = "SELECT c.child_id FROM child_assoc c WHERE c.parent_id = ? AND c.assoc_type = 'cm:contains'";
+    const hasLinked = !!this.db.prepare(`${linked} LIMIT 1`).get(parentId);
+    const parentSql = hasLinked ? `(n.parent_id = ? OR n.id IN (${linked}))` : 'n.parent_id = ?';
+    const base = `FROM node n WHERE ${parentSql} AND n.archived_at IS NULL AND ${readable.sql}${condition.sql ? ` AND ${condition.sql}` : ''}`;
+    const args = [...(hasLinked ? [parentId, parentId] : [parentId]), ...readable.params, ...condition.params];
     const total = (this.db.prepare(`SELECT COUNT(*) AS c ${base}`).get(...args) as { c: number }).c;
     const rows = this.db
       .prepare(`SELECT n.* ${base} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
@@ -117,9 +128,9 @@ export class NodeListings {
       'n.archived_at IS NULL',
       `n.type IN (${q.types.map(() => '?').join(',') || "''"})`,
       "n.created_by <> 'System'",
-      `NOT EXISTS (SELECT 1 FROM aspect a WHERE a.node_id = n.id AND a.qname IN (${q.excludedAspects.map(() => '?').join(',')}))`,
+      `NOT EXISTS (SELECT 1 FROM aspect a WHERE a.node_id = n.seq AND a.qname IN (${q.excludedAspects.map(() => '?').join(',')}))`,
       `(n.name LIKE ? ESCAPE '\\'
-          OR EXISTS (SELECT 1 FROM property p WHERE p.node_id = n.id AND p.qname IN ('cm:title', 'cm:description') AND p.text_value LIKE ? ESCAPE '\\')
+          OR EXISTS (SELECT 1 FROM property p WHERE p.node_id = n.seq AND p.qname IN ('cm:title', 'cm:description') AND p.text_value LIKE ? ESCAPE '\\')
           OR EXISTS (SELECT 1 FROM node_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.node_id = n.id AND t.tag_key LIKE ? ESCAPE '\\')
           ${words ? 'OR n.seq IN (SELECT rowid FROM node_text WHERE node_text MATCH ?)' : ''})`,
       readable.sql
@@ -152,7 +163,7 @@ export class NodeListings {
 }
 
 /** The children listing's `where` as SQL over alias n, in parentheses as the user grouped it. */
-function childrenCondition(where: ChildrenWhere): { sql: string; params: unknown[] } {
+function childrenCondition(where: ChildrenWhere, parentId: string): { sql: string; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
   where.conditions.forEach((c, i) => {
@@ -163,6 +174,10 @@ function childrenCondition(where: ChildrenWhere): { sql: string; params: unknown
         break;
       case 'none':
         sql.push('1=0');
+        break;
+      case 'isPrimary':
+        sql.push(c.value ? 'n.parent_id = ?' : 'n.parent_id <> ?');
+        params.push(parentId);
         break;
       case 'isFolder':
       case 'isFile':

@@ -10,7 +10,8 @@ export interface NodeRow {
   is_folder: number;
   is_file: number;
   inherits: number;
-  acl_id: string;
+  /** The seq of the node defining the ACL in force (itself, or the ancestor it inherits from), as alf_node.acl_id. */
+  acl_id: number;
   owner: string | null;
   created_at: string;
   created_by: string;

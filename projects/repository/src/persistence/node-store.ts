@@ -42,8 +42,8 @@ export class NodeStore {
    * one reads.
    */
   private readonly rows = new KeptRows<NodeRow>(ROWS_KEPT);
-  /** Each node's property rows as stored (values parsed afresh for every caller, so none shares one). */
-  private readonly propertyRows = new KeptRows<readonly { qname: string; ord: number; json_value: string }[]>(PROPERTY_ROWS_KEPT);
+  /** Each node's property rows as stored, by node seq (values parsed afresh for every caller, so none shares one). */
+  private readonly propertyRows = new KeptRows<readonly { qname: string; ord: number; json_value: string }[], number>(PROPERTY_ROWS_KEPT);
   /** The id of the child last found under a parent by name ("parent/name key"). */
   private readonly children = new Map<string, string>();
 
@@ -55,7 +55,7 @@ export class NodeStore {
     this.listings = new NodeListings(db);
     this.categories = new CategoryStore(db);
     onRowChange(db, 'node', 'id', (id) => this.rows.delete(id));
-    onRowChange(db, 'property', 'node_id', (id) => this.propertyRows.delete(id));
+    onRowChange(db, 'property', 'node_id', (seq) => this.propertyRows.delete(seq));
     onRollback(db, () => {
       this.rows.clear();
       this.propertyRows.clear();
@@ -69,6 +69,14 @@ export class NodeStore {
 
   getIncludingArchived(id: string): NodeRow | undefined {
     return this.rows.get(id, () => this.db.prepare('SELECT * FROM node WHERE id = ?').get(id) as NodeRow | undefined);
+  }
+
+  /**
+   * The seq of a node (archived ones included), which the tables keyed by node (property, aspect, ace) hold:
+   * read through the kept rows, so a node just read costs no second look-up.
+   */
+  seqOf(id: string): number | undefined {
+    return this.getIncludingArchived(id)?.seq;
   }
 
   require(id: string): NodeRow {
@@ -132,7 +140,7 @@ export class NodeStore {
   activeModelNodes(): NodeRow[] {
     return this.db
       .prepare(
-        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
+        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.seq AND p.qname = 'cm:modelActive' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
       )
       .all() as NodeRow[];
   }
@@ -169,10 +177,12 @@ export class NodeStore {
   }
 
   properties(id: string): Record<string, unknown> {
+    const seq = this.seqOf(id);
+    if (seq === undefined) return {};
     const rows = this.propertyRows.get(
-      id,
+      seq,
       () =>
-        this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(id) as {
+        this.db.prepare('SELECT qname, ord, json_value FROM property WHERE node_id = ? ORDER BY qname, ord').all(seq) as {
           qname: string;
           ord: number;
           json_value: string;
@@ -188,11 +198,14 @@ export class NodeStore {
   }
 
   hasAspect(id: string, qname: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM aspect WHERE node_id = ? AND qname = ?').get(id, qname);
+    return !!this.db.prepare('SELECT 1 FROM aspect WHERE node_id = ? AND qname = ?').get(this.seqOf(id) ?? null, qname);
   }
 
   aspects(id: string): string[] {
-    return this.db.prepare('SELECT qname FROM aspect WHERE node_id = ? ORDER BY rowid').pluck().all(id) as string[];
+    return this.db
+      .prepare('SELECT qname FROM aspect WHERE node_id = ? ORDER BY rowid')
+      .pluck()
+      .all(this.seqOf(id) ?? null) as string[];
   }
 
   /**
@@ -201,37 +214,50 @@ export class NodeStore {
    */
   /** Sets (null: removes) each property; `fresh`: the node was just made and has none to replace. */
   setProperties(id: string, props: Record<string, unknown>, fresh = false): void {
+    const seq = this.requireSeq(id);
     const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
     const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
     for (const [qname, value] of Object.entries(props)) {
-      if (!fresh) del.run(id, qname);
+      if (!fresh) del.run(seq, qname);
       if (value === null || value === undefined) continue;
-      if (Array.isArray(value)) value.forEach((v, i) => ins.run(id, qname, i, ...indexable(v), JSON.stringify(v)));
-      else ins.run(id, qname, -1, ...indexable(value), JSON.stringify(value));
+      if (Array.isArray(value)) value.forEach((v, i) => ins.run(seq, qname, i, ...indexable(v), JSON.stringify(v)));
+      else ins.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
     }
   }
 
   addAspects(id: string, aspects: Iterable<string>): void {
+    const seq = this.requireSeq(id);
     const ins = this.db.prepare('INSERT OR IGNORE INTO aspect (node_id, qname) VALUES (?, ?)');
-    for (const a of aspects) ins.run(id, a);
+    for (const a of aspects) ins.run(seq, a);
   }
 
   removeAspects(id: string, aspects: Iterable<string>): void {
+    const seq = this.seqOf(id) ?? null;
     const del = this.db.prepare('DELETE FROM aspect WHERE node_id = ? AND qname = ?');
-    for (const a of aspects) del.run(id, a);
+    for (const a of aspects) del.run(seq, a);
   }
 
-  /** Inserts a node row; a clash of names under one parent answers 409 as ACS does. */
+  /** The seq of a node that must exist (a write for a node that does not is a fault of the caller, not a 404). */
+  private requireSeq(id: string): number {
+    const seq = this.seqOf(id);
+    if (seq === undefined) throw new Error(`no node ${id}`);
+    return seq;
+  }
+
+  /**
+   * Inserts a node row; a clash of names under one parent answers 409 as ACS does. The node uses its parent's
+   * ACL, or defines its own (`ownAcl`, or no parent): then its acl_id is its own seq, known once inserted.
+   */
   insert(
     row: Omit<NodeRow, 'seq' | 'name_key' | 'assoc_qname' | 'acl_id' | 'archived_at' | 'archived_by' | 'archived_parent_id' | 'id'> & {
       id?: string;
       assoc_qname?: string;
-      acl_id?: string;
+      ownAcl?: boolean;
     }
   ): NodeRow {
     const id = row.id ?? randomUUID();
     const parent = row.parent_id ? this.getIncludingArchived(row.parent_id) : undefined;
-    const aclId = row.acl_id ?? parent?.acl_id ?? id;
+    const inherited = row.ownAcl ? undefined : parent?.acl_id;
     try {
       this.db
         .prepare(
@@ -250,7 +276,7 @@ export class NodeStore {
           row.is_folder,
           row.is_file,
           row.inherits,
-          aclId,
+          inherited ?? 0,
           row.owner,
           row.created_at,
           row.created_by,
@@ -268,7 +294,10 @@ export class NodeStore {
     } catch (e) {
       throw uniqueNameClash(e, row.name);
     }
-    if (aclId === id) this.chains.defined(id);
+    if (inherited === undefined) {
+      this.db.prepare('UPDATE node SET acl_id = seq WHERE id = ?').run(id);
+      this.chains.defined(id);
+    }
     return this.get(id)!;
   }
 
@@ -287,8 +316,8 @@ export class NodeStore {
     this.db.prepare('UPDATE node SET modified_at = ?, modified_by = ? WHERE id = ?').run(alfDate(), user, id);
   }
 
-  /** Re-points nodes that inherit an ACL from `oldAcl` within the subtree of `rootId` to `newAcl`. */
-  reassignAcl(rootId: string, oldAcl: string, newAcl: string): void {
+  /** Re-points nodes that inherit an ACL from `oldAcl` within the subtree of `rootId` to `newAcl` (ACLs are seqs). */
+  reassignAcl(rootId: string, oldAcl: number, newAcl: number): void {
     if (oldAcl === newAcl) return;
     this.db
       .prepare(

@@ -6,8 +6,19 @@
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 
+-- Integer keys: the tables searches, listings and permission checks read per item at scale (property, aspect,
+-- ace, acl_member) refer to a node by its seq, not its uuid, as ACS keys them by alf_node.id BIGINT
+-- (alf_node_properties.node_id, alf_node_aspects.node_id, alf_node.acl_id -> alf_access_control_list.id,
+-- alf_acl_member.acl_id: repository/src/main/resources/alfresco/dbscripts/create/org.alfresco.repo.domain.dialect.PostgreSQLDialect/AlfrescoCreate-RepoTables.sql):
+-- a b-tree descent by an integer compares 8 bytes where one by a uuid compared 36 characters, the keys pack
+-- several times more per page, and `n.seq IN (…)` is a look-up of node's own rowid instead of a descent of
+-- node(id) and then of the table. The REST API keeps uuids (node.id). Databases made before are rebuilt on open
+-- (database.ts, integerKeys).
 CREATE TABLE IF NOT EXISTS node (
-  seq           INTEGER PRIMARY KEY,         -- stable row id; also the rowid of node_text
+  seq           INTEGER PRIMARY KEY AUTOINCREMENT, -- the node's database id (sys:node-dbid), never reused (alf_node.id
+                                             -- is a sequence): rows of other tables and kept ACL evaluations
+                                             -- name a node by it, so a purged node's seq must never name another;
+                                             -- also the rowid of node_text
   id            TEXT NOT NULL UNIQUE,        -- uuid, as in workspace://SpacesStore/<id>
   type          TEXT NOT NULL,               -- prefixed QName, e.g. cm:content
   parent_id     TEXT REFERENCES node(id),    -- primary parent; NULL for the store root and for a trashcan root
@@ -18,7 +29,7 @@ CREATE TABLE IF NOT EXISTS node (
   is_folder     INTEGER NOT NULL DEFAULT 0,  -- subtype of cm:folder
   is_file       INTEGER NOT NULL DEFAULT 0,  -- subtype of cm:content
   inherits      INTEGER NOT NULL DEFAULT 1,  -- ACL inheritance from the primary parent
-  acl_id        TEXT NOT NULL,               -- id of the nearest node (self or ancestor) that defines an ACL
+  acl_id        INTEGER NOT NULL,            -- seq of the nearest node (self or ancestor) that defines an ACL
                                              -- (has local entries or breaks inheritance): nodes sharing
                                              -- an ACL share one permission evaluation, as in Alfresco
   owner         TEXT,                        -- cm:owner (cm:ownable), else creator is the owner
@@ -53,9 +64,9 @@ CREATE INDEX IF NOT EXISTS node_archived_parent ON node(archived_parent_id) WHER
 -- Clustered by node (WITHOUT ROWID): a node's properties are one range of one b-tree, where a rowid table
 -- took a descent of the primary-key index and then one of the table per value (listings, facets and the
 -- dashboard read several properties of every row they count). Databases made before are rebuilt on open
--- (database.ts, clusterProperties).
+-- (database.ts, integerKeys).
 CREATE TABLE IF NOT EXISTS property (
-  node_id    TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  node_id    INTEGER NOT NULL REFERENCES node(seq) ON DELETE CASCADE, -- node.seq
   qname      TEXT NOT NULL,
   ord        INTEGER NOT NULL DEFAULT 0,
   text_value TEXT,
@@ -77,8 +88,9 @@ CREATE INDEX IF NOT EXISTS property_num ON property(qname, num_value);
 -- property a facet query tests, which otherwise reads every value of the property.
 CREATE INDEX IF NOT EXISTS property_multi ON property(qname) WHERE ord > 0;
 
+-- A rowid table: a node's aspects are listed in the order they were added (rowid).
 CREATE TABLE IF NOT EXISTS aspect (
-  node_id TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  node_id INTEGER NOT NULL REFERENCES node(seq) ON DELETE CASCADE, -- node.seq
   qname   TEXT NOT NULL,
   PRIMARY KEY (node_id, qname)
 );
@@ -103,22 +115,23 @@ CREATE TABLE IF NOT EXISTS peer_assoc (
 CREATE INDEX IF NOT EXISTS peer_assoc_target ON peer_assoc(target_id);
 
 -- Locally set access control entries; authority is a user name, GROUP_x, GROUP_EVERYONE or ROLE_OWNER.
+-- Clustered by node (WITHOUT ROWID): the read filter reads the entries of each ACL of its chain, one range each.
 CREATE TABLE IF NOT EXISTS ace (
-  node_id    TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE,
+  node_id    INTEGER NOT NULL REFERENCES node(seq) ON DELETE CASCADE, -- node.seq
   authority  TEXT NOT NULL,
   permission TEXT NOT NULL,                  -- a role: Consumer … Coordinator, SiteConsumer … SiteManager
   allowed    INTEGER NOT NULL DEFAULT 1,     -- 1 = ALLOWED, 0 = DENIED
   PRIMARY KEY (node_id, authority, permission)
-);
+) WITHOUT ROWID;
 -- The entries of an authority (read-permission filtering starts from the caller's authorities).
 CREATE INDEX IF NOT EXISTS ace_authority ON ace(authority, allowed, permission, node_id);
 
--- Derived from node (see acl-chains.ts): for each ACL (the id of the node defining it) the nodes whose
+-- Derived from node (see acl-chains.ts): for each ACL (the seq of the node defining it) the nodes (seqs) whose
 -- entries are in force in it, nearest first: itself at depth 0, then, while it inherits, its parent's ACL's.
 CREATE TABLE IF NOT EXISTS acl_member (
-  acl_id TEXT NOT NULL,
+  acl_id INTEGER NOT NULL,
   depth  INTEGER NOT NULL,
-  def_id TEXT NOT NULL,
+  def_id INTEGER NOT NULL,
   PRIMARY KEY (acl_id, depth)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS acl_member_def ON acl_member(def_id, acl_id);
@@ -404,12 +417,5 @@ CREATE TABLE IF NOT EXISTS wf_timer (
   exception     TEXT
 );
 CREATE INDEX IF NOT EXISTS wf_timer_due ON wf_timer(due_at);
--- Mail "sent" by scripts (actions.create('mail')): recorded, never sent.
-CREATE TABLE IF NOT EXISTS wf_mail (
-  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
-  process_id TEXT,
-  sent_by    TEXT NOT NULL,
-  parameters TEXT NOT NULL,                  -- JSON: to, from, subject, text …
-  node_id    TEXT,
-  created_at TEXT NOT NULL
-);
+-- Mail is sent, not kept (mail/): the table earlier versions recorded it in goes.
+DROP TABLE IF EXISTS wf_mail;

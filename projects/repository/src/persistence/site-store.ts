@@ -66,7 +66,7 @@ export class SiteStore {
   containers(siteNodeId: string): NodeRow[] {
     return this.db
       .prepare(
-        "SELECT n.* FROM node n JOIN aspect a ON a.node_id = n.id AND a.qname = 'st:siteContainer' WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key"
+        "SELECT n.* FROM node n JOIN aspect a ON a.node_id = n.seq AND a.qname = 'st:siteContainer' WHERE n.parent_id = ? AND n.archived_at IS NULL ORDER BY n.name_key"
       )
       .all(siteNodeId) as NodeRow[];
   }

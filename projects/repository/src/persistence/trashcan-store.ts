@@ -24,8 +24,9 @@ export class TrashcanStore {
     const marks = ids.map(() => '?').join(',');
     this.db.prepare(`DELETE FROM favorite WHERE target_id IN (${marks})`).run(...ids);
     this.db.prepare(`DELETE FROM shared_link WHERE node_id IN (${marks})`).run(...ids);
-    this.db.prepare(`DELETE FROM aspect WHERE qname = 'qshare:shared' AND node_id IN (${marks})`).run(...ids);
-    this.db.prepare(`DELETE FROM property WHERE qname LIKE 'qshare:%' AND node_id IN (${marks})`).run(...ids);
+    const seqs = `SELECT seq FROM node WHERE id IN (${marks})`;
+    this.db.prepare(`DELETE FROM aspect WHERE qname = 'qshare:shared' AND node_id IN (${seqs})`).run(...ids);
+    this.db.prepare(`DELETE FROM property WHERE qname LIKE 'qshare:%' AND node_id IN (${seqs})`).run(...ids);
   }
 
   /** Clears the archived marks of a restored subtree (its root is put back under a parent by NodeStore.update). */
@@ -44,7 +45,7 @@ export class TrashcanStore {
       this.db.prepare('DELETE FROM favorite WHERE target_id = ?').run(id);
       del.run(id);
     }
-    this.nodes.chains.purged(ids);
+    this.nodes.chains.purged(ids.map((id, i) => ({ id, seq: seqs[i] })));
   }
 
   /** A node that was deleted as the root of its subtree (what the trashcan lists), if `id` is one. */

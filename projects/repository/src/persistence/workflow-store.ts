@@ -88,15 +88,6 @@ export interface ActivityRow {
   started_at: string;
   ended_at: string | null;
 }
-/** A mail action a script executed (recorded in wf_mail, never sent). */
-export interface MailRecord {
-  processId: string | null;
-  sentBy: string;
-  /** The action's parameters as JSON. */
-  parameters: string;
-  nodeId: string | null;
-  createdAt: string;
-}
 /**
  * One way of narrowing the tasks a listing reads (GET /tasks), each an indexed look-up: a process's tasks,
  * a user's own, a pool (the open tasks' candidate links, wf_open_candidate), a process variable's JSON value,
@@ -352,7 +343,7 @@ export class WorkflowStore {
   nodesMarkedDeployed(): NodeRow[] {
     return this.db
       .prepare(
-        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.id AND p.qname = 'bpm:definitionDeployed' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
+        "SELECT n.* FROM node n JOIN property p ON p.node_id = n.seq AND p.qname = 'bpm:definitionDeployed' AND p.text_value = 'true' WHERE n.archived_at IS NULL"
       )
       .all() as NodeRow[];
   }
@@ -391,11 +382,6 @@ export class WorkflowStore {
   /** Ends every step of the process still open. */
   endOpenActivities(processId: string, at: string): void {
     this.db.prepare('UPDATE wf_activity SET ended_at = ? WHERE process_id = ? AND ended_at IS NULL').run(at, processId);
-  }
-  recordMail(m: MailRecord): void {
-    this.db
-      .prepare('INSERT INTO wf_mail (process_id, sent_by, parameters, node_id, created_at) VALUES (?,?,?,?,?)')
-      .run(m.processId, m.sentBy, m.parameters, m.nodeId, m.createdAt);
   }
 
   // ------------------------------------------------------------------ packages
@@ -559,7 +545,7 @@ export class WorkflowStore {
 
   /** Removes a process and everything of it (deployment deletion, undeploy). */
   purgeProcess(processId: string): void {
-    for (const t of ['wf_variable', 'wf_activity', 'wf_execution', 'wf_mail', 'wf_package', 'wf_timer'])
+    for (const t of ['wf_variable', 'wf_activity', 'wf_execution', 'wf_package', 'wf_timer'])
       this.db.prepare(`DELETE FROM ${t} WHERE process_id = ?`).run(processId);
     this.db.prepare('DELETE FROM wf_task WHERE process_id = ?').run(processId);
     this.db.prepare('DELETE FROM wf_process WHERE id = ?').run(processId);

@@ -173,7 +173,7 @@ export class NodeService {
       is_folder: isFolder ? 1 : 0,
       is_file: isFile ? 1 : 0,
       inherits: req.system?.inherits === false ? 0 : 1,
-      acl_id: req.system?.inherits === false ? req.system.id : undefined,
+      ownAcl: req.system?.inherits === false,
       owner: null,
       created_at: now,
       created_by: caller.userId,
@@ -292,10 +292,10 @@ export class NodeService {
 
     if (changesContentOrProps) {
       const before = { properties: this.store.properties(node.id) };
-      const willChange = Object.fromEntries(
+      const changed = Object.fromEntries(
         Object.entries(checked.properties).filter(([q, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before.properties[q] ?? null))
       );
-      for (const p of this.ctx.policies) p.beforeUpdateNode?.(caller, node, { name: fields.name, properties: willChange, removedAspects });
+      for (const p of this.ctx.policies) p.beforeUpdateNode?.(caller, node, { name: fields.name, properties: changed, removedAspects });
       fields.modified_at = alfDate();
       fields.modified_by = caller.userId;
       this.store.update(node.id, fields);
@@ -312,7 +312,6 @@ export class NodeService {
         node.id,
         [...allAspects].filter((a) => !storedAspects.has(a))
       );
-      const changed = willChange;
       this.store.setProperties(node.id, changed);
       const updated = this.store.get(node.id)!;
       if (fields.name !== undefined || removedAspects.length || 'cm:title' in changed || 'cm:description' in changed)
@@ -366,8 +365,8 @@ export class NodeService {
     if (inherits !== node.inherits) this.store.update(nodeId, { inherits });
     this.refreshAcl(nodeId);
     // New entries alone change no ACL's chain; starting or ending an own ACL, or switching inheritance, does.
-    const wasDefining = node.acl_id === node.id;
-    if (inherits !== node.inherits || wasDefining !== (this.store.getIncludingArchived(nodeId)!.acl_id === nodeId))
+    const wasDefining = node.acl_id === node.seq;
+    if (inherits !== node.inherits || wasDefining !== (this.store.getIncludingArchived(nodeId)!.acl_id === node.seq))
       this.store.chains.changed(nodeId, wasDefining);
     permissions.invalidate();
   }
@@ -377,7 +376,7 @@ export class NodeService {
     const node = this.store.getIncludingArchived(nodeId)!;
     const hasEntries = this.ctx.permissions.acl.hasEntries(nodeId);
     const parent = node.parent_id ? this.store.getIncludingArchived(node.parent_id) : undefined;
-    const wanted = hasEntries || !node.inherits || !parent ? node.id : parent.acl_id;
+    const wanted = hasEntries || !node.inherits || !parent ? node.seq : parent.acl_id;
     if (wanted !== node.acl_id) this.store.reassignAcl(node.id, node.acl_id, wanted);
   }
 
@@ -431,11 +430,11 @@ export class NodeService {
 
   private refreshAclAfterMove(nodeId: string): void {
     const node = this.store.getIncludingArchived(nodeId)!;
-    if (node.acl_id !== node.id) {
+    if (node.acl_id !== node.seq) {
       const parent = node.parent_id ? this.store.get(node.parent_id) : undefined;
       if (parent) this.store.reassignAcl(node.id, node.acl_id, parent.acl_id);
     }
-    this.store.chains.changed(nodeId, node.acl_id === node.id);
+    this.store.chains.changed(nodeId, node.acl_id === node.seq);
     this.ctx.permissions.invalidate();
   }
 

@@ -42,7 +42,8 @@ export const SITE_ROLES = ['SiteManager', 'SiteCollaborator', 'SiteContributor',
  * Nodes that share an ACL (node.acl_id) share one evaluation, which is what keeps listings and search fast.
  */
 export class PermissionService {
-  private aclCache = new Map<string, AceRow[]>();
+  /** Effective entries by ACL (the seq of the node defining it). */
+  private aclCache = new Map<number, AceRow[]>();
   private grantCache = new Map<string, Set<Permission>>();
   private cacheGeneration = -1;
 
@@ -74,17 +75,17 @@ export class PermissionService {
     return this.acl.localEntries(nodeId);
   }
 
-  /** All entries in force for an ACL (its own first, then inherited ones, nearest first). */
-  effectiveEntries(aclId: string): AceRow[] {
+  /** All entries in force for an ACL (node.acl_id; its own first, then inherited ones, nearest first). */
+  effectiveEntries(aclId: number): AceRow[] {
     this.sync();
     const cached = this.aclCache.get(aclId);
     if (cached) return cached;
     const entries: AceRow[] = [];
-    let currentAcl: string | null = aclId;
-    const seen = new Set<string>();
-    while (currentAcl && !seen.has(currentAcl)) {
+    let currentAcl: number | null = aclId;
+    const seen = new Set<number>();
+    while (currentAcl !== null && !seen.has(currentAcl)) {
       seen.add(currentAcl);
-      entries.push(...this.localEntries(currentAcl));
+      entries.push(...this.acl.aclEntries(currentAcl));
       const owner = this.acl.aclOwner(currentAcl);
       if (!owner || !owner.inherits) break;
       const parentId = owner.parent_id ?? owner.archived_parent_id;
@@ -96,7 +97,7 @@ export class PermissionService {
   }
 
   /** Permissions granted to the caller by an ACL, ignoring ownership. */
-  private granted(caller: Caller, aclId: string): Set<Permission> {
+  private granted(caller: Caller, aclId: number): Set<Permission> {
     this.sync(); // a membership change must reach cached grants too, not only cached ACLs
     const key = `${caller.userId}\u0000${aclId}`;
     const cached = this.grantCache.get(key);

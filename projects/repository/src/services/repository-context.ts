@@ -12,6 +12,7 @@ import type { RatingStore } from '../persistence/rating-store';
 import type { SharedLinkStore } from '../persistence/shared-link-store';
 import type { SiteStore } from '../persistence/site-store';
 import type { TagStore } from '../persistence/tag-store';
+import type { OutboundSmtp } from '../mail/outbound-smtp';
 
 /** Well-known nodes created at bootstrap, found by their association QName path. */
 export interface WellKnownNodes {
@@ -49,4 +50,6 @@ export interface RepositoryContext {
   sites: SiteStore;
   /** The audit trail (alfresco-access). */
   audit: AuditStore;
+  /** Outbound mail (ACS's OutboundSMTP subsystem), used by the `mail` action. */
+  mail: OutboundSmtp;
 }

@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import type { Caller } from '../auth/caller';
+import { SYSTEM_CALLER, type Caller } from '../auth/caller';
 import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import { ApiError, errors } from '../errors/api-error';
@@ -33,7 +33,6 @@ import { TimerJobExecutor, timerDueDate } from './timers';
  * parallel forks add sibling tokens, multi-instance tasks add children under an 'mi-root' token.
  */
 
-export const SYSTEM_CALLER: Caller = { userId: 'System', isAdmin: true, authorities: new Set(['System']) };
 const MAX_STEPS = 10_000;
 
 export interface Run {

@@ -4,6 +4,7 @@ import { asGlobal, javaPackages, type JavaScope } from './java-host';
 import { createExecutionApi, createTaskApi } from './script-api';
 import { repositoryGlobals } from './script-runtime';
 import { workflowManager } from './script-workflow';
+import { scriptPreferenceService } from './script-preferences';
 import { toScript } from './variables';
 import { workflowService } from './service-registry';
 
@@ -44,8 +45,9 @@ export function scriptModel(
     model.deleted = false;
     model.cancelled = false;
   }
-  Object.assign(model, repositoryGlobals(host, run.process.id, engine.store), {
-    workflow: workflowManager(() => workflowService(engine.ctx), host)
+  Object.assign(model, repositoryGlobals(host), {
+    workflow: workflowManager(() => workflowService(engine.ctx), host),
+    preferenceService: scriptPreferenceService(host)
   });
   if (scope.secure) Object.assign(model, javaPackages(scope));
   return model;

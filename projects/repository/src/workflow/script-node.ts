@@ -174,6 +174,12 @@ export class ScriptNode {
     return this.cachedProps;
   }
 
+  /** Forgets what was read and not saved (ScriptNode.reset(), which ScriptAction.execute calls on its node). */
+  reset(): void {
+    this.changed = {};
+    this.cachedProps = undefined;
+  }
+
   /** Writes the property changes made through `properties` (ScriptNode.save()). */
   save(): ScriptNode {
     const props = Object.fromEntries(Object.entries(this.changed).map(([k, v]) => [k, toPropertyValue(v)]));
@@ -317,7 +323,7 @@ export class ScriptNode {
   private setPermissions(directOnly: boolean): { authority: string; permission: string; direct: boolean }[] {
     const row = this.row;
     // effectiveEntries gives the ACL's own entries first, then the inherited ones, nearest first.
-    const own = row.acl_id === row.id ? this.host.ctx.permissions.localEntries(row.id) : [];
+    const own = row.acl_id === row.seq ? this.host.ctx.permissions.localEntries(row.id) : [];
     const fromAbove = directOnly ? [] : this.host.ctx.permissions.effectiveEntries(row.acl_id).slice(own.length);
     const kept = new Map<string, { authority: string; permission: string; direct: boolean }>();
     // Farthest first, so that an entry set nearer (a DENIED one above all) has the last word.
@@ -402,7 +408,8 @@ export class PersonNode {
       'cm:firstName': p?.first_name ?? '',
       'cm:lastName': p?.last_name ?? '',
       'cm:email': p?.email ?? '',
-      'cm:homeFolder': p?.home_folder_id ?? null
+      // A d:noderef property reaches scripts as a ScriptNode (ValueConverter.convertValueForScript).
+      'cm:homeFolder': p?.home_folder_id ? new ScriptNode(host, p.home_folder_id) : null
     };
     for (const k of ['jobTitle', 'location', 'telephone', 'mobile', 'organization'])
       if (extra[k] !== undefined) values[`cm:${k === 'jobTitle' ? 'jobtitle' : k}`] = extra[k];

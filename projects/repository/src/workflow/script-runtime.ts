@@ -1,11 +1,10 @@
 import vm from 'node:vm';
 import type { NodeRow } from '../persistence/node-row';
-import type { WorkflowStore } from '../persistence/workflow-store';
-import { alfDate } from '../util/alf-date';
 import { runSearch } from '../search';
 import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
 import { javaString, unwrapJava } from './java-host';
 import { ApiError } from '../errors/api-error';
+import { scriptActions } from './script-actions';
 
 /**
  * Runs listener and script-task JavaScript with the root objects of Alfresco's repository JavaScript API
@@ -39,38 +38,8 @@ const log =
     if (process.env.EOFFICE_SCRIPT_LOG) console.error(`[workflow script ${level}]`, ...args);
   };
 
-/** Where a script's mail actions are recorded (the workflow store's wf_mail). */
-export type MailRecorder = Pick<WorkflowStore, 'recordMail'>;
-
-/** A mail action as scripts build it: parameters then execute(node); recorded in wf_mail, never sent. */
-function mailAction(host: ScriptHost, processId: string | undefined, mails: MailRecorder) {
-  const parameters: Record<string, unknown> = {};
-  return {
-    name: 'mail',
-    parameters,
-    execute(node?: ScriptNode) {
-      const plain = Object.fromEntries(
-        Object.entries(parameters).map(([k, given]) => {
-          const v = unwrapJava(given);
-          return [
-            k,
-            v instanceof PersonNode ? authorityOf(v) : v === undefined ? null : typeof v === 'object' && v !== null ? String(v) : v
-          ];
-        })
-      );
-      mails.recordMail({
-        processId: processId ?? null,
-        sentBy: host.caller.userId,
-        parameters: JSON.stringify(plain),
-        nodeId: node instanceof ScriptNode ? node.nodeId : null,
-        createdAt: alfDate()
-      });
-    }
-  };
-}
-
 /** The repository root objects: people, search, companyhome, userhome, person, logger, actions, utils. */
-export function repositoryGlobals(host: ScriptHost, processId: string | undefined, mails: MailRecorder): Record<string, unknown> {
+export function repositoryGlobals(host: ScriptHost): Record<string, unknown> {
   const { ctx, caller } = host;
   const me = ctx.authorities.person(caller.userId);
   const readable = (row: NodeRow | undefined) => !!row && ctx.permissions.has(caller, row, 'Read');
@@ -134,13 +103,7 @@ export function repositoryGlobals(host: ScriptHost, processId: string | undefine
       isLoggingEnabled: () => !!process.env.EOFFICE_SCRIPT_LOG,
       isDebugLoggingEnabled: () => false
     },
-    actions: {
-      create: (given: unknown) => {
-        const name = javaString(given);
-        if (name !== 'mail') throw new Error(`Action ${name} is not available in this repository (only 'mail')`);
-        return mailAction(host, processId, mails);
-      }
-    },
+    actions: scriptActions(host),
     utils: {
       pad: (s: unknown, len: number) => javaString(s).padStart(len, '0'),
       toBoolean: (s: unknown) => javaString(s).toLowerCase() === 'true',

@@ -1,9 +1,9 @@
-import type { Caller } from '../auth/caller';
+import { SYSTEM_CALLER, type Caller } from '../auth/caller';
 import type { NodeRow } from '../persistence/node-row';
 import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import { errors } from '../errors/api-error';
-import { WorkflowEngine, SYSTEM_CALLER } from './engine';
+import { WorkflowEngine } from './engine';
 import { fromRest, type StoredValue } from './variables';
 import type { DefinitionRow, ProcessRow, TaskRow } from '../persistence/workflow-store';
 

@@ -61,7 +61,7 @@ test('a node renamed, moved or deleted by raw SQL reads as it is stored, by id a
 
     inTransaction(db, () => store.setProperties(child.id, { 'cm:title': 'Notes of the file' }));
     assert.equal(store.properties(child.id)['cm:title'], 'Notes of the file');
-    db.prepare("UPDATE property SET json_value = '\"Noting\"' WHERE node_id = ? AND qname = 'cm:title'").run(child.id);
+    db.prepare("UPDATE property SET json_value = '\"Noting\"' WHERE node_id = ? AND qname = 'cm:title'").run(child.seq);
     assert.equal(store.properties(child.id)['cm:title'], 'Noting', 'a property changed by raw SQL');
     const props = store.properties(child.id);
     props['cm:title'] = 'changed by a caller';
@@ -149,17 +149,17 @@ test("a node's own permission entries read as stored after any statement and aft
     const node = inTransaction(db, () => folder('Receipts', null));
     const entries = () => permissions.localEntries(node.id).map((e) => `${e.authority};${e.permission};${e.allowed}`);
     assert.deepEqual(entries(), []);
-    db.prepare("INSERT INTO ace (node_id, authority, permission, allowed) VALUES (?, 'GROUP_EO_CRU', 'Consumer', 1)").run(node.id);
+    db.prepare("INSERT INTO ace (node_id, authority, permission, allowed) VALUES (?, 'GROUP_EO_CRU', 'Consumer', 1)").run(node.seq);
     assert.deepEqual(entries(), ['GROUP_EO_CRU;Consumer;1']);
     assert.throws(() =>
       inTransaction(db, () => {
-        db.prepare("UPDATE ace SET permission = 'Collaborator' WHERE node_id = ?").run(node.id);
+        db.prepare("UPDATE ace SET permission = 'Collaborator' WHERE node_id = ?").run(node.seq);
         assert.deepEqual(entries(), ['GROUP_EO_CRU;Collaborator;1']);
         throw new Error('rolled back');
       })
     );
     assert.deepEqual(entries(), ['GROUP_EO_CRU;Consumer;1']);
-    db.prepare('DELETE FROM ace WHERE node_id = ?').run(node.id);
+    db.prepare('DELETE FROM ace WHERE node_id = ?').run(node.seq);
     assert.deepEqual(entries(), []);
   } finally {
     close();

@@ -1,6 +1,8 @@
 /**
- * A repository made by an earlier version opens with its data intact: the property table, once a rowid table,
- * is rebuilt clustered by node, and every value (single and multi-valued) reads back the same through the API.
+ * A repository made by an earlier version opens with its data intact. Earlier versions keyed the tables a node's
+ * properties, aspects and permissions live in by the node's uuid (and node.acl_id was the uuid of the node
+ * defining the ACL); before that, the property table was a rowid table. Either is rebuilt once on open with
+ * integer keys (node.seq), and every value, aspect, permission, index and search answer is what it was.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,64 +10,192 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { startRepository } from '../../src/server';
+import { startRepository, type RepositoryServer } from '../../src/server';
 
-const auth = 'Basic ' + Buffer.from('admin:admin').toString('base64');
+const basic = (user: string) => 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64');
+const ADMIN = basic('admin');
+const api = (server: RepositoryServer) => `${server.url}/alfresco/api/-default-/public/alfresco/versions/1`;
+const searchUrl = (server: RepositoryServer) => `${server.url}/alfresco/api/-default-/public/search/versions/1/search`;
 
-test('a database whose property table predates clustering is rebuilt on open, every value kept', async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-upgrade-'));
-  const api = (url: string) => `${url}/alfresco/api/-default-/public/alfresco/versions/1`;
-  try {
-    let server = await startRepository({ port: 0, dataDir, quiet: true });
-    const made = await fetch(`${api(server.url)}/nodes/-my-/children`, {
-      method: 'POST',
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        name: 'letter.txt',
-        nodeType: 'cm:content',
-        properties: { 'cm:title': 'पत्र', 'cm:description': 'Letter of 04/12/2026' }
-      })
-    });
-    assert.equal(made.status, 201);
-    const id = ((await made.json()) as { entry: { id: string } }).entry.id;
-    const before = await (
-      await fetch(`${api(server.url)}/nodes/${id}?include=properties,aspectNames`, { headers: { Authorization: auth } })
-    ).json();
-    await server.close();
+const UUID_KEYED = ['node', 'property', 'aspect', 'ace', 'acl_member'];
 
-    // Turn the table back into the shape earlier versions made: a rowid table with its primary key.
-    const file = path.join(dataDir, 'repository.sqlite');
-    const old = new Database(file);
-    const rows = old.prepare('SELECT COUNT(*) FROM property').pluck().get() as number;
-    old.exec(`DROP INDEX property_value; DROP INDEX property_num; DROP INDEX property_multi;
-      ALTER TABLE property RENAME TO p_new;
-      CREATE TABLE property (node_id TEXT NOT NULL REFERENCES node(id) ON DELETE CASCADE, qname TEXT NOT NULL,
-        ord INTEGER NOT NULL DEFAULT 0, text_value TEXT, num_value REAL, json_value TEXT NOT NULL, PRIMARY KEY (node_id, qname, ord));
-      INSERT INTO property SELECT * FROM p_new; DROP TABLE p_new;`);
-    assert.doesNotMatch(old.prepare("SELECT sql FROM sqlite_master WHERE name = 'property'").pluck().get() as string, /WITHOUT ROWID/);
-    old.close();
+/**
+ * Turns a database back into the shape an earlier version made: the same tables keyed by node uuid, node.acl_id
+ * the uuid of the node defining the ACL, node.seq a plain rowid; with `rowidProperties`, the property table
+ * also a rowid table (as before it was clustered by node).
+ */
+function toUuidKeys(file: string, rowidProperties: boolean): void {
+  const db = new Database(file);
+  db.pragma('foreign_keys = OFF');
+  db.pragma('legacy_alter_table = ON');
+  const ddl = (table: string) => db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+  const old: Record<string, string> = {
+    node: ddl('node')
+      .replace(/seq\s+INTEGER PRIMARY KEY AUTOINCREMENT/, 'seq INTEGER PRIMARY KEY')
+      .replace(/acl_id\s+INTEGER NOT NULL/, 'acl_id TEXT NOT NULL'),
+    property: ddl('property')
+      .replace(/node_id\s+INTEGER NOT NULL REFERENCES node\(seq\)/, 'node_id TEXT NOT NULL REFERENCES node(id)')
+      .replace(rowidProperties ? /WITHOUT ROWID/ : /$^/, ''),
+    aspect: ddl('aspect').replace(/node_id INTEGER NOT NULL REFERENCES node\(seq\)/, 'node_id TEXT NOT NULL REFERENCES node(id)'),
+    ace: ddl('ace')
+      .replace(/node_id\s+INTEGER NOT NULL REFERENCES node\(seq\)/, 'node_id TEXT NOT NULL REFERENCES node(id)')
+      .replace(/WITHOUT ROWID/, ''),
+    acl_member: ddl('acl_member')
+      .replace(/acl_id INTEGER/, 'acl_id TEXT')
+      .replace(/def_id INTEGER/, 'def_id TEXT')
+  };
+  for (const [table, sql] of Object.entries(old)) assert.doesNotMatch(sql, /INTEGER NOT NULL REFERENCES node\(seq\)/, table);
+  db.transaction(() => {
+    const marks = UUID_KEYED.map(() => '?').join(',');
+    for (const name of db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${marks})`)
+      .pluck()
+      .all(...UUID_KEYED) as string[])
+      db.exec(`DROP INDEX "${name}"`);
+    for (const table of UUID_KEYED) db.exec(`ALTER TABLE ${table} RENAME TO ${table}_int`);
+    for (const table of UUID_KEYED) db.exec(old[table]);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('node')").pluck().all() as string[];
+    const from = columns.map((c) => (c === 'acl_id' ? '(SELECT a.id FROM node_int a WHERE a.seq = o.acl_id)' : `o.${c}`));
+    db.exec(`INSERT INTO node (${columns.join(', ')}) SELECT ${from.join(', ')} FROM node_int o`);
+    db.exec(`INSERT INTO property SELECT n.id, p.qname, p.ord, p.text_value, p.num_value, p.json_value FROM property_int p JOIN node n ON n.seq = p.node_id;
+      INSERT INTO aspect (node_id, qname) SELECT n.id, a.qname FROM aspect_int a JOIN node n ON n.seq = a.node_id ORDER BY a.rowid;
+      INSERT INTO ace SELECT n.id, e.authority, e.permission, e.allowed FROM ace_int e JOIN node n ON n.seq = e.node_id;
+      INSERT INTO acl_member SELECT a.id, m.depth, d.id FROM acl_member_int m JOIN node a ON a.seq = m.acl_id JOIN node d ON d.seq = m.def_id;
+      CREATE INDEX node_acl ON node(acl_id);
+      CREATE INDEX ace_authority ON ace(authority, allowed, permission, node_id);`);
+    for (const table of UUID_KEYED) db.exec(`DROP TABLE ${table}_int`);
+  })();
+  assert.equal(db.prepare("SELECT type FROM pragma_table_info('property') WHERE name = 'node_id'").pluck().get(), 'TEXT');
+  assert.equal(typeof db.prepare('SELECT acl_id FROM node LIMIT 1').pluck().get(), 'string');
+  db.close();
+}
 
-    server = await startRepository({ port: 0, dataDir, quiet: true });
+const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, any> });
+
+for (const rowidProperties of [false, true]) {
+  test(`a database keyed by node uuid${rowidProperties ? ', its property table a rowid table,' : ''} is rebuilt with integer keys on open, everything kept`, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-upgrade-'));
     try {
-      const db = server.context.db;
-      assert.match(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'property'").pluck().get() as string, /WITHOUT ROWID/);
-      assert.equal(db.prepare('SELECT COUNT(*) FROM property').pluck().get(), rows, 'every value is kept');
-      const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'property'").pluck().all();
-      for (const name of ['property_value', 'property_num', 'property_multi']) assert.ok(indexes.includes(name), `${name} is made again`);
-      const after = await (
-        await fetch(`${api(server.url)}/nodes/${id}?include=properties,aspectNames`, { headers: { Authorization: auth } })
-      ).json();
-      assert.deepEqual(after, before);
-      const found = await fetch(`${server.url}/alfresco/api/-default-/public/search/versions/1/search`, {
-        method: 'POST',
-        headers: { Authorization: auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query: { query: 'cm:title:"पत्र"', language: 'afts' } })
+      let server = await startRepository({ port: 0, dataDir, quiet: true });
+      for (const id of ['ravi', 'sita']) server.context.authorities.insertPerson({ id, firstName: id, password: id });
+      const post = (url: string, body: unknown) =>
+        fetch(url, { method: 'POST', headers: { Authorization: ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      // A folder only ravi may read (inheritance cut), holding a letter with single and multi-valued properties.
+      const folder = await json(await post(`${api(server)}/nodes/-root-/children`, { name: 'Confidential', nodeType: 'cm:folder' }));
+      assert.equal(folder.status, 201);
+      const folderId = folder.body.entry.id as string;
+      const acl = await fetch(`${api(server)}/nodes/${folderId}`, {
+        method: 'PUT',
+        headers: { Authorization: ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: 'ravi', name: 'Consumer' }] } })
       });
-      assert.equal(((await found.json()) as { list: { pagination: { totalItems: number } } }).list.pagination.totalItems, 1);
-    } finally {
+      assert.equal(acl.status, 200);
+      const made = await json(
+        await post(`${api(server)}/nodes/${folderId}/children`, {
+          name: 'letter.txt',
+          nodeType: 'cm:content',
+          aspectNames: ['cm:titled', 'cm:author'],
+          properties: { 'cm:title': 'पत्र', 'cm:description': 'Letter of 04/12/2026', 'cm:author': 'Meera' }
+        })
+      );
+      assert.equal(made.status, 201);
+      const id = made.body.entry.id as string;
+      const tagged = await post(`${api(server)}/nodes/${id}/tags`, [{ tag: 'gad' }]);
+      assert.equal(tagged.status, 201);
+      const read = (user: string) =>
+        fetch(`${api(server)}/nodes/${id}?include=properties,aspectNames,permissions,path`, { headers: { Authorization: basic(user) } });
+      const find = async (user: string, query: string) =>
+        (
+          await json(
+            await fetch(searchUrl(server), {
+              method: 'POST',
+              headers: { Authorization: basic(user), 'Content-Type': 'application/json' },
+              body: JSON.stringify({ query: { query, language: 'afts' } })
+            })
+          )
+        ).body.list.pagination.totalItems as number;
+      const before = await json(await read('admin'));
+      const asRavi = await json(await read('ravi'));
+      assert.equal(asRavi.status, 200);
+      assert.equal((await read('sita')).status, 403);
+      const counts = (db: Database.Database) =>
+        Object.fromEntries(UUID_KEYED.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]));
+      const counted = counts(server.context.db);
       await server.close();
+
+      const file = path.join(dataDir, 'repository.sqlite');
+      toUuidKeys(file, rowidProperties);
+
+      server = await startRepository({ port: 0, dataDir, quiet: true });
+      try {
+        const db = server.context.db;
+        assert.deepEqual(counts(db), counted, 'every row is kept');
+        const shape = (table: string) => db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
+        assert.match(shape('property'), /WITHOUT ROWID/);
+        assert.match(shape('node'), /AUTOINCREMENT/);
+        for (const [table, column] of [
+          ['property', 'node_id'],
+          ['aspect', 'node_id'],
+          ['ace', 'node_id'],
+          ['acl_member', 'acl_id'],
+          ['acl_member', 'def_id'],
+          ['node', 'acl_id']
+        ]) {
+          assert.equal(db.prepare(`SELECT type FROM pragma_table_info('${table}') WHERE name = ?`).pluck().get(column), 'INTEGER');
+          assert.equal(
+            db.prepare(`SELECT COUNT(*) FROM ${table} WHERE typeof(${column}) <> 'integer'`).pluck().get(),
+            0,
+            `${table}.${column} holds integers`
+          );
+        }
+        const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
+        for (const name of [
+          'property_value',
+          'property_num',
+          'property_multi',
+          'aspect_qname',
+          'ace_authority',
+          'acl_member_def',
+          'node_acl',
+          'node_parent',
+          'node_unique_name'
+        ])
+          assert.ok(indexes.includes(name), `${name} is made again`);
+        assert.equal(
+          db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name LIKE ?').pluck().get('%_uuid_keys'),
+          0,
+          'the old tables are gone'
+        );
+
+        assert.deepEqual(await json(await read('admin')), before, 'properties, aspects, permissions and path read the same');
+        assert.deepEqual(await json(await read('ravi')), asRavi, 'ravi still reads it');
+        assert.equal((await read('sita')).status, 403, 'sita still may not');
+        for (const query of ['cm:title:"पत्र"', 'cm:author:Meera', 'ASPECT:"cm:titled"', 'TAG:gad', 'letter'])
+          for (const [user, total] of [
+            ['admin', 1],
+            ['ravi', 1],
+            ['sita', 0]
+          ] as const)
+            assert.equal(await find(user, `${query} AND TYPE:"cm:content"`), total, `${query} as ${user}`);
+
+        // A node made afterwards gets a seq never used before, and its own ACL works as before.
+        const maxSeq = db.prepare('SELECT max(seq) FROM node').pluck().get() as number;
+        const more = await json(await post(`${api(server)}/nodes/${folderId}/children`, { name: 'reply.txt', nodeType: 'cm:content' }));
+        assert.equal(more.status, 201);
+        assert.ok((server.context.store.get(more.body.entry.id)!.seq as number) > maxSeq);
+        assert.equal(
+          (await fetch(`${api(server)}/nodes/${more.body.entry.id}`, { headers: { Authorization: basic('ravi') } })).status,
+          200
+        );
+        assert.equal(
+          (await fetch(`${api(server)}/nodes/${more.body.entry.id}`, { headers: { Authorization: basic('sita') } })).status,
+          403
+        );
+      } finally {
+        await server.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-});
+  });
+}

@@ -87,9 +87,9 @@ describe('the SQL read filter agrees with the permission check', () => {
       }
       assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `step ${step}, ${user}`);
     }
-    const inUse = db.prepare('SELECT DISTINCT acl_id FROM node').pluck().all() as string[];
+    const inUse = db.prepare('SELECT DISTINCT acl_id FROM node').pluck().all() as number[];
     const rows = () =>
-      (db.prepare('SELECT acl_id, depth, def_id FROM acl_member ORDER BY acl_id, depth').all() as { acl_id: string }[]).filter((r) =>
+      (db.prepare('SELECT acl_id, depth, def_id FROM acl_member ORDER BY acl_id, depth').all() as { acl_id: number }[]).filter((r) =>
         inUse.includes(r.acl_id)
       );
     const kept = rows();

@@ -134,10 +134,10 @@ export class Fixture {
       values.forEach((x, ord) => {
         const dt = DATA_TYPES[q];
         const num = typeof x === 'number' ? x : dt === 'd:date' || dt === 'd:datetime' ? Date.parse(String(x)) : null;
-        ins.run(id, q, ord, String(x), num, JSON.stringify(x));
+        ins.run(seq, q, ord, String(x), num, JSON.stringify(x));
       });
     }
-    for (const a of s.aspects ?? []) this.db.prepare('INSERT INTO aspect (node_id, qname) VALUES (?,?)').run(id, a);
+    for (const a of s.aspects ?? []) this.db.prepare('INSERT INTO aspect (node_id, qname) VALUES (?,?)').run(seq, a);
     return id;
   }
 

@@ -45,7 +45,7 @@ describe('search over 100,000 nodes', () => {
           (i % 1000) * 1000
         );
         text.run(i + 1, name, `${words[i % 8]} ${words[(i * 7) % 8]}`, `content ${words[(i * 3) % 8]}`);
-        prop.run(`id-${i}`, ['High', 'Medium', 'Low'][i % 3], JSON.stringify('x'));
+        prop.run(i + 1, ['High', 'Medium', 'Low'][i % 3], JSON.stringify('x'));
       }
     })();
   });

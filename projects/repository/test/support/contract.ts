@@ -151,6 +151,27 @@ function applyKnownSlips(file: string, doc: Json): void {
     // rm-automation CompleteRecordTests and FileRecordsTests, expect 201 Created).
     moveResponse(doc, '/records/{recordId}/complete', 'post', '200', '201');
     moveResponse(doc, '/records/{recordId}/file', 'post', '200', '201');
+    // SLIP 8: GET /file-plans/{filePlanId}/roles is declared as `{ list: [RoleModel], pagination }`; AGS
+    // answers the framework's paging, `{ list: { pagination, entries: [{ entry: RoleModel }] } }`
+    // (FilePlanRolesRelation returns CollectionWithPagingInfo; rm-automation FilePlanTests reads entries).
+    const roles = doc.paths?.['/file-plans/{filePlanId}/roles']?.get?.responses?.['200'];
+    if (roles?.schema?.properties?.list?.type === 'array') {
+      roles.schema = {
+        type: 'object',
+        properties: {
+          list: {
+            type: 'object',
+            properties: {
+              pagination: { $ref: '#/definitions/Pagination' },
+              entries: {
+                type: 'array',
+                items: { type: 'object', required: ['entry'], properties: { entry: { $ref: '#/definitions/RoleModel' } } }
+              }
+            }
+          }
+        }
+      };
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { after, afterEach, before } from 'node:test';
 import { AlfrescoApi, GroupsApi, NodesApi, PeopleApi, type PersonEntry } from '@alfresco/js-api';
 import { ContractRecorder } from './recorder';
 import { createApi } from './js-api';
+import { MailCatcher } from '../../src/mail/mail-catcher';
 
 export { API, callPublicApi, createApi } from './js-api';
 
@@ -65,8 +66,13 @@ export interface TestRepository {
   request(method: string, pathOrUrl: string, opts?: RawRequestOptions): Promise<RawResponse>;
   /** Throws if any response since the previous call broke the contract (use in afterEach). */
   assertContract(): void;
+  /** The loopback mail server the repository sends to, when started with `mailCatcher: true`. */
+  mail?: MailCatcher;
   stop(): Promise<void>;
 }
+
+/** Repository options, and `mailCatcher`: outbound mail goes to a loopback SMTP server the test can read. */
+export type TestRepositoryOptions = Partial<RepositoryOptions> & { mailCatcher?: boolean };
 
 function loadStartRepository(): (opts: RepositoryOptions) => Promise<RepositoryServer> {
   const serverPath = path.resolve(__dirname, '..', '..', 'src', 'server');
@@ -96,13 +102,17 @@ export function basicAuth(user: string, password: string): string {
   return 'Basic ' + Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
 }
 
-export async function startTestRepository(opts: Partial<RepositoryOptions> = {}): Promise<TestRepository> {
+export async function startTestRepository(testOptions: TestRepositoryOptions = {}): Promise<TestRepository> {
+  const { mailCatcher, ...opts } = testOptions;
   const startRepository = loadStartRepository();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acs-repo-test-'));
+  const mail = mailCatcher ? await new MailCatcher().start() : undefined;
+  if (mail) opts.mail = { 'mail.host': '127.0.0.1', 'mail.port': String(mail.smtpPort), ...opts.mail };
   let server: RepositoryServer;
   try {
     server = await startRepository({ port: 0, dataDir, quiet: true, ...opts });
   } catch (e) {
+    await mail?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
@@ -187,9 +197,11 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
     },
     request,
     assertContract: () => recorder.assertContract(),
+    mail,
     async stop() {
       try {
         await server.close();
+        await mail?.stop();
       } finally {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
@@ -203,7 +215,7 @@ export async function startTestRepository(opts: Partial<RepositoryOptions> = {})
  * afterwards, and after each test a check that every response it received matched the contract.
  * Returns a getter for the repository.
  */
-export function useTestRepository(opts: Partial<RepositoryOptions> = {}): () => TestRepository {
+export function useTestRepository(opts: TestRepositoryOptions = {}): () => TestRepository {
   let repo: TestRepository | undefined;
   before(async () => {
     repo = await startTestRepository(opts);

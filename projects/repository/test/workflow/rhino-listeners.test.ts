@@ -7,7 +7,9 @@
  * recorded by the listener without runAs (eowf_actor), custody from the item and the item from its binding.
  * The scripts as they were before (fixtures/eomovement-before-rhino) misbehave there, which is what a real
  * ACS would have shown. (The custody cases at the end fail with the scripts of the commit before issue 13:
- * they trusted task.assignee, eowf_opened and the package.)
+ * they trusted task.assignee, eowf_opened and the package.) Closing a file runs AGS's record actions through
+ * the `actions` root object where Governance Services is installed (fixtures/rhino-host.js eoInstallAgs) and
+ * none where it is not (every actions.create answers null there).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -197,5 +199,111 @@ print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item, other));
     const parked = run(now.complete, { assignee: 'so1', swapped: true, local: { eowf_action: 'park' } });
     assert.equal(parked.error, null);
     assert.equal(parked.holder, SO);
+  });
+  interface CloseOutcome {
+    error: string | null;
+    status: string;
+    remarks: string;
+    papers: { name: string; where: string; inNotes: boolean; record: boolean; completed: boolean }[];
+    folder: { path: string; closed: boolean; title: string; events: { event: string; by: string; at: boolean }[] } | null;
+  }
+
+  /**
+   * The Section Officer closes an e-file of category C, kept five years, directly (the holder task's complete
+   * listener): with Governance Services (`ags`) its papers become records through AGS's actions
+   * (fixtures/rhino-host.js eoInstallAgs), without it nothing does.
+   */
+  function closeFile(script: string, ags: boolean): CloseOutcome {
+    const listener = path.join(dir, `close-${Math.random().toString(36).slice(2)}.js`);
+    fs.writeFileSync(listener, script);
+    const hierarchy = fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8');
+    const driver = path.join(dir, `close-driver-${Math.random().toString(36).slice(2)}.js`);
+    fs.writeFileSync(
+      driver,
+      `load(${JSON.stringify(path.join(FIXTURES, 'rhino-host.js'))});
+var item = new EoNode('000007', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)},
+  'eo:fileNumber': 'A-11011/7/2026-EST-GAD', 'eo:subject': 'Annual leave rules', 'eo:movementProcess': 'p1',
+  'eo:recordCategory': 'C', 'eo:retentionYears': 5 },
+  { container: true, inherited: ${JSON.stringify(SITE)}, direct: ['ALLOWED;${SO};Consumer'] });
+var notes = item.add(new EoNode('Notes', 'cm:folder', {}, { container: true }));
+notes.add(new EoNode('000001', 'eo:note', { 'eo:noteColour': 'green' }, { owner: 'so1' }));
+notes.add(new EoNode('000002', 'eo:note', { 'eo:noteColour': 'yellow' }, { owner: 'so1' }));
+var letters = item.add(new EoNode('Correspondence', 'cm:folder', {}, { container: true }));
+letters.add(new EoNode('000001', 'cm:content', { 'eo:correspondenceSerial': 1 }, { owner: 'so1' }));
+var dispatches = item.add(new EoNode('Dispatches', 'cm:folder', {}, { container: true }));
+dispatches.add(new EoNode('20261201-01', 'eo:dispatch', { 'eo:dispatchStatus': 'issuedSent' }, { owner: 'so1' }));
+dispatches.add(new EoNode('20261201-02', 'eo:dispatch', { 'eo:dispatchStatus': 'pending' }, { owner: 'so1' }));
+var movements = item.add(new EoNode('Movements', 'cm:folder', {}, { container: true }));
+movements.add(new EoNode('000001', 'eo:movement', { 'eo:movementAction': 'send', 'eo:movementTo': ${JSON.stringify(SO)}, 'eo:movementReadAt': new Date() }));
+eoInstallHost({
+  vars: { eowf_holder: 'SO_EST', eowf_holderGroup: ${JSON.stringify(SO)}, eowf_senderGroup: '', eowf_sentBy: '', eowf_opened: true,
+    eowf_candidates: ${JSON.stringify(SO)}, eowf_actor: 'so1' },
+  processId: 'p1',
+  local: { eowf_action: 'close', eowf_remarks: 'Orders issued', eowf_to: '' },
+  assignee: 'so1',
+  groups: { ${JSON.stringify(SO)}: ['so1'] },
+  hierarchy: ${JSON.stringify(hierarchy)},
+  item: item
+});
+var fp = eoInstallAgs(${ags ? "{ 'A': [], 'B': [], 'C': ['C-5'] }" : 'null'});
+var outcome = { error: null };
+java = undefined;
+Packages = undefined;
+try { load(${JSON.stringify(listener)}); } catch (e) { outcome.error = String(e.message || e); }
+outcome.status = String(item.properties['eo:status']);
+var list = movements.children;
+outcome.remarks = String(list[list.length - 1].properties['eo:movementRemarks']);
+outcome.papers = [];
+var folders = [notes, letters, dispatches];
+for (var f = 0; f < folders.length; f++) {
+  var kids = folders[f].children;
+  for (var k = 0; k < kids.length; k++) {
+    var p = kids[k].parentNode();
+    outcome.papers.push({ name: String(kids[k].name), where: String(p.name), inNotes: folders[f] === notes,
+      record: kids[k].hasAspect('rma:record'), completed: kids[k].hasAspect('rma:declaredRecord') });
+  }
+}
+var rf = fp ? fp.childByNamePath('C/C-5/A-11011_7_2026-EST-GAD') : null;
+outcome.folder = rf ? { path: 'C/C-5/' + String(rf.name), closed: rf.properties['rma:isClosed'] === true,
+  title: String(rf.properties['cm:title']), events: rf.log } : null;
+print('OUTCOME ' + JSON.stringify(outcome));
+`
+    );
+    const out = spawnSync(RHINO, [driver], { encoding: 'utf8', timeout: 60_000 });
+    const line = out.stdout.split('\n').find((l) => l.startsWith('OUTCOME '));
+    assert.ok(line, `rhino printed no outcome: ${out.stdout}\n${out.stderr}`);
+    return JSON.parse(line.slice('OUTCOME '.length)) as CloseOutcome;
+  }
+
+  it('closing a file with Governance Services files its papers as records through AGS’s actions, in place', () => {
+    const closed = closeFile(now.complete, true);
+    assert.equal(closed.error, null);
+    assert.equal(closed.status, 'closed');
+    const folder = 'A-11011_7_2026-EST-GAD';
+    assert.deepEqual(closed.folder, {
+      path: `C/C-5/${folder}`,
+      closed: true,
+      title: 'A-11011/7/2026-EST-GAD',
+      events: [{ event: 'case_closed', by: 'so1', at: true }]
+    });
+    const byName = Object.fromEntries(closed.papers.map((p) => [`${p.inNotes ? 'note' : 'paper'} ${p.name.replace(/ \(.*\)$/, '')}`, p]));
+    for (const key of ['note 000001', 'paper 000001', 'paper 20261201-01']) {
+      assert.equal(byName[key].where, folder, `${key} is filed in the record folder`);
+      assert.ok(byName[key].record && byName[key].completed, `${key} is a completed record`);
+      assert.match(byName[key].name, /\(2026-\d+\)$/);
+    }
+    // A yellow draft and a letter the CRU has still to dispatch stay as they were.
+    assert.deepEqual([byName['note 000002'].record, byName['note 000002'].where], [false, 'Notes']);
+    assert.deepEqual([byName['paper 20261201-02'].record, byName['paper 20261201-02'].where], [false, 'Dispatches']);
+    assert.equal(closed.remarks, `Orders issued [records filed in the record folder C/C-5/${folder}]`);
+  });
+
+  it('closing a file without Governance Services is as before: actions.create answers null, nothing becomes a record', () => {
+    const closed = closeFile(now.complete, false);
+    assert.equal(closed.error, null);
+    assert.equal(closed.status, 'closed');
+    assert.equal(closed.folder, null);
+    assert.ok(closed.papers.every((p) => !p.record && p.where !== 'Unfiled Records'));
+    assert.equal(closed.remarks, 'Orders issued');
   });
 });

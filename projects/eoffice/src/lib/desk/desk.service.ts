@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { GroupsApi, NodesApi } from '@alfresco/js-api';
+import { NodeTextApi } from '../shared/api/node-text-api';
 import { Hierarchy, HierarchyPost, departmentSite, parseHierarchy, postGroup, postOfGroup } from '@eoffice/domain';
 
 /** Where the installer keeps the department's hierarchy. */
@@ -60,7 +61,8 @@ export class DeskService {
 
   private async load(): Promise<Desk> {
     const api = this.apiService.getInstance();
-    const nodes = new NodesApi(api);
+    // The hierarchy's content as text, not a Blob (see NodeTextApi): every list waits on it.
+    const nodes = new NodeTextApi(api);
     // The groups do not depend on the hierarchy: ask for both at once (one round trip fewer before any list).
     const groupsPromise = new GroupsApi(api).listGroupMembershipsForPerson('-me-', { skipCount: 0, maxItems: 250 });
     groupsPromise.catch(() => undefined); // awaited below; not an unhandled rejection if the hierarchy fails first

@@ -6,6 +6,7 @@ import { DestructionRegisterSmartComponent } from './destruction-register/destru
 import { DispositionDueSmartComponent } from './due/disposition-due.smart-component';
 import { FilePlanSmartComponent } from './file-plan/file-plan.smart-component';
 import { LegalHoldsSmartComponent } from './holds/legal-holds.smart-component';
+import { TransferListSmartComponent } from './transfer-list/transfer-list.smart-component';
 
 interface NavbarItem {
   id: string;
@@ -37,13 +38,14 @@ describe('the Records navbar group', () => {
     expect(valueOf(hi, records?.title ?? '')).toBe('अभिलेख');
   });
 
-  it('links the file plan, the items due, the legal holds and the destruction register to their pages', async () => {
+  it('links the file plan, the items due, the legal holds, the destruction register and the transfer list to their pages', async () => {
     const pages = await Promise.all((records?.children ?? []).map((child) => pageOf(child.route)));
     expect(pages).toEqual([
       FilePlanSmartComponent,
       DispositionDueSmartComponent,
       LegalHoldsSmartComponent,
-      DestructionRegisterSmartComponent
+      DestructionRegisterSmartComponent,
+      TransferListSmartComponent
     ]);
     for (const child of records?.children ?? []) {
       expect(valueOf(en, child.title!)).withContext(child.id).toEqual(jasmine.any(String));

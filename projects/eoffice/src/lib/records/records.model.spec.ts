@@ -1,7 +1,20 @@
 import en from '../../../assets/i18n/en.json';
 import hi from '../../../assets/i18n/hi.json';
 import { recordsWords } from './records-failure';
-import { RetentionStep, StepDraft, dueItem, serverMessage, stepBody, stepInWords, stepProblems } from './records.model';
+import {
+  RecordCategory,
+  RetentionSchedule,
+  RetentionStep,
+  StepDraft,
+  completionAction,
+  dueItem,
+  filePlanTree,
+  serverMessage,
+  stepBody,
+  stepInWords,
+  stepProblems,
+  toTransferredRecord
+} from './records.model';
 
 /** A translate.instant over the app's strings, enough for the step sentences. */
 function instantOf(strings: unknown) {
@@ -135,5 +148,66 @@ describe('records model', () => {
     );
     expect(serverMessage(queue)).toContain('yet ready for retention action destroy');
     expect(serverMessage(new Error(''))).toBeNull();
+  });
+
+  it('lays the file plan out as a tree: sub-categories below their parent, C-2 before C-10, schedules own or inherited', () => {
+    const schedule = (id: string): RetentionSchedule => ({ id, isRecordLevel: false, steps: [] });
+    const flat: RecordCategory[] = [
+      { id: 'c10', name: 'C-10', schedule: schedule('s10'), parentId: 'c' },
+      { id: 'b', name: 'B', schedule: schedule('sb') },
+      { id: 'c', name: 'C', schedule: schedule('sc') },
+      { id: 'c2', name: 'C-2', schedule: schedule('sc'), parentId: 'c' },
+      { id: 'c2x', name: 'C-2 (old)', schedule: schedule('sc'), parentId: 'c2' },
+      { id: 'a', name: 'A', schedule: null }
+    ];
+    expect(filePlanTree(flat).map((c) => [c.name, c.depth, c.inheritedFrom ?? null])).toEqual([
+      ['A', 0, null],
+      ['B', 0, null],
+      ['C', 0, null],
+      ['C-2', 1, 'C'],
+      ['C-2 (old)', 2, 'C'],
+      ['C-10', 1, null]
+    ]);
+  });
+
+  it('marks a transfer already under way, and completes it with the action that matches its step', () => {
+    const today = new Date('2031-12-06T10:00:00.000Z');
+    const open = dueItem(
+      {
+        id: 'x',
+        name: 'x',
+        properties: {
+          'rma:dispositionAction': 'accession',
+          'rma:dispositionAsOf': '2031-12-01T00:00:00.000Z',
+          'rma:dispositionActionStartedAt': '2031-12-05T00:00:00.000Z'
+        },
+        path: { name: '/Company Home/Sites/rm/documentLibrary/A/A-7', elements: [{ id: 'f', name: 'A-7' }] }
+      },
+      today
+    );
+    expect(open?.inTransfer).toBeTrue();
+    expect(completionAction(open!.step)).toBe('accessionComplete');
+    expect(completionAction('transfer')).toBe('transferComplete');
+  });
+
+  it('reads a transferred or accessioned record for the transfer list', () => {
+    const node = {
+      id: 'f',
+      name: 'A-7-2026-Estt',
+      modifiedAt: '2032-01-02T05:00:00.000Z',
+      aspectNames: ['rma:recordFolder', 'rma:ascended'],
+      properties: { 'rma:identifier': '2026-0000000007', 'rma:location': 'National Archives of India' },
+      path: { name: '/Company Home/Sites/rm/documentLibrary/A' }
+    };
+    expect(toTransferredRecord(node)).toEqual({
+      id: 'f',
+      identifier: '2026-0000000007',
+      name: 'A-7-2026-Estt',
+      location: 'A',
+      archive: 'National Archives of India',
+      kind: 'accession',
+      transferredAt: '2032-01-02T05:00:00.000Z'
+    });
+    expect(toTransferredRecord({ ...node, aspectNames: ['rma:transferred'] }).kind).toBe('transfer');
   });
 });

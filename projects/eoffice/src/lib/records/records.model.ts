@@ -51,8 +51,50 @@ export interface RetentionSchedule {
 export interface RecordCategory {
   id: string;
   name: string;
-  /** The category's own schedule, or null when none is set (AGS then inherits none either for its folders). */
+  /**
+   * The schedule that governs the category: its own, or the nearest parent category's (AGS's
+   * getDispositionSchedule answers the inherited one too); null when none governs it.
+   */
   schedule: RetentionSchedule | null;
+  /** The parent category, when this is a sub-category (C-5 under C); absent at the top of the file plan. */
+  parentId?: string;
+  /** How deep in the file plan: 0 for a top-level category, 1 for its sub-categories … */
+  depth?: number;
+  /** The parent category's name when the schedule is the parent's (inherited, edited there). */
+  inheritedFrom?: string;
+}
+
+/**
+ * The file plan as one list in reading order: each category followed by its sub-categories (at any depth),
+ * names in order at each level, with each one's depth and whether its schedule is its own or inherited
+ * from the category above (the same schedule id).
+ */
+export function filePlanTree(categories: readonly RecordCategory[]): RecordCategory[] {
+  const byParent = new Map<string | undefined, RecordCategory[]>();
+  const ids = new Set(categories.map((c) => c.id));
+  for (const c of categories) {
+    const parent = c.parentId && ids.has(c.parentId) ? c.parentId : undefined;
+    byParent.set(parent, [...(byParent.get(parent) ?? []), c]);
+  }
+  const out: RecordCategory[] = [];
+  const walk = (parent: RecordCategory | undefined, depth: number) => {
+    const children = [...(byParent.get(parent?.id) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    for (const child of children) {
+      const inherited = !!parent?.schedule && !!child.schedule && parent.schedule.id === child.schedule.id;
+      const row: RecordCategory = { ...child, depth, ...(inherited ? { inheritedFrom: parent.inheritedFrom ?? parent.name } : {}) };
+      out.push(row);
+      walk(row, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return out;
+}
+
+/** A category's own schedule to create (POST /record-categories/{id}/retention-schedules). */
+export interface ScheduleDraft {
+  authority: string;
+  instructions: string;
+  isRecordLevel: boolean;
 }
 
 /** A step to add, as the form gathers it. */
@@ -183,6 +225,16 @@ export interface DueItem {
   /** When the step falls due by its period; absent when it waits for events only. */
   asOf: string | null;
   eventsEligible: boolean;
+  /**
+   * A transfer or accession already executed and waiting for the archives to take the item: AGS keeps the
+   * step open (started, not completed) until the transfer is completed (transferComplete).
+   */
+  inTransfer?: boolean;
+}
+
+/** The ExecutionQueue action that completes an item's open transfer or accession (TransferCompleteAction). */
+export function completionAction(step: string): 'transferComplete' | 'accessionComplete' {
+  return step === 'accession' ? 'accessionComplete' : 'transferComplete';
 }
 
 /** A search entry, the parts read here. */
@@ -221,7 +273,8 @@ export function dueItem(action: SearchNode, today: Date): DueItem | null {
     location: where.split('/').slice(0, -1).join(' / '),
     step: String(p['rma:dispositionAction'] ?? ''),
     asOf,
-    eventsEligible
+    eventsEligible,
+    ...(p['rma:dispositionActionStartedAt'] ? { inTransfer: true } : {})
   };
 }
 
@@ -244,6 +297,34 @@ export function toDestroyedRecord(node: SearchNode): DestroyedRecord {
     name: node.name,
     location: filePlanPath(node.path?.name).split('/').join(' / '),
     destroyedAt: modified
+  };
+}
+
+/** A record or record folder transferred or accessioned to the archives (rma:transferred, rma:ascended). */
+export interface TransferredRecord {
+  id: string;
+  identifier: string;
+  name: string;
+  /** Category / folder it was filed in. */
+  location: string;
+  /** Where it went: the transfer step's location (rma:location). */
+  archive: string;
+  /** transfer, or accession to the archives. */
+  kind: 'transfer' | 'accession';
+  /** When it was handed over, as far as the repository tells: its last change, which the completion was. */
+  transferredAt: string | null;
+}
+
+export function toTransferredRecord(node: SearchNode & { aspectNames?: string[] }): TransferredRecord {
+  const modified = node.modifiedAt instanceof Date ? node.modifiedAt.toISOString() : (node.modifiedAt ?? null);
+  return {
+    id: node.id,
+    identifier: String(node.properties?.['rma:identifier'] ?? ''),
+    name: node.name,
+    location: filePlanPath(node.path?.name).split('/').join(' / '),
+    archive: String(node.properties?.['rma:location'] ?? ''),
+    kind: node.aspectNames?.includes('rma:ascended') ? 'accession' : 'transfer',
+    transferredAt: modified
   };
 }
 

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { FilePlansApi, GroupsApi, NodesApi, SearchApi } from '@alfresco/js-api';
 import { provideJsApi } from '../shared/testing/spec-support.spec';
-import { RecordsService } from './records.service';
+import { NoOpenTransfer, RecordsService } from './records.service';
 
 describe('RecordsService', () => {
   let callApi: jasmine.Spy;
@@ -110,5 +110,69 @@ describe('RecordsService', () => {
       { id: 'gone', name: 'gone', nodeType: '' }
     ]);
     expect(callApi.calls.mostRecent().args[0]).toBe('/api/-default-/public/gs/versions/1/holds/h1/children');
+  });
+
+  it('reads the whole file plan: each category, then its sub-categories, each with its schedule', async () => {
+    spyOn(FilePlansApi.prototype, 'getFilePlanCategories').and.resolveTo({
+      list: { entries: [{ entry: { id: 'c', name: 'C', hasRetentionSchedule: true } }] }
+    } as never);
+    callApi.and.callFake(async (path: string) => {
+      if (path.endsWith('/record-categories/c/children'))
+        return { list: { entries: [{ entry: { id: 'c5', name: 'C-5', hasRetentionSchedule: true } }] } };
+      if (path.endsWith('/children')) return { list: { entries: [] } };
+      const id = path.split('/').at(-2);
+      return { list: { entries: [{ entry: { id: `s-${id}`, isRecordLevel: false, actions: [] } }] } };
+    });
+    const categories = await TestBed.inject(RecordsService).categories();
+    expect(categories.map((c) => [c.name, c.depth, c.parentId ?? null, c.schedule?.id])).toEqual([
+      ['C', 0, null, 's-c'],
+      ['C-5', 1, 'c', 's-c5']
+    ]);
+    const children = callApi.calls.all().find((c) => c.args[0].endsWith('/record-categories/c/children'))!;
+    expect(children.args[3]).toEqual({ where: '(isRecordCategory=true)', include: 'hasRetentionSchedule', maxItems: 500 });
+  });
+
+  it('completes an item in transfer by finding the transfer that holds it and running transferComplete on it', async () => {
+    callApi.and.callFake(async (path: string) => {
+      if (path.endsWith('/transfer-containers/-transfers-/transfers'))
+        return { list: { entries: [{ entry: { id: 't1' } }, { entry: { id: 't2' } }] } };
+      if (path.endsWith('/transfers/t1/children')) return { list: { entries: [{ entry: { id: 'other' } }] } };
+      if (path.endsWith('/transfers/t2/children')) return { list: { entries: [{ entry: { id: 'f1' } }] } };
+      return {};
+    });
+    await TestBed.inject(RecordsService).execute({
+      itemId: 'f1',
+      itemName: 'A-7',
+      location: 'A',
+      step: 'transfer',
+      asOf: null,
+      eventsEligible: false,
+      inTransfer: true
+    });
+    const [path, method, , , , , body] = callApi.calls.mostRecent().args;
+    expect([path, method]).toEqual(['/s/api/rma/actions/ExecutionQueue', 'POST']);
+    expect(body).toEqual({ name: 'transferComplete', nodeRef: 'workspace://SpacesStore/t2', params: {} });
+  });
+
+  it('says so when no open transfer holds the item', async () => {
+    callApi.and.resolveTo({ list: { entries: [] } });
+    const item = { itemId: 'f1', itemName: 'A-7', location: 'A', step: 'transfer', asOf: null, eventsEligible: false, inTransfer: true };
+    await expectAsync(TestBed.inject(RecordsService).execute(item)).toBeRejectedWith(jasmine.any(NoOpenTransfer));
+  });
+
+  it('reads the transfer list by the aspects AGS marks transferred and accessioned records with', async () => {
+    const search = spyOn(SearchApi.prototype, 'search').and.resolveTo({ list: { entries: [], pagination: { totalItems: 0 } } } as never);
+    await TestBed.inject(RecordsService).transferred(25, 25);
+    const request = search.calls.mostRecent().args[0];
+    expect(request.query.query).toBe('ASPECT:"rma:transferred" OR ASPECT:"rma:ascended"');
+    expect(request.paging).toEqual({ skipCount: 25, maxItems: 25 });
+    expect(request.include).toContain('aspectNames');
+  });
+
+  it("gives a category its own schedule through AGS's retention-schedules endpoint", async () => {
+    await TestBed.inject(RecordsService).createSchedule('c5', { authority: ' CSMOP ', instructions: 'Keep 5 years', isRecordLevel: false });
+    const [path, method, , , , , body] = callApi.calls.mostRecent().args;
+    expect([path, method]).toEqual(['/api/-default-/public/gs/versions/1/record-categories/c5/retention-schedules', 'POST']);
+    expect(body).toEqual({ authority: 'CSMOP', instructions: 'Keep 5 years', isRecordLevel: false });
   });
 });

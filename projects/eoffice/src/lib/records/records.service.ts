@@ -8,12 +8,17 @@ import {
   LegalHold,
   RecordCategory,
   RetentionSchedule,
+  ScheduleDraft,
   SearchNode,
   StepDraft,
+  TransferredRecord,
+  completionAction,
   dueItem,
+  filePlanTree,
   stepBody,
   toDestroyedRecord,
-  toStep
+  toStep,
+  toTransferredRecord
 } from './records.model';
 import { restCall } from '../shared/api/rest-call';
 
@@ -23,6 +28,25 @@ const GS_BASE = '/api/-default-/public/gs/versions/1';
 const EXECUTION_QUEUE = '/s/api/rma/actions/ExecutionQueue';
 /** How many due steps one look reads; a department's due list is far shorter. */
 const DUE_LIMIT = 1000;
+
+/** A category as a file plan or category listing answers it (include=hasRetentionSchedule). */
+interface ListedCategory {
+  id: string;
+  name: string;
+  hasRetentionSchedule?: boolean;
+}
+
+/** A listing whose entries are read for their ids only. */
+interface IdPage {
+  list?: { entries?: { entry: { id: string } }[] };
+}
+
+/** No transfer object holds the item (completed meanwhile, or made by hand): nothing to complete. */
+export class NoOpenTransfer extends Error {
+  constructor() {
+    super('');
+  }
+}
 
 /** Whether the signed-in user may use the records pages: a file plan role, no role, or no RM site at all. */
 export type RecordsAccess = 'unknown' | 'granted' | 'denied' | 'none';
@@ -79,18 +103,39 @@ export class RecordsService {
     });
   }
 
-  /** The file plan's top-level categories, each with its retention schedule and the schedule's steps in order. */
+  /**
+   * The whole file plan: its categories and their sub-categories at any depth (C-1 … C-10 under C), each
+   * with the retention schedule that governs it and the schedule's steps in order, in reading order
+   * (filePlanTree). Each level is one listing of the category's children that are categories.
+   */
   async categories(): Promise<RecordCategory[]> {
     const found = await new FilePlansApi(this.api).getFilePlanCategories('-filePlan-', {
       maxItems: 500,
       include: ['hasRetentionSchedule']
     } as never);
-    const entries = (found.list?.entries ?? []).map(
-      (e) => e.entry as unknown as { id: string; name: string; hasRetentionSchedule?: boolean }
-    );
-    return Promise.all(
-      entries.map(async (c) => ({ id: c.id, name: c.name, schedule: c.hasRetentionSchedule === false ? null : await this.schedule(c.id) }))
-    );
+    const withSchedule = async (c: ListedCategory, parentId?: string): Promise<RecordCategory> => ({
+      id: c.id,
+      name: c.name,
+      schedule: c.hasRetentionSchedule === false ? null : await this.schedule(c.id),
+      ...(parentId ? { parentId } : {})
+    });
+    const all: RecordCategory[] = [];
+    let level = await Promise.all((found.list?.entries ?? []).map((e) => withSchedule(e.entry as unknown as ListedCategory)));
+    while (level.length) {
+      all.push(...level);
+      const next = await Promise.all(
+        level.map(async (parent) => {
+          const children = await this.call<{ list?: { entries?: { entry: ListedCategory }[] } }>(
+            'GET',
+            `/record-categories/${encodeURIComponent(parent.id)}/children`,
+            { where: '(isRecordCategory=true)', include: 'hasRetentionSchedule', maxItems: 500 }
+          );
+          return Promise.all((children?.list?.entries ?? []).map((e) => withSchedule(e.entry, parent.id)));
+        })
+      );
+      level = next.flat();
+    }
+    return filePlanTree(all);
   }
 
   /** The category's schedule with its steps (include=actions), or null when it has none. */
@@ -110,6 +155,24 @@ export class RecordsService {
       isRecordLevel: entry['isRecordLevel'] === true,
       steps: actions
     };
+  }
+
+  /**
+   * Gives a category a schedule of its own (empty; steps are added one by one). AGS refuses a second one
+   * (409), a record-level one for a category holding record folders (422), and one above items another
+   * schedule already governs; its refusal carries its words.
+   */
+  async createSchedule(categoryId: string, draft: ScheduleDraft): Promise<void> {
+    await this.call(
+      'POST',
+      `/record-categories/${encodeURIComponent(categoryId)}/retention-schedules`,
+      {},
+      {
+        authority: draft.authority.trim(),
+        instructions: draft.instructions.trim(),
+        isRecordLevel: draft.isRecordLevel
+      }
+    );
   }
 
   /** Adds a step at the end of the schedule; AGS refuses what its rules do not allow (the error carries its words). */
@@ -142,9 +205,56 @@ export class RecordsService {
     return [item.itemName, ...(found.list?.entries ?? []).map((e) => e.entry.name)];
   }
 
-  /** Runs the item's due step through AGS's ExecutionQueue (cutoff, retain, destroy …). */
+  /**
+   * Runs the item's due step through AGS's ExecutionQueue (cutoff, retain, transfer, accession, destroy);
+   * an item already in transfer has its transfer completed instead (completeTransfer).
+   */
   async execute(item: DueItem): Promise<void> {
+    if (item.inTransfer) return this.completeTransfer(item);
     await this.call('POST', EXECUTION_QUEUE, {}, { name: item.step, nodeRef: `workspace://SpacesStore/${item.itemId}`, params: {} }, '');
+  }
+
+  /**
+   * The archives have taken the item: its transfer object (in the file plan's Transfers container, holding
+   * it) is completed with transferComplete or accessionComplete, which marks it transferred or accessioned
+   * and makes its next step due. A department has a handful of open transfers, so each is looked into.
+   */
+  async completeTransfer(item: DueItem): Promise<void> {
+    const transfers = await this.call<IdPage>('GET', '/transfer-containers/-transfers-/transfers', { maxItems: 500 });
+    let transferId: string | undefined;
+    for (const { entry } of transfers?.list?.entries ?? []) {
+      const children = await this.call<IdPage>('GET', `/transfers/${encodeURIComponent(entry.id)}/children`, { maxItems: 500 });
+      if ((children?.list?.entries ?? []).some((c) => c.entry.id === item.itemId)) {
+        transferId = entry.id;
+        break;
+      }
+    }
+    if (!transferId) throw new NoOpenTransfer();
+    await this.call(
+      'POST',
+      EXECUTION_QUEUE,
+      {},
+      { name: completionAction(item.step), nodeRef: `workspace://SpacesStore/${transferId}`, params: {} },
+      ''
+    );
+  }
+
+  /**
+   * The transfer list: what was transferred to a record room or accessioned to the archives (AGS marks
+   * the record folders and records rma:transferred or rma:ascended, with the step's location, when the
+   * transfer completes; the transfer object itself is deleted then), newest first.
+   */
+  async transferred(skipCount: number, maxItems: number): Promise<{ rows: TransferredRecord[]; totalItems: number }> {
+    const found = await new SearchApi(this.api).search({
+      query: { query: 'ASPECT:"rma:transferred" OR ASPECT:"rma:ascended"', language: 'afts' },
+      include: ['properties', 'path', 'aspectNames'],
+      paging: { skipCount, maxItems },
+      sort: [{ type: 'FIELD', field: 'cm:modified', ascending: false }]
+    });
+    return {
+      rows: (found.list?.entries ?? []).map((e) => toTransferredRecord(e.entry as unknown as SearchNode & { aspectNames?: string[] })),
+      totalItems: found.list?.pagination?.totalItems ?? 0
+    };
   }
 
   async holds(): Promise<LegalHold[]> {

@@ -9,13 +9,12 @@ import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeService } from '../../services/node-service';
 import { CATEGORY_MESSAGES, CategoryService } from '../../services/category-service';
 import { errors } from '../../errors/api-error';
-import { entry, handle, list, objectBody, pageOf, parseList, parsePaging } from '../../http/api';
+import { entry, handle, list, objectBody, pageOf, parsePaging, includeOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 
 export function categoriesRouter(ctx: RepositoryContext, nodes: NodeService): Router {
   const r = Router();
   const categories = new CategoryService(ctx, nodes);
-  const includeOf = (query: Record<string, string | undefined>) => new Set(parseList(query.include));
   /** One body gives one entry, a list gives a list (as the REST framework answers a POST of either). */
   const created = (body: unknown, out: unknown[]) =>
     Array.isArray(body)

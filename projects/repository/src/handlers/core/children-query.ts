@@ -15,7 +15,7 @@ interface DictionaryLike {
 /**
  * The `where` of GET /nodes/{id}/children: (isFolder=true), (isFile=true), (nodeType='x'),
  * (nodeType='x INCLUDESUBTYPES'), (isPrimary=true), (assocType='cm:contains'), joined with AND / OR.
- * Every child listed is a primary child through cm:contains, so those two hold for all or for none.
+ * Every child listed is a child through cm:contains (primary or secondary), so assocType holds for all or none.
  */
 export function parseChildrenWhere(where: string | undefined, dictionary: DictionaryLike): ChildrenWhere | undefined {
   if (!where) return undefined;
@@ -36,7 +36,7 @@ function childCondition(clause: string, where: string, dictionary: DictionaryLik
   let m: RegExpExecArray | null;
   if ((m = /^(isFolder|isFile|isPrimary)\s*=\s*(true|false)$/i.exec(clause))) {
     const value = m[2].toLowerCase() === 'true';
-    if (m[1] === 'isPrimary') return { kind: value ? 'all' : 'none' };
+    if (m[1] === 'isPrimary') return { kind: 'isPrimary', value };
     return { kind: m[1] === 'isFolder' ? 'isFolder' : 'isFile', value };
   }
   if ((m = /^nodeType\s*=\s*'([^'\s]+)(\s+INCLUDESUBTYPES)?'$/i.exec(clause))) {

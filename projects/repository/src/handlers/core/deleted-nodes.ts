@@ -8,7 +8,8 @@ import { errors } from '../../errors/api-error';
 import { handle, parsePaging, entry, list, bool } from '../../http/api';
 import { sendContent } from './content-io';
 import { inTransaction } from '../../persistence/database';
-import { includeOf, fullNodeJson } from './node-json';
+import { fullNodeJson } from './node-json';
+import { includeOf } from '../../http/api';
 
 /** Under /nodes (or /deleted-nodes): the trashcan: deleted nodes listed, read, restored, purged, their content read. Mounted by nodesRouter. */
 export function deletedNodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {

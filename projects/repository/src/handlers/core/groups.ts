@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { RepositoryContext } from '../../services/repository-context';
 import { GroupService, type GroupMemberJson } from '../../services/group-service';
 import { errors } from '../../errors/api-error';
-import { handle, parsePaging, parseList, entry, objectBody, pageOf, bool, str } from '../../http/api';
+import { handle, parsePaging, parseList, entry, objectBody, pageOf, bool, str, includeOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 
 /** /groups, /groups/{id} and /groups/{id}/members: reading is open to everyone, changes to admins. */
@@ -10,7 +10,6 @@ export function groupsRouter(ctx: RepositoryContext): Router {
   const r = Router();
   const { authorities } = ctx;
   const groups = new GroupService(authorities);
-  const includeOf = (q: Record<string, string | undefined>) => new Set(parseList(q.include));
 
   r.get(
     '/groups',

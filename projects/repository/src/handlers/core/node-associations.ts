@@ -5,7 +5,7 @@ import type { NodeMapper } from '../../services/node-mapper';
 import { errors } from '../../errors/api-error';
 import { handle, parsePaging, entry, objectBody, pageOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
-import { includeOf } from './node-json';
+import { includeOf } from '../../http/api';
 
 /** Under /nodes (or /deleted-nodes): parents, secondary children and peer associations (targets, sources). Mounted by nodesRouter. */
 export function associationsRouter(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): Router {

@@ -1,12 +1,11 @@
 import type { Caller } from '../../auth/caller';
 import type { NodeRow } from '../../persistence/node-row';
 import type { NodeMapper } from '../../services/node-mapper';
-import { parseList } from '../../http/api';
+import { includeOf } from '../../http/api';
 
 type Query = Record<string, string | undefined>;
 
 /** The `include` list of a request (properties, aspectNames, permissions …). */
-export const includeOf = (q: Query): Set<string> => new Set(parseList(q.include));
 
 /** A node as the single-node endpoints answer it: every field, and what `include` asks for. */
 export const fullNodeJson =

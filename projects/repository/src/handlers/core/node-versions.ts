@@ -6,7 +6,7 @@ import { errors } from '../../errors/api-error';
 import { handle, parsePaging, entry, objectBody, bool, pageOf } from '../../http/api';
 import { sendContent } from './content-io';
 import { inTransaction } from '../../persistence/database';
-import { includeOf } from './node-json';
+import { includeOf } from '../../http/api';
 import type { VersionRow } from '../../persistence/version-store';
 
 /** Under /nodes (or /deleted-nodes): version history: listed, read, deleted, its content read, reverted to. Mounted by nodesRouter. */

@@ -8,7 +8,8 @@ import { handle, parsePaging, entry, list, objectBody, bool } from '../../http/a
 import { readMultipart, guessMimeType, extractText } from './content-io';
 import { parseChildrenWhere, childrenOrder } from './children-query';
 import { inTransaction } from '../../persistence/database';
-import { includeOf, fullNodeJson } from './node-json';
+import { fullNodeJson } from './node-json';
+import { includeOf } from '../../http/api';
 import { contentRouter } from './node-content';
 import { versionsRouter } from './node-versions';
 import { associationsRouter } from './node-associations';
@@ -73,7 +74,10 @@ export function nodesRouter(ctx: RepositoryContext, nodes: NodeService, mapper: 
       const filter = permissions.readFilter(caller, 'n');
       const order = childrenOrder(query.orderBy);
       const { total, rows } = store.listings.children(parent.id, filter, where, order, paging);
-      const entries = rows.map((n) => mapper.toJson(caller, n, { include, association: { assocType: 'cm:contains', isPrimary: true } }));
+      // A secondary child (a record declared in place, a linked node) lists with isPrimary false, as in ACS.
+      const entries = rows.map((n) =>
+        mapper.toJson(caller, n, { include, association: { assocType: 'cm:contains', isPrimary: n.parent_id === parent.id } })
+      );
       const extra = bool(query.includeSource, false) ? { source: mapper.toJson(caller, parent, { include, full: true }) } : undefined;
       return { body: list(entries, paging, total, extra) };
     })

@@ -3,8 +3,8 @@ import type { Caller } from '../../auth/caller';
 import type { NodeRow } from '../../persistence/node-row';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { Capability } from '../../services/records/file-plan-roles';
-import { includeOf, type GsInclude } from '../../services/records/file-plan';
-import { handle, entry, objectBody } from '../../http/api';
+import { type GsInclude } from '../../services/records/file-plan';
+import { handle, entry, objectBody, includeOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 import type { GsServices } from './services';
 

@@ -5,6 +5,7 @@ import { inTransaction } from '../../persistence/database';
 import { ApiError } from '../../errors/api-error';
 import { WebScriptError } from '../webscripts/legacy';
 import { RM } from '../../services/records/file-plan';
+import type { DispositionStepName } from '../../services/records/disposition';
 import type { GsServices } from './services';
 
 /** The web script AGS's own screens run records management actions through. */
@@ -13,13 +14,14 @@ export const EXECUTION_QUEUE = '/api/rma/actions/ExecutionQueue';
 /**
  * POST /alfresco/s/api/rma/actions/ExecutionQueue (rmaction.post, RmActionPost): `{ name, nodeRef | nodeRefs,
  * params }`, run at once despite the name. AGS answers what the action throws with the web script status
- * template (500 and the action's message). Served: the retention steps cutoff, retain and destroy,
- * completeEvent, closing and reopening record folders, and completing records (declareRecord); others answer
- * AGS's "not defined" message.
+ * template (500 and the action's message). Served: the retention steps cutoff, retain, transfer, accession
+ * and destroy, completing a transfer or an accession (on the transfer object, TransferCompleteAction),
+ * completeEvent, closing and reopening record folders, and completing records (declareRecord); others
+ * answer AGS's "not defined" message.
  */
 export function executionQueueRouter(ctx: RepositoryContext, gs: GsServices): Router {
   const r = Router();
-  const step = (name: 'cutoff' | 'retain' | 'destroy') => (caller: Caller, id: string) => {
+  const step = (name: DispositionStepName) => (caller: Caller, id: string) => {
     gs.disposition.execute(caller, gs.fp.resolve(id), name);
     return undefined;
   };
@@ -27,6 +29,16 @@ export function executionQueueRouter(ctx: RepositoryContext, gs: GsServices): Ro
     cutoff: step('cutoff'),
     retain: step('retain'),
     destroy: step('destroy'),
+    transfer: step('transfer'),
+    accession: step('accession'),
+    transferComplete: (caller, id) => {
+      gs.transfers.complete(caller, id, false);
+      return undefined;
+    },
+    accessionComplete: (caller, id) => {
+      gs.transfers.complete(caller, id, true);
+      return undefined;
+    },
     completeEvent: (caller, id, params) => {
       if (typeof params.eventName !== 'string' || !params.eventName) throw new WebScriptError(500, 'The parameter eventName is mandatory.');
       gs.disposition.completeEvent(caller, gs.fp.resolve(id), params.eventName);

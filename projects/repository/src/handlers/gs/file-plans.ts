@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { handle, entry, list, parsePaging, pageOf } from '../../http/api';
+import { handle, entry, list, parsePaging, pageOf, includeOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 import { errors } from '../../errors/api-error';
 import type { RepositoryContext } from '../../services/repository-context';
-import { RM, includeOf } from '../../services/records/file-plan';
+import { RM } from '../../services/records/file-plan';
 import { objectsOf, type GsServices } from './services';
 import { componentRoutes } from './component-routes';
 

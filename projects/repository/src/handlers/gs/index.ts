@@ -8,6 +8,10 @@ import { retentionSchedulesRouter } from './retention-schedules';
 import { recordFoldersRouter } from './record-folders';
 import { recordsRouter } from './records';
 import { holdsRouter } from './holds';
+import { transfersRouter } from './transfers';
+import { filePlanRolesRouter } from './file-plan-roles';
+import { unfiledRouter } from './unfiled';
+import { holdBulkRouter } from './hold-bulk';
 
 /** The Governance Services API (gs/versions/1), as an ACS with the AGS module installed answers it. */
 export function governanceRouter(ctx: RepositoryContext, gs: GsServices): Router {
@@ -19,6 +23,10 @@ export function governanceRouter(ctx: RepositoryContext, gs: GsServices): Router
   r.use(recordFoldersRouter(ctx, gs));
   r.use(recordsRouter(ctx, gs));
   r.use(holdsRouter(ctx, gs));
+  r.use(transfersRouter(ctx, gs));
+  r.use(filePlanRolesRouter(ctx, gs));
+  r.use(unfiledRouter(ctx, gs));
+  r.use(holdBulkRouter(ctx, gs));
   return r;
 }
 

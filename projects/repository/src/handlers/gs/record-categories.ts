@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { handle, entry, objectBody, parsePaging, pageOf } from '../../http/api';
+import { handle, entry, objectBody, parsePaging, pageOf, includeOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 import { errors } from '../../errors/api-error';
 import type { RepositoryContext } from '../../services/repository-context';
 import type { NodeRow } from '../../persistence/node-row';
-import { RM, includeOf } from '../../services/records/file-plan';
+import { RM } from '../../services/records/file-plan';
 import type { GsServices } from './services';
 import { componentRoutes } from './component-routes';
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { handle, entry, objectBody, bool } from '../../http/api';
+import { handle, entry, objectBody, bool, includeOf } from '../../http/api';
 import { inTransaction } from '../../persistence/database';
 import { sendContent } from '../core/content-io';
 import type { RepositoryContext } from '../../services/repository-context';
-import { RM, includeOf } from '../../services/records/file-plan';
+import { RM } from '../../services/records/file-plan';
 import { errors } from '../../errors/api-error';
 import type { GsServices } from './services';
 

@@ -9,6 +9,7 @@ import { RmSite } from '../../services/records/rm-site';
 import { RecordRules } from '../../services/records/record-rules';
 import { Disposition, SYSTEM_CLOCK } from '../../services/records/disposition';
 import { SiteService } from '../../services/site-service';
+import { Transfers } from '../../services/records/transfers';
 
 /** The Governance Services the GS handlers call, built once per repository. */
 export interface GsServices {
@@ -18,6 +19,7 @@ export interface GsServices {
   holds: Holds;
   site: RmSite;
   disposition: Disposition;
+  transfers: Transfers;
 }
 
 export function gsServices(ctx: RepositoryContext, nodes: NodeService, mapper: NodeMapper): GsServices {
@@ -25,10 +27,17 @@ export function gsServices(ctx: RepositoryContext, nodes: NodeService, mapper: N
   const disposition = new Disposition(fp, ctx.retentionClock ?? SYSTEM_CLOCK);
   const records = new Records(fp, disposition);
   // AGS's rules on records and holds hold for the core API too: they are node policies.
-  ctx.policies.push(new RecordRules(fp, (node) => records.fileNew(node)));
+  ctx.policies.push(
+    new RecordRules(
+      fp,
+      (node) => records.fileNew(node),
+      (node) => records.makeUnfiled(node)
+    )
+  );
   return {
     fp,
     disposition,
+    transfers: new Transfers(fp, disposition),
     schedules: new RetentionSchedules(fp, disposition),
     records,
     holds: new Holds(fp),

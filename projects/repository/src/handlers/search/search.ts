@@ -4,7 +4,22 @@ import type { NodeMapper } from '../../services/node-mapper';
 import { searchStoreOf } from '../../persistence/search/search-store';
 import { handle, objectBody } from '../../http/api';
 import { errors } from '../../errors/api-error';
-import { runSearch, SearchError } from '../../search';
+import { runSearch, SearchError, type SearchContext } from '../../search';
+import type { Caller } from '../../auth/caller';
+
+/** What a search runs against for one caller: the dictionary's classes and properties, the caller's reads. */
+export function searchContextFor(ctx: RepositoryContext, caller: Caller): SearchContext {
+  return {
+    db: ctx.db,
+    subClassesOf: (q) => {
+      const cls = ctx.dictionary.getClass(q);
+      return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((c) => c.name)] : [q];
+    },
+    propertyDataType: (q) => ctx.dictionary.getProperty(q)?.dataType,
+    propertyTokenised: (q) => ctx.dictionary.getProperty(q)?.index?.tokenised,
+    readFilter: (alias) => ctx.permissions.readFilter(caller, alias)
+  };
+}
 
 /** /alfresco/api/-default-/public/search/versions/1: POST /search over the repository's own index. */
 export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router {
@@ -15,19 +30,7 @@ export function searchRouter(ctx: RepositoryContext, mapper: NodeMapper): Router
       const request = objectBody(body);
       let outcome;
       try {
-        outcome = runSearch(
-          {
-            db: ctx.db,
-            subClassesOf: (q) => {
-              const cls = ctx.dictionary.getClass(q);
-              return cls ? [cls.name, ...ctx.dictionary.subClassesOf(cls.name).map((c) => c.name)] : [q];
-            },
-            propertyDataType: (q) => ctx.dictionary.getProperty(q)?.dataType,
-            propertyTokenised: (q) => ctx.dictionary.getProperty(q)?.index?.tokenised,
-            readFilter: (alias) => ctx.permissions.readFilter(caller, alias)
-          },
-          request
-        );
+        outcome = runSearch(searchContextFor(ctx, caller), request);
       } catch (e) {
         if (e instanceof SearchError) throw errors.invalidArgument(e.message);
         throw e;

@@ -28,6 +28,7 @@ type Format = 'json' | 'xml';
 
 const STATUS_TEXT: Record<number, [string, string]> = {
   400: ['Bad Request', 'Request sent by the client was syntactically incorrect.'],
+  401: ['Unauthorized', 'The request requires HTTP authentication.'],
   403: ['Forbidden', 'Client does not have access to the requested resource.'],
   404: ['Not Found', 'Requested resource is not available.'],
   405: ['Method Not Allowed', 'Specified method is not allowed for the resource.'],
@@ -109,10 +110,11 @@ export function legacyWebScriptsRouter(ctx: RepositoryContext, tickets: TicketSe
  * Errors on the web script paths, rendered as the web script runtime does. Mounted as an error handler so
  * that a malformed JSON body (rejected by the app's JSON parser) gets the status template too.
  */
-export function legacyWebScriptErrors(scripts: string[] = []) {
+export function legacyWebScriptErrors(scripts: (string | RegExp)[] = []) {
   const rendered = [...PUBLIC_WEBSCRIPTS, ...scripts];
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (!rendered.some((p) => req.path === p || req.path.startsWith(`${p}.`))) return next(err);
+    if (!rendered.some((p) => (typeof p === 'string' ? req.path === p || req.path.startsWith(`${p}.`) : p.test(req.path))))
+      return next(err);
     let error: WebScriptError;
     if (err instanceof WebScriptError) error = err;
     else if ((err as { type?: string }).type === 'entity.parse.failed')

@@ -34,8 +34,8 @@ export function compile(ast: Ast, env: CompileEnv): Compiled {
 }
 
 /**
- * A predicate over `n`; `ids`, when the predicate is `n.id IN (ids)`: a query giving the matching node ids
- * from the property (or aspect) indexes alone.
+ * A predicate over `n`; `ids`, when the predicate is `n.seq IN (ids)`: a query giving the matching node seqs
+ * from the property (or aspect) indexes alone (they key nodes by seq, node's rowid: each is found by it directly).
  */
 type Pred = Sql & { ids?: Sql };
 
@@ -43,7 +43,7 @@ type Pred = Sql & { ids?: Sql };
 const MAX_SET_TERMS = 64;
 
 /**
- * Ids matched by every set (INTERSECT) or by any (UNION), as ONE `n.id IN (…)`: an index lookup SQLite can
+ * Seqs matched by every set (INTERSECT) or by any (UNION), as ONE `n.seq IN (…)`: an index lookup SQLite can
  * start from. Kept apart, an OR of two property tests (inbox: held by the post and moving, OR awaiting its
  * approval) could start from no index of its own, so SQLite read every node of the type to test them.
  */
@@ -52,7 +52,7 @@ function combine(sets: Pred[], op: 'INTERSECT' | 'UNION'): Pred {
     sql: sets.map((s) => `SELECT * FROM (${s.ids!.sql})`).join(` ${op} `),
     params: sets.flatMap((s) => s.ids!.params)
   };
-  return { sql: `n.id IN (${ids.sql})`, params: ids.params, ids };
+  return { sql: `n.seq IN (${ids.sql})`, params: ids.params, ids };
 }
 
 function node(a: Ast, env: CompileEnv, fts: string[], negated: boolean): Pred {
@@ -124,7 +124,7 @@ function onValue(
   return ofIds({ sql: `SELECT p.node_id FROM property p WHERE p.qname = ? AND ${c.sql}`, params: [f.qname, ...c.params] });
 }
 
-const ofIds = (ids: Sql): Pred => ({ sql: `n.id IN (${ids.sql})`, params: ids.params, ids });
+const ofIds = (ids: Sql): Pred => ({ sql: `n.seq IN (${ids.sql})`, params: ids.params, ids });
 
 function exists(f: FieldRef): Pred {
   if (f.kind === 'column') return sql(`${f.col} IS NOT NULL`);
@@ -298,7 +298,7 @@ function special(name: string, t: Term, env: CompileEnv, fts: string[], negated:
       const q = env.fields.qname(v);
       const all = name === 'ASPECT' ? env.subClassesOf(q) : [q];
       const l = inList('qname', all.length ? all : [q]);
-      return { sql: `n.id IN (SELECT node_id FROM aspect WHERE ${l.sql})`, params: l.params };
+      return { sql: `n.seq IN (SELECT node_id FROM aspect WHERE ${l.sql})`, params: l.params };
     }
     case 'ID':
       return sql('n.id = ?', nodeIdOf(v));

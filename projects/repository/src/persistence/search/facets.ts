@@ -147,23 +147,28 @@ function planFacetQueries(plan: FacetPlan, env: FacetEnv, body: Record<string, u
     single.forEach((qname, i) =>
       wanted.get(qname)!.forEach((column) => columns.push({ name: `b${i}${column === 'text_value' ? 't' : 'n'}`, qname, column }))
     );
-    const bound = (qname: string, column: 'text_value' | 'num_value') =>
-      columns.find((c) => c.qname === qname && c.column === column)
-        ? `f.${columns.find((c) => c.qname === qname && c.column === column)!.name}`
-        : undefined;
-    const sums: string[] = [];
-    const sumParams: unknown[] = [];
-    fqs.forEach((q, i) => {
-      const p = env.predicate(String(q.query), bound);
-      sums.push(`coalesce(sum(CASE WHEN ${p.sql} THEN 1 ELSE 0 END), 0) AS c${i}`);
-      sumParams.push(...p.params);
-    });
+    // The rows are read as `n`, standing in for the node: a bound property is a column of them (n.b0n), and so is
+    // every node column a query tests (n.type above all), copied in below.
+    const bound = (qname: string, column: 'text_value' | 'num_value') => {
+      const c = columns.find((x) => x.qname === qname && x.column === column);
+      return c ? `n.${c.name}` : undefined;
+    };
+    // count(*) FILTER: a hit costs an aggregate step only for the queries it meets (a few of a hundred), where a
+    // sum of CASE stepped every one of them for every hit (300,000 items: the dashboard's counting 400 → 200 ms).
+    const predicates = fqs.map((q) => env.predicate(String(q.query), bound));
+    const sums = predicates.map((p, i) => `count(*) FILTER (WHERE ${p.sql}) AS c${i}`);
+    const sumParams = predicates.flatMap((p) => p.params);
     const pivot = columns.map(
-      (c) => `(SELECT pr.${c.column} FROM property pr WHERE pr.node_id = n.id AND pr.qname = ? ORDER BY pr.ord LIMIT 1) AS ${c.name}`
+      (c) => `(SELECT pr.${c.column} FROM property pr WHERE pr.node_id = n.seq AND pr.qname = ? ORDER BY pr.ord LIMIT 1) AS ${c.name}`
     );
-    const rows = `SELECT h.seq AS seq${pivot.map((x) => `, ${x}`).join('')} FROM ${from(hits(undefined))}`;
+    // The node columns the queries test, copied into the rows: counting then reads one materialised row per hit,
+    // never its node a second time.
+    const nodeColumns = [...new Set(predicates.flatMap((p) => [...p.sql.matchAll(/\bn\.(\w+)/gu)].map((m) => m[1])))].filter(
+      (name) => name !== 'seq' && !columns.some((c) => c.name === name)
+    );
+    const rows = `SELECT h.seq AS seq${nodeColumns.map((c) => `, n.${c} AS ${c}`).join('')}${pivot.map((x) => `, ${x}`).join('')} FROM ${from(hits(undefined))}`;
     fqCte = {
-      sql: `fqrows AS MATERIALIZED (${rows}), fq AS MATERIALIZED (SELECT ${sums.join(', ')} FROM fqrows f CROSS JOIN node n ON n.seq = f.seq)`,
+      sql: `fqrows AS MATERIALIZED (${rows}), fq AS MATERIALIZED (SELECT ${sums.join(', ')} FROM fqrows n)`,
       params: [...columns.map((c) => c.qname), ...sumParams]
     };
     fqs.forEach((_, i) => arm(`SELECT ${fqBase + i} AS k, NULL AS v, c${i} AS c FROM fq`, []));
@@ -397,7 +402,7 @@ function valueSource(field: string, fields: FieldResolver): Source {
     const numeric = f.type === 'number' || f.type === 'date';
     return {
       expr: numeric ? 'p.num_value' : 'p.text_value',
-      join: 'JOIN property p ON p.node_id = n.id AND p.qname = ?',
+      join: 'JOIN property p ON p.node_id = n.seq AND p.qname = ?',
       params: [f.qname],
       type: f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text',
       column: false

@@ -59,7 +59,7 @@ function sortExpr(field: string, fields: FieldResolver, dir: string): Sql {
   }
   if (f.kind === 'property') {
     const col = f.type === 'number' || f.type === 'date' ? 'p.num_value' : 'p.text_value COLLATE NOCASE';
-    return sql(`(SELECT ${col} FROM property p WHERE p.node_id = n.id AND p.qname = ? ORDER BY p.ord LIMIT 1) ${dir} NULLS LAST`, f.qname);
+    return sql(`(SELECT ${col} FROM property p WHERE p.node_id = n.seq AND p.qname = ? ORDER BY p.ord LIMIT 1) ${dir} NULLS LAST`, f.qname);
   }
   throw new SearchError(`Cannot sort by '${field}'`);
 }

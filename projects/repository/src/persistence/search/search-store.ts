@@ -96,6 +96,24 @@ export class SearchStore {
     // order (every score 1, then node order), the page is the matched seqs' own order: it is cut there first
     // and only its rows are joined to their nodes (a dashboard asking for one row of 50,000 read all 50,000).
     const inSeqOrder = !scored && order.sql === DEFAULT_ORDER && order.params.length === 0;
+    // Sorted on properties alone (an Inbox by eo:heldSince): the keys are read by the matched seq (property is
+    // keyed by node seq), so the page is cut without reading any node, and only its rows are then read.
+    const bySeq = order.sql.replace(/\bn\.seq\b/gu, 'h.seq');
+    if (!scored && !inSeqOrder && !/\bn\.|\bscore\b/u.test(bySeq)) {
+      const seqs = this.db
+        .prepare(`SELECT h.seq FROM ${MATCHED} h ORDER BY ${bySeq} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...order.params, paging.maxItems, paging.skipCount) as number[];
+      const ids = new Map(
+        (
+          this.db.prepare('SELECT seq, id FROM node WHERE seq IN (SELECT value FROM json_each(?))').all(JSON.stringify(seqs)) as {
+            seq: number;
+            id: string;
+          }[]
+        ).map((r) => [r.seq, r.id])
+      );
+      return seqs.map((seq) => ({ id: ids.get(seq)!, score: 1.0 }));
+    }
     return inSeqOrder
       ? (this.db
           .prepare(

@@ -15,8 +15,28 @@ const AUDIT_LABEL: Record<string, string> = {
   cutoff: 'Cut Off',
   retain: 'Retain',
   destroy: 'Destroy',
+  transfer: 'Transfer',
+  accession: 'Accession',
   completeEvent: 'Complete Event'
 };
+
+/** The retention steps the ExecutionQueue runs as disposition actions. */
+export type DispositionStepName = 'cutoff' | 'retain' | 'destroy' | 'transfer' | 'accession';
+
+/** The capability each step's action needs (rm-action-context.xml: the actions' security). */
+const STEP_CAPABILITY = {
+  cutoff: 'ApproveRecordsScheduledForCutoff',
+  retain: 'ApproveRecordsScheduledForCutoff',
+  destroy: 'DestroyRecordsScheduledForDestruction',
+  transfer: 'AuthorizeAllTransfers',
+  accession: 'AuthorizeNominatedTransfers'
+} as const;
+
+/**
+ * What a transfer or accession step does to the item (TransferService#transfer, in transfers.ts): it is
+ * not complete until the transfer is (getSetDispositionActionComplete is false for TransferAction).
+ */
+export type TransferStep = (caller: Caller, item: NodeRow, records: NodeRow[], step: NodeRow | undefined, accession: boolean) => void;
 
 /** What a failed step says, as AlfrescoRuntimeException does in AGS (the web script answers 500). */
 const refused = (message: string) => new ApiError(500, 'framework.exception.ApiDefault', message);
@@ -40,6 +60,9 @@ export class Disposition {
     private readonly fp: FilePlanComponents,
     private readonly clock: RetentionClock
   ) {}
+
+  /** Set by the transfers service (services.ts): what the transfer and accession steps do. */
+  onTransfer?: TransferStep;
 
   private get store() {
     return this.fp.ctx.store;
@@ -174,8 +197,11 @@ export class Disposition {
     return any ? events.some((e) => e.complete) : events.every((e) => e.complete);
   }
 
-  /** completeEvent: marks one event of the next step done (ignored when frozen or not waited for, as in AGS). */
-  completeEvent(caller: Caller, item: NodeRow, eventName: string): void {
+  /**
+   * completeEvent: marks one event of the next step done (ignored when frozen or not waited for, as in AGS);
+   * CompleteEventAction's eventCompletedBy / eventCompletedAt, when given, say who and when (else the caller, now).
+   */
+  completeEvent(caller: Caller, item: NodeRow, eventName: string, given: { completedBy?: string; completedAt?: Date } = {}): void {
     this.fp.requireCapability(caller, item, 'AddModifyEventDates');
     const action = this.nextAction(item);
     if (!action || this.fp.isFrozen(item)) return;
@@ -185,8 +211,8 @@ export class Disposition {
     if (!event || this.store.properties(event.id)['rma:eventExecutionComplete'] === true) return;
     this.store.setProperties(event.id, {
       'rma:eventExecutionComplete': true,
-      'rma:eventExecutionCompletedAt': this.clock.now().toISOString(),
-      'rma:eventExecutionCompletedBy': caller.userId
+      'rma:eventExecutionCompletedAt': (given.completedAt ?? this.clock.now()).toISOString(),
+      'rma:eventExecutionCompletedBy': given.completedBy ?? caller.userId
     });
     this.store.setProperties(action.id, { 'rma:dispositionEventsEligible': this.events(action).length > 0 });
     recordAudit(this.fp.ctx, caller, item.id, AUDIT_LABEL.completeEvent, { event: eventName });
@@ -196,8 +222,8 @@ export class Disposition {
    * Runs the item's next step (RMDispositionActionExecuterAbstractBase): it must be the step named, due
    * (destroy excepted for a role that may destroy early), on complete records, on nothing held.
    */
-  execute(caller: Caller, item: NodeRow, name: 'cutoff' | 'retain' | 'destroy'): void {
-    const capability = name === 'destroy' ? 'DestroyRecordsScheduledForDestruction' : 'ApproveRecordsScheduledForCutoff';
+  execute(caller: Caller, item: NodeRow, name: DispositionStepName): void {
+    const capability = STEP_CAPABILITY[name];
     const action = this.nextAction(item);
     if (!action) throw refused(`The retention action ${name} couldn't be performed, because the next retention action isn't set.`);
     const ap = this.store.properties(action.id);
@@ -225,10 +251,31 @@ export class Disposition {
     const step = this.store.get(String(ap['rma:dispositionActionId']));
     if (name === 'cutoff') this.cutOff(item, records, now);
     if (name === 'destroy') this.destroy(item, records, step);
+    if (name === 'transfer' || name === 'accession') {
+      // TransferAction: the transfer object holds the item; cut off first if it is not; the step stays
+      // the item's next one until the transfer completes (completeNext).
+      if (!this.onTransfer) throw refused(`The records management action ${name} hasn't been defined.`);
+      this.onTransfer(caller, item, records, step, name === 'accession');
+      if (!this.fp.has(item, 'rma:cutOff')) this.cutOff(item, records, now);
+      recordAudit(this.fp.ctx, caller, item.id, AUDIT_LABEL[name], { step: name });
+      return;
+    }
     recordAudit(this.fp.ctx, caller, item.id, AUDIT_LABEL[name], { step: name });
     if (!this.store.get(item.id)) return; // destroyed with its node
+    this.completeNext(caller, item);
+  }
+
+  /**
+   * The item's next step is done (its completion date and user), goes to its history, and the schedule's
+   * following step becomes next (updateNextDispositionAction). A completed transfer calls it too.
+   */
+  completeNext(caller: Caller, item: NodeRow): void {
+    const action = this.nextAction(item);
+    if (!action) return;
+    const now = this.clock.now().toISOString();
     this.store.setProperties(action.id, { 'rma:dispositionActionCompletedAt': now, 'rma:dispositionActionCompletedBy': caller.userId });
     this.store.update(action.id, { assoc_qname: HISTORY });
+    const step = this.store.get(String(this.store.properties(action.id)['rma:dispositionActionId']));
     const schedule = step?.parent_id ? this.store.get(step.parent_id) : undefined;
     const steps = schedule ? this.fp.stepsOf(schedule) : [];
     const following = steps[steps.findIndex((s) => s.id === step?.id) + 1];

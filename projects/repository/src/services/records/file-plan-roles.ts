@@ -32,6 +32,7 @@ export type Capability =
   | 'DestroyRecordsScheduledForDestruction'
   | 'DestroyRecords'
   | 'AuthorizeAllTransfers'
+  | 'AuthorizeNominatedTransfers'
   | 'AddModifyEventDates'
   | 'ManuallyChangeDispositionDates';
 
@@ -69,6 +70,7 @@ const MANAGER: Capability[] = [
   'DestroyRecordsScheduledForDestruction',
   'DestroyRecords',
   'AuthorizeAllTransfers',
+  'AuthorizeNominatedTransfers',
   'ManuallyChangeDispositionDates'
 ];
 
@@ -128,4 +130,50 @@ export class FilePlanRoles {
     if (!this.has(caller, filePlanId, capability))
       throw errors.permissionDenied('Access Denied.  You do not have the appropriate permissions to perform this operation.');
   }
+}
+
+/** The capability groups of AGS's capability-service.properties (capability.group.<id>.title). */
+const GROUP_TITLES = {
+  records: 'Records',
+  metadataControl: 'Metadata Control',
+  folderControl: 'Folder Control',
+  events: 'Events',
+  cutoff: 'Cut Off',
+  dispositionAndTransfers: 'Retention and Transfers',
+  holdControls: 'Hold Controls',
+  config: 'Configuration'
+} as const;
+
+/** Each capability's title and group, as AGS's capability-service.properties and rm-capabilities-*.xml give them. */
+const CAPABILITY_INFO: Record<Capability, [title: string, group: keyof typeof GROUP_TITLES]> = {
+  ViewRecords: ['View Records', 'records'],
+  CreateRecords: ['Create Records', 'records'],
+  DeclareRecords: ['Complete Records', 'records'],
+  FileUnfiledRecords: ['File Unfiled Records', 'records'],
+  EditRecordMetadata: ['Edit Record Metadata', 'metadataControl'],
+  EditDeclaredRecordMetadata: ['Edit Completed Record Metadata', 'metadataControl'],
+  EditNonRecordMetadata: ['Edit Non-Record Metadata', 'metadataControl'],
+  CreateModifyDestroyFolders: ['Create Modify Destroy Folders', 'folderControl'],
+  CloseFolders: ['Close Folders', 'folderControl'],
+  ReOpenFolders: ['Re-Open Folders', 'folderControl'],
+  AddModifyEventDates: ['Add Modify Event Dates', 'events'],
+  ApproveRecordsScheduledForCutoff: ['Approve Records Scheduled for Cut Off', 'cutoff'],
+  ManuallyChangeDispositionDates: ['Manually Change Retention Dates', 'dispositionAndTransfers'],
+  AuthorizeNominatedTransfers: ['Authorize Nominated Transfers', 'dispositionAndTransfers'],
+  AuthorizeAllTransfers: ['Authorize All Transfers', 'dispositionAndTransfers'],
+  DestroyRecordsScheduledForDestruction: ['Destroy Record or Record Folder Scheduled for Destruction', 'dispositionAndTransfers'],
+  DestroyRecords: ['Destroy Records', 'dispositionAndTransfers'],
+  DeleteRecords: ['Delete Records', 'dispositionAndTransfers'],
+  CreateModifyDestroyFileplanMetadata: ['Create Modify Destroy File Plan Metadata', 'config'],
+  CreateHold: ['Create Hold', 'holdControls'],
+  AddToHold: ['Add to Hold', 'holdControls'],
+  RemoveFromHold: ['Remove from Hold', 'holdControls'],
+  DeleteHold: ['Delete Hold', 'holdControls'],
+  EditHold: ['Edit Hold', 'holdControls']
+};
+
+/** A capability as the roles listing answers it (CapabilityModel: name, title, group). */
+export function capabilityModel(name: Capability): { name: string; title: string; group: { id: string; title: string } } {
+  const [title, group] = CAPABILITY_INFO[name];
+  return { name, title, group: { id: group, title: GROUP_TITLES[group] } };
 }

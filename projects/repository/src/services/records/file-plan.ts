@@ -70,7 +70,8 @@ export class FilePlanComponents {
     if (idOrAlias === '-filePlan-') return this.requireFilePlan();
     const special = SPECIAL_CONTAINERS.find((c) => c.alias === idOrAlias);
     if (special) {
-      const row = this.ctx.store.childByName(this.requireFilePlan().id, special.name);
+      // By type, not name: a container may be renamed (PUT /transfer-containers/{id}), its alias stays.
+      const row = this.ctx.store.liveChildren(this.requireFilePlan().id).find((n) => n.type === special.type);
       if (!row) throw errors.notFound(idOrAlias);
       return row;
     }
@@ -273,14 +274,4 @@ export const SCHEDULE_ASSOC = 'cm:dispositionSchedule';
 /** AGS's record identifier: the year and the node's database id (BasicIdentifierGenerator). */
 export function identifierOf(node: NodeRow): string {
   return `${new Date().getUTCFullYear()}-${String(node.seq).padStart(10, '0')}`;
-}
-
-/** The include parameter as a set. */
-export function includeOf(query: Record<string, string | undefined>): GsInclude {
-  return new Set(
-    (query.include ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-  );
 }

@@ -26,7 +26,9 @@ export class RecordRules implements NodePolicy {
   constructor(
     private readonly fp: FilePlanComponents,
     /** Makes a content node just created in a record folder a filed record (Records.fileNew). */
-    private readonly fileNew: (node: NodeRow) => void
+    private readonly fileNew: (node: NodeRow) => void,
+    /** Makes a content node just created in Unfiled Records an unfiled record (Records.makeUnfiled). */
+    private readonly makeUnfiled: (node: NodeRow) => void = () => undefined
   ) {}
 
   /**
@@ -48,18 +50,29 @@ export class RecordRules implements NodePolicy {
     } else if (parent.type === RM.category) {
       if (![RM.category, RM.folder, RM.schedule].includes(node.type as never))
         throw errors.integrity(`You can't create ${node.type} here.`);
+    } else if (parent.type === RM.unfiledContainer || parent.type === RM.unfiledFolder) {
+      // UnfiledRecordContainerType / UnfiledRecordFolderType: unfiled record folders and content only
+      // (a plain cm:folder AGS retypes; refused here); content becomes an unfiled record.
+      const content = dictionary.isSubClassOf(node.type, 'cm:content');
+      if (node.type !== RM.unfiledFolder && !content) throw errors.integrity(`You can't create ${node.type} here.`);
+      if (content && !this.fp.isRecord(node)) this.makeUnfiled(node);
     } else if (parent.type === RM.holdContainer) {
       if (node.type !== RM.hold) throw errors.integrity(`You can't create ${node.type} here.`);
     } else if (parent.type === RM.transferContainer) {
-      throw errors.integrity("You can't create items in the Transfer container.");
+      // Only the transfer action makes transfer objects here (TransferServiceImpl disables the behaviour).
+      if (caller.userId !== 'System' || node.type !== RM.transfer)
+        throw errors.integrity("You can't create items in the Transfer container.");
+    } else if (parent.type === RM.transfer) {
+      throw errors.integrity("You can't create items in Transfer Folders.");
     }
   }
 
   beforeUpdateNode(caller: Caller, node: NodeRow, change: NodeChange): void {
     if (caller.userId === 'System') return;
     if (this.fp.isFrozen(node)) throw errors.permissionDenied("Frozen content can't be updated.");
-    if (node.type === RM.transfer || node.type === RM.transferContainer)
-      throw errors.integrity("You can't edit transfer folder or container metadata.");
+    // TransferType refuses edits of a transfer; the Transfers container itself may be renamed or titled
+    // (TransferContainerType has no such behaviour; PUT /transfer-containers/{id}).
+    if (node.type === RM.transfer) throw errors.integrity("You can't edit transfer folder or container metadata.");
     if (change.removedAspects?.some((a) => a.startsWith('rma:')) && this.fp.has(node, 'rma:filePlanComponent'))
       throw errors.integrity(`The aspects ${change.removedAspects.join(', ')} of a file plan component can not be removed.`);
     if (!this.fp.isRecord(node)) return;

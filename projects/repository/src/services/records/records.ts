@@ -2,11 +2,14 @@ import type { Caller } from '../../auth/caller';
 import { SYSTEM_CALLER } from '../../auth/caller';
 import type { NodeRow } from '../../persistence/node-row';
 import { alfDate } from '../../util/alf-date';
-import { errors } from '../../errors/api-error';
+import { ApiError, errors } from '../../errors/api-error';
 import { RM, type FilePlanComponents } from './file-plan';
 import type { Disposition } from './disposition';
 
 const nodeRef = (id: string) => `workspace://SpacesStore/${id}`;
+
+/** An action's AlfrescoRuntimeException: the message as AGS words it (a script meets it as its error). */
+const actionFailed = (message: string) => new ApiError(500, 'framework.exception.ApiDefault', message);
 
 /**
  * Records: made in a record folder, declared from a document anywhere, filed from Unfiled Records into a
@@ -64,6 +67,14 @@ export class Records {
     this.disposition.initialise(this.store.get(node.id)!);
   }
 
+  /**
+   * Content just created in Unfiled Records or an unfiled record folder, by any API: a record not yet filed
+   * (RecordsManagementContainerType makes it one; it is filed later with POST /records/{id}/file).
+   */
+  makeUnfiled(node: NodeRow): void {
+    this.makeRecord(node, false);
+  }
+
   /** rma:record and what comes with it; rma:dateFiled once the record is in a record folder. */
   private makeRecord(node: NodeRow, filed: boolean): void {
     this.store.addAspects(
@@ -113,6 +124,7 @@ export class Records {
     this.fp.nodes.move(SYSTEM_CALLER, doc, target);
     const moved = this.store.get(doc.id)!;
     this.makeRecord(moved, !!opts.parentId);
+    this.appendIdentifierToName(this.store.get(doc.id)!);
     this.store.addAspects(doc.id, ['rma:recordOriginatingDetails']);
     this.store.setProperties(doc.id, {
       'rma:recordOriginatingUserId': caller.userId,
@@ -174,6 +186,128 @@ export class Records {
     this.store.setProperties(record.id, { 'rma:dateFiled': alfDate() });
     this.disposition.initialise(this.store.get(record.id)!);
     return this.store.get(record.id)!;
+  }
+
+  /**
+   * RecordUtils.generateRecordIdentifier / appendIdentifierToName, as RecordServiceImpl#createRecord runs them:
+   * a declared document is renamed `<name> (<identifier>)<.ext>` (its old name kept as rma:origionalName,
+   * AGS's spelling), so records from different folders never clash by name in one record folder.
+   */
+  private appendIdentifierToName(record: NodeRow): void {
+    const identifier = this.store.properties(record.id)['rma:identifier'];
+    if (typeof identifier !== 'string' || !identifier || record.name.includes(` (${identifier})`)) return;
+    const dot = record.name.lastIndexOf('.');
+    const [prefix, postfix] = dot > 0 ? [record.name.slice(0, dot), record.name.slice(dot)] : [record.name, ''];
+    this.store.setProperties(record.id, { 'rma:origionalName': record.name });
+    this.fp.nodes.update(SYSTEM_CALLER, record, { name: `${prefix} (${identifier})${postfix}` });
+  }
+
+  // ------------------------------------------------------------------ the records actions scripts run
+  // (ScriptActionService: actions.create(name).execute(node); workflow/script-actions.ts). Each does what
+  // AGS's action executer does when the core ActionService runs it, refusing and ignoring alike.
+
+  /**
+   * CreateRecordAction (`create-record`, amps/ags/…/action/dm/CreateRecordAction.java): the document becomes a
+   * record (RecordServiceImpl#createRecord) in Unfiled Records, or, with `path`, in the record folder that
+   * path names under the file plan (RecordActionUtils.resolvePath), then filed; unless `hide-record`, it stays
+   * where it was as a secondary child, readable by whoever could read it there.
+   */
+  createRecordAction(caller: Caller, doc: NodeRow, params: { path?: string; hideRecord?: boolean }): void {
+    if (!this.fp.filePlan())
+      throw actionFailed(
+        'Cannot create record, because the default file plan cannot be determined. Make sure at least one file plan has been created.'
+      );
+    const folder = params.path ? this.resolveRecordFolderPath(params.path, 'create-record') : undefined;
+    this.declare(caller, doc.id, { hideRecord: !!params.hideRecord, parentId: folder?.id });
+  }
+
+  /** RecordActionUtils.resolvePath: an existing record folder, element by element below the file plan. */
+  private resolveRecordFolderPath(path: string, action: string): NodeRow {
+    const elements = path.split('/').filter((e) => e.trim());
+    if (!elements.length) throw actionFailed(`Unable to execute ${action} action, because the destination path could not be found.`);
+    let node = this.fp.requireFilePlan();
+    for (const name of elements) {
+      const child = this.store.childByName(node.id, name);
+      if (!child) throw actionFailed(`Unable to execute ${action} action, because the destination path could not be found.`);
+      if ([RM.holdContainer, RM.transferContainer, RM.unfiledContainer].includes(child.type as never))
+        throw actionFailed(`Unable to execute ${action} action, because the destination path is invalid.`);
+      node = child;
+    }
+    if (node.type !== RM.folder)
+      throw actionFailed(`Unable to execute ${action} action, because the destination path is not a record folder.`);
+    return node;
+  }
+
+  /**
+   * FileToAction (`fileTo`, CopyMoveLinkFileToBaseAction in MOVE mode): an unfiled record (or a document)
+   * moves into `destinationRecordFolder`, or the record folder `path` names below the file plan; with
+   * `createRecordPath` a missing last element is created as a record folder and missing ones above it as
+   * categories. A frozen or already filed node is left as it is (isOkToProceedWithAction), as AGS does.
+   */
+  fileToAction(node: NodeRow, params: { destination?: NodeRow; path?: string; createRecordPath?: boolean }): void {
+    const isContent = this.fp.ctx.dictionary.isSubClassOf(node.type, 'cm:content');
+    const filed = this.fp.isRecord(node) && this.store.properties(node.id)['rma:dateFiled'] !== undefined;
+    if (this.fp.isFrozen(node) || filed || !isContent) return;
+    let target = params.destination;
+    if (!target) {
+      let at = this.fp.filePlanOf(node);
+      const elements = (params.path ?? '').split('/').filter((e) => e.trim());
+      elements.forEach((name, i) => {
+        let child = this.store.childByName(at.id, name);
+        if (!child) {
+          if (!params.createRecordPath)
+            throw actionFailed('Unable to execute fileTo action, because the destination path could not be determined.');
+          if (i === elements.length - 1) {
+            child = this.fp.createComponent(SYSTEM_CALLER, at, { name, nodeType: RM.folder });
+            this.disposition.initialise(child);
+          } else {
+            if (at.type === RM.folder)
+              throw actionFailed(
+                'Unable to execute fileTo action, because the destination path has a record category within a record folder.'
+              );
+            child = this.fp.createComponent(SYSTEM_CALLER, at, { name, nodeType: RM.category });
+          }
+        } else if ([RM.holdContainer, RM.transferContainer, RM.unfiledContainer].includes(child.type as never))
+          throw actionFailed('Unable to execute fileTo action, because the destination path in invalid.');
+        at = child;
+      });
+      target = at;
+    }
+    if (target.type === RM.category)
+      throw actionFailed(
+        'Unable to run fileTo action, because the destination record folder is an inappropriate type. A record category cannot contain a record'
+      );
+    // The move itself meets the type behaviours (RecordFolderType: content only, nothing in a closed folder).
+    if (target.type !== RM.folder) throw errors.integrity(`You can't create ${node.type} here.`);
+    if (this.fp.isClosed(target)) throw errors.integrity("You can't add new items to a closed record folder.");
+    if (this.store.childByName(target.id, node.name)) throw errors.integrity(`Duplicate child name not allowed: ${node.name}`);
+    this.fp.nodes.move(SYSTEM_CALLER, node, target);
+    if (!this.fp.isRecord(this.store.get(node.id)!)) this.makeRecord(this.store.get(node.id)!, true);
+    else this.store.setProperties(node.id, { 'rma:dateFiled': alfDate() });
+    this.disposition.initialise(this.store.get(node.id)!);
+  }
+
+  /**
+   * DeclareRecordAction (`declareRecord`): completes the record through RecordService#complete (its
+   * DeclareRecords capability), ignoring what completion refuses (not a record, frozen, already complete);
+   * missing mandatory metadata leaves the result "missingProperties".
+   */
+  declareRecordAction(caller: Caller, node: NodeRow): string | undefined {
+    if (!this.fp.isRecord(node) || this.fp.isFrozen(node) || this.fp.has(node, 'rma:declaredRecord')) return undefined;
+    if (this.missingMandatory(node).length) return 'missingProperties';
+    this.complete(caller, node.id);
+    return undefined;
+  }
+
+  /**
+   * CloseRecordFolderAction / OpenRecordFolderAction: a record folder (or a filed record's folder) is closed or
+   * reopened; anything else, or a frozen node, is left as it is (RecordFolderServiceImpl only warns).
+   */
+  closeOrOpenAction(caller: Caller, node: NodeRow, closed: boolean): void {
+    if (this.fp.isFrozen(node)) return;
+    const folder = this.fp.isRecord(node) && node.parent_id ? this.store.get(node.parent_id) : node;
+    if (!folder || folder.type !== RM.folder) return;
+    this.setClosed(caller, folder, closed);
   }
 
   /** Closing and reopening a record folder (AGS's closeRecordFolder / openRecordFolder actions). */

@@ -1,6 +1,8 @@
 // Drafts for approval (DFA) and their dispatch, as the drafts panel sees them: an eo:draft in the file's
 // Drafts/ (versioned content, status, the approved version) and an eo:dispatch in its Dispatches/.
 
+import { numberedName } from '@eoffice/domain';
+
 export type DraftStatus = 'draft' | 'forApproval' | 'approved' | 'issued' | 'discarded';
 export type DispatchMode = 'bySelf' | 'byCru';
 export type DispatchStatus = 'pending' | 'issuedSent' | 'issuedDispatched';
@@ -188,7 +190,7 @@ export const dispatchName = (date: Date, issueOfDay: number): string => `${dayKe
 export function issuesOfDay(names: string[], date: Date): number {
   const pattern = new RegExp(`^${dayKey(date)}-(\\d{2,})$`);
   return names.reduce((top, name) => {
-    const m = pattern.exec(name);
+    const m = pattern.exec(numberedName(name));
     return m ? Math.max(top, Number(m[1])) : top;
   }, 0);
 }

@@ -25,6 +25,12 @@ describe('issue numbers', () => {
     expect(issuesOfDay(['20261122-05', '20261123-01', '20261123-02', 'notes.txt'], day)).toBe(2);
     expect(issuesOfDay(['20261123-01', '20261123-100'], day)).toBe(100);
   });
+
+  it('counts an issued letter declared a record (AGS renames it "<name> (<identifier>)") as the issue it was', () => {
+    const day = new Date(2026, 10, 23, 12, 0);
+    // A file closed (its letters filed as records), reopened, and a letter issued the same day: number 3 next.
+    expect(issuesOfDay(['20261123-01 (2026-0000000412)', '20261123-02 (2026-0000000413)'], day)).toBe(2);
+  });
 });
 
 describe('allowedActions', () => {

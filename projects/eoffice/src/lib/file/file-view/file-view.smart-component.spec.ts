@@ -11,6 +11,7 @@ import { FileExportButtonSmartComponent } from '../export/file-export-button.sma
 import { FileExportService } from '../export/file-export.service';
 import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
 import { FileService } from '../services/file.service';
+import { NoteService } from '../notesheet/note.service';
 import { DeskService } from '../../desk/desk.service';
 import { FileViewSmartComponent } from './file-view.smart-component';
 import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
@@ -56,6 +57,7 @@ describe('FileViewSmartComponent', () => {
   let openItem: jasmine.Spy;
   let decide: jasmine.Spy;
   let markingOpen: jasmine.Spy;
+  let prefetchNotes: jasmine.Spy;
   let file: EFile;
   let narrow: boolean;
 
@@ -67,6 +69,7 @@ describe('FileViewSmartComponent', () => {
     openItem = jasmine.createSpy('openItem').and.resolveTo({ id: 't1', kind: 'holder' });
     decide = jasmine.createSpy('decide').and.resolveTo();
     markingOpen = jasmine.createSpy('open').and.resolveTo(false);
+    prefetchNotes = jasmine.createSpy('prefetch');
     TestBed.configureTestingModule({
       imports: [FileViewSmartComponent],
       providers: [
@@ -85,6 +88,7 @@ describe('FileViewSmartComponent', () => {
         },
         { provide: MovementService, useValue: { openItem, decide, reopen: jasmine.createSpy('reopen'), movements: async () => [] } },
         { provide: MarkingDialogService, useValue: { open: markingOpen } },
+        { provide: NoteService, useValue: { prefetch: prefetchNotes } },
         { provide: FileExportService, useValue: {} },
         { provide: BreakpointObserver, useValue: { observe: () => of({ matches: narrow, breakpoints: {} }) } },
         { provide: DeskService, useValue: { desk: () => Promise.reject(new Error('not needed')) } },
@@ -118,6 +122,21 @@ describe('FileViewSmartComponent', () => {
     expect(element.querySelector('[data-test="selected"]')?.textContent).toBe('c2');
     expect(element.querySelector('[data-test="notes-writable"]')?.textContent).toBe('true');
     expect(openItem).toHaveBeenCalledWith('file-1', { currentHolder: 'GROUP_EO_GAD_SO_EST', pendingApprover: '' });
+  });
+
+  it('asks for the notes as it opens the file, beside the file itself, and not again when it reads the file after a movement', async () => {
+    let answer!: (value: EFile) => void;
+    get.and.returnValue(new Promise<EFile>((resolve) => (answer = resolve)));
+    const fixture = TestBed.createComponent(FileViewSmartComponent);
+    fixture.detectChanges();
+    // The file's own answer has not come yet: its notes are already asked for.
+    expect(prefetchNotes).toHaveBeenCalledOnceWith('file-1');
+    answer(file);
+    await fixture.whenStable();
+    get.and.callFake(async () => file);
+    await fixture.componentInstance.decide('approve');
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(prefetchNotes).toHaveBeenCalledTimes(1);
   });
 
   it('offers Send, Send back, Park and Close to the holder, and opens the marking dialog for the file', async () => {

@@ -47,6 +47,7 @@ import { ActionRecipient, MovementActionsUiComponent } from '../../movement/move
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
 import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
+import { NoteService } from '../notesheet/note.service';
 import { HoldsUnsavedNote } from '../notesheet/unsaved-note.guard';
 import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
 import { CorrespondenceEntry, EFile, NoteReference, correspondenceReference } from '../model/file.model';
@@ -94,6 +95,7 @@ const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
 })
 export class FileViewSmartComponent implements HoldsUnsavedNote {
   private readonly files = inject(FileService);
+  private readonly noteService = inject(NoteService);
   private readonly movement = inject(MovementService);
   private readonly marking = inject(MarkingDialogService);
   private readonly translate = inject(TranslateService);
@@ -205,6 +207,9 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
 
   /** Reads the file, its correspondence and links, and opens the officer's task on it; the file shown stays while it reads again. */
   async load(): Promise<void> {
+    // Opening a file (not reading it again after a movement): its notes are listed beside the file's own
+    // reading, for the notesheet to take when it opens (NoteService.prefetch).
+    if (this.file()?.id !== this.id) this.noteService.prefetch(this.id);
     await this.state.run(
       () => Promise.all([this.files.get(this.id), this.files.desk()]),
       async ([file, desk]) => {

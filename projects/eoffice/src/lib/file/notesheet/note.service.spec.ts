@@ -112,6 +112,32 @@ describe('NoteService', () => {
     expect(texts.get(notes[7].id)).toBe('<p>Note 8</p>');
   });
 
+  it('takes the listing the file view began as it opened the file (Notes/ by its path), once; later lists read afresh', async () => {
+    repo.add(1, 'green', 'First');
+    repo.add(2, 'yellow', 'Draft');
+    const list = NodesApi.prototype.listNodeChildren as jasmine.Spy;
+    service.prefetch('file-1');
+    expect(list).toHaveBeenCalledOnceWith('file-1', jasmine.objectContaining({ relativePath: 'Notes', orderBy: ['name ASC'] }));
+    const notes = await service.list('file-1', 'notes-folder');
+    expect(notes.map((n) => n.number)).toEqual([1, 2]);
+    expect(list).toHaveBeenCalledTimes(1);
+
+    // Another officer's note meanwhile: the next list asks the repository again, not the early listing.
+    repo.add(3, 'yellow', 'Third');
+    expect((await service.list('file-1', 'notes-folder')).map((n) => n.number)).toEqual([1, 2, 3]);
+    expect(list.calls.mostRecent().args[0]).toBe('notes-folder');
+    // An early listing of another file is not taken for this one.
+    service.prefetch('file-2');
+    expect((await service.list('file-1', 'notes-folder')).length).toBe(3);
+    expect(list.calls.mostRecent().args[0]).toBe('notes-folder');
+  });
+
+  it('opens a new file without Notes/ as an empty notesheet, the early listing’s 404 no failure', async () => {
+    repo.folderExists = false;
+    service.prefetch('file-1');
+    expect(await service.list('file-1')).toEqual([]);
+  });
+
   it('reads again only the notes that changed since the last reading, and lists unchanged ones with their text', async () => {
     repo.add(1, 'green', 'First');
     const draft = repo.add(2, 'yellow', 'Draft');

@@ -171,14 +171,16 @@ export class NotesRepository {
       return { entry: this.entry(note) } as never;
     });
     spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(
-      async (id: string, opts?: { orderBy?: string[]; skipCount?: number; maxItems?: number }) => {
+      async (id: string, opts?: { orderBy?: string[]; skipCount?: number; maxItems?: number; relativePath?: string }) => {
         this.fail('list');
-        if (id === 'file-1') {
+        // Notes/ named by its path below the file, as ACS resolves relativePath (404 while it does not exist)
+        if (id === 'file-1' && opts?.relativePath === 'Notes' && !this.folderExists) throw status(404);
+        if (id === 'file-1' && !opts?.relativePath) {
           // the file's folders: Notes/ once a note was begun
           const folders = this.folderExists ? [{ entry: { id: 'notes-folder', name: 'Notes', isFolder: true } }] : [];
           return { list: { entries: folders, pagination: { hasMoreItems: false } } } as never;
         }
-        if (id !== 'notes-folder') throw status(404);
+        if (id !== 'notes-folder' && !(id === 'file-1' && opts?.relativePath === 'Notes')) throw status(404);
         const sorted = [...this.notes.values()].sort((a, b) => a.name.localeCompare(b.name));
         if (opts?.orderBy?.[0]?.endsWith('DESC')) sorted.reverse();
         const skip = opts?.skipCount ?? 0;

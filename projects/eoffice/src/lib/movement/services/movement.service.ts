@@ -3,6 +3,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi, PeopleApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { DeskCountsService } from '../../desk/desk-counts.service';
+import { NoticesService } from '../../notices/notices.service';
 import { restCall } from '../../shared/api/rest-call';
 import {
   departmentSite,
@@ -69,6 +70,8 @@ export class MovementService {
   private readonly deskService = inject(DeskService);
   /** The navbar's counts change with every movement the officer makes: read again after each. */
   private readonly counts = inject(DeskCountsService);
+  /** The header's bell: its notices change with movements too, and opening an item reads its notices. */
+  private readonly notices = inject(NoticesService);
 
   private get nodes(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -99,6 +102,8 @@ export class MovementService {
    * `known` (the item's custody properties, when the caller has just read the item) spares reading its node again.
    */
   async openItem(itemId: string, known?: ItemCustody): Promise<ItemTask | null> {
+    // Whatever the officer may do with it, he has now seen it: its notices are read.
+    this.notices.markItemRead(itemId).catch(() => undefined);
     const task = await this.findTask(itemId, known);
     if (!task) return null;
     if (task.kind === 'holder') await this.claim(task.id);
@@ -118,6 +123,7 @@ export class MovementService {
       await this.claim(task.id);
       await this.complete(task.id, everyInput(HOLDER_TEXT_INPUTS, completionVariables(request)));
       void this.counts.refresh();
+      void this.notices.refresh();
     } catch (error) {
       throw refusalOf(error);
     }
@@ -147,6 +153,7 @@ export class MovementService {
       ];
       await this.complete(task.id, variables);
       void this.counts.refresh();
+      void this.notices.refresh();
     } catch (error) {
       throw refusalOf(error);
     }
@@ -166,6 +173,7 @@ export class MovementService {
         }
       );
       void this.counts.refresh();
+      void this.notices.refresh();
     } catch (error) {
       throw refusalOf(error);
     }

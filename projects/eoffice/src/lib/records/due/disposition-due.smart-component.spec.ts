@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { deferred, provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
 import { DueItem } from '../records.model';
-import { RecordsService } from '../records.service';
+import { NoOpenTransfer, RecordsService } from '../records.service';
 import { DispositionDueSmartComponent } from './disposition-due.smart-component';
 
 const destroyDue: DueItem = {
@@ -135,5 +135,32 @@ describe('DispositionDueSmartComponent', () => {
     await settle(fixture);
     await settle(fixture);
     expect(q(element, 'eoffice-records-due-outcome')?.textContent).toContain('The repository refused: Access Denied.');
+  });
+
+  it('offers a transfer due, and once under way, completing it with the archives; a vanished transfer is said so', async () => {
+    const transferDue: DueItem = {
+      itemId: 'f3',
+      itemName: 'A-7-2026-Estt',
+      location: 'A',
+      step: 'transfer',
+      asOf: null,
+      eventsEligible: true
+    };
+    const inTransfer: DueItem = { ...transferDue, itemId: 'f4', itemName: 'A-8-2026-Estt', step: 'accession', inTransfer: true };
+    due.and.resolveTo([transferDue, inTransfer]);
+    const { fixture, element } = await render();
+    const buttons = element.querySelectorAll<HTMLElement>('[data-automation-id="eoffice-records-execute"]');
+    expect(buttons[0].textContent).toContain('Transfer');
+    expect(element.querySelectorAll('[data-automation-id="eoffice-records-in-transfer"]').length).toBe(1);
+    expect(buttons[1].textContent).toContain('Complete Accession');
+    execute.and.rejectWith(new NoOpenTransfer());
+    buttons[1].click();
+    await settle(fixture);
+    expect(document.querySelector('.cdk-overlay-container')!.textContent).toContain('Complete Accession');
+    q(document, 'eoffice-records-execute-confirm')!.click();
+    await settle(fixture);
+    await settle(fixture);
+    expect(execute).toHaveBeenCalledOnceWith(inTransfer);
+    expect(q(element, 'eoffice-records-due-outcome')?.textContent).toContain('No open transfer holds this item');
   });
 });

@@ -11,14 +11,15 @@ import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
 import { DueItem } from '../records.model';
 import { Refusal, recordsFailure, refusalOf } from '../records-failure';
-import { RecordsService } from '../records.service';
+import { NoOpenTransfer, RecordsService } from '../records.service';
 import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execute-step-dialog.smart-component';
 
 /**
  * Records and record folders whose next retention step is due (its date passed, or the events it waits for
  * complete), oldest first, each with an action to execute the step after a confirmation; a destruction's
- * confirmation names what it destroys. The repository checks again (held items, incomplete records) and its
- * refusal is shown in its words.
+ * confirmation names what it destroys. A transfer or accession, once executed, waits for the archives to
+ * take the item: its row then offers to complete the transfer (AGS's transferComplete). The repository
+ * checks again (held items, incomplete records) and its refusal is shown in its words.
  */
 @Component({
   selector: 'eoffice-disposition-due-page',
@@ -60,7 +61,14 @@ import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execut
               </ng-container>
               <ng-container matColumnDef="step">
                 <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECORDS.DUE.STEP' | translate }}</th>
-                <td mat-cell *matCellDef="let d">{{ stepLabel(d.step) }}</td>
+                <td mat-cell *matCellDef="let d">
+                  {{ stepLabel(d.step) }}
+                  @if (d.inTransfer) {
+                    <span class="eoffice-records-due__state" data-automation-id="eoffice-records-in-transfer">
+                      ({{ 'EOFFICE.RECORDS.DUE.IN_TRANSFER' | translate }})
+                    </span>
+                  }
+                </td>
               </ng-container>
               <ng-container matColumnDef="asOf">
                 <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECORDS.DUE.AS_OF' | translate }}</th>
@@ -81,8 +89,8 @@ import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execut
                     [disabled]="busy() === d.itemId"
                     (click)="execute(d)"
                     data-automation-id="eoffice-records-execute">
-                    <mat-icon>{{ d.step === 'destroy' ? 'delete_forever' : 'play_arrow' }}</mat-icon
-                    >{{ stepLabel(d.step) }}
+                    <mat-icon>{{ d.step === 'destroy' ? 'delete_forever' : d.inTransfer ? 'archive' : 'play_arrow' }}</mat-icon
+                    >{{ actionLabel(d) }}
                   </button>
                 </td>
               </ng-container>
@@ -127,9 +135,16 @@ export class DispositionDueSmartComponent {
     return label === key ? step : label;
   }
 
+  /** What the row's button does: the step, or completing the transfer already under way. */
+  actionLabel(item: DueItem): string {
+    return item.inTransfer
+      ? this.translate.instant('EOFFICE.RECORDS.DUE.COMPLETE_TRANSFER', { step: this.stepLabel(item.step) })
+      : this.stepLabel(item.step);
+  }
+
   /** Confirms, executes, and reads the list again: the item's next step, if any, falls due later. */
   async execute(item: DueItem): Promise<void> {
-    const stepLabel = this.stepLabel(item.step);
+    const stepLabel = this.actionLabel(item);
     const ref = this.dialog.open<ExecuteStepDialogSmartComponent, ExecuteStepDialogData, boolean>(ExecuteStepDialogSmartComponent, {
       data: { item, stepLabel },
       width: '520px'
@@ -142,7 +157,9 @@ export class DispositionDueSmartComponent {
       this.outcome.set({ failed: false, text: { key: 'EOFFICE.RECORDS.DUE.DONE', params: { step: stepLabel, item: item.itemName } } });
       await this.load();
     } catch (error) {
-      this.outcome.set({ failed: true, text: refusalOf(error, 'EOFFICE.RECORDS.DUE.FAILED') });
+      const text =
+        error instanceof NoOpenTransfer ? { key: 'EOFFICE.RECORDS.DUE.NO_TRANSFER' } : refusalOf(error, 'EOFFICE.RECORDS.DUE.FAILED');
+      this.outcome.set({ failed: true, text });
     } finally {
       this.busy.set(null);
     }

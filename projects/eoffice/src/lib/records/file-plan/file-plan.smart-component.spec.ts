@@ -20,6 +20,7 @@ describe('FilePlanSmartComponent', () => {
   let categories: jasmine.Spy;
   let addStep: jasmine.Spy;
   let schedule: jasmine.Spy;
+  let createSchedule: jasmine.Spy;
 
   beforeEach(() => {
     categories = jasmine.createSpy('categories').and.resolveTo([
@@ -27,6 +28,7 @@ describe('FilePlanSmartComponent', () => {
       { id: 'a', name: 'A', schedule: null }
     ] satisfies RecordCategory[]);
     addStep = jasmine.createSpy('addStep').and.resolveTo(undefined);
+    createSchedule = jasmine.createSpy('createSchedule').and.resolveTo(undefined);
     schedule = jasmine.createSpy('schedule').and.resolveTo({
       ...scheduleC5,
       steps: [...scheduleC5.steps, { id: 'c', index: 2, name: 'destroy', period: 'immediately', events: [] }]
@@ -37,7 +39,7 @@ describe('FilePlanSmartComponent', () => {
         ...provideEnglish(),
         provideNoopAnimations(),
         providePageLayout(),
-        { provide: RecordsService, useValue: { categories, addStep, schedule } }
+        { provide: RecordsService, useValue: { categories, addStep, schedule, createSchedule } }
       ]
     });
   });
@@ -127,6 +129,60 @@ describe('FilePlanSmartComponent', () => {
     fixture.detectChanges();
     expect(q(element, 'eoffice-records-step-refused')?.textContent).toContain(
       'The repository refused: Invalid Step - This step already exists.'
+    );
+  });
+
+  it('shows sub-categories below their parent with their own schedule, or that they follow the parent', async () => {
+    categories.and.resolveTo([
+      { id: 'c', name: 'C', schedule: scheduleC5, depth: 0 },
+      { id: 'c1', name: 'C-1', schedule: scheduleC5, parentId: 'c', depth: 1, inheritedFrom: 'C' },
+      { id: 'c5', name: 'C-5', schedule: { ...scheduleC5, id: 's5', authority: 'CSMOP C-5' }, parentId: 'c', depth: 1 }
+    ] satisfies RecordCategory[]);
+    const { element } = await render();
+    const sections = Array.from(element.querySelectorAll<HTMLElement>('[data-automation-id="eoffice-records-category"]'));
+    expect(sections.map((s) => [s.querySelector('h2, h3')!.textContent!.trim(), s.dataset['depth']])).toEqual([
+      ['C', '0'],
+      ['C-1', '1'],
+      ['C-5', '1']
+    ]);
+    expect(q(sections[1], 'eoffice-records-inherited')?.textContent).toContain('Follows the schedule of C');
+    expect(q(sections[1], 'eoffice-records-add-step')).toBeNull();
+    expect(sections[2].textContent).toContain('Authority: CSMOP C-5');
+    expect(q(sections[2], 'eoffice-records-add-step')).not.toBeNull();
+  });
+
+  it('gives a category without a schedule its own, and reads the file plan again', async () => {
+    const { fixture, element } = await render();
+    const noSchedule = element.querySelectorAll<HTMLElement>('[data-automation-id="eoffice-records-category"]')[1];
+    q(noSchedule, 'eoffice-records-new-schedule')!.click();
+    fixture.detectChanges();
+    expect(q(element, 'eoffice-records-new-schedule-form')?.textContent).toContain('one schedule per category');
+    const page = fixture.componentInstance;
+    await page.createSchedule(page.categories()[1], { authority: 'CSMOP', instructions: 'Keep for good', isRecordLevel: false });
+    fixture.detectChanges();
+    expect(createSchedule).toHaveBeenCalledOnceWith('a', { authority: 'CSMOP', instructions: 'Keep for good', isRecordLevel: false });
+    expect(categories).toHaveBeenCalledTimes(2);
+    expect(q(element, 'eoffice-records-schedule-created')).not.toBeNull();
+  });
+
+  it("shows AGS's refusal of a schedule in its words", async () => {
+    createSchedule.and.rejectWith(
+      new Error(
+        JSON.stringify({
+          error: {
+            briefSummary: '07060003 Record level retention schedule cannot be created for a record category having folder associated.'
+          }
+        })
+      )
+    );
+    const { fixture, element } = await render();
+    const page = fixture.componentInstance;
+    page.startScheduling(page.categories()[1]);
+    fixture.detectChanges();
+    await page.createSchedule(page.categories()[1], { authority: '', instructions: '', isRecordLevel: true });
+    fixture.detectChanges();
+    expect(q(element, 'eoffice-records-schedule-refused')?.textContent).toContain(
+      'The repository refused: Record level retention schedule cannot be created'
     );
   });
 });

@@ -1,23 +1,37 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { LoadState } from '../../shared/state/load-state';
-import { RecordCategory, RetentionStep, StepDraft, stepInWords } from '../records.model';
+import { RecordCategory, RetentionStep, ScheduleDraft, StepDraft, stepInWords } from '../records.model';
 import { Refusal, recordsFailure, recordsWords, refusalOf } from '../records-failure';
 import { RecordsService } from '../records.service';
 import { AddStepFormUiComponent } from './add-step-form.ui-component';
+import { NewScheduleFormUiComponent } from './new-schedule-form.ui-component';
 
 /**
- * The file plan: each record category with its retention schedule, the steps in order and in words ("Cut off
- * when the case is closed", "Keep 5 years after cut-off", "Destroy"), and a step added at the end of a
- * schedule within AGS's rules. The schedules themselves are made by the installer from config/retention.
+ * The file plan as a tree: each record category, its sub-categories indented below it (C-1 … C-10 under C),
+ * each with the retention schedule that governs it, the steps in order and in words ("Cut off when the case
+ * is closed", "Keep 5 years after cut-off", "Destroy"), and a step added at the end of a category's own
+ * schedule within AGS's rules. A sub-category without a schedule of its own follows its parent's, which is
+ * edited where it is set; a category without one (or following its parent's) may be given its own. The
+ * department's schedules are made by the installer from config/retention.
  */
 @Component({
   selector: 'eoffice-file-plan-page',
-  imports: [PageLayoutComponent, TranslatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, AddStepFormUiComponent],
+  imports: [
+    NgTemplateOutlet,
+    PageLayoutComponent,
+    TranslatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    AddStepFormUiComponent,
+    NewScheduleFormUiComponent
+  ],
   template: `
     <aca-page-layout>
       <div class="aca-page-layout-header">
@@ -37,9 +51,23 @@ import { AddStepFormUiComponent } from './add-step-form.ui-component';
             <p data-automation-id="eoffice-records-empty">{{ 'EOFFICE.RECORDS.FILE_PLAN.EMPTY' | translate }}</p>
           }
           @for (category of categories(); track category.id) {
-            <section class="eoffice-records-category" data-automation-id="eoffice-records-category">
-              <h2>{{ category.name }}</h2>
-              @if (category.schedule; as schedule) {
+            <section
+              class="eoffice-records-category"
+              [class.eoffice-records-category--sub]="!!category.depth"
+              [style.margin-inline-start.px]="(category.depth ?? 0) * 24"
+              [attr.data-depth]="category.depth ?? 0"
+              data-automation-id="eoffice-records-category">
+              @if (category.depth) {
+                <h3>{{ category.name }}</h3>
+              } @else {
+                <h2>{{ category.name }}</h2>
+              }
+              @if (category.inheritedFrom) {
+                <p class="eoffice-records-category__meta" data-automation-id="eoffice-records-inherited">
+                  {{ 'EOFFICE.RECORDS.FILE_PLAN.INHERITED' | translate: { parent: category.inheritedFrom } }}
+                </p>
+                <ng-container *ngTemplateOutlet="ownSchedule; context: { $implicit: category }" />
+              } @else if (category.schedule; as schedule) {
                 <p class="eoffice-records-category__meta">
                   @if (schedule.authority) {
                     {{ 'EOFFICE.RECORDS.FILE_PLAN.AUTHORITY' | translate: { authority: schedule.authority } }} ·
@@ -76,8 +104,31 @@ import { AddStepFormUiComponent } from './add-step-form.ui-component';
                 }
               } @else {
                 <p data-automation-id="eoffice-records-no-schedule">{{ 'EOFFICE.RECORDS.FILE_PLAN.NO_SCHEDULE' | translate }}</p>
+                <ng-container *ngTemplateOutlet="ownSchedule; context: { $implicit: category }" />
               }
             </section>
+          }
+          <ng-template #ownSchedule let-category>
+            @if (scheduling() === category.id) {
+              <eoffice-new-schedule-form
+                [busy]="sending()"
+                [refusal]="refusal()"
+                (create)="createSchedule(category, $event)"
+                (cancelled)="scheduling.set(null)" />
+            } @else {
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="startScheduling(category)"
+                data-automation-id="eoffice-records-new-schedule">
+                <mat-icon>playlist_add</mat-icon>{{ 'EOFFICE.RECORDS.FILE_PLAN.NEW_SCHEDULE' | translate }}
+              </button>
+            }
+          </ng-template>
+          @if (scheduled()) {
+            <p role="status" data-automation-id="eoffice-records-schedule-created">
+              {{ 'EOFFICE.RECORDS.FILE_PLAN.SCHEDULE_CREATED' | translate }}
+            </p>
           }
           @if (added()) {
             <p role="status" data-automation-id="eoffice-records-step-added">{{ 'EOFFICE.RECORDS.FILE_PLAN.ADDED' | translate }}</p>
@@ -101,6 +152,9 @@ export class FilePlanSmartComponent {
   readonly sending = signal(false);
   readonly refusal = signal<Refusal | null>(null);
   readonly added = signal(false);
+  /** The category being given a schedule of its own. */
+  readonly scheduling = signal<string | null>(null);
+  readonly scheduled = signal(false);
 
   constructor() {
     void this.load();
@@ -121,7 +175,34 @@ export class FilePlanSmartComponent {
   startAdding(category: RecordCategory): void {
     this.refusal.set(null);
     this.added.set(false);
+    this.scheduling.set(null);
     this.adding.set(category.id);
+  }
+
+  startScheduling(category: RecordCategory): void {
+    this.refusal.set(null);
+    this.scheduled.set(false);
+    this.adding.set(null);
+    this.scheduling.set(category.id);
+  }
+
+  /**
+   * Sends the schedule; on success the file plan is read again (the categories below may have followed the
+   * parent's schedule until now), and the new schedule is there to be given its steps.
+   */
+  async createSchedule(category: RecordCategory, draft: ScheduleDraft): Promise<void> {
+    this.sending.set(true);
+    this.refusal.set(null);
+    try {
+      await this.records.createSchedule(category.id, draft);
+      this.scheduling.set(null);
+      this.scheduled.set(true);
+      await this.load();
+    } catch (error) {
+      this.refusal.set(refusalOf(error, 'EOFFICE.RECORDS.FILE_PLAN.SCHEDULE_FAILED'));
+    } finally {
+      this.sending.set(false);
+    }
   }
 
   /** Sends the step; on success the schedule is read again (AGS numbers the steps), on refusal its words are shown. */

@@ -3,6 +3,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
 import { HolidayCalendar, WorkingDays, officeDay, parseHolidayCalendar } from '@eoffice/domain';
 import { asJson } from '../../desk/desk.service';
+import { NodeTextApi } from '../api/node-text-api';
 
 /** Where the installer keeps the holiday calendar of a year. */
 export const CALENDAR_FOLDER = 'Data Dictionary/eOffice';
@@ -71,7 +72,7 @@ export class WorkingDaysService {
     const id = installed.get(calendarName(year));
     if (!id) return null;
     try {
-      return parseHolidayCalendar(await asJson(await new NodesApi(this.apiService.getInstance()).getNodeContent(id)));
+      return parseHolidayCalendar(await asJson(await new NodeTextApi(this.apiService.getInstance()).getNodeContent(id)));
     } catch {
       return null;
     }
