@@ -36,7 +36,17 @@ test('the Secretary opens the pendency dashboard, drills into a section’s item
   // the charts follow the new width a frame or two later (chart.js listens to a ResizeObserver, and its
   // resize waits for an animation frame, which a loaded CI machine can hold back for seconds): wait for it
   const settled = { timeout: 20_000 };
-  await expect.poll(() => page.locator('.eoffice-mis').evaluate((e) => e.scrollWidth <= e.clientWidth), settled).toBe(true);
+  // 'fits', or what sticks out furthest (so that a failure names it)
+  const overflow = () =>
+    page.locator('.eoffice-mis').evaluate((box) => {
+      if (box.scrollWidth <= box.clientWidth) return 'fits';
+      const right = box.getBoundingClientRect().right;
+      const widest = [...box.querySelectorAll<HTMLElement>('*')].sort(
+        (a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right
+      )[0];
+      return `${widest.tagName.toLowerCase()}.${[...widest.classList].join('.')} ends ${Math.round(widest.getBoundingClientRect().right - right)} px past the page`;
+    });
+  await expect.poll(overflow, settled).toBe('fits');
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), settled).toBe(true);
 
   // Establishment's cases held beyond 30 working days

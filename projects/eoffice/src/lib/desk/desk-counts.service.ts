@@ -3,6 +3,7 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { SearchApi } from '@alfresco/js-api';
 import { departmentSite, fileQuery, receiptListKind, receiptQuery } from '@eoffice/domain';
 import { Desk, DeskService } from './desk.service';
+import { CoalescedRead } from '../shared/state/coalesced-read';
 
 /** The navbar entries that show how many items wait in them (NIC eOffice shows the same beside its lists). */
 export const COUNTED_ENTRIES = [
@@ -48,34 +49,19 @@ export class DeskCountsService {
   private readonly state = signal<DeskCounts>({});
   readonly counts = this.state.asReadonly();
 
-  private running: Promise<void> | null = null;
-  /** A refresh asked for while one runs: the running one may have read the lists before the change. */
-  private again = false;
-  private readAt = 0;
+  private readonly reads = new CoalescedRead(() => this.read());
 
   /** Reads every count again (once more after the current reading, if one is under way). */
   refresh(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.read().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.running;
+    return this.reads.refresh();
   }
 
   /** Reads the counts again only if they are older than `maxAgeMs`. */
   refreshIfStale(maxAgeMs = COUNTS_MAX_AGE_MS, now = Date.now()): Promise<void> {
-    return now - this.readAt >= maxAgeMs ? this.refresh() : (this.running ?? Promise.resolve());
+    return this.reads.refreshIfStale(maxAgeMs, now);
   }
 
   private async read(): Promise<void> {
-    this.readAt = Date.now();
     try {
       this.state.set(await this.count());
     } catch {

@@ -2,6 +2,7 @@ import { Injectable, Injector, inject, signal } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodeBodyUpdate, NodesApi, SearchApi } from '@alfresco/js-api';
 import { Notice, UNREAD_NOTICES_QUERY, latestNoticesRequest, toNotice, unreadNoticesOfItem } from '@eoffice/domain';
+import { CoalescedRead } from '../shared/state/coalesced-read';
 
 /** The update that marks a notice read (js-api types properties as text; the repository takes the d:boolean). */
 const MARK_READ = { properties: { 'eo:noticeRead': true } } as unknown as NodeBodyUpdate;
@@ -29,29 +30,16 @@ export class NoticesService {
   /** The latest notices, newest first. */
   readonly latest = this.latestState.asReadonly();
 
-  private running: Promise<void> | null = null;
-  private again = false;
-  private readAt = 0;
+  private readonly reads = new CoalescedRead(() => this.read());
 
   /** Reads the count and the list again (once more after the current reading, if one is under way). */
   refresh(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.read().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.running;
+    return this.reads.refresh();
   }
 
   /** Reads them again only if older than `maxAgeMs`. */
   refreshIfStale(maxAgeMs = NOTICES_MAX_AGE_MS, now = Date.now()): Promise<void> {
-    return now - this.readAt >= maxAgeMs ? this.refresh() : (this.running ?? Promise.resolve());
+    return this.reads.refreshIfStale(maxAgeMs, now);
   }
 
   /** Marks one notice read (the officer opened it from the bell). */
@@ -80,7 +68,6 @@ export class NoticesService {
   }
 
   private async read(): Promise<void> {
-    this.readAt = Date.now();
     try {
       const search = this.search();
       const [count, latest] = await Promise.all([

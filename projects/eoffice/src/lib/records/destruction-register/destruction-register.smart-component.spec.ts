@@ -1,4 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { TranslateService } from '@ngx-translate/core';
+import { registerExportTable } from '../register/records-register';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { deferred, provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
@@ -70,7 +72,9 @@ describe('DestructionRegisterSmartComponent', () => {
 
   it('exports the whole register with its columns, dates kept as dates', async () => {
     const { fixture } = await render();
-    const table = fixture.componentInstance.registerTable();
+    // The export is made from the same register definition as the page's table.
+    const translate = TestBed.inject(TranslateService);
+    const table = registerExportTable(fixture.componentInstance.register, (key) => translate.instant(key));
     expect(table.fileName).toBe('destruction-register');
     expect(table.columns.map((c) => c.header)).toEqual(['Record identifier', 'Name', 'Category / folder', 'Destroyed on']);
     const page = await (table.rows as (p: { skipCount: number; maxItems: number }) => Promise<{ rows: DestroyedRecord[] }>)({

@@ -1,4 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { TranslateService } from '@ngx-translate/core';
+import { registerExportTable } from '../register/records-register';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { TableExportService } from '../../shared/export/table-export.service';
 import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
@@ -61,7 +63,9 @@ describe('TransferListSmartComponent', () => {
 
   it('exports the whole list with its columns, dates kept as dates', async () => {
     const { fixture } = await render();
-    const table = fixture.componentInstance.registerTable();
+    // The export is made from the same register definition as the page's table.
+    const translate = TestBed.inject(TranslateService);
+    const table = registerExportTable(fixture.componentInstance.register, (key) => translate.instant(key));
     expect(table.fileName).toBe('transfer-list');
     expect(table.columns.map((c) => c.header)).toEqual([
       'Record identifier',
