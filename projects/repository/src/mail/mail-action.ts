@@ -59,7 +59,10 @@ function list(v: unknown): string[] {
   return [String(v)];
 }
 
-const text = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+const text = (v: unknown) => (v === undefined || v === null ? undefined : (v as string));
+
+/** The parameters ACS casts to String while preparing the message (prepareEmail). */
+const TEXT_PARAMETERS = ['to', 'subject', 'text', 'html', 'from', 'fromPersonalName'] as const;
 
 /**
  * The message the action sends, or undefined where ACS skips it (no recipient, all invalid).
@@ -73,6 +76,8 @@ export function prepareMail(
 ): MailMessage | undefined {
   if (params.template !== undefined && params.template !== null)
     throw new MailActionError('Mail templates are not run by the local repository: give the subject and text');
+  // A value of another type fails the cast inside prepareEmail, whose catch skips the message with a warning.
+  if (TEXT_PARAMETERS.some((k) => params[k] !== undefined && params[k] !== null && typeof params[k] !== 'string')) return undefined;
   let to: string[];
   let cc: string[] | undefined;
   let bcc: string[] | undefined;
@@ -126,9 +131,4 @@ export function prepareMail(
     text: body !== undefined && !textIsHtml ? body : undefined,
     html: textIsHtml ? body : body === undefined ? html : undefined
   };
-}
-
-/** ACS: a Boolean parameter is true only when it is Boolean.TRUE (a script's true, or java.lang.Boolean). */
-export function flag(v: unknown): boolean {
-  return v === true || (typeof v === 'object' && v !== null && String(v) === 'true');
 }

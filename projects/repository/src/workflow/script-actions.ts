@@ -4,7 +4,7 @@ import { governanceOf, type Governance } from '../services/records/registry';
 import { JavaString, unwrapJava } from './java-host';
 import { PersonNode, ScriptNode, authorityOf, type ScriptHost } from './script-node';
 import { afterCommit } from '../persistence/database';
-import { flag, prepareMail, type MailDirectory, type MailParameters } from '../mail/mail-action';
+import { prepareMail, type MailDirectory, type MailParameters } from '../mail/mail-action';
 
 /**
  * The `actions` root object (org.alfresco.repo.jscript.Actions, ScriptActionService): `create(name)` gives a
@@ -137,7 +137,9 @@ function mailAction(host: ScriptHost) {
       // No recipient, or none with an address: ACS skips the message with a warning.
       if (!message) return;
       const to = (params.to ?? params.to_many ?? '').toString();
-      if (flag(params.send_after_commit)) {
+      // executeImpl casts send_after_commit to Boolean once a message is prepared, and sendEmail casts
+      // ignore_send_failure only when a send fails: another type fails there with Java's ClassCastException.
+      if (toRepo('mail', 'send_after_commit', 'boolean', params.send_after_commit) === true) {
         afterCommit(ctx.db, () => {
           ctx.mail.send(message).catch((e: Error) => console.error(`[repository] Failed to send email to ${to} : ${e.message}`));
         });
@@ -147,7 +149,7 @@ function mailAction(host: ScriptHost) {
         ctx.mail.sendNow(message);
       } catch (e) {
         console.error(`[repository] Failed to send email to ${to} : ${(e as Error).message}`);
-        if (!flag(params.ignore_send_failure))
+        if (toRepo('mail', 'ignore_send_failure', 'boolean', params.ignore_send_failure) !== true)
           throw javaException(`org.alfresco.error.AlfrescoRuntimeException: Failed to send email to:${to}`);
       }
     }

@@ -67,6 +67,12 @@ describe('the mail action prepares one message as ACS does without a template', 
     assert.equal(prepareMail({ subject: 'S' }, directory, settings, 'admin'), undefined);
   });
 
+  it('a text parameter of another type skips the message, as the cast inside prepareEmail does', () => {
+    assert.equal(prepareMail({ to: 'a@nic.in', subject: 42 }, directory, settings, 'admin'), undefined);
+    assert.equal(prepareMail({ to: ['a@nic.in'], subject: 'S' }, directory, settings, 'admin'), undefined);
+    assert.ok(prepareMail({ to: 'a@nic.in', subject: 'S' }, directory, settings, 'admin'));
+  });
+
   it('`to` sends to that address alone, with cc and bcc', () => {
     const m = prepareMail(
       { to: 'a@nic.in', cc: ['b@nic.in'], bcc: 'c@nic.in', to_many: ['ravi.kumar'], subject: 'S' },

@@ -27,6 +27,7 @@ const MAILER = bpmn(
     mail.parameters.text = 'फ़ाइल आपको भेजी गई है। A file was sent to you.';
     mail.parameters.from = 'eoffice@gad.example.in';
     if (eo_afterCommit) mail.parameters.send_after_commit = true;
+    if (eo_afterCommitAsText) mail.parameters.send_after_commit = 'true';
     if (eo_ignoreFailure) mail.parameters.ignore_send_failure = true;
     mail.execute(bpm_package);
     if (eo_failAfter) throw new Error('The file is closed');
@@ -41,6 +42,7 @@ const vars = (to: string, subject: string, more: Record<string, boolean> = {}) =
   eo_to: to,
   eo_subject: subject,
   eo_afterCommit: false,
+  eo_afterCommitAsText: false,
   eo_ignoreFailure: false,
   eo_failAfter: false,
   ...more
@@ -89,6 +91,15 @@ describe('mail action: sent through the outbound SMTP settings', () => {
     await startProcess(starter, 'eoMailer', vars('ravi.kumar', 'Later', { eo_afterCommit: true }));
     await repo().mail!.waitFor((x) => x.subject === 'Later');
     assert.equal(repo().mail!.messages.filter((x) => x.subject === 'Rolled back').length, 0);
+  });
+
+  it("a Boolean parameter given as text fails the script with Java's ClassCastException, and nothing is sent", async () => {
+    const e = await rejectionOf(startProcess(starter, 'eoMailer', vars('ravi.kumar', 'Text flag', { eo_afterCommitAsText: true })));
+    expectError(e, 500);
+    assert.match(JSON.stringify(e), /ClassCastException.*send_after_commit/);
+    await startProcess(starter, 'eoMailer', vars('ravi.kumar', 'After the text flag', { eo_afterCommit: true }));
+    await repo().mail!.waitFor((x) => x.subject === 'After the text flag');
+    assert.equal(repo().mail!.messages.filter((x) => x.subject === 'Text flag').length, 0);
   });
 
   it('nobody with an address: the message is skipped, the script goes on', async () => {
