@@ -1,22 +1,13 @@
 import { Locator, Page, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { PageWatch } from './support/page-watch';
-
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+import { APP_URL, signIn } from './support/sign-in';
 
 // Officers of the demo department (seeded by the global setup).
 const CRU = { user: 'pooja.patel', password: 'demo1234' };
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
 
 const byId = (page: Page, id: string) => page.locator(`[data-automation-id="${id}"]`);
-
-async function signIn(page: Page, officer: { user: string; password: string }): Promise<void> {
-  await page.goto(`${APP_URL}/`);
-  await page.locator('#username').fill(officer.user);
-  await page.locator('#password').fill(officer.password);
-  await page.locator('#login-button').click();
-  await expect(page).toHaveURL(/#\/personal-files/);
-}
 
 /** A count as the navbar shows it (Indian grouping: 1,23,456). */
 const numberOf = (text: string | null): number => Number((text ?? '').replace(/[^\d]/g, ''));

@@ -1,21 +1,12 @@
 import { Page, expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
-
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+import { APP_URL, signIn } from './support/sign-in';
 
 // Officers of the demo department (seeded by the global setup).
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
 const UNDER_SECRETARY = { user: 'kavita.joshi', password: 'demo1234' };
 
 const byId = (page: Page, id: string) => page.locator(`[data-automation-id="${id}"]`);
-
-async function signIn(page: Page, officer: { user: string; password: string }): Promise<void> {
-  await page.goto(`${APP_URL}/`);
-  await page.locator('#username').fill(officer.user);
-  await page.locator('#password').fill(officer.password);
-  await page.locator('#login-button').click();
-  await expect(page).toHaveURL(/#\/personal-files/);
-}
 
 /** The unread count the bell states to a screen reader ("Notifications: 3 unread"; none: "Notifications"). */
 async function unread(page: Page): Promise<number> {

@@ -1,18 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
+import { APP_URL, signIn } from './support/sign-in';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 /** The demo department's records manager (seeded with the file plan's RecordsManager role) and a Section Officer. */
 const RECORDS_MANAGER = { user: 'lakshmi.pillai', password: 'demo1234' };
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
-
-async function signIn(page: Page, who: { user: string; password: string }): Promise<void> {
-  await page.goto(`${APP_URL}/`);
-  await page.locator('#username').fill(who.user);
-  await page.locator('#password').fill(who.password);
-  await page.locator('#login-button').click();
-  await expect(page).toHaveURL(/#\/personal-files/);
-}
 
 test('the records manager finds the CSMOP categories A, B and C with their schedules in words and puts a court case on hold', async ({
   page
