@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
 import { APP_URL, signIn } from './support/sign-in';
+import { giveDelayReason } from './support/marking';
 
 // Officers of the demo department (seeded by the global setup).
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
@@ -34,6 +35,7 @@ test('the bell counts a file sent to the Under Secretary; the notice opens the f
   await dialog.locator('[data-test="marking-to"]').click();
   await so.getByRole('option', { name: /^Kavita Joshi \(Under Secretary, Establishment\)/ }).click();
   await so.keyboard.press('Escape');
+  await giveDelayReason(dialog);
   await dialog.locator('[data-test="marking-submit"]').click();
   await expect(dialog).toBeHidden();
 

@@ -1,5 +1,6 @@
 import { Page, expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
+import { giveDelayReason } from './support/marking';
 
 const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 /** The Section Officer of the demo department (seeded by the global setup); files wait in her Inbox. */
@@ -146,6 +147,7 @@ test('on a phone an officer signs in, opens the menu, her Files inbox and a file
   await dialog.locator('[data-test="marking-to"]').click();
   await page.getByRole('option', { name: /^Kavita Joshi \(Under Secretary, Establishment\)/ }).click();
   await dialog.locator('[data-test="marking-remarks"]').fill('Please see the note');
+  await giveDelayReason(dialog);
   await dialog.locator('[data-test="marking-submit"]').click();
   await expect(dialog).toBeHidden();
   await expect(byId(page, 'eoffice-file-send')).toHaveCount(0);

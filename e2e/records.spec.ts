@@ -1,4 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { PageWatch } from './support/page-watch';
 import { APP_URL, signIn } from './support/sign-in';
 
@@ -62,4 +64,189 @@ test('an officer without a file plan role sees no Records group and no refused r
   await expect(page.getByText('Legal holds', { exact: true })).toHaveCount(0);
   await expect(page.getByText('File plan', { exact: true })).toHaveCount(0);
   expect(watch.problemsOf('Sign in')).toEqual([]);
+});
+
+/**
+ * The repository's retention clock (global-setup starts it with `--retention-clock <file>`): what is written
+ * there is "now" for retention steps. Absent when the run uses a repository somebody else started.
+ */
+const RETENTION_CLOCK = process.env['EOFFICE_E2E_RETENTION_CLOCK'];
+
+test('a closed category C file becomes a record: held for an RTI appeal, released, destroyed when its years are over, and registered', async ({
+  browser
+}) => {
+  test.skip(!RETENTION_CLOCK, 'needs the retention clock of a repository the run started');
+  test.setTimeout(300_000);
+  const byId = (page: Page, id: string) => page.locator(`[data-automation-id="${id}"]`);
+
+  const so = await (await browser.newContext()).newPage();
+  const soWatch = new PageWatch(so, new URL(APP_URL).origin);
+  let fileNumber = '';
+
+  await test.step('the Section Officer opens a category C file, notes on it and closes it', async () => {
+    soWatch.step('Open, note and close');
+    await signIn(so, SECTION_OFFICER);
+    await so.goto(`${APP_URL}/#/eoffice/files/create`);
+    await byId(so, 'eoffice-create-file-head').click();
+    await so.getByRole('option', { name: /A-11011/ }).click();
+    await byId(so, 'eoffice-create-file-subject').fill('Grant of casual leave to contract staff, 2026 (records e2e)');
+    await byId(so, 'eoffice-create-file-category').getByText(/^C —/).click();
+    await byId(so, 'eoffice-create-file-submit').click();
+    await expect(so).toHaveURL(/#\/eoffice\/files\/[0-9a-f-]{36}$/);
+    await expect(byId(so, 'eoffice-file-number')).toHaveText(/^A-11011\/\d+\/\d{4}-EST-GAD$/);
+    fileNumber = (await byId(so, 'eoffice-file-number').textContent())!.trim();
+
+    await so.locator('[data-testid="note-new"]').click();
+    await so
+      .locator('[data-testid="note-new-editor"] .ql-editor')
+      .fill('Leave granted as per rules. नियमानुसार अवकाश स्वीकृत। File may be closed.');
+    await so.locator('[data-testid="note-save-confirm"]').click();
+    await expect(so.locator('[data-testid="note-1"]')).toHaveAttribute('data-colour', 'green');
+
+    // A Section Officer closes a file at once (no approver named).
+    await byId(so, 'eoffice-file-close').click();
+    const dialog = so.locator('eoffice-marking-dialog');
+    await dialog.locator('[data-test="marking-remarks"]').fill('Action complete');
+    await dialog.locator('[data-test="marking-submit"]').click();
+    await expect(dialog).toBeHidden();
+    await expect(byId(so, 'eoffice-file-status')).toHaveText('Closed');
+    expect.soft(soWatch.problemsOf('Open, note and close'), 'console errors and failed requests').toEqual([]);
+  });
+  const folderName = fileNumber.replace(/\//g, '_');
+
+  await test.step('she sees the closed file as a record: its folder, category and retention; its note can no longer be edited', async () => {
+    // Read afresh once the close has settled (a reload cuts short whatever the page is still reading).
+    await so.waitForLoadState('networkidle');
+    await so.reload();
+    const record = byId(so, 'eoffice-file-record');
+    await expect(record).toContainText('Kept as a record');
+    await expect(byId(so, 'eoffice-file-record-folder')).toHaveText(`C / ${folderName}`);
+    await expect(byId(so, 'eoffice-file-record-category')).toHaveText('C');
+    await expect(byId(so, 'eoffice-file-record-retention')).toContainText('C — keep for a specified period');
+    await expect(byId(so, 'eoffice-file-record-held')).toHaveCount(0);
+    // The note is a completed record, and so badged; nothing offers to change it.
+    await expect(byId(so, 'eoffice-file-record-paper').filter({ hasText: /Record\s*000001 \(\d{4}-\d+\)/ })).toHaveCount(1);
+    await expect(so.locator('[data-testid="note-1"]')).toBeVisible();
+    await expect(so.locator('[data-testid="note-edit-1"]')).toHaveCount(0);
+    await expect(so.locator('[data-testid="note-discard-1"]')).toHaveCount(0);
+  });
+
+  const rm = await (await browser.newContext()).newPage();
+  const rmWatch = new PageWatch(rm, new URL(APP_URL).origin);
+  const folderIn = async (page: Page): Promise<Locator> => {
+    await page.goto(`${APP_URL}/#/eoffice/records/file-plan`);
+    const c = byId(page, 'eoffice-records-category').filter({ has: page.locator('h2', { hasText: /^C$/ }) });
+    await c.locator('[data-automation-id="eoffice-records-folders-toggle"]').click();
+    return c.locator('[data-automation-id="eoffice-records-folder"]').filter({ hasText: fileNumber });
+  };
+  const dueRow = (page: Page) => byId(page, 'eoffice-records-due-row').filter({ hasText: folderName });
+  const execute = async (page: Page, step: string) => {
+    await page.goto(`${APP_URL}/#/eoffice/records/due`);
+    // Already there, the hash route does not read the list again: the page is loaded afresh, once the list
+    // it shows is read (a reload would cut that reading short).
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await expect(dueRow(page)).toContainText(step);
+    await dueRow(page).locator('[data-automation-id="eoffice-records-execute"]').click();
+    await byId(page, 'eoffice-records-execute-confirm').click();
+    await expect(byId(page, 'eoffice-records-due-outcome')).toContainText(`Done: ${step} on ${folderName}`);
+  };
+
+  try {
+    await test.step('the records manager finds its record folder in category C with its completed records', async () => {
+      rmWatch.step('Find the record');
+      await signIn(rm, RECORDS_MANAGER);
+      const folder = await folderIn(rm);
+      await expect(folder).toContainText('Closed');
+      await folder.locator('[data-automation-id="eoffice-records-folder-records-toggle"]').click();
+      const records = folder.locator('[data-automation-id="eoffice-records-record"]');
+      await expect(records.filter({ hasText: /^\s*000001 \(\d{4}-\d+\)/ })).toContainText('Completed');
+      // Later steps move between pages while lists are still read (Playwright cuts those requests short).
+      expect.soft(rmWatch.problemsOf('Find the record'), 'console errors and failed requests').toEqual([]);
+    });
+
+    await test.step('closing cut it off: she executes the cut-off; ten years later the retention ends', async () => {
+      await execute(rm, 'Cut off');
+      // Eleven years on, for the repository and for her browser alike (category C keeps ten after cut-off).
+      const later = new Date(Date.now() + 11 * 365.25 * 24 * 3600 * 1000);
+      await writeFile(RETENTION_CLOCK!, later.toISOString());
+      await rm.clock.setFixedTime(later);
+      await execute(rm, 'Retain');
+      await expect(dueRow(rm)).toContainText('Destroy');
+    });
+
+    await test.step('an RTI appeal puts the folder on hold: the destruction is blocked, and the officer sees the hold', async () => {
+      await rm.goto(`${APP_URL}/#/eoffice/records/holds`);
+      await byId(rm, 'eoffice-records-hold-name').fill('RTI appeal 45 of 2026');
+      await byId(rm, 'eoffice-records-hold-reason').fill('RTI first appeal 45/2026 under section 19 pending');
+      await byId(rm, 'eoffice-records-hold-create').click();
+      await expect(byId(rm, 'eoffice-records-hold').filter({ hasText: 'RTI appeal 45 of 2026' })).toBeVisible();
+
+      const folder = await folderIn(rm);
+      await folder.locator('[data-automation-id="eoffice-records-folder-hold"]').click();
+      await folder.locator('[data-automation-id="eoffice-records-folder-hold-select"]').click();
+      await rm.getByRole('option', { name: /^RTI appeal 45 of 2026/ }).click();
+      await folder.locator('[data-automation-id="eoffice-records-folder-hold-confirm"]').click();
+      await expect(folder.locator('[data-automation-id="eoffice-records-folder-held"]')).toHaveText('On legal hold');
+
+      await rm.goto(`${APP_URL}/#/eoffice/records/due`);
+      await expect(dueRow(rm).locator('[data-automation-id="eoffice-records-due-held"]')).toBeVisible();
+      await expect(dueRow(rm).locator('[data-automation-id="eoffice-records-execute"]')).toBeDisabled();
+
+      // She is still on the file: it is read afresh.
+      await so.reload();
+      await expect(byId(so, 'eoffice-file-record-held')).toHaveText('On legal hold');
+    });
+
+    await test.step('the appeal decided, she releases the folder; the destruction is due again', async () => {
+      await rm.goto(`${APP_URL}/#/eoffice/records/holds`);
+      const hold = byId(rm, 'eoffice-records-hold').filter({ hasText: 'RTI appeal 45 of 2026' });
+      await hold.locator('[data-automation-id="eoffice-records-hold-items"]').click();
+      const item = hold.locator('[data-automation-id="eoffice-records-held-item"]').filter({ hasText: folderName });
+      await item.locator('[data-automation-id="eoffice-records-release"]').click();
+      await expect(hold.locator('[data-automation-id="eoffice-records-hold-items-empty"]')).toBeVisible();
+      await rm.goto(`${APP_URL}/#/eoffice/records/due`);
+      await expect(dueRow(rm).locator('[data-automation-id="eoffice-records-due-held"]')).toHaveCount(0);
+      await expect(dueRow(rm).locator('[data-automation-id="eoffice-records-execute"]')).toBeEnabled();
+    });
+
+    await test.step('she destroys it after a confirmation that names the folder and its records', async () => {
+      await dueRow(rm).locator('[data-automation-id="eoffice-records-execute"]').click();
+      const list = byId(rm, 'eoffice-records-destroy-list').locator('li');
+      await expect(list.first()).toHaveText(folderName);
+      await expect(list.filter({ hasText: /^000001 \(\d{4}-\d+\)$/ })).toHaveCount(1);
+      await byId(rm, 'eoffice-records-execute-confirm').click();
+      await expect(byId(rm, 'eoffice-records-due-outcome')).toContainText(`Done: Destroy on ${folderName}`);
+      await expect(dueRow(rm)).toHaveCount(0);
+    });
+
+    await test.step('the destruction register lists what was destroyed, and exports it as CSV and XLSX', async () => {
+      await rm.goto(`${APP_URL}/#/eoffice/records/destroyed`);
+      // The record folder destroyed, with its identifier and category, its metadata kept.
+      const rows = byId(rm, 'eoffice-destroyed-row').filter({ hasText: folderName });
+      await expect(rows).toHaveCount(1);
+      await expect(rows).toContainText(/\d{4}-\d{10}/);
+
+      await byId(rm, 'eoffice-export-button').click();
+      const csvDownload = rm.waitForEvent('download');
+      await byId(rm, 'eoffice-export-csv').click();
+      const csvFile = await csvDownload;
+      expect(csvFile.suggestedFilename()).toMatch(/^destruction-register.*\.csv$/);
+      const csv = (await readFile(await csvFile.path())).toString('utf8');
+      expect(csv).toContain(folderName);
+
+      await byId(rm, 'eoffice-export-button').click();
+      const xlsxDownload = rm.waitForEvent('download');
+      await byId(rm, 'eoffice-export-xlsx').click();
+      const xlsxFile = await xlsxDownload;
+      expect(xlsxFile.suggestedFilename()).toMatch(/^destruction-register.*\.xlsx$/);
+      const sheet = Object.entries(unzipSync(new Uint8Array(await readFile(await xlsxFile.path()))))
+        .filter(([name]) => name.startsWith('xl/'))
+        .map(([, data]) => strFromU8(data))
+        .join('\n');
+      expect(sheet).toContain(folderName);
+    });
+  } finally {
+    await writeFile(RETENTION_CLOCK!, '');
+  }
 });

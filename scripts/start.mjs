@@ -84,18 +84,38 @@ start('repository', [
   '--data',
   dataDir,
   '--mail-catcher',
-  String(mailPort)
+  String(mailPort),
+  // the Inbox asks for what a post holds that moves: searched together (projects/repository property-pairs.ts)
+  '--paired-properties',
+  'eo:currentHolder+eo:status'
 ]);
 const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
 await waitFor(`${repositoryUrl}/alfresco/api/-default-/public/alfresco/versions/1/probes/-ready-`);
 
 const logins = [['admin', 'admin', 'Administrator']];
+const certificatesDir = path.join(dataDir, 'demo-certificates');
+let certificatePassword;
 const installer = path.join(root, 'projects', 'installer', 'src', 'cli.ts');
 if (fs.existsSync(installer)) {
   console.log('Seeding the demo department…');
   const seed = spawnSync(
     process.execPath,
-    ['--import', 'tsx', installer, 'seed-demo', '--url', repositoryUrl, '--user', 'admin', '--password', 'admin', '--if-empty'],
+    // Demo certificates (a demo CA and each officer's .p12) are made in the data folder, never in the checkout.
+    [
+      '--import',
+      'tsx',
+      installer,
+      'seed-demo',
+      '--url',
+      repositoryUrl,
+      '--user',
+      'admin',
+      '--password',
+      'admin',
+      '--if-empty',
+      '--certificates',
+      certificatesDir
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }
   );
   if (seed.status !== 0) console.error('Demo seeding failed; the repository runs with admin only.');
@@ -104,6 +124,7 @@ if (fs.existsSync(installer)) {
     for (const l of lines) {
       const m = /^LOGIN (\S+) (\S+) (.*)$/.exec(l);
       if (m) logins.push([m[1], m[2], m[3]]);
+      certificatePassword ??= /^CERTIFICATE \S+ (\S+) /.exec(l)?.[1];
     }
   }
 }
@@ -115,4 +136,5 @@ console.log(`Repository (ACS REST API): ${repositoryUrl}/alfresco  data: ${dataD
 console.log(`Mail sent by the repository (kept on this machine): http://localhost:${mailPort}/`);
 console.log('Logins:');
 for (const [user, password, who] of logins) console.log(`  ${user.padEnd(14)} ${password.padEnd(10)} ${who}`);
+if (certificatePassword) console.log(`Demo signing certificates (PKCS#12, password ${certificatePassword}): ${certificatesDir}/<user>.p12`);
 console.log('Press Ctrl-C to stop.');

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, seedDemo, waitForRepository } from './local-repository';
@@ -54,9 +54,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
   const logFile = path.join(RESULTS, 'e2e-repository.log');
   const log = createWriteStream(logFile);
+  // The retention clock the records spec moves (empty: the system's time); see retention-clock-file.ts.
+  const retentionClock = path.join(dataDir, 'retention-clock');
+  writeFileSync(retentionClock, '');
+  process.env['EOFFICE_E2E_RETENTION_CLOCK'] = retentionClock;
   const repository = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'tsx'),
-    ['projects/repository/src/main.ts', '--port', String(repositoryPort), '--data', dataDir],
+    ['projects/repository/src/main.ts', '--port', String(repositoryPort), '--data', dataDir, '--retention-clock', retentionClock],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
   );
   repository.stdout?.pipe(log);

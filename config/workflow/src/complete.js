@@ -38,17 +38,27 @@
     return props;
   }
 
+  /** A send or send back freezes the green notes: where the department requires it, only signed ones. */
+  function requireSignedNotes() {
+    var unsigned = eoUnsignedNotes(h, item);
+    if (unsigned.length)
+      eoFail(
+        'Unsigned notes: ' + unsigned.join(', ') + '. The department requires green notes to be digitally signed before a file is sent'
+      );
+  }
+
   function moveTo(target, kind, opts) {
     var toGroup = eoGroupOf(h, target.code);
     eoRecord(item, { action: kind, from: holderGroup, fromUser: actor, to: toGroup, remarks: remarks, due: due, jumped: opts.jumped });
-    var props = {
-      'eo:currentHolder': toGroup,
-      'eo:heldSince': new Date(),
-      'eo:previousHolder': holderGroup,
-      'eo:status': 'inMovement',
-      'eo:dueDate': due,
-      'eo:lastRemarks': remarks || null
-    };
+    // One write of the item: the return path (opts.custody), the new holder, and who may pull it back.
+    var props = opts.custody;
+    props['eo:currentHolder'] = toGroup;
+    props['eo:heldSince'] = new Date();
+    props['eo:previousHolder'] = holderGroup;
+    props['eo:status'] = 'inMovement';
+    props['eo:dueDate'] = due;
+    props['eo:lastRemarks'] = remarks || null;
+    props['eo:pullBackBy'] = opts.pullable ? holderGroup : null;
     if (opts.returnVia) props['eo:returnVia'] = opts.returnVia;
     if (urgency) props['eo:urgency'] = String(urgency);
     eoCustody(item, props);
@@ -87,6 +97,7 @@
 
   if (action == 'send') {
     if (!toText) eoFail('Choose the officer (post) to send the item to');
+    requireSignedNotes();
     var to = eoPost(h, toText);
     var decision = eoDomain.mayMark(h, holder.code, to.code);
     if (!decision.allowed) eoFail(decision.reason.en);
@@ -119,9 +130,8 @@
         (remarks ? remarks + ' ' : '') + '[for ' + eoTitle(h, to) + ', through ' + eoTitle(h, target) + ', a level jumped on the way up]';
     var jumpedGroups = [];
     for (var k = 0; k < jumped.length; k++) jumpedGroups.push(eoGroupOf(h, jumped[k]));
-    eoCustody(item, returnPathAfter('send'));
     execution.setVariable('eowf_sentBy', holder.code);
-    moveTo(target, 'send', { jumped: jumpedGroups, returnVia: left, freeze: true, pullable: true });
+    moveTo(target, 'send', { custody: returnPathAfter('send'), jumped: jumpedGroups, returnVia: left, freeze: true, pullable: true });
     for (var k2 = 0; k2 < copies.length; k2++) {
       var copyGroup = eoGroupOf(h, copies[k2].code);
       eoRecord(item, {
@@ -173,9 +183,9 @@
   if (action == 'sendBack') {
     var back = eoText(item.properties['eo:returnTo']);
     if (!back) eoFail('Nobody sent this item to ' + eoTitle(h, holder) + '; there is no one to send it back to');
-    eoCustody(item, returnPathAfter('sendBack'));
+    requireSignedNotes();
     execution.setVariable('eowf_sentBy', holder.code);
-    moveTo(eoPost(h, back), 'sendBack', { freeze: true, pullable: true });
+    moveTo(eoPost(h, back), 'sendBack', { custody: returnPathAfter('sendBack'), freeze: true, pullable: true });
     return;
   }
   if (action == 'park' || action == 'unpark') {

@@ -21,10 +21,15 @@ function eoFail(message) {
   throw new Error(message);
 }
 
+/** The hierarchy, read once per script run (each run starts with a fresh scope, so never a stale one). */
+var eoHierarchyRead = null;
+
 function eoHierarchy() {
+  if (eoHierarchyRead) return eoHierarchyRead;
   var node = companyhome.childByNamePath(EO_HIERARCHY_PATH);
   if (!node) eoFail('The department hierarchy ' + EO_HIERARCHY_PATH + ' is missing: run npx eoffice install');
-  return JSON.parse(String(node.content));
+  eoHierarchyRead = JSON.parse(String(node.content));
+  return eoHierarchyRead;
 }
 
 /** A property, variable or Java value as a JS string; '' for none (callers treat '' as absent). */
@@ -159,7 +164,9 @@ function eoIsMember(group, userName) {
   var g = people.getGroup(group);
   if (!g) return false;
   var members = people.getMembers(g, true);
-  for (var i = 0; i < members.length; i++) if (String(members[i].properties.userName) == String(userName)) return true;
+  // A link officer's membership holds only until his link's last day (links.js).
+  for (var i = 0; i < members.length; i++)
+    if (String(members[i].properties.userName) == String(userName)) return eoLinkAllows(group, userName);
   return false;
 }
 
@@ -250,20 +257,30 @@ function eoAuthorities(node) {
   return out;
 }
 
-/** Makes `node`'s local ACL exactly: Consumer for each of `readers`, Collaborator for `writer` (may be null). */
+/**
+ * Makes `node`'s local ACL exactly: Consumer for each of `readers`, Collaborator for `writer` (may be null).
+ * What is missing is added before what goes is removed, and an entry already there is not set again: the
+ * node keeps entries of its own throughout, so its ACL is not dropped for the parent's and made afresh on
+ * every hand-over (each a rewrite of the ACL below it), and a hand-over writes only what changes.
+ */
 function eoSetAcl(node, writer, readers) {
   if (node.inheritsPermissions()) node.setInheritsPermissions(false);
   var perms = node.directPermissions;
+  var present = {};
+  var drop = [];
   for (var i = 0; i < perms.length; i++) {
     var parts = String(perms[i]).split(';');
     var keep =
       parts[0] == 'ALLOWED' &&
       ((parts[1] == writer && parts[2] == 'Collaborator') ||
         (parts[1] != writer && parts[2] == 'Consumer' && readers.indexOf(parts[1]) >= 0));
-    if (!keep) node.removePermission(parts[2], parts[1]);
+    if (keep) present[parts[2] + ';' + parts[1]] = true;
+    else drop.push(parts);
   }
-  for (var j = 0; j < readers.length; j++) if (readers[j] != writer) node.setPermission('Consumer', readers[j]);
-  if (writer) node.setPermission('Collaborator', writer);
+  for (var j = 0; j < readers.length; j++)
+    if (readers[j] != writer && !present['Consumer;' + readers[j]]) node.setPermission('Consumer', readers[j]);
+  if (writer && !present['Collaborator;' + writer]) node.setPermission('Collaborator', writer);
+  for (var k = 0; k < drop.length; k++) node.removePermission(drop[k][2], drop[k][1]);
 }
 
 function eoFolder(item, name) {
@@ -277,7 +294,7 @@ function eoFolder(item, name) {
  * through PUT /nodes, since ACS has no per-property permission.
  */
 function eoWorkingFolders(item) {
-  return item.isSubType('eo:file') ? ['Notes', 'Correspondence', 'Drafts', 'Dispatches'] : ['Replies'];
+  return item.isSubType('eo:file') ? ['Notes', 'Correspondence', 'Drafts', 'Dispatches', 'Signatures'] : ['Replies'];
 }
 
 /**
@@ -291,12 +308,15 @@ function eoGrantWork(item, writer) {
     if (!folder.inheritsPermissions()) folder.setInheritsPermissions(true);
     var perms = folder.directPermissions;
     var has = false;
+    var drop = [];
     for (var i = 0; i < perms.length; i++) {
       var parts = String(perms[i]).split(';');
       if (parts[0] == 'ALLOWED' && parts[1] == writer && parts[2] == 'Collaborator') has = true;
-      else folder.removePermission(parts[2], parts[1]);
+      else drop.push(parts);
     }
+    // The new writer first (see eoSetAcl): the folder's own ACL is kept, not dropped and made again.
     if (writer && !has) folder.setPermission('Collaborator', writer);
+    for (var k = 0; k < drop.length; k++) folder.removePermission(drop[k][2], drop[k][1]);
   }
 }
 
@@ -354,6 +374,65 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
       eoSetAcl(note, null, all);
     }
   }
+  eoSealSignatures(item, all, freeze);
+}
+
+/**
+ * The notes' digital signatures (eo:signature in Signatures/, docs/signatures.md) go as their notes do: each
+ * is read-only to every post from the start (its signer stores it so), stays its signer's while his post
+ * holds the file, and is taken over by the run-as administrator when the file is sent on, so that nobody
+ * may change it afterwards (and sys:undeletable keeps anyone from deleting it).
+ */
+function eoSealSignatures(item, all, freeze) {
+  var folder = item.isSubType('eo:file') ? item.childByNamePath('Signatures') : null;
+  if (!folder) return;
+  var me = String(person.properties.userName);
+  var list = folder.children;
+  for (var i = 0; i < list.length; i++) {
+    if (freeze && String(list[i].getOwner()) != me) list[i].setOwner(me);
+    eoSetAcl(list[i], null, all);
+  }
+}
+
+/**
+ * The department's rule "signed green notes" (hierarchy.json signatures.requireSignedNotes): the numbers of
+ * the file's green notes that this send would freeze (not frozen yet) and that lack their signer's digital
+ * signature of their current version. A signature counts when it is an eo:signature in the file's
+ * Signatures/ folder naming the note and its version label, stored by the officer the note names as its
+ * signer (cm:creator, which the repository writes): a colleague cannot sign for him. The script does not
+ * check the cryptography (a sandboxed script has no crypto); the notesheet and `npx eoffice verify` do.
+ */
+function eoUnsignedNotes(h, item) {
+  if (!h.signatures || h.signatures.requireSignedNotes !== true || !item.isSubType('eo:file')) return [];
+  var notes = item.childByNamePath('Notes');
+  if (!notes) return [];
+  var folder = item.childByNamePath('Signatures');
+  var signatures = folder ? folder.children : [];
+  var missing = [];
+  var list = notes.children;
+  for (var n = 0; n < list.length; n++) {
+    var note = list[n];
+    if (!note.isSubType('eo:note') || note.properties['eo:noteColour'] != 'green' || note.properties['eo:noteFrozenAt']) continue;
+    var noteId = String(note.id);
+    var version = eoText(note.properties['cm:versionLabel']);
+    var signer = eoText(note.properties['eo:signedByUser']).toLowerCase();
+    var signed = false;
+    for (var i = 0; i < signatures.length && !signed; i++) {
+      var s = signatures[i];
+      var of = s.properties['eo:signatureOf'];
+      signed =
+        s.isSubType('eo:signature') &&
+        !!of &&
+        // A d:noderef property reads as a ScriptNode: compared by id (its toString is a debug text on ACS).
+        String(of.id) == noteId &&
+        eoText(s.properties['eo:signedVersion']) == version &&
+        !!signer &&
+        eoText(s.properties['cm:creator']).toLowerCase() == signer &&
+        s.size > 0;
+    }
+    if (!signed) missing.push(eoText(note.properties['eo:noteNumber']) || note.name);
+  }
+  return missing;
 }
 
 /**
@@ -405,6 +484,8 @@ function eoRecord(item, m) {
   if (m.remarks) props['eo:movementRemarks'] = String(m.remarks);
   if (m.due) props['eo:movementDue'] = m.due;
   if (m.jumped && m.jumped.length) props['eo:movementJumped'] = m.jumped;
+  var forUser = eoLinkFor(m.fromUser);
+  if (forUser) props['eo:movementForUser'] = forUser;
   return folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props);
 }
 
@@ -450,13 +531,16 @@ function eoLatestToHolder(item) {
   var folder = item.childByNamePath('Movements');
   if (!folder) return null;
   var holder = eoText(item.properties['eo:currentHolder']);
+  // Newest first (names are the zero-padded sequence): usually the newest is the one, so a long history
+  // costs its names, not every movement's properties.
   var children = folder.children;
-  var latest = null;
-  for (var i = 0; i < children.length; i++) {
-    if (eoText(children[i].properties['eo:movementTo']) != holder) continue;
-    if (!latest || String(children[i].name) > String(latest.name)) latest = children[i];
-  }
-  return latest;
+  children.sort(function (a, b) {
+    var x = String(a.name);
+    var y = String(b.name);
+    return x < y ? 1 : x > y ? -1 : 0;
+  });
+  for (var i = 0; i < children.length; i++) if (eoText(children[i].properties['eo:movementTo']) == holder) return children[i];
+  return null;
 }
 
 /** Whether the holder has opened the item since it reached it: the movement's read stamp, not a variable. */
@@ -481,7 +565,8 @@ function eoMarkRead(item) {
 function eoSetHolder(h, item, postCode, senderGroup) {
   var group = eoGroupOf(h, postCode);
   var sender = senderGroup ? String(senderGroup) : '';
-  eoCustody(item, { 'eo:pullBackBy': sender || null });
+  // Written with the rest of the custody where the caller already did (moveTo): no second write of the item.
+  if (eoText(item.properties['eo:pullBackBy']) != sender) eoCustody(item, { 'eo:pullBackBy': sender || null });
   execution.setVariable('eowf_holder', String(postCode));
   execution.setVariable('eowf_holderGroup', group);
   execution.setVariable('eowf_senderGroup', sender);

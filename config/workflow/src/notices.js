@@ -77,10 +77,26 @@ function eoNoticeHeadline(kind, number, from, lang) {
   return number + ' has been sent to you by ' + from;
 }
 
-/** The mail of one notice: subject and plain text in the officer's language, sent after the movement commits. */
+/**
+ * The mail of one notice: subject and plain text in the officer's language, sent after the movement commits.
+ * The words of each language are made once per notice and kept on it for the post's other officers.
+ */
 function eoNoticeMail(h, userName, lang, notice) {
   var mail = actions.create('mail');
   if (!mail) return;
+  var words = (notice.mails = notice.mails || {})[lang] || (notice.mails[lang] = eoNoticeMailWords(h, lang, notice));
+  mail.parameters.to_many = userName;
+  mail.parameters.subject = words.subject;
+  mail.parameters.text = words.text;
+  if (h.department.email) mail.parameters.from = String(h.department.email);
+  // A mail server that is down must not undo a movement, and a movement rolled back sends nothing.
+  mail.parameters.send_after_commit = true;
+  mail.parameters.ignore_send_failure = true;
+  mail.execute(notice.node);
+}
+
+/** A notice's mail subject and text in one language. */
+function eoNoticeMailWords(h, lang, notice) {
   var from = lang == 'hi' ? notice.fromTitleHi : notice.fromTitle;
   var headline = eoNoticeHeadline(notice.kind, notice.number, from, lang);
   var when = eoDomain.officeDateTime(notice.at);
@@ -98,14 +114,7 @@ function eoNoticeMail(h, userName, lang, notice) {
     lines.push('');
     lines.push('Open e-Office to act on it.');
   }
-  mail.parameters.to_many = userName;
-  mail.parameters.subject = (lang == 'hi' ? 'ई-ऑफिस: ' : 'e-Office: ') + headline;
-  mail.parameters.text = lines.join('\n');
-  if (h.department.email) mail.parameters.from = String(h.department.email);
-  // A mail server that is down must not undo a movement, and a movement rolled back sends nothing.
-  mail.parameters.send_after_commit = true;
-  mail.parameters.ignore_send_failure = true;
-  mail.execute(notice.node);
+  return { subject: (lang == 'hi' ? 'ई-ऑफिस: ' : 'e-Office: ') + headline, text: lines.join('\n') };
 }
 
 /**
@@ -129,6 +138,25 @@ function eoNotify(h, item, kind, toGroup, fromGroup, actor, remarks) {
     fromTitleHi: eoNoticePostTitle(h, fromPost, 'hi'),
     at: at
   };
+  // What every officer's notice says, made once for the post.
+  var props = {
+    'eo:noticeKind': kind,
+    'eo:noticeItem': item,
+    'eo:noticeItemId': String(item.id),
+    'eo:noticeItemType': item.isSubType('eo:file') ? 'file' : 'receipt',
+    'eo:noticeItemNumber': number,
+    'eo:noticeSubject': notice.subject,
+    'eo:noticeFrom': String(fromGroup),
+    'eo:noticeFromTitle': notice.fromTitle,
+    'eo:noticeFromTitleHi': notice.fromTitleHi,
+    'eo:noticeFromUser': String(actor),
+    'eo:noticeTo': String(toGroup),
+    'eo:noticeAt': at,
+    'eo:noticeRead': false
+  };
+  if (notice.remarks) props['eo:noticeRemarks'] = notice.remarks;
+  // Unique within the folder: the time, the event, the item and the post (one event, one notice per post).
+  var name = at.getTime() + '-' + kind + '-' + String(item.id) + '-' + String(toGroup);
   var done = [];
   for (var i = 0; i < members.length; i++) {
     var userName = String(members[i].properties.userName);
@@ -138,24 +166,7 @@ function eoNotify(h, item, kind, toGroup, fromGroup, actor, remarks) {
     if (!folder) continue;
     // What was pulled back is no longer his to open: its earlier notices are done with.
     if (kind == 'pullBack') eoNoticesRead(folder, item);
-    var props = {
-      'eo:noticeKind': kind,
-      'eo:noticeItem': item,
-      'eo:noticeItemId': String(item.id),
-      'eo:noticeItemType': item.isSubType('eo:file') ? 'file' : 'receipt',
-      'eo:noticeItemNumber': number,
-      'eo:noticeSubject': notice.subject,
-      'eo:noticeFrom': String(fromGroup),
-      'eo:noticeFromTitle': notice.fromTitle,
-      'eo:noticeFromTitleHi': notice.fromTitleHi,
-      'eo:noticeFromUser': String(actor),
-      'eo:noticeTo': String(toGroup),
-      'eo:noticeAt': at,
-      'eo:noticeRead': false
-    };
-    if (notice.remarks) props['eo:noticeRemarks'] = notice.remarks;
-    // Unique within the folder: the time, the event, the item and the post (one event, one notice per post).
-    notice.node = folder.createNode(at.getTime() + '-' + kind + '-' + String(item.id) + '-' + String(toGroup), 'eo:notice', props);
+    notice.node = folder.createNode(name, 'eo:notice', props);
     var prefs = eoNoticePreferences(userName);
     if (!eoNoticeDigest(prefs)) eoNoticeMail(h, userName, eoNoticeLanguage(prefs), notice);
   }

@@ -192,9 +192,10 @@ function regRegister(h, item, actor) {
   props['eo:heldSince'] = receipt && p['eo:diarisedDate'] ? p['eo:diarisedDate'] : now;
   for (var k in props) if (props.hasOwnProperty(k)) item.properties[k] = props[k];
   for (var i = 0; i < REG_CLEARED.length; i++) if (item.properties[REG_CLEARED[i]] !== null) item.properties[REG_CLEARED[i]] = null;
+  // The number is the node's name in its series (written with the rest, as ScriptNode.save writes cm:name):
+  // a parallel registration of the same number fails here.
+  item.properties['cm:name'] = eoDomain.padNumber(n);
   item.save();
-  // The number is the node's name in its series: a parallel registration of the same number fails here.
-  item.name = eoDomain.padNumber(n);
   item.move(series);
   regRestrict(h, item, group);
   execution.setVariable('eowf_number', String(props['cm:title']));

@@ -49,6 +49,19 @@ export interface Hierarchy {
   sections: HierarchySection[];
   posts: HierarchyPost[];
   channel: ChannelRules;
+  /** The department's rules for digital signatures; none required when absent. */
+  signatures?: SignatureRules;
+}
+
+/** What a department requires to be digitally signed (docs/signatures.md, "Rules"); each false when absent. */
+export interface SignatureRules {
+  /**
+   * A file is sent on only when every green note its post wrote while holding it carries its signer's
+   * digital signature of the note's current version (the movement workflow refuses the send otherwise).
+   */
+  requireSignedNotes?: boolean;
+  /** A letter is issued only from a draft whose approval is digitally signed. */
+  requireSignedApprovals?: boolean;
 }
 
 export const LEVELS: { level: number; designation: Label }[] = [
@@ -140,6 +153,16 @@ export function validateHierarchy(input: unknown): string[] {
           problems.push(`channel.allow[${i}] must name two known posts`);
       }
     }
+  }
+  const signatures = input['signatures'];
+  if (signatures !== undefined) {
+    if (!isObject(signatures)) problems.push('signatures must be an object');
+    else
+      for (const key of Object.keys(signatures)) {
+        const value = signatures[key];
+        if (key !== 'requireSignedNotes' && key !== 'requireSignedApprovals') problems.push(`signatures.${key} is not a rule`);
+        else if (typeof value !== 'boolean') problems.push(`signatures.${key} must be true or false`);
+      }
   }
   return problems;
 }

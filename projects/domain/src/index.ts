@@ -24,5 +24,8 @@ export * from './search-query';
 export * from './movement';
 export * from './note';
 export * from './note-canonical';
+export * from './note-signature';
 export * from './retention';
 export * from './notice-query';
+export * from './charge';
+export * from './delay-reason';

@@ -98,6 +98,10 @@ export interface Movement {
   action: string;
   fromGroup: string;
   fromUser: string;
+  /** A transfer of charge: the officer the post passed to (fromUser is the one it left); else empty. */
+  toUser: string;
+  /** A link officer's action: the absent officer he acted for (fromUser is the link officer); else empty. */
+  forUser: string;
   toGroup: string;
   at: Date | null;
   remarks: string;
@@ -134,6 +138,8 @@ export function toMovement(node: NodeEntryLike): Movement {
     action: String(p['eo:movementAction'] ?? ''),
     fromGroup: String(p['eo:movementFrom'] ?? ''),
     fromUser: String(p['eo:movementFromUser'] ?? ''),
+    toUser: String(p['eo:movementToUser'] ?? ''),
+    forUser: String(p['eo:movementForUser'] ?? ''),
     toGroup: String(p['eo:movementTo'] ?? ''),
     at: asDate(p['eo:movementAt']),
     remarks: String(p['eo:movementRemarks'] ?? ''),
@@ -258,6 +264,8 @@ export function refusalOf(error: unknown): MovementRefusal {
     const at = summary.lastIndexOf('Error: ');
     // Rhino ends a script error with the script line it came from, " (AlfrescoJS#212)": not for the officer.
     const reason = (at >= 0 ? summary.slice(at + 'Error: '.length) : summary).replace(/\s*\(AlfrescoJS#\d+\)\s*$/, '').trim();
+    // The department's rule on signed notes (complete.js requireSignedNotes) is put in the officer's language.
+    if (/^Unsigned notes: /.test(reason)) return new MovementRefusal(reason, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_NOTES', status);
     return new MovementRefusal(reason, undefined, status);
   }
   const key =

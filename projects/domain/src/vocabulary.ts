@@ -25,7 +25,9 @@ export const EO_TYPES = {
   dispatch: 'eo:dispatch',
   movement: 'eo:movement',
   /** A notice to one officer (the header's bell): notice-query.ts. */
-  notice: 'eo:notice'
+  notice: 'eo:notice',
+  /** A note's digital signature in the file's Signatures/ folder: note-signature.ts, docs/signatures.md. */
+  signature: 'eo:signature'
 } as const;
 
 export const EO_ASPECTS = {
@@ -40,7 +42,9 @@ export const EO_ASPECTS = {
   movementBinding: 'eo:movementBinding',
   correspondence: 'eo:correspondence',
   signed: 'eo:signed',
-  officer: 'eo:officer'
+  officer: 'eo:officer',
+  /** On a link officer's register node (Data Dictionary/eOffice/Links/<link officer>/<post group>, eoLink). */
+  linkCharge: 'eo:linkCharge'
 } as const;
 
 export const RECEIPT_FORMS: Choice<'electronic' | 'physical'>[] = [

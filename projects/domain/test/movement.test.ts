@@ -41,6 +41,19 @@ describe('movement model', () => {
     assert.equal(refusalOf({ status: 500, message: body }).message, 'The item is parked: take it out of park first');
   });
 
+  it("puts the department's rule on signed notes in the officer's language (a key), keeping the numbers in the message", () => {
+    const body = JSON.stringify({
+      error: {
+        statusCode: 500,
+        briefSummary:
+          'Workflow script failed in eoMovement (complete listener): Error: Unsigned notes: 3, 4. The department requires green notes to be digitally signed before a file is sent (AlfrescoJS#40)'
+      }
+    });
+    const refusal = refusalOf({ status: 500, message: body });
+    assert.equal(refusal.key, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_NOTES');
+    assert.match(refusal.message, /^Unsigned notes: 3, 4\./);
+  });
+
   it('maps the task API statuses to translated refusals', () => {
     assert.equal(refusalOf({ status: 403, message: '{}' }).key, 'EOFFICE.MOVEMENT.REFUSED.NOT_ALLOWED');
     assert.equal(refusalOf({ status: 409, message: '{}' }).key, 'EOFFICE.MOVEMENT.REFUSED.TAKEN');

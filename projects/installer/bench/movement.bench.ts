@@ -1,9 +1,17 @@
 /**
- * npm run bench -- movement [--officers 50] [--rounds 3] [--receipts 200]
+ * npm run bench -- movement [--officers 50] [--rounds 3] [--receipts 200] [--crowd 50]
  *
  * The movement workflow and numbering on the local repository (started in-process, fresh data dir),
- * through @alfresco/js-api as the extension calls them. Prints figures; asserts nothing. Each figure stands
- * beside what bounds it, so the ratio is what the reader sees:
+ * through @alfresco/js-api as the extension calls them. Prints figures; asserts nothing.
+ *
+ * The department is GAD's hierarchy plus `officers` sections of the size a real section has, each with its
+ * own Section Officer and Assistant Section Officer posts held by one officer each: 50 officers marking at
+ * once are 50 posts, as in a department, and each marking gives the receiving post's one officer one notice
+ * (and one mail, to a loopback SMTP catcher, as a department has a mail server). One post held by `crowd`
+ * officers at once (every one of them gets a notice of each item reaching it) is measured apart.
+ * The Central Registry (CRU) is one post with `officers` clerks, who diarise for every section.
+ *
+ * Each figure stands beside what bounds it, so the ratio is what the reader sees:
  * - the disk: fsyncs per second in the data directory's file system (each committed transaction waits for
  *   one unless commits are grouped; a diarisation and a marking commit twice each);
  * - the CPU: CPU milliseconds per operation (client and repository together: they share this process), so
@@ -14,19 +22,23 @@
  * - marking latency p50/p95: `officers` officers each marking their own file at the same moment (inbox read +
  *   claim + complete with eowf_action = send / sendBack), `rounds` rounds, beside the queue alone would make
  *   (officers × one officer's own time: the repository runs one transaction at a time);
+ * - marking into a crowded post: one officer at a time sends a file to a post held by `crowd` officers;
  * - a listener script run: in a kept context as the repository runs it now, beside a fresh context with a
  *   watchdog per run (the way before) and compiled afresh on every run too (the way before that);
  * - the post's inbox (candidateGroup): its time beside the open and the finished tasks of the repository;
- * - REST calls per marking: HTTP requests the client made, counted at fetch.
+ * - REST calls per marking and per diarisation: HTTP requests the client made, counted at fetch.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
+import { parseHierarchy } from '@eoffice/domain';
 import { act, diariseReceipt, inbox, openFile, startDepartment, startMovement } from '../test/movement-support';
 import { artefacts } from '../test/support';
+import { hierarchyText, type Artefacts } from '../src/config';
 import { runScript } from '../../repository/src/workflow/script-runtime';
+import { MailCatcher } from '../../repository/src/mail/mail-catcher';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,6 +47,42 @@ const arg = (name: string, fallback: number) => {
 const OFFICERS = arg('officers', 50);
 const ROUNDS = arg('rounds', 3);
 const RECEIPTS = arg('receipts', 200);
+const CROWD = arg('crowd', 50);
+
+const two = (i: number) => String(i + 1).padStart(2, '0');
+
+/**
+ * GAD's hierarchy and `n` more sections B01…, each with a Section Officer (SO_B01, held by so01, reporting to
+ * the Under Secretary of Establishment) and an Assistant Section Officer (ASO_B01, aso01, reporting to him).
+ */
+function benchArtefacts(n: number): Artefacts {
+  const a = artefacts();
+  const h = a.hierarchy;
+  const sections = Array.from({ length: n }, (_, i) => ({
+    code: `B${two(i)}`,
+    name: { en: `Bench section ${two(i)}`, hi: `बेंच अनुभाग ${two(i)}` }
+  }));
+  const posts = sections.flatMap((s, i) => [
+    {
+      code: `SO_${s.code}`,
+      level: 2,
+      section: s.code,
+      designation: { en: 'Section Officer', hi: 'अनुभाग अधिकारी' },
+      reportsTo: 'US_EST',
+      incumbent: `so${two(i)}`
+    },
+    {
+      code: `ASO_${s.code}`,
+      level: 1,
+      section: s.code,
+      designation: { en: 'Assistant Section Officer', hi: 'सहायक अनुभाग अधिकारी' },
+      reportsTo: `SO_${s.code}`,
+      incumbent: `aso${two(i)}`
+    }
+  ]);
+  const hierarchy = parseHierarchy({ ...h, sections: [...h.sections, ...sections], posts: [...h.posts, ...posts] });
+  return { ...a, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
+}
 
 // Count every HTTP request js-api makes (FetchHttpClient calls the global fetch).
 let requests = 0;
@@ -93,28 +141,29 @@ function scriptRunCost(): { now: number; fresh: number; compiled: number } {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const d = await startDepartment();
-  console.log(`setup: repository + install + officers in ${ms(performance.now() - t0)}`);
+  const catcher = await new MailCatcher({ smtpPort: 0 }).start();
+  const a = benchArtefacts(OFFICERS);
+  const d = await startDepartment({ mail: { 'mail.host': '127.0.0.1', 'mail.port': String(catcher.smtpPort) } }, a);
   try {
     // ---------------------------------------------------------------- numbering
-    const clerks = Array.from({ length: OFFICERS }, (_, i) => `clerk${String(i + 1).padStart(2, '0')}`);
-    const asos = Array.from({ length: OFFICERS }, (_, i) => `aso${String(i + 1).padStart(2, '0')}`);
-    const sos = Array.from({ length: OFFICERS }, (_, i) => `so${String(i + 1).padStart(2, '0')}`);
-    for (const [users, post] of [
-      [clerks, 'CRU'],
-      [asos, 'ASO_EST_1'],
-      [sos, 'SO_EST']
-    ] as const) {
-      for (const id of users) await d.addOfficer(id, post);
-    }
+    const clerks = Array.from({ length: OFFICERS }, (_, i) => `clerk${two(i)}`);
+    const asos = Array.from({ length: OFFICERS }, (_, i) => `aso${two(i)}`);
+    const sos = Array.from({ length: OFFICERS }, (_, i) => `so${two(i)}`);
+    // The crowded post: SO_EST's incumbent and `crowd` - 1 more officers holding it beside her.
+    const crowd = Array.from({ length: Math.max(0, CROWD - 1) }, (_, i) => `crowd${two(i)}`);
+    for (const id of clerks) await d.addOfficer(id, 'CRU');
+    for (const id of crowd) await d.addOfficer(id, 'SO_EST');
     await Promise.all([...clerks, ...asos, ...sos].map((u) => d.as(u)));
+    console.log(
+      `setup: repository + install (${a.hierarchy.sections.length} sections, ${a.hierarchy.posts.length} posts) + officers in ${ms(performance.now() - t0)}`
+    );
 
     const fsyncs = fsyncRate();
     console.log(
       `disk: ${fsyncs} fsyncs/s in ${os.tmpdir()} (one per committed transaction: ${(fsyncs / 2).toFixed(0)}/s for operations of two commits)`
     );
 
-    const sections = artefacts().hierarchy.sections.map((s) => s.code);
+    const sections = a.hierarchy.sections.map((s) => s.code);
     const made: { id: string; section: string }[] = [];
     let start = 0;
     let seconds = 0;
@@ -124,6 +173,7 @@ async function main(): Promise<void> {
       [OFFICERS, true]
     ] as const) {
       const cpu = process.cpuUsage();
+      const requestsBefore = requests;
       start = performance.now();
       let next = 0;
       await Promise.all(
@@ -138,7 +188,7 @@ async function main(): Promise<void> {
       seconds = (performance.now() - start) / 1000;
       const perReceipt = cpuMs(cpu) / RECEIPTS;
       console.log(
-        `numbering: ${RECEIPTS} receipts by ${concurrency} concurrent clerks ${spread ? `spread over ${sections.length} sections (${sections.join(', ')})` : `on one series (${sections[0]})`} in ${seconds.toFixed(2)} s = ${(RECEIPTS / seconds).toFixed(1)} diarisations/s; CPU ${ms(perReceipt)} each (one core: ${(1000 / perReceipt).toFixed(0)}/s), disk: ${(fsyncs / 2).toFixed(0)}/s`
+        `numbering: ${RECEIPTS} receipts by ${concurrency} concurrent clerks ${spread ? `spread over ${sections.length} sections` : `on one series (${sections[0]})`} in ${seconds.toFixed(2)} s = ${(RECEIPTS / seconds).toFixed(1)} diarisations/s; CPU ${ms(perReceipt)} each (one core: ${(1000 / perReceipt).toFixed(0)}/s), disk: ${(fsyncs / 2).toFixed(0)}/s; ${((requests - requestsBefore) / RECEIPTS).toFixed(2)} REST calls each (create, POST /processes, read back; a lost race would add a retry)`
       );
     }
     // Every number made, read back: per series 1..n without a duplicate, computer numbers likewise.
@@ -157,20 +207,28 @@ async function main(): Promise<void> {
       const last = Math.max(...numbers);
       return { first, last, duplicates: numbers.length - distinct.size, gaps: last - first + 1 - distinct.size };
     };
-    for (const [series, numbers] of serials) {
+    let duplicates = 0;
+    let gaps = 0;
+    for (const numbers of serials.values()) {
       const c = check(numbers);
-      console.log(
-        `numbers: series ${series}: ${numbers.length} receipts, serials ${c.first}..${c.last}, duplicates ${c.duplicates}, gaps ${c.gaps}`
-      );
+      if (c.first !== 1) gaps += c.first - 1;
+      duplicates += c.duplicates;
+      gaps += c.gaps;
     }
+    const busiest = [...serials].sort((x, y) => y[1].length - x[1].length)[0];
+    console.log(
+      `numbers: ${serials.size} series (the busiest ${busiest[0]}: ${busiest[1].length} receipts), serials from 1 in each: duplicates ${duplicates}, gaps ${gaps}`
+    );
     const cc = check(computer);
     console.log(
       `numbers: computer numbers of the ${computer.length} receipts: ${cc.first}..${cc.last}, duplicates ${cc.duplicates}, gaps ${cc.gaps}`
     );
 
     // ---------------------------------------------------------------- marking
-    const files = await Promise.all(asos.map((u) => openFile(d, u, `Bench file of ${u}`)));
-    const processes = await Promise.all(asos.map(async (u, i) => startMovement(await d.as(u), files[i], 'ASO_EST_1')));
+    const post = (u: string) => d.postOf(u);
+    const sectionOf = (u: string) => a.hierarchy.posts.find((p) => p.code === post(u))!.section!;
+    const files = await Promise.all(asos.map((u) => openFile(d, u, `Bench file of ${u}`, sectionOf(u))));
+    const processes = await Promise.all(asos.map(async (u, i) => startMovement(await d.as(u), files[i], post(u))));
     const latencies: number[] = [];
     let markings = 0;
     const requestsBefore = requests;
@@ -179,19 +237,18 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       const up = round % 2 === 0;
       const actors = up ? asos : sos;
-      const group = d.group(up ? 'ASO_EST_1' : 'SO_EST');
       await Promise.all(
         actors.map(async (u, i) => {
           const t = performance.now();
           const acs = await d.as(u);
           // What the extension does: read the post's inbox, pick the item, claim (open) it, act.
-          const task = (await inbox(acs, group)).find((x) => x.processId === processes[i]);
+          const task = (await inbox(acs, d.group(post(u)))).find((x) => x.processId === processes[i]);
           if (!task) throw new Error(`no task for ${u}`);
           await act(
             acs,
             task.id,
             up
-              ? { eowf_action: 'send', eowf_to: 'SO_EST', eowf_remarks: 'For orders' }
+              ? { eowf_action: 'send', eowf_to: post(sos[i]), eowf_remarks: 'For orders' }
               : { eowf_action: 'sendBack', eowf_remarks: 'Revise' }
           );
           latencies.push(performance.now() - t);
@@ -206,10 +263,11 @@ async function main(): Promise<void> {
     const alone: number[] = [];
     for (let i = 0; i < 20; i++) {
       const up = (ROUNDS + i) % 2 === 0;
-      const acs = await d.as(up ? asos[0] : sos[0]);
+      const u = up ? asos[0] : sos[0];
+      const acs = await d.as(u);
       const t = performance.now();
-      const task = (await inbox(acs, d.group(up ? 'ASO_EST_1' : 'SO_EST'))).find((x) => x.processId === processes[0]);
-      await act(acs, task!.id, up ? { eowf_action: 'send', eowf_to: 'SO_EST' } : { eowf_action: 'sendBack' });
+      const task = (await inbox(acs, d.group(post(u)))).find((x) => x.processId === processes[0]);
+      await act(acs, task!.id, up ? { eowf_action: 'send', eowf_to: post(sos[0]) } : { eowf_action: 'sendBack' });
       alone.push(performance.now() - t);
     }
     alone.sort((a, b) => a - b);
@@ -223,6 +281,30 @@ async function main(): Promise<void> {
     console.log(
       `REST calls per marking: ${((requests - requestsBefore) / (markings + 20)).toFixed(2)} (inbox GET /tasks, PUT claim, PUT complete)`
     );
+
+    // ---------------------------------------------------------------- a crowded post
+    if (CROWD > 1) {
+      // ASO_EST_1 sends a file up to SO_EST, held by CROWD officers (each gets a notice), and has it sent back.
+      const aso = await d.as('amit.kumar');
+      const so = await d.as('priya.nair');
+      const file = await openFile(d, 'amit.kumar', 'Bench file for a crowded post');
+      const moving = await startMovement(aso, file, 'ASO_EST_1');
+      const into: number[] = [];
+      const crowdCpu = process.cpuUsage();
+      for (let i = 0; i < 10; i++) {
+        let t = performance.now();
+        let task = (await inbox(aso, d.group('ASO_EST_1'))).find((x) => x.processId === moving);
+        await act(aso, task!.id, { eowf_action: 'send', eowf_to: 'SO_EST' });
+        into.push(performance.now() - t);
+        t = performance.now();
+        task = (await inbox(so, d.group('SO_EST'))).find((x) => x.processId === moving);
+        await act(so, task!.id, { eowf_action: 'sendBack' });
+      }
+      into.sort((x, y) => x - y);
+      console.log(
+        `marking into a post held by ${CROWD} officers (one notice each), one at a time: p50 ${ms(pct(into, 50))}; CPU ${ms(cpuMs(crowdCpu) / 20)} per marking there and back`
+      );
+    }
 
     // ---------------------------------------------------------------- the post's inbox and a script run
     const tasks = await d.admin.call('workflow', 'GET', '/tasks', { where: '(status=any)', maxItems: 1 });
@@ -242,8 +324,10 @@ async function main(): Promise<void> {
     console.log(
       `script run: ${ms(run.now)} as run now (kept context), ${ms(run.fresh)} in a fresh context with a watchdog (${(run.fresh / run.now).toFixed(1)}×), ${ms(run.compiled)} also compiled on every run (${(run.compiled / run.now).toFixed(1)}×)`
     );
+    console.log(`mails: ${catcher.messages.length} caught by the loopback SMTP server`);
   } finally {
     await d.stop();
+    await catcher.stop();
   }
 }
 

@@ -9,6 +9,7 @@ import {
   parseSubjectHeadIndex,
   type SubjectHeadIndex
 } from '@eoffice/domain';
+import { loadTrustConfig, type TrustConfig } from './trust';
 
 export const CONFIG_DIR = path.resolve(__dirname, '..', '..', '..', 'config');
 export const DEFAULT_HIERARCHY = path.join(CONFIG_DIR, 'hierarchy', 'gad.hierarchy.json');
@@ -21,7 +22,9 @@ export const REPO_PATHS = {
   workflows: 'Data Dictionary/Workflow Definitions',
   eoffice: 'Data Dictionary/eOffice',
   hierarchy: 'Data Dictionary/eOffice/hierarchy.json',
-  subjectHeads: 'Data Dictionary/eOffice/subject-heads.json'
+  subjectHeads: 'Data Dictionary/eOffice/subject-heads.json',
+  /** Trusted roots, CA certificates and CRLs for digital signatures (config/trust/). */
+  trust: 'Data Dictionary/eOffice/Trust'
 } as const;
 
 export const MODEL_FILE_NAME = 'eofficeModel.xml';
@@ -40,6 +43,8 @@ export interface Artefacts {
   subjectHeadsJson: string;
   /** Record categories and their retention schedules, built in the RM site's file plan when AGS is installed. */
   retention: RetentionConfig;
+  /** The department's trust for digital signatures (config/trust/): roots, CA certificates, CRLs. */
+  trust: TrustConfig;
 }
 
 export function loadArtefacts(
@@ -77,7 +82,8 @@ export function loadArtefacts(
     hierarchyJson: hierarchyText(hierarchy),
     subjectHeads,
     subjectHeadsJson: JSON.stringify(subjectHeads, null, 2) + '\n',
-    retention: loadRetention(retentionFile)
+    retention: loadRetention(retentionFile),
+    trust: loadTrustConfig(path.join(configDir, 'trust'))
   };
 }
 

@@ -7,10 +7,12 @@ import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './confi
 import { holidayCalendarFiles } from './install';
 import { groupMembers, nodeAt } from './repo';
 import { retentionChecks } from './retention';
+import { trustChecks } from './trust';
 import { hasXmllint, schemaFiles, schemaProblems } from './xml-schemas';
 import { departmentGroup, departmentSite, EO_TYPES, FOLDERS, oversightGroup, postGroup, sectionGroup } from '@eoffice/domain';
 
-export type CheckState = 'ok' | 'missing' | 'outdated' | 'warning' | 'info';
+/** `invalid`: a file of config/ that cannot be what it claims (a trusted root that is no CA certificate). */
+export type CheckState = 'ok' | 'missing' | 'outdated' | 'invalid' | 'warning' | 'info';
 
 export interface Check {
   state: CheckState;
@@ -64,6 +66,8 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
     const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');
     await checkContent(acs, add, `${REPO_PATHS.eoffice}/${name}`, text, `holiday calendar ${name}`);
   }
+
+  checks.push(...(await trustChecks(acs, a.trust, REPO_PATHS.trust)));
 
   const h = a.hierarchy;
   const groups = [departmentGroup(h), ...h.sections.map((s) => sectionGroup(h, s.code)), oversightGroup(h)];
@@ -159,7 +163,7 @@ async function checkContent(
   await more?.((node.entry.properties ?? {}) as Record<string, unknown>);
 }
 
-export const failed = (checks: Check[]) => checks.filter((c) => c.state === 'missing' || c.state === 'outdated');
+export const failed = (checks: Check[]) => checks.filter((c) => c.state === 'missing' || c.state === 'outdated' || c.state === 'invalid');
 
 export function printChecks(checks: Check[], out: (line: string) => void = (l) => console.log(l)): void {
   for (const c of checks) out(`${c.state.toUpperCase().padEnd(8)} ${c.what}`);

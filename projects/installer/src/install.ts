@@ -8,6 +8,7 @@ import { orMissing } from './acs';
 import { CONFIG_DIR, REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
 import { ensureRetention } from './retention';
+import { assertTrustUsable, ensureTrust } from './trust';
 import { ensureContent, ensureFolder, ensureGroup, ensurePermissions, ensureProperties, groupMembers } from './repo';
 import {
   departmentGroup,
@@ -29,6 +30,8 @@ export interface Installed {
 
 /** `incumbents: false` leaves post membership alone (seed-demo creates the people first). */
 export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incumbents?: boolean } = {}): Promise<Installed> {
+  // A root that is no CA, or a CRL no trusted CA signed, stops the install before anything is written.
+  await assertTrustUsable(a.trust);
   await deployModel(acs, a, log);
   await deployWorkflows(acs, a, log);
   await ensureFolder(acs, log, '-root-', REPO_PATHS.eoffice, 'e-Office configuration');
@@ -52,6 +55,8 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incu
     const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');
     await ensureContent(acs, log, { folder: REPO_PATHS.eoffice, name, text, nodeType: 'cm:content', mimeType: 'application/json' });
   }
+  // Trusted roots, CA certificates and CRLs the notesheet verifies digital signatures against (config/trust/README.md).
+  await ensureTrust(acs, log, a.trust, REPO_PATHS.trust);
   await ensureGroups(acs, a.hierarchy, log);
   if (opts.incumbents !== false) await ensureIncumbents(acs, a.hierarchy, log);
   const installed = await ensureSite(acs, a.hierarchy, log);

@@ -9,6 +9,7 @@ import { install } from '../src/install';
 import { StepLog } from '../src/log';
 import { postGroup, createInIntake, registerItem, type RegistrationClient, confirmedNotePermissions } from '@eoffice/domain';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
+import type { Artefacts } from '../src/config';
 
 export const PASSWORD = 'demo1234';
 
@@ -26,11 +27,16 @@ export interface Department {
   stop(): Promise<void>;
 }
 
-/** A fresh repository with the GAD hierarchy installed and every incumbent as a user (`options`: see startLocalRepository). */
-export async function startDepartment(options: Parameters<typeof startLocalRepository>[0] = {}): Promise<Department> {
+/**
+ * A fresh repository with the GAD hierarchy (or `a`'s) installed and every incumbent as a user (`options`: see
+ * startLocalRepository).
+ */
+export async function startDepartment(
+  options: Parameters<typeof startLocalRepository>[0] = {},
+  a: Artefacts = artefacts()
+): Promise<Department> {
   const repo = await startLocalRepository(options);
   const admin = await repo.acs();
-  const a = artefacts();
   for (const p of a.hierarchy.posts) {
     if (!p.incumbent) continue;
     await admin.people.createPerson({

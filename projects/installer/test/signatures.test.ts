@@ -11,10 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { canonicalNoteBytes } from '@eoffice/domain';
 import { openPkcs11 } from '../src/signing/pkcs11-signer';
-import { openPkcs12 } from '../src/signing/pkcs12-signer';
-import { Signer } from '../src/signing/signer';
-import { TrustStore, verifyDetached } from '../src/signing/verify';
-import { certificateDer, readCrls } from '../src/signing/x509';
+import { Signer, TrustStore, certificateDer, openPkcs12, readCrls, verifyDetached } from '@eoffice/domain/src/signing';
 import {
   Issued,
   SOFTHSM_LIBRARY,

@@ -15,9 +15,7 @@ import { main } from '../src/cli';
 import { RunningBridge, SignatureRequest, startSignerBridge } from '../src/signing/bridge';
 import { openPkcs11 } from '../src/signing/pkcs11-signer';
 import { terminalConfirmer } from '../src/signing/signer-command';
-import { Signer } from '../src/signing/signer';
-import { verifyDetached } from '../src/signing/verify';
-import { base64ToBytes, bytesToBase64, summarise } from '../src/signing/x509';
+import { Signer, base64ToBytes, bytesToBase64, summarise, verifyDetached } from '@eoffice/domain/src/signing';
 import {
   SOFTHSM_LIBRARY,
   TestCa,

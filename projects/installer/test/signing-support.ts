@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as pkcs11js from 'pkcs11js';
-import { parseCertificate, readCertificates } from '../src/signing/x509';
+import { parseCertificate, readCertificates } from '@eoffice/domain/src/signing';
 
 export const SOFTHSM_LIBRARY = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find((p) =>
   fs.existsSync(p)

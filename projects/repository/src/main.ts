@@ -4,12 +4,18 @@ import { readFileSync } from 'node:fs';
 import { startRepository } from './server';
 import { MailCatcher } from './mail/mail-catcher';
 import { parseProperties } from './mail/outbound-smtp';
+import { fileRetentionClock } from './services/records/retention-clock-file';
 
 /**
  * npm run repository -- --port 8080 --data <dir> [--models <dir>] [--workflows <dir>] [--max-upload-mb 100]
  *   [--properties <alfresco-global.properties>]   the `mail.*` lines configure outbound mail, as in ACS
  *   [--mail-catcher <port>]   a loopback SMTP server that keeps what it receives, its page on <port>; outbound
  *                             mail goes there (the demo and the tests; a department gives --properties)
+ *   [--paired-properties <a+b,c+d>]  properties searched together, kept as pairs of values (the search index's
+ *                             configuration: RepositoryOptions.pairedProperties), e.g. eo:currentHolder+eo:status
+ *   [--retention-clock <file>]  the tests' and the demo's retention clock: the instant written in <file> is
+ *                             "now" for retention steps (services/records/retention-clock-file.ts); never set
+ *                             for a department
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +38,15 @@ async function main(): Promise<void> {
     modelsDir: arg('models'),
     workflows: arg('workflows') ? [arg('workflows')!] : undefined,
     maxUploadBytes: maxMb ? Number(maxMb) * 1024 * 1024 : undefined,
-    mail: properties
+    mail: properties,
+    retentionClock: arg('retention-clock') ? fileRetentionClock(arg('retention-clock')!) : undefined,
+    pairedProperties: arg('paired-properties')
+      ?.split(',')
+      .map((pair) => {
+        const qnames = pair.split('+').map((q) => q.trim());
+        if (qnames.length !== 2 || qnames.some((q) => !q)) throw new Error(`--paired-properties takes pairs such as a+b, not "${pair}"`);
+        return qnames as [string, string];
+      })
   });
   console.log(`ACS-compatible repository at ${server.url}/alfresco (data: ${dataDir}); user admin / admin on a fresh repository`);
   if (catcher)

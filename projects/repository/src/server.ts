@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { commitBatch, openDatabase, pendingCommit, releaseWal } from './persistence/database';
 import { ContentStore } from './persistence/content-store';
+import { pairProperties } from './persistence/property-pairs';
 import { AuthorityService } from './services/authority-service';
 import { PermissionService } from './services/permission-service';
 import { NodeStore } from './persistence/node-store';
@@ -55,6 +56,13 @@ export interface RepositoryOptions {
    * (ignored where the action says so).
    */
   mail?: Record<string, string | undefined>;
+  /**
+   * Properties searched together, kept as pairs of values (persistence/property-pairs.ts): the local search
+   * index's configuration, as Solr's is its own. An AND of exact tests of the two (one value, or an OR of
+   * values, each) reads the pairs instead of intersecting what each test alone matches. Unset: the pairings
+   * the database already keeps stay.
+   */
+  pairedProperties?: [string, string][];
   /** Origins allowed by CORS; ACS enables CORS per configuration, here every localhost origin by default. */
   corsOrigins?: (string | RegExp)[];
   quiet?: boolean;
@@ -71,6 +79,7 @@ export interface RepositoryServer {
 export async function startRepository(options: RepositoryOptions): Promise<RepositoryServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, 'repository.sqlite'));
+  if (options.pairedProperties) pairProperties(db, options.pairedProperties);
   const maxUploadBytes = options.maxUploadBytes ?? 100 * 1024 * 1024;
   const authorities = new AuthorityService(db);
   const ctx: RepositoryContext = {

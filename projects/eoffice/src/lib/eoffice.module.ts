@@ -3,6 +3,7 @@ import { provideExtensionConfigValues, provideExtensions } from '@alfresco/adf-e
 import { provideTranslations } from '@alfresco/adf-core';
 import eofficeManifest from '../../assets/eoffice.plugin.json';
 import { RECEIPT_EVALUATORS, provideReceiptToolbarActions } from './receipt/toolbar/receipt-toolbar';
+import { CHARGE_EVALUATORS } from './charge/charge-rules';
 import { NavbarMenuComponent } from './desk/navbar/navbar-menu.smart-component';
 import { RecordsNavbarComponent } from './records/navbar/records-navbar.smart-component';
 import { NoticesBellSmartComponent } from './notices/bell/notices-bell.smart-component';
@@ -34,7 +35,7 @@ export function provideEOfficeExtension(): (Provider | EnvironmentProviders)[] {
   return [
     provideExtensionConfigValues([eofficeManifest]),
     provideExtensions({
-      evaluators: { ...RECEIPT_EVALUATORS },
+      evaluators: { ...RECEIPT_EVALUATORS, ...CHARGE_EVALUATORS },
       components: {
         [EOFFICE_NAVBAR_COMPONENT]: NavbarMenuComponent,
         [EOFFICE_RECORDS_NAVBAR_COMPONENT]: RecordsNavbarComponent,

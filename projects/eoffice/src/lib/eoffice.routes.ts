@@ -82,6 +82,10 @@ export const EOFFICE_ROUTES: Routes = [
       page('records/transferred', () =>
         import('./records/transfer-list/transfer-list.smart-component').then((m) => m.TransferListSmartComponent)
       ),
+      // An administrator's: hand a post to another officer (the repository refuses anyone else).
+      page('charge', () => import('./charge/charge-page.smart-component').then((m) => m.ChargePageSmartComponent)),
+      // An officer going on leave names his link officer (an administrator for anyone's post).
+      page('link', () => import('./link/link-page.smart-component').then((m) => m.LinkPageSmartComponent)),
       page('dispatch', () =>
         import('./file/dispatch-register/dispatch-register.smart-component').then((m) => m.DispatchRegisterSmartComponent)
       ),

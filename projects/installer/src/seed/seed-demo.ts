@@ -28,6 +28,7 @@ import {
   type ItemStatus,
   type NumberingNodes
 } from '@eoffice/domain';
+import { DEMO_CERTIFICATE_PASSWORD, ensureDemoCertificates } from './demo-certificates';
 import { DEMO_OFFICERS, DEMO_PASSWORD, DEMO_RECORDS_MANAGER } from './officers';
 import { letterPdf } from './pdf';
 import { dueAfter, isoDate, planItem, type ItemPlan } from './plan';
@@ -41,6 +42,11 @@ export interface SeedOptions {
   now?: Date;
   /** Requests in flight at once. */
   concurrency?: number;
+  /**
+   * Where to write the demo CA and the officers' certificate files (PKCS#12), which the repository is
+   * made to trust; none are made without it. Also done with `ifEmpty` when the department exists.
+   */
+  certificates?: string;
 }
 
 export interface SeedResult {
@@ -55,13 +61,20 @@ const DIARIST = 'CRU';
 export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedOptions = {}): Promise<SeedResult> {
   const h = a.hierarchy;
   const logins = loginLines(h);
+  const certificates = async () => {
+    if (!opts.certificates) return [];
+    const officers = DEMO_OFFICERS.map((o) => ({ ...o, organisation: h.department.name.en }));
+    const made = await ensureDemoCertificates(acs, log, opts.certificates, officers, opts.now);
+    return made.files.map((f) => `CERTIFICATE ${f.user} ${DEMO_CERTIFICATE_PASSWORD} ${f.file}`);
+  };
   if (opts.ifEmpty && (await orMissing(acs.sites.getSite(departmentSite(h))))) {
-    return { skipped: true, receipts: 0, files: 0, logins };
+    return { skipped: true, receipts: 0, files: 0, logins: [...logins, ...(await certificates())] };
   }
   const { documentLibraryId } = await install(acs, a, log, { incumbents: false });
   await ensureOfficers(acs, h, log);
   await ensureIncumbents(acs, h, log);
   await ensureRecordsManager(acs, h, log);
+  logins.push(...(await certificates()));
 
   const dice = new Dice(seededRandom(20261122));
   const now = opts.now ?? new Date();

@@ -7,8 +7,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { CanonicalNote, readCanonicalNote } from '@eoffice/domain';
-import { Signer } from './signer';
-import { CertificateSummary, base64ToBytes, bytesToBase64, certificateDer, summarise } from './x509';
+import { CertificateSummary, Signer, base64ToBytes, bytesToBase64, certificateDer, summarise } from '@eoffice/domain/src/signing';
 
 /** The protocol's version, in every answer (GET /certificate) so a page can tell what it talks to. */
 export const BRIDGE_PROTOCOL = 1;

@@ -4,9 +4,16 @@
 // the certificate and any CA certificates stored on the token make the chain (plus an optional file).
 import * as pkcs11js from 'pkcs11js';
 import * as pkijs from 'pkijs';
-import { sha256 } from './cms';
-import { Signer, signerFromKey } from './signer';
-import { curveSize, ecdsaRawToDer, keyKind, orderChain, parseCertificate } from './x509';
+import {
+  Signer,
+  curveSize,
+  ecdsaRawToDer,
+  keyKind,
+  orderChain,
+  parseCertificate,
+  sha256,
+  signerFromKey
+} from '@eoffice/domain/src/signing';
 
 export interface Pkcs11Options {
   /** The token's PKCS#11 library, e.g. /usr/lib/softhsm/libsofthsm2.so or the DSC vendor's driver. */

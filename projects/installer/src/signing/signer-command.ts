@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Confirmer, DEFAULT_BRIDGE_PORT, isLoopback, startSignerBridge } from './bridge';
 import { openPkcs11 } from './pkcs11-signer';
-import { readCertificates, summarise } from './x509';
+import { readCertificates, summarise } from '@eoffice/domain/src/signing';
 
 export const SIGNER_USAGE = `Usage: eoffice signer --library <pkcs11.so> [options]
 

@@ -49,7 +49,18 @@ export function handle(fn: Handler): RequestHandler {
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {
-  res.status(status).type('application/json;charset=UTF-8').send(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  const method = res.req.method;
+  // A write's answer goes out as express would send it, less the ETag it computes for a conditional GET
+  // (a hash of the whole answer, of no use to anyone after a POST, PUT or DELETE): the same status, type and length.
+  if (method !== 'GET' && method !== 'HEAD' && status !== 204 && status !== 205) {
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.end(text);
+    return;
+  }
+  res.status(status).type('application/json;charset=UTF-8').send(text);
 }
 
 /**

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, fdatasync, fdatasyncSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rebuildPairs } from './property-pairs';
 
 export type Db = Database.Database;
 
@@ -20,6 +21,11 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
+  // A request's writes are a savepoint of the batch (group commit below), and SQLite keeps what each savepoint
+  // would undo in a statement journal that spills to a temporary file past 64 kB: in a batch of a dozen
+  // requests, most of the journal went through write() calls to that file. Kept in memory it costs no
+  // system calls (node creation: SQL a quarter cheaper). Large sorts and temporary indexes stay in memory too.
+  db.pragma('temp_store = MEMORY');
   // Pages read straight from the operating system's cache instead of copied into SQLite's: a dashboard or a
   // sorted Inbox reads a few pages of each of tens of thousands of items scattered over gigabytes (1,000,000
   // items: the Secretary's dashboard's property reads 690 → 460 ms). SQLite caps the mapping at its own
@@ -85,6 +91,10 @@ function integerKeys(db: Db, schema: string): void {
            ORDER BY 1, 2`
       );
       for (const table of INTEGER_KEYED) db.exec(`DROP TABLE ${table}_uuid_keys`);
+      // The triggers on the old tables went with them (the schema's own were skipped, their names taken):
+      // made again on the new ones, and the property pairs they keep made again from the new keys.
+      db.exec(schema);
+      rebuildPairs(db);
     })();
   } finally {
     db.pragma('legacy_alter_table = OFF');
@@ -111,37 +121,78 @@ function cacheStatements(db: Db): void {
     if (cache.size > 2000) cache.delete(cache.keys().next().value!);
     return stmt;
   };
-  db.prepare = ((source: string) => {
-    let stmt = shared(source);
-    let plucked = false;
-    const ready = () => {
-      if (stmt.busy) stmt = compile(source);
-      if (stmt.reader) stmt.pluck(plucked);
-      return stmt;
-    };
-    const handle: Database.Statement = new Proxy(stmt, {
-      get(_, key) {
-        switch (key) {
-          case 'pluck':
-            return (on?: boolean) => {
-              plucked = on !== false;
-              if (!stmt.reader) stmt.pluck(plucked); // throws as better-sqlite3 does for a statement returning no data
-              return handle;
-            };
-          case 'get':
-          case 'all':
-          case 'run':
-          case 'iterate':
-            return (...params: unknown[]) => (ready()[key] as (...p: unknown[]) => unknown)(...params);
-          default: {
-            const value = Reflect.get(stmt, key, stmt) as unknown;
-            return typeof value === 'function' ? value.bind(stmt) : value;
-          }
-        }
-      }
-    });
-    return handle;
-  }) as Db['prepare'];
+  db.prepare = ((source: string) => new StatementHandle(shared(source), compile, source)) as unknown as Db['prepare'];
+}
+
+/** The row mode each compiled statement is in (better-sqlite3 does not say): a handle switches it only when it differs. */
+const plucking = new WeakMap<Database.Statement, boolean>();
+
+/**
+ * What `prepare` hands out (see cacheStatements): a plain object, not a Proxy, since it is made for nearly
+ * every statement a request runs (a Proxy's trap and its fresh closures per call were a tenth of node creation's
+ * SQL), and the shared statement's mode is switched only when another handle left it otherwise.
+ */
+class StatementHandle {
+  private plucked = false;
+
+  constructor(
+    private stmt: Database.Statement,
+    private readonly compile: (source: string) => Database.Statement,
+    readonly source: string
+  ) {}
+
+  get reader(): boolean {
+    return this.stmt.reader;
+  }
+
+  get readonly(): boolean {
+    return this.stmt.readonly;
+  }
+
+  get busy(): boolean {
+    return this.stmt.busy;
+  }
+
+  get database(): Db {
+    return this.stmt.database;
+  }
+
+  pluck(on?: boolean): this {
+    this.plucked = on !== false;
+    // throws as better-sqlite3 does for a statement returning no data
+    if (!this.stmt.reader) this.stmt.pluck(this.plucked);
+    return this;
+  }
+
+  get(...params: unknown[]): unknown {
+    return this.ready().get(...params);
+  }
+
+  all(...params: unknown[]): unknown[] {
+    return this.ready().all(...params);
+  }
+
+  run(...params: unknown[]): Database.RunResult {
+    return this.ready().run(...params);
+  }
+
+  iterate(...params: unknown[]): IterableIterator<unknown> {
+    return this.ready().iterate(...params);
+  }
+
+  columns(): Database.ColumnDefinition[] {
+    return this.stmt.columns();
+  }
+
+  private ready(): Database.Statement {
+    let stmt = this.stmt;
+    if (stmt.busy) this.stmt = stmt = this.compile(this.source);
+    if (stmt.reader && (plucking.get(stmt) ?? false) !== this.plucked) {
+      stmt.pluck(this.plucked);
+      plucking.set(stmt, this.plucked);
+    }
+    return stmt;
+  }
 }
 
 /**
@@ -252,9 +303,9 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   let done = false;
   try {
     let result: T;
-    if (db.inTransaction) result = db.transaction(fn)();
+    if (db.inTransaction) result = whole(db, fn, false);
     else {
-      result = db.transaction(fn).immediate();
+      result = whole(db, fn, true);
       state.commits++;
       // Unbatched (the benchmark's naive writer), each transaction pays its own sync before it returns.
       if (state.walFile) syncNow(state.walFile);
@@ -273,6 +324,51 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
       if (parent) parent.push(...frame);
       else whenDurable(state, frame);
     }
+  }
+}
+
+/** The statements that open and close a request's unit of work, compiled once per database. */
+const unitStatements = new WeakMap<
+  Db,
+  Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>
+>();
+
+/**
+ * fn's writes whole or not at all, as better-sqlite3's db.transaction(fn) runs them (`outermost`: BEGIN
+ * IMMEDIATE … COMMIT, else a savepoint of the transaction under way), without the four wrapped functions
+ * db.transaction builds on every call.
+ */
+function whole<T>(db: Db, fn: () => T, outermost: boolean): T {
+  let s = unitStatements.get(db);
+  if (!s)
+    unitStatements.set(
+      db,
+      (s = {
+        begin: db.prepare('BEGIN IMMEDIATE'),
+        commit: db.prepare('COMMIT'),
+        rollback: db.prepare('ROLLBACK'),
+        savepoint: db.prepare('SAVEPOINT eo_unit'),
+        release: db.prepare('RELEASE eo_unit'),
+        rollbackTo: db.prepare('ROLLBACK TO eo_unit')
+      })
+    );
+  (outermost ? s.begin : s.savepoint).run();
+  try {
+    const result = fn();
+    if (result && typeof (result as { then?: unknown }).then === 'function')
+      throw new TypeError('Transaction function cannot return a promise');
+    (outermost ? s.commit : s.release).run();
+    return result;
+  } catch (e) {
+    // SQLite may have rolled the whole transaction back by itself (I/O error, disk full): nothing to undo then.
+    if (db.inTransaction) {
+      if (outermost) s.rollback.run();
+      else {
+        s.rollbackTo.run();
+        s.release.run();
+      }
+    }
+    throw e;
   }
 }
 

@@ -16,6 +16,9 @@ import { alfDate } from '../util/alf-date';
  * Services above it decide what is allowed; this class only keeps the tables consistent
  * (unique names, ACL ids, the full-text row).
  */
+/** `(?, ?), (?, ?) …` for n rows of (node_id, qname), n ≤ 32. */
+const ASPECT_VALUES = Array.from({ length: 33 }, (_, n) => Array.from({ length: n }, () => '(?, ?)').join(', '));
+
 /** Node rows kept at most (about 1 kB each). */
 const ROWS_KEPT = 20_000;
 /** Nodes whose property rows are kept at most (a few kB each). */
@@ -227,8 +230,16 @@ export class NodeStore {
 
   addAspects(id: string, aspects: Iterable<string>): void {
     const seq = this.requireSeq(id);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO aspect (node_id, qname) VALUES (?, ?)');
-    for (const a of aspects) ins.run(seq, a);
+    const list = [...aspects];
+    if (!list.length) return;
+    // One statement for them all (a node is made with four or more), in the order given: rowid order is list order.
+    const values = ASPECT_VALUES[list.length];
+    if (values === undefined) {
+      const ins = this.db.prepare('INSERT OR IGNORE INTO aspect (node_id, qname) VALUES (?, ?)');
+      for (const a of list) ins.run(seq, a);
+      return;
+    }
+    this.db.prepare(`INSERT OR IGNORE INTO aspect (node_id, qname) VALUES ${values}`).run(list.flatMap((a) => [seq, a]));
   }
 
   removeAspects(id: string, aspects: Iterable<string>): void {
@@ -258,15 +269,17 @@ export class NodeStore {
     const id = row.id ?? randomUUID();
     const parent = row.parent_id ? this.getIncludingArchived(row.parent_id) : undefined;
     const inherited = row.ownAcl ? undefined : parent?.acl_id;
+    let inserted: NodeRow;
     try {
-      this.db
+      // The row as stored comes back with the insert (seq and all), and is kept: no second look-up by uuid.
+      inserted = this.db
         .prepare(
           `INSERT INTO node (id, type, parent_id, name, name_key, assoc_qname, is_folder, is_file, inherits, acl_id, owner,
              created_at, created_by, modified_at, modified_by, content_url, mime_type, encoding, size,
              locked_by, lock_type, lock_lifetime, lock_expires)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING *`
         )
-        .run(
+        .get(
           id,
           row.type,
           row.parent_id,
@@ -290,15 +303,17 @@ export class NodeStore {
           row.lock_type,
           row.lock_lifetime,
           row.lock_expires
-        );
+        ) as NodeRow;
     } catch (e) {
       throw uniqueNameClash(e, row.name);
     }
     if (inherited === undefined) {
       this.db.prepare('UPDATE node SET acl_id = seq WHERE id = ?').run(id);
       this.chains.defined(id);
+      return this.get(id)!;
     }
-    return this.get(id)!;
+    this.rows.set(id, inserted);
+    return inserted;
   }
 
   update(id: string, fields: Partial<NodeRow>): void {

@@ -413,6 +413,10 @@ export class PersonNode {
     };
     for (const k of ['jobTitle', 'location', 'telephone', 'mobile', 'organization'])
       if (extra[k] !== undefined) values[`cm:${k === 'jobTitle' ? 'jobtitle' : k}`] = extra[k];
+    // The person node's other properties (an aspect's, e.g. eo:officer's eo:nameHi), as ACS's person ScriptNode has them.
+    const own = extra['properties'];
+    if (own && typeof own === 'object' && !Array.isArray(own))
+      for (const [k, v] of Object.entries(own as Record<string, unknown>)) if (k.includes(':') && !(k in values)) values[k] = v;
     this.properties = propertiesProxy(host, values);
     if (p) this[AUTHORITY] = p.id;
   }

@@ -66,6 +66,13 @@ export function repositoryGlobals(host: ScriptHost): Record<string, unknown> {
   };
   const person = (p: unknown): string => (p instanceof PersonNode ? authorityOf(p) : javaString(p));
   const group = (g: unknown): string => (g instanceof GroupNode ? authorityOf(g) : javaString(g));
+  const membership = (parent: unknown, authority: unknown, change: (group: string, member: string) => void): void => {
+    if (parent === null || parent === undefined) throw new Error('ParentGroup is a mandatory parameter');
+    if (authority === null || authority === undefined) throw new Error('Authority is a mandatory parameter');
+    if (!(parent instanceof GroupNode)) return;
+    if (!caller.isAdmin) throw new Error('Access Denied.  You do not have the appropriate permissions to perform this operation.');
+    change(authorityOf(parent), authority instanceof GroupNode ? authorityOf(authority) : person(authority));
+  };
   return {
     companyhome: new ScriptNode(host, ctx.wellKnown.companyHome),
     userhome: me?.home_folder_id && ctx.store.get(me.home_folder_id) ? new ScriptNode(host, me.home_folder_id) : null,
@@ -85,6 +92,13 @@ export function repositoryGlobals(host: ScriptHost): Record<string, unknown> {
         return [...out].map((u) => new PersonNode(host, u));
       },
       getContainerGroups: (p: unknown) => [...ctx.authorities.containingGroups(person(p))].sort().map((g) => new GroupNode(host, g)),
+      /**
+       * People.addAuthority / removeAuthority: a user or group into or out of a group, through AuthorityService,
+       * whose public proxy lets only administrators change membership (a run-as `admin` listener may). As in
+       * People.java a first argument that is no group changes nothing; a missing argument is refused.
+       */
+      addAuthority: (parent: unknown, authority: unknown) => membership(parent, authority, (g, a) => ctx.authorities.addMember(g, a)),
+      removeAuthority: (parent: unknown, authority: unknown) => membership(parent, authority, (g, a) => ctx.authorities.removeMember(g, a)),
       isAdmin: (p: unknown) => ctx.authorities.containingGroups(person(p)).has('GROUP_ALFRESCO_ADMINISTRATORS'),
       isGuest: (p: unknown) => person(p) === 'guest'
     },

@@ -68,7 +68,7 @@ export function workflowManager(lookup: () => WorkflowService, host: ScriptHost)
     getTaskById: (id: unknown) => task(svc().store.task(localId(id))),
     getInstance: (id: unknown) => {
       const row = svc().store.process(localId(id));
-      return row ? new ScriptWorkflowInstance(svc(), row) : null;
+      return row ? new ScriptWorkflowInstance(svc(), row, host) : null;
     },
     /** A new, empty workflow package (bpm:package) in the system container. */
     createPackage: () => new ScriptNode(host, svc().createPackage().id)
@@ -125,7 +125,17 @@ function restValue(v: unknown): unknown {
 }
 
 class ScriptWorkflowPath {
-  constructor(readonly instance: ScriptWorkflowInstance) {}
+  constructor(
+    readonly instance: ScriptWorkflowInstance,
+    private readonly openTasks: () => ScriptWorkflowTask[] = () => []
+  ) {}
+  /** JscriptWorkflowPath.getTasks: the open tasks on this path. */
+  get tasks(): ScriptWorkflowTask[] {
+    return this.openTasks();
+  }
+  getTasks(): ScriptWorkflowTask[] {
+    return this.tasks;
+  }
   get id() {
     return new JavaString(`${String(this.instance.id)}-path`);
   }
@@ -140,8 +150,27 @@ class ScriptWorkflowPath {
 class ScriptWorkflowInstance {
   constructor(
     private readonly service: WorkflowService,
-    private readonly row: ProcessRow
+    private readonly row: ProcessRow,
+    private readonly host?: ScriptHost
   ) {}
+  /**
+   * JscriptWorkflowInstance.getPaths (WorkflowService.getWorkflowPaths): the process's paths of execution.
+   * Processes here run one token at a time in the movement definitions, so a live process has one path,
+   * holding its open tasks (JscriptWorkflowPath.getTasks); an ended one has none.
+   */
+  get paths(): ScriptWorkflowPath[] {
+    return this.active ? [new ScriptWorkflowPath(this, () => this.openTasks())] : [];
+  }
+  getPaths(): ScriptWorkflowPath[] {
+    return this.paths;
+  }
+  private openTasks(): ScriptWorkflowTask[] {
+    if (!this.host) return [];
+    return this.service.store
+      .activeTasksOfProcess(this.row.id)
+      .filter((t) => !t.delete_reason)
+      .map((t) => new ScriptWorkflowTask(this.service, this.host!, t));
+  }
   private get fresh(): ProcessRow {
     return this.service.store.process(this.row.id) ?? this.row;
   }
@@ -228,6 +257,36 @@ class ScriptWorkflowTask {
       'cm:owner': t.assignee
     });
     return out;
+  }
+  /**
+   * JscriptWorkflowTask.setProperties: WorkflowService.updateTask with the given properties (under Rhino the
+   * map read from `properties`, changed, and handed back). Here only `cm:owner` changes anything, as Activiti's
+   * property converter takes it: the task's assignee (null releases it to its candidates), with the
+   * `assignment` listeners Activiti fires on TaskEntity.setAssignee. Any other property must be as read
+   * (the rest of that map); changing one is refused rather than silently dropped.
+   */
+  setProperties(props: unknown): void {
+    const given = (unwrapJava(props) ?? {}) as Record<string, unknown>;
+    const t = this.fresh;
+    if (t.ended_at) throw new Error(`Task ${ENGINE}${t.id} is already completed`);
+    const current = this.properties;
+    const same = (a: unknown, b: unknown) =>
+      a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : String(unwrapJava(a) ?? '') === String(unwrapJava(b) ?? '');
+    let owner: string | null | undefined;
+    for (const key of Object.keys(given)) {
+      const value = unwrapJava(given[key]);
+      if (key === 'cm:owner' || key === '{http://www.alfresco.org/model/content/1.0}owner')
+        owner = value === null || value === undefined || String(value) === '' ? null : String(value);
+      else if (!same(value, current[key])) throw new Error(`setProperties changes only cm:owner in this repository, not ${key}`);
+    }
+    if (owner === undefined || owner === t.assignee) return;
+    if (owner !== null && !this.service.ctx.authorities.person(owner)) throw new Error(`Unknown user: ${owner}`);
+    this.service.store.updateTask(t.id, { assignee: owner });
+    const engine = this.service.engine;
+    engine.taskAssigned(engine.runFor(this.host.caller as Caller, t.process_id), this.service.store.task(t.id)!);
+  }
+  getProperties(): Record<string, unknown> {
+    return this.properties;
   }
   get packageResources(): ScriptNode[] {
     return this.service.items(this.row.process_id).map((n) => new ScriptNode(this.host, n.id));

@@ -76,7 +76,8 @@ for (const rowidProperties of [false, true]) {
   test(`a database keyed by node uuid${rowidProperties ? ', its property table a rowid table,' : ''} is rebuilt with integer keys on open, everything kept`, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-upgrade-'));
     try {
-      let server = await startRepository({ port: 0, dataDir, quiet: true });
+      // properties searched together (property-pairs.ts): their pairs name nodes by seq too
+      let server = await startRepository({ port: 0, dataDir, quiet: true, pairedProperties: [['cm:author', 'cm:title']] });
       for (const id of ['ravi', 'sita']) server.context.authorities.insertPerson({ id, firstName: id, password: id });
       const post = (url: string, body: unknown) =>
         fetch(url, { method: 'POST', headers: { Authorization: ADMIN, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -121,6 +122,14 @@ for (const rowidProperties of [false, true]) {
       const counts = (db: Database.Database) =>
         Object.fromEntries(UUID_KEYED.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]));
       const counted = counts(server.context.db);
+      const pairs = (db: Database.Database) =>
+        db
+          .prepare(
+            'SELECT n.id, p.qname, p.text_value, p.with_qname, p.with_value FROM property_pair p JOIN node n ON n.seq = p.node_id ORDER BY 1, 2, 3, 4, 5'
+          )
+          .all();
+      const paired = pairs(server.context.db);
+      assert.deepEqual(paired, [{ id, qname: 'cm:author', text_value: 'Meera', with_qname: 'cm:title', with_value: 'पत्र' }]);
       await server.close();
 
       const file = path.join(dataDir, 'repository.sqlite');
@@ -130,6 +139,7 @@ for (const rowidProperties of [false, true]) {
       try {
         const db = server.context.db;
         assert.deepEqual(counts(db), counted, 'every row is kept');
+        assert.deepEqual(pairs(db), paired, 'the pairs name the nodes by their new seqs');
         const shape = (table: string) => db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string;
         assert.match(shape('property'), /WITHOUT ROWID/);
         assert.match(shape('node'), /AUTOINCREMENT/);
@@ -177,6 +187,15 @@ for (const rowidProperties of [false, true]) {
             ['sita', 0]
           ] as const)
             assert.equal(await find(user, `${query} AND TYPE:"cm:content"`), total, `${query} as ${user}`);
+
+        // The pairs still follow the properties after the rebuild.
+        const renamed = await fetch(`${api(server)}/nodes/${id}`, {
+          method: 'PUT',
+          headers: { Authorization: ADMIN, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ properties: { 'cm:author': 'Sita' } })
+        });
+        assert.equal(renamed.status, 200);
+        assert.deepEqual(pairs(db), [{ ...paired[0], text_value: 'Sita' }], 'a changed property changes its pairs');
 
         // A node made afterwards gets a seq never used before, and its own ACL works as before.
         const maxSeq = db.prepare('SELECT max(seq) FROM node').pluck().get() as number;

@@ -4,6 +4,7 @@ import { NodesApi, SearchApi } from '@alfresco/js-api';
 import { DeskService } from '../desk/desk.service';
 import {
   WorkingDays,
+  delayReasonOf,
   departmentSite,
   postGroup,
   DrillCell,
@@ -87,13 +88,23 @@ export class MisService {
   }
 
   /**
-   * The reason for delay, as the statement asks: the latest note of a file (CSMOP asks the officer to
-   * record it in a note), or the remarks of a receipt's latest movement. Empty when none can be read.
+   * The reason for delay, as the statement asks: the one recorded last in the item's movements (asked of an
+   * officer acting on it beyond the 7-working-day norm, domain delay-reason.ts); failing that, the latest
+   * note of a file (CSMOP asks the officer to record it in a note), or the remarks of a receipt's latest
+   * movement. Empty when none can be read.
    */
   async reasonForDelay(item: PendingItem): Promise<string> {
     const nodes = new NodesApi(this.apiService.getInstance());
     try {
       const folders = await nodes.listNodeChildren(item.id, { where: '(isFolder=true)', maxItems: 20 });
+      const movements = folders.list?.entries?.find((e) => e.entry.name === 'Movements');
+      if (movements) {
+        const recent = await nodes.listNodeChildren(movements.entry.id, { orderBy: ['name DESC'], maxItems: 20, include: ['properties'] });
+        for (const m of recent.list?.entries ?? []) {
+          const reason = delayReasonOf(m.entry.properties?.['eo:movementRemarks'] as string | undefined);
+          if (reason) return reason;
+        }
+      }
       const wanted = item.kind === 'file' ? 'Notes' : 'Movements';
       const folder = folders.list?.entries?.find((e) => e.entry.name === wanted);
       if (!folder) return '';

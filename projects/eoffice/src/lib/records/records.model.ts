@@ -219,6 +219,8 @@ export interface DueItem {
   /** The record folder or record the step belongs to. */
   itemId: string;
   itemName: string;
+  /** rma:recordFolder or the record's type, from the action's path (absent when the path does not say). */
+  itemType?: string;
   /** Where the item is: its category (and folder, for a record). */
   location: string;
   step: string;
@@ -230,6 +232,11 @@ export interface DueItem {
    * step open (started, not completed) until the transfer is completed (transferComplete).
    */
   inTransfer?: boolean;
+  /**
+   * On a legal hold (the item carries rma:frozen): AGS refuses every step until it is released, so the
+   * screen shows the step blocked rather than offering it.
+   */
+  held?: boolean;
 }
 
 /** The ExecutionQueue action that completes an item's open transfer or accession (TransferCompleteAction). */
@@ -244,7 +251,7 @@ export interface SearchNode {
   parentId?: string;
   modifiedAt?: Date | string;
   properties?: Record<string, unknown>;
-  path?: { name?: string; elements?: { id?: string; name?: string }[] };
+  path?: { name?: string; elements?: { id?: string; name?: string; nodeType?: string }[] };
 }
 
 /** The file plan's path inside the RM site (`/Company Home/Sites/rm/documentLibrary/...`): the part after it. */
@@ -270,6 +277,7 @@ export function dueItem(action: SearchNode, today: Date): DueItem | null {
   return {
     itemId: item?.id ?? action.parentId ?? '',
     itemName: item?.name ?? '',
+    ...(item?.nodeType ? { itemType: item.nodeType } : {}),
     location: where.split('/').slice(0, -1).join(' / '),
     step: String(p['rma:dispositionAction'] ?? ''),
     asOf,
@@ -358,4 +366,65 @@ export function serverMessage(error: unknown): string | null {
   const b = body as { error?: { briefSummary?: string }; message?: string } | undefined;
   const text = b?.error?.briefSummary ?? b?.message;
   return typeof text === 'string' && text.trim() ? text.replace(/^\d{8} /, '').trim() : null;
+}
+
+/** A GS entity as the listings answer it with include=aspectNames,properties (and isClosed / isCompleted). */
+export interface GsEntity {
+  id: string;
+  name: string;
+  aspectNames?: string[];
+  properties?: Record<string, unknown>;
+  isClosed?: boolean;
+  isCompleted?: boolean;
+}
+
+/** A record folder of a category: one closed e-file's records (named by its file number, titled with it). */
+export interface RecordFolderRow {
+  id: string;
+  name: string;
+  /** The file number, when the folder was made by closing an e-file (its cm:title); else its name. */
+  title: string;
+  identifier: string;
+  closed: boolean;
+  cutOff: boolean;
+  /** On a legal hold (rma:frozen): no retention step, no change, no deletion until released. */
+  held: boolean;
+}
+
+export function toRecordFolder(e: GsEntity): RecordFolderRow {
+  const p = e.properties ?? {};
+  const aspects = e.aspectNames ?? [];
+  return {
+    id: e.id,
+    name: e.name,
+    title: typeof p['cm:title'] === 'string' && p['cm:title'] ? (p['cm:title'] as string) : e.name,
+    identifier: String(p['rma:identifier'] ?? ''),
+    closed: e.isClosed ?? p['rma:isClosed'] === true,
+    cutOff: aspects.includes('rma:cutOff'),
+    held: aspects.includes('rma:frozen')
+  };
+}
+
+/** A record in a record folder. */
+export interface RecordRow {
+  id: string;
+  name: string;
+  identifier: string;
+  /** Declared complete (rma:declaredRecord): nobody may change it any more. */
+  completed: boolean;
+  held: boolean;
+  /** Destroyed: the content is gone, the metadata kept (rma:ghosted). */
+  destroyed: boolean;
+}
+
+export function toRecordRow(e: GsEntity): RecordRow {
+  const aspects = e.aspectNames ?? [];
+  return {
+    id: e.id,
+    name: e.name,
+    identifier: String(e.properties?.['rma:identifier'] ?? ''),
+    completed: e.isCompleted ?? aspects.includes('rma:declaredRecord'),
+    held: aspects.includes('rma:frozen'),
+    destroyed: aspects.includes('rma:ghosted')
+  };
 }

@@ -95,8 +95,92 @@ describe('RecordsService', () => {
       }
     } as never);
     const due = await TestBed.inject(RecordsService).due(new Date('2031-12-06T00:00:00Z'));
-    expect(search.calls.mostRecent().args[0].query.query).toBe('TYPE:"rma:dispositionAction"');
+    expect(search.calls.first().args[0].query.query).toBe('TYPE:"rma:dispositionAction"');
     expect(due.map((d) => d.itemId)).toEqual(['f-early', 'f-late']);
+  });
+
+  it('names what a destruction destroys: a record folder with its records, a record alone', async () => {
+    callApi.and.resolveTo({ list: { entries: [{ entry: { id: 'r1', name: '000001 (2026-0000000008)', isCompleted: true } }] } });
+    const service = TestBed.inject(RecordsService);
+    const item = { itemId: 'rf', itemName: 'A-11011_5_2026-EST-GAD', location: 'C-5', step: 'destroy', asOf: null, eventsEligible: false };
+    expect(await service.destroyedBy({ ...item, itemType: 'rma:recordFolder' })).toEqual([
+      'A-11011_5_2026-EST-GAD',
+      '000001 (2026-0000000008)'
+    ]);
+    expect(callApi.calls.mostRecent().args[0]).toBe('/api/-default-/public/gs/versions/1/record-folders/rf/records');
+    callApi.calls.reset();
+    expect(await service.destroyedBy({ ...item, itemName: 'Sanction order', itemType: 'cm:content' })).toEqual(['Sanction order']);
+    expect(callApi).not.toHaveBeenCalled();
+  });
+
+  it('marks the due items a legal hold holds, asking for just those items', async () => {
+    const action = (id: string) => ({
+      entry: {
+        id: `a-${id}`,
+        name: 'action',
+        properties: { 'rma:dispositionAction': 'destroy', 'rma:dispositionAsOf': '2030-01-01T00:00:00Z' },
+        path: { name: `/Company Home/Sites/rm/documentLibrary/C-5/${id}`, elements: [{ id, name: id }] }
+      }
+    });
+    const search = spyOn(SearchApi.prototype, 'search').and.callFake(async (body) =>
+      body.query.query.startsWith('TYPE:')
+        ? ({ list: { entries: [action('f1'), action('f2')] } } as never)
+        : ({ list: { entries: [{ entry: { id: 'f2' } }] } } as never)
+    );
+    const due = await TestBed.inject(RecordsService).due(new Date('2031-12-06T00:00:00Z'));
+    expect(due.map((d) => [d.itemId, !!d.held])).toEqual([
+      ['f1', false],
+      ['f2', true]
+    ]);
+    expect(search.calls.mostRecent().args[0].query.query).toBe(
+      'ASPECT:"rma:frozen" AND (ID:"workspace://SpacesStore/f1" OR ID:"workspace://SpacesStore/f2")'
+    );
+  });
+
+  it("reads a category's record folders and a folder's records with their states, and puts a folder on a hold", async () => {
+    callApi.and.callFake(async (path: string) =>
+      path.endsWith('/children')
+        ? {
+            list: {
+              entries: [
+                {
+                  entry: {
+                    id: 'rf',
+                    name: 'A-11011_5_2026-EST-GAD',
+                    isClosed: true,
+                    aspectNames: ['rma:cutOff', 'rma:frozen'],
+                    properties: { 'cm:title': 'A-11011/5/2026-EST-GAD', 'rma:identifier': '2026-0000000007' }
+                  }
+                }
+              ]
+            }
+          }
+        : { list: { entries: [{ entry: { id: 'r1', name: '000001 (2026-0000000008)', isCompleted: true, aspectNames: ['rma:record'] } }] } }
+    );
+    const service = TestBed.inject(RecordsService);
+    expect(await service.recordFolders('c5')).toEqual([
+      {
+        id: 'rf',
+        name: 'A-11011_5_2026-EST-GAD',
+        title: 'A-11011/5/2026-EST-GAD',
+        identifier: '2026-0000000007',
+        closed: true,
+        cutOff: true,
+        held: true
+      }
+    ]);
+    expect(callApi.calls.mostRecent().args.slice(0, 4)).toEqual([
+      '/api/-default-/public/gs/versions/1/record-categories/c5/children',
+      'GET',
+      {},
+      { where: '(isRecordFolder=true)', include: 'isClosed,aspectNames,properties', maxItems: 500 }
+    ]);
+    expect(await service.folderRecords('rf')).toEqual([
+      { id: 'r1', name: '000001 (2026-0000000008)', identifier: '', completed: true, held: false, destroyed: false }
+    ]);
+    await service.putOnHold('h1', 'rf');
+    expect(callApi.calls.mostRecent().args.slice(0, 2)).toEqual(['/api/-default-/public/gs/versions/1/holds/h1/children', 'POST']);
+    expect(callApi.calls.mostRecent().args[6]).toEqual({ id: 'rf' });
   });
 
   it('names what a hold holds, read node by node since AGS answers the children by id', async () => {

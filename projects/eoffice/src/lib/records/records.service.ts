@@ -4,9 +4,12 @@ import { FilePlansApi, GroupsApi, LegalHoldApi, NodesApi, SearchApi } from '@alf
 import {
   DestroyedRecord,
   DueItem,
+  GsEntity,
   HeldItem,
   LegalHold,
   RecordCategory,
+  RecordFolderRow,
+  RecordRow,
   RetentionSchedule,
   ScheduleDraft,
   SearchNode,
@@ -17,6 +20,8 @@ import {
   filePlanTree,
   stepBody,
   toDestroyedRecord,
+  toRecordFolder,
+  toRecordRow,
   toStep,
   toTransferredRecord
 } from './records.model';
@@ -190,19 +195,65 @@ export class RecordsService {
       include: ['properties', 'path'],
       paging: { skipCount: 0, maxItems: DUE_LIMIT }
     });
-    return (found.list?.entries ?? [])
+    const due = (found.list?.entries ?? [])
       .map((e) => dueItem(e.entry as unknown as SearchNode, today))
       .filter((d): d is DueItem => d !== null)
       .sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? ''));
+    const held = await this.heldAmong(due.map((d) => d.itemId));
+    return due.map((d) => (held.has(d.itemId) ? { ...d, held: true } : d));
   }
 
-  /** The records an item's destruction would destroy: the item itself, and for a record folder its records. */
-  async destroyedBy(item: DueItem): Promise<string[]> {
+  /** Which of the items are on a legal hold (rma:frozen), in one search. */
+  private async heldAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
     const found = await new SearchApi(this.api).search({
-      query: { query: `PARENT:"workspace://SpacesStore/${item.itemId}" AND ASPECT:"rma:record"`, language: 'afts' },
-      paging: { skipCount: 0, maxItems: 100 }
+      query: {
+        query: `ASPECT:"rma:frozen" AND (${ids.map((id) => `ID:"workspace://SpacesStore/${id}"`).join(' OR ')})`,
+        language: 'afts'
+      },
+      paging: { skipCount: 0, maxItems: ids.length }
     });
-    return [item.itemName, ...(found.list?.entries ?? []).map((e) => e.entry.name)];
+    return new Set((found.list?.entries ?? []).map((e) => e.entry.id));
+  }
+
+  /**
+   * The record folders of a category (one for each e-file closed into it), with whether each is closed,
+   * cut off or on hold.
+   */
+  async recordFolders(categoryId: string): Promise<RecordFolderRow[]> {
+    const found = await this.call<{ list?: { entries?: { entry: GsEntity }[] } }>(
+      'GET',
+      `/record-categories/${encodeURIComponent(categoryId)}/children`,
+      { where: '(isRecordFolder=true)', include: 'isClosed,aspectNames,properties', maxItems: 500 }
+    );
+    return (found?.list?.entries ?? [])
+      .map((e) => toRecordFolder(e.entry))
+      .sort((a, b) => a.title.localeCompare(b.title, 'en', { numeric: true }));
+  }
+
+  /** The records of a record folder, each completed or not, held or not. */
+  async folderRecords(folderId: string): Promise<RecordRow[]> {
+    const found = await this.call<{ list?: { entries?: { entry: GsEntity }[] } }>(
+      'GET',
+      `/record-folders/${encodeURIComponent(folderId)}/records`,
+      { include: 'isCompleted,aspectNames,properties', maxItems: 500 }
+    );
+    return (found?.list?.entries ?? []).map((e) => toRecordRow(e.entry));
+  }
+
+  /** Puts a record folder or record on a hold (POST /holds/{id}/children); AGS refuses what it may not hold. */
+  async putOnHold(holdId: string, itemId: string): Promise<void> {
+    await this.call('POST', `/holds/${encodeURIComponent(holdId)}/children`, {}, { id: itemId });
+  }
+
+  /**
+   * The records an item's destruction would destroy: the item itself, and for a record folder its records,
+   * listed as the file plan lists them (GET /record-folders/{id}/records, which holds records declared in
+   * place too).
+   */
+  async destroyedBy(item: DueItem): Promise<string[]> {
+    if (item.itemType !== 'rma:recordFolder') return [item.itemName];
+    return [item.itemName, ...(await this.folderRecords(item.itemId)).map((r) => r.name)];
   }
 
   /**

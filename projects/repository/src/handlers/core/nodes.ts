@@ -265,7 +265,7 @@ const AUDITABLE_PROPERTIES = new Set(['cm:created', 'cm:creator', 'cm:modified',
  * What NodesImpl.validateAspects/validateProperties refuse on create and update: the hidden sys: namespace
  * and the auditable properties (IllegalArgumentException, which the REST framework answers with 400).
  */
-function refuseHiddenQNames(aspectNames: string[] | undefined, properties: Record<string, unknown> | undefined): void {
+export function refuseHiddenQNames(aspectNames: string[] | undefined, properties: Record<string, unknown> | undefined): void {
   for (const qname of [...(aspectNames ?? []), ...Object.keys(properties ?? {})])
     if (isHiddenQName(qname)) throw errors.invalidArgument(`NameSpace cannot be used by API: ${qname}`);
   for (const qname of Object.keys(properties ?? {}))

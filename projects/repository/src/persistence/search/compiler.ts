@@ -8,6 +8,7 @@ import { FieldRef, FieldResolver, ValueType } from '../../search/fields';
 import { compilePath, descendantsOf } from './path';
 import { FALSE, Sql, TRUE, inList, join, sql } from './sql';
 import { ftsExpression, likePrefilter, wildcardToLike } from './text';
+import { pairedWith } from '../property-pairs';
 
 export interface CompileEnv {
   db: Database;
@@ -60,7 +61,9 @@ function node(a: Ast, env: CompileEnv, fts: string[], negated: boolean): Pred {
     case 'all':
       return TRUE;
     case 'and': {
-      const parts = a.items.map((x) => node(x, env, fts, negated));
+      const { paired, rest: items } = pairUp(a.items, env);
+      const parts = [...paired, ...items.map((x) => node(x, env, fts, negated))];
+      if (parts.length === 1) return parts[0]; // a pair alone: still a set another AND or OR can combine
       const sets = parts.filter((p) => p.ids);
       if (sets.length < 2 || sets.length > MAX_SET_TERMS) return join(parts, ' AND ');
       const both = combine(sets, 'INTERSECT');
@@ -82,6 +85,59 @@ function node(a: Ast, env: CompileEnv, fts: string[], negated: boolean): Pred {
     case 'range':
       return range(a, env);
   }
+}
+
+/**
+ * An exact test of a property and one of a property paired with it (property-pairs.ts), ANDed: one set read
+ * from the pairs (`=eo:currentHolder:"X" AND (=eo:status:"inMovement" OR =eo:status:"parked")`: the items X
+ * holds that move, where intersecting "X holds" with "moving" read every item X ever held and every moving
+ * item). The other items are left as they were.
+ */
+function pairUp(items: Ast[], env: CompileEnv): { paired: Pred[]; rest: Ast[] } {
+  if (env.bound) return { paired: [], rest: items };
+  const paired: Pred[] = [];
+  const used = new Set<number>();
+  items.forEach((item, i) => {
+    if (used.has(i)) return;
+    const one = valuesOf(item, env);
+    if (!one || one.values.length !== 1) return;
+    const partners = pairedWith(env.db, one.qname);
+    if (!partners.length) return;
+    const j = items.findIndex((other, k) => k !== i && !used.has(k) && partners.includes(valuesOf(other, env)?.qname ?? ''));
+    if (j < 0) return;
+    const two = valuesOf(items[j], env)!;
+    used.add(i).add(j);
+    paired.push(
+      ofIds({
+        sql: `SELECT node_id FROM property_pair WHERE qname = ? AND text_value = ? AND with_qname = ? AND with_value IN (${two.values.map(() => '?').join(', ')})`,
+        params: [one.qname, one.values[0], two.qname, ...two.values]
+      })
+    );
+  });
+  return { paired, rest: items.filter((_, i) => !used.has(i)) };
+}
+
+/** The values an exact test (or an OR of exact tests) of one property compares `text_value` with, as valueMatch does. */
+function valuesOf(a: Ast, env: CompileEnv): { qname: string; values: string[] } | undefined {
+  if (a.k === 'or') {
+    const each = a.items.map((x) => valuesOf(x, env));
+    const qname = each[0]?.qname;
+    if (!qname || each.some((e) => e?.qname !== qname)) return undefined;
+    return { qname, values: each.flatMap((e) => e!.values) };
+  }
+  if (a.k !== 'term' || a.field === null || a.wild) return undefined;
+  let f: FieldRef;
+  try {
+    f = env.fields.resolve(a.field);
+  } catch {
+    return undefined; // compiled as before, failing there
+  }
+  if (f.kind !== 'property') return undefined;
+  const type = effectiveType(f.type, [a.value]);
+  if (type === 'date' || type === 'number' || type === 'bool') return undefined;
+  // valueMatch's `text_value = ?`
+  if ((a.exact && type !== 'text') || (type === 'text' && f.tokenised === 'false')) return { qname: f.qname, values: [a.value] };
+  return undefined;
 }
 
 function term(t: Term, env: CompileEnv, fts: string[], negated: boolean): Pred {

@@ -1,7 +1,7 @@
 import type { Caller } from '../../auth/caller';
 import type { NodeRow } from '../../persistence/node-row';
 import type { RepositoryContext } from '../repository-context';
-import type { NodeService } from '../node-service';
+import type { CreateNodeRequest, NodeService } from '../node-service';
 import type { NodeMapper } from '../node-mapper';
 import { visibleAspects, visibleProperties } from '../node-mapper';
 import { errors } from '../../errors/api-error';
@@ -157,6 +157,8 @@ export class FilePlanComponents {
       aspectNames?: string[];
       autoRename?: boolean;
       assocQName?: string;
+      /** The content of a record uploaded with it (multipart POST /record-folders/{id}/records). */
+      content?: CreateNodeRequest['content'];
     }
   ): NodeRow {
     const identifierPlaceholder = req.nodeType === RM.schedule || req.nodeType === RM.step ? {} : { 'rma:identifier': '-' };
@@ -166,6 +168,7 @@ export class FilePlanComponents {
       properties: { ...identifierPlaceholder, ...(req.properties ?? {}) },
       aspectNames: req.aspectNames,
       autoRename: req.autoRename,
+      ...(req.content ? { content: req.content } : {}),
       system: req.assocQName ? { assocQName: req.assocQName } : {}
     });
     this.stamp(created, this.filePlanOf(parent).id);

@@ -5,6 +5,7 @@ import { alfDate } from '../../util/alf-date';
 import { ApiError, errors } from '../../errors/api-error';
 import { RM, type FilePlanComponents } from './file-plan';
 import type { Disposition } from './disposition';
+import type { CreateNodeRequest } from '../node-service';
 
 const nodeRef = (id: string) => `workspace://SpacesStore/${id}`;
 
@@ -57,6 +58,45 @@ export class Records {
       autoRename
     });
     // Made by the system past the closed-folder check above; it is the caller's record.
+    this.store.update(created.id, { created_by: caller.userId, modified_by: caller.userId, owner: caller.userId });
+    return this.store.get(created.id)!;
+  }
+
+  /**
+   * POST /record-folders/{id}/records with multipart/form-data (RecordFolderChildrenRelation's multipart
+   * create, FilePlanComponentsApiUtils#uploadRecord): the `filedata` part becomes a filed record of
+   * `nodeType` (cm:content unless given; only content types, 400), named by the `name` field or the part's
+   * file name; the other `prefix:name` fields are its properties. Who may, and a closed folder, as for a
+   * JSON body; a name taken is 409 unless autoRename.
+   */
+  uploadToFolder(
+    caller: Caller,
+    folderId: string,
+    upload: { name: string; nodeType?: string; properties: Record<string, unknown>; content: CreateNodeRequest['content'] },
+    autoRename: boolean
+  ): NodeRow {
+    const folder = this.fp.lookup(folderId, RM.folder);
+    const nodeType = upload.nodeType || 'cm:content';
+    const dictionary = this.fp.ctx.dictionary;
+    if (!dictionary.getType(nodeType) || !dictionary.isSubClassOf(nodeType, 'cm:content')) {
+      // AGS words the type as Java's QName.toString does: {namespace}localName.
+      let full = nodeType;
+      try {
+        full = dictionary.expand(nodeType);
+      } catch {
+        // an unknown prefix: named as given
+      }
+      throw errors.invalidArgument(`Can only upload type of cm:content: ${full}`);
+    }
+    this.fp.requireCapability(caller, folder, 'CreateRecords');
+    if (this.fp.isClosed(folder)) throw errors.integrity("You can't add new items to a closed record folder.");
+    const created = this.fp.createComponent(SYSTEM_CALLER, folder, {
+      name: upload.name,
+      nodeType,
+      properties: upload.properties,
+      autoRename,
+      content: upload.content
+    });
     this.store.update(created.id, { created_by: caller.userId, modified_by: caller.userId, owner: caller.userId });
     return this.store.get(created.id)!;
   }

@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
@@ -6,6 +7,7 @@ import { EFile, toEFile } from '../model/file.model';
 import { Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';
 import { IssuedLetterService } from './issued-letter';
+import { NoteSigningService, type SigningSession } from '../signatures/note-signing.service';
 import { provideJsApi } from '../../shared/testing/spec-support.spec';
 
 const hierarchy = parseHierarchy({
@@ -88,6 +90,8 @@ describe('DraftService', () => {
   let myPosts: string[];
   let file: EFile;
   let service: DraftService;
+  /** The officer's signing session (a certificate file or his token): none unless a test opens one. */
+  const signingSession = signal<SigningSession | null>(null);
 
   beforeEach(() => {
     repo = new FakeRepository();
@@ -197,12 +201,19 @@ describe('DraftService', () => {
         {
           provide: IssuedLetterService,
           useValue: {
-            pdf: async (html: string, meta: { issueNumber: string }) => ({
+            pdf: async (html: string, meta: { issueNumber: string }, options?: { signatureBox?: boolean }) => ({
               blob: new Blob([`PDF ${meta.issueNumber}\n${html}`], { type: 'application/pdf' }),
-              pages: []
-            })
+              pages: [],
+              signatureBox: options?.signatureBox ? { page: 0, rect: [1, 2, 3, 4] } : undefined
+            }),
+            // Signing a PDF is issued-letter.spec's and pades.test's business: here it marks the letter.
+            sign: async (letter: { blob: Blob; signatureBox?: unknown }, signer: { fail?: boolean }, meta: { location?: string }) => {
+              if (signer.fail) throw new Error('declined');
+              return new Blob([`SIGNED(${meta.location}, box ${!!letter.signatureBox}) `, letter.blob], { type: 'application/pdf' });
+            }
           }
-        }
+        },
+        { provide: NoteSigningService, useValue: { session: signingSession } }
       ]
     });
     service = TestBed.inject(DraftService);
@@ -385,6 +396,29 @@ describe('DraftService', () => {
     expect(office.content).toBe(`PDF A-11011/5/2026-EST-GAD\n${repo.get(approved.id).versions[0].content}`);
     expect(repo.get(result.dispatch.id).content).toBe(office.content);
     expect(repo.get(approved.id).properties['eo:draftStatus']).toBe('issued');
+  });
+
+  it('with a signing session open, issues the letter signed (block kept on the page), and issues nothing when signing fails', async () => {
+    const request = { mode: 'bySelf' as const, addressees: ['The Director'], deliveryMode: 'Post' };
+    signingSession.set({ kind: 'file', certificate: {} as never, signer: {} as never });
+    try {
+      const result = await service.dispatch(file, await approvedDraft(), request, new Date(2026, 10, 23, 10));
+      const office = repo.get(result.entry.id).content;
+      expect(office).toMatch(/^SIGNED\(General Administration, box true\) PDF A-11011\/5\/2026-EST-GAD/);
+      expect(repo.get(result.dispatch.id).content).toBe(office);
+
+      // The token's bridge declined (or the key failed): no dispatch, no office copy, the draft stays approved.
+      signingSession.set({ kind: 'token', certificate: {} as never, signer: { fail: true } as never });
+      const approved = await approvedDraft();
+      expect((await failure(service.dispatch(file, approved, request, new Date(2026, 10, 23, 11)))).key).toBe(
+        'EOFFICE.FILE.DRAFTS.ERRORS.NOT_SIGNED'
+      );
+      expect(repo.childrenOf('f1/Dispatches').length).toBe(1);
+      expect(repo.childrenOf('f1/Correspondence').length).toBe(1);
+      expect(repo.get(approved.id).properties['eo:draftStatus']).toBe('approved');
+    } finally {
+      signingSession.set(null);
+    }
   });
 
   it('numbers a second and third issue of the day (I) and (II), and starts again the next day', async () => {

@@ -24,7 +24,9 @@ import {
 } from './draft.model';
 import { isBlankDraft, sanitiseDraftHtml } from './draft-sanitiser';
 import { DraftLanguage, findTemplate, renderTemplate } from './draft-templates';
-import { IssuedLetterService, withIssueNumber } from './issued-letter';
+import { IssuedLetter, IssuedLetterService, withIssueNumber } from './issued-letter';
+import type { Signer } from '@eoffice/domain/src/signing';
+import { NoteSigningService } from '../signatures/note-signing.service';
 
 export interface NewDraft {
   /** Template kind (letter, officeMemorandum …). */
@@ -59,6 +61,7 @@ export class DraftService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
   private readonly letters = inject(IssuedLetterService);
+  private readonly signing = inject(NoteSigningService);
 
   private get nodes(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -267,15 +270,20 @@ export class DraftService {
   ): Promise<{ dispatch: Dispatch; letter: Blob }> {
     const names = (await this.children(file.id, DISPATCHES_FOLDER, false)).map((n) => n.name);
     const bySelf = request.mode === 'bySelf';
+    // With the officer's key open for signing (a certificate file, or his token), the letter goes out with
+    // an embedded PAdES signature, made here before anything is written: a letter that cannot be signed is
+    // not issued. Without one it goes out unsigned, as before.
+    const session = this.signing.session();
     for (let n = issuesOfDay(names, now) + 1; n <= MAX_ISSUES_A_DAY; n++) {
       const number = issueNumber(file.fileNumber, n);
-      const letter = await this.letters.pdf(withIssueNumber(html, file.fileNumber, number), {
-        issueNumber: number,
-        subject: file.subject,
-        issuedAt: now
-      });
+      const letter = await this.letters.pdf(
+        withIssueNumber(html, file.fileNumber, number),
+        { issueNumber: number, subject: file.subject, issuedAt: now },
+        { signatureBox: !!session }
+      );
+      const content = session ? await this.signedLetter(letter, session.signer, number) : letter.blob;
       try {
-        const created = await this.upload(file.id, letter.blob, {
+        const created = await this.upload(file.id, content, {
           name: dispatchName(now, n),
           nodeType: 'eo:dispatch',
           relativePath: DISPATCHES_FOLDER,
@@ -307,12 +315,22 @@ export class DraftService {
           },
           { include: ['properties'] }
         );
-        return { dispatch: toDispatch(updated.entry as NodeWithProps), letter: letter.blob };
+        return { dispatch: toDispatch(updated.entry as NodeWithProps), letter: content };
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
       }
     }
     throw draftError('TOO_MANY_ISSUES');
+  }
+
+  private async signedLetter(letter: IssuedLetter, signer: Signer, number: string): Promise<Blob> {
+    try {
+      const desk = await this.deskService.desk();
+      return await this.letters.sign(letter, signer, { issueNumber: number, location: desk.hierarchy.department.name.en });
+    } catch {
+      // The token's bridge declined, the file's key failed: nothing is written, the officer is told.
+      throw draftError('NOT_SIGNED');
+    }
   }
 
   private async registryGroups(): Promise<string[]> {

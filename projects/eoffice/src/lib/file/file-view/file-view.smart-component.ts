@@ -50,6 +50,7 @@ import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component'
 import { NoteService } from '../notesheet/note.service';
 import { HoldsUnsavedNote } from '../notesheet/unsaved-note.guard';
 import { DraftsPanelSmartComponent } from '../drafts/drafts-panel.smart-component';
+import { FileRecordSmartComponent } from '../../records/file-record/file-record.smart-component';
 import { CorrespondenceEntry, EFile, NoteReference, correspondenceReference } from '../model/file.model';
 import { FileService } from '../services/file.service';
 import { LoadState, failureKey } from '../../shared/state/load-state';
@@ -87,7 +88,8 @@ const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
     CorrespondencePanelUiComponent,
     NotesheetSmartComponent,
     DraftsPanelSmartComponent,
-    ItemNumberUiComponent
+    ItemNumberUiComponent,
+    FileRecordSmartComponent
   ],
   templateUrl: './file-view.smart-component.html',
   styleUrl: './file-view.smart-component.scss',
@@ -305,6 +307,7 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
       label: `${file.fileNumber} – ${file.subject}`,
       action,
       holder: file.currentHolder,
+      heldSince: file.heldSince,
       ...(action === 'sendBack' && { sendBackTo: this.sendBackTitle(file) })
     });
     if (done) await this.afterMovement();

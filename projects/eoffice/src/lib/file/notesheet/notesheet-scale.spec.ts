@@ -68,8 +68,8 @@ describe('NotesheetSmartComponent with 500 notes', () => {
   it('opens with one listing and reads the text of the notes in view only', async () => {
     expect(root.querySelectorAll('li[data-note-id]').length).toBe(500);
     expect(byTestId('note-body-1')!.textContent).toContain('Note 1: put up for orders.');
-    // the file's folders and Notes/ itself
-    expect(listings()).toBe(2);
+    // the file's folders, Notes/ itself, and Signatures/ for the notes' digital signatures (none here: no more is read)
+    expect(listings()).toBe(3);
     expect(contentReads()).toBeGreaterThan(0);
     expect(contentReads()).toBeLessThanOrEqual(20);
     expect(byTestId('note-body-500')).toBeNull();
@@ -150,7 +150,10 @@ describe('NotesheetSmartComponent with 500 notes', () => {
     fixture.detectChanges();
     await settle();
 
-    expect(list.calls.allArgs().map(([id]) => id)).toEqual(['notes-folder']);
+    // Notes/ once; beside it only the file's Signatures/ (the notes' digital signatures), never the notes again.
+    expect(
+      list.calls.allArgs().map(([id, opts]) => (id === 'file-1' ? `${id}/${(opts as { relativePath?: string }).relativePath}` : id))
+    ).toEqual(['notes-folder', 'file-1/Signatures']);
     expect(root.querySelectorAll('li[data-note-id]').length).toBe(500);
     expect(byTestId('note-body-1')!.textContent).toContain('Note 1: put up for orders.');
   });

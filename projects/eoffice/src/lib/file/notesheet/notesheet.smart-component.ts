@@ -33,6 +33,9 @@ import { NoteError, NoteService, noteErrorOf } from './note.service';
 import { UnsavedNoteDialogUiComponent } from './unsaved-note-dialog.ui-component';
 import { HoldsUnsavedNote } from './unsaved-note.guard';
 import { Note, latestNote, sortNotes } from '@eoffice/domain';
+import { NoteSignatureView, NoteSigningService } from '../signatures/note-signing.service';
+import { SignNoteDialogSmartComponent } from '../signatures/sign-note-dialog.smart-component';
+import { SignatureStateUiComponent } from '../signatures/signature-state.ui-component';
 
 /** How far beyond the visible part of the notesheet notes are read ahead of the scrolling. */
 const READ_AHEAD = '50% 0px';
@@ -91,13 +94,23 @@ interface Message {
     '(click)': 'onBodyClick($event)',
     '(keydown)': 'onBodyKeydown($event)'
   },
-  imports: [EofficeDatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, NoteEditorUiComponent, TranslatePipe],
+  imports: [
+    EofficeDatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    NoteEditorUiComponent,
+    SignatureStateUiComponent,
+    TranslatePipe
+  ],
   templateUrl: './notesheet.smart-component.html',
   styleUrl: './notesheet.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class NotesheetSmartComponent implements HoldsUnsavedNote {
   private readonly noteService = inject(NoteService);
+  private readonly signing = inject(NoteSigningService);
   private readonly dialog = inject(MatDialog);
   private readonly translate = inject(TranslateService);
   private readonly domSanitizer = inject(DomSanitizer);
@@ -124,6 +137,12 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
   readonly highlighted = signal<string | null>(null);
   private highlightTimer?: ReturnType<typeof setTimeout>;
   private readonly designations = signal<Record<string, string>>({});
+  /** Each green note's digital signature as the verifier found it (no entry: being checked). */
+  readonly signatures = signal<Record<string, NoteSignatureView>>({});
+  /** False when the signatures could not be checked (the trust or Signatures/ unreadable): no states shown. */
+  readonly signaturesChecked = signal(true);
+  /** Whether the department requires signed green notes: an unsigned one then says so. */
+  readonly signingRequired = signal(false);
   /** The signed-in officer's user name, read when a green note might be theirs to amend. */
   private readonly me = signal<string | null>(null);
   /** The "Discard this unsaved note?" question being asked, so that a second Esc does not ask again. */
@@ -279,6 +298,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
         if (opening) this.readFirst(notes);
         void this.translateDesignations(notes);
         void this.readOfficer(notes);
+        void this.checkSignatures(notes);
       },
       (error) => this.show(noteErrorOf(error))
     );
@@ -380,6 +400,7 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
       const key = amending ? 'EOFFICE.FILE.NOTESHEET.AMENDED' : 'EOFFICE.FILE.NOTESHEET.CONFIRMED';
       this.message.set({ key, params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
+      await this.signConfirmed(note, false);
     });
   }
 
@@ -392,7 +413,91 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
       if (confirmed.signature?.user) this.me.set(confirmed.signature.user);
       this.message.set({ key: 'EOFFICE.FILE.NOTESHEET.CONFIRMED', params: { number: note.number }, error: false });
       this.focusAfterRender(note.id);
+      await this.signConfirmed(confirmed, false);
     });
+  }
+
+  /** "Sign digitally" on the officer's own green note (not signed, or changed since): asks for the key if none is open. */
+  async signDigitally(note: Note): Promise<void> {
+    if (!this.amendable(note)) return;
+    await this.run(() => this.signConfirmed(note, true));
+  }
+
+  /**
+   * Signs a note just confirmed or amended with the officer's digital signature certificate: at once when
+   * a certificate is open for this session; asking for one when the officer asked to sign or the department
+   * requires signed notes (otherwise the note stays confirmed, and "Sign digitally" signs it later).
+   */
+  private async signConfirmed(note: Note, asked: boolean): Promise<void> {
+    if (!this.signing.session()) {
+      if (!asked && !(await this.signing.signedNotesRequired())) return;
+      const ref = this.dialog.open(SignNoteDialogSmartComponent, {
+        data: { number: note.number },
+        width: '520px',
+        autoFocus: 'first-tabbable'
+      });
+      if (!(await firstValueFrom(ref.afterClosed())) || !this.signing.session()) {
+        this.setSignature(note.id, { status: 'unsigned' });
+        this.message.set({ key: 'EOFFICE.SIGNATURES.NOT_SIGNED', params: { number: note.number }, error: true });
+        return;
+      }
+    }
+    try {
+      this.setSignature(note.id, await this.signing.sign(this.file(), note.id));
+      this.message.set({ key: 'EOFFICE.SIGNATURES.SIGNED', params: { number: note.number }, error: false });
+    } catch (error) {
+      this.message.set({
+        key: 'EOFFICE.SIGNATURES.SIGN_FAILED',
+        params: { number: note.number, reason: (error as Error)?.message ?? '' },
+        error: true
+      });
+    }
+  }
+
+  private setSignature(noteId: string, view: NoteSignatureView): void {
+    this.signatures.update((all) => ({ ...all, [noteId]: view }));
+  }
+
+  /** Checks the green notes' signatures in the browser against the department's trust, each as it is done. */
+  private async checkSignatures(notes: Note[]): Promise<void> {
+    const generation = this.generation;
+    this.signatures.set({});
+    void this.signing.signedNotesRequired().then((required) => this.signingRequired.set(required));
+    // Answers that come together (every unsigned note at once) are put on the page together.
+    let pending: Record<string, NoteSignatureView> | null = null;
+    const flush = () => {
+      if (pending && generation === this.generation) this.signatures.update((all) => ({ ...all, ...pending }));
+      pending = null;
+    };
+    try {
+      await this.signing.check(this.file(), notes, (id, view) => {
+        if (!pending) {
+          pending = {};
+          queueMicrotask(flush);
+        }
+        pending[id] = view;
+      });
+      flush();
+      if (generation === this.generation) this.signaturesChecked.set(true);
+    } catch {
+      if (generation === this.generation) this.signaturesChecked.set(false);
+    }
+  }
+
+  /** The name a green note's signature block carries: the certificate's when its signature is valid. */
+  signerName(note: Note): string {
+    const view = this.signatures()[note.id];
+    return view?.status === 'valid' && view.signer?.name ? view.signer.name : (note.signature?.name ?? '');
+  }
+
+  /**
+   * Whether a green note's signature state is shown: once checked (a note without a signature is known to be
+   * unsigned from the one listing of Signatures/, at once), and an unsigned one only where signatures are required.
+   */
+  showsSignature(note: Note): boolean {
+    if (!this.signaturesChecked() || note.colour !== 'green') return false;
+    const view = this.signatures()[note.id];
+    return !!view && (view.status !== 'unsigned' || this.signingRequired());
   }
 
   /** First step of "Discard": ask, in place, with the choice focused. */

@@ -6,6 +6,7 @@ import en from '../../../../assets/i18n/en.json';
 import { DeskService } from '../../desk/desk.service';
 import { parseHierarchy, MovementRefusal } from '@eoffice/domain';
 import { MovementService } from '../services/movement.service';
+import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { MarkingDialogData, MarkingDialogSmartComponent } from './marking-dialog.smart-component';
 
 const hierarchy = parseHierarchy({
@@ -49,6 +50,8 @@ describe('MarkingDialogSmartComponent', () => {
   let act: jasmine.Spy;
   let close: jasmine.Spy;
   let frequentRecipients: jasmine.Spy;
+  /** Working days the stub calendar says the item has been held. */
+  let heldDays = 0;
 
   function render(data: Partial<MarkingDialogData> = {}, frequent: string[] = []) {
     act = jasmine.createSpy('act').and.resolveTo();
@@ -65,6 +68,7 @@ describe('MarkingDialogSmartComponent', () => {
         },
         { provide: MatDialogRef, useValue: { close, disableClose: false } },
         { provide: MovementService, useValue: { act, frequentRecipients } },
+        { provide: WorkingDaysService, useValue: { heldFor: async () => heldDays } },
         {
           provide: DeskService,
           useValue: {
@@ -123,6 +127,38 @@ describe('MarkingDialogSmartComponent', () => {
       jasmine.objectContaining({ action: 'send', to: 'US_EST', copyTo: [], remarks: 'For approval' })
     );
     expect(close).toHaveBeenCalledOnceWith(true);
+  });
+
+  it('acting on an item held beyond the 7-working-day norm asks the reason for delay and records it in the remarks', async () => {
+    heldDays = 8;
+    const fixture = render({ heldSince: '2026-11-20T10:00:00.000Z' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const field = fixture.nativeElement.querySelector('[data-test="marking-delay-reason"]');
+    expect(field).not.toBeNull();
+    expect(fixture.nativeElement.textContent).toContain('Held 8 working days, beyond the norm of 7');
+    fixture.componentInstance.form.patchValue({ to: 'US_EST', remarks: 'For approval' });
+    await fixture.componentInstance.submit();
+    expect(act).not.toHaveBeenCalled();
+
+    fixture.componentInstance.form.patchValue({ delayReason: 'Awaited the Estate Office report' });
+    await fixture.componentInstance.submit();
+    expect(act).toHaveBeenCalledOnceWith(
+      'f1',
+      jasmine.objectContaining({ remarks: 'For approval\nReason for delay: Awaited the Estate Office report' })
+    );
+  });
+
+  it('asks no reason within the norm', async () => {
+    heldDays = 7;
+    const within = render({ heldSince: '2026-11-20T10:00:00.000Z' });
+    await within.whenStable();
+    within.detectChanges();
+    expect(within.nativeElement.querySelector('[data-test="marking-delay-reason"]')).toBeNull();
+    within.componentInstance.form.patchValue({ to: 'US_EST', remarks: 'For approval' });
+    await within.componentInstance.submit();
+    expect(act).toHaveBeenCalledOnceWith('f1', jasmine.objectContaining({ remarks: 'For approval' }));
+    heldDays = 0;
   });
 
   it("keeps the dialog open and shows the repository's reason when it refuses", async () => {

@@ -10,7 +10,18 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { URGENCIES, labelOf, officeDay, postGroup, postOfGroup, MovementAction, refusalText } from '@eoffice/domain';
+import {
+  URGENCIES,
+  labelOf,
+  officeDay,
+  overNorm,
+  postGroup,
+  postOfGroup,
+  MovementAction,
+  refusalText,
+  withDelayReason
+} from '@eoffice/domain';
+import { WorkingDaysService } from '../../shared/calendar/working-days.service';
 import { MovementService } from '../services/movement.service';
 import { provideOfficeDatepicker } from '../../shared/date/office-date-adapter';
 import { MarkingOption, groupMarkingOptions, markingOptions } from './marking-options';
@@ -25,6 +36,11 @@ export interface MarkingDialogData {
   holder?: string;
   /** Send back: whom it returns the item to ("Section Officer (Establishment)"), shown before the officer confirms. */
   sendBackTo?: string;
+  /**
+   * Since when the post has held the item (eo:heldSince): held beyond the 7-working-day norm, acting on it asks
+   * for the reason for delay (CSMOP), recorded in the movement's remarks. Absent: not asked.
+   */
+  heldSince?: string;
 }
 
 /** Today as the office counts days (IST): from 00:00 to 05:30 IST the UTC date is still yesterday's. */
@@ -85,12 +101,30 @@ export class MarkingDialogSmartComponent {
     dueDate: new FormControl('', { nonNullable: true }),
     urgency: new FormControl('Normal', { nonNullable: true }),
     approver: new FormControl('', { nonNullable: true }),
-    remarks: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(1000)] })
+    remarks: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(1000)] }),
+    delayReason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] })
   });
+
+  /** Working days the post has held the item when beyond the norm (the reason for delay is then asked); else null. */
+  readonly heldBeyondNorm = signal<number | null>(null);
 
   constructor() {
     this.dialogRef.disableClose = true;
     if (this.needsRecipient || this.asksApprover) void this.loadOptions();
+    // Pulling back is the sender's act, not the holder's: no reason is owed for it.
+    if (this.data.heldSince && this.data.action !== 'pullBack') void this.checkNorm(inject(WorkingDaysService), this.data.heldSince);
+  }
+
+  private async checkNorm(workingDays: WorkingDaysService, since: string): Promise<void> {
+    try {
+      const held = await workingDays.heldFor(since);
+      if (!overNorm(held)) return;
+      this.heldBeyondNorm.set(held);
+      this.form.controls.delayReason.addValidators(Validators.required);
+      this.form.controls.delayReason.updateValueAndValidity();
+    } catch {
+      // Without the calendar the age is unknown: the reason is not asked rather than asked wrongly.
+    }
   }
 
   get lang(): 'en' | 'hi' {
@@ -150,7 +184,7 @@ export class MarkingDialogSmartComponent {
         action: this.data.action,
         to: recipients[0],
         copyTo: recipients.slice(1),
-        remarks,
+        remarks: withDelayReason(remarks, this.heldBeyondNorm() !== null ? this.form.controls.delayReason.value : ''),
         dueDate: dueDate || undefined,
         urgency: this.needsRecipient ? urgency : undefined
       });

@@ -13,6 +13,8 @@ function movement(sequence: number, remarks: string): Movement {
     action: 'send',
     fromGroup: 'GROUP_EO_GAD_CRU',
     fromUser: 'pooja.patel',
+    toUser: '',
+    forUser: '',
     toGroup: 'GROUP_EO_GAD_SO_ADM',
     at: new Date('2026-11-24T06:30:00.000Z'),
     remarks,
@@ -72,6 +74,36 @@ describe('MovementsTimelineSmartComponent', () => {
 
     expect(movements.calls.mostRecent().args).toEqual(['r2']);
     expect(remarks(fixture.nativeElement)).toEqual(['then r2', 'first of r2']);
+  });
+
+  it('says in the officer’s language whose charge passed to whom, not the workflow’s English remarks', async () => {
+    const transfer: Movement = {
+      ...movement(3, 'Charge transferred from Suresh Yadav (suresh.yadav) to Anjali Sen (anjali.sen) on 06/12/2026'),
+      action: 'transferOfCharge',
+      fromGroup: 'GROUP_EO_GAD_SO_ADM',
+      fromUser: 'suresh.yadav',
+      toUser: 'anjali.sen',
+      toGroup: 'GROUP_EO_GAD_SO_ADM'
+    };
+    movements.and.resolveTo([movement(1, 'first'), transfer]);
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('hi', {
+      EOFFICE: { MOVEMENT: { TIMELINE: { CHARGE: '{{ on }} को कार्यभार {{ from }} से {{ to }} को हस्तांतरित' } } }
+    });
+    translate.use('hi');
+    const fixture = await render('r1');
+    const entry = (fixture.nativeElement as HTMLElement).querySelector('[data-test="movement-charge"]');
+
+    expect(entry?.textContent?.trim()).toBe('06/12/2026 को कार्यभार suresh.yadav से anjali.sen को हस्तांतरित');
+    expect(remarks(fixture.nativeElement)).not.toContain(transfer.remarks);
+  });
+
+  it('names both the link officer and the officer he acted for', async () => {
+    movements.and.resolveTo([{ ...movement(1, 'Put up'), fromUser: 'suresh.yadav', forUser: 'pooja.patel' }]);
+    const fixture = await render('r1');
+    const entry = (fixture.nativeElement as HTMLElement).querySelector('[data-test="movement-for"]');
+
+    expect(entry?.textContent?.trim()).toBe('suresh.yadav for pooja.patel');
   });
 
   it('says so when the history cannot be read', async () => {

@@ -3,7 +3,16 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { Hierarchy, MovementActionSpec, incumbentName, movementActionOf, postOfGroup, postTitle, Movement } from '@eoffice/domain';
+import {
+  Hierarchy,
+  MovementActionSpec,
+  incumbentName,
+  movementActionOf,
+  officeDate,
+  postOfGroup,
+  postTitle,
+  Movement
+} from '@eoffice/domain';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
 import { MovementService } from '../services/movement.service';
@@ -62,6 +71,14 @@ export class MovementsTimelineSmartComponent {
   /** Who acted, by the name the hierarchy records for that officer; the user name when it records none. */
   officer(userName: string): string {
     return (this.hierarchy && incumbentName(this.hierarchy, userName, this.lang)) || userName;
+  }
+
+  /**
+   * The day a transfer of charge took effect, which the workflow writes at the end of its remarks ("… on
+   * 05/12/2026", the office's date format; it may be earlier than the day it was recorded), else the day recorded.
+   */
+  chargeDay(m: Movement): string {
+    return /on (\d{2}\/\d{2}\/\d{4})$/.exec(m.remarks)?.[1] ?? officeDate(m.at);
   }
 
   post(group: string): string {

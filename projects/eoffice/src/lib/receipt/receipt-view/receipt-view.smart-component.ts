@@ -255,7 +255,8 @@ export class ReceiptViewSmartComponent {
       itemKind: 'receipt',
       label: `${details.receipt.receiptNumber} – ${details.receipt.subject}`,
       action,
-      holder: details.receipt.currentHolder
+      holder: details.receipt.currentHolder,
+      heldSince: details.receipt.heldSince
     });
     if (done) {
       this.load();

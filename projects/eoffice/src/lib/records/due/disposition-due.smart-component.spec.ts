@@ -105,6 +105,16 @@ describe('DispositionDueSmartComponent', () => {
     expect(due).toHaveBeenCalledTimes(2);
   });
 
+  it('shows a held item blocked: its step is not offered until the hold releases it', async () => {
+    due.and.resolveTo([{ ...destroyDue, held: true }, cutoffDue]);
+    const { element } = await render();
+    const rows = element.querySelectorAll<HTMLElement>('[data-automation-id="eoffice-records-due-row"]');
+    expect(q(rows[0], 'eoffice-records-due-held')?.textContent).toContain('On legal hold');
+    expect((q(rows[0], 'eoffice-records-execute') as HTMLButtonElement).disabled).toBeTrue();
+    expect(q(rows[1], 'eoffice-records-due-held')).toBeNull();
+    expect((q(rows[1], 'eoffice-records-execute') as HTMLButtonElement).disabled).toBeFalse();
+  });
+
   it('executes nothing when the confirmation is cancelled', async () => {
     const { fixture, element } = await render();
     element.querySelectorAll<HTMLElement>('[data-automation-id="eoffice-records-execute"]')[1].click();

@@ -18,8 +18,9 @@ import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execut
  * Records and record folders whose next retention step is due (its date passed, or the events it waits for
  * complete), oldest first, each with an action to execute the step after a confirmation; a destruction's
  * confirmation names what it destroys. A transfer or accession, once executed, waits for the archives to
- * take the item: its row then offers to complete the transfer (AGS's transferComplete). The repository
- * checks again (held items, incomplete records) and its refusal is shown in its words.
+ * take the item: its row then offers to complete the transfer (AGS's transferComplete). An item on a legal
+ * hold shows its step blocked until the hold releases it (AGS refuses every step on a held item). The
+ * repository checks again (held items, incomplete records) and its refusal is shown in its words.
  */
 @Component({
   selector: 'eoffice-disposition-due-page',
@@ -63,6 +64,11 @@ import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execut
                 <th mat-header-cell *matHeaderCellDef>{{ 'EOFFICE.RECORDS.DUE.STEP' | translate }}</th>
                 <td mat-cell *matCellDef="let d">
                   {{ stepLabel(d.step) }}
+                  @if (d.held) {
+                    <span class="eoffice-records-due__held" data-automation-id="eoffice-records-due-held">
+                      {{ 'EOFFICE.RECORDS.DUE.HELD' | translate }}
+                    </span>
+                  }
                   @if (d.inTransfer) {
                     <span class="eoffice-records-due__state" data-automation-id="eoffice-records-in-transfer">
                       ({{ 'EOFFICE.RECORDS.DUE.IN_TRANSFER' | translate }})
@@ -86,7 +92,7 @@ import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execut
                   <button
                     mat-stroked-button
                     type="button"
-                    [disabled]="busy() === d.itemId"
+                    [disabled]="busy() === d.itemId || d.held"
                     (click)="execute(d)"
                     data-automation-id="eoffice-records-execute">
                     <mat-icon>{{ d.step === 'destroy' ? 'delete_forever' : d.inTransfer ? 'archive' : 'play_arrow' }}</mat-icon
@@ -103,6 +109,13 @@ import { ExecuteStepDialogData, ExecuteStepDialogSmartComponent } from './execut
     </aca-page-layout>
   `,
   styleUrls: ['../../shared/layout/page-header.scss', '../records-page.scss'],
+  styles: `
+    .eoffice-records-due__held {
+      display: block;
+      color: var(--mat-sys-error, #b3261e);
+      font-size: 12px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class DispositionDueSmartComponent {

@@ -11,14 +11,16 @@ import { Refusal, recordsFailure, recordsWords, refusalOf } from '../records-fai
 import { RecordsService } from '../records.service';
 import { AddStepFormUiComponent } from './add-step-form.ui-component';
 import { NewScheduleFormUiComponent } from './new-schedule-form.ui-component';
+import { RecordFoldersSmartComponent } from './record-folders.smart-component';
 
 /**
  * The file plan as a tree: each record category, its sub-categories indented below it (C-1 … C-10 under C),
  * each with the retention schedule that governs it, the steps in order and in words ("Cut off when the case
  * is closed", "Keep 5 years after cut-off", "Destroy"), and a step added at the end of a category's own
- * schedule within AGS's rules. A sub-category without a schedule of its own follows its parent's, which is
- * edited where it is set; a category without one (or following its parent's) may be given its own. The
- * department's schedules are made by the installer from config/retention.
+ * schedule within AGS's rules; below each category, its record folders (RecordFoldersSmartComponent). A
+ * sub-category without a schedule of its own follows its parent's, which is edited where it is set; a
+ * category without one (or following its parent's) may be given its own. The department's schedules are
+ * made by the installer from config/retention.
  */
 @Component({
   selector: 'eoffice-file-plan-page',
@@ -30,7 +32,8 @@ import { NewScheduleFormUiComponent } from './new-schedule-form.ui-component';
     MatIconModule,
     MatProgressBarModule,
     AddStepFormUiComponent,
-    NewScheduleFormUiComponent
+    NewScheduleFormUiComponent,
+    RecordFoldersSmartComponent
   ],
   template: `
     <aca-page-layout>
@@ -106,6 +109,7 @@ import { NewScheduleFormUiComponent } from './new-schedule-form.ui-component';
                 <p data-automation-id="eoffice-records-no-schedule">{{ 'EOFFICE.RECORDS.FILE_PLAN.NO_SCHEDULE' | translate }}</p>
                 <ng-container *ngTemplateOutlet="ownSchedule; context: { $implicit: category }" />
               }
+              <eoffice-record-folders [categoryId]="category.id" />
             </section>
           }
           <ng-template #ownSchedule let-category>

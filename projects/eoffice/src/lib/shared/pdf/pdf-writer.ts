@@ -337,6 +337,19 @@ export class PdfWriter {
     this.y = Math.min(this.y + mm, this.bottom);
   }
 
+  /**
+   * Keeps an empty box of `width` × `height` mm at the right of the text column, below what is written (on a
+   * new page when it does not fit there), and gives it in PDF points from the page's lower left corner with
+   * its page (0-based): where an issued letter's signature block goes (a PAdES widget, issued-letter.ts).
+   */
+  async box(width: number, height: number): Promise<{ page: number; rect: [number, number, number, number] }> {
+    await this.room(height);
+    const top = this.y;
+    this.y += height;
+    const x = this.width - MARGIN - width;
+    return { page: this.pageCount - 1, rect: [x * this.k, (this.height - top - height) * this.k, width * this.k, height * this.k] };
+  }
+
   /** Ends the current page (if anything is on it); the next content starts a new page. */
   async pageBreak(): Promise<void> {
     if (this.current) await this.flush();

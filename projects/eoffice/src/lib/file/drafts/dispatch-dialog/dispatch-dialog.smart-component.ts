@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { DELIVERY_MODES, DISPATCH_MODES, labelOf } from '@eoffice/domain';
 import { DispatchMode, DispatchRequest } from '../draft.model';
+import { NoteSigningService } from '../../signatures/note-signing.service';
 
 export interface DispatchDialogData {
   /** Draft title, shown in the dialog's title. */
@@ -47,6 +48,10 @@ export class DispatchDialogSmartComponent {
   readonly data = inject<DispatchDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject(MatDialogRef<DispatchDialogSmartComponent, DispatchRequest | undefined>);
   private readonly translate = inject(TranslateService);
+
+  /** Whose digital signature the letter will carry (the signing session open in this browser), if any. */
+  readonly signer = computed(() => this.signing.session()?.certificate ?? null);
+  private readonly signing = inject(NoteSigningService);
 
   readonly modes = DISPATCH_MODES;
   readonly deliveryModes = DELIVERY_MODES;

@@ -7,10 +7,17 @@ import { createDetachedSignature } from './cms';
 export interface Signer {
   /** The signing certificate first, then the chain the signer holds (intermediates, possibly the root). */
   certificates(): Promise<pkijs.Certificate[]>;
-  /** A detached CMS SignedData (DER) over `bytes` with the certificates and the signing time. */
-  sign(bytes: Uint8Array): Promise<Uint8Array>;
+  /**
+   * A detached CMS SignedData (DER) over `bytes` with the certificates and the signing time; with
+   * `pades`, the PAdES form of it (no signing-time attribute: the PDF carries the time), for pades.ts.
+   */
+  sign(bytes: Uint8Array, options?: SignOptions): Promise<Uint8Array>;
   /** Releases the key (logs out of a token); a signer cannot sign after it. */
   close(): Promise<void>;
+}
+
+export interface SignOptions {
+  pades?: boolean;
 }
 
 /** A Signer from a key that produces raw SHA-256 signatures over the signed attributes (cms.ts RawSign). */
@@ -21,7 +28,7 @@ export function signerFromKey(
 ): Signer {
   return {
     certificates: async () => chain,
-    sign: (content) => createDetachedSignature({ content, chain, sign }),
+    sign: (content, options) => createDetachedSignature({ content, chain, sign, pades: options?.pades }),
     close
   };
 }

@@ -24,6 +24,11 @@ export async function createDetachedSignature(options: {
   chain: pkijs.Certificate[];
   sign: RawSign;
   signingTime?: Date;
+  /**
+   * PAdES (ETSI EN 319 142-1, pades.ts): no signing-time attribute, the PDF's signature dictionary carries
+   * the time (/M) instead.
+   */
+  pades?: boolean;
 }): Promise<Uint8Array> {
   const [signer] = options.chain;
   if (!signer) throw new Error('No signing certificate');
@@ -33,7 +38,7 @@ export async function createDetachedSignature(options: {
   const digest = await sha256(options.content);
   const attributes = sortedSet([
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
-    attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: signingTime })),
+    ...(options.pades ? [] : [attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: signingTime }))]),
     attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(digest) })),
     attribute(OID.signingCertificateV2, await signingCertificateV2(signer))
   ]);
