@@ -103,13 +103,12 @@ export function signatureNodeBody(s: SignatureToStore): {
   const readers = new Set<string>();
   for (const e of [...(s.permissions?.inherited ?? []), ...(s.permissions?.locallySet ?? [])])
     if (e.authorityId && (e.accessStatus ?? 'ALLOWED') === 'ALLOWED') readers.add(e.authorityId);
-  // Unique per note, version and second; a second signature in the same second is a new version's anyway.
-  const stamp = s.signingTime
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+  // Unique per note, version, certificate and millisecond: two officers (a forger among them) or a retry after
+  // a failed upload may sign the same version within one second, and a clash would refuse the signature (409).
+  const stamp = s.signingTime.toISOString().replace(/[-:.]/g, '');
+  const serial = s.signer.serialNumber.replace(/[^0-9A-Za-z]/g, '').slice(-8) || '0';
   return {
-    name: `${s.note.name}-v${s.note.version || '0'}-${stamp}.p7s`,
+    name: `${s.note.name}-v${s.note.version || '0'}-${stamp}-${serial}.p7s`,
     nodeType: SIGNATURE_TYPE,
     properties: {
       'eo:signatureOf': s.note.id,
