@@ -51,6 +51,20 @@ test('the bell counts a file sent to the Under Secretary; the notice opens the f
   await expect(byId(us, 'eoffice-file-number')).toHaveText(fileNumber);
   await expect.poll(() => unread(us)).toBe(before);
   expect.soft(watch.problemsOf('Bell'), 'problems with the bell').toEqual([]);
+
+  // The same arrival, by mail: the repository sent it over SMTP to the loopback mail catcher (global setup),
+  // whose page she reads it on.
+  const mailUrl = process.env['EOFFICE_E2E_MAIL_URL'];
+  test.skip(!mailUrl, 'no mail catcher: the repository was started by somebody else (E2E_REPOSITORY_URL)');
+  const mail = await us.context().newPage();
+  await mail.goto(`${mailUrl}/`);
+  const sent = `${fileNumber} has been sent to you by Section Officer (Establishment)`;
+  // Newest first: the first such row is the mail of this send.
+  const row = mail.locator('tr', { hasText: 'kavita.joshi@' }).filter({ hasText: sent }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('link').click();
+  await expect(mail.locator('h1')).toHaveText(`e-Office: ${sent}`);
+  await expect(mail.locator('pre')).toContainText('Open e-Office to act on it.');
 });
 
 test('on a phone the bell is in the opened navigation, and its list fits the screen', async ({ browser }) => {

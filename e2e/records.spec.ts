@@ -7,6 +7,10 @@ import { APP_URL, signIn } from './support/sign-in';
 /** The demo department's records manager (seeded with the file plan's RecordsManager role) and a Section Officer. */
 const RECORDS_MANAGER = { user: 'lakshmi.pillai', password: 'demo1234' };
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
+const UNDER_SECRETARY = { user: 'kavita.joshi', password: 'demo1234' };
+const API = `${APP_URL}/alfresco/api/-default-/public/alfresco/versions/1`;
+/** DD/MM/YYYY, as the eofficeDate pipe shows a day (in India's time zone). */
+const indianDate = (d: Date) => d.toLocaleDateString('en-GB', { timeZone: 'Asia/Kolkata' });
 
 test('the records manager finds the CSMOP categories A, B and C with their schedules in words and puts a court case on hold', async ({
   page
@@ -37,6 +41,40 @@ test('the records manager finds the CSMOP categories A, B and C with their sched
   const c5 = categories.filter({ has: page.locator('h3', { hasText: /^C-5$/ }) });
   await expect(c5).toHaveAttribute('data-depth', '1');
   await expect(steps('C-5')).toHaveText(['Cut off when the case is closed', 'Keep 5 years after cut-off', 'Destroy']);
+
+  watch.step('Edit C');
+  // She edits category C's schedule within AGS's rules: a step after Destroy is refused before anything is
+  // sent, in words, and the schedule stays as it was.
+  const c = categories.filter({ has: page.locator('h2', { hasText: /^C$/ }) });
+  await c.locator('[data-automation-id="eoffice-records-add-step"]').click();
+  const form = byId('eoffice-records-add-step-form');
+  await expect(form.locator('[data-automation-id="eoffice-records-step-rules"]')).toContainText('nothing follows Destroy');
+  await form.locator('[data-automation-id="eoffice-records-step-name"]').click();
+  await page.getByRole('option', { name: 'Transfer', exact: true }).click();
+  await expect(form.locator('[data-automation-id="eoffice-records-step-problems"]')).toContainText('Nothing may follow Destroy.');
+  await expect(form.locator('[data-automation-id="eoffice-records-step-send"]')).toBeDisabled();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(steps('C')).toHaveText(['Cut off when the case is closed', 'Keep 10 years after cut-off', 'Destroy']);
+  // She changes the retention of category C to twelve years (AGS's schedule web script), reads it in words,
+  // then puts it back to CSMOP's ten so that the department's schedule (and the installer's check) stay.
+  const changeRetention = async (years: number, description?: string) => {
+    await c
+      .locator('[data-automation-id="eoffice-records-steps"] > li')
+      .nth(1)
+      .locator('[data-automation-id="eoffice-records-edit-step"]')
+      .click();
+    const edit = byId('eoffice-records-edit-step-form');
+    const was = await edit.locator('[data-automation-id="eoffice-records-edit-description"]').inputValue();
+    await edit.locator('[data-automation-id="eoffice-records-edit-amount"]').fill(String(years));
+    if (description !== undefined) await edit.locator('[data-automation-id="eoffice-records-edit-description"]').fill(description);
+    await expect(edit.locator('[data-automation-id="eoffice-records-edit-preview"]')).toContainText(`Keep ${years} years after cut-off`);
+    await edit.locator('[data-automation-id="eoffice-records-edit-send"]').click();
+    await expect(byId('eoffice-records-step-changed')).toContainText('Step changed');
+    await expect(steps('C')).toHaveText(['Cut off when the case is closed', `Keep ${years} years after cut-off`, 'Destroy']);
+    return was;
+  };
+  const description = await changeRetention(12, 'Keep twelve years after cut-off');
+  await changeRetention(10, description);
 
   watch.step('Transfer list');
   await page.getByText('Transfer list', { exact: true }).click();
@@ -73,7 +111,8 @@ test('an officer without a file plan role sees no Records group and no refused r
 const RETENTION_CLOCK = process.env['EOFFICE_E2E_RETENTION_CLOCK'];
 
 test('a closed category C file becomes a record: held for an RTI appeal, released, destroyed when its years are over, and registered', async ({
-  browser
+  browser,
+  playwright
 }) => {
   test.skip(!RETENTION_CLOCK, 'needs the retention clock of a repository the run started');
   test.setTimeout(300_000);
@@ -82,8 +121,10 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
   const so = await (await browser.newContext()).newPage();
   const soWatch = new PageWatch(so, new URL(APP_URL).origin);
   let fileNumber = '';
+  let fileUrl = '';
+  const closedOn = new Date();
 
-  await test.step('the Section Officer opens a category C file, notes on it and closes it', async () => {
+  await test.step('the Section Officer opens a category C file kept five years, notes on it and closes it with approval', async () => {
     soWatch.step('Open, note and close');
     await signIn(so, SECTION_OFFICER);
     await so.goto(`${APP_URL}/#/eoffice/files/create`);
@@ -91,8 +132,10 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
     await so.getByRole('option', { name: /A-11011/ }).click();
     await byId(so, 'eoffice-create-file-subject').fill('Grant of casual leave to contract staff, 2026 (records e2e)');
     await byId(so, 'eoffice-create-file-category').getByText(/^C —/).click();
+    await byId(so, 'eoffice-create-file-years').fill('5');
     await byId(so, 'eoffice-create-file-submit').click();
     await expect(so).toHaveURL(/#\/eoffice\/files\/[0-9a-f-]{36}$/);
+    fileUrl = so.url();
     await expect(byId(so, 'eoffice-file-number')).toHaveText(/^A-11011\/\d+\/\d{4}-EST-GAD$/);
     fileNumber = (await byId(so, 'eoffice-file-number').textContent())!.trim();
 
@@ -103,39 +146,68 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
     await so.locator('[data-testid="note-save-confirm"]').click();
     await expect(so.locator('[data-testid="note-1"]')).toHaveAttribute('data-colour', 'green');
 
-    // A Section Officer closes a file at once (no approver named).
+    // She asks the Under Secretary to approve closing it; the Under Secretary approves, which closes it.
     await byId(so, 'eoffice-file-close').click();
     const dialog = so.locator('eoffice-marking-dialog');
+    await dialog.locator('[data-test="marking-approver"]').click();
+    await so.getByRole('option', { name: /^Kavita Joshi \(Under Secretary, Establishment\)$/ }).click();
     await dialog.locator('[data-test="marking-remarks"]').fill('Action complete');
     await dialog.locator('[data-test="marking-submit"]').click();
     await expect(dialog).toBeHidden();
-    await expect(byId(so, 'eoffice-file-status')).toHaveText('Closed');
     expect.soft(soWatch.problemsOf('Open, note and close'), 'console errors and failed requests').toEqual([]);
+
+    const us = await (await browser.newContext()).newPage();
+    await signIn(us, UNDER_SECRETARY);
+    await us.goto(fileUrl);
+    await expect(us.getByText('Asked to approve closing')).toBeVisible();
+    await byId(us, 'eoffice-file-approve').click();
+    await expect(byId(us, 'eoffice-file-status')).toHaveText('Closed');
+    await us.context().close();
   });
   const folderName = fileNumber.replace(/\//g, '_');
 
-  await test.step('she sees the closed file as a record: its folder, category and retention; its note can no longer be edited', async () => {
+  await test.step('she sees the closed file as a record: its folder, category, retention and next step; its note can no longer be edited', async () => {
     // Read afresh once the close has settled (a reload cuts short whatever the page is still reading).
     await so.waitForLoadState('networkidle');
     await so.reload();
     const record = byId(so, 'eoffice-file-record');
     await expect(record).toContainText('Kept as a record');
-    await expect(byId(so, 'eoffice-file-record-folder')).toHaveText(`C / ${folderName}`);
-    await expect(byId(so, 'eoffice-file-record-category')).toHaveText('C');
+    await expect(byId(so, 'eoffice-file-status')).toHaveText('Closed');
+    await expect(byId(so, 'eoffice-file-record-folder')).toHaveText(`C / C-5 / ${folderName}`);
+    await expect(byId(so, 'eoffice-file-record-category')).toHaveText('C-5');
     await expect(byId(so, 'eoffice-file-record-retention')).toContainText('C — keep for a specified period');
+    await expect(byId(so, 'eoffice-file-record-retention')).toContainText('5 years');
+    // Not cut off yet: the cut-off is due from the day the case closed.
+    await expect(byId(so, 'eoffice-file-record-next')).toHaveText(`Cut off · ${indianDate(closedOn)}`);
     await expect(byId(so, 'eoffice-file-record-held')).toHaveCount(0);
     // The note is a completed record, and so badged; nothing offers to change it.
     await expect(byId(so, 'eoffice-file-record-paper').filter({ hasText: /Record\s*000001 \(\d{4}-\d+\)/ })).toHaveCount(1);
     await expect(so.locator('[data-testid="note-1"]')).toBeVisible();
     await expect(so.locator('[data-testid="note-edit-1"]')).toHaveCount(0);
     await expect(so.locator('[data-testid="note-discard-1"]')).toHaveCount(0);
+    // Nor through the REST API her browser could call instead: the repository refuses it.
+    const rest = await playwright.request.newContext({
+      extraHTTPHeaders: { Authorization: `Basic ${Buffer.from(`${SECTION_OFFICER.user}:${SECTION_OFFICER.password}`).toString('base64')}` }
+    });
+    const fileId = fileUrl.split('/').pop()!;
+    const notes = await (await rest.get(`${API}/nodes/${fileId}/children?relativePath=Notes`)).json();
+    const note = notes.list.entries
+      .map((e: { entry: { id: string; name: string } }) => e.entry)
+      .find((n: { name: string }) => /^000001 /.test(n.name));
+    expect(note, 'the note, listed in Notes/').toBeTruthy();
+    // Its text (403 to a reader, 422 for a record's content to anyone) and its properties.
+    expect([403, 422]).toContain(
+      (await rest.put(`${API}/nodes/${note.id}/content`, { data: 'rewritten', headers: { 'content-type': 'text/html' } })).status()
+    );
+    expect((await rest.put(`${API}/nodes/${note.id}`, { data: { properties: { 'cm:title': 'Rewritten' } } })).status()).toBe(403);
+    await rest.dispose();
   });
 
   const rm = await (await browser.newContext()).newPage();
   const rmWatch = new PageWatch(rm, new URL(APP_URL).origin);
   const folderIn = async (page: Page): Promise<Locator> => {
     await page.goto(`${APP_URL}/#/eoffice/records/file-plan`);
-    const c = byId(page, 'eoffice-records-category').filter({ has: page.locator('h2', { hasText: /^C$/ }) });
+    const c = byId(page, 'eoffice-records-category').filter({ has: page.locator('h3', { hasText: /^C-5$/ }) });
     await c.locator('[data-automation-id="eoffice-records-folders-toggle"]').click();
     return c.locator('[data-automation-id="eoffice-records-folder"]').filter({ hasText: fileNumber });
   };
@@ -153,7 +225,7 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
   };
 
   try {
-    await test.step('the records manager finds its record folder in category C with its completed records', async () => {
+    await test.step('the records manager finds its record folder in category C-5 with its completed records', async () => {
       rmWatch.step('Find the record');
       await signIn(rm, RECORDS_MANAGER);
       const folder = await folderIn(rm);
@@ -165,10 +237,15 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
       expect.soft(rmWatch.problemsOf('Find the record'), 'console errors and failed requests').toEqual([]);
     });
 
-    await test.step('closing cut it off: she executes the cut-off; ten years later the retention ends', async () => {
+    await test.step('closing cut it off: she executes the cut-off; five years later the retention ends', async () => {
       await execute(rm, 'Cut off');
-      // Eleven years on, for the repository and for her browser alike (category C keeps ten after cut-off).
-      const later = new Date(Date.now() + 11 * 365.25 * 24 * 3600 * 1000);
+      // The officer is told when the retention ends: five years from the cut-off.
+      await so.reload();
+      const ends = new Date();
+      ends.setFullYear(ends.getFullYear() + 5);
+      await expect(byId(so, 'eoffice-file-record-next')).toHaveText(`Retain · ${indianDate(ends)}`);
+      // Six years on, for the repository and for her browser alike (category C-5 keeps five after cut-off).
+      const later = new Date(Date.now() + 6 * 365.25 * 24 * 3600 * 1000);
       await writeFile(RETENTION_CLOCK!, later.toISOString());
       await rm.clock.setFixedTime(later);
       await execute(rm, 'Retain');
@@ -222,10 +299,12 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
 
     await test.step('the destruction register lists what was destroyed, and exports it as CSV and XLSX', async () => {
       await rm.goto(`${APP_URL}/#/eoffice/records/destroyed`);
-      // The record folder destroyed, with its identifier and category, its metadata kept.
+      // The record folder destroyed, with its identifier and category, its metadata kept; and its note, which
+      // names the folder it was filed in.
       const rows = byId(rm, 'eoffice-destroyed-row').filter({ hasText: folderName });
-      await expect(rows).toHaveCount(1);
-      await expect(rows).toContainText(/\d{4}-\d{10}/);
+      await expect(rows).toHaveCount(2);
+      await expect(rows.filter({ hasText: /000001 \(\d{4}-\d+\)/ })).toHaveCount(1);
+      for (const row of await rows.all()) await expect(row).toContainText(/\d{4}-\d{10}/);
 
       await byId(rm, 'eoffice-export-button').click();
       const csvDownload = rm.waitForEvent('download');
@@ -234,6 +313,7 @@ test('a closed category C file becomes a record: held for an RTI appeal, release
       expect(csvFile.suggestedFilename()).toMatch(/^destruction-register.*\.csv$/);
       const csv = (await readFile(await csvFile.path())).toString('utf8');
       expect(csv).toContain(folderName);
+      expect(csv).toMatch(/000001 \(\d{4}-\d+\)/);
 
       await byId(rm, 'eoffice-export-button').click();
       const xlsxDownload = rm.waitForEvent('download');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the repository, installer and domain tests (projects/{repository,installer,domain}/test/**/*.test.ts) with node's test runner through tsx.
+// Runs the repository, installer, domain and extension Node tests (projects/{repository,installer,domain,eoffice}/test/**/*.test.ts) with node's test runner through tsx.
 //
 //   node scripts/run-repository-tests.mjs [filter]     filter: substring of the test file path
 //
@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(root, 'projects', 'repository', 'test');
 // The installer's tests run against the local repository too, so they belong to this suite; the domain
-// package's (@eoffice/domain, framework-free) need no server and run with them.
-const testDirs = [testDir, path.join(root, 'projects', 'installer', 'test'), path.join(root, 'projects', 'domain', 'test')];
+// package's (@eoffice/domain, framework-free) need no server and run with them; so do the extension's few
+// Node tests (projects/eoffice/test), for what only a Node process can check: its PDFs read by Debian's poppler.
+const testDirs = ['repository', 'installer', 'domain', 'eoffice'].map((p) => path.join(root, 'projects', p, 'test'));
 const reporter = path.join(testDir, 'support', 'count-reporter.mjs');
 const filter = process.argv[2];
 

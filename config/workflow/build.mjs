@@ -25,8 +25,8 @@ const domainDir = path.join(root, 'projects', 'domain', 'src');
 const DOMAIN_FILES = ['vocabulary.ts', 'hierarchy.ts', 'file-number.ts', 'office-time.ts', 'numbering.ts'];
 /** The helpers every script shares, in order: lib.js, then notices.js (issue 19's notices and their mails), links.js (link officers). */
 const SHARED_SOURCES = ['lib.js', 'notices.js', 'links.js'];
-/** The generated definitions, one per src/<key>.template.xml (eoCharge: transfer of charge, src/charge.js; eoLink: a link officer, src/link.js and unlink.js). */
-export const DEFINITIONS = ['eoMovement', 'eoRegister', 'eoCharge', 'eoLink'];
+/** The generated definitions, one per src/<key>.template.xml (eoCharge: transfer of charge, src/charge.js; eoLink: a link officer, src/link.js and unlink.js; eoDaily: the daily digests and escalations, src/daily.js and digest.js). */
+export const DEFINITIONS = ['eoMovement', 'eoRegister', 'eoCharge', 'eoLink', 'eoDaily'];
 export const OUTPUT = path.join(here, 'eoMovement.bpmn20.xml');
 export const outputOf = (key) => path.join(here, `${key}.bpmn20.xml`);
 

@@ -52,6 +52,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'));
   const repositoryPort = await freePort();
   const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
+  // Outbound mail goes to the repository's loopback mail catcher, as with `npm start`; specs read it there.
+  const catcherPort = await freePort();
+  process.env['EOFFICE_E2E_MAIL_URL'] = `http://127.0.0.1:${catcherPort}`;
   const logFile = path.join(RESULTS, 'e2e-repository.log');
   const log = createWriteStream(logFile);
   // The retention clock the records spec moves (empty: the system's time); see retention-clock-file.ts.
@@ -60,7 +63,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['EOFFICE_E2E_RETENTION_CLOCK'] = retentionClock;
   const repository = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'tsx'),
-    ['projects/repository/src/main.ts', '--port', String(repositoryPort), '--data', dataDir, '--retention-clock', retentionClock],
+    [
+      'projects/repository/src/main.ts',
+      '--port',
+      String(repositoryPort),
+      '--data',
+      dataDir,
+      '--retention-clock',
+      retentionClock,
+      '--mail-catcher',
+      String(catcherPort)
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
   );
   repository.stdout?.pipe(log);

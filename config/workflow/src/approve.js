@@ -40,6 +40,9 @@
   }
   var note = 'Approved by ' + eoTitle(h, eoPost(h, approverGroup)) + (remarks ? ': ' + remarks : '');
   if (request == 'close') {
+    // Checked as the approver decides (the notes' author may have amended one since the request), before
+    // the hand-over dates the notes as frozen.
+    eoRequireArchivalCopy(item);
     var asked = eoText(item.properties['eo:pendingRemarks']);
     var closed = { 'eo:status': 'closed' };
     if (item.isSubType('eo:file')) {

@@ -75,7 +75,21 @@ function chargeItems(h, group) {
   return { held: held, approvals: approvals };
 }
 
-/** Releases the item's open movement tasks that `user` had claimed, back to their candidate posts. */
+/** cm:owner as JscriptWorkflowTask.getProperties keys it (a QNameMap: "{uri}localName"). */
+var CHARGE_OWNER_KEY = '{http://www.alfresco.org/model/content/1.0}owner';
+
+/**
+ * Releases the item's open movement tasks that `user` had claimed, back to their candidate posts.
+ *
+ * JscriptWorkflowTask.setProperties hands its map to WorkflowService.updateTask, and Activiti's property
+ * converter (ActivitiPropertyConverter.setTaskProperties) writes every entry it is given: cm:owner becomes
+ * the assignee (TaskService.setAssignee, null unclaims and fires the `assignment` listeners), but every other
+ * property of the task type, including those read from process variables, would be saved as a task-local
+ * variable and from then on hide the process's value for that task (WorkflowPropertyHandlerRegistry, the
+ * default handler). So the map read from getProperties (the only way a sandboxed script gets one) is emptied
+ * of everything but cm:owner before it goes back: `for in` lists a ScriptableQNameMap's keys, and `delete`
+ * removes one (ScriptableQNameMap.getIds / delete).
+ */
 function chargeRelease(item, user) {
   var processId = eoText(item.properties['eo:movementProcess']);
   if (!processId || !user) return 0;
@@ -88,6 +102,9 @@ function chargeRelease(item, user) {
     for (var t = 0; t < tasks.length; t++) {
       var props = tasks[t].getProperties();
       if (eoText(props['cm:owner']) != user) continue;
+      var keys = [];
+      for (var key in props) keys.push(String(key));
+      for (var k = 0; k < keys.length; k++) if (keys[k] != 'cm:owner' && keys[k] != CHARGE_OWNER_KEY) delete props[keys[k]];
       props['cm:owner'] = null;
       tasks[t].setProperties(props);
       released++;
@@ -120,15 +137,25 @@ function chargeDisown(item, user) {
   return taken;
 }
 
-/** The post's record in Data Dictionary's hierarchy names the successor (and his name, as install writes it). */
-function chargeHierarchy(postCode, successor, names) {
+/**
+ * The post's record in Data Dictionary's hierarchy names the successor (and his name, as install writes it),
+ * and `charge` says that a transfer, not the department's hierarchy file, put him there: whom the file named
+ * when charge first passed (the incumbent install had written), from whom, on which day and by which process.
+ * `install` keeps the successor while the file still names that incumbent (installer/src/install.ts
+ * currentHierarchy); charge coming back to the file's incumbent needs no record.
+ */
+function chargeHierarchy(postCode, successor, names, from, on) {
   var node = companyhome.childByNamePath(EO_HIERARCHY_PATH);
   if (!node) eoFail('The department hierarchy ' + EO_HIERARCHY_PATH + ' is missing: run npx eoffice install');
   var h = JSON.parse(String(node.content));
   for (var i = 0; i < h.posts.length; i++) {
-    if (h.posts[i].code != postCode) continue;
-    h.posts[i].incumbent = successor;
-    h.posts[i].incumbentName = names;
+    var p = h.posts[i];
+    if (p.code != postCode) continue;
+    var fileIncumbent = p.charge ? p.charge.fileIncumbent : p.incumbent || '';
+    p.incumbent = successor;
+    p.incumbentName = names;
+    if (fileIncumbent == successor) delete p.charge;
+    else p.charge = { fileIncumbent: fileIncumbent, from: from, on: on, process: String(execution.processInstanceId) };
   }
   node.content = JSON.stringify(h, null, 2) + '\n';
 }
@@ -201,7 +228,7 @@ function chargeName(p) {
 
   if (from) people.removeAuthority(people.getGroup(group), people.getPerson(from));
   people.addAuthority(people.getGroup(group), successor);
-  chargeHierarchy(post.code, to, names);
+  chargeHierarchy(post.code, to, names, from || '', on);
 
   // What passed, for the caller (the process ends at once; its variables stay in its history).
   execution.setVariable('eowf_chargeFrom', from || '');

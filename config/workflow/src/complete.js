@@ -38,12 +38,31 @@
     return props;
   }
 
-  /** A send or send back freezes the green notes: where the department requires it, only signed ones. */
+  /**
+   * A send or send back freezes the green notes: where the department requires it, only signed ones (and,
+   * where it requires signed approvals, it hands on no letter issued from an unsigned one).
+   */
   function requireSignedNotes() {
     var unsigned = eoUnsignedNotes(h, item);
     if (unsigned.length)
       eoFail(
         'Unsigned notes: ' + unsigned.join(', ') + '. The department requires green notes to be digitally signed before a file is sent'
+      );
+    requireSignedApprovals();
+  }
+
+  /**
+   * Letters issued while this post held the file, where the department requires it, only from approvals their
+   * approver signed: a hand-over (send, send back, close) is refused until each has one, so no file leaves the
+   * post with a letter issued on an unsigned approval in it.
+   */
+  function requireSignedApprovals() {
+    var unsigned = eoUnsignedApprovals(h, item);
+    if (unsigned.length)
+      eoFail(
+        'Letters issued without a signed approval: ' +
+          unsigned.join(', ') +
+          '. The department requires the approval of a letter to be digitally signed by its approver'
       );
   }
 
@@ -198,7 +217,10 @@
     return;
   }
   if (action == 'close') {
+    requireSignedApprovals();
     if (holder.level >= 2 && !toText) {
+      // Before the hand-over below dates the notes as frozen: the copy must be newer than their last change.
+      eoRequireArchivalCopy(item);
       var closed = { 'eo:status': 'closed' };
       if (item.isSubType('eo:file')) {
         closed['eo:closedAt'] = new Date();

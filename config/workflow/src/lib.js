@@ -294,7 +294,9 @@ function eoFolder(item, name) {
  * through PUT /nodes, since ACS has no per-property permission.
  */
 function eoWorkingFolders(item) {
-  return item.isSubType('eo:file') ? ['Notes', 'Correspondence', 'Drafts', 'Dispatches', 'Signatures'] : ['Replies'];
+  return item.isSubType('eo:file')
+    ? ['Notes', 'Correspondence', 'Drafts', 'Dispatches', 'Signatures', eoDomain.ARCHIVE_FOLDER]
+    : ['Replies'];
 }
 
 /**
@@ -436,6 +438,73 @@ function eoUnsignedNotes(h, item) {
 }
 
 /**
+ * The department's rule "signed approvals" (hierarchy.json signatures.requireSignedApprovals): the issue
+ * numbers of the letters issued while this post held the file (eo:dispatch in Dispatches/ not yet taken over
+ * by the run-as administrator, which every hand-over does: eoDisownContents) whose draft's approval lacks its
+ * approver's digital signature of the version approved. The approval counts when the letter names a draft of
+ * this file (eo:fromDraft) approved (eo:approvedVersion, eo:approvedBy: a post of Section Officer level or
+ * above, and eo:approvedByUser, an officer holding it) and Signatures/ holds an eo:signature of that draft in
+ * the approval form, naming that version and that post, not empty, stored by that officer (cm:creator, which
+ * the repository writes: neither a colleague nor the issuer below can sign for the approver). As for notes, the script
+ * checks presence and binding, not the cryptography (the drafts panel and the correspondence do).
+ */
+function eoUnsignedApprovals(h, item) {
+  if (!h.signatures || h.signatures.requireSignedApprovals !== true || !item.isSubType('eo:file')) return [];
+  var dispatches = item.childByNamePath('Dispatches');
+  if (!dispatches) return [];
+  var me = String(person.properties.userName);
+  var draftsFolder = item.childByNamePath('Drafts');
+  var drafts = draftsFolder ? draftsFolder.children : [];
+  var folder = item.childByNamePath('Signatures');
+  var signatures = folder ? folder.children : [];
+  var missing = [];
+  var list = dispatches.children;
+  for (var n = 0; n < list.length; n++) {
+    var letter = list[n];
+    if (!letter.isSubType('eo:dispatch') || String(letter.getOwner()) == me) continue;
+    if (!eoApprovalSigned(h, letter, drafts, signatures)) missing.push(eoText(letter.properties['eo:issueNumber']) || letter.name);
+  }
+  return missing;
+}
+
+/** The canonical form an approver signs (note-canonical.ts APPROVAL_SIGNATURE_FORMAT). */
+var EO_APPROVAL_FORM = 'eoffice-draft-approval/1';
+
+function eoApprovalSigned(h, letter, drafts, signatures) {
+  var ref = letter.properties['eo:fromDraft'];
+  if (!ref) return false;
+  // A d:noderef property reads as a ScriptNode (compared by id); the draft must be one of this file's.
+  var draftId = String(ref.id);
+  var draft = null;
+  for (var d = 0; d < drafts.length && !draft; d++)
+    if (String(drafts[d].id) == draftId && drafts[d].isSubType('eo:draft')) draft = drafts[d];
+  if (!draft) return false;
+  var version = eoText(draft.properties['eo:approvedVersion']);
+  var post = eoText(draft.properties['eo:approvedBy']);
+  var approverUser = eoText(draft.properties['eo:approvedByUser']).toLowerCase();
+  if (!version || !post || !approverUser || !eoIsMember(post, approverUser)) return false;
+  var approver = null;
+  for (var p = 0; p < h.posts.length; p++) if (eoGroupOf(h, h.posts[p].code) == post) approver = h.posts[p];
+  if (!approver || !(approver.level >= 2)) return false;
+  for (var i = 0; i < signatures.length; i++) {
+    var s = signatures[i];
+    var of = s.properties['eo:signatureOf'];
+    if (
+      s.isSubType('eo:signature') &&
+      !!of &&
+      String(of.id) == draftId &&
+      eoText(s.properties['eo:signatureForm']) == EO_APPROVAL_FORM &&
+      eoText(s.properties['eo:signedVersion']) == version &&
+      eoText(s.properties['eo:signerPost']) == post &&
+      s.size > 0 &&
+      eoText(s.properties['cm:creator']).toLowerCase() == approverUser
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whoever wrote a draft, dispatch or office copy owns it, and an owner keeps full rights whatever the ACL
  * says: on every hand-over the run-as administrator takes those over, so only the post now holding the
  * file can change them (through the file's ACL). Notes are left to eoHandOver: green ones are frozen, and a
@@ -572,6 +641,8 @@ function eoSetHolder(h, item, postCode, senderGroup) {
   execution.setVariable('eowf_senderGroup', sender);
   execution.setVariable('eowf_candidates', sender ? group + ',' + sender : group);
   execution.setVariable('eowf_opened', false);
+  // The holder task's due-date and norm timers (notices.js), from the custody just written.
+  eoScheduleNotices(h, item);
 }
 
 function eoCustody(item, props) {
@@ -681,7 +752,81 @@ function eoRecordables(item) {
   take('Dispatches', function (n) {
     return n.properties['eo:dispatchStatus'] != 'pending';
   });
+  // The archival copies (PDF/A of the whole file, eoRequireArchivalCopy) made at this closing or before.
+  take(eoDomain.ARCHIVE_FOLDER, function () {
+    return true;
+  });
   return out;
+}
+
+/** A node's cm:modified (or another date property) in milliseconds; 0 when it has none. */
+function eoTime(node, property) {
+  var d = eoDate(node.properties[property || 'cm:modified']);
+  return d ? d.getTime() : 0;
+}
+
+/**
+ * A file of a permanent category (A, B: eoDomain.isPermanentRecordCategory) is kept as records in an
+ * archival form too: the whole file as PDF/A, which the closing officer's browser writes into the file's
+ * Archive/ folder (no PDF library runs in an ACS script). Where closing will file records (AGS installed,
+ * the file has a category), the close is refused unless Archive/ holds a PDF made after the last change to
+ * any green note or correspondence entry; the content itself cannot be checked here (docs/governance-
+ * services.md). Called before the close's hand-over, which dates every note as frozen.
+ */
+function eoRequireArchivalCopy(item) {
+  if (!item.isSubType('eo:file')) return;
+  var fp = eoFilePlan();
+  if (!fp || !eoRecordCategory(fp, item)) return;
+  if (!eoDomain.isPermanentRecordCategory(eoText(item.properties['eo:recordCategory']))) return;
+  var latest = 0;
+  var changed = null;
+  var scan = function (folderName, keep) {
+    var folder = item.childByNamePath(folderName);
+    var list = folder ? folder.children : [];
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].isContainer || !keep(list[i])) continue;
+      var at = eoTime(list[i]);
+      if (at > latest) {
+        latest = at;
+        changed = list[i];
+      }
+    }
+  };
+  scan('Notes', function (n) {
+    return n.properties['eo:noteColour'] == 'green';
+  });
+  scan('Correspondence', function () {
+    return true;
+  });
+  var archive = item.childByNamePath(eoDomain.ARCHIVE_FOLDER);
+  var copies = archive ? archive.children : [];
+  var newest = 0;
+  for (var c = 0; c < copies.length; c++) {
+    var copy = copies[c];
+    if (copy.isContainer || String(copy.mimetype) != 'application/pdf' || !(Number(copy.size) > 0)) continue;
+    // Made (created) after the last change: a copy whose content was replaced later counts from its making.
+    newest = Math.max(newest, eoTime(copy, 'cm:created'));
+  }
+  var category = eoText(item.properties['eo:recordCategory']);
+  if (!newest)
+    eoFail(
+      eoLabel(item) +
+        ' is kept permanently (category ' +
+        category +
+        '): its archival copy (the whole file as PDF/A in ' +
+        eoDomain.ARCHIVE_FOLDER +
+        '/) is missing; close it from the e-file, which writes it'
+    );
+  if (newest < latest)
+    eoFail(
+      'The archival copy of ' +
+        eoLabel(item) +
+        ' (category ' +
+        category +
+        ') is older than ' +
+        changed.name +
+        ', changed since: close it from the e-file, which writes it again'
+    );
 }
 
 /** Runs one of AGS's actions on a node with the given parameters; gives the action (its `result` parameter). */

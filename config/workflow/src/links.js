@@ -22,14 +22,26 @@ function eoLinkLastDay(link) {
 /** Who the link officer acts for in the current action, set by eoLinkAllows; read by eoRecord. */
 var eoLinkActing = null;
 
+/** Whether `user` is a direct member of `group` (a link officer is put there, and taken out, directly). */
+function eoLinkInGroup(group, user) {
+  var g = people.getGroup(group);
+  if (!g) return false;
+  var members = people.getMembers(g, false);
+  for (var i = 0; i < members.length; i++) if (String(members[i].properties.userName) == String(user)) return true;
+  return false;
+}
+
 /**
- * Whether `user`, found in `group`, may act for it: always, unless his membership is a link whose last day
- * is over (the timer that removes him may not have run yet). A link inside its period is remembered for the
+ * Whether `user`, found in `group`, may act for it: always, unless his membership is a link outside its period:
+ * before its first day began (eo:linkFrom, 00:00 IST of that day) or after its last day (the timers that add
+ * and remove him may not have run when they were due). A link inside its period is remembered for the
  * movement record.
  */
 function eoLinkAllows(group, user) {
   var link = eoLinkOf(group, user);
   if (!link) return true;
+  var from = link.properties['eo:linkFrom'];
+  if (from && new Date().getTime() < from.getTime()) return false;
   if (eoDomain.officeDay(new Date()) > eoLinkLastDay(link)) return false;
   eoLinkActing = { user: String(user), group: String(group), forUser: eoText(link.properties['eo:linkFor']) };
   return true;

@@ -46,11 +46,17 @@ function eoNoticeLanguage(prefs) {
   return locale.toLowerCase().indexOf('hi') == 0 ? 'hi' : 'en';
 }
 
-/** Whether the officer asked for one mail a day instead of one per notice (preference eoffice.notices.mail = daily). */
-function eoNoticeDigest(prefs) {
+/** The officer's preference eoffice.notices.mail: 'daily' (a digest instead of a mail per notice), 'both', or ''. */
+function eoNoticeMailChoice(prefs) {
   var eo = prefs ? prefs.eoffice : null;
   var notices = eo ? eo.notices : null;
-  return !!notices && String(notices.mail) == 'daily';
+  var choice = notices ? String(notices.mail) : '';
+  return choice == 'daily' || choice == 'both' ? choice : '';
+}
+
+/** Whether the officer asked for one mail a day instead of one per notice (preference eoffice.notices.mail = daily). */
+function eoNoticeDigest(prefs) {
+  return eoNoticeMailChoice(prefs) == 'daily';
 }
 
 /** A post in words, in English or Hindi: designation (section). */
@@ -61,8 +67,13 @@ function eoNoticePostTitle(h, post, lang) {
   return section ? designation + ' (' + (section.name[lang] || section.name.en) + ')' : designation;
 }
 
-/** The notice's first line, in the officer's language. */
-function eoNoticeHeadline(kind, number, from, lang) {
+/** The notice's first line, in the officer's language (`notice`: the due date and the norm of due and overdue). */
+function eoNoticeHeadline(kind, number, from, lang, notice) {
+  if (kind == 'due') return lang == 'hi' ? number + ' की नियत तिथि ' + notice.due + ' आ गई है' : number + ' is due on ' + notice.due;
+  if (kind == 'overdue')
+    return lang == 'hi'
+      ? number + ' आपके पास ' + notice.since + ' से है: ' + notice.norm + ' कार्य दिवसों का मानदंड पार हो गया है'
+      : number + ' has been with you since ' + notice.since + ', beyond the norm of ' + notice.norm + ' working days';
   if (lang == 'hi') {
     if (kind == 'sendBack') return number + ' ' + from + ' द्वारा आपको वापस भेजी गई है';
     if (kind == 'copy') return number + ' की प्रति सूचनार्थ ' + from + ' द्वारा आपको भेजी गई है';
@@ -82,23 +93,14 @@ function eoNoticeHeadline(kind, number, from, lang) {
  * The words of each language are made once per notice and kept on it for the post's other officers.
  */
 function eoNoticeMail(h, userName, lang, notice) {
-  var mail = actions.create('mail');
-  if (!mail) return;
   var words = (notice.mails = notice.mails || {})[lang] || (notice.mails[lang] = eoNoticeMailWords(h, lang, notice));
-  mail.parameters.to_many = userName;
-  mail.parameters.subject = words.subject;
-  mail.parameters.text = words.text;
-  if (h.department.email) mail.parameters.from = String(h.department.email);
-  // A mail server that is down must not undo a movement, and a movement rolled back sends nothing.
-  mail.parameters.send_after_commit = true;
-  mail.parameters.ignore_send_failure = true;
-  mail.execute(notice.node);
+  eoSendMail(h, userName, words.subject, words.text, notice.node);
 }
 
 /** A notice's mail subject and text in one language. */
 function eoNoticeMailWords(h, lang, notice) {
   var from = lang == 'hi' ? notice.fromTitleHi : notice.fromTitle;
-  var headline = eoNoticeHeadline(notice.kind, notice.number, from, lang);
+  var headline = eoNoticeHeadline(notice.kind, notice.number, from, lang, notice);
   var when = eoDomain.officeDateTime(notice.at);
   var lines = [headline, ''];
   if (lang == 'hi') {
@@ -181,4 +183,200 @@ function eoNoticesRead(folder, item) {
     n.properties['eo:noticeRead'] = true;
     n.save();
   }
+}
+
+// ------------------------------------------------------------------ due date and the 7-working-day norm
+//
+// The holder task carries two non-interrupting timer boundary events (Activiti 5's timeDate, as eoLink's task
+// does): `due` at 00:00 IST of the item's eo:dueDate, `norm` at 00:00 IST of the first day on which the item has
+// been held more than the norm's working days (the hierarchy's escalation.normDays, else CSMOP's 7, counted as
+// the MIS counts them: working days after the day it arrived, over Data Dictionary/eOffice/holidays-<year>.json).
+// eoSetHolder computes both from the item each time the task is entered (after the custody is written), so no
+// variable a caller sets decides them. When a timer fires, its flow's listener (due.js, overdue.js) gives every
+// officer of the holding post one notice (and one mail), named by the event, the item and the holding, so a
+// task entered again for the same holding (a copy, a park) never repeats it.
+
+/** Working days a case may be held before it is over the norm: the hierarchy's escalation.normDays, else 7. */
+function eoNormDays(h) {
+  var e = h && h.escalation ? h.escalation : null;
+  var n = e && e.normDays !== undefined ? Number(e.normDays) : 7;
+  return n >= 1 && Math.floor(n) == n ? n : 7;
+}
+
+var eoCalendarsRead = {};
+
+/** The holiday calendar of a year (Data Dictionary/eOffice/holidays-<year>.json), or null when there is none. */
+function eoCalendar(year) {
+  if (eoCalendarsRead.hasOwnProperty(year)) return eoCalendarsRead[year];
+  var node = companyhome.childByNamePath('Data Dictionary/eOffice/holidays-' + year + '.json');
+  var calendar = null;
+  if (node) {
+    try {
+      calendar = JSON.parse(String(node.content));
+    } catch (e) {
+      calendar = null;
+    }
+  }
+  eoCalendarsRead[year] = calendar;
+  return calendar;
+}
+
+/**
+ * Whether an office day ('YYYY-MM-DD') is a working day, as domain/working-days.ts decides it: Sundays, the
+ * calendar's Saturdays of the month and its holidays are closed. A year without a calendar closes Sundays and
+ * the second and fourth Saturdays (the usual five-and-a-half-day pattern).
+ */
+function eoWorkingDay(day) {
+  var calendar = eoCalendar(day.substring(0, 4));
+  var off = calendar && calendar.weeklyOff ? calendar.weeklyOff : { sunday: true, saturdays: [2, 4] };
+  var holidays = calendar && calendar.holidays ? calendar.holidays : [];
+  for (var i = 0; i < holidays.length; i++) if (String(holidays[i].date) == day) return false;
+  var date = new Date(Date.parse(day + 'T00:00:00Z'));
+  var weekday = date.getUTCDay();
+  if (weekday == 0) return !off.sunday;
+  if (weekday == 6) {
+    var nth = Math.ceil(date.getUTCDate() / 7);
+    for (var j = 0; j < off.saturdays.length; j++) if (Number(off.saturdays[j]) == nth) return false;
+  }
+  return true;
+}
+
+/** The office day after `day` ('YYYY-MM-DD'). */
+function eoNextDay(day) {
+  return new Date(Date.parse(day + 'T00:00:00Z') + 86400000).toISOString().substring(0, 10);
+}
+
+/** The first office day on which an item held since `since` (a date) is over `norm` working days. */
+function eoNormPassedOn(since, norm) {
+  var day = eoDomain.officeDay(eoDate(since));
+  for (var seen = 0; seen <= norm; ) {
+    day = eoNextDay(day);
+    if (eoWorkingDay(day)) seen++;
+  }
+  return day;
+}
+
+/** 00:00 IST of an office day, as the ISO text Activiti's timeDate takes. */
+function eoOfficeMidnight(day) {
+  return day + 'T00:00:00' + eoDomain.OFFICE_UTC_OFFSET;
+}
+
+/**
+ * The holder task's timers, from the item: eowf_dueAt (00:00 IST of eo:dueDate, '' for none: no timer) and
+ * eowf_normAt. Called by eoSetHolder, before the task is entered (Activiti creates a scope's timers first).
+ */
+function eoScheduleNotices(h, item) {
+  var due = item.properties['eo:dueDate'];
+  var since = item.properties['eo:heldSince'];
+  execution.setVariable('eowf_dueAt', due ? eoOfficeMidnight(eoDomain.officeDay(eoDate(due))) : '');
+  execution.setVariable('eowf_normAt', since ? eoOfficeMidnight(eoNormPassedOn(since, eoNormDays(h))) : '');
+}
+
+/**
+ * A timer of the holder task fired (`kind` due | overdue): each officer of the holding post gets one notice and,
+ * unless he chose the digest, one mail. Nothing for an item no longer in movement (parked, waiting for an
+ * approval) or without a due date, and nothing twice for one holding.
+ */
+function eoHolderNotice(kind) {
+  var item = eoItem();
+  if (eoText(item.properties['eo:status']) != 'inMovement' || eoText(item.properties['eo:pendingRequest'])) return;
+  var h = eoHierarchy();
+  var holderGroup = eoText(item.properties['eo:currentHolder']);
+  var since = eoDate(item.properties['eo:heldSince']);
+  var due = eoDate(item.properties['eo:dueDate']);
+  if (!holderGroup || !since || (kind == 'due' && !due)) return;
+  var norm = eoNormDays(h);
+  var key = kind + '-' + String(item.id) + '-' + since.getTime() + (kind == 'due' ? '-' + eoDomain.officeDay(due) : '');
+  var holder = eoPost(h, holderGroup);
+  var number = eoText(item.properties['eo:receiptNumber'] || item.properties['eo:fileNumber'] || item.name);
+  var at = new Date();
+  var notice = {
+    kind: kind,
+    number: number,
+    subject: eoText(item.properties['eo:subject']),
+    remarks: '',
+    due: due ? eoDomain.officeDate(due) : '',
+    since: eoDomain.officeDate(since),
+    norm: norm,
+    fromTitle: eoNoticePostTitle(h, holder, 'en'),
+    fromTitleHi: eoNoticePostTitle(h, holder, 'hi'),
+    at: at
+  };
+  var props = {
+    'eo:noticeKind': kind,
+    'eo:noticeItem': item,
+    'eo:noticeItemId': String(item.id),
+    'eo:noticeItemType': item.isSubType('eo:file') ? 'file' : 'receipt',
+    'eo:noticeItemNumber': number,
+    'eo:noticeSubject': notice.subject,
+    'eo:noticeFrom': holderGroup,
+    'eo:noticeFromTitle': notice.fromTitle,
+    'eo:noticeFromTitleHi': notice.fromTitleHi,
+    'eo:noticeFromUser': 'admin',
+    'eo:noticeTo': holderGroup,
+    'eo:noticeAt': at,
+    'eo:noticeRead': false
+  };
+  // Escalation: the post the holder reports to may now read the item (and its movements), so its officers find it
+  // on their dashboard among the items past their due date or the norm (domain escalation-query.ts).
+  var reporting = holder.reportsTo ? eoGroupOf(h, holder.reportsTo) : '';
+  if (reporting && eoAuthorities(item).indexOf(reporting) < 0) {
+    item.setPermission('Consumer', reporting);
+    eoFolder(item, 'Movements').setPermission('Consumer', reporting);
+  }
+  var group = people.getGroup(holderGroup);
+  if (!group) return;
+  var members = people.getMembers(group, true);
+  var done = [];
+  for (var i = 0; i < members.length; i++) {
+    var userName = String(members[i].properties.userName);
+    if (done.indexOf(userName) >= 0) continue;
+    done.push(userName);
+    var folder = eoNoticeFolder(userName);
+    if (!folder || folder.childByNamePath(key)) continue;
+    notice.node = folder.createNode(key, 'eo:notice', props);
+    var prefs = eoNoticePreferences(userName);
+    if (!eoNoticeDigest(prefs)) eoNoticeMail(h, userName, eoNoticeLanguage(prefs), notice);
+  }
+}
+
+// ------------------------------------------------------------------ the daily mails (eoDaily)
+
+/** The first time after `after` (a date) at the hierarchy's escalation.dailyMailAt (IST, default 09:00), as ISO text. */
+function eoDailyNext(h, after) {
+  var at = h && h.escalation && h.escalation.dailyMailAt ? String(h.escalation.dailyMailAt) : '09:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(at)) at = '09:00';
+  var day = eoDomain.officeDay(after);
+  for (;;) {
+    var text = day + 'T' + at + ':00' + eoDomain.OFFICE_UTC_OFFSET;
+    if (Date.parse(text) > after.getTime()) return text;
+    day = eoNextDay(day);
+  }
+}
+
+/** Working days an item held since `since` (a date) has been held on the office day `day` (the MIS's age). */
+function eoWorkingDaysHeld(since, day) {
+  var d = eoDomain.officeDay(eoDate(since));
+  var n = 0;
+  while (d < day) {
+    d = eoNextDay(d);
+    if (eoWorkingDay(d)) n++;
+  }
+  return n;
+}
+
+/**
+ * Sends one mail to a user (to_many: his cm:email) through Alfresco's `mail` action. A mail server that is down must
+ * not undo a movement (ignore_send_failure), and a movement rolled back sends nothing (send_after_commit).
+ */
+function eoSendMail(h, userName, subject, text, node) {
+  var mail = actions.create('mail');
+  if (!mail) return;
+  mail.parameters.to_many = userName;
+  mail.parameters.subject = subject;
+  mail.parameters.text = text;
+  if (h.department.email) mail.parameters.from = String(h.department.email);
+  mail.parameters.send_after_commit = true;
+  mail.parameters.ignore_send_failure = true;
+  mail.execute(node);
 }

@@ -9,7 +9,8 @@
   if (!link || eoText(link.properties['eo:linkProcess']) != String(execution.processInstanceId)) return;
   var g = people.getGroup(group);
   var officer = people.getPerson(linkOfficer);
-  if (g && officer) people.removeAuthority(g, officer);
+  // A link whose first day had not come yet never made him a member.
+  if (g && officer && eoLinkInGroup(group, linkOfficer)) people.removeAuthority(g, officer);
   link.properties['eo:linkEndedAt'] = new Date();
   link.save();
   link.name = group + '-ended-' + String(execution.processInstanceId);

@@ -1,7 +1,7 @@
 /**
  * npm run bench -- first-screen [--runs 3] [--officer priya.nair] [--password demo1234]
  *   [--dist dist/content-app/browser] [--naive-dist <an eager build>] [--repository http://127.0.0.1:8080]
- *   [--part all|inbox|notesheet] [--notes 500] [--brief]
+ *   [--part all|inbox|notesheet] [--notes 500] [--brief] [--before <a build from before a change>]
  *
  * A new browser tab opened on the Inbox (#/eoffice/receipts/inbox) by an officer who signed in before
  * (her session is in the browser's storage), until its first row is on screen. Measured in Chromium through
@@ -11,9 +11,12 @@
  * Each server serves the same build through scripts/serve.mjs:
  * - compressed: as `npm run serve` does (brotli/gzip, cacheable hashed bundles, ETag);
  * - uncompressed: the naive counterpart (--no-compress), same caching;
- * - with --naive-dist, also an eager build (e.g. one made from an older commit), uncompressed.
+ * - with --naive-dist, also an eager build (e.g. one made from an older commit), uncompressed;
+ * - with --before, also that build, compressed as this one (before and after a change, side by side).
  * Over localhost and over a throttled link, since on localhost bytes cost almost nothing.
  * Starts a repository with the demo department unless --repository names one. Prints figures; asserts nothing.
+ * The runs of the builds and servers compared are interleaved (run 1 of each, then run 2 …), so that a change in
+ * the machine's load falls on all of them alike; the load average is printed at the start and at the end.
  *
  * Then a long notesheet: one of the officer's files is given --notes notes (as the administrator, beside
  * the demo's own), and a new tab opened on that file is measured until every note in the notesheet's
@@ -43,6 +46,8 @@ const OFFICER = option('officer', 'priya.nair');
 const PASSWORD = option('password', 'demo1234');
 const DIST = path.resolve(ROOT, option('dist', 'dist/content-app/browser'));
 const NAIVE_DIST = option('naive-dist', '');
+/** A build from before a change (e.g. a copy of dist/ taken first), measured beside this one, compressed alike. */
+const BEFORE_DIST = option('before', '');
 const PART = option('part', 'all');
 const NOTES = Number(option('notes', '500'));
 /** Each notesheet figure is followed by its milestones and its requests in order, unless --brief. */
@@ -260,6 +265,8 @@ interface NotesLoad {
   /** Each change of the notes in view still without their text: when, and which (their test ids). */
   waitedFor: [number, string][];
   calls: ApiCall[];
+  /** The app's own JSON files (configuration, extension manifests, translations) before then, for the timeline. */
+  assets: ApiCall[];
 }
 
 const API = '/alfresco/api/';
@@ -389,7 +396,15 @@ async function loadNotes(
         start: entry.startTime,
         end: entry.responseEnd,
         bytes: entry.transferSize
-      }))
+      })),
+      assets: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((entry) => entry.responseEnd <= w.notesShownAt && !entry.name.includes(api) && /\.json(\?|$)/.test(entry.name))
+        .map((entry) => ({
+          path: `(file) ${new URL(entry.name).pathname}`,
+          start: entry.startTime,
+          end: entry.responseEnd,
+          bytes: entry.transferSize
+        }))
     };
   }, API);
   await page.close();
@@ -398,7 +413,7 @@ async function loadNotes(
 
 /** The median of each figure; the requests are those of the run whose time is the median. */
 function medianNotes(loads: NotesLoad[]): NotesLoad {
-  const pick = <K extends keyof Omit<NotesLoad, 'calls' | 'waitedFor'>>(key: K) =>
+  const pick = <K extends keyof Omit<NotesLoad, 'calls' | 'assets' | 'waitedFor'>>(key: K) =>
     loads.map((entry) => entry[key]).sort((a, b) => a - b)[Math.floor(loads.length / 2)];
   const shownMs = pick('shownMs');
   return {
@@ -417,7 +432,8 @@ function medianNotes(loads: NotesLoad[]): NotesLoad {
     paneAtList: pick('paneAtList'),
     paneAtShown: pick('paneAtShown'),
     waitedFor: loads.find((entry) => entry.shownMs === shownMs)?.waitedFor ?? [],
-    calls: loads.find((entry) => entry.shownMs === shownMs)?.calls ?? []
+    calls: loads.find((entry) => entry.shownMs === shownMs)?.calls ?? [],
+    assets: loads.find((entry) => entry.shownMs === shownMs)?.assets ?? []
   };
 }
 
@@ -449,18 +465,32 @@ function initialBundle(dist: string): { files: number; raw: number; gzip: number
   };
 }
 
+/** The 1, 5 and 15 minute load averages: figures from a loaded machine are slower (see the runs' interleaving). */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const describe = (entry: Load) =>
   `${seconds(entry.firstRowMs).padStart(7)} ${kB(entry.bytes).padStart(8)} ${String(entry.requests).padStart(4)} req ${String(entry.cached).padStart(3)} cached  JS ${kB(entry.scriptBytes)} (${kB(entry.scriptDecoded)} decoded)`;
 
 async function main(): Promise<void> {
-  for (const dist of [DIST, ...(NAIVE_DIST ? [path.resolve(ROOT, NAIVE_DIST)] : [])]) {
+  for (const dist of [DIST, ...[NAIVE_DIST, BEFORE_DIST].filter(Boolean).map((dist) => path.resolve(ROOT, dist))]) {
     if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`No build in ${dist}: run npm run build first`);
   }
   const repo = await repository();
   const servers = [
     { name: 'compressed (serve.mjs)', server: await startStaticServer({ dist: DIST, port: 0, repository: repo.url, quiet: true }) },
+    ...(BEFORE_DIST
+      ? [
+          {
+            name: 'before (--before), compressed',
+            server: await startStaticServer({ dist: path.resolve(ROOT, BEFORE_DIST), port: 0, repository: repo.url, quiet: true })
+          }
+        ]
+      : []),
     {
       name: 'uncompressed (naive)',
       server: await startStaticServer({ dist: DIST, port: 0, repository: repo.url, quiet: true, compress: false })
@@ -481,13 +511,18 @@ async function main(): Promise<void> {
       : [])
   ];
   await Promise.all(servers.map(({ server }) => server.ready));
+  console.log(`Machine: ${os.cpus().length} cores, load average ${loadAverage()} at the start`);
   const browser = await chromium.launch({
     executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true
   });
   try {
-    for (const [label, dist] of [['this build', DIST], ...(NAIVE_DIST ? [['eager build', path.resolve(ROOT, NAIVE_DIST)]] : [])]) {
+    for (const [label, dist] of [
+      ['this build', DIST],
+      ...(BEFORE_DIST ? [['before', path.resolve(ROOT, BEFORE_DIST)]] : []),
+      ...(NAIVE_DIST ? [['eager build', path.resolve(ROOT, NAIVE_DIST)]] : [])
+    ]) {
       const bundle = initialBundle(dist);
       console.log(
         `Initial bundle (${label}): ${bundle.files} files, ${kB(bundle.raw)} raw, ${kB(bundle.gzip)} gzip, ${kB(bundle.brotli)} brotli`
@@ -495,6 +530,7 @@ async function main(): Promise<void> {
     }
     if (PART === 'all' || PART === 'inbox') await inbox(browser, servers);
     if (PART === 'all' || PART === 'notesheet') await notesheet(browser, repo.url);
+    console.log(`\nMachine: load average ${loadAverage()} at the end`);
   } finally {
     await browser.close();
     await Promise.all(servers.map(({ server }) => server.close()));
@@ -511,18 +547,22 @@ async function inbox(browser: Browser, servers: Served[]): Promise<void> {
   console.log(`\nFirst screen: a new tab on the Inbox of ${OFFICER}, to its first row; median of ${RUNS} runs each`);
   console.log('time, bytes on the wire, requests over the network and from the cache, before the first row\n');
   for (const { name: network, conditions } of NETWORKS) {
-    for (const { name, server } of servers) {
-      const state = await session(browser, server.url);
-      const cold: Load[] = [];
-      const warm: Load[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        const context = await browser.newContext({ storageState: state });
-        cold.push(await load(context, server.url, conditions));
-        warm.push(await load(context, server.url, conditions));
+    const states = [];
+    for (const { server } of servers) states.push(await session(browser, server.url));
+    const cold: Load[][] = servers.map(() => []);
+    const warm: Load[][] = servers.map(() => []);
+    // Runs interleaved between the servers: a change in the machine's load falls on all of them alike.
+    for (let run = 0; run < RUNS; run++) {
+      for (const [i, { server }] of servers.entries()) {
+        const context = await browser.newContext({ storageState: states[i] });
+        cold[i].push(await load(context, server.url, conditions));
+        warm[i].push(await load(context, server.url, conditions));
         await context.close();
       }
-      console.log(`${network.padEnd(17)} ${name.padEnd(27)} cold ${describe(median(cold))}`);
-      console.log(`${''.padEnd(17)} ${''.padEnd(27)} warm ${describe(median(warm))}`);
+    }
+    for (const [i, { name }] of servers.entries()) {
+      console.log(`${network.padEnd(17)} ${name.padEnd(27)} cold ${describe(median(cold[i]))}`);
+      console.log(`${''.padEnd(17)} ${''.padEnd(27)} warm ${describe(median(warm[i]))}`);
     }
   }
 }
@@ -544,7 +584,7 @@ function breakdown(m: NotesLoad): void {
   console.log(
     `${''.padEnd(19)} in view without text: ${m.waitedFor.map(([at, ids]) => `${at} ms ${ids.replace(/note-/g, '#') || '(none)'}`).join('; ')}`
   );
-  for (const call of m.calls)
+  for (const call of [...m.calls, ...m.assets].sort((a, b) => a.start - b.start))
     console.log(`${''.padEnd(19)} ${ms(call.start)} → ${ms(call.end)} ${kB(call.bytes).padStart(6)}  ${shortPath(call)}`);
 }
 
@@ -583,6 +623,7 @@ async function notesheet(browser: Browser, repoUrl: string): Promise<void> {
   const builds = await Promise.all(
     [
       { name: 'this build', dist: DIST },
+      ...(BEFORE_DIST ? [{ name: 'before (--before)', dist: path.resolve(ROOT, BEFORE_DIST) }] : []),
       ...(NAIVE_DIST ? [{ name: 'other build (--naive-dist)', dist: path.resolve(ROOT, NAIVE_DIST) }] : [])
     ].map(async ({ name, dist }) => {
       const server = await startStaticServer({ dist, port: 0, repository: repoUrl, quiet: true });
@@ -597,15 +638,19 @@ async function notesheet(browser: Browser, repoUrl: string): Promise<void> {
     console.log('(from the start of navigation, and from the moment the notesheet was on the page); cold: a new profile,');
     console.log(`warm: a second tab in it. Median of ${RUNS} runs; requests to the repository before then (of which note contents)\n`);
     for (const { name: network, conditions } of NETWORKS) {
-      for (const [i, { name, server }] of builds.entries()) {
-        const cold: NotesLoad[] = [];
-        const warm: NotesLoad[] = [];
-        for (let run = 0; run < RUNS; run++) {
+      const colds: NotesLoad[][] = builds.map(() => []);
+      const warms: NotesLoad[][] = builds.map(() => []);
+      // Runs interleaved between the builds: a change in the machine's load falls on both alike.
+      for (let run = 0; run < RUNS; run++) {
+        for (const [i, { server }] of builds.entries()) {
           const context = await browser.newContext({ storageState: states[i] });
-          cold.push(await loadNotes(context, server.url, fileId, conditions));
-          warm.push(await loadNotes(context, server.url, fileId, conditions));
+          colds[i].push(await loadNotes(context, server.url, fileId, conditions));
+          warms[i].push(await loadNotes(context, server.url, fileId, conditions));
           await context.close();
         }
+      }
+      for (const [i, { name }] of builds.entries()) {
+        const [cold, warm] = [colds[i], warms[i]];
         for (const [tab, loads] of [
           ['cold', cold],
           ['warm', warm]

@@ -25,6 +25,24 @@ export interface HierarchyPost {
    * profile, which every user may rename for themselves; only administrators write the hierarchy.
    */
   incumbentName?: Label;
+  /**
+   * Written by a transfer of charge (eoCharge, config/workflow/src/charge.js) in the repository's copy only:
+   * whom the department's hierarchy file named when charge first passed from him (`fileIncumbent`, '' for a
+   * vacant post), and the last transfer (from whom, the day, its eoCharge process). `install` keeps the
+   * transfer while the file still names `fileIncumbent` (the file is older than the transfer), and gives the
+   * post back to the file's incumbent with `--reset-charge` or once the file names someone else.
+   */
+  charge?: PostCharge;
+}
+
+/** A post's last transfer of charge, as the repository's hierarchy records it (HierarchyPost.charge). */
+export interface PostCharge {
+  fileIncumbent: string;
+  from: string;
+  /** The day charge passed, YYYY-MM-DD (IST). */
+  on: string;
+  /** The eoCharge process that transferred it. */
+  process: string;
 }
 
 export interface ChannelLink {
@@ -51,6 +69,27 @@ export interface Hierarchy {
   channel: ChannelRules;
   /** The department's rules for digital signatures; none required when absent. */
   signatures?: SignatureRules;
+  /** Overdue work: the norm, when the daily mails go, whether reporting posts are mailed (defaults when absent). */
+  escalation?: EscalationRules;
+}
+
+/**
+ * Overdue work (issue 19; config/README.md, "Due dates, the norm and escalation"). An item held beyond the norm
+ * or past its due date is told to its holder and escalated to the post its holder reports to.
+ */
+export interface EscalationRules {
+  /** Working days an officer may hold a case (CSMOP: 7). */
+  normDays?: number;
+  /** When the daily mails (digests, escalations) go, 'HH:MM' IST (default '09:00'). */
+  dailyMailAt?: string;
+  /** Whether each reporting post gets a daily mail of the overdue items of the posts reporting to it (default false). */
+  mailReportingPost?: boolean;
+}
+
+/** The escalation rules with their defaults filled in. */
+export function escalationRules(h: Pick<Hierarchy, 'escalation'>): Required<EscalationRules> {
+  const e = h.escalation ?? {};
+  return { normDays: e.normDays ?? 7, dailyMailAt: e.dailyMailAt ?? '09:00', mailReportingPost: e.mailReportingPost ?? false };
 }
 
 /** What a department requires to be digitally signed (docs/signatures.md, "Rules"); each false when absent. */
@@ -162,6 +201,23 @@ export function validateHierarchy(input: unknown): string[] {
         const value = signatures[key];
         if (key !== 'requireSignedNotes' && key !== 'requireSignedApprovals') problems.push(`signatures.${key} is not a rule`);
         else if (typeof value !== 'boolean') problems.push(`signatures.${key} must be true or false`);
+      }
+  }
+  const escalation = input['escalation'];
+  if (escalation !== undefined) {
+    if (!isObject(escalation)) problems.push('escalation must be an object');
+    else
+      for (const key of Object.keys(escalation)) {
+        const value = escalation[key];
+        if (key === 'normDays') {
+          if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 60)
+            problems.push('escalation.normDays must be a whole number of working days from 1 to 60');
+        } else if (key === 'dailyMailAt') {
+          if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+            problems.push("escalation.dailyMailAt must be 'HH:MM' (IST)");
+        } else if (key === 'mailReportingPost') {
+          if (typeof value !== 'boolean') problems.push('escalation.mailReportingPost must be true or false');
+        } else problems.push(`escalation.${key} is not a rule`);
       }
   }
   return problems;

@@ -14,6 +14,7 @@ export * from './series-scope';
 export * from './movement-actions';
 export * from './age-buckets';
 export * from './pendency-query';
+export * from './escalation-query';
 export * from './indian-number';
 export * from './afts';
 export * from './node-entry';

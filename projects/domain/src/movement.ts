@@ -266,6 +266,8 @@ export function refusalOf(error: unknown): MovementRefusal {
     const reason = (at >= 0 ? summary.slice(at + 'Error: '.length) : summary).replace(/\s*\(AlfrescoJS#\d+\)\s*$/, '').trim();
     // The department's rule on signed notes (complete.js requireSignedNotes) is put in the officer's language.
     if (/^Unsigned notes: /.test(reason)) return new MovementRefusal(reason, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_NOTES', status);
+    if (/^Letters issued without a signed approval: /.test(reason))
+      return new MovementRefusal(reason, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_APPROVALS', status);
     return new MovementRefusal(reason, undefined, status);
   }
   const key =

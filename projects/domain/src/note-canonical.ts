@@ -59,24 +59,12 @@ export function canonicalNoteBytes(note: NoteToSign): Uint8Array {
  * (the signer bridge signs nothing else: a page cannot have it sign arbitrary bytes under a note's name).
  */
 export function readCanonicalNote(bytes: Uint8Array | string): CanonicalNote | undefined {
-  let text: string;
-  try {
-    text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-  const lines = text.split('\n');
-  if (lines[0] !== NOTE_SIGNATURE_FORMAT || lines[HEADERS.length + 1] !== '') return undefined;
-  const values: string[] = [];
-  for (let i = 0; i < HEADERS.length; i++) {
-    const prefix = `${HEADERS[i]}: `;
-    if (!lines[i + 1]?.startsWith(prefix)) return undefined;
-    values.push(lines[i + 1].slice(prefix.length));
-  }
+  const read = readCanonicalHeaders(bytes, NOTE_SIGNATURE_FORMAT, HEADERS);
+  if (!read) return undefined;
+  const { text, values, content } = read;
   const [fileNumber, number, signerPost, contentType] = values;
   const noteNumber = Number(number);
   if (contentType !== CONTENT_TYPE || !/^[1-9]\d*$/.test(number)) return undefined;
-  const content = lines.slice(HEADERS.length + 2).join('\n');
   const note: NoteToSign = { fileNumber, noteNumber, signerPost, content, mimeType: CONTENT_TYPE };
   // Only a text this module would have written: the same input gives the same bytes again.
   try {
@@ -87,11 +75,102 @@ export function readCanonicalNote(bytes: Uint8Array | string): CanonicalNote | u
   return { fileNumber, noteNumber, signerPost, content, firstLine: firstLineOf(content) };
 }
 
+/**
+ * The parts of a canonical text (a note's or an approval's): its first line must be the format, then each
+ * header in order as "Name: value", an empty line, and the content; undefined for anything else, or for
+ * bytes that are not UTF-8.
+ */
+function readCanonicalHeaders(
+  bytes: Uint8Array | string,
+  format: string,
+  headers: readonly string[]
+): { text: string; values: string[]; content: string } | undefined {
+  let text: string;
+  try {
+    text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== format || lines[headers.length + 1] !== '') return undefined;
+  const values: string[] = [];
+  for (let i = 0; i < headers.length; i++) {
+    const prefix = `${headers[i]}: `;
+    if (!lines[i + 1]?.startsWith(prefix)) return undefined;
+    values.push(lines[i + 1].slice(prefix.length));
+  }
+  return { text, values, content: lines.slice(headers.length + 2).join('\n') };
+}
+
 function headerValue(what: string, value: string): string {
   const v = (value ?? '').normalize('NFC').trim();
   // eslint-disable-next-line no-control-regex
   if (!v || /[\u0000-\u001f\u007f\u2028\u2029]/.test(v)) throw new Error(`Invalid ${what} for a signed note: ${JSON.stringify(value)}`);
   return v;
+}
+
+// ------------------------------------------------------------------ a draft's approval
+
+/** The first line of a canonical approval: an approver's signature over the draft version he approved. */
+export const APPROVAL_SIGNATURE_FORMAT = 'eoffice-draft-approval/1';
+
+/** What an approver signs when he approves a draft for issue (docs/signatures.md, "Approvals"). */
+export interface ApprovalToSign {
+  fileNumber: string;
+  draftNumber: number;
+  /** The version approved (cm:versionLabel), whose content is `content`. */
+  version: string;
+  /** That version's stored HTML, exactly as the repository keeps it. */
+  content: string;
+  /** The approving post's group, e.g. GROUP_EO_GAD_US_EST. */
+  signerPost: string;
+}
+
+const APPROVAL_HEADERS = ['file-number', 'draft-number', 'draft-version', 'signer-post', 'content-type'] as const;
+
+/**
+ * The canonical text of an approval. Unlike a note's, the content is kept byte for byte as stored: a version's
+ * content never changes in the repository (a new text is a new version), so nothing re-serialises it, and a
+ * letter's layout (alignment, spacing) is part of what was approved.
+ */
+export function canonicalApprovalText(a: ApprovalToSign): string {
+  if (!Number.isInteger(a.draftNumber) || a.draftNumber < 1) throw new Error(`Invalid draft number: ${a.draftNumber}`);
+  if (!/^\d+\.\d+$/.test(a.version ?? '')) throw new Error(`Invalid draft version: ${JSON.stringify(a.version)}`);
+  const values = [
+    headerValue('file number', a.fileNumber),
+    String(a.draftNumber),
+    a.version,
+    headerValue('post', a.signerPost),
+    CONTENT_TYPE
+  ];
+  const head = APPROVAL_HEADERS.map((name, i) => `${name}: ${values[i]}\n`).join('');
+  return `${APPROVAL_SIGNATURE_FORMAT}\n${head}\n${a.content ?? ''}`;
+}
+
+export function canonicalApprovalBytes(a: ApprovalToSign): Uint8Array {
+  return new TextEncoder().encode(canonicalApprovalText(a));
+}
+
+/** Canonical approval bytes read back (the signer bridge shows them), or undefined when they are not exactly one. */
+export function readCanonicalApproval(bytes: Uint8Array | string): (ApprovalToSign & { firstLine: string }) | undefined {
+  const read = readCanonicalHeaders(bytes, APPROVAL_SIGNATURE_FORMAT, APPROVAL_HEADERS);
+  if (!read) return undefined;
+  const { text, values, content } = read;
+  const [fileNumber, number, version, signerPost, contentType] = values;
+  if (contentType !== CONTENT_TYPE || !/^[1-9]\d*$/.test(number)) return undefined;
+  const approval = {
+    fileNumber,
+    draftNumber: Number(number),
+    version,
+    signerPost,
+    content
+  };
+  try {
+    if (canonicalApprovalText(approval) !== text) return undefined;
+  } catch {
+    return undefined;
+  }
+  return { ...approval, firstLine: firstLineOf(canonicalNoteContent(approval.content, CONTENT_TYPE)) };
 }
 
 // ------------------------------------------------------------------ content

@@ -6,7 +6,7 @@
 // whose green notes are not signed for their current version (eoUnsignedNotes). The cryptography is
 // checked by the verifier (./signing), in the notesheet and by `npx eoffice verify`.
 import type { NodeEntryLike } from './node-entry';
-import { NOTE_SIGNATURE_FORMAT } from './note-canonical';
+import { APPROVAL_SIGNATURE_FORMAT, NOTE_SIGNATURE_FORMAT } from './note-canonical';
 import type { NotePermissionEntry } from './note';
 
 export const SIGNATURES_FOLDER = 'Signatures';
@@ -79,8 +79,34 @@ export function signaturesOfNote(note: { id: string; signedByUser?: string }, al
     .sort((a, b) => text(b.storedAt).localeCompare(text(a.storedAt)) || b.name.localeCompare(a.name));
 }
 
+/**
+ * The signatures that count for a draft's approval (docs/signatures.md, "Approvals"): approval signatures
+ * naming the draft and the version approved, made in the approving post and stored by the approver (the
+ * repository's record), the latest first. The movement workflow (lib.js eoUnsignedApprovals) checks the same.
+ */
+export function signaturesOfApproval(
+  draft: { id: string; approvedVersion?: string; approvedBy?: string; approvedByUser?: string },
+  all: StoredSignature[]
+): StoredSignature[] {
+  const approver = text(draft.approvedByUser).toLowerCase();
+  if (!draft.approvedVersion || !draft.approvedBy || !approver) return [];
+  return all
+    .filter(
+      (s) =>
+        s.noteId === draft.id &&
+        s.form === APPROVAL_SIGNATURE_FORMAT &&
+        s.version === draft.approvedVersion &&
+        s.post === draft.approvedBy &&
+        s.storedBy.toLowerCase() === approver
+    )
+    .sort((a, b) => text(b.storedAt).localeCompare(text(a.storedAt)) || b.name.localeCompare(a.name));
+}
+
 export interface SignatureToStore {
+  /** What is signed: a note, or (form APPROVAL_SIGNATURE_FORMAT) the draft whose version was approved. */
   note: { id: string; name: string; version: string };
+  /** The canonical form signed; a note's when absent. */
+  form?: string;
   /** SHA-256 (hex) of the canonical bytes. */
   digest: string;
   post: string;
@@ -112,7 +138,7 @@ export function signatureNodeBody(s: SignatureToStore): {
     nodeType: SIGNATURE_TYPE,
     properties: {
       'eo:signatureOf': s.note.id,
-      'eo:signatureForm': NOTE_SIGNATURE_FORMAT,
+      'eo:signatureForm': s.form ?? NOTE_SIGNATURE_FORMAT,
       'eo:signedVersion': s.note.version,
       'eo:signedDigest': s.digest,
       'eo:signerPost': s.post,

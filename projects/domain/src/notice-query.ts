@@ -9,7 +9,7 @@ import { EO_TYPES } from './vocabulary';
  */
 
 /** The model's eo:noticeKinds (config/model/eofficeModel.xml; installer/test/notices.test.ts checks they agree). */
-export const NOTICE_KINDS = ['send', 'sendBack', 'copy', 'approval', 'pullBack'] as const;
+export const NOTICE_KINDS = ['send', 'sendBack', 'copy', 'approval', 'pullBack', 'due', 'overdue'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface Notice {

@@ -2,7 +2,7 @@
  * The pendency dashboard as ONE search request: the repository counts (facet fields and facet queries), the
  * client never lists the items. Framework-free, shared by the dashboard, the installer's MIS test and the bench.
  */
-import { officeDaysRange } from './office-time';
+import { officeDay, officeDaysRange } from './office-time';
 import { WorkingDays } from './working-days';
 import { MAIN_CATEGORIES, URGENCIES } from './vocabulary';
 import { seriesItems, seriesRecords } from './series-scope';
@@ -184,6 +184,8 @@ export interface PendingItem {
   begunAt: string;
   /** The file a receipt was put in, if any (node id). */
   inFile?: string;
+  /** Its due date (YYYY-MM-DD, eo:dueDate), if any. */
+  dueDate?: string;
 }
 
 const iso = (v: unknown): string => (v ? new Date(v instanceof Date ? v : String(v)).toISOString() : '');
@@ -203,7 +205,8 @@ export function toPendingItem(entry: { id: string; nodeType: string; properties?
     begunAt: iso(
       (kind === 'receipt' ? p['eo:diarisedDate'] : undefined) ?? (entry as { createdAt?: unknown }).createdAt ?? p['cm:created']
     ),
-    ...(p['eo:inFile'] ? { inFile: String(p['eo:inFile']).replace(/^workspace:\/\/SpacesStore\//, '') } : {})
+    ...(p['eo:inFile'] ? { inFile: String(p['eo:inFile']).replace(/^workspace:\/\/SpacesStore\//, '') } : {}),
+    ...(p['eo:dueDate'] ? { dueDate: officeDay(new Date(String(p['eo:dueDate']))) } : {})
   };
 }
 

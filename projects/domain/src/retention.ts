@@ -398,3 +398,47 @@ export function describeRetentionStep(s: RetentionStep | StoredRetentionStep): s
   const events = s.events?.length ? ` on ${s.events.join('/')}` : '';
   return `${s.name} ${period}${s.periodProperty ? ` from ${s.periodProperty}` : ''}${events}`.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * What CSMOP keeps each root category for, as config/retention's schedules say it (installer's
+ * retention.test.ts checks the two agree): cut off when the case closes, then kept `years` from the cut-off
+ * (null: permanently), then `then`. A sub-category `<code>-<n>` keeps its root's schedule with n years.
+ */
+export const CSMOP_KEEPING: Readonly<Record<string, { years: number | null; then: RetentionStepName | null }>> = {
+  A: { years: 25, then: 'accession' },
+  B: { years: null, then: null },
+  C: { years: 10, then: 'destroyContent' }
+};
+
+/** What an officer reads of a closed file's records, for expectedRetentionStep. */
+export interface RecordFacts {
+  /** The record category the records are filed in, by name: `C-5`, or a root `A`, `B`, `C`. */
+  category: string;
+  /** When the case closed (the case_closed event the cut-off waits for). */
+  closedAt?: string;
+  /** rma:cutOffDate of the records, once the records manager has cut them off. */
+  cutOffAt?: string;
+  /** Destroyed, transferred or accessioned: no step follows. */
+  disposed?: boolean;
+}
+
+/**
+ * The next retention step of a closed file and the date it falls due, worked out from what an officer may
+ * read: AGS keeps the next step (rma:dispositionAction) on the record folder, which only the file plan's
+ * roles read, while the records themselves, read in place, carry rma:cutOffDate once cut off. Before the
+ * cut-off the next step is the cut-off, due when the case closed; after it, the retention, due `years` after
+ * the cut-off (no date for a permanent category). Undefined for a disposed file or an unknown category.
+ */
+export function expectedRetentionStep(facts: RecordFacts): { step: RetentionStepName; asOf: string | null } | undefined {
+  if (facts.disposed) return undefined;
+  const [root, sub] = facts.category.split('-');
+  const keeping = CSMOP_KEEPING[root];
+  if (!keeping) return undefined;
+  if (!facts.cutOffAt) return { step: 'cutoff', asOf: facts.closedAt ?? null };
+  const years = sub !== undefined && /^\d+$/.test(sub) ? Number(sub) : keeping.years;
+  if (years === null) return { step: 'retain', asOf: null };
+  const due = new Date(facts.cutOffAt);
+  if (Number.isNaN(due.getTime())) return { step: 'retain', asOf: null };
+  due.setUTCFullYear(due.getUTCFullYear() + years);
+  return { step: 'retain', asOf: due.toISOString() };
+}

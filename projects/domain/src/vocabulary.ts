@@ -110,6 +110,20 @@ export const RECORD_CATEGORIES: Choice<'A' | 'B' | 'C'>[] = [
   { value: 'C', en: 'C — keep for a specified period', hi: 'ग — निर्धारित अवधि तक रखें' }
 ];
 
+/**
+ * The categories CSMOP keeps for good: A (microfilmed, transferred to the National Archives) and B; C is kept
+ * for stated years and destroyed. Their records are written also in an archival form when the file closes
+ * (PDF/A, docs/governance-services.md); config/retention's schedules for them have no destruction step.
+ */
+export const PERMANENT_RECORD_CATEGORIES: readonly string[] = ['A', 'B'];
+
+export function isPermanentRecordCategory(code: unknown): boolean {
+  return PERMANENT_RECORD_CATEGORIES.indexOf(String(code ?? '')) >= 0;
+}
+
+/** The working folder of an e-file that holds its archival copies (the whole file as PDF/A, one per closing). */
+export const ARCHIVE_FOLDER = 'Archive';
+
 /** Status of receipts and files, one list for both: only a receipt can be "put in a file". */
 export type ItemStatus = 'created' | 'inMovement' | 'parked' | 'putInFile' | 'closed';
 export const ITEM_STATUSES: Choice<ItemStatus>[] = [

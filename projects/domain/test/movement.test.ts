@@ -54,6 +54,19 @@ describe('movement model', () => {
     assert.match(refusal.message, /^Unsigned notes: 3, 4\./);
   });
 
+  it("a refusal for letters issued on unsigned approvals carries its own key (the workflow's English stays the message)", () => {
+    const body = JSON.stringify({
+      error: {
+        statusCode: 500,
+        briefSummary:
+          'Workflow script failed in eoMovement (complete listener): Error: Letters issued without a signed approval: A-11011/5(I)/2026-EST-GAD. The department requires the approval of a letter to be digitally signed by its approver'
+      }
+    });
+    const refusal = refusalOf({ status: 500, message: body });
+    assert.equal(refusal.key, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_APPROVALS');
+    assert.match(refusal.message, /^Letters issued without a signed approval: A-11011\/5\(I\)\/2026-EST-GAD\./);
+  });
+
   it('maps the task API statuses to translated refusals', () => {
     assert.equal(refusalOf({ status: 403, message: '{}' }).key, 'EOFFICE.MOVEMENT.REFUSED.NOT_ALLOWED');
     assert.equal(refusalOf({ status: 409, message: '{}' }).key, 'EOFFICE.MOVEMENT.REFUSED.TAKEN');

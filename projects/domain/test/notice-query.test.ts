@@ -42,7 +42,7 @@ describe('notice queries', () => {
     ]);
     assert.equal(toNotice({ id: 'x', name: 'x', properties: { 'eo:noticeKind': 'escalate' } }), null);
     assert.equal(toNotice({ id: 'x', name: 'x' }), null);
-    assert.deepEqual([...NOTICE_KINDS], ['send', 'sendBack', 'copy', 'approval', 'pullBack']);
+    assert.deepEqual([...NOTICE_KINDS], ['send', 'sendBack', 'copy', 'approval', 'pullBack', 'due', 'overdue']);
   });
 
   it('a notice opens its receipt or its file', () => {

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
+  CSMOP_KEEPING,
   describeRetentionStep,
+  expectedRetentionStep,
   parseRetentionConfig,
   retentionCategoryFor,
   retentionStepDifference,
@@ -249,5 +251,51 @@ describe('retention config', () => {
       }),
       'periodAmount 3 instead of 5'
     );
+  });
+});
+
+describe('what an officer is told of a closed file’s next retention step', () => {
+  it('CSMOP_KEEPING says what config/retention says: cut off on closing, the years kept, the step after', () => {
+    const config = parseRetentionConfig(raw());
+    assert.deepEqual(Object.keys(CSMOP_KEEPING).sort(), config.categories.map((c) => c.code).sort());
+    for (const c of config.categories) {
+      const [cutoff, retain, then] = c.schedule.steps;
+      assert.equal(cutoff.name, 'cutoff', c.code);
+      assert.deepEqual(cutoff.events, ['case_closed'], c.code);
+      assert.equal(retain.name, 'retain', c.code);
+      assert.equal(retain.periodProperty === 'rma:cutOffDate' || retain.period === 'none', true, c.code);
+      assert.deepEqual(
+        { years: retain.period === 'year' ? retain.periodAmount : null, then: then?.name ?? null },
+        CSMOP_KEEPING[c.code],
+        c.code
+      );
+      // A sub-category `<code>-<n>` keeps n years and then does what its root does.
+      for (const s of c.subCategories) {
+        const years = Number(s.code.split('-')[1]);
+        assert.deepEqual(
+          s.schedule.steps.map((x) => [x.name, x.period === 'year' ? x.periodAmount : x.period]),
+          [
+            ['cutoff', 'none'],
+            ['retain', years],
+            [CSMOP_KEEPING[c.code].then, 'immediately']
+          ],
+          s.code
+        );
+      }
+    }
+  });
+
+  it('before the cut-off: the cut-off, due when the case closed; after it: the retention, due its years later', () => {
+    const closedAt = '2026-12-07T10:00:00.000Z';
+    assert.deepEqual(expectedRetentionStep({ category: 'C-5', closedAt }), { step: 'cutoff', asOf: closedAt });
+    assert.deepEqual(expectedRetentionStep({ category: 'C-5', closedAt, cutOffAt: '2026-12-08T09:00:00.000Z' }), {
+      step: 'retain',
+      asOf: '2031-12-08T09:00:00.000Z'
+    });
+    assert.equal(expectedRetentionStep({ category: 'C', cutOffAt: '2026-12-08T09:00:00.000Z' })?.asOf, '2036-12-08T09:00:00.000Z');
+    assert.equal(expectedRetentionStep({ category: 'A', cutOffAt: '2026-12-08T09:00:00.000Z' })?.asOf, '2051-12-08T09:00:00.000Z');
+    assert.deepEqual(expectedRetentionStep({ category: 'B', cutOffAt: '2026-12-08T09:00:00.000Z' }), { step: 'retain', asOf: null });
+    assert.equal(expectedRetentionStep({ category: 'C-5', cutOffAt: '2026-12-08T09:00:00.000Z', disposed: true }), undefined);
+    assert.equal(expectedRetentionStep({ category: 'Z' }), undefined);
   });
 });

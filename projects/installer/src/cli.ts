@@ -41,6 +41,8 @@ Options:
   --trust <dir>        trusted roots, CA certificates and CRLs for digital signatures (default config/trust)
   --consistency        doctor: check custody, movement records and numbers of every item instead
                        (one line per finding, exit code 1 when there is any)
+  --reset-charge       install: give every post to the hierarchy file's incumbent, undoing the transfers of
+                       charge made since (install otherwise keeps them and says so)
   --if-empty           seed-demo: do nothing when the department site already exists
   --certificates <dir> seed-demo: make a demo CA and each officer's certificate file (<user>.p12, password
                        as the logins') in <dir>, trusted by this repository; prints CERTIFICATE lines
@@ -66,6 +68,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       retention: { type: 'string' },
       trust: { type: 'string' },
       'if-empty': { type: 'boolean' },
+      'reset-charge': { type: 'boolean' },
       certificates: { type: 'string' },
       post: { type: 'string' },
       to: { type: 'string' },
@@ -131,7 +134,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   }
   if (command === 'install') {
     out(`Installing e-Office into ${acs.url}`);
-    await install(acs, artefacts, log);
+    await install(acs, artefacts, log, { resetCharge: values['reset-charge'] });
     out(`Done in ${seconds()} s: ${log.changed ? log.summary() : `nothing to change (${log.summary()})`}`);
     return 0;
   }

@@ -4,7 +4,8 @@ import { describeError, orMissing, readText } from './acs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
-import { holidayCalendarFiles } from './install';
+import { chargeSentence, currentHierarchy, holidayCalendarFiles } from './install';
+import { DAILY_PROCESS_KEY, dailyProcesses } from './daily-mails';
 import { groupMembers, nodeAt } from './repo';
 import { retentionChecks } from './retention';
 import { trustChecks } from './trust';
@@ -58,9 +59,25 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
       });
       for (const key of wf.processIds) add(keys.has(key) ? 'ok' : 'missing', `process definition ${key}`);
     }
+    // The daily digests and escalations run as one eoDaily process that install starts.
+    if (a.workflows.some((w) => w.processIds.includes(DAILY_PROCESS_KEY))) {
+      const running = await dailyProcesses(acs).catch(() => []);
+      add(
+        running.length ? 'ok' : 'missing',
+        `daily mails (${DAILY_PROCESS_KEY}) running${running.length ? '' : ': run npx eoffice install'}`
+      );
+    }
   }
 
-  await checkContent(acs, add, REPO_PATHS.hierarchy, a.hierarchyJson, 'hierarchy');
+  // The repository's hierarchy is current when it is the file's with the transfers of charge made since
+  // (install.ts currentHierarchy): a transfer is not an outdated install, and doctor says who holds the post.
+  const current = await currentHierarchy(acs, a.hierarchy);
+  await checkContent(acs, add, REPO_PATHS.hierarchy, current.json, 'hierarchy');
+  for (const k of current.kept)
+    add(
+      'info',
+      `${k.group}: ${k.holder} holds it ${chargeSentence(k)}; the repository is current, the file older (name ${k.holder} there, or install --reset-charge gives the post back)`
+    );
   await checkContent(acs, add, REPO_PATHS.subjectHeads, a.subjectHeadsJson, 'subject-head index');
   for (const name of holidayCalendarFiles()) {
     const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');

@@ -4,23 +4,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Acs } from './acs';
-import { orMissing } from './acs';
-import { CONFIG_DIR, REPO_PATHS, type Artefacts } from './config';
+import { orMissing, readText } from './acs';
+import { CONFIG_DIR, hierarchyText, REPO_PATHS, type Artefacts } from './config';
 import type { StepLog } from './log';
 import { ensureRetention } from './retention';
 import { assertTrustUsable, ensureTrust } from './trust';
-import { ensureContent, ensureFolder, ensureGroup, ensurePermissions, ensureProperties, groupMembers } from './repo';
+import { DAILY_PROCESS_KEY, ensureDailyMails } from './daily-mails';
+import { ensureContent, ensureFolder, ensureGroup, ensurePermissions, ensureProperties, groupMembers, nodeAt } from './repo';
 import {
   departmentGroup,
   departmentSite,
   FOLDERS,
   intakeFolder,
+  officeDate,
   oversightGroup,
   oversightPosts,
+  parseHierarchy,
   postGroup,
   postTitle,
   sectionGroup,
-  type Hierarchy
+  type Hierarchy,
+  type PostCharge
 } from '@eoffice/domain';
 
 export interface Installed {
@@ -28,17 +32,29 @@ export interface Installed {
   documentLibraryId: string;
 }
 
-/** `incumbents: false` leaves post membership alone (seed-demo creates the people first). */
-export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incumbents?: boolean } = {}): Promise<Installed> {
+export interface InstallOptions {
+  /** `false` leaves post membership alone (seed-demo creates the people first). */
+  incumbents?: boolean;
+  /** Give every post to the hierarchy file's incumbent, undoing transfers of charge made since (`--reset-charge`). */
+  resetCharge?: boolean;
+}
+
+export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: InstallOptions = {}): Promise<Installed> {
   // A root that is no CA, or a CRL no trusted CA signed, stops the install before anything is written.
   await assertTrustUsable(a.trust);
   await deployModel(acs, a, log);
   await deployWorkflows(acs, a, log);
   await ensureFolder(acs, log, '-root-', REPO_PATHS.eoffice, 'e-Office configuration');
+  // The file's hierarchy, with the transfers of charge made since its incumbents were installed.
+  const current = await currentHierarchy(acs, a.hierarchy, { resetCharge: opts.resetCharge });
+  for (const k of current.kept)
+    log.record('warning', `${k.group}: kept ${k.holder}, ${chargeSentence(k)}; install --reset-charge gives it back`);
+  for (const k of current.reset)
+    log.record('updated', `${k.group}: transfer of charge to ${k.holder} undone (--reset-charge), back to ${k.fileIncumbent || 'vacant'}`);
   await ensureContent(acs, log, {
     folder: REPO_PATHS.eoffice,
     name: 'hierarchy.json',
-    text: a.hierarchyJson,
+    text: current.json,
     nodeType: 'cm:content',
     mimeType: 'application/json'
   });
@@ -58,9 +74,11 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: { incu
   // Trusted roots, CA certificates and CRLs the notesheet verifies digital signatures against (config/trust/README.md).
   await ensureTrust(acs, log, a.trust, REPO_PATHS.trust);
   await ensureGroups(acs, a.hierarchy, log);
-  if (opts.incumbents !== false) await ensureIncumbents(acs, a.hierarchy, log);
+  if (opts.incumbents !== false) await ensureIncumbents(acs, current.hierarchy, log);
   const installed = await ensureSite(acs, a.hierarchy, log);
   await ensureRetention(acs, a.retention, log);
+  // The daily digests and escalations (eoDaily), once the hierarchy and the calendars are in place.
+  if (a.workflows.some((w) => w.processIds.includes(DAILY_PROCESS_KEY))) await ensureDailyMails(acs, log);
   return installed;
 }
 
@@ -143,6 +161,74 @@ async function ensureGroups(acs: Acs, h: Hierarchy, log: StepLog): Promise<void>
     await acs.groups.createGroupMembership(oversight, { id: g, memberType: 'GROUP' });
     log.record('updated', `group ${oversight} + ${g}`);
   }
+}
+
+/** A transfer of charge made in the repository after the hierarchy file's incumbent was installed. */
+export interface InstalledCharge extends PostCharge {
+  post: string;
+  group: string;
+  /** Who holds the post by it now. */
+  holder: string;
+}
+
+/** "by transfer of charge from priya.nair on 05/12/2026 (the hierarchy file names priya.nair)" */
+export const chargeSentence = (k: InstalledCharge): string =>
+  `by transfer of charge from ${k.from || 'a vacant post'} on ${officeDate(k.on)} (the hierarchy file names ${k.fileIncumbent || 'nobody'})`;
+
+/**
+ * Who holds each post: the hierarchy file's incumbent, unless a transfer of charge (eoCharge) has passed the
+ * post on since the file's incumbent was installed. charge.js records that in the repository's hierarchy
+ * (HierarchyPost.charge: whom the file named then, and its process); such a transfer is kept while the file
+ * still names that incumbent, since the file is then older than the transfer, and only when its eoCharge
+ * process exists (a hand-edited record is not a transfer). A file naming someone else is a newer decision and
+ * wins, as does `resetCharge`. `json` is what install writes as Data Dictionary/eOffice/hierarchy.json: the
+ * file's text itself when nothing is kept.
+ */
+export async function currentHierarchy(
+  acs: Acs,
+  file: Hierarchy,
+  opts: { resetCharge?: boolean } = {}
+): Promise<{ hierarchy: Hierarchy; json: string; kept: InstalledCharge[]; reset: InstalledCharge[] }> {
+  const node = await nodeAt(acs, REPO_PATHS.hierarchy);
+  let repo: Hierarchy | undefined;
+  if (node) {
+    try {
+      repo = parseHierarchy(JSON.parse(await readText(acs, node.entry.id)));
+    } catch {
+      repo = undefined; // an unreadable copy is replaced by the file's, as before
+    }
+  }
+  const kept: InstalledCharge[] = [];
+  const reset: InstalledCharge[] = [];
+  const posts = [];
+  for (const p of file.posts) {
+    const there = repo?.posts.find((r) => r.code === p.code);
+    const charge = there?.charge;
+    const transferred =
+      there?.incumbent && charge && there.incumbent !== p.incumbent && (charge.fileIncumbent || undefined) === (p.incumbent || undefined);
+    if (!transferred || !(await isChargeProcess(acs, charge.process))) {
+      posts.push(p);
+      continue;
+    }
+    const k: InstalledCharge = { ...charge, post: p.code, group: postGroup(file, p.code), holder: there.incumbent! };
+    if (opts.resetCharge) {
+      reset.push(k);
+      posts.push(p);
+    } else {
+      kept.push(k);
+      posts.push({ ...p, incumbent: there.incumbent, incumbentName: there.incumbentName, charge });
+    }
+  }
+  if (!kept.length) return { hierarchy: file, json: hierarchyText(file), kept, reset };
+  const hierarchy = { ...file, posts };
+  return { hierarchy, json: hierarchyText(hierarchy), kept, reset };
+}
+
+/** Whether `id` is an eoCharge process the repository ran (GET /processes/{id}; ended ones included). */
+async function isChargeProcess(acs: Acs, id: string | undefined): Promise<boolean> {
+  if (!id) return false;
+  const found = await orMissing(acs.call<{ entry?: { processDefinitionKey?: string } }>('workflow', 'GET', `/processes/${id}`));
+  return found?.entry?.processDefinitionKey === 'eoCharge';
 }
 
 /**

@@ -3,6 +3,7 @@
 // signature of a file off the browser against the department's trust (config/trust by default).
 import { SearchApi } from '@alfresco/js-api';
 import {
+  APPROVAL_SIGNATURE_FORMAT,
   NOTE_TYPE,
   SIGNATURES_FOLDER,
   SIGNATURE_MIME_TYPE,
@@ -17,6 +18,7 @@ import {
   type StoredSignature
 } from '@eoffice/domain';
 import {
+  signApproval,
   signNote,
   toStore,
   trustFromFiles,
@@ -97,13 +99,63 @@ export async function storeNoteSignature(acs: Acs, fileId: string, noteId: strin
   const body = signatureNodeBody(
     toStore(signed, { id: noteId, name, version: text(props['cm:versionLabel']) }, note.signerPost, perms.entry.permissions as never)
   );
-  // Made, then closed to the post in a second request (ACS takes no permissions when it creates a node
-  // from a multipart form, and a JSON create answers the same here), with the properties written again so
-  // that nothing a colleague wrote in between stays; only then the signature itself.
+  return storeSignature(acs, folder.entry.id, body, signed.signature);
+}
+
+/**
+ * Signs a draft's approval as the approver does on approving it (the extension's NoteSigningService.signApproval
+ * does the same steps): the canonical form of `version` of the draft (its content as stored), signed in
+ * `post` (the approving post's group), stored as an eo:signature of the draft in Signatures/.
+ */
+export async function storeApprovalSignature(
+  acs: Acs,
+  fileId: string,
+  draftId: string,
+  version: string,
+  post: string,
+  signer: Signer
+): Promise<string> {
+  const [file, draft, perms, folder, content] = await Promise.all([
+    acs.nodes.getNode(fileId, { include: ['properties'] }),
+    acs.nodes.getNode(draftId, { include: ['properties'] }),
+    acs.nodes.getNode(draftId, { include: ['permissions'] }),
+    acs.nodes.getNode(fileId, { relativePath: SIGNATURES_FOLDER }),
+    readVersionBytes(acs, draftId, version)
+  ]);
+  const props = (draft.entry.properties ?? {}) as Props;
+  const signed = await signApproval(signer, {
+    fileNumber: text((file.entry.properties as Props)?.['eo:fileNumber']),
+    draftNumber: Number(props['eo:draftNumber']),
+    version,
+    content: new TextDecoder().decode(content),
+    signerPost: post
+  });
+  const body = signatureNodeBody(
+    toStore(signed, { id: draftId, name: draft.entry.name, version }, post, perms.entry.permissions as never, APPROVAL_SIGNATURE_FORMAT)
+  );
+  return storeSignature(acs, folder.entry.id, body, signed.signature);
+}
+
+/** A version's content as bytes (GET /nodes/{id}/versions/{label}/content). */
+export async function readVersionBytes(acs: Acs, nodeId: string, version: string): Promise<Uint8Array> {
+  const ticket = acs.api.getTicketEcm();
+  const r = await fetch(
+    `${acs.url}/alfresco/api/-default-/public/alfresco/versions/1/nodes/${encodeURIComponent(nodeId)}/versions/${encodeURIComponent(version)}/content?alf_ticket=${encodeURIComponent(ticket)}`
+  );
+  if (!r.ok) return failed(r);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+/**
+ * Made, then closed to the post in a second request (ACS takes no permissions when it creates a node from a
+ * multipart form, and a JSON create answers the same here), with the properties written again so that
+ * nothing a colleague wrote in between stays; only then the signature itself.
+ */
+async function storeSignature(acs: Acs, folderId: string, body: ReturnType<typeof signatureNodeBody>, der: Uint8Array): Promise<string> {
   const { permissions, ...create } = body;
-  const created = await acs.nodes.createNode(folder.entry.id, create as never);
+  const created = await acs.nodes.createNode(folderId, create as never);
   await acs.nodes.updateNode(created.entry.id, { properties: body.properties, permissions } as never);
-  await writeBytes(acs, created.entry.id, signed.signature, SIGNATURE_MIME_TYPE);
+  await writeBytes(acs, created.entry.id, der, SIGNATURE_MIME_TYPE);
   return created.entry.id;
 }
 

@@ -88,6 +88,8 @@ export async function transferChargeCommand(acs: Acs, t: ChargeTransfer, dryRun:
     return 1;
   }
   out(`Charge of ${postTitle(state.hierarchy, post)} transferred to ${t.to}.`);
-  out(`Also name ${t.to} as the incumbent of ${t.post} in your hierarchy file, or the next \`eoffice install\` gives the post back.`);
+  out(
+    `The next \`eoffice install\` keeps it while your hierarchy file names the incumbent it names now; name ${t.to} there when you next edit it.`
+  );
   return 0;
 }

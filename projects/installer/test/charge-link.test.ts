@@ -5,8 +5,8 @@
  * unlink.js): after the last day he is refused, whatever his client does.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { officeDay, nextOfficeDay } from '@eoffice/domain';
+import { describe, it } from 'node:test';
+import { officeDay, officeMidnight, nextOfficeDay } from '@eoffice/domain';
 import type { Acs } from '../src/acs';
 import {
   actOn,
@@ -16,22 +16,21 @@ import {
   movements,
   openFile,
   refused,
-  startDepartment,
   startMovement,
   taskOf,
   complete,
-  type Department
+  GAD_OFFICERS,
+  useDepartment
 } from './movement-support';
 
-const ASO1 = 'amit.kumar'; // ASO_EST_1
-const SO = 'priya.nair'; // SO_EST, goes on leave
-const LINK = 'suresh.yadav'; // SO_ADM, her link officer
+const { ASO1, SO, US } = GAD_OFFICERS; // SO goes on leave
+const LINK = GAD_OFFICERS.SO_ADM; // her link officer
 
 const DAY = 86_400_000;
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) - DAY).toISOString().slice(0, 10);
 
 describe('link officers', () => {
-  let d: Department;
+  const d = useDepartment();
   let linkProcess: string;
   const today = officeDay(new Date());
 
@@ -48,11 +47,6 @@ describe('link officers', () => {
     await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
     return { id, pid };
   };
-
-  before(async () => {
-    d = await startDepartment();
-  });
-  after(() => d?.stop());
 
   it('only the absent officer herself, or an administrator, names a link officer, for a day not yet over', async () => {
     const cases: [string, Record<string, string>, RegExp][] = [
@@ -150,6 +144,80 @@ describe('link officers', () => {
     const { pid } = await sentToSo('Tour programme');
     const out = await refused(async () => claim(await d.as(LINK), (await taskOf(d, pid)).id));
     assert.equal(out.status, 403, 'what reaches her post is no longer his to take up');
+  });
+
+  it('a period from a later day: he joins the post as its first day begins (IST), and cannot act before it', async () => {
+    const tomorrow = nextOfficeDay(today);
+    const so = await d.as(SO);
+    const refusals: [string, Record<string, string>, RegExp][] = [
+      [SO, { eowf_linkFrom: dayBefore(today), eowf_linkUntil: tomorrow }, /first day of the link, \d{2}\/\d{2}\/\d{4}, is already over/],
+      [SO, { eowf_linkFrom: nextOfficeDay(tomorrow), eowf_linkUntil: tomorrow }, /comes after its last day/],
+      [SO, { eowf_linkFrom: 'soon', eowf_linkUntil: tomorrow }, /Not a date: soon/],
+      // Another officer cannot name one for her post, from a later day either.
+      [US, { eowf_linkFrom: tomorrow, eowf_linkUntil: tomorrow }, /kavita\.joshi does not hold Section Officer \(Establishment\)/],
+      [US, { eowf_linkFrom: tomorrow, eowf_linkUntil: tomorrow, eowf_linkFor: SO }, /may name a link officer only for himself/]
+    ];
+    for (const [user, dates, message] of refusals)
+      assert.match(
+        (await refused(async () => start(await d.as(user), { eowf_linkPost: 'SO_EST', eowf_linkOfficer: LINK, ...dates }))).summary,
+        message
+      );
+
+    const p = await start(so, { eowf_linkPost: 'SO_EST', eowf_linkOfficer: LINK, eowf_linkFrom: tomorrow, eowf_linkUntil: tomorrow });
+    assert.deepEqual(await members(d.group('SO_EST')), [SO], 'not his before the first day');
+    const link = (await register(LINK, d.group('SO_EST'))).entry.properties;
+    assert.equal(Date.parse(link['eo:linkFrom']), Date.parse(officeMidnight(tomorrow)));
+    const vars = await d.admin.call('workflow', 'GET', `/processes/${p.entry.id}/variables`, {});
+    const starts = vars.list.entries.find((e: { entry: { name: string } }) => e.entry.name === 'eowf_linkStarts').entry.value;
+    assert.equal(starts, `${tomorrow}T00:00:00+05:30`);
+    // Before it: the file sent to her post is not his to take up.
+    const { id, pid } = await sentToSo('Annual property return');
+    const suresh = await d.as(LINK);
+    assert.equal((await refused(async () => claim(suresh, (await taskOf(d, pid)).id))).status, 403);
+    // He cannot name a link officer for her post himself.
+    assert.match(
+      (await refused(() => start(suresh, { eowf_linkPost: 'SO_EST', eowf_linkOfficer: US, eowf_linkUntil: tomorrow }))).summary,
+      /suresh\.yadav does not hold Section Officer \(Establishment\)/
+    );
+
+    // 00:00 IST of the first day: the timer puts him in the post's group.
+    await d.repo.fireTimers(new Date(Date.parse(officeMidnight(tomorrow)) + 60_000));
+    assert.deepEqual(await members(d.group('SO_EST')), [SO, LINK].sort());
+    // Were the job early (the clock still says today), the register still refuses him: he cannot take the
+    // file up, and its custody stays.
+    const task = await taskOf(d, pid);
+    const taken = await refused(() => claim(suresh, task.id));
+    assert.ok(taken.status && taken.status >= 400, `refused before the first day (${taken.status})`);
+    assert.match(taken.summary, /suresh\.yadav does not hold this item/);
+    assert.equal((await taskOf(d, pid)).assignee ?? null, null);
+    assert.equal((await item(d, id))['eo:currentHolder'], d.group('SO_EST'));
+    // Nor may he, now in her group by his link, name another link officer for her post.
+    assert.match(
+      (await refused(() => start(suresh, { eowf_linkPost: 'SO_EST', eowf_linkOfficer: US, eowf_linkUntil: tomorrow }))).summary,
+      /suresh\.yadav does not hold Section Officer \(Establishment\)/
+    );
+    // Once the period has begun (the register as it reads tomorrow), he acts for her.
+    const node = await register(LINK, d.group('SO_EST'));
+    await d.admin.nodes.updateNode(node.entry.id, { properties: { 'eo:linkFrom': new Date(Date.now() - DAY).toISOString() } } as never);
+    await actOn(d, pid, LINK, { eowf_action: 'send', eowf_to: 'US_EST' });
+    const last = (await movements(d.admin, id)).at(-1)!;
+    assert.equal(last.fromUser, LINK);
+
+    // She is not going after all: ending it takes him out.
+    const hers = await so.call('workflow', 'GET', '/tasks', { where: `(processId='${p.entry.id}')` });
+    await complete(so, hers.list.entries[0].entry.id, {});
+    assert.deepEqual(await members(d.group('SO_EST')), [SO]);
+  });
+
+  it('a period from a later day ended before it began never makes him a member', async () => {
+    const tomorrow = nextOfficeDay(today);
+    const so = await d.as(SO);
+    const p = await start(so, { eowf_linkPost: 'SO_EST', eowf_linkOfficer: LINK, eowf_linkFrom: tomorrow, eowf_linkUntil: tomorrow });
+    const hers = await so.call('workflow', 'GET', '/tasks', { where: `(processId='${p.entry.id}')` });
+    await complete(so, hers.list.entries[0].entry.id, {});
+    await d.repo.fireTimers(new Date(Date.parse(officeMidnight(tomorrow)) + 60_000));
+    assert.deepEqual(await members(d.group('SO_EST')), [SO]);
+    assert.equal((await refused(() => register(LINK, d.group('SO_EST')))).status, 404);
   });
 
   it('a transfer of charge passes the post from its incumbent, not from her link officer', async () => {

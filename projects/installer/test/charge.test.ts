@@ -6,14 +6,16 @@
  * officer can transfer charge himself.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
 import { chargeCounts, chargeStartBody, departmentSite, fileQuery, receiptListKind, receiptQuery } from '@eoffice/domain';
 import type { Acs } from '../src/acs';
 import { previewCharge, repositoryHierarchy, transferChargeCommand } from '../src/transfer-charge';
+import { hierarchyText } from '../src/config';
+import { install } from '../src/install';
+import { StepLog } from '../src/log';
 import { artefacts } from './support';
 import {
-  PASSWORD,
   actOn,
   addNote,
   claim,
@@ -23,22 +25,19 @@ import {
   movements,
   openFile,
   refused,
-  startDepartment,
   startMovement,
   taskOf,
-  type Department
+  GAD_OFFICERS,
+  useDepartment
 } from './movement-support';
 
-// Officers of config/hierarchy/gad.hierarchy.json.
-const CRU = 'pooja.patel';
-const ASO1 = 'amit.kumar'; // ASO_EST_1
-const SO = 'priya.nair'; // SO_EST, hands over
-const US = 'kavita.joshi'; // US_EST
+const { CRU, ASO1, SO, US } = GAD_OFFICERS; // SO hands over SO_EST
 const NEW_SO = 'anjali.sen'; // takes charge of SO_EST (a new officer)
 const OTHER_ADMIN = 'anil.admin'; // a second administrator
+const OTHER_SO = 'meera.das'; // named in an edited hierarchy file
 
 describe('transfer of charge', () => {
-  let d: Department;
+  const d = useDepartment();
   let site: string;
   const ids: Record<string, string> = {};
   const pids: Record<string, string> = {};
@@ -50,23 +49,10 @@ describe('transfer of charge', () => {
   const incumbent = async (post: string) => (await repositoryHierarchy(d.admin)).posts.find((p) => p.code === post)?.incumbent;
 
   before(async () => {
-    d = await startDepartment();
     site = departmentSite(artefacts().hierarchy);
-    await d.admin.people.createPerson({
-      id: NEW_SO,
-      firstName: 'Anjali',
-      lastName: 'Sen',
-      email: 'anjali@example.gov.in',
-      password: PASSWORD
-    });
-    await d.admin.people.createPerson({
-      id: OTHER_ADMIN,
-      firstName: 'Anil',
-      lastName: 'Admin',
-      email: 'anil@example.gov.in',
-      password: PASSWORD
-    });
-    await d.admin.groups.createGroupMembership('GROUP_ALFRESCO_ADMINISTRATORS', { id: OTHER_ADMIN, memberType: 'PERSON' });
+    await d.addPerson(NEW_SO, 'Anjali', 'Sen');
+    await d.addPerson(OTHER_ADMIN, 'Anil', 'Admin', { admin: true });
+    await d.addPerson(OTHER_SO, 'Meera', 'Das');
 
     // In the Section Officer's Inbox: a receipt sent by the CRU, unopened.
     ids.receipt = await diariseReceipt(d, CRU, 'Representation for transfer');
@@ -94,8 +80,6 @@ describe('transfer of charge', () => {
     await actOn(d, pids.sentOn, SO, { eowf_action: 'send', eowf_to: 'US_EST' });
     ids.aso = await openFile(d, ASO1, 'Stationery indent');
   });
-
-  after(() => d?.stop());
 
   it('shows what passes before anything moves', async () => {
     const state = await previewCharge(d.admin, 'SO_EST');
@@ -245,5 +229,83 @@ describe('transfer of charge', () => {
     const priya = await d.as(SO);
     const out = await refused(async () => claim(priya, (await taskOf(d, pids.receipt)).id));
     assert.ok(out.status === 403 || out.status === 409 || out.status === 500, `refused (${out.status})`);
+  });
+
+  it('a second install keeps the transfer (the hierarchy file still names the predecessor), and doctor says who is current', async () => {
+    const anjali = await d.as(NEW_SO);
+    await claim(anjali, (await taskOf(d, pids.receipt)).id);
+    const installed = await d.repo.cli('install');
+    assert.equal(installed.code, 0, installed.lines.join('\n'));
+    assert.ok(
+      installed.lines.some((l) =>
+        /! warning +GROUP_EO_GAD_SO_EST: kept anjali\.sen, by transfer of charge from priya\.nair on \d{2}\/\d{2}\/\d{4} \(the hierarchy file names priya\.nair\); install --reset-charge gives it back/.test(
+          l
+        )
+      ),
+      installed.lines.join('\n')
+    );
+    assert.deepEqual(await members(d.group('SO_EST')), [NEW_SO], 'she still holds the post');
+    const post = (await repositoryHierarchy(d.admin)).posts.find((p) => p.code === 'SO_EST')!;
+    assert.equal(post.incumbent, NEW_SO);
+    assert.deepEqual(post.incumbentName, { en: 'Anjali Sen', hi: 'अंजलि सेन' });
+    assert.equal(post.charge?.fileIncumbent, SO);
+    // Her items: the receipt she opened stays hers, the parked file in her post's pool.
+    assert.equal((await taskOf(d, pids.receipt)).assignee, NEW_SO);
+    assert.ok((await inbox(anjali, d.group('SO_EST'))).some((t) => t.processId === pids.parked));
+    const doctor = await d.repo.cli('doctor');
+    assert.ok(
+      doctor.lines.some((l) => /^OK +hierarchy Data Dictionary\/eOffice\/hierarchy\.json$/.test(l)),
+      doctor.lines.join('\n')
+    );
+    assert.ok(
+      doctor.lines.some((l) =>
+        /^INFO +GROUP_EO_GAD_SO_EST: anjali\.sen holds it by transfer of charge from priya\.nair .*the repository is current/.test(l)
+      )
+    );
+    assert.ok(!doctor.lines.some((l) => /hierarchy.*differs/.test(l)));
+  });
+
+  it("install --reset-charge gives the post back to the file's incumbent, with the tasks the successor had opened", async () => {
+    const { code, lines } = await d.repo.cli('install', '--reset-charge');
+    assert.equal(code, 0, lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /GROUP_EO_GAD_SO_EST: transfer of charge to anjali\.sen undone \(--reset-charge\), back to priya\.nair/.test(l))
+    );
+    assert.deepEqual(await members(d.group('SO_EST')), [SO]);
+    const post = (await repositoryHierarchy(d.admin)).posts.find((p) => p.code === 'SO_EST')!;
+    assert.equal(post.incumbent, SO);
+    assert.equal(post.charge, undefined);
+    assert.equal((await taskOf(d, pids.receipt)).assignee ?? null, null, 'the receipt she had opened is back in the pool');
+    assert.ok((await inbox(await d.as(SO), d.group('SO_EST'))).some((t) => t.processId === pids.receipt));
+    // Nothing is left to keep: the next install is the file's.
+    const again = await d.repo.cli('install');
+    assert.ok(!again.lines.some((l) => /kept|undone/.test(l)), again.lines.join('\n'));
+    assert.deepEqual(await members(d.group('SO_EST')), [SO]);
+  });
+
+  it('a hierarchy file naming someone else is newer than the transfer: install gives the post to him', async () => {
+    await transferChargeCommand(d.admin, { post: 'SO_EST', to: NEW_SO }, false, () => undefined);
+    const file = artefacts();
+    const edited = { ...file.hierarchy, posts: file.hierarchy.posts.map((p) => (p.code === 'SO_EST' ? { ...p, incumbent: OTHER_SO } : p)) };
+    await install(d.admin, { ...file, hierarchy: edited, hierarchyJson: hierarchyText(edited) }, new StepLog(() => undefined));
+    assert.deepEqual(await members(d.group('SO_EST')), [OTHER_SO]);
+    assert.equal(await incumbent('SO_EST'), OTHER_SO);
+  });
+
+  it("a charge record no eoCharge process made is no transfer: install gives the post to the file's incumbent", async () => {
+    const node = await d.admin.nodes.getNode('-root-', { relativePath: 'Data Dictionary/eOffice/hierarchy.json' });
+    const h = await repositoryHierarchy(d.admin);
+    const forged = {
+      ...h,
+      posts: h.posts.map((p) =>
+        p.code === 'SO_EST' ? { ...p, incumbent: NEW_SO, charge: { fileIncumbent: SO, from: SO, on: '2026-01-01', process: '999999' } } : p
+      )
+    };
+    await d.admin.nodes.updateNodeContent(node.entry.id, JSON.stringify(forged, null, 2) + '\n');
+    const { code, lines } = await d.repo.cli('install');
+    assert.equal(code, 0, lines.join('\n'));
+    assert.ok(!lines.some((l) => /kept/.test(l)), lines.join('\n'));
+    assert.deepEqual(await members(d.group('SO_EST')), [SO]);
+    assert.equal(await incumbent('SO_EST'), SO);
   });
 });

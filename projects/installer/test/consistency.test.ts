@@ -20,7 +20,9 @@ interface Row {
   props: Record<string, any>;
 }
 
-describe('doctor --consistency', () => {
+// The whole suite (a seeded department, then twelve breakages each checked twice) runs near two minutes on a
+// loaded machine: its own limit, not the runner's 120 s per test.
+describe('doctor --consistency', { timeout: 300_000 }, () => {
   const a = artefacts();
   const h = a.hierarchy;
   let repo: LocalRepository;

@@ -5,7 +5,7 @@
  * refused, or come to nothing, AND leave the item's custody, movements and numbers as they were.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Acs } from '../src/acs';
 import { checkConsistency } from '../src/consistency';
 import { artefacts } from './support';
@@ -18,17 +18,14 @@ import {
   movements,
   openFile,
   refused,
-  startDepartment,
   startMovement,
   taskOf,
-  type Department
+  type Department,
+  GAD_OFFICERS,
+  useDepartment
 } from './movement-support';
 
-// Officers of config/hierarchy/gad.hierarchy.json.
-const CRU = 'pooja.patel'; // Central Registry: starts the movement of every receipt it diarises
-const ASO1 = 'amit.kumar'; // ASO_EST_1
-const SO = 'priya.nair'; // SO_EST
-const US = 'kavita.joshi'; // US_EST
+const { CRU, ASO1, SO, US } = GAD_OFFICERS;
 
 const wf = (acs: Acs, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, query: Record<string, unknown> = {}, body?: unknown) =>
   acs.call('workflow', method, path, query, body);
@@ -59,12 +56,7 @@ async function attack(...steps: (() => Promise<unknown>)[]): Promise<number> {
 }
 
 describe('custody under attack through the REST API (issue 13)', () => {
-  let d: Department;
-
-  before(async () => {
-    d = await startDepartment();
-  });
-  after(() => d?.stop());
+  const d = useDepartment();
 
   /** A receipt the CRU diarised and sent to the Section Officer (Establishment), unopened. */
   async function receiptWithSO(subject: string): Promise<{ id: string; pid: string }> {

@@ -174,6 +174,31 @@ describe('eoffice installer CLI', () => {
     assert.equal(inbox.list.entries.length, holding.length, "the Section Officer's inbox holds a task for each");
     const heldDays = moving.map((x) => (Date.now() - Date.parse(x.properties['eo:heldSince'])) / 86_400_000);
     assert.ok(Math.max(...heldDays) > 30 && Math.min(...heldDays) < 7, 'held for varied times');
+    // What the Section Officer holds past its (backdated) due date is already escalated: the Under Secretary she
+    // reports to reads it, as the due-date timer would have let her, so a fresh demo's dashboard shows it.
+    const today = new Date().toISOString().slice(0, 10);
+    const overdue = holding.filter(
+      (x) => x.properties['eo:status'] === 'inMovement' && String(x.properties['eo:dueDate']).slice(0, 10) < today
+    );
+    assert.ok(overdue.length > 0, 'the Section Officer holds items past their due date');
+    const underSecretary = await repo.acs('kavita.joshi', 'demo1234');
+    for (const x of overdue) {
+      const read = await underSecretary.nodes.getNode(x.id).then(
+        () => 200,
+        (e) => e.status
+      );
+      assert.equal(read, 200, `the Under Secretary reads ${x.name}, escalated to her`);
+    }
+    // And the Section Officer's bell tells her each came due, as the due-date timer would have (one notice each).
+    const home = (await priya.nodes.getNode('-my-')).entry.id;
+    const notices = await priya.nodes.listNodeChildren(home, { relativePath: 'eOffice Notices', include: ['properties'], maxItems: 1000 });
+    const due = (notices.list?.entries ?? []).map((e) => e.entry).filter((n) => n.properties?.['eo:noticeKind'] === 'due');
+    assert.deepEqual(
+      due.map((n) => n.properties?.['eo:noticeItemId']).sort(),
+      overdue.map((x) => x.id).sort(),
+      'one due notice per item past its due date'
+    );
+    assert.ok(due.every((n) => n.properties?.['eo:noticeRead'] === false && n.properties?.['eo:noticeTo'] === soEst));
     // The Inbox's Remarks column: every item that was sent carries the remarks of the send that put it with
     // its holder (as the workflow copies them), in English and in Hindi across the demo.
     const sent = [...receipts, ...files].filter((x) => x.properties['eo:previousHolder']);
@@ -192,7 +217,8 @@ describe('eoffice installer CLI', () => {
       assert.equal(sends.at(-1)?.entry.properties['eo:movementRemarks'], x.properties['eo:lastRemarks'], 'the remarks of its last send');
     }
     const all = await acs.call('workflow', 'GET', '/processes', { where: "(status='active')", maxItems: 1000 });
-    assert.equal(all.list.pagination.totalItems, moving.length, 'one live process per moving item');
+    // Besides the daily mails (eoDaily, which install starts).
+    assert.equal(all.list.pagination.totalItems, moving.length + 1, 'one live process per moving item');
 
     // The hierarchy the workflow reads is in the repository.
     const doctor = await repo.cli('doctor');

@@ -4,6 +4,7 @@
  * eoRegister workflow as the extension has them numbered, and the REST calls of config/README.md ("The movement workflow").
  * Shared by test/movement*.test.ts and bench/movement.bench.ts.
  */
+import { after, before } from 'node:test';
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
@@ -12,6 +13,18 @@ import { artefacts, startLocalRepository, type LocalRepository } from './support
 import type { Artefacts } from '../src/config';
 
 export const PASSWORD = 'demo1234';
+
+/** Officers of config/hierarchy/gad.hierarchy.json, as the tests name them (their posts in the comments). */
+export const GAD_OFFICERS = {
+  CRU: 'pooja.patel', // CRU: diarises and starts the movement of every receipt
+  ASO1: 'amit.kumar', // ASO_EST_1
+  ASO2: 'neha.gupta', // ASO_EST_2
+  SO: 'priya.nair', // SO_EST
+  US: 'kavita.joshi', // US_EST
+  DS: 'sunita.rao', // DS
+  JS: 'rajesh.verma', // JS
+  SO_ADM: 'suresh.yadav' // SO_ADM
+} as const;
 
 export interface Department {
   repo: LocalRepository;
@@ -24,6 +37,8 @@ export interface Department {
   postOf(user: string): string;
   /** Creates `user` as an officer holding `post` (beside the hierarchy's incumbents). */
   addOfficer(user: string, post: string): Promise<void>;
+  /** Creates `user`, who holds no post (a successor, another administrator with `admin`). */
+  addPerson(user: string, firstName: string, lastName: string, opts?: { admin?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,7 +81,44 @@ export async function startDepartment(
       await admin.groups.createGroupMembership(postGroup(a.hierarchy, post), { id: user, memberType: 'PERSON' });
       extraPosts.set(user, post);
     },
+    addPerson: async (user, firstName, lastName, opts = {}) => {
+      await admin.people.createPerson({ id: user, firstName, lastName, email: `${user}@example.gov.in`, password: PASSWORD });
+      if (opts.admin) await admin.groups.createGroupMembership('GROUP_ALFRESCO_ADMINISTRATORS', { id: user, memberType: 'PERSON' });
+    },
     stop: () => repo.stop()
+  };
+}
+
+/**
+ * The department a describe block works in: started (startDepartment) before its tests and their own
+ * `before` hooks, stopped after them. The handle reads through to it once started.
+ */
+export function useDepartment(...args: Parameters<typeof startDepartment>): Department {
+  let started: Department | undefined;
+  const get = (): Department => {
+    if (!started) throw new Error('The department starts in before(): use it inside hooks and tests');
+    return started;
+  };
+  before(async () => {
+    started = await startDepartment(...args);
+  });
+  after(() => started?.stop());
+  return {
+    get repo() {
+      return get().repo;
+    },
+    get admin() {
+      return get().admin;
+    },
+    get docLib() {
+      return get().docLib;
+    },
+    as: (user) => get().as(user),
+    group: (post) => get().group(post),
+    postOf: (user) => get().postOf(user),
+    addOfficer: (user, post) => get().addOfficer(user, post),
+    addPerson: (user, firstName, lastName, opts) => get().addPerson(user, firstName, lastName, opts),
+    stop: () => get().stop()
   };
 }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ensureIncumbents } from '../src/install';
 import { StepLog } from '../src/log';
 import { SearchApi } from '@alfresco/js-api';
@@ -24,29 +24,16 @@ import {
   movements,
   openFile,
   refused,
-  startDepartment,
   startMovement,
   taskOf,
-  type Department
+  GAD_OFFICERS,
+  useDepartment
 } from './movement-support';
 
-// Officers of config/hierarchy/gad.hierarchy.json.
-const CRU = 'pooja.patel';
-const ASO1 = 'amit.kumar'; // ASO_EST_1
-const ASO2 = 'neha.gupta'; // ASO_EST_2
-const SO = 'priya.nair'; // SO_EST
-const US = 'kavita.joshi'; // US_EST
-const DS = 'sunita.rao';
-const JS = 'rajesh.verma';
-const SO_ADM = 'suresh.yadav';
+const { CRU, ASO1, ASO2, SO, US, DS, JS, SO_ADM } = GAD_OFFICERS;
 
 describe('movement workflow', () => {
-  let d: Department;
-
-  before(async () => {
-    d = await startDepartment();
-  });
-  after(() => d?.stop());
+  const d = useDepartment();
 
   it("the committed definitions and the models' movement-action lists are generated from their sources (build.mjs --check)", () => {
     const root = path.resolve(__dirname, '..', '..', '..');

@@ -6,11 +6,14 @@
  * event case_closed on the folder and closes it, all through AGS's own actions (`actions.create('create-record')`
  * …), so the same scripts run on ACS. The records stay readable where they were and refuse every change;
  * a file whose record folder is closed reopens only once the records manager has reopened the folder.
+ * A file kept permanently (A, B) closes only with an archival copy (the whole file as PDF/A, written by the
+ * e-file into Archive/) made after its last note, and the copy becomes a record with the rest.
  * Without an RM site, closing is as it was.
  */
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
-import { createInIntake, registerItem } from '@eoffice/domain';
+import { PDFDocument } from 'pdf-lib';
+import { ARCHIVE_FOLDER, createInIntake, registerItem } from '@eoffice/domain';
 import type { Acs } from '../src/acs';
 import { recordsManagerGroup } from '../src/retention';
 import {
@@ -300,10 +303,69 @@ describe('records: closing a file files its records in Governance Services', () 
     const id = await openFile(SO, 'Cadre review', 'B');
     const pid = await startMovement(so, id, 'SO_EST');
     const note = await addNote(so, id, 'Cadre reviewed');
+    await writeArchivalCopy(so, id);
     await actOn(d, pid, SO, { eowf_action: 'close' });
     const folder = await recordFolder('B', await folderName(id));
     assert.ok(folder);
     assert.equal((await record(note)).parentId, folder.id);
+  });
+
+  /** What the e-file writes before closing a permanent file: the whole file as a PDF in its Archive/ folder. */
+  async function writeArchivalCopy(acs: Acs, fileId: string): Promise<string> {
+    const archive = (await acs.nodes.getNode(fileId, { relativePath: ARCHIVE_FOLDER })).entry.id;
+    const made = await acs.nodes.createNode(archive, { name: 'archival-copy.pdf', nodeType: 'cm:content' }, { autoRename: true });
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    await acs.nodes.updateNodeContent(made.entry.id, Buffer.from(await pdf.save()) as never);
+    return made.entry.id;
+  }
+
+  it('a permanent file closes only with an archival copy made after its last note, and the copy becomes a record with them', async () => {
+    const so = await d.as(SO);
+    const id = await openFile(SO, 'Recruitment rules for Stenographers', 'A');
+    const pid = await startMovement(so, id, 'SO_EST');
+    await addNote(so, id, 'Draft recruitment rules examined');
+    // The Section Officer closes through REST without the copy her e-file would have written: refused.
+    const missing = await refused(() => actOn(d, pid, SO, { eowf_action: 'close' }));
+    assert.match(
+      missing.summary,
+      /kept permanently \(category A\): its archival copy \(the whole file as PDF\/A in Archive\/\) is missing/
+    );
+    assert.equal((await item(d, id))['eo:status'], 'inMovement', 'nothing of the close remains');
+    // A copy, then a note written after it: the copy no longer holds the whole file.
+    await writeArchivalCopy(so, id);
+    const later = await addNote(so, id, 'Rules notified in the Gazette');
+    const stale = await refused(() => actOn(d, pid, SO, { eowf_action: 'close' }));
+    assert.match(stale.summary, /archival copy of .* \(category A\) is older than 000002, changed since/);
+    // Something that is not a PDF in Archive/ is no copy either.
+    const archive = (await so.nodes.getNode(id, { relativePath: ARCHIVE_FOLDER })).entry.id;
+    const text = await so.nodes.createNode(archive, { name: 'copy.txt', nodeType: 'cm:content' });
+    await so.nodes.updateNodeContent(text.entry.id, 'not a PDF');
+    assert.match((await refused(() => actOn(d, pid, SO, { eowf_action: 'close' }))).summary, /is older than 000002/);
+
+    const copy = await writeArchivalCopy(so, id);
+    await actOn(d, pid, SO, { eowf_action: 'close' });
+    assert.equal((await item(d, id))['eo:status'], 'closed');
+    const folder = await recordFolder('A', await folderName(id));
+    assert.ok(folder);
+    for (const paper of [later, copy]) {
+      assert.equal((await record(paper)).parentId, folder.id);
+      assert.equal((await record(paper)).isCompleted, true);
+    }
+  });
+
+  it('on approval the copy is checked as the approver decides: a note amended since the request refuses the approval', async () => {
+    const aso = await d.as(ASO1);
+    const id = await openFile(ASO1, 'Award of merit certificates', 'B');
+    const pid = await startMovement(aso, id, 'ASO_EST_1');
+    const note = await addNote(aso, id, 'Certificates printed');
+    await writeArchivalCopy(aso, id);
+    await actOn(d, pid, ASO1, { eowf_action: 'close' });
+    // Still his to amend while his post holds the file (the request is waiting with the Section Officer).
+    await aso.nodes.updateNodeContent(note, 'Certificates printed and distributed');
+    const refusal = await refused(async () => act(await d.as(SO), (await taskOf(d, pid)).id, { eowf_decision: 'approve' }));
+    assert.match(refusal.summary, /archival copy of .* \(category B\) is older than 000001/);
+    assert.equal((await item(d, id))['eo:status'], 'inMovement');
   });
 
   it('a category missing from the file plan refuses the close, naming it', async () => {

@@ -71,6 +71,7 @@ describe('config/ artefacts against the official schemas', () => {
       'ok config/model/eofficeModel.xml valid against modelSchema.xsd',
       'ok config/model/eofficeWorkflowModel.xml valid against modelSchema.xsd',
       'ok config/workflow/eoCharge.bpmn20.xml valid against BPMN20.xsd',
+      'ok config/workflow/eoDaily.bpmn20.xml valid against BPMN20.xsd',
       'ok config/workflow/eoLink.bpmn20.xml valid against BPMN20.xsd',
       'ok config/workflow/eoMovement.bpmn20.xml valid against BPMN20.xsd',
       'ok config/workflow/eoRegister.bpmn20.xml valid against BPMN20.xsd'

@@ -2,7 +2,9 @@
  * The local signer bridge (`npx eoffice signer`, issue 18) on a SoftHSM2 token: the Content App's origin
  * gets the certificate and, once the officer confirms, a signature that verifies with ours and with
  * OpenSSL; a page of another origin, a rebound host name, bytes that are not a note, and a request the
- * officer declines or leaves unanswered get nothing signed; the bridge will not listen beyond loopback.
+ * officer declines or leaves unanswered get nothing signed; the bridge will not listen beyond loopback. It
+ * also signs a draft's approval (canonical form) and an issued letter (PAdES: the bytes signPdf prepares,
+ * sent by the extension's bridge client; the key stays on the token), whose signature pdfsig verifies.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,12 +12,23 @@ import http from 'node:http';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { canonicalNoteBytes, readCanonicalNote } from '@eoffice/domain';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { canonicalApprovalBytes, canonicalNoteBytes, readCanonicalNote } from '@eoffice/domain';
 import { main } from '../src/cli';
 import { RunningBridge, SignatureRequest, startSignerBridge } from '../src/signing/bridge';
 import { openPkcs11 } from '../src/signing/pkcs11-signer';
 import { terminalConfirmer } from '../src/signing/signer-command';
-import { Signer, base64ToBytes, bytesToBase64, summarise, verifyDetached } from '@eoffice/domain/src/signing';
+import {
+  Signer,
+  base64ToBytes,
+  bytesToBase64,
+  openBridgeSigner,
+  signPdf,
+  summarise,
+  verifyDetached,
+  verifyPdf
+} from '@eoffice/domain/src/signing';
 import {
   SOFTHSM_LIBRARY,
   TestCa,
@@ -77,6 +90,17 @@ function request(
   });
 }
 
+/** A one-page letter as the extension issues it (its issue number as /Title). */
+async function letterPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc
+    .addPage([595.28, 841.89])
+    .drawText('No. A-11011/5(I)/2026-EST-GAD. Sir, the leave rules are enclosed.', { x: 56, y: 780, size: 11, font });
+  doc.setTitle('A-11011/5(I)/2026-EST-GAD');
+  return doc.save();
+}
+
 const signNote = (note: Uint8Array, origin = APP, to?: RunningBridge) =>
   request('POST', '/sign', { origin, to, body: JSON.stringify({ note: bytesToBase64(note) }) });
 
@@ -90,7 +114,7 @@ describe('local signer bridge (npx eoffice signer) on a SoftHSM2 token', () => {
     softHsmToken(path.join(dir, 'hsm'), 'Meena DSC', PIN, officer, [sub.cert]);
     const real = await openPkcs11({ library: SOFTHSM_LIBRARY, token: 'Meena DSC', pin: PIN });
     // The real token, counting what it is asked to sign.
-    token = { ...real, sign: (bytes) => (signed++, real.sign(bytes)) };
+    token = { ...real, sign: (bytes, options) => (signed++, real.sign(bytes, options)) };
     bridge = await startSignerBridge({
       signer: token,
       allowedOrigins: [APP],
@@ -127,9 +151,9 @@ describe('local signer bridge (npx eoffice signer) on a SoftHSM2 token', () => {
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     assert.equal(reply.headers['access-control-allow-origin'], APP);
     assert.equal(asked.length, 1);
-    assert.equal(asked[0].note.fileNumber, 'A-11011/5/2026-EST-GAD');
-    assert.equal(asked[0].note.noteNumber, 7);
-    assert.equal(asked[0].note.firstLine, 'Draft reply to the Ministry is placed below for approval.');
+    assert.equal(asked[0].note!.fileNumber, 'A-11011/5/2026-EST-GAD');
+    assert.equal(asked[0].note!.noteNumber, 7);
+    assert.equal(asked[0].note!.firstLine, 'Draft reply to the Ministry is placed below for approval.');
     assert.equal(asked[0].signer.name, 'Meena Iyer');
     assert.equal(asked[0].origin, APP);
     const signature = base64ToBytes(reply.body['signature'] as string);
@@ -179,7 +203,7 @@ describe('local signer bridge (npx eoffice signer) on a SoftHSM2 token', () => {
     decide(true);
     assert.equal((await first).status, 200);
     assert.deepEqual(
-      asked.map((a) => a.note.noteNumber),
+      asked.map((a) => a.note!.noteNumber),
       [7]
     );
   });
@@ -230,6 +254,79 @@ describe('local signer bridge (npx eoffice signer) on a SoftHSM2 token', () => {
     assert.equal(signed, before);
   });
 
+  it('signs a draft’s approval in canonical form, showing the officer the draft, its version and first line', async () => {
+    asked.length = 0;
+    answer = async () => true;
+    const bytes = canonicalApprovalBytes({
+      fileNumber: 'A-11011/5/2026-EST-GAD',
+      draftNumber: 2,
+      version: '1.3',
+      content: '<p>Sir, the leave rules are enclosed.</p>',
+      signerPost: 'GROUP_EO_GAD_US_EST'
+    });
+    const reply = await signNote(bytes);
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.equal(asked[0].kind, 'approval');
+    assert.equal(asked[0].approval?.draftNumber, 2);
+    assert.equal(asked[0].approval?.version, '1.3');
+    assert.equal(asked[0].approval?.firstLine, 'Sir, the leave rules are enclosed.');
+    const result = await verifyDetached(bytes, base64ToBytes(reply.body['signature'] as string), { roots: certs(root.cert) });
+    assert.equal(result.status, 'valid', result.reason);
+  });
+
+  it('signs an issued letter through the extension’s bridge client: the token signs what signPdf prepared, pdfsig verifies it', async () => {
+    asked.length = 0;
+    answer = async () => true;
+    // The page's requests, as a browser sends them from the Content App (its Origin added).
+    const fromApp: typeof fetch = (url, init) => fetch(url, { ...init, headers: { ...(init?.headers ?? {}), Origin: APP } });
+    const { signer } = await openBridgeSigner(bridge.url, fromApp);
+    const signedPdf = await signPdf(await letterPdf(), signer, { reason: 'Issued: No. A-11011/5(I)/2026-EST-GAD', location: 'GAD' });
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].kind, 'letter');
+    assert.equal(asked[0].letter?.reason, 'Issued: No. A-11011/5(I)/2026-EST-GAD');
+    assert.equal(asked[0].letter?.title, 'A-11011/5(I)/2026-EST-GAD');
+    const [ours] = await verifyPdf(signedPdf, { roots: certs(root.cert) });
+    assert.equal(ours.status, 'valid', ours.reason);
+    assert.equal(ours.wholeDocument, true);
+    // The independent verifier: poppler's pdfsig against an NSS database trusting the test root.
+    const nss = path.join(dir, 'nss');
+    fs.mkdirSync(nss, { recursive: true });
+    execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'eOffice Test Root CA', '-t', 'CT,C,C', '-i', root.cert]);
+    const file = path.join(dir, 'letter-token.pdf');
+    fs.writeFileSync(file, signedPdf);
+    const run = spawnSync('pdfsig', ['-nssdir', `sql:${nss}`, file], { encoding: 'utf8' });
+    const report = `${run.stdout}${run.stderr}`;
+    assert.match(report, /Signer Certificate Common Name: Meena Iyer/, report);
+    assert.match(report, /Signature Validation: Signature is Valid\./, report);
+    assert.match(report, /Certificate Validation: Certificate is Trusted\./, report);
+    assert.match(report, /Total document signed/, report);
+  });
+
+  it('signs as a letter only what signPdf prepared, and nothing the officer declines', async () => {
+    asked.length = 0;
+    answer = async () => true;
+    const before = signed;
+    const letter = (bytes: Uint8Array) => request('POST', '/sign', { origin: APP, body: JSON.stringify({ letter: bytesToBase64(bytes) }) });
+    const plain = await letter(await letterPdf());
+    assert.equal(plain.status, 422);
+    assert.equal((plain.body['error'] as { code: string }).code, 'not-a-letter');
+    assert.equal((await letter(canonicalNoteBytes(NOTE))).status, 422);
+    assert.equal((await request('POST', '/sign', { origin: APP, body: '{"letter": 7}' })).status, 400);
+    assert.equal(asked.length, 0);
+    // Prepared bytes, but the officer says no.
+    let prepared: Uint8Array | undefined;
+    const capture: Signer = { ...token, sign: async (bytes) => ((prepared = bytes), new Uint8Array()) };
+    await signPdf(await letterPdf(), capture, { reason: 'Issued: No. A-11011/5(II)/2026-EST-GAD' }).catch(() => undefined);
+    assert.ok(prepared);
+    answer = async () => false;
+    const declined = await letter(prepared);
+    assert.equal(declined.status, 403);
+    assert.equal((declined.body['error'] as { code: string }).code, 'declined');
+    assert.equal(asked[0].kind, 'letter');
+    assert.equal(signed, before);
+  });
+
   it('will not listen beyond this computer: a non-loopback address is refused by the bridge and by the command', async () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'eoffice.gad.example.gov.in']) {
       await assert.rejects(
@@ -259,7 +356,7 @@ describe('local signer bridge (npx eoffice signer) on a SoftHSM2 token', () => {
       const input = new PassThrough();
       const abort = new AbortController();
       const confirm = terminalConfirmer((l) => lines.push(l), input, new PassThrough());
-      const answer = confirm({ note, signer, origin: APP }, abort.signal);
+      const answer = confirm({ kind: 'note', note, signer, origin: APP }, abort.signal);
       if (typed === undefined) abort.abort();
       else input.write(`${typed}\n`);
       return { yes: await answer, shown: lines.join('\n') };
@@ -275,5 +372,34 @@ describe('local signer bridge (npx eoffice signer) on a SoftHSM2 token', () => {
     for (const typed of ['', 'n', 'no', 'sure', 'y es']) assert.equal((await ask(typed)).yes, false, JSON.stringify(typed));
     // The bridge stopped waiting (no answer in time): declined.
     assert.equal((await ask(undefined)).yes, false);
+    // An approval and a letter are shown for what they are.
+    const shown = async (request: Omit<SignatureRequest, 'signer' | 'origin'>) => {
+      const lines: string[] = [];
+      const input = new PassThrough();
+      const answer = terminalConfirmer(
+        (l) => lines.push(l),
+        input,
+        new PassThrough()
+      )({ ...request, signer, origin: APP }, new AbortController().signal);
+      input.write('n\n');
+      assert.equal(await answer, false);
+      return lines.join('\n');
+    };
+    const approval = {
+      fileNumber: 'A-11011/5/2026-EST-GAD',
+      draftNumber: 2,
+      version: '1.3',
+      content: '',
+      signerPost: 'GROUP_EO_GAD_US_EST',
+      firstLine: 'Sir,'
+    };
+    assert.match(
+      await shown({ kind: 'approval', approval }),
+      /Sign your approval of draft 2, version 1\.3, of file A-11011\/5\/2026-EST-GAD\?/
+    );
+    const letter = { reason: 'Issued: No. A-11011/5(I)/2026-EST-GAD', title: 'A-11011/5(I)/2026-EST-GAD', length: 4096 };
+    const letterShown = await shown({ kind: 'letter', letter });
+    assert.match(letterShown, /Sign the letter to be issued A-11011\/5\(I\)\/2026-EST-GAD\?/);
+    assert.match(letterShown, /reason: +Issued: No\. A-11011\/5\(I\)\/2026-EST-GAD/);
   });
 });

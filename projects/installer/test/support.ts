@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startRepository, type RepositoryOptions } from '../../repository/src/server';
+import { workflowService } from '../../repository/src/workflow/service-registry';
 import { connect, type Acs } from '../src/acs';
 import { loadArtefacts, type Artefacts } from '../src/config';
 import { main } from '../src/cli';
@@ -15,6 +16,12 @@ export interface LocalRepository {
   acs(user?: string, password?: string): Promise<Acs>;
   /** Runs the CLI like `npx eoffice …` and returns its exit code and output lines. */
   cli(...args: string[]): Promise<{ code: number; lines: string[] }>;
+  /**
+   * The test clock: one acquisition of the job executor as if it were `at`, so every workflow timer due by then
+   * fires now (each in its own transaction, as the background acquisition fires them; its scripts still see the
+   * real time).
+   */
+  fireTimers(at: Date): void;
   stop(): Promise<void>;
 }
 
@@ -31,6 +38,7 @@ export async function startLocalRepository(options: Partial<RepositoryOptions> =
       const code = await main([...args, '--url', url, '--user', 'admin', '--password', 'admin'], (l) => lines.push(l));
       return { code, lines };
     },
+    fireTimers: (at) => workflowService(server.context).engine.timers.tick(at),
     async stop() {
       try {
         await server.close();

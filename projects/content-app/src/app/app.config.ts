@@ -1,5 +1,6 @@
 import { ApplicationConfig, importProvidersFrom } from '@angular/core';
 import { registerLocaleData } from '@angular/common';
+import { HTTP_INTERCEPTORS } from '@angular/common/http';
 import localeHi from '@angular/common/locales/hi';
 import { provideAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, withHashLocation } from '@angular/router';
@@ -15,6 +16,7 @@ import { APP_ROUTES } from './app.routes';
 import { LazyPdfViewerComponent } from './pdf/lazy-pdf-viewer.component';
 import { PhoneNavbarAppService } from './layout/phone-navbar-app.service';
 import { SavedSearchesFromPreferencesService } from './saved-searches/saved-searches-from-preferences.service';
+import { SharedSessionReadsInterceptor } from './start/shared-session-reads.interceptor';
 
 registerLocaleData(localeHi);
 
@@ -27,6 +29,9 @@ registerLocaleData(localeHi);
 export const appConfig: ApplicationConfig = {
   providers: [
     provideCoreAuth({ useHash: true }),
+    // After ADF's own interceptors (which add the session's Authorization): reads ADF, ACA and the extension
+    // each make at start-up go to the repository once (see SharedSessionReadsInterceptor).
+    { provide: HTTP_INTERCEPTORS, useClass: SharedSessionReadsInterceptor, multi: true },
     provideAppConfig(),
     importProvidersFrom(ContentServiceExtensionModule),
     provideI18N({ assets: [['app', 'assets']] }),

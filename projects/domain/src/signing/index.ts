@@ -9,3 +9,4 @@ export * from './pkcs12-signer';
 export * from './verify';
 export * from './note-signatures';
 export * from './pades';
+export * from './bridge-client';

@@ -1,7 +1,15 @@
 // Signing and verifying a note as it is stored (../note-signature.ts): the same steps in the extension (on
 // confirming a note, in the notesheet) and in `npx eoffice verify`, so both sign and check the same bytes.
 // The domain by its name: this is another entry point (ng-packagr builds it apart from the package's index).
-import { canonicalNoteBytes, hexOf, type NoteToSign, type SignatureToStore, type StoredSignature } from '@eoffice/domain';
+import {
+  canonicalApprovalBytes,
+  canonicalNoteBytes,
+  hexOf,
+  type ApprovalToSign,
+  type NoteToSign,
+  type SignatureToStore,
+  type StoredSignature
+} from '@eoffice/domain';
 import { sha256 } from './cms';
 import type { Signer } from './signer';
 import { verifyDetached, type TrustStore, type VerificationResult } from './verify';
@@ -17,7 +25,15 @@ export interface SignedNote {
 
 /** Signs a note's canonical bytes with `signer` (the officer confirms on his token or has opened his file). */
 export async function signNote(signer: Signer, note: NoteToSign): Promise<SignedNote> {
-  const bytes = canonicalNoteBytes(note);
+  return signCanonical(signer, canonicalNoteBytes(note));
+}
+
+/** Signs the canonical form of the draft version an approver approves (note-canonical.ts, "a draft's approval"). */
+export async function signApproval(signer: Signer, approval: ApprovalToSign): Promise<SignedNote> {
+  return signCanonical(signer, canonicalApprovalBytes(approval));
+}
+
+async function signCanonical(signer: Signer, bytes: Uint8Array): Promise<SignedNote> {
   const [certificates, digest] = await Promise.all([signer.certificates(), sha256(bytes)]);
   if (!certificates.length) throw new Error('The signer holds no certificate');
   const signature = await signer.sign(bytes);
@@ -29,11 +45,13 @@ export function toStore(
   signed: SignedNote,
   note: { id: string; name: string; version: string },
   post: string,
-  permissions?: SignatureToStore['permissions']
+  permissions?: SignatureToStore['permissions'],
+  form?: string
 ): SignatureToStore {
   const c = signed.certificate;
   return {
     note,
+    form,
     digest: signed.digest,
     post,
     signer: { subject: c.subject, issuer: c.issuer, serialNumber: c.serialNumber },
@@ -54,11 +72,37 @@ export async function verifyNoteSignature(
   trust: TrustStore,
   now?: Date
 ): Promise<VerificationResult> {
+  return verifyCanonical(() => canonicalNoteBytes(note), 'The note cannot be read as signed', stored, der, trust, now);
+}
+
+/** Checks an approval's stored signature against the approved version's content as stored now. */
+export async function verifyApprovalSignature(
+  approval: ApprovalToSign,
+  stored: Pick<StoredSignature, 'storedAt'>,
+  der: Uint8Array,
+  trust: TrustStore,
+  now?: Date
+): Promise<VerificationResult> {
+  return verifyCanonical(() => canonicalApprovalBytes(approval), 'The draft cannot be read as approved', stored, der, trust, now);
+}
+
+/**
+ * Verifies a detached CMS over canonical bytes rebuilt from what is stored now; content that can no longer be
+ * put in canonical form (unreadable) is reported as changed after signing, with `unreadable` and the reason.
+ */
+async function verifyCanonical(
+  canonical: () => Uint8Array,
+  unreadable: string,
+  stored: Pick<StoredSignature, 'storedAt'>,
+  der: Uint8Array,
+  trust: TrustStore,
+  now?: Date
+): Promise<VerificationResult> {
   let bytes: Uint8Array;
   try {
-    bytes = canonicalNoteBytes(note);
+    bytes = canonical();
   } catch (e) {
-    return { status: 'changed', reason: `The note cannot be read as signed: ${(e as Error).message}` };
+    return { status: 'changed', reason: `${unreadable}: ${(e as Error).message}` };
   }
   const trustedTime = stored.storedAt ? new Date(stored.storedAt) : undefined;
   return verifyDetached(bytes, der, trust, {

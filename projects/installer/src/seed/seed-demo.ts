@@ -79,7 +79,7 @@ export async function seedDemo(acs: Acs, a: Artefacts, log: StepLog, opts: SeedO
   const dice = new Dice(seededRandom(20261122));
   const now = opts.now ?? new Date();
   const width = opts.concurrency ?? 4;
-  const w = new Writer(acs, h, documentLibraryId, a.subjectHeads);
+  const w = new Writer(acs, h, documentLibraryId, a.subjectHeads, now);
   // One generator per item, so concurrent writing does not change what is written.
   const diceFor = (i: number) => new Dice(seededRandom(7919 * (i + 1)));
   // The remarks of an item's sends come from a generator of their own: the item records the last of them
@@ -187,7 +187,9 @@ class Writer {
     private readonly acs: Acs,
     private readonly h: Hierarchy,
     private readonly docLib: string,
-    private readonly subjectHeads: SubjectHeadIndex
+    private readonly subjectHeads: SubjectHeadIndex,
+    /** The seeding day: a backdated item whose due date is before it is already escalated. */
+    private readonly now: Date
   ) {
     this.numbering = acs.nodes as unknown as NumberingNodes;
   }
@@ -480,9 +482,19 @@ class Writer {
     // then still sees every number of its series, so numbering needs no probing), and so does the
     // department's oversight, as the workflow does on every hand-over.
     const holderGroup = postGroup(this.h, holder);
-    const readers = [...new Set([...p.path.slice(0, -1).map((code) => postGroup(this.h, code)), oversightGroup(this.h)])].filter(
-      (g) => g !== holderGroup
-    );
+    // An item past its (backdated) due date is escalated: the due-date timer, made from the custody written at
+    // creation, fires at once and lets the post the holder reports to read it (notices.js, eoHolderNotice); the
+    // permissions below replace that grant, so they keep it, and its "Escalated to you" shows it when seeding ends.
+    // Demo data only, through the public API: it holds on a real ACS too.
+    const reportsTo = this.h.posts.find((post) => post.code === holder)?.reportsTo;
+    const escalated = p.status === 'inMovement' && reportsTo && dueAfter(p.heldSince) < isoDate(this.now);
+    const readers = [
+      ...new Set([
+        ...p.path.slice(0, -1).map((code) => postGroup(this.h, code)),
+        ...(escalated ? [postGroup(this.h, reportsTo)] : []),
+        oversightGroup(this.h)
+      ])
+    ].filter((g) => g !== holderGroup);
     await this.acs.nodes.updateNode(itemId, {
       properties: {
         'eo:heldSince': p.heldSince.toISOString(),
@@ -496,6 +508,79 @@ class Writer {
         ]
       }
     });
+    if (escalated) await this.dueNotice(itemId, p, holder, officer);
+  }
+
+  /**
+   * The holder's notice that the item's due date came, as the due-date timer writes it (notices.js,
+   * eoHolderNotice): in his "eOffice Notices" folder, named by the event, the item, the holding and the due day,
+   * so whichever of the two comes second finds it there and tells him nothing twice. The timers are made from the
+   * custody written at creation and fire at once for a past day, but the seed's later permissions (below) replace
+   * the reporting post's grant they made, and the job executor runs them when it will; this makes the demo whole
+   * when seeding ends. No mail: the demo's past is not news.
+   */
+  private async dueNotice(itemId: string, p: ItemPlan, holder: string, officer: Acs): Promise<void> {
+    const user = this.incumbent(holder)!;
+    const folderId = await this.noticeFolder(user, officer);
+    const item = (await this.acs.nodes.getNode(itemId, { include: ['properties'] })).entry;
+    const props = item.properties as Record<string, unknown>;
+    const due = dueAfter(p.heldSince);
+    const post = this.h.posts.find((x) => x.code === holder)!;
+    const group = postGroup(this.h, holder);
+    const written = this.acs.nodes.createNode(folderId, {
+      name: `due-${itemId}-${p.heldSince.getTime()}-${due}`,
+      nodeType: 'eo:notice',
+      properties: {
+        'eo:noticeKind': 'due',
+        'eo:noticeItem': itemId,
+        'eo:noticeItemId': itemId,
+        'eo:noticeItemType': item.nodeType === 'eo:file' ? 'file' : 'receipt',
+        'eo:noticeItemNumber': String(props['eo:receiptNumber'] ?? props['eo:fileNumber'] ?? item.name),
+        'eo:noticeSubject': String(props['eo:subject'] ?? ''),
+        'eo:noticeFrom': group,
+        'eo:noticeFromTitle': postTitle(this.h, post),
+        'eo:noticeFromTitleHi': postTitle(this.h, post, 'hi'),
+        'eo:noticeFromUser': 'admin',
+        'eo:noticeTo': group,
+        'eo:noticeAt': new Date(`${due}T00:00:00+05:30`).toISOString(),
+        'eo:noticeRead': false
+      }
+    });
+    // 409: the timer, which fires at once for a due day already past, told him first.
+    await written.catch((e: { status?: number }) => {
+      if (e.status !== 409) throw e;
+    });
+  }
+
+  private readonly noticeFolders = new Map<string, Promise<string>>();
+
+  /** The officer's "eOffice Notices" folder in his home, made as the workflow makes it (only he reads it). */
+  private noticeFolder(user: string, officer: Acs): Promise<string> {
+    let f = this.noticeFolders.get(user);
+    if (!f) {
+      f = (async () => {
+        const home = (await officer.nodes.getNode('-my-')).entry.id;
+        const find = async () => (await orMissing(this.acs.nodes.getNode(home, { relativePath: 'eOffice Notices' })))?.entry.id;
+        const found = await find();
+        if (found) return found;
+        // 409: a timer's notice (the job executor runs while the seed writes) made the folder first, as the
+        // workflow makes it; use that one.
+        const made = await this.acs.nodes
+          .createNode(home, { name: 'eOffice Notices', nodeType: 'cm:folder' })
+          .then((r) => r.entry.id)
+          .catch(async (e: { status?: number }) => {
+            if (e.status !== 409) throw e;
+            return undefined;
+          });
+        if (!made) return (await find())!;
+        await this.acs.nodes.updateNode(made, {
+          permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: user, name: 'Collaborator', accessStatus: 'ALLOWED' }] }
+        });
+        return made;
+      })();
+      this.noticeFolders.set(user, f);
+    }
+    return f;
   }
 
   async receipt(p: ItemPlan, files: SeededFile[], d: Dice, r: Dice): Promise<void> {

@@ -1,22 +1,37 @@
 // The local signer bridge (`npx eoffice signer`, docs/signatures.md): a small HTTP service on the officer's
-// own computer through which the Content App asks his token to sign a note, since a web page cannot reach
-// a token. It trusts no caller: it listens on loopback only, answers only the configured Content App
-// origin(s) and only under a loopback Host name (a page of another site, or one reached by DNS rebinding,
-// gets nothing), signs only canonical notes (@eoffice/domain's readCanonicalNote, never arbitrary bytes),
-// one at a time, and each only after the officer has confirmed what it is.
+// own computer through which the Content App asks his token to sign a note, a draft's approval or an issued
+// letter, since a web page cannot reach a token. It trusts no caller: it listens on loopback only, answers
+// only the configured Content App origin(s) and only under a loopback Host name (a page of another site, or
+// one reached by DNS rebinding, gets nothing), signs only what it can read back and show (a canonical note or
+// approval of @eoffice/domain, or a letter as pades.ts prepares it for signing: readLetterToSign; never
+// arbitrary bytes), one at a time, and each only after the officer has confirmed what it is.
 import http from 'node:http';
 import net from 'node:net';
-import { CanonicalNote, readCanonicalNote } from '@eoffice/domain';
-import { CertificateSummary, Signer, base64ToBytes, bytesToBase64, certificateDer, summarise } from '@eoffice/domain/src/signing';
+import { ApprovalToSign, CanonicalNote, readCanonicalApproval, readCanonicalNote } from '@eoffice/domain';
+import {
+  CertificateSummary,
+  LetterToSign,
+  Signer,
+  base64ToBytes,
+  bytesToBase64,
+  certificateDer,
+  readLetterToSign,
+  summarise
+} from '@eoffice/domain/src/signing';
 
 /** The protocol's version, in every answer (GET /certificate) so a page can tell what it talks to. */
 export const BRIDGE_PROTOCOL = 1;
 export const DEFAULT_BRIDGE_PORT = 47110;
 const MAX_BODY = 2 * 1024 * 1024;
 
-/** What the officer is asked to confirm before the token signs. */
+/** What the officer is asked to confirm before the token signs: exactly one of a note, an approval, a letter. */
 export interface SignatureRequest {
-  note: CanonicalNote;
+  kind: 'note' | 'approval' | 'letter';
+  note?: CanonicalNote;
+  /** A draft's version an approver approves (its content's first line in firstLine). */
+  approval?: ApprovalToSign & { firstLine: string };
+  /** An issued letter (PAdES): its issue number in the reason, its title. */
+  letter?: LetterToSign;
   signer: CertificateSummary;
   /** The page that asks (one of the allowed origins). */
   origin: string;
@@ -126,15 +141,50 @@ export async function startSignerBridge(options: BridgeOptions): Promise<Running
     const body = await readBody(req);
     if (body === undefined) return send(res, 413, { error: { code: 'too-large', message: 'The request is too large' } }, cors);
     let bytes: Uint8Array;
+    let asLetter: boolean;
     try {
-      const parsed = JSON.parse(body) as { note?: unknown };
-      if (typeof parsed.note !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(parsed.note)) throw new Error();
-      bytes = base64ToBytes(parsed.note);
+      const parsed = JSON.parse(body) as { note?: unknown; letter?: unknown };
+      // `note`: canonical bytes (a note or a draft's approval); `letter`: the bytes signPdf gives a signer.
+      asLetter = parsed.letter !== undefined && parsed.note === undefined;
+      const data = asLetter ? parsed.letter : parsed.note;
+      if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new Error();
+      bytes = base64ToBytes(data);
     } catch {
-      return send(res, 400, { error: { code: 'bad-request', message: 'Expected {"note": "<canonical note bytes in base64>"}' } }, cors);
+      return send(
+        res,
+        400,
+        {
+          error: {
+            code: 'bad-request',
+            message: 'Expected {"note": "<canonical bytes in base64>"} or {"letter": "<letter bytes in base64>"}'
+          }
+        },
+        cors
+      );
     }
-    const note = readCanonicalNote(bytes);
-    if (!note) return send(res, 422, { error: { code: 'not-a-note', message: 'Only a note in canonical form is signed here' } }, cors);
+    let request: Omit<SignatureRequest, 'signer' | 'origin'>;
+    if (asLetter) {
+      const letter = readLetterToSign(bytes);
+      if (!letter)
+        return send(
+          res,
+          422,
+          { error: { code: 'not-a-letter', message: 'Only an issued letter prepared for its signature is signed here' } },
+          cors
+        );
+      request = { kind: 'letter', letter };
+    } else {
+      const note = readCanonicalNote(bytes);
+      const approval = note ? undefined : readCanonicalApproval(bytes);
+      if (!note && !approval)
+        return send(
+          res,
+          422,
+          { error: { code: 'not-a-note', message: 'Only a note or an approval in canonical form is signed here' } },
+          cors
+        );
+      request = note ? { kind: 'note', note } : { kind: 'approval', approval };
+    }
     if (busy) return send(res, 409, { error: { code: 'busy', message: 'The officer is answering another request' } }, cors);
     busy = true;
     try {
@@ -143,7 +193,7 @@ export async function startSignerBridge(options: BridgeOptions): Promise<Running
       let confirmed = false;
       try {
         confirmed = await Promise.race([
-          options.confirm({ note, signer: summary, origin }, abort.signal),
+          options.confirm({ ...request, signer: summary, origin }, abort.signal),
           new Promise<boolean>((resolve) => abort.signal.addEventListener('abort', () => resolve(false)))
         ]);
       } catch {
@@ -154,7 +204,8 @@ export async function startSignerBridge(options: BridgeOptions): Promise<Running
       }
       if (confirmed !== true)
         return send(res, 403, { error: { code: 'declined', message: 'The officer did not confirm the signature' } }, cors);
-      const signature = await options.signer.sign(bytes);
+      // A letter gets the PAdES form (no signing-time attribute: the PDF's /M carries the time), as signPdf asks.
+      const signature = await options.signer.sign(bytes, asLetter ? { pades: true } : undefined);
       return send(res, 200, { protocol: BRIDGE_PROTOCOL, signature: bytesToBase64(signature), signer: summary }, cors);
     } finally {
       busy = false;

@@ -11,7 +11,7 @@ import { readCertificates, summarise } from '@eoffice/domain/src/signing';
 
 export const SIGNER_USAGE = `Usage: eoffice signer --library <pkcs11.so> [options]
 
-Runs the local signer bridge: the Content App asks it to sign notes with the officer's DSC token; the
+Runs the local signer bridge: the Content App asks it to sign notes, approvals and letters with the officer's DSC token; the
 officer confirms each signature here. Listens on this computer only.
 
 Options:
@@ -89,17 +89,27 @@ export async function signerCommand(argv: string[], out: (line: string) => void)
   }
 }
 
-/** Shows the note and asks y/N in the terminal; anything but yes declines. */
+/** Shows the note, approval or letter and asks y/N in the terminal; anything but yes declines. */
 export function terminalConfirmer(
   out: (line: string) => void,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout
 ): Confirmer {
-  return async ({ note, signer, origin }, signal) => {
+  return async ({ note, approval, letter, signer, origin }, signal) => {
     out('');
-    out(`Sign note ${note.noteNumber} of file ${note.fileNumber}?`);
-    out(`  first line: ${note.firstLine || '(no words)'}`);
-    out(`  post:       ${note.signerPost}`);
+    if (note) {
+      out(`Sign note ${note.noteNumber} of file ${note.fileNumber}?`);
+      out(`  first line: ${note.firstLine || '(no words)'}`);
+      out(`  post:       ${note.signerPost}`);
+    } else if (approval) {
+      out(`Sign your approval of draft ${approval.draftNumber}, version ${approval.version}, of file ${approval.fileNumber}?`);
+      out(`  first line: ${approval.firstLine || '(no words)'}`);
+      out(`  post:       ${approval.signerPost}`);
+    } else if (letter) {
+      out(`Sign the letter to be issued${letter.title ? ` ${letter.title}` : ''}?`);
+      out(`  reason:     ${letter.reason}`);
+      out(`  size:       ${letter.length} bytes`);
+    } else return false;
     out(`  as:         ${signer.name} (certificate of ${signer.issuerName})`);
     out(`  asked by:   ${origin}`);
     const rl = readline.createInterface({ input, output });

@@ -24,7 +24,15 @@ import { discoveryRouter } from './discovery/discovery';
 import { nodesRouter } from './core/nodes';
 import { peopleRouter } from './core/people';
 import { searchRouter } from './search/search';
-import { governanceRouter, gsServices, executionQueueRouter, EXECUTION_QUEUE, governanceModule } from './gs';
+import {
+  governanceRouter,
+  gsServices,
+  executionQueueRouter,
+  EXECUTION_QUEUE,
+  governanceModule,
+  dispositionScheduleWebScriptsRouter,
+  DISPOSITION_SCHEDULE_WEBSCRIPTS
+} from './gs';
 import { registerGovernance } from '../services/records/registry';
 import { legacyWebScriptErrors, legacyWebScriptsRouter, WEBSCRIPT_ROOTS } from './webscripts/legacy';
 import { PREFERENCES_WEBSCRIPT, preferencesWebScriptRouter } from './webscripts/preferences';
@@ -75,8 +83,9 @@ export function mountApi(app: Express, deps: RouteDeps): void {
   registerGovernance(ctx, gs);
   app.use(WEBSCRIPT_ROOTS, legacyWebScriptsRouter(ctx, tickets));
   app.use(WEBSCRIPT_ROOTS, executionQueueRouter(ctx, gs));
+  app.use(WEBSCRIPT_ROOTS, dispositionScheduleWebScriptsRouter(ctx, gs));
   app.use(WEBSCRIPT_ROOTS, preferencesWebScriptRouter(ctx));
-  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors([EXECUTION_QUEUE, PREFERENCES_WEBSCRIPT]));
+  app.use(WEBSCRIPT_ROOTS, legacyWebScriptErrors([EXECUTION_QUEUE, PREFERENCES_WEBSCRIPT, DISPOSITION_SCHEDULE_WEBSCRIPTS]));
   app.use(`${API_BASE}/alfresco/versions/1`, core);
   app.use(`${API_BASE}/search/versions/1`, searchRouter(ctx, mapper));
   app.use(`${API_BASE}/gs/versions/1`, governanceRouter(ctx, gs));

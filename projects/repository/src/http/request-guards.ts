@@ -22,13 +22,19 @@ export function noSniff(_req: Request, res: Response, next: NextFunction): void 
  * request's Content-Encoding, so a compressed body is unreadable JSON there (400), never a valid request.
  */
 export function jsonBody(limit: string): RequestHandler {
-  return express.json({
+  const parse = express.json({
     limit,
     type: ['application/json', 'application/*+json'],
     inflate: false,
     verify: (_req, _res, buf) => checkJsonDepth(buf)
   });
+  // A node's new content is its bytes whatever their type (ACS's NodesImpl.updateContent streams the body
+  // into the content store): a JSON file put there is stored as sent, not parsed and consumed here.
+  return (req, res, next) => (req.method === 'PUT' && CONTENT_PUT.test(req.path) ? next() : parse(req, res, next));
 }
+
+/** PUT /nodes/{nodeId}/content in the public REST API. */
+const CONTENT_PUT = /\/api\/-default-\/public\/alfresco\/versions\/1\/nodes\/[^/]+\/content$/;
 
 /** Scans the raw bytes (strings skipped) so a deeply nested body is refused before JSON.parse or any walker sees it. */
 function checkJsonDepth(buf: Buffer): void {

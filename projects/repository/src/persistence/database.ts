@@ -92,7 +92,7 @@ function integerKeys(db: Db, schema: string): void {
       );
       for (const table of INTEGER_KEYED) db.exec(`DROP TABLE ${table}_uuid_keys`);
       // The triggers on the old tables went with them (the schema's own were skipped, their names taken):
-      // made again on the new ones, and the property pairs they keep made again from the new keys.
+      // made again on the new ones; the property pairs made again from the new keys.
       db.exec(schema);
       rebuildPairs(db);
     })();

@@ -8,6 +8,7 @@ import { AssociationStore } from './association-store';
 import { TrashcanStore } from './trashcan-store';
 import { NodeListings } from './node-listings';
 import { CategoryStore } from './category-store';
+import { repairNode, touchesPairs } from './property-pairs';
 import { errors } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
 
@@ -226,6 +227,8 @@ export class NodeStore {
       if (Array.isArray(value)) value.forEach((v, i) => ins.run(seq, qname, i, ...indexable(v), JSON.stringify(v)));
       else ins.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
     }
+    // The node's pairs of properties searched together, made again once for the whole save (property-pairs.ts)
+    if (touchesPairs(this.db, Object.keys(props))) repairNode(this.db, seq, fresh);
   }
 
   addAspects(id: string, aspects: Iterable<string>): void {

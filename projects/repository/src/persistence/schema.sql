@@ -93,7 +93,7 @@ CREATE INDEX IF NOT EXISTS property_multi ON property(qname) WHERE ord > 0;
 -- a post holds AND that are moving, and through property_value alone that read every item the post ever held
 -- and every moving item of the department to keep the few both; by (qname, text_value, with_qname,
 -- with_value) it reads only those few. One row per pair of values a node has (every value of each: a
--- multi-valued property pairs each of its values), kept by the triggers below from the property rows.
+-- multi-valued property pairs each of its values), made from the property rows (below).
 CREATE TABLE IF NOT EXISTS property_pairing (
   qname      TEXT NOT NULL,
   with_qname TEXT NOT NULL,
@@ -108,34 +108,17 @@ CREATE TABLE IF NOT EXISTS property_pair (
   PRIMARY KEY (qname, text_value, with_qname, with_value, node_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS property_pair_node ON property_pair(node_id);
--- A change to a paired property of a node makes that node's pairs again (a node has a handful).
-CREATE TRIGGER IF NOT EXISTS property_pair_insert AFTER INSERT ON property
-  WHEN NEW.qname IN (SELECT qname FROM property_pairing UNION ALL SELECT with_qname FROM property_pairing)
+-- A node's pairs are made again by the node store when a save changes one of its paired properties
+-- (NodeStore.setProperties: once per save, where the whole change is known). Databases made while triggers on
+-- every property row kept them lose those triggers (their pairs are the same): each property insert ran the
+-- triggers' test, and a node's pairs were rebuilt once per paired value written.
+DROP TRIGGER IF EXISTS property_pair_insert;
+DROP TRIGGER IF EXISTS property_pair_update;
+DROP TRIGGER IF EXISTS property_pair_delete;
+-- A node purged takes its pairs with it, as its property rows go by the cascade.
+CREATE TRIGGER IF NOT EXISTS property_pair_purged AFTER DELETE ON node
 BEGIN
-  DELETE FROM property_pair WHERE node_id = NEW.node_id;
-  INSERT OR IGNORE INTO property_pair (qname, text_value, with_qname, with_value, node_id)
-    SELECT a.qname, a.text_value, b.qname, b.text_value, a.node_id FROM property_pairing g
-      JOIN property a ON a.node_id = NEW.node_id AND a.qname = g.qname AND a.text_value IS NOT NULL
-      JOIN property b ON b.node_id = NEW.node_id AND b.qname = g.with_qname AND b.text_value IS NOT NULL;
-END;
-CREATE TRIGGER IF NOT EXISTS property_pair_update AFTER UPDATE ON property
-  WHEN NEW.qname IN (SELECT qname FROM property_pairing UNION ALL SELECT with_qname FROM property_pairing)
-    OR OLD.qname IN (SELECT qname FROM property_pairing UNION ALL SELECT with_qname FROM property_pairing)
-BEGIN
-  DELETE FROM property_pair WHERE node_id IN (OLD.node_id, NEW.node_id);
-  INSERT OR IGNORE INTO property_pair (qname, text_value, with_qname, with_value, node_id)
-    SELECT a.qname, a.text_value, b.qname, b.text_value, a.node_id FROM property_pairing g
-      JOIN property a ON a.node_id IN (OLD.node_id, NEW.node_id) AND a.qname = g.qname AND a.text_value IS NOT NULL
-      JOIN property b ON b.node_id = a.node_id AND b.qname = g.with_qname AND b.text_value IS NOT NULL;
-END;
-CREATE TRIGGER IF NOT EXISTS property_pair_delete AFTER DELETE ON property
-  WHEN OLD.qname IN (SELECT qname FROM property_pairing UNION ALL SELECT with_qname FROM property_pairing)
-BEGIN
-  DELETE FROM property_pair WHERE node_id = OLD.node_id;
-  INSERT OR IGNORE INTO property_pair (qname, text_value, with_qname, with_value, node_id)
-    SELECT a.qname, a.text_value, b.qname, b.text_value, a.node_id FROM property_pairing g
-      JOIN property a ON a.node_id = OLD.node_id AND a.qname = g.qname AND a.text_value IS NOT NULL
-      JOIN property b ON b.node_id = OLD.node_id AND b.qname = g.with_qname AND b.text_value IS NOT NULL;
+  DELETE FROM property_pair WHERE node_id = OLD.seq;
 END;
 
 -- A rowid table: a node's aspects are listed in the order they were added (rowid).

@@ -1,6 +1,7 @@
 import type { Db } from './database';
 import type { NodeRow } from './node-row';
 import type { NodeStore } from './node-store';
+import { repairNode, touchesPairs } from './property-pairs';
 
 /**
  * The trashcan (Alfresco's archive store): nodes deleted without `permanent` keep their rows, marked
@@ -26,7 +27,12 @@ export class TrashcanStore {
     this.db.prepare(`DELETE FROM shared_link WHERE node_id IN (${marks})`).run(...ids);
     const seqs = `SELECT seq FROM node WHERE id IN (${marks})`;
     this.db.prepare(`DELETE FROM aspect WHERE qname = 'qshare:shared' AND node_id IN (${seqs})`).run(...ids);
-    this.db.prepare(`DELETE FROM property WHERE qname LIKE 'qshare:%' AND node_id IN (${seqs})`).run(...ids);
+    const unshared = this.db
+      .prepare(`DELETE FROM property WHERE qname LIKE 'qshare:%' AND node_id IN (${seqs}) RETURNING node_id, qname`)
+      .all(...ids) as { node_id: number; qname: string }[];
+    // pairs are configuration: a pairing may name a sharing property too
+    const qnames = unshared.map((r) => r.qname);
+    if (touchesPairs(this.db, qnames)) for (const seq of new Set(unshared.map((r) => r.node_id))) repairNode(this.db, seq);
   }
 
   /** Clears the archived marks of a restored subtree (its root is put back under a parent by NodeStore.update). */

@@ -260,10 +260,13 @@ class ScriptWorkflowTask {
   }
   /**
    * JscriptWorkflowTask.setProperties: WorkflowService.updateTask with the given properties (under Rhino the
-   * map read from `properties`, changed, and handed back). Here only `cm:owner` changes anything, as Activiti's
-   * property converter takes it: the task's assignee (null releases it to its candidates), with the
-   * `assignment` listeners Activiti fires on TaskEntity.setAssignee. Any other property must be as read
-   * (the rest of that map); changing one is refused rather than silently dropped.
+   * map read from `properties`, changed, and handed back). `cm:owner` is the task's assignee (null releases it
+   * to its candidates), with the `assignment` listeners Activiti fires on TaskEntity.setAssignee. Every other
+   * property given is saved as a task-local variable, as ActivitiPropertyConverter#setTaskProperties does
+   * (`taskService.setVariablesLocal` with all that the handlers turn into variables, changed or not): a map
+   * handed back whole leaves copies on the task that hide later changes of the process's variables, on ACS
+   * and here alike. The task's own fields (id, description, priority, dates) must be as read: changing one is
+   * refused rather than half done.
    */
   setProperties(props: unknown): void {
     const given = (unwrapJava(props) ?? {}) as Record<string, unknown>;
@@ -272,13 +275,19 @@ class ScriptWorkflowTask {
     const current = this.properties;
     const same = (a: unknown, b: unknown) =>
       a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : String(unwrapJava(a) ?? '') === String(unwrapJava(b) ?? '');
+    const fields = new Set(['bpm:taskId', 'bpm:description', 'bpm:priority', 'bpm:dueDate', 'bpm:startDate']);
     let owner: string | null | undefined;
+    const locals: [string, unknown][] = [];
     for (const key of Object.keys(given)) {
       const value = unwrapJava(given[key]);
       if (key === 'cm:owner' || key === '{http://www.alfresco.org/model/content/1.0}owner')
         owner = value === null || value === undefined || String(value) === '' ? null : String(value);
-      else if (!same(value, current[key])) throw new Error(`setProperties changes only cm:owner in this repository, not ${key}`);
+      else if (fields.has(key)) {
+        if (!same(value, current[key])) throw new Error(`setProperties does not change the task's ${key} in this repository`);
+      } else if (/^[a-z][a-z0-9]*:[A-Za-z_][\w-]*$/.test(key)) locals.push([key.replace(':', '_'), given[key]]);
+      else throw new Error(`setProperties: ${key} is not a property name (prefix:name)`);
     }
+    for (const [name, value] of locals) this.service.store.setVariable(t.id, t.process_id, name, fromScript(value));
     if (owner === undefined || owner === t.assignee) return;
     if (owner !== null && !this.service.ctx.authorities.person(owner)) throw new Error(`Unknown user: ${owner}`);
     this.service.store.updateTask(t.id, { assignee: owner });

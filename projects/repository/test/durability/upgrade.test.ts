@@ -218,3 +218,54 @@ for (const rowidProperties of [false, true]) {
     }
   });
 }
+
+test('a database whose property pairs were kept by triggers on every property row opens without them, its pairs kept by the node store', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-upgrade-'));
+  try {
+    const pairedProperties: [string, string][] = [['cm:author', 'cm:title']];
+    let server = await startRepository({ port: 0, dataDir, quiet: true, pairedProperties });
+    const made = await fetch(`${api(server)}/nodes/-root-/children`, {
+      method: 'POST',
+      headers: { Authorization: ADMIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'letter.txt', nodeType: 'cm:content', properties: { 'cm:author': 'Meera', 'cm:title': 'Leave' } })
+    });
+    assert.equal(made.status, 201);
+    const id = ((await made.json()) as { entry: { id: string } }).entry.id;
+    await server.close();
+    // as the version before made them: one per kind of change to a property row (their bodies do not matter here)
+    const old = new Database(path.join(dataDir, 'repository.sqlite'));
+    for (const event of ['insert', 'update', 'delete'])
+      old.exec(`CREATE TRIGGER property_pair_${event} AFTER ${event.toUpperCase()} ON property BEGIN SELECT 1; END`);
+    old.close();
+
+    server = await startRepository({ port: 0, dataDir, quiet: true, pairedProperties });
+    try {
+      const db = server.context.db;
+      assert.deepEqual(
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'property' AND name LIKE 'property_pair%'")
+          .pluck()
+          .all(),
+        []
+      );
+      const pairs = () =>
+        db.prepare('SELECT text_value, with_value FROM property_pair p JOIN node n ON n.seq = p.node_id WHERE n.id = ?').all(id);
+      assert.deepEqual(pairs(), [{ text_value: 'Meera', with_value: 'Leave' }]);
+      const changed = await fetch(`${api(server)}/nodes/${id}`, {
+        method: 'PUT',
+        headers: { Authorization: ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ properties: { 'cm:title': 'Tour' } })
+      });
+      assert.equal(changed.status, 200);
+      assert.deepEqual(pairs(), [{ text_value: 'Meera', with_value: 'Tour' }]);
+      const gone = await fetch(`${api(server)}/nodes/${id}?permanent=true`, { method: 'DELETE', headers: { Authorization: ADMIN } });
+      assert.equal(gone.status, 204);
+      assert.deepEqual(pairs(), []);
+      assert.equal(db.prepare('SELECT count(*) FROM property_pair').pluck().get(), 0, 'a purged node leaves no pairs');
+    } finally {
+      await server.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

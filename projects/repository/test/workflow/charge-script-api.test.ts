@@ -45,6 +45,7 @@ const RELEASE = `
   var props = tasks[0].getProperties();
   execution.setVariable('eo_owner', String(props['cm:owner']));
   if (String(execution.getVariable('eo_also')) == 'description') props['bpm:description'] = 'changed';
+  if (String(execution.getVariable('eo_also')) == 'title') props['cm:title'] = 'kept on the task';
   props['cm:owner'] = null;
   tasks[0].setProperties(props);`;
 
@@ -95,7 +96,7 @@ describe('workflow: the script API of a transfer of charge', () => {
     await wf(carla, 'PUT', `/tasks/${task.id}`, { query: { select: 'state' }, body: { state: 'claimed' } });
 
     await assert.rejects(startProcess(admin, 'eoRelease', { eo_target: target.id, eo_also: 'description' }), (e: { message?: string }) => {
-      assert.match(String(e.message), /changes only cm:owner in this repository, not bpm:description/);
+      assert.match(String(e.message), /does not change the task's bpm:description in this repository/);
       return true;
     });
     assert.equal((await wf(admin, 'GET', `/tasks/${task.id}`)).entry.assignee, 'carla', 'a refused change changes nothing');
@@ -104,5 +105,16 @@ describe('workflow: the script API of a transfer of charge', () => {
     assert.equal(await variable(release.id, 'eo_count'), '1/1');
     assert.equal(await variable(release.id, 'eo_owner'), 'carla');
     assert.equal((await wf(admin, 'GET', `/tasks/${task.id}`)).entry.assignee, undefined);
+  });
+
+  it('every other property handed back is kept on the task as a local variable, as ACS keeps it', async () => {
+    const target = await startProcess(carla, 'eoPooled', {});
+    const [task] = entries<{ id: string }>(await wf(admin, 'GET', `/processes/${target.id}/tasks`));
+    await startProcess(admin, 'eoRelease', { eo_target: target.id, eo_also: 'title' });
+    const variables = entries<{ name: string; value: unknown; scope: string }>(await wf(admin, 'GET', `/tasks/${task.id}/variables`));
+    assert.deepEqual(
+      variables.filter((v) => v.name === 'cm_title').map((v) => [v.scope, v.value]),
+      [['local', 'kept on the task']]
+    );
   });
 });

@@ -129,6 +129,7 @@ function outcome(error) {
     error: error, groups: groups, vars: out,
     held: movementsOf(held), parked: movementsOf(parked), closed: movementsOf(closed), planted: movementsOf(planted),
     taskOwner: task.props['cm:owner'] === null ? null : String(task.props['cm:owner']),
+    taskKeys: Object.keys(task.props),
     draftOwner: draft.owner,
     incumbent: JSON.parse(hierarchyNode.text).posts.filter(function (p) { return p.code == 'SO_EST'; })[0],
     link: link ? { forUser: link.properties['eo:linkFor'], until: link.properties['eo:linkUntil'], aspect: link.hasAspect('eo:linkCharge') } : null
@@ -182,6 +183,7 @@ describe('workflow: transfer of charge and link officers in real Rhino', { skip 
     assert.deepEqual(r.closed, [], 'a closed item is not pending');
     assert.deepEqual(r.planted, [], 'an eo:file outside the series trees is nobody’s work');
     assert.equal(r.taskOwner, null, 'her claim goes back to the post');
+    assert.deepEqual(r.taskKeys, ['cm:owner'], 'only cm:owner is handed back to updateTask, nothing saved as task-local variables');
     assert.equal(r.draftOwner, 'admin');
     assert.equal(r.incumbent.incumbent, 'anjali.sen');
     assert.equal(Number(r.vars.eowf_chargeItems), 2, 'a JS number reaches Activiti as a java.lang.Double');
@@ -211,5 +213,30 @@ describe('workflow: transfer of charge and link officers in real Rhino', { skip 
     assert.equal(r.link.aspect, true);
     assert.match(r.vars.eowf_linkEnds, /^\d{4}-\d\d-\d\dT00:00:00\+05:30$/);
     assert.equal(r.vars.eowf_linkFor, 'priya.nair');
+  });
+
+  it('a link from a later day joins the post only when its timer runs (00:00 IST of the first day)', () => {
+    const tomorrow = 'new Date(Date.now() + 330 * 60000 + 86400000).toISOString().slice(0, 10)';
+    const start = `var initiator = personOf('priya.nair'); vars.put('eowf_linkPost', J('SO_EST')); vars.put('eowf_linkOfficer', J('suresh.yadav'));
+       vars.put('eowf_linkFrom', J(${tomorrow})); vars.put('eowf_linkUntil', J(${tomorrow}));`;
+    const named = run(start, builtScript('eoLink', 0));
+    assert.equal(named.error, null);
+    assert.deepEqual(named.groups.GROUP_EO_GAD_SO_EST, ['priya.nair'], 'not before the first day');
+    assert.match(named.vars.eowf_linkStarts, /^\d{4}-\d\d-\d\dT00:00:00\+05:30$/);
+    // The timer's script (the third of the definition), after the start: he joins; the register (eo:linkFrom
+    // a Date at 00:00 IST of the first day) still refuses him today.
+    const begun = run(
+      `${start} eval(${JSON.stringify(builtScript('eoLink', 0))});
+       var before = eoIsMember('GROUP_EO_GAD_SO_EST', 'suresh.yadav');`,
+      `${builtScript('eoLink', 2)}; vars.put('allowedToday', J(String(eoIsMember('GROUP_EO_GAD_SO_EST', 'suresh.yadav'))));`
+    );
+    assert.equal(begun.error, null);
+    assert.deepEqual(begun.groups.GROUP_EO_GAD_SO_EST, ['priya.nair', 'suresh.yadav']);
+    assert.equal(begun.vars.allowedToday, 'false', 'before its first day the register refuses him');
+    // Ended before it began (the absent officer completed her task): nothing to take out, the register renamed.
+    const ended = run(`${start} eval(${JSON.stringify(builtScript('eoLink', 0))});`, builtScript('eoLink', 1));
+    assert.equal(ended.error, null);
+    assert.deepEqual(ended.groups.GROUP_EO_GAD_SO_EST, ['priya.nair']);
+    assert.equal(ended.link, null);
   });
 });

@@ -206,6 +206,7 @@ print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item, other));
     remarks: string;
     papers: { name: string; where: string; inNotes: boolean; record: boolean; completed: boolean }[];
     folder: { path: string; closed: boolean; title: string; events: { event: string; by: string; at: boolean }[] } | null;
+    copies: { name: string; record: boolean }[];
   }
 
   /**
@@ -213,7 +214,15 @@ print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item, other));
    * listener): with Governance Services (`ags`) its papers become records through AGS's actions
    * (fixtures/rhino-host.js eoInstallAgs), without it nothing does.
    */
-  function closeFile(script: string, ags: boolean): CloseOutcome {
+  function closeFile(script: string, ags: boolean, permanent?: { archive: 'none' | 'fresh' | 'stale' }): CloseOutcome {
+    // A category A file (kept permanently) with its archival copy in Archive/, made after or before its notes.
+    const copy =
+      permanent && permanent.archive !== 'none'
+        ? `var archive = item.add(new EoNode('Archive', 'cm:folder', {}, { container: true }));
+archive.add(new EoNode('copy.pdf', 'cm:content', { 'cm:created': new Date(NOTED + (${permanent.archive === 'fresh' ? 1000 : -1000})) },
+  { owner: 'so1', mimetype: 'application/pdf', content: '%PDF-1.7 archival copy' }));`
+        : '';
+    const category = permanent ? `'eo:recordCategory': 'A'` : `'eo:recordCategory': 'C', 'eo:retentionYears': 5`;
     const listener = path.join(dir, `close-${Math.random().toString(36).slice(2)}.js`);
     fs.writeFileSync(listener, script);
     const hierarchy = fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8');
@@ -221,18 +230,20 @@ print('OUTCOME ' + eoRunListener(${JSON.stringify(listener)}, item, other));
     fs.writeFileSync(
       driver,
       `load(${JSON.stringify(path.join(FIXTURES, 'rhino-host.js'))});
+var NOTED = Date.parse('2026-12-01T10:00:00Z');
 var item = new EoNode('000007', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)},
   'eo:fileNumber': 'A-11011/7/2026-EST-GAD', 'eo:subject': 'Annual leave rules', 'eo:movementProcess': 'p1',
-  'eo:recordCategory': 'C', 'eo:retentionYears': 5 },
+  ${category} },
   { container: true, inherited: ${JSON.stringify(SITE)}, direct: ['ALLOWED;${SO};Consumer'] });
 var notes = item.add(new EoNode('Notes', 'cm:folder', {}, { container: true }));
-notes.add(new EoNode('000001', 'eo:note', { 'eo:noteColour': 'green' }, { owner: 'so1' }));
+notes.add(new EoNode('000001', 'eo:note', { 'eo:noteColour': 'green', 'cm:modified': new Date(NOTED) }, { owner: 'so1' }));
 notes.add(new EoNode('000002', 'eo:note', { 'eo:noteColour': 'yellow' }, { owner: 'so1' }));
 var letters = item.add(new EoNode('Correspondence', 'cm:folder', {}, { container: true }));
 letters.add(new EoNode('000001', 'cm:content', { 'eo:correspondenceSerial': 1 }, { owner: 'so1' }));
 var dispatches = item.add(new EoNode('Dispatches', 'cm:folder', {}, { container: true }));
 dispatches.add(new EoNode('20261201-01', 'eo:dispatch', { 'eo:dispatchStatus': 'issuedSent' }, { owner: 'so1' }));
 dispatches.add(new EoNode('20261201-02', 'eo:dispatch', { 'eo:dispatchStatus': 'pending' }, { owner: 'so1' }));
+${copy}
 var movements = item.add(new EoNode('Movements', 'cm:folder', {}, { container: true }));
 movements.add(new EoNode('000001', 'eo:movement', { 'eo:movementAction': 'send', 'eo:movementTo': ${JSON.stringify(SO)}, 'eo:movementReadAt': new Date() }));
 eoInstallHost({
@@ -263,8 +274,11 @@ for (var f = 0; f < folders.length; f++) {
       record: kids[k].hasAspect('rma:record'), completed: kids[k].hasAspect('rma:declaredRecord') });
   }
 }
-var rf = fp ? fp.childByNamePath('C/C-5/A-11011_7_2026-EST-GAD') : null;
-outcome.folder = rf ? { path: 'C/C-5/' + String(rf.name), closed: rf.properties['rma:isClosed'] === true,
+var where = ${JSON.stringify(permanent ? 'A' : 'C/C-5')};
+var rf = fp ? fp.childByNamePath(where + '/A-11011_7_2026-EST-GAD') : null;
+var copies = item.childByNamePath('Archive');
+outcome.copies = copies ? copies.children.map(function (c) { return { name: String(c.name), record: c.hasAspect('rma:declaredRecord') }; }) : [];
+outcome.folder = rf ? { path: where + '/' + String(rf.name), closed: rf.properties['rma:isClosed'] === true,
   title: String(rf.properties['cm:title']), events: rf.log } : null;
 print('OUTCOME ' + JSON.stringify(outcome));
 `
@@ -305,5 +319,21 @@ print('OUTCOME ' + JSON.stringify(outcome));
     assert.equal(closed.folder, null);
     assert.ok(closed.papers.every((p) => !p.record && p.where !== 'Unfiled Records'));
     assert.equal(closed.remarks, 'Orders issued');
+  });
+
+  it('a file kept permanently closes only with an archival copy made after its last note, which becomes a record', () => {
+    const missing = closeFile(now.complete, true, { archive: 'none' });
+    assert.match(missing.error ?? '', /kept permanently \(category A\): its archival copy .* is missing/);
+    assert.equal(missing.status, 'inMovement');
+    const stale = closeFile(now.complete, true, { archive: 'stale' });
+    assert.match(stale.error ?? '', /archival copy of .* \(category A\) is older than 000001, changed since/);
+    const fresh = closeFile(now.complete, true, { archive: 'fresh' });
+    assert.equal(fresh.error, null);
+    assert.equal(fresh.status, 'closed');
+    assert.equal(fresh.folder?.path, 'A/A-11011_7_2026-EST-GAD');
+    assert.deepEqual(
+      fresh.copies.map((c) => c.record),
+      [true]
+    );
   });
 });

@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CHARGE_KINDS, chargeCounts, officeDay, refusalText, type ChargeKind } from '@eoffice/domain';
 import { EofficeDatePipe } from '../shared/date/eoffice-date.pipe';
 import { provideOfficeDatepicker } from '../shared/date/office-date-adapter';
+import { AdminFormPageUiComponent } from '../shared/admin-form/admin-form-page.ui-component';
+import { OfficerFieldUiComponent, officerControl } from '../shared/admin-form/officer-field.ui-component';
 import { LoadState } from '../shared/state/load-state';
 import { ChargePost, ChargeService, ChargeState } from './charge.service';
 
@@ -32,21 +32,20 @@ interface Asked {
 @Component({
   selector: 'eoffice-charge-page',
   imports: [
-    PageLayoutComponent,
+    AdminFormPageUiComponent,
+    OfficerFieldUiComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
     EofficeDatePipe
   ],
   providers: [provideOfficeDatepicker()],
   templateUrl: './charge-page.smart-component.html',
-  styleUrl: './charge-page.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class ChargePageSmartComponent {
@@ -70,9 +69,14 @@ export class ChargePageSmartComponent {
 
   readonly form = new FormGroup({
     post: new FormControl('', { nonNullable: true, validators: Validators.required }),
-    to: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[^\s]+$/)] }),
+    to: officerControl(),
     on: new FormControl('', { nonNullable: true }),
     nameHi: new FormControl('', { nonNullable: true })
+  });
+
+  readonly doneText = computed(() => {
+    const d = this.done();
+    return d ? this.translate.instant('EOFFICE.CHARGE.DONE', d) : '';
   });
 
   readonly counts = computed(() => {

@@ -63,12 +63,50 @@ describe('LinkPageSmartComponent', () => {
     await fixture.whenStable();
     fixture.detectChanges();
 
-    expect(service.name).toHaveBeenCalledOnceWith({ post: 'SO_EST', officer: 'suresh.yadav', until: '2999-12-31', forUser: undefined });
+    expect(service.name).toHaveBeenCalledOnceWith({
+      post: 'SO_EST',
+      officer: 'suresh.yadav',
+      from: undefined,
+      until: '2999-12-31',
+      forUser: undefined
+    });
     expect(q(el, 'link-done')?.textContent).toContain('suresh.yadav is your link officer');
     q(el, 'link-end')!.click();
     await fixture.whenStable();
 
     expect(service.end).toHaveBeenCalledOnceWith('t1');
+  });
+
+  it('names one from a later day: the repository is asked for that first day, and the page says from when', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    fixture.componentInstance.form.patchValue({ officer: 'suresh.yadav', from: '2999-12-01', until: '2999-12-31' });
+    q(el, 'link-name')!.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(service.name).toHaveBeenCalledOnceWith({
+      post: 'SO_EST',
+      officer: 'suresh.yadav',
+      from: '2999-12-01',
+      until: '2999-12-31',
+      forUser: undefined
+    });
+    expect(q(el, 'link-done')?.textContent).toContain('suresh.yadav is your link officer from 01/12/2999');
+  });
+
+  it('refuses a first day after the last before asking the repository', async () => {
+    const fixture = await render();
+    const el = fixture.nativeElement as HTMLElement;
+    fixture.componentInstance.form.patchValue({ officer: 'suresh.yadav', from: '2999-12-31', until: '2999-12-01' });
+    q(el, 'link-name')!.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(q(el, 'link-until-error')?.textContent).toContain(en.EOFFICE.LINK.BEFORE_FROM);
+    expect(service.name).not.toHaveBeenCalled();
   });
 
   it('refuses a last day already over before asking the repository', async () => {

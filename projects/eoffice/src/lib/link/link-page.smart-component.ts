@@ -1,42 +1,41 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { PageLayoutComponent } from '@alfresco/aca-shared';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { officeDay, refusalText, type Hierarchy } from '@eoffice/domain';
+import { officeDate, officeDay, refusalText, type Hierarchy } from '@eoffice/domain';
 import { EofficeDatePipe } from '../shared/date/eoffice-date.pipe';
 import { provideOfficeDatepicker } from '../shared/date/office-date-adapter';
+import { AdminFormPageUiComponent } from '../shared/admin-form/admin-form-page.ui-component';
+import { OfficerFieldUiComponent, officerControl } from '../shared/admin-form/officer-field.ui-component';
 import { LoadState } from '../shared/state/load-state';
 import { HeldLink, LinkPost, LinkService, NamedLink } from './link.service';
 
 /**
- * Link officer (route eoffice/link): an officer going on leave names a link officer for his post until a day
- * (an administrator for any officer's post); he sees the links he named (and may end one when back) and the
+ * Link officer (route eoffice/link): an officer going on leave names a link officer for his post from a day
+ * (today unless given) until a day (an administrator for any officer's post); he sees the links he named (and may end one when back) and the
  * posts he is link officer of. The repository makes and ends the link and refuses the link officer after the
  * last day (the eoLink workflow); the page only asks and shows.
  */
 @Component({
   selector: 'eoffice-link-page',
   imports: [
-    PageLayoutComponent,
+    AdminFormPageUiComponent,
+    OfficerFieldUiComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
     TranslatePipe,
     EofficeDatePipe
   ],
   providers: [provideOfficeDatepicker()],
   templateUrl: './link-page.smart-component.html',
-  styleUrl: '../charge/charge-page.smart-component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush
 })
 export class LinkPageSmartComponent {
@@ -59,9 +58,10 @@ export class LinkPageSmartComponent {
 
   readonly form = new FormGroup({
     post: new FormControl('', { nonNullable: true, validators: Validators.required }),
-    officer: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[^\s]+$/)] }),
+    officer: officerControl(),
+    from: new FormControl('', { nonNullable: true }),
     until: new FormControl('', { nonNullable: true, validators: Validators.required }),
-    forUser: new FormControl('', { nonNullable: true })
+    forUser: officerControl(true)
   });
 
   constructor() {
@@ -110,15 +110,22 @@ export class LinkPageSmartComponent {
     this.done.set('');
     try {
       if (v.until < this.today) throw new Error(this.translate.instant('EOFFICE.LINK.PAST'));
+      if (v.from && v.from < this.today) throw new Error(this.translate.instant('EOFFICE.LINK.FROM_PAST'));
+      if (v.from && v.until < v.from) throw new Error(this.translate.instant('EOFFICE.LINK.BEFORE_FROM'));
       if (!(await this.links.exists(v.officer.trim())))
         throw new Error(this.translate.instant('EOFFICE.CHARGE.NO_USER', { user: v.officer.trim() }));
       await this.links.name({
         post: v.post,
         officer: v.officer.trim(),
+        from: v.from > this.today ? v.from : undefined,
         until: v.until,
         forUser: this.admin() && v.forUser.trim() ? v.forUser.trim() : undefined
       });
-      this.done.set(this.translate.instant('EOFFICE.LINK.DONE', { officer: v.officer.trim() }));
+      this.done.set(
+        v.from > this.today
+          ? this.translate.instant('EOFFICE.LINK.DONE_FROM', { officer: v.officer.trim(), from: officeDate(v.from) })
+          : this.translate.instant('EOFFICE.LINK.DONE', { officer: v.officer.trim() })
+      );
       await this.refresh();
     } catch (e) {
       this.refusal.set(e instanceof Error && !('status' in e) ? e.message : refusalText(e, (k) => this.translate.instant(k)));

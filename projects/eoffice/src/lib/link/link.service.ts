@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, PeopleApi } from '@alfresco/js-api';
-import { officerTitle, postOfGroup, type Hierarchy } from '@eoffice/domain';
+import { officeDay, officerTitle, postOfGroup, type Hierarchy } from '@eoffice/domain';
 import { DeskService } from '../desk/desk.service';
 import { restCall } from '../shared/api/rest-call';
 
@@ -25,6 +25,8 @@ export interface NamedLink {
 export interface HeldLink {
   post: string;
   forUser: string;
+  /** The first day (YYYY-MM-DD, IST) when it is still to come; absent once the link runs. */
+  from?: string;
   until: string;
 }
 
@@ -32,14 +34,16 @@ export interface HeldLink {
 export interface LinkRequest {
   post: string;
   officer: string;
+  /** The first day (YYYY-MM-DD, IST) when it is not today: the link begins as that day begins. */
+  from?: string;
   until: string;
   /** An administrator names one for another officer. */
   forUser?: string;
 }
 
 /**
- * Link officers: an officer names one for his own post while he is away (an administrator for anyone's); the
- * eoLink workflow makes the link, ends it after the last day and refuses the link officer afterwards
+ * Link officers: an officer names one for his own post while he is away (an administrator for anyone's), from
+ * today or a later day; the eoLink workflow makes the link (as its first day begins), ends it after the last day and refuses the link officer afterwards
  * (config/workflow/src/link.js, links.js, unlink.js). This service only asks and lists.
  */
 @Injectable({ providedIn: 'root' })
@@ -67,6 +71,7 @@ export class LinkService {
       eowf_linkOfficer: request.officer,
       eowf_linkUntil: request.until
     };
+    if (request.from) variables['eowf_linkFrom'] = request.from;
     if (request.forUser) variables['eowf_linkFor'] = request.forUser;
     await restCall<unknown>(this.api, 'POST', WORKFLOW_BASE + '/processes', {}, { processDefinitionKey: 'eoLink', variables });
   }
@@ -107,9 +112,11 @@ export class LinkService {
       .map((n) => {
         const group = String(n.properties!['eo:linkPost']);
         const post = postOfGroup(hierarchy, group);
+        const from = n.properties!['eo:linkFrom'] ? officeDay(n.properties!['eo:linkFrom'] as string | Date) : '';
         return {
           post: post ? officerTitle(hierarchy, post, lang) : group,
           forUser: String(n.properties!['eo:linkFor'] ?? ''),
+          ...(from > officeDay(new Date()) ? { from } : {}),
           until: String(n.properties!['eo:linkUntil'] ?? '')
         };
       });

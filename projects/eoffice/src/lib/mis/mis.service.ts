@@ -13,6 +13,8 @@ import {
   PendencyFilter,
   PendingItem,
   drillDownRequest,
+  escalatedRequest,
+  escalationRules,
   monthlyRequest,
   overThreeMonthsRequest,
   pendencyRequest,
@@ -79,6 +81,23 @@ export class MisService {
   ): Promise<{ items: PendingItem[]; totalItems: number }> {
     const { filter, days } = await this.scope(today, scope);
     return this.page(drillDownRequest(days, today, filter, cell, page));
+  }
+
+  /**
+   * The items escalated to the officer (issue 19): held by the posts reporting to his, past their due date or the
+   * norm, oldest first; the workflow lets his post read them once their timers fired. Null when no post reports to
+   * his (nothing can be escalated to him). One search, with his own permissions.
+   */
+  async escalated(
+    today: string,
+    page = { skipCount: 0, maxItems: 100 }
+  ): Promise<{ items: PendingItem[]; totalItems: number; normDays: number } | null> {
+    const desk = await this.deskService.desk();
+    const { days } = await this.workingDays(Number(today.slice(0, 4)));
+    const codes = desk.postEntries.map((p) => p.code);
+    const body = escalatedRequest(desk.hierarchy, departmentSite(desk.hierarchy), codes, days, today, page);
+    if (!body) return null;
+    return { ...(await this.page(body)), normDays: escalationRules(desk.hierarchy).normDays };
   }
 
   /** The statement of cases pending over three months, oldest first, a page at a time. */

@@ -199,6 +199,21 @@ export function stepBody(draft: StepDraft): Record<string, unknown> {
   };
 }
 
+/** What the file plan screen may change of a step already there: its period and its description. */
+export interface StepChange {
+  period: string;
+  periodAmount: number | null;
+  description: string;
+}
+
+/** A step's change is sendable: a counted period needs a whole number of at least one. */
+export function stepChangeProblems(change: StepChange): string[] {
+  const counted = COUNTED_RETENTION_PERIODS.includes(change.period);
+  return counted && (change.periodAmount === null || !Number.isInteger(change.periodAmount) || change.periodAmount < 1)
+    ? ['EOFFICE.RECORDS.FILE_PLAN.EDIT_AMOUNT_NEEDED']
+    : [];
+}
+
 /** A GS step as the API answers it. */
 export function toStep(entry: Record<string, unknown>): RetentionStep {
   return {

@@ -13,6 +13,7 @@ import {
   RetentionSchedule,
   ScheduleDraft,
   SearchNode,
+  StepChange,
   StepDraft,
   TransferredRecord,
   completionAction,
@@ -26,11 +27,17 @@ import {
   toTransferredRecord
 } from './records.model';
 import { restCall } from '../shared/api/rest-call';
+import { COUNTED_RETENTION_PERIODS } from '@eoffice/domain';
 
 /** Governance Services' REST base, below the `alfresco` context root. */
 const GS_BASE = '/api/-default-/public/gs/versions/1';
 /** AGS's older web script that runs records management actions (cut off, retain, destroy, complete event). */
 const EXECUTION_QUEUE = '/s/api/rma/actions/ExecutionQueue';
+/**
+ * AGS's older schedule web scripts (DispositionScheduleGet, DispositionActionDefinitionPut / Delete): the GS
+ * REST API only creates steps; AGS's own screens change and remove them through these.
+ */
+const scheduleWebScript = (categoryId: string) => `/s/api/node/workspace/SpacesStore/${encodeURIComponent(categoryId)}/dispositionschedule`;
 /** How many due steps one look reads; a department's due list is far shorter. */
 const DUE_LIMIT = 1000;
 
@@ -183,6 +190,44 @@ export class RecordsService {
   /** Adds a step at the end of the schedule; AGS refuses what its rules do not allow (the error carries its words). */
   async addStep(scheduleId: string, draft: StepDraft): Promise<void> {
     await this.call('POST', `/retention-schedules/${encodeURIComponent(scheduleId)}/retention-steps`, {}, stepBody(draft));
+  }
+
+  /**
+   * Whether the schedule's steps may still be removed (AGS: only while no record folder or record is under
+   * it; its `canStepsBeRemoved`).
+   */
+  async canRemoveSteps(categoryId: string): Promise<boolean> {
+    const answer = await this.call<{ data?: { canStepsBeRemoved?: boolean } }>('GET', scheduleWebScript(categoryId), {}, undefined, '');
+    return answer?.data?.canStepsBeRemoved === true;
+  }
+
+  /**
+   * Changes a step's period and description (AGS's period is "type|amount"); AGS moves the due date of what
+   * already waits on the step, and refuses what its rules do not allow (the error carries its words).
+   */
+  async updateStep(categoryId: string, stepId: string, change: StepChange): Promise<void> {
+    const counted = COUNTED_RETENTION_PERIODS.includes(change.period);
+    await this.call(
+      'PUT',
+      `${scheduleWebScript(categoryId)}/dispositionactiondefinitions/${encodeURIComponent(stepId)}`,
+      {},
+      {
+        period: `${change.period}|${counted && change.periodAmount !== null ? change.periodAmount : ''}`,
+        description: change.description.trim()
+      },
+      ''
+    );
+  }
+
+  /** Removes a step and every step after it (DispositionActionDefinitionDelete). */
+  async removeStep(categoryId: string, stepId: string): Promise<void> {
+    await this.call(
+      'DELETE',
+      `${scheduleWebScript(categoryId)}/dispositionactiondefinitions/${encodeURIComponent(stepId)}`,
+      {},
+      undefined,
+      ''
+    );
   }
 
   /**

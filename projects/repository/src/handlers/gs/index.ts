@@ -32,6 +32,7 @@ export function governanceRouter(ctx: RepositoryContext, gs: GsServices): Router
 
 export { gsServices } from './services';
 export { executionQueueRouter, EXECUTION_QUEUE } from './execution-queue';
+export { dispositionScheduleWebScriptsRouter, DISPOSITION_SCHEDULE_WEBSCRIPTS } from './disposition-schedule-webscripts';
 
 /**
  * The module discovery lists for Governance Services, as an ACS with AGS Community installed lists it

@@ -100,6 +100,58 @@ export class Disposition {
     }
   }
 
+  /**
+   * A schedule's step changed (BroadcastDispositionActionDefinitionUpdateAction, which AGS's publish job
+   * runs; here at once): every item the schedule governs whose next action is that step gets a new due date
+   * when the period or its date property changed (unless set by hand, rma:manuallySetAsOf), the step's
+   * events again when they changed (DispositionActionImpl#refreshEvents: new ones added, dropped ones
+   * removed, completed ones kept), and the step's name; an item without a lifecycle gets one.
+   */
+  stepChanged(category: NodeRow, schedule: NodeRow, step: NodeRow, changed: Set<string>): void {
+    const sp = this.store.properties(step.id);
+    const visit = (item: NodeRow) => {
+      if (this.scheduleFor(item)?.id !== schedule.id) return;
+      if (!this.fp.has(item, 'rma:dispositionLifecycle')) return this.initialise(item);
+      const action = this.nextAction(item);
+      if (!action) return;
+      const ap = this.store.properties(action.id);
+      if (ap['rma:dispositionActionId'] !== step.id) return;
+      if ((changed.has('rma:dispositionPeriod') || changed.has('rma:dispositionPeriodProperty')) && ap['rma:manuallySetAsOf'] !== true) {
+        const asOf = this.asOf(item, step);
+        this.store.setProperties(action.id, { 'rma:dispositionAsOf': asOf ? asOf.toISOString() : null });
+      }
+      if (changed.has('rma:dispositionEvent') || changed.has('rma:dispositionEventCombination')) {
+        const wanted = (sp['rma:dispositionEvent'] as string[] | undefined) ?? [];
+        const have = this.store.liveChildren(action.id).filter((e) => e.type === 'rma:eventExecution');
+        for (const e of have)
+          if (!wanted.includes(String(this.store.properties(e.id)['rma:eventExecutionName']))) this.fp.nodes.delete(SYSTEM, e, true);
+        const names = have.map((e) => String(this.store.properties(e.id)['rma:eventExecutionName']));
+        for (const name of wanted.filter((n) => !names.includes(n))) {
+          const eventId = randomUUID();
+          this.fp.nodes.create(SYSTEM, action, {
+            name: eventId,
+            nodeType: 'rma:eventExecution',
+            properties: { 'rma:eventExecutionName': name, 'rma:eventExecutionAutomatic': false, 'rma:eventExecutionComplete': false },
+            system: { id: eventId, assocQName: EVENT }
+          });
+        }
+        this.store.setProperties(action.id, { 'rma:dispositionEventsEligible': this.events(action).some((e) => e.complete) });
+      }
+      if (changed.has('rma:dispositionActionName'))
+        this.store.setProperties(action.id, { 'rma:dispositionAction': sp['rma:dispositionActionName'] });
+    };
+    const walk = (node: NodeRow) => {
+      for (const child of this.store.liveChildren(node.id)) {
+        if (child.type === RM.category) walk(child);
+        else if (child.type === RM.folder) {
+          visit(child);
+          for (const record of this.store.liveChildren(child.id)) if (this.fp.isRecord(record)) visit(record);
+        }
+      }
+    };
+    walk(category);
+  }
+
   nextAction(item: NodeRow): NodeRow | undefined {
     const id = this.store.childIdByAssocQName(item.id, NEXT);
     return id ? this.store.get(id) : undefined;

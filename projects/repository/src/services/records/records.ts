@@ -6,6 +6,7 @@ import { ApiError, errors } from '../../errors/api-error';
 import { RM, type FilePlanComponents } from './file-plan';
 import type { Disposition } from './disposition';
 import type { CreateNodeRequest } from '../node-service';
+import { ROLE_PERMISSIONS } from '../permission-service';
 
 const nodeRef = (id: string) => `workspace://SpacesStore/${id}`;
 
@@ -115,8 +116,15 @@ export class Records {
     this.makeRecord(node, false);
   }
 
-  /** rma:record and what comes with it; rma:dateFiled once the record is in a record folder. */
+  /**
+   * rma:record and what comes with it; rma:dateFiled once the record is in a record folder. The record's
+   * permissions are then set up from where it now is, as FilePlanPermissionServiceImpl#onAddRecord does
+   * (setupPermissions with the record's primary parent): it inherits again, so the file plan's roles reach
+   * it through its record folder and category, and the entries it carried are cleared (AGS keeps only its
+   * in-place reader groups, which declare() sets afterwards).
+   */
   private makeRecord(node: NodeRow, filed: boolean): void {
+    this.fp.nodes.setPermissions(node.id, { isInheritanceEnabled: true, locallySet: [] });
     this.store.addAspects(
       node.id,
       ['rma:record', 'cm:titled', 'rma:recordComponentIdentifier', 'rma:commonRecordDetails', 'rma:filePlanComponent'].filter(
@@ -157,10 +165,7 @@ export class Records {
       this.fp.requireCapability(caller, target, 'CreateRecords');
     }
     const origin = doc.parent_id!;
-    const readers = this.fp.ctx.permissions
-      .effectiveEntries(this.store.get(origin)!.acl_id)
-      .filter((e) => e.allowed)
-      .map((e) => e.authority);
+    const readers = this.inPlaceReaders(doc);
     this.fp.nodes.move(SYSTEM_CALLER, doc, target);
     const moved = this.store.get(doc.id)!;
     this.makeRecord(moved, !!opts.parentId);
@@ -174,12 +179,29 @@ export class Records {
     if (opts.parentId) this.disposition.initialise(this.store.get(doc.id)!);
     if (!opts.hideRecord) {
       this.store.associations.add('secondary-child', origin, doc.id, 'cm:contains');
-      // In-place readers: whoever could read the document where it was still can (ExtendedReaders in AGS).
+      // In-place readers: whoever could read the document still can (ExtendedSecurityServiceImpl#set, AGS's
+      // ExtendedReaders), on top of what the record inherits from the file plan (makeRecord).
       this.fp.nodes.setPermissions(doc.id, {
+        isInheritanceEnabled: true,
         locallySet: [...new Set([...readers, caller.userId])].map((authorityId) => ({ authorityId, name: 'Consumer' }))
       });
     }
     return this.store.get(doc.id)!;
+  }
+
+  /**
+   * Who could read the document before it became a record (ExtendedPermissionService#getReadersAndWriters on
+   * the document itself, its own entries and those it inherited): the authorities allowed a role that reads,
+   * less one denied it. GROUP_EVERYONE is left out, as AGS never puts it into an in-place reader group
+   * (ExtendedSecurityServiceImpl#createIPRGroup).
+   */
+  private inPlaceReaders(doc: NodeRow): string[] {
+    const entries = this.fp.ctx.permissions.effectiveEntries(doc.acl_id);
+    const denied = new Set(entries.filter((e) => !e.allowed).map((e) => e.authority));
+    return entries
+      .filter((e) => e.allowed && (ROLE_PERMISSIONS[e.permission] ?? []).includes('Read') && !denied.has(e.authority))
+      .map((e) => e.authority)
+      .filter((a) => a !== 'GROUP_EVERYONE');
   }
 
   /** POST /records/{id}/complete (RecordServiceImpl#complete and validateForCompletion). */

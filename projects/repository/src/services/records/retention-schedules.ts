@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '../../auth/caller';
+import { SYSTEM_CALLER, type Caller } from '../../auth/caller';
 import type { NodeRow } from '../../persistence/node-row';
 import { RETENTION_EVENTS } from '@eoffice/domain';
 import { ApiError, errors } from '../../errors/api-error';
@@ -193,6 +193,127 @@ export class RetentionSchedules {
     // Items already under the schedule get their first step now (AGS broadcasts the change to them).
     if (!existing.length) this.disposition.initialiseUnder(this.fp.ctx.store.get(schedule.parent_id!)!);
     return step;
+  }
+
+  /**
+   * The schedule a web script's node answers to (DispositionAbstractBase#parseRequestForSchedule): a
+   * category's own or inherited one (`inherited=false`: its own only); 404 when there is none.
+   */
+  scheduleAt(caller: Caller, nodeId: string, inherited: boolean): { category: NodeRow; schedule: NodeRow } {
+    const node = this.store.get(nodeId);
+    if (!node) throw errors.notFoundMessage(`Unable to find node: workspace://SpacesStore/${nodeId}`);
+    const category = node.type === RM.category ? node : undefined;
+    const schedule = category ? (inherited ? this.fp.scheduleOf(category) : this.fp.ownSchedule(category)) : undefined;
+    if (!category || !schedule) throw errors.notFoundMessage(`Node workspace://SpacesStore/${nodeId} does not have a disposition schedule`);
+    this.fp.requireCapability(caller, schedule, 'ViewRecords');
+    return { category: this.store.get(schedule.parent_id!)!, schedule };
+  }
+
+  /** A step of that schedule (parseRequestForActionDefinition: 404 with AGS's message). */
+  stepOf(schedule: NodeRow, stepId: string): NodeRow {
+    const step = this.fp.stepsOf(schedule).find((s) => s.id === stepId);
+    if (!step) throw errors.notFoundMessage(`Requested disposition action definition (id:${stepId}) does not exist`);
+    return step;
+  }
+
+  /**
+   * PUT .../dispositionschedule/dispositionactiondefinitions/{id} (DispositionActionDefinitionPut, then
+   * DispositionService#updateDispositionActionDefinition and the broadcast of the change to the items under
+   * the schedule). AGS stores what it is given; here each value must also be one a step could be created
+   * with, and the steps in their order must still follow the rules of addStep (never more lenient).
+   */
+  updateStep(caller: Caller, schedule: NodeRow, step: NodeRow, body: Record<string, unknown>): NodeRow {
+    this.fp.requireCapability(caller, schedule, 'CreateModifyDestroyFileplanMetadata');
+    const unparsable = () => new ApiError(400, 'framework.exception.InvalidArgument', 'Could not parse JSON from req.');
+    for (const key of ['name', 'description', 'period', 'periodProperty', 'location'])
+      if (key in body && typeof body[key] !== 'string') throw unparsable();
+    for (const key of ['eligibleOnFirstCompleteEvent', 'combineDispositionStepConditions'])
+      if (key in body && typeof body[key] !== 'boolean') throw unparsable();
+    if ('events' in body && (!Array.isArray(body.events) || body.events.some((e) => typeof e !== 'string'))) throw unparsable();
+    const current = this.store.properties(step.id);
+    const steps = this.fp.stepsOf(schedule);
+    const name = typeof body.name === 'string' ? body.name : String(current['rma:dispositionActionName']);
+    if (!['retain', 'cutoff', 'accession', 'transfer', 'destroy'].includes(name))
+      throw errors.invalidArgument(`name value is invalid : ${name}`);
+    const names = steps.map((s) => (s.id === step.id ? name : String(this.store.properties(s.id)['rma:dispositionActionName'])));
+    names.forEach((n, i) => {
+      const before = names.slice(0, i);
+      if (before.includes('destroy'))
+        throw errors.conflict('Invalid Step - destroy action is already added. No other action is allowed after Destroy.');
+      if (before.includes(n) && n !== 'transfer')
+        throw errors.conflict(
+          'Invalid Step - This step already exists. You can\u2019t create it again. Only transfer action is allowed multiple times.'
+        );
+      if (i === 0 && n !== 'cutoff' && n !== 'retain') throw unprocessable('Invalid Step - cutoff or retain should be the first step');
+      if (n === 'cutoff' && (before.includes('transfer') || before.includes('accession')))
+        throw errors.conflict("Invalid Step - Can't use cutoff after transfer or accession");
+    });
+    const props: Record<string, unknown> = {};
+    if (typeof body.name === 'string') props['rma:dispositionActionName'] = name;
+    if (typeof body.description === 'string') props['rma:dispositionDescription'] = body.description;
+    if (typeof body.period === 'string') {
+      const [type, expression = ''] = body.period.split('|');
+      const counted = COUNTED_PERIODS.has(type);
+      const validAmount = type === 'duration' ? /^P(?:\d+Y)?(?:\d+M)?(?:\d+D)?$/.test(expression) : !counted || /^\d+$/.test(expression);
+      if (!(PERIODS as readonly string[]).includes(type) || !validAmount)
+        throw errors.invalidArgument(`period value is invalid : ${body.period}`);
+      props['rma:dispositionPeriod'] = `${type}|${counted ? expression : ''}`;
+    }
+    const recordLevel = this.store.properties(schedule.id)['rma:recordLevelDisposition'] === true;
+    const periodProperty =
+      typeof body.periodProperty === 'string'
+        ? body.periodProperty
+        : this.fp.ctx.dictionary.prefix(String(current['rma:dispositionPeriodProperty'] ?? 'cm:created'));
+    if (typeof body.periodProperty === 'string' || typeof body.name === 'string') {
+      const valid = PERIOD_PROPERTIES.find(
+        (p) => p.qname === periodProperty && (recordLevel ? p.recordLevel : p.folderLevel) && p.notFor !== name
+      );
+      if (!valid) throw errors.invalidArgument(`periodProperty value is invalid: ${periodProperty}`);
+      props['rma:dispositionPeriodProperty'] = this.fp.ctx.dictionary.expand(valid.qname);
+    }
+    if (Array.isArray(body.events)) {
+      if (body.events.some((e) => !(RETENTION_EVENTS as readonly unknown[]).includes(e)))
+        throw errors.invalidArgument(`event value is invalid: ${JSON.stringify(body.events)}`);
+      props['rma:dispositionEvent'] = body.events;
+    }
+    if (typeof body.eligibleOnFirstCompleteEvent === 'boolean')
+      props['rma:dispositionEventCombination'] = body.eligibleOnFirstCompleteEvent ? 'or' : 'and';
+    if (typeof body.combineDispositionStepConditions === 'boolean') {
+      if (name !== 'accession')
+        throw errors.invalidArgument(`combineRetentionStepConditions property is only valid for accession step. Not valid for :${name}`);
+      props['rma:combineDispositionStepConditions'] = body.combineDispositionStepConditions;
+    }
+    if (typeof body.location === 'string') {
+      if (body.location && name !== 'transfer')
+        throw errors.invalidArgument(`location property is only valid for transfer step. Not valid for :${name}`);
+      props['rma:dispositionLocation'] = body.location;
+    }
+    // Renamed to destroy: AGS sets ghosting from the body's ghostOnDestroy (ghost when present).
+    if (body.name === 'destroy') props['rma:dispositionActionGhostOnDestroy'] = 'ghostOnDestroy' in body ? 'ghost' : 'delete';
+    const changed = new Set(Object.keys(props).filter((k) => JSON.stringify(current[k] ?? null) !== JSON.stringify(props[k])));
+    this.store.setProperties(step.id, props);
+    if (changed.size) this.disposition.stepChanged(this.store.get(schedule.parent_id!)!, schedule, step, changed);
+    return this.store.get(step.id)!;
+  }
+
+  /**
+   * DELETE .../dispositionactiondefinitions/{id} (DispositionActionDefinitionDelete): the step and every
+   * step after it go; refused (500, DispositionServiceImpl#removeDispositionActionDefinition) once record
+   * folders or records are under the schedule.
+   */
+  removeStep(caller: Caller, schedule: NodeRow, step: NodeRow): void {
+    this.fp.requireCapability(caller, schedule, 'CreateModifyDestroyFileplanMetadata');
+    if (!this.canStepsBeRemoved(schedule))
+      throw errors.internal(
+        `Can not remove action definitions from schedule 'workspace://SpacesStore/${schedule.id}' as one or more record or record folders are present.`
+      );
+    const steps = this.fp.stepsOf(schedule);
+    for (const s of steps.slice(steps.findIndex((x) => x.id === step.id))) this.fp.nodes.delete(SYSTEM_CALLER, s, true);
+  }
+
+  /** DispositionService#hasDisposableItems, negated: no record folder (or record) is under the schedule. */
+  canStepsBeRemoved(schedule: NodeRow): boolean {
+    return !this.hasDisposableItems(this.store.get(schedule.parent_id!)!);
   }
 
   scheduleJson(schedule: NodeRow, withActions: boolean): Record<string, unknown> {

@@ -3,14 +3,17 @@ import { AlfrescoViewerComponent } from '@alfresco/adf-content-services';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import { CorrespondenceEntry } from '../model/file.model';
+import type { NoteSignatureView } from '../signatures/note-signing.service';
+import { SignatureStateUiComponent } from '../signatures/signature-state.ui-component';
 
 /**
  * The correspondence portion: serially numbered receipts and issued letters, each flagged (PUC, FR I …,
- * or its issue number); the selected one opens in ADF's viewer below the list.
+ * or its issue number), a signed letter with its signature's state; the selected one opens in ADF's viewer
+ * below the list.
  */
 @Component({
   selector: 'eoffice-correspondence-panel',
-  imports: [AlfrescoViewerComponent, MatIconModule, TranslatePipe],
+  imports: [AlfrescoViewerComponent, MatIconModule, SignatureStateUiComponent, TranslatePipe],
   template: `
     @if (!entries().length) {
       <p class="eoffice-correspondence__empty" data-automation-id="eoffice-correspondence-empty">
@@ -36,6 +39,9 @@ import { CorrespondenceEntry } from '../model/file.model';
               {{ entry.title }}
               @if (entry.description) {
                 <small>{{ entry.description }}</small>
+              }
+              @if (letterSignatures().get(entry.id); as signature) {
+                <small data-automation-id="eoffice-correspondence-signature"><eoffice-signature-state [view]="signature" /></small>
               }
             </span>
           </li>
@@ -116,5 +122,7 @@ import { CorrespondenceEntry } from '../model/file.model';
 export class CorrespondencePanelUiComponent {
   readonly entries = input<CorrespondenceEntry[]>([]);
   readonly selectedId = input<string | null>(null);
+  /** The PAdES signature's state of each signed issued letter, by node id (NoteSigningService.checkLetters). */
+  readonly letterSignatures = input<ReadonlyMap<string, NoteSignatureView>>(new Map());
   readonly selected = output<CorrespondenceEntry>();
 }

@@ -79,6 +79,28 @@ describe('CreateFileSmartComponent', () => {
     expect(await offered('recruit')).toEqual(['B-12012 — Leave', 'C-1301301 — Recruitment']);
   });
 
+  it('asks the years a category C file is kept (1 to 10, or none for C’s own period), and none for A or B', async () => {
+    const { fixture, element } = await render();
+    const years = () => element.querySelector<HTMLInputElement>('[data-automation-id="eoffice-create-file-years"]');
+    const form = fixture.componentInstance.form;
+    form.patchValue({ head: 'A-11011', subject: 'Casual leave returns', recordCategory: 'A' });
+    fixture.detectChanges();
+    expect(years()).toBeNull();
+
+    form.controls.recordCategory.setValue('C');
+    fixture.detectChanges();
+    expect(years()).not.toBeNull();
+    expect(element.textContent).toContain('Kept for (years)');
+    expect(fixture.componentInstance.validDraft()?.retentionYears).toBeNull();
+
+    form.controls.retentionYears.setValue(11);
+    fixture.detectChanges();
+    expect(fixture.componentInstance.validDraft()).toBeNull();
+    expect(element.textContent).toContain('Give a whole number of years from 1 to 10');
+    form.controls.retentionYears.setValue(5);
+    expect(fixture.componentInstance.validDraft()?.retentionYears).toBe(5);
+  });
+
   it('shows progress until the desk is read, then the form', async () => {
     const fixture = TestBed.createComponent(CreateFileSmartComponent);
     fixture.detectChanges();

@@ -14,7 +14,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { startWith } from 'rxjs';
 import { Choice, RECEIPT_FORMS, RECORD_CATEGORIES, SubjectHead, URGENCIES, headCode, labelOf } from '@eoffice/domain';
-import { FileDraft, SUBJECT_MAX, validateFileDraft } from '../model/file-draft';
+import { FileDraft, RETENTION_YEARS_MAX, SUBJECT_MAX, categoryTakesYears, validateFileDraft } from '../model/file-draft';
 import { FileService } from '../services/file.service';
 import { LoadState, failureKey } from '../../shared/state/load-state';
 
@@ -151,6 +151,23 @@ export interface FileDraftPrefill {
                 <span class="eoffice-create-file__field-error" role="alert">{{ e | translate }}</span>
               }
             </div>
+            @if (takesYears()) {
+              <mat-form-field>
+                <mat-label>{{ 'EOFFICE.FILE.FIELDS.RETENTION_YEARS' | translate }}</mat-label>
+                <input
+                  matInput
+                  type="number"
+                  min="1"
+                  [max]="yearsMax"
+                  step="1"
+                  formControlName="retentionYears"
+                  data-automation-id="eoffice-create-file-years" />
+                <mat-hint>{{ 'EOFFICE.FILE.FIELDS.RETENTION_YEARS_HINT' | translate: { max: yearsMax } }}</mat-hint>
+                @if (error('retentionYears'); as e) {
+                  <mat-error>{{ e | translate: { max: yearsMax } }}</mat-error>
+                }
+              </mat-form-field>
+            }
           </div>
           @if (saveError()) {
             <div role="alert" class="eoffice-create-file__error" data-automation-id="eoffice-create-file-error">
@@ -232,11 +249,13 @@ export class CreateFileSmartComponent {
   readonly urgencies = URGENCIES;
   readonly forms = RECEIPT_FORMS as Choice[];
   readonly categories = RECORD_CATEGORIES as Choice[];
+  readonly yearsMax = RETENTION_YEARS_MAX;
   readonly form = inject(FormBuilder).nonNullable.group({
     section: ['', Validators.required],
     head: ['', Validators.required],
     subject: ['', Validators.required],
     recordCategory: ['', Validators.required],
+    retentionYears: [null as number | null, [Validators.min(1), Validators.max(RETENTION_YEARS_MAX), Validators.pattern(/^\d+$/)]],
     form: ['electronic' as 'electronic' | 'physical'],
     urgency: ['Normal']
   });
@@ -259,6 +278,8 @@ export class CreateFileSmartComponent {
   });
   readonly lang = signal<'en' | 'hi'>('en');
   readonly heads = computed(() => this.allHeads().get(this.value().section ?? '') ?? []);
+  /** Category C asks how many years the file is kept (A and B are permanent). */
+  readonly takesYears = computed(() => categoryTakesYears(this.value().recordCategory ?? ''));
   /** What the officer typed to narrow the subject heads (code, or the name in English or Hindi). */
   readonly headFilter = signal('');
   /** The section's heads the filter matches; the chosen head stays listed, so the picker never shows it blank. */

@@ -30,6 +30,8 @@ export interface Draft {
   version: string;
   approvedVersion?: string;
   approvedBy?: string;
+  /** The officer who approved (his signature of the approval is what a department may require). */
+  approvedByUser?: string;
   approvedAt?: string;
   modifiedAt?: string;
   /** Newest first. */
@@ -134,6 +136,7 @@ export function toDraft(
     version: text(p, 'cm:versionLabel') || '1.0',
     approvedVersion: text(p, 'eo:approvedVersion') || undefined,
     approvedBy: text(p, 'eo:approvedBy') || undefined,
+    approvedByUser: text(p, 'eo:approvedByUser') || undefined,
     approvedAt: iso(p['eo:approvedAt']),
     modifiedAt: iso(node.modifiedAt),
     versions

@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
+import { NodesApi, PeopleApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { parseHierarchy } from '@eoffice/domain';
 import { EFile, toEFile } from '../model/file.model';
@@ -92,8 +92,15 @@ describe('DraftService', () => {
   let service: DraftService;
   /** The officer's signing session (a certificate file or his token): none unless a test opens one. */
   const signingSession = signal<SigningSession | null>(null);
+  /** The department's rule signatures.requireSignedApprovals, and the approval signatures made (draft, version, post). */
+  let approvalsRequired: boolean;
+  let approvalSignatures: { draft: string; version: string; post: string }[];
+  let approvalSigningFails: boolean;
 
   beforeEach(() => {
+    approvalsRequired = false;
+    approvalSignatures = [];
+    approvalSigningFails = false;
     repo = new FakeRepository();
     myPosts = ['GROUP_EO_GAD_SO_EST'];
     file = toEFile(
@@ -193,6 +200,7 @@ describe('DraftService', () => {
         return blob(version.content) as never;
       }
     );
+    spyOn(PeopleApi.prototype, 'getPerson').and.callFake(async () => ({ entry: { id: 'priya.nair' } }) as never);
     TestBed.configureTestingModule({
       providers: [
         provideJsApi(),
@@ -213,7 +221,21 @@ describe('DraftService', () => {
             }
           }
         },
-        { provide: NoteSigningService, useValue: { session: signingSession } }
+        {
+          provide: NoteSigningService,
+          useValue: {
+            session: signingSession,
+            signedApprovalsRequired: async () => approvalsRequired,
+            // Signing and storing the approval is note-signing's and approval-signatures.test's business.
+            signApproval: async (_file: unknown, draft: { id: string }, version: string, post: string) => {
+              if (approvalSigningFails) throw new Error('declined on the token');
+              approvalSignatures.push({ draft: draft.id, version, post });
+              return { status: 'valid' };
+            },
+            approvalSigned: async (_file: unknown, draft: { id: string; approvedVersion?: string }) =>
+              approvalSignatures.some((a) => a.draft === draft.id && a.version === draft.approvedVersion)
+          }
+        }
       ]
     });
     service = TestBed.inject(DraftService);
@@ -304,6 +326,43 @@ describe('DraftService', () => {
     expect(approved.approvedVersion).toBe('1.1');
     expect(approved.approvedBy).toBe('GROUP_EO_GAD_SO_EST');
     expect(approved.approvedAt).toBe('2026-11-23T06:00:00.000Z');
+  });
+
+  it('with a key open, approving signs the version approved first and records the approving officer', async () => {
+    signingSession.set({ kind: 'file', certificate: {} as never, signer: {} as never });
+    try {
+      const draft = await service.create(file, { kind: 'letter', language: 'en' });
+      const edited = await service.saveVersion(file, draft, '<p>Final</p>', 'final');
+      const approved = await service.approve(file, edited);
+      expect(approvalSignatures).toEqual([{ draft: draft.id, version: '1.1', post: 'GROUP_EO_GAD_SO_EST' }]);
+      expect(approved.approvedByUser).toBe('priya.nair');
+      expect(approved.approvedVersion).toBe('1.1');
+    } finally {
+      signingSession.set(null);
+    }
+  });
+
+  it('a signature that fails approves nothing; where signed approvals are required, approving without a key is refused', async () => {
+    const draft = await service.create(file, { kind: 'letter', language: 'en' });
+    signingSession.set({ kind: 'token', certificate: {} as never, signer: {} as never });
+    approvalSigningFails = true;
+    try {
+      expect((await failure(service.approve(file, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_NOT_SIGNED');
+    } finally {
+      signingSession.set(null);
+    }
+    expect(repo.get(draft.id).properties['eo:draftStatus']).toBe('draft');
+    approvalsRequired = true;
+    expect((await failure(service.approve(file, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_SIGNATURE_REQUIRED');
+    expect(repo.get(draft.id).properties['eo:draftStatus']).toBe('draft');
+  });
+
+  it('where signed approvals are required, a letter is not issued from an approval its approver did not sign', async () => {
+    const approved = await approvedDraft();
+    approvalsRequired = true;
+    const request = { mode: 'bySelf' as const, addressees: ['The Under Secretary'], deliveryMode: 'Email' };
+    expect((await failure(service.dispatch(file, approved, request))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_UNSIGNED');
+    expect(repo.childrenOf(repo.folder('f1', 'Dispatches'))).toEqual([]);
   });
 
   it('will not approve below Section Officer level, for a post not holding the file, or a version not read', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
-import { NodesApi, UploadApi, VersionsApi } from '@alfresco/js-api';
+import { NodesApi, PeopleApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
 import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postGroup, postOfGroup, registryPosts } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry } from '../model/file.model';
@@ -177,10 +177,23 @@ export class DraftService {
     const current = await this.read(draft.id);
     this.requireStatus(current, ['draft', 'forApproval']);
     if (current.version !== draft.version) throw draftError('CHANGED_SINCE_READ');
+    // With a key open (a certificate file or his token) the approver signs the version he approves, before the
+    // approval is written: a declined or failed signature approves nothing. Where the department requires
+    // signed approvals (the movement workflow refuses to hand on a file with a letter issued otherwise) he
+    // must open one first.
+    if (this.signing.session()) {
+      try {
+        await this.signing.signApproval(file, current, current.version, file.currentHolder);
+      } catch {
+        throw draftError('APPROVAL_NOT_SIGNED');
+      }
+    } else if (await this.signing.signedApprovalsRequired()) throw draftError('APPROVAL_SIGNATURE_REQUIRED');
+    const me = await new PeopleApi(this.apiService.getInstance()).getPerson('-me-').catch((error) => Promise.reject(draftErrorOf(error)));
     return this.update(draft.id, {
       'eo:draftStatus': 'approved',
       'eo:approvedVersion': current.version,
       'eo:approvedBy': file.currentHolder,
+      'eo:approvedByUser': me.entry.id,
       'eo:approvedAt': now.toISOString()
     });
   }
@@ -211,6 +224,13 @@ export class DraftService {
     const current = await this.read(draft.id);
     if (current.status !== 'approved' || !current.approvedVersion) throw draftError('NOT_APPROVED');
     if (current.version !== current.approvedVersion) throw draftError('CHANGED_AFTER_APPROVAL');
+    // The workflow refuses to hand on a file holding a letter issued on an unsigned approval; say so before
+    // the letter goes out rather than after (the approver, who may no longer hold the file, would have to sign).
+    if (
+      (await this.signing.signedApprovalsRequired()) &&
+      !(await this.signing.approvalSigned(file, current).catch((error) => Promise.reject(draftErrorOf(error))))
+    )
+      throw draftError('APPROVAL_UNSIGNED');
     try {
       const html = sanitiseDraftHtml(plainSpaces(await asText(await this.versionContent(draft.id, current.approvedVersion))));
       const { dispatch, letter } = await this.createDispatch(file, current, html, { ...request, addressees }, now);

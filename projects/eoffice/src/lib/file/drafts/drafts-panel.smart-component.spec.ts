@@ -9,6 +9,7 @@ import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';
 import { DraftsPanelSmartComponent } from './drafts-panel.smart-component';
+import { NoteSigningService, type NoteSignatureView } from '../signatures/note-signing.service';
 import { provideEnglish } from '../../shared/testing/spec-support.spec';
 
 const hierarchy = parseHierarchy({
@@ -53,7 +54,20 @@ describe('DraftsPanelSmartComponent', () => {
   let service: jasmine.SpyObj<DraftService>;
   let dialogResult: DispatchRequest | undefined;
 
-  async function render(drafts: Draft[], options: { holder?: string; canWrite?: boolean; myPost?: string; dispatches?: Dispatch[] } = {}) {
+  async function render(
+    drafts: Draft[],
+    options: {
+      holder?: string;
+      canWrite?: boolean;
+      myPost?: string;
+      dispatches?: Dispatch[];
+      /** The approval signatures' states by draft id, and the department's rule requireSignedApprovals. */
+      approvals?: Record<string, NoteSignatureView>;
+      approvalsRequired?: boolean;
+      /** A key open for the session (a certificate file or the token). */
+      keyOpen?: boolean;
+    } = {}
+  ) {
     const holder = options.holder ?? 'GROUP_EO_GAD_SO_EST';
     service = jasmine.createSpyObj<DraftService>('DraftService', [
       'list',
@@ -77,7 +91,16 @@ describe('DraftsPanelSmartComponent', () => {
         provideNoopAnimations(),
         { provide: DraftService, useValue: service },
         { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: [options.myPost ?? holder], postEntries: [] }) } },
-        { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(dialogResult) }) } }
+        { provide: MatDialog, useValue: { open: () => ({ afterClosed: () => of(dialogResult) }) } },
+        // Checking a signature is note-signing's business (and the verifier's tests): here its answers.
+        {
+          provide: NoteSigningService,
+          useValue: {
+            session: () => (options.keyOpen ? {} : null),
+            checkApprovals: async () => new Map(Object.entries(options.approvals ?? {})),
+            signedApprovalsRequired: async () => options.approvalsRequired ?? false
+          }
+        }
       ]
     });
     const fixture = TestBed.createComponent(DraftsPanelSmartComponent);
@@ -190,6 +213,61 @@ describe('DraftsPanelSmartComponent', () => {
     );
     expect(buttons(fixture)).toContain('draft-dispatch');
     expect(buttons(fixture)).not.toContain('draft-approve');
+  });
+
+  it('shows the approval signature’s state under the approval line: valid with the signer, changed after signing', async () => {
+    const approved = draftOf({ status: 'approved', version: '1.1', approvedVersion: '1.1', approvedBy: 'GROUP_EO_GAD_SO_EST' });
+    const signer = { name: 'Priya Nair', issuerName: 'eOffice Test Sub CA' } as NoteSignatureView['signer'];
+    let fixture = await render([approved], { approvals: { d1: { status: 'valid', signer, signingTime: '2026-12-07T05:30:00.000Z' } } });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    let state = fixture.nativeElement.querySelector(
+      '[data-test="draft-approval-signature"] [data-testid="signature-state"]'
+    ) as HTMLElement;
+    expect(state?.dataset['state']).toBe('valid');
+    expect(state.textContent).toContain('Priya Nair');
+    expect(state.textContent).toContain('07/12/2026');
+
+    TestBed.resetTestingModule();
+    fixture = await render([approved], { approvals: { d1: { status: 'changed' } } });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    state = fixture.nativeElement.querySelector('[data-test="draft-approval-signature"] [data-testid="signature-state"]') as HTMLElement;
+    expect(state?.dataset['state']).toBe('changed');
+  });
+
+  it('where signed approvals are required, Approve asks for the key first and approves nothing without one', async () => {
+    dialogResult = undefined;
+    const fixture = await render([draftOf({ status: 'forApproval', version: '1.1' })], { approvalsRequired: true });
+    (fixture.nativeElement.querySelector('[data-test="draft-approve"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(service.approve).not.toHaveBeenCalled();
+    expect(fixture.nativeElement.textContent).toContain(en.EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_SIGNATURE_REQUIRED);
+
+    TestBed.resetTestingModule();
+    const withKey = await render([draftOf({ status: 'forApproval', version: '1.1' })], { approvalsRequired: true, keyOpen: true });
+    service.approve.and.resolveTo(draftOf({ status: 'approved', version: '1.1', approvedVersion: '1.1' }));
+    (withKey.nativeElement.querySelector('[data-test="draft-approve"]') as HTMLButtonElement).click();
+    await withKey.whenStable();
+    expect(service.approve).toHaveBeenCalled();
+  });
+
+  it('says "not digitally signed" of an approval only where the department requires signed approvals', async () => {
+    const approved = draftOf({ status: 'approved', version: '1.1', approvedVersion: '1.1', approvedBy: 'GROUP_EO_GAD_SO_EST' });
+    let fixture = await render([approved], { approvals: { d1: { status: 'unsigned' } } });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(fixture.nativeElement.querySelector('[data-test="draft-approval-signature"]')).toBeNull();
+
+    TestBed.resetTestingModule();
+    fixture = await render([approved], { approvals: { d1: { status: 'unsigned' } }, approvalsRequired: true });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const state = fixture.nativeElement.querySelector(
+      '[data-test="draft-approval-signature"] [data-testid="signature-state"]'
+    ) as HTMLElement;
+    expect(state?.dataset['state']).toBe('unsigned');
   });
 
   it('marks the approved version in the history and offers no dispatch once the text changed after approval', async () => {

@@ -28,6 +28,9 @@ import { DeskService, Desk } from '../../desk/desk.service';
 import { DISPATCH_STATUSES, DRAFT_STATUSES, labelOf, postOfGroup, postTitle } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftAction, DraftError, allowedActions } from './draft.model';
+import { NoteSigningService, type NoteSignatureView } from '../signatures/note-signing.service';
+import { SignatureStateUiComponent } from '../signatures/signature-state.ui-component';
+import { SignNoteDialogSmartComponent } from '../signatures/sign-note-dialog.smart-component';
 import { sanitiseDraftHtml } from './draft-sanitiser';
 import { DRAFT_LANGUAGES, DRAFT_TEMPLATES, DraftLanguage } from './draft-templates';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
@@ -76,6 +79,7 @@ type Preview =
     MatSelectModule,
     MatTooltipModule,
     QuillEditorComponent,
+    SignatureStateUiComponent,
     TranslatePipe
   ],
   templateUrl: './drafts-panel.smart-component.html',
@@ -89,6 +93,7 @@ export class DraftsPanelSmartComponent {
   private readonly translate = inject(TranslateService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly injector = inject(Injector);
+  private readonly signing = inject(NoteSigningService);
 
   readonly file = input.required<EFile>();
   /** The office copy of a letter just issued: the file view refreshes its correspondence. */
@@ -107,6 +112,12 @@ export class DraftsPanelSmartComponent {
   readonly notice = signal<string | null>(null);
   readonly preview = signal<Preview | null>(null);
   readonly choosingTemplate = signal(false);
+  /**
+   * Each approved draft's approval signature, by draft id, as the notesheet shows a note's: checked after the
+   * list shows (absent while the check runs); "not digitally signed" only where the department requires it.
+   */
+  readonly approvalSignatures = signal<ReadonlyMap<string, NoteSignatureView>>(new Map());
+  readonly approvalsRequired = signal(false);
   /** Discarding is final: the panel asks once more. */
   readonly confirmingDiscard = signal(false);
 
@@ -204,6 +215,7 @@ export class DraftsPanelSmartComponent {
       async ([drafts, dispatches]) => {
         this.list.set(drafts);
         this.dispatches.set(dispatches);
+        void this.checkApprovals(file, drafts);
         const next =
           drafts.find((d) => d.id === keep) ?? drafts.find((d) => d.status !== 'discarded' && d.status !== 'issued') ?? drafts[0];
         await this.select(next ?? null);
@@ -211,6 +223,24 @@ export class DraftsPanelSmartComponent {
       // The panel's one message line says why, for a read as for an action.
       (error) => this.fail(error)
     );
+  }
+
+  /** The approval signatures' states; a check that fails leaves them out (the drafts still show). */
+  private async checkApprovals(file: EFile, drafts: Draft[]): Promise<void> {
+    try {
+      const [states, required] = await Promise.all([this.signing.checkApprovals(file, drafts), this.signing.signedApprovalsRequired()]);
+      if (this.file().id !== file.id) return;
+      this.approvalsRequired.set(required);
+      this.approvalSignatures.set(states);
+    } catch {
+      this.approvalSignatures.set(new Map());
+    }
+  }
+
+  /** The approval's signature to show for a draft, or undefined when there is none to show. */
+  approvalSignature(draft: Draft): NoteSignatureView | undefined {
+    const view = this.approvalSignatures().get(draft.id);
+    return view && (view.status !== 'unsigned' || this.approvalsRequired()) ? view : undefined;
   }
 
   async select(draft: Draft | null): Promise<void> {
@@ -320,8 +350,27 @@ export class DraftsPanelSmartComponent {
     await this.act((file, draft) => this.drafts.markForApproval(file, draft), 'EOFFICE.FILE.DRAFTS.PUT_UP');
   }
 
+  /**
+   * Approves the draft read; with a key open the approval is signed (DraftService.approve). Where the
+   * department requires signed approvals and none is open, the officer is asked for one first, as confirming
+   * a note asks; without one nothing is approved.
+   */
   async approve(): Promise<void> {
+    const draft = this.selected();
+    if (draft && !this.signing.session() && (await this.signing.signedApprovalsRequired())) {
+      const ref = this.dialog.open(SignNoteDialogSmartComponent, {
+        data: { number: draft.number, intro: 'EOFFICE.SIGNATURES.DIALOG.INTRO_APPROVAL' },
+        width: '520px',
+        autoFocus: 'first-tabbable'
+      });
+      if (!(await firstValueFrom(ref.afterClosed())) || !this.signing.session()) {
+        this.error.set(this.translate.instant('EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_SIGNATURE_REQUIRED'));
+        return;
+      }
+    }
     await this.act((file, draft) => this.drafts.approve(file, draft), 'EOFFICE.FILE.DRAFTS.APPROVED');
+    // The approval's signature, made with it, shows at once.
+    void this.checkApprovals(this.file(), this.list());
   }
 
   /** Shows the question with the focus on "Keep it", so a stray Enter keeps the draft. */

@@ -5,6 +5,7 @@ import { registryHierarchy } from '../../receipt/mock/receipt.mock';
 import { FileDownloadService } from '../../shared/export/file-download.service';
 import { GeneratedByService } from '../../shared/pdf/generated-by.service';
 import { pdfText, usePdfjsOnMainThread } from '../../shared/pdf/pdf-testing.spec';
+import { NoteSignatureView, NoteSigningService } from '../signatures/note-signing.service';
 import { FileExportProgress, FileExportService } from './file-export.service';
 import { provideEnglish, provideJsApi } from '../../shared/testing/spec-support.spec';
 
@@ -36,6 +37,9 @@ describe('FileExportService', () => {
   let save: jasmine.Spy;
   let folders: Record<string, object[] | null>;
   let contents: Record<string, Blob>;
+  /** The verifier's answers by note id, as the notesheet gets them; null: the check failed. */
+  let verified: Record<string, NoteSignatureView> | null;
+  let signaturesRequired: boolean;
   beforeAll(usePdfjsOnMainThread);
 
   const note = (n: number, mimeType: string, properties: object) => ({
@@ -100,9 +104,18 @@ describe('FileExportService', () => {
       'scan-12': await letterPdf(),
       'corr-2': await photo()
     };
+    verified = {};
+    signaturesRequired = false;
     TestBed.configureTestingModule({
       providers: [
         ...provideEnglish(),
+        {
+          provide: NoteSigningService,
+          useValue: {
+            check: async () => (verified ? new Map(Object.entries(verified)) : Promise.reject(new Error('trust unreadable'))),
+            signedNotesRequired: async () => signaturesRequired
+          }
+        },
         provideJsApi(),
         { provide: FileDownloadService, useValue: { save } },
         { provide: DeskService, useValue: { desk: () => Promise.resolve({ hierarchy: registryHierarchy, postEntries: [] }) } },
@@ -207,6 +220,62 @@ describe('FileExportService', () => {
       jasmine.objectContaining({ name: 'AbortError' })
     );
     expect(save).not.toHaveBeenCalled();
+  });
+
+  it('prints each signed note’s state beside it as the notesheet shows it: valid with signer, issuer and time', async () => {
+    verified = {
+      'note-1': {
+        status: 'valid',
+        signer: { name: 'PRIYA NAIR', issuerName: 'GAD Demo CA' } as never,
+        signingTime: '2026-11-20T10:15:30.000Z'
+      }
+    };
+
+    const text = (await service.build('file-1')).pages.flat().join('\n');
+
+    // The signature block names the certificate's holder; the state line says who issued it and when.
+    expect(text).toContain('PRIYA NAIR');
+    expect(text).toContain('Digitally signed: PRIYA NAIR, certificate issued by GAD Demo CA · 20/11/2026 15:45');
+    expect(text.indexOf('Digitally signed')).toBeLessThan(text.indexOf('Note #2'));
+  });
+
+  it('prints a bad signature’s state and what it means: changed after signing, signer unknown, expired, revoked', async () => {
+    const states: [NoteSignatureView['status'], string, string][] = [
+      ['changed', 'Changed after signing', 'The note is not what was signed'],
+      ['unknown-signer', 'Signer unknown', 'The certificate does not lead to a root the department trusts.'],
+      ['expired', 'Certificate expired', 'The certificate was not valid when the note was signed.'],
+      ['revoked', 'Certificate revoked', 'The certificate was revoked before the note was signed']
+    ];
+    for (const [status, label, detail] of states) {
+      verified = { 'note-1': { status, signer: { name: 'Priya Nair', issuerName: 'Unknown CA' } as never } };
+      const text = (await service.build('file-1')).pages.flat().join('\n');
+      expect(text).withContext(status).toContain(`${label}: Priya Nair, certificate issued by Unknown CA`);
+      expect(text).withContext(status).toContain(detail);
+      expect(text).withContext(status).not.toContain('Digitally signed');
+    }
+  });
+
+  it('says "not digitally signed" only where the department requires signatures, and when the check failed says so', async () => {
+    verified = { 'note-1': { status: 'unsigned' } };
+    expect((await service.build('file-1')).pages.flat().join('\n')).not.toContain('Not digitally signed');
+    signaturesRequired = true;
+    expect((await service.build('file-1')).pages.flat().join('\n')).toContain('Not digitally signed');
+    verified = null;
+    expect((await service.build('file-1')).pages.flat().join('\n')).toContain(
+      'The digital signatures could not be checked when this PDF was made.'
+    );
+  });
+
+  it('writes the archival form (PDF/A-2u) when asked: its identification, sRGB output intent and the text as written', async () => {
+    const { doc } = await service.build('file-1', undefined, undefined, { archival: true });
+    const { PDFDocument, PDFName, PDFArray } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(doc.bytes, { updateMetadata: false });
+    const xmp = pdf.context.lookup(pdf.catalog.get(PDFName.of('Metadata'))) as unknown as { getContentsString(): string };
+    expect(xmp.getContentsString()).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(pdf.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).size()).toBe(1);
+    const text = (await pdfText(doc.output('arraybuffer'))).join('\n');
+    expect(text).toContain('Transfer policy 2026 / स्थानांतरण नीति');
+    expect(text).toContain('The draft transfer policy is placed below.');
   });
 
   it('exports a new file without Notes/ or Correspondence/ folders, saying it has none', async () => {

@@ -3,13 +3,24 @@ import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { Node, NodesApi } from '@alfresco/js-api';
 import { TranslateService } from '@ngx-translate/core';
 import { DeskService } from '../../desk/desk.service';
-import { CORRESPONDENCE_KINDS, labelOf, officeDateTime, postOfGroup, postTitle } from '@eoffice/domain';
+import {
+  CORRESPONDENCE_KINDS,
+  labelOf,
+  noteFromNode,
+  officeDateTime,
+  postOfGroup,
+  postTitle,
+  type Note,
+  type NoteNode
+} from '@eoffice/domain';
 import { ExportProgress, exportCancelled } from '../../shared/export/export.model';
 import { FileDownloadService, downloadName } from '../../shared/export/file-download.service';
 import { GeneratedByService } from '../../shared/pdf/generated-by.service';
 import { htmlToBlocks } from '../../shared/pdf/html-blocks';
 import { openPdf } from '../../shared/pdf/pdf-pages';
 import { PdfDocument, PdfPageText, PdfWriter } from '../../shared/pdf/pdf-writer';
+import { NoteSignatureView, NoteSigningService } from '../signatures/note-signing.service';
+import { signatureStateLines } from '../signatures/signature-state';
 
 /** Progress of a whole-file export: items (notes, then correspondence) done of all. */
 export interface FileExportProgress extends Omit<ExportProgress, 'stage'> {
@@ -25,6 +36,15 @@ export interface FileExport {
   /** Text drawn on each page. */
   pages: PdfPageText[];
 }
+
+/** How a whole-file PDF is written. */
+export interface FileExportOptions {
+  /** PDF/A-2u, the archival form of a file kept permanently (written when it is closed: ArchivalCopyService). */
+  archival?: boolean;
+}
+
+/** Colours of a signature's state on paper, as the notesheet shows them. */
+const SIGNATURE_TONES = { good: '#1b5e20', bad: '#b00020', none: '#555555' } as const;
 
 /** Rendering resolution of correspondence pages: sharp enough to read a scanned letter, small enough to mail. */
 const CORRESPONDENCE_DPI = 110;
@@ -45,6 +65,7 @@ export class FileExportService {
   private readonly generatedBy = inject(GeneratedByService);
   private readonly desk = inject(DeskService);
   private readonly download = inject(FileDownloadService);
+  private readonly signing = inject(NoteSigningService);
 
   /** Builds the PDF (reporting progress) and downloads it. */
   async exportFile(fileId: string, onProgress?: (p: FileExportProgress) => void, signal?: AbortSignal): Promise<void> {
@@ -53,7 +74,12 @@ export class FileExportService {
     this.download.save(built.doc.output('blob'), built.fileName);
   }
 
-  async build(fileId: string, onProgress?: (p: FileExportProgress) => void, signal?: AbortSignal): Promise<FileExport> {
+  async build(
+    fileId: string,
+    onProgress?: (p: FileExportProgress) => void,
+    signal?: AbortSignal,
+    options: FileExportOptions = {}
+  ): Promise<FileExport> {
     const t = (key: string, params?: Record<string, unknown>) => this.translate.instant(`EOFFICE.PDF.${key}`, params) as string;
     const check = () => {
       if (signal?.aborted) throw exportCancelled();
@@ -75,6 +101,17 @@ export class FileExportService {
       (a, b) =>
         Number(props(a)['eo:correspondenceSerial'] ?? 0) - Number(props(b)['eo:correspondenceSerial'] ?? 0) || a.name.localeCompare(b.name)
     );
+    // Each green note's signature checked as the notesheet checks it (the department's trust, in this browser).
+    const [signatures, signaturesRequired] = await Promise.all([
+      this.signing
+        .check(
+          { id: fileId, fileNumber },
+          notes.map((n) => noteFromNode(n as unknown as NoteNode) as Note)
+        )
+        .catch((): Map<string, NoteSignatureView> | null => null),
+      this.signing.signedNotesRequired()
+    ]);
+    check();
     const total = notes.length + correspondence.length;
     let done = 0;
     const report = (stage: FileExportProgress['stage']) => onProgress?.({ done, total, stage });
@@ -89,7 +126,9 @@ export class FileExportService {
       keywords: [fileNumber, text(p['eo:computerNumber'])].filter(Boolean).join(', '),
       header: fileNumber,
       headerRight: subject,
-      footer: `${this.generatedBy.line(by, at)} · ${fileNumber}`
+      footer: `${this.generatedBy.line(by, at)} · ${fileNumber}`,
+      archival: options.archival,
+      lang: hindi ? 'hi-IN' : 'en-IN'
     });
 
     // Cover
@@ -114,6 +153,7 @@ export class FileExportService {
     // Notes, in order, each with its signature block.
     await writer.text(t('NOTES'), { size: 15, bold: true, spaceAfter: 3 });
     if (!notes.length) await writer.text(t('NO_NOTES'), { italic: true });
+    else if (!signatures) await writer.text(t('SIGNATURES_UNCHECKED'), { italic: true, size: 9.5, color: '#555555', spaceAfter: 2 });
     // The next note is fetched while this one is laid out.
     const fetchNote = (i: number) => (i < notes.length ? this.content(nodes, notes[i]) : Promise.resolve(''));
     let nextBody = fetchNote(0);
@@ -133,12 +173,21 @@ export class FileExportService {
       } else if (body.trim()) {
         for (const paragraph of body.split(/\n\s*\n/)) await writer.text(paragraph.trim(), { spaceAfter: 1.5 });
       }
-      const signer = text(np['eo:signedByName']);
+      const view = signatures?.get(note.id);
+      // The name in the signature block is the certificate's when the signature is valid (as on the notesheet).
+      const signer = view?.status === 'valid' && view.signer?.name ? view.signer.name : text(np['eo:signedByName']);
       if (signer) {
         await writer.text(signer, { bold: true, align: 'right', size: 10, spaceBefore: 2 });
         if (np['eo:signedByDesignation']) await writer.text(text(np['eo:signedByDesignation']), { align: 'right', size: 9.5 });
         if (np['eo:signedAt']) await writer.text(officeDateTime(text(np['eo:signedAt'])), { align: 'right', size: 9.5 });
-      } else {
+      }
+      const state = view && signatureStateLines(view, (key, params) => this.translate.instant(key, params) as string, signaturesRequired);
+      if (state) {
+        const [first, ...rest] = state.lines;
+        await writer.text(first, { align: 'right', size: 9, bold: true, color: SIGNATURE_TONES[state.tone], spaceBefore: 1 });
+        for (const line of rest) await writer.text(line, { align: 'right', size: 9, color: SIGNATURE_TONES[state.tone] });
+      }
+      if (!signer) {
         const post = desk ? postOfGroup(desk.hierarchy, text(np['eo:noteAuthorPost'])) : undefined;
         const author = desk && post ? postTitle(desk.hierarchy, post, hindi ? 'hi' : 'en') : text(np['eo:noteAuthorPost']);
         await writer.text(t('UNSIGNED', { author }), { italic: true, align: 'right', size: 9.5, color: '#555555', spaceBefore: 2 });

@@ -46,6 +46,7 @@ import { ItemNumberUiComponent } from '../../shared/layout/item-number.ui-compon
 import { ActionRecipient, MovementActionsUiComponent } from '../../movement/movement-actions/movement-actions.ui-component';
 import { FileExportButtonSmartComponent } from '../export/file-export-button.smart-component';
 import { CorrespondencePanelUiComponent } from '../correspondence/correspondence-panel.ui-component';
+import { NoteSigningService, type NoteSignatureView } from '../signatures/note-signing.service';
 import { NotesheetSmartComponent } from '../notesheet/notesheet.smart-component';
 import { NoteService } from '../notesheet/note.service';
 import { HoldsUnsavedNote } from '../notesheet/unsaved-note.guard';
@@ -107,6 +108,9 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
   private readonly notesheet = viewChild(NotesheetSmartComponent);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
+  private readonly signing = inject(NoteSigningService);
+  /** The signed issued letters' signature states (the correspondence shows them), by node id. */
+  readonly letterSignatures = signal<ReadonlyMap<string, NoteSignatureView>>(new Map());
 
   readonly narrow = toSignal(
     inject(BreakpointObserver)
@@ -270,6 +274,14 @@ export class FileViewSmartComponent implements HoldsUnsavedNote {
     const entries = await this.files.correspondence(this.id).catch(() => []);
     this.correspondence.set(entries);
     if (!entries.some((e) => e.id === this.selectedEntry())) this.selectedEntry.set(entries[entries.length - 1]?.id ?? null);
+    // Each signed letter's state as its check ends; the list shows meanwhile (a failed check shows none).
+    const fileId = this.id;
+    this.letterSignatures.set(new Map());
+    void this.signing
+      .checkLetters(entries, (id, view) => {
+        if (this.id === fileId) this.letterSignatures.update((m) => new Map(m).set(id, view));
+      })
+      .catch(() => undefined);
   }
 
   /** A reference clicked in a note opens the item on the right. */

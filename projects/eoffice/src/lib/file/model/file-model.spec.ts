@@ -38,6 +38,21 @@ describe('e-File model', () => {
       });
     });
 
+    it('takes 1 to 10 years for a category C file, none given keeping it under C’s own schedule', () => {
+      expect(validateFileDraft(draft({ retentionYears: 5 }), [recruitment])).toEqual({});
+      expect(validateFileDraft(draft({ retentionYears: null }), [recruitment])).toEqual({});
+      for (const wrong of [0, 11, 2.5, -1])
+        expect(validateFileDraft(draft({ retentionYears: wrong }), [recruitment])['retentionYears'])
+          .withContext(String(wrong))
+          .toBe('EOFFICE.FILE.ERRORS.RETENTION_YEARS');
+      expect(toFileIntakeBody(draft({ retentionYears: 5 }), recruitment).properties['eo:retentionYears']).toBe(5);
+      expect('eo:retentionYears' in toFileIntakeBody(draft({ retentionYears: null }), recruitment).properties).toBeFalse();
+      // A and B are kept permanently: years given for them are not written.
+      expect(
+        'eo:retentionYears' in toFileIntakeBody(draft({ recordCategory: 'A', retentionYears: 5 }), recruitment).properties
+      ).toBeFalse();
+    });
+
     it('refuses a head outside the section’s index and a subject over 1024 characters', () => {
       const errors = validateFileDraft(draft({ head: 'G-20011', subject: 'x'.repeat(1025) }), [recruitment]);
       expect(errors['head']).toBe('EOFFICE.FILE.ERRORS.HEAD_UNKNOWN');

@@ -20,6 +20,8 @@ export interface EFile {
   secondaryHead: string;
   form: FileForm;
   recordCategory?: string;
+  /** Category C: the years it is kept after closing (eo:retentionYears); none for A and B. */
+  retentionYears?: number;
   status: ItemStatus | string;
   currentHolder: string;
   /** Post group asked to approve a close or reopen request (eo:approverPost); empty when none waits. */
@@ -117,6 +119,7 @@ export function toEFile(
     secondaryHead: text(p, 'eo:secondaryHead'),
     form: text(p, 'eo:fileForm') === 'physical' ? 'physical' : 'electronic',
     recordCategory: text(p, 'eo:recordCategory') || undefined,
+    retentionYears: num(p, 'eo:retentionYears'),
     status: text(p, 'eo:status') || 'created',
     currentHolder: text(p, 'eo:currentHolder'),
     pendingApprover: itemCustody(p).pendingApprover,

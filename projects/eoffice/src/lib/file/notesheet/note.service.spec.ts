@@ -4,7 +4,7 @@ import { AlfrescoApi, NodesApi, PeopleApi } from '@alfresco/js-api';
 import { Desk, DeskService } from '../../desk/desk.service';
 import { referenceAnchor } from './note-sanitiser';
 import { toNote } from './note.model';
-import { NoteError, NoteService, noteErrorOf, statusOf } from './note.service';
+import { NOTES_READ_FIRST, NoteError, NoteService, noteErrorOf, statusOf } from './note.service';
 import { ASO_GROUP, NotesRepository, SO_GROUP, notesheetDesk, testFile } from './notesheet-testing.spec';
 
 describe('note model', () => {
@@ -130,6 +130,24 @@ describe('NoteService', () => {
     service.prefetch('file-2');
     expect((await service.list('file-1', 'notes-folder')).length).toBe(3);
     expect(list.calls.mostRecent().args[0]).toBe('notes-folder');
+  });
+
+  it('reads the first notes’ texts as soon as the early listing answers, each once, and lists them with their text', async () => {
+    for (let n = 1; n <= 40; n++) repo.add(n, n < 40 ? 'green' : 'yellow', `Note ${n}`);
+    const contents = NodesApi.prototype.getNodeContent as jasmine.Spy;
+    service.prefetch('file-1');
+    // The notesheet asks for the same texts while the early readings are still on their way: no second request.
+    const listed = await service.list('file-1', 'notes-folder');
+    const texts = await service.read(listed.slice(0, NOTES_READ_FIRST));
+    expect(texts.get(listed[0].id)).toBe('<p>Note 1</p>');
+    expect(contents).toHaveBeenCalledTimes(NOTES_READ_FIRST);
+    expect(contents.calls.allArgs().map(([id]) => id)).toEqual(listed.slice(0, NOTES_READ_FIRST).map((n) => n.id));
+
+    // Listed again (after a note is added, say): the first notes come with their text, the rest without.
+    const again = await service.list('file-1', 'notes-folder');
+    expect(again.slice(0, NOTES_READ_FIRST).every((n) => n.html !== undefined)).toBeTrue();
+    expect(again.slice(NOTES_READ_FIRST).every((n) => n.html === undefined)).toBeTrue();
+    expect(contents).toHaveBeenCalledTimes(NOTES_READ_FIRST);
   });
 
   it('opens a new file without Notes/ as an empty notesheet, the early listing’s 404 no failure', async () => {

@@ -29,7 +29,7 @@ import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
 import { noteHtmlForDisplay } from './note-sanitiser';
 import { noteReference } from './note.model';
-import { NoteError, NoteService, noteErrorOf } from './note.service';
+import { NOTES_READ_FIRST, NoteError, NoteService, noteErrorOf } from './note.service';
 import { UnsavedNoteDialogUiComponent } from './unsaved-note-dialog.ui-component';
 import { HoldsUnsavedNote } from './unsaved-note.guard';
 import { Note, latestNote, sortNotes } from '@eoffice/domain';
@@ -47,11 +47,6 @@ const READ_AHEAD = '50% 0px';
  */
 const FIRST_RENDERED = 30;
 const RENDER_STEP = 25;
-/**
- * Notes at the top whose text is asked for as soon as the list arrives, while the list is being put on the
- * page, rather than when the page reports them in view: a notesheet opens at its first note.
- */
-const READ_FIRST = 6;
 
 /**
  * A note as the list shows it: its content passed through the allow-list once more, just before display;
@@ -609,9 +604,9 @@ export class NotesheetSmartComponent implements HoldsUnsavedNote {
     this.rendered.set(Infinity);
   }
 
-  /** Asks for the text of the first notes now (see READ_FIRST); the page's reports then find them read. */
+  /** Asks for the text of the first notes now (see NOTES_READ_FIRST); the page's reports then find them read. */
   private readFirst(notes: Note[]): void {
-    const first = notes.slice(0, READ_FIRST).filter((n) => n.html === undefined && !this.reading.has(n.id));
+    const first = notes.slice(0, NOTES_READ_FIRST).filter((n) => n.html === undefined && !this.reading.has(n.id));
     if (first.length) void this.readTexts(first);
   }
 

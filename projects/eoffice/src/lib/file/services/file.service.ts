@@ -139,6 +139,7 @@ export class FileService {
       head: headCode({ basic: main.basicHead, primary: main.primaryHead, secondary: main.secondaryHead }),
       subject: `${main.subject} (${main.fileNumber} – Part)`.slice(0, 1024),
       recordCategory: main.recordCategory ?? 'C',
+      retentionYears: main.retentionYears ?? null,
       form: main.form,
       urgency: main.urgency ?? 'Normal'
     };

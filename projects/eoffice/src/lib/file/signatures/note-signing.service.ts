@@ -2,11 +2,13 @@ import { Injectable, Injector, inject, signal } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodeEntry, NodesApi } from '@alfresco/js-api';
 import {
+  APPROVAL_SIGNATURE_FORMAT,
   SIGNATURES_FOLDER,
   SIGNATURE_MIME_TYPE,
   SIGNATURE_TYPE,
   signatureFromNode,
   signatureNodeBody,
+  signaturesOfApproval,
   signaturesOfNote,
   type Note,
   type SignatureNode,
@@ -14,11 +16,14 @@ import {
 } from '@eoffice/domain';
 import {
   openPkcs12,
+  signApproval,
   signNote,
   summarise,
   toStore,
   trustFromFiles,
+  verifyApprovalSignature,
   verifyNoteSignature,
+  verifyPdf,
   type CertificateSummary,
   type SignatureStatus,
   type Signer,
@@ -26,7 +31,7 @@ import {
 } from '@eoffice/domain/src/signing';
 import { DeskService } from '../../desk/desk.service';
 import { NodeTextApi } from '../../shared/api/node-text-api';
-import { openBridgeSigner } from './bridge-signer';
+import { openBridgeSigner } from '@eoffice/domain/src/signing';
 
 /** Where `install` puts the department's trust (config/trust/): roots, CA certificates, CRLs. */
 export const TRUST_PATH = 'Data Dictionary/eOffice/Trust';
@@ -90,6 +95,17 @@ export class NoteSigningService {
     return desk?.hierarchy.signatures?.requireSignedNotes === true;
   }
 
+  /**
+   * Whether the department requires a letter's approval to be signed by its approver (hierarchy.json
+   * signatures.requireSignedApprovals; the movement workflow enforces it when the file is handed on).
+   */
+  async signedApprovalsRequired(): Promise<boolean> {
+    const desk = await Promise.resolve()
+      .then(() => this.deskService.desk())
+      .catch(() => null);
+    return desk?.hierarchy.signatures?.requireSignedApprovals === true;
+  }
+
   /** Opens a PKCS#12 file (.p12, .pfx) for this session; the password opens it and is not kept. */
   async openCertificateFile(file: Blob, password: string): Promise<SigningSession> {
     const signer = await openPkcs12(new Uint8Array(await file.arrayBuffer()), password);
@@ -144,18 +160,152 @@ export class NoteSigningService {
     const body = signatureNodeBody(
       toStore(signed, { id: noteId, name: entry.name, version: String(props['cm:versionLabel'] ?? '') }, post, entry.permissions as never)
     );
+    await this.store(file.id, body, signed.signature);
+    return { status: 'valid', signer: signed.certificate, signingTime: signed.signingTime.toISOString() };
+  }
+
+  /**
+   * Signs a draft's approval (docs/signatures.md, "Approvals"): the canonical form of the version approved,
+   * in the approving post, stored as an eo:signature of the draft in Signatures/ bound to that version, as a
+   * note's is. The approver signs before the approval is written, so a declined signature approves nothing.
+   */
+  async signApproval(
+    file: { id: string; fileNumber: string },
+    draft: { id: string; number: number },
+    version: string,
+    post: string
+  ): Promise<NoteSignatureView> {
+    const session = this.session();
+    if (!session) throw new Error('No certificate is open for signing');
+    const [node, content] = await Promise.all([
+      this.nodes.getNode(draft.id, { include: ['permissions'] }),
+      this.versionText(draft.id, version)
+    ]);
+    const signed = await signApproval(session.signer, {
+      fileNumber: file.fileNumber,
+      draftNumber: draft.number,
+      version,
+      content,
+      signerPost: post
+    });
+    const body = signatureNodeBody(
+      toStore(signed, { id: draft.id, name: node.entry.name, version }, post, node.entry.permissions as never, APPROVAL_SIGNATURE_FORMAT)
+    );
+    await this.store(file.id, body, signed.signature);
+    return { status: 'valid', signer: signed.certificate, signingTime: signed.signingTime.toISOString() };
+  }
+
+  /**
+   * The state of each approved (or issued) draft's approval signature, by draft id: its approver's latest
+   * signature of the version approved, checked against that version's content and the department's trust.
+   */
+  async checkApprovals(
+    file: { id: string; fileNumber: string },
+    drafts: { id: string; number: number; approvedVersion?: string; approvedBy?: string; approvedByUser?: string }[]
+  ): Promise<Map<string, NoteSignatureView>> {
+    const out = new Map<string, NoteSignatureView>();
+    const approved = drafts.filter((d) => d.approvedVersion && d.approvedBy);
+    if (!approved.length) return out;
+    const stored = await this.stored(file.id);
+    const trust = stored.length ? await this.trustStore() : { roots: [] };
+    for (const draft of approved) {
+      const latest = signaturesOfApproval(draft, stored)[0];
+      if (!latest) {
+        out.set(draft.id, { status: 'unsigned' });
+        continue;
+      }
+      const view = await Promise.all([this.versionText(draft.id, draft.approvedVersion!), this.bytes(latest.id)])
+        .then(([content, der]) =>
+          verifyApprovalSignature(
+            { fileNumber: file.fileNumber, draftNumber: draft.number, version: draft.approvedVersion!, content, signerPost: latest.post },
+            latest,
+            der,
+            trust
+          )
+        )
+        .then(
+          (r): NoteSignatureView => ({ status: r.status, signer: r.signer, signingTime: r.signingTime, reason: r.reason }),
+          (e): NoteSignatureView => ({ status: 'changed', reason: `The signature could not be read: ${(e as Error).message}` })
+        );
+      out.set(draft.id, view);
+    }
+    return out;
+  }
+
+  /**
+   * The state of each issued letter's PAdES signature (the office copies in the correspondence), by node id:
+   * the letter's first signature checked as a PDF reader does (verifyPdf: the byte range, the CMS, the trust).
+   * Letters issued without a signature are left out; two letters are read at a time.
+   */
+  async checkLetters(
+    entries: { id: string; kind: string; mimeType?: string }[],
+    onEach?: (id: string, view: NoteSignatureView) => void
+  ): Promise<Map<string, NoteSignatureView>> {
+    const letters = entries.filter((e) => e.kind === 'issue' && (!e.mimeType || e.mimeType === 'application/pdf'));
+    const out = new Map<string, NoteSignatureView>();
+    let next = 0;
+    const worker = async () => {
+      while (next < letters.length) {
+        const letter = letters[next++];
+        const bytes = await this.bytes(letter.id).catch(() => null);
+        // A cheap look before pdf-lib and the trust: an unsigned letter has no signature dictionary.
+        if (!bytes || !new TextDecoder('latin1').decode(bytes).includes('/ByteRange')) continue;
+        const view = await this.trustStore()
+          .then((trust) => verifyPdf(bytes, trust))
+          .then(
+            ([first]): NoteSignatureView | null =>
+              first
+                ? { status: first.status, signer: first.signer, signingTime: first.signingTime ?? first.claimedTime, reason: first.reason }
+                : null,
+            (e): NoteSignatureView => ({ status: 'changed', reason: `The letter's signature could not be read: ${(e as Error).message}` })
+          );
+        if (!view) continue;
+        out.set(letter.id, view);
+        onEach?.(letter.id, view);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(2, letters.length) }, worker));
+    return out;
+  }
+
+  /** Whether the approver's signature of the version approved is stored (presence, as the workflow checks it). */
+  async approvalSigned(
+    file: { id: string },
+    draft: { id: string; approvedVersion?: string; approvedBy?: string; approvedByUser?: string }
+  ): Promise<boolean> {
+    return signaturesOfApproval(draft, await this.stored(file.id)).some((s) => (s.size ?? 0) > 0);
+  }
+
+  /**
+   * Stores a signature: made, then closed to the post in the next request (inheritance off, the signed
+   * node's readers as Consumer, the properties written again), only then its content, the DER.
+   */
+  private async store(fileId: string, body: ReturnType<typeof signatureNodeBody>, der: Uint8Array): Promise<void> {
+    const nodes = this.nodes;
     const { permissions, ...create } = body;
-    const created = await nodes.createNode(file.id, { ...create, relativePath: SIGNATURES_FOLDER } as never);
+    const created = await nodes.createNode(fileId, { ...create, relativePath: SIGNATURES_FOLDER } as never);
     await nodes.updateNode(created.entry.id, { properties: body.properties, permissions } as never);
     await nodes.put<NodeEntry>({
       path: '/nodes/{nodeId}/content',
       pathParams: { nodeId: created.entry.id },
       queryParams: { majorVersion: false },
       contentTypes: [SIGNATURE_MIME_TYPE],
-      bodyParam: new Blob([signed.signature as BlobPart], { type: SIGNATURE_MIME_TYPE }),
+      bodyParam: new Blob([der as BlobPart], { type: SIGNATURE_MIME_TYPE }),
       returnType: NodeEntry
     });
-    return { status: 'valid', signer: signed.certificate, signingTime: signed.signingTime.toISOString() };
+  }
+
+  /** A version's content as stored, as text (GET /nodes/{id}/versions/{label}/content). */
+  private async versionText(nodeId: string, version: string): Promise<string> {
+    const body: unknown = await this.nodes.get({
+      path: '/nodes/{nodeId}/versions/{versionId}/content',
+      pathParams: { nodeId, versionId: version },
+      accepts: ['application/octet-stream'],
+      returnType: 'blob'
+    });
+    if (body instanceof Blob) return new TextDecoder().decode(await body.arrayBuffer());
+    if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
+    return String(body ?? '');
   }
 
   /**

@@ -4,11 +4,13 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@ngx-translate/core';
-import { BridgeError } from './bridge-signer';
+import { BridgeError } from '@eoffice/domain/src/signing';
 import { NoteSigningService } from './note-signing.service';
 
 export interface SignNoteDialogData {
   number: number;
+  /** What is about to be signed, a translation key with {{number}}: a note's by default, or a draft's approval. */
+  intro?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface SignNoteDialogData {
   template: `
     <h2 mat-dialog-title>{{ 'EOFFICE.SIGNATURES.DIALOG.TITLE' | translate }}</h2>
     <mat-dialog-content class="eo-sign">
-      <p>{{ 'EOFFICE.SIGNATURES.DIALOG.INTRO' | translate: { number: data.number } }}</p>
+      <p>{{ data.intro ?? 'EOFFICE.SIGNATURES.DIALOG.INTRO' | translate: { number: data.number } }}</p>
       @if (signing.session(); as session) {
         <p class="eo-sign__session" data-testid="sign-session">
           {{ 'EOFFICE.SIGNATURES.DIALOG.SESSION' | translate: { name: session.certificate.name, issuer: session.certificate.issuerName } }}

@@ -3,24 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import type { NoteSignatureView } from './note-signing.service';
-
-const KEYS: Record<
-  NoteSignatureView['status'] | 'checking',
-  { label: string; detail?: string; icon: string; tone: 'good' | 'bad' | 'none' }
-> = {
-  checking: { label: 'EOFFICE.SIGNATURES.STATE.CHECKING', icon: 'hourglass_empty', tone: 'none' },
-  valid: { label: 'EOFFICE.SIGNATURES.STATE.VALID', icon: 'verified', tone: 'good' },
-  changed: { label: 'EOFFICE.SIGNATURES.STATE.CHANGED', detail: 'EOFFICE.SIGNATURES.DETAIL.CHANGED', icon: 'gpp_bad', tone: 'bad' },
-  'unknown-signer': {
-    label: 'EOFFICE.SIGNATURES.STATE.UNKNOWN_SIGNER',
-    detail: 'EOFFICE.SIGNATURES.DETAIL.UNKNOWN_SIGNER',
-    icon: 'gpp_maybe',
-    tone: 'bad'
-  },
-  expired: { label: 'EOFFICE.SIGNATURES.STATE.EXPIRED', detail: 'EOFFICE.SIGNATURES.DETAIL.EXPIRED', icon: 'gpp_bad', tone: 'bad' },
-  revoked: { label: 'EOFFICE.SIGNATURES.STATE.REVOKED', detail: 'EOFFICE.SIGNATURES.DETAIL.REVOKED', icon: 'gpp_bad', tone: 'bad' },
-  unsigned: { label: 'EOFFICE.SIGNATURES.STATE.UNSIGNED', icon: 'edit_off', tone: 'none' }
-};
+import { SIGNATURE_STATES } from './signature-state';
 
 /**
  * A note's digital signature as a reader needs it: valid (signer and issuer from the certificate, and the
@@ -82,5 +65,5 @@ export class SignatureStateUiComponent {
   readonly view = input<NoteSignatureView | undefined>(undefined);
 
   readonly state = computed(() => this.view()?.status ?? 'checking');
-  readonly look = computed(() => KEYS[this.state()]);
+  readonly look = computed(() => SIGNATURE_STATES[this.state()]);
 }

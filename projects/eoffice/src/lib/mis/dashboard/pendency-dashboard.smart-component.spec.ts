@@ -56,6 +56,7 @@ describe('PendencyDashboardSmartComponent', () => {
   let items: jasmine.Spy;
   let statementPage: jasmine.Spy;
   let reasonForDelay: jasmine.Spy;
+  let escalated: jasmine.Spy;
   let monthly: jasmine.Spy;
 
   beforeEach(() => {
@@ -84,6 +85,7 @@ describe('PendencyDashboardSmartComponent', () => {
       }
     });
     reasonForDelay = jasmine.createSpy('reasonForDelay').and.resolveTo('Awaiting the Finance Division’s comments');
+    escalated = jasmine.createSpy('escalated').and.resolveTo(null);
     items = jasmine.createSpy('items').and.resolveTo({
       totalItems: 2,
       items: [
@@ -112,7 +114,7 @@ describe('PendencyDashboardSmartComponent', () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: TableExportService, useValue: { export: jasmine.createSpy('export').and.resolveTo() } },
-        { provide: MisService, useValue: { pendency: load, items, overThreeMonths: statementPage, reasonForDelay, monthly } },
+        { provide: MisService, useValue: { pendency: load, items, overThreeMonths: statementPage, reasonForDelay, monthly, escalated } },
         {
           provide: DeskService,
           useValue: { desk: async () => ({ hierarchy, posts: [], postEntries: [], section: 'EST' }) }
@@ -155,6 +157,50 @@ describe('PendencyDashboardSmartComponent', () => {
     await fixture.whenStable();
     expect(load.calls.mostRecent().args[1]).toEqual({ section: 'ADM' });
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists what is escalated to the officer: the items of the posts reporting to his past their due date or the norm', async () => {
+    expect((await render()).element.querySelector('[data-automation-id="eoffice-mis-escalated"]')).toBeNull();
+    escalated.and.resolveTo({
+      totalItems: 2,
+      normDays: 7,
+      items: [
+        {
+          id: 'f2',
+          kind: 'file',
+          number: 'A-11011/7/2026-EST-GAD',
+          subject: 'Leave rules',
+          holder: 'GROUP_EO_GAD_SO_EST',
+          heldSince: '2026-11-02T05:00:00.000Z',
+          begunAt: '',
+          dueDate: '2026-11-10'
+        },
+        {
+          id: 'r2',
+          kind: 'receipt',
+          number: '14/2026/EST-GAD',
+          subject: 'Pension',
+          holder: 'GROUP_EO_GAD_SO_EST',
+          heldSince: '2026-11-03T05:00:00.000Z',
+          begunAt: ''
+        }
+      ]
+    });
+    const { element } = await render();
+    const section = element.querySelector('[data-automation-id="eoffice-mis-escalated"]')!;
+    expect(section.querySelector('h2')!.textContent).toContain('Escalated to you (2)');
+    const rows = Array.from(section.querySelectorAll('tbody tr')).map((r) => Array.from(r.children).map((c) => c.textContent!.trim()));
+    expect(rows[0].slice(0, 5)).toEqual([
+      'A-11011/7/2026-EST-GAD',
+      'Leave rules',
+      'Section Officer (Establishment)',
+      '02/11/2026',
+      '10/11/2026'
+    ]);
+    expect(rows[0][5]).toContain('Past its due date');
+    expect(rows[1][4]).toBe('');
+    expect(rows[1][5]).toContain('Beyond the norm');
+    expect(section.querySelector('a')!.getAttribute('href')).toBe('/eoffice/files/f2');
   });
 
   it('shows the reason when the figures cannot be read', async () => {

@@ -125,6 +125,11 @@ export class PendencyDashboardSmartComponent {
    * is the row clicked (a section, a level), kept so a refresh can ask again; `parts` name the cell.
    */
   readonly drill = signal<{ cell: DrillCell; label?: string; parts: string[]; items: PendingItem[]; totalItems: number } | null>(null);
+  /**
+   * What is escalated to the officer: the items of the posts reporting to his past their due date or the norm
+   * (null: no post reports to his, so the section is not shown). Read with the figures, for whatever scope.
+   */
+  readonly escalated = signal<{ items: PendingItem[]; totalItems: number; normDays: number } | null>(null);
   private readonly drillHeading = viewChild<ElementRef<HTMLElement>>('drillHeading');
   private readonly injector = inject(Injector);
   readonly today = officeDay(new Date());
@@ -272,6 +277,7 @@ export class PendencyDashboardSmartComponent {
       },
       async (pendency) => {
         this.pendency.set(pendency);
+        this.escalated.set(await this.mis.escalated(this.today));
         const open = this.drill();
         if (open) await this.drillInto(open.cell, open.label, false);
         if (this.statement()) await this.showStatement();
@@ -464,6 +470,13 @@ export class PendencyDashboardSmartComponent {
 
   itemLink(item: PendingItem): string[] {
     return ['/eoffice', item.kind === 'file' ? 'files' : 'receipts', item.id];
+  }
+
+  /** Why an escalated item is on the list: past its due date, else beyond the norm. */
+  escalationReason(item: PendingItem): string {
+    return this.translate.instant(
+      item.dueDate && item.dueDate < this.today ? 'EOFFICE.MIS.ESCALATED.PAST_DUE' : 'EOFFICE.MIS.ESCALATED.OVER_NORM'
+    );
   }
 
   workingDaysHeld(item: PendingItem): string {

@@ -7,6 +7,7 @@ import { DeskService } from '../../desk/desk.service';
 import { parseHierarchy, MovementRefusal } from '@eoffice/domain';
 import { MovementService } from '../services/movement.service';
 import { WorkingDaysService } from '../../shared/calendar/working-days.service';
+import { ArchivalCopyService } from '../../file/export/archival-copy.service';
 import { MarkingDialogData, MarkingDialogSmartComponent } from './marking-dialog.smart-component';
 
 const hierarchy = parseHierarchy({
@@ -50,6 +51,7 @@ describe('MarkingDialogSmartComponent', () => {
   let act: jasmine.Spy;
   let close: jasmine.Spy;
   let frequentRecipients: jasmine.Spy;
+  let writeArchivalCopy: jasmine.Spy;
   /** Working days the stub calendar says the item has been held. */
   let heldDays = 0;
 
@@ -57,6 +59,7 @@ describe('MarkingDialogSmartComponent', () => {
     act = jasmine.createSpy('act').and.resolveTo();
     frequentRecipients = jasmine.createSpy('frequentRecipients').and.resolveTo(frequent);
     close = jasmine.createSpy('close');
+    writeArchivalCopy = jasmine.createSpy('writeIfNeeded').and.resolveTo(null);
     TestBed.configureTestingModule({
       imports: [MarkingDialogSmartComponent],
       providers: [
@@ -69,6 +72,7 @@ describe('MarkingDialogSmartComponent', () => {
         { provide: MatDialogRef, useValue: { close, disableClose: false } },
         { provide: MovementService, useValue: { act, frequentRecipients } },
         { provide: WorkingDaysService, useValue: { heldFor: async () => heldDays } },
+        { provide: ArchivalCopyService, useValue: { writeIfNeeded: writeArchivalCopy } },
         {
           provide: DeskService,
           useValue: {
@@ -183,6 +187,40 @@ describe('MarkingDialogSmartComponent', () => {
     fixture.componentInstance.form.patchValue({ approver: '' });
     await fixture.componentInstance.submit();
     expect(act).toHaveBeenCalledWith('f1', jasmine.objectContaining({ action: 'close', to: undefined }));
+  });
+
+  it('closing a file writes its archival copy first (for a permanent file), and without it does not close', async () => {
+    const fixture = render({ action: 'close' });
+    await fixture.whenStable();
+    act.and.callFake(async () => expect(writeArchivalCopy).toHaveBeenCalledOnceWith('f1'));
+    await fixture.componentInstance.submit();
+    expect(act).toHaveBeenCalledTimes(1);
+    expect(close).toHaveBeenCalledOnceWith(true);
+
+    act.calls.reset();
+    close.calls.reset();
+    writeArchivalCopy.and.rejectWith(new Error('403'));
+    await fixture.componentInstance.submit();
+    fixture.detectChanges();
+    expect(act).not.toHaveBeenCalled();
+    expect(close).not.toHaveBeenCalled();
+    expect(fixture.nativeElement.querySelector('[data-test="marking-refusal"]').textContent).toContain(
+      "The file's archival copy could not be written, so the file was not closed."
+    );
+  });
+
+  it('sending a file, or closing a receipt, writes no archival copy', async () => {
+    const fixture = render();
+    fixture.componentInstance.form.patchValue({ to: 'US_EST' });
+    await fixture.componentInstance.submit();
+    expect(act).toHaveBeenCalled();
+    expect(writeArchivalCopy).not.toHaveBeenCalled();
+    TestBed.resetTestingModule();
+    const receipt = render({ action: 'close', itemKind: 'receipt' });
+    await receipt.whenStable();
+    await receipt.componentInstance.submit();
+    expect(act).toHaveBeenCalled();
+    expect(writeArchivalCopy).not.toHaveBeenCalled();
   });
 
   /** The open list as the officer reads it: each group's label and its posts, in order. */

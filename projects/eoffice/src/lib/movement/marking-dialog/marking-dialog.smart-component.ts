@@ -9,6 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { ArchivalCopyService } from '../../file/export/archival-copy.service';
 import { DeskService } from '../../desk/desk.service';
 import {
   URGENCIES,
@@ -75,6 +76,7 @@ export class MarkingDialogSmartComponent {
   private readonly movement = inject(MovementService);
   private readonly desk = inject(DeskService);
   private readonly translate = inject(TranslateService);
+  private readonly archival = inject(ArchivalCopyService);
 
   readonly options = signal<MarkingOption[]>([]);
   /** The officer's frequent recipients from this post (at most five), shown as a group above the others. */
@@ -82,6 +84,8 @@ export class MarkingDialogSmartComponent {
   /** Every other post, in the channel's order. */
   readonly others = signal<MarkingOption[]>([]);
   readonly busy = signal(false);
+  /** Closing a file kept permanently writes its archival copy (PDF/A) first. */
+  readonly archiving = signal(false);
   readonly refusal = signal<string | null>(null);
   readonly loadFailed = signal(false);
   readonly urgencies = URGENCIES;
@@ -180,6 +184,7 @@ export class MarkingDialogSmartComponent {
     this.busy.set(true);
     this.refusal.set(null);
     try {
+      if (this.data.action === 'close' && this.data.itemKind === 'file' && !(await this.writeArchivalCopy())) return;
       await this.movement.act(this.data.itemId, {
         action: this.data.action,
         to: recipients[0],
@@ -198,5 +203,22 @@ export class MarkingDialogSmartComponent {
 
   cancel(): void {
     this.dialogRef.close(false);
+  }
+
+  /**
+   * The archival copy of a file kept permanently, written before it is closed (the workflow refuses the
+   * close without a copy newer than its notes); true when none is needed or it is written.
+   */
+  private async writeArchivalCopy(): Promise<boolean> {
+    this.archiving.set(true);
+    try {
+      await this.archival.writeIfNeeded(this.data.itemId);
+      return true;
+    } catch {
+      this.refusal.set(this.translate.instant('EOFFICE.MOVEMENT.DIALOG.ARCHIVE_FAILED'));
+      return false;
+    } finally {
+      this.archiving.set(false);
+    }
   }
 }

@@ -10,6 +10,7 @@ import manifest from '../../../../assets/eoffice.plugin.json';
 import { EOFFICE_NOTICES_BELL_COMPONENT } from '../../eoffice.module';
 import { NoticesService } from '../notices.service';
 import { OfficerLanguageService } from '../officer-language.service';
+import { NoticeMailChoice, NoticeMailService } from '../notice-mail.service';
 import { NoticesBellSmartComponent } from './notices-bell.smart-component';
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -35,6 +36,9 @@ describe('NoticesBellSmartComponent', () => {
   let refreshIfStale: jasmine.Spy;
   let markRead: jasmine.Spy;
   let remember: jasmine.Spy;
+  const mailChoice = signal<NoticeMailChoice>('each');
+  let readMail: jasmine.Spy;
+  let choose: jasmine.Spy;
 
   beforeEach(() => {
     unread.set(0);
@@ -43,6 +47,9 @@ describe('NoticesBellSmartComponent', () => {
     refreshIfStale = jasmine.createSpy('refreshIfStale').and.resolveTo();
     markRead = jasmine.createSpy('markRead').and.resolveTo();
     remember = jasmine.createSpy('remember').and.resolveTo();
+    mailChoice.set('each');
+    readMail = jasmine.createSpy('read').and.resolveTo();
+    choose = jasmine.createSpy('choose').and.callFake(async (c: NoticeMailChoice) => mailChoice.set(c));
     TestBed.configureTestingModule({
       imports: [NoticesBellSmartComponent],
       providers: [
@@ -53,7 +60,8 @@ describe('NoticesBellSmartComponent', () => {
           provide: NoticesService,
           useValue: { unread: unread.asReadonly(), latest: latest.asReadonly(), refresh, refreshIfStale, markRead }
         },
-        { provide: OfficerLanguageService, useValue: { remember } }
+        { provide: OfficerLanguageService, useValue: { remember } },
+        { provide: NoticeMailService, useValue: { choice: mailChoice.asReadonly(), read: readMail, choose } }
       ]
     });
     const translate = TestBed.inject(TranslateService);
@@ -122,6 +130,16 @@ describe('NoticesBellSmartComponent', () => {
     expect(lines(rows()[0])).toEqual(['A-11011/1/2026-EST · आपको भेजी गई', 'अनुभाग अधिकारी (स्थापना) से · 06/12/2026 15:00']);
   });
 
+  it('tells of a due date reached and of the norm passed, which come from nobody', () => {
+    latest.set([notice('1', { kind: 'due' }), notice('2', { kind: 'overdue' })]);
+    const { openMenu, rows } = render();
+    openMenu();
+    expect(rows().map(lines)).toEqual([
+      ['A-11011/1/2026-EST · Due date reached', '06/12/2026 15:00'],
+      ['A-11011/2/2026-EST · Beyond the norm of working days', '06/12/2026 15:00']
+    ]);
+  });
+
   it('says so when nothing has come', () => {
     const { openMenu } = render();
     openMenu();
@@ -143,6 +161,22 @@ describe('NoticesBellSmartComponent', () => {
     rows()[0].click();
     await fixture.whenStable();
     expect(go).toHaveBeenCalledWith('/eoffice/files/item-1');
+  });
+
+  it('offers the daily digest: the officer picks how he is mailed, in English and Hindi, and the stored choice is checked', async () => {
+    const { openMenu, fixture } = render();
+    expect(readMail).toHaveBeenCalled();
+    openMenu();
+    const choice = (c: string) => document.querySelector<HTMLButtonElement>(`[data-automation-id="eoffice.notices.mail.${c}"]`)!;
+    expect(choice('each').getAttribute('aria-checked')).toBe('true');
+    expect(choice('daily').textContent).toContain('One daily digest instead');
+    choice('daily').click();
+    await fixture.whenStable();
+    expect(choose).toHaveBeenCalledWith('daily');
+    TestBed.inject(TranslateService).use('hi');
+    openMenu();
+    expect(choice('daily').getAttribute('aria-checked')).toBe('true');
+    expect(choice('both').textContent).toContain('हर सूचना पर और प्रतिदिन एक सारांश');
   });
 
   it("tells the repository the officer's language when he changes it, so his mails follow", () => {

@@ -5,6 +5,7 @@ import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
+import { MatDividerModule } from '@angular/material/divider';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { map, startWith } from 'rxjs';
 import { Notice, formatIndianNumber, noticeItemRoute } from '@eoffice/domain';
@@ -12,6 +13,7 @@ import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { arrivals } from '../../desk/navbar/navbar-group.smart-component';
 import { NoticesService } from '../notices.service';
 import { OfficerLanguageService } from '../officer-language.service';
+import { NOTICE_MAIL_CHOICES, NoticeMailChoice, NoticeMailService } from '../notice-mail.service';
 
 /**
  * The bell in the Content App's header (registered through the manifest's `features.header`, in place of ADF's
@@ -21,7 +23,7 @@ import { OfficerLanguageService } from '../officer-language.service';
  */
 @Component({
   selector: 'eoffice-notices-bell',
-  imports: [MatBadgeModule, MatButtonModule, MatIconModule, MatMenuModule, TranslatePipe, EofficeDatePipe],
+  imports: [MatBadgeModule, MatButtonModule, MatDividerModule, MatIconModule, MatMenuModule, TranslatePipe, EofficeDatePipe],
   encapsulation: ViewEncapsulation.None,
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -81,12 +83,30 @@ import { OfficerLanguageService } from '../officer-language.service';
           [attr.data-automation-id]="'eoffice.notice.' + notice.id"
           (click)="open(notice)">
           <span class="eoffice-notices-menu__line">{{ notice.itemNumber }} · {{ 'EOFFICE.NOTICES.KIND.' + notice.kind | translate }}</span>
-          <span class="eoffice-notices-menu__meta"
-            >{{ 'EOFFICE.NOTICES.FROM' | translate: { post: from(notice) } }} · {{ notice.at | eofficeDate: 'datetime' }}</span
+          <!-- A due date or the norm is the repository's word, from nobody: only when it came. -->
+          <span class="eoffice-notices-menu__meta">
+            @if (fromSomeone(notice)) {
+              {{ 'EOFFICE.NOTICES.FROM' | translate: { post: from(notice) } }} ·
+            }
+            {{ notice.at | eofficeDate: 'datetime' }}</span
           >
         </button>
       } @empty {
         <div class="eoffice-notices-menu__empty" data-automation-id="eoffice.notices.empty">{{ 'EOFFICE.NOTICES.EMPTY' | translate }}</div>
+      }
+      <mat-divider />
+      <div class="eoffice-notices-menu__title" role="presentation">{{ 'EOFFICE.NOTICES.MAIL.TITLE' | translate }}</div>
+      @for (choice of mailChoices; track choice) {
+        <button
+          mat-menu-item
+          type="button"
+          role="menuitemradio"
+          [attr.aria-checked]="mail.choice() === choice"
+          [attr.data-automation-id]="'eoffice.notices.mail.' + choice"
+          (click)="chooseMail(choice)">
+          <mat-icon aria-hidden="true">{{ mail.choice() === choice ? 'radio_button_checked' : 'radio_button_unchecked' }}</mat-icon>
+          <span>{{ 'EOFFICE.NOTICES.MAIL.' + choice | translate }}</span>
+        </button>
       }
     </mat-menu>
   `
@@ -97,6 +117,9 @@ export class NoticesBellSmartComponent implements OnInit {
   private readonly service = inject(NoticesService);
   private readonly language = inject(OfficerLanguageService);
   private readonly destroyRef = inject(DestroyRef);
+  /** How he is mailed: each notice, a daily digest instead, or both (his preference, which the repository reads). */
+  readonly mail = inject(NoticeMailService);
+  readonly mailChoices = NOTICE_MAIL_CHOICES;
 
   /** Set by ADF's DynamicExtensionComponent (the header entry's `data`); the bell needs none. */
   data: unknown;
@@ -113,6 +136,9 @@ export class NoticesBellSmartComponent implements OnInit {
       ? this.translate.instant('EOFFICE.NOTICES.BELL_UNREAD', { count: this.badge() })
       : this.translate.instant('EOFFICE.NOTICES.BELL');
   });
+
+  /** Whether a post sent it (not the holder task's due-date or norm timer). */
+  readonly fromSomeone = (notice: Notice): boolean => notice.kind !== 'due' && notice.kind !== 'overdue';
 
   /** The sending post in the officer's language. */
   readonly from = (notice: Notice): string => (this.lang().startsWith('hi') ? notice.from.hi : notice.from.en);
@@ -136,6 +162,16 @@ export class NoticesBellSmartComponent implements OnInit {
       )
       .subscribe((lang) => this.lang.set(lang));
     void this.service.refresh();
+    void this.mail.read();
+  }
+
+  /** Stores his choice of notice mails; a refusal leaves the one shown as stored. */
+  async chooseMail(choice: NoticeMailChoice): Promise<void> {
+    try {
+      await this.mail.choose(choice);
+    } catch {
+      // The repository kept the earlier choice, which stays checked.
+    }
   }
 
   /** Opens the notice's item; the notice is marked read on the way. */

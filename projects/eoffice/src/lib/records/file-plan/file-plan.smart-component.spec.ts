@@ -21,6 +21,9 @@ describe('FilePlanSmartComponent', () => {
   let addStep: jasmine.Spy;
   let schedule: jasmine.Spy;
   let createSchedule: jasmine.Spy;
+  let updateStep: jasmine.Spy;
+  let removeStep: jasmine.Spy;
+  let canRemoveSteps: jasmine.Spy;
 
   beforeEach(() => {
     categories = jasmine.createSpy('categories').and.resolveTo([
@@ -29,6 +32,9 @@ describe('FilePlanSmartComponent', () => {
     ] satisfies RecordCategory[]);
     addStep = jasmine.createSpy('addStep').and.resolveTo(undefined);
     createSchedule = jasmine.createSpy('createSchedule').and.resolveTo(undefined);
+    updateStep = jasmine.createSpy('updateStep').and.resolveTo(undefined);
+    removeStep = jasmine.createSpy('removeStep').and.resolveTo(undefined);
+    canRemoveSteps = jasmine.createSpy('canRemoveSteps').and.resolveTo(false);
     schedule = jasmine.createSpy('schedule').and.resolveTo({
       ...scheduleC5,
       steps: [...scheduleC5.steps, { id: 'c', index: 2, name: 'destroy', period: 'immediately', events: [] }]
@@ -39,7 +45,7 @@ describe('FilePlanSmartComponent', () => {
         ...provideEnglish(),
         provideNoopAnimations(),
         providePageLayout(),
-        { provide: RecordsService, useValue: { categories, addStep, schedule, createSchedule } }
+        { provide: RecordsService, useValue: { categories, addStep, schedule, createSchedule, updateStep, removeStep, canRemoveSteps } }
       ]
     });
   });
@@ -184,5 +190,40 @@ describe('FilePlanSmartComponent', () => {
     expect(q(element, 'eoffice-records-schedule-refused')?.textContent).toContain(
       'The repository refused: Record level retention schedule cannot be created'
     );
+  });
+
+  it("changes a step's period through AGS's web script, shows it in words, and offers no removal once records are under it", async () => {
+    const { fixture, element } = await render();
+    const page = fixture.componentInstance;
+    await page.startEditing(page.categories()[0], scheduleC5.steps[1]);
+    fixture.detectChanges();
+    expect(canRemoveSteps).toHaveBeenCalledOnceWith('c5');
+    expect(q(element, 'eoffice-records-edit-step-form')).not.toBeNull();
+    expect(q(element, 'eoffice-records-remove-step')).toBeNull();
+    expect(q(element, 'eoffice-records-remove-not-allowed')?.textContent).toContain('removes steps only while no record folder');
+    expect(q(element, 'eoffice-records-edit-preview')?.textContent).toContain('Keep 5 years after cut-off');
+    categories.and.resolveTo([
+      { id: 'c5', name: 'C-5', schedule: { ...scheduleC5, steps: [scheduleC5.steps[0], { ...scheduleC5.steps[1], periodAmount: 7 }] } }
+    ] satisfies RecordCategory[]);
+    await page.saveStep(page.categories()[0], scheduleC5.steps[1], { period: 'year', periodAmount: 7, description: 'Keep seven years' });
+    fixture.detectChanges();
+    expect(updateStep).toHaveBeenCalledOnceWith('c5', 'b', { period: 'year', periodAmount: 7, description: 'Keep seven years' });
+    const steps = Array.from(element.querySelectorAll('[data-automation-id="eoffice-records-step"]')).map((s) => s.textContent!.trim());
+    expect(steps[1]).toBe('Keep 7 years after cut-off');
+    expect(q(element, 'eoffice-records-step-changed')?.textContent).toContain('Step changed');
+  });
+
+  it('removes a step while AGS allows it, and shows its refusal in its words', async () => {
+    canRemoveSteps.and.resolveTo(true);
+    const { fixture, element } = await render();
+    const page = fixture.componentInstance;
+    await page.startEditing(page.categories()[0], scheduleC5.steps[1]);
+    fixture.detectChanges();
+    expect(q(element, 'eoffice-records-remove-step')).not.toBeNull();
+    removeStep.and.rejectWith(new Error(JSON.stringify({ message: 'Can not remove action definitions from schedule' })));
+    await page.removeStep(page.categories()[0], scheduleC5.steps[1]);
+    fixture.detectChanges();
+    expect(removeStep).toHaveBeenCalledOnceWith('c5', 'b');
+    expect(q(element, 'eoffice-records-edit-refused')).not.toBeNull();
   });
 });

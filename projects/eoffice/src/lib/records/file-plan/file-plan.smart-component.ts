@@ -6,10 +6,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { LoadState } from '../../shared/state/load-state';
-import { RecordCategory, RetentionStep, ScheduleDraft, StepDraft, stepInWords } from '../records.model';
+import { RecordCategory, RetentionStep, ScheduleDraft, StepChange, StepDraft, stepInWords } from '../records.model';
 import { Refusal, recordsFailure, recordsWords, refusalOf } from '../records-failure';
 import { RecordsService } from '../records.service';
 import { AddStepFormUiComponent } from './add-step-form.ui-component';
+import { EditStepFormUiComponent } from './edit-step-form.ui-component';
 import { NewScheduleFormUiComponent } from './new-schedule-form.ui-component';
 import { RecordFoldersSmartComponent } from './record-folders.smart-component';
 
@@ -32,6 +33,7 @@ import { RecordFoldersSmartComponent } from './record-folders.smart-component';
     MatIconModule,
     MatProgressBarModule,
     AddStepFormUiComponent,
+    EditStepFormUiComponent,
     NewScheduleFormUiComponent,
     RecordFoldersSmartComponent
   ],
@@ -86,7 +88,28 @@ import { RecordFoldersSmartComponent } from './record-folders.smart-component';
                 @if (schedule.steps.length) {
                   <ol data-automation-id="eoffice-records-steps">
                     @for (step of schedule.steps; track step.id) {
-                      <li data-automation-id="eoffice-records-step">{{ inWords(step) }}</li>
+                      <li>
+                        <span data-automation-id="eoffice-records-step">{{ inWords(step) }}</span>
+                        @if (editing()?.stepId === step.id) {
+                          <eoffice-edit-step-form
+                            [step]="step"
+                            [removable]="editing()?.removable ?? false"
+                            [busy]="sending()"
+                            [refusal]="refusal()"
+                            (save)="saveStep(category, step, $event)"
+                            (remove)="removeStep(category, step)"
+                            (cancelled)="editing.set(null)" />
+                        } @else {
+                          <button
+                            mat-icon-button
+                            type="button"
+                            (click)="startEditing(category, step)"
+                            [attr.aria-label]="'EOFFICE.RECORDS.FILE_PLAN.EDIT_STEP' | translate"
+                            data-automation-id="eoffice-records-edit-step">
+                            <mat-icon>edit</mat-icon>
+                          </button>
+                        }
+                      </li>
                     }
                   </ol>
                 } @else {
@@ -134,6 +157,9 @@ import { RecordFoldersSmartComponent } from './record-folders.smart-component';
               {{ 'EOFFICE.RECORDS.FILE_PLAN.SCHEDULE_CREATED' | translate }}
             </p>
           }
+          @if (changed(); as key) {
+            <p role="status" data-automation-id="eoffice-records-step-changed">{{ key | translate }}</p>
+          }
           @if (added()) {
             <p role="status" data-automation-id="eoffice-records-step-added">{{ 'EOFFICE.RECORDS.FILE_PLAN.ADDED' | translate }}</p>
           }
@@ -159,6 +185,10 @@ export class FilePlanSmartComponent {
   /** The category being given a schedule of its own. */
   readonly scheduling = signal<string | null>(null);
   readonly scheduled = signal(false);
+  /** The step being changed, and whether AGS still allows removing steps of its schedule. */
+  readonly editing = signal<{ stepId: string; removable: boolean } | null>(null);
+  /** What the last change or removal did (its status line's key). */
+  readonly changed = signal<string | null>(null);
 
   constructor() {
     void this.load();
@@ -181,6 +211,47 @@ export class FilePlanSmartComponent {
     this.added.set(false);
     this.scheduling.set(null);
     this.adding.set(category.id);
+  }
+
+  /**
+   * Opens a step for change. The category the schedule is set on is asked (an inherited schedule is edited
+   * there too, as AGS's web scripts answer the inherited one); whether steps may be removed is AGS's answer.
+   */
+  async startEditing(category: RecordCategory, step: RetentionStep): Promise<void> {
+    this.refusal.set(null);
+    this.changed.set(null);
+    this.adding.set(null);
+    const removable = await this.records.canRemoveSteps(category.id).catch(() => false);
+    this.editing.set({ stepId: step.id, removable });
+  }
+
+  /** Sends the change through AGS's web script; the schedule is read again so the steps read as AGS holds them. */
+  async saveStep(category: RecordCategory, step: RetentionStep, change: StepChange): Promise<void> {
+    await this.changeSchedule(
+      category,
+      () => this.records.updateStep(category.id, step.id, change),
+      'EOFFICE.RECORDS.FILE_PLAN.STEP_SAVED'
+    );
+  }
+
+  async removeStep(category: RecordCategory, step: RetentionStep): Promise<void> {
+    await this.changeSchedule(category, () => this.records.removeStep(category.id, step.id), 'EOFFICE.RECORDS.FILE_PLAN.STEP_REMOVED');
+  }
+
+  private async changeSchedule(category: RecordCategory, send: () => Promise<void>, done: string): Promise<void> {
+    this.sending.set(true);
+    this.refusal.set(null);
+    try {
+      await send();
+      this.editing.set(null);
+      this.changed.set(done);
+      // Categories following this schedule show the change too: the file plan is read again.
+      await this.load();
+    } catch (error) {
+      this.refusal.set(refusalOf(error, 'EOFFICE.RECORDS.FILE_PLAN.EDIT_FAILED'));
+    } finally {
+      this.sending.set(false);
+    }
   }
 
   startScheduling(category: RecordCategory): void {

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, SearchApi } from '@alfresco/js-api';
+import { expectedRetentionStep } from '@eoffice/domain';
 import { filePlanPath } from '../records.model';
 
 /** The folders of an e-file whose papers closing declares records (docs/governance-services.md). */
@@ -28,7 +29,11 @@ export interface FileRecord {
   retentionYears?: number;
   held: boolean;
   papers: RecordPaper[];
-  /** The folder's next retention step and its date, when the officer may read them (a records manager may). */
+  /**
+   * The next retention step and the date it falls due: the record folder's own when the reader may read it
+   * (a records manager may), else as the category's schedule sets it from what the records say
+   * (expectedRetentionStep: an officer may not read the folder, in AGS as here).
+   */
   nextStep?: { step: string; asOf: string | null };
 }
 
@@ -87,15 +92,29 @@ export class FileRecordService {
     const parts = filePlanPath(records[0].path?.name).split('/').filter(Boolean);
     const props = (file.entry.properties ?? {}) as Record<string, unknown>;
     const years = Number(props['eo:retentionYears']);
+    const category = parts.at(-2) ?? '';
     return {
       folder: parts.join(' / '),
-      category: parts.at(-2) ?? '',
+      category,
       recordCategory: typeof props['eo:recordCategory'] === 'string' ? (props['eo:recordCategory'] as string) : undefined,
       ...(Number.isInteger(years) && years > 0 ? { retentionYears: years } : {}),
       held: papers.some((p) => p.held),
       papers,
-      nextStep: await this.nextStep(records[0]).catch(() => undefined)
+      nextStep: (await this.nextStep(records[0]).catch(() => undefined)) ?? this.expectedStep(category, props, records)
     };
+  }
+
+  /** The next step as the category's schedule sets it, from the file's closing and the records' cut-off. */
+  private expectedStep(category: string, file: Record<string, unknown>, records: PaperNode[]): FileRecord['nextStep'] {
+    const prop = (n: PaperNode, name: string) => (typeof n.properties?.[name] === 'string' ? (n.properties[name] as string) : undefined);
+    const declared = records.map((n) => prop(n, 'rma:declaredAt')).filter((d): d is string => !!d);
+    const closedAt = typeof file['eo:closedAt'] === 'string' ? (file['eo:closedAt'] as string) : declared.sort()[0];
+    return expectedRetentionStep({
+      category,
+      closedAt,
+      cutOffAt: records.map((n) => prop(n, 'rma:cutOffDate')).find((d) => !!d),
+      disposed: records.some((n) => ['rma:ghosted', 'rma:transferred', 'rma:ascended'].some((a) => (n.aspectNames ?? []).includes(a)))
+    });
   }
 
   /**

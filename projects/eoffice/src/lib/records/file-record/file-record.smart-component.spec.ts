@@ -86,7 +86,7 @@ describe('FileRecordService', () => {
 
   it('reads the records among the papers of Notes, Correspondence and Dispatches, with their folder from the record path', async () => {
     spyOn(NodesApi.prototype, 'getNode').and.resolveTo({
-      entry: { id: 'file-1', properties: { 'eo:recordCategory': 'C', 'eo:retentionYears': 5 } }
+      entry: { id: 'file-1', properties: { 'eo:recordCategory': 'C', 'eo:retentionYears': 5, 'eo:closedAt': '2026-12-07T10:00:00.000Z' } }
     } as never);
     const path = { name: '/Company Home/Sites/rm/documentLibrary/C/C-5/A-11011_5_2026-EST-GAD' };
     const children = spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (id: string) => {
@@ -107,7 +107,8 @@ describe('FileRecordService', () => {
       ]);
     });
     spyOn(NodesApi.prototype, 'listParents').and.resolveTo({ list: { entries: [] } } as never);
-    // The officer may not read the folder's retention action: no next step is shown, and nothing fails.
+    // The officer may not read the folder's retention action: the next step is the one C-5's schedule sets
+    // from what the records say (not cut off yet: the cut-off, due when the case closed), and nothing fails.
     spyOn(SearchApi.prototype, 'search').and.rejectWith({ status: 403 });
 
     const record = await TestBed.inject(FileRecordService).read('file-1');
@@ -122,7 +123,36 @@ describe('FileRecordService', () => {
         { id: 'n1', name: '000001 (2026-0000000008)', identifier: '', completed: true, held: true },
         { id: 'c1', name: 'PUC (2026-0000000009)', identifier: '2026-0000000009', completed: false, held: false }
       ],
-      nextStep: undefined
+      nextStep: { step: 'cutoff', asOf: '2026-12-07T10:00:00.000Z' }
     });
+  });
+
+  it('after the cut-off, an officer is told the retention ends the category’s years later; a records manager reads the real step', async () => {
+    spyOn(NodesApi.prototype, 'getNode').and.resolveTo({ entry: { id: 'file-1', properties: { 'eo:recordCategory': 'C' } } } as never);
+    const path = { name: '/Company Home/Sites/rm/documentLibrary/C/C-5/A-11011_5_2026-EST-GAD' };
+    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (id: string) => {
+      const page = (entries: object[]) => ({ list: { entries: entries.map((entry) => ({ entry })) } }) as never;
+      if (id === 'file-1') return page([{ id: 'notes', name: 'Notes' }]);
+      return page([
+        {
+          id: 'n1',
+          name: '000001 (2026-0000000008)',
+          aspectNames: ['rma:record', 'rma:declaredRecord', 'rma:cutOff'],
+          properties: { 'rma:cutOffDate': '2026-12-08T09:00:00.000Z' },
+          path
+        }
+      ]);
+    });
+    spyOn(NodesApi.prototype, 'listParents').and.resolveTo({ list: { entries: [{ entry: { id: 'folder-1' } }] } } as never);
+    const search = spyOn(SearchApi.prototype, 'search').and.resolveTo({ list: { entries: [] } } as never);
+    const service = TestBed.inject(FileRecordService);
+    expect((await service.read('file-1'))?.nextStep).toEqual({ step: 'retain', asOf: '2031-12-08T09:00:00.000Z' });
+
+    search.and.resolveTo({
+      list: {
+        entries: [{ entry: { properties: { 'rma:dispositionAction': 'destroy', 'rma:dispositionAsOf': '2031-12-08T09:00:00.000Z' } } }]
+      }
+    } as never);
+    expect((await service.read('file-1'))?.nextStep).toEqual({ step: 'destroy', asOf: '2031-12-08T09:00:00.000Z' });
   });
 });

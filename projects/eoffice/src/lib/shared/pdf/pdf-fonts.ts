@@ -173,7 +173,7 @@ export function shapeText(faces: FontFaces, text: string, bold = false): ShapedR
 function shapeRun(face: FontFace, text: string): ShapedRun {
   const shaped = face.shaping.shape(text);
   const glyphs: RunGlyph[] = [];
-  const space = face.shaping.nominal(0x20);
+  const carrier = carrierGlyph(face);
   let pen = 0;
   for (let start = 0; start < shaped.length; ) {
     let end = start;
@@ -188,11 +188,24 @@ function shapeRun(face: FontFace, text: string): ShapedRun {
       // read as the glyph's number).
       glyphs.push({ gid: g.gid, x: pen + g.xOffset, y: g.yOffset, advance: g.xAdvance, text: own || NOTHING });
       pen += g.xAdvance;
-      if (carried) glyphs.push({ gid: space, x: pen, y: 0, advance: 0, text: carried });
+      if (carried) glyphs.push({ gid: carrier, x: pen, y: 0, advance: 0, text: carried });
     });
     start = end;
   }
   return { face, text, glyphs, width: pen };
+}
+
+/**
+ * The glyph that carries marks for pdf.js (readableByPdfjs()): an invisible one of no width in the font
+ * itself (a joiner's; Noto Sans and Noto Sans Devanagari have them), so that its width of 0 in /W is the
+ * font's own, as PDF/A asks; a space where the font has none.
+ */
+function carrierGlyph(face: FontFace): number {
+  for (const code of [0x200c, 0x200d, 0x200b]) {
+    const gid = face.shaping.nominal(code);
+    if (gid && face.shaping.advance(gid) === 0) return gid;
+  }
+  return face.shaping.nominal(0x20);
 }
 
 const NOTHING = '\u200C';

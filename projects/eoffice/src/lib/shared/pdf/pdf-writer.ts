@@ -1,4 +1,5 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { makeArchival } from './pdf-archival';
 import { EmbeddedFont, FontFace, FontFaces, ShapedRun, fontFaces, hex4, shapeText, utf16Hex } from './pdf-fonts';
 import { PdfLine, PdfRun, lineText, wrapRuns } from './pdf-text';
 
@@ -31,6 +32,13 @@ export interface PdfWriterOptions {
   dpi?: number;
   /** JPEG quality of pages that carry an image (scans), 0..1. */
   quality?: number;
+  /**
+   * Written as PDF/A-2u for permanent keeping (pdf-archival.ts): XMP metadata with the PDF/A
+   * identification, an sRGB output intent and a document ID beside what every PDF of ours has.
+   */
+  archival?: boolean;
+  /** The document's language (BCP 47), e.g. "hi-IN"; written in archival PDFs. */
+  lang?: string;
 }
 
 export interface PdfTextStyle {
@@ -80,6 +88,7 @@ export function atLeast(widths: number[], minimum: number[]): number[] {
 /** What a page carries as text (drawn and in the text layer): used for search and by tests. */
 export type PdfPageText = string[];
 
+const PRODUCER = 'eOffice for Alfresco (pdf-lib, HarfBuzz)';
 const MM_PER_PT = 25.4 / 72;
 /** Points per mm: the layout is in mm, the PDF in points. */
 const PT_PER_MM = 72 / 25.4;
@@ -103,6 +112,16 @@ function rgb(color: string): string {
 function fixed(n: number, digits = 2): string {
   const text = n.toFixed(digits).replace(/\.?0+$/, '');
   return text === '-0' ? '0' : text;
+}
+
+/**
+ * A run's glyphs as an archival PDF draws them: each glyph advancing by its own width in the font, as
+ * PDF/A wants the widths of /W and of the font program to agree (ISO 19005-2, 6.2.11.5), and HarfBuzz's
+ * kerning and mark placement done by the TJ offsets instead (the carriers of marks are of no width in the
+ * font already: carrierGlyph() in pdf-fonts.ts).
+ */
+function fontWidthGlyphs(run: ShapedRun): ShapedRun['glyphs'] {
+  return run.glyphs.map((glyph) => ({ ...glyph, advance: run.face.shaping.advance(glyph.gid) }));
 }
 
 /** A finished PDF. */
@@ -375,16 +394,18 @@ export class PdfWriter {
       // Subset fonts are named with six capital letters and "+".
       await font.embed(this.doc, this.lib, `EOFFC${String.fromCharCode(65 + tag++)}`);
     }
-    const { title, subject, author, keywords } = this.options;
+    const { title, subject, author, keywords, lang } = this.options;
+    const info = { title, subject, author, keywords, lang, creator: 'eOffice for Alfresco', producer: PRODUCER, date: new Date() };
     this.doc.setTitle(title, { showInWindowTitleBar: true });
     if (subject) this.doc.setSubject(subject);
     if (author) this.doc.setAuthor(author);
     if (keywords) this.doc.setKeywords([keywords]);
-    this.doc.setCreator('eOffice for Alfresco');
-    this.doc.setProducer('eOffice for Alfresco (pdf-lib, HarfBuzz)');
-    const now = new Date();
-    this.doc.setCreationDate(now);
-    this.doc.setModificationDate(now);
+    this.doc.setCreator(info.creator);
+    this.doc.setProducer(info.producer);
+    this.doc.setCreationDate(info.date);
+    this.doc.setModificationDate(info.date);
+    // The XMP copy of the same metadata, the output intent and the ID.
+    if (this.options.archival) makeArchival(this.doc, this.lib, info);
     return new PdfDocument(await this.doc.save(), total);
   }
 
@@ -480,7 +501,7 @@ export class PdfWriter {
         if (array.length) parts.push(`[${array.join('')}] TJ`);
         array = [];
       };
-      for (const glyph of run.glyphs) {
+      for (const glyph of this.options.archival ? fontWidthGlyphs(run) : run.glyphs) {
         const gx = glyph.x * scale;
         const gy = glyph.y * scale;
         if (Math.abs(gy - rise) > 0.001) {

@@ -1,15 +1,9 @@
 // The client of the local signer bridge (`npx eoffice signer`, docs/signatures.md "Protocol (version 1)"):
 // a web page cannot reach a USB token, so the service on the officer's own computer signs the canonical note
-// after he confirms it there. The browser adds the page's Origin itself; the bridge answers only the
+// or approval, or the letter, after he confirms it there. The browser adds the page's Origin itself; the bridge answers only the
 // origins it was started for.
-import {
-  base64ToBytes,
-  bytesToBase64,
-  parseCertificate,
-  summarise,
-  type CertificateSummary,
-  type Signer
-} from '@eoffice/domain/src/signing';
+import { base64ToBytes, bytesToBase64, parseCertificate, summarise, type CertificateSummary } from './x509';
+import type { Signer } from './signer';
 
 export const SIGNER_BRIDGE_URL = 'http://127.0.0.1:47110';
 const PROTOCOL = 1;
@@ -49,11 +43,13 @@ export async function openBridgeSigner(
   const chain = [answer.certificate, ...(answer.chain ?? [])].map((der) => parseCertificate(base64ToBytes(der)));
   const signer: Signer = {
     certificates: async () => chain,
-    sign: async (bytes) => {
+    // A letter (signPdf asks with pades) goes as `letter`: the bridge reads it back (readLetterToSign), shows
+    // its issue number and has the token sign it; notes and approvals go as `note`, their canonical bytes.
+    sign: async (bytes, options) => {
       const signed = await call<{ signature: string }>(fetchFn, `${base}/sign`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ note: bytesToBase64(bytes) })
+        body: JSON.stringify(options?.pades ? { letter: bytesToBase64(bytes) } : { note: bytesToBase64(bytes) })
       });
       return base64ToBytes(signed.signature);
     },

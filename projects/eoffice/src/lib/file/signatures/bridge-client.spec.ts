@@ -1,5 +1,4 @@
-import { base64ToBytes } from '@eoffice/domain/src/signing';
-import { BridgeError, openBridgeSigner } from './bridge-signer';
+import { base64ToBytes, BridgeError, openBridgeSigner } from '@eoffice/domain/src/signing';
 
 /** A self-signed certificate made for this spec only (its key was thrown away): what GET /certificate answers. */
 const CERTIFICATE =
