@@ -508,79 +508,9 @@ class Writer {
         ]
       }
     });
-    if (escalated) await this.dueNotice(itemId, p, holder, officer);
-  }
-
-  /**
-   * The holder's notice that the item's due date came, as the due-date timer writes it (notices.js,
-   * eoHolderNotice): in his "eOffice Notices" folder, named by the event, the item, the holding and the due day,
-   * so whichever of the two comes second finds it there and tells him nothing twice. The timers are made from the
-   * custody written at creation and fire at once for a past day, but the seed's later permissions (below) replace
-   * the reporting post's grant they made, and the job executor runs them when it will; this makes the demo whole
-   * when seeding ends. No mail: the demo's past is not news.
-   */
-  private async dueNotice(itemId: string, p: ItemPlan, holder: string, officer: Acs): Promise<void> {
-    const user = this.incumbent(holder)!;
-    const folderId = await this.noticeFolder(user, officer);
-    const item = (await this.acs.nodes.getNode(itemId, { include: ['properties'] })).entry;
-    const props = item.properties as Record<string, unknown>;
-    const due = dueAfter(p.heldSince);
-    const post = this.h.posts.find((x) => x.code === holder)!;
-    const group = postGroup(this.h, holder);
-    const written = this.acs.nodes.createNode(folderId, {
-      name: `due-${itemId}-${p.heldSince.getTime()}-${due}`,
-      nodeType: 'eo:notice',
-      properties: {
-        'eo:noticeKind': 'due',
-        'eo:noticeItem': itemId,
-        'eo:noticeItemId': itemId,
-        'eo:noticeItemType': item.nodeType === 'eo:file' ? 'file' : 'receipt',
-        'eo:noticeItemNumber': String(props['eo:receiptNumber'] ?? props['eo:fileNumber'] ?? item.name),
-        'eo:noticeSubject': String(props['eo:subject'] ?? ''),
-        'eo:noticeFrom': group,
-        'eo:noticeFromTitle': postTitle(this.h, post),
-        'eo:noticeFromTitleHi': postTitle(this.h, post, 'hi'),
-        'eo:noticeFromUser': 'admin',
-        'eo:noticeTo': group,
-        'eo:noticeAt': new Date(`${due}T00:00:00+05:30`).toISOString(),
-        'eo:noticeRead': false
-      }
-    });
-    // 409: the timer, which fires at once for a due day already past, told him first.
-    await written.catch((e: { status?: number }) => {
-      if (e.status !== 409) throw e;
-    });
-  }
-
-  private readonly noticeFolders = new Map<string, Promise<string>>();
-
-  /** The officer's "eOffice Notices" folder in his home, made as the workflow makes it (only he reads it). */
-  private noticeFolder(user: string, officer: Acs): Promise<string> {
-    let f = this.noticeFolders.get(user);
-    if (!f) {
-      f = (async () => {
-        const home = (await officer.nodes.getNode('-my-')).entry.id;
-        const find = async () => (await orMissing(this.acs.nodes.getNode(home, { relativePath: 'eOffice Notices' })))?.entry.id;
-        const found = await find();
-        if (found) return found;
-        // 409: a timer's notice (the job executor runs while the seed writes) made the folder first, as the
-        // workflow makes it; use that one.
-        const made = await this.acs.nodes
-          .createNode(home, { name: 'eOffice Notices', nodeType: 'cm:folder' })
-          .then((r) => r.entry.id)
-          .catch(async (e: { status?: number }) => {
-            if (e.status !== 409) throw e;
-            return undefined;
-          });
-        if (!made) return (await find())!;
-        await this.acs.nodes.updateNode(made, {
-          permissions: { isInheritanceEnabled: false, locallySet: [{ authorityId: user, name: 'Collaborator', accessStatus: 'ALLOWED' }] }
-        });
-        return made;
-      })();
-      this.noticeFolders.set(user, f);
-    }
-    return f;
+    // The holder's due notice is the timer's own (it fires at once for a past day): the seed writes none, as a
+    // notice named by the seed's backdated holding could differ from the one the timer names by the holding it
+    // read, and the officer would be told twice.
   }
 
   async receipt(p: ItemPlan, files: SeededFile[], d: Dice, r: Dice): Promise<void> {
