@@ -3,7 +3,7 @@
 // eoRegister, the registration that makes numbers): each {{script:NAME}} becomes a CDATA block holding,
 // in order, ES5 polyfills, the channel rules and numbering conventions compiled from
 // the @eoffice/domain package, projects/domain/src (DOMAIN_FILES, as `eoDomain`), SHARED_SOURCES (src/lib.js,
-// src/notices.js) and src/NAME.js. One source of
+// src/notices.js, src/links.js), the script's SCRIPT_SOURCES (src/pending.js) and src/NAME.js. One source of
 // truth: the browser and the repository run the same mayMark/routeDown, write the same correspondence
 // flags and format numbers alike.
 // It also writes the models' LIST constraints of movement actions (eo:movementActions, eowf:actions,
@@ -22,9 +22,15 @@ const domainDir = path.join(root, 'projects', 'domain', 'src');
  * Domain modules the scripts use, in dependency order; each may import only types or another of these
  * (all of them write into the one `exports`, so such an import resolves to it).
  */
-const DOMAIN_FILES = ['vocabulary.ts', 'hierarchy.ts', 'file-number.ts', 'office-time.ts', 'numbering.ts'];
+const DOMAIN_FILES = ['vocabulary.ts', 'hierarchy.ts', 'file-number.ts', 'office-time.ts', 'working-days.ts', 'numbering.ts'];
 /** The helpers every script shares, in order: lib.js, then notices.js (issue 19's notices and their mails), links.js (link officers). */
 const SHARED_SOURCES = ['lib.js', 'notices.js', 'links.js'];
+/**
+ * Helpers only some scripts need, put after the shared ones in those alone (so the sixteen listeners of
+ * eoMovement do not each carry them): pending.js, what a post has pending and releasing an officer's claims on
+ * it, for a transfer of charge and a link officer's period.
+ */
+const SCRIPT_SOURCES = { charge: ['pending.js'], link: ['pending.js'], linkbegins: ['pending.js'], unlink: ['pending.js'] };
 /** The generated definitions, one per src/<key>.template.xml (eoCharge: transfer of charge, src/charge.js; eoLink: a link officer, src/link.js and unlink.js; eoDaily: the daily digests and escalations, src/daily.js and digest.js). */
 export const DEFINITIONS = ['eoMovement', 'eoRegister', 'eoCharge', 'eoLink', 'eoDaily'];
 export const OUTPUT = path.join(here, 'eoMovement.bpmn20.xml');
@@ -57,7 +63,8 @@ export function build(key = 'eoMovement') {
     ...SHARED_SOURCES.map((f) => fs.readFileSync(path.join(here, 'src', f), 'utf8').trim())
   ].join('\n');
   return template.replace(/\{\{script:([a-z]+)\}\}/g, (_m, name) => {
-    const script = `${shared}\n${fs.readFileSync(path.join(here, 'src', `${name}.js`), 'utf8').trim()}\n`;
+    const own = [...(SCRIPT_SOURCES[name] ?? []), `${name}.js`].map((f) => fs.readFileSync(path.join(here, 'src', f), 'utf8').trim());
+    const script = `${shared}\n${own.join('\n')}\n`;
     if (script.includes(']]>')) throw new Error(`${name}.js: a script must not contain ]]>`);
     return `<![CDATA[\n${script}]]>`;
   });

@@ -2,9 +2,9 @@
 // transaction. Posts, not people, hold items (eo:currentHolder names the post's group), so what changes is
 // who the post is: the successor joins the post's group and the predecessor leaves it
 // (People.addAuthority / removeAuthority), the hierarchy in Data Dictionary names the successor as the
-// post's incumbent, and what the predecessor held personally comes back to the post: movement and approval
-// tasks he had claimed (opened) are released to the post's pool, and the drafts he owns in the items the
-// post holds (yellow notes, draft letters, replies) are taken over by the administrator, as a hand-over does
+// post's incumbent, and what the predecessor held personally comes back to the post: the post's own movement and
+// approval tasks he had claimed (opened) are released to the post's pool (pending.js), and the drafts he owns in the
+// items the post holds (yellow notes, draft letters, replies) are taken over by the administrator, as a hand-over does
 // (lib.js eoHandOver), so their rights come from the post's. Every item the post holds or is asked to
 // approve records "charge transferred" in its movement history (eo:movementAction transferOfCharge).
 //
@@ -18,100 +18,8 @@
 // administrator may transfer charge. The rest (eowf_chargePost, eowf_chargeTo, eowf_chargeFrom, eowf_chargeOn, eowf_chargeNameHi) is the caller's word,
 // checked against the hierarchy and the post's group.
 //
-// The items are found by TYPE and exact property matches only, which ACS can answer from its database
-// (transactional metadata queries) rather than the search index, and each is checked to sit in the
-// department's series trees (Receipts|Files/<year>/<section>/<item>), where no officer can plant one.
-
-/** The department's document library; its series folders are where registered items live. */
-function chargeLibrary(h) {
-  var lib = companyhome.childByNamePath('Sites/' + eoDomain.departmentSite(h) + '/documentLibrary');
-  if (!lib) eoFail('The department site ' + eoDomain.departmentSite(h) + ' is missing: run npx eoffice install');
-  return lib;
-}
-
-/** Whether `item` is a registered item: exactly at <library>/<Receipts|Files>/<year>/<section>/<item>. */
-function chargeRegistered(lib, item) {
-  var series = item.isSubType('eo:file') ? eoDomain.FOLDERS.files : eoDomain.FOLDERS.receipts;
-  var section = item.parent;
-  var year = section ? section.parent : null;
-  var top = year ? year.parent : null;
-  return !!(top && String(top.name) == series && top.parent && String(top.parent.id) == String(lib.id));
-}
-
-/** Every node a query finds, page after page (the search answers at most a page at a time). */
-function chargeFind(query) {
-  var out = [];
-  var size = 500;
-  for (var skip = 0; ; skip += size) {
-    var page = search.query({ query: query, language: 'afts', page: { maxItems: size, skipCount: skip } });
-    for (var i = 0; i < page.length; i++) out.push(page[i]);
-    if (page.length < size) return out;
-  }
-}
-
-/** What passes with the post: the items it holds (by status) and those it is asked to approve. */
-function chargeItems(h, group) {
-  var lib = chargeLibrary(h);
-  var held = [];
-  var approvals = [];
-  var seen = {};
-  var kinds = ['eo:receipt', 'eo:file'];
-  for (var k = 0; k < kinds.length; k++) {
-    var found = chargeFind('TYPE:"' + kinds[k] + '" AND =eo:currentHolder:"' + group + '"');
-    for (var i = 0; i < found.length; i++) {
-      var status = eoText(found[i].properties['eo:status']);
-      if ((status == 'inMovement' || status == 'parked' || status == 'created') && chargeRegistered(lib, found[i])) {
-        held.push(found[i]);
-        seen[String(found[i].id)] = true;
-      }
-    }
-    var asked = chargeFind('TYPE:"' + kinds[k] + '" AND =eo:approverPost:"' + group + '"');
-    for (var j = 0; j < asked.length; j++)
-      if (!seen[String(asked[j].id)] && eoText(asked[j].properties['eo:pendingRequest']) && chargeRegistered(lib, asked[j])) {
-        approvals.push(asked[j]);
-        seen[String(asked[j].id)] = true;
-      }
-  }
-  return { held: held, approvals: approvals };
-}
-
-/** cm:owner as JscriptWorkflowTask.getProperties keys it (a QNameMap: "{uri}localName"). */
-var CHARGE_OWNER_KEY = '{http://www.alfresco.org/model/content/1.0}owner';
-
-/**
- * Releases the item's open movement tasks that `user` had claimed, back to their candidate posts.
- *
- * JscriptWorkflowTask.setProperties hands its map to WorkflowService.updateTask, and Activiti's property
- * converter (ActivitiPropertyConverter.setTaskProperties) writes every entry it is given: cm:owner becomes
- * the assignee (TaskService.setAssignee, null unclaims and fires the `assignment` listeners), but every other
- * property of the task type, including those read from process variables, would be saved as a task-local
- * variable and from then on hide the process's value for that task (WorkflowPropertyHandlerRegistry, the
- * default handler). So the map read from getProperties (the only way a sandboxed script gets one) is emptied
- * of everything but cm:owner before it goes back: `for in` lists a ScriptableQNameMap's keys, and `delete`
- * removes one (ScriptableQNameMap.getIds / delete).
- */
-function chargeRelease(item, user) {
-  var processId = eoText(item.properties['eo:movementProcess']);
-  if (!processId || !user) return 0;
-  var instance = workflow.getInstance('activiti$' + processId);
-  if (!instance) return 0;
-  var released = 0;
-  var paths = instance.getPaths();
-  for (var p = 0; p < paths.length; p++) {
-    var tasks = paths[p].getTasks();
-    for (var t = 0; t < tasks.length; t++) {
-      var props = tasks[t].getProperties();
-      if (eoText(props['cm:owner']) != user) continue;
-      var keys = [];
-      for (var key in props) keys.push(String(key));
-      for (var k = 0; k < keys.length; k++) if (keys[k] != 'cm:owner' && keys[k] != CHARGE_OWNER_KEY) delete props[keys[k]];
-      props['cm:owner'] = null;
-      tasks[t].setProperties(props);
-      released++;
-    }
-  }
-  return released;
-}
+// The post's items and releasing the predecessor's claims on them are shared with the link officer's period
+// (pending.js: eoPostPending, eoReleasePostItemClaims).
 
 /**
  * The drafts `user` owns in the item (yellow notes, draft letters, replies): the administrator takes them
@@ -213,14 +121,17 @@ function chargeName(p) {
     ') on ' +
     eoDomain.officeDate(on);
 
-  var found = chargeItems(h, group);
+  // Only the post's own tasks go back to its pool: a task of another post the predecessor also holds (an
+  // approval that post must decide about an item this one holds) stays hers (pending.js eoReleasePostItemClaims).
+  var found = eoPostPending(h, group);
   var pending = found.held.concat(found.approvals);
   var released = 0;
   var drafts = 0;
   for (var i = 0; i < pending.length; i++) {
     var item = pending[i];
-    released += chargeRelease(item, from);
-    if (found.held.indexOf(item) >= 0) drafts += chargeDisown(item, from);
+    var held = i < found.held.length;
+    released += eoReleasePostItemClaims(item, group, from, held);
+    if (held) drafts += chargeDisown(item, from);
     var m = eoRecord(item, { action: 'transferOfCharge', from: group, fromUser: from || '', to: group, remarks: remarks });
     m.properties['eo:movementToUser'] = to;
     m.save();

@@ -68,7 +68,18 @@
 
   function moveTo(target, kind, opts) {
     var toGroup = eoGroupOf(h, target.code);
-    eoRecord(item, { action: kind, from: holderGroup, fromUser: actor, to: toGroup, remarks: remarks, due: due, jumped: opts.jumped });
+    // The approvals this post made while holding the file are sealed as it leaves (before the hand-over writes the drafts).
+    var sealed = opts.freeze ? eoSealApprovals(h, item, holderGroup) : [];
+    eoRecord(item, {
+      action: kind,
+      from: holderGroup,
+      fromUser: actor,
+      to: toGroup,
+      remarks: remarks,
+      due: due,
+      jumped: opts.jumped,
+      sealed: sealed
+    });
     // One write of the item: the return path (opts.custody), the new holder, and who may pull it back.
     var props = opts.custody;
     props['eo:currentHolder'] = toGroup;
@@ -227,11 +238,19 @@
         closed['eo:closureApprovedBy'] = holderGroup;
       }
       eoCustody(item, closed);
+      var sealedOnClose = eoSealApprovals(h, item, holderGroup);
       eoHandOver(item, holderGroup, null, null, true);
       // Where Governance Services is installed the file's papers become records (after the hand-over froze
       // its notes: a record no longer changes).
       var filed = eoFileRecords(item, actor);
-      eoRecord(item, { action: 'close', from: holderGroup, fromUser: actor, to: holderGroup, remarks: eoRecordsRemark(remarks, filed) });
+      eoRecord(item, {
+        action: 'close',
+        from: holderGroup,
+        fromUser: actor,
+        to: holderGroup,
+        remarks: eoRecordsRemark(remarks, filed),
+        sealed: sealedOnClose
+      });
       eoUnbind(item);
       execution.setVariable('eowf_next', 'end');
       return;

@@ -240,6 +240,26 @@ function eoApproverFor(h, post) {
   return null;
 }
 
+/** The department's document library; its series folders (Receipts|Files) are where registered items live. */
+function eoDepartmentLibrary(h) {
+  var lib = companyhome.childByNamePath('Sites/' + eoDomain.departmentSite(h) + '/documentLibrary');
+  if (!lib) eoFail('The department site ' + eoDomain.departmentSite(h) + ' is missing: run npx eoffice install');
+  return lib;
+}
+
+/**
+ * Whether `item` is a registered receipt or file: exactly at <library>/<Receipts|Files>/<year>/<section>/<item>
+ * of the department's document library `lib`, where only the registration workflow puts items (the series
+ * folders are read-only to officers), so no officer can plant one there.
+ */
+function eoRegisteredAt(lib, item) {
+  var series = item.isSubType('eo:file') ? eoDomain.FOLDERS.files : eoDomain.FOLDERS.receipts;
+  var section = item.parent;
+  var year = section ? section.parent : null;
+  var top = year ? year.parent : null;
+  return !!(top && String(top.name) == series && top.parent && String(top.parent.id) == String(lib.id));
+}
+
 // ------------------------------------------------------------------ permissions
 
 /**
@@ -294,9 +314,16 @@ function eoFolder(item, name) {
  * through PUT /nodes, since ACS has no per-property permission.
  */
 function eoWorkingFolders(item) {
-  return item.isSubType('eo:file')
-    ? ['Notes', 'Correspondence', 'Drafts', 'Dispatches', 'Signatures', eoDomain.ARCHIVE_FOLDER]
-    : ['Replies'];
+  return item.isSubType('eo:file') ? ['Notes', 'Correspondence', 'Drafts', 'Signatures', eoDomain.ARCHIVE_FOLDER] : ['Replies'];
+}
+
+/**
+ * Folders the holder reads only: a file's Dispatches/, where eoRegister alone puts issued letters (register.js
+ * regIssue checks the approval and its signature first). A file handed over before that rule keeps a
+ * Collaborator entry there until its next hand-over, which takes it away (eoGrantWork).
+ */
+function eoReadOnlyFolders(item) {
+  return item.isSubType('eo:file') ? ['Dispatches'] : [];
 }
 
 /**
@@ -320,6 +347,17 @@ function eoGrantWork(item, writer) {
     if (writer && !has) folder.setPermission('Collaborator', writer);
     for (var k = 0; k < drop.length; k++) folder.removePermission(drop[k][2], drop[k][1]);
   }
+  var readOnly = eoReadOnlyFolders(item);
+  for (var r = 0; r < readOnly.length; r++) {
+    var ro = item.childByNamePath(readOnly[r]);
+    if (!ro) continue;
+    if (!ro.inheritsPermissions()) ro.setInheritsPermissions(true);
+    var entries = ro.directPermissions;
+    for (var e = 0; e < entries.length; e++) {
+      var entry = String(entries[e]).split(';');
+      ro.removePermission(entry[2], entry[1]);
+    }
+  }
 }
 
 /**
@@ -342,6 +380,10 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   eoSetAcl(eoFolder(item, 'Movements'), null, all);
   var ags = item.isSubType('eo:file') && eoAgs();
   eoDisownContents(item, ags);
+  // A draft whose approval a hand-over sealed (eoSealApprovals) has an ACL of its own: read-only, for the readers.
+  var drafts = eoChildrenOf(item, 'Drafts');
+  for (var s = 0; s < drafts.length; s++)
+    if (!drafts[s].inheritsPermissions() && !eoIsRecord(drafts[s], ags)) eoSetAcl(drafts[s], null, all);
   var notes = item.childByNamePath('Notes');
   if (notes) {
     var list = notes.children;
@@ -449,28 +491,44 @@ function eoUnsignedNotes(h, item) {
  * checks presence and binding, not the cryptography (the drafts panel and the correspondence do).
  */
 function eoUnsignedApprovals(h, item) {
-  if (!h.signatures || h.signatures.requireSignedApprovals !== true || !item.isSubType('eo:file')) return [];
+  if (!eoSignedApprovalsRequired(h) || !item.isSubType('eo:file')) return [];
   var dispatches = item.childByNamePath('Dispatches');
   if (!dispatches) return [];
   var me = String(person.properties.userName);
-  var draftsFolder = item.childByNamePath('Drafts');
-  var drafts = draftsFolder ? draftsFolder.children : [];
-  var folder = item.childByNamePath('Signatures');
-  var signatures = folder ? folder.children : [];
+  var drafts = eoChildrenOf(item, 'Drafts');
+  var signatures = eoChildrenOf(item, 'Signatures');
   var missing = [];
   var list = dispatches.children;
   for (var n = 0; n < list.length; n++) {
     var letter = list[n];
     if (!letter.isSubType('eo:dispatch') || String(letter.getOwner()) == me) continue;
-    if (!eoApprovalSigned(h, letter, drafts, signatures)) missing.push(eoText(letter.properties['eo:issueNumber']) || letter.name);
+    if (!eoApprovalSigned(h, letter, drafts, signatures, item)) missing.push(eoText(letter.properties['eo:issueNumber']) || letter.name);
   }
   return missing;
+}
+
+function eoSignedApprovalsRequired(h) {
+  return !!h.signatures && h.signatures.requireSignedApprovals === true;
+}
+
+function eoChildrenOf(item, name) {
+  var folder = item.childByNamePath(name);
+  return folder ? folder.children : [];
+}
+
+/**
+ * The same rule for one letter of `file` about to be dispatched by the Central Registry (register.js,
+ * regDispatch): whether the department requires a signed approval and this letter lacks one. Whoever issued
+ * it and whenever, since the CRU's dispatch is what sends it out.
+ */
+function eoLetterUnsigned(h, file, letter) {
+  return eoSignedApprovalsRequired(h) && !eoApprovalSigned(h, letter, eoChildrenOf(file, 'Drafts'), eoChildrenOf(file, 'Signatures'));
 }
 
 /** The canonical form an approver signs (note-canonical.ts APPROVAL_SIGNATURE_FORMAT). */
 var EO_APPROVAL_FORM = 'eoffice-draft-approval/1';
 
-function eoApprovalSigned(h, letter, drafts, signatures) {
+function eoApprovalSigned(h, letter, drafts, signatures, heldBy) {
   var ref = letter.properties['eo:fromDraft'];
   if (!ref) return false;
   // A d:noderef property reads as a ScriptNode (compared by id); the draft must be one of this file's.
@@ -479,13 +537,103 @@ function eoApprovalSigned(h, letter, drafts, signatures) {
   for (var d = 0; d < drafts.length && !draft; d++)
     if (String(drafts[d].id) == draftId && drafts[d].isSubType('eo:draft')) draft = drafts[d];
   if (!draft) return false;
+  // At a hand-over (`heldBy`, the file): only a real approval, sealed or the handing-over post's own.
+  if (heldBy && !eoApprovalReal(h, heldBy, draft, eoText(heldBy.properties['eo:currentHolder']), false)) return false;
+  return eoDraftApprovalSigned(h, draft, signatures);
+}
+
+/**
+ * What a draft says of its approval (eo:approvedVersion, eo:approvedBy: a post of Section Officer level or above,
+ * eo:approvedByUser: an officer, with `memberNow` one holding that post now), or null when it names none that
+ * could be one. Words only: any Collaborator on Drafts/ writes them (ACS has no per-property permission);
+ * eoApprovalReal says whether they count. A sealed approval stays one after its officer has left the post.
+ */
+function eoApprovalOf(h, draft, memberNow) {
   var version = eoText(draft.properties['eo:approvedVersion']);
   var post = eoText(draft.properties['eo:approvedBy']);
-  var approverUser = eoText(draft.properties['eo:approvedByUser']).toLowerCase();
-  if (!version || !post || !approverUser || !eoIsMember(post, approverUser)) return false;
+  var user = eoText(draft.properties['eo:approvedByUser']).toLowerCase();
+  if (!version || !post || !user || (memberNow && !eoIsMember(post, user))) return null;
   var approver = null;
   for (var p = 0; p < h.posts.length; p++) if (eoGroupOf(h, h.posts[p].code) == post) approver = h.posts[p];
-  if (!approver || !(approver.level >= 2)) return false;
+  return approver && approver.level >= 2 ? { version: version, post: post, user: user } : null;
+}
+
+/** How a hand-over records an approval it sealed (eo:movementSealedApprovals): draft id, version, post, officer. */
+function eoApprovalSeal(draft, a) {
+  return [String(draft.id), a.version, a.post, a.user].join('|');
+}
+
+/**
+ * Whether the file's Movements/ records `a` as sealed: a hand-over by the approving post wrote it on its
+ * eo:movement (eoSealApprovals). Movements/ and its records are the administrator's, read-only to every post
+ * (eoHandOver, eoTakeOwnership), so no officer can plant one; a draft's own properties could be.
+ */
+function eoApprovalSealed(file, draft, a) {
+  var seal = eoApprovalSeal(draft, a);
+  var list = eoChildrenOf(file, 'Movements');
+  for (var i = list.length - 1; i >= 0; i--) {
+    var sealed = list[i].properties['eo:movementSealedApprovals'];
+    if (sealed) for (var k = 0; k < sealed.length; k++) if (String(sealed[k]) == seal) return true;
+  }
+  return false;
+}
+
+/** Whether the draft's last writer (cm:modifier, which the repository writes, never the caller) holds the post `a` names. */
+function eoApprovalWrittenByPost(draft, a) {
+  var writer = eoText(draft.properties['cm:modifier']);
+  return !!writer && eoIsMember(a.post, writer);
+}
+
+/**
+ * A real approval of `draft` (one of `file`'s), the one notion regIssue and the hand-over checks share: well formed
+ * (eoApprovalOf) and either sealed by the approving post's hand-over (eoApprovalSealed) or made by `post`, the
+ * post acting now, itself (the approving post issuing while it still holds the file). With `writerChecked` the
+ * draft's last writer must hold that post too: an approval a lower post wrote in its name is neither (issuing
+ * writes the draft as the administrator, so the hand-over after an issue checks the post only).
+ */
+function eoApprovalReal(h, file, draft, post, writerChecked) {
+  var a = eoApprovalOf(h, draft, false);
+  if (!a) return null;
+  if (eoApprovalSealed(file, draft, a)) return a;
+  if (a.post != post || (writerChecked && !eoApprovalWrittenByPost(draft, a))) return null;
+  return a;
+}
+
+/**
+ * At a hand-over of a file by `holderGroup` (send, send back, close: complete.js), the approvals that post made
+ * while holding it: each draft approved (eo:draftStatus approved) by this post, in its current version, whose last
+ * writer (cm:modifier) holds this post, is sealed: taken over by the run-as administrator and made
+ * read-only to every post (eoHandOver keeps it so), its seal answered for the hand-over's movement record.
+ * (The last writer is read before the administrator takes the draft over: that write makes him its modifier.)
+ * An approval naming another post (written by someone else) is left unsealed, and never counts (eoApprovalReal).
+ */
+function eoSealApprovals(h, item, holderGroup) {
+  var seals = [];
+  if (!item.isSubType('eo:file')) return seals;
+  var me = String(person.properties.userName);
+  var readers = eoAuthorities(item);
+  var list = eoChildrenOf(item, 'Drafts');
+  for (var i = 0; i < list.length; i++) {
+    var draft = list[i];
+    if (!draft.isSubType('eo:draft') || eoText(draft.properties['eo:draftStatus']) != 'approved') continue;
+    var a = eoApprovalOf(h, draft, true);
+    if (!a || a.post != holderGroup || eoText(draft.properties['cm:versionLabel']) != a.version) continue;
+    if (!eoApprovalWrittenByPost(draft, a) || eoApprovalSealed(item, draft, a)) continue;
+    if (String(draft.getOwner()) != me) draft.setOwner(me);
+    eoSetAcl(draft, null, readers);
+    seals.push(eoApprovalSeal(draft, a));
+  }
+  return seals;
+}
+
+/** Whether `draft` (one of the file's) carries its approver's signature of the version approved (register.js regIssue too). */
+function eoDraftApprovalSigned(h, draft, signatures) {
+  var draftId = String(draft.id);
+  var a = eoApprovalOf(h, draft, true);
+  if (!a) return false;
+  var version = a.version;
+  var post = a.post;
+  var approverUser = a.user;
   for (var i = 0; i < signatures.length; i++) {
     var s = signatures[i];
     var of = s.properties['eo:signatureOf'];
@@ -518,7 +666,27 @@ function eoDisownContents(item, ags) {
     if (!folder) continue;
     var list = folder.children;
     // Records have no owner (AGS takes it away when they are made); they are left as they are.
-    for (var i = 0; i < list.length; i++) if (!eoIsRecord(list[i], ags) && String(list[i].getOwner()) != me) list[i].setOwner(me);
+    for (var i = 0; i < list.length; i++) {
+      if (eoIsRecord(list[i], ags)) continue;
+      if (String(list[i].getOwner()) != me) list[i].setOwner(me);
+      if (folders[f] == 'Dispatches' && list[i].isSubType('eo:dispatch')) eoReadOnlyLetter(list[i]);
+    }
+  }
+}
+
+/**
+ * A letter is only read by those its writer opened it to (the Central Registry's posts): it becomes Issued &
+ * Dispatched only through eoRegister's dispatch (register.js regDispatch), which checks its approval's
+ * signature. A writer may have granted more (an earlier client granted Collaborator, or one by hand): each
+ * such entry becomes Consumer when the file is handed over.
+ */
+function eoReadOnlyLetter(letter) {
+  var perms = letter.directPermissions;
+  for (var i = 0; i < perms.length; i++) {
+    var parts = String(perms[i]).split(';');
+    if (parts[0] != 'ALLOWED' || parts[2] == 'Consumer') continue;
+    letter.setPermission('Consumer', parts[1]);
+    letter.removePermission(parts[2], parts[1]);
   }
 }
 
@@ -534,6 +702,7 @@ function eoTakeOwnership(item) {
 
 /** Appends an eo:movement to the item's Movements/ folder, named by its sequence (000001 …). */
 function eoRecord(item, m) {
+  eoLatestToHolderRead = {};
   var folder = eoFolder(item, 'Movements');
   var last = 0;
   var children = folder.children;
@@ -553,6 +722,7 @@ function eoRecord(item, m) {
   if (m.remarks) props['eo:movementRemarks'] = String(m.remarks);
   if (m.due) props['eo:movementDue'] = m.due;
   if (m.jumped && m.jumped.length) props['eo:movementJumped'] = m.jumped;
+  if (m.sealed && m.sealed.length) props['eo:movementSealedApprovals'] = m.sealed;
   var forUser = eoLinkFor(m.fromUser);
   if (forUser) props['eo:movementForUser'] = forUser;
   return folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props);
@@ -595,11 +765,23 @@ function eoFileReceipt(file, receipt, holderGroup, actor) {
   return entry;
 }
 
+/**
+ * eoLatestToHolder's answers in this script run, by item and holder: the claim asks eoOpened and then eoMarkRead,
+ * one listing of Movements/ (as long as the history) serves both. eoRecord forgets them (a new movement).
+ */
+var eoLatestToHolderRead = {};
+
 /** The latest movement that reached the current holder (copies to other posts come after a send). */
 function eoLatestToHolder(item) {
+  var holder = eoText(item.properties['eo:currentHolder']);
+  var key = String(item.id) + ' ' + holder;
+  if (eoLatestToHolderRead.hasOwnProperty(key)) return eoLatestToHolderRead[key];
+  return (eoLatestToHolderRead[key] = eoFindLatestToHolder(item, holder));
+}
+
+function eoFindLatestToHolder(item, holder) {
   var folder = item.childByNamePath('Movements');
   if (!folder) return null;
-  var holder = eoText(item.properties['eo:currentHolder']);
   // Newest first (names are the zero-padded sequence): usually the newest is the one, so a long history
   // costs its names, not every movement's properties.
   var children = folder.children;

@@ -3,9 +3,10 @@
 // register Data Dictionary/eOffice/Links/<link officer>/<post group> records for whom and from and until which
 // day. The link officer joins the post's group (so items marked to the post reach him and he may act on them,
 // links.js) at once when the period begins today, else when its first day begins (00:00 IST): the task's
-// non-interrupting timer (linkbegins.js). The process waits in the absent officer's task "link officer named":
-// its other timer, due when the last day is over (IST), or his completing it (he is back early, or no longer
-// going) ends the link (unlink.js). Who asks is `initiator` (ACS sets it after the client's variables).
+// non-interrupting timer (linkbegins.js); then the tasks the absent officer had claimed (opened) go back to
+// the post's pool, so the link officer may act on those too. The process waits in the absent officer's task
+// "link officer named": its other timer, due when the last day is over (IST), or his completing it (he is back
+// early, or no longer going) ends the link (unlink.js). Who asks is `initiator` (ACS sets it after the client's variables).
 
 (function () {
   var asker = String(initiator.properties.userName);
@@ -55,6 +56,11 @@
     'eo:linkProcess': String(execution.processInstanceId)
   });
   if (!later) people.addAuthority(people.getGroup(group), officer);
+  // What the absent officer had opened is claimed by him (opening claims, assign.js), and a claimed task is
+  // offered to no one else: CSMOP's link officer acts on everything marked to the post, opened or not. So
+  // as the period begins his claims on the post's tasks go back to its pool (only his, only this post's:
+  // pending.js); a link from a later day does it when that day begins (linkbegins.js).
+  execution.setVariable('eowf_linkReleased', later ? 0 : eoReleasePostClaims(h, group, forUser));
 
   // The absent officer's task and its timers: the first day's start (00:00 IST; already past for a link from
   // today, whose job then finds him a member), and the start of the day after the last (IST).

@@ -203,57 +203,35 @@ function eoNormDays(h) {
   return n >= 1 && Math.floor(n) == n ? n : 7;
 }
 
-var eoCalendarsRead = {};
-
-/** The holiday calendar of a year (Data Dictionary/eOffice/holidays-<year>.json), or null when there is none. */
+/**
+ * The holiday calendar of a year (Data Dictionary/eOffice/holidays-<year>.json) as the domain reads it, or null
+ * when there is none or the domain refuses it (parseHolidayCalendar): that year then has the weekly offs only,
+ * as the browser's MIS counts it.
+ */
 function eoCalendar(year) {
-  if (eoCalendarsRead.hasOwnProperty(year)) return eoCalendarsRead[year];
   var node = companyhome.childByNamePath('Data Dictionary/eOffice/holidays-' + year + '.json');
-  var calendar = null;
-  if (node) {
-    try {
-      calendar = JSON.parse(String(node.content));
-    } catch (e) {
-      calendar = null;
-    }
+  if (!node) return null;
+  try {
+    return eoDomain.parseHolidayCalendar(JSON.parse(String(node.content)));
+  } catch (e) {
+    return null;
   }
-  eoCalendarsRead[year] = calendar;
-  return calendar;
 }
+
+var eoWorkingDaysMade = null;
 
 /**
- * Whether an office day ('YYYY-MM-DD') is a working day, as domain/working-days.ts decides it: Sundays, the
- * calendar's Saturdays of the month and its holidays are closed. A year without a calendar closes Sundays and
- * the second and fourth Saturdays (the usual five-and-a-half-day pattern).
+ * The department's working days, counted by the domain's WorkingDays (domain/working-days.ts, the MIS's own
+ * count): each year's calendar is read the first time a day of that year is counted, once per script run.
  */
-function eoWorkingDay(day) {
-  var calendar = eoCalendar(day.substring(0, 4));
-  var off = calendar && calendar.weeklyOff ? calendar.weeklyOff : { sunday: true, saturdays: [2, 4] };
-  var holidays = calendar && calendar.holidays ? calendar.holidays : [];
-  for (var i = 0; i < holidays.length; i++) if (String(holidays[i].date) == day) return false;
-  var date = new Date(Date.parse(day + 'T00:00:00Z'));
-  var weekday = date.getUTCDay();
-  if (weekday == 0) return !off.sunday;
-  if (weekday == 6) {
-    var nth = Math.ceil(date.getUTCDate() / 7);
-    for (var j = 0; j < off.saturdays.length; j++) if (Number(off.saturdays[j]) == nth) return false;
-  }
-  return true;
-}
-
-/** The office day after `day` ('YYYY-MM-DD'). */
-function eoNextDay(day) {
-  return new Date(Date.parse(day + 'T00:00:00Z') + 86400000).toISOString().substring(0, 10);
+function eoWorkingDays() {
+  if (!eoWorkingDaysMade) eoWorkingDaysMade = new eoDomain.WorkingDays(eoDomain.WEEKLY_OFFS_ONLY, eoCalendar);
+  return eoWorkingDaysMade;
 }
 
 /** The first office day on which an item held since `since` (a date) is over `norm` working days. */
 function eoNormPassedOn(since, norm) {
-  var day = eoDomain.officeDay(eoDate(since));
-  for (var seen = 0; seen <= norm; ) {
-    day = eoNextDay(day);
-    if (eoWorkingDay(day)) seen++;
-  }
-  return day;
+  return eoWorkingDays().normPassedOn(eoDate(since), norm);
 }
 
 /** 00:00 IST of an office day, as the ISO text Activiti's timeDate takes. */
@@ -350,19 +328,13 @@ function eoDailyNext(h, after) {
   for (;;) {
     var text = day + 'T' + at + ':00' + eoDomain.OFFICE_UTC_OFFSET;
     if (Date.parse(text) > after.getTime()) return text;
-    day = eoNextDay(day);
+    day = eoDomain.nextOfficeDay(day);
   }
 }
 
 /** Working days an item held since `since` (a date) has been held on the office day `day` (the MIS's age). */
 function eoWorkingDaysHeld(since, day) {
-  var d = eoDomain.officeDay(eoDate(since));
-  var n = 0;
-  while (d < day) {
-    d = eoNextDay(d);
-    if (eoWorkingDay(d)) n++;
-  }
-  return n;
+  return eoWorkingDays().age(eoDate(since), day);
 }
 
 /**

@@ -19,7 +19,7 @@
  * the machine's load falls on all of them alike; the load average is printed at the start and at the end.
  *
  * Then a long notesheet: one of the officer's files is given --notes notes (as the administrator, beside
- * the demo's own), and a new tab opened on that file is measured until every note in the notesheet's
+ * the demo's own; each with the permissions a confirmed note is given, an ACL of its own), and a new tab opened on that file is measured until every note in the notesheet's
  * visible part (inside the window) shows its text: time, and the requests to the repository (of which note
  * contents) before that moment; cold (a new profile) and warm (a second tab). Each figure is followed by where
  * the time went (unless --brief): the milestones, the main thread's long tasks, and every request in order
@@ -35,6 +35,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../../playwright.config';
 import { freePort, seedDemo, waitForRepository } from '../../../e2e/support/local-repository';
 import { startStaticServer } from '../../../scripts/serve.mjs';
+import { confirmedNotePermissions } from '@eoffice/domain';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const option = (name: string, fallback: string): string => {
@@ -309,6 +310,10 @@ async function longFile(
   if (!notesFolder) throw new Error(`file ${fileId} has no Notes folder`);
   const existing = await asAdmin<Page>(repoUrl, `/nodes/${notesFolder}/children?orderBy=name%20DESC&maxItems=1`);
   const highest = Number(existing.list.entries[0]?.entry.name ?? 0) || 0;
+  const readers = await asAdmin<{ entry: { permissions: Parameters<typeof confirmedNotePermissions>[0] } }>(
+    repoUrl,
+    `/nodes/${notesFolder}?include=permissions`
+  );
   const sentences = [
     'The proposal has been examined with reference to the rules in force.',
     'प्रस्ताव की जाँच नियमों के अनुसार कर ली गई है।',
@@ -332,7 +337,14 @@ async function longFile(
       'eo:signedAt': new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString()
     }))
       form.append(key, value);
-    await asAdmin(repoUrl, `/nodes/${notesFolder}/children`, { method: 'POST', body: form });
+    const note = await asAdmin<{ entry: { id: string } }>(repoUrl, `/nodes/${notesFolder}/children`, { method: 'POST', body: form });
+    // Confirmed, a note keeps its readers and loses its writers, each note an ACL of its own (as
+    // NoteService.confirm sets them): the listing then evaluates 500 ACLs for allowableOperations, not one.
+    await asAdmin(repoUrl, `/nodes/${note.entry.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ permissions: confirmedNotePermissions(readers.entry.permissions) })
+    });
   }
   return fileId;
 }

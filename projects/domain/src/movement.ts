@@ -268,6 +268,10 @@ export function refusalOf(error: unknown): MovementRefusal {
     if (/^Unsigned notes: /.test(reason)) return new MovementRefusal(reason, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_NOTES', status);
     if (/^Letters issued without a signed approval: /.test(reason))
       return new MovementRefusal(reason, 'EOFFICE.MOVEMENT.REFUSED.UNSIGNED_APPROVALS', status);
+    // The Central Registry's dispatch (register.js regDispatch): the same rule at the moment a letter goes out.
+    if (/^Letter .+ cannot be dispatched: its approval is not digitally signed/.test(reason))
+      return new MovementRefusal(reason, 'EOFFICE.DISPATCH.UNSIGNED_APPROVAL', status);
+    if (/^Letter .+ is not pending dispatch$/.test(reason)) return new MovementRefusal(reason, 'EOFFICE.DISPATCH.NOT_PENDING', status);
     return new MovementRefusal(reason, undefined, status);
   }
   const key =

@@ -35,10 +35,11 @@ const statusOf = (e: unknown): number | undefined => {
  * series folder's unique names (ACS: DuplicateChildNodeNameException, answered 409, or 500 when the engine
  * wraps it). Nothing of it was kept, so trying again gives the next number.
  */
-function lostRace(e: unknown): boolean {
+export function lostRace(e: unknown): boolean {
   const status = statusOf(e);
   if (status === 409) return true;
   const text = String((e as { message?: unknown })?.message ?? '');
+  // "… already exists": a name taken (ACS) or an issue of the day taken since it was counted (register.js regIssue).
   return status === 500 && /duplicate child name|already exists/i.test(text);
 }
 
@@ -88,5 +89,46 @@ export function amendItem(client: RegistrationClient, itemId: string, changes: R
     processDefinitionKey: REGISTER_PROCESS_KEY,
     items: [itemId],
     variables: { eowf_amendment: JSON.stringify(changes) }
+  });
+}
+
+/**
+ * Has eoRegister record that the Central Registry post `post` (its code) dispatched the letter `dispatchId`
+ * (an eo:dispatch issued "by CRU"): the letter is read-only to the CRU, and the repository first checks that
+ * the letter is pending, opened to that post and, where the department requires it, from a signed approval
+ * (config/README.md, "Dispatch by the Central Registry").
+ */
+export function dispatchLetter(client: Pick<RegistrationClient, 'startProcess'>, dispatchId: string, post: string): Promise<unknown> {
+  return client.startProcess({ processDefinitionKey: REGISTER_PROCESS_KEY, items: [dispatchId], variables: { eowf_dispatchAs: post } });
+}
+
+/** What a post asks when it issues a letter (eoRegister's issue, register.js regIssue). */
+export interface IssueRequest {
+  /** The approved draft (its node id). */
+  draft: string;
+  /** The letter's issue of the day, the number its PDF carries (issueNumber). */
+  issueOfDay: number;
+  mode: 'bySelf' | 'byCru';
+  deliveryMode: string;
+  addressees: string[];
+}
+
+/**
+ * Has eoRegister issue the letter `letterId` (a PDF the post made in its intake folder) as the post `post` (its
+ * code): the repository checks that the post holds the draft's file, the draft is approved in its current
+ * version and, where the department requires it, signed by its approver, and that the issue is the day's next;
+ * then it makes the letter the file's eo:dispatch in Dispatches/ (which the post only reads). A number taken
+ * meanwhile is a lost race (lostRace): the caller makes the letter with the next number and asks again.
+ */
+export function issueLetter(
+  client: Pick<RegistrationClient, 'startProcess'>,
+  letterId: string,
+  post: string,
+  request: IssueRequest
+): Promise<unknown> {
+  return client.startProcess({
+    processDefinitionKey: REGISTER_PROCESS_KEY,
+    items: [letterId],
+    variables: { eowf_issueAs: post, eowf_issue: JSON.stringify(request) }
   });
 }

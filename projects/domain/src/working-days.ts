@@ -54,17 +54,54 @@ export function parseHolidayCalendar(json: unknown): HolidayCalendar {
     }
     dayNumber(h.date);
   }
-  return { name: c.name, nameHi: c.nameHi, weeklyOff: { sunday: off.sunday, saturdays: [...off.saturdays] }, holidays: [...c.holidays] };
+  // slice(), not spread: the workflow scripts inline this file as ES5, where a spread costs a helper.
+  return {
+    name: c.name,
+    nameHi: c.nameHi,
+    weeklyOff: { sunday: off.sunday, saturdays: off.saturdays.slice() },
+    holidays: c.holidays.slice()
+  };
 }
 
-/** A calendar with lookups prepared once; every MIS figure asks it many times. */
-export class WorkingDays {
-  private readonly closed = new Set<number>();
-  private readonly saturdays: Set<number>;
+/**
+ * The weekly offs of a year whose calendar is not installed: Sundays and the second and fourth Saturdays (the
+ * usual five-and-a-half-day week), no holidays, so an age is never under-counted by guessing holidays.
+ */
+export const WEEKLY_OFFS_ONLY: HolidayCalendar = { weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] };
 
-  constructor(readonly calendar: HolidayCalendar) {
-    for (const h of calendar.holidays) this.closed.add(dayNumber(h.date));
-    this.saturdays = new Set(calendar.weeklyOff.saturdays);
+/** A year's rules, as plain objects keyed by day number and Saturday of the month. */
+interface ClosedDays {
+  calendar: HolidayCalendar;
+  holidays: Record<number, boolean>;
+  saturdays: Record<number, boolean>;
+}
+
+function closedDays(calendar: HolidayCalendar): ClosedDays {
+  const holidays: Record<number, boolean> = {};
+  const saturdays: Record<number, boolean> = {};
+  for (const h of calendar.holidays) holidays[dayNumber(h.date)] = true;
+  for (const s of calendar.weeklyOff.saturdays) saturdays[Number(s)] = true;
+  return { calendar, holidays, saturdays };
+}
+
+/**
+ * A calendar with lookups prepared once; every MIS figure asks it many times. The workflow's listener scripts
+ * run this very code (config/workflow/build.mjs inlines it as `eoDomain`) in Alfresco's Rhino, whose default
+ * language level has no Set or Map: plain objects keep it runnable there.
+ *
+ * Given `calendarOfYear`, each day is judged by the calendar of its own year, read the first time a day of that
+ * year is asked and kept (the scripts read Data Dictionary/eOffice/holidays-<year>.json so, only when needed);
+ * a year without one (null) is judged by `calendar`. Without it, `calendar` judges every day.
+ */
+export class WorkingDays {
+  private readonly own: ClosedDays;
+  private readonly years: Record<number, ClosedDays> = {};
+
+  constructor(
+    readonly calendar: HolidayCalendar,
+    private readonly calendarOfYear?: (year: number) => HolidayCalendar | null | undefined
+  ) {
+    this.own = closedDays(calendar);
   }
 
   isWorkingDay(day: string | Date): boolean {
@@ -74,7 +111,7 @@ export class WorkingDays {
   /** The holiday on a day, if any (for a calendar view or a tooltip). */
   holiday(day: string | Date): Holiday | undefined {
     const d = officeDay(day);
-    return this.calendar.holidays.find((h) => h.date === d);
+    return this.rulesOf(dayNumber(d)).calendar.holidays.find((h) => h.date === d);
   }
 
   /**
@@ -109,12 +146,35 @@ export class WorkingDays {
     return this.age(since, today) > norm;
   }
 
+  /**
+   * The first day on which a case held since `since` is over the norm (overNorm turns true): its norm + 1-th
+   * working day after the day it arrived. The movement workflow's norm timer fires at its start.
+   */
+  normPassedOn(since: string | Date, norm = CSMOP_NORM_WORKING_DAYS): string {
+    if (!Number.isInteger(norm) || norm < 0) throw new Error(`A working-day count must be a whole number ≥ 0: ${norm}`);
+    let d = dayNumber(officeDay(since));
+    for (let seen = 0; seen <= norm; ) if (this.isOpen(++d)) seen++;
+    return dayString(d);
+  }
+
+  private rulesOf(d: number): ClosedDays {
+    if (!this.calendarOfYear) return this.own;
+    const year = new Date(d * DAY_MS).getUTCFullYear();
+    let rules = this.years[year];
+    if (!rules) {
+      const calendar = this.calendarOfYear(year);
+      rules = this.years[year] = calendar ? closedDays(calendar) : this.own;
+    }
+    return rules;
+  }
+
   private isOpen(d: number): boolean {
-    if (this.closed.has(d)) return false;
+    const rules = this.rulesOf(d);
+    if (rules.holidays[d]) return false;
     const date = new Date(d * DAY_MS);
     const weekday = date.getUTCDay();
-    if (weekday === 0) return !this.calendar.weeklyOff.sunday;
-    if (weekday === 6) return !this.saturdays.has(Math.ceil(date.getUTCDate() / 7));
+    if (weekday === 0) return !rules.calendar.weeklyOff.sunday;
+    if (weekday === 6) return !rules.saturdays[Math.ceil(date.getUTCDate() / 7)];
     return true;
   }
 }

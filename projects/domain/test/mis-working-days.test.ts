@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseHolidayCalendar, WorkingDays, ageBucketOf, ageBucketRanges } from '@eoffice/domain';
+import { parseHolidayCalendar, WorkingDays, WEEKLY_OFFS_ONLY, ageBucketOf, ageBucketRanges } from '@eoffice/domain';
 
 const calendar = parseHolidayCalendar(JSON.parse(readFileSync(join(__dirname, '../../../config/calendar/holidays-2026.json'), 'utf8')));
 const days = new WorkingDays(calendar);
@@ -40,6 +40,27 @@ describe('working days', () => {
         assert.ok(days.age(dayBefore, today) > n, `${today} ${n}: ${dayBefore} should be over`);
       }
     }
+  });
+
+  it('dates the day a case goes over the norm: the first on which overNorm holds', () => {
+    // Arrived Friday 4 December: 5, 7, 8, 9, 10, 11, 14 are its seven working days (12th: second Saturday).
+    assert.equal(days.normPassedOn('2026-12-04'), '2026-12-15');
+    for (let d = '2026-01-01'; d <= '2026-12-20'; d = new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10)) {
+      const on = days.normPassedOn(d, 7);
+      const before = new Date(Date.parse(on) - 86_400_000).toISOString().slice(0, 10);
+      assert.ok(days.overNorm(d, on) && !days.overNorm(d, before), d);
+    }
+  });
+
+  it("judges each day by its own year's calendar when given them by year, the fallback for a year without one", () => {
+    const asked: number[] = [];
+    const byYear = new WorkingDays(WEEKLY_OFFS_ONLY, (year) => (asked.push(year), year === 2026 ? calendar : null));
+    assert.equal(byYear.isWorkingDay('2026-11-24'), false, "2026's holiday");
+    assert.equal(byYear.isWorkingDay('2027-01-26'), true, 'no 2027 calendar: weekly offs only');
+    assert.equal(byYear.isWorkingDay('2027-01-10'), false, 'a Sunday all the same');
+    // 31 December, then 1 January, Saturday 2 January (the first) and Monday 4 January.
+    assert.equal(byYear.age('2026-12-30', '2027-01-04'), days.age('2026-12-30', '2026-12-31') + 3);
+    assert.deepEqual(asked, [2026, 2027], 'each year asked once');
   });
 
   it('refuses a calendar it cannot trust, with the reason', () => {

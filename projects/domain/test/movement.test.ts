@@ -67,6 +67,22 @@ describe('movement model', () => {
     assert.match(refusal.message, /^Letters issued without a signed approval: A-11011\/5\(I\)\/2026-EST-GAD\./);
   });
 
+  it("the Central Registry's dispatch refused for an unsigned approval, or of a letter no longer pending, carries a key of its own", () => {
+    const of = (reason: string) =>
+      refusalOf({
+        status: 500,
+        message: JSON.stringify({ error: { statusCode: 500, briefSummary: `eoRegister start listener: Error: ${reason} (AlfrescoJS#9)` } })
+      });
+    const unsigned = of(
+      'Letter A-11011/5(I)/2026-EST-GAD cannot be dispatched: its approval is not digitally signed by its approver. The department requires a signed approval to issue a letter'
+    );
+    assert.equal(unsigned.key, 'EOFFICE.DISPATCH.UNSIGNED_APPROVAL');
+    assert.match(unsigned.message, /^Letter A-11011\/5\(I\)\/2026-EST-GAD cannot be dispatched/);
+    assert.equal(of('Letter A-11011/5/2026-EST-GAD is not pending dispatch').key, 'EOFFICE.DISPATCH.NOT_PENDING');
+    // Other refusals of the dispatch stay the repository's words.
+    assert.equal(of('Letter A/1 was not sent to Under Secretary for dispatch').key, undefined);
+  });
+
   it('maps the task API statuses to translated refusals', () => {
     assert.equal(refusalOf({ status: 403, message: '{}' }).key, 'EOFFICE.MOVEMENT.REFUSED.NOT_ALLOWED');
     assert.equal(refusalOf({ status: 409, message: '{}' }).key, 'EOFFICE.MOVEMENT.REFUSED.TAKEN');

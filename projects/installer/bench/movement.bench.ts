@@ -1,7 +1,12 @@
 /**
- * npm run bench -- movement [--officers 50] [--rounds 3] [--receipts 200] [--crowd 50]
+ * npm run bench -- movement [--officers 50] [--rounds 3] [--receipts 200] [--crowd 50] [--workflows DIR]
+ *   [--in-process] [--profile DIR]
  *
- * The movement workflow and numbering on the local repository (started in-process, fresh data dir),
+ * --workflows DIR: deploy the *.bpmn20.xml found in DIR instead of config/workflow's (a copy of the definitions
+ * before a change, so that before and after can be run one after the other on the same machine).
+ *
+ * The movement workflow and numbering on the local repository (in a process of its own, or in this one with
+ * --in-process as before; a fresh data dir),
  * through @alfresco/js-api as the extension calls them. Prints figures; asserts nothing.
  *
  * The department is GAD's hierarchy plus `officers` sections of the size a real section has, each with its
@@ -14,8 +19,8 @@
  * Each figure stands beside what bounds it, so the ratio is what the reader sees:
  * - the disk: fsyncs per second in the data directory's file system (each committed transaction waits for
  *   one unless commits are grouped; a diarisation and a marking commit twice each);
- * - the CPU: CPU milliseconds per operation (client and repository together: they share this process), so
- *   1000 / that is the rate one core allows;
+ * - the CPU: CPU milliseconds per operation in the repository's process, so 1000 / that is the rate one core
+ *   allows, and beside it the bench's clients' in this one (with --in-process: both together, as before);
  * - diarisations per second: receipts numbered by 5 and by `officers` clerks on one series, then by `officers`
  *   clerks spread over the hierarchy's sections; every number made is then read back: per series the serials
  *   must be 1..n with no duplicate, and the computer numbers likewise across all items;
@@ -26,12 +31,18 @@
  * - a listener script run: in a kept context as the repository runs it now, beside a fresh context with a
  *   watchdog per run (the way before) and compiled afresh on every run too (the way before that);
  * - the post's inbox (candidateGroup): its time beside the open and the finished tasks of the repository;
- * - REST calls per marking and per diarisation: HTTP requests the client made, counted at fetch.
+ * - REST calls per marking and per diarisation: HTTP requests the client made, counted at fetch;
+ * - SQL statements per marking: statements better-sqlite3 ran (run/get/all/iterate and exec), counted at its
+ *   Statement and Database prototypes, the inbox read and the claim included.
+ * --profile DIR writes CPU profiles of the numbering and of the concurrent marking there (numbering-*.cpuprofile,
+ * marking.cpuprofile), of the repository's process (with --in-process, of this one): open them in Chrome's
+ * DevTools or summarise them with `node scripts/cpu-profile.mjs FILE`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { parseHierarchy } from '@eoffice/domain';
 import { act, diariseReceipt, inbox, openFile, startDepartment, startMovement } from '../test/movement-support';
@@ -39,6 +50,7 @@ import { artefacts } from '../test/support';
 import { hierarchyText, type Artefacts } from '../src/config';
 import { runScript } from '../../repository/src/workflow/script-runtime';
 import { MailCatcher } from '../../repository/src/mail/mail-catcher';
+import { countStatements, startRepositoryProcess, type RepositoryProcess } from './repository-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,6 +60,66 @@ const OFFICERS = arg('officers', 50);
 const ROUNDS = arg('rounds', 3);
 const RECEIPTS = arg('receipts', 200);
 const CROWD = arg('crowd', 50);
+const PROFILE_DIR = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
+
+/**
+ * The repository in a process of its own (repository-process.ts), so that the CPU figures are its own; with
+ * --in-process, in this one beside its clients (js-api, fetch, the mail catcher) as before, whose figures
+ * include theirs.
+ */
+const IN_PROCESS = process.argv.includes('--in-process');
+let repository: RepositoryProcess | undefined;
+const statementsHere = IN_PROCESS ? countStatements() : () => 0;
+
+/** CPU milliseconds used so far by the repository and by this process, and the SQL statements run. */
+async function reading(): Promise<{ repo: number; here: number; statements: number }> {
+  const u = process.cpuUsage();
+  const here = (u.user + u.system) / 1000;
+  if (!repository) return { repo: here, here, statements: statementsHere() };
+  return { repo: await repository.cpuMs(), here, statements: await repository.statements() };
+}
+/** What was used since `before`, per operation of `n`: the repository's CPU, its clients', statements. */
+async function usedSince(before: Awaited<ReturnType<typeof reading>>, n: number) {
+  const now = await reading();
+  const repo = (now.repo - before.repo) / n;
+  return {
+    repo,
+    statements: (now.statements - before.statements) / n,
+    text: repository
+      ? `CPU ${ms(repo)} each in the repository's process (one core: ${(1000 / repo).toFixed(0)}/s; the bench's clients ${ms((now.here - before.here) / n)} more in theirs)`
+      : `CPU ${ms(repo)} each, the clients' included (one core: ${(1000 / repo).toFixed(0)}/s)`
+  };
+}
+
+/**
+ * A CPU profile of `run` into PROFILE_DIR/`name`.cpuprofile, if asked: of the repository's process, or with
+ * --in-process of this one (clients and repository).
+ */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return run();
+  if (repository) {
+    const profile = await repository.profile();
+    try {
+      return await run();
+    } finally {
+      await profile.stop(path.resolve(PROFILE_DIR, `${name}.cpuprofile`));
+    }
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+const WORKFLOWS = process.argv.includes('--workflows') ? process.argv[process.argv.indexOf('--workflows') + 1] : '';
 
 const two = (i: number) => String(i + 1).padStart(2, '0');
 
@@ -81,7 +153,10 @@ function benchArtefacts(n: number): Artefacts {
     }
   ]);
   const hierarchy = parseHierarchy({ ...h, sections: [...h.sections, ...sections], posts: [...h.posts, ...posts] });
-  return { ...a, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
+  const workflows = a.workflows.map((w) =>
+    WORKFLOWS && fs.existsSync(path.join(WORKFLOWS, w.name)) ? { ...w, xml: fs.readFileSync(path.join(WORKFLOWS, w.name), 'utf8') } : w
+  );
+  return { ...a, workflows, hierarchy, hierarchyJson: hierarchyText(hierarchy) };
 }
 
 // Count every HTTP request js-api makes (FetchHttpClient calls the global fetch).
@@ -94,10 +169,6 @@ globalThis.fetch = ((...args: Parameters<typeof fetch>) => {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const cpuMs = (since: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1000;
-};
 
 /** fsyncs per second of a small file in the data directory's file system (what synchronous=FULL waits for). */
 function fsyncRate(): number {
@@ -143,7 +214,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const catcher = await new MailCatcher({ smtpPort: 0 }).start();
   const a = benchArtefacts(OFFICERS);
-  const d = await startDepartment({ mail: { 'mail.host': '127.0.0.1', 'mail.port': String(catcher.smtpPort) } }, a);
+  const mail = { 'mail.host': '127.0.0.1', 'mail.port': String(catcher.smtpPort) };
+  repository = IN_PROCESS ? undefined : await startRepositoryProcess({ mail });
+  const d = await startDepartment({ mail }, a, repository);
   try {
     // ---------------------------------------------------------------- numbering
     const clerks = Array.from({ length: OFFICERS }, (_, i) => `clerk${two(i)}`);
@@ -172,23 +245,25 @@ async function main(): Promise<void> {
       [OFFICERS, false],
       [OFFICERS, true]
     ] as const) {
-      const cpu = process.cpuUsage();
+      const cpu = await reading();
       const requestsBefore = requests;
       start = performance.now();
       let next = 0;
-      await Promise.all(
-        clerks.slice(0, concurrency).map(async (u, i) => {
-          const section = spread ? sections[i % sections.length] : sections[0];
-          while (next < RECEIPTS) {
-            next++;
-            made.push({ id: await diariseReceipt(d, u, `Bench receipt by ${u}`, section), section });
-          }
-        })
+      await profiled(`numbering-${concurrency}${spread ? '-spread' : ''}`, () =>
+        Promise.all(
+          clerks.slice(0, concurrency).map(async (u, i) => {
+            const section = spread ? sections[i % sections.length] : sections[0];
+            while (next < RECEIPTS) {
+              next++;
+              made.push({ id: await diariseReceipt(d, u, `Bench receipt by ${u}`, section), section });
+            }
+          })
+        )
       );
       seconds = (performance.now() - start) / 1000;
-      const perReceipt = cpuMs(cpu) / RECEIPTS;
+      const used = await usedSince(cpu, RECEIPTS);
       console.log(
-        `numbering: ${RECEIPTS} receipts by ${concurrency} concurrent clerks ${spread ? `spread over ${sections.length} sections` : `on one series (${sections[0]})`} in ${seconds.toFixed(2)} s = ${(RECEIPTS / seconds).toFixed(1)} diarisations/s; CPU ${ms(perReceipt)} each (one core: ${(1000 / perReceipt).toFixed(0)}/s), disk: ${(fsyncs / 2).toFixed(0)}/s; ${((requests - requestsBefore) / RECEIPTS).toFixed(2)} REST calls each (create, POST /processes, read back; a lost race would add a retry)`
+        `numbering: ${RECEIPTS} receipts by ${concurrency} concurrent clerks ${spread ? `spread over ${sections.length} sections` : `on one series (${sections[0]})`} in ${seconds.toFixed(2)} s = ${(RECEIPTS / seconds).toFixed(1)} diarisations/s; ${used.text}, disk: ${(fsyncs / 2).toFixed(0)}/s; ${((requests - requestsBefore) / RECEIPTS).toFixed(2)} REST calls each (create, POST /processes, read back; a lost race would add a retry)`
       );
     }
     // Every number made, read back: per series 1..n without a duplicate, computer numbers likewise.
@@ -232,35 +307,38 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let markings = 0;
     const requestsBefore = requests;
-    const markingCpu = process.cpuUsage();
+    const markingCpu = await reading();
     start = performance.now();
-    for (let round = 0; round < ROUNDS; round++) {
-      const up = round % 2 === 0;
-      const actors = up ? asos : sos;
-      await Promise.all(
-        actors.map(async (u, i) => {
-          const t = performance.now();
-          const acs = await d.as(u);
-          // What the extension does: read the post's inbox, pick the item, claim (open) it, act.
-          const task = (await inbox(acs, d.group(post(u)))).find((x) => x.processId === processes[i]);
-          if (!task) throw new Error(`no task for ${u}`);
-          await act(
-            acs,
-            task.id,
-            up
-              ? { eowf_action: 'send', eowf_to: post(sos[i]), eowf_remarks: 'For orders' }
-              : { eowf_action: 'sendBack', eowf_remarks: 'Revise' }
-          );
-          latencies.push(performance.now() - t);
-          markings++;
-        })
-      );
-    }
+    await profiled('marking', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const up = round % 2 === 0;
+        const actors = up ? asos : sos;
+        await Promise.all(
+          actors.map(async (u, i) => {
+            const t = performance.now();
+            const acs = await d.as(u);
+            // What the extension does: read the post's inbox, pick the item, claim (open) it, act.
+            const task = (await inbox(acs, d.group(post(u)))).find((x) => x.processId === processes[i]);
+            if (!task) throw new Error(`no task for ${u}`);
+            await act(
+              acs,
+              task.id,
+              up
+                ? { eowf_action: 'send', eowf_to: post(sos[i]), eowf_remarks: 'For orders' }
+                : { eowf_action: 'sendBack', eowf_remarks: 'Revise' }
+            );
+            latencies.push(performance.now() - t);
+            markings++;
+          })
+        );
+      }
+    });
     seconds = (performance.now() - start) / 1000;
-    const perMarking = cpuMs(markingCpu) / markings;
+    const marking = await usedSince(markingCpu, markings);
     const sorted = latencies.sort((a, b) => a - b);
     // One officer alone: the marking's own cost without queueing behind 49 others.
     const alone: number[] = [];
+    const aloneCpu = await reading();
     for (let i = 0; i < 20; i++) {
       const up = (ROUNDS + i) % 2 === 0;
       const u = up ? asos[0] : sos[0];
@@ -270,14 +348,18 @@ async function main(): Promise<void> {
       await act(acs, task!.id, up ? { eowf_action: 'send', eowf_to: post(sos[0]) } : { eowf_action: 'sendBack' });
       alone.push(performance.now() - t);
     }
+    const aloneUsed = await usedSince(aloneCpu, alone.length);
     alone.sort((a, b) => a - b);
     console.log(
-      `marking: ${markings} markings (${ROUNDS} rounds of ${OFFICERS} concurrent officers) in ${seconds.toFixed(2)} s = ${(markings / seconds).toFixed(1)}/s; CPU ${ms(perMarking)} each (one core: ${(1000 / perMarking).toFixed(0)}/s), disk: ${(fsyncs / 2).toFixed(0)}/s`
+      `marking: ${markings} markings (${ROUNDS} rounds of ${OFFICERS} concurrent officers) in ${seconds.toFixed(2)} s = ${(markings / seconds).toFixed(1)}/s; ${marking.text}, disk: ${(fsyncs / 2).toFixed(0)}/s`
     );
     console.log(
       `marking latency, ${OFFICERS} at once: p50 ${ms(pct(sorted, 50))}, p95 ${ms(pct(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}; the queue alone: ${OFFICERS} × one officer's p50 = ${ms(OFFICERS * pct(alone, 50))}`
     );
     console.log(`marking, one officer at a time: p50 ${ms(pct(alone, 50))}, p95 ${ms(pct(alone, 95))} (${alone.length} markings)`);
+    console.log(
+      `SQL statements per marking (inbox read, claim and complete): ${marking.statements.toFixed(1)} concurrent, ${aloneUsed.statements.toFixed(1)} one at a time; one at a time ${aloneUsed.text}`
+    );
     console.log(
       `REST calls per marking: ${((requests - requestsBefore) / (markings + 20)).toFixed(2)} (inbox GET /tasks, PUT claim, PUT complete)`
     );
@@ -290,7 +372,7 @@ async function main(): Promise<void> {
       const file = await openFile(d, 'amit.kumar', 'Bench file for a crowded post');
       const moving = await startMovement(aso, file, 'ASO_EST_1');
       const into: number[] = [];
-      const crowdCpu = process.cpuUsage();
+      const crowdCpu = await reading();
       for (let i = 0; i < 10; i++) {
         let t = performance.now();
         let task = (await inbox(aso, d.group('ASO_EST_1'))).find((x) => x.processId === moving);
@@ -302,7 +384,7 @@ async function main(): Promise<void> {
       }
       into.sort((x, y) => x - y);
       console.log(
-        `marking into a post held by ${CROWD} officers (one notice each), one at a time: p50 ${ms(pct(into, 50))}; CPU ${ms(cpuMs(crowdCpu) / 20)} per marking there and back`
+        `marking into a post held by ${CROWD} officers (one notice each), one at a time: p50 ${ms(pct(into, 50))}; per marking there and back ${(await usedSince(crowdCpu, 20)).text}`
       );
     }
 

@@ -116,6 +116,9 @@ describe('e-Office content model', () => {
     rejects(d, 'eo:file', file({ 'eo:basicHead': 'a' }), 'constraintViolation', 'eo:basicHead');
     rejects(d, 'eo:file', file({ 'eo:recordCategory': 'D' }), 'constraintViolation', 'eo:recordCategory');
     rejects(d, 'eo:file', file({ 'eo:fileSerial': 0 }), 'constraintViolation', 'eo:fileSerial');
+    // Category C is kept 1 to 10 years (CSMOP): the model's MINMAX holds it, whoever writes the file.
+    rejects(d, 'eo:file', file({ 'eo:recordCategory': 'C', 'eo:retentionYears': 50 }), 'constraintViolation', 'eo:retentionYears');
+    rejects(d, 'eo:file', file({ 'eo:recordCategory': 'C', 'eo:retentionYears': 0 }), 'constraintViolation', 'eo:retentionYears');
     // An unnumbered file waits in its post's intake folder until eoRegister numbers it.
     assert.doesNotThrow(() =>
       d.validateProperties({ type: 'eo:file', mode: 'create', properties: { 'cm:name': 'intake-1', 'eo:subject': 'x' } })

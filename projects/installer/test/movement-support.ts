@@ -8,7 +8,7 @@ import { after, before } from 'node:test';
 import type { Acs } from '../src/acs';
 import { install } from '../src/install';
 import { StepLog } from '../src/log';
-import { postGroup, createInIntake, registerItem, type RegistrationClient, confirmedNotePermissions } from '@eoffice/domain';
+import { postGroup, createInIntake, intakeFolder, registerItem, type RegistrationClient, confirmedNotePermissions } from '@eoffice/domain';
 import { artefacts, startLocalRepository, type LocalRepository } from './support';
 import type { Artefacts } from '../src/config';
 
@@ -44,13 +44,14 @@ export interface Department {
 
 /**
  * A fresh repository with the GAD hierarchy (or `a`'s) installed and every incumbent as a user (`options`: see
- * startLocalRepository).
+ * startLocalRepository; `started`: a repository already running, such as the benches' own process).
  */
 export async function startDepartment(
   options: Parameters<typeof startLocalRepository>[0] = {},
-  a: Artefacts = artefacts()
+  a: Artefacts = artefacts(),
+  started?: LocalRepository
 ): Promise<Department> {
-  const repo = await startLocalRepository(options);
+  const repo = started ?? (await startLocalRepository(options));
   const admin = await repo.acs();
   for (const p of a.hierarchy.posts) {
     if (!p.incumbent) continue;
@@ -131,6 +132,19 @@ export function registrationClient(acs: Acs): RegistrationClient {
     getNode: (id, opts) => acs.nodes.getNode(id, opts) as never,
     startProcess: (body) => acs.call('workflow', 'POST', '/processes', {}, body)
   };
+}
+
+/** A letter's PDF as the drafts panel makes it, in the intake folder of `post`, as `acs`; answers its id. */
+export async function uploadLetterPdf(d: Department, acs: Acs, post: string): Promise<string> {
+  const name = `letter-${Math.random().toString(36).slice(2, 10)}.pdf`;
+  const made = await acs.upload.uploadFile(
+    new File(['%PDF-1.7 the letter'], name, { type: 'application/pdf' }),
+    intakeFolder(post),
+    d.docLib,
+    undefined,
+    { name, nodeType: 'cm:content', autoRename: false } as never
+  );
+  return (made as { entry: { id: string } }).entry.id;
 }
 
 /**

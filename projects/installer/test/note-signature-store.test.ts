@@ -20,7 +20,7 @@ import { readBytes, storeNoteSignature, writeBytes } from '../src/signatures';
 import type { Acs } from '../src/acs';
 import { artefacts } from './support';
 import { act, openFile, refused, startDepartment, startMovement, taskOf, type Department } from './movement-support';
-import { crl, issueOfficer, makeIntermediate, makeRoot, pkcs12, revoke, tempDir, type Issued, type TestCa } from './signing-support';
+import { crl, issueOfficer, makeRoot, makeTestPki, pkcs12, revoke, tempDir, type Issued, type TestCa } from './signing-support';
 
 const SO = 'priya.nair'; // SO_EST
 const COLLEAGUE = 'ravi.kohli'; // a second officer in SO_EST: same post, same rights on the file
@@ -97,8 +97,7 @@ describe('note signatures in the repository: stored beside the note, sealed by t
 
   before(async () => {
     pki = tempDir('eoffice-note-signatures-');
-    root = makeRoot(pki, 'root', '/C=IN/O=Test PKI of eOffice/CN=eOffice Test Root CA');
-    sub = makeIntermediate(pki, 'sub', '/C=IN/O=Test PKI of eOffice/CN=eOffice Test Sub CA', root);
+    ({ root, sub } = makeTestPki(pki));
     foreign = makeRoot(pki, 'foreign', '/C=IN/O=Somebody Else/CN=Foreign Root CA');
     soCert = issueOfficer(sub, 'so', '/C=IN/O=General Administration Department/CN=Priya Nair');
     colleagueCert = issueOfficer(sub, 'colleague', '/C=IN/O=General Administration Department/CN=Ravi Kohli');

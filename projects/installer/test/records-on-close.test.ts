@@ -86,13 +86,15 @@ describe('records: closing a file files its records in Governance Services', () 
     const folder = async (name: string) => (await acs.nodes.getNode(fileId, { relativePath: name })).entry.id;
     const letter = (await acs.nodes.createNode(await folder('Correspondence'), { name: '000001', nodeType: 'cm:content' })).entry.id;
     await acs.nodes.updateNodeContent(letter, 'Letter from the Ministry');
+    // Issued letters are the repository's to make (eoRegister's issue, register.js regIssue: the holder only reads
+    // Dispatches/); put in here as it leaves them, the administrator's.
     const dispatch = async (name: string, status: string) => {
-      const made = await acs.nodes.createNode(await folder('Dispatches'), {
+      const made = await d.admin.nodes.createNode(await folder('Dispatches'), {
         name,
         nodeType: 'eo:dispatch',
         properties: { 'eo:issueNumber': name, 'eo:dispatchStatus': status, 'eo:dispatchMode': status === 'pending' ? 'byCru' : 'bySelf' }
       });
-      await acs.nodes.updateNodeContent(made.entry.id, `Issued letter ${name}`);
+      await d.admin.nodes.updateNodeContent(made.entry.id, `Issued letter ${name}`);
       return made.entry.id;
     };
     return { letter, issued: await dispatch('20261201-01', 'issuedSent'), pending: await dispatch('20261201-02', 'pending') };
@@ -296,6 +298,36 @@ describe('records: closing a file files its records in Governance Services', () 
     const reopen = (await movements(aso, id)).at(-1)!;
     assert.equal(reopen.action, 'reopen');
     assert.match(reopen.remarks ?? '', /\[record folder C\/.* reopened by the records manager\]$/);
+  });
+
+  it('a caller cannot keep a category C file beyond 1 to 10 years: creating or changing it so is refused (422)', async () => {
+    const aso = await d.as(ASO1);
+    const client = registrationClient(aso);
+    const post = d.postOf(ASO1);
+    const make = (years: unknown) =>
+      createInIntake(client, d.docLib, post, 'eo:file', {
+        'eo:fileSection': 'EST',
+        'eo:basicHead': 'A',
+        'eo:primaryHead': '11',
+        'eo:secondaryHead': '011',
+        'eo:subject': `Kept ${String(years)} years`,
+        'eo:recordCategory': 'C',
+        'eo:retentionYears': years
+      });
+    // ACS's IntegrityChecker refuses a value outside the property's MINMAX constraint: IntegrityException, 422.
+    for (const years of [50, 11, 0, -3]) {
+      const r = await refused(() => make(years));
+      assert.equal(r.status, 422, `${years} years`);
+      assert.match(r.summary, /eo:retentionYears/);
+    }
+    // Ten is C's limit and is kept; changing it afterwards to more is refused alike.
+    const id = await make(10);
+    assert.equal((await aso.nodes.getNode(id)).entry.properties?.['eo:retentionYears'], 10);
+    const r = await refused(() =>
+      aso.nodes.updateNode(id, { properties: { 'eo:retentionYears': 99 } as Record<string, unknown> as never })
+    );
+    assert.equal(r.status, 422);
+    assert.equal((await aso.nodes.getNode(id)).entry.properties?.['eo:retentionYears'], 10);
   });
 
   it('a category B file is filed under B', async () => {

@@ -172,6 +172,16 @@ export function certs(file: string) {
   return readCertificates(fs.readFileSync(file, 'utf8'));
 }
 
+/**
+ * The test PKI the signature tests share, in `dir`: its root CA and the sub CA the root certifies (officers'
+ * certificates come from the sub CA, issueOfficer).
+ */
+export function makeTestPki(dir: string): { root: TestCa; sub: TestCa } {
+  const root = makeRoot(dir, 'root', '/C=IN/O=Test PKI of eOffice/CN=eOffice Test Root CA');
+  const sub = makeIntermediate(dir, 'sub', '/C=IN/O=Test PKI of eOffice/CN=eOffice Test Sub CA', root);
+  return { root, sub };
+}
+
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

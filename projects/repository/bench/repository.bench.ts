@@ -7,6 +7,8 @@
  * and without it (every request pays its own fsync), beside the disk's own fsync rate: with
  * every commit synced before its answer, no unbatched writer can create more nodes per second than the disk
  * syncs. The repository's CPU per node is printed as well: on a shared machine it is steadier than the rates.
+ * So is the event loop's own share of it: WAL checkpoints (a worker thread) and syncs (the thread pool) run
+ * beside it, and with every request served by that one thread, its CPU per node is what bounds the rate.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
   const create = async (clients: number, perClient: number, batched = true) => {
     setGroupCommit(ctx.db, batched);
     const commitsBefore = commitCount(ctx.db);
+    const loopCpu = eventLoopCpu();
     const cpu = process.cpuUsage();
     const t = performance.now();
     const clientCpu = await runClients({
@@ -128,9 +131,11 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     const perNode = (used.user + used.system) / 1000 / n;
+    const loopPerNode = (eventLoopCpu() - loopCpu) / n;
     return (
       `${(n / seconds).toFixed(0).padStart(5)} nodes/s   ${(n / (commitCount(ctx.db) - commitsBefore)).toFixed(1).padStart(4)} per commit   ` +
-      `${perNode.toFixed(2)} ms CPU/node (clients ${clientCpu.toFixed(2)})`
+      `${perNode.toFixed(2)} ms CPU/node (event loop ${Number.isNaN(loopPerNode) ? '?' : loopPerNode.toFixed(2)}, clients ${clientCpu.toFixed(2)})   ` +
+      `load ${os.loadavg()[0].toFixed(1)}`
     );
   };
   const naiveOne = await create(1, 300, false);
@@ -154,7 +159,9 @@ async function main(): Promise<void> {
   console.log(`  unbatched, 1 client             ${naiveOne}`);
   console.log(`  unbatched, 16 clients           ${naiveSixteen}`);
   console.log(`  disk fsync rate (the bound for unbatched writers)  ${syncsPerSecond.toFixed(0)} fsyncs/s`);
-  console.log("  (CPU/node is the repository's own; the clients' own CPU per request in brackets: they run in a process of their own)");
+  console.log(
+    "  (CPU/node is the repository process's own, all threads; in brackets the event loop's thread alone, which serves every request and so bounds the rate at 1000/that per second on a core of its own, and the clients' CPU per request: they run in a process of their own)"
+  );
   console.log(`peak memory (RSS)                 ${Math.round(Math.max(peakRss / 1024, maxRssKb) / 1024)} MiB`);
   await server.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -200,6 +207,24 @@ async function runClients(job: CreateJob): Promise<number> {
     execFile(process.execPath, ['-e', script, JSON.stringify(job)], (e, out) => (e ? reject(e) : resolve(Number(out.trim()))))
   );
 }
+
+/**
+ * CPU time (ms) of the event loop's thread so far, from /proc (Linux; NaN elsewhere): process.cpuUsage() adds
+ * the worker and pool threads (WAL checkpoints and syncs), which run beside the event loop, not in its way.
+ */
+function eventLoopCpu(): number {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every mainstream architecture). */
+const CLOCK_TICKS = 100;
 
 /** How many write+fdatasync rounds of one page the data directory's disk completes per second (2 s). */
 function fsyncRate(dir: string): number {

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { commitBatch, openDatabase, pendingCommit, releaseWal } from './persistence/database';
+import { commitBatch, onCommit, openDatabase, pendingCommit, releaseWal } from './persistence/database';
+import { startCheckpointer } from './persistence/checkpointer';
 import { ContentStore } from './persistence/content-store';
 import { pairProperties } from './persistence/property-pairs';
 import { AuthorityService } from './services/authority-service';
@@ -78,7 +79,11 @@ export interface RepositoryServer {
 /** Opens (or creates) a repository in dataDir and serves the Alfresco REST API from it. */
 export async function startRepository(options: RepositoryOptions): Promise<RepositoryServer> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, 'repository.sqlite'));
+  const dbFile = join(options.dataDir, 'repository.sqlite');
+  const db = openDatabase(dbFile);
+  // WAL checkpoints in a worker thread, so that no request waits for the database file's syncs.
+  const checkpointer = startCheckpointer(db, dbFile);
+  onCommit(db, checkpointer.committed);
   if (options.pairedProperties) pairProperties(db, options.pairedProperties);
   const maxUploadBytes = options.maxUploadBytes ?? 100 * 1024 * 1024;
   const authorities = new AuthorityService(db);
@@ -157,7 +162,8 @@ export async function startRepository(options: RepositoryOptions): Promise<Repos
         server.close(() => {
           commitBatch(db);
           // The last batch's sync finishes before the descriptor it runs on is let go.
-          void (pendingCommit(db) ?? Promise.resolve()).then(() => {
+          // The checkpointer's connection closes first: the last one to close checkpoints the WAL and removes it.
+          void Promise.all([pendingCommit(db), checkpointer.close()]).then(() => {
             releaseWal(db);
             db.close();
             ctx.mail.close();

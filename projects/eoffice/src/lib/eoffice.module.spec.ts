@@ -6,7 +6,7 @@ import { TRANSLATION_PROVIDER } from '@alfresco/adf-core';
 import manifest from '../../assets/eoffice.plugin.json';
 import en from '../../assets/i18n/en.json';
 import hi from '../../assets/i18n/hi.json';
-import { CanActivateFn, Route } from '@angular/router';
+import { CanActivateFn, Route, convertToParamMap } from '@angular/router';
 import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
 import { EOFFICE_ASSETS_PATH, provideEOfficeExtension } from './eoffice.module';
@@ -21,6 +21,8 @@ import { ReceiptViewSmartComponent } from './receipt/receipt-view/receipt-view.s
 import { CreateFileSmartComponent } from './file/create-file/create-file.smart-component';
 import { FileListSmartComponent } from './file/file-list/file-list.smart-component';
 import { FileViewSmartComponent } from './file/file-view/file-view.smart-component';
+import { FileService } from './file/services/file.service';
+import { NoteService } from './file/notesheet/note.service';
 import { PendencyDashboardSmartComponent } from './mis/dashboard/pendency-dashboard.smart-component';
 
 interface NavbarItem {
@@ -138,6 +140,31 @@ describe('e-Office manifest', () => {
     expect(run()).toBeTrue();
     expect(desk).toHaveBeenCalledTimes(1);
     expect(forYear).toHaveBeenCalledOnceWith(Number(officeDay(new Date()).slice(0, 4)));
+  });
+
+  it('begins reading a file and listing its notes as the router activates the file’s address, never refusing it', async () => {
+    const route = EOFFICE_ROUTES[0].children?.find((r) => r.path === 'files/:fileId');
+    const [startFile] = (route?.canActivate ?? []) as CanActivateFn[];
+    let signedIn = false;
+    const readFile = jasmine.createSpy('file prefetch');
+    const listNotes = jasmine.createSpy('notes prefetch');
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: AuthenticationService, useValue: { isLoggedIn: () => signedIn } },
+        { provide: FileService, useValue: { prefetch: readFile } },
+        { provide: NoteService, useValue: { prefetch: listNotes } }
+      ]
+    });
+    const run = () =>
+      TestBed.runInInjectionContext(() => startFile({ paramMap: convertToParamMap({ fileId: 'file-1' }) } as never, {} as never));
+
+    expect(await run()).toBeTrue();
+    expect(readFile).not.toHaveBeenCalled();
+
+    signedIn = true;
+    expect(await run()).toBeTrue();
+    expect(readFile).toHaveBeenCalledOnceWith('file-1');
+    expect(listNotes).toHaveBeenCalledOnceWith('file-1');
   });
 
   it('loads no page with the routes: every page is fetched when first opened', () => {

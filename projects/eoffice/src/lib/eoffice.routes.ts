@@ -1,4 +1,4 @@
-import { Type, inject } from '@angular/core';
+import { Injector, Type, inject } from '@angular/core';
 import { CanActivateFn, Data, Route, Routes } from '@angular/router';
 import { AuthGuardEcm, AuthenticationService } from '@alfresco/adf-core';
 import { ExtensionsDataLoaderGuard } from '@alfresco/aca-shared';
@@ -12,6 +12,7 @@ const RECEIPT_LISTS = ['created', 'inbox', 'acknowledgement', 'sent', 'closed'] 
 /** The lists a file page can show (route data `list`). */
 const FILE_LISTS = ['inbox', 'created', 'sent', 'parked', 'closed'] as const;
 
+const fileView = () => import('./file/file-view/file-view.smart-component');
 const receiptList = () => import('./receipt/receipt-list/receipt-list.smart-component').then((m) => m.ReceiptListSmartComponent);
 const fileList = () => import('./file/file-list/file-list.smart-component').then((m) => m.FileListSmartComponent);
 
@@ -42,6 +43,28 @@ const startDesk: CanActivateFn = () => {
       .desk()
       .catch(() => undefined);
     void inject(WorkingDaysService).forYear(Number(officeDay(new Date()).slice(0, 4)));
+  }
+  return true;
+};
+
+/**
+ * Opening a file: its reading and its notes' listing (with the first notes' texts) begin as the router
+ * activates the file's address, beside the rest of the Content App's start, rather than when the file view
+ * is created after the Content App's layout (on the first-screen bench 0.15 s later). The file view takes
+ * them as its own first readings (FileService.prefetch, NoteService.prefetch); a failure is reported there.
+ * The services are reached through the file view's own code (the page's canMatch is already loading it), so
+ * that the Content App's first bundle does not carry them and the build splits its code as before (a chunk of
+ * their own broke the start: a class extending one not yet defined); the guard waits for that code, which
+ * the page needs anyway.
+ */
+const startFile: CanActivateFn = async (route) => {
+  const fileId = route.paramMap.get('fileId');
+  if (!fileId || !inject(AuthenticationService).isLoggedIn()) return true;
+  const injector = inject(Injector);
+  try {
+    (await fileView()).prefetchFile(injector, fileId);
+  } catch {
+    // The page's own loading reports code that cannot be loaded; the file view then reads as it always did.
   }
   return true;
 };
@@ -90,7 +113,8 @@ export const EOFFICE_ROUTES: Routes = [
         import('./file/dispatch-register/dispatch-register.smart-component').then((m) => m.DispatchRegisterSmartComponent)
       ),
       {
-        ...page('files/:fileId', () => import('./file/file-view/file-view.smart-component').then((m) => m.FileViewSmartComponent)),
+        ...page('files/:fileId', () => fileView().then((m) => m.FileViewSmartComponent)),
+        canActivate: [startFile],
         canDeactivate: [unsavedNoteGuard]
       },
       page('receipts/:receiptId', () =>

@@ -20,6 +20,7 @@ import {
   fileSeries,
   formatFileNumber,
   formatReceiptNumber,
+  officeDay,
   postGroup,
   postTitle,
   postsOf,
@@ -327,21 +328,24 @@ class Writer {
   }
 
   /**
-   * A letter the file issued by CRU, pending dispatch: the eo:dispatch (its PDF) opened to the Central
-   * Registry's posts, as the drafts panel does, so the CRU's Dispatch register has work in the demo.
+   * A letter the file issued by CRU, pending dispatch: the eo:dispatch (its PDF) as eoRegister's issue leaves
+   * one (register.js regIssue: named `<office day>-01`, the administrator's, opened to the Central Registry's
+   * posts to read; they mark it dispatched through eoRegister), so the CRU's Dispatch register has work in the
+   * demo. Written here as the administrator because the seed dates it in the past, which an issue (dated now)
+   * cannot; officers only read Dispatches/.
    */
   private async dispatchByCru(fileId: string, p: ItemPlan, d: Dice): Promise<void> {
     const file = (await this.acs.nodes.getNode(fileId, { include: ['properties'] })).entry.properties as Record<string, string>;
     const issueNumber = String(file['eo:fileNumber']);
     const issuedAt = p.moves[0] ?? p.heldSince;
-    const day = isoDate(issuedAt).replace(/-/g, '');
+    const day = officeDay(issuedAt).replace(/-/g, '');
     const pdf = () =>
-      new File([letterPdf([`No. ${issueNumber}`, 'Government of India', `Subject: ${String(file['eo:subject'])}`])], `${day}-1`, {
+      new File([letterPdf([`No. ${issueNumber}`, 'Government of India', `Subject: ${String(file['eo:subject'])}`])], `${day}-01`, {
         type: 'application/pdf'
       });
     const addressee = d.pick(SENDERS);
     const dispatch = await this.acs.upload.uploadFile(pdf(), 'Dispatches', fileId, undefined, {
-      name: `${day}-1`,
+      name: `${day}-01`,
       nodeType: 'eo:dispatch',
       'cm:title': issueNumber,
       'eo:issueNumber': issueNumber,
@@ -360,7 +364,7 @@ class Writer {
         isInheritanceEnabled: true,
         locallySet: registryPosts(this.h).map((r) => ({
           authorityId: postGroup(this.h, r.code),
-          name: 'Collaborator',
+          name: 'Consumer',
           accessStatus: 'ALLOWED' as const
         }))
       }

@@ -31,6 +31,12 @@ export class AclEntries {
    * drops that node's (onRowChange); a rollback drops them all.
    */
   private readonly entries = new KeptRows<readonly AceRow[], number>(20_000);
+  /**
+   * Node seqs by uuid, which every entry look-up and write starts from (a marking asked 57 times, mostly for
+   * the same few nodes). A node's seq does not change while its row exists; any change to the row, by any
+   * statement, drops it and a rollback drops them all.
+   */
+  private readonly seqs = new KeptRows<{ seq: number }>(20_000);
   /** The roles that include Read, as an SQL list of literals (constants of PermissionService, never input). */
   private readonly readRolesSql: string;
 
@@ -40,7 +46,11 @@ export class AclEntries {
   ) {
     this.readRolesSql = readRoles.map((r) => `'${r}'`).join(', ');
     onRowChange(db, 'ace', 'node_id', (seq) => this.entries.delete(seq));
-    onRollback(db, () => this.entries.clear());
+    onRowChange(db, 'node', 'id', (id) => this.seqs.delete(id));
+    onRollback(db, () => {
+      this.entries.clear();
+      this.seqs.clear();
+    });
   }
 
   /** A node's own entries, by authority then permission (frozen: shared by every caller). */
@@ -90,7 +100,8 @@ export class AclEntries {
 
   /** The seq of a node, which table ace names it by (archived nodes included). */
   private seqOf(nodeId: string): number | undefined {
-    return this.db.prepare('SELECT seq FROM node WHERE id = ?').pluck().get(nodeId) as number | undefined;
+    return this.seqs.get(nodeId, () => this.db.prepare('SELECT seq FROM node WHERE id = ?').get(nodeId) as { seq: number } | undefined)
+      ?.seq;
   }
 
   /**

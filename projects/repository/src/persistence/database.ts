@@ -209,8 +209,8 @@ class StatementHandle {
  * The fsync itself runs in libuv's thread pool (fdatasync of the WAL file after the COMMIT wrote it), not in
  * the COMMIT: with synchronous=FULL the event loop stood still for each sync (a fifth of node creation's
  * time), and the next batch could not even begin. Now the next batch gathers requests while the previous one
- * syncs, and commits when that sync is done (commitAfterSync); a
- * batch settles (its answers leave) only when a sync begun after its COMMIT has finished. Since an fsync
+ * syncs, and commits when that sync is done (commitAfterSync), before the answers of the synced batch are
+ * written; a batch settles (its answers leave) only when a sync begun after its COMMIT has finished. Since an fsync
  * covers every write made to the file before it began, batches settle in order. A failed sync counts as a
  * lost batch (its answers become 500s), as a failed COMMIT does. What is in the WAL but not yet synced is
  * never answered: a power cut loses only transactions nobody was told about.
@@ -230,12 +230,16 @@ interface GroupCommit {
   commits: number;
   /** Told whenever changes are undone: caches of rows must not outlive the rows they copied. */
   rollbackListeners: (() => void)[];
+  /** Told after every COMMIT (the WAL checkpointer, persistence/checkpointer.ts). */
+  commitListeners: (() => void)[];
   /** For each inTransaction() call under way, innermost last: the work to run once its writes are durable. */
   afterCommit: (() => void)[][];
   /** The WAL file the repository syncs itself (synchronous=NORMAL); unset when SQLite syncs at COMMIT. */
   walFile?: string;
   /** The last committed batch whose sync has not finished: answers that may reflect it wait for it. */
   syncing?: Promise<boolean>;
+  /** The open batch's commit, waiting for the sync under way to finish (commitAfterSync). */
+  nextCommit?: () => void;
   /** How the WAL is made durable: fdatasync in the thread pool (replaceable by tests to hold or fail it). */
   sync: (walFile: string) => Promise<void>;
 }
@@ -284,7 +288,18 @@ const groupCommits = new WeakMap<Db, GroupCommit>();
 function groupCommitOf(db: Db): GroupCommit {
   let state = groupCommits.get(db);
   if (!state)
-    groupCommits.set(db, (state = { enabled: true, failures: 0, commits: 0, rollbackListeners: [], afterCommit: [], sync: fdatasyncWal }));
+    groupCommits.set(
+      db,
+      (state = {
+        enabled: true,
+        failures: 0,
+        commits: 0,
+        rollbackListeners: [],
+        commitListeners: [],
+        afterCommit: [],
+        sync: fdatasyncWal
+      })
+    );
   return state;
 }
 
@@ -307,6 +322,7 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
     else {
       result = whole(db, fn, true);
       state.commits++;
+      for (const listener of state.commitListeners) listener();
       // Unbatched (the benchmark's naive writer), each transaction pays its own sync before it returns.
       if (state.walFile) syncNow(state.walFile);
     }
@@ -415,7 +431,7 @@ function openBatch(db: Db, state: GroupCommit): void {
  */
 function commitAfterSync(db: Db, state: GroupCommit, batch: Batch): void {
   if (state.open !== batch) return;
-  if (state.syncing) void state.syncing.then(() => commitAfterSync(db, state, batch));
+  if (state.syncing) state.nextCommit = () => commitAfterSync(db, state, batch);
   else commitBatch(db);
 }
 
@@ -427,6 +443,7 @@ export function commitBatch(db: Db): boolean {
   try {
     db.prepare('COMMIT').run();
     state.commits++;
+    for (const listener of state.commitListeners) listener();
     if (state.walFile) return syncThenSettle(state);
     return endBatch(db, state, true);
   } catch {
@@ -452,8 +469,13 @@ function syncThenSettle(state: GroupCommit): boolean {
   );
   const settled = synced.then((ok) => {
     if (!ok) state.failures++;
-    batch.settle(ok);
     if (state.syncing === settled) state.syncing = undefined;
+    // The next batch commits, and its sync begins, before this one's answers are written: the disk need not
+    // wait for the event loop to send them.
+    const next = state.nextCommit;
+    state.nextCommit = undefined;
+    next?.();
+    batch.settle(ok);
     return ok;
   });
   state.syncing = settled;
@@ -501,6 +523,11 @@ export function commitCount(db: Db): number {
 export function setGroupCommit(db: Db, enabled: boolean): void {
   if (!enabled) commitBatch(db);
   groupCommitOf(db).enabled = enabled;
+}
+
+/** Calls listener after every COMMIT made through inTransaction (a batch's, or an unbatched transaction's). */
+export function onCommit(db: Db, listener: () => void): void {
+  groupCommitOf(db).commitListeners.push(listener);
 }
 
 /** Calls listener whenever changes are rolled back (a request's savepoint, or a whole batch). */

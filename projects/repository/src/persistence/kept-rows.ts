@@ -18,6 +18,11 @@ export class KeptRows<T extends object, K extends string | number = string> {
     return row ?? undefined;
   }
 
+  /** The row kept for `key`, if any, without reading (null: kept as absent). */
+  peek(key: K): T | null | undefined {
+    return this.rows.get(key);
+  }
+
   /** Keeps a row as just written (the trigger has dropped the old one). */
   set(key: K, row: T | null): void {
     if (this.rows.size >= this.max) this.rows.clear();

@@ -221,14 +221,21 @@ export class NodeStore {
     const seq = this.requireSeq(id);
     const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
     const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
+    // A property set to the value it holds is not written again, as ACS's node DAO writes only the properties
+    // whose values differ from the stored ones (AbstractNodeDAOImpl.updateNodePropertiesImpl compares the maps).
+    // Known only from the kept rows, which are the stored ones (any change to them has dropped them).
+    const stored = fresh ? undefined : this.propertyRows.peek(seq);
+    const written: string[] = [];
     for (const [qname, value] of Object.entries(props)) {
+      if (stored && storedAs(stored, qname, value)) continue;
+      written.push(qname);
       if (!fresh) del.run(seq, qname);
       if (value === null || value === undefined) continue;
       if (Array.isArray(value)) value.forEach((v, i) => ins.run(seq, qname, i, ...indexable(v), JSON.stringify(v)));
       else ins.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
     }
     // The node's pairs of properties searched together, made again once for the whole save (property-pairs.ts)
-    if (touchesPairs(this.db, Object.keys(props))) repairNode(this.db, seq, fresh);
+    if (touchesPairs(this.db, written)) repairNode(this.db, seq, fresh);
   }
 
   addAspects(id: string, aspects: Iterable<string>): void {
@@ -376,6 +383,31 @@ function textOf(v: unknown): string {
 }
 
 /** The canonical text and numeric forms of a value, used by search, sorting and facets. */
+/**
+ * Whether `rows` (a node's property rows, ordered by qname and ord) hold `value` for `qname` exactly as
+ * setProperties would write it. Only for values whose JSON says all that their rows hold (strings, booleans,
+ * finite numbers, lists of them, none); any other value counts as changed.
+ */
+function storedAs(rows: readonly { qname: string; ord: number; json_value: string }[], qname: string, value: unknown): boolean {
+  const plain = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  let expected: string[];
+  let list = false;
+  if (value === null || value === undefined) expected = [];
+  else if (Array.isArray(value)) {
+    if (!value.every(plain)) return false;
+    expected = value.map((v) => JSON.stringify(v));
+    list = true;
+  } else if (plain(value)) expected = [JSON.stringify(value)];
+  else return false;
+  let i = 0;
+  for (const r of rows) {
+    if (r.qname !== qname) continue;
+    if (i >= expected.length || r.ord !== (list ? i : -1) || r.json_value !== expected[i]) return false;
+    i++;
+  }
+  return i === expected.length;
+}
+
 function indexable(v: unknown): [string | null, number | null] {
   if (typeof v === 'number') return [String(v), v];
   if (typeof v === 'boolean') return [String(v), v ? 1 : 0];

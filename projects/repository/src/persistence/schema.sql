@@ -434,6 +434,9 @@ CREATE TABLE IF NOT EXISTS wf_activity (
   ended_at     TEXT
 );
 CREATE INDEX IF NOT EXISTS wf_activity_process ON wf_activity(process_id, seq);
+-- An execution's latest step of an activity (ended or given its task when the task is created or completed):
+-- without it each of those updates read every step of every process ever run.
+CREATE INDEX IF NOT EXISTS wf_activity_execution ON wf_activity(execution_id, activity_id, seq);
 CREATE TABLE IF NOT EXISTS wf_package (
   process_id TEXT PRIMARY KEY,
   node_id    TEXT NOT NULL                   -- the bpm:package folder (bpm_package)

@@ -110,6 +110,18 @@ export interface VariableRow {
   value: string;
 }
 
+/** A scope's variables (ordered by name, as SQLite's binary collation orders them) with `row` set. */
+function withVariable(rows: readonly VariableRow[], row: VariableRow): VariableRow[] {
+  const bytes = (s: string) => Buffer.from(s, 'utf8');
+  const ascii = (s: string) => /^[ -~]*$/.test(s);
+  const before = (a: string, b: string) => (ascii(a) && ascii(b) ? a < b : Buffer.compare(bytes(a), bytes(b)) < 0);
+  const out = rows.filter((r) => r.name !== row.name);
+  let i = 0;
+  while (i < out.length && before(out[i].name, row.name)) i++;
+  out.splice(i, 0, Object.freeze(row));
+  return out;
+}
+
 export class WorkflowStore {
   /**
    * Definitions, executions and tasks by id, and variables by scope, as Activiti keeps the entities a
@@ -121,14 +133,19 @@ export class WorkflowStore {
     definitions: new KeptRows<DefinitionRow>(KEPT_MAX),
     executions: new KeptRows<ExecutionRow>(KEPT_MAX),
     tasks: new KeptRows<TaskRow>(KEPT_MAX),
-    variables: new KeptRows<VariableRow>(KEPT_MAX)
+    variables: new KeptRows<VariableRow>(KEPT_MAX),
+    /** All variables of a scope (every script run reads those of its execution and its parents). */
+    scopes: new KeptRows<readonly VariableRow[]>(KEPT_MAX)
   };
 
   constructor(readonly db: Db) {
     onRowChange(db, 'wf_definition', 'id', (id) => this.kept.definitions.delete(id));
     onRowChange(db, 'wf_execution', 'id', (id) => this.kept.executions.delete(id));
     onRowChange(db, 'wf_task', 'id', (id) => this.kept.tasks.delete(id));
-    onRowChange(db, 'wf_variable', ['scope_id', 'name'], (key) => this.kept.variables.delete(key));
+    onRowChange(db, 'wf_variable', ['scope_id', 'name'], (key) => {
+      this.kept.variables.delete(key);
+      this.kept.scopes.delete(String(key).slice(0, String(key).indexOf('\u0000')));
+    });
     onRollback(db, () => Object.values(this.kept).forEach((m) => m.clear()));
   }
 
@@ -236,7 +253,11 @@ export class WorkflowStore {
   }
 
   variables(scopeId: string): Map<string, StoredValue> {
-    const rows = this.db.prepare('SELECT * FROM wf_variable WHERE scope_id = ? ORDER BY name').all(scopeId) as VariableRow[];
+    const rows = this.kept.scopes.get(scopeId, () =>
+      (this.db.prepare('SELECT * FROM wf_variable WHERE scope_id = ? ORDER BY name').all(scopeId) as VariableRow[]).map((r) =>
+        Object.freeze(r)
+      )
+    )!;
     return new Map(rows.map((r) => [r.name, { type: r.type, value: JSON.parse(r.value) }]));
   }
   variable(scopeId: string, name: string): StoredValue | undefined {
@@ -247,17 +268,21 @@ export class WorkflowStore {
     return r && { type: r.type, value: JSON.parse(r.value) };
   }
   setVariable(scopeId: string, processId: string, name: string, v: StoredValue): void {
+    const key = rowKey(scopeId, name);
+    const value = JSON.stringify(v.value ?? null);
+    // A variable set to what it holds writes nothing, as Activiti's DbSqlSession flushes only the entities
+    // whose persistent state changed. The kept row is the stored one (any change to it has dropped it).
+    const stored = this.kept.variables.peek(key);
+    if (stored && stored.type === v.type && stored.value === value && stored.process_id === processId) return;
+    const scope = this.kept.scopes.peek(scopeId);
     this.db
       .prepare('INSERT OR REPLACE INTO wf_variable (scope_id, process_id, name, type, value) VALUES (?,?,?,?,?)')
-      .run(scopeId, processId, name, v.type, JSON.stringify(v.value ?? null));
-    // Kept as written (the trigger has just dropped the old row): a listener reads back what it set.
-    this.kept.variables.set(rowKey(scopeId, name), {
-      scope_id: scopeId,
-      process_id: processId,
-      name,
-      type: v.type,
-      value: JSON.stringify(v.value ?? null)
-    });
+      .run(scopeId, processId, name, v.type, value);
+    // Kept as written (the trigger has just dropped the old row): a listener reads back what it set, and the
+    // next script's model (all the scope's variables) needs no second read.
+    const row: VariableRow = { scope_id: scopeId, process_id: processId, name, type: v.type, value };
+    this.kept.variables.set(key, row);
+    if (scope) this.kept.scopes.set(scopeId, withVariable(scope, row));
   }
   deleteVariable(scopeId: string, name: string): boolean {
     return this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ? AND name = ?').run(scopeId, name).changes > 0;

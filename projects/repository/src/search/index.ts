@@ -52,10 +52,10 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   const defaults = (req.defaults ?? {}) as Record<string, unknown>;
   const op =
     String((q as Record<string, unknown>).defaultOperator ?? defaults.defaultFTSOperator ?? 'AND').toUpperCase() === 'OR' ? 'OR' : 'AND';
-  const toSql = (text: string, bound?: CompileEnv['bound']): Compiled => {
-    const ast: Ast = parseAfts(text, { defaultOperator: op, isQName: fields.isQName });
-    return store.compile(ast, { fields, subClassesOf: (x) => ctx.subClassesOf(x), now, bound });
-  };
+  const parse = (text: string): Ast => parseAfts(text, { defaultOperator: op, isQName: fields.isQName });
+  const compileAst = (ast: Ast, bound?: CompileEnv['bound']): Compiled =>
+    store.compile(ast, { fields, subClassesOf: (x) => ctx.subClassesOf(x), now, bound });
+  const toSql = (text: string, bound?: CompileEnv['bound']): Compiled => compileAst(parse(text), bound);
 
   const main = toSql(q.query);
   const filters: SearchFilter[] = [];
@@ -86,7 +86,9 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
   const v2 = String(req.facetFormat ?? '').toUpperCase() === 'V2';
   const context: Record<string, unknown> = {};
   if (facetRequested) {
-    const r = store.facets({ fields, now, base, predicate: (text, bound) => toSql(text, bound).where }, req, v2);
+    // a facet query as the tests its top-level AND joins, each compiled alone (the query is all of them)
+    const conjuncts = (text: string, bound?: CompileEnv['bound']) => andedParts(parse(text)).map((a) => compileAst(a, bound).where);
+    const r = store.facets({ fields, now, base, conjuncts }, req, v2);
     Object.assign(context, r.context);
   }
   // Solr reports the last indexed transaction; the newest node row is our equivalent
@@ -105,6 +107,11 @@ export function runSearch(ctx: SearchContext, body: unknown): SearchOutcome {
     },
     context: ordered
   };
+}
+
+/** The items of a query's top-level AND, nested ANDs flattened (a query that is no AND is its one item). */
+function andedParts(a: Ast): Ast[] {
+  return a.k === 'and' ? a.items.flatMap(andedParts) : [a];
 }
 
 export type { FieldResolver };

@@ -623,9 +623,15 @@ export function nextVersion(label: string, major: boolean): string {
   return major ? `${maj + 1}.0` : `${maj}.${min + 1}`;
 }
 
-/** Dictionary violations (constraints, data types, unknown or missing properties) answer 400. */
+/**
+ * Dictionary violations (data types, unknown or missing properties) answer 400. A value outside a property's
+ * constraint (LIST, MINMAX, REGEX, LENGTH) answers 422, as on ACS: there the node service stores it and
+ * IntegrityChecker (PropertiesIntegrityEvent.checkPropertyValues: "Invalid property value") fails the
+ * transaction with an IntegrityException, which the v1 API maps to 422 (remote-api public-rest-context.xml).
+ */
 export function toApiError(e: unknown): unknown {
   if (e instanceof ApiError) return e;
+  if (e instanceof DictionaryError && e.kind === 'constraintViolation') return errors.integrity(e.message);
   if (e instanceof DictionaryError) return errors.invalidArgument(e.message);
   return e;
 }

@@ -244,6 +244,18 @@ export class ScriptNode {
     this.host.nodes.delete(this.host.caller, this.row, false);
     return true;
   }
+  /**
+   * ScriptNode.specializeType: the node becomes `type` when that is a subtype of its own (true), otherwise
+   * nothing changes (false), as Alfresco's ScriptNode does (it calls NodeService.setType only for a subtype).
+   */
+  specializeType(type: unknown): boolean {
+    const row = this.row;
+    const wanted = this.host.ctx.dictionary.tryPrefix(javaString(type)) ?? javaString(type);
+    if (wanted === row.type || !this.host.ctx.dictionary.isSubClassOf(wanted, row.type)) return false;
+    this.host.nodes.update(this.host.caller, row, { nodeType: wanted });
+    this.cachedProps = undefined;
+    return true;
+  }
   move(destination: ScriptNode): boolean {
     this.host.nodes.move(this.host.caller, this.row, destination.row);
     return true;

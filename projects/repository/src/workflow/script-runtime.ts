@@ -198,10 +198,16 @@ const KEEPER = new vm.Script(
     watch(v);
     if (typeof v === 'function' && v.prototype) watch(v.prototype);
   }
+  // Whether anything but the standard objects may be on the global object: not in a new context, nor in one
+  // cleaned after its last run (a context is only kept if that cleaning succeeded), so the run entering it
+  // need not walk the global object's keys once more (each key goes through the contextified global's
+  // interceptors).
+  let dirty = false;
   return {
     enter(next) {
       let clean = true;
-      for (const k of own(globalThis)) if (!standard.has(k) && !delete globalThis[k]) clean = false;
+      if (dirty) for (const k of own(globalThis)) if (!standard.has(k) && !delete globalThis[k]) clean = false;
+      dirty = !!next;
       if (next) for (const k of keys(next)) globalThis[k] = next[k];
       return clean;
     },

@@ -75,7 +75,7 @@ describe('dynamic models', () => {
     assert.equal(letter.entry.properties['dak:letterNumber'], 'F.1/2026');
     assert.equal(letter.entry.properties['dak:pages'], 3);
 
-    // The model's rules are enforced: LIST constraint, mandatory property, data type.
+    // The model's rules are enforced: LIST constraint (IntegrityException, 422), mandatory property, data type.
     expectError(
       await rejectionOf(
         nodes.createNode('-my-', {
@@ -84,7 +84,7 @@ describe('dynamic models', () => {
           properties: { 'dak:letterNumber': 'F.2', 'dak:mode': 'Pigeon' }
         })
       ),
-      400
+      422
     );
     expectError(
       await rejectionOf(nodes.createNode('-my-', { name: 'l3.txt', nodeType: 'dak:letter', properties: { 'dak:mode': 'Hand' } })),

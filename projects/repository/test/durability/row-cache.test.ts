@@ -195,3 +195,80 @@ test('workflow executions and variables read as stored after any statement and a
     close();
   }
 });
+
+test("a scope's variables, and a variable set to the value it holds, read as stored after any statement and after a rollback", () => {
+  const { db, close } = open();
+  try {
+    const store = new WorkflowStore(db);
+    const all = () => [...store.variables('202')].map(([k, v]) => `${k}=${JSON.stringify(v.value)}`);
+    inTransaction(db, () => {
+      store.setVariable('202', '202', 'eowf_holder', { type: 'd:text', value: 'SO_EST' });
+      store.setVariable('202', '202', 'eowf_action', { type: 'd:text', value: 'send' });
+    });
+    assert.deepEqual(all(), ['eowf_action="send"', 'eowf_holder="SO_EST"'], 'ordered by name as SQLite orders them');
+    // Set again to what it holds, then to something else, then a new one: each read back in order.
+    inTransaction(db, () => {
+      store.setVariable('202', '202', 'eowf_holder', { type: 'd:text', value: 'SO_EST' });
+      store.setVariable('202', '202', 'eowf_action', { type: 'd:text', value: 'sendBack' });
+      store.setVariable('202', '202', 'eowf_bpm', { type: 'd:int', value: 1 });
+    });
+    assert.deepEqual(all(), ['eowf_action="sendBack"', 'eowf_bpm=1', 'eowf_holder="SO_EST"']);
+    // The same value of another type is a change.
+    inTransaction(db, () => store.setVariable('202', '202', 'eowf_bpm', { type: 'd:text', value: 1 }));
+    assert.equal(store.variable('202', 'eowf_bpm')?.type, 'd:text');
+    // Changed by raw SQL, then set back to what it held before that change: written again.
+    db.prepare("UPDATE wf_variable SET value = '\"US_EST\"' WHERE scope_id = '202' AND name = 'eowf_holder'").run();
+    assert.ok(all().includes('eowf_holder="US_EST"'));
+    inTransaction(db, () => store.setVariable('202', '202', 'eowf_holder', { type: 'd:text', value: 'SO_EST' }));
+    assert.equal(db.prepare("SELECT value FROM wf_variable WHERE scope_id = '202' AND name = 'eowf_holder'").pluck().get(), '"SO_EST"');
+    assert.throws(() =>
+      inTransaction(db, () => {
+        store.setVariable('202', '202', 'eowf_holder', { type: 'd:text', value: 'DS' });
+        store.setVariable('202', '202', 'eowf_added', { type: 'd:text', value: 'x' });
+        assert.deepEqual(all(), ['eowf_action="sendBack"', 'eowf_added="x"', 'eowf_bpm=1', 'eowf_holder="DS"']);
+        throw new Error('rolled back');
+      })
+    );
+    assert.deepEqual(all(), ['eowf_action="sendBack"', 'eowf_bpm=1', 'eowf_holder="SO_EST"']);
+    // What a caller does to the values it was given is not what the next one reads.
+    (store.variables('202').get('eowf_holder') as { value: unknown }).value = 'changed';
+    assert.ok(all().includes('eowf_holder="SO_EST"'));
+  } finally {
+    close();
+  }
+});
+
+test('a property set to the value it holds, or to an equal one of another kind, reads as stored after a rollback', () => {
+  const { db, store, folder, close } = open();
+  try {
+    const node = inTransaction(db, () => folder('File', null));
+    const stored = (q: string) =>
+      db
+        .prepare('SELECT ord, text_value, num_value, json_value FROM property WHERE node_id = ? AND qname = ? ORDER BY ord')
+        .all(node.seq, q);
+    inTransaction(db, () => store.setProperties(node.id, { 'cm:title': '5', 'eo:tags': ['a', 'b'], 'eo:flag': true }));
+    assert.deepEqual(store.properties(node.id), { 'cm:title': '5', 'eo:tags': ['a', 'b'], 'eo:flag': true });
+    // The same values again, then the text '5' as the number 5, one value where a list was, and a date.
+    inTransaction(db, () => store.setProperties(node.id, { 'cm:title': '5', 'eo:tags': ['a', 'b'], 'eo:flag': true }));
+    inTransaction(db, () => store.setProperties(node.id, { 'cm:title': 5, 'eo:tags': ['a'], 'eo:flag': null }));
+    assert.deepEqual(store.properties(node.id), { 'cm:title': 5, 'eo:tags': ['a'] });
+    assert.deepEqual(stored('cm:title'), [{ ord: -1, text_value: '5', num_value: 5, json_value: '5' }]);
+    inTransaction(db, () => store.setProperties(node.id, { 'eo:tags': 'a' }));
+    assert.deepEqual(store.properties(node.id)['eo:tags'], 'a', 'one value is not a list of one');
+    assert.throws(() =>
+      inTransaction(db, () => {
+        store.setProperties(node.id, { 'cm:title': 6 });
+        throw new Error('rolled back');
+      })
+    );
+    assert.equal(store.properties(node.id)['cm:title'], 5);
+    // Changed behind the kept rows, then set to the value it had: written again.
+    db.prepare("UPDATE property SET json_value = '7', num_value = 7, text_value = '7' WHERE node_id = ? AND qname = 'cm:title'").run(
+      node.seq
+    );
+    inTransaction(db, () => store.setProperties(node.id, { 'cm:title': 5 }));
+    assert.deepEqual(stored('cm:title'), [{ ord: -1, text_value: '5', num_value: 5, json_value: '5' }]);
+  } finally {
+    close();
+  }
+});

@@ -232,6 +232,72 @@ describe('facets', () => {
     }
   });
 
+  it('facet queries grouped by a value they test count what the same query finds, whatever else they test', () => {
+    const own = buildRepo();
+    try {
+      const item = (id: string, type: string, props: Record<string, string | number | string[]>, acl?: string) =>
+        own.fx.node({ id, type, parent: 'doclib', name: `${id}.txt`, props, ...(acl ? { acl } : {}) });
+      item('p1', 'cm:content', { 'eo:dispatchMode': 'Post', 'eo:pages': 7, 'eo:keywords': ['alpha', 'beta'] });
+      item('p2', 'eo:letter', { 'eo:dispatchMode': 'Post', 'eo:pages': 12 });
+      item('p3', 'eo:letter', { 'eo:dispatchMode': 'Hand', 'eo:pages': 30, 'eo:keywords': ['beta'] });
+      item('p4', 'cm:content', { 'eo:dispatchMode': 'post', 'eo:pages': 7 });
+      item('p5', 'cm:content', { 'eo:pages': 3 });
+      item('p6', 'eo:letter', { 'eo:dispatchMode': 'By "hand"' });
+      // one the reader may not read: no count has it
+      item('p7', 'eo:letter', { 'eo:dispatchMode': 'Post', 'eo:pages': 7 }, 'acl-private');
+      const queries = [
+        'TYPE:"cm:content" AND eo:pages:[0 TO 20]',
+        'EXACTTYPE:"cm:content" AND =eo:dispatchMode:"Post"',
+        'TYPE:"eo:letter" AND =eo:dispatchMode:"Post"',
+        '=eo:dispatchMode:"Post" AND eo:pages:[10 TO MAX]',
+        '=eo:dispatchMode:"Hand" AND eo:pages:[10 TO MAX]',
+        '(=eo:dispatchMode:"Post" OR =eo:dispatchMode:"Hand") AND eo:pages:[0 TO 20]',
+        '=eo:dispatchMode:"Post" OR =eo:dispatchMode:"Post"',
+        '=eo:pages:7',
+        '=eo:pages:7 AND TYPE:"cm:content"',
+        '=eo:dispatchMode:"Nobody"',
+        '=eo:dispatchMode:"Post" AND NOT =eo:dispatchMode:"Post"',
+        '=eo:keywords:"beta" AND =eo:dispatchMode:"Post"',
+        'eo:pages:[0 TO 20]',
+        '=eo:dispatchMode:"post"',
+        '(TYPE:"eo:letter" AND =eo:dispatchMode:"Post") AND eo:pages:[0 TO 100]',
+        '=eo:dispatchMode:"Post" AND =eo:dispatchMode:"Hand"',
+        'eo:dispatchMode:Post',
+        '=eo:dispatchMode:"Post" AND (eo:pages:[0 TO 10] OR =eo:keywords:"alpha")',
+        '=eo:dispatchMode:"By \\"hand\\""',
+        'TYPE:"cm:folder" AND =eo:dispatchMode:"Post"',
+        '*',
+        // more than one statement's arm counts: a post's and a range's hundreds of pages
+        ...Array.from(
+          { length: 520 },
+          (_, i) => `=eo:dispatchMode:"Post" AND eo:pages:[${i % 40} TO MAX]${i >= 40 ? ` AND NOT =eo:pages:${i}` : ''}`
+        ),
+        ...Array.from({ length: 520 }, (_, i) => `eo:pages:[${i % 40} TO MAX]${i >= 40 ? ` AND NOT =eo:pages:${i}` : ''}`)
+      ];
+      const base = 'TYPE:"cm:content"';
+      for (const facetFormat of ['V2', undefined]) {
+        const r = own.search({ query: { query: base }, facetFormat, facetQueries: queries.map((query, i) => ({ query, label: `q${i}` })) });
+        const context = r.context as { facetQueries?: { label: string; count: number }[]; facets?: Facet[] };
+        const counts = Object.fromEntries(
+          facetFormat
+            ? context.facets!.flatMap((f) => f.buckets.map((b) => [b.label, Number(b.metrics[0].value.count)]))
+            : context.facetQueries!.map((f) => [f.label, f.count])
+        );
+        queries.forEach((query, i) => {
+          const expected = own.search({ query: { query: `${base} AND (${query})` } }).pagination.totalItems;
+          assert.equal(counts[`q${i}`], expected, query);
+        });
+        assert.deepEqual(
+          [0, 2, 6, 7, 13, 18].map((i) => counts[`q${i}`]),
+          [6, 1, 2, 2, 1, 1],
+          'the content up to 20 pages (two of the shared repository with them), the letters sent by post, each sent by post once, those of 7 pages, the one in small letters, the one in quotes'
+        );
+      }
+    } finally {
+      own.fx.close();
+    }
+  });
+
   it('legacy shape without facetFormat V2: facetsFields and facetQueries', () => {
     const r = repo.search({
       query: { query: 'TYPE:content' },

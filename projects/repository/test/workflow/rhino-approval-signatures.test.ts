@@ -8,11 +8,8 @@
  * again, and without the rule nothing is.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { FIXTURES, ROOT, holderCompleteHelpers, rhinoSkip as skip, runRhinoDriver } from './rhino-support';
+import { before, describe, it } from 'node:test';
+import { RHINO_SANDBOX, gadHierarchy, holderCompleteHelpers, rhinoSkip as skip, useRhinoScratch } from './rhino-support';
 
 const SO = 'GROUP_EO_GAD_SO_EST';
 const ASO = 'GROUP_EO_GAD_ASO_EST_1';
@@ -26,25 +23,19 @@ interface Case {
 }
 
 describe('workflow: signed approvals (eoUnsignedApprovals) in real Rhino', { skip }, () => {
-  let dir: string;
+  const scratch = useRhinoScratch('eo-rhino-approvals-');
   let helpers: string;
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eo-rhino-approvals-'));
     helpers = holderCompleteHelpers();
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function run(c: Case): { missing?: string[]; error?: string } {
-    const h = JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8'));
+    const h = gadHierarchy();
     if (c.rule !== false) h.signatures = { requireSignedApprovals: true };
-    const script = path.join(dir, `check-${Math.random().toString(36).slice(2)}.js`);
-    fs.writeFileSync(script, `${helpers}\neoResult = eoUnsignedApprovals(eoHierarchy(), item).join(',');\n`);
+    const script = scratch.file('check', `${helpers}\neoResult = eoUnsignedApprovals(eoHierarchy(), item).join(',');\n`);
     const sig = c.signature;
-    const driver = path.join(dir, `driver-${Math.random().toString(36).slice(2)}.js`);
-    fs.writeFileSync(
-      driver,
-      `load(${JSON.stringify(path.join(FIXTURES, 'rhino-host.js'))});
-var item = new EoNode('A-11011/5/2026-EST-GAD', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)} }, { container: true });
+    return scratch.run(
+      `var item = new EoNode('A-11011/5/2026-EST-GAD', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)} }, { container: true });
 var drafts = item.add(new EoNode('Drafts', 'cm:folder', {}, { container: true }));
 var draft = drafts.add(new EoNode('000001', 'eo:draft', { 'eo:draftStatus': eoJ('issued'), 'eo:approvedVersion': eoJ('1.1'),
   'eo:approvedBy': eoJ(${JSON.stringify(c.approvedBy ?? SO)}), 'eo:approvedByUser': eoJ(${JSON.stringify(c.approvedByUser ?? 'so1')}) }));
@@ -71,9 +62,7 @@ eoInstallHost({
   item: item
 });
 var eoResult = null;
-var g = this;
-g.java = undefined;
-g.Packages = undefined;
+${RHINO_SANDBOX}
 try {
   load(${JSON.stringify(script)});
   print('OUTCOME ' + JSON.stringify({ missing: eoResult ? String(eoResult).split(',') : [] }));
@@ -82,7 +71,6 @@ try {
 }
 `
     );
-    return runRhinoDriver(driver);
   }
 
   const LETTER = ['A-11011/5(I)/2026-EST-GAD'];

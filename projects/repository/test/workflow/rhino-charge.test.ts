@@ -163,11 +163,10 @@ describe('workflow: transfer of charge and link officers in real Rhino', { skip 
     return JSON.parse(line.slice('OUTCOME '.length));
   }
 
+  const CHARGE = `var initiator = personOf('admin'); vars.put('eowf_chargePost', J('SO_EST')); vars.put('eowf_chargeTo', J('anjali.sen'));`;
+
   it('a transfer moves the post, its held items, claims and drafts, and records it; nothing else', () => {
-    const r = run(
-      `var initiator = personOf('admin'); vars.put('eowf_chargePost', J('SO_EST')); vars.put('eowf_chargeTo', J('anjali.sen'));`,
-      builtScript('eoCharge')
-    );
+    const r = run(`${CHARGE} task.name = J('eowf:holderTask');`, builtScript('eoCharge'));
     assert.equal(r.error, null);
     assert.deepEqual(r.groups.GROUP_EO_GAD_SO_EST, ['anjali.sen']);
     for (const kind of ['held', 'parked']) {
@@ -187,6 +186,30 @@ describe('workflow: transfer of charge and link officers in real Rhino', { skip 
     assert.equal(r.draftOwner, 'admin');
     assert.equal(r.incumbent.incumbent, 'anjali.sen');
     assert.equal(Number(r.vars.eowf_chargeItems), 2, 'a JS number reaches Activiti as a java.lang.Double');
+  });
+
+  // She holds the Under Secretary's post too: the held file's open task is that post's approval of a closing
+  // she asked for, and she took it up there.
+  const ASKED_OF = (post: string) =>
+    `${CHARGE} groups.GROUP_EO_GAD_US_EST.push('priya.nair'); task.name = J('eowf:approvalTask');
+     held.properties['eo:pendingRequest'] = J('close'); held.properties['eo:approverPost'] = J('${post}');`;
+
+  it('her claim on an approval for another post she holds, in an item the post holds, stays hers', () => {
+    const r = run(ASKED_OF('GROUP_EO_GAD_US_EST'), builtScript('eoCharge'));
+    assert.equal(r.error, null);
+    assert.deepEqual(r.groups.GROUP_EO_GAD_SO_EST, ['anjali.sen']);
+    assert.deepEqual(r.groups.GROUP_EO_GAD_US_EST, ['kavita.joshi', 'priya.nair'], 'she keeps the other post');
+    assert.equal(r.taskOwner, 'priya.nair', 'not the transferred post’s task');
+    assert.equal(Number(r.vars.eowf_chargeReleased), 0);
+    assert.equal(r.held.length, 1, 'the item is still the post’s, and its history says charge passed');
+  });
+
+  it('an approval the transferred post itself is asked for, in an item it holds, goes back to its pool', () => {
+    const r = run(ASKED_OF('GROUP_EO_GAD_SO_EST'), builtScript('eoCharge'));
+    assert.equal(r.error, null);
+    assert.equal(r.taskOwner, null);
+    assert.deepEqual(r.taskKeys, ['cm:owner']);
+    assert.equal(Number(r.vars.eowf_chargeReleased), 1);
   });
 
   it('an officer starting it is refused before anything changes', () => {
@@ -238,5 +261,55 @@ describe('workflow: transfer of charge and link officers in real Rhino', { skip 
     assert.equal(ended.error, null);
     assert.deepEqual(ended.groups.GROUP_EO_GAD_SO_EST, ['priya.nair']);
     assert.equal(ended.link, null);
+  });
+
+  // The fake item's movement task, held by her post and claimed (opened) by her, as its type names it
+  // (JscriptWorkflowTask.getName: the task's form key on ACS).
+  const LINK_TODAY = `var initiator = personOf('priya.nair'); vars.put('eowf_linkPost', J('SO_EST')); vars.put('eowf_linkOfficer', J('suresh.yadav'));
+     vars.put('eowf_linkUntil', J(new Date(Date.now() + 330 * 60000).toISOString().slice(0, 10)));`;
+  const LINK_TOMORROW = `var initiator = personOf('priya.nair'); vars.put('eowf_linkPost', J('SO_EST')); vars.put('eowf_linkOfficer', J('suresh.yadav'));
+     var eoTomorrow = new Date(Date.now() + 330 * 60000 + 86400000).toISOString().slice(0, 10);
+     vars.put('eowf_linkFrom', J(eoTomorrow)); vars.put('eowf_linkUntil', J(eoTomorrow));`;
+
+  it('a link from today gives her claim on her post’s task back to its pool, handing back cm:owner alone', () => {
+    const r = run(`${LINK_TODAY} task.name = J('eowf:holderTask');`, builtScript('eoLink', 0));
+    assert.equal(r.error, null);
+    assert.equal(r.taskOwner, null, 'the link officer may take it up');
+    assert.deepEqual(r.taskKeys, ['cm:owner'], 'nothing else saved as task-local variables');
+    assert.equal(Number(r.vars.eowf_linkReleased), 1);
+  });
+
+  it('a task of another type in the process (an approval asked of another post) stays hers', () => {
+    const r = run(`${LINK_TODAY} task.name = J('eowf:approvalTask');`, builtScript('eoLink', 0));
+    assert.equal(r.error, null);
+    assert.equal(r.taskOwner, 'priya.nair');
+    assert.equal(Number(r.vars.eowf_linkReleased), 0);
+  });
+
+  it('a link from a later day releases her claim when its first day begins, for whom the register names', () => {
+    const start = `${LINK_TOMORROW} task.name = J('eowf:holderTask');`;
+    const named = run(start, builtScript('eoLink', 0));
+    assert.equal(named.taskOwner, 'priya.nair', 'not before the first day');
+    // Her process's variables are hers to set on ACS: naming someone else there changes nothing.
+    const begun = run(
+      `${start} eval(${JSON.stringify(builtScript('eoLink', 0))}); vars.put('eowf_linkFor', J('kavita.joshi'));`,
+      builtScript('eoLink', 2)
+    );
+    assert.equal(begun.error, null);
+    assert.deepEqual(begun.groups.GROUP_EO_GAD_SO_EST, ['priya.nair', 'suresh.yadav']);
+    assert.equal(begun.taskOwner, null);
+  });
+
+  it('the end of a link gives what the link officer had opened back to the post, and takes him out', () => {
+    const r = run(
+      `${LINK_TODAY} task.name = J('eowf:holderTask'); eval(${JSON.stringify(builtScript('eoLink', 0))});
+       task.props = { 'cm:owner': J('suresh.yadav'), 'bpm:taskId': 7 };`,
+      builtScript('eoLink', 1)
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.groups.GROUP_EO_GAD_SO_EST, ['priya.nair']);
+    assert.equal(r.taskOwner, null, 'she finds it in her post’s pool');
+    assert.deepEqual(r.taskKeys, ['cm:owner']);
+    assert.equal(r.link, null, 'the register renamed');
   });
 });

@@ -8,11 +8,8 @@
  * without the department's rule.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { FIXTURES, ROOT, holderCompleteHelpers, rhinoSkip as skip, runRhinoDriver } from './rhino-support';
+import { before, describe, it } from 'node:test';
+import { RHINO_SANDBOX, gadHierarchy, holderCompleteHelpers, rhinoSkip as skip, useRhinoScratch } from './rhino-support';
 
 const SO = 'GROUP_EO_GAD_SO_EST';
 
@@ -23,25 +20,19 @@ interface Case {
 }
 
 describe('workflow: signed green notes (eoUnsignedNotes) in real Rhino', { skip }, () => {
-  let dir: string;
+  const scratch = useRhinoScratch('eo-rhino-notes-');
   let helpers: string;
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eo-rhino-notes-'));
     helpers = holderCompleteHelpers();
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function run(c: Case): { missing?: string[]; error?: string } {
-    const h = JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8'));
+    const h = gadHierarchy();
     if (c.rule !== false) h.signatures = { requireSignedNotes: true };
-    const script = path.join(dir, `check-${Math.random().toString(36).slice(2)}.js`);
-    fs.writeFileSync(script, `${helpers}\neoResult = eoUnsignedNotes(eoHierarchy(), item).join(',');\n`);
+    const script = scratch.file('check', `${helpers}\neoResult = eoUnsignedNotes(eoHierarchy(), item).join(',');\n`);
     const sig = c.signature;
-    const driver = path.join(dir, `driver-${Math.random().toString(36).slice(2)}.js`);
-    fs.writeFileSync(
-      driver,
-      `load(${JSON.stringify(path.join(FIXTURES, 'rhino-host.js'))});
-var item = new EoNode('A-11011/5/2026-EST-GAD', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)} }, { container: true });
+    return scratch.run(
+      `var item = new EoNode('A-11011/5/2026-EST-GAD', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)} }, { container: true });
 var notes = item.add(new EoNode('Notes', 'cm:folder', {}, { container: true }));
 // Note 1: green, frozen by an earlier send (never asked again); note 3: yellow (a draft note, not signed).
 notes.add(new EoNode('000001', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(1), 'eo:noteColour': eoJ('green'),
@@ -67,9 +58,7 @@ eoInstallHost({
   item: item
 });
 var eoResult = null;
-var g = this;
-g.java = undefined;
-g.Packages = undefined;
+${RHINO_SANDBOX}
 try {
   load(${JSON.stringify(script)});
   print('OUTCOME ' + JSON.stringify({ missing: eoResult ? String(eoResult).split(',') : [] }));
@@ -78,7 +67,6 @@ try {
 }
 `
     );
-    return runRhinoDriver(driver);
   }
 
   it('her signature of the note’s current version: nothing is missing (the frozen and the yellow note are not asked)', () => {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { nextOfficeDay, parseHolidayCalendar, WorkingDays } from '@eoffice/domain';
+import { nextOfficeDay, parseHolidayCalendar, WEEKLY_OFFS_ONLY, WorkingDays } from '@eoffice/domain';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const RHINO = '/usr/bin/rhino';
@@ -81,6 +81,35 @@ describe('workflow: due-date and norm timers in real Rhino', { skip }, () => {
       assert.ok(!days.overNorm(arrival, before), `${arrival}: not yet on ${before}`);
       assert.equal(held, days.age(arrival, '2026-12-31'), `${arrival}: working days held`);
     }
+  });
+
+  it("across the new year each day counts by its own year's calendar: without one (or with a broken one), weekly offs only", () => {
+    const arrivals: string[] = [];
+    for (let d = '2026-12-01'; d <= '2026-12-31'; d = nextOfficeDay(d)) arrivals.push(d);
+    const got = run(`
+      var reads = [];
+      var real = companyhome;
+      companyhome = { childByNamePath: function (p) { reads.push(String(p)); return String(p) == 'Data Dictionary/eOffice/holidays-2028.json' ? { content: new java.lang.String('{"weeklyOff": ') } : real.childByNamePath(p); } };
+      var out = {};
+      var list = ${JSON.stringify(arrivals)};
+      for (var i = 0; i < list.length; i++) {
+        var since = new Date(Date.parse(list[i] + 'T10:00:00+05:30'));
+        out[list[i]] = [eoNormPassedOn(since, 7), eoWorkingDaysHeld(since, '2027-01-29')];
+      }
+      var late = eoNormPassedOn(new Date(Date.parse('2028-12-27T10:00:00+05:30')), 7);
+      return { out: out, late: late, reads: reads };`) as { out: Record<string, [string, number]>; late: string; reads: string[] };
+    // The MIS's count over 2026's calendar and, for 2027 and after (none installed), the weekly offs only.
+    const byYear = new WorkingDays(WEEKLY_OFFS_ONLY, (year) => (year === 2026 ? days.calendar : null));
+    for (const arrival of arrivals) {
+      assert.equal(got.out[arrival][0], byYear.normPassedOn(arrival, 7), `${arrival}: norm passed`);
+      assert.equal(got.out[arrival][1], byYear.age(arrival, '2027-01-29'), `${arrival}: working days held`);
+    }
+    assert.equal(got.late, byYear.normPassedOn('2028-12-27', 7), 'a calendar that cannot be read counts as none');
+    // Each year's calendar is read once in a script run, and only the years counted.
+    assert.deepEqual(
+      got.reads.map((p) => p.replace('Data Dictionary/eOffice/', '')),
+      ['holidays-2026.json', 'holidays-2027.json', 'holidays-2028.json', 'holidays-2029.json']
+    );
   });
 
   it('the timers are set from the item as 00:00 IST text; no due date, no timer; the daily run at 09:00 IST', () => {

@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { addGap, isoKey, parseDate } from '../../search/datemath';
 import { SearchError } from '../../search/errors';
 import { FieldRef, FieldResolver, stripQuotes } from '../../search/fields';
-import { Sql } from './sql';
+import { Sql, join } from './sql';
 
 export interface FacetEnv {
   db: Database;
@@ -13,10 +13,13 @@ export interface FacetEnv {
   now: Date;
   /** predicate over `n` for the query and filter queries, leaving out filters with the given tags */
   base(excludeTags: string[]): Sql;
-  /** the table holding the seqs of the nodes `base([])` matches (runSearch computed them already) */
+  /** the table holding the seqs (`seq`) and types (`type`) of the nodes `base([])` matches (runSearch computed them already) */
   matched: string;
-  /** compiles an AFTS query (facet query) to a predicate over `n` (single-valued properties may be bound to columns) */
-  predicate(query: string, bound?: (qname: string, column: 'text_value' | 'num_value') => string | undefined): Sql;
+  /**
+   * Compiles an AFTS query (a facet query) to predicates over `n`, one per test its top-level AND joins (the
+   * query holds where all hold; single-valued properties may be bound to columns)
+   */
+  conjuncts(query: string, bound?: (qname: string, column: 'text_value' | 'num_value') => string | undefined): Sql[];
 }
 
 interface Arm {
@@ -46,7 +49,6 @@ export interface FacetResult {
 class FacetPlan {
   readonly arms: Arm[] = [];
   private readonly ctes = new Map<string, { name: string; sql: Sql }>();
-  fqCte?: Sql;
 
   constructor(private readonly env: FacetEnv) {}
 
@@ -75,16 +77,9 @@ class FacetPlan {
   }
 
   run(): Map<number, { v: unknown; c: number }[]> {
-    const withs = [
-      ...[...this.ctes.values()].map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`),
-      ...(this.fqCte ? [this.fqCte.sql] : [])
-    ];
+    const withs = [...this.ctes.values()].map((c) => `${c.name} AS MATERIALIZED (SELECT n.seq AS seq FROM node n WHERE ${c.sql.sql})`);
     const statement = `${withs.length ? `WITH ${withs.join(', ')} ` : ''}${this.arms.map((a) => a.sql).join(' UNION ALL ')}`;
-    const params = [
-      ...[...this.ctes.values()].flatMap((c) => c.sql.params),
-      ...(this.fqCte?.params ?? []),
-      ...this.arms.flatMap((a) => a.params)
-    ];
+    const params = [...[...this.ctes.values()].flatMap((c) => c.sql.params), ...this.arms.flatMap((a) => a.params)];
     const rows = this.arms.length ? (this.env.db.prepare(statement).all(...params) as { k: number; v: unknown; c: number }[]) : [];
     const byArm = new Map<number, { v: unknown; c: number }[]>();
     for (const r of rows) {
@@ -103,13 +98,13 @@ interface FacetOut {
 
 export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: boolean): FacetResult {
   const plan = new FacetPlan(env);
-  const queries = planFacetQueries(plan, env, body);
+  const queryCounts = countFacetQueries(env, body);
   const fieldFacets = planFieldFacets(plan, env, body);
   const intervals = planIntervals(plan, env, body);
   const ranges = planRanges(plan, env, body);
   const byArm = plan.run();
   const out: FacetOut = { context: {}, facets: [] };
-  answerFacetQueries(out, queries, byArm, v2);
+  answerFacetQueries(out, body, queryCounts, v2);
   answerFieldFacets(out, env, fieldFacets, byArm, v2);
   answerIntervals(out, intervals, byArm);
   answerRanges(out, ranges, byArm);
@@ -118,64 +113,155 @@ export function computeFacets(env: FacetEnv, body: Record<string, unknown>, v2: 
 }
 
 /**
- * Facet queries: counted in ONE pass over the hits (a conditional sum per query in one materialised row), not
- * one scan each: a dashboard asks a hundred of them. The single-valued properties they test are read once
- * per hit into columns first (`fqrows`), so each test is a comparison, not an index lookup.
+ * Facet queries: the single-valued properties they test are read once per hit into columns first (`fqrows`),
+ * so each test is a comparison of a column, not an index lookup. Then they are counted grouped by value: a
+ * query whose AND tests a column for equality (TYPE:"eo:receipt", =eo:currentHolder:"X") is answered from
+ * one GROUP BY of that column, counting the rest of the query per group. The pendency dashboard's hundred
+ * queries are a post, a type or an urgency crossed with five age ranges: three GROUP BYs with a few
+ * conditional counts each, where one row of a hundred conditional counts tested every query on every hit.
+ * Queries with no such test are counted as before, in one pass over the hits. One statement for them all.
  */
-function planFacetQueries(plan: FacetPlan, env: FacetEnv, body: Record<string, unknown>) {
-  const from = (h: string) => plan.from(h);
-  const hits = (exclude: unknown) => plan.hits(exclude);
-  const arms = plan.arms;
-  const arm = (sql: string, params: unknown[]) => plan.add({ sql, params });
+function countFacetQueries(env: FacetEnv, body: Record<string, unknown>): number[] {
   const fqs = Array.isArray(body.facetQueries) ? (body.facetQueries as Record<string, unknown>[]) : [];
-  const fqBase = arms.length;
-  let fqCte: Sql | undefined;
-  if (fqs.length) {
-    for (const q of fqs) if (typeof q?.query !== 'string') throw new SearchError('A facet query needs a query');
-    const wanted = new Map<string, Set<'text_value' | 'num_value'>>();
-    for (const q of fqs)
-      env.predicate(String(q.query), (qname, column) => {
-        if (!wanted.has(qname)) wanted.set(qname, new Set());
-        wanted.get(qname)!.add(column);
-        return undefined;
-      });
-    // only properties no node holds several values of (ord ≥ 1; a single value is stored with ord -1) can be read as one column
-    const single = [...wanted.keys()].filter(
-      (qname) => !env.db.prepare('SELECT 1 FROM property WHERE qname = ? AND ord > 0 LIMIT 1').get(qname)
-    );
-    const columns: { name: string; qname: string; column: 'text_value' | 'num_value' }[] = [];
-    single.forEach((qname, i) =>
-      wanted.get(qname)!.forEach((column) => columns.push({ name: `b${i}${column === 'text_value' ? 't' : 'n'}`, qname, column }))
-    );
-    // The rows are read as `n`, standing in for the node: a bound property is a column of them (n.b0n), and so is
-    // every node column a query tests (n.type above all), copied in below.
-    const bound = (qname: string, column: 'text_value' | 'num_value') => {
-      const c = columns.find((x) => x.qname === qname && x.column === column);
-      return c ? `n.${c.name}` : undefined;
-    };
-    // count(*) FILTER: a hit costs an aggregate step only for the queries it meets (a few of a hundred), where a
-    // sum of CASE stepped every one of them for every hit (300,000 items: the dashboard's counting 400 → 200 ms).
-    const predicates = fqs.map((q) => env.predicate(String(q.query), bound));
-    const sums = predicates.map((p, i) => `count(*) FILTER (WHERE ${p.sql}) AS c${i}`);
-    const sumParams = predicates.flatMap((p) => p.params);
-    const pivot = columns.map(
-      (c) => `(SELECT pr.${c.column} FROM property pr WHERE pr.node_id = n.seq AND pr.qname = ? ORDER BY pr.ord LIMIT 1) AS ${c.name}`
-    );
-    // The node columns the queries test, copied into the rows: counting then reads one materialised row per hit,
-    // never its node a second time.
-    const nodeColumns = [...new Set(predicates.flatMap((p) => [...p.sql.matchAll(/\bn\.(\w+)/gu)].map((m) => m[1])))].filter(
-      (name) => name !== 'seq' && !columns.some((c) => c.name === name)
-    );
-    const rows = `SELECT h.seq AS seq${nodeColumns.map((c) => `, n.${c} AS ${c}`).join('')}${pivot.map((x) => `, ${x}`).join('')} FROM ${from(hits(undefined))}`;
-    fqCte = {
-      sql: `fqrows AS MATERIALIZED (${rows}), fq AS MATERIALIZED (SELECT ${sums.join(', ')} FROM fqrows n)`,
-      params: [...columns.map((c) => c.qname), ...sumParams]
-    };
-    fqs.forEach((_, i) => arm(`SELECT ${fqBase + i} AS k, NULL AS v, c${i} AS c FROM fq`, []));
-  }
+  if (fqs.length === 0) return [];
+  for (const q of fqs) if (typeof q?.query !== 'string') throw new SearchError('A facet query needs a query');
+  const wanted = new Map<string, Set<'text_value' | 'num_value'>>();
+  for (const q of fqs)
+    env.conjuncts(String(q.query), (qname, column) => {
+      if (!wanted.has(qname)) wanted.set(qname, new Set());
+      wanted.get(qname)!.add(column);
+      return undefined;
+    });
+  // only properties no node holds several values of (ord ≥ 1; a single value is stored with ord -1) can be read as one column
+  const single = [...wanted.keys()].filter(
+    (qname) => !env.db.prepare('SELECT 1 FROM property WHERE qname = ? AND ord > 0 LIMIT 1').get(qname)
+  );
+  const columns: { name: string; qname: string; column: 'text_value' | 'num_value' }[] = [];
+  single.forEach((qname, i) =>
+    wanted.get(qname)!.forEach((column) => columns.push({ name: `b${i}${column === 'text_value' ? 't' : 'n'}`, qname, column }))
+  );
+  // The rows are read as `n`, standing in for the node: a bound property is a column of them (n.b0n), and so is
+  // every node column a query tests (n.type above all), copied in below.
+  const bound = (qname: string, column: 'text_value' | 'num_value') => {
+    const c = columns.find((x) => x.qname === qname && x.column === column);
+    return c ? `n.${c.name}` : undefined;
+  };
+  const parts = fqs.map((q) => env.conjuncts(String(q.query), bound));
+  // The node columns the queries test, copied into the rows: counting then reads one materialised row per hit,
+  // never its node a second time.
+  const nodeColumns = [...new Set(parts.flat().flatMap((p) => [...p.sql.matchAll(/\bn\.(\w+)/gu)].map((m) => m[1])))].filter(
+    (name) => name !== 'seq' && !columns.some((c) => c.name === name)
+  );
+  const pivot = columns.map(
+    (c) => `(SELECT pr.${c.column} FROM property pr WHERE pr.node_id = h.seq AND pr.qname = ? ORDER BY pr.ord LIMIT 1) AS ${c.name}`
+  );
+  // the type is kept with the hits (SearchStore.match): a node is read only for another of its columns
+  const fromNode = nodeColumns.filter((c) => c !== 'type');
+  const rows =
+    `SELECT h.seq AS seq${nodeColumns.map((c) => `, ${c === 'type' ? 'h' : 'n'}.${c} AS ${c}`).join('')}${pivot.map((x) => `, ${x}`).join('')} ` +
+    `FROM ${env.matched} h${fromNode.length ? ' CROSS JOIN node n ON n.seq = h.seq' : ''}`;
 
-  plan.fqCte = fqCte;
-  return { fqs, fqBase };
+  // Each query grouped by one of its equality tests, the column most queries can be grouped by (the pendency
+  // dashboard's kind, urgency and category queries all by type); its other tests are counted per group.
+  const keyed = parts.map((ps) => ps.map(keyTest));
+  const popularity = new Map<string, number>();
+  for (const ks of keyed)
+    for (const column of new Set(ks.filter((k) => k).map((k) => k!.column))) popularity.set(column, (popularity.get(column) ?? 0) + 1);
+  const groups = new Map<string, { column?: string; values: unknown[]; rests: Sql[]; restOf: Map<string, number> }>();
+  const plans = parts.map((ps, i) => {
+    let at = -1;
+    keyed[i].forEach((k, j) => {
+      if (k && (at < 0 || popularity.get(k.column)! > popularity.get(keyed[i][at]!.column)!)) at = j;
+    });
+    const key = at < 0 ? undefined : keyed[i][at]!;
+    const rest = ps.filter((_, j) => j !== at);
+    const restSql = rest.length ? join(rest, ' AND ') : undefined;
+    const name = key?.column ?? '';
+    if (!groups.has(name)) groups.set(name, { column: key?.column, values: [], rests: [], restOf: new Map() });
+    const g = groups.get(name)!;
+    // the same rest (an age range) is counted once per group, for every query that has it
+    const restKey = restSql ? JSON.stringify([restSql.sql, restSql.params]) : '';
+    if (!g.restOf.has(restKey)) {
+      g.restOf.set(restKey, g.rests.length);
+      g.rests.push(restSql ?? { sql: '1', params: [] });
+    }
+    if (key) g.values.push(...key.values);
+    return { group: name, rest: g.restOf.get(restKey)!, values: key ? new Set(key.values.map(valueKey)) : undefined };
+  });
+
+  // One arm per group (and per MAX_COUNTS of its counts): rows (a, v, c0 … cN), v the group's value (none
+  // without a key), padded to the widest arm for UNION ALL.
+  const chunks = [...groups].flatMap(([name, g]) =>
+    Array.from({ length: Math.ceil(g.rests.length / MAX_COUNTS) }, (_, i) => ({
+      group: name,
+      column: g.column,
+      values: g.values,
+      from: i * MAX_COUNTS,
+      rests: g.rests.slice(i * MAX_COUNTS, (i + 1) * MAX_COUNTS)
+    }))
+  );
+  const width = Math.max(...chunks.map((c) => c.rests.length));
+  const arms = chunks.map((c, a) => {
+    const counts = c.rests.map((r, j) => (r.sql === '1' ? `count(*) AS c${j}` : `count(*) FILTER (WHERE ${r.sql}) AS c${j}`));
+    for (let j = c.rests.length; j < width; j++) counts.push(`NULL AS c${j}`);
+    const params = c.rests.flatMap((r) => r.params);
+    return c.column
+      ? {
+          sql: `SELECT ${a} AS a, ${c.column} AS v, ${counts.join(', ')} FROM fqrows n WHERE ${c.column} IN (SELECT value FROM json_each(?)) GROUP BY ${c.column}`,
+          params: [...params, JSON.stringify([...new Set(c.values)])]
+        }
+      : { sql: `SELECT ${a} AS a, NULL AS v, ${counts.join(', ')} FROM fqrows n`, params };
+  });
+  const result = env.db
+    .prepare(`WITH fqrows AS MATERIALIZED (${rows}) ${arms.map((a) => a.sql).join(' UNION ALL ')}`)
+    .all(...columns.map((c) => c.qname), ...arms.flatMap((a) => a.params)) as ({ a: number; v: unknown } & Record<string, number | null>)[];
+
+  // counts[group][value][rest]
+  const counted = new Map<string, Map<string, number[]>>();
+  for (const r of result) {
+    const chunk = chunks[r.a];
+    if (!counted.has(chunk.group)) counted.set(chunk.group, new Map());
+    const byValue = counted.get(chunk.group)!;
+    const v = chunk.column ? valueKey(r.v) : '';
+    if (!byValue.has(v)) byValue.set(v, []);
+    const cs = byValue.get(v)!;
+    chunk.rests.forEach((_, j) => (cs[chunk.from + j] = Number(r[`c${j}`] ?? 0)));
+  }
+  return plans.map((p) => {
+    const byValue = counted.get(p.group);
+    if (!byValue) return 0;
+    if (!p.values) return byValue.get('')?.[p.rest] ?? 0;
+    let c = 0;
+    for (const v of p.values) c += byValue.get(v)?.[p.rest] ?? 0;
+    return c;
+  });
+}
+
+/** Most counts one arm of the facet queries' statement computes (SQLite allows 2,000 columns a row). */
+const MAX_COUNTS = 500;
+
+/** A group's value as a key: text and numbers apart, as SQLite's `=` keeps them (and as the tests bind them). */
+const valueKey = (v: unknown) => `${typeof v === 'number' ? 'n' : 's'}${String(v)}`;
+
+/**
+ * A test of a hit row's column for equality with one of some values, as the compiler writes it: TYPE
+ * (`likelihood(n.type = ?, 0.5)`, or an IN list of the type and its subtypes) or an exact test of a bound
+ * single-valued property (`n.b2t = ?`, text with a text value, number with a number; an OR of them on one
+ * column). Anything else (a range, a NOT, a token match) is no key and is counted per group.
+ */
+function keyTest(p: Sql): { column: string; values: unknown[] } | undefined {
+  const text = (vs: unknown[]) => vs.every((v) => typeof v === 'string');
+  if (/^likelihood\(n\.type = \?, 0\.5\)$/u.test(p.sql) && text(p.params)) return { column: 'n.type', values: p.params };
+  if (/^likelihood\(n\.type IN \(SELECT value FROM json_each\(\?\)\), 0\.5\)$/u.test(p.sql)) {
+    const values = JSON.parse(String(p.params[0])) as unknown[];
+    return Array.isArray(values) && text(values) ? { column: 'n.type', values } : undefined;
+  }
+  const one = /^n\.(b\d+)([tn]) = \?$/u.exec(p.sql);
+  const any = /^\(n\.(b\d+)([tn]) = \?\)(?: OR \(n\.\1\2 = \?\))+$/u.exec(p.sql);
+  const m = one ?? any;
+  if (!m) return undefined;
+  const ok = m[2] === 't' ? text(p.params) : p.params.every((v) => typeof v === 'number' && Number.isFinite(v));
+  return ok ? { column: `n.${m[1]}${m[2]}`, values: p.params } : undefined;
 }
 
 /** Field facets: one GROUP BY over the hits (less the filters the facet excludes) per field. */
@@ -262,17 +348,13 @@ function planRanges(plan: FacetPlan, env: FacetEnv, body: Record<string, unknown
 }
 
 /** Facet queries answered: grouped (by `group`) into query facets with V2 or when any has a group. */
-function answerFacetQueries(
-  { context, facets }: FacetOut,
-  { fqs, fqBase }: ReturnType<typeof planFacetQueries>,
-  byArm: ByArm,
-  v2: boolean
-): void {
+function answerFacetQueries({ context, facets }: FacetOut, body: Record<string, unknown>, queryCounts: number[], v2: boolean): void {
+  const fqs = Array.isArray(body.facetQueries) ? (body.facetQueries as Record<string, unknown>[]) : [];
   if (fqs.length > 0) {
     const counts = fqs.map((q, i) => ({
       label: str(q.label) ?? String(q.query),
       filterQuery: String(q.query),
-      count: byArm.get(fqBase + i)?.[0]?.c ?? 0,
+      count: queryCounts[i],
       group: str(q.group)
     }));
     if (v2 || counts.some((c) => c.group !== undefined)) {

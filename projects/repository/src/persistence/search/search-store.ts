@@ -15,7 +15,7 @@ export type { Compiled, CompileEnv } from './compiler';
 export type { Sql } from './sql';
 export { readPaging, type Paging } from './paging';
 
-/** The seqs of the nodes the current search matched (see match). */
+/** The seqs of the nodes the current search matched, with their types (see match). */
 const MATCHED = 'temp.search_matched';
 
 /** A filter query, compiled, with the tags facets may exclude it by. */
@@ -71,12 +71,15 @@ export class SearchStore {
    * Computes what the search matches once, into a temporary table of node seqs, and answers its size (the
    * total): the page and the facets read it instead of running the query again each (the query is most of
    * the cost). One connection runs one search at a time (better-sqlite3 is synchronous), so one table
-   * serves them all.
+   * serves them all. Each hit's type is kept beside it, read from the row the query tested anyway: facet
+   * queries test it (TYPE), and reading it again cost a look-up of every hit's node (a million items, the
+   * pendency dashboard's 50,000 hits: 35 ms).
    */
   match(where: Sql): number {
-    this.db.prepare(`CREATE TEMP TABLE IF NOT EXISTS ${MATCHED} (seq INTEGER PRIMARY KEY)`).run();
+    this.db.prepare(`CREATE TEMP TABLE IF NOT EXISTS ${MATCHED} (seq INTEGER PRIMARY KEY, type TEXT NOT NULL)`).run();
     this.db.prepare(`DELETE FROM ${MATCHED}`).run();
-    return this.db.prepare(`INSERT INTO ${MATCHED} (seq) SELECT n.seq FROM node n WHERE ${where.sql}`).run(...where.params).changes;
+    return this.db.prepare(`INSERT INTO ${MATCHED} (seq, type) SELECT n.seq, n.type FROM node n WHERE ${where.sql}`).run(...where.params)
+      .changes;
   }
 
   /** A page of the matched set (match) in the given order, scored by the full-text expressions `fts`. */

@@ -5,6 +5,9 @@ import { Dispatch } from '../drafts/draft.model';
 import { DispatchRegisterService, dispatchRegisterQuery } from './dispatch-register.service';
 import { DispatchRegisterSmartComponent } from './dispatch-register.smart-component';
 import { provideEnglish, providePageLayout } from '../../shared/testing/spec-support.spec';
+import { TranslateService } from '@ngx-translate/core';
+import { refusalOf } from '@eoffice/domain';
+import hi from '../../../../assets/i18n/hi.json';
 
 const pending: Dispatch = {
   id: 'd1',
@@ -79,6 +82,44 @@ describe('DispatchRegisterSmartComponent', () => {
     fixture.detectChanges();
     expect(element.querySelector('[data-automation-id="eoffice-dispatch-error"]')?.textContent).toContain('stays pending');
     expect(element.querySelector('[data-automation-id="eoffice-dispatch-row"]')).not.toBeNull();
+  });
+
+  /** The repository's refusal of a letter from an unsigned approval (register.js regDispatch), as ACS answers it. */
+  const unsignedRefusal = () =>
+    refusalOf({
+      status: 500,
+      message: JSON.stringify({
+        error: {
+          briefSummary:
+            '00070001 Error: Letter A-11011/5/2026-EST-GAD cannot be dispatched: its approval is not digitally signed by its approver. The department requires a signed approval to issue a letter (AlfrescoJS#12)'
+        }
+      })
+    });
+
+  it('says in English why the repository refused a letter whose approval is not signed, and keeps it pending', async () => {
+    markDispatched.and.callFake(() => Promise.reject(unsignedRefusal()));
+    const { fixture, element } = await render();
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-dispatch-mark"]')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('[data-automation-id="eoffice-dispatch-error"]')?.textContent).toContain(
+      'the approver of this letter has not signed the approved version digitally'
+    );
+    expect(element.querySelector('[data-automation-id="eoffice-dispatch-row"]')).not.toBeNull();
+  });
+
+  it('says it in Hindi to an officer reading in Hindi', async () => {
+    markDispatched.and.callFake(() => Promise.reject(unsignedRefusal()));
+    const { fixture, element } = await render();
+    const translate = TestBed.inject(TranslateService);
+    translate.setTranslation('hi', hi);
+    translate.use('hi');
+    element.querySelector<HTMLButtonElement>('[data-automation-id="eoffice-dispatch-mark"]')!.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('[data-automation-id="eoffice-dispatch-error"]')?.textContent).toContain(
+      'अनुमोदित संस्करण पर डिजिटल हस्ताक्षर नहीं किए हैं'
+    );
   });
 
   it('asks the repository only for letters issued by CRU, in the Dispatches of the department’s registered files', () => {

@@ -5,13 +5,13 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { DELIVERY_MODES, labelOf } from '@eoffice/domain';
+import { DELIVERY_MODES, MovementRefusal, labelOf } from '@eoffice/domain';
 import { ExportTable } from '../../shared/export/export.model';
 import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { ExportButtonSmartComponent } from '../../shared/export/export-button.smart-component';
 import { PageRequest, PagedList } from '../../shared/list/paged-list';
 import { PagedTableUiComponent } from '../../shared/list/paged-table.ui-component';
-import { Dispatch } from '../drafts/draft.model';
+import { Dispatch, DraftError } from '../drafts/draft.model';
 import { DispatchRegisterList, DispatchRegisterService } from './dispatch-register.service';
 
 /** The Central Registry's dispatch register: letters issued "by CRU", to post and mark dispatched. */
@@ -137,7 +137,7 @@ export class DispatchRegisterSmartComponent {
     []
   );
   readonly busy = signal<string | null>(null);
-  /** Why the last "Mark dispatched" was refused (the letter stays pending). */
+  /** Why the last "Mark dispatched" was refused (the letter stays pending): a translation key, or the repository's reason. */
   readonly markError = signal<string | null>(null);
 
   constructor() {
@@ -165,8 +165,8 @@ export class DispatchRegisterSmartComponent {
     try {
       await this.register.markDispatched(d.id);
       await this.list.load();
-    } catch {
-      this.markError.set('EOFFICE.DISPATCH.MARK_FAILED');
+    } catch (error) {
+      this.markError.set(markRefusal(error));
     } finally {
       this.busy.set(null);
     }
@@ -191,4 +191,15 @@ export class DispatchRegisterSmartComponent {
       }
     };
   };
+}
+
+/**
+ * What the register says when the repository refused a dispatch: its reason in the officer's language where it
+ * is one the repository gives in words (an approval not signed where the department requires it, a letter no
+ * longer pending), else the repository's words, else that it could not be recorded.
+ */
+function markRefusal(error: unknown): string {
+  if (error instanceof DraftError) return error.key;
+  if (error instanceof MovementRefusal) return error.key ?? (error.message || 'EOFFICE.DISPATCH.MARK_FAILED');
+  return 'EOFFICE.DISPATCH.MARK_FAILED';
 }

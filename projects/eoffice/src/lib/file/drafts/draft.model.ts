@@ -1,7 +1,7 @@
 // Drafts for approval (DFA) and their dispatch, as the drafts panel sees them: an eo:draft in the file's
 // Drafts/ (versioned content, status, the approved version) and an eo:dispatch in its Dispatches/.
 
-import { numberedName } from '@eoffice/domain';
+import { numberedName, officeDay } from '@eoffice/domain';
 
 export type DraftStatus = 'draft' | 'forApproval' | 'approved' | 'issued' | 'discarded';
 export type DispatchMode = 'bySelf' | 'byCru';
@@ -36,6 +36,23 @@ export interface Draft {
   modifiedAt?: string;
   /** Newest first. */
   versions: DraftVersion[];
+  /**
+   * Whether the repository lets the officer change the draft (`update` among its allowableOperations): not once a
+   * hand-over sealed its approval (config/README.md "A real approval"). True when the answer did not say.
+   */
+  changeable: boolean;
+  /** The hand-over that recorded (sealed) the approval, read from the file's Movements/ (approvalSeals). */
+  approvalSeal?: ApprovalSeal;
+}
+
+/** An approval a hand-over recorded (lib.js eoSealApprovals): on its eo:movement, as `<draft>|<version>|<post>|<officer>`. */
+export interface ApprovalSeal {
+  version: string;
+  /** The approving post (its group), whose movement recorded the approval. */
+  post: string;
+  user: string;
+  /** When that movement was recorded. */
+  at?: string;
 }
 
 export interface Dispatch {
@@ -71,8 +88,14 @@ export interface DraftPermissions {
  * approved and then edited goes back to "for approval" (saveVersion does that), and only a draft whose
  * current version is the approved one can be dispatched.
  */
-export function allowedActions(draft: Pick<Draft, 'status' | 'version' | 'approvedVersion'>, who: DraftPermissions): DraftAction[] {
+export function allowedActions(
+  draft: Pick<Draft, 'status' | 'version' | 'approvedVersion'> & { changeable?: boolean },
+  who: DraftPermissions
+): DraftAction[] {
   if (!who.canWrite) return [];
+  // The repository refuses any change to a draft whose approval a hand-over recorded: only the issue, which the
+  // workflow writes, is left (its own checks decide).
+  if (draft.changeable === false) return draft.status === 'approved' && draft.version === draft.approvedVersion ? ['dispatch'] : [];
   switch (draft.status) {
     case 'draft':
       return ['edit', 'forApproval', ...(who.canApprove ? (['approve'] as const) : []), 'discard'];
@@ -121,7 +144,7 @@ const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOStri
 const DRAFT_STATUSES: DraftStatus[] = ['draft', 'forApproval', 'approved', 'issued', 'discarded'];
 
 export function toDraft(
-  node: { id: string; name: string; modifiedAt?: unknown; properties?: Props },
+  node: { id: string; name: string; modifiedAt?: unknown; properties?: Props; allowableOperations?: string[] },
   versions: DraftVersion[] = []
 ): Draft {
   const p = node.properties ?? {};
@@ -139,8 +162,36 @@ export function toDraft(
     approvedByUser: text(p, 'eo:approvedByUser') || undefined,
     approvedAt: iso(p['eo:approvedAt']),
     modifiedAt: iso(node.modifiedAt),
-    versions
+    versions,
+    changeable: !Array.isArray(node.allowableOperations) || node.allowableOperations.includes('update')
   };
+}
+
+/**
+ * The approvals the file's movements recorded (eo:movementSealedApprovals on an eo:movement of Movements/), by
+ * draft id; a later record of the same draft replaces an earlier one. Movements/ is the workflow's alone, so
+ * what it says can be shown as recorded (a draft's own properties only say what its writer wrote).
+ */
+export function approvalSeals(movements: { properties?: Props }[]): Map<string, ApprovalSeal> {
+  const seals = new Map<string, ApprovalSeal>();
+  const ordered = [...movements].sort(
+    (a, b) => Number(a.properties?.['eo:movementSequence'] ?? 0) - Number(b.properties?.['eo:movementSequence'] ?? 0)
+  );
+  for (const movement of ordered) {
+    const p = movement.properties ?? {};
+    const sealed = p['eo:movementSealedApprovals'];
+    for (const seal of Array.isArray(sealed) ? sealed : sealed ? [sealed] : []) {
+      const [draft, version, post, user] = String(seal).split('|');
+      if (draft && version && post) seals.set(draft, { version, post, user: user ?? '', at: iso(p['eo:movementAt']) });
+    }
+  }
+  return seals;
+}
+
+/** The recorded approval of `draft`, if its record names the version and post the draft says approved it. */
+export function sealOf(draft: Draft, seals: ReadonlyMap<string, ApprovalSeal>): ApprovalSeal | undefined {
+  const seal = seals.get(draft.id);
+  return seal && seal.version === draft.approvedVersion && seal.post === draft.approvedBy ? seal : undefined;
 }
 
 export function toDraftVersion(entry: {
@@ -177,10 +228,12 @@ export function toDispatch(node: { id: string; name: string; properties?: Props 
 
 // ------------------------------------------------------------------ the day's issue count
 
-/** `20261123`: the officer's local calendar day (an office's day, not UTC's). */
+/**
+ * `20261123`: the office's calendar day (domain office-time.ts, IST), not UTC's nor the browser's: the
+ * repository numbers the issue by the same day (register.js regIssue), wherever the officer's computer is set.
+ */
 export function dayKey(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+  return officeDay(date).replace(/-/g, '');
 }
 
 /**

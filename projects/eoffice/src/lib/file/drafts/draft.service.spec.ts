@@ -2,9 +2,10 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { NodesApi, PeopleApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { parseHierarchy } from '@eoffice/domain';
+import { MovementRefusal, issueNumber, parseHierarchy, refusalOf } from '@eoffice/domain';
+import { RegistrationService } from '../../movement/services/registration.service';
 import { EFile, toEFile } from '../model/file.model';
-import { Draft, DraftError } from './draft.model';
+import { Draft, DraftError, dayKey } from './draft.model';
 import { DraftService } from './draft.service';
 import { IssuedLetterService } from './issued-letter';
 import { NoteSigningService, type SigningSession } from '../signatures/note-signing.service';
@@ -36,6 +37,8 @@ interface FakeNode {
   content: string;
   mimeType?: string;
   versions: { label: string; content: string; comment?: string }[];
+  /** A hand-over recorded its approval (lib.js eoSealApprovals): read-only, every change answers 403. */
+  sealed?: boolean;
 }
 
 /**
@@ -68,8 +71,13 @@ class FakeRepository {
     return node;
   }
 
-  entry(node: FakeNode) {
-    return { id: node.id, name: node.name, properties: { ...node.properties } };
+  entry(node: FakeNode, include?: string[]) {
+    return {
+      id: node.id,
+      name: node.name,
+      properties: { ...node.properties },
+      ...(include?.includes('allowableOperations') && { allowableOperations: node.sealed ? [] : ['delete', 'update', 'create'] })
+    };
   }
 
   get(id: string): FakeNode {
@@ -78,8 +86,9 @@ class FakeRepository {
     return node;
   }
 
-  checkWrite(): void {
+  checkWrite(node?: FakeNode): void {
     if (this.failWrites) throw { status: this.failWrites };
+    if (node?.sealed) throw { status: 403 };
   }
 }
 
@@ -96,6 +105,13 @@ describe('DraftService', () => {
   let approvalsRequired: boolean;
   let approvalSignatures: { draft: string; version: string; post: string }[];
   let approvalSigningFails: boolean;
+  /** The repository's dispatch of a letter (RegistrationService.dispatch), and the reason it refuses with, if any. */
+  let dispatchAs: jasmine.Spy;
+  let dispatchRefusal: string | null;
+  /** The repository's issue of a letter (RegistrationService.issue), the reason it refuses with, and its clock. */
+  let issueAs: jasmine.Spy;
+  let issueRefusal: string | null;
+  let repositoryNow: Date;
 
   beforeEach(() => {
     approvalsRequired = false;
@@ -124,20 +140,22 @@ describe('DraftService', () => {
         if (!hit) throw { status: 404 };
         return { entry: repo.entry(hit) } as never;
       }
-      return { entry: repo.entry(repo.get(id)) } as never;
+      return { entry: repo.entry(repo.get(id), (opts as { include?: string[] } | undefined)?.include) } as never;
     });
-    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(async (folder: string, opts?: { orderBy?: string[]; where?: string }) => {
-      if (opts?.where === '(isFolder=true)') {
-        const names = [...new Set([...repo.nodes.values()].map((n) => n.parent).filter((p) => p.startsWith(`${folder}/`)))];
-        return { list: { entries: names.map((p) => ({ entry: { id: p, name: p.slice(folder.length + 1) } })) } } as never;
+    spyOn(NodesApi.prototype, 'listNodeChildren').and.callFake(
+      async (folder: string, opts?: { orderBy?: string[]; where?: string; include?: string[] }) => {
+        if (opts?.where === '(isFolder=true)') {
+          const names = [...new Set([...repo.nodes.values()].map((n) => n.parent).filter((p) => p.startsWith(`${folder}/`)))];
+          return { list: { entries: names.map((p) => ({ entry: { id: p, name: p.slice(folder.length + 1) } })) } } as never;
+        }
+        const children = repo.childrenOf(folder).sort((a, b) => a.name.localeCompare(b.name));
+        if (opts?.orderBy?.[0]?.endsWith('DESC')) children.reverse();
+        return { list: { entries: children.map((n) => ({ entry: repo.entry(n, opts?.include) })) } } as never;
       }
-      const children = repo.childrenOf(folder).sort((a, b) => a.name.localeCompare(b.name));
-      if (opts?.orderBy?.[0]?.endsWith('DESC')) children.reverse();
-      return { list: { entries: children.map((n) => ({ entry: repo.entry(n) })) } } as never;
-    });
+    );
     spyOn(NodesApi.prototype, 'updateNode').and.callFake(async (id: string, body: { properties?: Record<string, unknown> }) => {
-      repo.checkWrite();
       const node = repo.get(id);
+      repo.checkWrite(node);
       Object.assign(node.properties, body.properties ?? {});
       return { entry: repo.entry(node) } as never;
     });
@@ -152,8 +170,8 @@ describe('DraftService', () => {
       }) => {
         expect(request.path).toBe('/nodes/{nodeId}/content');
         expect(request.contentTypes).toEqual(['text/html']);
-        repo.checkWrite();
         const node = repo.get(request.pathParams!.nodeId);
+        repo.checkWrite(node);
         const [major, minor] = String(node.properties['cm:versionLabel']).split('.').map(Number);
         const label = request.queryParams?.majorVersion ? `${major + 1}.0` : `${major}.${minor + 1}`;
         node.content = request.bodyParam!;
@@ -201,19 +219,76 @@ describe('DraftService', () => {
       }
     );
     spyOn(PeopleApi.prototype, 'getPerson').and.callFake(async () => ({ entry: { id: 'priya.nair' } }) as never);
+    // The repository's eoRegister dispatch (register.js regDispatch; approval-signatures.test checks it as an
+    // adversary): it records the letter dispatched, or refuses with the script's reason as ACS answers it.
+    dispatchRefusal = null;
+    dispatchAs = jasmine.createSpy('dispatch').and.callFake(async (id: string) => {
+      if (dispatchRefusal)
+        throw refusalOf({ status: 500, message: JSON.stringify({ error: { briefSummary: `00070001 Error: ${dispatchRefusal}` } }) });
+      Object.assign(repo.get(id).properties, { 'eo:dispatchStatus': 'issuedDispatched', 'eo:dispatchedAt': '2026-11-24T05:00:00.000Z' });
+    });
+    spyOn(NodesApi.prototype, 'deleteNode').and.callFake(async (id: string) => void repo.nodes.delete(id));
+    // The repository's eoRegister issue (register.js regIssue; approval-signatures.test and rhino-issue-signatures
+    // check it as an adversary): the PDF waiting in the post's intake folder becomes the day's next eo:dispatch in
+    // the draft's file's Dispatches/ and the draft is issued; a name taken an instant earlier is a lost race (false).
+    issueRefusal = null;
+    repositoryNow = new Date();
+    issueAs = jasmine
+      .createSpy('issue')
+      .and.callFake(
+        async (
+          id: string,
+          post: string,
+          r: { draft: string; issueOfDay: number; mode: string; deliveryMode: string; addressees: string[] }
+        ) => {
+          if (issueRefusal)
+            throw refusalOf({ status: 500, message: JSON.stringify({ error: { briefSummary: `00070002 Error: ${issueRefusal}` } }) });
+          const letter = repo.get(id);
+          expect(letter.parent).toBe(`lib/Intake/${post}`);
+          const draft = repo.get(r.draft);
+          const folder = repo.folder(draft.parent.split('/')[0], 'Dispatches');
+          const name = `${dayKey(repositoryNow)}-${String(r.issueOfDay).padStart(2, '0')}`;
+          if (repo.takenFirst.delete(name)) repo.add(folder, name, { 'cm:title': 'someone else' }, '');
+          if (repo.childrenOf(folder).some((n) => n.name === name)) return false;
+          const number = issueNumber(String(file.fileNumber), r.issueOfDay);
+          Object.assign(letter, { parent: folder, name });
+          Object.assign(letter.properties, {
+            nodeType: 'eo:dispatch',
+            'cm:title': number,
+            'eo:issueNumber': number,
+            'eo:dispatchMode': r.mode,
+            'eo:dispatchStatus': r.mode === 'bySelf' ? 'issuedSent' : 'pending',
+            'eo:dispatchDeliveryMode': r.deliveryMode,
+            'eo:addressees': r.addressees,
+            'eo:issuedAt': repositoryNow.toISOString(),
+            'eo:issuedBy': file.currentHolder,
+            'eo:fromDraft': r.draft
+          });
+          draft.properties['eo:draftStatus'] = 'issued';
+          return true;
+        }
+      );
     TestBed.configureTestingModule({
       providers: [
         provideJsApi(),
-        { provide: DeskService, useValue: { desk: async () => ({ hierarchy, posts: myPosts, postEntries: [] }) } },
+        { provide: RegistrationService, useValue: { dispatch: dispatchAs, issue: issueAs } },
+        {
+          provide: DeskService,
+          useValue: { desk: async () => ({ hierarchy, posts: myPosts, postEntries: [] }), documentLibraryId: async () => 'lib' }
+        },
         // The letter's PDF is issued-letter.spec's business: here it is the text it was made from.
         {
           provide: IssuedLetterService,
           useValue: {
-            pdf: async (html: string, meta: { issueNumber: string }, options?: { signatureBox?: boolean }) => ({
-              blob: new Blob([`PDF ${meta.issueNumber}\n${html}`], { type: 'application/pdf' }),
-              pages: [],
-              signatureBox: options?.signatureBox ? { page: 0, rect: [1, 2, 3, 4] } : undefined
-            }),
+            // The repository's clock is the officer's in these tests: the day it numbers the issue by.
+            pdf: async (html: string, meta: { issueNumber: string; issuedAt: Date }, options?: { signatureBox?: boolean }) => {
+              repositoryNow = meta.issuedAt;
+              return {
+                blob: new Blob([`PDF ${meta.issueNumber}\n${html}`], { type: 'application/pdf' }),
+                pages: [],
+                signatureBox: options?.signatureBox ? { page: 0, rect: [1, 2, 3, 4] } : undefined
+              };
+            },
             // Signing a PDF is issued-letter.spec's and pades.test's business: here it marks the letter.
             sign: async (letter: { blob: Blob; signatureBox?: unknown }, signer: { fail?: boolean }, meta: { location?: string }) => {
               if (signer.fail) throw new Error('declined');
@@ -365,6 +440,34 @@ describe('DraftService', () => {
     expect(repo.childrenOf(repo.folder('f1', 'Dispatches'))).toEqual([]);
   });
 
+  it("passes on the repository's refusal to issue in the officer's words, and leaves no PDF behind", async () => {
+    const request = { mode: 'bySelf' as const, addressees: ['The Under Secretary'], deliveryMode: 'Email' };
+    const cases: [string, string][] = [
+      [
+        'Draft 000001 of A-11011/5/2026-EST-GAD cannot be issued: its approval is not digitally signed by its approver. The department requires a signed approval to issue a letter',
+        'APPROVAL_UNSIGNED'
+      ],
+      ['Draft 000001 of A-11011/5/2026-EST-GAD is not approved', 'NOT_APPROVED'],
+      ['Draft 000001 of A-11011/5/2026-EST-GAD has changed since its approval (version 1.0 approved)', 'CHANGED_AFTER_APPROVAL'],
+      ['Section Officer (Establishment) does not hold the file A-11011/5/2026-EST-GAD and cannot issue its letters', 'ISSUE_NOT_HOLDER']
+    ];
+    for (const [reason, key] of cases) {
+      const approved = await approvedDraft();
+      issueRefusal = reason;
+      expect((await failure(service.dispatch(file, approved, request))).key).toBe(`EOFFICE.FILE.DRAFTS.ERRORS.${key}`);
+      expect(repo.get(approved.id).properties['eo:draftStatus']).toBe('approved');
+    }
+    issueRefusal = 'Issue 1 of the day is not the next issue of A-11011/5/2026-EST-GAD (3)';
+    const other = await service.dispatch(file, await approvedDraft(), request).then(
+      () => fail('issued'),
+      (error: unknown) => error
+    );
+    expect(other).toEqual(jasmine.any(MovementRefusal));
+    expect(repo.childrenOf('lib/Intake/SO_EST')).toEqual([]);
+    expect(repo.childrenOf('f1/Dispatches')).toEqual([]);
+    expect(repo.childrenOf('f1/Correspondence')).toEqual([]);
+  });
+
   it('will not approve below Section Officer level, for a post not holding the file, or a version not read', async () => {
     const draft = await service.create(file, { kind: 'letter', language: 'en' });
     const aso = file2({ currentHolder: 'GROUP_EO_GAD_ASO_EST' });
@@ -514,6 +617,9 @@ describe('DraftService', () => {
 
     expect(result.dispatch.name).toBe('20261123-02');
     expect(result.dispatch.issueNumber).toBe('A-11011/5(I)/2026-EST-GAD');
+    // The letter printed with the number lost is not left in the intake folder.
+    expect(repo.childrenOf('lib/Intake/SO_EST')).toEqual([]);
+    expect(repo.get(result.dispatch.id).content).toMatch(/^PDF A-11011\/5\(I\)\/2026-EST-GAD/);
   });
 
   it('gives the office copy the next free serial when a receipt is put in the file at the same moment', async () => {
@@ -525,24 +631,50 @@ describe('DraftService', () => {
     expect(repo.childrenOf('f1/Correspondence').map((n) => n.name)).toEqual(['000001', '000002', '000003']);
   });
 
-  it('leaves a dispatch by CRU pending until the CRU marks it dispatched, once', async () => {
+  it('leaves a dispatch by CRU pending until the CRU has the repository record it dispatched, once', async () => {
     const result = await service.dispatch(file, await approvedDraft(), { mode: 'byCru', addressees: ['A'], deliveryMode: 'Speed Post' });
     expect(result.dispatch.status).toBe('pending');
-    // the Central Registry's post may read the letter and record its dispatch, without access to the file
-    const grants = (NodesApi.prototype.updateNode as jasmine.Spy).calls
-      .allArgs()
-      .filter(([id]) => id === result.dispatch.id)
-      .map(([, body]) => body.permissions)
-      .filter((p) => !!p);
-    expect(grants).toEqual([
-      { isInheritanceEnabled: true, locallySet: [{ authorityId: 'GROUP_EO_GAD_CRU', name: 'Collaborator', accessStatus: 'ALLOWED' }] }
-    ]);
+    // The repository issues it, by CRU, and opens it to the Central Registry to read (register.js regIssue): the
+    // browser writes nothing on the letter itself, which the post holding the file only reads.
+    expect(issueAs).toHaveBeenCalledOnceWith(
+      result.dispatch.id,
+      'SO_EST',
+      jasmine.objectContaining({ mode: 'byCru', deliveryMode: 'Speed Post', addressees: ['A'], issueOfDay: 1 })
+    );
+    expect((NodesApi.prototype.updateNode as jasmine.Spy).calls.allArgs().filter(([id]) => id === result.dispatch.id)).toEqual([]);
 
-    const done = await service.markDispatched(result.dispatch.id, new Date('2026-11-24T05:00:00Z'));
+    // The CRU's clerk, from the register: the repository's eoRegister dispatch, as the CRU's post.
+    myPosts.splice(0, myPosts.length, 'GROUP_EO_GAD_CRU');
+    const done = await service.markDispatched(result.dispatch.id);
+    expect(dispatchAs).toHaveBeenCalledOnceWith(result.dispatch.id, 'CRU');
     expect(done.status).toBe('issuedDispatched');
     expect(done.dispatchedAt).toBe('2026-11-24T05:00:00.000Z');
     expect((await failure(service.markDispatched(result.dispatch.id))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_PENDING');
+    expect(dispatchAs).toHaveBeenCalledTimes(1);
     expect((await service.listDispatches(file)).map((d) => d.status)).toEqual(['issuedDispatched']);
+  });
+
+  it('records the dispatch as the post holding the file from its drafts panel, and refuses an officer of neither', async () => {
+    const result = await service.dispatch(file, await approvedDraft(), { mode: 'byCru', addressees: ['A'], deliveryMode: 'Post' });
+    myPosts.splice(0, myPosts.length, 'GROUP_EO_GAD_ASO_EST');
+    expect((await failure(service.markDispatched(result.dispatch.id))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_REGISTRY');
+    expect(dispatchAs).not.toHaveBeenCalled();
+    myPosts.splice(0, myPosts.length, 'GROUP_EO_GAD_SO_EST');
+    await service.markDispatched(result.dispatch.id, file);
+    expect(dispatchAs).toHaveBeenCalledOnceWith(result.dispatch.id, 'SO_EST');
+  });
+
+  it("passes on the repository's refusal of a letter from an unsigned approval, in the officer's words; the letter stays pending", async () => {
+    const result = await service.dispatch(file, await approvedDraft(), { mode: 'byCru', addressees: ['A'], deliveryMode: 'Post' });
+    myPosts.splice(0, myPosts.length, 'GROUP_EO_GAD_CRU');
+    dispatchRefusal = `Letter ${result.dispatch.issueNumber} cannot be dispatched: its approval is not digitally signed by its approver. The department requires a signed approval to issue a letter`;
+    const refusal = await service.markDispatched(result.dispatch.id).then(
+      () => fail('dispatched'),
+      (error: unknown) => error
+    );
+    expect(refusal).toEqual(jasmine.any(MovementRefusal));
+    expect((refusal as MovementRefusal).key).toBe('EOFFICE.DISPATCH.UNSIGNED_APPROVAL');
+    expect((await service.listDispatches(file)).map((d) => d.status)).toEqual(['pending']);
   });
 
   it("turns the repository's 403, 409 and 404 into reasons the officer can read", async () => {
@@ -553,6 +685,65 @@ describe('DraftService', () => {
     expect((await failure(service.markForApproval(file, draft))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.CONFLICT');
     repo.failWrites = undefined;
     expect((await failure(service.discard(file, { ...draft, id: 'gone' }))).key).toBe('EOFFICE.FILE.DRAFTS.ERRORS.NOT_FOUND');
+  });
+
+  it('reads with each draft whether the repository lets it change, and the movement that recorded its approval', async () => {
+    const draft = await approvedDraft();
+    const other = await service.create(file, { kind: 'letter', language: 'en' });
+    expect((await service.list(file)).map((d) => [d.number, d.changeable, d.approvalSeal])).toEqual([
+      [2, true, undefined],
+      [1, true, undefined]
+    ]);
+
+    // The SO's hand-over seals the approval (complete.js, lib.js eoSealApprovals): the draft becomes read-only and
+    // the movement record names it; a record of another draft, or of a version not the approved one, says nothing.
+    repo.get(draft.id).sealed = true;
+    repo.add(
+      'f1/Movements',
+      '000001',
+      { 'eo:movementSequence': 1, 'eo:movementAction': 'send', 'eo:movementAt': '2026-11-23T04:00:00.000Z' },
+      ''
+    );
+    repo.add(
+      'f1/Movements',
+      '000002',
+      {
+        'eo:movementSequence': 2,
+        'eo:movementAction': 'send',
+        'eo:movementFrom': 'GROUP_EO_GAD_SO_EST',
+        'eo:movementAt': '2026-11-24T09:35:00.000Z',
+        'eo:movementSealedApprovals': [`${draft.id}|1.0|GROUP_EO_GAD_SO_EST|priya.nair`, `${other.id}|1.0|GROUP_EO_GAD_SO_EST|priya.nair`]
+      },
+      ''
+    );
+    const [second, first] = await service.list(file);
+    expect(second.approvalSeal).toBeUndefined();
+    expect(first.changeable).toBeFalse();
+    expect(first.approvalSeal).toEqual({ version: '1.0', post: 'GROUP_EO_GAD_SO_EST', user: 'priya.nair', at: '2026-11-24T09:35:00.000Z' });
+  });
+
+  it('lists drafts without reading the movements when none was approved', async () => {
+    await service.create(file, { kind: 'letter', language: 'en' });
+    (NodesApi.prototype.listNodeChildren as jasmine.Spy).calls.reset();
+    await service.list(file);
+    // The file's folders, then Drafts/: no third request for Movements/.
+    expect((NodesApi.prototype.listNodeChildren as jasmine.Spy).calls.count()).toBe(2);
+  });
+
+  it("refuses a change to a draft whose approval was recorded in the officer's words, before asking and when the repository answers 403", async () => {
+    const draft = await approvedDraft();
+    repo.get(draft.id).sealed = true;
+    const recorded = 'EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_RECORDED';
+    expect((await failure(service.saveVersion(file, draft, '<p>x</p>', ''))).key).toBe(recorded);
+    expect((await failure(service.discard(file, draft))).key).toBe(recorded);
+    expect(NodesApi.prototype.put).not.toHaveBeenCalled();
+    expect(repo.get(draft.id).properties['eo:draftStatus']).toBe('approved');
+
+    // Sealed between the read and the write (the hand-over ran in between): the repository's 403 says the same.
+    (NodesApi.prototype.getNode as jasmine.Spy).and.callFake(async (id: string) => ({ entry: repo.entry(repo.get(id)) }) as never);
+    expect((await failure(service.discard(file, draft))).key).toBe(recorded);
+    expect((await failure(service.saveVersion(file, draft, '<p>x</p>', ''))).key).toBe(recorded);
+    expect(repo.get(draft.id).versions.length).toBe(1);
   });
 
   it('keeps issued and discarded drafts as they are', async () => {

@@ -2,7 +2,18 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi, PeopleApi, UploadApi, VersionsApi } from '@alfresco/js-api';
 import { DeskService } from '../../desk/desk.service';
-import { NumberedNodeBody, NumberingNodes, claimNext, issueNumber, postGroup, postOfGroup, registryPosts } from '@eoffice/domain';
+import {
+  MovementRefusal,
+  NumberedNodeBody,
+  NumberingNodes,
+  claimNext,
+  intakeFolder,
+  intakeName,
+  issueNumber,
+  postGroup,
+  postOfGroup,
+  registryPosts
+} from '@eoffice/domain';
 import { CorrespondenceEntry, EFile, toCorrespondenceEntry } from '../model/file.model';
 import {
   CORRESPONDENCE_FOLDER,
@@ -13,10 +24,11 @@ import {
   Draft,
   DraftStatus,
   DraftVersion,
-  dispatchName,
+  approvalSeals,
   draftError,
   draftErrorOf,
   issuesOfDay,
+  sealOf,
   statusOf,
   toDispatch,
   toDraft,
@@ -27,6 +39,7 @@ import { DraftLanguage, findTemplate, renderTemplate } from './draft-templates';
 import { IssuedLetter, IssuedLetterService, withIssueNumber } from './issued-letter';
 import type { Signer } from '@eoffice/domain/src/signing';
 import { NoteSigningService } from '../signatures/note-signing.service';
+import { RegistrationService } from '../../movement/services/registration.service';
 
 export interface NewDraft {
   /** Template kind (letter, officeMemorandum …). */
@@ -45,7 +58,12 @@ interface NodeWithProps {
   name: string;
   modifiedAt?: unknown;
   properties?: Record<string, unknown>;
+  allowableOperations?: string[];
 }
+
+/** A draft is read with what the repository lets the officer do with it (ACS's allowableOperations): see Draft.changeable. */
+const DRAFT_INCLUDE = ['properties', 'allowableOperations'];
+const MOVEMENTS_FOLDER = 'Movements';
 
 /** How many letters one file may issue in a day: the bound of the retry loop (a loser of a race takes the next index). */
 const MAX_ISSUES_A_DAY = 99;
@@ -62,6 +80,7 @@ export class DraftService {
   private readonly deskService = inject(DeskService);
   private readonly letters = inject(IssuedLetterService);
   private readonly signing = inject(NoteSigningService);
+  private readonly registration = inject(RegistrationService);
 
   private get nodes(): NodesApi {
     return new NodesApi(this.apiService.getInstance());
@@ -75,11 +94,18 @@ export class DraftService {
     return new UploadApi(this.apiService.getInstance());
   }
 
-  /** The file's drafts, newest first, each with its version history. */
+  /**
+   * The file's drafts, newest first, each with its version history and, once a hand-over recorded its approval,
+   * that record (read from Movements/ only when some draft was approved: two more requests then).
+   */
   async list(file: EFile): Promise<Draft[]> {
     try {
-      const nodes = await this.children(file.id, DRAFTS_FOLDER);
+      const nodes = await this.children(file.id, DRAFTS_FOLDER, DRAFT_INCLUDE);
       const drafts = await Promise.all(nodes.map(async (node) => toDraft(node, await this.versions(node.id))));
+      if (drafts.some((d) => d.approvedVersion)) {
+        const seals = approvalSeals(await this.children(file.id, MOVEMENTS_FOLDER));
+        for (const draft of drafts) draft.approvalSeal = sealOf(draft, seals);
+      }
       return drafts.sort((a, b) => b.number - a.number);
     } catch (error) {
       throw draftErrorOf(error);
@@ -147,6 +173,7 @@ export class DraftService {
     this.requireWrite(file);
     const current = await this.read(draft.id);
     this.requireStatus(current, ['draft', 'forApproval', 'approved']);
+    this.requireChangeable(current);
     const clean = sanitiseDraftHtml(plainSpaces(html));
     if (isBlankDraft(clean)) throw draftError('EMPTY');
     try {
@@ -154,15 +181,17 @@ export class DraftService {
       if (current.status === 'approved') await this.setStatus(draft.id, 'forApproval');
       return await this.get(draft.id);
     } catch (error) {
-      throw draftErrorOf(error);
+      throw changeRefusal(error, current);
     }
   }
 
   /** Puts a draft up for approval. */
   async markForApproval(file: EFile, draft: Draft): Promise<Draft> {
     this.requireWrite(file);
-    this.requireStatus(await this.read(draft.id), ['draft']);
-    return this.update(draft.id, { 'eo:draftStatus': 'forApproval' });
+    const current = await this.read(draft.id);
+    this.requireStatus(current, ['draft']);
+    this.requireChangeable(current);
+    return this.update(current, { 'eo:draftStatus': 'forApproval' });
   }
 
   /**
@@ -176,6 +205,7 @@ export class DraftService {
     if (!holder || !desk.posts.includes(file.currentHolder) || holder.level < 2) throw draftError('APPROVER_LEVEL');
     const current = await this.read(draft.id);
     this.requireStatus(current, ['draft', 'forApproval']);
+    this.requireChangeable(current);
     if (current.version !== draft.version) throw draftError('CHANGED_SINCE_READ');
     // With a key open (a certificate file or his token) the approver signs the version he approves, before the
     // approval is written: a declined or failed signature approves nothing. Where the department requires
@@ -189,7 +219,7 @@ export class DraftService {
       }
     } else if (await this.signing.signedApprovalsRequired()) throw draftError('APPROVAL_SIGNATURE_REQUIRED');
     const me = await new PeopleApi(this.apiService.getInstance()).getPerson('-me-').catch((error) => Promise.reject(draftErrorOf(error)));
-    return this.update(draft.id, {
+    return this.update(current, {
       'eo:draftStatus': 'approved',
       'eo:approvedVersion': current.version,
       'eo:approvedBy': file.currentHolder,
@@ -201,8 +231,10 @@ export class DraftService {
   /** Discards a draft that was not issued (it stays in the file, marked discarded). */
   async discard(file: EFile, draft: Draft): Promise<Draft> {
     this.requireWrite(file);
-    this.requireStatus(await this.read(draft.id), ['draft', 'forApproval', 'approved']);
-    return this.update(draft.id, { 'eo:draftStatus': 'discarded' });
+    const current = await this.read(draft.id);
+    this.requireStatus(current, ['draft', 'forApproval', 'approved']);
+    this.requireChangeable(current);
+    return this.update(current, { 'eo:draftStatus': 'discarded' });
   }
 
   /**
@@ -210,9 +242,10 @@ export class DraftService {
    * the issue number (issued-letter.ts), becomes:
    * 1. an eo:dispatch in Dispatches/ named `<day>-<n>` (its issue number: see issueNumber in
    *    domain/file-number.ts), by self = Issued & Sent at once, by CRU = pending until the CRU
-   *    dispatches it (markDispatched);
-   * 2. the office copy, the next serial of Correspondence/ (kind issue, flag = the issue number);
-   * 3. the draft's status becomes issued.
+   *    dispatches it (markDispatched), and the draft's status becomes issued: both written by the
+   *    repository (eoRegister's issue, which checks the holder, the approval and its signature first;
+   *    the post only reads Dispatches/), from the PDF made here in the post's intake folder;
+   * 2. the office copy, the next serial of Correspondence/ (kind issue, flag = the issue number).
    * Steps run in that order, so a failure after step 1 leaves a dispatch record to explain the number
    * taken, never an office copy of something not issued.
    */
@@ -252,24 +285,32 @@ export class DraftService {
           })
         }
       );
-      await this.setStatus(draft.id, 'issued');
       return { dispatch, entry: toCorrespondenceEntry(copy!) };
     } catch (error) {
+      if (error instanceof MovementRefusal) throw issueRefusal(error);
       throw draftErrorOf(error);
     }
   }
 
-  /** The CRU has sent a pending dispatch: Issued & Dispatched. */
-  async markDispatched(dispatchId: string, now = new Date()): Promise<Dispatch> {
+  /**
+   * A pending dispatch "by CRU" went out: Issued & Dispatched. The repository records it (eoRegister's
+   * dispatch), as the Central Registry's post from its register, or as the post holding `file` from the drafts
+   * panel, after checking the letter and, where the department requires it, its approval's signature (the
+   * letter is read-only to the CRU). A refusal comes back as a MovementRefusal whose key (EOFFICE.DISPATCH.*)
+   * says why in the officer's language.
+   */
+  async markDispatched(dispatchId: string, file?: EFile): Promise<Dispatch> {
+    const node = await this.nodes.getNode(dispatchId, { include: ['properties'] }).catch((error) => Promise.reject(draftErrorOf(error)));
+    if (toDispatch(node.entry as NodeWithProps).status !== 'pending') throw draftError('NOT_PENDING');
+    const desk = await this.deskService.desk();
+    const post =
+      file && desk.posts.includes(file.currentHolder)
+        ? postOfGroup(desk.hierarchy, file.currentHolder)
+        : registryPosts(desk.hierarchy).find((p) => desk.posts.includes(postGroup(desk.hierarchy, p.code)));
+    if (!post) throw draftError('NOT_REGISTRY');
+    await this.registration.dispatch(dispatchId, post.code);
     try {
-      const node = (await this.nodes.getNode(dispatchId, { include: ['properties'] })).entry as NodeWithProps;
-      if (toDispatch(node).status !== 'pending') throw draftError('NOT_PENDING');
-      const updated = await this.nodes.updateNode(
-        dispatchId,
-        { properties: { 'eo:dispatchStatus': 'issuedDispatched', 'eo:dispatchedAt': now.toISOString() } },
-        { include: ['properties'] }
-      );
-      return toDispatch(updated.entry as NodeWithProps);
+      return toDispatch((await this.nodes.getNode(dispatchId, { include: ['properties'] })).entry as NodeWithProps);
     } catch (error) {
       throw draftErrorOf(error);
     }
@@ -278,8 +319,10 @@ export class DraftService {
   // ---------------------------------------------------------------- internals
 
   /**
-   * The day's next issue: the highest `<day>-<n>` name in Dispatches/ + 1. A 409 means another
-   * officer took that name an instant earlier: take the next one.
+   * The day's next issue: the highest `<day>-<n>` name in Dispatches/ + 1 (the office's day: dayKey). The
+   * letter's PDF, with that number, waits in the post's intake folder while the repository issues it
+   * (RegistrationService.issue); when another officer took the number an instant earlier the PDF goes and the
+   * next number is tried.
    */
   private async createDispatch(
     file: EFile,
@@ -289,7 +332,10 @@ export class DraftService {
     now: Date
   ): Promise<{ dispatch: Dispatch; letter: Blob }> {
     const names = (await this.children(file.id, DISPATCHES_FOLDER, false)).map((n) => n.name);
-    const bySelf = request.mode === 'bySelf';
+    const desk = await this.deskService.desk();
+    const post = postOfGroup(desk.hierarchy, file.currentHolder);
+    if (!post || !desk.posts.includes(file.currentHolder)) throw draftError('NOT_HOLDER');
+    const library = await this.deskService.documentLibraryId();
     // With the officer's key open for signing (a certificate file, or his token), the letter goes out with
     // an embedded PAdES signature, made here before anything is written: a letter that cannot be signed is
     // not issued. Without one it goes out unsigned, as before.
@@ -302,45 +348,37 @@ export class DraftService {
         { signatureBox: !!session }
       );
       const content = session ? await this.signedLetter(letter, session.signer, number) : letter.blob;
+      const staged = await this.upload(library, content, {
+        name: `${intakeName()}.pdf`,
+        nodeType: 'cm:content',
+        relativePath: intakeFolder(post.code)
+      });
+      let issued: boolean;
       try {
-        const created = await this.upload(file.id, content, {
-          name: dispatchName(now, n),
-          nodeType: 'eo:dispatch',
-          relativePath: DISPATCHES_FOLDER,
-          properties: {
-            'cm:title': number,
-            'eo:issueNumber': number,
-            'eo:dispatchMode': request.mode,
-            'eo:dispatchStatus': bySelf ? 'issuedSent' : 'pending',
-            'eo:dispatchDeliveryMode': request.deliveryMode,
-            'eo:issuedAt': now.toISOString(),
-            'eo:issuedBy': file.currentHolder,
-            'eo:fromDraft': draft.id
-          }
+        issued = await this.registration.issue(staged.id, post.code, {
+          draft: draft.id,
+          issueOfDay: n,
+          mode: request.mode,
+          deliveryMode: request.deliveryMode,
+          addressees: request.addressees
         });
-        // A multi-valued property cannot travel as one form field: set it with a JSON update. A dispatch
-        // by CRU is also opened to the Central Registry's posts (its writer owns it, so may grant that):
-        // the CRU reads the letter and marks it dispatched from its register, without access to the file.
-        const registry = bySelf ? [] : await this.registryGroups();
-        const updated = await this.nodes.updateNode(
-          created.id,
-          {
-            properties: { 'eo:addressees': request.addressees } as unknown as Record<string, string>,
-            ...(registry.length && {
-              permissions: {
-                isInheritanceEnabled: true,
-                locallySet: registry.map((authorityId) => ({ authorityId, name: 'Collaborator', accessStatus: 'ALLOWED' as const }))
-              }
-            })
-          },
-          { include: ['properties'] }
-        );
-        return { dispatch: toDispatch(updated.entry as NodeWithProps), letter: content };
       } catch (error) {
-        if (statusOf(error) !== 409) throw error;
+        await this.discardStaged(staged.id);
+        throw error;
       }
+      if (!issued) {
+        await this.discardStaged(staged.id);
+        continue;
+      }
+      const node = await this.nodes.getNode(staged.id, { include: ['properties'] });
+      return { dispatch: toDispatch(node.entry as NodeWithProps), letter: content };
     }
     throw draftError('TOO_MANY_ISSUES');
+  }
+
+  /** A letter's PDF the repository did not issue leaves the intake folder (a failure to remove it changes nothing). */
+  private async discardStaged(id: string): Promise<void> {
+    await this.nodes.deleteNode(id, { permanent: true }).catch(() => undefined);
   }
 
   private async signedLetter(letter: IssuedLetter, signer: Signer, number: string): Promise<Blob> {
@@ -351,11 +389,6 @@ export class DraftService {
       // The token's bridge declined, the file's key failed: nothing is written, the officer is told.
       throw draftError('NOT_SIGNED');
     }
-  }
-
-  private async registryGroups(): Promise<string[]> {
-    const desk = await this.deskService.desk();
-    return registryPosts(desk.hierarchy).map((p) => postGroup(desk.hierarchy, p.code));
   }
 
   /** NumberingNodes whose createNode uploads `content` as the numbered node's content (one request). */
@@ -447,20 +480,20 @@ export class DraftService {
     return (page.list?.entries ?? []).find((e) => e.entry.name === folder)?.entry.id;
   }
 
-  private async children(fileId: string, folder: string, withProperties = true): Promise<NodeWithProps[]> {
+  private async children(fileId: string, folder: string, include: string[] | false = ['properties']): Promise<NodeWithProps[]> {
     const folderId = await this.folderOf(fileId, folder);
     if (!folderId) return []; // nothing drafted or issued yet
     const page = await this.nodes.listNodeChildren(folderId, {
       maxItems: 500,
       orderBy: ['name DESC'],
-      ...(withProperties && { include: ['properties'] })
+      ...(include && { include })
     });
     return (page.list?.entries ?? []).map((e) => e.entry as NodeWithProps);
   }
 
   private async read(draftId: string): Promise<Draft> {
     try {
-      return toDraft((await this.nodes.getNode(draftId, { include: ['properties'] })).entry as NodeWithProps);
+      return toDraft((await this.nodes.getNode(draftId, { include: DRAFT_INCLUDE })).entry as NodeWithProps);
     } catch (error) {
       throw draftErrorOf(error);
     }
@@ -475,17 +508,22 @@ export class DraftService {
     await this.nodes.updateNode(draftId, { properties: { 'eo:draftStatus': status } });
   }
 
-  private async update(draftId: string, properties: Record<string, unknown>): Promise<Draft> {
+  private async update(draft: Draft, properties: Record<string, unknown>): Promise<Draft> {
     try {
-      await this.nodes.updateNode(draftId, { properties: properties as Record<string, string> });
-      return await this.get(draftId);
+      await this.nodes.updateNode(draft.id, { properties: properties as Record<string, string> });
+      return await this.get(draft.id);
     } catch (error) {
-      throw draftErrorOf(error);
+      throw changeRefusal(error, draft);
     }
   }
 
   private requireWrite(file: EFile): void {
     if (!file.canWrite) throw draftError('NOT_HOLDER');
+  }
+
+  /** Says why before asking: the repository would refuse (403) a change to a draft it keeps read-only. */
+  private requireChangeable(draft: Draft): void {
+    if (!draft.changeable) throw changeRefusal({ status: 403 }, draft);
   }
 
   private requireStatus(draft: Draft, allowed: DraftStatus[]): void {
@@ -506,4 +544,28 @@ async function asText(body: unknown): Promise<string> {
   if (typeof Blob !== 'undefined' && body instanceof Blob) return body.text();
   if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
   return body === undefined || body === null ? '' : String(body);
+}
+
+/**
+ * A refused change to `draft` (as last read). The repository answers 403 to any change of a draft whose approval a
+ * hand-over recorded (lib.js eoSealApprovals gives it a read-only ACL), and an officer is owed that reason rather
+ * than "your post does not hold this file"; any other failure reads as draftErrorOf says.
+ */
+function changeRefusal(error: unknown, draft: Draft): Error {
+  if (statusOf(error) === 403 && draft.status === 'approved') return draftError('APPROVAL_RECORDED');
+  return draftErrorOf(error);
+}
+
+/**
+ * The repository's refusal of an issue (register.js regIssue) in the drafts panel's words where it has them: the
+ * approval unsigned, the draft not approved or changed since, the file no longer the post's; any other reason
+ * stays the repository's (the panel shows it as it shows a refusal of the dispatch).
+ */
+function issueRefusal(refusal: MovementRefusal): Error {
+  const reason = refusal.message;
+  if (/cannot be issued: its approval is not digitally signed/.test(reason)) return draftError('APPROVAL_UNSIGNED');
+  if (/^Draft .+ is not approved$/.test(reason)) return draftError('NOT_APPROVED');
+  if (/has changed since its approval/.test(reason)) return draftError('CHANGED_AFTER_APPROVAL');
+  if (/does not hold the (file|post) .+ and cannot issue/.test(reason)) return draftError('ISSUE_NOT_HOLDER');
+  return refusal;
 }

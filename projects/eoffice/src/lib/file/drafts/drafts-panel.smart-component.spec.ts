@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { of } from 'rxjs';
 import en from '../../../../assets/i18n/en.json';
 import { DeskService } from '../../desk/desk.service';
-import { parseHierarchy } from '@eoffice/domain';
+import { parseHierarchy, refusalOf } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile, toEFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftError } from './draft.model';
 import { DraftService } from './draft.service';
@@ -38,6 +38,7 @@ const draftOf = (patch: Partial<Draft>): Draft => ({
   status: 'draft',
   version: '1.0',
   versions: [{ label: '1.0', comment: '', modifiedBy: 'Priya Nair' }],
+  changeable: true,
   ...patch
 });
 
@@ -390,6 +391,61 @@ describe('DraftsPanelSmartComponent', () => {
     expect(fixture.nativeElement.querySelector('[role="alert"]')?.textContent).toContain('your post does not hold this file');
   });
 
+  it('shows who approved a draft and, once a hand-over recorded the approval, when and by whose movement; offers only its issue', async () => {
+    const approved = {
+      status: 'approved' as const,
+      version: '1.1',
+      approvedVersion: '1.1',
+      approvedBy: 'GROUP_EO_GAD_SO_EST',
+      approvedByUser: 'priya.nair',
+      approvedAt: '2026-11-23T06:00:00.000Z'
+    };
+    // Before the hand-over: the approving post may still change or discard it.
+    let fixture = await render([draftOf(approved)]);
+    let el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-test="draft-approver"]')?.textContent).toContain('Approving officer: priya.nair');
+    expect(el.querySelector('[data-test="draft-approval-recorded"]')).toBeNull();
+    expect(buttons(fixture)).toEqual(['draft-new', 'draft-save', 'draft-dispatch', 'draft-discard', 'draft-compare']);
+
+    // Sealed: the repository keeps it read-only (no `update` among its allowableOperations), its movement says when.
+    TestBed.resetTestingModule();
+    fixture = await render([
+      draftOf({
+        ...approved,
+        changeable: false,
+        approvalSeal: { version: '1.1', post: 'GROUP_EO_GAD_SO_EST', user: 'priya.nair', at: '2026-11-24T09:35:00.000Z' }
+      })
+    ]);
+    el = fixture.nativeElement;
+    const recorded = el.querySelector('[data-test="draft-approval-recorded"]')?.textContent ?? '';
+    // The one Indian date format (eofficeDate: IST): 24/11/2026 15:05.
+    expect(recorded).toContain('Approval recorded on 24/11/2026');
+    expect(recorded).toContain('15:05');
+    expect(recorded).toContain('by the movement of Section Officer');
+    expect(el.querySelector('[data-test="draft-editor"]')).toBeNull();
+    expect(el.querySelector('[data-test="draft-text"]')?.textContent).toContain('Text of current');
+    expect(buttons(fixture)).toEqual(['draft-new', 'draft-dispatch', 'draft-compare']);
+  });
+
+  it("says in the officer's words that a draft whose approval was recorded meanwhile can no longer be changed, and reads it again", async () => {
+    const draft = draftOf({ status: 'approved', approvedVersion: '1.0', approvedBy: 'GROUP_EO_GAD_SO_EST' });
+    const fixture = await render([draft]);
+    service.discard.and.rejectWith(new DraftError('EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_RECORDED', 403));
+    service.list.and.resolveTo([{ ...draft, changeable: false }]);
+    const el: HTMLElement = fixture.nativeElement;
+    (el.querySelector('[data-test="draft-discard"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    (el.querySelector('[data-test="draft-discard-confirm"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      "This draft's approval has been recorded; it can no longer be changed."
+    );
+    expect(service.list).toHaveBeenCalledTimes(2);
+    expect(buttons(fixture)).toEqual(['draft-new', 'draft-dispatch', 'draft-compare']);
+  });
+
   it('offers issued and discarded drafts no actions, and pending dispatches a way to record dispatch', async () => {
     const pending = {
       id: 'p1',
@@ -413,5 +469,35 @@ describe('DraftsPanelSmartComponent', () => {
     fixture.detectChanges();
     expect(fixture.nativeElement.querySelector('[data-test="dispatch-status"]')?.textContent).toContain('Issued & Dispatched');
     expect(fixture.nativeElement.querySelector('[data-test="dispatch-mark-dispatched"]')).toBeNull();
+    expect(service.markDispatched).toHaveBeenCalledOnceWith('p1', jasmine.objectContaining({ id: 'f1' }));
+  });
+
+  it("shows the repository's refusal to record the dispatch of a letter from an unsigned approval; it stays pending", async () => {
+    const pending = {
+      id: 'p1',
+      name: '20261123-01',
+      issueNumber: 'A-11011/5/2026-EST-GAD',
+      status: 'pending',
+      addressees: ['X']
+    } as Dispatch;
+    const fixture = await render([], { dispatches: [pending] });
+    service.markDispatched.and.callFake(() =>
+      Promise.reject(
+        refusalOf({
+          status: 500,
+          message: JSON.stringify({
+            error: {
+              briefSummary:
+                '00070001 Error: Letter A-11011/5/2026-EST-GAD cannot be dispatched: its approval is not digitally signed by its approver. The department requires a signed approval to issue a letter'
+            }
+          })
+        })
+      )
+    );
+    (fixture.nativeElement.querySelector('[data-test="dispatch-mark-dispatched"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(fixture.nativeElement.querySelector('[role="alert"]')?.textContent).toContain('has not signed the approved version digitally');
+    expect(fixture.nativeElement.querySelector('[data-test="dispatch-status"]')?.textContent).toContain('Pending');
   });
 });

@@ -25,7 +25,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { QuillEditorComponent, QuillModules } from 'ngx-quill';
 import { firstValueFrom } from 'rxjs';
 import { DeskService, Desk } from '../../desk/desk.service';
-import { DISPATCH_STATUSES, DRAFT_STATUSES, labelOf, postOfGroup, postTitle } from '@eoffice/domain';
+import { DISPATCH_STATUSES, DRAFT_STATUSES, MovementRefusal, labelOf, postOfGroup, postTitle, refusalText } from '@eoffice/domain';
 import { CorrespondenceEntry, EFile } from '../model/file.model';
 import { Dispatch, DispatchRequest, Draft, DraftAction, DraftError, allowedActions } from './draft.model';
 import { NoteSigningService, type NoteSignatureView } from '../signatures/note-signing.service';
@@ -37,6 +37,8 @@ import { EofficeDatePipe } from '../../shared/date/eoffice-date.pipe';
 import { LoadState } from '../../shared/state/load-state';
 import { DraftService } from './draft.service';
 import { DispatchDialogData, DispatchDialogSmartComponent } from './dispatch-dialog/dispatch-dialog.smart-component';
+
+const APPROVAL_RECORDED = 'EOFFICE.FILE.DRAFTS.ERRORS.APPROVAL_RECORDED';
 
 /** The part of Quill the panel uses (ngx-quill hands the editor over on creation). */
 interface QuillLike {
@@ -166,6 +168,7 @@ export class DraftsPanelSmartComponent {
 
   readonly actions = computed<DraftAction[]>(() => {
     const draft = this.selected();
+    // What the repository allows on the draft (its allowableOperations, read with it) decides too: see allowedActions.
     return draft ? allowedActions(draft, { canWrite: this.file().canWrite, canApprove: this.canApprove() }) : [];
   });
 
@@ -414,7 +417,7 @@ export class DraftsPanelSmartComponent {
 
   async markDispatched(dispatch: Dispatch): Promise<void> {
     await this.run(async () => {
-      const updated = await this.drafts.markDispatched(dispatch.id);
+      const updated = await this.drafts.markDispatched(dispatch.id, this.file());
       this.dispatches.update((list) => list.map((d) => (d.id === updated.id ? updated : d)));
     });
   }
@@ -447,16 +450,23 @@ export class DraftsPanelSmartComponent {
     this.busy.set(true);
     this.error.set(null);
     this.notice.set(null);
+    let recorded = false;
     try {
       await work();
     } catch (error) {
       this.fail(error);
+      recorded = error instanceof DraftError && error.key === APPROVAL_RECORDED;
     } finally {
       this.busy.set(false);
     }
+    // The draft's approval was recorded since the panel read it (the file moved on): read it again, so that it
+    // shows the record and no longer offers what the repository refuses; the reason stays on the message line.
+    if (recorded) await this.load();
   }
 
   private fail(error: unknown): void {
+    // A refusal of the repository's workflow (the dispatch of a letter: refusalOf) in the officer's language.
+    if (error instanceof MovementRefusal) return this.error.set(refusalText(error, (key) => this.translate.instant(key)));
     const key = error instanceof DraftError ? error.key : 'EOFFICE.FILE.DRAFTS.ERRORS.FAILED';
     this.error.set(this.translate.instant(key));
   }

@@ -17,9 +17,10 @@ describe('issue numbers', () => {
     expect(() => issueNumber('A-11011/5/2026-EST-GAD', 0)).toThrowError(/Invalid issue of the day/);
   });
 
-  it("counts the day's issues from dispatch node names, by the officer's calendar day", () => {
-    const day = new Date(2026, 10, 23, 23, 59);
+  it("counts the day's issues from dispatch node names, by the office's calendar day (IST)", () => {
+    const day = new Date(Date.UTC(2026, 10, 23, 18, 29)); // 23:59 IST on 23 November
     expect(dayKey(day)).toBe('20261123');
+    expect(dayKey(new Date(Date.UTC(2026, 10, 23, 18, 30)))).toBe('20261124');
     expect(dispatchName(day, 2)).toBe('20261123-02');
     expect(issuesOfDay(['20261122-01', '20261122-02', '20261122-03'], day)).toBe(0);
     expect(issuesOfDay(['20261122-05', '20261123-01', '20261123-02', 'notes.txt'], day)).toBe(2);
@@ -27,7 +28,7 @@ describe('issue numbers', () => {
   });
 
   it('counts an issued letter declared a record (AGS renames it "<name> (<identifier>)") as the issue it was', () => {
-    const day = new Date(2026, 10, 23, 12, 0);
+    const day = new Date(Date.UTC(2026, 10, 23, 6, 30));
     // A file closed (its letters filed as records), reopened, and a letter issued the same day: number 3 next.
     expect(issuesOfDay(['20261123-01 (2026-0000000412)', '20261123-02 (2026-0000000413)'], day)).toBe(2);
   });
@@ -49,5 +50,13 @@ describe('allowedActions', () => {
     expect(allowedActions({ status: 'approved', version: '1.3', approvedVersion: '1.2' }, so)).not.toContain('dispatch');
     expect(allowedActions({ status: 'issued', version: '1.2', approvedVersion: '1.2' }, so)).toEqual([]);
     expect(allowedActions({ status: 'discarded', version: '1.0' }, so)).toEqual([]);
+  });
+
+  it('offers nothing the repository would refuse: a draft whose approval was recorded can only be issued', () => {
+    const sealed = { status: 'approved' as const, version: '1.2', approvedVersion: '1.2', changeable: false };
+    expect(allowedActions(sealed, so)).toEqual(['dispatch']);
+    expect(allowedActions({ ...sealed, status: 'issued' }, so)).toEqual([]);
+    expect(allowedActions({ status: 'forApproval', version: '1.2', changeable: false }, so)).toEqual([]);
+    expect(allowedActions({ ...sealed, changeable: true }, so)).toEqual(['edit', 'dispatch', 'discard']);
   });
 });

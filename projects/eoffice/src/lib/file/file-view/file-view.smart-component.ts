@@ -4,6 +4,7 @@ import {
   DestroyRef,
   ElementRef,
   HostListener,
+  Injector,
   computed,
   inject,
   signal,
@@ -63,6 +64,18 @@ import { firstValueFrom } from 'rxjs';
 
 type RightTab = 'correspondence' | 'drafts' | 'movements';
 const RIGHT_TABS: RightTab[] = ['correspondence', 'drafts', 'movements'];
+
+/**
+ * Begins reading a file and listing its notes (with the first notes' texts) as the router activates the file's
+ * address (eoffice.routes.ts, startFile), before this view is created; its load() takes both readings. The notes
+ * are asked for first: the repository answers in turn, and the first notes' texts, which wait for that answer,
+ * are the last thing the first screen waits for (first-screen bench: they were asked for after the file view
+ * had been drawn with the file, and came after the notesheet was on the page).
+ */
+export function prefetchFile(injector: Injector, fileId: string): void {
+  injector.get(NoteService).prefetch(fileId);
+  injector.get(FileService).prefetch(fileId);
+}
 
 /**
  * The e-File: notes on the left, correspondence on the right, as in NIC eOffice. Both sides scroll on

@@ -117,10 +117,17 @@ describe('NoteService', () => {
     repo.add(2, 'yellow', 'Draft');
     const list = NodesApi.prototype.listNodeChildren as jasmine.Spy;
     service.prefetch('file-1');
-    expect(list).toHaveBeenCalledOnceWith('file-1', jasmine.objectContaining({ relativePath: 'Notes', orderBy: ['name ASC'] }));
+    // The first notes by a small request of their own, the rest beside it.
+    expect(list.calls.allArgs()).toEqual([
+      ['file-1', jasmine.objectContaining({ relativePath: 'Notes', orderBy: ['name ASC'], skipCount: 0, maxItems: NOTES_READ_FIRST })],
+      ['file-1', jasmine.objectContaining({ relativePath: 'Notes', orderBy: ['name ASC'], skipCount: NOTES_READ_FIRST })]
+    ]);
+    // The file view begins the same listing again as it loads: the one begun as the file was opened stands.
+    service.prefetch('file-1');
+    expect(list).toHaveBeenCalledTimes(2);
     const notes = await service.list('file-1', 'notes-folder');
     expect(notes.map((n) => n.number)).toEqual([1, 2]);
-    expect(list).toHaveBeenCalledTimes(1);
+    expect(list).toHaveBeenCalledTimes(2);
 
     // Another officer's note meanwhile: the next list asks the repository again, not the early listing.
     repo.add(3, 'yellow', 'Third');
@@ -132,12 +139,35 @@ describe('NoteService', () => {
     expect(list.calls.mostRecent().args[0]).toBe('notes-folder');
   });
 
+  it('lists every note of a long file from the early listing’s two requests, each once and in order', async () => {
+    for (let n = 1; n <= 40; n++) repo.add(n, 'green', `Note ${n}`);
+    service.prefetch('file-1');
+    const notes = await service.list('file-1', 'notes-folder');
+    expect(notes.map((n) => n.number)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(NodesApi.prototype.listNodeChildren).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not take an early listing begun long ago for a file opened now: it lists afresh', async () => {
+    repo.add(1, 'green', 'First');
+    const clock = spyOn(Date, 'now').and.returnValue(1_000_000);
+    service.prefetch('file-1');
+    repo.add(2, 'yellow', 'Draft');
+    clock.and.returnValue(1_000_000 + 60_000);
+    const list = NodesApi.prototype.listNodeChildren as jasmine.Spy;
+    expect((await service.list('file-1', 'notes-folder')).map((n) => n.number)).toEqual([1, 2]);
+    expect(list.calls.mostRecent().args[0]).toBe('notes-folder');
+  });
+
   it('reads the first notes’ texts as soon as the early listing answers, each once, and lists them with their text', async () => {
     for (let n = 1; n <= 40; n++) repo.add(n, n < 40 ? 'green' : 'yellow', `Note ${n}`);
     const contents = NodesApi.prototype.getNodeContent as jasmine.Spy;
     service.prefetch('file-1');
-    // The notesheet asks for the same texts while the early readings are still on their way: no second request.
+    // The notesheet takes the early listing with the first notes' texts (read once), the others without.
     const listed = await service.list('file-1', 'notes-folder');
+    expect(listed.slice(0, NOTES_READ_FIRST).map((n) => n.html)).toEqual(
+      Array.from({ length: NOTES_READ_FIRST }, (_, i) => `<p>Note ${i + 1}</p>`)
+    );
+    expect(listed[NOTES_READ_FIRST].html).toBeUndefined();
     const texts = await service.read(listed.slice(0, NOTES_READ_FIRST));
     expect(texts.get(listed[0].id)).toBe('<p>Note 1</p>');
     expect(contents).toHaveBeenCalledTimes(NOTES_READ_FIRST);

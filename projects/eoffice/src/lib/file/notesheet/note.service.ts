@@ -103,6 +103,11 @@ const LISTED_FIELDS = [
   'createdAt',
   'modifiedAt'
 ];
+/**
+ * How long a listing begun as a file was opened (prefetch) may stand in for the notesheet's own: the few
+ * seconds between the router matching the file's address and the notesheet asking, however slow the start.
+ */
+const EARLY_KEPT_MS = 10_000;
 /** Note names are zero-padded numbers (domain/numbering.ts). */
 const NUMBERED = /^\d{6}$/;
 
@@ -130,8 +135,11 @@ export class NoteService {
   private readonly apiService = inject(AlfrescoApiService);
   private readonly deskService = inject(DeskService);
 
-  /** A listing of a file's notes begun as the file view opened it (prefetch), until the notesheet takes it. */
-  private early?: { fileId: string; entries: Promise<NoteNode[]> };
+  /**
+   * A listing of a file's notes begun as the file was being opened (prefetch), until the notesheet takes it;
+   * `at` (Date.now()) keeps one begun and never taken (a navigation given up) from standing in later.
+   */
+  private early?: { fileId: string; at: number; entries: Promise<NoteNode[]>; texts: Promise<unknown> };
 
   /** Contents already read, by note id and modification time: a reload fetches only what changed. */
   private readonly contentCache = new Map<string, { modifiedAt: string; content: string }>();
@@ -159,9 +167,13 @@ export class NoteService {
     try {
       const nodes = this.nodesApi;
       // Listed as the file view opened the file (prefetch); a file without Notes/ yet is looked at as below.
-      const early = this.early?.fileId === fileId ? this.early.entries : undefined;
-      if (early) this.early = undefined;
-      const listed = early && (await early.catch(() => undefined));
+      const early = this.freshEarly(fileId);
+      if (this.early?.fileId === fileId) this.early = undefined;
+      const listed = early && (await early.entries.catch(() => undefined));
+      // The first notes' texts, on their way since their small listing answered: the notesheet is drawn once,
+      // with them, rather than without and again when they come (first-screen bench: the notesheet took the
+      // listing 10-30 ms before the texts came, and they showed 0.1-0.3 s later on a loaded machine).
+      if (listed) await early.texts;
       // The file view read the file with its Notes folder (EFile.notesFolderId): no need to look for it again.
       const folderId = listed ? undefined : (notesFolderId ?? (await this.notesFolder(nodes, fileId)));
       const entries = listed ?? (folderId ? await this.listNotes(nodes, folderId) : []);
@@ -172,51 +184,80 @@ export class NoteService {
   }
 
   /**
-   * Begins listing a file's notes as the file view opens it, beside its own reading of the file: Notes/ named
-   * by its path below the file (ACS's children listing takes `relativePath`), so the listing waits neither for
-   * the file's answer nor for the file view to be drawn (on the first-screen bench, one round trip and the
-   * view's first drawing, 0.1-0.2 s). The next `list` of that file, the notesheet opening it, takes it.
+   * Begins listing a file's notes as the file is opened, before the notesheet asks: Notes/ named by its path
+   * below the file (ACS's children listing takes `relativePath`), so the listing waits neither for the file's
+   * answer nor for the file view to be drawn. The route's guard calls this as the router matches the file's
+   * address (eoffice.routes.ts, startFile), beside the Content App's own start, and the file view again as it
+   * loads; a listing already begun for the same file is kept. The next `list` of that file takes it.
+   *
+   * The first NOTES_READ_FIRST notes are listed by a small request of their own, beside the listing of the
+   * rest, and their texts are read as soon as it answers: on the first-screen bench the listing of 500 notes
+   * (300 kB of JSON, read into js-api's models) came back while the file view was being drawn, and the first
+   * texts were asked for 0.1 s after it had arrived. The `list` that takes this listing waits for these texts
+   * and lists those notes with them (withCachedText); a text that could not be read is left for the
+   * notesheet's own reading, which reports the failure.
    */
   prefetch(fileId: string): void {
+    if (this.freshEarly(fileId)) return;
     const nodes = this.nodesApi;
-    const entries = this.listNotes(nodes, fileId, NOTES_FOLDER);
+    const first = this.listPage(nodes, fileId, 0, NOTES_READ_FIRST, NOTES_FOLDER);
+    // The rest beside it, not after it: a file of a few notes answers it with an empty page.
+    const rest = this.listNotes(nodes, fileId, NOTES_FOLDER, NOTES_READ_FIRST);
+    const entries = Promise.all([first, rest]).then(([page, others]) => [...page.notes, ...others]);
     entries.catch(() => undefined); // a file without Notes/ yet answers 404: list() then looks as it always did
-    this.early = { fileId, entries };
-    // The first notes' texts as soon as they are listed, while the file view and the notesheet are still being
-    // drawn (on the first-screen bench, 0.3 s): the notesheet then lists them with their text (withCachedText),
-    // or waits for these very reads (contents). A failure is left for the notesheet's own reading to report.
-    entries
-      .then((listed) => {
-        const first = sortNotes(listed.map((node) => toNote(node))).slice(0, NOTES_READ_FIRST);
+    const texts = first
+      .then((page) => {
+        const notes = sortNotes(page.notes.map((node) => toNote(node)));
         return this.contents(
           nodes,
-          first.map((n) => ({ id: n.id, name: '', modifiedAt: n.modifiedAt }))
+          notes.map((n) => ({ id: n.id, name: '', modifiedAt: n.modifiedAt }))
         );
       })
       .catch(() => undefined);
+    this.early = { fileId, at: Date.now(), entries, texts };
+  }
+
+  /** The early listing of this file, if one was begun in the last few seconds. */
+  private freshEarly(fileId: string): { entries: Promise<NoteNode[]>; texts: Promise<unknown> } | undefined {
+    const early = this.early;
+    return early?.fileId === fileId && Date.now() - early.at < EARLY_KEPT_MS ? early : undefined;
   }
 
   /** The notes among a folder's children (Notes/, or the folder `relativePath` names below `parentId`), paged. */
-  private async listNotes(nodes: NodesApi, parentId: string, relativePath?: string): Promise<NoteNode[]> {
+  private async listNotes(nodes: NodesApi, parentId: string, relativePath?: string, from = 0): Promise<NoteNode[]> {
     const entries: NoteNode[] = [];
-    for (let skipCount = 0; ; ) {
-      const page = await nodes.listNodeChildren(parentId, {
-        include: ['properties', 'aspectNames', 'allowableOperations'],
-        // Only what a note shows: ACS and the local repository leave out the other top-level fields.
-        fields: LISTED_FIELDS,
-        orderBy: ['name ASC'],
-        skipCount,
-        maxItems: LIST_PAGE,
-        ...(relativePath && { relativePath })
-      });
-      const batch = (page.list?.entries ?? []).map((e) => e.entry as unknown as NoteNode & { nodeType?: string; isFile?: boolean });
-      entries.push(
-        ...batch.filter((n) => n.nodeType === NOTE_TYPE || (n.isFile !== false && n.properties?.['eo:noteNumber'] !== undefined))
-      );
-      skipCount += batch.length;
-      if (!page.list?.pagination?.hasMoreItems || !batch.length) break;
+    for (let skipCount = from; ; ) {
+      const page = await this.listPage(nodes, parentId, skipCount, LIST_PAGE, relativePath);
+      entries.push(...page.notes);
+      skipCount += page.size;
+      if (!page.hasMore || !page.size) break;
     }
     return entries;
+  }
+
+  /** One page of a folder's children in name order, and the notes among them. */
+  private async listPage(
+    nodes: NodesApi,
+    parentId: string,
+    skipCount: number,
+    maxItems: number,
+    relativePath?: string
+  ): Promise<{ notes: NoteNode[]; size: number; hasMore: boolean }> {
+    const page = await nodes.listNodeChildren(parentId, {
+      include: ['properties', 'aspectNames', 'allowableOperations'],
+      // Only what a note shows: ACS and the local repository leave out the other top-level fields.
+      fields: LISTED_FIELDS,
+      orderBy: ['name ASC'],
+      skipCount,
+      maxItems,
+      ...(relativePath && { relativePath })
+    });
+    const batch = (page.list?.entries ?? []).map((e) => e.entry as unknown as NoteNode & { nodeType?: string; isFile?: boolean });
+    return {
+      notes: batch.filter((n) => n.nodeType === NOTE_TYPE || (n.isFile !== false && n.properties?.['eo:noteNumber'] !== undefined)),
+      size: batch.length,
+      hasMore: !!page.list?.pagination?.hasMoreItems
+    };
   }
 
   /**

@@ -190,6 +190,35 @@ describe('FileService', () => {
     await expectAsync(service.get('a-receipt')).toBeRejectedWithError('EOFFICE.FILE.ERRORS.NOT_A_FILE');
   });
 
+  it('takes the reading begun as the file’s address was matched, once; a refusal is reported as its own would be', async () => {
+    const getNode = NodesApi.prototype.getNode as jasmine.Spy;
+    service.prefetch('a-file');
+    service.prefetch('a-file'); // begun again for the same file: the first reading stands
+    expect(getNode).toHaveBeenCalledTimes(2); // the file, and its Notes folder
+    notesOperations = ['create'];
+    expect((await service.get('a-file')).canWrite).toBeFalse(); // as read when the address was matched
+    expect(getNode).toHaveBeenCalledTimes(2);
+    // Read again (after a movement): the repository is asked afresh.
+    expect((await service.get('a-file')).canWrite).toBeTrue();
+    expect(getNode).toHaveBeenCalledTimes(4);
+
+    service.prefetch('a-receipt');
+    await expectAsync(service.get('a-receipt')).toBeRejectedWithError('EOFFICE.FILE.ERRORS.NOT_A_FILE');
+  });
+
+  it('never takes a reading begun long ago, nor one of another file', async () => {
+    const getNode = NodesApi.prototype.getNode as jasmine.Spy;
+    const clock = spyOn(Date, 'now').and.returnValue(1_000_000);
+    service.prefetch('a-file');
+    clock.and.returnValue(1_000_000 + 60_000);
+    notesOperations = ['create'];
+    expect((await service.get('a-file')).canWrite).toBeTrue();
+    expect(getNode).toHaveBeenCalledTimes(4);
+    service.prefetch('a-receipt');
+    expect((await service.get('a-file')).canWrite).toBeTrue();
+    expect(getNode).toHaveBeenCalledTimes(8);
+  });
+
   it('may write in a file only where the repository lets the officer create in its Notes folder', async () => {
     expect((await service.get('a-file')).canWrite).toBeFalse();
     notesOperations = ['create', 'update'];

@@ -9,6 +9,7 @@ import {
   signal,
   viewChild
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -75,6 +76,7 @@ const BUCKET_COLOURS = ['#2e7d32', '#9e9d24', '#f9a825', '#ef6c00', '#c62828'];
   selector: 'eoffice-pendency-dashboard',
   standalone: true,
   imports: [
+    NgTemplateOutlet,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,

@@ -55,7 +55,14 @@ describe('MarkingDialogSmartComponent', () => {
   /** Working days the stub calendar says the item has been held. */
   let heldDays = 0;
 
-  function render(data: Partial<MarkingDialogData> = {}, frequent: string[] = []) {
+  /** The desk as the stub DeskService reads it. */
+  const readDesk = async () => ({
+    hierarchy,
+    posts: ['GROUP_EO_GAD_SO_EST'],
+    postEntries: [hierarchy.posts.find((p) => p.code === 'SO_EST')]
+  });
+
+  function render(data: Partial<MarkingDialogData> = {}, frequent: string[] = [], desk: () => Promise<unknown> = readDesk) {
     act = jasmine.createSpy('act').and.resolveTo();
     frequentRecipients = jasmine.createSpy('frequentRecipients').and.resolveTo(frequent);
     close = jasmine.createSpy('close');
@@ -75,13 +82,7 @@ describe('MarkingDialogSmartComponent', () => {
         { provide: ArchivalCopyService, useValue: { writeIfNeeded: writeArchivalCopy } },
         {
           provide: DeskService,
-          useValue: {
-            desk: async () => ({
-              hierarchy,
-              posts: ['GROUP_EO_GAD_SO_EST'],
-              postEntries: [hierarchy.posts.find((p) => p.code === 'SO_EST')]
-            })
-          }
+          useValue: { desk }
         }
       ]
     });
@@ -95,6 +96,7 @@ describe('MarkingDialogSmartComponent', () => {
 
   it('will not send without a recipient, and says so next to the field', async () => {
     const fixture = render();
+    await fixture.whenStable();
     await fixture.componentInstance.submit();
     fixture.detectChanges();
     expect(act).not.toHaveBeenCalled();
@@ -168,6 +170,7 @@ describe('MarkingDialogSmartComponent', () => {
   it("keeps the dialog open and shows the repository's reason when it refuses", async () => {
     const fixture = render();
     act.and.rejectWith(new MovementRefusal('Under Secretary (Establishment) is outside the channel of submission'));
+    await fixture.whenStable();
     fixture.componentInstance.form.patchValue({ to: 'US_EST' });
     await fixture.componentInstance.submit();
     fixture.detectChanges();
@@ -211,6 +214,7 @@ describe('MarkingDialogSmartComponent', () => {
 
   it('sending a file, or closing a receipt, writes no archival copy', async () => {
     const fixture = render();
+    await fixture.whenStable();
     fixture.componentInstance.form.patchValue({ to: 'US_EST' });
     await fixture.componentInstance.submit();
     expect(act).toHaveBeenCalled();
@@ -239,6 +243,35 @@ describe('MarkingDialogSmartComponent', () => {
       options: Array.from(g.querySelectorAll('mat-option')).map(option)
     }));
   }
+
+  it('shows the list as loading until the posts are read, and opens nothing empty meanwhile; then it is usable', async () => {
+    let deskRead: (desk: unknown) => void = () => undefined;
+    const fixture = render({}, [], () => new Promise((resolve) => (deskRead = resolve)));
+    fixture.detectChanges();
+    const select = () => fixture.nativeElement.querySelector('[data-test="marking-to"]') as HTMLElement;
+    expect(select().getAttribute('aria-disabled')).toBe('true');
+    expect(fixture.nativeElement.querySelector('[data-test="marking-to-loading"]')?.textContent).toContain(
+      'Reading the posts of your channel of submission'
+    );
+    expect(fixture.nativeElement.querySelector('mat-progress-spinner')).not.toBeNull();
+    expect((fixture.nativeElement.querySelector('[data-test="marking-submit"]') as HTMLButtonElement).disabled).toBeTrue();
+    expect(openList(fixture)).toEqual([{ label: '', options: [] }]);
+    expect(document.querySelector('.cdk-overlay-container .mat-mdc-select-panel')).toBeNull();
+    // Enter in the remarks submits the form: nothing is sent while there is no list to choose from.
+    await fixture.componentInstance.submit();
+    expect(act).not.toHaveBeenCalled();
+
+    deskRead(await readDesk());
+    // The rest of the reading is promise callbacks only: they have all run by the next task.
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    expect(select().getAttribute('aria-disabled')).toBe('false');
+    expect(fixture.nativeElement.querySelector('[data-test="marking-to-loading"]')).toBeNull();
+    expect(fixture.nativeElement.querySelector('mat-progress-spinner')).toBeNull();
+    expect(fixture.nativeElement.textContent).toContain('Posts in your channel of submission come first');
+    const [list] = openList(fixture);
+    expect(list.options[0].text).toContain('Rajesh Kumar (Under Secretary, Establishment)');
+  });
 
   it("shows the officer's frequent recipients first, under Frequent, a refused one greyed out with the reason", async () => {
     const fixture = render({}, ['GROUP_EO_GAD_SO_ADM', 'GROUP_EO_GAD_ASO_EST']);

@@ -8,6 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { ArchivalCopyService } from '../../file/export/archival-copy.service';
 import { DeskService } from '../../desk/desk.service';
@@ -63,6 +64,7 @@ const today = (): string => officeDay(new Date());
     MatInputModule,
     MatSelectModule,
     MatProgressBarModule,
+    MatProgressSpinnerModule,
     TranslatePipe
   ],
   templateUrl: './marking-dialog.smart-component.html',
@@ -88,6 +90,11 @@ export class MarkingDialogSmartComponent {
   readonly archiving = signal(false);
   readonly refusal = signal<string | null>(null);
   readonly loadFailed = signal(false);
+  /**
+   * The posts are still being read (the desk and the frequent recipients): the recipient and approver lists
+   * stay disabled and say so until they are filled, so a click then does not open an empty list.
+   */
+  readonly loading = signal(false);
   readonly urgencies = URGENCIES;
   readonly minDue = today();
   readonly needsRecipient = this.data.action === 'send';
@@ -114,7 +121,10 @@ export class MarkingDialogSmartComponent {
 
   constructor() {
     this.dialogRef.disableClose = true;
-    if (this.needsRecipient || this.asksApprover) void this.loadOptions();
+    if (this.needsRecipient || this.asksApprover) {
+      this.setLoading(true);
+      void this.loadOptions().finally(() => this.setLoading(false));
+    }
     // Pulling back is the sender's act, not the holder's: no reason is owed for it.
     if (this.data.heldSince && this.data.action !== 'pullBack') void this.checkNorm(inject(WorkingDaysService), this.data.heldSince);
   }
@@ -143,6 +153,15 @@ export class MarkingDialogSmartComponent {
   get dueDateInPast(): boolean {
     const due = this.form.controls.dueDate.value;
     return !!due && due < today();
+  }
+
+  /** Disables the lists while they are read; a disabled control keeps its value and skips its validators. */
+  private setLoading(on: boolean): void {
+    this.loading.set(on);
+    for (const control of [this.form.controls.to, this.form.controls.approver]) {
+      if (on) control.disable({ emitEvent: false });
+      else control.enable({ emitEvent: false });
+    }
   }
 
   private async loadOptions(): Promise<void> {
@@ -177,6 +196,9 @@ export class MarkingDialogSmartComponent {
   }
 
   async submit(): Promise<void> {
+    // While the lists load their controls are disabled, so their required validators would not hold it back;
+    // nor is the officer told off for a choice he cannot make yet.
+    if (this.loading()) return;
     this.form.markAllAsTouched();
     if (this.form.invalid || this.dueDateInPast || this.busy()) return;
     const { to, dueDate, urgency, remarks, approver } = this.form.getRawValue();

@@ -2,7 +2,18 @@ import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
 import { restCall } from '../../shared/api/rest-call';
-import { Registered, RegistrationClient, amendItem, createInIntake, registerItem, refusalOf } from '@eoffice/domain';
+import {
+  IssueRequest,
+  Registered,
+  RegistrationClient,
+  amendItem,
+  createInIntake,
+  dispatchLetter,
+  issueLetter,
+  lostRace,
+  registerItem,
+  refusalOf
+} from '@eoffice/domain';
 
 /** js-api has no client for the workflow API: POST /processes goes through its generic client. */
 const WORKFLOW_BASE = '/api/-default-/public/workflow/versions/1';
@@ -36,6 +47,34 @@ export class RegistrationService {
     try {
       return await registerItem(this.client, itemId, post);
     } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
+  /**
+   * Records the Central Registry post `post`'s dispatch of a letter issued "by CRU" (the repository checks the
+   * letter and its approval's signature first). Refusals come back as the repository's (refusalOf).
+   */
+  async dispatch(dispatchId: string, post: string): Promise<void> {
+    try {
+      await dispatchLetter(this.client, dispatchId, post);
+    } catch (error) {
+      throw refusalOf(error);
+    }
+  }
+
+  /**
+   * Has the repository issue the letter `letterId` (its PDF, in the intake folder of `post`) as `post` (its code):
+   * eoRegister checks the post holds the draft's file, the approval and its signature, and that the issue is the
+   * day's next, then makes it the file's eo:dispatch. False when that number was taken meanwhile (the caller
+   * makes the letter with the next one); other refusals come back as the repository's (refusalOf).
+   */
+  async issue(letterId: string, post: string, request: IssueRequest): Promise<boolean> {
+    try {
+      await issueLetter(this.client, letterId, post, request);
+      return true;
+    } catch (error) {
+      if (lostRace(error)) return false;
       throw refusalOf(error);
     }
   }

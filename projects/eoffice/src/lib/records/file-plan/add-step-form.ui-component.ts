@@ -5,9 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { COUNTED_RETENTION_PERIODS, PERIOD_PROPERTIES, RETENTION_STEP_NAMES } from '@eoffice/domain';
-import { OFFERED_EVENTS, PERIODS, RetentionStep, StepDraft, stepInWords, stepProblems } from '../records.model';
+import { RETENTION_STEP_NAMES } from '@eoffice/domain';
+import { OFFERED_EVENTS, RetentionStep, StepDraft, stepInWords, stepProblems } from '../records.model';
 import { Refusal, recordsWords } from '../records-failure';
+import { PeriodFieldsUiComponent, StepPeriod } from './period-fields.ui-component';
 
 const EMPTY_DRAFT: StepDraft = {
   name: '',
@@ -19,14 +20,6 @@ const EMPTY_DRAFT: StepDraft = {
   description: ''
 };
 
-/** The FROM.* key naming a period property in the form's list. */
-const FROM_KEYS: Record<string, string> = {
-  'cm:created': 'CREATED',
-  'rma:cutOffDate': 'CUT_OFF',
-  'rma:dispositionAsOf': 'LAST_STEP',
-  'rma:dateFiled': 'FILED'
-};
-
 /**
  * A new step for a retention schedule. AGS's rules are shown before it is sent, and what this step would
  * break of them is listed (and the step not offered to send); the step as it will read is shown in words.
@@ -34,7 +27,7 @@ const FROM_KEYS: Record<string, string> = {
  */
 @Component({
   selector: 'eoffice-add-step-form',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, PeriodFieldsUiComponent, TranslatePipe],
   template: `
     <form class="eoffice-add-step" (ngSubmit)="send()" data-automation-id="eoffice-records-add-step-form">
       <p class="eoffice-add-step__rules" data-automation-id="eoffice-records-step-rules">
@@ -53,35 +46,7 @@ const FROM_KEYS: Record<string, string> = {
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.PERIOD' | translate }}</mat-label>
-          <mat-select name="period" [ngModel]="draft().period" (ngModelChange)="set('period', $event)">
-            @for (period of periods; track period) {
-              <mat-option [value]="period">{{ 'EOFFICE.RECORDS.PERIOD.' + period.toUpperCase() | translate }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        @if (counted()) {
-          <mat-form-field>
-            <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.AMOUNT' | translate }}</mat-label>
-            <input
-              matInput
-              type="number"
-              min="1"
-              name="periodAmount"
-              [ngModel]="draft().periodAmount"
-              (ngModelChange)="set('periodAmount', $event === '' || $event === null ? null : +$event)"
-              data-automation-id="eoffice-records-step-amount" />
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.FROM' | translate }}</mat-label>
-            <mat-select name="periodProperty" [ngModel]="draft().periodProperty" (ngModelChange)="set('periodProperty', $event)">
-              @for (property of periodProperties; track property) {
-                <mat-option [value]="property">{{ 'EOFFICE.RECORDS.FROM.' + fromKey(property) | translate }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-        }
+        <eoffice-period-fields [value]="draft()" withFrom (periodChange)="patch($event)" />
         <mat-form-field>
           <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.EVENTS' | translate }}</mat-label>
           <mat-select name="events" multiple [ngModel]="draft().events" (ngModelChange)="set('events', $event)">
@@ -167,22 +132,19 @@ export class AddStepFormUiComponent {
   readonly cancelled = output<void>();
 
   readonly stepNames = RETENTION_STEP_NAMES;
-  readonly periods = PERIODS;
-  readonly periodProperties = PERIOD_PROPERTIES;
   readonly events = OFFERED_EVENTS;
 
   readonly draft = signal<StepDraft>({ ...EMPTY_DRAFT });
-  readonly counted = computed(() => COUNTED_RETENTION_PERIODS.includes(this.draft().period));
   readonly problems = computed(() => stepProblems(this.draft(), this.steps(), this.recordLevel()));
   private readonly words = recordsWords((key, params) => this.translate.instant(key, params));
   readonly preview = computed(() => stepInWords(this.draft(), this.words));
 
-  fromKey(property: string): string {
-    return FROM_KEYS[property] ?? 'CREATED';
-  }
-
   set<K extends keyof StepDraft>(field: K, value: StepDraft[K]): void {
     this.draft.update((d) => ({ ...d, [field]: value }));
+  }
+
+  patch(period: Partial<StepPeriod>): void {
+    this.draft.update((d) => ({ ...d, ...period }));
   }
 
   send(): void {

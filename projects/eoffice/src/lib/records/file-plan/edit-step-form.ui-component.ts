@@ -14,11 +14,10 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { COUNTED_RETENTION_PERIODS } from '@eoffice/domain';
-import { PERIODS, RetentionStep, StepChange, stepChangeProblems, stepInWords } from '../records.model';
+import { RetentionStep, StepChange, stepChangeProblems, stepInWords } from '../records.model';
 import { Refusal, recordsWords } from '../records-failure';
+import { PeriodFieldsUiComponent, StepPeriod } from './period-fields.ui-component';
 
 /**
  * Changes a step already in a schedule: its period and its description, shown in words before it is sent
@@ -28,35 +27,11 @@ import { Refusal, recordsWords } from '../records-failure';
  */
 @Component({
   selector: 'eoffice-edit-step-form',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, PeriodFieldsUiComponent, TranslatePipe],
   template: `
     <form class="eoffice-edit-step" (ngSubmit)="send()" data-automation-id="eoffice-records-edit-step-form">
       <div class="eoffice-edit-step__fields">
-        <mat-form-field>
-          <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.PERIOD' | translate }}</mat-label>
-          <mat-select
-            name="period"
-            [ngModel]="change().period"
-            (ngModelChange)="set('period', $event)"
-            data-automation-id="eoffice-records-edit-period">
-            @for (period of periods; track period) {
-              <mat-option [value]="period">{{ 'EOFFICE.RECORDS.PERIOD.' + period.toUpperCase() | translate }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        @if (counted()) {
-          <mat-form-field>
-            <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.AMOUNT' | translate }}</mat-label>
-            <input
-              matInput
-              type="number"
-              min="1"
-              name="periodAmount"
-              [ngModel]="change().periodAmount"
-              (ngModelChange)="set('periodAmount', $event === '' || $event === null ? null : +$event)"
-              data-automation-id="eoffice-records-edit-amount" />
-          </mat-form-field>
-        }
+        <eoffice-period-fields [value]="change()" automationId="eoffice-records-edit" (periodChange)="patch($event)" />
         <mat-form-field class="eoffice-edit-step__description">
           <mat-label>{{ 'EOFFICE.RECORDS.FILE_PLAN.DESCRIPTION' | translate }}</mat-label>
           <input
@@ -139,9 +114,7 @@ export class EditStepFormUiComponent {
   readonly remove = output<void>();
   readonly cancelled = output<void>();
 
-  readonly periods = PERIODS;
   readonly change = signal<StepChange>({ period: 'immediately', periodAmount: null, description: '' });
-  readonly counted = computed(() => COUNTED_RETENTION_PERIODS.includes(this.change().period));
   readonly problems = computed(() => stepChangeProblems(this.change()));
   private readonly words = recordsWords((key, params) => this.translate.instant(key, params));
   readonly preview = computed(() => stepInWords({ ...this.step(), ...this.change() }, this.words));
@@ -158,6 +131,10 @@ export class EditStepFormUiComponent {
 
   set<K extends keyof StepChange>(field: K, value: StepChange[K]): void {
     this.change.update((c) => ({ ...c, [field]: value }));
+  }
+
+  patch(period: Partial<StepPeriod>): void {
+    this.change.update((c) => ({ ...c, ...period }));
   }
 
   send(): void {

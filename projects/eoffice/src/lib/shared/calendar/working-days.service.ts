@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { AlfrescoApiService } from '@alfresco/adf-content-services';
 import { NodesApi } from '@alfresco/js-api';
-import { HolidayCalendar, WorkingDays, officeDay, parseHolidayCalendar } from '@eoffice/domain';
+import { HolidayCalendar, WEEKLY_OFFS_ONLY, WorkingDays, officeDay, parseHolidayCalendar } from '@eoffice/domain';
 import { asJson } from '../../desk/desk.service';
 import { NodeTextApi } from '../api/node-text-api';
 
@@ -10,8 +10,8 @@ export const CALENDAR_FOLDER = 'Data Dictionary/eOffice';
 const calendarName = (year: number) => `holidays-${year}.json`;
 export const calendarPath = (year: number) => `${CALENDAR_FOLDER}/${calendarName(year)}`;
 
-/** Used when the year's calendar is not installed: weekly offs only, so ages are never under-counted by guessing holidays. */
-export const WEEKLY_OFFS_ONLY: HolidayCalendar = { weeklyOff: { sunday: true, saturdays: [2, 4] }, holidays: [] };
+/** Used when the year's calendar is not installed (the domain's, which the workflow's norm timer counts with too). */
+export { WEEKLY_OFFS_ONLY };
 
 /**
  * The department's working days: the holiday calendar the installer uploaded for a year (gazetted
