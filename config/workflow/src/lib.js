@@ -83,8 +83,8 @@ function eoBind(item) {
   var dictionary = companyhome.childByNamePath('Data Dictionary/eOffice');
   if (!dictionary) eoFail('Data Dictionary/eOffice is missing: run npx eoffice install');
   var folder = dictionary.childByNamePath('Movements');
-  if (!folder) folder = dictionary.createFolder('Movements');
-  var binding = folder.createNode(eoProcessId(), 'cm:content', {});
+  if (!folder) folder = eoAdminMade(dictionary.createFolder('Movements'));
+  var binding = eoAdminMade(folder.createNode(eoProcessId(), 'cm:content', {}));
   binding.addAspect('eo:movementBinding', { 'eo:boundItem': String(item.id) });
   item.properties['eo:movementProcess'] = eoProcessId();
   item.save();
@@ -305,7 +305,18 @@ function eoSetAcl(node, writer, readers) {
 
 function eoFolder(item, name) {
   var f = item.childByNamePath(name);
-  return f ? f : item.createFolder(name);
+  return f ? f : eoAdminMade(item.createFolder(name));
+}
+
+/**
+ * `node`, just made by this run-as-administrator script, owned by the administrator. On ACS a listener's runAs
+ * changes only the run-as user (AuthenticationUtil.runAs): cm:creator is the fully authenticated officer who
+ * acted (AuditablePropertiesEntity.setAuditValues), and so is the owner (OwnableServiceImpl.getOwner falls
+ * back to cm:creator), who holds FullControl over it (permissionDefinitions.xml, ROLE_OWNER) whatever its ACL.
+ */
+function eoAdminMade(node) {
+  node.setOwner(String(person.properties.userName));
+  return node;
 }
 
 /**
@@ -589,7 +600,7 @@ function eoApprovalWrittenByPost(draft, a) {
  * (eoApprovalOf) and either sealed by the approving post's hand-over (eoApprovalSealed) or made by `post`, the
  * post acting now, itself (the approving post issuing while it still holds the file). With `writerChecked` the
  * draft's last writer must hold that post too: an approval a lower post wrote in its name is neither (issuing
- * writes the draft as the administrator, so the hand-over after an issue checks the post only).
+ * rewrites the draft, making the issuing officer its modifier on ACS, so the hand-over after an issue checks the post only).
  */
 function eoApprovalReal(h, file, draft, post, writerChecked) {
   var a = eoApprovalOf(h, draft, false);
@@ -604,7 +615,8 @@ function eoApprovalReal(h, file, draft, post, writerChecked) {
  * while holding it: each draft approved (eo:draftStatus approved) by this post, in its current version, whose last
  * writer (cm:modifier) holds this post, is sealed: taken over by the run-as administrator and made
  * read-only to every post (eoHandOver keeps it so), its seal answered for the hand-over's movement record.
- * (The last writer is read before the administrator takes the draft over: that write makes him its modifier.)
+ * (The last writer is read before the draft is taken over: on ACS that write names the officer handing over as
+ * its modifier, the fully authenticated user, not the run-as administrator: AuditablePropertiesEntity.)
  * An approval naming another post (written by someone else) is left unsealed, and never counts (eoApprovalReal).
  */
 function eoSealApprovals(h, item, holderGroup) {
@@ -725,7 +737,7 @@ function eoRecord(item, m) {
   if (m.sealed && m.sealed.length) props['eo:movementSealedApprovals'] = m.sealed;
   var forUser = eoLinkFor(m.fromUser);
   if (forUser) props['eo:movementForUser'] = forUser;
-  return folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props);
+  return eoAdminMade(folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props));
 }
 
 /**
@@ -753,6 +765,7 @@ function eoFileReceipt(file, receipt, holderGroup, actor) {
   } else {
     entry = folder.createNode(utils.pad(String(serial), 6), 'cm:content', {});
   }
+  eoAdminMade(entry);
   entry.addAspect('eo:correspondence', {
     'eo:correspondenceSerial': serial,
     'eo:correspondenceKind': 'receipt',

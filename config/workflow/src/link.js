@@ -41,11 +41,11 @@
   var dictionary = companyhome.childByNamePath('Data Dictionary/eOffice');
   if (!dictionary) eoFail('Data Dictionary/eOffice is missing: run npx eoffice install');
   var links = dictionary.childByNamePath('Links');
-  if (!links) links = dictionary.createFolder('Links');
+  if (!links) links = eoAdminMade(dictionary.createFolder('Links'));
   var mine = links.childByNamePath(linkOfficer);
-  if (!mine) mine = links.createFolder(linkOfficer);
+  if (!mine) mine = eoAdminMade(links.createFolder(linkOfficer));
   if (mine.childByNamePath(group)) eoFail(linkOfficer + ' is already link officer of ' + eoTitle(h, post));
-  var node = mine.createNode(group, 'cm:content', {});
+  var node = eoAdminMade(mine.createNode(group, 'cm:content', {}));
   node.addAspect('eo:linkCharge', {
     'eo:linkPost': group,
     'eo:linkFor': forUser,

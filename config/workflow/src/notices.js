@@ -23,7 +23,7 @@ function eoNoticeFolder(userName) {
   if (!home) return null;
   var folder = home.childByNamePath(EO_NOTICES_FOLDER);
   if (folder) return folder;
-  folder = home.createFolder(EO_NOTICES_FOLDER);
+  folder = eoAdminMade(home.createFolder(EO_NOTICES_FOLDER));
   folder.setInheritsPermissions(false);
   folder.setPermission('Collaborator', userName);
   return folder;
@@ -168,7 +168,7 @@ function eoNotify(h, item, kind, toGroup, fromGroup, actor, remarks) {
     if (!folder) continue;
     // What was pulled back is no longer his to open: its earlier notices are done with.
     if (kind == 'pullBack') eoNoticesRead(folder, item);
-    notice.node = folder.createNode(name, 'eo:notice', props);
+    notice.node = eoAdminMade(folder.createNode(name, 'eo:notice', props));
     var prefs = eoNoticePreferences(userName);
     if (!eoNoticeDigest(prefs)) eoNoticeMail(h, userName, eoNoticeLanguage(prefs), notice);
   }
@@ -312,7 +312,7 @@ function eoHolderNotice(kind) {
     done.push(userName);
     var folder = eoNoticeFolder(userName);
     if (!folder || folder.childByNamePath(key)) continue;
-    notice.node = folder.createNode(key, 'eo:notice', props);
+    notice.node = eoAdminMade(folder.createNode(key, 'eo:notice', props));
     var prefs = eoNoticePreferences(userName);
     if (!eoNoticeDigest(prefs)) eoNoticeMail(h, userName, eoNoticeLanguage(prefs), notice);
   }

@@ -18,7 +18,7 @@ function regFolder(root, path) {
   var parts = path.split('/');
   for (var i = 0; i < parts.length; i++) {
     var next = folder.childByNamePath(parts[i]);
-    folder = next ? next : folder.createFolder(parts[i]);
+    folder = next ? next : eoAdminMade(folder.createFolder(parts[i]));
   }
   return folder;
 }
@@ -177,7 +177,9 @@ function regRegister(h, item, actor) {
   var registerPath = eoDomain.computerNumberSeries(year);
   var register = regFolder(lib, registerPath);
   var c = regNext(register, registerPath);
-  register.createNode(eoDomain.padNumber(c), 'cm:folder', { 'cm:title': (receipt ? 'Receipt ' : 'e-File ') + props['cm:title'] });
+  eoAdminMade(
+    register.createNode(eoDomain.padNumber(c), 'cm:folder', { 'cm:title': (receipt ? 'Receipt ' : 'e-File ') + props['cm:title'] })
+  );
   props['eo:computerNumber'] = eoDomain.computerNumberOf(year, c);
 
   props['eo:status'] = 'created';
@@ -320,7 +322,12 @@ function regIssueRequest(text) {
   if (typeof r.issueOfDay != 'number' || r.issueOfDay % 1 !== 0 || r.issueOfDay < 1 || r.issueOfDay > 99)
     eoFail('eowf_issue.issueOfDay must be a whole number from 1 to 99');
   if (r.mode != 'bySelf' && r.mode != 'byCru') eoFail('eowf_issue.mode must be bySelf or byCru');
-  if (typeof r.deliveryMode != 'string' || !r.deliveryMode) eoFail('eowf_issue.deliveryMode is missing');
+  // eo:dispatchDeliveryMode has a LIST constraint: ACS checks it only when the transaction commits
+  // (IntegrityChecker), a server error rather than this clear refusal.
+  var modes = [];
+  for (var dm = 0; dm < eoDomain.DELIVERY_MODES.length; dm++) modes.push(eoDomain.DELIVERY_MODES[dm].value);
+  if (typeof r.deliveryMode != 'string' || modes.indexOf(r.deliveryMode) < 0)
+    eoFail('eowf_issue.deliveryMode must be one of ' + modes.join(', '));
   var addressees = [];
   if (!(r.addressees instanceof Array) || r.addressees.length > 100) eoFail('eowf_issue.addressees must be a list of at most 100 names');
   for (var i = 0; i < r.addressees.length; i++) {

@@ -1,6 +1,6 @@
 import type { NodeRow } from '../persistence/node-row';
 import type { StagedContent } from '../persistence/content-store';
-import type { Caller } from '../auth/caller';
+import { auditUser, type Caller } from '../auth/caller';
 import type { RepositoryContext } from './repository-context';
 import { errors, ApiError } from '../errors/api-error';
 import { alfDate } from '../util/alf-date';
@@ -176,9 +176,9 @@ export class NodeService {
       ownAcl: req.system?.inherits === false,
       owner: null,
       created_at: now,
-      created_by: caller.userId,
+      created_by: auditUser(caller),
       modified_at: now,
-      modified_by: caller.userId,
+      modified_by: auditUser(caller),
       content_url: contentUrl,
       mime_type: isFile ? (req.content?.mimeType ?? guessMimeType(finalName)) : null,
       encoding: isFile ? (req.content?.encoding ?? 'UTF-8') : null,
@@ -297,7 +297,7 @@ export class NodeService {
       );
       for (const p of this.ctx.policies) p.beforeUpdateNode?.(caller, node, { name: fields.name, properties: changed, removedAspects });
       fields.modified_at = alfDate();
-      fields.modified_by = caller.userId;
+      fields.modified_by = auditUser(caller);
       this.store.update(node.id, fields);
       if (removedAspects.length) {
         this.store.removeAspects(node.id, removedAspects);
@@ -446,7 +446,7 @@ export class NodeService {
     this.requireUnlocked(caller, node);
     if (this.store.subtreeIds(node.id).includes(target.id)) throw errors.invalidArgument('Cannot move a node below itself');
     for (const p of this.ctx.policies) p.beforeMoveNode?.(caller, node, target);
-    const fields: Partial<NodeRow> = { parent_id: target.id, modified_at: alfDate(), modified_by: caller.userId };
+    const fields: Partial<NodeRow> = { parent_id: target.id, modified_at: alfDate(), modified_by: auditUser(caller) };
     if (newName !== undefined) fields.name = this.validateName(newName);
     this.store.update(node.id, fields);
     this.refreshAclAfterMove(node.id);
@@ -473,9 +473,9 @@ export class NodeService {
       inherits: 1,
       owner: null,
       created_at: now,
-      created_by: caller.userId,
+      created_by: auditUser(caller),
       modified_at: now,
-      modified_by: caller.userId,
+      modified_by: auditUser(caller),
       // Binaries are immutable in the content store, so a copy can share the URL.
       content_url: source.content_url,
       mime_type: source.mime_type,
@@ -549,7 +549,7 @@ export class NodeService {
       mime_type: content.mimeType ?? node.mime_type,
       encoding: content.encoding ?? node.encoding,
       modified_at: alfDate(),
-      modified_by: caller.userId
+      modified_by: auditUser(caller)
     };
     if (opts.name !== undefined) fields.name = this.validateName(opts.name);
     this.store.update(node.id, fields);
@@ -585,7 +585,7 @@ export class NodeService {
       encoding: v.encoding,
       size: v.size,
       modified_at: alfDate(),
-      modified_by: caller.userId
+      modified_by: auditUser(caller)
     });
     const old = JSON.parse(v.properties) as Record<string, unknown>;
     delete old['cm:versionLabel'];

@@ -228,7 +228,11 @@ export class WorkflowEngine {
     if (!runAs) return run.caller;
     const person = this.ctx.authorities.person(runAs);
     if (!person) throw failure(`runAs in ${run.model.key}`, new Error(`unknown user ${runAs}`));
-    return this.ctx.authorities.callerFor(person);
+    const caller = this.ctx.authorities.callerFor(person);
+    // ACS AuthenticationUtil.runAs keeps the fully authenticated user (only one without any becomes runAs):
+    // what the script writes names the officer as cm:creator / cm:modifier, not the run-as user.
+    if (run.caller !== SYSTEM_CALLER) caller.fullUser = run.caller.fullUser ?? run.caller.userId;
+    return caller;
   }
 
   /** Runs repository JavaScript with the process variables, `execution` and, for task listeners, `task`. */

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Caller } from '../auth/caller';
+import { auditUser, type Caller } from '../auth/caller';
 import type { NodeRow } from '../persistence/node-row';
 import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import type { PersonRow } from '../services/authority-service';
 import { errors } from '../errors/api-error';
 import { HOST_OBJECT, JavaString, javaString, unwrapJava } from './java-host';
+import { alfDate } from '../util/alf-date';
 
 /**
  * The node objects repository JavaScript sees (Alfresco's ScriptNode), backed by the real node service:
@@ -356,7 +357,9 @@ export class ScriptNode {
   setOwner(user: unknown): void {
     this.requireChangePermissions();
     const userName = javaString(user);
-    this.host.ctx.store.update(this.nodeId, { owner: userName });
+    // OwnableServiceImpl.setOwner writes cm:owner through NodeService: an update like any other, so the node's
+    // cm:modifier becomes the fully authenticated user (AbstractNodeDAOImpl.updateNodeImpl).
+    this.host.ctx.store.update(this.nodeId, { owner: userName, modified_at: alfDate(), modified_by: auditUser(this.host.caller) });
     this.host.ctx.store.addAspects(this.nodeId, ['cm:ownable']);
     this.host.ctx.store.setProperties(this.nodeId, { 'cm:owner': userName });
   }

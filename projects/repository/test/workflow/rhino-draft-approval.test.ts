@@ -19,6 +19,7 @@ interface Outcome {
   sealed: string[];
   drafts: Record<string, { owner: string; inherits: boolean; direct: string[] }>;
   recorded: string[];
+  recordOwner: string;
   realForAso: Record<string, boolean>;
   again: string[];
 }
@@ -80,6 +81,7 @@ try {
   var moves = item.childByNamePath('Movements').children;
   var rec = moves[moves.length - 1].properties['eo:movementSealedApprovals'] || [];
   for (var r = 0; r < rec.length; r++) out.recorded.push(ids[String(rec[r]).split('|')[0]]);
+  out.recordOwner = String(moves[moves.length - 1].getOwner());
   print('OUTCOME ' + JSON.stringify(out));
 } catch (e) {
   print('OUTCOME ' + JSON.stringify({ error: String(e.message || e) }));
@@ -93,6 +95,9 @@ try {
     assert.equal(o.error, undefined);
     assert.deepEqual(o.sealed, [`approved|1.1|${SO}|so1`, `byColleague|1.1|${SO}|so1`]);
     assert.deepEqual(o.recorded, ['approved', 'byColleague']);
+    // The seal is only as good as its record: on ACS the officer handing over (the fully authenticated user)
+    // would own a record the script made (cm:creator) and could rewrite it; the administrator owns it.
+    assert.equal(o.recordOwner, 'admin');
     // Sealed: the administrator owns it, it no longer inherits the holder's Collaborator on Drafts/, its readers read it.
     assert.deepEqual(o.drafts.approved, { owner: 'admin', inherits: false, direct: [`ALLOWED;${SO};Consumer`, `ALLOWED;${ASO};Consumer`] });
     // Not sealed: left as they were (the forged one still its writer's until the hand-over disowns it).

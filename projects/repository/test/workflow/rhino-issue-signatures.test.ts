@@ -183,6 +183,8 @@ print('OUTCOME ' + JSON.stringify({ error: error, type: String(letter.type), nam
     assert.match(run({ issue: { addressees: [] } }).error ?? '', /at least one addressee/);
     assert.match(run({ issue: { issueOfDay: '1' } }).error ?? '', /issueOfDay must be a whole number/);
     assert.match(run({ issue: { draft: '../x' } }).error ?? '', /eowf_issue\.draft is not a node id/);
+    // Outside eo:deliveryModes: ACS would refuse it only at commit (IntegrityChecker), as a server error.
+    assert.match(run({ issue: { deliveryMode: 'Pigeon' } }).error ?? '', /eowf_issue\.deliveryMode must be one of Post, Hand/);
   });
 
   it('an approval the holding post below wrote in the approver’s name: refused; sealed by the approver’s hand-over: issued', () => {

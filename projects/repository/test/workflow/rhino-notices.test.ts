@@ -30,6 +30,8 @@ var created = [], mails = [];
 function Node(name, type, props) {
   this.name = name; this.type = type; this.properties = props || {}; this.children = [];
   this.perms = []; this.inherits = true; this.id = 'id-' + name;
+  // ACS: cm:creator, hence the owner, is the fully authenticated officer, not the runAs user (AuthenticationUtil.runAs).
+  this.owner = 'so9';
 }
 Node.prototype.childByNamePath = function (n) {
   for (var i = 0; i < this.children.length; i++) if (this.children[i].name == String(n)) return this.children[i];
@@ -47,6 +49,8 @@ Node.prototype.setInheritsPermissions = function (b) { this.inherits = b; };
 Node.prototype.setPermission = function (r, a) { this.perms.push(String(r) + ';' + String(a)); };
 Node.prototype.isSubType = function (t) { return this.type == String(t); };
 Node.prototype.save = function () {};
+Node.prototype.setOwner = function (u) { this.owner = String(u); };
+var person = { properties: { userName: new java.lang.String('admin') } };
 var homes = { so1: new Node('so1', 'cm:folder'), so2: new Node('so2', 'cm:folder'), so3: new Node('so3', 'cm:folder') };
 var groups = { GROUP_EO_GAD_SO_EST: ['so1', 'so2', 'so3', 'so1', 'nohome'] };
 var prefs = { so2: { locale: new java.lang.String('hi_IN') }, so3: { locale: 'hi', eoffice: { notices: { mail: 'daily' } } } };
@@ -78,11 +82,11 @@ function outcome() {
       var p = c.node.properties;
       return { folder: c.folder.name, kind: String(p['eo:noticeKind']),
         number: String(p['eo:noticeItemNumber']), from: String(p['eo:noticeFromTitle']), fromHi: String(p['eo:noticeFromTitleHi']),
-        item: p['eo:noticeItem'] === item, read: p['eo:noticeRead'] === true, name: String(c.node.name) };
+        item: p['eo:noticeItem'] === item, read: p['eo:noticeRead'] === true, name: String(c.node.name), owner: c.node.owner };
     }),
     folders: ['so1', 'so2', 'so3'].map(function (u) {
       var f = homes[u].childByNamePath('eOffice Notices');
-      return { user: u, inherits: f.inherits, perms: f.perms };
+      return { user: u, inherits: f.inherits, perms: f.perms, owner: f.owner };
     }),
     mails: mails
   });
@@ -100,8 +104,18 @@ describe('workflow: notices in real Rhino', { skip }, () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function run(calls: string): {
-    notices: { folder: string; kind: string; number: string; from: string; fromHi: string; item: boolean; read: boolean; name: string }[];
-    folders: { user: string; inherits: boolean; perms: string[] }[];
+    notices: {
+      folder: string;
+      kind: string;
+      number: string;
+      from: string;
+      fromHi: string;
+      item: boolean;
+      read: boolean;
+      name: string;
+      owner: string;
+    }[];
+    folders: { user: string; inherits: boolean; perms: string[]; owner: string }[];
     mails: { to: string; subject: string; text: string; after: boolean; ignore: boolean; on: string }[];
   } {
     const hierarchy = fs.readFileSync(path.join(ROOT, 'config', 'hierarchy', 'gad.hierarchy.json'), 'utf8');
@@ -133,10 +147,16 @@ describe('workflow: notices in real Rhino', { skip }, () => {
       ])
     );
     assert.equal(new Set(r.notices.map((n) => n.folder)).size, 1, 'each in a folder named alike');
+    // On ACS the officer who sent (so9, the fully authenticated user) would otherwise own them: FullControl.
+    assert.deepEqual(
+      r.notices.map((n) => n.owner),
+      r.notices.map(() => 'admin'),
+      "notices are the administrator's, not the sender's"
+    );
     assert.deepEqual(r.folders, [
-      { user: 'so1', inherits: false, perms: ['Collaborator;so1'] },
-      { user: 'so2', inherits: false, perms: ['Collaborator;so2'] },
-      { user: 'so3', inherits: false, perms: ['Collaborator;so3'] }
+      { user: 'so1', inherits: false, perms: ['Collaborator;so1'], owner: 'admin' },
+      { user: 'so2', inherits: false, perms: ['Collaborator;so2'], owner: 'admin' },
+      { user: 'so3', inherits: false, perms: ['Collaborator;so3'], owner: 'admin' }
     ]);
     assert.deepEqual(
       r.mails.map((m) => [m.to, m.subject, m.after, m.ignore]),
