@@ -10,107 +10,42 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SearchApi } from '@alfresco/js-api';
 import { NOTICE_KINDS, UNREAD_NOTICES_QUERY, latestNoticesRequest, toNotice, unreadNoticesOfItem } from '@eoffice/domain';
-import { MailCatcher } from '../../repository/src/mail/mail-catcher';
+import type { MailCatcher } from '../../repository/src/mail/mail-catcher';
+import { act, actOn, diariseReceipt, openFile, refused, startMovement, taskOf, type Department } from './movement-support';
 import {
-  act,
-  actOn,
-  diariseReceipt,
-  openFile,
-  refused,
-  startDepartment,
-  startMovement,
-  taskOf,
-  PASSWORD,
-  type Department
-} from './movement-support';
+  NOTICE_SO2,
+  NOTICE_US,
+  itemNumber,
+  mailsTo,
+  noticesOf,
+  receivedBy,
+  startNoticeDepartment,
+  stopNoticeDepartment,
+  webscriptAs
+} from './notice-support';
 
 // Officers of config/hierarchy/gad.hierarchy.json.
 const CRU = 'pooja.patel';
 const ASO1 = 'amit.kumar'; // ASO_EST_1
 const SO = 'priya.nair'; // SO_EST
-const US = 'kavita.joshi'; // US_EST, reads Hindi
-const SO2 = 'rekha.sharma'; // a second officer of SO_EST (added)
+const US = NOTICE_US;
+const SO2 = NOTICE_SO2;
 
 /** Marks a notice read (js-api types node properties as text; the repository takes the d:boolean). */
 const MARK_READ = { properties: { 'eo:noticeRead': true } } as never;
-
-interface Notice {
-  id: string;
-  kind: string;
-  itemId: string;
-  number: string;
-  from: string;
-  read: boolean;
-}
 
 describe('notices of items reaching an Inbox', () => {
   let d: Department;
   let catcher: MailCatcher;
 
-  /** A legacy web script called as `user` (Basic authentication), as Share and the extension call it. */
-  const webscript = (user: string, method: string, path: string, body?: unknown) =>
-    fetch(`${d.repo.url}/alfresco/s${path}`, {
-      method,
-      headers: {
-        authorization: `Basic ${Buffer.from(`${user}:${user === 'admin' ? 'admin' : PASSWORD}`).toString('base64')}`,
-        'content-type': 'application/json'
-      },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
+  const webscript = (user: string, method: string, path: string, body?: unknown) => webscriptAs(d, user, method, path, body);
+  const notices = (user: string, itemId?: string) => noticesOf(d, user, itemId);
+  const received = (user: string, text: string) => receivedBy(catcher, user, text);
+  const mails = (user: string, text: string, count = 1) => mailsTo(catcher, user, text, count);
+  const numberOf = (id: string) => itemNumber(d, id);
 
-  /** The officer's notices, as the bell reads them: his own folder, through the public API. */
-  async function notices(user: string, itemId?: string): Promise<Notice[]> {
-    const acs = await d.as(user);
-    let list: { entry: { id: string; properties?: Record<string, unknown> } }[];
-    try {
-      const r = await acs.nodes.listNodeChildren('-my-', { relativePath: 'eOffice Notices', include: ['properties'], maxItems: 1000 });
-      list = r.list?.entries ?? [];
-    } catch (e) {
-      if ((e as { status?: number }).status === 404) return []; // no notice yet: no folder yet
-      throw e;
-    }
-    return list
-      .map(({ entry }) => ({
-        id: entry.id,
-        kind: String(entry.properties?.['eo:noticeKind']),
-        itemId: String(entry.properties?.['eo:noticeItemId']),
-        number: String(entry.properties?.['eo:noticeItemNumber']),
-        from: String(entry.properties?.['eo:noticeFrom']),
-        read: entry.properties?.['eo:noticeRead'] === true
-      }))
-      .filter((n) => !itemId || n.itemId === itemId);
-  }
-
-  /** The mails the loopback mail server has received for `user` about the item numbered `number`. */
-  const received = (user: string, number: string) =>
-    catcher.messages.filter((m) => m.to.includes(`${user}@example.gov.in`) && m.subject.includes(number));
-
-  /**
-   * Those mails once `count` of them have arrived: the repository sends them over SMTP after the movement
-   * commits (send_after_commit), so they are waited for.
-   */
-  async function mails(user: string, number: string, count = 1) {
-    await catcher.waitFor(() => received(user, number).length >= count);
-    return received(user, number);
-  }
-
-  const numberOf = async (id: string) => {
-    const p = (await d.admin.nodes.getNode(id)).entry.properties as Record<string, string>;
-    return p['eo:fileNumber'] ?? p['eo:receiptNumber'];
-  };
-
-  before(async () => {
-    catcher = await new MailCatcher({ smtpPort: 0 }).start();
-    d = await startDepartment({ mail: { 'mail.host': '127.0.0.1', 'mail.port': String(catcher.smtpPort) } });
-    await d.addOfficer(SO2, 'SO_EST');
-    // The Under Secretary works in Hindi: her language reaches the repository as ACS's `locale` preference.
-    const r = await webscript(US, 'POST', `/api/people/${US}/preferences`, { locale: 'hi' });
-    assert.equal(r.status, 200, await r.text());
-  });
-  after(async () => {
-    await d?.stop();
-    await catcher?.stop();
-  });
+  before(async () => ({ d, catcher } = await startNoticeDepartment()));
+  after(() => stopNoticeDepartment(d, catcher));
 
   it("the model's notice kinds are the bell's", () => {
     const xml = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'config', 'model', 'eofficeModel.xml'), 'utf8');

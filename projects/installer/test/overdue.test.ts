@@ -21,13 +21,23 @@ import {
   parseHolidayCalendar,
   WorkingDays
 } from '@eoffice/domain';
-import { MailCatcher } from '../../repository/src/mail/mail-catcher';
-import { actOn, item, openFile, refused, startMovement, taskOf, PASSWORD, type Department, startDepartment } from './movement-support';
+import type { MailCatcher } from '../../repository/src/mail/mail-catcher';
+import { actOn, item, openFile, refused, startMovement, taskOf, type Department } from './movement-support';
+import {
+  NOTICE_SO2,
+  NOTICE_US,
+  itemNumber,
+  mailsTo,
+  noticesOf,
+  startNoticeDepartment,
+  stopNoticeDepartment,
+  webscriptAs
+} from './notice-support';
 
 const ASO1 = 'amit.kumar'; // ASO_EST_1
 const SO = 'priya.nair'; // SO_EST, reports to US_EST
-const US = 'kavita.joshi'; // US_EST, reads Hindi
-const SO2 = 'rekha.sharma'; // a second officer of SO_EST (added)
+const US = NOTICE_US;
+const SO2 = NOTICE_SO2;
 
 const DAY_MS = 86_400_000;
 const CONFIG = join(__dirname, '..', '..', '..', 'config');
@@ -42,61 +52,18 @@ const dayAfter = (n: number) => {
 /** An instant during the office day `day`. */
 const during = (day: string) => new Date(Date.parse(officeMidnight(day)) + 10 * 3_600_000);
 
-interface Notice {
-  kind: string;
-  itemId: string;
-}
-
 describe('due dates, the 7-working-day norm and the daily digest', () => {
   let d: Department;
   let catcher: MailCatcher;
 
-  const webscript = (user: string, method: string, path: string, body?: unknown) =>
-    fetch(`${d.repo.url}/alfresco/s${path}`, {
-      method,
-      headers: {
-        authorization: `Basic ${Buffer.from(`${user}:${user === 'admin' ? 'admin' : PASSWORD}`).toString('base64')}`,
-        'content-type': 'application/json'
-      },
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-
-  async function notices(user: string, itemId: string): Promise<Notice[]> {
-    const acs = await d.as(user);
-    try {
-      const r = await acs.nodes.listNodeChildren('-my-', { relativePath: 'eOffice Notices', include: ['properties'], maxItems: 1000 });
-      return (r.list?.entries ?? [])
-        .map(({ entry }) => ({ kind: String(entry.properties?.['eo:noticeKind']), itemId: String(entry.properties?.['eo:noticeItemId']) }))
-        .filter((n) => n.itemId === itemId);
-    } catch (e) {
-      if ((e as { status?: number }).status === 404) return [];
-      throw e;
-    }
-  }
+  const webscript = (user: string, method: string, path: string, body?: unknown) => webscriptAs(d, user, method, path, body);
+  const notices = (user: string, itemId: string) => noticesOf(d, user, itemId);
+  const mails = (user: string, text: string, count = 1) => mailsTo(catcher, user, text, count);
   const kinds = async (user: string, itemId: string) => (await notices(user, itemId)).map((n) => n.kind).sort();
+  const numberOf = (id: string) => itemNumber(d, id);
 
-  const received = (user: string, text: string) =>
-    catcher.messages.filter((m) => m.to.includes(`${user}@example.gov.in`) && m.subject.includes(text));
-  async function mails(user: string, text: string, count = 1) {
-    await catcher.waitFor(() => received(user, text).length >= count);
-    return received(user, text);
-  }
-  const numberOf = async (id: string) => {
-    const p = (await d.admin.nodes.getNode(id)).entry.properties as Record<string, string>;
-    return p['eo:fileNumber'] ?? p['eo:receiptNumber'];
-  };
-
-  before(async () => {
-    catcher = await new MailCatcher({ smtpPort: 0 }).start();
-    d = await startDepartment({ mail: { 'mail.host': '127.0.0.1', 'mail.port': String(catcher.smtpPort) } });
-    await d.addOfficer(SO2, 'SO_EST');
-    const r = await webscript(US, 'POST', `/api/people/${US}/preferences`, { locale: 'hi' });
-    assert.equal(r.status, 200, await r.text());
-  });
-  after(async () => {
-    await d?.stop();
-    await catcher?.stop();
-  });
+  before(async () => ({ d, catcher } = await startNoticeDepartment()));
+  after(() => stopNoticeDepartment(d, catcher));
 
   it('the due date begins: one notice and one mail for each officer of the holding post, once', async () => {
     const file = await openFile(d, ASO1, 'Due in three days');
