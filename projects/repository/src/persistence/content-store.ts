@@ -5,6 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { errors } from '../errors/api-error';
 
+/** Texts kept by readText: the last KEPT_TEXTS of at most KEPT_TEXT_BYTES each. */
+const KEPT_TEXTS = 32;
+const KEPT_TEXT_BYTES = 256 * 1024;
+
 /** A binary staged in the content store's temp area, not yet referenced by any node. */
 export interface StagedContent {
   tempPath: string;
@@ -86,8 +90,27 @@ export class ContentStore {
     return createReadStream(this.path(url), range);
   }
 
+  /**
+   * A binary's text. Small texts are kept, by URL, since a URL's binary never changes: the workflow's
+   * listeners read the hierarchy and the holiday calendar on every run (as they do on ACS, whose content
+   * store reads the file each time); here that was an open, a read and a decode per run.
+   */
   readText(url: string, limit = 1_000_000): string {
+    const key = `${limit} ${url}`;
+    const kept = this.texts.get(key);
+    if (kept !== undefined) {
+      this.texts.delete(key);
+      this.texts.set(key, kept);
+      return kept;
+    }
     const buf = readFileSync(this.path(url));
-    return buf.subarray(0, limit).toString('utf8');
+    const text = buf.subarray(0, limit).toString('utf8');
+    if (buf.length <= KEPT_TEXT_BYTES) {
+      this.texts.set(key, text);
+      if (this.texts.size > KEPT_TEXTS) this.texts.delete(this.texts.keys().next().value!);
+    }
+    return text;
   }
+
+  private readonly texts = new Map<string, string>();
 }

@@ -168,29 +168,31 @@ function compile(source: string): vm.Script {
 /**
  * The code that keeps a context reusable, compiled once and run inside each new context: `enter` removes
  * whatever an earlier run left on the global object (undeclared assignments, `this.x = …`) and puts the next
- * run's globals there; `intact` says whether the standard objects (the global object's own properties, each
- * built-in object and constructor prototype: their prototype, extensibility, keys and values) are as the
- * context was made. ACS runs every script in a new scope over one shared scope of standard objects that is
- * sealed (RhinoScriptProcessor initialises it with initStandardObjects(cx, sealed = true)), so no run sees
- * another's changes to them; a context whose standard objects a script changed is dropped, never reused.
+ * run's globals there; `intact` says whether the standard objects are as the context was made. ACS runs every
+ * script in a new scope over one shared scope of standard objects that is sealed (RhinoScriptProcessor
+ * initialises it with initStandardObjects(cx, sealed = true)): no script adds to them, deletes from them or
+ * redefines them (Rhino throws; here, outside strict code, the change is not made). So each built-in object and
+ * constructor prototype is sealed here too (Object.seal: no property added, deleted or made an accessor, no
+ * new prototype), and what a script can still change is the value of a writable property (`JSON.parse = …`)
+ * or of a standard global: `intact` compares those, and a context where one changed is dropped, never reused.
  */
 const KEEPER = new vm.Script(
   `(() => {
-  const own = Reflect.ownKeys, describe = Reflect.getOwnPropertyDescriptor, protoOf = Object.getPrototypeOf;
-  const extensible = Object.isExtensible, same = Object.is, keys = Object.keys;
+  const own = Reflect.ownKeys, describe = Reflect.getOwnPropertyDescriptor, same = Object.is, keys = Object.keys;
+  const seal = Object.seal;
   const standard = new Set(own(globalThis));
   const globals = [];
   for (const k of standard) globals.push(k, globalThis[k]);
-  const watched = [], seen = new Set();
+  // [object, key, value] of each writable data property of a sealed standard object.
+  const writable = [], seen = new Set();
   const watch = (o) => {
     if (seen.has(o)) return;
     seen.add(o);
-    const data = [], accessors = [];
+    seal(o);
     for (const k of own(o)) {
       const d = describe(o, k);
-      if ('value' in d) data.push(k, d.value); else accessors.push(k, d.get, d.set);
+      if ('value' in d && d.writable) writable.push(o, k, d.value);
     }
-    watched.push({ o, count: data.length / 2 + accessors.length / 3, data, accessors, proto: protoOf(o), ext: extensible(o) });
   };
   for (const k of standard) {
     const v = globalThis[k];
@@ -213,18 +215,8 @@ const KEEPER = new vm.Script(
     },
     intact() {
       for (let i = 0; i < globals.length; i += 2) if (!same(globalThis[globals[i]], globals[i + 1])) return false;
-      for (const w of watched) {
-        const o = w.o;
-        if (protoOf(o) !== w.proto || extensible(o) !== w.ext || own(o).length !== w.count) return false;
-        for (let i = 0; i < w.data.length; i += 2) {
-          const d = describe(o, w.data[i]);
-          if (!d || !('value' in d) || !same(d.value, w.data[i + 1])) return false;
-        }
-        for (let i = 0; i < w.accessors.length; i += 3) {
-          const d = describe(o, w.accessors[i]);
-          if (!d || d.get !== w.accessors[i + 1] || d.set !== w.accessors[i + 2]) return false;
-        }
-      }
+      // A sealed data property stays a data property, so reading it runs no script code.
+      for (let i = 0; i < writable.length; i += 3) if (!same(writable[i][writable[i + 1]], writable[i + 2])) return false;
       return true;
     }
   };

@@ -83,9 +83,14 @@ const OBSERVER = bpmn(
       execution.setVariable('seen_priorityType', typeof task.priority);
       execution.setVariable('seen_undeclaredLater', typeof eoUndeclared);
       execution.setVariable('seen_onThisLater', typeof eoOnThis);
-      // Rhino's standard objects are sealed in ACS; here a change to one must at least stay in this run.
+      // Rhino's standard objects are sealed in ACS: nothing is added to them (Rhino throws; here the
+      // assignment is not made). A new value of a built-in one (JSON.stringify) stays in this run.
       Array.prototype.eoAdded = 'left';
       JSON.eoAdded = 'left';
+      execution.setVariable('seen_arrayProtoNow', typeof [].eoAdded);
+      execution.setVariable('seen_jsonNow', typeof JSON.eoAdded);
+      JSON.stringify = function () { return 'left'; };
+      execution.setVariable('seen_stringifyNow', JSON.stringify({ a: 1 }));
     `)}</activiti:taskListener></extensionElements>
   </userTask>
   <sequenceFlow id="f3" sourceRef="wait" targetRef="hold"/>
@@ -93,6 +98,7 @@ const OBSERVER = bpmn(
     <extensionElements><activiti:taskListener event="create" class="${TASK_LISTENER}">${field(`
       execution.setVariable('seen_arrayProtoLater', typeof [].eoAdded);
       execution.setVariable('seen_jsonLater', typeof JSON.eoAdded);
+      execution.setVariable('seen_stringifyLater', JSON.stringify({ a: 1 }));
     `)}</activiti:taskListener></extensionElements>
   </userTask>
   <sequenceFlow id="f4" sourceRef="hold" targetRef="end"/>
@@ -202,9 +208,15 @@ describe('workflow: script runtime as Rhino runs it', () => {
 
   it('no script sees what an earlier one left: names assigned undeclared or on this, changes to Array.prototype or JSON', () => {
     assert.deepEqual(
-      [seen.undeclaredLater, seen.onThisLater, seen.arrayProtoLater, seen.jsonLater],
-      ['undefined', 'undefined', 'undefined', 'undefined']
+      [seen.undeclaredLater, seen.onThisLater, seen.arrayProtoLater, seen.jsonLater, seen.stringifyLater],
+      ['undefined', 'undefined', 'undefined', 'undefined', '{"a":1}']
     );
+  });
+
+  it('the standard objects are sealed, as Rhino seals them in ACS: nothing is added to Array.prototype or JSON', () => {
+    assert.deepEqual([seen.arrayProtoNow, seen.jsonNow], ['undefined', 'undefined']);
+    // What a script may still do, give a built-in a new value, lasts for its own run only (above).
+    assert.equal(seen.stringifyNow, 'left');
   });
 
   it('a script is a program, not a function body: no `arguments`, and a definition with a top-level return is refused', async () => {
