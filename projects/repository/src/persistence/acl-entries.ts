@@ -68,9 +68,12 @@ export class AclEntries {
     )!;
   }
 
-  /** Whether the node has entries of its own (read afresh, not from the kept entries). */
+  /**
+   * Whether the node has entries of its own. From the kept entries: any change to the node's entries has
+   * dropped them, and the permission checks that follow a change read them anyway.
+   */
   hasEntries(nodeId: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM ace WHERE node_id = ? LIMIT 1').get(this.seqOf(nodeId) ?? null);
+    return this.localEntries(nodeId).length > 0;
   }
 
   /** Sets (or replaces) the node's entry for an authority and permission. */

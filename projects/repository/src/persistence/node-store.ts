@@ -221,6 +221,9 @@ export class NodeStore {
     const seq = this.requireSeq(id);
     const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
     const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
+    const upsert = this.db.prepare(
+      'INSERT OR REPLACE INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)'
+    );
     // A property set to the value it holds is not written again, as ACS's node DAO writes only the properties
     // whose values differ from the stored ones (AbstractNodeDAOImpl.updateNodePropertiesImpl compares the maps).
     // Known only from the kept rows, which are the stored ones (any change to them has dropped them).
@@ -229,6 +232,13 @@ export class NodeStore {
     for (const [qname, value] of Object.entries(props)) {
       if (stored && storedAs(stored, qname, value)) continue;
       written.push(qname);
+      const single = value !== null && value !== undefined && !Array.isArray(value);
+      // A single value over what the kept rows say is at most one single value is one statement (the row's
+      // key is the same); otherwise the old rows go first.
+      if (single && stored && singleAtMost(stored, qname)) {
+        upsert.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
+        continue;
+      }
       if (!fresh) del.run(seq, qname);
       if (value === null || value === undefined) continue;
       if (Array.isArray(value)) value.forEach((v, i) => ins.run(seq, qname, i, ...indexable(v), JSON.stringify(v)));
@@ -388,6 +398,12 @@ function textOf(v: unknown): string {
  * setProperties would write it. Only for values whose JSON says all that their rows hold (strings, booleans,
  * finite numbers, lists of them, none); any other value counts as changed.
  */
+/** Whether the kept rows hold `qname` as nothing or as one single value (ord -1), never as a list. */
+function singleAtMost(rows: readonly { qname: string; ord: number }[], qname: string): boolean {
+  for (const r of rows) if (r.qname === qname && r.ord !== -1) return false;
+  return true;
+}
+
 function storedAs(rows: readonly { qname: string; ord: number; json_value: string }[], qname: string, value: unknown): boolean {
   const plain = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
   let expected: string[];
