@@ -712,17 +712,33 @@ function eoTakeOwnership(item) {
 
 // ------------------------------------------------------------------ movement history
 
-/** Appends an eo:movement to the item's Movements/ folder, named by its sequence (000001 …). */
-function eoRecord(item, m) {
-  eoLatestToHolderRead = {};
-  var folder = eoFolder(item, 'Movements');
+/**
+ * The sequence of the item's latest movement. eo:lastMovement, which eoRecord keeps, where Movements/ agrees
+ * (that movement is there, the next is not); otherwise the highest name there: an item moved before the
+ * property was kept, or one whose history an administrator changed.
+ */
+function eoLastMovement(item, folder) {
+  var kept = item.properties['eo:lastMovement'];
+  var n = kept === null || kept === undefined ? NaN : parseInt(String(kept), 10);
+  if (!isNaN(n) && n > 0 && folder.childByNamePath(utils.pad(String(n), 6)) && !folder.childByNamePath(utils.pad(String(n + 1), 6)))
+    return n;
   var last = 0;
   var children = folder.children;
   for (var i = 0; i < children.length; i++) {
-    var n = parseInt(children[i].name, 10);
-    if (!isNaN(n) && n > last) last = n;
+    var seq = parseInt(children[i].name, 10);
+    if (!isNaN(seq) && seq > last) last = seq;
   }
-  var seq = last + 1;
+  return last;
+}
+
+/**
+ * Appends an eo:movement to the item's Movements/ folder, named by its sequence (000001 …), and keeps that
+ * sequence on the item (eo:lastMovement): a long history is not listed again on every movement.
+ */
+function eoRecord(item, m) {
+  eoLatestToHolderRead = {};
+  var folder = eoFolder(item, 'Movements');
+  var seq = eoLastMovement(item, folder) + 1;
   var props = {
     'eo:movementSequence': seq,
     'eo:movementAction': m.action,
@@ -737,7 +753,10 @@ function eoRecord(item, m) {
   if (m.sealed && m.sealed.length) props['eo:movementSealedApprovals'] = m.sealed;
   var forUser = eoLinkFor(m.fromUser);
   if (forUser) props['eo:movementForUser'] = forUser;
-  return eoAdminMade(folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props));
+  var made = eoAdminMade(folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props));
+  item.properties['eo:lastMovement'] = seq;
+  item.save();
+  return made;
 }
 
 /**
@@ -795,8 +814,13 @@ function eoLatestToHolder(item) {
 function eoFindLatestToHolder(item, holder) {
   var folder = item.childByNamePath('Movements');
   if (!folder) return null;
-  // Newest first (names are the zero-padded sequence): usually the newest is the one, so a long history
-  // costs its names, not every movement's properties.
+  // Newest first: usually the newest is the one (copies to other posts come after a send), so the latest few
+  // are read by name, and only an older one costs the whole history, as listed names sorted newest first.
+  var last = eoLastMovement(item, folder);
+  for (var n = last; n > 0 && n > last - EO_LATEST_READ; n--) {
+    var m = folder.childByNamePath(utils.pad(String(n), 6));
+    if (m && eoText(m.properties['eo:movementTo']) == holder) return m;
+  }
   var children = folder.children;
   children.sort(function (a, b) {
     var x = String(a.name);
@@ -806,6 +830,9 @@ function eoFindLatestToHolder(item, holder) {
   for (var i = 0; i < children.length; i++) if (eoText(children[i].properties['eo:movementTo']) == holder) return children[i];
   return null;
 }
+
+/** How many of the newest movements eoFindLatestToHolder reads by name before it lists them all. */
+var EO_LATEST_READ = 8;
 
 /** Whether the holder has opened the item since it reached it: the movement's read stamp, not a variable. */
 function eoOpened(item) {

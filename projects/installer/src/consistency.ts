@@ -8,7 +8,8 @@
 //   holds it (eo:currentHolder), or the approval task of a close its holder asked for; a closed item at most
 //   the approval task of a reopen request; any other item none; and no open task moves something that is
 //   not an item of the series trees;
-// - the movement record: each item's Movements/ children are 000001 … n, with eo:movementSequence = name;
+// - the movement record: each item's Movements/ children are 000001 … n, with eo:movementSequence = name, and
+//   the item's eo:lastMovement (where kept) is n;
 // - numbers: in each series folder (Receipts/<year>/<section>, Files/<year>/<section>, Registers/Computer
 //   No/<year>) the names are 000001 … n without a gap, the formal number matches the name, and receipt
 //   numbers, file numbers and Computer Nos are each unique in the department and carried by one item.
@@ -249,11 +250,18 @@ async function checkMovements(acs: Acs, item: Item, add: (kind: FindingKind, sub
   if (!folder) return;
   const rows = await childrenOf(acs, folder.entry.id);
   checkSeries(item.label, rows, add, 'movements');
+  let latest = 0;
   for (const r of rows.filter((r) => NUMBERED.test(r.name))) {
+    latest = Math.max(latest, Number(r.name));
     if (r.nodeType !== 'eo:movement') add('movements', item.label, `Movements/${r.name} is a ${r.nodeType}, not an eo:movement`);
     else if (Number(r.properties['eo:movementSequence']) !== Number(r.name))
       add('movements', item.label, `Movements/${r.name} has sequence ${String(r.properties['eo:movementSequence'])}`);
   }
+  // What the workflow keeps on the item so as not to list the history on every movement (items moved before
+  // it was kept have none; the workflow lists the history for them and for any item where it disagrees).
+  const kept = item.properties['eo:lastMovement'];
+  if (kept !== undefined && kept !== null && Number(kept) !== latest)
+    add('movements', item.label, `eo:lastMovement is ${String(kept)} but the latest movement is ${padNumber(latest)}`);
 }
 
 /** Open eoMovement tasks against the items' custody. Returns how many tasks are open. */

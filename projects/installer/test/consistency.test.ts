@@ -206,7 +206,19 @@ describe('doctor --consistency', { timeout: 300_000 }, () => {
         properties: { 'eo:movementSequence': n + 2, 'eo:movementAction': 'send', 'eo:movementAt': new Date().toISOString() } as never
       })
     );
-    assert.deepEqual(found, [`movements ${label(r)}: ${String(n + 1).padStart(6, '0')} missing: the numbers have a gap`]);
+    assert.deepEqual(found.sort(), [
+      `movements ${label(r)}: ${String(n + 1).padStart(6, '0')} missing: the numbers have a gap`,
+      `movements ${label(r)}: eo:lastMovement is ${n} but the latest movement is ${String(n + 2).padStart(6, '0')}`
+    ]);
+  });
+
+  it("an item's eo:lastMovement that disagrees with its movements", async () => {
+    const r = pick((x) => x.props['eo:status'] === 'inMovement' && Number(x.props['eo:lastMovement']) > 1);
+    const kept = Number((await admin.nodes.getNode(r.id)).entry.properties!['eo:lastMovement']);
+    const found = await added(() => setProps(r.id, { 'eo:lastMovement': kept - 1 }));
+    assert.deepEqual(found, [
+      `movements ${label(r)}: eo:lastMovement is ${kept - 1} but the latest movement is ${String(kept).padStart(6, '0')}`
+    ]);
   });
 
   it("a receipt number written over with another receipt's", async () => {

@@ -436,6 +436,36 @@ describe('movement workflow', () => {
     );
   });
 
+  it('the file keeps its latest movement (eo:lastMovement); a wrong one, lower or higher, is not trusted: the record stays 1 … n', async () => {
+    const id = await openFile(d, ASO1, 'Leave rules');
+    const pid = await startMovement(await d.as(ASO1), id, 'ASO_EST_1');
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    await actOn(d, pid, SO, { eowf_action: 'sendBack' });
+    assert.equal((await item(d, id))['eo:lastMovement'], 2);
+    // Officers cannot write the item; an administrator can, and the workflow must not follow him.
+    assert.equal(
+      (await refused(() => d.as(SO).then((so) => so.nodes.updateNode(id, { properties: { 'eo:lastMovement': 9 } } as never)))).status,
+      403
+    );
+    await d.admin.nodes.updateNode(id, { properties: { 'eo:lastMovement': 1 } } as never);
+    await actOn(d, pid, ASO1, { eowf_action: 'send', eowf_to: 'SO_EST' });
+    await d.admin.nodes.updateNode(id, { properties: { 'eo:lastMovement': 7 } } as never);
+    // The claim finds the movement that reached the holder among the latest ones: opened, no pull back.
+    await actOn(d, pid, SO, { eowf_action: 'sendBack' });
+    const moves = await movements(await d.as(ASO1), id);
+    assert.deepEqual(
+      moves.map((m) => [m.seq, m.action]),
+      [
+        [1, 'send'],
+        [2, 'sendBack'],
+        [3, 'send'],
+        [4, 'sendBack']
+      ]
+    );
+    assert.ok(moves[2].readAt, 'the send that reached the Section Officer is marked opened by her claim');
+    assert.equal((await item(d, id))['eo:lastMovement'], 4);
+  });
+
   it('send back returns the file the way it came: sent back to the Under Secretary, it goes on down, not up again', async () => {
     const id = await openFile(d, SO, 'Revision of office hours');
     const pid = await startMovement(await d.as(SO), id, 'SO_EST');

@@ -234,6 +234,7 @@ class Writer {
 
   private custody(p: ItemPlan, remarks: string[]) {
     const holder = p.path[p.path.length - 1];
+    const recorded = this.recordedMoves(p, remarks).length;
     return {
       // A live item is written as created and held by its holder, who then starts its movement.
       'eo:status': this.live(p) ? 'created' : p.status,
@@ -245,7 +246,9 @@ class Writer {
         // The Inbox's Remarks column: the remarks of the send that put the item with its holder.
         'eo:lastRemarks': remarks[remarks.length - 1]
       }),
-      ...(p.status === 'inMovement' && { 'eo:dueDate': dueAfter(p.heldSince) })
+      ...(p.status === 'inMovement' && { 'eo:dueDate': dueAfter(p.heldSince) }),
+      // As eoRecord keeps it for the movements below (movements()).
+      ...(recorded && { 'eo:lastMovement': recorded })
     };
   }
 
@@ -398,7 +401,8 @@ class Writer {
     }
   }
 
-  private async movements(itemId: string, p: ItemPlan, d: Dice, remarks: string[]): Promise<void> {
+  /** The movements the demo writes for an item (its workflow records any made once it is live). */
+  private recordedMoves(p: ItemPlan, remarks: string[]): { action: string; from: string; to: string; at: Date; remarks?: string }[] {
     const entries: { action: string; from: string; to: string; at: Date; remarks?: string }[] = p.moves.map((at, i) => ({
       action: 'send',
       from: p.path[i],
@@ -411,6 +415,11 @@ class Writer {
     const action = final[p.status];
     // A live item is parked through its workflow, which records the movement itself.
     if (action && !(action === 'park' && this.live(p))) entries.push({ action, from: holder, to: holder, at: p.heldSince });
+    return entries;
+  }
+
+  private async movements(itemId: string, p: ItemPlan, d: Dice, remarks: string[]): Promise<void> {
+    const entries = this.recordedMoves(p, remarks);
     for (const [i, m] of entries.entries()) {
       const read = i < entries.length - 1 || d.chance(0.6);
       await this.acs.nodes.createNode(itemId, {

@@ -147,24 +147,26 @@ export function fromScript(given: unknown, declared?: string): StoredValue {
 
 /** Converts a stored value to what scripts and expressions see. */
 export function toScript(host: ScriptHost, s: StoredValue): unknown {
-  const one = (v: unknown): unknown => {
-    if (v === null || v === undefined) return null;
-    switch (s.type) {
-      case 'cm:person':
-        return new PersonNode(host, String(v));
-      case 'cm:authorityContainer':
-        return new GroupNode(host, String(v));
-      case 'd:noderef':
-      case 'bpm:workflowPackage':
-        return host.ctx.store.get(String(v)) ? new ScriptNode(host, String(v)) : null;
-      case 'd:date':
-      case 'd:datetime':
-        return new Date(String(v));
-      default:
-        return v;
-    }
-  };
-  return Array.isArray(s.value) ? s.value.map(one) : one(s.value);
+  return Array.isArray(s.value) ? s.value.map((v) => oneToScript(host, s.type, v)) : oneToScript(host, s.type, s.value);
+}
+
+/** One value of a variable of type `type` as scripts see it (toScript). */
+function oneToScript(host: ScriptHost, type: string, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  switch (type) {
+    case 'cm:person':
+      return new PersonNode(host, String(v));
+    case 'cm:authorityContainer':
+      return new GroupNode(host, String(v));
+    case 'd:noderef':
+    case 'bpm:workflowPackage':
+      return host.ctx.store.get(String(v)) ? new ScriptNode(host, String(v)) : null;
+    case 'd:date':
+    case 'd:datetime':
+      return new Date(String(v));
+    default:
+      return v;
+  }
 }
 
 /**
