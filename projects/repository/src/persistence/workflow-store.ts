@@ -285,7 +285,13 @@ export class WorkflowStore {
     if (scope) this.kept.scopes.set(scopeId, withVariable(scope, row));
   }
   deleteVariable(scopeId: string, name: string): boolean {
-    return this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ? AND name = ?').run(scopeId, name).changes > 0;
+    const scope = this.kept.scopes.peek(scopeId);
+    const deleted = this.db.prepare('DELETE FROM wf_variable WHERE scope_id = ? AND name = ?').run(scopeId, name).changes > 0;
+    // Kept as now stored, as setVariable keeps what it wrote: a listener that removes a variable (each run-as
+    // script removes eowf_actor) does not make the next script's model read the scope again.
+    this.kept.variables.set(rowKey(scopeId, name), null);
+    if (scope) this.kept.scopes.set(scopeId, deleted ? scope.filter((r) => r.name !== name) : scope);
+    return deleted;
   }
 
   packageOf(processId: string): string | undefined {

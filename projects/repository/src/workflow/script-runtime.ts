@@ -1,5 +1,4 @@
 import vm from 'node:vm';
-import type { NodeRow } from '../persistence/node-row';
 import { runSearch } from '../search';
 import { GroupNode, PersonNode, ScriptNode, authorityOf, nodeIdOf, type ScriptHost } from './script-node';
 import { javaString, unwrapJava } from './java-host';
@@ -38,17 +37,124 @@ const log =
     if (process.env.EOFFICE_SCRIPT_LOG) console.error(`[workflow script ${level}]`, ...args);
   };
 
+/**
+ * The `logger` root object: the same for every run, and frozen (Rhino's is a Java object, to which a script
+ * adds nothing), so it is made once.
+ */
+const LOGGER = Object.freeze({
+  log: log('log'),
+  debug: log('debug'),
+  info: log('info'),
+  warn: log('warn'),
+  error: log('error'),
+  isLoggingEnabled: () => !!process.env.EOFFICE_SCRIPT_LOG,
+  isDebugLoggingEnabled: () => false
+});
+
 /** The repository root objects: people, search, companyhome, userhome, person, logger, actions, utils. */
 export function repositoryGlobals(host: ScriptHost): Record<string, unknown> {
   const { ctx, caller } = host;
   const me = ctx.authorities.person(caller.userId);
-  const readable = (row: NodeRow | undefined) => !!row && ctx.permissions.has(caller, row, 'Read');
-  const findNode = (ref: unknown): ScriptNode | null => {
-    if (ref instanceof ScriptNode) return ref;
-    const row = ctx.store.get(nodeIdOf(javaString(ref)));
-    return readable(row) ? new ScriptNode(host, row!.id) : null;
+  return {
+    companyhome: new ScriptNode(host, ctx.wellKnown.companyHome),
+    userhome: me?.home_folder_id && ctx.store.get(me.home_folder_id) ? new ScriptNode(host, me.home_folder_id) : null,
+    person: me ? new PersonNode(host, me.id, me) : null,
+    people: new ScriptPeople(host),
+    search: new ScriptSearch(host),
+    logger: LOGGER,
+    actions: scriptActions(host),
+    utils: new ScriptUtils(host)
   };
-  const query = (q: string, language = 'afts', page?: { maxItems?: number; skipCount?: number }): ScriptNode[] => {
+}
+
+/*
+ * The root objects below are classes, not object literals of closures: every listener run is given a set
+ * (their thirty closures, each also named by the TypeScript loader, were a part of building every scope).
+ */
+
+/** A node for a script, if the caller may read it (search.findNode, utils.getNodeFromString). */
+function findNode(host: ScriptHost, ref: unknown): ScriptNode | null {
+  if (ref instanceof ScriptNode) return ref;
+  const row = host.ctx.store.get(nodeIdOf(javaString(ref)));
+  return row && host.ctx.permissions.has(host.caller, row, 'Read') ? new ScriptNode(host, row.id) : null;
+}
+
+const personName = (p: unknown): string => (p instanceof PersonNode ? authorityOf(p) : javaString(p));
+const groupName = (g: unknown): string => (g instanceof GroupNode ? authorityOf(g) : javaString(g));
+
+class ScriptPeople {
+  readonly #host: ScriptHost;
+
+  constructor(host: ScriptHost) {
+    this.#host = host;
+  }
+
+  getPerson(userName: unknown) {
+    return this.#host.ctx.authorities.person(javaString(userName)) ? new PersonNode(this.#host, javaString(userName)) : null;
+  }
+  getGroup(name: unknown) {
+    return this.#host.ctx.authorities.group(javaString(name)) ? new GroupNode(this.#host, javaString(name)) : null;
+  }
+  getMembers(g: unknown, recurse: unknown = true) {
+    const { ctx } = this.#host;
+    const out = new Set<string>();
+    const visit = (id: string) => {
+      for (const m of ctx.authorities.directMembers(id)) {
+        if (!m.startsWith('GROUP_')) out.add(m);
+        else if (unwrapJava(recurse)) visit(m);
+      }
+    };
+    visit(groupName(g));
+    return [...out].map((u) => new PersonNode(this.#host, u));
+  }
+  getContainerGroups(p: unknown) {
+    return [...this.#host.ctx.authorities.containingGroups(personName(p))].sort().map((g) => new GroupNode(this.#host, g));
+  }
+  /**
+   * People.addAuthority / removeAuthority: a user or group into or out of a group, through AuthorityService,
+   * whose public proxy lets only administrators change membership (a run-as `admin` listener may). As in
+   * People.java a first argument that is no group changes nothing; a missing argument is refused.
+   */
+  addAuthority(parent: unknown, authority: unknown) {
+    this.#membership(parent, authority, (g, a) => this.#host.ctx.authorities.addMember(g, a));
+  }
+  removeAuthority(parent: unknown, authority: unknown) {
+    this.#membership(parent, authority, (g, a) => this.#host.ctx.authorities.removeMember(g, a));
+  }
+  isAdmin(p: unknown) {
+    return this.#host.ctx.authorities.containingGroups(personName(p)).has('GROUP_ALFRESCO_ADMINISTRATORS');
+  }
+  isGuest(p: unknown) {
+    return personName(p) === 'guest';
+  }
+  #membership(parent: unknown, authority: unknown, change: (group: string, member: string) => void): void {
+    if (parent === null || parent === undefined) throw new Error('ParentGroup is a mandatory parameter');
+    if (authority === null || authority === undefined) throw new Error('Authority is a mandatory parameter');
+    if (!(parent instanceof GroupNode)) return;
+    if (!this.#host.caller.isAdmin)
+      throw new Error('Access Denied.  You do not have the appropriate permissions to perform this operation.');
+    change(authorityOf(parent), authority instanceof GroupNode ? authorityOf(authority) : personName(authority));
+  }
+}
+
+class ScriptSearch {
+  readonly #host: ScriptHost;
+
+  constructor(host: ScriptHost) {
+    this.#host = host;
+  }
+
+  findNode(ref: unknown) {
+    return findNode(this.#host, ref);
+  }
+  luceneSearch(q: unknown) {
+    return this.#query(javaString(q), 'lucene');
+  }
+  query(def: { query: unknown; language?: unknown; page?: { maxItems?: number; skipCount?: number } }) {
+    return this.#query(javaString(def.query), def.language === undefined ? 'afts' : javaString(def.language), def.page);
+  }
+  #query(q: string, language: string, page?: { maxItems?: number; skipCount?: number }): ScriptNode[] {
+    const { ctx, caller } = this.#host;
     const outcome = runSearch(
       {
         db: ctx.db,
@@ -62,72 +168,38 @@ export function repositoryGlobals(host: ScriptHost): Record<string, unknown> {
       },
       { query: { query: q, language }, paging: { maxItems: page?.maxItems ?? 1000, skipCount: page?.skipCount ?? 0 } }
     );
-    return outcome.nodeIds.map((id) => new ScriptNode(host, id));
-  };
-  const person = (p: unknown): string => (p instanceof PersonNode ? authorityOf(p) : javaString(p));
-  const group = (g: unknown): string => (g instanceof GroupNode ? authorityOf(g) : javaString(g));
-  const membership = (parent: unknown, authority: unknown, change: (group: string, member: string) => void): void => {
-    if (parent === null || parent === undefined) throw new Error('ParentGroup is a mandatory parameter');
-    if (authority === null || authority === undefined) throw new Error('Authority is a mandatory parameter');
-    if (!(parent instanceof GroupNode)) return;
-    if (!caller.isAdmin) throw new Error('Access Denied.  You do not have the appropriate permissions to perform this operation.');
-    change(authorityOf(parent), authority instanceof GroupNode ? authorityOf(authority) : person(authority));
-  };
-  return {
-    companyhome: new ScriptNode(host, ctx.wellKnown.companyHome),
-    userhome: me?.home_folder_id && ctx.store.get(me.home_folder_id) ? new ScriptNode(host, me.home_folder_id) : null,
-    person: me ? new PersonNode(host, me.id, me) : null,
-    people: {
-      getPerson: (userName: unknown) => (ctx.authorities.person(javaString(userName)) ? new PersonNode(host, javaString(userName)) : null),
-      getGroup: (name: unknown) => (ctx.authorities.group(javaString(name)) ? new GroupNode(host, javaString(name)) : null),
-      getMembers: (g: unknown, recurse: unknown = true) => {
-        const out = new Set<string>();
-        const visit = (id: string) => {
-          for (const m of ctx.authorities.directMembers(id)) {
-            if (!m.startsWith('GROUP_')) out.add(m);
-            else if (unwrapJava(recurse)) visit(m);
-          }
-        };
-        visit(group(g));
-        return [...out].map((u) => new PersonNode(host, u));
-      },
-      getContainerGroups: (p: unknown) => [...ctx.authorities.containingGroups(person(p))].sort().map((g) => new GroupNode(host, g)),
-      /**
-       * People.addAuthority / removeAuthority: a user or group into or out of a group, through AuthorityService,
-       * whose public proxy lets only administrators change membership (a run-as `admin` listener may). As in
-       * People.java a first argument that is no group changes nothing; a missing argument is refused.
-       */
-      addAuthority: (parent: unknown, authority: unknown) => membership(parent, authority, (g, a) => ctx.authorities.addMember(g, a)),
-      removeAuthority: (parent: unknown, authority: unknown) => membership(parent, authority, (g, a) => ctx.authorities.removeMember(g, a)),
-      isAdmin: (p: unknown) => ctx.authorities.containingGroups(person(p)).has('GROUP_ALFRESCO_ADMINISTRATORS'),
-      isGuest: (p: unknown) => person(p) === 'guest'
-    },
-    search: {
-      findNode,
-      luceneSearch: (q: unknown) => query(javaString(q), 'lucene'),
-      query: (def: { query: unknown; language?: unknown; page?: { maxItems?: number; skipCount?: number } }) =>
-        query(javaString(def.query), def.language === undefined ? 'afts' : javaString(def.language), def.page)
-    },
-    logger: {
-      log: log('log'),
-      debug: log('debug'),
-      info: log('info'),
-      warn: log('warn'),
-      error: log('error'),
-      isLoggingEnabled: () => !!process.env.EOFFICE_SCRIPT_LOG,
-      isDebugLoggingEnabled: () => false
-    },
-    actions: scriptActions(host),
-    utils: {
-      pad: (s: unknown, len: number) => javaString(s).padStart(len, '0'),
-      toBoolean: (s: unknown) => javaString(s).toLowerCase() === 'true',
-      getNodeFromString: (ref: unknown) => findNode(ref),
-      shortQName: (q: unknown) => ctx.dictionary.tryPrefix(javaString(q)) ?? javaString(q),
-      longQName: (q: unknown) => ctx.dictionary.expand(javaString(q)),
-      toISO8601: (d: Date | number) => new Date(d).toISOString(),
-      fromISO8601: (s: string) => new Date(s)
-    }
-  };
+    return outcome.nodeIds.map((id) => new ScriptNode(this.#host, id));
+  }
+}
+
+class ScriptUtils {
+  readonly #host: ScriptHost;
+
+  constructor(host: ScriptHost) {
+    this.#host = host;
+  }
+
+  pad(s: unknown, len: number) {
+    return javaString(s).padStart(len, '0');
+  }
+  toBoolean(s: unknown) {
+    return javaString(s).toLowerCase() === 'true';
+  }
+  getNodeFromString(ref: unknown) {
+    return findNode(this.#host, ref);
+  }
+  shortQName(q: unknown) {
+    return this.#host.ctx.dictionary.tryPrefix(javaString(q)) ?? javaString(q);
+  }
+  longQName(q: unknown) {
+    return this.#host.ctx.dictionary.expand(javaString(q));
+  }
+  toISO8601(d: Date | number) {
+    return new Date(d).toISOString();
+  }
+  fromISO8601(s: string) {
+    return new Date(s);
+  }
 }
 
 /** The source name RhinoScriptProcessor.executeString compiles a supplied script under. */

@@ -28,51 +28,86 @@ const jdate = (v: string | null | undefined) => (v ? new JavaDate(new Date(v.rep
 
 /** The root object; the workflow service is looked up on first use (scripts rarely touch `workflow`). */
 export function workflowManager(lookup: () => WorkflowService, host: ScriptHost) {
-  const caller = host.caller;
-  const svc = () => lookup();
-  const definition = (row: DefinitionRow | undefined) => (row ? new ScriptWorkflowDefinition(svc(), host, row) : null);
-  const task = (row: TaskRow | undefined) => (row && !row.delete_reason ? new ScriptWorkflowTask(svc(), host, row) : null);
-  const myTasks = (ended: boolean) =>
-    svc()
-      .store.tasksAssignedTo(caller.userId, ended)
+  return new ScriptWorkflowManager(lookup, host);
+}
+
+/**
+ * A class, not an object literal of closures: every listener run is given one (its dozen closures, each also
+ * named by the TypeScript loader, were a part of building every script's scope).
+ */
+class ScriptWorkflowManager {
+  readonly #lookup: () => WorkflowService;
+  readonly #host: ScriptHost;
+
+  constructor(lookup: () => WorkflowService, host: ScriptHost) {
+    this.#lookup = lookup;
+    this.#host = host;
+  }
+
+  #definition(row: DefinitionRow | undefined) {
+    return row ? new ScriptWorkflowDefinition(this.#lookup(), this.#host, row) : null;
+  }
+  #task(row: TaskRow | undefined) {
+    return row && !row.delete_reason ? new ScriptWorkflowTask(this.#lookup(), this.#host, row) : null;
+  }
+  #myTasks(ended: boolean) {
+    return this.#lookup()
+      .store.tasksAssignedTo(this.#host.caller.userId, ended)
       .filter((t) => !t.delete_reason)
-      .map((t) => task(t)!);
-  return {
-    get maxGroupReviewers() {
-      return MAX_GROUP_REVIEWERS;
-    },
-    getMaxGroupReviewers: () => MAX_GROUP_REVIEWERS,
-    getDefinition: (id: unknown) => definition(svc().store.definition(localId(id))),
-    /** By name: `activiti$<process key>`, the latest version. */
-    getDefinitionByName: (name: unknown) => definition(svc().store.latestDefinition(localId(name))),
-    getAllDefinitions: () =>
-      svc()
-        .store.definitions()
-        .map((d) => definition(d)!),
-    getLatestDefinitions: () => {
-      const latest = new Map<string, DefinitionRow>();
-      for (const d of svc().store.definitions()) if ((latest.get(d.key)?.version ?? 0) < d.version) latest.set(d.key, d);
-      return [...latest.values()].map((d) => definition(d)!);
-    },
-    getAssignedTasks: () => myTasks(false),
-    getCompletedTasks: () => myTasks(true),
-    /** Unassigned tasks offered to the authority (a user or a group) or, for a user, to a group of theirs. */
-    getPooledTasks: (authority: unknown) => {
-      const who = javaString(authority);
-      const service = svc();
-      const authorities = who.startsWith('GROUP_') ? new Set([who]) : new Set([who, ...service.ctx.authorities.containingGroups(who)]);
-      // The open tasks' candidate links (wf_open_candidate) of those authorities, users and groups alike.
-      return service.store.pooledTasks([...authorities]).map((t) => task(t)!);
-    },
-    getTask: (id: unknown) => task(svc().store.task(localId(id))),
-    getTaskById: (id: unknown) => task(svc().store.task(localId(id))),
-    getInstance: (id: unknown) => {
-      const row = svc().store.process(localId(id));
-      return row ? new ScriptWorkflowInstance(svc(), row, host) : null;
-    },
-    /** A new, empty workflow package (bpm:package) in the system container. */
-    createPackage: () => new ScriptNode(host, svc().createPackage().id)
-  };
+      .map((t) => this.#task(t)!);
+  }
+
+  get maxGroupReviewers() {
+    return MAX_GROUP_REVIEWERS;
+  }
+  getMaxGroupReviewers() {
+    return MAX_GROUP_REVIEWERS;
+  }
+  getDefinition(id: unknown) {
+    return this.#definition(this.#lookup().store.definition(localId(id)));
+  }
+  /** By name: `activiti$<process key>`, the latest version. */
+  getDefinitionByName(name: unknown) {
+    return this.#definition(this.#lookup().store.latestDefinition(localId(name)));
+  }
+  getAllDefinitions() {
+    return this.#lookup()
+      .store.definitions()
+      .map((d) => this.#definition(d)!);
+  }
+  getLatestDefinitions() {
+    const latest = new Map<string, DefinitionRow>();
+    for (const d of this.#lookup().store.definitions()) if ((latest.get(d.key)?.version ?? 0) < d.version) latest.set(d.key, d);
+    return [...latest.values()].map((d) => this.#definition(d)!);
+  }
+  getAssignedTasks() {
+    return this.#myTasks(false);
+  }
+  getCompletedTasks() {
+    return this.#myTasks(true);
+  }
+  /** Unassigned tasks offered to the authority (a user or a group) or, for a user, to a group of theirs. */
+  getPooledTasks(authority: unknown) {
+    const who = javaString(authority);
+    const service = this.#lookup();
+    const authorities = who.startsWith('GROUP_') ? new Set([who]) : new Set([who, ...service.ctx.authorities.containingGroups(who)]);
+    // The open tasks' candidate links (wf_open_candidate) of those authorities, users and groups alike.
+    return service.store.pooledTasks([...authorities]).map((t) => this.#task(t)!);
+  }
+  getTask(id: unknown) {
+    return this.#task(this.#lookup().store.task(localId(id)));
+  }
+  getTaskById(id: unknown) {
+    return this.#task(this.#lookup().store.task(localId(id)));
+  }
+  getInstance(id: unknown) {
+    const row = this.#lookup().store.process(localId(id));
+    return row ? new ScriptWorkflowInstance(this.#lookup(), row, this.#host) : null;
+  }
+  /** A new, empty workflow package (bpm:package) in the system container. */
+  createPackage() {
+    return new ScriptNode(this.#host, this.#lookup().createPackage().id);
+  }
 }
 
 class ScriptWorkflowDefinition {
