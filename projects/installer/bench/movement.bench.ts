@@ -1,5 +1,5 @@
 /**
- * npm run bench -- movement [--officers 50] [--rounds 10] [--receipts 200] [--crowd 50] [--workflows DIR]
+ * npm run bench -- movement [--officers 50] [--rounds 10] [--receipts 200] [--crowd 50] [--notes 500] [--workflows DIR]
  *   [--in-process] [--profile DIR]
  *
  * --workflows DIR: deploy the *.bpmn20.xml found in DIR instead of config/workflow's (a copy of the definitions
@@ -29,6 +29,7 @@
  *   V8 has not optimised yet, a department's repository has long since), beside the queue alone would make
  *   (officers × one officer's own time: the repository runs one transaction at a time);
  * - marking into a crowded post: one officer at a time sends a file to a post held by `crowd` officers;
+ * - marking a file with `notes` green notes, beside an empty file (a hand-over walks the file's notes);
  * - a listener script run: in a kept context as the repository runs it now, beside a fresh context with a
  *   watchdog per run (the way before) and compiled afresh on every run too (the way before that);
  * - the post's inbox (candidateGroup): its time beside the open and the finished tasks of the repository;
@@ -47,7 +48,7 @@ import vm from 'node:vm';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { parseHierarchy } from '@eoffice/domain';
-import { act, diariseReceipt, inbox, openFile, startDepartment, startMovement } from '../test/movement-support';
+import { act, addNote, diariseReceipt, inbox, openFile, startDepartment, startMovement } from '../test/movement-support';
 import { artefacts } from '../test/support';
 import { hierarchyText, type Artefacts } from '../src/config';
 import { runScript } from '../../repository/src/workflow/script-runtime';
@@ -62,6 +63,7 @@ const OFFICERS = arg('officers', 50);
 const ROUNDS = arg('rounds', 10);
 const RECEIPTS = arg('receipts', 200);
 const CROWD = arg('crowd', 50);
+const NOTES = arg('notes', 500);
 const PROFILE_DIR = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 
 /**
@@ -378,27 +380,53 @@ async function main(): Promise<void> {
       `REST calls per marking: ${((requests - requestsBefore) / (markings + alone.length + 10)).toFixed(2)} (inbox GET /tasks, PUT claim, PUT complete)`
     );
 
+    /**
+     * Ten times: `up` (of post `from`) sends the item moving in `moving` to `to`, whose officer `down` sends it
+     * back, one at a time. The sends' times, and the repository's CPU per marking there and back.
+     */
+    const thereAndBack = async (moving: string, up: string, from: string, down: string, to: string) => {
+      const [acsUp, acsDown] = [await d.as(up), await d.as(down)];
+      const sends: number[] = [];
+      const cpu = await reading();
+      for (let i = 0; i < 10; i++) {
+        let t = performance.now();
+        let task = (await inbox(acsUp, d.group(from))).find((x) => x.processId === moving);
+        await act(acsUp, task!.id, { eowf_action: 'send', eowf_to: to });
+        sends.push(performance.now() - t);
+        t = performance.now();
+        task = (await inbox(acsDown, d.group(to))).find((x) => x.processId === moving);
+        await act(acsDown, task!.id, { eowf_action: 'sendBack' });
+      }
+      sends.sort((x, y) => x - y);
+      return { p50: pct(sends, 50), cpu: (await usedSince(cpu, 20)).text };
+    };
+
     // ---------------------------------------------------------------- a crowded post
     if (CROWD > 1) {
       // ASO_EST_1 sends a file up to SO_EST, held by CROWD officers (each gets a notice), and has it sent back.
-      const aso = await d.as('amit.kumar');
-      const so = await d.as('priya.nair');
       const file = await openFile(d, 'amit.kumar', 'Bench file for a crowded post');
-      const moving = await startMovement(aso, file, 'ASO_EST_1');
-      const into: number[] = [];
-      const crowdCpu = await reading();
-      for (let i = 0; i < 10; i++) {
-        let t = performance.now();
-        let task = (await inbox(aso, d.group('ASO_EST_1'))).find((x) => x.processId === moving);
-        await act(aso, task!.id, { eowf_action: 'send', eowf_to: 'SO_EST' });
-        into.push(performance.now() - t);
-        t = performance.now();
-        task = (await inbox(so, d.group('SO_EST'))).find((x) => x.processId === moving);
-        await act(so, task!.id, { eowf_action: 'sendBack' });
-      }
-      into.sort((x, y) => x - y);
+      const moving = await startMovement(await d.as('amit.kumar'), file, 'ASO_EST_1');
+      const into = await thereAndBack(moving, 'amit.kumar', 'ASO_EST_1', 'priya.nair', 'SO_EST');
       console.log(
-        `marking into a post held by ${CROWD} officers (one notice each), one at a time: p50 ${ms(pct(into, 50))}; per marking there and back ${(await usedSince(crowdCpu, 20)).text}`
+        `marking into a post held by ${CROWD} officers (one notice each), one at a time: p50 ${ms(into.p50)}; per marking there and back ${into.cpu}`
+      );
+    }
+
+    // ---------------------------------------------------------------- a file with many notes
+    if (NOTES > 0) {
+      // Every hand-over walks the file's notes (each green one's ACL follows the file's readers): a file of
+      // NOTES green notes sent up and back, beside an empty one, after a first round trip that froze the notes.
+      const [aso, so] = [asos[1], sos[1]];
+      const trip = async (notes: number) => {
+        const file = await openFile(d, aso, `Bench file with ${notes} notes`, sectionOf(aso));
+        for (let i = 0; i < notes; i++) await addNote(await d.as(aso), file, `Note ${i + 1} on the bench file`);
+        const moving = await startMovement(await d.as(aso), file, post(aso));
+        await thereAndBack(moving, aso, post(aso), so, post(so));
+        return thereAndBack(moving, aso, post(aso), so, post(so));
+      };
+      const [empty, thick] = [await trip(0), await trip(NOTES)];
+      console.log(
+        `marking a file with ${NOTES} green notes, one at a time: p50 ${ms(thick.p50)}, ${thick.cpu}; an empty file: p50 ${ms(empty.p50)}, ${empty.cpu}`
       );
     }
 

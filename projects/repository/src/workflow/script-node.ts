@@ -51,22 +51,34 @@ function qnameOf(host: ScriptHost, given: unknown): string {
   return key.includes(':') ? key : `cm:${key}`;
 }
 
-/** A properties map readable and writable by short (`title`) or prefixed (`cm:title`) name. */
+/**
+ * A properties map readable and writable by short (`title`) or prefixed (`cm:title`) name. `convert` turns a
+ * stored value into its script form when it is first read (a hand-over reads two properties of each note,
+ * not all of them); a value set is kept as given.
+ */
 function propertiesProxy(
   host: ScriptHost,
   values: Record<string, unknown>,
-  onSet?: (q: string, v: unknown) => void
+  onSet?: (q: string, v: unknown) => void,
+  convert?: (q: string, v: unknown) => unknown
 ): Record<string, unknown> {
+  const ready = new Set<string>();
   return new Proxy(values, {
     get(target, key) {
       if (typeof key !== 'string') return undefined;
-      const v = target[qnameOf(host, key)];
+      const q = qnameOf(host, key);
+      let v = target[q];
+      if (convert && v !== undefined && !ready.has(q)) {
+        target[q] = v = convert(q, v);
+        ready.add(q);
+      }
       return v === undefined ? null : v;
     },
     set(target, key, value) {
       if (typeof key !== 'string') return false;
       const q = qnameOf(host, key);
       target[q] = value;
+      ready.add(q);
       onSet?.(q, value);
       return true;
     },
@@ -162,17 +174,25 @@ export class ScriptNode {
         'cm:modifier': row.modified_by,
         'sys:node-uuid': row.id
       };
-      for (const [q, v] of Object.entries(values)) {
-        const dt = this.host.ctx.dictionary.getProperty(q)?.dataType;
-        if ((dt === 'd:date' || dt === 'd:datetime') && typeof v === 'string') values[q] = new Date(v.replace(/\+0000$/, 'Z'));
-        if (dt === 'd:noderef' || dt === 'd:category') {
-          const node = (ref: unknown) => (typeof ref === 'string' && ref ? new ScriptNode(this.host, nodeIdOf(ref)) : ref);
-          values[q] = Array.isArray(v) ? v.map(node) : node(v);
-        }
-      }
-      this.cachedProps = propertiesProxy(this.host, values, (q, v) => (this.changed[q] = v));
+      this.cachedProps = propertiesProxy(
+        this.host,
+        values,
+        (q, v) => (this.changed[q] = v),
+        (q, v) => this.scriptValue(q, v)
+      );
     }
     return this.cachedProps;
+  }
+
+  /** A stored property value as scripts read it: dates as Date, node references as ScriptNode. */
+  private scriptValue(q: string, v: unknown): unknown {
+    const dt = this.host.ctx.dictionary.getProperty(q)?.dataType;
+    if ((dt === 'd:date' || dt === 'd:datetime') && typeof v === 'string') return new Date(v.replace(/\+0000$/, 'Z'));
+    if (dt === 'd:noderef' || dt === 'd:category') {
+      const node = (ref: unknown) => (typeof ref === 'string' && ref ? new ScriptNode(this.host, nodeIdOf(ref)) : ref);
+      return Array.isArray(v) ? v.map(node) : node(v);
+    }
+    return v;
   }
 
   /** Forgets what was read and not saved (ScriptNode.reset(), which ScriptAction.execute calls on its node). */
