@@ -37,8 +37,8 @@
  * - SQL statements per marking: statements better-sqlite3 ran (run/get/all/iterate and exec), counted at its
  *   Statement and Database prototypes, the inbox read and the claim included, in ten markings of their own after
  *   the timed ones (counting costs a twentieth of a marking's CPU).
- * --profile DIR writes CPU profiles of the numbering and of the concurrent marking there (numbering-*.cpuprofile,
- * marking.cpuprofile), of the repository's process (with --in-process, of this one): open them in Chrome's
+ * --profile DIR writes CPU profiles of the numbering, of the concurrent marking and of the file with notes there
+ * (numbering-*.cpuprofile, marking.cpuprofile, notes.cpuprofile), of the repository's process (with --in-process, of this one): open them in Chrome's
  * DevTools or summarise them with `node scripts/cpu-profile.mjs FILE`.
  */
 import fs from 'node:fs';
@@ -422,7 +422,9 @@ async function main(): Promise<void> {
         for (let i = 0; i < notes; i++) await addNote(await d.as(aso), file, `Note ${i + 1} on the bench file`);
         const moving = await startMovement(await d.as(aso), file, post(aso));
         await thereAndBack(moving, aso, post(aso), so, post(so));
-        return thereAndBack(moving, aso, post(aso), so, post(so));
+        return notes
+          ? profiled('notes', () => thereAndBack(moving, aso, post(aso), so, post(so)))
+          : thereAndBack(moving, aso, post(aso), so, post(so));
       };
       const [empty, thick] = [await trip(0), await trip(NOTES)];
       console.log(
