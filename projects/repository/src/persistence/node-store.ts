@@ -131,9 +131,8 @@ export class NodeStore {
     return this.db.prepare('SELECT * FROM node WHERE parent_id = ? AND archived_at IS NULL').all(parentId) as NodeRow[];
   }
 
-  /** The live primary children of a node, by name. */
   /**
-   * A folder's live children by name. Their ids first, and the rows from those kept when all are (a hand-over
+   * A node's live primary children, by name. Their ids first, and the rows from those kept when all are (a hand-over
    * lists a file's 500 notes on every send, and making 500 rows of the node table afresh each time cost more
    * than the rest of its walk); otherwise every row, read at once and kept.
    */
@@ -412,18 +411,17 @@ function textOf(v: unknown): string {
   return String(v);
 }
 
-/** The canonical text and numeric forms of a value, used by search, sorting and facets. */
-/**
- * Whether `rows` (a node's property rows, ordered by qname and ord) hold `value` for `qname` exactly as
- * setProperties would write it. Only for values whose JSON says all that their rows hold (strings, booleans,
- * finite numbers, lists of them, none); any other value counts as changed.
- */
 /** Whether the kept rows hold `qname` as nothing or as one single value (ord -1), never as a list. */
 function singleAtMost(rows: readonly { qname: string; ord: number }[], qname: string): boolean {
   for (const r of rows) if (r.qname === qname && r.ord !== -1) return false;
   return true;
 }
 
+/**
+ * Whether `rows` (a node's property rows, ordered by qname and ord) hold `value` for `qname` exactly as
+ * setProperties would write it. Only for values whose JSON says all that their rows hold (strings, booleans,
+ * finite numbers, lists of them, none); any other value counts as changed.
+ */
 function storedAs(rows: readonly { qname: string; ord: number; json_value: string }[], qname: string, value: unknown): boolean {
   const plain = (v: unknown) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
   let expected: string[];
@@ -444,6 +442,7 @@ function storedAs(rows: readonly { qname: string; ord: number; json_value: strin
   return i === expected.length;
 }
 
+/** The canonical text and numeric forms of a value, used by search, sorting and facets. */
 function indexable(v: unknown): [string | null, number | null] {
   if (typeof v === 'number') return [String(v), v];
   if (typeof v === 'boolean') return [String(v), v ? 1 : 0];

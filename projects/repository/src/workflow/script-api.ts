@@ -1,6 +1,6 @@
 import { alfDate } from '../util/alf-date';
 import type { Run, WorkflowEngine } from './engine';
-import { fromScript, toScript, declaredType } from './variables';
+import { fromScript, toScript, declaredType, type StoredValue } from './variables';
 import { JavaDate, javaString, unwrapJava, wrapJava, type JavaScope } from './java-host';
 import type { ScriptHost } from './script-node';
 
@@ -20,6 +20,16 @@ const text = (v: unknown): string | null => (v === null || v === undefined ? nul
 
 function stored(engine: WorkflowEngine, name: string, value: unknown) {
   return fromScript(value, declaredType(engine.ctx.dictionary, name)?.type);
+}
+
+/** A variable as a script's getVariable answers it: null when unset. */
+const scriptValue = (host: ScriptHost, wrap: Wrap, v: StoredValue | undefined): unknown =>
+  v === undefined ? null : wrap(toScript(host, v));
+
+/** setVariableLocal: the variable set in `scopeId` itself, as the script gave it. */
+function setLocal(engine: WorkflowEngine, run: Run, scopeId: string, given: unknown, value: unknown): void {
+  const name = javaString(given);
+  engine.store.setVariable(scopeId, run.process.id, name, stored(engine, name, value));
 }
 
 /**
@@ -57,13 +67,11 @@ class ExecutionApi {
   }
 
   getVariable(given: unknown): unknown {
-    const v = this.#engine.getVariable(this.#executionId, javaString(given));
-    return v === undefined ? null : this.#wrap(toScript(this.#host, v));
+    return scriptValue(this.#host, this.#wrap, this.#engine.getVariable(this.#executionId, javaString(given)));
   }
 
   getVariableLocal(given: unknown): unknown {
-    const v = this.#engine.store.variable(this.#executionId, javaString(given));
-    return v === undefined ? null : this.#wrap(toScript(this.#host, v));
+    return scriptValue(this.#host, this.#wrap, this.#engine.store.variable(this.#executionId, javaString(given)));
   }
 
   setVariable(given: unknown, value: unknown): void {
@@ -72,8 +80,7 @@ class ExecutionApi {
   }
 
   setVariableLocal(given: unknown, value: unknown): void {
-    const name = javaString(given);
-    this.#engine.store.setVariable(this.#executionId, this.#run.process.id, name, stored(this.#engine, name, value));
+    setLocal(this.#engine, this.#run, this.#executionId, given, value);
   }
 
   hasVariable(given: unknown): boolean {
@@ -200,23 +207,18 @@ class TaskApi {
     return this.#exec;
   }
   getVariable(given: unknown): unknown {
-    const v = this.#engine.getVariable(this.#executionId, javaString(given), this.#taskId);
-    return v === undefined ? null : this.#wrap(toScript(this.#host, v));
+    return scriptValue(this.#host, this.#wrap, this.#engine.getVariable(this.#executionId, javaString(given), this.#taskId));
   }
   getVariableLocal(given: unknown): unknown {
-    const v = this.#engine.store.variable(this.#taskId, javaString(given));
-    return v === undefined ? null : this.#wrap(toScript(this.#host, v));
+    return scriptValue(this.#host, this.#wrap, this.#engine.store.variable(this.#taskId, javaString(given)));
   }
   /** Where the variable is task-local it stays there; otherwise it goes to the execution, as in Activiti. */
   setVariable(given: unknown, value: unknown): void {
-    const name = javaString(given);
-    if (this.#engine.store.variable(this.#taskId, name))
-      this.#engine.store.setVariable(this.#taskId, this.#run.process.id, name, stored(this.#engine, name, value));
-    else this.#exec.setVariable(name, value);
+    if (this.#engine.store.variable(this.#taskId, javaString(given))) this.setVariableLocal(given, value);
+    else this.#exec.setVariable(given, value);
   }
   setVariableLocal(given: unknown, value: unknown): void {
-    const name = javaString(given);
-    this.#engine.store.setVariable(this.#taskId, this.#run.process.id, name, stored(this.#engine, name, value));
+    setLocal(this.#engine, this.#run, this.#taskId, given, value);
   }
   hasVariable(given: unknown): boolean {
     return this.#engine.getVariable(this.#executionId, javaString(given), this.#taskId) !== undefined;
