@@ -78,7 +78,8 @@
       remarks: remarks,
       due: due,
       jumped: opts.jumped,
-      sealed: sealed
+      sealed: sealed,
+      custodyNext: true
     });
     // One write of the item: the return path (opts.custody), the new holder, and who may pull it back.
     var props = opts.custody;
@@ -104,7 +105,7 @@
     eoCompleting();
     var sender = eoPost(h, senderGroup);
     var sentBy = eoText(item.properties['eo:returnToBefore']);
-    eoRecord(item, { action: 'pullBack', from: holderGroup, fromUser: actor, to: senderGroup, remarks: remarks });
+    eoRecord(item, { action: 'pullBack', from: holderGroup, fromUser: actor, to: senderGroup, remarks: remarks, custodyNext: true });
     eoCustody(item, {
       'eo:currentHolder': senderGroup,
       'eo:heldSince': new Date(),

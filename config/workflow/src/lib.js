@@ -733,7 +733,9 @@ function eoLastMovement(item, folder) {
 
 /**
  * Appends an eo:movement to the item's Movements/ folder, named by its sequence (000001 …), and keeps that
- * sequence on the item (eo:lastMovement): a long history is not listed again on every movement.
+ * sequence on the item (eo:lastMovement): a long history is not listed again on every movement. With
+ * `m.custodyNext` the caller writes the item's custody next (eoCustody), which saves that sequence with it:
+ * one write of the item, not two.
  */
 function eoRecord(item, m) {
   eoLatestToHolderRead = {};
@@ -755,7 +757,7 @@ function eoRecord(item, m) {
   if (forUser) props['eo:movementForUser'] = forUser;
   var made = eoAdminMade(folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props));
   item.properties['eo:lastMovement'] = seq;
-  item.save();
+  if (!m.custodyNext) item.save();
   return made;
 }
 

@@ -68,7 +68,7 @@ export function validateProperties(dict: Dictionary, input: ValidateInput): Vali
   const aspectsToAdd: string[] = dict.mandatoryAspects(type).filter((a) => !given.has(a));
   for (const a of aspects) for (const m of dict.mandatoryAspects(a)) if (!given.has(m) && !aspectsToAdd.includes(m)) aspectsToAdd.push(m);
 
-  let applicable = new Map(dict.propertiesOf(type, aspects).map((p) => [p.name, p]));
+  let applicable = applicableTo(dict, type, aspects);
   const out: Record<string, unknown> = {};
 
   for (const [key, raw] of Object.entries(input.properties ?? {})) {
@@ -78,7 +78,7 @@ export function validateProperties(dict: Dictionary, input: ValidateInput): Vali
       throw new DictionaryError('unknownProperty', `Unknown property ${key}: its namespace prefix is not mapped to a namespace URI`, key);
     }
     if (!input.allowProtected && SYSTEM_MAINTAINED.has(q)) continue;
-    let def = applicable.get(q);
+    let def = applicable.byName.get(q);
     if (!def) {
       const aspect = dict.aspectDeclaringProperty(q);
       if (aspect) {
@@ -87,8 +87,8 @@ export function validateProperties(dict: Dictionary, input: ValidateInput): Vali
             aspectsToAdd.push(a);
           }
         }
-        applicable = new Map(dict.propertiesOf(type, [...aspects, ...aspectsToAdd]).map((p) => [p.name, p]));
-        def = applicable.get(q);
+        applicable = applicableTo(dict, type, [...aspects, ...aspectsToAdd]);
+        def = applicable.byName.get(q);
       }
     }
     if (!def) {
@@ -112,18 +112,17 @@ export function validateProperties(dict: Dictionary, input: ValidateInput): Vali
   }
 
   // Defaults of the type and aspects (create) or of newly added aspects (update).
-  const defaultsFrom = input.mode === 'create' ? [...applicable.values()] : aspectsToAdd.flatMap((a) => dict.classProperties(a));
+  const defaultsFrom = input.mode === 'create' ? applicable.all : aspectsToAdd.flatMap((a) => dict.classProperties(a));
   for (const p of defaultsFrom) {
     if (p.name in out || (input.mode === 'update' && input.current && p.name in input.current)) continue;
     const value = defaultValue(dict, p);
     if (value !== undefined) out[p.name] = value;
   }
 
-  const check = input.mode === 'create' ? out : input.current ? { ...normalizeKeys(dict, input.current), ...out } : undefined;
-  if (check) {
-    for (const p of applicable.values()) {
-      if (!p.mandatory || !p.mandatoryEnforced || p.protected || SYSTEM_MAINTAINED.has(p.name)) continue;
-      const v = check[p.name];
+  const current = input.mode === 'update' ? input.current : undefined;
+  if (input.mode === 'create' || current) {
+    for (const p of applicable.enforced) {
+      const v = p.name in out ? out[p.name] : (current?.[p.name] ?? current?.[dict.expand(p.name)]);
       if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) {
         throw new DictionaryError('mandatoryMissing', `Property '${dict.expand(p.name)}' (${p.name}) is mandatory`, p.name);
       }
@@ -136,10 +135,32 @@ function convertContext(dict: Dictionary): ConvertContext {
   return { toPrefixed: (q) => dict.tryPrefix(q) };
 }
 
-function normalizeKeys(dict: Dictionary, values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[dict.tryPrefix(k) ?? k] = v;
-  return out;
+/** The properties a node of a type with aspects may carry, by name, and those whose value the node must have. */
+interface Applicable {
+  all: readonly PropertyDef[];
+  byName: ReadonlyMap<string, PropertyDef>;
+  /** Enforced mandatory properties that a caller sets (not protected or maintained by the repository). */
+  enforced: readonly PropertyDef[];
+}
+
+/**
+ * Kept by the dictionary's own (memoised, never changing) list of a type's and aspects' properties: every node
+ * write is validated, and building the look-up afresh for some sixty properties was most of a small update's check.
+ */
+const applicableKept = new WeakMap<readonly PropertyDef[], Applicable>();
+
+function applicableTo(dict: Dictionary, type: string, aspects: readonly string[]): Applicable {
+  const all = dict.propertiesOf(type, aspects);
+  let kept = applicableKept.get(all);
+  if (!kept) {
+    kept = {
+      all,
+      byName: new Map(all.map((p) => [p.name, p])),
+      enforced: all.filter((p) => p.mandatory && p.mandatoryEnforced && !p.protected && !SYSTEM_MAINTAINED.has(p.name))
+    };
+    applicableKept.set(all, kept);
+  }
+  return kept;
 }
 
 export function defaultValue(dict: Dictionary, p: PropertyDef): unknown {

@@ -111,21 +111,37 @@ function integerKeys(db: Db, schema: string): void {
  * recently used statements go past 2,000.
  */
 function cacheStatements(db: Db): void {
-  const compile = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
-  const shared = (source: string): Database.Statement => {
-    let stmt = cache.get(source);
-    if (stmt) cache.delete(source);
-    else stmt = compile(source);
-    cache.set(source, stmt);
+  const compile = (source: string): Compiled => {
+    const stmt = prepare(source);
+    return { stmt, reader: stmt.reader, plucked: false, iterated: false };
+  };
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Compiled>();
+  const shared = (source: string): Compiled => {
+    let compiled = cache.get(source);
+    if (compiled) cache.delete(source);
+    else compiled = compile(source);
+    cache.set(source, compiled);
     if (cache.size > 2000) cache.delete(cache.keys().next().value!);
-    return stmt;
+    return compiled;
   };
   db.prepare = ((source: string) => new StatementHandle(shared(source), compile, source)) as unknown as Db['prepare'];
 }
 
-/** The row mode each compiled statement is in (better-sqlite3 does not say): a handle switches it only when it differs. */
-const plucking = new WeakMap<Database.Statement, boolean>();
+/**
+ * A compiled statement and what the handles need to know of it, kept in JavaScript: better-sqlite3 answers
+ * `reader` and `busy` through native getters, and asking them on every call of every statement was a
+ * noticeable part of a marking's SQL.
+ */
+interface Compiled {
+  stmt: Database.Statement;
+  /** Whether it returns data (constant for a statement). */
+  reader: boolean;
+  /** The row mode it is in (better-sqlite3 does not say): a handle switches it only when it differs. */
+  plucked: boolean;
+  /** Whether it was ever iterated: only iterate() leaves a statement busy, so only then is `busy` asked. */
+  iterated: boolean;
+}
 
 /**
  * What `prepare` hands out (see cacheStatements): a plain object, not a Proxy, since it is made for nearly
@@ -136,31 +152,31 @@ class StatementHandle {
   private plucked = false;
 
   constructor(
-    private stmt: Database.Statement,
-    private readonly compile: (source: string) => Database.Statement,
+    private compiled: Compiled,
+    private readonly compile: (source: string) => Compiled,
     readonly source: string
   ) {}
 
   get reader(): boolean {
-    return this.stmt.reader;
+    return this.compiled.reader;
   }
 
   get readonly(): boolean {
-    return this.stmt.readonly;
+    return this.compiled.stmt.readonly;
   }
 
   get busy(): boolean {
-    return this.stmt.busy;
+    return this.compiled.stmt.busy;
   }
 
   get database(): Db {
-    return this.stmt.database;
+    return this.compiled.stmt.database;
   }
 
   pluck(on?: boolean): this {
     this.plucked = on !== false;
     // throws as better-sqlite3 does for a statement returning no data
-    if (!this.stmt.reader) this.stmt.pluck(this.plucked);
+    if (!this.compiled.reader) this.compiled.stmt.pluck(this.plucked);
     return this;
   }
 
@@ -177,21 +193,24 @@ class StatementHandle {
   }
 
   iterate(...params: unknown[]): IterableIterator<unknown> {
-    return this.ready().iterate(...params);
+    const stmt = this.ready();
+    this.compiled.iterated = true;
+    return stmt.iterate(...params);
   }
 
   columns(): Database.ColumnDefinition[] {
-    return this.stmt.columns();
+    return this.compiled.stmt.columns();
   }
 
   private ready(): Database.Statement {
-    let stmt = this.stmt;
-    if (stmt.busy) this.stmt = stmt = this.compile(this.source);
-    if (stmt.reader && (plucking.get(stmt) ?? false) !== this.plucked) {
-      stmt.pluck(this.plucked);
-      plucking.set(stmt, this.plucked);
+    let compiled = this.compiled;
+    // A statement busy iterating is never used for another call: that call compiles its own.
+    if (compiled.iterated && compiled.stmt.busy) this.compiled = compiled = this.compile(this.source);
+    if (compiled.reader && compiled.plucked !== this.plucked) {
+      compiled.stmt.pluck(this.plucked);
+      compiled.plucked = this.plucked;
     }
-    return stmt;
+    return compiled.stmt;
   }
 }
 
@@ -539,6 +558,7 @@ export function onRollback(db: Db, listener: () => void): void {
 export type KeptTable =
   | 'node'
   | 'property'
+  | 'aspect'
   | 'person'
   | 'authority_group'
   | 'ace'

@@ -48,6 +48,8 @@ export class NodeStore {
   private readonly rows = new KeptRows<NodeRow>(ROWS_KEPT);
   /** Each node's property rows as stored, by node seq (values parsed afresh for every caller, so none shares one). */
   private readonly propertyRows = new KeptRows<readonly { qname: string; ord: number; json_value: string }[], number>(PROPERTY_ROWS_KEPT);
+  /** Each node's aspects in the order they were added, by node seq: every update of a node reads them. */
+  private readonly aspectRows = new KeptRows<readonly string[], number>(PROPERTY_ROWS_KEPT);
   /** The id of the child last found under a parent by name ("parent/name key"). */
   private readonly children = new Map<string, string>();
 
@@ -60,9 +62,11 @@ export class NodeStore {
     this.categories = new CategoryStore(db);
     onRowChange(db, 'node', 'id', (id) => this.rows.delete(id));
     onRowChange(db, 'property', 'node_id', (seq) => this.propertyRows.delete(seq));
+    onRowChange(db, 'aspect', 'node_id', (seq) => this.aspectRows.delete(seq));
     onRollback(db, () => {
       this.rows.clear();
       this.propertyRows.clear();
+      this.aspectRows.clear();
     });
   }
 
@@ -221,14 +225,20 @@ export class NodeStore {
   }
 
   hasAspect(id: string, qname: string): boolean {
-    return !!this.db.prepare('SELECT 1 FROM aspect WHERE node_id = ? AND qname = ?').get(this.seqOf(id) ?? null, qname);
+    return this.keptAspects(id).includes(qname);
   }
 
   aspects(id: string): string[] {
-    return this.db
-      .prepare('SELECT qname FROM aspect WHERE node_id = ? ORDER BY rowid')
-      .pluck()
-      .all(this.seqOf(id) ?? null) as string[];
+    return [...this.keptAspects(id)];
+  }
+
+  private keptAspects(id: string): readonly string[] {
+    const seq = this.seqOf(id);
+    if (seq === undefined) return [];
+    return this.aspectRows.get(
+      seq,
+      () => this.db.prepare('SELECT qname FROM aspect WHERE node_id = ? ORDER BY rowid').pluck().all(seq) as string[]
+    )!;
   }
 
   /**
@@ -359,11 +369,19 @@ export class NodeStore {
     const entries = Object.entries(fields).filter(([k]) => k !== 'id' && k !== 'seq');
     if ('name' in fields) entries.push(['name_key', nameKey(String(fields.name))]);
     if (!entries.length) return;
+    const before = this.rows.peek(id);
+    let changes: number;
     try {
-      this.db.prepare(`UPDATE node SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+      changes = this.db
+        .prepare(`UPDATE node SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+        .run(...entries.map(([, v]) => v), id).changes;
     } catch (e) {
       throw uniqueNameClash(e, String(fields.name ?? ''));
     }
+    // The row as now stored, kept again when each value is stored as given (a text in a TEXT column, an integer
+    // in an INTEGER one): a node is usually read again right after it is written (the trigger dropped it).
+    if (before && changes === 1 && entries.every(([k, v]) => storedAsGiven(k, v)))
+      this.rows.set(id, { ...before, ...Object.fromEntries(entries) });
   }
 
   touch(id: string, user: string): void {
@@ -480,4 +498,12 @@ export function iso9075(name: string): string {
     out += valid ? ch : `_x${ch.codePointAt(0)!.toString(16).padStart(4, '0')}_`;
   });
   return out;
+}
+
+/** The node table's INTEGER columns (schema.sql); the others are TEXT. */
+const INTEGER_COLUMNS = new Set(['seq', 'is_folder', 'is_file', 'inherits', 'acl_id', 'size']);
+
+/** Whether SQLite stores `value` in node column `column` as it is, with no conversion by the column's affinity. */
+function storedAsGiven(column: string, value: unknown): boolean {
+  return value === null || (INTEGER_COLUMNS.has(column) ? Number.isSafeInteger(value) : typeof value === 'string');
 }

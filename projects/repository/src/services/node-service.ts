@@ -285,13 +285,14 @@ export class NodeService {
     const requested = { ...(req.properties ?? {}) };
     for (const key of Object.keys(requested)) if (SYSTEM_PROPERTIES.has(key)) delete requested[key];
     // Mandatory properties are checked on the node as it will be, so clearing one is refused.
-    const current = { ...this.store.properties(node.id), 'cm:name': fields.name ?? node.name };
+    const stored = this.store.properties(node.id);
+    const current = { ...stored, 'cm:name': fields.name ?? node.name };
     const checked = this.checkProperties(type, aspects, requested, 'update', current);
     const allAspects = new Set([...aspects, ...checked.aspectsToAdd]);
     for (const a of [...allAspects]) for (const m of dictionary.mandatoryAspects(a)) allAspects.add(m);
 
     if (changesContentOrProps) {
-      const before = { properties: this.store.properties(node.id) };
+      const before = { properties: stored };
       const changed = Object.fromEntries(
         Object.entries(checked.properties).filter(([q, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before.properties[q] ?? null))
       );

@@ -238,9 +238,13 @@ function compile(source: string): vm.Script {
 }
 
 /**
- * The code that keeps a context reusable, compiled once and run inside each new context: `enter` removes
- * whatever an earlier run left on the global object (undeclared assignments, `this.x = …`) and puts the next
- * run's globals there; `intact` says whether the standard objects are as the context was made. ACS runs every
+ * The code that keeps a context reusable, compiled once and run inside each new context: `enter` puts the next
+ * run's globals on the global object and takes away the last run's that it is not given; `leave` removes after
+ * a run whatever it left there that it was not given (undeclared assignments, `this.x = …`); `intact` says
+ * whether the standard objects are as the context was made. The globals are written from inside the context,
+ * so that they are properties of the global object itself: written from outside onto node:vm's sandbox object
+ * alone (cheaper to write), every global look-up of a script, standard ones included, was measured at several
+ * times its cost here, and a listener makes thousands. ACS runs every
  * script in a new scope over one shared scope of standard objects that is sealed (RhinoScriptProcessor
  * initialises it with initStandardObjects(cx, sealed = true)): no script adds to them, deletes from them or
  * redefines them (Rhino throws; here, outside strict code, the change is not made). So each built-in object and
@@ -272,17 +276,22 @@ const KEEPER = new vm.Script(
     watch(v);
     if (typeof v === 'function' && v.prototype) watch(v.prototype);
   }
-  // Whether anything but the standard objects may be on the global object: not in a new context, nor in one
-  // cleaned after its last run (a context is only kept if that cleaning succeeded), so the run entering it
-  // need not walk the global object's keys once more (each key goes through the contextified global's
-  // interceptors).
-  let dirty = false;
+  // The names the last run was given: left on the global object after it (leave), taken away by the next
+  // run where it is not given them again (enter). Each write or delete goes through the contextified global's
+  // interceptors; most names come back run after run (the root objects, the process's variables).
+  let given = new Set();
   return {
     enter(next) {
+      const names = keys(next);
+      const now = new Set(names);
+      for (const k of given) if (!now.has(k)) delete globalThis[k];
+      for (const k of names) globalThis[k] = next[k];
+      given = now;
+    },
+    // After a run: whatever the run put on the global object that it was not given goes; false if something cannot.
+    leave() {
       let clean = true;
-      if (dirty) for (const k of own(globalThis)) if (!standard.has(k) && !delete globalThis[k]) clean = false;
-      dirty = !!next;
-      if (next) for (const k of keys(next)) globalThis[k] = next[k];
+      for (const k of own(globalThis)) if (!standard.has(k) && !given.has(k) && !delete globalThis[k]) clean = false;
       return clean;
     },
     intact() {
@@ -298,7 +307,8 @@ const KEEPER = new vm.Script(
 
 interface ScriptContext {
   global: vm.Context;
-  enter(globals: Record<string, unknown> | null): boolean;
+  enter(globals: Record<string, unknown>): void;
+  leave(): boolean;
   intact(): boolean;
 }
 
@@ -317,7 +327,7 @@ function newContext(): ScriptContext {
   const options = { codeGeneration: { strings: false, wasm: false } };
   const global = CONTEXT_KIND ? vm.createContext(CONTEXT_KIND as unknown as vm.Context, options) : vm.createContext({}, options);
   const keeper = KEEPER.runInContext(global) as Omit<ScriptContext, 'global'>;
-  return { global, enter: keeper.enter, intact: keeper.intact };
+  return { global, enter: keeper.enter, leave: keeper.leave, intact: keeper.intact };
 }
 
 /**
@@ -337,7 +347,7 @@ export function runScript(source: string, globals: Record<string, unknown>, wher
     if (e instanceof ApiError) throw new ScriptFailure(where, e);
     throw new ScriptFailure(where, new Error(rhinoMessage(e)));
   } finally {
-    if (context.enter(null) && context.intact() && idleContexts.length < IDLE_CONTEXTS_MAX) idleContexts.push(context);
+    if (context.leave() && context.intact() && idleContexts.length < IDLE_CONTEXTS_MAX) idleContexts.push(context);
   }
 }
 

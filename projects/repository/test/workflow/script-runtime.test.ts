@@ -70,6 +70,8 @@ const OBSERVER = bpmn(
     seen('personPropertyUserName', function () { return person.properties.userName; });
     seen('groupAuthorityName', function () { return typeof people.getGroup('GROUP_clerks').authorityName; });
     execution.setVariable('seen_argumentsType', typeof arguments);
+    // Nothing in the scope's prototypes leads to the repository's process (its Function makes code from text).
+    seen('hostFunction', function () { return constructor.constructor('return typeof process')(); });
     // Left behind for the next script, which must not see them (each run is a new scope in ACS).
     eoUndeclared = 'left';
     this.eoOnThis = 'left';
@@ -217,6 +219,10 @@ describe('workflow: script runtime as Rhino runs it', () => {
     assert.deepEqual([seen.arrayProtoNow, seen.jsonNow], ['undefined', 'undefined']);
     // What a script may still do, give a built-in a new value, lasts for its own run only (above).
     assert.equal(seen.stringifyNow, 'left');
+  });
+
+  it('a script reaches nothing of the repository through its scope: `constructor.constructor` makes no code from text', () => {
+    assert.match(seen.hostFunction, /^threw Code generation from strings disallowed/);
   });
 
   it('a script is a program, not a function body: no `arguments`, and a definition with a top-level return is refused', async () => {
