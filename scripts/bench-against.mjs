@@ -28,8 +28,22 @@ if (!ref || !bench || !Number.isInteger(pairs) || pairs < 1) {
   process.exit(ref ? 1 : 0);
 }
 
-const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
-const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+const named = fs
+  .readdirSync(path.join(root, 'projects'))
+  .some((p) => fs.existsSync(path.join(root, 'projects', p, 'bench', `${bench}.bench.ts`)));
+if (!named) {
+  console.error(`No benchmark named ${bench} (projects/*/bench/${bench}.bench.ts)`);
+  process.exit(1);
+}
+
+const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+let commit;
+try {
+  commit = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+} catch {
+  console.error(`${ref} names no commit of this repository`);
+  process.exit(1);
+}
 const other = fs.mkdtempSync(path.join(os.tmpdir(), `eoffice-bench-${commit.slice(0, 8)}-`));
 git('worktree', 'add', '--detach', '--force', other, commit);
 // The same installed packages: only the sources differ between the two sides.
@@ -38,13 +52,13 @@ for (const dir of ['.', ...fs.readdirSync(path.join(root, 'projects')).map((p) =
   if (fs.existsSync(modules) && fs.existsSync(path.join(other, dir))) fs.symlinkSync(modules, path.join(other, dir, 'node_modules'));
 }
 
-/** One run of the bench in `tree`: its figure (per second), or NaN when the run printed none. */
+/** One run of the bench in `tree`: its figure (per second); a run that printed none stops the comparison. */
 function run(tree) {
   const out = spawnSync(process.execPath, ['scripts/bench.mjs', bench, ...benchOptions], { cwd: tree, encoding: 'utf8' });
   const line = figure.exec(out.stdout ?? '');
   const value = line ? /([\d.]+)\/s/.exec(out.stdout.slice(line.index).split('\n')[0]) : null;
-  if (!value) process.stderr.write(`no figure from ${tree}:\n${(out.stdout ?? '') + (out.stderr ?? '')}\n`);
-  return value ? Number(value[1]) : NaN;
+  if (!value) throw new Error(`No figure matching ${figure} from the bench in ${tree}:\n${(out.stdout ?? '') + (out.stderr ?? '')}`);
+  return Number(value[1]);
 }
 
 const figures = { [ref]: [], this: [] };
@@ -63,6 +77,9 @@ try {
   console.log(
     `mean: ${ref} ${a.toFixed(1)}/s, this ${b.toFixed(1)}/s (${b >= a ? '+' : ''}${((100 * (b - a)) / a).toFixed(1)}%); this tree ahead in ${won} of ${pairs} pairs`
   );
+} catch (e) {
+  console.error(e.message);
+  process.exitCode = 1;
 } finally {
   git('worktree', 'remove', '--force', other);
 }
