@@ -10,9 +10,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benches, root } from './benches.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(name);
@@ -28,10 +27,7 @@ if (!ref || !bench || !Number.isInteger(pairs) || pairs < 1) {
   process.exit(ref ? 1 : 0);
 }
 
-const named = fs
-  .readdirSync(path.join(root, 'projects'))
-  .some((p) => fs.existsSync(path.join(root, 'projects', p, 'bench', `${bench}.bench.ts`)));
-if (!named) {
+if (!benches().some(([name]) => name === bench)) {
   console.error(`No benchmark named ${bench} (projects/*/bench/${bench}.bench.ts)`);
   process.exit(1);
 }

@@ -111,11 +111,11 @@ function integerKeys(db: Db, schema: string): void {
  * recently used statements go past 2,000.
  */
 function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
   const compile = (source: string): Compiled => {
     const stmt = prepare(source);
     return { stmt, reader: stmt.reader, plucked: false, iterated: false };
   };
-  const prepare = db.prepare.bind(db);
   const cache = new Map<string, Compiled>();
   const shared = (source: string): Compiled => {
     let compiled = cache.get(source);
