@@ -79,7 +79,10 @@ export class AclEntries {
   /** Sets (or replaces) the node's entry for an authority and permission. */
   put(nodeId: string, authority: string, permission: string, allowed: number): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?)')
+      .prepare(
+        'INSERT INTO ace (node_id, authority, permission, allowed) VALUES (?,?,?,?) ' +
+          'ON CONFLICT (node_id, authority, permission) DO UPDATE SET allowed = excluded.allowed'
+      )
       .run(this.seqOf(nodeId) ?? null, authority, permission, allowed);
   }
 

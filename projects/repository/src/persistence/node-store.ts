@@ -250,8 +250,10 @@ export class NodeStore {
     const seq = this.requireSeq(id);
     const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
     const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
+    // Updated in place where the value exists (an upsert: a REPLACE is a delete and an insert, workflow-store.ts).
     const upsert = this.db.prepare(
-      'INSERT OR REPLACE INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)'
+      'INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?) ' +
+        'ON CONFLICT (node_id, qname, ord) DO UPDATE SET text_value = excluded.text_value, num_value = excluded.num_value, json_value = excluded.json_value'
     );
     // A property set to the value it holds is not written again, as ACS's node DAO writes only the properties
     // whose values differ from the stored ones (AbstractNodeDAOImpl.updateNodePropertiesImpl compares the maps).

@@ -24,6 +24,10 @@ export class PreferenceStore {
   }
 
   set(personId: string, name: string, json: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO preference (person_id, name, value) VALUES (?,?,?)').run(personId, name, json);
+    this.db
+      .prepare(
+        'INSERT INTO preference (person_id, name, value) VALUES (?,?,?) ON CONFLICT (person_id, name) DO UPDATE SET value = excluded.value'
+      )
+      .run(personId, name, json);
   }
 }

@@ -35,7 +35,10 @@ export class RatingStore {
   /** Sets (replaces) a person's rating. */
   rate(nodeId: string, personId: string, scheme: string, score: number, ratedAt: string): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO rating (node_id, person_id, scheme, score, rated_at) VALUES (?,?,?,?,?)')
+      .prepare(
+        'INSERT INTO rating (node_id, person_id, scheme, score, rated_at) VALUES (?,?,?,?,?) ' +
+          'ON CONFLICT (node_id, person_id, scheme) DO UPDATE SET score = excluded.score, rated_at = excluded.rated_at'
+      )
       .run(nodeId, personId, scheme, score, ratedAt);
   }
 
