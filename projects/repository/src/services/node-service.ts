@@ -288,6 +288,7 @@ export class NodeService {
     const stored = this.store.properties(node.id);
     const current = { ...stored, 'cm:name': fields.name ?? node.name };
     const checked = this.checkProperties(type, aspects, requested, 'update', current);
+    this.changeOwnership(caller, node, checked.properties, fields);
     const allAspects = new Set([...aspects, ...checked.aspectsToAdd]);
     for (const a of [...allAspects]) for (const m of dictionary.mandatoryAspects(a)) allAspects.add(m);
 
@@ -322,6 +323,28 @@ export class NodeService {
     }
     if (req.permissions) this.setPermissions(node.id, req.permissions);
     return this.store.get(node.id)!;
+  }
+
+  /**
+   * cm:owner is the node's ownership itself (OwnableServiceImpl.getOwner reads it where cm:ownable is applied,
+   * and the owner holds FullControl), so ACS guards it beyond WriteProperties: a property map that changes it
+   * needs TakeOwnership too (ACLEntryVoter's ACL_ITEM.0.cm:ownable.TakeOwnership on NodeService.addProperties,
+   * public-services-security-context.xml, the fix of ALF-19234 "an Editor can take ownership"), held only by a
+   * Coordinator and the owner: a Collaborator is refused with 403. The same value is no change and passes.
+   * Here TakeOwnership is held by the same callers as ChangePermissions. NodesImpl.validatePropValues refuses
+   * an owner who is not a person; removing the owner (null), which ACS fails with a 500, is a 400 here.
+   */
+  private changeOwnership(caller: Caller, node: NodeRow, properties: Record<string, unknown>, fields: Partial<NodeRow>): void {
+    if (!('cm:owner' in properties)) return;
+    const owner = properties['cm:owner'];
+    if (owner === null || owner === undefined || owner === '') throw errors.invalidArgument('cm:owner cannot be removed');
+    const userName = String(owner);
+    if (userName === (node.owner ?? node.created_by)) return;
+    this.ctx.permissions.require(caller, node, 'ChangePermissions');
+    const person = this.ctx.authorities.person(userName.toLowerCase());
+    if (!person) throw errors.invalidArgument(`The owner ${userName} is not a person`);
+    fields.owner = person.id;
+    properties['cm:owner'] = person.id;
   }
 
   setPermissions(nodeId: string, p: NonNullable<UpdateNodeRequest['permissions']>): void {
