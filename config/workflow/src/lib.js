@@ -320,6 +320,17 @@ function eoAdminMade(node) {
 }
 
 /**
+ * `props` for a node this run-as-administrator script is about to make with them, naming the administrator its
+ * owner (cm:owner): the node is his from the start, as eoAdminMade makes it after, without a second write of
+ * the node (ACS adds cm:ownable for the property, DbNodeServiceImpl.getMissingAspects; createNode asks only
+ * CreateChildren). For the nodes made on every marking: its movement record and its notices.
+ */
+function eoAdminOwned(props) {
+  props['cm:owner'] = String(person.properties.userName);
+  return props;
+}
+
+/**
  * The folders inside an item where its holder works. The item itself is read-only to every officer (its
  * number, name, custody and status are the workflow's): a Collaborator on it could rewrite any of them
  * through PUT /nodes, since ACS has no per-property permission.
@@ -755,7 +766,7 @@ function eoRecord(item, m) {
   if (m.sealed && m.sealed.length) props['eo:movementSealedApprovals'] = m.sealed;
   var forUser = eoLinkFor(m.fromUser);
   if (forUser) props['eo:movementForUser'] = forUser;
-  var made = eoAdminMade(folder.createNode(utils.pad(String(seq), 6), 'eo:movement', props));
+  var made = folder.createNode(utils.pad(String(seq), 6), 'eo:movement', eoAdminOwned(props));
   item.properties['eo:lastMovement'] = seq;
   if (!m.custodyNext) item.save();
   return made;

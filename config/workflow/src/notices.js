@@ -168,7 +168,7 @@ function eoNotify(h, item, kind, toGroup, fromGroup, actor, remarks) {
     if (!folder) continue;
     // What was pulled back is no longer his to open: its earlier notices are done with.
     if (kind == 'pullBack') eoNoticesRead(folder, item);
-    notice.node = eoAdminMade(folder.createNode(name, 'eo:notice', props));
+    notice.node = folder.createNode(name, 'eo:notice', eoAdminOwned(props));
     var prefs = eoNoticePreferences(userName);
     if (!eoNoticeDigest(prefs)) eoNoticeMail(h, userName, eoNoticeLanguage(prefs), notice);
   }
@@ -312,7 +312,7 @@ function eoHolderNotice(kind) {
     done.push(userName);
     var folder = eoNoticeFolder(userName);
     if (!folder || folder.childByNamePath(key)) continue;
-    notice.node = eoAdminMade(folder.createNode(key, 'eo:notice', props));
+    notice.node = folder.createNode(key, 'eo:notice', eoAdminOwned(props));
     var prefs = eoNoticePreferences(userName);
     if (!eoNoticeDigest(prefs)) eoNoticeMail(h, userName, eoNoticeLanguage(prefs), notice);
   }

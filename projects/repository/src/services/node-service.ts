@@ -157,6 +157,9 @@ export class NodeService {
     aspects.add('sys:localized');
     const checked = this.checkProperties(type, [...aspects], { ...requested, 'cm:name': name }, 'create');
     checked.aspectsToAdd.forEach((a) => aspects.add(a));
+    // A node may be made with its owner named (cm:owner, which brings cm:ownable: DbNodeServiceImpl adds the
+    // aspects its properties imply); NodeService.createNode asks CreateChildren only, nothing of ownership.
+    const owner = 'cm:owner' in checked.properties ? this.ownerNamed(checked.properties) : null;
 
     let finalName = name;
     if (req.autoRename) finalName = this.freeName(parent.id, name);
@@ -174,7 +177,7 @@ export class NodeService {
       is_file: isFile ? 1 : 0,
       inherits: req.system?.inherits === false ? 0 : 1,
       ownAcl: req.system?.inherits === false,
-      owner: null,
+      owner,
       created_at: now,
       created_by: auditUser(caller),
       modified_at: now,
@@ -336,15 +339,19 @@ export class NodeService {
    */
   private changeOwnership(caller: Caller, node: NodeRow, properties: Record<string, unknown>, fields: Partial<NodeRow>): void {
     if (!('cm:owner' in properties)) return;
+    if (String(properties['cm:owner'] ?? '') === (node.owner ?? node.created_by)) return;
+    this.ctx.permissions.require(caller, node, 'ChangePermissions');
+    fields.owner = this.ownerNamed(properties);
+  }
+
+  /** The person `properties` name as owner (cm:owner, kept in their canonical case), refused when none is named or it is not a person. */
+  private ownerNamed(properties: Record<string, unknown>): string {
     const owner = properties['cm:owner'];
     if (owner === null || owner === undefined || owner === '') throw errors.invalidArgument('cm:owner cannot be removed');
-    const userName = String(owner);
-    if (userName === (node.owner ?? node.created_by)) return;
-    this.ctx.permissions.require(caller, node, 'ChangePermissions');
-    const person = this.ctx.authorities.person(userName.toLowerCase());
-    if (!person) throw errors.invalidArgument(`The owner ${userName} is not a person`);
-    fields.owner = person.id;
+    const person = this.ctx.authorities.person(String(owner).toLowerCase());
+    if (!person) throw errors.invalidArgument(`The owner ${String(owner)} is not a person`);
     properties['cm:owner'] = person.id;
+    return person.id;
   }
 
   setPermissions(nodeId: string, p: NonNullable<UpdateNodeRequest['permissions']>): void {

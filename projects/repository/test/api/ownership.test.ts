@@ -81,6 +81,23 @@ describe('ownership (cm:owner) through the nodes API', () => {
     assert.equal((await put('bimal', draft, { properties: { 'cm:owner': 'bimal' } })).status, 403, 'the former owner has no claim left');
   });
 
+  it('a node may be made with its owner named: createNode asks CreateChildren only; the owner then holds full control', async () => {
+    const made = await repo().request('POST', `${API.core}/nodes/${shared}/children`, {
+      auth: as('asha'),
+      body: { name: 'for-bimal.txt', nodeType: 'cm:content', properties: { 'cm:owner': 'bimal' } }
+    });
+    assert.equal(made.status, 201);
+    const id = (made.body as Entry).entry.id;
+    assert.equal(((await ownerOf(id)) as { id: string }).id, 'bimal');
+    assert.equal(await mayChangePermissions('bimal', id), 200);
+    assert.equal(await mayChangePermissions('asha', id), 403, 'its creator is not its owner');
+    const nobody = await repo().request('POST', `${API.core}/nodes/${shared}/children`, {
+      auth: as('asha'),
+      body: { name: 'for-nobody.txt', nodeType: 'cm:content', properties: { 'cm:owner': 'nobody-here' } }
+    });
+    assert.equal(nobody.status, 400);
+  });
+
   it('an owner who is not a person, or no owner at all, is a 400 and changes nothing', async () => {
     const draft = await draftOf('asha', 'asha-third.txt');
     assert.equal((await put('asha', draft, { properties: { 'cm:owner': 'nobody-here' } })).status, 400);

@@ -32,8 +32,9 @@ var created = [], mails = [];
 function Node(name, type, props) {
   this.name = name; this.type = type; this.properties = props || {}; this.children = [];
   this.perms = []; this.inherits = true; this.id = 'id-' + name;
-  // ACS: cm:creator, hence the owner, is the fully authenticated officer, not the runAs user (AuthenticationUtil.runAs).
-  this.owner = 'so9';
+  // ACS: cm:creator, hence the owner, is the fully authenticated officer, not the runAs user (AuthenticationUtil.runAs),
+  // unless the properties it is made with name one (cm:owner).
+  this.owner = this.properties['cm:owner'] ? String(this.properties['cm:owner']) : 'so9';
 }
 Node.prototype.childByNamePath = function (n) {
   for (var i = 0; i < this.children.length; i++) if (this.children[i].name == String(n)) return this.children[i];

@@ -17,6 +17,8 @@ const MAKE = `
   var mine = companyhome.createFolder('runas-made-' + execution.getVariable('eo_tag'));
   var given = companyhome.createFolder('runas-given-' + execution.getVariable('eo_tag'));
   given.setOwner(String(person.properties.userName));
+  var named = companyhome.createNode('runas-named-' + execution.getVariable('eo_tag'), 'cm:content', { 'cm:owner': String(person.properties.userName) });
+  execution.setVariable('eo_named', String(named.id));
   execution.setVariable('eo_mine', String(mine.id));
   execution.setVariable('eo_given', String(given.id));`;
 const PROCESS = bpmn(
@@ -57,5 +59,20 @@ describe('workflow: a runAs listener writes as the officer in cm:creator / cm:mo
         return true;
       }
     );
+  });
+
+  it('a node made with cm:owner among its properties is the administrator’s from the start, without a second write', async () => {
+    const started = await startProcess(carla, 'eoRunAsMakes', { eo_tag: 'two' });
+    const vars = entries<{ name: string; value: unknown }>(await wf(admin, 'GET', `/processes/${started.id}/variables`));
+    const named = String(vars.find((v) => v.name === 'eo_named')?.value);
+    const entry = (await new NodesApi(admin).getNode(named)).entry;
+    assert.equal(entry.createdByUser?.id, 'carla');
+    assert.equal(entry.modifiedAt?.getTime(), entry.createdAt?.getTime(), 'made once, never updated');
+    assert.ok(entry.aspectNames?.includes('cm:ownable'), 'the property brings its aspect, as DbNodeServiceImpl adds it');
+    assert.equal((entry.properties?.['cm:owner'] as { id: string }).id, 'admin');
+    await assert.rejects(new NodesApi(carla).updateNode(named, { properties: { 'cm:title': 'hers' } }), (e: { status?: number }) => {
+      assert.equal(e.status, 403);
+      return true;
+    });
   });
 });
