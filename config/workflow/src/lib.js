@@ -475,10 +475,16 @@ function eoUnsignedNotes(h, item) {
   var folder = item.childByNamePath('Signatures');
   var signatures = folder ? folder.children : [];
   var missing = [];
+  var me = String(person.properties.userName);
+  var ags = eoAgs();
   var list = notes.children;
   for (var n = 0; n < list.length; n++) {
     var note = list[n];
-    if (!note.isSubType('eo:note') || note.properties['eo:noteColour'] != 'green' || note.properties['eo:noteFrozenAt']) continue;
+    if (!note.isSubType('eo:note') || note.properties['eo:noteColour'] != 'green' || eoIsRecord(note, ags)) continue;
+    // Frozen by an earlier send means dated and taken over by the run-as administrator (eoHandOver): until the
+    // send its author owns the note and may write eo:noteFrozenAt himself, and that date alone must not let an
+    // unsigned note through.
+    if (note.properties['eo:noteFrozenAt'] && String(note.getOwner()) == me) continue;
     var noteId = String(note.id);
     var version = eoText(note.properties['cm:versionLabel']);
     var signer = eoText(note.properties['eo:signedByUser']).toLowerCase();

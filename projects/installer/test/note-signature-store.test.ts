@@ -185,6 +185,16 @@ describe('note signatures in the repository: stored beside the note, sealed by t
     assert.equal((await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties['eo:currentHolder'], d.group('US_EST'));
   });
 
+  it('a freezing date she writes on her own unsigned note does not pass it as frozen: the send is still refused', async () => {
+    const id = await openFile(d, SO, 'Repair of the staff quarters');
+    const pid = await startMovement(so, id, 'SO_EST');
+    const note = await greenNote(so, id, SO, d.group('SO_EST'), '<p>The repair may be sanctioned.</p>');
+    // Until the send the note is hers (its owner), so she may write the property the hand-over writes when it freezes a note.
+    await so.nodes.updateNode(note, { properties: { 'eo:noteFrozenAt': '2026-01-01T00:00:00.000Z' } });
+    assert.match((await refused(() => send(d, pid, SO, 'US_EST'))).summary, /Unsigned notes: 1\./);
+    assert.equal((await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties['eo:currentHolder'], d.group('SO_EST'));
+  });
+
   it('a note changed after she signed it is unsigned for its current version: the send is refused again', async () => {
     const id = await openFile(d, SO, 'Grant of advance');
     const pid = await startMovement(so, id, 'SO_EST');

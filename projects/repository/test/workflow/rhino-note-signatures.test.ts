@@ -17,6 +17,8 @@ interface Case {
   rule?: boolean;
   /** Note 2 (green, version 1.2, signed by so1); its signature, or none. */
   signature?: { creator: string; version?: string; size?: number; ofOther?: boolean } | null;
+  /** Note 1 dated as frozen but still its author's: he wrote the date himself, no send took it over. */
+  plantedFrozen?: boolean;
 }
 
 describe('workflow: signed green notes (eoUnsignedNotes) in real Rhino', { skip }, () => {
@@ -36,7 +38,7 @@ describe('workflow: signed green notes (eoUnsignedNotes) in real Rhino', { skip 
 var notes = item.add(new EoNode('Notes', 'cm:folder', {}, { container: true }));
 // Note 1: green, frozen by an earlier send (never asked again); note 3: yellow (a draft note, not signed).
 notes.add(new EoNode('000001', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(1), 'eo:noteColour': eoJ('green'),
-  'eo:noteFrozenAt': new java.util.Date(), 'cm:versionLabel': eoJ('1.0'), 'eo:signedByUser': eoJ('aso1') }));
+  'eo:noteFrozenAt': new java.util.Date(), 'cm:versionLabel': eoJ('1.0'), 'eo:signedByUser': eoJ('aso1') }${c.plantedFrozen ? ", { owner: 'aso1' }" : ''}));
 var note = notes.add(new EoNode('000002', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(2), 'eo:noteColour': eoJ('green'),
   'cm:versionLabel': eoJ('1.2'), 'eo:signedByUser': eoJ('so1') }));
 var other = notes.add(new EoNode('000003', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(3), 'eo:noteColour': eoJ('yellow'),
@@ -57,6 +59,8 @@ eoInstallHost({
   hierarchy: ${JSON.stringify(JSON.stringify(h))},
   item: item
 });
+// ACS's actions root object, without Governance Services (no record is asked about).
+eoInstallAgs();
 var eoResult = null;
 ${RHINO_SANDBOX}
 try {
@@ -80,6 +84,10 @@ try {
     assert.deepEqual(run({ signature: { creator: 'so1', version: '1.1' } }), { missing: ['2'] });
     assert.deepEqual(run({ signature: { creator: 'so1', ofOther: true } }), { missing: ['2'] });
     assert.deepEqual(run({ signature: { creator: 'so1', size: 0 } }), { missing: ['2'] });
+  });
+
+  it('a frozen date on a note still its author’s (no send took it over) does not pass it: the note is named', () => {
+    assert.deepEqual(run({ signature: { creator: 'so1' }, plantedFrozen: true }), { missing: ['1'] });
   });
 
   it('without the department’s rule nothing is asked', () => {
