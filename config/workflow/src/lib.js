@@ -410,6 +410,7 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
   if (notes) {
     var list = notes.children;
     var me = String(person.properties.userName);
+    var frozen = eoFrozenNotes(item);
     for (var n = 0; n < list.length; n++) {
       var note = list[n];
       // A note kept as a record is Governance Services' (it reads as it did when it was declared).
@@ -424,9 +425,9 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
         continue;
       }
       // Until the file leaves his post a green note stays its author's to amend (his client signs it again).
-      // Frozen means taken over by the run-as administrator, not merely dated: the holding post may write
-      // eo:noteFrozenAt itself, and an author who planted one must not keep an owner's rights after the send.
-      if (!note.properties['eo:noteFrozenAt'] || String(note.getOwner()) != me) {
+      // Frozen means named in the file's ledger (eoFrozenNotes), not merely dated or the administrator's:
+      // its author may write both on his own note, and a planted one must be frozen (and checked) as any.
+      if (!frozen.has(note)) {
         if (!freeze) {
           // Still its author's (he owns it; confirming took write away from his post, note.model.ts
           // confirmedNotePermissions): the readers follow the file, nobody else writes it.
@@ -435,10 +436,12 @@ function eoHandOver(item, holderGroup, extraReader, drop, freeze) {
         }
         note.properties['eo:noteFrozenAt'] = new Date();
         note.save();
-        note.setOwner(me);
+        if (String(note.getOwner()) != me) note.setOwner(me);
+        frozen.add(note);
       }
       eoSetAcl(note, null, all);
     }
+    frozen.save();
   }
   eoSealSignatures(item, all, freeze);
 }
@@ -461,6 +464,61 @@ function eoSealSignatures(item, all, freeze) {
 }
 
 /**
+ * The green notes of a file that a send has frozen. The file's ledger (eo:frozenNotes, the notes' ids) says
+ * which: eoHandOver writes it as it freezes them, on the file, which no officer writes (registration clears
+ * whatever its creator put there). A note's own date (eo:noteFrozenAt) and owner prove nothing: its author
+ * writes the first, and may make the second the administrator by creating the note with cm:owner (ACS's
+ * createNode asks only CreateChildren) or by giving his note away. Notes frozen before the ledger was kept
+ * (created before the upgrade that brought it, `npx eoffice install` recording when in upgrades.json) count
+ * when dated and the administrator's, as they did then: cm:created is the repository's, no client writes it.
+ * `add` and `save` record what a send freezes; `save` writes the file only when something was added.
+ */
+function eoFrozenNotes(item) {
+  var ids = {};
+  var ledger = item.properties['eo:frozenNotes'] || [];
+  for (var i = 0; i < ledger.length; i++) ids[String(ledger[i])] = true;
+  var added = [];
+  var since;
+  var me = String(person.properties.userName);
+  var legacy = function (note) {
+    if (!note.properties['eo:noteFrozenAt'] || String(note.getOwner()) != me) return false;
+    if (since === undefined) since = eoLedgerSince();
+    var created = note.properties['cm:created'];
+    return since !== null && !!created && created.getTime() < since;
+  };
+  return {
+    has: function (note) {
+      return ids[String(note.id)] === true || legacy(note);
+    },
+    add: function (note) {
+      ids[String(note.id)] = true;
+      added.push(String(note.id));
+    },
+    save: function () {
+      if (!added.length) return;
+      var all = [];
+      for (var j = 0; j < ledger.length; j++) all.push(String(ledger[j]));
+      item.properties['eo:frozenNotes'] = all.concat(added);
+      item.save();
+      ledger = all.concat(added);
+      added = [];
+    }
+  };
+}
+
+/**
+ * When the ledger of frozen notes began (ms), from Data Dictionary/eOffice/upgrades.json, which install
+ * writes once and only administrators write; null where it is missing (no note then counts as frozen
+ * unless the ledger names it).
+ */
+function eoLedgerSince() {
+  var node = companyhome.childByNamePath('Data Dictionary/eOffice/upgrades.json');
+  if (!node) return null;
+  var since = Date.parse(String(JSON.parse(String(node.content)).frozenNoteLedgerSince));
+  return isNaN(since) ? null : since;
+}
+
+/**
  * The department's rule "signed green notes" (hierarchy.json signatures.requireSignedNotes): the numbers of
  * the file's green notes that this send would freeze (not frozen yet) and that lack their signer's digital
  * signature of their current version. A signature counts when it is an eo:signature in the file's
@@ -475,16 +533,14 @@ function eoUnsignedNotes(h, item) {
   var folder = item.childByNamePath('Signatures');
   var signatures = folder ? folder.children : [];
   var missing = [];
-  var me = String(person.properties.userName);
+  var frozen = eoFrozenNotes(item);
   var ags = eoAgs();
   var list = notes.children;
   for (var n = 0; n < list.length; n++) {
     var note = list[n];
     if (!note.isSubType('eo:note') || note.properties['eo:noteColour'] != 'green' || eoIsRecord(note, ags)) continue;
-    // Frozen by an earlier send means dated and taken over by the run-as administrator (eoHandOver): until the
-    // send its author owns the note and may write eo:noteFrozenAt himself, and that date alone must not let an
-    // unsigned note through.
-    if (note.properties['eo:noteFrozenAt'] && String(note.getOwner()) == me) continue;
+    // Frozen by an earlier send: the file's ledger says so, never the note's own date or owner (eoFrozenNotes).
+    if (frozen.has(note)) continue;
     var noteId = String(note.id);
     var version = eoText(note.properties['cm:versionLabel']);
     var signer = eoText(note.properties['eo:signedByUser']).toLowerCase();

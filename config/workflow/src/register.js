@@ -93,6 +93,7 @@ var REG_CLEARED = [
   'eo:inFile',
   'eo:closedAt',
   'eo:closureApprovedBy',
+  'eo:frozenNotes',
   'eo:acknowledgedAt'
 ];
 

@@ -23,6 +23,8 @@ export const REPO_PATHS = {
   eoffice: 'Data Dictionary/eOffice',
   hierarchy: 'Data Dictionary/eOffice/hierarchy.json',
   subjectHeads: 'Data Dictionary/eOffice/subject-heads.json',
+  /** When each upgrade that made the repository keep something new began (install.ts ensureUpgrades). */
+  upgrades: 'Data Dictionary/eOffice/upgrades.json',
   /** Trusted roots, CA certificates and CRLs for digital signatures (config/trust/). */
   trust: 'Data Dictionary/eOffice/Trust'
 } as const;

@@ -4,7 +4,7 @@ import { describeError, orMissing, readText } from './acs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_DIR, MODEL_FILE_NAME, REPO_PATHS, type Artefacts } from './config';
-import { chargeSentence, currentHierarchy, holidayCalendarFiles } from './install';
+import { chargeSentence, currentHierarchy, holidayCalendarFiles, upgradeRecord, upgradesLacking } from './install';
 import { DAILY_PROCESS_KEY, dailyProcesses } from './daily-mails';
 import { groupMembers, nodeAt } from './repo';
 import { retentionChecks } from './retention';
@@ -79,6 +79,7 @@ export async function doctor(acs: Acs, a: Artefacts): Promise<Check[]> {
       `${k.group}: ${k.holder} holds it ${chargeSentence(k)}; the repository is current, the file older (name ${k.holder} there, or install --reset-charge gives the post back)`
     );
   await checkContent(acs, add, REPO_PATHS.subjectHeads, a.subjectHeadsJson, 'subject-head index');
+  await checkUpgrades(acs, add);
   for (const name of holidayCalendarFiles()) {
     const text = fs.readFileSync(path.join(CONFIG_DIR, 'calendar', name), 'utf8');
     await checkContent(acs, add, `${REPO_PATHS.eoffice}/${name}`, text, `holiday calendar ${name}`);
@@ -158,6 +159,20 @@ export function configSchemaChecks(a: Artefacts, schemaDir?: string): Check[] {
       ? { state: 'warning', what: `${file} is not valid against ${schema}: ${problems[0]}` }
       : { state: 'ok', what: `${file} valid against ${schema}` };
   });
+}
+
+/** upgrades.json names when each upgrade began (install.ts ensureUpgrades); scripts trust its dates. */
+async function checkUpgrades(acs: Acs, add: (state: CheckState, what: string) => void): Promise<void> {
+  const what = `upgrades record ${REPO_PATHS.upgrades}`;
+  const node = await nodeAt(acs, REPO_PATHS.upgrades);
+  if (!node) return void add('missing', what);
+  let lacking: string[];
+  try {
+    lacking = upgradesLacking(upgradeRecord(await readText(acs, node.entry.id)));
+  } catch (e) {
+    return void add('invalid', `${what}: ${describeError(e)} (restore it from a backup)`);
+  }
+  add(lacking.length ? 'outdated' : 'ok', lacking.length ? `${what} lacks ${lacking.join(', ')} (run install)` : what);
 }
 
 async function checkContent(

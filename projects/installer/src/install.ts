@@ -43,8 +43,10 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: Instal
   // A root that is no CA, or a CRL no trusted CA signed, stops the install before anything is written.
   await assertTrustUsable(a.trust);
   await deployModel(acs, a, log);
-  await deployWorkflows(acs, a, log);
   await ensureFolder(acs, log, '-root-', REPO_PATHS.eoffice, 'e-Office configuration');
+  // Before the workflows that read it: when each ledger the new definitions keep began.
+  await ensureUpgrades(acs, log, new Date());
+  await deployWorkflows(acs, a, log);
   // The file's hierarchy, with the transfers of charge made since its incumbents were installed.
   const current = await currentHierarchy(acs, a.hierarchy, { resetCharge: opts.resetCharge });
   for (const k of current.kept)
@@ -80,6 +82,50 @@ export async function install(acs: Acs, a: Artefacts, log: StepLog, opts: Instal
   // The daily digests and escalations (eoDaily), once the hierarchy and the calendars are in place.
   if (a.workflows.some((w) => w.processIds.includes(DAILY_PROCESS_KEY))) await ensureDailyMails(acs, log);
   return installed;
+}
+
+/**
+ * Data Dictionary/eOffice/upgrades.json: when each change that made the repository keep something new began,
+ * so that scripts can tell data made before it from data made since. Written once per entry, by the first
+ * install that brings it, and never moved: an entry's date is a boundary that later installs must keep.
+ * `frozenNoteLedgerSince`: files list the green notes each send froze (eo:frozenNotes, lib.js eoFrozenNotes);
+ * a note made before this is taken as frozen on its own date and owner, as it was then.
+ */
+export const UPGRADES = ['frozenNoteLedgerSince'] as const;
+
+/** The entries of upgrades.json's text; throws where it is not a JSON object. */
+export function upgradeRecord(text: string): Record<string, unknown> {
+  const parsed: unknown = JSON.parse(text);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+/** The upgrades the record lacks a date for. */
+export const upgradesLacking = (record: Record<string, unknown>): string[] =>
+  UPGRADES.filter((name) => typeof record[name] !== 'string' || Number.isNaN(Date.parse(record[name] as string)));
+
+async function ensureUpgrades(acs: Acs, log: StepLog, now: Date): Promise<void> {
+  const existing = await nodeAt(acs, REPO_PATHS.upgrades);
+  let record: Record<string, unknown> = {};
+  if (existing) {
+    try {
+      record = upgradeRecord(await readText(acs, existing.entry.id));
+    } catch {
+      throw new Error(`${REPO_PATHS.upgrades} is not a JSON object: restore it from a backup (its dates must not move)`);
+    }
+  }
+  const lacking = upgradesLacking(record);
+  const garbled = lacking.filter((name) => record[name] !== undefined);
+  if (garbled.length)
+    throw new Error(`${REPO_PATHS.upgrades}: ${garbled.join(', ')} is no date: restore it from a backup (its dates must not move)`);
+  for (const name of lacking) record[name] = now.toISOString();
+  await ensureContent(acs, log, {
+    folder: REPO_PATHS.eoffice,
+    name: 'upgrades.json',
+    text: JSON.stringify(record, null, 2) + '\n',
+    nodeType: 'cm:content',
+    mimeType: 'application/json'
+  });
 }
 
 /** config/calendar/holidays-<year>.json, uploaded to Data Dictionary/eOffice/ under the same names. */

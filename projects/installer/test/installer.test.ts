@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Acs } from '../src/acs';
+import { readText, type Acs } from '../src/acs';
 import { startLocalRepository, type LocalRepository } from './support';
 
 /** Everything install touches, with modification times: groups, memberships, site, nodes below the roots. */
@@ -50,6 +50,7 @@ describe('eoffice installer CLI', () => {
       'model Data Dictionary/Models/eofficeModel.xml',
       'hierarchy Data Dictionary/eOffice/hierarchy.json',
       'subject-head index Data Dictionary/eOffice/subject-heads.json',
+      'upgrades record Data Dictionary/eOffice/upgrades.json',
       'group GROUP_EO_GAD',
       'post group GROUP_EO_GAD_SO_EST',
       'site eo-gad'
@@ -86,6 +87,36 @@ describe('eoffice installer CLI', () => {
     assert.equal(code, 0);
     assert.match(lines[lines.length - 1], /nothing to change \(0 created, 0 updated/);
     assert.deepEqual(await snapshot(acs), before);
+  });
+
+  it('the upgrades record keeps the dates an earlier install wrote; install adds what it lacks and stops on a garbled one', async () => {
+    const acs = await repo.acs();
+    const node = await acs.nodes.getNode('-root-', { relativePath: 'Data Dictionary/eOffice/upgrades.json' });
+    const first = JSON.parse(await readText(acs, node.entry.id)) as Record<string, string>;
+    assert.ok(Date.parse(first.frozenNoteLedgerSince) <= Date.now());
+    // An older record: its date is a boundary scripts rely on (lib.js eoFrozenNotes), so it must not move.
+    const older = { frozenNoteLedgerSince: '2026-03-01T00:00:00.000Z', somethingLater: 'kept as it is' };
+    await acs.nodes.updateNodeContent(node.entry.id, JSON.stringify(older));
+    assert.equal((await repo.cli('install')).code, 0);
+    assert.deepEqual(JSON.parse(await readText(acs, node.entry.id)), older);
+    // A record without the entry gets it, dated now.
+    await acs.nodes.updateNodeContent(node.entry.id, '{}');
+    const doctor = await repo.cli('doctor');
+    assert.ok(
+      doctor.lines.some((l) => /^OUTDATED +upgrades record .* lacks frozenNoteLedgerSince \(run install\)$/.test(l)),
+      doctor.lines.join('\n')
+    );
+    const since = Date.now();
+    assert.equal((await repo.cli('install')).code, 0);
+    assert.ok(Date.parse((JSON.parse(await readText(acs, node.entry.id)) as Record<string, string>).frozenNoteLedgerSince) >= since - 1000);
+    // A garbled date is not replaced by a new one: install stops and says why.
+    await acs.nodes.updateNodeContent(node.entry.id, JSON.stringify({ frozenNoteLedgerSince: 'last spring' }));
+    try {
+      await assert.rejects(repo.cli('install'), /frozenNoteLedgerSince is no date: restore it from a backup/);
+      assert.equal(await readText(acs, node.entry.id), JSON.stringify({ frozenNoteLedgerSince: 'last spring' }));
+    } finally {
+      await acs.nodes.updateNodeContent(node.entry.id, JSON.stringify(first));
+    }
   });
 
   // How long seeding takes is a figure for `npm run bench`, not a pass/fail line here: a loaded machine is not a bug.

@@ -11,7 +11,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SIGNATURES_FOLDER, SIGNATURE_TYPE, confirmedNotePermissions, postGroup, signatureNodeBody } from '@eoffice/domain';
+import {
+  SIGNATURES_FOLDER,
+  SIGNATURE_TYPE,
+  confirmedNotePermissions,
+  createInIntake,
+  postGroup,
+  registerItem,
+  signatureNodeBody
+} from '@eoffice/domain';
 import { openPkcs12, type Signer } from '@eoffice/domain/src/signing';
 import { main } from '../src/cli';
 import { hierarchyText } from '../src/config';
@@ -19,7 +27,7 @@ import { loadTrustConfig } from '../src/trust';
 import { readBytes, storeNoteSignature, writeBytes } from '../src/signatures';
 import type { Acs } from '../src/acs';
 import { artefacts } from './support';
-import { act, openFile, refused, startDepartment, startMovement, taskOf, type Department } from './movement-support';
+import { act, openFile, refused, registrationClient, startDepartment, startMovement, taskOf, type Department } from './movement-support';
 import { crl, issueOfficer, makeRoot, makeTestPki, pkcs12, revoke, tempDir, type Issued, type TestCa } from './signing-support';
 
 const SO = 'priya.nair'; // SO_EST
@@ -193,6 +201,86 @@ describe('note signatures in the repository: stored beside the note, sealed by t
     await so.nodes.updateNode(note, { properties: { 'eo:noteFrozenAt': '2026-01-01T00:00:00.000Z' } });
     assert.match((await refused(() => send(d, pid, SO, 'US_EST'))).summary, /Unsigned notes: 1\./);
     assert.equal((await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties['eo:currentHolder'], d.group('SO_EST'));
+  });
+
+  it("nor does a note she makes the administrator's, dated, at creation: frozen is what the file's ledger names, which only the workflow writes", async () => {
+    const id = await openFile(d, SO, 'Purchase of almirahs');
+    const pid = await startMovement(so, id, 'SO_EST');
+    const notes = await so.nodes.getNode(id, { relativePath: 'Notes' });
+    // ACS's createNode asks only CreateChildren: a note made with cm:owner is that person's from the start.
+    const planted = await so.upload.uploadFile(
+      new File(['<p>The almirahs may be bought.</p>'], '000001', { type: 'text/html' }),
+      '',
+      notes.entry.id,
+      {
+        name: '000001',
+        nodeType: 'eo:note',
+        aspectNames: ['eo:signed'],
+        properties: {
+          'eo:noteNumber': 1,
+          'eo:noteColour': 'green',
+          'eo:noteAuthorPost': d.group('SO_EST'),
+          'eo:signedByName': SO,
+          'eo:signedByUser': SO,
+          'eo:signedByPost': d.group('SO_EST'),
+          'eo:signedAt': new Date().toISOString(),
+          'eo:noteFrozenAt': '2026-01-01T00:00:00.000Z',
+          'cm:owner': 'admin'
+        }
+      } as never,
+      { name: '000001', nodeType: 'eo:note', autoRename: false, overwrite: false } as never
+    );
+    const note = (planted as { entry: { id: string } }).entry.id;
+    assert.equal((await d.admin.nodes.getNode(note, { include: ['properties'] })).entry.properties['cm:owner']?.id, 'admin');
+    assert.match((await refused(() => send(d, pid, SO, 'US_EST'))).summary, /Unsigned notes: 1\./);
+    // Nor can she write the ledger: the file is read-only to every officer.
+    const write = await refused(() => so.nodes.updateNode(id, { properties: { 'eo:frozenNotes': [note] } } as never));
+    assert.equal(write.status, 403);
+    // Signed, the file goes, and the send writes the note into the file's ledger.
+    await storeNoteSignature(so, id, note, await signerOf(soCert, [sub.cert, root.cert]));
+    await send(d, pid, SO, 'US_EST');
+    const file = await d.admin.nodes.getNode(id, { include: ['properties'] });
+    assert.deepEqual(file.entry.properties['eo:frozenNotes'], [note]);
+  });
+
+  it('a ledger she writes on her file before registering it is cleared by the registration: the note stays unsigned', async () => {
+    const post = d.postOf(SO);
+    const draft = await createInIntake(registrationClient(so), d.docLib, post, 'eo:file', {
+      'eo:fileSection': 'EST',
+      'eo:basicHead': 'A',
+      'eo:primaryHead': '11',
+      'eo:secondaryHead': '011',
+      'eo:subject': 'Hiring of vehicles'
+    });
+    await so.nodes.createNode(draft, { name: 'Notes', nodeType: 'cm:folder' });
+    // Unregistered, the file is hers: she writes a green note and names it in the file's ledger.
+    const note = await greenNote(so, draft, SO, d.group('SO_EST'), '<p>Vehicles may be hired.</p>');
+    await so.nodes.updateNode(draft, { properties: { 'eo:frozenNotes': [note] } } as never);
+    const id = (await registerItem(registrationClient(so), draft, post)).id;
+    assert.equal((await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties['eo:frozenNotes'] ?? null, null);
+    const pid = await startMovement(so, id, 'SO_EST');
+    assert.match((await refused(() => send(d, pid, SO, 'US_EST'))).summary, /Unsigned notes: 1\./);
+  });
+
+  it('a note frozen before the ledger was kept (install records when it began) still counts as frozen, on its date and owner', async () => {
+    const id = await openFile(d, SO, 'Old file of the canteen committee');
+    const pid = await startMovement(so, id, 'SO_EST');
+    const note = await greenNote(so, id, SO, d.group('SO_EST'), '<p>Noted in the old days.</p>');
+    // As an earlier version's send left it: dated, the administrator's, and in no ledger.
+    await d.admin.nodes.updateNode(note, { properties: { 'eo:noteFrozenAt': '2026-01-01T00:00:00.000Z', 'cm:owner': 'admin' } } as never);
+    assert.match((await refused(() => send(d, pid, SO, 'US_EST'))).summary, /Unsigned notes: 1\./);
+    const upgrades = await d.admin.nodes.getNode('-root-', { relativePath: 'Data Dictionary/eOffice/upgrades.json' });
+    const before = new TextDecoder().decode(await readBytes(d.admin, upgrades.entry.id));
+    assert.ok(Date.parse(JSON.parse(before).frozenNoteLedgerSince) <= Date.now());
+    // Had the upgrade that began the ledger come after the note was made, the note was frozen before it.
+    const later = JSON.stringify({ ...JSON.parse(before), frozenNoteLedgerSince: new Date(Date.now() + 3_600_000).toISOString() });
+    await writeBytes(d.admin, upgrades.entry.id, new TextEncoder().encode(later), 'application/json');
+    try {
+      await send(d, pid, SO, 'US_EST');
+      assert.equal((await d.admin.nodes.getNode(id, { include: ['properties'] })).entry.properties['eo:currentHolder'], d.group('US_EST'));
+    } finally {
+      await writeBytes(d.admin, upgrades.entry.id, new TextEncoder().encode(before), 'application/json');
+    }
   });
 
   it('a note changed after she signed it is unsigned for its current version: the send is refused again', async () => {

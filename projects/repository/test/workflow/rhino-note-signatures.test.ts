@@ -17,9 +17,20 @@ interface Case {
   rule?: boolean;
   /** Note 2 (green, version 1.2, signed by so1); its signature, or none. */
   signature?: { creator: string; version?: string; size?: number; ofOther?: boolean } | null;
-  /** Note 1 dated as frozen but still its author's: he wrote the date himself, no send took it over. */
-  plantedFrozen?: boolean;
+  /**
+   * Note 1, green and dated as frozen: `ledger` a send froze it (the file's eo:frozenNotes names it, the
+   * administrator owns it); `author` its author wrote the date and still owns it; `admin` he made it the
+   * administrator's too, since the ledger began; `legacy` an earlier version's send froze it, before the
+   * ledger began (upgrades.json), so no ledger names it.
+   */
+  first?: 'ledger' | 'author' | 'admin' | 'legacy';
+  /** upgrades.json as install writes it (default) or missing. */
+  upgrades?: boolean;
+  /** Script run before the check, with the helpers in scope. */
+  before?: string;
 }
+
+const DAY = 86_400_000;
 
 describe('workflow: signed green notes (eoUnsignedNotes) in real Rhino', { skip }, () => {
   const scratch = useRhinoScratch('eo-rhino-notes-');
@@ -31,14 +42,20 @@ describe('workflow: signed green notes (eoUnsignedNotes) in real Rhino', { skip 
   function run(c: Case): { missing?: string[]; error?: string } {
     const h = gadHierarchy();
     if (c.rule !== false) h.signatures = { requireSignedNotes: true };
-    const script = scratch.file('check', `${helpers}\neoResult = eoUnsignedNotes(eoHierarchy(), item).join(',');\n`);
+    const script = scratch.file('check', `${helpers}\n${c.before ?? ''}\neoResult = eoUnsignedNotes(eoHierarchy(), item).join(',');\n`);
     const sig = c.signature;
+    const first = c.first ?? 'ledger';
+    const upgrades = c.upgrades === false ? null : JSON.stringify({ frozenNoteLedgerSince: new Date(Date.now() - DAY).toISOString() });
     return scratch.run(
       `var item = new EoNode('A-11011/5/2026-EST-GAD', 'eo:file', { 'eo:status': 'inMovement', 'eo:currentHolder': ${JSON.stringify(SO)} }, { container: true });
 var notes = item.add(new EoNode('Notes', 'cm:folder', {}, { container: true }));
-// Note 1: green, frozen by an earlier send (never asked again); note 3: yellow (a draft note, not signed).
-notes.add(new EoNode('000001', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(1), 'eo:noteColour': eoJ('green'),
-  'eo:noteFrozenAt': new java.util.Date(), 'cm:versionLabel': eoJ('1.0'), 'eo:signedByUser': eoJ('aso1') }${c.plantedFrozen ? ", { owner: 'aso1' }" : ''}));
+// Note 1: green and dated as frozen (see Case.first); note 3: yellow (a draft note, not signed). cm:created
+// reads as a JS Date (ValueConverter.convertValueForScript), as does any d:datetime.
+var first = notes.add(new EoNode('000001', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(1), 'eo:noteColour': eoJ('green'),
+  'eo:noteFrozenAt': new Date(), 'cm:created': new Date(Date.now() - ${first === 'legacy' ? 10 * DAY : 0}),
+  'cm:versionLabel': eoJ('1.0'), 'eo:signedByUser': eoJ('aso1') }${first === 'author' ? ", { owner: 'aso1' }" : ''}));
+// A multi-valued d:text property reads as a JS array of Java strings.
+${first === 'ledger' ? "item.properties['eo:frozenNotes'] = [first.id];" : ''}
 var note = notes.add(new EoNode('000002', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(2), 'eo:noteColour': eoJ('green'),
   'cm:versionLabel': eoJ('1.2'), 'eo:signedByUser': eoJ('so1') }));
 var other = notes.add(new EoNode('000003', 'eo:note', { 'eo:noteNumber': new java.lang.Integer(3), 'eo:noteColour': eoJ('yellow'),
@@ -57,6 +74,7 @@ eoInstallHost({
   vars: {}, processId: 'p1', assignee: 'so1',
   groups: { ${JSON.stringify(SO)}: ['so1', 'so2'] },
   hierarchy: ${JSON.stringify(JSON.stringify(h))},
+  upgrades: ${JSON.stringify(upgrades)},
   item: item
 });
 // ACS's actions root object, without Governance Services (no record is asked about).
@@ -87,7 +105,25 @@ try {
   });
 
   it('a frozen date on a note still its author’s (no send took it over) does not pass it: the note is named', () => {
-    assert.deepEqual(run({ signature: { creator: 'so1' }, plantedFrozen: true }), { missing: ['1'] });
+    assert.deepEqual(run({ signature: { creator: 'so1' }, first: 'author' }), { missing: ['1'] });
+  });
+
+  it('nor a dated note made the administrator’s since the ledger began: only the file’s ledger says frozen', () => {
+    assert.deepEqual(run({ signature: { creator: 'so1' }, first: 'admin' }), { missing: ['1'] });
+  });
+
+  it('what a send freezes it writes into the file’s ledger (eoHandOver): read back, the note is frozen', () => {
+    const freeze = 'var ledger = eoFrozenNotes(item); ledger.add(note); ledger.save();';
+    assert.deepEqual(run({ signature: null, before: freeze }), { missing: [] });
+    // Written once more by a later send, the ledger keeps what it named (note 1 here) beside the new note.
+    assert.deepEqual(run({ signature: null, before: `${freeze} if (eoFrozenNotes(item).has(first)) eoResult = 1; else throw 'lost';` }), {
+      missing: []
+    });
+  });
+
+  it('a note frozen before the ledger began counts on its date and owner; without upgrades.json none does', () => {
+    assert.deepEqual(run({ signature: { creator: 'so1' }, first: 'legacy' }), { missing: [] });
+    assert.deepEqual(run({ signature: { creator: 'so1' }, first: 'legacy', upgrades: false }), { missing: ['1'] });
   });
 
   it('without the department’s rule nothing is asked', () => {
