@@ -158,7 +158,8 @@ export class NodeService {
     const checked = this.checkProperties(type, [...aspects], { ...requested, 'cm:name': name }, 'create');
     checked.aspectsToAdd.forEach((a) => aspects.add(a));
     // A node may be made with its owner named (cm:owner, which brings cm:ownable: DbNodeServiceImpl adds the
-    // aspects its properties imply); NodeService.createNode asks CreateChildren only, nothing of ownership.
+    // aspects its properties imply); NodeService.createNode asks CreateChildren only, nothing of ownership. The
+    // owner column follows cm:owner (makeOwner), here in the row's INSERT.
     const owner = 'cm:owner' in checked.properties ? this.ownerNamed(checked.properties) : null;
 
     let finalName = name;
@@ -336,6 +337,7 @@ export class NodeService {
    * Coordinator and the owner: a Collaborator is refused with 403. The same value is no change and passes.
    * Here TakeOwnership is held by the same callers as ChangePermissions. NodesImpl.validatePropValues refuses
    * an owner who is not a person; removing the owner (null), which ACS fails with a 500, is a 400 here.
+   * The owner column follows cm:owner (makeOwner), here in the node row's UPDATE.
    */
   private changeOwnership(caller: Caller, node: NodeRow, properties: Record<string, unknown>, fields: Partial<NodeRow>): void {
     if (!('cm:owner' in properties)) return;
@@ -352,6 +354,19 @@ export class NodeService {
     if (!person) throw errors.invalidArgument(`The owner ${String(owner)} is not a person`);
     properties['cm:owner'] = person.id;
     return person.id;
+  }
+
+  /**
+   * Makes `owner` the node's owner as OwnableServiceImpl.setOwner does, an update by `caller` (cm:modifier): cm:owner,
+   * with cm:ownable, and the owner column, which follows cm:owner (permission checks and search read it). Checks
+   * nothing, as setPermissions: who may is asked by whoever calls. create and update write the same three within
+   * the writes they make anyway (the column in the node row's INSERT or UPDATE, cm:ownable as the aspect cm:owner
+   * implies, cm:owner among the properties), so that naming an owner costs no statement of its own.
+   */
+  makeOwner(caller: Caller, nodeId: string, owner: string): void {
+    this.store.update(nodeId, { owner, modified_at: alfDate(), modified_by: auditUser(caller) });
+    this.store.addAspects(nodeId, ['cm:ownable']);
+    this.store.setProperties(nodeId, { 'cm:owner': owner });
   }
 
   setPermissions(nodeId: string, p: NonNullable<UpdateNodeRequest['permissions']>): void {

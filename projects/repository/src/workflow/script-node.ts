@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditUser, type Caller } from '../auth/caller';
+import type { Caller } from '../auth/caller';
 import type { NodeRow } from '../persistence/node-row';
 import type { RepositoryContext } from '../services/repository-context';
 import type { NodeService } from '../services/node-service';
 import type { PersonRow } from '../services/authority-service';
 import { errors } from '../errors/api-error';
 import { HOST_OBJECT, JavaString, javaString, unwrapJava } from './java-host';
-import { alfDate } from '../util/alf-date';
 
 /**
  * The node objects repository JavaScript sees (Alfresco's ScriptNode), backed by the real node service:
@@ -379,9 +378,7 @@ export class ScriptNode {
     const userName = javaString(user);
     // OwnableServiceImpl.setOwner writes cm:owner through NodeService: an update like any other, so the node's
     // cm:modifier becomes the fully authenticated user (AbstractNodeDAOImpl.updateNodeImpl).
-    this.host.ctx.store.update(this.nodeId, { owner: userName, modified_at: alfDate(), modified_by: auditUser(this.host.caller) });
-    this.host.ctx.store.addAspects(this.nodeId, ['cm:ownable']);
-    this.host.ctx.store.setProperties(this.nodeId, { 'cm:owner': userName });
+    this.host.nodes.makeOwner(this.host.caller, this.nodeId, userName);
   }
   getOwner(): JavaString {
     const row = this.row;

@@ -12,20 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { nextOfficeDay, parseHolidayCalendar, WEEKLY_OFFS_ONLY, WorkingDays } from '@eoffice/domain';
+import { builtHelpers } from './rhino-support';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const RHINO = '/usr/bin/rhino';
 const skip = fs.existsSync(RHINO) ? false : 'rhino is not installed (apt-get install rhino)';
-
-/**
- * Every helper a listener may carry (polyfills, eoDomain, lib.js, notices.js, links.js), as the build writes each
- * into the scripts ACS runs; each listener carries only those it reaches (config/workflow/build.mjs).
- */
-function builtHelpers(): string {
-  const out = spawnSync(process.execPath, [path.join(ROOT, 'config', 'workflow', 'build.mjs'), '--helpers'], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout;
-}
 
 /** companyhome with the calendar as ACS gives content (a java.lang.String), and an execution keeping variables. */
 const HOST = `

@@ -1,8 +1,9 @@
 /**
  * What the real-Rhino checks of the movement scripts share: Debian's `rhino` (the engine ACS embeds; the
  * checks are skipped without it), the built scripts (a definition's, the helpers of the holder `complete`
- * listener), a scratch folder for a describe's scripts and drivers, the lines a driver starts with and
- * sandboxes the script with, and one run of a driver script that prints its outcome as `OUTCOME <json>`.
+ * listener, every helper the build makes), a scratch folder for a describe's scripts and drivers, the lines a
+ * driver starts with and sandboxes the script with, and one run of a driver script that prints its outcome as
+ * `OUTCOME <json>`.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -124,6 +125,17 @@ export function holderCompleteHelpers(): string {
   const body = script.indexOf('// Holder task completion');
   assert.ok(body > 0, 'the complete body was not found in the built listener');
   return script.slice(0, body);
+}
+
+/**
+ * Every helper a listener may carry (polyfills, eoDomain, lib.js, notices.js, links.js), as the build writes each
+ * into the scripts ACS runs (config/workflow/build.mjs --helpers). Each listener carries only those it reaches;
+ * the Rhino checks that call helpers directly (the notices, the timers) take them all from the build instead.
+ */
+export function builtHelpers(): string {
+  const out = spawnSync(process.execPath, [path.join(ROOT, 'config', 'workflow', 'build.mjs'), '--helpers'], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout;
 }
 
 /** Runs a driver script in Rhino and reads the JSON it printed after `OUTCOME `. */
