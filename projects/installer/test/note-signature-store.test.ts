@@ -272,6 +272,10 @@ describe('note signatures in the repository: stored beside the note, sealed by t
     const upgrades = await d.admin.nodes.getNode('-root-', { relativePath: 'Data Dictionary/eOffice/upgrades.json' });
     const before = new TextDecoder().decode(await readBytes(d.admin, upgrades.entry.id));
     assert.ok(Date.parse(JSON.parse(before).frozenNoteLedgerSince) <= Date.now());
+    // Only administrators write it: an officer who moved the date on would pass her planted notes as old ones.
+    const moved = JSON.stringify({ frozenNoteLedgerSince: '2099-01-01T00:00:00.000Z' });
+    assert.equal((await refused(() => writeBytes(so, upgrades.entry.id, new TextEncoder().encode(moved), 'application/json'))).status, 403);
+    assert.equal((await refused(() => so.nodes.deleteNode(upgrades.entry.id))).status, 403);
     // Had the upgrade that began the ledger come after the note was made, the note was frozen before it.
     const later = JSON.stringify({ ...JSON.parse(before), frozenNoteLedgerSince: new Date(Date.now() + 3_600_000).toISOString() });
     await writeBytes(d.admin, upgrades.entry.id, new TextEncoder().encode(later), 'application/json');
