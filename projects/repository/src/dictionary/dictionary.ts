@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ClassDefinitionJson, toClassDefinition } from './definitions';
 import { checkModel } from './model-checks';
+import { diffModels, ModelDiff } from './model-diff';
 import { parseModel } from './parser';
 import { AssociationDef, ClassDef, ConstraintDef, DictionaryError, ModelDef, ModelInfo, PropertyDef } from './types';
 import { defaultValue, validateProperties, ValidateInput, ValidateResult } from './validate';
@@ -108,11 +109,27 @@ export class Dictionary {
   // ---------------------------------------------------------------- models
 
   registerModel(xml: string, options: { builtIn?: boolean } = {}): ModelInfo {
-    this.derived.clear();
-    const def = parseModel(xml, {
+    const def = this.compile(xml);
+    this.add(def, options.builtIn === true);
+    return this.info(def, options.builtIn === true);
+  }
+
+  /** Parses a model XML against what is registered, prefixes and named constraints included. */
+  private parse(xml: string): ModelDef {
+    return parseModel(xml, {
       prefixForUri: (uri) => this.prefixByUri.get(uri),
       constraintFor: (name) => this.constraintsByName.get(name)
     });
+  }
+
+  /** Parses and checks a model against what is registered, registering nothing. */
+  private compile(xml: string): ModelDef {
+    const def = this.parse(xml);
+    this.check(def);
+    return def;
+  }
+
+  private check(def: ModelDef): void {
     checkModel(def, {
       models: this.modelsByName,
       uriByPrefix: this.uriByPrefix,
@@ -123,7 +140,11 @@ export class Dictionary {
       constraints: this.constraintsByName,
       dataTypes: this.dataTypes
     });
-    this.modelsByName.set(def.name, { def, builtIn: options.builtIn === true });
+  }
+
+  private add(def: ModelDef, builtIn: boolean): void {
+    this.derived.clear();
+    this.modelsByName.set(def.name, { def, builtIn });
     for (const ns of def.namespaces) {
       this.uriByPrefix.set(ns.prefix, ns.uri);
       this.prefixByUri.set(ns.uri, ns.prefix);
@@ -135,7 +156,6 @@ export class Dictionary {
       for (const p of cls.properties) this.props.set(p.name, p);
       for (const a of cls.associations) this.assocs.set(a.name, a);
     }
-    return this.info(def, options.builtIn === true);
   }
 
   /** Registers every *.xml file of a directory, in name order. */
@@ -152,11 +172,8 @@ export class Dictionary {
    * model still uses. Whether nodes use the model is the caller's check (ACS refuses that too).
    */
   unregisterModel(modelName: string): void {
-    this.derived.clear();
-    const name = this.tryPrefix(modelName) ?? modelName;
-    const entry = this.modelsByName.get(name);
-    if (!entry) throw new DictionaryError('unknownModel', `Model ${modelName} is not registered`, modelName);
-    if (entry.builtIn) throw new DictionaryError('modelInUse', `Model ${name} is built in and cannot be removed`, name);
+    const entry = this.removable(modelName);
+    const name = entry.def.name;
     const uris = new Set(entry.def.namespaces.map((n) => n.uri));
     for (const other of this.modelsByName.values()) {
       if (other === entry) continue;
@@ -170,6 +187,20 @@ export class Dictionary {
       const used = [cls.parent, ...cls.mandatoryAspects, ...cls.associations.map((a) => a.target.cls)].find((q) => q && mine.has(q));
       if (used) throw new DictionaryError('modelInUse', `Model ${name} is in use: ${cls.name} refers to ${used}`, name);
     }
+    this.remove(entry);
+  }
+
+  /** A registered model that is not built in. */
+  private removable(modelName: string): RegisteredModel {
+    const name = this.tryPrefix(modelName) ?? modelName;
+    const entry = this.modelsByName.get(name);
+    if (!entry) throw new DictionaryError('unknownModel', `Model ${modelName} is not registered`, modelName);
+    if (entry.builtIn) throw new DictionaryError('modelInUse', `Model ${name} is built in and cannot be removed`, name);
+    return entry;
+  }
+
+  private remove(entry: RegisteredModel): void {
+    this.derived.clear();
     for (const cls of [...entry.def.types, ...entry.def.aspects]) {
       this.classes.delete(cls.name);
       cls.properties.forEach((p) => this.props.delete(p.name));
@@ -181,7 +212,101 @@ export class Dictionary {
       this.uriByPrefix.delete(ns.prefix);
       this.prefixByUri.delete(ns.uri);
     }
-    this.modelsByName.delete(name);
+    this.modelsByName.delete(entry.def.name);
+  }
+
+  /**
+   * Puts a new version of a registered model in its place (the content of an active model node replaced):
+   * the new XML is parsed and checked without the previous version, `validate` is then given both versions
+   * (the new one registered, as ACS validates a compiled model), and the models that import the previous
+   * version or refer to its classes must still find what they use. When any of that fails the previous
+   * version is registered again, unchanged, and the error thrown.
+   */
+  replaceModel(modelName: string, xml: string, validate?: (previous: ModelDef, next: ModelDef) => void): ModelInfo {
+    const entry = this.removable(modelName);
+    // Parsed while the previous version is registered, as ACS compiles the new content against the dictionary
+    // that still holds it: a reference to a named constraint the new version deleted resolves, and is then
+    // refused by the validation (validateDeleteConstraint) rather than by the parser.
+    const next = this.parse(xml);
+    this.remove(entry);
+    let added = false;
+    try {
+      this.check(next);
+      this.add(next, false);
+      added = true;
+      validate?.(entry.def, next);
+      this.checkDependents(next.name);
+      return this.info(next, false);
+    } catch (e) {
+      if (added) this.remove(this.modelsByName.get(next.name)!);
+      this.add(entry.def, false);
+      throw e;
+    }
+  }
+
+  /** Every other model's imports are defined, and every class it refers to exists (after a replacement). */
+  private checkDependents(name: string): void {
+    for (const other of this.modelsByName.values()) {
+      if (other.def.name === name) continue;
+      const missing = other.def.imports.find((i) => !this.prefixByUri.has(i.uri));
+      if (missing)
+        throw new DictionaryError(
+          'modelInUse',
+          `Model ${name} no longer defines namespace ${missing.uri}, which model ${other.def.name} imports`,
+          name
+        );
+      for (const cls of [...other.def.types, ...other.def.aspects]) {
+        const used = [cls.parent, ...cls.mandatoryAspects, ...cls.associations.map((a) => a.target.cls)].find(
+          (q) => q && !this.classes.has(q)
+        );
+        if (used) throw new DictionaryError('modelInUse', `Model ${name} is in use: ${cls.name} refers to ${used}`, name);
+      }
+    }
+  }
+
+  /** The parsed definition of a registered model. */
+  modelDef(modelName: string): ModelDef | undefined {
+    return this.modelsByName.get(this.tryPrefix(modelName) ?? modelName)?.def;
+  }
+
+  /**
+   * A prefixed name of a model definition as {uri}local: the model's own namespaces first (they may be
+   * prefixed otherwise than the repository prefixes them once another version replaced it), then the
+   * repository's prefixes, which its imported names were parsed into.
+   */
+  qnameIn(def: ModelDef): (prefixed: string) => string {
+    const own = new Map(def.namespaces.map((n) => [n.prefix, n.uri]));
+    return (q) => {
+      if (q.startsWith('{')) return q;
+      const i = q.indexOf(':');
+      const uri = own.get(i < 0 ? '' : q.slice(0, i));
+      return uri === undefined ? this.expand(q) : `{${uri}}${i < 0 ? q : q.slice(i + 1)}`;
+    };
+  }
+
+  /**
+   * DictionaryDAOImpl.diffModel(CompiledModel, CompiledModel): how `next` differs from `previous` (either may be
+   * undefined), parents outside both resolved among the registered models. See model-diff.ts.
+   */
+  diffModelDefs(previous: ModelDef | undefined, next: ModelDef | undefined): ModelDiff[] {
+    return diffModels(previous && { def: previous, qname: this.qnameIn(previous) }, next && { def: next, qname: this.qnameIn(next) }, {
+      outsideClass: (q) => {
+        const cls = this.getClass(q);
+        return cls && { cls, qname: (n) => this.expand(n) };
+      }
+    });
+  }
+
+  /**
+   * DictionaryDAOImpl.diffModel(M2Model): how a model XML differs from the registered model of the same name,
+   * nothing when no model of that name is registered. The XML is parsed (not checked, nothing registered).
+   */
+  diffModel(xml: string): ModelDiff[] {
+    const def = this.parse(xml);
+    const qname = this.qnameIn(def);
+    const name = qname(def.name);
+    const previous = [...this.modelsByName.values()].find((m) => this.qnameIn(m.def)(m.def.name) === name);
+    return previous ? this.diffModelDefs(previous.def, def) : [];
   }
 
   models(): ModelInfo[] {

@@ -4,7 +4,7 @@ import type { NodeRow } from '../persistence/node-row';
 import type { RepositoryContext } from './repository-context';
 import type { NodePolicy } from './policies';
 import { errors } from '../errors/api-error';
-import { DictionaryError } from '../dictionary';
+import { DictionaryError, validateModelUpdate } from '../dictionary';
 
 const MODEL_ADMINS = 'GROUP_ALFRESCO_MODEL_ADMINISTRATORS';
 
@@ -12,16 +12,17 @@ const MODEL_ADMINS = 'GROUP_ALFRESCO_MODEL_ADMINISTRATORS';
  * Dynamic models: a cm:dictionaryModel node whose content is a model XML becomes part of the dictionary
  * when cm:modelActive is true, and leaves it when set false or deleted — without a restart, as in ACS.
  * Only administrators and model administrators may create a model node or (de)activate one; a model still
- * used by nodes stays. Failures answer as ACS's v1 API answers them (DictionaryModelType): creating a model
- * node without the authority is an InvalidTypeException (409); a model that does not compile or validate,
- * or is still in use, fails the transaction with a DictionaryException or AlfrescoRuntimeException that
+ * used by nodes stays. New content for an active model must be an incremental update of the version in the
+ * dictionary, as ModelValidatorImpl.validateModel requires (no type, aspect or association deleted, nothing
+ * changed non-incrementally, no property deleted while in use: model-validator.ts). Failures answer as ACS's
+ * v1 API answers them (DictionaryModelType): creating a model node without the authority is an
+ * InvalidTypeException (409); a model that does not compile or validate, an update ACS refuses, or a model
+ * still in use fails the transaction with a DictionaryException or AlfrescoRuntimeException that
  * public-rest-context.xml maps to nothing, so its generic entry answers 500 ApiDefault.
  */
 export class ModelDeployer implements NodePolicy {
   /** Model name registered from each model node. */
   private readonly deployed = new Map<string, string>();
-  /** The XML each deployed model came from, to restore it if a replacement fails to register. */
-  private readonly sources = new Map<string, string>();
 
   constructor(private readonly ctx: RepositoryContext) {}
 
@@ -56,16 +57,15 @@ export class ModelDeployer implements NodePolicy {
     if (!node.content_url) return;
     const xml = readFileSync(this.ctx.content.path(node.content_url), 'utf8');
     const previous = this.deployed.get(node.id);
-    if (previous) this.ctx.dictionary.unregisterModel(previous);
-    let info;
-    try {
-      info = this.ctx.dictionary.registerModel(xml);
-    } catch (e) {
-      if (previous) this.ctx.dictionary.registerModel(this.sources.get(node.id)!);
-      throw e;
-    }
+    // New content for a model in the dictionary is validated against it as ACS validates it
+    // (ModelValidatorImpl.validateModel, model-validator.ts): a refused update leaves the dictionary with the
+    // previous version, and the error rolls the request's transaction (the node's new content) back.
+    const info = previous
+      ? this.ctx.dictionary.replaceModel(previous, xml, (before, after) =>
+          validateModelUpdate(this.ctx.dictionary, before, after, { propertyInUse: (q) => this.propertyInUse(q) })
+        )
+      : this.ctx.dictionary.registerModel(xml);
     this.deployed.set(node.id, info.name);
-    this.sources.set(node.id, xml);
     // setProperties replaces each of these (a null removes it), so a model that lost its description loses it here too.
     this.ctx.store.setProperties(node.id, {
       'cm:modelName': info.name,
@@ -73,6 +73,16 @@ export class ModelDeployer implements NodePolicy {
       'cm:modelAuthor': info.author ?? null,
       'cm:modelVersion': info.version ?? null
     });
+  }
+
+  /**
+   * ModelValidatorImpl.validateDeleteProperty: a property is in use while its QName row cannot be deleted, that
+   * is while a node property row refers to it — of a live node, an archived one, or a version (ACS keeps
+   * versions as nodes of the version store).
+   */
+  private propertyInUse(qname: string): boolean {
+    if (this.ctx.db.prepare('SELECT 1 FROM property WHERE qname = ? LIMIT 1').get(qname)) return true;
+    return !!this.ctx.db.prepare('SELECT 1 FROM version WHERE json_type(properties, ?) IS NOT NULL LIMIT 1').get(`$."${qname}"`);
   }
 
   private deactivate(node: NodeRow): void {
@@ -86,7 +96,6 @@ export class ModelDeployer implements NodePolicy {
     }
     this.ctx.dictionary.unregisterModel(name);
     this.deployed.delete(node.id);
-    this.sources.delete(node.id);
   }
 
   private mayAdminister(caller: Caller): boolean {
