@@ -279,6 +279,11 @@ export class NodeStore {
     if (touchesPairs(this.db, written)) repairNode(this.db, seq, fresh);
   }
 
+  /** Whether any node, archived ones included, or any version of one holds a value of the property. */
+  propertyInUse(qname: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM property WHERE qname = ? LIMIT 1').get(qname) || this.versions.holdsProperty(qname);
+  }
+
   addAspects(id: string, aspects: Iterable<string>): void {
     const seq = this.requireSeq(id);
     const list = [...aspects];

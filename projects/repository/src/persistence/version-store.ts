@@ -64,4 +64,9 @@ export class VersionStore {
   remove(nodeId: string, label: string): void {
     this.db.prepare('DELETE FROM version WHERE node_id = ? AND label = ?').run(nodeId, label);
   }
+
+  /** Whether any version holds a value of the property (prefixed name). */
+  holdsProperty(qname: string): boolean {
+    return !!this.db.prepare('SELECT 1 FROM version WHERE json_type(properties, ?) IS NOT NULL LIMIT 1').get(`$."${qname}"`);
+  }
 }

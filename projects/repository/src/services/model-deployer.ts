@@ -81,8 +81,7 @@ export class ModelDeployer implements NodePolicy {
    * versions as nodes of the version store).
    */
   private propertyInUse(qname: string): boolean {
-    if (this.ctx.db.prepare('SELECT 1 FROM property WHERE qname = ? LIMIT 1').get(qname)) return true;
-    return !!this.ctx.db.prepare('SELECT 1 FROM version WHERE json_type(properties, ?) IS NOT NULL LIMIT 1').get(`$."${qname}"`);
+    return this.ctx.store.propertyInUse(qname);
   }
 
   private deactivate(node: NodeRow): void {
