@@ -19,6 +19,11 @@ import { alfDate } from '../util/alf-date';
  */
 /** `(?, ?), (?, ?) …` for n rows of (node_id, qname), n ≤ 32. */
 const ASPECT_VALUES = Array.from({ length: 33 }, (_, n) => Array.from({ length: n }, () => '(?, ?)').join(', '));
+/** The property rows of a new node written by one statement at most (six parameters a row). */
+const NEW_PROPERTY_ROWS = 64;
+const PROPERTY_VALUES = Array.from({ length: NEW_PROPERTY_ROWS + 1 }, (_, n) =>
+  Array.from({ length: n }, () => '(?,?,?,?,?,?)').join(', ')
+);
 
 /** Node rows kept at most (about 1 kB each). */
 const ROWS_KEPT = 20_000;
@@ -248,6 +253,7 @@ export class NodeStore {
   /** Sets (null: removes) each property; `fresh`: the node was just made and has none to replace. */
   setProperties(id: string, props: Record<string, unknown>, fresh = false): void {
     const seq = this.requireSeq(id);
+    if (fresh) return this.insertProperties(seq, props);
     const del = this.db.prepare('DELETE FROM property WHERE node_id = ? AND qname = ?');
     const ins = this.db.prepare('INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES (?,?,?,?,?,?)');
     // Updated in place where the value exists (an upsert: a REPLACE is a delete and an insert, workflow-store.ts).
@@ -258,7 +264,7 @@ export class NodeStore {
     // A property set to the value it holds is not written again, as ACS's node DAO writes only the properties
     // whose values differ from the stored ones (AbstractNodeDAOImpl.updateNodePropertiesImpl compares the maps).
     // Known only from the kept rows, which are the stored ones (any change to them has dropped them).
-    const stored = fresh ? undefined : this.propertyRows.peek(seq);
+    const stored = this.propertyRows.peek(seq);
     const written: string[] = [];
     for (const [qname, value] of Object.entries(props)) {
       if (stored && storedAs(stored, qname, value)) continue;
@@ -270,13 +276,37 @@ export class NodeStore {
         upsert.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
         continue;
       }
-      if (!fresh) del.run(seq, qname);
+      del.run(seq, qname);
       if (value === null || value === undefined) continue;
       if (Array.isArray(value)) value.forEach((v, i) => ins.run(seq, qname, i, ...indexable(v), JSON.stringify(v)));
       else ins.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
     }
     // The node's pairs of properties searched together, made again once for the whole save (property-pairs.ts)
-    if (touchesPairs(this.db, written)) repairNode(this.db, seq, fresh);
+    if (touchesPairs(this.db, written)) repairNode(this.db, seq, false);
+  }
+
+  /**
+   * A new node's properties: nothing stored to compare with or delete, so its rows go in by one statement (a
+   * notice or a movement record has fifteen; one statement each was most of what making it cost in SQL).
+   */
+  private insertProperties(seq: number, props: Record<string, unknown>): void {
+    const rows: unknown[] = [];
+    const written: string[] = [];
+    for (const [qname, value] of Object.entries(props)) {
+      written.push(qname);
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) value.forEach((v, i) => rows.push(seq, qname, i, ...indexable(v), JSON.stringify(v)));
+      else rows.push(seq, qname, -1, ...indexable(value), JSON.stringify(value));
+    }
+    for (let at = 0; at < rows.length; at += NEW_PROPERTY_ROWS * 6) {
+      const chunk = rows.slice(at, at + NEW_PROPERTY_ROWS * 6);
+      this.db
+        .prepare(
+          `INSERT INTO property (node_id, qname, ord, text_value, num_value, json_value) VALUES ${PROPERTY_VALUES[chunk.length / 6]}`
+        )
+        .run(chunk);
+    }
+    if (touchesPairs(this.db, written)) repairNode(this.db, seq, true);
   }
 
   /** Whether any node, archived ones included, or any version of one holds a value of the property. */
