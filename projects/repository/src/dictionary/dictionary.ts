@@ -285,16 +285,20 @@ export class Dictionary {
   }
 
   /**
-   * DictionaryDAOImpl.diffModel(CompiledModel, CompiledModel): how `next` differs from `previous` (either may be
-   * undefined), parents outside both resolved among the registered models. See model-diff.ts.
+   * DictionaryDAOImpl.diffModel(CompiledModel, CompiledModel): how `next` differs from `previous`, parents
+   * outside both resolved among the registered models. See model-diff.ts.
    */
-  diffModelDefs(previous: ModelDef | undefined, next: ModelDef | undefined): ModelDiff[] {
-    return diffModels(previous && { def: previous, qname: this.qnameIn(previous) }, next && { def: next, qname: this.qnameIn(next) }, {
-      outsideClass: (q) => {
-        const cls = this.getClass(q);
-        return cls && { cls, qname: (n) => this.expand(n) };
+  diffModelDefs(previous: ModelDef, next: ModelDef): ModelDiff[] {
+    return diffModels(
+      { def: previous, qname: this.qnameIn(previous) },
+      { def: next, qname: this.qnameIn(next) },
+      {
+        outsideClass: (q) => {
+          const cls = this.getClass(q);
+          return cls && { cls, qname: (n) => this.expand(n) };
+        }
       }
-    });
+    );
   }
 
   /**

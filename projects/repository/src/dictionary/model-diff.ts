@@ -251,7 +251,7 @@ function diffLists<T extends { name: string }>(
   prev: Iterable<T>,
   next: Iterable<T>,
   elementType: ModelDiffElementType,
-  diff: (p: T, n: T) => ModelDiff
+  diff: (p: T, n: T) => ModelDiff | ModelDiff[]
 ): ModelDiff[] {
   const nextByName = new Map([...next].map((e) => [e.name, e]));
   const prevNames = new Set<string>();
@@ -259,7 +259,7 @@ function diffLists<T extends { name: string }>(
   for (const p of prev) {
     prevNames.add(p.name);
     const n = nextByName.get(p.name);
-    diffs.push(n ? diff(p, n) : { elementName: p.name, elementType, diffType: 'DELETED' });
+    diffs.push(...[n ? diff(p, n) : { elementName: p.name, elementType, diffType: 'DELETED' as const }].flat());
   }
   for (const n of nextByName.values()) if (!prevNames.has(n.name)) diffs.push({ elementName: n.name, elementType, diffType: 'CREATED' });
   return diffs;
@@ -289,45 +289,17 @@ function diffClass(prev: CompiledClass, next: CompiledClass): ModelDiff[] {
   return diffs;
 }
 
-function diffClassLists(prev: CompiledClass[], next: CompiledClass[], elementType: 'TYPE' | 'ASPECT'): ModelDiff[] {
-  const nextByName = new Map(next.map((c) => [c.name, c]));
-  const prevNames = new Set(prev.map((c) => c.name));
-  const diffs: ModelDiff[] = [];
-  for (const p of prev) {
-    const n = nextByName.get(p.name);
-    if (n) diffs.push(...diffClass(p, n));
-    else diffs.push({ elementName: p.name, elementType, diffType: 'DELETED' });
-  }
-  for (const n of next) if (!prevNames.has(n.name)) diffs.push({ elementName: n.name, elementType, diffType: 'CREATED' });
-  return diffs;
-}
-
 /**
  * DictionaryDAOImpl.diffModel(previousVersion, model): types, then aspects, then the model's named
- * (referenceable) constraints, then its imported namespaces. A previous version of undefined is a new model
- * (every class CREATED); a next version of undefined a deleted one (every class and named constraint DELETED).
+ * (referenceable) constraints, then its imported namespaces.
  */
-export function diffModels(previous: ModelVersion | undefined, next: ModelVersion | undefined, context: DiffContext): ModelDiff[] {
-  const prevCompiler = previous && new Compiler(previous, context);
-  const nextCompiler = next && new Compiler(next, context);
+export function diffModels(previous: ModelVersion, next: ModelVersion, context: DiffContext): ModelDiff[] {
+  const prevCompiler = new Compiler(previous, context);
+  const nextCompiler = new Compiler(next, context);
   const diffs: ModelDiff[] = [];
-  if (!previous || !prevCompiler) {
-    if (!nextCompiler) return diffs;
-    for (const kind of ['type', 'aspect'] as const)
-      for (const c of nextCompiler.classes(kind))
-        diffs.push({ elementName: c.name, elementType: kind === 'type' ? 'TYPE' : 'ASPECT', diffType: 'CREATED' });
-    return diffs;
-  }
   const prevConstraints = previous.def.constraints.map((c) => ({ name: previous.qname(c.name) }));
-  if (!next || !nextCompiler) {
-    for (const kind of ['type', 'aspect'] as const)
-      for (const c of prevCompiler.classes(kind))
-        diffs.push({ elementName: c.name, elementType: kind === 'type' ? 'TYPE' : 'ASPECT', diffType: 'DELETED' });
-    for (const c of prevConstraints) diffs.push({ elementName: c.name, elementType: 'TYPE_CONSTRAINT', diffType: 'DELETED' });
-    return diffs;
-  }
-  diffs.push(...diffClassLists(prevCompiler.classes('type'), nextCompiler.classes('type'), 'TYPE'));
-  diffs.push(...diffClassLists(prevCompiler.classes('aspect'), nextCompiler.classes('aspect'), 'ASPECT'));
+  diffs.push(...diffLists(prevCompiler.classes('type'), nextCompiler.classes('type'), 'TYPE', diffClass));
+  diffs.push(...diffLists(prevCompiler.classes('aspect'), nextCompiler.classes('aspect'), 'ASPECT', diffClass));
   // Referenceable constraints are the model's named ones (getReferenceableConstraintDefs leaves out those of
   // properties). A constraint kept is UNCHANGED whatever changed in it: diffConstraintLists compares the
   // previous definition with itself, so ACS never reports one updated.

@@ -273,13 +273,13 @@ export class NodeStore {
       // A single value over what the kept rows say is at most one single value is one statement (the row's
       // key is the same); otherwise the old rows go first.
       if (single && stored && singleAtMost(stored, qname)) {
-        upsert.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
+        upsert.run(propertyRow(seq, qname, -1, value));
         continue;
       }
       del.run(seq, qname);
       if (value === null || value === undefined) continue;
-      if (Array.isArray(value)) value.forEach((v, i) => ins.run(seq, qname, i, ...indexable(v), JSON.stringify(v)));
-      else ins.run(seq, qname, -1, ...indexable(value), JSON.stringify(value));
+      if (Array.isArray(value)) value.forEach((v, i) => ins.run(propertyRow(seq, qname, i, v)));
+      else ins.run(propertyRow(seq, qname, -1, value));
     }
     // The node's pairs of properties searched together, made again once for the whole save (property-pairs.ts)
     if (touchesPairs(this.db, written)) repairNode(this.db, seq, false);
@@ -295,8 +295,8 @@ export class NodeStore {
     for (const [qname, value] of Object.entries(props)) {
       written.push(qname);
       if (value === null || value === undefined) continue;
-      if (Array.isArray(value)) value.forEach((v, i) => rows.push(seq, qname, i, ...indexable(v), JSON.stringify(v)));
-      else rows.push(seq, qname, -1, ...indexable(value), JSON.stringify(value));
+      if (Array.isArray(value)) value.forEach((v, i) => rows.push(...propertyRow(seq, qname, i, v)));
+      else rows.push(...propertyRow(seq, qname, -1, value));
     }
     for (let at = 0; at < rows.length; at += NEW_PROPERTY_ROWS * 6) {
       const chunk = rows.slice(at, at + NEW_PROPERTY_ROWS * 6);
@@ -498,6 +498,11 @@ function storedAs(rows: readonly { qname: string; ord: number; json_value: strin
 }
 
 /** The canonical text and numeric forms of a value, used by search, sorting and facets. */
+/** A property row's values in the table's column order (node_id, qname, ord, text_value, num_value, json_value). */
+function propertyRow(seq: number, qname: string, ord: number, v: unknown): unknown[] {
+  return [seq, qname, ord, ...indexable(v), JSON.stringify(v)];
+}
+
 function indexable(v: unknown): [string | null, number | null] {
   if (typeof v === 'number') return [String(v), v];
   if (typeof v === 'boolean') return [String(v), v ? 1 : 0];

@@ -332,7 +332,7 @@ describe('model diff (ACS rules)', () => {
     assert.equal(kindOf(diffOf(values), 'TYPE_CONSTRAINT', `${UP}modes`), 'UNCHANGED');
     const dictionary = new Dictionary();
     dictionary.registerModel(BASE);
-    const removed = dictionary.diffModelDefs(dictionary.modelDef('up:upModel'), {
+    const removed = dictionary.diffModelDefs(dictionary.modelDef('up:upModel')!, {
       ...dictionary.modelDef('up:upModel')!,
       constraints: []
     });
