@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 /** Chromium from Debian; never a browser downloaded by Playwright. */
@@ -15,8 +16,14 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
   globalSetup: './e2e/support/global-setup.ts',
+  // Each worker has a department of its own (e2e/support/stack.ts) and runs a spec file's tests in order. A
+  // worker keeps about two cores busy (Chromium and its software rasteriser, the repository, the app server):
+  // on two cores a second worker made every test two to three times slower and the run no shorter, so a
+  // worker per two cores. A repository somebody else started is one department: one worker.
   fullyParallel: false,
-  workers: 1,
+  workers: process.env['E2E_REPOSITORY_URL']
+    ? 1
+    : Number(process.env['E2E_WORKERS'] || Math.max(1, Math.floor(os.availableParallelism() / 2))),
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },

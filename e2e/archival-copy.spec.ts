@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 
 /**
  * Issue 17's archival form: a Section Officer closes a category B file (kept permanently) from the e-file;

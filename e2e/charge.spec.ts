@@ -1,5 +1,6 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 
 // The demo department's administrator and Section Officer (Establishment), and a new officer who takes charge.
 const ADMIN = { user: 'admin', password: 'admin' };

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 const CORE = '/alfresco/api/-default-/public/alfresco/versions/1';
 
 /** An officer of the demo department: any officer may upload and share a file. */

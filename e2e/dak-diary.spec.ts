@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { PageWatch } from './support/page-watch';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 const LETTER_PDF = path.resolve(__dirname, 'fixtures', 'letter.pdf');
 
 /** The Central Registry clerk of the demo department (seeded by the global setup). */

@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { giveDelayReason } from './support/marking';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 
 // The Section Officer (Establishment) of the demo department; the demo backdates what she holds.
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };

@@ -1,7 +1,8 @@
 import { Locator, Page, expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { PageWatch } from './support/page-watch';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 import { giveDelayReason } from './support/marking';
 
 // Officers of the demo department (seeded by the global setup).

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
 import { readPdf } from './support/read-pdf';
-
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+import { APP_URL } from './support/stack';
 
 /** The Central Registry clerk of the demo department (seeded by the global setup). */
 const DIARIST = { user: 'pooja.patel', password: 'demo1234' };

@@ -1,8 +1,8 @@
 import { APIRequestContext, Browser, Page, expect, request as playwrightRequest, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
 import { readPdf } from './support/read-pdf';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 const API = `${APP_URL}/alfresco/api/-default-/public/alfresco/versions/1`;
 const SEARCH = `${APP_URL}/alfresco/api/-default-/public/search/versions/1/search`;
 

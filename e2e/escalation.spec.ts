@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 
 // Officers of the demo department (seeded by the global setup). The Section Officer (Establishment) reports to
 // the Under Secretary; the demo backdates what the Section Officer holds, so some of it is past its due date.

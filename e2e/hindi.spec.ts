@@ -2,8 +2,8 @@ import { Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PageWatch } from './support/page-watch';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 /** The Section Officer of the demo department (seeded by the global setup): receipts and files wait for her. */
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };
 

@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { giveDelayReason } from './support/marking';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 
 // The Section Officer (Establishment) goes on leave; the Section Officer (Administration) is her link officer.
 const ABSENT = { user: 'priya.nair', password: 'demo1234' };

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PageWatch } from './support/page-watch';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 /** The Secretary of the demo department (seeded by the global setup). */
 const SECRETARY = { user: 'meera.iyer', password: 'demo1234' };
 

@@ -1,6 +1,7 @@
 import { Page, expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL, STACK } from './support/stack';
 import { giveDelayReason } from './support/marking';
 
 // Officers of the demo department (seeded by the global setup).
@@ -54,7 +55,7 @@ test('the bell counts a file sent to the Under Secretary; the notice opens the f
 
   // The same arrival, by mail: the repository sent it over SMTP to the loopback mail catcher (global setup),
   // whose page she reads it on.
-  const mailUrl = process.env['EOFFICE_E2E_MAIL_URL'];
+  const mailUrl = STACK.mail;
   test.skip(!mailUrl, 'no mail catcher: the repository was started by somebody else (E2E_REPOSITORY_URL)');
   const mail = await us.context().newPage();
   await mail.goto(`${mailUrl}/`);

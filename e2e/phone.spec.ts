@@ -1,8 +1,8 @@
 import { Page, expect, test } from '@playwright/test';
 import { PageWatch } from './support/page-watch';
 import { giveDelayReason } from './support/marking';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 /** The Section Officer of the demo department (seeded by the global setup); files wait in her Inbox. */
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234', name: 'Priya Nair' };
 

@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { PageWatch } from './support/page-watch';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL, STACK } from './support/stack';
 
 /** The demo department's records manager (seeded with the file plan's RecordsManager role) and a Section Officer. */
 const RECORDS_MANAGER = { user: 'lakshmi.pillai', password: 'demo1234' };
@@ -108,7 +109,7 @@ test('an officer without a file plan role sees no Records group and no refused r
  * The repository's retention clock (global-setup starts it with `--retention-clock <file>`): what is written
  * there is "now" for retention steps. Absent when the run uses a repository somebody else started.
  */
-const RETENTION_CLOCK = process.env['EOFFICE_E2E_RETENTION_CLOCK'];
+const RETENTION_CLOCK = STACK.retentionClock;
 
 test('a closed category C file becomes a record: held for an RTI appeal, released, destroyed when its years are over, and registered', async ({
   browser,

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Page, expect, request as playwrightRequest, test } from '@playwright/test';
-import { APP_URL, signIn } from './support/sign-in';
+import { signIn } from './support/sign-in';
+import { APP_URL } from './support/stack';
 
 const API = `${APP_URL}/alfresco/api/-default-/public/alfresco/versions/1`;
 const SECTION_OFFICER = { user: 'priya.nair', password: 'demo1234' };

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { PageWatch } from './support/page-watch';
+import { APP_URL } from './support/stack';
 
-const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
 const REQUEST_REPORT = path.resolve(__dirname, '..', 'test-results', 'e2e-requests.md');
 
 /** The Content App pages the smoke visits: route, and what the page shows once it has loaded. */

@@ -2,7 +2,9 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
 import { freePort, seedDemo, waitForRepository } from './local-repository';
+import { STACKS_ENV, type Stack } from './stack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** E2E_DIST=dist/<name> lets several checkouts' e2e runs build side by side without overwriting one build. */
@@ -34,33 +36,51 @@ function ensureBuild(): void {
 }
 
 /**
- * Starts a fresh repository on a free port with a throw-away data folder, and the production
- * build of the Content App on another free port with /alfresco forwarded to that repository.
+ * Starts one department per Playwright worker (stack.ts): a fresh repository on a free port with a throw-away
+ * data folder, seeded with the demo department, and the production build of the Content App on another free
+ * port with /alfresco forwarded to that repository. The stacks start side by side; each worker finds its own
+ * in EOFFICE_E2E_STACKS.
  */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   mkdirSync(RESULTS, { recursive: true });
   ensureBuild();
 
   const external = process.env['E2E_REPOSITORY_URL'];
   if (external) {
     // Run against a repository somebody else started (e.g. `npm run repository`); nothing to stop afterwards.
+    // One department only, so playwright.config.ts gives such a run one worker.
     await waitForRepository(external, null, 'its own log');
-    seedDemo(external);
-    return startApp(external, async () => undefined);
+    await seedDemo(external);
+    const app = await startApp(external, async () => undefined);
+    process.env[STACKS_ENV] = JSON.stringify([app.stack]);
+    return app.stop;
   }
 
+  const started = await Promise.allSettled(Array.from({ length: Math.max(1, config.workers) }, (_, i) => startStack(i)));
+  const stops = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop] : []));
+  const stopAll = async (): Promise<void> => void (await Promise.all(stops.map((stop) => stop())));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  const stacks = started.map((s) => (s as PromiseFulfilledResult<{ stack: Stack }>).value.stack);
+  process.env[STACKS_ENV] = JSON.stringify(stacks);
+  return stopAll;
+}
+
+/** The `index`-th department: its repository (log: test-results/e2e-repository-<index>.log), mail catcher, clock, app. */
+async function startStack(index: number): Promise<{ stack: Stack; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'));
   const repositoryPort = await freePort();
   const repositoryUrl = `http://127.0.0.1:${repositoryPort}`;
   // Outbound mail goes to the repository's loopback mail catcher, as with `npm start`; specs read it there.
   const catcherPort = await freePort();
-  process.env['EOFFICE_E2E_MAIL_URL'] = `http://127.0.0.1:${catcherPort}`;
-  const logFile = path.join(RESULTS, 'e2e-repository.log');
+  const logFile = path.join(RESULTS, `e2e-repository-${index}.log`);
   const log = createWriteStream(logFile);
   // The retention clock the records spec moves (empty: the system's time); see retention-clock-file.ts.
   const retentionClock = path.join(dataDir, 'retention-clock');
   writeFileSync(retentionClock, '');
-  process.env['EOFFICE_E2E_RETENTION_CLOCK'] = retentionClock;
   const repository = spawn(
     path.join(ROOT, 'node_modules', '.bin', 'tsx'),
     [
@@ -86,13 +106,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   try {
     await waitForRepository(repositoryUrl, repository, logFile);
-    seedDemo(repositoryUrl);
+    await seedDemo(repositoryUrl);
   } catch (error) {
     await stopRepository();
     throw error;
   }
 
-  return startApp(repositoryUrl, stopRepository);
+  const app = await startApp(repositoryUrl, stopRepository);
+  return { stack: { ...app.stack, mail: `http://127.0.0.1:${catcherPort}`, retentionClock }, stop: app.stop };
 }
 
 async function waitForApp(url: string, server: ChildProcess): Promise<void> {
@@ -122,7 +143,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Serves the build with scripts/serve.mjs (the same server as `npm run serve`). */
-async function startApp(repositoryUrl: string, stopRepository: () => Promise<void>): Promise<() => Promise<void>> {
+async function startApp(repositoryUrl: string, stopRepository: () => Promise<void>): Promise<{ stack: Stack; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['scripts/serve.mjs', '--dist', DIST, '--port', String(port), '--repository', repositoryUrl], {
@@ -137,12 +158,13 @@ async function startApp(repositoryUrl: string, stopRepository: () => Promise<voi
     await stopRepository();
     throw error;
   }
-  process.env['EOFFICE_E2E_URL'] = url;
-  process.env['EOFFICE_E2E_REPOSITORY'] = repositoryUrl;
   console.log(`e2e: Content App ${url}, repository ${repositoryUrl}`);
 
-  return async () => {
-    await stopProcess(server);
-    await stopRepository();
+  return {
+    stack: { app: url, repository: repositoryUrl },
+    stop: async () => {
+      await stopProcess(server);
+      await stopRepository();
+    }
   };
 }

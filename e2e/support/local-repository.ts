@@ -1,6 +1,6 @@
 // The local repository as the e2e suite and the first-screen bench start it: a free port, waiting until it
 // answers, and the demo department seeded once.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -45,14 +45,16 @@ export async function waitForRepository(url: string, repository: ChildProcess | 
 /**
  * Seeds the demo department (General Administration Department, officers with password demo1234, about
  * 200 receipts and 60 files) unless its site already exists; the dak diary tests sign in as its officers.
+ * Resolves once the seed has finished (several repositories can be seeded side by side).
  */
-export function seedDemo(repositoryUrl: string): void {
-  const seed = spawnSync(
+export function seedDemo(repositoryUrl: string): Promise<void> {
+  const seed = spawn(
     process.execPath,
     ['--import', 'tsx', 'projects/installer/src/cli.ts', 'seed-demo', '--url', repositoryUrl, '--if-empty'],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] }
   );
-  if (seed.status !== 0) {
-    throw new Error(`seed-demo against ${repositoryUrl} failed (exit ${seed.status})`);
-  }
+  return new Promise((resolve, reject) => {
+    seed.once('error', reject);
+    seed.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-demo against ${repositoryUrl} failed (exit ${code})`))));
+  });
 }

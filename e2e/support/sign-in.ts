@@ -1,7 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-
-/** Where the app under test is served (the global setup starts it there unless EOFFICE_E2E_URL says otherwise). */
-export const APP_URL = process.env['EOFFICE_E2E_URL'] ?? 'http://127.0.0.1:4200';
+import { APP_URL } from './stack';
 
 /** An officer of the demo department (seeded by the global setup). */
 export interface Officer {

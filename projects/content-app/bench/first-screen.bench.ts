@@ -120,7 +120,7 @@ async function repository(): Promise<{ url: string; stop: () => void }> {
   try {
     await waitForRepository(url, child);
     console.log('Seeding the demo department…');
-    seedDemo(url);
+    await seedDemo(url);
   } catch (error) {
     stop();
     throw error;
