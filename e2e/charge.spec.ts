@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import { APIRequestContext, Page, expect, test } from './support/test';
 import { signIn } from './support/sign-in';
 import { APP_URL } from './support/stack';
 

@@ -1,4 +1,4 @@
-import { Locator, Page, expect, test } from '@playwright/test';
+import { Locator, Page, expect, test } from './support/test';
 import { execFileSync } from 'node:child_process';
 import { PageWatch } from './support/page-watch';
 import { signIn } from './support/sign-in';

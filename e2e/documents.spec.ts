@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { PageWatch } from './support/page-watch';
 import { readPdf } from './support/read-pdf';
 import { APP_URL } from './support/stack';

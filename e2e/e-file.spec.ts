@@ -1,4 +1,4 @@
-import { APIRequestContext, Browser, Page, expect, request as playwrightRequest, test } from '@playwright/test';
+import { APIRequestContext, Browser, Page, expect, request as playwrightRequest, test } from './support/test';
 import { PageWatch } from './support/page-watch';
 import { readPdf } from './support/read-pdf';
 import { APP_URL } from './support/stack';

@@ -1,4 +1,4 @@
-import { Page, expect, test } from '@playwright/test';
+import { Page, expect, test } from './support/test';
 import { PageWatch } from './support/page-watch';
 import { signIn } from './support/sign-in';
 import { APP_URL } from './support/stack';

@@ -1,4 +1,4 @@
-import { Page, expect, test } from '@playwright/test';
+import { Page, expect, test } from './support/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PageWatch } from './support/page-watch';

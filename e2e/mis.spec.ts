@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readFile } from 'node:fs/promises';
 import { PageWatch } from './support/page-watch';
 import { APP_URL } from './support/stack';

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { PageWatch } from './support/page-watch';
 import { signIn } from './support/sign-in';

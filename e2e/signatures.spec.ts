@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Page, expect, request as playwrightRequest, test } from '@playwright/test';
+import { Page, expect, request as playwrightRequest, test } from './support/test';
 import { signIn } from './support/sign-in';
 import { APP_URL } from './support/stack';
 
