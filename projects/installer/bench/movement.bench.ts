@@ -21,6 +21,8 @@
  *   one unless commits are grouped; a diarisation and a marking commit twice each);
  * - the CPU: CPU milliseconds per operation in the repository's process, so 1000 / that is the rate one core
  *   allows, and beside it the bench's clients' in this one (with --in-process: both together, as before);
+ * - the machine: its cores over the repository's and the clients' CPU per marking together, the most markings a
+ *   second this machine allows even with the repository on every core, and the CPU per marking 300/s needs;
  * - diarisations per second: receipts numbered by 5 and by `officers` clerks on one series, then by `officers`
  *   clerks spread over the hierarchy's sections; every number made is then read back: per series the serials
  *   must be 1..n with no duplicate, and the computer numbers likewise across all items;
@@ -93,6 +95,7 @@ async function usedSince(before: Awaited<ReturnType<typeof reading>>, n: number)
   const repo = (now.repo - before.repo) / n;
   return {
     repo,
+    clients: (now.here - before.here) / n,
     statements: (now.statements - before.statements) / n,
     text: repository
       ? `CPU ${ms(repo)} each in the repository's process (one core: ${(1000 / repo).toFixed(0)}/s; the bench's clients ${ms((now.here - before.here) / n)} more in theirs)`
@@ -371,6 +374,13 @@ async function main(): Promise<void> {
     console.log(
       `marking: ${markings} markings (${ROUNDS} rounds of ${OFFICERS} concurrent officers) in ${seconds.toFixed(2)} s = ${(markings / seconds).toFixed(1)}/s; ${marking.text}, disk: ${(fsyncs / 2).toFixed(0)}/s`
     );
+    // The whole machine as the bound: its cores shared by the repository and the bench's clients (js-api,
+    // fetch, the mail catcher), were the repository spread over every core, and what 300/s would need.
+    const cores = os.availableParallelism();
+    if (!IN_PROCESS)
+      console.log(
+        `marking, the machine's bound: ${cores} cores / (repository ${ms(marking.repo)} + clients ${ms(marking.clients)}) = ${((1000 * cores) / (marking.repo + marking.clients)).toFixed(0)}/s at most here, a repository on every core; 300/s here needs the two under ${ms((1000 * cores) / 300)} together`
+      );
     console.log(
       `marking latency, ${OFFICERS} at once: p50 ${ms(pct(sorted, 50))}, p95 ${ms(pct(sorted, 95))}, max ${ms(sorted[sorted.length - 1])}; the queue alone: ${OFFICERS} × one officer's p50 = ${ms(OFFICERS * pct(alone, 50))}`
     );
