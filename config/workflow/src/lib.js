@@ -498,9 +498,9 @@ function eoFrozenNotes(item) {
       if (!added.length) return;
       var all = [];
       for (var j = 0; j < ledger.length; j++) all.push(String(ledger[j]));
-      item.properties['eo:frozenNotes'] = all.concat(added);
-      item.save();
       ledger = all.concat(added);
+      item.properties['eo:frozenNotes'] = ledger;
+      item.save();
       added = [];
     }
   };
