@@ -18,7 +18,7 @@ export default defineConfig({
   globalSetup: './e2e/support/global-setup.ts',
   // Each worker has a department of its own (e2e/support/stack.ts) and runs a spec file's tests in order. A
   // worker keeps about two cores busy (Chromium and its software rasteriser, the repository, the app server):
-  // on two cores a second worker made every test two to three times slower and the run no shorter, so a
+  // on two cores a second worker made each test about twice as slow and the run longer (9.5 against 8.3 min), so a
   // worker per two cores. A repository somebody else started is one department: one worker.
   fullyParallel: false,
   workers: process.env['E2E_REPOSITORY_URL']
