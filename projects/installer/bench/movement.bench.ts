@@ -93,12 +93,13 @@ async function countingStatements(on: boolean): Promise<void> {
 async function usedSince(before: Awaited<ReturnType<typeof reading>>, n: number) {
   const now = await reading();
   const repo = (now.repo - before.repo) / n;
+  const clients = (now.here - before.here) / n;
   return {
     repo,
-    clients: (now.here - before.here) / n,
+    clients,
     statements: (now.statements - before.statements) / n,
     text: repository
-      ? `CPU ${ms(repo)} each in the repository's process (one core: ${(1000 / repo).toFixed(0)}/s; the bench's clients ${ms((now.here - before.here) / n)} more in theirs)`
+      ? `CPU ${ms(repo)} each in the repository's process (one core: ${(1000 / repo).toFixed(0)}/s; the bench's clients ${ms(clients)} more in theirs)`
       : `CPU ${ms(repo)} each, the clients' included (one core: ${(1000 / repo).toFixed(0)}/s)`
   };
 }

@@ -497,12 +497,12 @@ function storedAs(rows: readonly { qname: string; ord: number; json_value: strin
   return i === expected.length;
 }
 
-/** The canonical text and numeric forms of a value, used by search, sorting and facets. */
 /** A property row's values in the table's column order (node_id, qname, ord, text_value, num_value, json_value). */
 function propertyRow(seq: number, qname: string, ord: number, v: unknown): unknown[] {
   return [seq, qname, ord, ...indexable(v), JSON.stringify(v)];
 }
 
+/** The canonical text and numeric forms of a value, used by search, sorting and facets. */
 function indexable(v: unknown): [string | null, number | null] {
   if (typeof v === 'number') return [String(v), v];
   if (typeof v === 'boolean') return [String(v), v ? 1 : 0];
